@@ -1,0 +1,31 @@
+# Two commands on a fresh machine with Python 3.10+ and make: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.app: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(VENV)/.app $@
+
+run: $(VENV)/.app
+	$(BIN)/playground
+
+test: $(VENV)/.test
+	$(BIN)/ruff check playground tests benchmarks
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+bench: $(VENV)/.test
+	$(BIN)/python benchmarks/engine_vs_torch.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,241 @@
+"""The engine against PyTorch eager, in one process, as ratios (`playground bench`).
+
+Three cases: the MLP 784-256-128-10 (SGD with momentum and Adam), a tiny 2-8-8-1 tanh
+network on 500 points full batch, and TensorFlow Playground's default (circle, 2-4-2-1
+tanh, batch 10, 250 points, plain SGD). Each runs on one BLAS thread and on all cores,
+set explicitly with threadpoolctl.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+from typing import Any, Callable
+
+import numpy
+from threadpoolctl import threadpool_limits
+
+from playground.engine import DenseSpec, Network, NetworkSpec, Optimizer, OptimizerSpec
+from playground.errors import PlaygroundError
+
+# TensorFlow Playground's nn.ts run headless in Node on this machine: circle, 2-4-2-1 tanh,
+# batch 10, 250 points, plain SGD. Quoted, not rerun here (it needs their source checked out).
+TF_PLAYGROUND_EPOCHS_PER_S = 6900.0
+
+
+@dataclass
+class Result:
+    case: str
+    unit: str
+    engine: float
+    torch: float
+    threads: int
+    note: str = ""
+
+    @property
+    def ratio(self) -> float:
+        return self.engine / self.torch
+
+
+def _best_rate(run: Callable[[], int], repeats: int, min_seconds: float = 0.0) -> float:
+    """Units per second of the best of `repeats` timed runs; `run` returns its unit count."""
+    best = 0.0
+    for _ in range(repeats):
+        start = time.perf_counter()
+        count = run()
+        while time.perf_counter() - start < min_seconds:
+            count += run()
+        best = max(best, count / (time.perf_counter() - start))
+    return best
+
+
+def _torch():
+    try:
+        import torch
+    except ImportError:
+        raise PlaygroundError("The benchmark compares with PyTorch, which is not installed: "
+                              "pip install 'backprop-playground[test]'.") from None
+    return torch
+
+
+def _torch_mlp(torch, sizes: list[int], activation: str):
+    layers: list[Any] = []
+    for i, (a, b) in enumerate(zip(sizes, sizes[1:])):
+        layers.append(torch.nn.Linear(a, b))
+        if i < len(sizes) - 2:
+            layers.append(torch.nn.ReLU() if activation == "relu" else torch.nn.Tanh())
+    return torch.nn.Sequential(*layers)
+
+
+def _engine_mlp(sizes: list[int], activation: str, loss: str) -> Network:
+    layers = [DenseSpec(b, activation if i < len(sizes) - 2 else "linear")
+              for i, b in enumerate(sizes[1:])]
+    return Network(NetworkSpec((sizes[0],), layers, loss), "numpy", "float32", seed=0)
+
+
+def mlp_case(kind: str, threads: int, samples: int = 60_000, batch: int = 128) -> Result:
+    """Samples/s for one epoch of shuffled mini-batches (the last partial batch dropped)."""
+    torch = _torch()
+    sizes = [784, 256, 128, 10]
+    rng = numpy.random.default_rng(0)
+    x = rng.standard_normal((samples, 784)).astype(numpy.float32)
+    y = rng.integers(0, 10, samples)
+    steps = samples // batch
+    order = [rng.permutation(samples) for _ in range(2)]
+    opt_spec = (OptimizerSpec("sgd", learning_rate=0.01, momentum=0.9) if kind == "sgd"
+                else OptimizerSpec("adam", learning_rate=1e-3))
+
+    net = _engine_mlp(sizes, "relu", "cross_entropy")
+    optimizer = Optimizer(net, opt_spec)
+    data = net.make_batch(x, y)
+    holder: list[Any] = [None]
+
+    def engine_epoch() -> int:
+        perm = order[0]
+        for s in range(steps):
+            holder[0] = net.gather(data, perm[s * batch : (s + 1) * batch], holder[0])
+            net.train_batch(holder[0], optimizer)
+        return steps * batch
+
+    model = _torch_mlp(torch, sizes, "relu")
+    t_opt = (torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9) if kind == "sgd"
+             else torch.optim.Adam(model.parameters(), lr=1e-3))
+    tx, ty = torch.from_numpy(x), torch.from_numpy(y)
+    loss_fn = torch.nn.CrossEntropyLoss()
+
+    def torch_epoch() -> int:
+        perm = torch.from_numpy(order[0])
+        for s in range(steps):
+            idx = perm[s * batch : (s + 1) * batch]
+            t_opt.zero_grad(set_to_none=True)
+            loss = loss_fn(model(tx[idx]), ty[idx])
+            loss.backward()
+            t_opt.step()
+            loss.item()
+        return steps * batch
+
+    engine_rate = _best_rate(engine_epoch, 2)
+    torch_rate = _best_rate(torch_epoch, 2)
+    ceiling = gemm_ceiling(sizes, batch)
+    note = f"engine at {engine_rate / ceiling:.0%} of the GEMM ceiling ({ceiling:,.0f} samples/s)"
+    name = "SGD momentum 0.9" if kind == "sgd" else "Adam"
+    return Result(f"MLP 784-256-128-10 ReLU, batch {batch}, {name}", "samples/s",
+                  engine_rate, torch_rate, threads, note)
+
+
+def gemm_ceiling(sizes: list[int], batch: int) -> float:
+    """Samples/s if a step were only its matrix products (forward, ∂W with ∂b, ∂x but the first)."""
+    rng = numpy.random.default_rng(1)
+    products = []
+    for i, (a, b) in enumerate(zip(sizes, sizes[1:])):
+        w = rng.standard_normal((a + 1, b)).astype(numpy.float32)
+        x = rng.standard_normal((a + 1, batch)).astype(numpy.float32)
+        d = rng.standard_normal((b, batch)).astype(numpy.float32)
+        products.append((w.T, x, numpy.empty((b, batch), numpy.float32)))
+        products.append((x, d.T, numpy.empty((a + 1, b), numpy.float32)))
+        if i > 0:
+            products.append((numpy.ascontiguousarray(w[:-1]), d, numpy.empty((a, batch), numpy.float32)))
+
+    def run() -> int:
+        for _ in range(50):
+            for left, right, out in products:
+                numpy.dot(left, right, out=out)
+        return 50 * batch
+
+    return _best_rate(run, 5)
+
+
+def tiny_case(threads: int) -> Result:
+    """Steps/s of a 2-8-8-1 tanh network on 500 points, full batch, MSE, plain SGD."""
+    torch = _torch()
+    rng = numpy.random.default_rng(0)
+    x = rng.standard_normal((500, 2)).astype(numpy.float32)
+    y = numpy.sin(x[:, :1] * 2).astype(numpy.float32)
+    net = _engine_mlp([2, 8, 8, 1], "tanh", "mse")
+    optimizer = Optimizer(net, OptimizerSpec("sgd", learning_rate=0.01))
+    batch = net.make_batch(x, y)
+
+    def engine_run() -> int:
+        for _ in range(1000):
+            net.train_batch(batch, optimizer)
+        return 1000
+
+    model = _torch_mlp(torch, [2, 8, 8, 1], "tanh")
+    t_opt = torch.optim.SGD(model.parameters(), lr=0.01)
+    tx, ty = torch.from_numpy(x), torch.from_numpy(y)
+    loss_fn = torch.nn.MSELoss()
+
+    def torch_run() -> int:
+        for _ in range(200):
+            t_opt.zero_grad(set_to_none=True)
+            loss = loss_fn(model(tx), ty)
+            loss.backward()
+            t_opt.step()
+            loss.item()
+        return 200
+
+    return Result("2-8-8-1 tanh, 500 points, full batch, SGD", "steps/s",
+                  _best_rate(engine_run, 5, 0.3), _best_rate(torch_run, 5, 0.3), threads)
+
+
+def circle_case(threads: int) -> Result:
+    """Epochs/s of TensorFlow Playground's default: 2-4-2-1 tanh, batch 10, 250 points, SGD."""
+    torch = _torch()
+    rng = numpy.random.default_rng(0)
+    x = rng.uniform(-6, 6, (250, 2)).astype(numpy.float32)
+    y = (numpy.hypot(x[:, 0], x[:, 1]) < 3).astype(numpy.float32)[:, None] * 2 - 1
+    net = _engine_mlp([2, 4, 2, 1], "tanh", "mse")
+    optimizer = Optimizer(net, OptimizerSpec("sgd", learning_rate=0.03))
+    data = net.make_batch(x, y)
+    batches = [net.gather(data, numpy.arange(s, s + 10)) for s in range(0, 250, 10)]
+
+    def engine_epoch() -> int:
+        for _ in range(20):
+            for batch in batches:
+                net.train_batch(batch, optimizer)
+        return 20
+
+    model = _torch_mlp(torch, [2, 4, 2, 1], "tanh")
+    t_opt = torch.optim.SGD(model.parameters(), lr=0.03)
+    loss_fn = torch.nn.MSELoss()
+    t_batches = [(torch.from_numpy(x[s : s + 10]), torch.from_numpy(y[s : s + 10])) for s in range(0, 250, 10)]
+
+    def torch_epoch() -> int:
+        for tx, ty in t_batches:
+            t_opt.zero_grad(set_to_none=True)
+            loss = loss_fn(model(tx), ty)
+            loss.backward()
+            t_opt.step()
+            loss.item()
+        return 1
+
+    engine_rate = _best_rate(engine_epoch, 5, 0.3)
+    note = (f"{engine_rate / TF_PLAYGROUND_EPOCHS_PER_S:.2f}x TensorFlow Playground's quoted "
+            f"{TF_PLAYGROUND_EPOCHS_PER_S:,.0f} epochs/s")
+    return Result("circle 2-4-2-1 tanh, batch 10, 250 points, SGD", "epochs/s", engine_rate,
+                  _best_rate(torch_epoch, 5, 0.3), threads, note)
+
+
+def run_all(cases: str = "all", thread_counts: list[int] | None = None,
+            report: Callable[[Result], None] = print) -> list[Result]:
+    torch = _torch()
+    counts = thread_counts or sorted({1, os.cpu_count() or 1})
+    results = []
+    for threads in counts:
+        torch.set_num_threads(threads)
+        with threadpool_limits(limits=threads):
+            for name, run in (("mlp", lambda t: [mlp_case("sgd", t), mlp_case("adam", t)]),
+                              ("tiny", lambda t: [tiny_case(t)]), ("circle", lambda t: [circle_case(t)])):
+                if cases in ("all", name):
+                    for result in run(threads):
+                        report(result)
+                        results.append(result)
+    return results
+
+
+def format_result(result: Result) -> str:
+    line = (f"[{result.threads} thread{'s' if result.threads > 1 else ''}] {result.case}: "
+            f"engine {result.engine:,.0f} {result.unit}, PyTorch {result.torch:,.0f} {result.unit}, "
+            f"ratio {result.ratio:.2f}x")
+    return f"{line}; {result.note}" if result.note else line

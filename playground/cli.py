@@ -1,0 +1,119 @@
+"""`playground`: the window with no arguments; `gradcheck`, `bench` and `presets` headless.
+
+Every error a user can cause prints one line `error: ...` on stderr and exits 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from playground.errors import PlaygroundError
+
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, not a usage dump
+        raise PlaygroundError(f"{message} (see 'playground --help')")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="playground", description="Backprop Playground: build, train and step "
+                     "through neural networks. With no command, opens the window.")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    check = commands.add_parser("gradcheck", help="check the hand-written gradients against finite differences")
+    source = check.add_mutually_exclusive_group(required=True)
+    source.add_argument("spec", nargs="?", help="a network spec JSON file")
+    source.add_argument("--preset", help="a preset name (see 'playground presets')")
+    check.add_argument("--json", action="store_true", help="print the report as JSON")
+    check.add_argument("--batch-size", type=int, default=8, help="examples in the random batch (default 8)")
+    check.add_argument("--seed", type=int, default=0, help="seed for the network and the batch")
+    check.add_argument("--max-checks", type=int, default=40, help="entries perturbed per parameter (default 40)")
+
+    bench = commands.add_parser("bench", help="time the engine against PyTorch eager, as ratios")
+    bench.add_argument("--case", choices=["all", "mlp", "tiny", "circle"], default="all")
+    bench.add_argument("--threads", type=int, action="append",
+                       help="BLAS threads (repeatable; default: 1 and all cores)")
+
+    commands.add_parser("presets", help="list the presets")
+    return parser
+
+
+def run_gradcheck(args: argparse.Namespace) -> int:
+    from playground.engine import NetworkSpec, gradient_check, random_batch
+
+    if args.preset:
+        from playground.project import load_preset
+
+        spec = load_preset(args.preset).network
+    else:
+        try:
+            text = Path(args.spec).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise PlaygroundError(f"Cannot read {args.spec}: {error.__class__.__name__}; check the path.") from None
+        spec = NetworkSpec.from_json(text)
+    if args.batch_size < 2:
+        raise PlaygroundError("--batch-size must be 2 or more (batch normalization needs two examples).")
+    if args.max_checks < 1:
+        raise PlaygroundError("--max-checks must be 1 or more.")
+    x, y = random_batch(spec, args.batch_size, args.seed)
+    report = gradient_check(spec, x, y, max_checks=args.max_checks, seed=args.seed)
+    if args.json:
+        print(json.dumps(report.to_dict(), indent=2))
+    else:
+        for check in report.checks:
+            mark = "ok  " if check.passed else "FAIL"
+            kinks = f", {check.at_kink} skipped at a ReLU kink" if check.at_kink else ""
+            print(f"{mark} {check.name:<14} max relative error {check.max_relative_error:.2e}"
+                  f"  ({check.checked} of {check.size} entries{kinks})")
+        print("passed" if report.passed else "FAILED", f"(tolerance {report.to_dict()['tolerance']:.0e})")
+    return 0 if report.passed else 1
+
+
+def run_bench(args: argparse.Namespace) -> int:
+    from playground.benchmark import format_result, run_all
+
+    if args.threads and min(args.threads) < 1:
+        raise PlaygroundError("--threads must be 1 or more.")
+    run_all(args.case, args.threads, lambda result: print(format_result(result), flush=True))
+    return 0
+
+
+def run_presets() -> int:
+    from playground.project import list_presets, load_preset
+
+    for name in list_presets():
+        preset = load_preset(name)
+        print(f"{name:<18} {preset.title}")
+    return 0
+
+
+def run_gui() -> int:
+    from playground.ui.app import run_app
+
+    return run_app()
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command == "gradcheck":
+            return run_gradcheck(args)
+        if args.command == "bench":
+            return run_bench(args)
+        if args.command == "presets":
+            return run_presets()
+        return run_gui()
+    except PlaygroundError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,49 @@
+"""The engine: hand-written forward and backward passes on NumPy or CuPy. No Qt here.
+
+    from playground.engine import Network, NetworkSpec, DenseSpec, Optimizer, OptimizerSpec
+    spec = NetworkSpec((2,), [DenseSpec(4, "tanh"), DenseSpec(1)], loss="mse")
+    net = Network(spec, backend="numpy", dtype="float32", seed=42)
+    opt = Optimizer(net, OptimizerSpec("sgd", learning_rate=0.03))
+    loss = net.train_step(x, y, opt)
+"""
+
+from playground.engine.backend import Backend, backend_availability, get_backend
+from playground.engine.gradcheck import GradCheckReport, gradient_check, random_batch
+from playground.engine.network import Batch, Network
+from playground.engine.optimizers import OPTIMIZERS, Optimizer, OptimizerSpec
+from playground.engine.schedules import SCHEDULES, ScheduleSpec, learning_rate_at
+from playground.engine.spec import (
+    ActivationSpec,
+    BatchNormSpec,
+    DenseSpec,
+    DropoutSpec,
+    LayerInfo,
+    NetworkSpec,
+    ResidualSpec,
+)
+from playground.engine.trace import StepTrace
+
+__all__ = [
+    "OPTIMIZERS",
+    "SCHEDULES",
+    "ActivationSpec",
+    "Backend",
+    "Batch",
+    "BatchNormSpec",
+    "DenseSpec",
+    "DropoutSpec",
+    "GradCheckReport",
+    "LayerInfo",
+    "Network",
+    "NetworkSpec",
+    "Optimizer",
+    "OptimizerSpec",
+    "ResidualSpec",
+    "ScheduleSpec",
+    "StepTrace",
+    "backend_availability",
+    "get_backend",
+    "gradient_check",
+    "learning_rate_at",
+    "random_batch",
+]

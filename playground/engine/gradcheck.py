@@ -1,0 +1,152 @@
+"""Gradient check: the hand-written backward against central finite differences in float64."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy
+
+from playground.engine.network import Network
+from playground.engine.spec import NetworkSpec
+
+STEP = 1e-6
+# Errors are relative to the largest gradient entry of the parameter, floored here so that a
+# parameter whose gradient is all but zero is judged by absolute error instead.
+SCALE_FLOOR = 1e-3
+TOLERANCE = 1e-6
+
+
+@dataclass(frozen=True)
+class ParameterCheck:
+    name: str
+    max_relative_error: float
+    checked: int  # entries compared
+    size: int
+    at_kink: int = 0  # entries whose ±step crossed a ReLU-like kink, so were not compared
+
+    @property
+    def passed(self) -> bool:
+        return self.max_relative_error < TOLERANCE
+
+
+@dataclass(frozen=True)
+class GradCheckReport:
+    checks: list[ParameterCheck]
+
+    @property
+    def passed(self) -> bool:
+        return all(check.passed for check in self.checks)
+
+    @property
+    def max_relative_error(self) -> float:
+        return max(check.max_relative_error for check in self.checks)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"passed": self.passed, "tolerance": TOLERANCE,
+                "parameters": {c.name: {"max_relative_error": c.max_relative_error, "checked": c.checked,
+                                        "at_kink": c.at_kink, "size": c.size, "passed": c.passed}
+                               for c in self.checks}}
+
+
+def relative_error(analytic: numpy.ndarray, numeric: numpy.ndarray, scale: float) -> float:
+    if analytic.size == 0:
+        return 0.0
+    return float(numpy.max(numpy.abs(analytic - numeric)) / max(scale, SCALE_FLOOR))
+
+
+def random_batch(spec: NetworkSpec, batch_size: int, seed: int) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """Inputs and targets of the right shapes for the spec's loss."""
+    rng = numpy.random.default_rng(seed)
+    x = rng.standard_normal((batch_size, *spec.input_shape))
+    outputs = spec.output_size
+    if spec.loss == "cross_entropy":
+        y = rng.integers(0, outputs, size=batch_size)
+    elif spec.loss == "binary_cross_entropy":
+        y = rng.integers(0, 2, size=(batch_size, outputs)).astype(numpy.float64)
+    else:
+        y = rng.standard_normal((batch_size, outputs))
+    return x, y
+
+
+def gradient_check(network: Network | NetworkSpec, x: numpy.ndarray, y: numpy.ndarray,
+                   max_checks: int = 40, seed: int = 0) -> GradCheckReport:
+    """Compare every parameter's (and the input's) gradient with finite differences.
+
+    Runs on a float64 NumPy copy in training mode; dropout masks are frozen by replaying the
+    same random state for every evaluation. At most `max_checks` entries per parameter are
+    perturbed, chosen with `seed`.
+    """
+    if isinstance(network, NetworkSpec):
+        net = Network(network, "numpy", "float64", seed)
+    else:
+        net = network.copy(backend="numpy", dtype="float64")
+    batch = net.make_batch(x, y)
+    frozen = net.rng.bit_generator.state
+
+    def loss_and_input_grad() -> tuple[float, numpy.ndarray]:
+        net.rng.bit_generator.state = frozen
+        out = net._forward(batch.x, True)
+        loss = net.loss.forward_backward(out[:-1], batch.target)
+        return loss, net._backward(net.loss.grad, True)
+
+    kinked = [layer for layer in net.all_layers()
+              if getattr(getattr(layer, "activation", None), "kinked", False)]
+
+    def loss_only() -> tuple[float, list[numpy.ndarray]]:
+        net.rng.bit_generator.state = frozen
+        loss = net.loss.forward_backward(net._forward(batch.x, True)[:-1], batch.target)
+        return loss, [layer._z > 0 for layer in kinked]
+
+    def compare(name: str, values: numpy.ndarray, positions: list, analytic: numpy.ndarray,
+                scale: float, size: int) -> ParameterCheck:
+        numeric, smooth = [], []
+        for at in positions:
+            value, crossed = _central_difference(values, at, loss_only)
+            numeric.append(value)
+            smooth.append(not crossed)
+        keep = numpy.array(smooth, dtype=bool)
+        error = relative_error(analytic[keep], numpy.array(numeric)[keep], scale)
+        return ParameterCheck(name, error, int(keep.sum()), size, int((~keep).sum()))
+
+    _, input_grad = loss_and_input_grad()
+    input_grad = input_grad.copy()
+    analytic_all = net.grad.copy()
+    pick = numpy.random.default_rng(seed)
+    checks = []
+    for name, view in net.parameters().items():
+        size = view.size
+        start = _offset_of(net.theta, view)
+        chosen = _choose(size, max_checks, pick)
+        analytic = analytic_all[start : start + size]
+        scale = float(numpy.max(numpy.abs(analytic))) if size else 0.0
+        checks.append(compare(name, net.theta, list(start + chosen), analytic[chosen], scale, size))
+    columns = batch.x[:-1]
+    chosen = _choose(columns.size, max_checks, pick)
+    positions = numpy.unravel_index(chosen, columns.shape)
+    scale = float(numpy.max(numpy.abs(input_grad)))
+    checks.append(compare("input", columns, list(zip(*positions)), input_grad[positions], scale,
+                          columns.size))
+    return GradCheckReport(checks)
+
+
+def _offset_of(theta: numpy.ndarray, view: numpy.ndarray) -> int:
+    return (view.__array_interface__["data"][0] - theta.__array_interface__["data"][0]) // theta.itemsize
+
+
+def _choose(size: int, max_checks: int, rng: numpy.random.Generator) -> numpy.ndarray:
+    if size <= max_checks:
+        return numpy.arange(size)
+    return numpy.sort(rng.choice(size, max_checks, replace=False))
+
+
+def _central_difference(values: numpy.ndarray, index: Any, loss: Any) -> tuple[float, bool]:
+    """(L(v + h) − L(v − h)) / 2h, and whether any kinked unit changed side between the two."""
+    original = values[index]
+    values[index] = original + STEP
+    plus, plus_sides = loss()
+    values[index] = original - STEP
+    minus, minus_sides = loss()
+    values[index] = original
+    crossed = any(not numpy.array_equal(a, b) for a, b in zip(plus_sides, minus_sides))
+    return (plus - minus) / (2 * STEP), crossed

@@ -1,0 +1,312 @@
+"""Network: layers built from a NetworkSpec on a backend, and the scripting API.
+
+The public methods take and return NumPy arrays in rows (one example per row), the way
+datasets come. Inside, batches are columns (see layers.py); `Batch` holds a batch already
+moved to the backend in that layout so a training loop converts once.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+import numpy
+
+from playground.engine.backend import get_backend, resolve_dtype
+from playground.engine.blocks import BatchNorm, Residual
+from playground.engine.layers import Activation, Dense, Dropout, Layer, Softmax
+from playground.engine.losses import make_loss
+from playground.engine.optimizers import Optimizer
+from playground.engine.spec import ActivationSpec, BatchNormSpec, DenseSpec, DropoutSpec, NetworkSpec
+from playground.engine.targets import target_columns
+from playground.engine.trace import Recorder, StepTrace, UpdateRecord
+from playground.errors import DataError, ResourceError
+
+# theta, its gradient and up to three optimizer states: five copies of every parameter.
+COPIES_PER_PARAMETER = 5
+
+
+@dataclass
+class Batch:
+    """Examples on the backend in the engine's layout.
+
+    x is (features + 1, n) with a last row of ones, stored as the transpose of an
+    (n, features + 1) row buffer: gathering examples is then a gather of whole rows,
+    and BLAS reads the transpose without a copy.
+    """
+
+    x: Any
+    target: Any  # (outputs, n)
+    size: int
+
+
+def available_memory() -> int:
+    """Bytes of memory free for new arrays, as well as this platform can tell."""
+    try:
+        with open("/proc/meminfo") as meminfo:
+            for line in meminfo:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        return 8 * 2**30
+
+
+def check_memory(spec: NetworkSpec, dtype_name: str) -> None:
+    needed = spec.parameter_count() * numpy.dtype(dtype_name).itemsize * COPIES_PER_PARAMETER
+    free = available_memory()
+    if needed > free:
+        raise ResourceError(
+            f"This network has {spec.parameter_count():,} parameters and would need about "
+            f"{needed / 2**30:.1f} GiB to train, but only {free / 2**30:.1f} GiB is free: "
+            "make its layers smaller.")
+
+
+class Network:
+    def __init__(self, spec: NetworkSpec, backend: str = "numpy", dtype: str = "float32",
+                 seed: int = 0) -> None:
+        spec.validate()
+        self.dtype_name = dtype
+        dtype_type = resolve_dtype(dtype)
+        check_memory(spec, dtype)
+        self.spec = spec
+        self.seed = seed
+        self.backend = get_backend(backend)
+        self.xp = xp = self.backend.xp
+        self.dtype = dtype_type
+        host_rng = numpy.random.default_rng(seed)
+        # One seeded generator: NumPy shares it with dropout; CuPy draws on the GPU from a seed it gives.
+        self.rng = host_rng if xp is numpy else self.backend.rng(int(host_rng.integers(2**63)))
+        self.layers = self._build(spec.layers, spec.input_size, "")
+        size = sum(layer.parameter_size for layer in self.layers)
+        self.theta = xp.zeros(size, dtype=dtype_type)
+        self.grad = xp.zeros(size, dtype=dtype_type)
+        offset = 0
+        for layer in self.layers:
+            end = offset + layer.parameter_size
+            layer.bind(self.theta[offset:end], self.grad[offset:end])
+            layer.initialize(host_rng)
+            offset = end
+        self.loss = make_loss(spec.loss, xp, dtype_type)
+        self.output_size = self.layers[-1].output_size
+        self._n = 0
+
+    def _build(self, specs: list, size: int, prefix: str) -> list[Layer]:
+        layers: list[Layer] = []
+        args = (self.xp, self.dtype)
+        for i, spec in enumerate(specs):
+            path = f"{prefix}{i + 1}"
+            if isinstance(spec, DenseSpec):
+                layer: Layer = Dense(*args, size, path, spec)
+            elif isinstance(spec, ActivationSpec):
+                layer = Softmax(*args, size, path) if spec.type == "softmax" else Activation(*args, size, path, spec)
+            elif isinstance(spec, DropoutSpec):
+                layer = Dropout(*args, size, path, spec, self.rng)
+            elif isinstance(spec, BatchNormSpec):
+                layer = BatchNorm(*args, size, path, spec)
+            else:
+                layer = Residual(*args, size, path, self._build(spec.layers, size, f"{path}."))
+            layers.append(layer)
+            size = layer.output_size
+        return layers
+
+    def all_layers(self) -> Iterator[Layer]:
+        """Every layer, blocks before the layers inside them, in order."""
+        for layer in self.layers:
+            yield layer
+            if isinstance(layer, Residual):
+                found: list[Layer] = []
+                layer.walk(found.append)
+                yield from found
+
+    # Parameters by stable name: "<layer path>.<name>", such as "1.W" or "3.2.b".
+
+    def parameters(self) -> dict[str, Any]:
+        """Live views of every parameter on the backend; writing to them changes the network."""
+        return {f"{layer.path}.{name}": value for layer in self.all_layers()
+                for name, value in layer.params.items()}
+
+    @property
+    def parameter_names(self) -> list[str]:
+        return list(self.parameters())
+
+    def get(self, name: str) -> numpy.ndarray:
+        return self.backend.to_numpy(self._lookup(name))
+
+    def set(self, name: str, value: Any) -> None:
+        view = self._lookup(name)
+        value = numpy.asarray(value)
+        if value.shape != view.shape:
+            raise DataError(f"Parameter {name} has shape {view.shape}; the new value has {value.shape}.")
+        view[...] = self.xp.asarray(value, dtype=self.dtype)
+
+    def _lookup(self, name: str) -> Any:
+        params = self.parameters()
+        if name not in params:
+            raise DataError(f"There is no parameter {name!r}: the names are {', '.join(params)}.")
+        return params[name]
+
+    def weight_views(self) -> list[tuple[Any, Any]]:
+        """(W, ∂L/∂W) of every Dense layer: what the L1 and L2 penalties apply to."""
+        return [(layer.params["W"], layer.grads["W"]) for layer in self.all_layers() if isinstance(layer, Dense)]
+
+    def state_dict(self) -> dict[str, numpy.ndarray]:
+        """Parameters and running statistics as NumPy copies, by stable name."""
+        state = {name: self.backend.to_numpy(v) for name, v in self.parameters().items()}
+        for layer in self.all_layers():
+            state.update({f"{layer.path}.{k}": self.backend.to_numpy(v) for k, v in layer.state.items()})
+        return state
+
+    def load_state_dict(self, state: dict[str, Any]) -> None:
+        for layer in self.all_layers():
+            for key, view in [*layer.params.items(), *layer.state.items()]:
+                name = f"{layer.path}.{key}"
+                if name not in state:
+                    raise DataError(f"The saved weights have no {name}: they belong to another network.")
+                value = numpy.asarray(state[name])
+                if value.shape != view.shape:
+                    raise DataError(f"The saved {name} has shape {value.shape}, but this network's has "
+                                    f"{view.shape}: they belong to another network.")
+        for layer in self.all_layers():
+            for key, view in [*layer.params.items(), *layer.state.items()]:
+                view[...] = self.xp.asarray(state[f"{layer.path}.{key}"], dtype=self.dtype)
+
+    def copy(self, backend: str | None = None, dtype: str | None = None) -> Network:
+        twin = Network(self.spec, backend or self.backend.name, dtype or self.dtype_name, self.seed)
+        twin.load_state_dict(self.state_dict())
+        return twin
+
+    # Batches.
+
+    def make_batch(self, x: Any, y: Any) -> Batch:
+        """Move inputs (n, *input_shape) and targets to the backend as columns."""
+        columns = self._input_columns(x)
+        target = target_columns(self.spec.loss, y, columns.shape[1], self.output_size, self.dtype)
+        return Batch(columns, self.xp.asarray(target), columns.shape[1])
+
+    def _input_columns(self, x: Any) -> Any:
+        x = numpy.asarray(x)
+        features = self.spec.input_size
+        if x.ndim < 1 or x.shape[0] == 0 or x[0].size != features:
+            raise DataError(f"The inputs have shape {x.shape}, but the network takes {features} features "
+                            f"per example: give an array of shape (n, {features}).")
+        rows = numpy.empty((x.shape[0], features + 1), dtype=self.dtype)
+        rows[:, :features] = x.reshape(x.shape[0], features)
+        rows[:, features] = 1
+        return self.xp.asarray(rows).T
+
+    def gather(self, data: Batch, indices: Any, out: Batch | None = None) -> Batch:
+        """The examples `indices` of a prepared dataset, written into `out` when it fits."""
+        xp, n = self.xp, len(indices)
+        if out is None or out.size != n:
+            rows = xp.empty((n, data.x.shape[0]), self.dtype)
+            out = Batch(rows.T, xp.empty((data.target.shape[0], n), self.dtype), n)
+        indices = xp.asarray(indices)
+        xp.take(data.x.T, indices, axis=0, out=out.x.T)
+        xp.take(data.target, indices, axis=1, out=out.target)
+        return out
+
+    def _prepare(self, n: int) -> None:
+        if n != self._n:
+            for layer in self.layers:
+                layer.prepare(n)
+            self.loss.prepare(self.output_size, n)
+            self._n = n
+
+    # The step, in parts: forward, loss and backward, then the optimizer.
+
+    def _forward(self, x: Any, training: bool, recorder: Recorder | None = None) -> Any:
+        self._prepare(x.shape[1])
+        h = x
+        for layer in self.layers:
+            out = layer.forward(h, training)
+            if recorder is not None:
+                recorder.forward(layer, h, out)
+            h = out
+        return h
+
+    def _backward(self, grad: Any, need_input_grad: bool, recorder: Recorder | None = None) -> Any:
+        layers = self.layers
+        for i in range(len(layers) - 1, -1, -1):
+            layer = layers[i]
+            grad_in = layer.backward(grad, need_input_grad or i > 0)
+            if recorder is not None:
+                recorder.backward(layer, grad, grad_in)
+            grad = grad_in
+        return grad
+
+    def forward_backward(self, batch: Batch, training: bool = True) -> float:
+        """Loss of the batch; leaves every parameter's gradient in self.grad. No update."""
+        out = self._forward(batch.x, training)
+        loss = self.loss.forward_backward(out[:-1], batch.target)
+        self._backward(self.loss.grad, False)
+        return loss
+
+    def train_batch(self, batch: Batch, optimizer: Optimizer) -> float:
+        """One training step on a prepared batch; returns the loss before the update."""
+        loss = self.forward_backward(batch, True)
+        optimizer.step()
+        return loss
+
+    # The scripting API on NumPy rows.
+
+    def forward(self, x: Any, training: bool = False) -> numpy.ndarray:
+        """Raw outputs (logits for classification), one row per example."""
+        return self.backend.to_numpy(self._forward(self._input_columns(x), training)[:-1]).T
+
+    def predict(self, x: Any) -> numpy.ndarray:
+        """Values, or class probabilities for classification, one row per example."""
+        out = self._forward(self._input_columns(x), False)[:-1]
+        return self.backend.to_numpy(self.loss.predict(out)).T
+
+    def evaluate(self, x: Any, y: Any) -> float:
+        batch = self.make_batch(x, y)
+        out = self._forward(batch.x, False)
+        return self.loss.forward_backward(out[:-1], batch.target)
+
+    def loss_and_gradients(self, x: Any, y: Any, training: bool = True) -> tuple[float, dict[str, numpy.ndarray]]:
+        """The loss and every parameter's gradient by stable name, without updating."""
+        loss = self.forward_backward(self.make_batch(x, y), training)
+        return loss, {f"{layer.path}.{name}": self.backend.to_numpy(g)
+                      for layer in self.all_layers() for name, g in layer.grads.items()}
+
+    def input_gradient(self, x: Any, y: Any, training: bool = True) -> numpy.ndarray:
+        """∂L/∂x for every input, one row per example."""
+        batch = self.make_batch(x, y)
+        out = self._forward(batch.x, training)
+        self.loss.forward_backward(out[:-1], batch.target)
+        return self.backend.to_numpy(self._backward(self.loss.grad, True)).T
+
+    def train_step(self, x: Any, y: Any, optimizer: Optimizer) -> float:
+        return self.train_batch(self.make_batch(x, y), optimizer)
+
+    def trace_step(self, x: Any, y: Any, optimizer: Optimizer | None = None) -> StepTrace:
+        """Run one step (update included when an optimizer is given) and record all of it."""
+        batch = self.make_batch(x, y)
+        recorder = Recorder(self.backend.to_numpy)
+        containers = [layer for layer in self.all_layers() if isinstance(layer, Residual)]
+        for block in containers:
+            block.recorder = recorder
+        try:
+            out = self._forward(batch.x, True, recorder)
+            loss = self.loss.forward_backward(out[:-1], batch.target)
+            to_numpy = self.backend.to_numpy
+            trace = StepTrace(recorder.forward_records, loss, self.loss.name,
+                              to_numpy(self.loss.predict(out[:-1])), to_numpy(batch.target),
+                              to_numpy(self.loss.grad), [])
+            self._backward(self.loss.grad, True, recorder)
+        finally:
+            for block in containers:
+                block.recorder = None
+        trace.backward = recorder.backward_records
+        if optimizer is not None:
+            before = self.state_dict()
+            trace.learning_rate = optimizer.learning_rate
+            optimizer.step()
+            after = self.state_dict()
+            trace.updates = [UpdateRecord(name, before[name], after[name]) for name in self.parameter_names]
+        return trace

@@ -1,0 +1,194 @@
+"""Optimizers over the network's flat parameter vector, with their state kept here.
+
+One step: add the L1/L2 penalty gradients of the weights, clip, then update every
+parameter at once with a handful of whole-vector operations.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from playground.engine.schedules import ScheduleSpec, learning_rate_at
+from playground.engine.specfields import check_fields, choice, real
+from playground.errors import SpecError
+
+OPTIMIZERS = ("sgd", "adam", "adamw", "rmsprop")
+
+
+@dataclass
+class OptimizerSpec:
+    kind: str = "sgd"
+    learning_rate: float = 0.03
+    momentum: float = 0.0  # SGD and RMSProp
+    nesterov: bool = False
+    beta1: float = 0.9
+    beta2: float = 0.999
+    eps: float = 1e-8
+    alpha: float = 0.99  # RMSProp's smoothing of the squared gradient
+    weight_decay: float = 0.0  # AdamW's decoupled decay
+    l1: float = 0.0  # penalty l1·Σ|W| on the weights (not biases)
+    l2: float = 0.0  # penalty (l2/2)·ΣW² on the weights (not biases)
+    clip_norm: float | None = None
+    clip_value: float | None = None
+    schedule: ScheduleSpec = field(default_factory=ScheduleSpec)
+
+    def check(self) -> None:
+        choice(self.kind, OPTIMIZERS, "The optimizer")
+        real(self.learning_rate, "The learning rate", above=0.0)
+        real(self.momentum, "The momentum", minimum=0.0, below=1.0)
+        if not isinstance(self.nesterov, bool):
+            raise SpecError("nesterov must be true or false.")
+        if self.nesterov and (self.kind != "sgd" or self.momentum == 0):
+            raise SpecError("Nesterov momentum needs SGD with momentum above 0: set momentum, or turn nesterov off.")
+        real(self.beta1, "beta1", minimum=0.0, below=1.0)
+        real(self.beta2, "beta2", minimum=0.0, below=1.0)
+        real(self.eps, "eps", above=0.0)
+        real(self.alpha, "alpha", minimum=0.0, below=1.0)
+        real(self.weight_decay, "The weight decay", minimum=0.0)
+        real(self.l1, "The L1 penalty", minimum=0.0)
+        real(self.l2, "The L2 penalty", minimum=0.0)
+        for name in ("clip_norm", "clip_value"):
+            value = getattr(self, name)
+            if value is not None:
+                real(value, f"{name}", above=0.0)
+        self.schedule.check()
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        data["schedule"] = self.schedule.to_dict()
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Any) -> OptimizerSpec:
+        if not isinstance(data, dict):
+            raise SpecError("The optimizer settings must be an object such as {\"kind\": \"sgd\"}.")
+        check_fields(data, set(cls.__dataclass_fields__), "The optimizer settings")
+        values = dict(data)
+        values["schedule"] = ScheduleSpec.from_dict(values.get("schedule", {}))
+        spec = cls(**values)
+        spec.check()
+        return spec
+
+
+class Optimizer:
+    """Updates network.theta from network.grad; call after the network's backward."""
+
+    def __init__(self, network: Any, spec: OptimizerSpec | None = None) -> None:
+        spec = spec or OptimizerSpec()
+        spec.check()
+        self.spec = spec
+        self.network = network
+        self.xp = network.xp
+        self.step_count = 0
+        theta = network.theta
+        self._scratch = self.xp.empty_like(theta)
+        self.state: dict[str, Any] = {}
+        if spec.kind == "sgd" and spec.momentum > 0:
+            self.state["velocity"] = self.xp.zeros_like(theta)
+        if spec.kind in ("adam", "adamw"):
+            self.state["exp_avg"] = self.xp.zeros_like(theta)
+            self.state["exp_avg_sq"] = self.xp.zeros_like(theta)
+        if spec.kind == "rmsprop":
+            self.state["square_avg"] = self.xp.zeros_like(theta)
+            if spec.momentum > 0:
+                self.state["momentum_buffer"] = self.xp.zeros_like(theta)
+        self._weights = network.weight_views()
+
+    @property
+    def learning_rate(self) -> float:
+        """The rate the next step will use, after the schedule."""
+        return learning_rate_at(self.spec.schedule, self.spec.learning_rate, self.step_count)
+
+    def set_learning_rate(self, value: float) -> None:
+        real(value, "The learning rate", above=0.0)
+        self.spec.learning_rate = float(value)
+
+    def penalty(self) -> float:
+        """The regularization term added to the loss: l1·Σ|W| + (l2/2)·ΣW²."""
+        spec, xp, total = self.spec, self.xp, 0.0
+        for weight, _ in self._weights:
+            if spec.l1:
+                total += spec.l1 * float(xp.abs(weight).sum())
+            if spec.l2:
+                total += 0.5 * spec.l2 * float(xp.vdot(weight, weight))
+        return total
+
+    def step(self) -> None:
+        spec, xp = self.spec, self.xp
+        theta, grad, scratch = self.network.theta, self.network.grad, self._scratch
+        lr = self.learning_rate
+        if spec.l1 or spec.l2:
+            for weight, weight_grad in self._weights:
+                if spec.l1:
+                    weight_grad += spec.l1 * xp.sign(weight)
+                if spec.l2:
+                    weight_grad += spec.l2 * weight
+        if spec.clip_norm is not None:
+            norm = math.sqrt(float(xp.vdot(grad, grad)))
+            coefficient = spec.clip_norm / (norm + 1e-6)
+            if coefficient < 1:
+                xp.multiply(grad, coefficient, out=grad)
+        if spec.clip_value is not None:
+            xp.clip(grad, -spec.clip_value, spec.clip_value, out=grad)
+        self.step_count += 1
+        getattr(self, f"_{spec.kind}")(theta, grad, scratch, lr)
+
+    def _sgd(self, theta, grad, scratch, lr):
+        spec, xp = self.spec, self.xp
+        if spec.momentum > 0:
+            velocity = self.state["velocity"]
+            xp.multiply(velocity, spec.momentum, out=velocity)
+            xp.add(velocity, grad, out=velocity)  # v ← μv + g
+            if spec.nesterov:
+                xp.multiply(velocity, spec.momentum, out=scratch)
+                xp.add(scratch, grad, out=scratch)  # step along g + μv
+                grad = scratch
+            else:
+                grad = velocity
+        xp.multiply(grad, lr, out=scratch)
+        xp.subtract(theta, scratch, out=theta)
+
+    def _adam(self, theta, grad, scratch, lr):
+        spec, xp = self.spec, self.xp
+        m, v = self.state["exp_avg"], self.state["exp_avg_sq"]
+        if spec.kind == "adamw" and spec.weight_decay:
+            xp.multiply(theta, 1 - lr * spec.weight_decay, out=theta)
+        xp.multiply(m, spec.beta1, out=m)
+        xp.multiply(grad, 1 - spec.beta1, out=scratch)
+        xp.add(m, scratch, out=m)
+        xp.multiply(v, spec.beta2, out=v)
+        xp.multiply(grad, grad, out=scratch)
+        xp.multiply(scratch, 1 - spec.beta2, out=scratch)
+        xp.add(v, scratch, out=v)
+        t = self.step_count
+        step_size = lr / (1 - spec.beta1**t)
+        # Bias-corrected: θ ← θ − lr·m̂ / (√v̂ + ε), in PyTorch's order of operations.
+        xp.sqrt(v, out=scratch)
+        xp.divide(scratch, math.sqrt(1 - spec.beta2**t), out=scratch)
+        xp.add(scratch, spec.eps, out=scratch)
+        xp.divide(m, scratch, out=scratch)
+        xp.multiply(scratch, step_size, out=scratch)
+        xp.subtract(theta, scratch, out=theta)
+
+    _adamw = _adam
+
+    def _rmsprop(self, theta, grad, scratch, lr):
+        spec, xp = self.spec, self.xp
+        square_avg = self.state["square_avg"]
+        xp.multiply(square_avg, spec.alpha, out=square_avg)
+        xp.multiply(grad, grad, out=scratch)
+        xp.multiply(scratch, 1 - spec.alpha, out=scratch)
+        xp.add(square_avg, scratch, out=square_avg)
+        xp.sqrt(square_avg, out=scratch)
+        xp.add(scratch, spec.eps, out=scratch)
+        xp.divide(grad, scratch, out=scratch)  # g / (√s + ε)
+        if spec.momentum > 0:
+            buffer = self.state["momentum_buffer"]
+            xp.multiply(buffer, spec.momentum, out=buffer)
+            xp.add(buffer, scratch, out=buffer)
+            xp.multiply(buffer, lr, out=scratch)
+        else:
+            xp.multiply(scratch, lr, out=scratch)
+        xp.subtract(theta, scratch, out=theta)

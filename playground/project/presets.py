@@ -1,0 +1,70 @@
+"""Presets: a network, its training settings and its dataset, with a title and what it shows."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from playground.engine import NetworkSpec, OptimizerSpec
+from playground.engine.specfields import check_fields, whole
+from playground.errors import PlaygroundError, SpecError
+from playground.resources import resources_dir
+
+DEFAULT_PRESET = "circle"
+
+
+@dataclass
+class Preset:
+    name: str
+    title: str
+    description: str
+    network: NetworkSpec
+    optimizer: OptimizerSpec
+    batch_size: int
+    dataset: dict[str, Any] = field(default_factory=dict)
+
+
+def presets_dir() -> Path:
+    return resources_dir() / "presets"
+
+
+def list_presets() -> list[str]:
+    return sorted(path.stem for path in presets_dir().glob("*.json"))
+
+
+def load_preset(name: str) -> Preset:
+    path = presets_dir() / f"{name}.json"
+    if not path.is_file():
+        raise PlaygroundError(f"There is no preset {name!r}: choose one of {', '.join(list_presets())}.")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise PlaygroundError(f"The preset file {path} cannot be read ({error}): reinstall the app.") from None
+    try:
+        return preset_from_dict(name, data)
+    except SpecError as error:
+        raise SpecError(f"Preset {name!r}: {error}") from None
+
+
+def preset_from_dict(name: str, data: Any) -> Preset:
+    if not isinstance(data, dict):
+        raise SpecError("a preset must be a JSON object.")
+    check_fields(data, {"title", "description", "network", "training", "dataset"}, "The preset")
+    training = data.get("training", {})
+    if not isinstance(training, dict):
+        raise SpecError("the preset's training settings must be an object.")
+    check_fields(training, {"optimizer", "batch_size"}, "The training settings")
+    dataset = data.get("dataset", {})
+    if not isinstance(dataset, dict):
+        raise SpecError("the preset's dataset settings must be an object.")
+    return Preset(
+        name=name,
+        title=str(data.get("title", name)),
+        description=str(data.get("description", "")),
+        network=NetworkSpec.from_dict(data.get("network")),
+        optimizer=OptimizerSpec.from_dict(training.get("optimizer", {})),
+        batch_size=whole(training.get("batch_size", 10), "The batch size", minimum=1),
+        dataset=dataset,
+    )
