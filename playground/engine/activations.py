@@ -1,7 +1,9 @@
 """Elementwise activation functions g, each with its derivative beside it.
 
 `forward` writes a = g(z) into `out`; `backward` writes grad ⊙ g'(z) into `out`, using
-z, a and a scratch buffer the caller owns, so training allocates nothing per step.
+z, a and a scratch buffer the calling layer owns, so training allocates nothing per step.
+The scratch buffer keeps its contents from a layer's forward to its backward, so a
+function may leave there what its backward needs (ReLU leaves its 0/1 mask).
 """
 
 from __future__ import annotations
@@ -44,10 +46,12 @@ class ReLU(ActivationFunction):
     derivative = "g'(z) = 1 if z > 0 else 0"
 
     def forward(self, xp, z, out, scratch):
-        xp.maximum(z, 0, out=out)
+        # z · 1[z > 0] with the mask kept for backward: faster than maximum(z, 0) and
+        # lets NaN through, so a diverging run is noticed.
+        xp.greater(z, 0, out=scratch)
+        xp.multiply(z, scratch, out=out)
 
     def backward(self, xp, z, a, grad, out, scratch):
-        xp.greater(z, 0, out=scratch)
         xp.multiply(grad, scratch, out=out)
 
 

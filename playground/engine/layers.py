@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy
-
 from playground.engine.activations import make_activation
 from playground.engine.init import initial_values
 
@@ -44,7 +42,7 @@ class Layer:
     def bind(self, theta: Any, grad: Any) -> None:
         """Take views of this layer's segments of the flat parameter and gradient vectors."""
 
-    def initialize(self, rng: numpy.random.Generator) -> None:
+    def initialize(self, rng: Any) -> None:
         """Write starting values into the parameter views."""
 
     def prepare(self, n: int) -> None:

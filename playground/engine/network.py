@@ -8,8 +8,9 @@ moved to the backend in that layout so a training loop converts once.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 import numpy
 
@@ -19,7 +20,7 @@ from playground.engine.layers import Activation, Dense, Dropout, Layer, Softmax
 from playground.engine.losses import make_loss
 from playground.engine.optimizers import Optimizer
 from playground.engine.spec import ActivationSpec, BatchNormSpec, DenseSpec, DropoutSpec, NetworkSpec
-from playground.engine.targets import target_columns
+from playground.engine.targets import target_rows
 from playground.engine.trace import Recorder, StepTrace, UpdateRecord
 from playground.errors import DataError, ResourceError
 
@@ -31,13 +32,13 @@ COPIES_PER_PARAMETER = 5
 class Batch:
     """Examples on the backend in the engine's layout.
 
-    x is (features + 1, n) with a last row of ones, stored as the transpose of an
-    (n, features + 1) row buffer: gathering examples is then a gather of whole rows,
-    and BLAS reads the transpose without a copy.
+    x is (features + 1, n) with a last row of ones and target is (outputs, n), each stored
+    as the transpose of a row buffer: gathering examples is then a gather of whole rows,
+    and BLAS and the ufuncs read the transposes without a copy.
     """
 
     x: Any
-    target: Any  # (outputs, n)
+    target: Any
     size: int
 
 
@@ -185,8 +186,8 @@ class Network:
     def make_batch(self, x: Any, y: Any) -> Batch:
         """Move inputs (n, *input_shape) and targets to the backend as columns."""
         columns = self._input_columns(x)
-        target = target_columns(self.spec.loss, y, columns.shape[1], self.output_size, self.dtype)
-        return Batch(columns, self.xp.asarray(target), columns.shape[1])
+        target = target_rows(self.spec.loss, y, columns.shape[1], self.output_size, self.dtype)
+        return Batch(columns, self.xp.asarray(target).T, columns.shape[1])
 
     def _input_columns(self, x: Any) -> Any:
         x = numpy.asarray(x)
@@ -204,10 +205,10 @@ class Network:
         xp, n = self.xp, len(indices)
         if out is None or out.size != n:
             rows = xp.empty((n, data.x.shape[0]), self.dtype)
-            out = Batch(rows.T, xp.empty((data.target.shape[0], n), self.dtype), n)
+            out = Batch(rows.T, xp.empty((n, data.target.shape[0]), self.dtype).T, n)
         indices = xp.asarray(indices)
         xp.take(data.x.T, indices, axis=0, out=out.x.T)
-        xp.take(data.target, indices, axis=1, out=out.target)
+        xp.take(data.target.T, indices, axis=0, out=out.target.T)
         return out
 
     def _prepare(self, n: int) -> None:

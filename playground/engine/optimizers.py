@@ -155,8 +155,8 @@ class Optimizer:
         m, v = self.state["exp_avg"], self.state["exp_avg_sq"]
         if spec.kind == "adamw" and spec.weight_decay:
             xp.multiply(theta, 1 - lr * spec.weight_decay, out=theta)
-        xp.multiply(m, spec.beta1, out=m)
-        xp.multiply(grad, 1 - spec.beta1, out=scratch)
+        xp.subtract(grad, m, out=scratch)  # m ← m + (1 − β₁)(g − m), as torch's lerp
+        xp.multiply(scratch, 1 - spec.beta1, out=scratch)
         xp.add(m, scratch, out=m)
         xp.multiply(v, spec.beta2, out=v)
         xp.multiply(grad, grad, out=scratch)
@@ -164,12 +164,15 @@ class Optimizer:
         xp.add(v, scratch, out=v)
         t = self.step_count
         step_size = lr / (1 - spec.beta1**t)
-        # Bias-corrected: θ ← θ − lr·m̂ / (√v̂ + ε), in PyTorch's order of operations.
+        root_correction = math.sqrt(1 - spec.beta2**t)
+        if step_size == 0:  # a schedule that has reached a learning rate of 0
+            return
+        # θ ← θ − step·m / (√v / √(1 − β₂ᵗ) + ε), with the step folded into the denominator
+        # to save a pass over the parameters.
         xp.sqrt(v, out=scratch)
-        xp.divide(scratch, math.sqrt(1 - spec.beta2**t), out=scratch)
-        xp.add(scratch, spec.eps, out=scratch)
+        xp.multiply(scratch, 1 / (root_correction * step_size), out=scratch)
+        xp.add(scratch, spec.eps / step_size, out=scratch)
         xp.divide(m, scratch, out=scratch)
-        xp.multiply(scratch, step_size, out=scratch)
         xp.subtract(theta, scratch, out=theta)
 
     _adamw = _adam

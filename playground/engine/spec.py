@@ -115,7 +115,6 @@ class ResidualSpec:
         return size
 
 
-LayerSpec = DenseSpec | ActivationSpec | DropoutSpec | BatchNormSpec | ResidualSpec
 LAYER_SPECS: dict[str, type] = {"dense": DenseSpec, "dropout": DropoutSpec,
                                 "batchnorm": BatchNormSpec, "residual": ResidualSpec}
 
@@ -176,7 +175,7 @@ class NetworkSpec:
                 raise SpecError(f"{where} (softmax): remove it; the cross-entropy loss applies softmax "
                                 "itself, fused with the log for numerical stability.")
             if size < 2:
-                raise SpecError(f"{where} gives {size} output, but cross-entropy needs 2 or more (one per "
+                raise SpecError(f"{where} gives 1 output, but cross-entropy needs 2 or more (one per "
                                 "class): give the last Dense layer more units, or use binary cross-entropy.")
         if self.loss == "binary_cross_entropy" and _final_function(last) == "sigmoid":
             raise SpecError(f"{where}: remove the final sigmoid; binary cross-entropy applies it itself, "
@@ -244,7 +243,7 @@ def _walk(layers: list, size: int, prefix: str, infos: list[LayerInfo]) -> int:
             if inner != size:
                 raise SpecError(f"{where} (residual): its layers turn {size} features into {inner}, but a "
                                 f"residual block must give back what it gets; make its last Dense layer "
-                                f"{size} units.")
+                                f"{size} unit{'s' if size > 1 else ''}.")
         size = out
     return size
 
