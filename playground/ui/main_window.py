@@ -96,7 +96,11 @@ class MainWindow(QMainWindow):
         for row, info in enumerate(infos):
             layer = _layer_at(spec, info.path)
             kind = f"{info.type} {layer.units} {layer.activation}" if info.type == "dense" else info.type
-            cells = [info.path, kind, f"(None, {info.output_size})", f"{info.parameter_count:,}"]
+            depth = info.path.count(".")
+            count = f"{info.parameter_count:,}"
+            if info.type == "residual":
+                count = self.tr("{0} in the block").format(count)
+            cells = ["    " * depth + info.path, "    " * depth + kind, f"(None, {info.output_size})", count]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 3:
