@@ -1,4 +1,13 @@
-"""The errors a user can cause. Each message is a sentence that says what to do."""
+"""The errors a user can cause, and checks of user-supplied values that raise them.
+
+Each message is a sentence that says what to do.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from typing import Any
 
 
 class PlaygroundError(Exception):
@@ -19,3 +28,46 @@ class ResourceError(PlaygroundError):
 
 class DataError(PlaygroundError):
     """Inputs or targets whose shapes or values do not fit the network."""
+
+
+def whole(value: Any, what: str, minimum: int | None = None, error: type[PlaygroundError] = PlaygroundError) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise error(f"{what} must be a whole number; it is {value!r}.")
+    if minimum is not None and value < minimum:
+        raise error(f"{what} must be {minimum} or more; it is {value}.")
+    return value
+
+
+def real(
+    value: Any,
+    what: str,
+    minimum: float | None = None,
+    maximum: float | None = None,
+    above: float | None = None,
+    below: float | None = None,
+    error: type[PlaygroundError] = PlaygroundError,
+) -> float:
+    if not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value):
+        raise error(f"{what} must be a finite number; it is {value!r}.")
+    if minimum is not None and value < minimum:
+        raise error(f"{what} must be {minimum} or more; it is {value}.")
+    if maximum is not None and value > maximum:
+        raise error(f"{what} must be {maximum} or less; it is {value}.")
+    if above is not None and value <= above:
+        raise error(f"{what} must be more than {above}; it is {value}.")
+    if below is not None and value >= below:
+        raise error(f"{what} must be less than {below}; it is {value}.")
+    return float(value)
+
+
+def choice(value: Any, options: Iterable[str], what: str, error: type[PlaygroundError] = PlaygroundError) -> str:
+    options = tuple(options)
+    if value not in options:
+        raise error(f"{what} is {value!r}: choose one of {', '.join(options)}.")
+    return value
+
+
+def check_fields(data: dict, allowed: set[str], what: str, error: type[PlaygroundError] = PlaygroundError) -> None:
+    unknown = sorted(set(data) - allowed)
+    if unknown:
+        raise error(f"{what} has unknown setting {unknown[0]!r}: use only {', '.join(sorted(allowed))}.")

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 from superqt.utils import thread_worker
 
+from playground.data import dataset_source
 from playground.engine import GradCheckReport, NetworkSpec, gradient_check, random_batch
 from playground.errors import PlaygroundError
 from playground.project import Preset, list_presets, load_preset
@@ -42,6 +43,7 @@ class MainWindow(QMainWindow):
         self.preset_selector.addItems(list_presets())
         self.preset_selector.setToolTip(self.tr("Load a ready-made network, its training settings and dataset"))
         self.description = QLabel(objectName="presetDescription", wordWrap=True)
+        self.data_source = QLabel(objectName="datasetSource", wordWrap=True)
         self.layer_list = QTableWidget(0, 4, objectName="layerList")
         self.layer_list.setHorizontalHeaderLabels(
             [self.tr("Layer"), self.tr("Type"), self.tr("Output shape"), self.tr("Parameters")])
@@ -64,6 +66,7 @@ class MainWindow(QMainWindow):
         left = QVBoxLayout()
         left.addLayout(top)
         left.addWidget(self.description)
+        left.addWidget(self.data_source)
         left.addWidget(self.layer_list, 1)
         left.addWidget(self.total)
         right = QVBoxLayout()
@@ -91,6 +94,8 @@ class MainWindow(QMainWindow):
         spec = self.preset.network
         self.setWindowTitle(self.tr("Backprop Playground — {0}").format(self.preset.title))
         self.description.setText(self.preset.description)
+        dataset = self.preset.dataset.get("name", "")
+        self.data_source.setText(self.tr("Data: {0}. {1}").format(dataset, dataset_source(dataset)))
         infos = spec.validate()
         self.layer_list.setRowCount(len(infos))
         for row, info in enumerate(infos):

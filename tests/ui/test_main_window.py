@@ -43,3 +43,11 @@ def test_check_gradients_button_reports_the_errors(qtbot):
     assert all(float(cell(window.check_results, r, 1)) < 1e-6 for r in range(len(names)))
     assert "passed" in window.statusBar().currentMessage()
     qtbot.waitUntil(window.check_button.isEnabled)
+
+
+def test_the_window_says_where_the_data_comes_from(qtbot):
+    window = MainWindow("iris")
+    qtbot.addWidget(window)
+    assert "Fisher" in window.data_source.text()
+    window.preset_selector.setCurrentText("circle")
+    assert "Generated from the seed" in window.data_source.text()

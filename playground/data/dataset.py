@@ -1,0 +1,162 @@
+"""Dataset: what every data source hands the app, and the config that says which one to load."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from functools import partial
+from typing import Any
+
+import numpy
+
+from playground import errors
+from playground.errors import DataError
+
+whole = partial(errors.whole, error=DataError)
+real = partial(errors.real, error=DataError)
+choice = partial(errors.choice, error=DataError)
+check_fields = partial(errors.check_fields, error=DataError)
+
+TASKS = ("regression", "binary", "multiclass")
+NORMALIZATIONS = ("none", "unit", "standardize")
+
+
+@dataclass
+class Dataset:
+    """Train and test arrays with what they mean.
+
+    Inputs are (n, *input_shape) float32. Targets: class numbers (n,) for multi-class,
+    0/1 in (n, 1) for binary, values (n, k) for regression.
+    """
+
+    name: str
+    title: str
+    task: str
+    x_train: numpy.ndarray
+    y_train: numpy.ndarray
+    x_test: numpy.ndarray
+    y_test: numpy.ndarray
+    input_shape: tuple[int, ...]
+    feature_names: list[str]
+    class_names: list[str]
+    source: str  # where the data comes from, in a sentence, for the app to show
+    points_train: numpy.ndarray | None = None  # the raw (x1, x2) of 2-D sets, for plotting
+    points_test: numpy.ndarray | None = None
+    target_scale: tuple[float, float] | None = None  # (mean, std) when regression targets were standardized
+
+    @property
+    def outputs(self) -> int:
+        """Units the network's last layer needs: classes, 1 for binary, target columns."""
+        if self.task == "multiclass":
+            return len(self.class_names)
+        return 1 if self.task == "binary" else self.y_train.reshape(len(self.y_train), -1).shape[1]
+
+    @property
+    def loss(self) -> str:
+        return {"regression": "mse", "binary": "binary_cross_entropy", "multiclass": "cross_entropy"}[self.task]
+
+
+@dataclass
+class DatasetConfig:
+    """The JSON-able description of a dataset that presets and project files store."""
+
+    name: str = "circle"
+    seed: int = 42
+    train_ratio: float = 0.5
+    # 2-D sets
+    points: int = 500
+    noise: float = 0.0  # percent, 0 to 50
+    features: list[str] | None = None  # default x1, x2 (x1 for 1-D sets)
+    # tables and images
+    normalize: str = "standardize"  # images: "unit" ([0, 1]) or "standardize"; digits too
+    standardize_target: bool = False
+    # image sets
+    flatten: bool = True
+    subset: int | None = None  # train on this many images
+    subset_mode: str = "first"  # "first" or "random" (seeded)
+    data_dir: str | None = None  # where downloads and caches go; default the user's data folder
+    source_folder: str | None = None  # a folder of the standard IDX/CIFAR files, read without torch
+    # CSV files
+    path: str | None = None
+    target: str | None = None  # the target column's name; default the last column
+    task: str | None = None  # override the inferred task
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Any) -> DatasetConfig:
+        if not isinstance(data, dict):
+            raise DataError("The dataset settings must be an object such as {\"name\": \"circle\"}.")
+        check_fields(data, {f.name for f in fields(cls)}, "The dataset settings")
+        config = cls(**data)
+        config.check()
+        return config
+
+    def check(self) -> None:
+        if not isinstance(self.name, str) or not self.name:
+            raise DataError("The dataset settings need a name, such as \"circle\" or \"digits\".")
+        whole(self.seed, "The dataset seed", minimum=0)
+        real(self.train_ratio, "The train/test ratio", minimum=0.1, maximum=0.9)
+        whole(self.points, "The number of points", minimum=4)
+        real(self.noise, "The noise (in percent)", minimum=0.0, maximum=50.0)
+        if self.features is not None and (not isinstance(self.features, list) or not self.features
+                                          or not all(isinstance(f, str) for f in self.features)):
+            raise DataError("Choose at least one input feature, such as x1.")
+        choice(self.normalize, NORMALIZATIONS, "The normalization")
+        choice(self.subset_mode, ("first", "random"), "The subset mode")
+        if self.subset is not None:
+            whole(self.subset, "The subset size", minimum=1)
+        if self.task is not None:
+            choice(self.task, TASKS, "The task")
+        for name in ("standardize_target", "flatten"):
+            if not isinstance(getattr(self, name), bool):
+                raise DataError(f"{name} must be true or false.")
+        for name in ("data_dir", "source_folder", "path", "target"):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, str):
+                raise DataError(f"{name} must be text.")
+
+
+def split(n: int, train_ratio: float, rng: numpy.random.Generator) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """Shuffled train and test indices; both sides get at least one example."""
+    if n < 2:
+        raise DataError(f"There {'is' if n == 1 else 'are'} {n} example{'s' if n != 1 else ''}: "
+                        "at least 2 are needed to split into training and test data.")
+    order = rng.permutation(n)
+    cut = min(max(int(round(n * train_ratio)), 1), n - 1)
+    return order[:cut], order[cut:]
+
+
+def standardize(train: numpy.ndarray, *others: numpy.ndarray) -> tuple[numpy.ndarray, ...]:
+    """Scale each column to mean 0 and std 1 by the training split's statistics only."""
+    mean = train.mean(axis=0)
+    std = train.std(axis=0)
+    std[std == 0] = 1  # a constant column stays constant (0) instead of dividing by zero
+    return tuple(((a - mean) / std).astype(numpy.float32) for a in (train, *others))
+
+
+def finish_table(name: str, title: str, task: str, x: numpy.ndarray, y: numpy.ndarray, config: DatasetConfig,
+                 feature_names: list[str], class_names: list[str], source: str) -> Dataset:
+    """Split a table, standardize its features (and a regression target when asked)."""
+    rng = numpy.random.default_rng(config.seed)
+    train, test = split(len(x), config.train_ratio, rng)
+    if config.normalize == "standardize":
+        x_train, x_test = standardize(x[train], x[test])
+    elif config.normalize == "unit":
+        top = float(numpy.abs(x).max()) or 1.0
+        x_train, x_test = (x[train] / top).astype(numpy.float32), (x[test] / top).astype(numpy.float32)
+    else:
+        x_train, x_test = x[train].astype(numpy.float32), x[test].astype(numpy.float32)
+    y_train, y_test = y[train], y[test]
+    scale = None
+    if task == "regression":
+        y_train, y_test = y_train.astype(numpy.float32), y_test.astype(numpy.float32)
+        if config.standardize_target:
+            mean, std = float(y_train.mean()), float(y_train.std()) or 1.0
+            y_train, y_test = (y_train - mean) / std, (y_test - mean) / std
+            scale = (mean, std)
+    elif task == "binary":
+        y_train = y_train.astype(numpy.float32).reshape(-1, 1)
+        y_test = y_test.astype(numpy.float32).reshape(-1, 1)
+    return Dataset(name, title, task, x_train, y_train, x_test, y_test, (x.shape[1],), feature_names,
+                   class_names, source, target_scale=scale)

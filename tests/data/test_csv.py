@@ -1,0 +1,133 @@
+"""CSV files: the task inferred from the target, standardization from the training split, and a
+clear DataError naming line and column for every kind of bad file, never a half-loaded set."""
+
+import numpy
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from playground.data import Dataset, csvfile, load_dataset
+from playground.errors import PlaygroundError
+
+IRIS_LIKE = """sepal,petal,species
+5.1,1.4,setosa
+4.9,1.5,setosa
+6.3,4.9,versicolor
+5.8,4.1,versicolor
+7.1,5.9,virginica
+6.5,5.2,virginica
+"""
+
+
+def load_text(tmp_path, text, **settings_):
+    path = tmp_path / "table.csv"
+    path.write_text(text, encoding="utf-8")
+    return load_dataset({"name": "csv", "path": str(path), "train_ratio": 0.5, **settings_})
+
+
+def test_string_labels_become_classes_and_the_last_column_is_the_target(tmp_path):
+    dataset = load_text(tmp_path, IRIS_LIKE)
+    assert dataset.task == "multiclass" and dataset.class_names == ["setosa", "versicolor", "virginica"]
+    assert dataset.feature_names == ["sepal", "petal"] and dataset.input_shape == (2,)
+    assert dataset.title == "table.csv" and "table.csv" in dataset.source
+    numpy.testing.assert_allclose(dataset.x_train.mean(axis=0), 0, atol=1e-6)
+
+
+def test_a_named_target_and_inferred_regression(tmp_path):
+    text = "price,rooms,area\n" + "".join(f"{100 + 7.5 * i},{i % 4 + 1},{50 + i}\n" for i in range(20))
+    dataset = load_text(tmp_path, text, target="price")
+    assert dataset.task == "regression" and dataset.feature_names == ["rooms", "area"]
+    assert dataset.y_train.shape == (10, 1)
+    by_rooms = load_text(tmp_path, text, target="rooms")
+    assert by_rooms.task == "multiclass" and by_rooms.class_names == ["1", "2", "3", "4"]
+
+
+def test_binary_numbers_semicolons_and_no_header(tmp_path):
+    text = "".join(f"{i};{i * i};{i % 2}\n" for i in range(10))
+    dataset = load_text(tmp_path, text)
+    assert dataset.task == "binary" and dataset.feature_names == ["column 1", "column 2"]
+    assert set(numpy.unique(dataset.y_train)) <= {0.0, 1.0}
+
+
+def test_the_task_can_be_overridden(tmp_path):
+    text = "x,y\n" + "".join(f"{i},{i % 3}\n" for i in range(12))
+    assert load_text(tmp_path, text, task="regression").task == "regression"
+    with pytest.raises(PlaygroundError, match="binary needs exactly two"):
+        load_text(tmp_path, text, task="binary")
+
+
+@pytest.mark.parametrize("text, message", [
+    ("", "The file is empty"),
+    ("\n\n  \n", "The file is empty"),
+    ("a,b\n1,2\n3\n", "Line 3 has 1 values, but the header has 2"),
+    ("a,b,c\n1,2,x\n3,oops,y\n", "Line 3, column 'b' holds 'oops', which is not a number"),
+    ("a,b\n1,x\n,y\n", "Line 3, column 'a' is empty"),
+    ("a,b\n1,x\ninf,y\n", "Line 3, column 'a' holds 'inf': features must be finite"),
+    ("a,b\n1,same\n2,same\n3,same\n", "has only one class \\('same'\\)"),
+    ("a,b\n1,x\n", "fewer than 2 data rows"),
+    ("a,b\n", "a header but no data rows"),
+    ("just one column\n1\n2\n", "one column"),
+    ("a,b\n1,x\n2,\n", "Line 3: the target column 'b' is empty"),
+])
+def test_bad_files_name_the_line_and_what_to_do(tmp_path, text, message):
+    with pytest.raises(PlaygroundError, match=message):
+        load_text(tmp_path, text)
+
+
+def test_unknown_target_column(tmp_path):
+    with pytest.raises(PlaygroundError, match="There is no column 'kind': choose one of sepal, petal, species"):
+        load_text(tmp_path, IRIS_LIKE, target="kind")
+
+
+def test_undecodable_bytes(tmp_path):
+    path = tmp_path / "latin.csv"
+    path.write_bytes("a,b\n1,caf\xe9\n2,th\xe9\n".encode("latin-1"))
+    with pytest.raises(PlaygroundError, match="not UTF-8 text .*save it as UTF-8"):
+        load_dataset({"name": "csv", "path": str(path)})
+
+
+def test_files_over_the_size_limit_are_refused_before_reading(tmp_path, monkeypatch):
+    monkeypatch.setattr(csvfile, "MAX_CSV_BYTES", 100)
+    path = tmp_path / "big.csv"
+    path.write_text("a,b\n" + "1,2\n" * 100)
+    with pytest.raises(PlaygroundError, match="files up to 0 MiB can be loaded"):
+        load_dataset({"name": "csv", "path": str(path)})
+
+
+def test_a_missing_file(tmp_path):
+    with pytest.raises(PlaygroundError, match="Cannot read .*nowhere.csv"):
+        load_dataset({"name": "csv", "path": str(tmp_path / "nowhere.csv")})
+
+
+def check_outcome(dataset_or_error):
+    if isinstance(dataset_or_error, Dataset):
+        d = dataset_or_error
+        assert len(d.x_train) >= 1 and len(d.x_test) >= 1
+        assert numpy.all(numpy.isfinite(d.x_train)) and numpy.all(numpy.isfinite(d.x_test))
+        assert d.x_train.shape[1] == len(d.feature_names)
+
+
+def attempt(tmp_path, data: bytes):
+    path = tmp_path / "fuzz.csv"
+    path.write_bytes(data)
+    try:
+        return load_dataset({"name": "csv", "path": str(path)})
+    except PlaygroundError as error:
+        return error
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=300))
+def test_random_bytes_give_a_dataset_or_a_playground_error(tmp_path, data):
+    check_outcome(attempt(tmp_path, data))
+
+
+cells = st.one_of(st.integers(-5, 5).map(str), st.floats(allow_nan=True, allow_infinity=True).map(str),
+                  st.sampled_from(["", " ", "a", "b", "x y", '"q,uoted"', "nan", "1e309", "\x00", '"']))
+rows = st.lists(st.lists(cells, min_size=1, max_size=4).map(",".join), min_size=0, max_size=8)
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lines=rows, ending=st.sampled_from(["\n", "\r\n"]))
+def test_random_csv_like_text_gives_a_dataset_or_a_playground_error(tmp_path, lines, ending):
+    check_outcome(attempt(tmp_path, ending.join(lines).encode("utf-8")))
