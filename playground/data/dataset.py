@@ -140,13 +140,19 @@ def finish_table(name: str, title: str, task: str, x: numpy.ndarray, y: numpy.nd
     """Split a table, standardize its features (and a regression target when asked)."""
     rng = numpy.random.default_rng(config.seed)
     train, test = split(len(x), config.train_ratio, rng)
-    if config.normalize == "standardize":
-        x_train, x_test = standardize(x[train], x[test])
-    elif config.normalize == "unit":
-        top = float(numpy.abs(x).max()) or 1.0
-        x_train, x_test = (x[train] / top).astype(numpy.float32), (x[test] / top).astype(numpy.float32)
-    else:
-        x_train, x_test = x[train].astype(numpy.float32), x[test].astype(numpy.float32)
+    with numpy.errstate(over="ignore"):  # values beyond float32 become inf, refused just below
+        if config.normalize == "standardize":
+            x_train, x_test = standardize(x[train], x[test])
+        elif config.normalize == "unit":
+            top = float(numpy.abs(x).max()) or 1.0
+            x_train, x_test = (x[train] / top).astype(numpy.float32), (x[test] / top).astype(numpy.float32)
+        else:
+            x_train, x_test = x[train].astype(numpy.float32), x[test].astype(numpy.float32)
+    for part in (x_train, x_test):
+        bad = ~numpy.isfinite(part).all(axis=0)
+        if bad.any():
+            raise DataError(f"Column {feature_names[int(numpy.argmax(bad))]!r} holds values too large to train on "
+                            "once scaled (beyond ±3.4e38): rescale or remove it.")
     y_train, y_test = y[train], y[test]
     scale = None
     if task == "regression":

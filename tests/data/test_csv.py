@@ -131,3 +131,8 @@ rows = st.lists(st.lists(cells, min_size=1, max_size=4).map(",".join), min_size=
 @given(lines=rows, ending=st.sampled_from(["\n", "\r\n"]))
 def test_random_csv_like_text_gives_a_dataset_or_a_playground_error(tmp_path, lines, ending):
     check_outcome(attempt(tmp_path, ending.join(lines).encode("utf-8")))
+
+
+def test_values_too_large_for_float32_are_refused(tmp_path):
+    with pytest.raises(PlaygroundError, match="Column 'a' holds values too large"):
+        load_text(tmp_path, "a,b\n1e300,x\n-1e300,y\n", normalize="none")
