@@ -1,4 +1,4 @@
-"""`playground`: the window with no arguments; `gradcheck`, `bench` and `presets` headless.
+"""`playground`: the window with no arguments; `train`, `gradcheck`, `bench` and `presets` headless.
 
 Every error a user can cause prints one line `error: ...` on stderr and exits 2.
 """
@@ -38,6 +38,18 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--case", choices=["all", "mlp", "tiny", "circle"], default="all")
     bench.add_argument("--threads", type=int, action="append",
                        help="BLAS threads (repeatable; default: 1 and all cores)")
+
+    train = commands.add_parser("train", help="train a preset or a network headless")
+    source = train.add_mutually_exclusive_group(required=True)
+    source.add_argument("file", nargs="?", help="a preset-style JSON file (network, training, dataset), or a "
+                        "network spec JSON with --dataset")
+    source.add_argument("--preset", help="a preset name (see 'playground presets')")
+    train.add_argument("--dataset", help="the dataset for a bare network spec, e.g. circle or digits")
+    train.add_argument("--epochs", type=int, help="epochs to train (default: the preset's)")
+    train.add_argument("--seed", type=int, default=0, help="seed for the weights and the batch order")
+    train.add_argument("--backend", choices=["auto", "numpy", "cupy"], default="auto")
+    train.add_argument("--dtype", choices=["float32", "float64"], default="float32")
+    train.add_argument("--json", action="store_true", help="one JSON object per epoch on stdout")
 
     commands.add_parser("presets", help="list the presets")
     return parser
@@ -83,6 +95,12 @@ def run_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_train(args: argparse.Namespace) -> int:
+    from playground.training_cli import train
+
+    return train(args)
+
+
 def run_presets() -> int:
     from playground.project import list_presets, load_preset
 
@@ -107,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_bench(args)
         if args.command == "presets":
             return run_presets()
+        if args.command == "train":
+            return run_train(args)
         return run_gui()
     except PlaygroundError as error:
         print(f"error: {error}", file=sys.stderr)

@@ -114,9 +114,8 @@ def gradient_check(network: Network | NetworkSpec, x: numpy.ndarray, y: numpy.nd
     analytic_all = net.grad.copy()
     pick = numpy.random.default_rng(seed)
     checks = []
-    for name, view in net.parameters().items():
-        size = view.size
-        start = _offset_of(net.theta, view)
+    for name, where in net.parameter_slices().items():
+        size, start = where.stop - where.start, where.start
         chosen = _choose(size, max_checks, pick)
         analytic = analytic_all[start : start + size]
         scale = float(numpy.max(numpy.abs(analytic))) if size else 0.0
@@ -128,10 +127,6 @@ def gradient_check(network: Network | NetworkSpec, x: numpy.ndarray, y: numpy.nd
     checks.append(compare("input", columns, list(zip(*positions)), input_grad[positions], scale,
                           columns.size))
     return GradCheckReport(checks)
-
-
-def _offset_of(theta: numpy.ndarray, view: numpy.ndarray) -> int:
-    return (view.__array_interface__["data"][0] - theta.__array_interface__["data"][0]) // theta.itemsize
 
 
 def _choose(size: int, max_checks: int, rng: numpy.random.Generator) -> numpy.ndarray:

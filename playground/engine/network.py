@@ -7,6 +7,7 @@ moved to the backend in that layout so a training loop converts once.
 
 from __future__ import annotations
 
+import copy
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -151,6 +152,16 @@ class Network:
             raise DataError(f"There is no parameter {name!r}: the names are {', '.join(params)}.")
         return params[name]
 
+    def parameter_slices(self) -> dict[str, slice]:
+        """Where each parameter lies in the flat vectors theta and grad."""
+        base = self.theta.data.ptr if self.xp is not numpy else self.theta.__array_interface__["data"][0]
+        slices = {}
+        for name, view in self.parameters().items():
+            pointer = view.data.ptr if self.xp is not numpy else view.__array_interface__["data"][0]
+            start = (pointer - base) // self.theta.itemsize
+            slices[name] = slice(start, start + view.size)
+        return slices
+
     def weight_views(self) -> list[tuple[Any, Any]]:
         """(W, ∂L/∂W) of every Dense layer: what the L1 and L2 penalties apply to."""
         return [(layer.params["W"], layer.grads["W"]) for layer in self.all_layers() if isinstance(layer, Dense)]
@@ -175,6 +186,22 @@ class Network:
         for layer in self.all_layers():
             for key, view in [*layer.params.items(), *layer.state.items()]:
                 view[...] = self.xp.asarray(state[f"{layer.path}.{key}"], dtype=self.dtype)
+
+    def twin(self) -> Network:
+        """A network on these very parameters and running statistics, with buffers of its own:
+        for evaluating batches of other sizes without reallocating this one's. Forward only."""
+        twin = copy.copy(self)
+        twin.layers = self._build(self.spec.layers, self.spec.input_size, "")
+        offset = 0
+        for layer in twin.layers:
+            end = offset + layer.parameter_size
+            layer.bind(self.theta[offset:end], self.grad[offset:end])
+            offset = end
+        for mine, theirs in zip(self.all_layers(), twin.all_layers()):
+            theirs.state = mine.state
+        twin.loss = make_loss(self.spec.loss, self.xp, self.dtype)
+        twin._n = 0
+        return twin
 
     def copy(self, backend: str | None = None, dtype: str | None = None) -> Network:
         twin = Network(self.spec, backend or self.backend.name, dtype or self.dtype_name, self.seed)
@@ -285,9 +312,18 @@ class Network:
     def train_step(self, x: Any, y: Any, optimizer: Optimizer) -> float:
         return self.train_batch(self.make_batch(x, y), optimizer)
 
+    def evaluate_batch(self, batch: Batch) -> tuple[float, numpy.ndarray]:
+        """The loss (evaluation mode, no update) and what the outputs mean, one row per example."""
+        out = self._forward(batch.x, False)[:-1]
+        loss = self.loss.forward_backward(out, batch.target)
+        return loss, self.backend.to_numpy(self.loss.predict(out)).T
+
     def trace_step(self, x: Any, y: Any, optimizer: Optimizer | None = None) -> StepTrace:
         """Run one step (update included when an optimizer is given) and record all of it."""
-        batch = self.make_batch(x, y)
+        return self.trace_batch(self.make_batch(x, y), optimizer)
+
+    def trace_batch(self, batch: Batch, optimizer: Optimizer | None = None) -> StepTrace:
+        """trace_step on a prepared batch."""
         recorder = Recorder(self.backend.to_numpy)
         containers = [layer for layer in self.all_layers() if isinstance(layer, Residual)]
         for block in containers:

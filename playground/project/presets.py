@@ -24,6 +24,7 @@ class Preset:
     optimizer: OptimizerSpec
     batch_size: int
     dataset: dict[str, Any] = field(default_factory=dict)
+    epochs: int | None = None  # how long the command line trains it unless told otherwise
 
 
 def presets_dir() -> Path:
@@ -55,7 +56,7 @@ def preset_from_dict(name: str, data: Any) -> Preset:
     training = data.get("training", {})
     if not isinstance(training, dict):
         raise SpecError("the preset's training settings must be an object.")
-    check_fields(training, {"optimizer", "batch_size"}, "The training settings")
+    check_fields(training, {"optimizer", "batch_size", "epochs"}, "The training settings")
     dataset = data.get("dataset", {})
     if not isinstance(dataset, dict):
         raise SpecError("the preset's dataset settings must be an object.")
@@ -67,4 +68,5 @@ def preset_from_dict(name: str, data: Any) -> Preset:
         optimizer=OptimizerSpec.from_dict(training.get("optimizer", {})),
         batch_size=whole(training.get("batch_size", 10), "The batch size", minimum=1),
         dataset=dataset,
+        epochs=None if training.get("epochs") is None else whole(training["epochs"], "The epochs", minimum=1),
     )

@@ -1,0 +1,88 @@
+"""Training settings and the commands a running session accepts between steps."""
+
+from __future__ import annotations
+
+import queue
+from dataclasses import dataclass, field
+from typing import Any
+
+from playground.engine import OptimizerSpec
+from playground.errors import PlaygroundError, real, whole
+
+SNAPSHOT_HZ = 30.0
+
+
+@dataclass
+class TrainingConfig:
+    optimizer: OptimizerSpec = field(default_factory=OptimizerSpec)
+    batch_size: int = 10
+    epochs: int | None = None  # None: until stopped
+    seed: int = 0
+    backend: str = "numpy"
+    dtype: str = "float32"
+    snapshot_hz: float = SNAPSHOT_HZ
+    every_epoch: bool = False  # full test metrics at every epoch end (the command line), not by clock
+    details: bool = True  # layer statistics and the decision-boundary grid in snapshots
+    start_paused: bool = False
+    blas_threads: int | None = None  # None: all cores but one, so a GUI keeps one
+    overhead_budget: float = 0.015  # snapshots may take at most this share of the time
+
+    def check(self) -> None:
+        self.optimizer.check()
+        whole(self.batch_size, "The batch size", minimum=1)
+        if self.epochs is not None:
+            whole(self.epochs, "The number of epochs", minimum=1)
+        whole(self.seed, "The seed", minimum=0)
+        real(self.snapshot_hz, "The snapshot rate", above=0.0)
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    value: Any = None
+
+
+class Control:
+    """The thread-safe channel into a session: any thread may call these, the session applies
+    them between steps."""
+
+    def __init__(self) -> None:
+        self.queue: queue.SimpleQueue[Command] = queue.SimpleQueue()
+
+    def pause(self) -> None:
+        self.queue.put(Command("pause"))
+
+    def resume(self) -> None:
+        self.queue.put(Command("resume"))
+
+    def step(self) -> None:
+        """One batch, then stay paused."""
+        self.queue.put(Command("step"))
+
+    def run_epoch(self) -> None:
+        """Train to the end of the current epoch, then pause."""
+        self.queue.put(Command("epoch"))
+
+    def stop(self) -> None:
+        self.queue.put(Command("stop"))
+
+    def reset(self) -> None:
+        """Re-initialize the network from the seed and start over."""
+        self.queue.put(Command("reset"))
+
+    def set_learning_rate(self, value: float) -> None:
+        real(value, "The learning rate", above=0.0)
+        self.queue.put(Command("learning_rate", float(value)))
+
+    def set_batch_size(self, value: int) -> None:
+        whole(value, "The batch size", minimum=1)
+        self.queue.put(Command("batch_size", value))
+
+    def set_regularization(self, l1: float = 0.0, l2: float = 0.0) -> None:
+        for name, rate in (("L1", l1), ("L2", l2)):
+            real(rate, f"The {name} penalty", minimum=0.0)
+        self.queue.put(Command("regularization", (float(l1), float(l2))))
+
+
+class DivergedError(PlaygroundError):
+    """Training produced NaN or Inf; the weights were put back to the last finite ones."""

@@ -1,0 +1,49 @@
+"""Metric history over a whole run in bounded memory: when full, every other point goes and
+new points are kept half as often, so a long run keeps its whole shape at lower resolution."""
+
+from __future__ import annotations
+
+import math
+
+import numpy
+
+CAPACITY = 2000
+
+
+class History:
+    def __init__(self, capacity: int = CAPACITY) -> None:
+        self.capacity = capacity
+        self._columns: dict[str, numpy.ndarray] = {"step": numpy.empty(capacity)}
+        self._count = 0
+        self._stride = 1  # keep one offered point in this many
+        self._offered = 0
+
+    def __len__(self) -> int:
+        return self._count
+
+    def append(self, step: int, values: dict[str, float], force: bool = False) -> None:
+        """Offer a point; it is kept when the thinning allows (always when `force`)."""
+        self._offered += 1
+        if not force and (self._offered - 1) % self._stride:
+            return
+        for name in values.keys() - self._columns.keys():
+            self._columns[name] = numpy.full(self.capacity, math.nan)  # a series that starts later
+        at = self._count
+        for name, column in self._columns.items():
+            column[at] = step if name == "step" else values.get(name, math.nan)
+        self._count += 1
+        if self._count >= self.capacity:
+            half = (self._count + 1) // 2
+            for column in self._columns.values():
+                column[:half] = column[: self._count : 2]
+                column[half:] = math.nan
+            self._count = half
+            self._stride *= 2
+
+    def arrays(self) -> dict[str, numpy.ndarray]:
+        """A copy of every series, for a snapshot."""
+        return {name: column[: self._count].copy() for name, column in self._columns.items()}
+
+    def last(self, name: str) -> float:
+        column = self._columns.get(name)
+        return float(column[self._count - 1]) if column is not None and self._count else math.nan

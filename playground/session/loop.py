@@ -1,0 +1,402 @@
+"""The training loop as a plain generator: it trains, applies commands between steps, and
+yields a Snapshot at most `snapshot_hz` times a second by clock, never per step."""
+
+from __future__ import annotations
+
+import copy
+import math
+import os
+import queue
+import time
+from collections.abc import Iterator
+
+import numpy
+from threadpoolctl import threadpool_limits
+
+from playground.data import Dataset, expand_features
+from playground.engine import Network, NetworkSpec, Optimizer
+from playground.engine.trace import Recorder
+from playground.errors import DataError
+from playground.session.config import Command, Control, TrainingConfig
+from playground.session.history import History
+from playground.session.metrics import (
+    STATS_EXAMPLES,
+    activation_stats,
+    classification_report,
+    predicted_classes,
+    true_classes,
+)
+from playground.session.snapshot import EpochReport, Snapshot
+
+SAMPLE_SIZE = 1000  # examples in the fixed samples that snapshots measure loss and accuracy on
+GRID_RESOLUTION = 50
+GRID_EXTENT = (-6.0, 6.0)
+EVALUATION_CHUNK = 2048
+NEURON_GRID_UNITS = 64  # draw every unit over the grid only for networks this small
+IDLE_WAIT_S = 0.25
+
+
+class Session:
+    def __init__(self, spec: NetworkSpec, dataset: Dataset, config: TrainingConfig) -> None:
+        config.check()
+        spec.validate()
+        if tuple(spec.input_shape) != tuple(dataset.input_shape):
+            raise DataError(f"The network takes inputs of shape {tuple(spec.input_shape)}, but {dataset.title} gives "
+                            f"{tuple(dataset.input_shape)}: make the first layer match the data.")
+        if spec.output_size != dataset.outputs or spec.loss != dataset.loss:
+            raise DataError(f"{dataset.title} needs {dataset.outputs} output{'s' if dataset.outputs > 1 else ''} and "
+                            f"the {dataset.loss} loss; the network has {spec.output_size} and {spec.loss}.")
+        self.spec, self.dataset, self.config = spec, dataset, config
+        self.control = Control()
+        self.batch_size = config.batch_size
+        self._optimizer_spec = copy.deepcopy(config.optimizer)
+        self._build()
+
+    def _build(self) -> None:
+        """Everything that reset starts over: network, optimizer, order, counters, history."""
+        config, dataset = self.config, self.dataset
+        self.network = net = Network(self.spec, config.backend, config.dtype, config.seed)
+        self.optimizer = Optimizer(net, self._optimizer_spec)
+        self._data = net.make_batch(dataset.x_train, dataset.y_train)
+        self._test = net.make_batch(dataset.x_test, dataset.y_test)
+        picker = numpy.random.default_rng(config.seed + 1)
+        self._train_pick = _sample(len(dataset.x_train), picker)
+        self._test_pick = _sample(len(dataset.x_test), picker)
+        self._train_sample = net.gather(self._data, self._train_pick)
+        self._test_sample = net.gather(self._test, self._test_pick)
+        self._stats_sample = net.gather(self._data, self._train_pick[:STATS_EXAMPLES])
+        self._grid = self._make_grid() if config.details else None
+        self._evaluators: dict[int, Network] = {}
+        self._functions = {layer.path: getattr(getattr(layer, "activation", None), "name", layer.type)
+                           for layer in net.layers}
+        self._rng = numpy.random.default_rng(config.seed)
+        self._order = self._rng.permutation(len(dataset.x_train))
+        self._position = 0
+        self._batch = None
+        self.step = self.epoch = self.samples = 0
+        self.history = History()
+        self._loss_sum = self._loss_count = 0.0
+        self._epoch_loss_sum, self._epoch_steps = 0.0, 0
+        self._update_ratios: dict[str, float] = {}
+        self._backup = self._take_backup()
+        self._rate_mark = (time.perf_counter(), 0)
+
+    def _make_grid(self):
+        if self.dataset.points_train is None:
+            return None
+        line = numpy.linspace(*GRID_EXTENT, GRID_RESOLUTION)
+        dimensions = self.dataset.points_train.shape[1]
+        points = numpy.column_stack([a.ravel() for a in numpy.meshgrid(line, line[::-1])]) if dimensions == 2 \
+            else line[:, None]
+        features = expand_features(points, self.dataset.feature_names)
+        return self.network.make_batch(features, numpy.zeros((len(points), self.network.output_size)))
+
+    # The generator.
+
+    def run(self) -> Iterator[Snapshot]:
+        threads = self.config.blas_threads or max(1, (os.cpu_count() or 1) - 1)
+        # Overflow on the way to NaN is reported as divergence, not as NumPy warnings.
+        with threadpool_limits(limits=threads), numpy.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            yield from self._loop()
+
+    def _loop(self) -> Iterator[Snapshot]:
+        self._paused, self._stopped, self._steps_left, self._until_epoch = self.config.start_paused, False, 0, None
+        interval = 1.0 / self.config.snapshot_hz
+        yield self._snapshot("paused" if self._paused else "running", capture=False)
+        next_due = time.perf_counter() + interval
+        while not self._stopped:
+            self._apply_commands(block=self._idle())
+            if self._announce and not self._stopped:
+                # Commands show at once, even while paused: the GUI learns the state from snapshots.
+                self._announce = False
+                yield self._snapshot("paused" if self._paused else "running", capture=False)
+            if self._stopped or self._idle():
+                continue
+            # A single step, or the step just before a snapshot, records its update; the rest run in bursts.
+            capture = self._steps_left > 0 or time.perf_counter() >= next_due
+            message = self._run_steps(next_due, capture)
+            if message is not None:
+                self._paused, self._steps_left, self._until_epoch = True, 0, None
+                yield self._snapshot("diverged", capture=False, message=message)
+                continue
+            paused_now = False
+            if capture and self._steps_left:
+                self._steps_left -= 1
+                paused_now = self._steps_left == 0
+            report, finished = None, False
+            if self._position >= len(self._order):
+                self._end_epoch()
+                finished = self.config.epochs is not None and self.epoch >= self.config.epochs
+                if self._until_epoch is not None and self.epoch >= self._until_epoch:
+                    self._paused, self._until_epoch, paused_now = True, None, True
+                if self.config.every_epoch or finished or paused_now or capture:
+                    report = self._epoch_report()
+            if finished:
+                yield self._snapshot("finished", capture, report, final=True)
+                return
+            if capture or report is not None or paused_now:
+                started = time.perf_counter()
+                yield self._snapshot("paused" if self._paused else "running", capture, report)
+                cost = time.perf_counter() - started
+                # Snapshots may take at most the budgeted share of the time: slow ones come less often.
+                next_due = time.perf_counter() + max(interval, cost / self.config.overhead_budget)
+        yield self._snapshot("stopped", capture=False, final=True)
+
+    def _idle(self) -> bool:
+        return self._paused and self._steps_left == 0 and self._until_epoch is None
+
+    # Commands, applied between steps.
+
+    _announce = False
+
+    def _apply_commands(self, block: bool) -> None:
+        if not block and self.control.queue.empty():
+            return
+        while True:
+            try:
+                command = self.control.queue.get(timeout=IDLE_WAIT_S) if block else self.control.queue.get_nowait()
+            except queue.Empty:
+                return
+            self._apply(command)
+            self._announce = self._announce or command.name not in ("stop", "step", "epoch")
+            block = False
+
+    def _apply(self, command: Command) -> None:
+        name, value = command.name, command.value
+        if name == "pause":
+            self._paused, self._steps_left, self._until_epoch = True, 0, None
+        elif name == "resume":
+            self._paused = False
+        elif name == "step":
+            self._paused, self._steps_left = True, self._steps_left + 1
+        elif name == "epoch":
+            self._paused, self._until_epoch = True, self.epoch + 1
+        elif name == "stop":
+            self._stopped = True
+        elif name == "reset":
+            self._build()
+            self._steps_left, self._until_epoch = 0, None
+        elif name == "learning_rate":
+            self.optimizer.set_learning_rate(value)
+        elif name == "batch_size":
+            self.batch_size = value
+        elif name == "regularization":
+            self.optimizer.spec.l1, self.optimizer.spec.l2 = value
+
+    # Training.
+
+    def _run_steps(self, deadline: float, capture: bool) -> str | None:
+        """Train until the epoch ends, a command waits or the snapshot deadline passes; with
+        `capture`, exactly one step, recording its update. A message instead when it diverged:
+        the step that diverged was not applied."""
+        net, optimizer, xp = self.network, self.optimizer, self.network.xp
+        data, order, grad = self._data, self._order, net.grad
+        size, position, batch, batch_size = len(order), self._position, self._batch, self.batch_size
+        no_commands, clock, finite = self.control.queue.empty, time.perf_counter, math.isfinite
+        squared_norm = grad.dot  # the cheapest whole-gradient check: NaN or Inf anywhere makes it non-finite
+        start, steps, loss_sum = position, 0, 0.0
+        try:
+            while True:
+                batch = net.gather(data, order[position : position + batch_size], batch)
+                before = net.theta.copy() if capture else None
+                loss = net.forward_backward(batch, True)
+                if not (finite(loss) and finite(squared_norm(grad))):
+                    return self._diverged(batch)
+                optimizer.step()
+                if before is not None:
+                    # Check the weights too: an Inf behind a saturated tanh leaves the loss finite.
+                    if not bool(xp.isfinite(net.theta).all()):
+                        return self._diverged(batch)
+                    self._update_ratios = self._ratios(before)
+                position += batch.size
+                steps += 1
+                loss_sum += loss
+                if position >= size or capture or clock() >= deadline or not no_commands():
+                    return None
+        finally:
+            # Counted once a burst, not once a step: on tiny networks every step's microsecond shows.
+            self._position, self._batch = position, batch
+            self.step += steps
+            self.samples += position - start
+            self._loss_sum += loss_sum
+            self._loss_count += steps
+            self._epoch_loss_sum += loss_sum
+            self._epoch_steps += steps
+
+    def _ratios(self, before) -> dict[str, float]:
+        xp, theta = self.network.xp, self.network.theta
+        ratios = {}
+        for name, where in self.network.parameter_slices().items():
+            size = float(xp.linalg.norm(before[where]))
+            ratios[name] = float(xp.linalg.norm(theta[where] - before[where])) / size if size else math.nan
+        return ratios
+
+    def _end_epoch(self) -> None:
+        self.epoch += 1
+        self._order = self._rng.permutation(len(self._order))
+        self._position = 0
+
+    def _diverged(self, batch) -> str:
+        where = self._locate_divergence(batch)
+        net = self.network
+        restored = ""
+        if not all(bool(net.xp.isfinite(a).all()) for a in (net.theta, *self._state_arrays())):
+            self._restore_backup()
+            restored = f" (those of step {self._backup['step']})"
+        return (f"Training diverged at step {self.step + 1}: {where}. The weights are back to their last finite "
+                f"values{restored}; lower the learning rate or turn on gradient clipping, then resume.")
+
+    def _locate_divergence(self, batch) -> str:
+        for name, value in self.network.parameters().items():
+            bad = _non_finite(self.network.backend.to_numpy(value))
+            if bad:
+                path, _, param = name.rpartition(".")
+                return f"the weights {param} of layer {path} became {bad}"
+        trace = self.network.trace_batch(batch)
+        for record in trace.forward:
+            bad = _non_finite(record.output)
+            if bad:
+                return f"layer {record.path} ({record.type}) gave {bad} in its output"
+        if not math.isfinite(trace.loss):
+            return f"the loss became {trace.loss}"
+        for record in trace.backward:
+            for name, grad in record.param_grads.items():
+                bad = _non_finite(grad)
+                if bad:
+                    return f"the gradient of layer {record.path} ({record.type}) {name} became {bad}"
+        return "the loss or a gradient became NaN or Inf"
+
+    def _state_arrays(self) -> list:
+        return [v for layer in self.network.all_layers() for v in layer.state.values()]
+
+    def _take_backup(self) -> dict:
+        return {"step": self.step, "theta": self.network.theta.copy(),
+                "optimizer": {k: v.copy() for k, v in self.optimizer.state.items()},
+                "state": [a.copy() for a in self._state_arrays()]}
+
+    def _restore_backup(self) -> None:
+        backup = self._backup
+        self.network.theta[...] = backup["theta"]
+        for key, value in backup["optimizer"].items():
+            self.optimizer.state[key][...] = value
+        for array, value in zip(self._state_arrays(), backup["state"]):
+            array[...] = value
+
+    # Measuring.
+
+    def _evaluator(self, size: int) -> Network:
+        """A twin of the network for batches of this size, so that measuring never reallocates
+        the training buffers (a snapshot measures three or four sizes)."""
+        if size not in self._evaluators:
+            self._evaluators[size] = self.network.twin()
+        return self._evaluators[size]
+
+    def _measure(self, batch, details: bool):
+        """Loss, class predictions and (with details) each top-level layer's output on a batch."""
+        net = self._evaluator(batch.size)
+        recorder = Recorder(net.backend.to_numpy) if details else None
+        out = net._forward(batch.x, False, recorder)[:-1]
+        loss = net.loss.forward_backward(out, batch.target)
+        return loss, net.backend.to_numpy(net.loss.predict(out)).T, recorder
+
+    def _accuracy(self, predictions, targets) -> float | None:
+        task = self.dataset.task
+        if task == "regression":
+            return None
+        return float(numpy.mean(predicted_classes(task, predictions) == true_classes(task, targets)))
+
+    def _epoch_report(self) -> EpochReport:
+        net, dataset = self.network, self.dataset
+        train_loss = self._epoch_loss_sum / self._epoch_steps if self._epoch_steps else math.nan
+        self._epoch_loss_sum, self._epoch_steps = 0.0, 0
+        total, predictions = 0.0, []
+        count = len(dataset.x_test)
+        for start in range(0, count, EVALUATION_CHUNK):
+            chunk = net.gather(self._test, numpy.arange(start, min(start + EVALUATION_CHUNK, count)))
+            loss, predicted = self._evaluator(chunk.size).evaluate_batch(chunk)
+            total += loss * chunk.size
+            predictions.append(predicted)
+        predicted = numpy.concatenate(predictions)
+        report = None
+        if dataset.task != "regression":
+            classes = 2 if dataset.task == "binary" else len(dataset.class_names)
+            report = classification_report(true_classes(dataset.task, dataset.y_test),
+                                           predicted_classes(dataset.task, predicted), classes)
+        epoch_report = EpochReport(self.epoch, train_loss, total / count, report.accuracy if report else None, report)
+        self.history.append(self.step, {"epoch_train_loss": train_loss, "epoch_test_loss": epoch_report.test_loss,
+                                        "epoch_test_accuracy": epoch_report.test_accuracy or math.nan}, force=True)
+        return epoch_report
+
+    def _snapshot(self, state: str, capture: bool, report: EpochReport | None = None, message: str | None = None,
+                  final: bool = False) -> Snapshot:
+        details = self.config.details
+        now = time.perf_counter()
+        mark_time, mark_samples = self._rate_mark
+        rate = (self.samples - mark_samples) / (now - mark_time) if now > mark_time else 0.0
+        self._rate_mark = (now, self.samples)
+        train_loss = self._loss_sum / self._loss_count if self._loss_count else math.nan
+        self._loss_sum = self._loss_count = 0.0
+        # Small training sets: one forward gives both the accuracy and the layer statistics.
+        stats_from_sample = details and self._train_sample.size <= STATS_EXAMPLES
+        _, train_predicted, recorder = self._measure(self._train_sample, stats_from_sample)
+        test_loss, test_predicted, _ = self._measure(self._test_sample, False)
+        snapshot = Snapshot(
+            step=self.step, epoch=self.epoch, epoch_progress=self._position / len(self._order),
+            samples_seen=self.samples, samples_per_s=rate, learning_rate=self.optimizer.learning_rate,
+            batch_size=self.batch_size, state=state, train_loss=train_loss, test_loss=test_loss,
+            train_accuracy=self._accuracy(train_predicted, self.dataset.y_train[self._train_pick]),
+            test_accuracy=self._accuracy(test_predicted, self.dataset.y_test[self._test_pick]),
+            penalty=self.optimizer.penalty(), epoch_report=report, message=message, final=final)
+        if details:
+            if not stats_from_sample:
+                recorder = self._measure(self._stats_sample, True)[2]
+            snapshot.layers = self._layer_stats(recorder)
+            if self._grid is not None:
+                snapshot.boundary, snapshot.neuron_grids = self._boundary()
+        values = {"train_loss": train_loss, "test_loss": test_loss, "learning_rate": snapshot.learning_rate,
+                  "train_accuracy": snapshot.train_accuracy if snapshot.train_accuracy is not None else math.nan,
+                  "test_accuracy": snapshot.test_accuracy if snapshot.test_accuracy is not None else math.nan}
+        for layer in snapshot.layers:
+            values.update({f"grad_norm/{layer.path}.{k}": v for k, v in layer.grad_norms.items()})
+        self.history.append(self.step, values, force=final or state != "running")
+        snapshot.history = self.history.arrays()
+        if state != "diverged" and bool(self.network.xp.isfinite(self.network.theta).all()):
+            self._backup = self._take_backup()
+        return snapshot
+
+    def _layer_stats(self, recorder: Recorder) -> list:
+        net = self.network
+        grads = {name: float(net.xp.linalg.norm(net.grad[where])) for name, where in net.parameter_slices().items()}
+        stats = []
+        for record in recorder.forward_records:
+            layer_stats = activation_stats(record.path, record.type, self._functions[record.path], record.output)
+            for name in grads:
+                owner, _, param = name.rpartition(".")
+                if owner == record.path:
+                    layer_stats.grad_norms[param] = grads[name]
+                    if name in self._update_ratios:
+                        layer_stats.update_ratios[param] = self._update_ratios[name]
+            stats.append(layer_stats)
+        return stats
+
+    def _boundary(self):
+        small = sum(layer.output_size for layer in self.network.layers) <= NEURON_GRID_UNITS
+        _, predicted, recorder = self._measure(self._grid, small)
+        dimensions = self.dataset.points_train.shape[1]
+        shape = (GRID_RESOLUTION, GRID_RESOLUTION) if dimensions == 2 else (GRID_RESOLUTION,)
+        boundary = predicted[:, 0].reshape(shape) if predicted.shape[1] == 1 else predicted.max(axis=1).reshape(shape)
+        grids = {}
+        if small:
+            for record in recorder.forward_records:
+                grids[record.path] = record.output.reshape(-1, *shape)
+        return boundary, grids
+
+
+def _sample(count: int, rng: numpy.random.Generator) -> numpy.ndarray:
+    return numpy.sort(rng.choice(count, SAMPLE_SIZE, replace=False)) if count > SAMPLE_SIZE else numpy.arange(count)
+
+
+def _non_finite(array: numpy.ndarray) -> str:
+    if numpy.isnan(array).any():
+        return "NaN"
+    return "Inf" if numpy.isinf(array).any() else ""

@@ -1,0 +1,45 @@
+"""What a session reports: plain NumPy copies, safe to hand to another thread."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy
+
+from playground.session.metrics import ClassificationReport, LayerStats
+
+
+@dataclass
+class EpochReport:
+    """Metrics over whole splits at the end of an epoch."""
+
+    epoch: int
+    train_loss: float  # mean of the epoch's batch losses (as Keras reports it)
+    test_loss: float  # over the whole test split
+    test_accuracy: float | None = None
+    report: ClassificationReport | None = None  # test confusion matrix, precision, recall, F1
+
+
+@dataclass
+class Snapshot:
+    step: int
+    epoch: int  # epochs completed
+    epoch_progress: float  # share of the current epoch done
+    samples_seen: int
+    samples_per_s: float
+    learning_rate: float
+    batch_size: int
+    state: str  # "running", "paused", "diverged", "finished", "stopped"
+    train_loss: float  # mean of the batch losses since the last snapshot
+    test_loss: float  # on a fixed sample of the test split (up to 1,000 examples)
+    train_accuracy: float | None = None  # on a fixed sample of the training split
+    test_accuracy: float | None = None
+    penalty: float = 0.0  # the L1/L2 term added to the loss
+    layers: list[LayerStats] = field(default_factory=list)
+    boundary: numpy.ndarray | None = None  # prediction over a grid of the input plane (or line)
+    boundary_extent: tuple[float, float] = (-6.0, 6.0)
+    neuron_grids: dict[str, numpy.ndarray] = field(default_factory=dict)  # small networks: each unit over the grid
+    epoch_report: EpochReport | None = None
+    history: dict[str, numpy.ndarray] = field(default_factory=dict)
+    message: str | None = None
+    final: bool = False

@@ -1,0 +1,131 @@
+"""`playground train`: a session run headless, reported per epoch as a table or as JSON lines."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from pathlib import Path
+from typing import Any
+
+from playground.data import DatasetConfig, load_dataset
+from playground.engine import NetworkSpec, OptimizerSpec, backend_availability
+from playground.errors import PlaygroundError
+from playground.project import load_preset
+from playground.project.presets import preset_from_dict
+from playground.session import Session, Snapshot, TrainingConfig
+
+DEFAULT_EPOCHS = 10
+BAR_WIDTH = 30
+
+
+def train(args: argparse.Namespace) -> int:
+    network, optimizer, batch_size, dataset_config, epochs = _what_to_train(args)
+    if args.epochs is not None and args.epochs < 1:
+        raise PlaygroundError("--epochs must be 1 or more.")
+    epochs = args.epochs or epochs or DEFAULT_EPOCHS
+    backend = args.backend
+    if backend == "auto":
+        backend = "cupy" if backend_availability()["cupy"] is None else "numpy"
+    dataset = load_dataset(dataset_config, progress=None if args.json else _download_progress)
+    config = TrainingConfig(optimizer=optimizer, batch_size=batch_size, epochs=epochs, seed=args.seed,
+                            backend=backend, dtype=args.dtype, every_epoch=True, details=False)
+    session = Session(network, dataset, config)
+    report = _JsonReport() if args.json else _TableReport(epochs, dataset.task != "regression")
+    for snapshot in session.run():
+        if snapshot.state == "diverged":
+            raise PlaygroundError(snapshot.message or "Training diverged.")
+        if snapshot.epoch_report is not None:
+            report.epoch(snapshot)
+        if snapshot.final:
+            report.done(snapshot)
+    return 0
+
+
+def _what_to_train(args: argparse.Namespace) -> tuple[NetworkSpec, OptimizerSpec, int, Any, int | None]:
+    if args.preset:
+        preset = load_preset(args.preset)
+    else:
+        path = Path(args.file)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as error:
+            raise PlaygroundError(f"Cannot read {path}: {error.__class__.__name__}; check the path.") from None
+        except json.JSONDecodeError as error:
+            raise PlaygroundError(f"{path} is not valid JSON ({error}): fix the file.") from None
+        if isinstance(data, dict) and "network" in data:
+            preset = preset_from_dict(path.stem, data)
+        else:
+            if not args.dataset:
+                raise PlaygroundError(f"{path} holds a network only: name its data with --dataset (for example "
+                                      "--dataset circle).")
+            network = NetworkSpec.from_dict(data)
+            return network, OptimizerSpec(), 32, {"name": args.dataset}, None
+    dataset = dict(preset.dataset)
+    if args.dataset:
+        dataset = {"name": args.dataset}
+    return preset.network, preset.optimizer, preset.batch_size, DatasetConfig.from_dict(dataset), preset.epochs
+
+
+def _download_progress(what: str, done: int, total: int) -> None:
+    share = f"{100 * done / total:5.1f}%" if total else f"{done / 2**20:.1f} MiB"
+    print(f"\r{what}: {share}", end="", file=sys.stderr, flush=True)
+
+
+def _metrics(snapshot: Snapshot) -> dict[str, Any]:
+    report = snapshot.epoch_report
+    values: dict[str, Any] = {"epoch": snapshot.epoch, "train_loss": report.train_loss, "test_loss": report.test_loss}
+    if report.test_accuracy is not None:
+        values["train_accuracy"] = snapshot.train_accuracy
+        values["test_accuracy"] = report.test_accuracy
+    values["samples_per_s"] = round(snapshot.samples_per_s, 1)
+    return {k: (None if isinstance(v, float) and not math.isfinite(v) else v) for k, v in values.items()}
+
+
+class _JsonReport:
+    def __init__(self) -> None:
+        self.last: dict[str, Any] = {}
+
+    def epoch(self, snapshot: Snapshot) -> None:
+        self.last = _metrics(snapshot)
+        print(json.dumps(self.last), flush=True)
+
+    def done(self, snapshot: Snapshot) -> None:
+        print(json.dumps({"done": True, "state": snapshot.state, "steps": snapshot.step, **self.last}), flush=True)
+
+
+class _TableReport:
+    def __init__(self, epochs: int, classification: bool) -> None:
+        self.epochs = epochs
+        self.classification = classification
+        self.every = max(1, epochs // 20)  # about twenty rows, however long the run
+        self.tty = sys.stderr.isatty()
+        header = f"{'epoch':>7} {'train loss':>12} {'test loss':>12}"
+        if classification:
+            header += f" {'train acc':>10} {'test acc':>10}"
+        print(header + f" {'samples/s':>12}", flush=True)
+
+    def epoch(self, snapshot: Snapshot) -> None:
+        if self.tty:
+            done = snapshot.epoch / self.epochs
+            bar = "#" * int(BAR_WIDTH * done)
+            print(f"\r[{bar:<{BAR_WIDTH}}] {snapshot.epoch}/{self.epochs}", end="", file=sys.stderr, flush=True)
+        if snapshot.epoch % self.every and snapshot.epoch != self.epochs:
+            return
+        if self.tty:
+            print("\r" + " " * (BAR_WIDTH + 20) + "\r", end="", file=sys.stderr)
+        m = _metrics(snapshot)
+        row = f"{m['epoch']:>7} {_number(m['train_loss']):>12} {_number(m['test_loss']):>12}"
+        if self.classification:
+            row += f" {_number(m.get('train_accuracy')):>10} {_number(m.get('test_accuracy')):>10}"
+        print(row + f" {m['samples_per_s']:>12,.0f}", flush=True)
+
+    def done(self, snapshot: Snapshot) -> None:
+        if self.tty:
+            print("\r" + " " * (BAR_WIDTH + 20) + "\r", end="", file=sys.stderr)
+        print(f"{snapshot.state} after {snapshot.epoch} epochs ({snapshot.step:,} steps)", flush=True)
+
+
+def _number(value: Any) -> str:
+    return "-" if value is None else f"{value:.4f}"

@@ -1,0 +1,52 @@
+"""Every preset trains, and the ones the issue names converge with fixed seeds."""
+
+import numpy
+import pytest
+
+from playground.data import load_dataset
+from playground.project import list_presets, load_preset
+from playground.session import Session, TrainingConfig
+from tests.data.fake_files import mnist_arrays, write_mnist
+from tests.session.helpers import preset_session
+
+
+@pytest.mark.parametrize("name", list_presets())
+def test_every_preset_trains_a_few_steps(name, tmp_path):
+    preset = load_preset(name)
+    dataset_config = dict(preset.dataset)
+    if dataset_config["name"] == "mnist":
+        write_mnist(tmp_path, mnist_arrays())
+        dataset_config["source_folder"] = str(tmp_path)
+    config = TrainingConfig(optimizer=preset.optimizer, batch_size=preset.batch_size, start_paused=True)
+    session = Session(preset.network, load_dataset(dataset_config), config)
+    stream = session.run()
+    assert next(stream).state == "paused"
+    for step in range(1, 4):
+        session.control.step()
+        snapshot = next(stream)
+        assert snapshot.step == step and numpy.isfinite(snapshot.train_loss), snapshot.message
+    session.control.stop()
+    assert next(stream).final
+
+
+def final_accuracy(name: str) -> float:
+    preset = load_preset(name)
+    session = preset_session(name, epochs=preset.epochs, every_epoch=False, details=False)
+    return list(session.run())[-1].epoch_report.test_accuracy
+
+
+@pytest.mark.parametrize("name", ["spiral", "circle", "digits-mlp"])
+def test_presets_reach_95_percent_test_accuracy(name):
+    assert final_accuracy(name) >= 0.95
+
+
+def test_linear_regression_explains_what_least_squares_explains():
+    session = preset_session("linear-regression", epochs=100, details=False)
+    list(session.run())
+    dataset = session.dataset
+    x = numpy.column_stack([dataset.x_train, numpy.ones(len(dataset.x_train))])
+    weights, *_ = numpy.linalg.lstsq(x, dataset.y_train, rcond=None)
+    variance = float(numpy.var(dataset.y_train))
+    best = 1 - float(numpy.mean((x @ weights - dataset.y_train) ** 2)) / variance
+    reached = 1 - session.network.evaluate(dataset.x_train, dataset.y_train) / variance
+    assert best - reached <= 0.02 * best

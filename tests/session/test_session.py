@@ -1,0 +1,163 @@
+"""The session: snapshots by clock, their contents, commands, divergence, and the history."""
+
+import time
+
+import numpy
+import pytest
+
+from playground.data import load_dataset
+from playground.engine import DenseSpec, NetworkSpec, OptimizerSpec
+from playground.errors import DataError
+from playground.session import History, Session, TrainingConfig
+from tests.session.helpers import Runner, preset_session
+
+
+def test_snapshots_come_by_clock_not_per_step():
+    session = preset_session("circle", snapshot_hz=20)
+    runner = Runner(session)
+    time.sleep(1.5)
+    runner.stop()
+    snapshots = runner.drain()
+    assert session.step > 20 * len(snapshots)  # thousands of steps, a few dozen snapshots
+    assert len(snapshots) <= 1.5 * 20 + 5
+
+
+def test_snapshot_contents_for_a_2d_classifier():
+    session = preset_session("circle", epochs=3, every_epoch=True)
+    snapshots = list(session.run())
+    last = snapshots[-1]
+    assert last.final and last.state == "finished" and last.epoch == 3 and last.step == 75
+    assert last.samples_seen == 750 and last.samples_per_s > 0
+    assert 0 <= last.train_accuracy <= 1 and 0 <= last.test_accuracy <= 1
+    assert [layer.path for layer in last.layers] == ["1", "2", "3"]
+    assert set(last.layers[0].grad_norms) == {"W", "b"} and last.layers[0].histogram.sum() == 4 * 250
+    assert last.layers[0].saturated_share is not None  # tanh units
+    assert last.boundary.shape == (50, 50) and numpy.all((0 <= last.boundary) & (last.boundary <= 1))
+    assert last.neuron_grids["1"].shape == (4, 50, 50)
+    report = last.epoch_report
+    assert report.epoch == 3 and report.report.confusion.sum() == 250
+    assert report.test_accuracy == pytest.approx(numpy.trace(report.report.confusion) / 250)
+    assert [s.epoch_report.epoch for s in snapshots if s.epoch_report] == [1, 2, 3]
+
+
+def test_snapshots_are_copies_that_later_training_does_not_touch():
+    session = preset_session("circle", snapshot_hz=1000)
+    stream = session.run()
+    first = next(stream)
+    boundary, layer_hist = first.boundary.copy(), first.layers[0].histogram.copy()
+    for _ in range(5):
+        later = next(stream)
+    assert later.step > first.step
+    assert numpy.array_equal(first.boundary, boundary)
+    assert numpy.array_equal(first.layers[0].histogram, layer_hist)
+    assert isinstance(first.boundary, numpy.ndarray)
+
+
+def test_dead_relus_are_counted():
+    session = preset_session("deep-relu-he", epochs=1, every_epoch=True)
+    last = list(session.run())[-1]
+    assert all(layer.dead_share is not None for layer in last.layers[:-1])
+
+
+def test_a_session_refuses_a_network_that_does_not_fit_its_data():
+    spec = NetworkSpec((3,), [DenseSpec(1)], "binary_cross_entropy")
+    with pytest.raises(DataError, match="takes inputs of shape \\(3,\\), but Circle gives \\(2,\\)"):
+        Session(spec, load_dataset({"name": "circle"}), TrainingConfig())
+
+
+def test_pause_step_epoch_reset_and_stop():
+    session = preset_session("circle", start_paused=True)
+    runner = Runner(session)
+    assert runner.next().state == "paused"
+    time.sleep(0.3)
+    assert session.step == 0 and not runner.drain()
+    session.control.step()
+    assert runner.next().step == 1
+    session.control.step()
+    session.control.step()
+    assert runner.wait_for(lambda s: s.step == 3).state == "paused"
+    session.control.run_epoch()
+    paused = runner.wait_for(lambda s: s.epoch == 1 and s.state == "paused")
+    assert paused.step == 25 and paused.epoch_report is not None
+    session.control.set_learning_rate(0.5)
+    assert runner.wait_for(lambda s: s.learning_rate == 0.5).step == 25
+    session.control.resume()
+    runner.wait_for(lambda s: s.step > 200)
+    session.control.pause()
+    halted = runner.wait_for(lambda s: s.state == "paused")
+    time.sleep(0.3)
+    assert session.step == halted.step  # no step after the pause was seen
+    session.control.reset()
+    assert runner.wait_for(lambda s: s.step == 0).state == "paused"
+    assert runner.stop().state == "stopped"
+
+
+def test_batch_size_and_regularization_apply_while_running():
+    session = preset_session("circle")
+    runner = Runner(session)
+    session.control.set_batch_size(50)
+    session.control.set_regularization(l2=0.01)
+    snapshot = runner.wait_for(lambda s: s.batch_size == 50)
+    assert snapshot.penalty > 0
+    runner.stop()
+    assert session.optimizer.spec.l2 == 0.01
+
+
+def diverging_session() -> Session:
+    spec = NetworkSpec((2,), [DenseSpec(16, "relu"), DenseSpec(16, "relu"), DenseSpec(1)], "mse")
+    optimizer = OptimizerSpec("sgd", learning_rate=50.0)
+    return Session(spec, load_dataset({"name": "plane"}), TrainingConfig(optimizer=optimizer, batch_size=10))
+
+
+def test_divergence_stops_names_the_place_and_keeps_finite_weights():
+    session = diverging_session()
+    runner = Runner(session)
+    snapshot = runner.wait_for(lambda s: s.state == "diverged")
+    assert "Training diverged at step" in snapshot.message and "lower the learning rate" in snapshot.message
+    assert "layer" in snapshot.message or "loss" in snapshot.message
+    assert numpy.all(numpy.isfinite(session.network.theta))
+    step = session.step
+    time.sleep(0.3)
+    assert session.step == step  # paused, not spinning
+    session.control.set_learning_rate(0.01)
+    session.control.reset()
+    session.control.resume()
+    moving = runner.wait_for(lambda s: s.step > 20 and s.state == "running")
+    assert numpy.isfinite(moving.train_loss)
+    runner.stop()
+
+
+@pytest.mark.parametrize("bad", [numpy.nan, numpy.inf])
+def test_weights_that_went_bad_are_restored_from_the_last_good_copy(bad):
+    session = preset_session("circle", snapshot_hz=1000)
+    stream = session.run()
+    for _ in range(3):
+        good = next(stream)
+    good_theta = session._backup["theta"].copy()
+    session.network.theta[0] = bad  # as if an update overflowed
+    diverged = next(stream)
+    assert diverged.state == "diverged"
+    assert f"(those of step {good.step})" in diverged.message
+    assert "the weights W of layer 1 became" in diverged.message
+    assert numpy.array_equal(session.network.theta, good_theta)
+
+
+def test_history_keeps_the_whole_run_in_bounded_memory():
+    history = History(capacity=100)
+    for step in range(10_000):
+        history.append(step, {"loss": 1 / (step + 1)})
+    assert len(history) < 100
+    steps = history.arrays()["step"]
+    assert steps[0] == 0 and steps[-1] > 9_800 and numpy.all(numpy.diff(steps) > 0)
+    history.append(10_000, {"loss": 0.0, "late": 1.0}, force=True)
+    arrays = history.arrays()
+    assert numpy.isnan(arrays["late"][:-1]).all() and arrays["late"][-1] == 1.0
+
+
+def test_session_history_survives_a_long_run():
+    session = preset_session("gauss", details=False, every_epoch=True, epochs=300)
+    session.history.capacity = 50
+    last = list(session.run())[-1]
+    assert last.step == 300 * 25
+    assert 0 < len(last.history["step"]) <= 50
+    assert last.history["step"][0] == 0 and last.history["step"][-1] == last.step

@@ -1,0 +1,69 @@
+"""`playground train`: JSON lines per epoch, a readable table, and one-line errors."""
+
+import json
+import subprocess
+import sys
+
+from playground.cli import main
+
+
+def test_json_reports_every_epoch_then_done(capsys):
+    assert main(["train", "--preset", "iris", "--epochs", "4", "--json", "--backend", "numpy"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [line["epoch"] for line in lines[:-1]] == [1, 2, 3, 4]
+    assert set(lines[0]) == {"epoch", "train_loss", "test_loss", "train_accuracy", "test_accuracy", "samples_per_s"}
+    assert lines[-1]["done"] is True and lines[-1]["epoch"] == 4 and lines[-1]["state"] == "finished"
+    assert 0 <= lines[-1]["test_accuracy"] <= 1
+
+
+def test_regression_has_no_accuracy(capsys):
+    assert main(["train", "--preset", "plane", "--epochs", "2", "--json"]) == 0
+    first = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert "test_accuracy" not in first and first["test_loss"] > 0
+
+
+def test_the_same_seed_trains_the_same(capsys):
+    runs = []
+    for _ in range(2):
+        main(["train", "--preset", "circle", "--epochs", "3", "--json", "--seed", "5"])
+        runs.append([json.loads(line)["test_loss"] for line in capsys.readouterr().out.splitlines()])
+    assert runs[0] == runs[1]
+
+
+def test_table_output(capsys):
+    assert main(["train", "--preset", "gauss", "--epochs", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "train loss" in out and "test acc" in out and "finished after 3 epochs (75 steps)" in out
+
+
+def test_a_network_file_with_a_dataset(tmp_path, capsys):
+    spec = tmp_path / "net.json"
+    spec.write_text(json.dumps({"input_shape": [4], "loss": "cross_entropy", "layers": [
+        {"type": "dense", "units": 6, "activation": "relu"}, {"type": "dense", "units": 3}]}))
+    assert main(["train", str(spec), "--dataset", "iris", "--epochs", "2", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out.splitlines()[-1])["done"] is True
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "playground", *args], capture_output=True, text=True, timeout=300)
+
+
+def test_user_mistakes_are_one_line_errors(tmp_path):
+    spec = tmp_path / "net.json"
+    spec.write_text(json.dumps({"input_shape": [4], "layers": [{"type": "dense", "units": 1}]}))
+    diverging = tmp_path / "diverging.json"
+    diverging.write_text(json.dumps({"network": {"input_shape": [2], "loss": "mse", "layers": [
+        {"type": "dense", "units": 16, "activation": "relu"}, {"type": "dense", "units": 1}]},
+        "training": {"optimizer": {"kind": "sgd", "learning_rate": 1000.0}, "batch_size": 10},
+        "dataset": {"name": "plane"}}))
+    cases = [
+        (["train", str(spec)], "holds a network only: name its data with --dataset"),
+        (["train", str(spec), "--dataset", "circle"], "takes inputs of shape (4,), but Circle gives (2,)"),
+        (["train", "--preset", "circle", "--epochs", "0"], "--epochs must be 1 or more"),
+        (["train", str(diverging), "--epochs", "5"], "Training diverged at step"),
+    ]
+    for args, message in cases:
+        result = run_cli(*args)
+        lines = result.stderr.strip().splitlines()
+        assert result.returncode == 2, result.stderr
+        assert len(lines) == 1 and lines[0].startswith("error: ") and message in lines[0], result.stderr
