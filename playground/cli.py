@@ -41,15 +41,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     train = commands.add_parser("train", help="train a preset or a network headless")
     source = train.add_mutually_exclusive_group(required=True)
-    source.add_argument("file", nargs="?", help="a preset-style JSON file (network, training, dataset), or a "
-                        "network spec JSON with --dataset")
+    source.add_argument("file", nargs="?", help="a project (.bpp) to continue, a preset-style JSON file (network, "
+                        "training, dataset), or a network spec JSON with --dataset")
     source.add_argument("--preset", help="a preset name (see 'playground presets')")
     train.add_argument("--dataset", help="the dataset for a bare network spec, e.g. circle or digits")
-    train.add_argument("--epochs", type=int, help="epochs to train (default: the preset's)")
-    train.add_argument("--seed", type=int, default=0, help="seed for the weights and the batch order")
+    train.add_argument("--epochs", type=int, help="epochs to train (default: the preset's; for a project, 10 more)")
+    train.add_argument("--seed", type=int, help="seed for the weights and the batch order (default 0)")
     train.add_argument("--backend", choices=["auto", "numpy", "cupy"], default="auto")
     train.add_argument("--dtype", choices=["float32", "float64"], default="float32")
     train.add_argument("--json", action="store_true", help="one JSON object per epoch on stdout")
+    train.add_argument("--save", metavar="OUT.bpp", help="save the trained project here")
 
     commands.add_parser("presets", help="list the presets")
     return parser

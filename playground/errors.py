@@ -30,6 +30,10 @@ class DataError(PlaygroundError):
     """Inputs or targets whose shapes or values do not fit the network."""
 
 
+class FileFormatError(PlaygroundError):
+    """A project file that cannot be opened as it is."""
+
+
 def whole(value: Any, what: str, minimum: int | None = None, error: type[PlaygroundError] = PlaygroundError) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
         raise error(f"{what} must be a whole number; it is {value!r}.")

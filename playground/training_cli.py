@@ -12,27 +12,29 @@ from typing import Any
 from playground.data import DatasetConfig, load_dataset
 from playground.engine import NetworkSpec, OptimizerSpec, backend_availability
 from playground.errors import PlaygroundError
-from playground.project import load_preset
+from playground.project import Project, load_preset, load_project, save_project
 from playground.project.presets import preset_from_dict
-from playground.session import Session, Snapshot, TrainingConfig
+from playground.session import Snapshot, project_of, session_for
 
 DEFAULT_EPOCHS = 10
 BAR_WIDTH = 30
 
 
 def train(args: argparse.Namespace) -> int:
-    network, optimizer, batch_size, dataset_config, epochs = _what_to_train(args)
     if args.epochs is not None and args.epochs < 1:
         raise PlaygroundError("--epochs must be 1 or more.")
-    epochs = args.epochs or epochs or DEFAULT_EPOCHS
+    project = _project_to_train(args)
+    if args.seed is not None:
+        project.seed = args.seed
+    done = project.progress["epoch"] if project.progress else 0
+    epochs = args.epochs or (DEFAULT_EPOCHS if project.progress else project.epochs or DEFAULT_EPOCHS)
     backend = args.backend
     if backend == "auto":
         backend = "cupy" if backend_availability()["cupy"] is None else "numpy"
-    dataset = load_dataset(dataset_config, progress=None if args.json else _download_progress)
-    config = TrainingConfig(optimizer=optimizer, batch_size=batch_size, epochs=epochs, seed=args.seed,
-                            backend=backend, dtype=args.dtype, every_epoch=True, details=False)
-    session = Session(network, dataset, config)
-    report = _JsonReport() if args.json else _TableReport(epochs, dataset.task != "regression")
+    dataset = load_dataset(project.dataset, progress=None if args.json else _download_progress)
+    session = session_for(project, dataset, epochs=done + epochs, backend=backend, dtype=args.dtype,
+                          every_epoch=True, details=False)
+    report = _JsonReport() if args.json else _TableReport(done, done + epochs, dataset.task != "regression")
     for snapshot in session.run():
         if snapshot.state == "diverged":
             raise PlaygroundError(snapshot.message or "Training diverged.")
@@ -40,12 +42,21 @@ def train(args: argparse.Namespace) -> int:
             report.epoch(snapshot)
         if snapshot.final:
             report.done(snapshot)
+    if args.save:
+        save_project(project_of(session, project.dataset, project.title), args.save)
+        if not args.json:
+            print(f"saved {args.save}")
     return 0
 
 
-def _what_to_train(args: argparse.Namespace) -> tuple[NetworkSpec, OptimizerSpec, int, Any, int | None]:
+def _project_to_train(args: argparse.Namespace) -> Project:
     if args.preset:
         preset = load_preset(args.preset)
+    elif Path(args.file).suffix == ".bpp":
+        project = load_project(args.file)
+        if args.dataset:
+            raise PlaygroundError("A project keeps its own dataset: leave out --dataset.")
+        return project
     else:
         path = Path(args.file)
         try:
@@ -54,18 +65,16 @@ def _what_to_train(args: argparse.Namespace) -> tuple[NetworkSpec, OptimizerSpec
             raise PlaygroundError(f"Cannot read {path}: {error.__class__.__name__}; check the path.") from None
         except json.JSONDecodeError as error:
             raise PlaygroundError(f"{path} is not valid JSON ({error}): fix the file.") from None
-        if isinstance(data, dict) and "network" in data:
-            preset = preset_from_dict(path.stem, data)
-        else:
+        if not (isinstance(data, dict) and "network" in data):
             if not args.dataset:
                 raise PlaygroundError(f"{path} holds a network only: name its data with --dataset (for example "
                                       "--dataset circle).")
-            network = NetworkSpec.from_dict(data)
-            return network, OptimizerSpec(), 32, {"name": args.dataset}, None
-    dataset = dict(preset.dataset)
-    if args.dataset:
-        dataset = {"name": args.dataset}
-    return preset.network, preset.optimizer, preset.batch_size, DatasetConfig.from_dict(dataset), preset.epochs
+            dataset = DatasetConfig.from_dict({"name": args.dataset}).to_dict()
+            return Project(NetworkSpec.from_dict(data), OptimizerSpec(), 32, dataset, title=path.stem)
+        preset = preset_from_dict(path.stem, data)
+    dataset = {"name": args.dataset} if args.dataset else dict(preset.dataset)
+    return Project(preset.network, preset.optimizer, preset.batch_size, DatasetConfig.from_dict(dataset).to_dict(),
+                   epochs=preset.epochs, title=preset.title)
 
 
 def _download_progress(what: str, done: int, total: int) -> None:
@@ -96,10 +105,10 @@ class _JsonReport:
 
 
 class _TableReport:
-    def __init__(self, epochs: int, classification: bool) -> None:
-        self.epochs = epochs
+    def __init__(self, first: int, epochs: int, classification: bool) -> None:
+        self.first, self.epochs = first, epochs
         self.classification = classification
-        self.every = max(1, epochs // 20)  # about twenty rows, however long the run
+        self.every = max(1, (epochs - first) // 20)  # about twenty rows, however long the run
         self.tty = sys.stderr.isatty()
         header = f"{'epoch':>7} {'train loss':>12} {'test loss':>12}"
         if classification:
@@ -108,7 +117,7 @@ class _TableReport:
 
     def epoch(self, snapshot: Snapshot) -> None:
         if self.tty:
-            done = snapshot.epoch / self.epochs
+            done = (snapshot.epoch - self.first) / (self.epochs - self.first)
             bar = "#" * int(BAR_WIDTH * done)
             print(f"\r[{bar:<{BAR_WIDTH}}] {snapshot.epoch}/{self.epochs}", end="", file=sys.stderr, flush=True)
         if snapshot.epoch % self.every and snapshot.epoch != self.epochs:

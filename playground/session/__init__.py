@@ -4,7 +4,8 @@ from playground.session.config import Control, DivergedError, TrainingConfig
 from playground.session.history import History
 from playground.session.loop import Session
 from playground.session.metrics import ClassificationReport, LayerStats
+from playground.session.resume import export_state, project_of, restore_state, session_for
 from playground.session.snapshot import EpochReport, Snapshot
 
 __all__ = ["ClassificationReport", "Control", "DivergedError", "EpochReport", "History", "LayerStats", "Session",
-           "Snapshot", "TrainingConfig"]
+           "Snapshot", "TrainingConfig", "export_state", "project_of", "restore_state", "session_for"]
