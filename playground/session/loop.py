@@ -34,6 +34,7 @@ GRID_EXTENT = (-6.0, 6.0)
 EVALUATION_CHUNK = 2048
 NEURON_GRID_UNITS = 64  # draw every unit over the grid only for networks this small
 IDLE_WAIT_S = 0.25
+REPORT_INTERVAL_S = 1.0  # whole-test-set metrics at most this often, at an epoch end
 
 
 class Session:
@@ -104,6 +105,7 @@ class Session:
         interval = 1.0 / self.config.snapshot_hz
         yield self._snapshot("paused" if self._paused else "running", capture=False)
         next_due = time.perf_counter() + interval
+        last_report = -math.inf
         while not self._stopped:
             self._apply_commands(block=self._idle())
             if self._announce and not self._stopped:
@@ -129,8 +131,9 @@ class Session:
                 finished = self.config.epochs is not None and self.epoch >= self.config.epochs
                 if self._until_epoch is not None and self.epoch >= self._until_epoch:
                     self._paused, self._until_epoch, paused_now = True, None, True
-                if self.config.every_epoch or finished or paused_now or capture:
-                    report = self._epoch_report()
+                now = time.perf_counter()
+                if self.config.every_epoch or finished or paused_now or now - last_report >= REPORT_INTERVAL_S:
+                    report, last_report = self._epoch_report(), now
             if finished:
                 yield self._snapshot("finished", capture, report, final=True)
                 return

@@ -22,6 +22,7 @@ class Runner:
     def __init__(self, session: Session) -> None:
         self.session = session
         self.snapshots: queue.Queue[Snapshot] = queue.Queue()
+        self.seen: list[Snapshot] = []  # every snapshot taken from the queue, in order
         self.error: BaseException | None = None
         self.thread = threading.Thread(target=self._run, daemon=True)
         self.thread.start()
@@ -35,9 +36,11 @@ class Runner:
 
     def next(self, timeout: float = WAIT_S) -> Snapshot:
         try:
-            return self.snapshots.get(timeout=timeout)
+            snapshot = self.snapshots.get(timeout=timeout)
         except queue.Empty:
             raise AssertionError(f"no snapshot within {timeout} s (error: {self.error!r})") from None
+        self.seen.append(snapshot)
+        return snapshot
 
     def wait_for(self, condition, timeout: float = WAIT_S) -> Snapshot:
         """The first snapshot that satisfies `condition`."""
@@ -52,6 +55,7 @@ class Runner:
             try:
                 found.append(self.snapshots.get_nowait())
             except queue.Empty:
+                self.seen.extend(found)
                 return found
 
     def stop(self) -> Snapshot:
