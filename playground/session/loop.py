@@ -116,7 +116,7 @@ class Session:
                 continue
             # A single step, or the step just before a snapshot, records its update; the rest run in bursts.
             capture = self._steps_left > 0 or time.perf_counter() >= next_due
-            message = self._run_steps(next_due, capture)
+            message = self._run_steps(next_due, capture, last_report + REPORT_INTERVAL_S)
             if message is not None:
                 self._paused, self._steps_left, self._until_epoch = True, 0, None
                 yield self._snapshot("diverged", capture=False, message=message)
@@ -188,15 +188,18 @@ class Session:
 
     # Training.
 
-    def _run_steps(self, deadline: float, capture: bool) -> str | None:
-        """Train until the epoch ends, a command waits or the snapshot deadline passes; with
-        `capture`, exactly one step, recording its update. A message instead when it diverged:
-        the step that diverged was not applied."""
+    def _run_steps(self, deadline: float, capture: bool, report_at: float) -> str | None:
+        """Train until a command waits, the snapshot deadline passes or an epoch ends whose end
+        matters (a report is due at `report_at`, or it is the last epoch); other epoch ends
+        reshuffle and go on. With `capture`, exactly one step, recording its update. A message
+        instead when it diverged: the step that diverged was not applied."""
         net, optimizer, xp = self.network, self.optimizer, self.network.xp
         data, order, grad = self._data, self._order, net.grad
         size, position, batch, batch_size = len(order), self._position, self._batch, self.batch_size
         no_commands, clock, finite = self.control.queue.empty, time.perf_counter, math.isfinite
         squared_norm = grad.dot  # the cheapest whole-gradient check: NaN or Inf anywhere makes it non-finite
+        wrap = not (capture or self.config.every_epoch or self._until_epoch)
+        last_epoch = math.inf if self.config.epochs is None else self.config.epochs
         start, steps, loss_sum = position, 0, 0.0
         try:
             while True:
@@ -214,17 +217,28 @@ class Session:
                 position += batch.size
                 steps += 1
                 loss_sum += loss
-                if position >= size or capture or clock() >= deadline or not no_commands():
+                if position >= size:
+                    if not wrap or self.epoch + 1 >= last_epoch or clock() >= report_at:
+                        return None
+                    self._account(position, position - start, steps, loss_sum)
+                    self._end_epoch()  # an epoch nobody reports on: its sums start over with the next
+                    self._epoch_loss_sum, self._epoch_steps = 0.0, 0
+                    order, position, start, steps, loss_sum = self._order, 0, 0, 0, 0.0
+                if capture or clock() >= deadline or not no_commands():
                     return None
         finally:
-            # Counted once a burst, not once a step: on tiny networks every step's microsecond shows.
-            self._position, self._batch = position, batch
-            self.step += steps
-            self.samples += position - start
-            self._loss_sum += loss_sum
-            self._loss_count += steps
-            self._epoch_loss_sum += loss_sum
-            self._epoch_steps += steps
+            self._batch = batch
+            self._account(position, position - start, steps, loss_sum)
+
+    def _account(self, position: int, advanced: int, steps: int, loss_sum: float) -> None:
+        # Counted once a burst, not once a step: on tiny networks every step's microsecond shows.
+        self._position = position
+        self.step += steps
+        self.samples += advanced
+        self._loss_sum += loss_sum
+        self._loss_count += steps
+        self._epoch_loss_sum += loss_sum
+        self._epoch_steps += steps
 
     def _ratios(self, before) -> dict[str, float]:
         xp, theta = self.network.xp, self.network.theta
