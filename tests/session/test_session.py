@@ -19,9 +19,9 @@ def test_snapshots_come_by_clock_not_per_step():
     runner.stop()
     snapshots = runner.seen
     assert session.step > 20 * len(snapshots)  # thousands of steps, a few dozen snapshots
-    assert len(snapshots) <= 1.5 * 20 + 5
+    assert len(snapshots) <= 1.5 * 20 + 10  # the clock's 30, the first and last, epoch reports
     # Hundreds of epochs went by; whole-test-set reports came at epoch ends, about once a second.
-    assert session.epoch > 100 and 1 <= sum(s.epoch_report is not None for s in snapshots) <= 3
+    assert session.epoch > 100 and 1 <= sum(s.epoch_report is not None for s in snapshots) <= 4
 
 
 def test_snapshot_contents_for_a_2d_classifier():
