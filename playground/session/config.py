@@ -6,8 +6,8 @@ import queue
 from dataclasses import dataclass, field
 from typing import Any
 
-from playground.engine import OptimizerSpec
-from playground.errors import PlaygroundError, real, whole
+from playground.engine import OPTIMIZERS, OptimizerSpec
+from playground.errors import PlaygroundError, choice, real, whole
 
 SNAPSHOT_HZ = 30.0
 
@@ -77,6 +77,11 @@ class Control:
     def set_batch_size(self, value: int) -> None:
         whole(value, "The batch size", minimum=1)
         self.queue.put(Command("batch_size", value))
+
+    def set_optimizer(self, kind: str) -> None:
+        """Switch optimizer, keeping the weights and the learning rate; its state starts afresh."""
+        choice(kind, OPTIMIZERS, "The optimizer")
+        self.queue.put(Command("optimizer", kind))
 
     def set_regularization(self, l1: float = 0.0, l2: float = 0.0) -> None:
         for name, rate in (("L1", l1), ("L2", l2)):

@@ -185,6 +185,11 @@ class Session:
             self.batch_size = value
         elif name == "regularization":
             self.optimizer.spec.l1, self.optimizer.spec.l2 = value
+        elif name == "optimizer":
+            spec = copy.deepcopy(self.optimizer.spec)
+            spec.kind, spec.nesterov = value, spec.nesterov and value == "sgd"
+            self._optimizer_spec = spec
+            self.optimizer = Optimizer(self.network, spec)
 
     # Training.
 

@@ -1,35 +1,40 @@
-"""The main window, first version: pick a preset, read its network layer by layer, check its
-gradients. Training, plots and the stepper grow here in later issues."""
+"""The main window: pick a preset, train it live and watch loss, gradients and the decision
+boundary; read the network layer by layer and check its gradients.
+
+The window keeps the newest snapshot the worker sends and redraws from a 30 Hz timer.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import Qt, QThreadPool, QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QMessageBox,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QSpinBox,
+    QSplitter,
+    QStyle,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
-from superqt.utils import thread_worker
 
-from playground.data import dataset_source
-from playground.engine import GradCheckReport, NetworkSpec, gradient_check, random_batch
+from playground.data import Dataset, dataset_source
+from playground.engine import OPTIMIZERS, backend_availability
 from playground.errors import PlaygroundError
 from playground.project import Preset, list_presets, load_preset
 from playground.project.presets import DEFAULT_PRESET
+from playground.session import Session, Snapshot, TrainingConfig
+from playground.ui.network_panel import NetworkPanel, load_preset_dataset
+from playground.ui.plots import DecisionBoundaryView, GradientPlot, LossPlot, format_rate
+from playground.ui.worker import TrainingWorker
 
-
-@thread_worker
-def _check_gradients(spec: NetworkSpec) -> GradCheckReport:
-    x, y = random_batch(spec, 8, 0)
-    return gradient_check(spec, x, y)
+REDRAW_MS = 33
+LEARNING_RATES = ["0.00001", "0.0001", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1", "3", "10"]
 
 
 class MainWindow(QMainWindow):
@@ -37,116 +42,226 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.preset: Preset | None = None
-        self._worker = None
-
-        self.preset_selector = QComboBox(objectName="presetSelector")
-        self.preset_selector.addItems(list_presets())
-        self.preset_selector.setToolTip(self.tr("Load a ready-made network, its training settings and dataset"))
-        self.description = QLabel(objectName="presetDescription", wordWrap=True)
-        self.data_source = QLabel(objectName="datasetSource", wordWrap=True)
-        self.layer_list = QTableWidget(0, 4, objectName="layerList")
-        self.layer_list.setHorizontalHeaderLabels(
-            [self.tr("Layer"), self.tr("Type"), self.tr("Output shape"), self.tr("Parameters")])
-        self.layer_list.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.layer_list.verticalHeader().setVisible(False)
-        self.layer_list.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.total = QLabel(objectName="parameterTotal")
-        self.check_button = QPushButton(self.tr("Check gradients"), objectName="gradcheckButton")
-        self.check_button.setToolTip(self.tr("Compare the hand-written gradients with finite differences"))
-        self.check_results = QTableWidget(0, 2, objectName="gradcheckResults")
-        self.check_results.setHorizontalHeaderLabels([self.tr("Parameter"), self.tr("Max relative error")])
-        self.check_results.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.check_results.verticalHeader().setVisible(False)
-        self.check_results.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.statusBar().setObjectName("statusBar")
-
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Preset:")))
-        top.addWidget(self.preset_selector, 1)
-        left = QVBoxLayout()
-        left.addLayout(top)
-        left.addWidget(self.description)
-        left.addWidget(self.data_source)
-        left.addWidget(self.layer_list, 1)
-        left.addWidget(self.total)
-        right = QVBoxLayout()
-        right.addWidget(self.check_button)
-        right.addWidget(self.check_results, 1)
-        body = QHBoxLayout()
-        body.addLayout(left, 3)
-        body.addLayout(right, 2)
-        central = QWidget()
-        central.setLayout(body)
-        self.setCentralWidget(central)
-        self.resize(980, 560)
-
+        self.dataset: Dataset | None = None
+        self.worker: TrainingWorker | None = None
+        self.latest: Snapshot | None = None
+        self._drawn: Snapshot | None = None
+        self._build_controls()
+        self._build_views()
+        self.redraw_timer = QTimer(self, interval=REDRAW_MS)
+        self.redraw_timer.timeout.connect(self.redraw)
+        self.redraw_timer.start()
+        self.resize(1280, 760)
         self.preset_selector.currentTextChanged.connect(self.load_preset)
-        self.check_button.clicked.connect(self.check_gradients)
         self.preset_selector.setCurrentText(preset)
         self.load_preset(preset)
 
+    # Building.
+
+    def _build_controls(self) -> None:
+        self.preset_selector = QComboBox(objectName="presetSelector")
+        self.preset_selector.addItems(list_presets())
+        self.preset_selector.setToolTip(self.tr("Load a ready-made network, its training settings and dataset"))
+        self.play_button = QPushButton(self.tr("Train"), objectName="playButton")
+        self.play_button.setShortcut(QKeySequence(Qt.Key.Key_Space))
+        self.play_button.setToolTip(self.tr("Start or pause training (Space)"))
+        self.step_button = QPushButton(self.tr("Step"), objectName="stepButton")
+        self.step_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaSeekForward))
+        self.step_button.setShortcut(QKeySequence(Qt.Key.Key_Right))
+        self.step_button.setToolTip(self.tr("Train on one batch, then pause (Right arrow)"))
+        self.reset_button = QPushButton(self.tr("Reset"), objectName="resetButton")
+        self.reset_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
+        self.reset_button.setShortcut(QKeySequence(Qt.Key.Key_R))
+        self.reset_button.setToolTip(self.tr("Start over from freshly initialized weights (R)"))
+        self.epoch_label = QLabel(objectName="epochLabel")
+        self.learning_rate_input = QComboBox(objectName="learningRateInput", editable=True)
+        self.learning_rate_input.addItems(LEARNING_RATES)
+        self.learning_rate_input.setToolTip(self.tr("Step size of each update; applies at once"))
+        self.batch_size_input = QSpinBox(objectName="batchSizeInput", minimum=1, maximum=100_000)
+        self.batch_size_input.setToolTip(self.tr("Examples per update; applies at once"))
+        self.optimizer_selector = QComboBox(objectName="optimizerSelector")
+        self.optimizer_selector.addItems(OPTIMIZERS)
+        self.optimizer_selector.setToolTip(self.tr("How gradients become updates; switching keeps the weights"))
+        self.backend_selector = QComboBox(objectName="backendSelector")
+        for row, (name, reason) in enumerate(backend_availability().items()):
+            self.backend_selector.addItem("NumPy" if name == "numpy" else "CuPy (GPU)", name)
+            if reason:
+                self.backend_selector.model().item(row).setEnabled(False)
+                self.backend_selector.setItemData(row, reason, Qt.ItemDataRole.ToolTipRole)
+        self.backend_selector.setToolTip(self.tr("Where the arithmetic runs; changing it starts over"))
+        bar = QHBoxLayout()
+        for widget in (QLabel(self.tr("Preset:")), self.preset_selector, self.play_button, self.step_button,
+                       self.reset_button, self.epoch_label, QLabel(self.tr("Learning rate:")),
+                       self.learning_rate_input, QLabel(self.tr("Batch:")), self.batch_size_input,
+                       QLabel(self.tr("Optimizer:")), self.optimizer_selector, QLabel(self.tr("Backend:")),
+                       self.backend_selector):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        self._bar = bar
+        self.play_button.clicked.connect(self.toggle_training)
+        self.step_button.clicked.connect(self.step_once)
+        self.reset_button.clicked.connect(self.reset_training)
+        self.learning_rate_input.currentTextChanged.connect(self._learning_rate_changed)
+        self.batch_size_input.valueChanged.connect(self._batch_size_changed)
+        self.optimizer_selector.currentTextChanged.connect(self._optimizer_changed)
+        self.backend_selector.currentIndexChanged.connect(lambda _: self._discard_session())
+
+    def _build_views(self) -> None:
+        self.network_panel = NetworkPanel(self)
+        self.layer_list = self.network_panel.layer_list
+        self.boundary_view = DecisionBoundaryView()
+        self.loss_plot = LossPlot()
+        self.gradient_plot = GradientPlot()
+        plots = QTabWidget()
+        plots.addTab(self.loss_plot, self.tr("Loss"))
+        plots.addTab(self.gradient_plot, self.tr("Gradients"))
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.network_panel)
+        splitter.addWidget(self.boundary_view)
+        splitter.addWidget(plots)
+        splitter.setSizes([420, 420, 440])
+        body = QVBoxLayout()
+        body.addLayout(self._bar)
+        body.addWidget(splitter, 1)
+        central = QWidget()
+        central.setLayout(body)
+        self.setCentralWidget(central)
+        self.statusBar().setObjectName("statusBar")
+
+    # Presets and sessions.
+
     def load_preset(self, name: str) -> None:
+        self._discard_session()
         try:
             self.preset = load_preset(name)
+            self.dataset = load_preset_dataset(self.preset)
         except PlaygroundError as error:
-            QMessageBox.warning(self, self.tr("Cannot load preset"), str(error))
+            self.dataset = None
+            self.play_button.setEnabled(False)
+            self.step_button.setEnabled(False)
+            self.play_button.setToolTip(str(error))
+            self.statusBar().showMessage(str(error))
             return
-        spec = self.preset.network
-        self.setWindowTitle(self.tr("Backprop Playground — {0}").format(self.preset.title))
-        self.description.setText(self.preset.description)
-        dataset = self.preset.dataset.get("name", "")
-        self.data_source.setText(self.tr("Data: {0}. {1}").format(dataset, dataset_source(dataset)))
-        infos = spec.validate()
-        self.layer_list.setRowCount(len(infos))
-        for row, info in enumerate(infos):
-            layer = _layer_at(spec, info.path)
-            kind = f"{info.type} {layer.units} {layer.activation}" if info.type == "dense" else info.type
-            depth = info.path.count(".")
-            count = f"{info.parameter_count:,}"
-            if info.type == "residual":
-                count = self.tr("{0} in the block").format(count)
-            cells = ["    " * depth + info.path, "    " * depth + kind, f"(None, {info.output_size})", count]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if column == 3:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.layer_list.setItem(row, column, item)
-        self.total.setText(self.tr("{0:,} parameters in all · loss: {1}").format(spec.parameter_count(), spec.loss))
-        self.check_results.setRowCount(0)
-        self.statusBar().showMessage(self.tr("Loaded preset {0}").format(self.preset.title))
+        preset, dataset = self.preset, self.dataset
+        self.setWindowTitle(self.tr("Backprop Playground — {0}").format(preset.title))
+        self.network_panel.show_preset(preset, dataset_source(preset.dataset.get("name", "")))
+        for widget, value in ((self.learning_rate_input, f"{preset.optimizer.learning_rate:g}"),
+                              (self.optimizer_selector, preset.optimizer.kind)):
+            widget.blockSignals(True)
+            widget.setCurrentText(value)
+            widget.blockSignals(False)
+        self.batch_size_input.blockSignals(True)
+        self.batch_size_input.setMaximum(len(dataset.x_train))
+        self.batch_size_input.setValue(preset.batch_size)
+        self.batch_size_input.blockSignals(False)
+        planar = dataset.points_train is not None and dataset.points_train.shape[1] == 2
+        self.boundary_view.setVisible(planar)  # a decision boundary needs a plane of inputs to draw on
+        self.boundary_view.show_points(dataset.points_train, dataset.y_train, dataset.task == "regression",
+                                       (-6.0, 6.0))
+        self.gradient_plot.reset([info.path for info in preset.network.validate() if info.type == "dense"])
+        self.play_button.setEnabled(True)
+        self.step_button.setEnabled(True)
+        self.play_button.setToolTip(self.tr("Start or pause training (Space)"))
+        self.epoch_label.setText(self.tr("Epoch {0:06d}").format(0))
+        self.statusBar().showMessage(self.tr("Loaded preset {0}").format(preset.title))
 
-    def check_gradients(self) -> None:
-        if self.preset is None:
+    def _session(self) -> TrainingWorker:
+        """The running worker, started paused on the current settings when there is none."""
+        if self.worker is None:
+            preset = self.preset
+            optimizer = preset.optimizer
+            optimizer.kind = self.optimizer_selector.currentText()
+            optimizer.learning_rate = float(self.learning_rate_input.currentText())
+            config = TrainingConfig(optimizer=optimizer, batch_size=self.batch_size_input.value(),
+                                    backend=self.backend_selector.currentData(), start_paused=True)
+            self.worker = TrainingWorker(Session(preset.network, self.dataset, config), self)
+            self.worker.snapshot.connect(self._receive)
+            self.worker.failed.connect(self._failed)
+            self.worker.start()
+        return self.worker
+
+    def _discard_session(self) -> None:
+        if self.worker is not None:
+            self.worker.stop()
+            self.worker.deleteLater()
+            self.worker = None
+        self.latest = self._drawn = None
+        self._show_running(False)
+
+    # Commands.
+
+    def toggle_training(self) -> None:
+        try:
+            worker = self._session()
+        except PlaygroundError as error:
+            self._failed(str(error))
             return
-        self.check_button.setEnabled(False)
-        self.statusBar().showMessage(self.tr("Checking gradients against finite differences…"))
-        self._worker = _check_gradients(self.preset.network)
-        self._worker.returned.connect(self._show_report)
-        self._worker.errored.connect(self._show_error)
-        self._worker.finished.connect(lambda: self.check_button.setEnabled(True))
-        self._worker.start()
+        if self.latest is not None and self.latest.state == "running":
+            worker.control.pause()
+        else:
+            worker.control.resume()
 
-    def _show_report(self, report: GradCheckReport) -> None:
-        self.check_results.setRowCount(len(report.checks))
-        for row, check in enumerate(report.checks):
-            self.check_results.setItem(row, 0, QTableWidgetItem(check.name))
-            self.check_results.setItem(row, 1, QTableWidgetItem(f"{check.max_relative_error:.1e}"))
-        verdict = self.tr("passed") if report.passed else self.tr("FAILED")
-        self.statusBar().showMessage(self.tr("Gradient check {0}: largest relative error {1:.1e}").format(
-            verdict, report.max_relative_error))
+    def step_once(self) -> None:
+        try:
+            self._session().control.step()
+        except PlaygroundError as error:
+            self._failed(str(error))
 
-    def _show_error(self, error: Exception) -> None:
-        QMessageBox.warning(self, self.tr("Gradient check failed to run"), str(error))
+    def reset_training(self) -> None:
+        if self.worker is not None:
+            self.worker.control.reset()
+
+    def _learning_rate_changed(self, text: str) -> None:
+        try:
+            value = float(text)
+        except ValueError:
+            return  # still typing
+        if self.worker is not None and value > 0:
+            self.worker.control.set_learning_rate(value)
+
+    def _batch_size_changed(self, value: int) -> None:
+        if self.worker is not None:
+            self.worker.control.set_batch_size(value)
+
+    def _optimizer_changed(self, kind: str) -> None:
+        if self.worker is not None:
+            self.worker.control.set_optimizer(kind)
+
+    # Snapshots in, pixels out.
+
+    def _receive(self, snapshot: Snapshot) -> None:
+        self.latest = snapshot
+        self._show_running(snapshot.state == "running")
+        if snapshot.message:
+            self.statusBar().showMessage(snapshot.message)
+
+    def _show_running(self, running: bool) -> None:
+        icon = QStyle.StandardPixmap.SP_MediaPause if running else QStyle.StandardPixmap.SP_MediaPlay
+        self.play_button.setIcon(self.style().standardIcon(icon))
+        self.play_button.setText(self.tr("Pause") if running else self.tr("Train"))
+
+    def _failed(self, message: str) -> None:
+        self.statusBar().showMessage(message)
+        QMessageBox.warning(self, self.tr("Training stopped"), message)
+
+    def redraw(self) -> None:
+        snapshot = self.latest
+        if snapshot is None or snapshot is self._drawn:
+            return
+        self._drawn = snapshot
+        self.epoch_label.setText(self.tr("Epoch {0:06d}").format(snapshot.epoch))
+        self.loss_plot.update_from(snapshot)
+        self.gradient_plot.update_from(snapshot)
+        self.boundary_view.update_from(snapshot)
+        if not snapshot.message:
+            accuracy = "" if snapshot.test_accuracy is None else self.tr(" · test accuracy {0:.1%}").format(
+                snapshot.test_accuracy)
+            self.statusBar().showMessage(self.tr("epoch {0} · step {1:,} · {2} samples/s · {3} · test loss {4:.4f}{5}")
+                                         .format(snapshot.epoch, snapshot.step, format_rate(snapshot.samples_per_s),
+                                                 self.backend_selector.currentText(), snapshot.test_loss, accuracy))
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        # A gradient check cannot be interrupted, but finishes within seconds: wait, bounded.
+        self._discard_session()
+        # A running gradient check cannot be interrupted but finishes within seconds: wait, bounded.
         QThreadPool.globalInstance().waitForDone(10_000)
         super().closeEvent(event)
-
-
-def _layer_at(spec: NetworkSpec, path: str):
-    layers, layer = spec.layers, None
-    for index in path.split("."):
-        layer = layers[int(index) - 1]
-        layers = getattr(layer, "layers", [])
-    return layer

@@ -163,3 +163,18 @@ def test_session_history_survives_a_long_run():
     assert last.step == 300 * 25
     assert 0 < len(last.history["step"]) <= 50
     assert last.history["step"][0] == 0 and last.history["step"][-1] == last.step
+
+
+def test_switching_optimizer_keeps_the_weights():
+    session = preset_session("circle", start_paused=True)
+    stream = session.run()
+    next(stream)
+    session.control.step()
+    next(stream)
+    weights = session.network.theta.copy()
+    session.control.set_optimizer("adam")
+    switched = next(stream)
+    assert session.optimizer.spec.kind == "adam" and switched.learning_rate == 0.03
+    assert numpy.array_equal(session.network.theta, weights)
+    session.control.step()
+    assert next(stream).step == 2

@@ -1,53 +1,136 @@
-"""The first window, driven as a person would: pick a preset, read the layers, check gradients."""
+"""The window driven as a person would: pick a preset, train, pause, step, change settings,
+check gradients, close while training."""
 
-from PySide6.QtCore import Qt
+import numpy
+from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSpinBox, QTableWidget
 
 from playground.ui import MainWindow
 
 
+def find(window, kind, name):
+    widget = window.findChild(kind, name)
+    assert widget is not None, name
+    return widget
+
+
+def click(qtbot, window, name):
+    qtbot.mouseClick(find(window, QPushButton, name), Qt.MouseButton.LeftButton)
+
+
 def cell(table, row: int, column: int) -> str:
-    return table.item(row, column).text()
+    return table.item(row, column).text().strip()
+
+
+def points(curve) -> int:
+    x, _ = curve.getData()
+    return 0 if x is None else len(x)
+
+
+def open_window(qtbot, preset="circle") -> MainWindow:
+    window = MainWindow(preset)
+    qtbot.addWidget(window)
+    window.show()
+    return window
 
 
 def test_opens_on_the_circle_preset_with_its_layers(qtbot):
-    window = MainWindow()
-    qtbot.addWidget(window)
-    table = window.findChild(type(window.layer_list), "layerList")
+    window = open_window(qtbot)
+    table = find(window, QTableWidget, "layerList")
     assert "Circle" in window.windowTitle()
-    assert table.rowCount() == 3
-    assert [cell(table, r, 3) for r in range(3)] == ["12", "10", "3"]
+    assert [cell(table, r, 3) for r in range(table.rowCount())] == ["12", "10", "3"]
     assert cell(table, 0, 1) == "dense 4 tanh" and cell(table, 2, 2) == "(None, 1)"
-    assert "25 parameters" in window.total.text()
+    assert "25 parameters" in find(window, QLabel, "parameterTotal").text()
+    assert "Generated from the seed" in find(window, QLabel, "datasetSource").text()
 
 
-def test_choosing_a_preset_shows_its_network(qtbot):
-    window = MainWindow()
-    qtbot.addWidget(window)
-    selector = window.preset_selector
+def test_choosing_a_preset_shows_its_network_and_settings(qtbot):
+    window = open_window(qtbot)
+    selector = find(window, QComboBox, "presetSelector")
     selector.setFocus()
-    index = selector.findText("digits-mlp")
     qtbot.keyClicks(selector, "digits-mlp")
-    assert selector.currentIndex() == index
-    table = window.layer_list
+    assert selector.currentText() == "digits-mlp"
+    table = find(window, QTableWidget, "layerList")
     assert [cell(table, r, 3) for r in range(table.rowCount())] == ["13,000", "2,010"]
-    assert "Digits" in window.windowTitle()
+    assert find(window, QSpinBox, "batchSizeInput").value() == 64
+    assert find(window, QComboBox, "learningRateInput").currentText() == "0.01"
+    assert "UCI" in find(window, QLabel, "datasetSource").text()
 
 
-def test_check_gradients_button_reports_the_errors(qtbot):
-    window = MainWindow("residual")
-    qtbot.addWidget(window)
-    qtbot.mouseClick(window.check_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.check_results.rowCount() > 0, timeout=30_000)
-    names = [cell(window.check_results, r, 0) for r in range(window.check_results.rowCount())]
+def test_train_pause_step_and_close_leave_no_thread(qtbot):
+    window = open_window(qtbot)
+    click(qtbot, window, "playButton")
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.step > 100, timeout=10_000)
+    qtbot.waitUntil(lambda: points(window.loss_plot.train_curve) > 1, timeout=10_000)
+    assert window.boundary_view.image.image is not None and window.boundary_view.image.image.shape == (50, 50)
+    assert any(points(curve) for curve in window.gradient_plot.curves.values())
+    assert find(window, QLabel, "epochLabel").text().startswith("Epoch")
+    click(qtbot, window, "playButton")  # pause
+    qtbot.waitUntil(lambda: window.latest.state == "paused", timeout=10_000)
+    paused_at = window.latest.step
+    qtbot.wait(300)
+    assert window.latest.step == paused_at and window.worker.session.step == paused_at
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: window.latest.step == paused_at + 1, timeout=10_000)
+    click(qtbot, window, "playButton")
+    qtbot.waitUntil(lambda: window.latest.state == "running", timeout=10_000)
+    window.close()
+    assert window.worker is None
+    assert QThreadPool.globalInstance().activeThreadCount() == 0
+
+
+def test_settings_apply_while_training(qtbot):
+    window = open_window(qtbot)
+    click(qtbot, window, "playButton")
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.state == "running", timeout=10_000)
+    find(window, QComboBox, "learningRateInput").setCurrentText("0.1")
+    qtbot.waitUntil(lambda: window.latest.learning_rate == 0.1, timeout=10_000)
+    find(window, QSpinBox, "batchSizeInput").setValue(25)
+    qtbot.waitUntil(lambda: window.latest.batch_size == 25, timeout=10_000)
+    find(window, QComboBox, "optimizerSelector").setCurrentText("adam")
+    qtbot.waitUntil(lambda: window.worker.session.optimizer.spec.kind == "adam", timeout=10_000)
+    click(qtbot, window, "resetButton")
+    qtbot.waitUntil(lambda: window.latest.step < 50, timeout=10_000)
+    window.close()
+
+
+def test_reset_starts_over_from_the_seed(qtbot):
+    window = open_window(qtbot)
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.step == 1, timeout=10_000)
+    first = window.worker.session.network.theta.copy()
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: window.latest.step == 2, timeout=10_000)
+    click(qtbot, window, "resetButton")
+    qtbot.waitUntil(lambda: window.latest.step == 0, timeout=10_000)
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: window.latest.step == 1, timeout=10_000)
+    assert numpy.array_equal(window.worker.session.network.theta, first)
+    window.close()
+
+
+def test_check_gradients_tab_reports_the_errors(qtbot):
+    window = open_window(qtbot, "residual")
+    click(qtbot, window, "gradcheckButton")
+    results = find(window, QTableWidget, "gradcheckResults")
+    qtbot.waitUntil(lambda: results.rowCount() > 0, timeout=30_000)
+    names = [cell(results, r, 0) for r in range(results.rowCount())]
     assert names[0] == "1.W" and names[-1] == "input" and "2.1.W" in names
-    assert all(float(cell(window.check_results, r, 1)) < 1e-6 for r in range(len(names)))
-    assert "passed" in window.statusBar().currentMessage()
-    qtbot.waitUntil(window.check_button.isEnabled)
+    assert all(float(cell(results, r, 1)) < 1e-6 for r in range(len(names)))
+    assert "passed" in find(window, QLabel, "gradcheckVerdict").text()
+    qtbot.waitUntil(find(window, QPushButton, "gradcheckButton").isEnabled)
 
 
-def test_the_window_says_where_the_data_comes_from(qtbot):
-    window = MainWindow("iris")
-    qtbot.addWidget(window)
-    assert "Fisher" in window.data_source.text()
-    window.preset_selector.setCurrentText("circle")
-    assert "Generated from the seed" in window.data_source.text()
+def test_an_image_set_that_is_not_downloaded_disables_training_with_the_reason(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("PLAYGROUND_DATA_DIR", str(tmp_path))
+    window = open_window(qtbot, "mnist-mlp")
+    play = find(window, QPushButton, "playButton")
+    assert not play.isEnabled() and "not downloaded yet" in play.toolTip()
+    assert "playground train --preset mnist-mlp" in window.statusBar().currentMessage()
+
+
+def test_the_boundary_view_shows_for_2d_data_only(qtbot):
+    window = open_window(qtbot, "digits-mlp")
+    assert not window.boundary_view.isVisible()
+    window.preset_selector.setCurrentText("moons")
+    assert window.boundary_view.isVisible()

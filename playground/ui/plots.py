@@ -1,0 +1,131 @@
+"""Live views fed from snapshots: loss, gradient norms per layer, and the decision boundary.
+
+As in pyqtgraph's scrolling-plot examples, every item is created once and later only
+updated with setData / setImage, from the window's redraw timer.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF
+from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
+
+from playground.session import Snapshot
+
+# TensorFlow Playground's colours: orange for class 0 / negative, blue for class 1 / positive.
+ORANGE, WHITE, BLUE = (245, 147, 34), (232, 234, 235), (8, 119, 189)
+BOUNDARY_COLORS = pg.ColorMap([0.0, 0.5, 1.0], [ORANGE, WHITE, BLUE])
+
+
+def _finite_series(history: dict[str, numpy.ndarray], name: str) -> tuple[numpy.ndarray, numpy.ndarray]:
+    values = history.get(name)
+    if values is None:
+        return numpy.zeros(0), numpy.zeros(0)
+    steps = history["step"]
+    keep = numpy.isfinite(values) & (values > 0)
+    return steps[keep], values[keep]
+
+
+class LossPlot(QWidget):
+    """Train and test loss over steps, with a log-scale toggle."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lossPlot")
+        self.plot = pg.PlotWidget(background=None)
+        self.plot.setLabel("bottom", self.tr("step"))
+        self.plot.setLabel("left", self.tr("loss"))
+        self.plot.addLegend(offset=(-10, 10))
+        self.train_curve = self.plot.plot(pen=pg.mkPen(BLUE, width=2), name=self.tr("train"))
+        self.test_curve = self.plot.plot(pen=pg.mkPen(ORANGE, width=2), name=self.tr("test"))
+        for curve in (self.train_curve, self.test_curve):
+            curve.setClipToView(True)
+            curve.setDownsampling(auto=True, method="peak")
+        self.log_scale = QCheckBox(self.tr("log scale"), objectName="lossLogScale")
+        self.log_scale.setToolTip(self.tr("Show the loss on a logarithmic axis"))
+        self.log_scale.toggled.connect(lambda on: self.plot.setLogMode(y=on))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot)
+        layout.addWidget(self.log_scale)
+
+    def update_from(self, snapshot: Snapshot) -> None:
+        self.train_curve.setData(*_finite_series(snapshot.history, "train_loss"), skipFiniteCheck=True)
+        self.test_curve.setData(*_finite_series(snapshot.history, "test_loss"), skipFiniteCheck=True)
+
+
+class GradientPlot(pg.PlotWidget):
+    """Each layer's weight-gradient norm over steps, log scale, coloured from input to output."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, background=None)
+        self.setObjectName("gradientPlot")
+        self.setLabel("bottom", self.tr("step"))
+        self.setLabel("left", self.tr("‖∂L/∂W‖"))
+        self.setLogMode(y=True)
+        self.addLegend(offset=(-10, 10))
+        self.curves: dict[str, pg.PlotDataItem] = {}
+
+    def reset(self, layer_paths: list[str]) -> None:
+        """One curve per layer with weights; built once per network."""
+        for curve in self.curves.values():
+            self.removeItem(curve)
+        self.curves = {}
+        count = max(len(layer_paths) - 1, 1)
+        for i, path in enumerate(layer_paths):
+            color = pg.intColor(int(200 * i / count), hues=240, minHue=0, maxHue=200)  # input red ... output blue
+            curve = self.plot(pen=pg.mkPen(color, width=2), name=self.tr("layer {0}").format(path))
+            curve.setClipToView(True)
+            self.curves[path] = curve
+
+    def update_from(self, snapshot: Snapshot) -> None:
+        for path, curve in self.curves.items():
+            curve.setData(*_finite_series(snapshot.history, f"grad_norm/{path}.W"), skipFiniteCheck=True)
+
+
+class DecisionBoundaryView(pg.PlotWidget):
+    """The network's output over the input plane as a heatmap, with the training points."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, background=None)
+        self.setObjectName("decisionBoundaryView")
+        self.setAspectLocked(True)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.setColorMap(BOUNDARY_COLORS)
+        self.addItem(self.image)
+        self.points = pg.ScatterPlotItem(size=7, pen=pg.mkPen((40, 40, 40), width=1))
+        self.addItem(self.points)
+        self.regression = False
+        self.rect = QRectF(-6, -6, 12, 12)
+
+    def show_points(self, points: numpy.ndarray | None, labels: numpy.ndarray, regression: bool,
+                    extent: tuple[float, float]) -> None:
+        """Set once per dataset: the training points coloured by label."""
+        self.regression = regression
+        low, high = extent
+        self.rect = QRectF(low, low, high - low, high - low)
+        self.setRange(xRange=extent, yRange=extent, padding=0.02)
+        if points is None or points.shape[1] != 2:
+            self.points.setData([], [])
+            self.image.clear()
+            return
+        shade = (labels[:, 0] + 1) / 2 if regression else labels[:, 0]
+        brushes = [pg.mkBrush(BOUNDARY_COLORS.map(float(v), mode="qcolor")) for v in numpy.clip(shade, 0, 1)]
+        self.points.setData(points[:, 0], points[:, 1], brush=brushes)
+
+    def update_from(self, snapshot: Snapshot) -> None:
+        if snapshot.boundary is None or snapshot.boundary.ndim != 2:
+            return
+        levels = (-1.0, 1.0) if self.regression else (0.0, 1.0)
+        # The snapshot's row 0 is the top of the plane; the image's row 0 is drawn at the bottom.
+        self.image.setImage(snapshot.boundary[::-1], levels=levels, autoLevels=False)
+        self.image.setRect(self.rect)  # after setImage: the rect scales by the image's size
+
+
+def format_rate(samples_per_s: float) -> str:
+    if not math.isfinite(samples_per_s) or samples_per_s <= 0:
+        return "–"
+    return f"{samples_per_s:,.0f}"
