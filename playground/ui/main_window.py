@@ -30,7 +30,14 @@ from playground.project import Preset, list_presets, load_preset
 from playground.project.presets import DEFAULT_PRESET
 from playground.session import Session, Snapshot, TrainingConfig
 from playground.ui.network_panel import NetworkPanel, load_preset_dataset
-from playground.ui.plots import DecisionBoundaryView, GradientPlot, LossPlot, format_rate
+from playground.ui.plots import (
+    AccuracyPlot,
+    ActivationPlot,
+    DecisionBoundaryView,
+    GradientPlot,
+    LossPlot,
+    format_rate,
+)
 from playground.ui.worker import TrainingWorker
 
 REDRAW_MS = 33
@@ -112,9 +119,13 @@ class MainWindow(QMainWindow):
         self.boundary_view = DecisionBoundaryView()
         self.loss_plot = LossPlot()
         self.gradient_plot = GradientPlot()
+        self.accuracy_plot = AccuracyPlot()
+        self.activation_plot = ActivationPlot()
         plots = QTabWidget()
         plots.addTab(self.loss_plot, self.tr("Loss"))
+        plots.addTab(self.accuracy_plot, self.tr("Accuracy"))
         plots.addTab(self.gradient_plot, self.tr("Gradients"))
+        plots.addTab(self.activation_plot, self.tr("Activations"))
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.network_panel)
         splitter.addWidget(self.boundary_view)
@@ -158,7 +169,9 @@ class MainWindow(QMainWindow):
         self.boundary_view.setVisible(planar)  # a decision boundary needs a plane of inputs to draw on
         self.boundary_view.show_points(dataset.points_train, dataset.y_train, dataset.task == "regression",
                                        (-6.0, 6.0))
-        self.gradient_plot.reset([info.path for info in preset.network.validate() if info.type == "dense"])
+        infos = preset.network.validate()
+        self.gradient_plot.reset([info.path for info in infos if info.type == "dense"])
+        self.activation_plot.reset([info.path for info in infos if "." not in info.path])
         self.play_button.setEnabled(True)
         self.step_button.setEnabled(True)
         self.play_button.setToolTip(self.tr("Start or pause training (Space)"))
@@ -252,6 +265,8 @@ class MainWindow(QMainWindow):
         self.epoch_label.setText(self.tr("Epoch {0:06d}").format(snapshot.epoch))
         self.loss_plot.update_from(snapshot)
         self.gradient_plot.update_from(snapshot)
+        self.accuracy_plot.update_from(snapshot)
+        self.activation_plot.update_from(snapshot)
         self.boundary_view.update_from(snapshot)
         if not snapshot.message:
             accuracy = "" if snapshot.test_accuracy is None else self.tr(" · test accuracy {0:.1%}").format(

@@ -38,6 +38,7 @@ class LossPlot(QWidget):
         self.plot = pg.PlotWidget(background=None)
         self.plot.setLabel("bottom", self.tr("step"))
         self.plot.setLabel("left", self.tr("loss"))
+        self.plot.getAxis("left").enableAutoSIPrefix(False)
         self.plot.addLegend(offset=(-10, 10))
         self.train_curve = self.plot.plot(pen=pg.mkPen(BLUE, width=2), name=self.tr("train"))
         self.test_curve = self.plot.plot(pen=pg.mkPen(ORANGE, width=2), name=self.tr("test"))
@@ -65,6 +66,7 @@ class GradientPlot(pg.PlotWidget):
         self.setObjectName("gradientPlot")
         self.setLabel("bottom", self.tr("step"))
         self.setLabel("left", self.tr("‖∂L/∂W‖"))
+        self.getAxis("left").enableAutoSIPrefix(False)
         self.setLogMode(y=True)
         self.addLegend(offset=(-10, 10))
         self.curves: dict[str, pg.PlotDataItem] = {}
@@ -129,3 +131,62 @@ def format_rate(samples_per_s: float) -> str:
     if not math.isfinite(samples_per_s) or samples_per_s <= 0:
         return "–"
     return f"{samples_per_s:,.0f}"
+
+
+class AccuracyPlot(pg.PlotWidget):
+    """Train and test accuracy over steps (classification only)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, background=None)
+        self.setObjectName("accuracyPlot")
+        self.setLabel("bottom", self.tr("step"))
+        self.setLabel("left", self.tr("accuracy"))
+        self.setYRange(0, 1)
+        self.addLegend(offset=(-10, -10))
+        self.train_curve = self.plot(pen=pg.mkPen(BLUE, width=2), name=self.tr("train"))
+        self.test_curve = self.plot(pen=pg.mkPen(ORANGE, width=2), name=self.tr("test"))
+
+    def update_from(self, snapshot: Snapshot) -> None:
+        for curve, name in ((self.train_curve, "train_accuracy"), (self.test_curve, "test_accuracy")):
+            values = snapshot.history.get(name)
+            if values is not None:
+                keep = numpy.isfinite(values)
+                curve.setData(snapshot.history["step"][keep], values[keep], skipFiniteCheck=True)
+
+
+class ActivationPlot(pg.PlotWidget):
+    """Each layer's output distribution as a histogram outline, coloured from input to output,
+    with the share of dead ReLUs or saturated units in the legend."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, background=None)
+        self.setObjectName("activationPlot")
+        self.setLabel("bottom", self.tr("activation"))
+        self.setLabel("left", self.tr("share of values"))
+        self.getAxis("left").enableAutoSIPrefix(False)
+        self.legend = self.addLegend(offset=(-10, 10))
+        self.curves: dict[str, pg.PlotDataItem] = {}
+
+    def reset(self, layer_paths: list[str]) -> None:
+        for curve in self.curves.values():
+            self.removeItem(curve)
+        self.curves = {}
+        count = max(len(layer_paths) - 1, 1)
+        for i, path in enumerate(layer_paths):
+            color = pg.intColor(int(200 * i / count), hues=240, minHue=0, maxHue=200)
+            self.curves[path] = self.plot(stepMode="center", pen=pg.mkPen(color, width=2),
+                                          name=self.tr("layer {0}").format(path))
+
+    def update_from(self, snapshot: Snapshot) -> None:
+        for stats in snapshot.layers:
+            curve = self.curves.get(stats.path)
+            if curve is None:
+                continue
+            total = max(int(stats.histogram.sum()), 1)
+            curve.setData(stats.edges, stats.histogram / total)
+            label = self.legend.getLabel(curve)
+            if label is not None:
+                share = stats.dead_share if stats.dead_share is not None else stats.saturated_share
+                kind = self.tr("dead") if stats.dead_share is not None else self.tr("saturated")
+                text = self.tr("layer {0}").format(stats.path)
+                label.setText(text if share is None else f"{text} · {share:.0%} {kind}")

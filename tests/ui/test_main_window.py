@@ -64,6 +64,8 @@ def test_train_pause_step_and_close_leave_no_thread(qtbot):
     qtbot.waitUntil(lambda: points(window.loss_plot.train_curve) > 1, timeout=10_000)
     assert window.boundary_view.image.image is not None and window.boundary_view.image.image.shape == (50, 50)
     assert any(points(curve) for curve in window.gradient_plot.curves.values())
+    assert points(window.accuracy_plot.test_curve) > 1
+    assert all(points(curve) for curve in window.activation_plot.curves.values())
     assert find(window, QLabel, "epochLabel").text().startswith("Epoch")
     click(qtbot, window, "playButton")  # pause
     qtbot.waitUntil(lambda: window.latest.state == "paused", timeout=10_000)
