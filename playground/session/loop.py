@@ -18,6 +18,7 @@ from playground.engine import Network, NetworkSpec, Optimizer
 from playground.engine.trace import Recorder
 from playground.errors import DataError
 from playground.session.config import Command, Control, TrainingConfig
+from playground.session.divergence import DivergenceGuard
 from playground.session.history import History
 from playground.session.metrics import (
     STATS_EXAMPLES,
@@ -34,10 +35,11 @@ GRID_EXTENT = (-6.0, 6.0)
 EVALUATION_CHUNK = 2048
 NEURON_GRID_UNITS = 64  # draw every unit over the grid only for networks this small
 IDLE_WAIT_S = 0.25
+CHECK_EVERY = 32  # steps between checks of the weights (see _run_steps)
 REPORT_INTERVAL_S = 1.0  # whole-test-set metrics at most this often, at an epoch end
 
 
-class Session:
+class Session(DivergenceGuard):
     def __init__(self, spec: NetworkSpec, dataset: Dataset, config: TrainingConfig) -> None:
         config.check()
         spec.validate()
@@ -80,6 +82,8 @@ class Session:
         self._epoch_loss_sum, self._epoch_steps = 0.0, 0
         self._update_ratios: dict[str, float] = {}
         self._backup = self._take_backup()
+        self._kept: dict | None = None  # the divergence checkpoint's buffers, made on first use
+        self._dropout = any(layer.type == "dropout" for layer in net.all_layers())
         self._rate_mark = (time.perf_counter(), 0)
 
     def _make_grid(self):
@@ -190,6 +194,7 @@ class Session:
             spec.kind, spec.nesterov = value, spec.nesterov and value == "sgd"
             self._optimizer_spec = spec
             self.optimizer = Optimizer(self.network, spec)
+            self._kept = None  # its state arrays differ: the next checkpoint makes new buffers
 
     # Training.
 
@@ -197,31 +202,59 @@ class Session:
         """Train until a command waits, the snapshot deadline passes or an epoch ends whose end
         matters (a report is due at `report_at`, or it is the last epoch); other epoch ends
         reshuffle and go on. With `capture`, exactly one step, recording its update. A message
-        instead when it diverged: the step that diverged was not applied."""
-        net, optimizer, xp = self.network, self.optimizer, self.network.xp
-        data, order, grad = self._data, self._order, net.grad
+        instead when it diverged: the step that diverged was not applied.
+
+        Divergence checks are exact but cheap: each step checks its loss; the weights are checked
+        every CHECK_EVERY steps (a non-finite gradient always leaves non-finite weights behind) and
+        a checkpoint kept. Weights found non-finite rewind to the checkpoint, and the steps from
+        there run again checking every gradient, so training stops right before the bad update."""
+        net, optimizer = self.network, self.optimizer
+        data, order, grad, theta = self._data, self._order, net.grad, net.theta
         size, position, batch, batch_size = len(order), self._position, self._batch, self.batch_size
         no_commands, clock, finite = self.control.queue.empty, time.perf_counter, math.isfinite
-        squared_norm = grad.dot  # the cheapest whole-gradient check: NaN or Inf anywhere makes it non-finite
+        squared_norm, weights_norm = grad.dot, theta.dot  # NaN or Inf anywhere makes these non-finite
         wrap = not (capture or self.config.every_epoch or self._until_epoch)
         last_epoch = math.inf if self.config.epochs is None else self.config.epochs
         start, steps, loss_sum = position, 0, 0.0
+        exact = CHECK_EVERY if capture else 0  # steps left that check every gradient and update
+        if not finite(weights_norm(theta)):  # went bad outside training: nothing here to rewind to
+            return self._diverged(batch, self.step + steps + 1)
+        checkpoint, unchecked = self._checkpoint(position, steps, loss_sum), 0
         try:
             while True:
                 batch = net.gather(data, order[position : position + batch_size], batch)
-                before = net.theta.copy() if capture else None
+                before = theta.copy() if capture else None
                 loss = net.forward_backward(batch, True)
-                if not (finite(loss) and finite(squared_norm(grad))):
-                    return self._diverged(batch)
+                checking = exact > 0
+                if checking:
+                    exact -= 1
+                    if not (finite(loss) and finite(squared_norm(grad))):
+                        return self._diverged(batch, self.step + steps + 1)
+                elif not finite(loss):
+                    if finite(weights_norm(theta)):  # the weights are still the last finite ones
+                        return self._diverged(batch, self.step + steps + 1)
+                    position, steps, loss_sum = self._rewind(checkpoint)
+                    exact, unchecked = CHECK_EVERY, 0
+                    continue
                 optimizer.step()
+                # Checking steps look at the weights too: an update can overflow with finite gradients.
+                if checking and not finite(weights_norm(theta)):
+                    return self._diverged(batch, self.step + steps + 1)
                 if before is not None:
-                    # Check the weights too: an Inf behind a saturated tanh leaves the loss finite.
-                    if not bool(xp.isfinite(net.theta).all()):
-                        return self._diverged(batch)
                     self._update_ratios = self._ratios(before)
                 position += batch.size
                 steps += 1
                 loss_sum += loss
+                unchecked += 1
+                leaving = position >= size or capture or clock() >= deadline or not no_commands()
+                if unchecked >= CHECK_EVERY or leaving:  # every epoch end too: a rewind never crosses one
+                    if not finite(weights_norm(theta)):
+                        position, steps, loss_sum = self._rewind(checkpoint)
+                        exact, unchecked = CHECK_EVERY, 0
+                        continue
+                    unchecked = 0
+                    if position < size:  # at an epoch end, the wrap below keeps one with the new order
+                        checkpoint = self._checkpoint(position, steps, loss_sum)
                 if position >= size:
                     if not wrap or self.epoch + 1 >= last_epoch or clock() >= report_at:
                         return None
@@ -229,7 +262,8 @@ class Session:
                     self._end_epoch()  # an epoch nobody reports on: its sums start over with the next
                     self._epoch_loss_sum, self._epoch_steps = 0.0, 0
                     order, position, start, steps, loss_sum = self._order, 0, 0, 0, 0.0
-                if capture or clock() >= deadline or not no_commands():
+                    checkpoint = self._checkpoint(position, steps, loss_sum)
+                elif leaving:
                     return None
         finally:
             self._batch = batch
@@ -257,52 +291,6 @@ class Session:
         self.epoch += 1
         self._order = self._rng.permutation(len(self._order))
         self._position = 0
-
-    def _diverged(self, batch) -> str:
-        where = self._locate_divergence(batch)
-        net = self.network
-        restored = ""
-        if not all(bool(net.xp.isfinite(a).all()) for a in (net.theta, *self._state_arrays())):
-            self._restore_backup()
-            restored = f" (those of step {self._backup['step']})"
-        return (f"Training diverged at step {self.step + 1}: {where}. The weights are back to their last finite "
-                f"values{restored}; lower the learning rate or turn on gradient clipping, then resume.")
-
-    def _locate_divergence(self, batch) -> str:
-        for name, value in self.network.parameters().items():
-            bad = _non_finite(self.network.backend.to_numpy(value))
-            if bad:
-                path, _, param = name.rpartition(".")
-                return f"the weights {param} of layer {path} became {bad}"
-        trace = self.network.trace_batch(batch)
-        for record in trace.forward:
-            bad = _non_finite(record.output)
-            if bad:
-                return f"layer {record.path} ({record.type}) gave {bad} in its output"
-        if not math.isfinite(trace.loss):
-            return f"the loss became {trace.loss}"
-        for record in trace.backward:
-            for name, grad in record.param_grads.items():
-                bad = _non_finite(grad)
-                if bad:
-                    return f"the gradient of layer {record.path} ({record.type}) {name} became {bad}"
-        return "the loss or a gradient became NaN or Inf"
-
-    def _state_arrays(self) -> list:
-        return [v for layer in self.network.all_layers() for v in layer.state.values()]
-
-    def _take_backup(self) -> dict:
-        return {"step": self.step, "theta": self.network.theta.copy(),
-                "optimizer": {k: v.copy() for k, v in self.optimizer.state.items()},
-                "state": [a.copy() for a in self._state_arrays()]}
-
-    def _restore_backup(self) -> None:
-        backup = self._backup
-        self.network.theta[...] = backup["theta"]
-        for key, value in backup["optimizer"].items():
-            self.optimizer.state[key][...] = value
-        for array, value in zip(self._state_arrays(), backup["state"]):
-            array[...] = value
 
     # Measuring.
 
@@ -418,7 +406,3 @@ def _sample(count: int, rng: numpy.random.Generator) -> numpy.ndarray:
     return numpy.sort(rng.choice(count, SAMPLE_SIZE, replace=False)) if count > SAMPLE_SIZE else numpy.arange(count)
 
 
-def _non_finite(array: numpy.ndarray) -> str:
-    if numpy.isnan(array).any():
-        return "NaN"
-    return "Inf" if numpy.isinf(array).any() else ""

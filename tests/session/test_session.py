@@ -178,3 +178,30 @@ def test_switching_optimizer_keeps_the_weights():
     assert numpy.array_equal(session.network.theta, weights)
     session.control.step()
     assert next(stream).step == 2
+
+
+@pytest.mark.parametrize("bad", [45, 24, 49, 3])  # 24 and 49: the gradient of an epoch's last step
+def test_a_nan_gradient_with_a_finite_loss_stops_right_before_its_update(bad):
+    # Steps 1 to `bad` are sound; the next step's gradient has a NaN, its loss does not.
+    session = preset_session("circle", snapshot_hz=0.5)  # long bursts: found by the periodic check
+    layer = session.network.layers[0]
+    sound_backward = layer.backward
+
+    def poisoned(grad, need_input_grad=True):
+        result = sound_backward(grad, need_input_grad)
+        if session.optimizer.step_count == bad:
+            layer.grads["W"][0, 0] = numpy.nan
+        return result
+
+    layer.backward = poisoned
+    stream = session.run()
+    diverged = next(s for _, s in zip(range(100), stream) if s.state == "diverged")
+    assert session.step == bad and f"diverged at step {bad + 1}" in diverged.message
+    assert "the gradient of layer 1 (dense) W became NaN" in diverged.message
+    twin = preset_session("circle", start_paused=True)
+    twin_stream = twin.run()
+    next(twin_stream)
+    for _ in range(bad):
+        twin.control.step()
+        next(twin_stream)
+    assert numpy.array_equal(session.network.theta, twin.network.theta)
