@@ -19,8 +19,9 @@ from playground.engine import Network, Optimizer
 from playground.project import load_preset
 from playground.session import Session, TrainingConfig
 
-ROUNDS = 8
-SECONDS = 1.0  # each timed run trains about this long
+ROUNDS = 5
+SECONDS = 3.0  # each timed run trains about this long: a session's start-up costs (BLAS limits, first
+# and last snapshots, the last epoch report) are paid once, and a window trains for minutes
 
 
 def engine_alone(preset, dataset, epochs: int) -> float:
@@ -50,7 +51,8 @@ def with_session(preset, dataset, epochs: int) -> tuple[float, int]:
 def measure(name: str) -> None:
     preset = load_preset(name)
     dataset = load_dataset(preset.dataset)
-    probe = engine_alone(preset, dataset, 1)
+    engine_alone(preset, dataset, 3)  # warm up: the first epochs allocate
+    probe = engine_alone(preset, dataset, 20)
     epochs = max(1, int(SECONDS * probe / len(dataset.x_train)))
     best_engine = best_session = 0.0
     rate = 0
