@@ -23,6 +23,8 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="playground", description="Backprop Playground: build, train and step "
                      "through neural networks. With no command, opens the window.")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="open the window, train, pause, step and close; exit 0 if all of it worked")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     check = commands.add_parser("gradcheck", help="check the hand-written gradients against finite differences")
@@ -111,10 +113,10 @@ def run_presets() -> int:
     return 0
 
 
-def run_gui() -> int:
+def run_gui(smoke_test: bool = False) -> int:
     from playground.ui.app import run_app
 
-    return run_app()
+    return run_app(smoke_test=smoke_test)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -128,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
             return run_presets()
         if args.command == "train":
             return run_train(args)
-        return run_gui()
+        return run_gui(args.smoke_test)
     except PlaygroundError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE

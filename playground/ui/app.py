@@ -1,18 +1,76 @@
-"""Starting the application: one QApplication, the main window, the event loop."""
+"""Starting the application: one QApplication, the main window, the event loop; and the smoke
+test that installers run through the same entry point."""
 
 from __future__ import annotations
 
 import sys
+import time
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from playground.ui.main_window import MainWindow
 
+SMOKE_TIMEOUT_S = 60.0
 
-def run_app(argv: list[str] | None = None) -> int:
+
+def run_app(argv: list[str] | None = None, smoke_test: bool = False) -> int:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName("Backprop Playground")
     app.setOrganizationName("Backprop Playground")
     window = MainWindow()
     window.show()
+    if smoke_test:
+        return SmokeTest(app, window).run()
     return app.exec()
+
+
+class SmokeTest:
+    """Train the default preset in the real window, pause, step one batch, close; exit 0 if all
+    of it happened, 1 (with what did not) otherwise."""
+
+    def __init__(self, app: QApplication, window: MainWindow) -> None:
+        self.app, self.window = app, window
+        self.stages = [
+            ("training starts", lambda: self.window.toggle_training(),
+             lambda s: s is not None and s.state == "running" and s.step > 50),
+            ("pausing", lambda: self.window.toggle_training(), lambda s: s.state == "paused"),
+            ("one step", lambda: self.window.step_once(), lambda s: s.step == self.paused_at + 1),
+        ]
+        self.failure = "nothing ran"
+        self.paused_at = 0
+
+    def run(self) -> int:
+        QTimer.singleShot(0, self._next_stage)
+        QTimer.singleShot(int(SMOKE_TIMEOUT_S * 1000), lambda: self._finish(f"timed out at: {self.failure}"))
+        self.app.exec()
+        if self.failure:
+            print(f"smoke test failed: {self.failure}", file=sys.stderr)
+            return 1
+        print("smoke test passed: trained, paused, stepped one batch and closed", flush=True)
+        return 0
+
+    def _next_stage(self) -> None:
+        if not self.stages:
+            self._finish(None)
+            return
+        name, action, reached = self.stages.pop(0)
+        self.failure = name
+        action()
+        started = time.perf_counter()
+
+        def poll() -> None:
+            snapshot = self.window.latest
+            if snapshot is not None and reached(snapshot):
+                if name == "pausing":
+                    self.paused_at = snapshot.step
+                QTimer.singleShot(0, self._next_stage)
+            elif time.perf_counter() - started < SMOKE_TIMEOUT_S:
+                QTimer.singleShot(20, poll)
+
+        QTimer.singleShot(20, poll)
+
+    def _finish(self, failure: str | None) -> None:
+        self.failure = failure
+        self.window.close()
+        self.app.quit()

@@ -6,7 +6,10 @@ The window keeps the newest snapshot the worker sends and redraws from a 30 Hz t
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QThreadPool, QTimer
+import numpy
+import pyqtgraph
+import PySide6
+from PySide6.QtCore import Qt, QThreadPool, QTimer, qVersion
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from playground import __version__
 from playground.data import Dataset, dataset_source
 from playground.engine import OPTIMIZERS, backend_availability
 from playground.errors import PlaygroundError
@@ -55,6 +59,7 @@ class MainWindow(QMainWindow):
         self._drawn: Snapshot | None = None
         self._build_controls()
         self._build_views()
+        self._build_menus()
         self.redraw_timer = QTimer(self, interval=REDRAW_MS)
         self.redraw_timer.timeout.connect(self.redraw)
         self.redraw_timer.start()
@@ -138,6 +143,36 @@ class MainWindow(QMainWindow):
         central.setLayout(body)
         self.setCentralWidget(central)
         self.statusBar().setObjectName("statusBar")
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        quit_action = file_menu.addAction(self.tr("&Quit"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.tr("&Keyboard shortcuts"), self.show_shortcuts)
+        help_menu.addAction(self.tr("&About Backprop Playground"), self.show_about)
+
+    def shortcuts_text(self) -> str:
+        rows = [(self.tr("Space"), self.tr("Train or pause")), (self.tr("Right arrow"), self.tr("Train one batch")),
+                (self.tr("R"), self.tr("Reset the weights")),
+                (QKeySequence(QKeySequence.StandardKey.Quit).toString(), self.tr("Quit"))]
+        return "<table>" + "".join(f"<tr><td><b>{key}</b>&nbsp;&nbsp;</td><td>{what}</td></tr>"
+                                   for key, what in rows) + "</table>"
+
+    def show_shortcuts(self) -> None:
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), self.shortcuts_text())
+
+    def about_text(self) -> str:
+        backends = ", ".join(f"{name}: {'available' if reason is None else 'unavailable'}"
+                             for name, reason in backend_availability().items())
+        return self.tr("<b>Backprop Playground {0}</b><br>Build a network, train it, and step through "
+                       "backpropagation.<br><br>Qt {1} · PySide6 {2} · NumPy {3} · pyqtgraph {4}<br>Backends: {5}"
+                       ).format(__version__, qVersion(), PySide6.__version__, numpy.__version__,
+                                pyqtgraph.__version__, backends)
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About Backprop Playground"), self.about_text())
 
     # Presets and sessions.
 

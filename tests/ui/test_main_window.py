@@ -136,3 +136,28 @@ def test_the_boundary_view_shows_for_2d_data_only(qtbot):
     assert not window.boundary_view.isVisible()
     window.preset_selector.setCurrentText("moons")
     assert window.boundary_view.isVisible()
+
+
+def test_help_lists_the_shortcuts_and_about_names_the_versions(qtbot):
+    import numpy as np
+    from PySide6.QtCore import qVersion
+
+    window = open_window(qtbot)
+    menus = [action.text().replace("&", "") for action in window.menuBar().actions()]
+    assert menus == ["File", "Help"]
+    shortcuts = window.shortcuts_text()
+    assert "Space" in shortcuts and "Right arrow" in shortcuts and "Train one batch" in shortcuts
+    about = window.about_text()
+    assert f"Qt {qVersion()}" in about and f"NumPy {np.__version__}" in about and "numpy: available" in about
+
+
+def test_the_smoke_test_runs_through_the_real_entry_point():
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-m", "playground", "--smoke-test"], capture_output=True, text=True,
+                            timeout=120, env=env)
+    assert result.returncode == 0, result.stderr
+    assert "smoke test passed" in result.stdout
