@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy
 import pyqtgraph
 import PySide6
-from PySide6.QtCore import Qt, QThreadPool, QTimer, qVersion
+from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer, qVersion
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.redraw_timer.timeout.connect(self.redraw)
         self.redraw_timer.start()
         self.resize(1280, 760)
+        self._restore_layout()
         self.preset_selector.currentTextChanged.connect(self.load_preset)
         self.preset_selector.setCurrentText(preset)
         self.load_preset(preset)
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.boundary_view)
         splitter.addWidget(plots)
         splitter.setSizes([420, 420, 440])
+        self.splitter = splitter
         body = QVBoxLayout()
         body.addLayout(self._bar)
         body.addWidget(splitter, 1)
@@ -310,7 +312,21 @@ class MainWindow(QMainWindow):
                                          .format(snapshot.epoch, snapshot.step, format_rate(snapshot.samples_per_s),
                                                  self.backend_selector.currentText(), snapshot.test_loss, accuracy))
 
+    def _restore_layout(self) -> None:
+        settings = QSettings()
+        geometry, splitter = settings.value("window/geometry"), settings.value("window/splitter")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def _save_layout(self) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/splitter", self.splitter.saveState())
+
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        self._save_layout()
         self._discard_session()
         # A running gradient check cannot be interrupted but finishes within seconds: wait, bounded.
         QThreadPool.globalInstance().waitForDone(10_000)
