@@ -27,12 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from playground import __version__
-from playground.data import Dataset, dataset_source
-from playground.engine import OPTIMIZERS, backend_availability
+from playground.data import Dataset, dataset_source, load_dataset
+from playground.engine import OPTIMIZERS, NetworkSpec, backend_availability
 from playground.errors import PlaygroundError
 from playground.project import Preset, list_presets, load_preset
 from playground.project.presets import DEFAULT_PRESET
 from playground.session import Session, Snapshot, TrainingConfig
+from playground.ui.data_panel import DataPanel
 from playground.ui.network_panel import NetworkPanel, load_preset_dataset
 from playground.ui.plots import (
     AccuracyPlot,
@@ -122,6 +123,13 @@ class MainWindow(QMainWindow):
     def _build_views(self) -> None:
         self.network_panel = NetworkPanel(self)
         self.layer_list = self.network_panel.layer_list
+        self.data_panel = DataPanel()
+        self.data_panel.changed.connect(self.change_data)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.data_panel)
+        left_layout.addWidget(self.network_panel, 1)
         self.boundary_view = DecisionBoundaryView()
         self.loss_plot = LossPlot()
         self.gradient_plot = GradientPlot()
@@ -133,7 +141,7 @@ class MainWindow(QMainWindow):
         plots.addTab(self.gradient_plot, self.tr("Gradients"))
         plots.addTab(self.activation_plot, self.tr("Activations"))
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.network_panel)
+        splitter.addWidget(left)
         splitter.addWidget(self.boundary_view)
         splitter.addWidget(plots)
         splitter.setSizes([420, 420, 440])
@@ -192,6 +200,7 @@ class MainWindow(QMainWindow):
             return
         preset, dataset = self.preset, self.dataset
         self.setWindowTitle(self.tr("Backprop Playground — {0}").format(preset.title))
+        self.data_panel.show_config(preset.dataset)
         self.network_panel.show_preset(preset, dataset_source(preset.dataset.get("name", "")))
         for widget, value in ((self.learning_rate_input, f"{preset.optimizer.learning_rate:g}"),
                               (self.optimizer_selector, preset.optimizer.kind)):
@@ -214,6 +223,26 @@ class MainWindow(QMainWindow):
         self.play_button.setToolTip(self.tr("Start or pause training (Space)"))
         self.epoch_label.setText(self.tr("Epoch {0:06d}").format(0))
         self.statusBar().showMessage(self.tr("Loaded preset {0}").format(preset.title))
+
+    def change_data(self, config: dict) -> None:
+        """New points or features: the network's first layer follows the number of features,
+        and training starts over."""
+        preset = self.preset
+        try:
+            dataset = load_dataset(config)
+            network = NetworkSpec.from_dict({**preset.network.to_dict(), "input_shape": list(dataset.input_shape)})
+        except PlaygroundError as error:
+            self.statusBar().showMessage(str(error))
+            return
+        self._discard_session()
+        preset.dataset, preset.network, self.dataset = config, network, dataset
+        self.network_panel.show_preset(preset, dataset_source(config["name"]))
+        self.boundary_view.show_points(dataset.points_train, dataset.y_train, dataset.task == "regression",
+                                       (-6.0, 6.0))
+        self.batch_size_input.setMaximum(len(dataset.x_train))
+        self.epoch_label.setText(self.tr("Epoch {0:06d}").format(0))
+        self.statusBar().showMessage(self.tr("New data: {0} training points, features {1}").format(
+            len(dataset.x_train), ", ".join(dataset.feature_names)))
 
     def _session(self) -> TrainingWorker:
         """The running worker, started paused on the current settings when there is none."""

@@ -180,3 +180,32 @@ def test_the_layout_is_remembered_between_runs(qtbot):
     # Offscreen Qt lays the restored window out to its own width; the first panel keeps its size.
     assert second.splitter.sizes()[0] == chosen[0] < 400  # a fresh window starts at about 411
     second.close()
+
+
+def test_data_controls_reshape_the_data_and_the_first_layer(qtbot):
+    from PySide6.QtWidgets import QCheckBox, QSlider
+
+    window = open_window(qtbot, "spiral")
+    table = find(window, QTableWidget, "layerList")
+    assert cell(table, 0, 3) == "48"  # 2 features -> 16 units
+    for name in ("sin x1", "sin x2", "x1·x2"):
+        qtbot.mouseClick(find(window, QCheckBox, f"feature {name}"), Qt.MouseButton.LeftButton)
+    assert window.dataset.input_shape == (5,) and cell(table, 0, 3) == "96"  # (5 + 1) * 16
+    assert window.preset.network.input_shape == (5,)
+    points_before = window.dataset.points_train.copy()
+    find(window, QSlider, "noiseSlider").setValue(30)
+    assert window.preset.dataset["noise"] == 30 and not numpy.array_equal(window.dataset.points_train, points_before)
+    seed = window.preset.dataset["seed"]
+    click(qtbot, window, "regenerateButton")
+    assert window.preset.dataset["seed"] == seed + 1
+    click(qtbot, window, "playButton")
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.step > 50, timeout=10_000)
+    assert window.worker.session.network.spec.input_shape == (5,)
+    window.close()
+
+
+def test_the_data_panel_is_for_generated_sets_only(qtbot):
+    window = open_window(qtbot, "iris")
+    assert not window.data_panel.isVisible()
+    window.preset_selector.setCurrentText("xor")
+    assert window.data_panel.isVisible()
