@@ -1,11 +1,11 @@
 """The training loop as a plain generator, and what it reports. No Qt here."""
 
-from playground.session.config import Control, DivergedError, TrainingConfig
+from playground.session.config import Control, TrainingConfig
 from playground.session.history import History
 from playground.session.loop import Session
 from playground.session.metrics import ClassificationReport, LayerStats
 from playground.session.resume import export_state, project_of, restore_state, session_for
 from playground.session.snapshot import EpochReport, Snapshot
 
-__all__ = ["ClassificationReport", "Control", "DivergedError", "EpochReport", "History", "LayerStats", "Session",
+__all__ = ["ClassificationReport", "Control", "EpochReport", "History", "LayerStats", "Session",
            "Snapshot", "TrainingConfig", "export_state", "project_of", "restore_state", "session_for"]

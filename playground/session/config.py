@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from playground.engine import OPTIMIZERS, OptimizerSpec
-from playground.errors import PlaygroundError, choice, real, whole
+from playground.errors import choice, real, whole
 
 SNAPSHOT_HZ = 30.0
 
@@ -87,7 +87,3 @@ class Control:
         for name, rate in (("L1", l1), ("L2", l2)):
             real(rate, f"The {name} penalty", minimum=0.0)
         self.queue.put(Command("regularization", (float(l1), float(l2))))
-
-
-class DivergedError(PlaygroundError):
-    """Training produced NaN or Inf; the weights were put back to the last finite ones."""

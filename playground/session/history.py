@@ -43,7 +43,3 @@ class History:
     def arrays(self) -> dict[str, numpy.ndarray]:
         """A copy of every series, for a snapshot."""
         return {name: column[: self._count].copy() for name, column in self._columns.items()}
-
-    def last(self, name: str) -> float:
-        column = self._columns.get(name)
-        return float(column[self._count - 1]) if column is not None and self._count else math.nan

@@ -165,3 +165,17 @@ def test_unknown_or_missing_backends_say_what_to_choose():
         get_backend("cupy")
     except BackendError as error:
         assert "NumPy backend" in str(error)
+
+
+def test_input_gradient_matches_the_backward_pass_and_torch():
+    import torch
+
+    from tests.engine.helpers import torch_step
+
+    net = Network(NetworkSpec((3,), [DenseSpec(4, "tanh", bias_init="normal"), DenseSpec(2)], "mse"),
+                  dtype="float64", seed=2)
+    rng = numpy.random.default_rng(1)
+    x, y = rng.normal(size=(5, 3)), rng.normal(size=(5, 2))
+    torch.manual_seed(0)
+    expected = torch_step(net, x, y)[3]
+    numpy.testing.assert_allclose(net.input_gradient(x, y), expected, rtol=1e-10)
