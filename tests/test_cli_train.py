@@ -11,7 +11,8 @@ def test_json_reports_every_epoch_then_done(capsys):
     assert main(["train", "--preset", "iris", "--epochs", "4", "--json", "--backend", "numpy"]) == 0
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [line["epoch"] for line in lines[:-1]] == [1, 2, 3, 4]
-    assert set(lines[0]) == {"epoch", "train_loss", "test_loss", "train_accuracy", "test_accuracy", "samples_per_s"}
+    fields = {"epoch", "train_loss", "test_loss", "train_accuracy", "test_accuracy", "samples_per_s"}
+    assert set(lines[0]) == fields
     assert lines[-1]["done"] is True and lines[-1]["epoch"] == 4 and lines[-1]["state"] == "finished"
     assert 0 <= lines[-1]["test_accuracy"] <= 1
 

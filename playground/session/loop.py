@@ -13,16 +13,15 @@ from collections.abc import Iterator
 import numpy
 from threadpoolctl import threadpool_limits
 
-from playground.data import Dataset, expand_features
+from playground.data import Dataset
 from playground.engine import Network, NetworkSpec, Optimizer
-from playground.engine.trace import Recorder
 from playground.errors import DataError
 from playground.session.config import Command, Control, TrainingConfig
 from playground.session.divergence import DivergenceGuard
 from playground.session.history import History
+from playground.session.measure import Measurements
 from playground.session.metrics import (
     STATS_EXAMPLES,
-    activation_stats,
     classification_report,
     predicted_classes,
     true_classes,
@@ -30,16 +29,13 @@ from playground.session.metrics import (
 from playground.session.snapshot import EpochReport, Snapshot
 
 SAMPLE_SIZE = 1000  # examples in the fixed samples that snapshots measure loss and accuracy on
-GRID_RESOLUTION = 50
-GRID_EXTENT = (-6.0, 6.0)
 EVALUATION_CHUNK = 2048
-NEURON_GRID_UNITS = 64  # draw every unit over the grid only for networks this small
 IDLE_WAIT_S = 0.25
 CHECK_EVERY = 32  # steps between checks of the weights (see _run_steps)
 REPORT_INTERVAL_S = 1.0  # whole-test-set metrics at most this often, at an epoch end
 
 
-class Session(DivergenceGuard):
+class Session(DivergenceGuard, Measurements):
     def __init__(self, spec: NetworkSpec, dataset: Dataset, config: TrainingConfig) -> None:
         config.check()
         spec.validate()
@@ -85,16 +81,6 @@ class Session(DivergenceGuard):
         self._kept: dict | None = None  # the divergence checkpoint's buffers, made on first use
         self._dropout = any(layer.type == "dropout" for layer in net.all_layers())
         self._rate_mark = (time.perf_counter(), 0)
-
-    def _make_grid(self):
-        if self.dataset.points_train is None:
-            return None
-        line = numpy.linspace(*GRID_EXTENT, GRID_RESOLUTION)
-        dimensions = self.dataset.points_train.shape[1]
-        points = numpy.column_stack([a.ravel() for a in numpy.meshgrid(line, line[::-1])]) if dimensions == 2 \
-            else line[:, None]
-        features = expand_features(points, self.dataset.feature_names)
-        return self.network.make_batch(features, numpy.zeros((len(points), self.network.output_size)))
 
     # The generator.
 
@@ -294,27 +280,6 @@ class Session(DivergenceGuard):
 
     # Measuring.
 
-    def _evaluator(self, size: int) -> Network:
-        """A twin of the network for batches of this size, so that measuring never reallocates
-        the training buffers (a snapshot measures three or four sizes)."""
-        if size not in self._evaluators:
-            self._evaluators[size] = self.network.twin()
-        return self._evaluators[size]
-
-    def _measure(self, batch, details: bool):
-        """Loss, class predictions and (with details) each top-level layer's output on a batch."""
-        net = self._evaluator(batch.size)
-        recorder = Recorder(net.backend.to_numpy) if details else None
-        out = net._forward(batch.x, False, recorder)[:-1]
-        loss = net.loss.forward_backward(out, batch.target)
-        return loss, net.backend.to_numpy(net.loss.predict(out)).T, recorder
-
-    def _accuracy(self, predictions, targets) -> float | None:
-        task = self.dataset.task
-        if task == "regression":
-            return None
-        return float(numpy.mean(predicted_classes(task, predictions) == true_classes(task, targets)))
-
     def _epoch_report(self) -> EpochReport:
         net, dataset = self.network, self.dataset
         train_loss = self._epoch_loss_sum / self._epoch_steps if self._epoch_steps else math.nan
@@ -373,34 +338,6 @@ class Session(DivergenceGuard):
         if state != "diverged" and bool(self.network.xp.isfinite(self.network.theta).all()):
             self._backup = self._take_backup()
         return snapshot
-
-    def _layer_stats(self, recorder: Recorder) -> list:
-        net = self.network
-        grads = {name: float(net.xp.linalg.norm(net.grad[where])) for name, where in net.parameter_slices().items()}
-        stats = []
-        for record in recorder.forward_records:
-            layer_stats = activation_stats(record.path, record.type, self._functions[record.path], record.output)
-            for name in grads:
-                owner, _, param = name.rpartition(".")
-                if owner == record.path:
-                    layer_stats.grad_norms[param] = grads[name]
-                    if name in self._update_ratios:
-                        layer_stats.update_ratios[param] = self._update_ratios[name]
-            stats.append(layer_stats)
-        return stats
-
-    def _boundary(self):
-        small = sum(layer.output_size for layer in self.network.layers) <= NEURON_GRID_UNITS
-        _, predicted, recorder = self._measure(self._grid, small)
-        dimensions = self.dataset.points_train.shape[1]
-        shape = (GRID_RESOLUTION, GRID_RESOLUTION) if dimensions == 2 else (GRID_RESOLUTION,)
-        boundary = predicted[:, 0].reshape(shape) if predicted.shape[1] == 1 else predicted.max(axis=1).reshape(shape)
-        grids = {}
-        if small:
-            for record in recorder.forward_records:
-                grids[record.path] = record.output.reshape(-1, *shape)
-        return boundary, grids
-
 
 def _sample(count: int, rng: numpy.random.Generator) -> numpy.ndarray:
     return numpy.sort(rng.choice(count, SAMPLE_SIZE, replace=False)) if count > SAMPLE_SIZE else numpy.arange(count)

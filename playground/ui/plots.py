@@ -20,6 +20,16 @@ ORANGE, WHITE, BLUE = (245, 147, 34), (232, 234, 235), (8, 119, 189)
 BOUNDARY_COLORS = pg.ColorMap([0.0, 0.5, 1.0], [ORANGE, WHITE, BLUE])
 
 
+def layer_curves(plot: pg.PlotItem | pg.PlotWidget, old: dict, paths: list[str], label: str,
+                 **options) -> dict[str, pg.PlotDataItem]:
+    """One curve per layer, coloured from red at the input to blue at the output."""
+    for curve in old.values():
+        plot.removeItem(curve)
+    count = max(len(paths) - 1, 1)
+    return {path: plot.plot(pen=pg.mkPen(pg.intColor(int(200 * i / count), hues=240, minHue=0, maxHue=200), width=2),
+                            name=label.format(path), **options) for i, path in enumerate(paths)}
+
+
 def _finite_series(history: dict[str, numpy.ndarray], name: str) -> tuple[numpy.ndarray, numpy.ndarray]:
     values = history.get(name)
     if values is None:
@@ -73,15 +83,7 @@ class GradientPlot(pg.PlotWidget):
 
     def reset(self, layer_paths: list[str]) -> None:
         """One curve per layer with weights; built once per network."""
-        for curve in self.curves.values():
-            self.removeItem(curve)
-        self.curves = {}
-        count = max(len(layer_paths) - 1, 1)
-        for i, path in enumerate(layer_paths):
-            color = pg.intColor(int(200 * i / count), hues=240, minHue=0, maxHue=200)  # input red ... output blue
-            curve = self.plot(pen=pg.mkPen(color, width=2), name=self.tr("layer {0}").format(path))
-            curve.setClipToView(True)
-            self.curves[path] = curve
+        self.curves = layer_curves(self, self.curves, layer_paths, self.tr("layer {0}"), clipToView=True)
 
     def update_from(self, snapshot: Snapshot) -> None:
         for path, curve in self.curves.items():
@@ -168,14 +170,7 @@ class ActivationPlot(pg.PlotWidget):
         self.curves: dict[str, pg.PlotDataItem] = {}
 
     def reset(self, layer_paths: list[str]) -> None:
-        for curve in self.curves.values():
-            self.removeItem(curve)
-        self.curves = {}
-        count = max(len(layer_paths) - 1, 1)
-        for i, path in enumerate(layer_paths):
-            color = pg.intColor(int(200 * i / count), hues=240, minHue=0, maxHue=200)
-            self.curves[path] = self.plot(stepMode="center", pen=pg.mkPen(color, width=2),
-                                          name=self.tr("layer {0}").format(path))
+        self.curves = layer_curves(self, self.curves, layer_paths, self.tr("layer {0}"), stepMode="center")
 
     def update_from(self, snapshot: Snapshot) -> None:
         for stats in snapshot.layers:

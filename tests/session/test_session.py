@@ -29,7 +29,7 @@ def test_snapshot_contents_for_a_2d_classifier():
     snapshots = list(session.run())
     last = snapshots[-1]
     assert last.final and last.state == "finished" and last.epoch == 3 and last.step == 75
-    assert last.samples_seen == 750 and last.samples_per_s > 0
+    assert last.samples_seen == 750
     assert 0 <= last.train_accuracy <= 1 and 0 <= last.test_accuracy <= 1
     assert [layer.path for layer in last.layers] == ["1", "2", "3"]
     assert set(last.layers[0].grad_norms) == {"W", "b"} and last.layers[0].histogram.sum() == 4 * 250
