@@ -42,6 +42,7 @@ class Dataset:
     points_train: numpy.ndarray | None = None  # the raw (x1, x2) of 2-D sets, for plotting
     points_test: numpy.ndarray | None = None
     target_scale: tuple[float, float] | None = None  # (mean, std) when regression targets were standardized
+    test_images: numpy.ndarray | None = None  # image sets: the test images as they look, (n, C, H, W), for display
 
     @property
     def outputs(self) -> int:

@@ -206,4 +206,4 @@ def _finish(config: DatasetConfig, arrays: dict[str, numpy.ndarray]) -> Dataset:
     names = [f"pixel {row},{col}" if c == 1 else f"{'RGB'[ch]} {row},{col}"
              for ch in range(c) for row in range(h) for col in range(w)]
     return Dataset(config.name, title, "multiclass", x_train, y_train, x_test, arrays["y_test"], tuple(shape),
-                   names, classes, source)
+                   names, classes, source, test_images=arrays["x_test"])

@@ -32,6 +32,7 @@ SAMPLE_SIZE = 1000  # examples in the fixed samples that snapshots measure loss 
 EVALUATION_CHUNK = 2048
 IDLE_WAIT_S = 0.25
 CHECK_EVERY = 32  # steps between checks of the weights (see _run_steps)
+GALLERY_SIZE = 32  # test examples whose predictions every snapshot carries
 REPORT_INTERVAL_S = 1.0  # whole-test-set metrics at most this often, at an epoch end
 
 
@@ -322,6 +323,9 @@ class Session(DivergenceGuard, Measurements):
             train_accuracy=self._accuracy(train_predicted, self.dataset.y_train[self._train_pick]),
             test_accuracy=self._accuracy(test_predicted, self.dataset.y_test[self._test_pick]),
             penalty=self.optimizer.penalty(), epoch_report=report, message=message, final=final)
+        if details and self.dataset.task != "regression":
+            snapshot.gallery = (self._test_pick[:GALLERY_SIZE].copy(),
+                                predicted_classes(self.dataset.task, test_predicted[:GALLERY_SIZE]))
         if details:
             if not stats_from_sample:
                 recorder = self._measure(self._stats_sample, True)[2]

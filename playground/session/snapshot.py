@@ -39,6 +39,8 @@ class Snapshot:
     boundary: numpy.ndarray | None = None  # prediction over a grid of the input plane (or line)
     boundary_extent: tuple[float, float] = (-6.0, 6.0)
     neuron_grids: dict[str, numpy.ndarray] = field(default_factory=dict)  # small networks: each unit over the grid
+    # Classification: (indices into the test split, predicted classes) of a few test examples to show.
+    gallery: tuple[numpy.ndarray, numpy.ndarray] | None = None
     epoch_report: EpochReport | None = None
     history: dict[str, numpy.ndarray] = field(default_factory=dict)
     message: str | None = None

@@ -40,8 +40,10 @@ from playground.ui.plots import (
     ActivationPlot,
     DecisionBoundaryView,
     GradientPlot,
+    ImageGallery,
     LossPlot,
     format_rate,
+    image_shape,
 )
 from playground.ui.worker import TrainingWorker
 
@@ -131,6 +133,7 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.data_panel)
         left_layout.addWidget(self.network_panel, 1)
         self.boundary_view = DecisionBoundaryView()
+        self.gallery = ImageGallery()
         self.loss_plot = LossPlot()
         self.gradient_plot = GradientPlot()
         self.accuracy_plot = AccuracyPlot()
@@ -142,7 +145,12 @@ class MainWindow(QMainWindow):
         plots.addTab(self.activation_plot, self.tr("Activations"))
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(self.boundary_view)
+        output = QWidget()
+        output_layout = QVBoxLayout(output)
+        output_layout.setContentsMargins(0, 0, 0, 0)
+        output_layout.addWidget(self.boundary_view)
+        output_layout.addWidget(self.gallery)
+        splitter.addWidget(output)
         splitter.addWidget(plots)
         splitter.setSizes([420, 420, 440])
         self.splitter = splitter
@@ -213,6 +221,10 @@ class MainWindow(QMainWindow):
         self.batch_size_input.blockSignals(False)
         planar = dataset.points_train is not None and dataset.points_train.shape[1] == 2
         self.boundary_view.setVisible(planar)  # a decision boundary needs a plane of inputs to draw on
+        shape = image_shape(dataset)
+        self.gallery.setVisible(shape is not None)
+        if shape is not None:
+            self.gallery.show_dataset(dataset, shape)
         self.boundary_view.show_points(dataset.points_train, dataset.y_train, dataset.task == "regression",
                                        (-6.0, 6.0))
         infos = preset.network.validate()
@@ -334,6 +346,8 @@ class MainWindow(QMainWindow):
         self.accuracy_plot.update_from(snapshot)
         self.activation_plot.update_from(snapshot)
         self.boundary_view.update_from(snapshot)
+        if self.gallery.isVisible():
+            self.gallery.update_from(snapshot)
         if not snapshot.message:
             accuracy = "" if snapshot.test_accuracy is None else self.tr(" · test accuracy {0:.1%}").format(
                 snapshot.test_accuracy)

@@ -185,3 +185,70 @@ class ActivationPlot(pg.PlotWidget):
                 kind = self.tr("dead") if stats.dead_share is not None else self.tr("saturated")
                 text = self.tr("layer {0}").format(stats.path)
                 label.setText(text if share is None else f"{text} · {share:.0%} {kind}")
+
+
+def image_shape(dataset) -> tuple[int, int, int] | None:
+    """(channels, height, width) when the examples are images, else None."""
+    return None if dataset.test_images is None else tuple(dataset.test_images.shape[1:])
+
+
+class ImageGallery(pg.PlotWidget):
+    """A few test images with what the network predicts; mistakes in red with the true class."""
+
+    COLUMNS = 8
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, background=None)
+        self.setObjectName("imageGallery")
+        self.setAspectLocked(True)
+        self.hideAxis("left")
+        self.hideAxis("bottom")
+        self.getViewBox().invertY(True)
+        self.mosaic = pg.ImageItem(axisOrder="row-major")
+        self.addItem(self.mosaic)
+        self.labels: list[pg.TextItem] = []
+        self.indices: numpy.ndarray | None = None
+        self.dataset = None
+        self.shape: tuple[int, int, int] | None = None
+
+    def show_dataset(self, dataset, shape: tuple[int, int, int]) -> None:
+        self.dataset, self.shape, self.indices = dataset, shape, None
+
+    def update_from(self, snapshot: Snapshot) -> None:
+        if snapshot.gallery is None or self.shape is None:
+            return
+        indices, predicted = snapshot.gallery
+        if self.indices is None or not numpy.array_equal(indices, self.indices):
+            self._build(indices)
+        truth = self.dataset.y_test[indices]
+        names = self.dataset.class_names
+        for label, guess, true in zip(self.labels, predicted, truth):
+            right = guess == true
+            label.setText(names[guess] if right else f"{names[guess]}≠{names[true]}")
+            label.setColor((40, 140, 40) if right else (210, 30, 30))
+
+    def _build(self, indices: numpy.ndarray) -> None:
+        """The mosaic and one label per tile: made once for a set of test examples."""
+        channels, height, width = self.shape
+        images = self.dataset.test_images[indices].astype(float)
+        # Each image to [0, 1] by its own range, whatever the data set's pixel scale.
+        low = images.min(axis=(1, 2, 3), keepdims=True)
+        images = (images - low) / numpy.maximum(images.max(axis=(1, 2, 3), keepdims=True) - low, 1e-12)
+        rows = math.ceil(len(indices) / self.COLUMNS)
+        tile_h, tile_w = height + height // 2, width + 2  # room below each image for its label
+        mosaic = numpy.full((rows * tile_h, self.COLUMNS * tile_w, channels), numpy.nan)
+        for k, image in enumerate(images):
+            r, c = divmod(k, self.COLUMNS)
+            mosaic[r * tile_h : r * tile_h + height, c * tile_w : c * tile_w + width] = image.transpose(1, 2, 0)
+        mosaic = numpy.nan_to_num(mosaic, nan=1.0)
+        self.mosaic.setImage(mosaic[..., 0] if channels == 1 else mosaic, levels=(0, 1))
+        for label in self.labels:
+            self.removeItem(label)
+        self.labels = []
+        for k in range(len(indices)):
+            r, c = divmod(k, self.COLUMNS)
+            label = pg.TextItem(anchor=(0.5, 0))
+            label.setPos(c * tile_w + width / 2, r * tile_h + height)
+            self.addItem(label)
+            self.labels.append(label)
+        self.indices = indices

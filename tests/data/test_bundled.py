@@ -49,3 +49,10 @@ def test_diabetes_target_can_be_standardized_and_undone():
     mean, std = scaled.target_scale
     numpy.testing.assert_allclose(scaled.y_train * std + mean, plain.y_train, rtol=1e-5)
     assert 25 <= plain.y_train.min() and plain.y_train.max() <= 346
+
+
+def test_digits_keep_their_test_images_unscaled():
+    scaled = load_dataset({"name": "digits", "train_ratio": 0.8})
+    raw = load_dataset({"name": "digits", "train_ratio": 0.8, "normalize": "none"})
+    assert scaled.test_images.shape == (len(scaled.x_test), 1, 8, 8)
+    assert numpy.array_equal(scaled.test_images.reshape(len(raw.x_test), -1), raw.x_test)

@@ -166,3 +166,10 @@ def test_idx_files_cut_short_are_refused(tmp_path):
     path.write_bytes(path.read_bytes()[:-5])
     with pytest.raises(DataError, match="header promises"):
         load_dataset({"name": "mnist", "source_folder": str(tmp_path)})
+
+
+def test_image_sets_keep_their_test_images_as_they_look(tmp_path):
+    arrays = mnist_arrays(5)
+    write_mnist(tmp_path, arrays)
+    dataset = load_dataset({"name": "mnist", "source_folder": str(tmp_path), "normalize": "standardize"})
+    assert numpy.array_equal(dataset.test_images[:, 0], arrays["x_test"])

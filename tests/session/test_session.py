@@ -205,3 +205,13 @@ def test_a_nan_gradient_with_a_finite_loss_stops_right_before_its_update(bad):
         twin.control.step()
         next(twin_stream)
     assert numpy.array_equal(session.network.theta, twin.network.theta)
+
+
+def test_snapshots_carry_predictions_for_a_gallery_of_test_examples():
+    session = preset_session("digits-mlp", epochs=2, every_epoch=True)
+    last = list(session.run())[-1]
+    indices, predicted = last.gallery
+    assert len(indices) == len(predicted) == 32 and predicted.max() < 10
+    truth = session.dataset.y_test[indices]
+    full = session.network.predict(session.dataset.x_test[indices]).argmax(axis=1)
+    assert numpy.array_equal(predicted, full) and (predicted == truth).mean() > 0.5

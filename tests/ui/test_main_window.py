@@ -209,3 +209,16 @@ def test_the_data_panel_is_for_generated_sets_only(qtbot):
     assert not window.data_panel.isVisible()
     window.preset_selector.setCurrentText("xor")
     assert window.data_panel.isVisible()
+
+
+def test_image_data_shows_a_gallery_of_predictions(qtbot):
+    window = open_window(qtbot, "digits-mlp")
+    assert window.gallery.isVisible() and not window.boundary_view.isVisible()
+    click(qtbot, window, "playButton")
+    qtbot.waitUntil(lambda: len(window.gallery.labels) == 32 and window.gallery.labels[0].toPlainText() != "",
+                    timeout=10_000)
+    assert window.gallery.mosaic.image is not None
+    assert all(label.toPlainText() for label in window.gallery.labels)
+    window.close()
+    other = open_window(qtbot, "iris")
+    assert not other.gallery.isVisible()
