@@ -58,6 +58,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def read_user_file(path: str) -> str:
+    """A text file the user named, or a PlaygroundError saying why not."""
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise PlaygroundError(f"Cannot read {path}: {error.__class__.__name__}; check the path.") from None
+
+
 def run_gradcheck(args: argparse.Namespace) -> int:
     from playground.engine import NetworkSpec, gradient_check, random_batch
 
@@ -66,11 +74,7 @@ def run_gradcheck(args: argparse.Namespace) -> int:
 
         spec = load_preset(args.preset).network
     else:
-        try:
-            text = Path(args.spec).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise PlaygroundError(f"Cannot read {args.spec}: {error.__class__.__name__}; check the path.") from None
-        spec = NetworkSpec.from_json(text)
+        spec = NetworkSpec.from_json(read_user_file(args.spec))
     if args.batch_size < 2:
         raise PlaygroundError("--batch-size must be 2 or more (batch normalization needs two examples).")
     if args.max_checks < 1:

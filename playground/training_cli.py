@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from playground.cli import read_user_file
 from playground.data import DatasetConfig, load_dataset
 from playground.engine import NetworkSpec, OptimizerSpec, backend_availability
 from playground.errors import PlaygroundError
@@ -60,9 +61,7 @@ def _project_to_train(args: argparse.Namespace) -> Project:
     else:
         path = Path(args.file)
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError) as error:
-            raise PlaygroundError(f"Cannot read {path}: {error.__class__.__name__}; check the path.") from None
+            data = json.loads(read_user_file(args.file))
         except json.JSONDecodeError as error:
             raise PlaygroundError(f"{path} is not valid JSON ({error}): fix the file.") from None
         if not (isinstance(data, dict) and "network" in data):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy
 
-from playground.data.dataset import Dataset, DatasetConfig, finish_table, split
+from playground.data.dataset import Dataset, DatasetConfig, finish_table
 from playground.errors import DataError
 from playground.resources import resources_dir
 
@@ -49,10 +49,7 @@ def digits(config: DatasetConfig) -> Dataset:
     # "unit" divides by the largest value: each pixel counts 0 to 16 dots of a 4×4 block.
     dataset = finish_table("digits", "Handwritten digits (8×8)", "multiclass", x, y, config,
                            [f"pixel {r},{c}" for r in range(8) for c in range(8)], [str(d) for d in range(10)],
-                           SOURCES["digits"])
-    rng = numpy.random.default_rng(config.seed)  # the same split finish_table drew
-    _, test = split(len(x), config.train_ratio, rng)
-    dataset.test_images = x[test].reshape(-1, 1, 8, 8).astype(numpy.float32)
+                           SOURCES["digits"], images=x.reshape(-1, 1, 8, 8))
     if not config.flatten:
         dataset.x_train = dataset.x_train.reshape(-1, 1, 8, 8)
         dataset.x_test = dataset.x_test.reshape(-1, 1, 8, 8)

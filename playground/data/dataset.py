@@ -137,8 +137,10 @@ def standardize(train: numpy.ndarray, *others: numpy.ndarray) -> tuple[numpy.nda
 
 
 def finish_table(name: str, title: str, task: str, x: numpy.ndarray, y: numpy.ndarray, config: DatasetConfig,
-                 feature_names: list[str], class_names: list[str], source: str) -> Dataset:
-    """Split a table, standardize its features (and a regression target when asked)."""
+                 feature_names: list[str], class_names: list[str], source: str,
+                 images: numpy.ndarray | None = None) -> Dataset:
+    """Split a table, standardize its features (and a regression target when asked). For images,
+    `images` holds them as they look, (n, C, H, W), and the test ones are kept for display."""
     rng = numpy.random.default_rng(config.seed)
     train, test = split(len(x), config.train_ratio, rng)
     with numpy.errstate(over="ignore"):  # values beyond float32 become inf, refused just below
@@ -166,4 +168,5 @@ def finish_table(name: str, title: str, task: str, x: numpy.ndarray, y: numpy.nd
         y_train = y_train.astype(numpy.float32).reshape(-1, 1)
         y_test = y_test.astype(numpy.float32).reshape(-1, 1)
     return Dataset(name, title, task, x_train, y_train, x_test, y_test, (x.shape[1],), feature_names,
-                   class_names, source, target_scale=scale)
+                   class_names, source, target_scale=scale,
+                   test_images=None if images is None else images[test].astype(numpy.float32))

@@ -292,9 +292,7 @@ class Network:
         return self.backend.to_numpy(self.loss.predict(out)).T
 
     def evaluate(self, x: Any, y: Any) -> float:
-        batch = self.make_batch(x, y)
-        out = self._forward(batch.x, False)
-        return self.loss.forward_backward(out[:-1], batch.target)
+        return self.evaluate_batch(self.make_batch(x, y))[0]
 
     def loss_and_gradients(self, x: Any, y: Any, training: bool = True) -> tuple[float, dict[str, numpy.ndarray]]:
         """The loss and every parameter's gradient by stable name, without updating."""
@@ -312,9 +310,10 @@ class Network:
     def train_step(self, x: Any, y: Any, optimizer: Optimizer) -> float:
         return self.train_batch(self.make_batch(x, y), optimizer)
 
-    def evaluate_batch(self, batch: Batch) -> tuple[float, numpy.ndarray]:
-        """The loss (evaluation mode, no update) and what the outputs mean, one row per example."""
-        out = self._forward(batch.x, False)[:-1]
+    def evaluate_batch(self, batch: Batch, recorder: Recorder | None = None) -> tuple[float, numpy.ndarray]:
+        """The loss (evaluation mode, no update) and what the outputs mean, one row per example;
+        a recorder keeps each top-level layer's output."""
+        out = self._forward(batch.x, False, recorder)[:-1]
         loss = self.loss.forward_backward(out, batch.target)
         return loss, self.backend.to_numpy(self.loss.predict(out)).T
 

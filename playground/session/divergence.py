@@ -25,7 +25,7 @@ class DivergenceGuard:
         net = self.network
         restored = ""
         if not all(bool(net.xp.isfinite(a).all()) for a in (net.theta, *self._state_arrays())):
-            self._restore_backup()
+            self._put_back(self._backup)
             restored = f" (those of step {self._backup['step']})"
         return (f"Training diverged at step {step}: {where}. The weights are back to their last finite "
                 f"values{restored}; lower the learning rate or turn on gradient clipping, then resume.")
@@ -53,49 +53,42 @@ class DivergenceGuard:
     def _state_arrays(self) -> list:
         return [v for layer in self.network.all_layers() for v in layer.state.values()]
 
-    def _take_backup(self) -> dict:
-        return {"step": self.step, "theta": self.network.theta.copy(),
-                "optimizer": {k: v.copy() for k, v in self.optimizer.state.items()},
-                "state": [a.copy() for a in self._state_arrays()]}
-
-    def _restore_backup(self) -> None:
-        backup = self._backup
-        self.network.theta[...] = backup["theta"]
-        for key, value in backup["optimizer"].items():
-            self.optimizer.state[key][...] = value
-        for array, value in zip(self._state_arrays(), backup["state"]):
-            array[...] = value
-
-    def _checkpoint(self, position: int, steps: int, loss_sum: float) -> tuple[int, int, float]:
-        """Keep what the next steps change, to rewind to; returns the burst's counters then."""
-        kept = self._kept
-        if kept is None:
-            kept = self._kept = {"theta": self.network.theta.copy(),
-                                 "optimizer": {k: v.copy() for k, v in self.optimizer.state.items()},
-                                 "state": [a.copy() for a in self._state_arrays()]}
+    def _keep(self, kept: dict | None = None) -> dict:
+        """Copy what training changes (weights, optimizer state, running statistics, the optimizer's
+        step count, dropout's random state) into `kept`, reusing its buffers when they fit."""
+        optimizer_state = self.optimizer.state
+        if kept is None or kept["optimizer"].keys() != optimizer_state.keys():
+            kept = {"theta": self.network.theta.copy(), "optimizer": {k: v.copy() for k, v in optimizer_state.items()},
+                    "state": [a.copy() for a in self._state_arrays()]}
         else:
             kept["theta"][...] = self.network.theta
-            for key, value in self.optimizer.state.items():
+            for key, value in optimizer_state.items():
                 kept["optimizer"][key][...] = value
             for copy_, array in zip(kept["state"], self._state_arrays()):
                 copy_[...] = array
-        kept["steps"] = self.optimizer.step_count
+        kept["step"], kept["optimizer_steps"] = self.step, self.optimizer.step_count
         if self._dropout:
             kept["rng"] = self.network.rng.bit_generator.state
-        return position, steps, loss_sum
+        return kept
 
-    def _rewind(self, checkpoint: tuple[int, int, float]) -> tuple[int, int, float]:
-        kept = self._kept
+    def _put_back(self, kept: dict) -> None:
         self.network.theta[...] = kept["theta"]
         for key, value in kept["optimizer"].items():
             self.optimizer.state[key][...] = value
         for array, copy_ in zip(self._state_arrays(), kept["state"]):
             array[...] = copy_
-        self.optimizer.step_count = kept["steps"]
+        self.optimizer.step_count = kept["optimizer_steps"]
         if self._dropout:
             self.network.rng.bit_generator.state = kept["rng"]
-        return checkpoint
 
+    def _checkpoint(self, position: int, steps: int, loss_sum: float) -> tuple[int, int, float]:
+        """Keep what the next steps change, to rewind to; returns the burst's counters then."""
+        self._kept = self._keep(self._kept)
+        return position, steps, loss_sum
+
+    def _rewind(self, checkpoint: tuple[int, int, float]) -> tuple[int, int, float]:
+        self._put_back(self._kept)
+        return checkpoint
 
 
 def _non_finite(array: numpy.ndarray) -> str:

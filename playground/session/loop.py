@@ -78,9 +78,9 @@ class Session(DivergenceGuard, Measurements):
         self._loss_sum = self._loss_count = 0.0
         self._epoch_loss_sum, self._epoch_steps = 0.0, 0
         self._update_ratios: dict[str, float] = {}
-        self._backup = self._take_backup()
-        self._kept: dict | None = None  # the divergence checkpoint's buffers, made on first use
         self._dropout = any(layer.type == "dropout" for layer in net.all_layers())
+        self._kept: dict | None = None  # the divergence checkpoint's buffers, made on first use
+        self._backup = self._keep()  # the weights to go back to if they ever turn non-finite
         self._rate_mark = (time.perf_counter(), 0)
 
     # The generator.
@@ -181,7 +181,6 @@ class Session(DivergenceGuard, Measurements):
             spec.kind, spec.nesterov = value, spec.nesterov and value == "sgd"
             self._optimizer_spec = spec
             self.optimizer = Optimizer(self.network, spec)
-            self._kept = None  # its state arrays differ: the next checkpoint makes new buffers
 
     # Training.
 
@@ -340,7 +339,7 @@ class Session(DivergenceGuard, Measurements):
         self.history.append(self.step, values, force=final or state != "running")
         snapshot.history = self.history.arrays()
         if state != "diverged" and bool(self.network.xp.isfinite(self.network.theta).all()):
-            self._backup = self._take_backup()
+            self._backup = self._keep(self._backup)
         return snapshot
 
 def _sample(count: int, rng: numpy.random.Generator) -> numpy.ndarray:

@@ -46,9 +46,8 @@ class Measurements:
         """Loss, class predictions and (with details) each top-level layer's output on a batch."""
         net = self._evaluator(batch.size)
         recorder = Recorder(net.backend.to_numpy) if details else None
-        out = net._forward(batch.x, False, recorder)[:-1]
-        loss = net.loss.forward_backward(out, batch.target)
-        return loss, net.backend.to_numpy(net.loss.predict(out)).T, recorder
+        loss, predicted = net.evaluate_batch(batch, recorder)
+        return loss, predicted, recorder
 
     def _accuracy(self, predictions, targets) -> float | None:
         task = self.dataset.task

@@ -60,7 +60,7 @@ def restore_state(session: Session, progress: dict[str, Any], arrays: dict[str, 
     steps = history.pop("step", numpy.zeros(0))
     for i, step in enumerate(steps):
         session.history.append(int(step), {name: float(series[i]) for name, series in history.items()}, force=True)
-    session._backup = session._take_backup()
+    session._backup = session._keep(session._backup)
 
 
 def _part(arrays: dict[str, numpy.ndarray], prefix: str) -> dict[str, numpy.ndarray]:
