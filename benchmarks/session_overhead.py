@@ -4,8 +4,10 @@ snapshots at 30 Hz (layer statistics and decision boundary included), in one pro
     python benchmarks/session_overhead.py [PRESET ...]
 
 Target: the session costs under 5% of throughput. Times are the process's CPU time, which
-other load on a shared machine disturbs far less than wall time; rounds alternate and the
-best of each counts.
+other load on a shared machine disturbs far less than wall time. Even so, this machine's
+noise between two runs of the same loop is a few percent, as large as what is measured, so
+each round times the two back to back (in alternating order) and the cost printed is the
+median over rounds of the paired cost, with the middle half of the rounds beside it.
 """
 
 import sys
@@ -19,8 +21,8 @@ from playground.engine import Network, Optimizer
 from playground.project import load_preset
 from playground.session import Session, TrainingConfig
 
-ROUNDS = 5
-SECONDS = 3.0  # each timed run trains about this long: a session's start-up costs (BLAS limits, first
+ROUNDS = 9
+SECONDS = 1.5  # each timed run trains about this long: a session's start-up costs (BLAS limits, first
 # and last snapshots, the last epoch report) are paid once, and a window trains for minutes
 
 
@@ -54,16 +56,24 @@ def measure(name: str) -> None:
     engine_alone(preset, dataset, 3)  # warm up: the first epochs allocate
     probe = engine_alone(preset, dataset, 20)
     epochs = max(1, int(SECONDS * probe / len(dataset.x_train)))
-    best_engine = best_session = 0.0
-    rate = 0
+    costs, engine_speeds, session_speeds, rates = [], [], [], []
     with threadpool_limits(limits=1):
-        for _ in range(ROUNDS):
-            best_engine = max(best_engine, engine_alone(preset, dataset, epochs))
-            session_speed, rate = with_session(preset, dataset, epochs)
-            best_session = max(best_session, session_speed)
-    cost = 1 - best_session / best_engine
-    print(f"{name:<12} engine {best_engine:>11,.0f} samples/s   session {best_session:>11,.0f} samples/s   "
-          f"cost {cost:6.1%}   ({rate} snapshots/s, {epochs} epochs)", flush=True)
+        for round_number in range(ROUNDS):
+            if round_number % 2:
+                session_speed, rate = with_session(preset, dataset, epochs)
+                engine_speed = engine_alone(preset, dataset, epochs)
+            else:
+                engine_speed = engine_alone(preset, dataset, epochs)
+                session_speed, rate = with_session(preset, dataset, epochs)
+            costs.append(1 - session_speed / engine_speed)
+            engine_speeds.append(engine_speed)
+            session_speeds.append(session_speed)
+            rates.append(rate)
+    low, cost, high = numpy.percentile(costs, [25, 50, 75])
+    print(f"{name:<12} engine {numpy.median(engine_speeds):>11,.0f} samples/s   "
+          f"session {numpy.median(session_speeds):>11,.0f} samples/s   cost {cost:6.1%} "
+          f"(middle half {low:.1%} to {high:.1%})   ({round(numpy.median(rates))} snapshots/s, {epochs} epochs)",
+          flush=True)
 
 
 if __name__ == "__main__":

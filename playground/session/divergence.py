@@ -19,12 +19,13 @@ class DivergenceGuard:
     _backup: dict
     _kept: dict | None
     _dropout: bool
+    _running_stats: list  # every layer's state arrays (BatchNorm's running statistics), updated in place
 
     def _diverged(self, batch, step: int) -> str:
         where = self._locate_divergence(batch)
         net = self.network
         restored = ""
-        if not all(bool(net.xp.isfinite(a).all()) for a in (net.theta, *self._state_arrays())):
+        if not all(bool(net.xp.isfinite(a).all()) for a in (net.theta, *self._running_stats)):
             self._put_back(self._backup)
             restored = f" (those of step {self._backup['step']})"
         return (f"Training diverged at step {step}: {where}. The weights are back to their last finite "
@@ -50,21 +51,18 @@ class DivergenceGuard:
                     return f"the gradient of layer {record.path} ({record.type}) {name} became {bad}"
         return "the loss or a gradient became NaN or Inf"
 
-    def _state_arrays(self) -> list:
-        return [v for layer in self.network.all_layers() for v in layer.state.values()]
-
     def _keep(self, kept: dict | None = None) -> dict:
         """Copy what training changes (weights, optimizer state, running statistics, the optimizer's
         step count, dropout's random state) into `kept`, reusing its buffers when they fit."""
         optimizer_state = self.optimizer.state
         if kept is None or kept["optimizer"].keys() != optimizer_state.keys():
             kept = {"theta": self.network.theta.copy(), "optimizer": {k: v.copy() for k, v in optimizer_state.items()},
-                    "state": [a.copy() for a in self._state_arrays()]}
+                    "state": [a.copy() for a in self._running_stats]}
         else:
             kept["theta"][...] = self.network.theta
             for key, value in optimizer_state.items():
                 kept["optimizer"][key][...] = value
-            for copy_, array in zip(kept["state"], self._state_arrays()):
+            for copy_, array in zip(kept["state"], self._running_stats):
                 copy_[...] = array
         kept["step"], kept["optimizer_steps"] = self.step, self.optimizer.step_count
         if self._dropout:
@@ -75,7 +73,7 @@ class DivergenceGuard:
         self.network.theta[...] = kept["theta"]
         for key, value in kept["optimizer"].items():
             self.optimizer.state[key][...] = value
-        for array, copy_ in zip(self._state_arrays(), kept["state"]):
+        for array, copy_ in zip(self._running_stats, kept["state"]):
             array[...] = copy_
         self.optimizer.step_count = kept["optimizer_steps"]
         if self._dropout:

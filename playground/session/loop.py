@@ -79,6 +79,7 @@ class Session(DivergenceGuard, Measurements):
         self._epoch_loss_sum, self._epoch_steps = 0.0, 0
         self._update_ratios: dict[str, float] = {}
         self._dropout = any(layer.type == "dropout" for layer in net.all_layers())
+        self._running_stats = [array for layer in net.all_layers() for array in layer.state.values()]
         self._kept: dict | None = None  # the divergence checkpoint's buffers, made on first use
         self._backup = self._keep()  # the weights to go back to if they ever turn non-finite
         self._rate_mark = (time.perf_counter(), 0)
