@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar
 
@@ -154,6 +155,19 @@ class NetworkSpec:
 
     def validate(self) -> list[LayerInfo]:
         """Every layer's shapes, or a SpecError naming the first layer to fix."""
+        return self._validate([])
+
+    def inspect(self) -> tuple[list[LayerInfo], SpecError | None, str | None]:
+        """For a builder: the shapes of the layers up to the first problem, the problem (None when
+        the network is valid) and the path of the layer it names, if it names one."""
+        infos: list[LayerInfo] = []
+        try:
+            self._validate(infos)
+        except SpecError as error:
+            return infos, error, named_layer(str(error))
+        return infos, None, None
+
+    def _validate(self, infos: list[LayerInfo]) -> list[LayerInfo]:
         if not self.input_shape or any(
             not isinstance(d, int) or isinstance(d, bool) or d < 1 for d in self.input_shape
         ):
@@ -166,7 +180,6 @@ class NetworkSpec:
         if not self.layers:
             raise SpecError("The network has no layers: add a Dense layer.")
         choice(self.loss, LOSSES, "The loss")
-        infos: list[LayerInfo] = []
         size = _walk(self.layers, self.input_size, "", infos)
         last = _last_leaf(self.layers)
         where = f"layer {infos[-1].path}"
@@ -226,6 +239,12 @@ class NetworkSpec:
         except (json.JSONDecodeError, UnicodeDecodeError) as error:
             raise SpecError(f"The network description is not valid JSON ({error}): fix the file.") from None
         return cls.from_dict(data)
+
+
+def named_layer(message: str) -> str | None:
+    """The path of the layer a validation message is about ("layer 3.1 ..."), if it names one."""
+    found = re.search(r"\blayer (\d+(?:\.\d+)*)", message)
+    return found.group(1) if found else None
 
 
 def _walk(layers: list, size: int, prefix: str, infos: list[LayerInfo]) -> int:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from playground.ui.main_window import MainWindow
+from playground.ui.theme import follow_system_theme
 
 SMOKE_TIMEOUT_S = 60.0
 
@@ -18,6 +19,7 @@ def run_app(argv: list[str] | None = None, smoke_test: bool = False) -> int:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName("Backprop Playground")
     app.setOrganizationName("Backprop Playground")
+    follow_system_theme(app)  # before the window, so that its plots are made in the palette's colours
     window = MainWindow()
     window.show()
     if smoke_test:

@@ -1,13 +1,18 @@
-"""Controls for the 2-D data sets, as TensorFlow Playground has them: noise, train/test ratio,
-points, seed with regenerate, and which input features the network sees."""
+"""The data panel, as TensorFlow Playground has it: a selector of every dataset, with pictures of
+the generated sets, then for those sets noise, train/test ratio, points, seed with regenerate,
+and which input features the network sees."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
+    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -18,10 +23,49 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.data import feature_names_for
-from playground.data.synthetic import SETS
+from playground.data import dataset_names, dataset_source, feature_names_for, user_data_dir
+from playground.data.bundled import LOADERS as BUNDLED
+from playground.data.images import IMAGE_SETS, cache_path
+from playground.data.synthetic import FEATURE_ALIASES, SETS
+from playground.ui.dataset_thumbnails import SIZE, thumbnail
 
 MAX_SEED = 2**31 - 1
+FEATURE_COLUMNS = 3
+# What the presets use for tables: most data to train on; diabetes' target (25 to 346) scaled, since
+# its raw squared errors would swamp a fresh network's gradients.
+TABLE_DEFAULTS: dict[str, Any] = {"train_ratio": 0.8, "seed": 42}
+EXTRA_DEFAULTS: dict[str, dict[str, Any]] = {"diabetes": {"standardize_target": True}}
+# Keys that open the closed selector's list instead of stepping through datasets: every step would
+# load a dataset and start training over, and an image set may need a download.
+OPENING_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Home,
+                Qt.Key.Key_End}
+
+
+def default_config(name: str) -> dict[str, Any]:
+    """A dataset config for a set that is not generated, with the settings its presets use."""
+    if name in IMAGE_SETS:
+        return {"name": name, "normalize": "unit"}
+    if name in BUNDLED:
+        return {"name": name, **TABLE_DEFAULTS, **EXTRA_DEFAULTS.get(name, {})}
+    return {"name": name, **TABLE_DEFAULTS}
+
+
+class DatasetSelector(QComboBox):
+    """A combo box whose closed state only opens its list: a dataset is chosen in the list, with
+    Enter or a click, never by scrolling or arrowing past it."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        typed = event.text().strip() and event.text().isprintable()
+        if plain and (event.key() in OPENING_KEYS or typed):
+            self.showPopup()
+            if typed:  # type-ahead then finds the set in the open list
+                QCoreApplication.sendEvent(self.view(), event)
+            return
+        super().keyPressEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        event.ignore()  # the panel scrolls instead of the dataset changing under the pointer
 
 
 class DataPanel(QGroupBox):
@@ -31,6 +75,8 @@ class DataPanel(QGroupBox):
         super().__init__(self.tr("Data"), parent)
         self.setObjectName("dataPanel")
         self.config: dict[str, Any] = {}
+        self.remembered: dict[str, dict[str, Any]] = {}  # the last config of each set that is not generated
+        self.selector = self._selector()
         self.noise = self._slider(0, 50, "noiseSlider", self.tr("Noise in percent: how far labels stray"))
         self.ratio = self._slider(10, 90, "ratioSlider", self.tr("Share of the points used for training"))
         self.points = QSpinBox(objectName="pointsInput", minimum=20, maximum=5000, singleStep=50)
@@ -40,33 +86,71 @@ class DataPanel(QGroupBox):
         self.regenerate = QPushButton(self.tr("Regenerate"), objectName="regenerateButton")
         self.regenerate.setToolTip(self.tr("New points from the next seed"))
         self.feature_boxes: dict[str, QCheckBox] = {}
-        features = QWidget()
-        grid = QGridLayout(features)
-        grid.setContentsMargins(0, 0, 0, 0)
-        for i, name in enumerate(feature_names_for(2)):
+        self.features = QWidget()
+        self.feature_grid = QGridLayout(self.features)
+        self.feature_grid.setContentsMargins(0, 0, 0, 0)
+        for name in feature_names_for(2):
             box = QCheckBox(name, objectName=f"feature {name}")
             box.setToolTip(self.tr("Feed {0} to the network").format(name))
-            box.toggled.connect(self._emit)
             self.feature_boxes[name] = box
-            grid.addWidget(box, i // 3, i % 3)
-        seed_row = QHBoxLayout()
-        seed_row.addWidget(self.seed, 1)
-        seed_row.addWidget(self.regenerate)
-        form = QFormLayout(self)
-        form.addRow(self.tr("Noise"), self.noise)
-        form.addRow(self.tr("Training share"), self.ratio)
-        form.addRow(self.tr("Points"), self.points)
-        form.addRow(self.tr("Seed"), seed_row)
-        form.addRow(self.tr("Features"), features)
+        self.seed_row = QHBoxLayout()
+        self.seed_row.addWidget(self.seed, 1)
+        self.seed_row.addWidget(self.regenerate)
+        self.form = QFormLayout(self)
+        self.form.addRow(self.selector)
+        self.form.addRow(self.tr("Noise"), self.noise)
+        self.form.addRow(self.tr("Training share"), self.ratio)
+        self.form.addRow(self.tr("Points"), self.points)
+        self.form.addRow(self.tr("Seed"), self.seed_row)
+        self.form.addRow(self.tr("Features"), self.features)
+        # Start from DatasetConfig's defaults, so that choosing a generated set after a table does too.
+        self.show_config({"name": "circle", "noise": 0.0, "train_ratio": 0.5, "points": 500, "seed": 42})
+        self.selector.activated.connect(self._choose)
+        for box in self.feature_boxes.values():
+            box.toggled.connect(self._emit)
         self.noise.valueChanged.connect(self._emit)
         self.ratio.valueChanged.connect(self._emit)
         self.points.editingFinished.connect(self._emit)
         self.seed.editingFinished.connect(self._emit)
         self.regenerate.clicked.connect(self._regenerate)
 
-    def _regenerate(self) -> None:
-        self.seed.setValue((self.seed.value() + 1) % MAX_SEED)
-        self._emit()
+    def _titles(self) -> dict[str, str]:
+        return {
+            "circle": self.tr("Circle"), "xor": self.tr("Exclusive or (XOR)"), "gauss": self.tr("Two Gaussians"),
+            "spiral": self.tr("Spiral"), "moons": self.tr("Two moons"), "plane": self.tr("Plane (regression)"),
+            "gaussian_mixture": self.tr("Mixture of Gaussians (regression)"),
+            "sine": self.tr("Sine wave (regression)"), "digits": self.tr("Handwritten digits, 8×8"),
+            "iris": self.tr("Iris flowers"), "breast_cancer": self.tr("Breast cancer diagnosis"),
+            "diabetes": self.tr("Diabetes progression (regression)"), "mnist": self.tr("MNIST digits"),
+            "fashion_mnist": self.tr("Fashion-MNIST clothes"), "kmnist": self.tr("Kuzushiji-MNIST characters"),
+            "cifar10": self.tr("CIFAR-10 photos"), "csv": self.tr("CSV file…"),
+        }
+
+    def _selector(self) -> DatasetSelector:
+        selector = DatasetSelector(objectName="datasetSelector")
+        selector.setAccessibleName(self.tr("Dataset"))
+        selector.setIconSize(QSize(SIZE, SIZE))
+        selector.setMaxVisibleItems(12)
+        selector.currentIndexChanged.connect(
+            lambda index: selector.setToolTip(selector.itemData(index, Qt.ItemDataRole.ToolTipRole) or ""))
+        titles = self._titles()
+        group = None
+        for name in dataset_names():
+            kind = "generated" if name in SETS else "table" if name in BUNDLED else "images" if name in IMAGE_SETS \
+                else "other"
+            if group is not None and kind != group:  # a line between generated sets, tables, images, files
+                selector.insertSeparator(selector.count())
+            group = kind
+            selector.addItem(thumbnail(name), titles.get(name, name.replace("_", " ").capitalize()), name)
+            selector.setItemData(selector.count() - 1, self._tooltip(name), Qt.ItemDataRole.ToolTipRole)
+        selector.setToolTip(selector.itemData(selector.currentIndex(), Qt.ItemDataRole.ToolTipRole))
+        return selector
+
+    def _tooltip(self, name: str) -> str:
+        source = dataset_source(name)
+        if name in IMAGE_SETS and not cache_path(name, user_data_dir()).is_file():
+            return self.tr("{0} Not downloaded yet: the first load downloads it.").format(source)
+        return source
 
     def _slider(self, low: int, high: int, name: str, tip: str) -> QSlider:
         slider = QSlider(Qt.Orientation.Horizontal, objectName=name, minimum=low, maximum=high)
@@ -74,11 +158,55 @@ class DataPanel(QGroupBox):
         slider.setToolTip(tip)
         return slider
 
+    def _regenerate(self) -> None:
+        self.seed.setValue((self.seed.value() + 1) % MAX_SEED)
+        self._emit()
+
+    def _offered(self) -> list[str]:
+        """The features the current generated set offers."""
+        return feature_names_for(SETS[self.config["name"]][3]) if self.config.get("name") in SETS else []
+
+    def _choose(self, index: int) -> None:
+        """A person picked a dataset in the selector."""
+        name = self.selector.itemData(index)
+        if name == self.config.get("name") and name != "csv":
+            return
+        if name in SETS:
+            dimensions = SETS[name][3]
+            # Between sets of the same dimensions the features stay, as in TensorFlow Playground.
+            kept = [f for f, box in self.feature_boxes.items() if box.isChecked() and f in self._offered()]
+            same = self.config.get("name") in SETS and SETS[self.config["name"]][3] == dimensions
+            config = {"name": name, "noise": float(self.noise.value()), "train_ratio": self.ratio.value() / 100,
+                      "points": self.points.value(), "seed": self.seed.value(),
+                      "features": kept if same and kept else ["x1", "x2"][:dimensions]}
+        elif name == "csv":
+            config = self._csv_config()
+            if config is None:  # the person closed the file dialog: stay with the current data
+                self.show_config(self.config)
+                return
+        else:
+            config = self.remembered.get(name) or default_config(name)
+        self.show_config(config)
+        self.changed.emit(dict(config))
+
+    def _csv_config(self) -> dict[str, Any] | None:
+        previous = self.remembered.get("csv") or default_config("csv")
+        folder = str(Path(previous["path"]).parent) if previous.get("path") else str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a CSV file"), folder,
+                                              self.tr("CSV files (*.csv *.tsv *.txt);;All files (*)"))
+        return {**previous, "path": path} if path else None
+
     def show_config(self, config: dict[str, Any]) -> None:
-        """Show a dataset config; the panel is for the generated sets only."""
+        """Show a dataset config without emitting `changed`: select its set, and show the controls
+        of the generated sets only for those."""
         self.config = dict(config)
-        generated = config.get("name") in SETS and SETS[config["name"]][3] == 2
-        self.setVisible(generated)
+        name = config.get("name")
+        self.selector.setCurrentIndex(self.selector.findData(name))  # blank for a set it does not know
+        generated = name in SETS
+        if not generated and name:
+            self.remembered[name] = dict(config)
+        for row in (self.noise, self.ratio, self.points, self.seed_row, self.features):
+            self.form.setRowVisible(row, generated)
         if not generated:
             return
         widgets = [self.noise, self.ratio, self.points, self.seed, *self.feature_boxes.values()]
@@ -88,14 +216,25 @@ class DataPanel(QGroupBox):
         self.ratio.setValue(int(round(100 * config.get("train_ratio", 0.5))))
         self.points.setValue(int(config.get("points", 500)))
         self.seed.setValue(int(config.get("seed", 42)))
-        chosen = config.get("features") or ["x1", "x2"]
-        for name, box in self.feature_boxes.items():
-            box.setChecked(name in chosen)
+        self._lay_out_features()
+        chosen = {FEATURE_ALIASES.get(f, f) for f in config.get("features") or ["x1", "x2"]}
+        for feature, box in self.feature_boxes.items():
+            box.setChecked(feature in chosen)
         for widget in widgets:
             widget.blockSignals(False)
 
+    def _lay_out_features(self) -> None:
+        """Only the features the set offers (a 1-D set has no x2), packed in rows of three."""
+        offered = self._offered()
+        for feature, box in self.feature_boxes.items():
+            self.feature_grid.removeWidget(box)
+            box.setVisible(feature in offered)
+        for i, feature in enumerate(offered):
+            self.feature_grid.addWidget(self.feature_boxes[feature], i // FEATURE_COLUMNS, i % FEATURE_COLUMNS)
+
     def _emit(self, *_: Any) -> None:
-        features = [name for name, box in self.feature_boxes.items() if box.isChecked()]
+        offered = self._offered()
+        features = [name for name, box in self.feature_boxes.items() if box.isChecked() and name in offered]
         if not features:  # at least one input: undo the last uncheck
             self.show_config(self.config)
             return

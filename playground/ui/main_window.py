@@ -12,13 +12,10 @@ import PySide6
 from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer, qVersion
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
+    QGroupBox,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
-    QSpinBox,
     QSplitter,
     QStyle,
     QTabWidget,
@@ -27,14 +24,17 @@ from PySide6.QtWidgets import (
 )
 
 from playground import __version__
-from playground.data import Dataset, dataset_source, load_dataset
-from playground.engine import OPTIMIZERS, NetworkSpec, backend_availability
+from playground.data import Dataset, dataset_source
+from playground.engine import backend_availability
 from playground.errors import PlaygroundError
-from playground.project import Preset, list_presets, load_preset
+from playground.project import Preset, load_preset
 from playground.project.presets import DEFAULT_PRESET
 from playground.session import Session, Snapshot, TrainingConfig
+from playground.ui.builder import LayerPalette
+from playground.ui.controls import ControlBar
+from playground.ui.data_fit import data_fit_problem, fitting_loss
 from playground.ui.data_panel import DataPanel
-from playground.ui.network_panel import NetworkPanel, load_preset_dataset
+from playground.ui.network_panel import NetworkPanel, load_without_download
 from playground.ui.plots import (
     AccuracyPlot,
     ActivationPlot,
@@ -48,7 +48,6 @@ from playground.ui.plots import (
 from playground.ui.worker import TrainingWorker
 
 REDRAW_MS = 33
-LEARNING_RATES = ["0.00001", "0.0001", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1", "3", "10"]
 
 
 class MainWindow(QMainWindow):
@@ -75,63 +74,36 @@ class MainWindow(QMainWindow):
     # Building.
 
     def _build_controls(self) -> None:
-        self.preset_selector = QComboBox(objectName="presetSelector")
-        self.preset_selector.addItems(list_presets())
-        self.preset_selector.setToolTip(self.tr("Load a ready-made network, its training settings and dataset"))
-        self.play_button = QPushButton(self.tr("Train"), objectName="playButton")
-        self.play_button.setShortcut(QKeySequence(Qt.Key.Key_Space))
-        self.play_button.setToolTip(self.tr("Start or pause training (Space)"))
-        self.step_button = QPushButton(self.tr("Step"), objectName="stepButton")
-        self.step_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaSeekForward))
-        self.step_button.setShortcut(QKeySequence(Qt.Key.Key_Right))
-        self.step_button.setToolTip(self.tr("Train on one batch, then pause (Right arrow)"))
-        self.reset_button = QPushButton(self.tr("Reset"), objectName="resetButton")
-        self.reset_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
-        self.reset_button.setShortcut(QKeySequence(Qt.Key.Key_R))
-        self.reset_button.setToolTip(self.tr("Start over from freshly initialized weights (R)"))
-        self.epoch_label = QLabel(objectName="epochLabel")
-        self.learning_rate_input = QComboBox(objectName="learningRateInput", editable=True)
-        self.learning_rate_input.addItems(LEARNING_RATES)
-        self.learning_rate_input.setToolTip(self.tr("Step size of each update; applies at once"))
-        self.batch_size_input = QSpinBox(objectName="batchSizeInput", minimum=1, maximum=100_000)
-        self.batch_size_input.setToolTip(self.tr("Examples per update; applies at once"))
-        self.optimizer_selector = QComboBox(objectName="optimizerSelector")
-        self.optimizer_selector.addItems(OPTIMIZERS)
-        self.optimizer_selector.setToolTip(self.tr("How gradients become updates; switching keeps the weights"))
-        self.backend_selector = QComboBox(objectName="backendSelector")
-        for row, (name, reason) in enumerate(backend_availability().items()):
-            self.backend_selector.addItem("NumPy" if name == "numpy" else "CuPy (GPU)", name)
-            if reason:
-                self.backend_selector.model().item(row).setEnabled(False)
-                self.backend_selector.setItemData(row, reason, Qt.ItemDataRole.ToolTipRole)
-        self.backend_selector.setToolTip(self.tr("Where the arithmetic runs; changing it starts over"))
-        bar = QHBoxLayout()
-        for widget in (QLabel(self.tr("Preset:")), self.preset_selector, self.play_button, self.step_button,
-                       self.reset_button, self.epoch_label, QLabel(self.tr("Learning rate:")),
-                       self.learning_rate_input, QLabel(self.tr("Batch:")), self.batch_size_input,
-                       QLabel(self.tr("Optimizer:")), self.optimizer_selector, QLabel(self.tr("Backend:")),
-                       self.backend_selector):
-            bar.addWidget(widget)
-        bar.addStretch(1)
-        self._bar = bar
-        self.play_button.clicked.connect(self.toggle_training)
-        self.step_button.clicked.connect(self.step_once)
-        self.reset_button.clicked.connect(self.reset_training)
-        self.learning_rate_input.currentTextChanged.connect(self._learning_rate_changed)
-        self.batch_size_input.valueChanged.connect(self._batch_size_changed)
-        self.optimizer_selector.currentTextChanged.connect(self._optimizer_changed)
-        self.backend_selector.currentIndexChanged.connect(lambda _: self._discard_session())
+        self.controls = controls = ControlBar()
+        for name in ("preset_selector", "play_button", "step_button", "reset_button", "epoch_label",
+                     "learning_rate_input", "batch_size_input", "optimizer_selector", "backend_selector"):
+            setattr(self, name, getattr(controls, name))
+        controls.play_button.clicked.connect(self.toggle_training)
+        controls.step_button.clicked.connect(self.step_once)
+        controls.reset_button.clicked.connect(self.reset_training)
+        controls.learning_rate_input.currentTextChanged.connect(self._learning_rate_changed)
+        controls.batch_size_input.valueChanged.connect(self._batch_size_changed)
+        controls.optimizer_selector.currentTextChanged.connect(self._optimizer_changed)
+        controls.regularization_selector.currentTextChanged.connect(self._regularization_changed)
+        controls.regularization_rate_input.currentTextChanged.connect(self._regularization_changed)
+        controls.backend_selector.currentIndexChanged.connect(lambda _: self._discard_session())
 
     def _build_views(self) -> None:
-        self.network_panel = NetworkPanel(self)
+        self.palette = LayerPalette()
+        self.network_panel = NetworkPanel(self.palette)
+        self.builder = self.network_panel.builder
+        self.builder.data_check = lambda infos, loss: data_fit_problem(self.dataset, infos, loss)
+        self.builder.changed.connect(self._network_edited)
         self.layer_list = self.network_panel.layer_list
         self.data_panel = DataPanel()
         self.data_panel.changed.connect(self.change_data)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.data_panel)
-        left_layout.addWidget(self.network_panel, 1)
+        self.description = QLabel(objectName="presetDescription", wordWrap=True)
+        self.data_source = QLabel(objectName="datasetSource", wordWrap=True)
+        layers_box = QGroupBox(self.tr("Layers"))
+        layers_layout = QVBoxLayout(layers_box)
+        layers_layout.addWidget(QLabel(self.tr("Drag a layer onto the network, or double-click it."), wordWrap=True))
+        layers_layout.addWidget(self.palette)
+        left = _column(self.data_panel, layers_box, self.description, self.data_source)
         self.boundary_view = DecisionBoundaryView()
         self.gallery = ImageGallery()
         self.loss_plot = LossPlot()
@@ -143,19 +115,17 @@ class MainWindow(QMainWindow):
         plots.addTab(self.accuracy_plot, self.tr("Accuracy"))
         plots.addTab(self.gradient_plot, self.tr("Gradients"))
         plots.addTab(self.activation_plot, self.tr("Activations"))
+        self.output_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.output_splitter.addWidget(_column(self.boundary_view, self.gallery))
+        self.output_splitter.addWidget(plots)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        output = QWidget()
-        output_layout = QVBoxLayout(output)
-        output_layout.setContentsMargins(0, 0, 0, 0)
-        output_layout.addWidget(self.boundary_view)
-        output_layout.addWidget(self.gallery)
-        splitter.addWidget(output)
-        splitter.addWidget(plots)
-        splitter.setSizes([420, 420, 440])
+        splitter.addWidget(self.network_panel)
+        splitter.addWidget(self.output_splitter)
+        splitter.setSizes([300, 460, 520])
         self.splitter = splitter
         body = QVBoxLayout()
-        body.addLayout(self._bar)
+        body.addWidget(self.controls)
         body.addWidget(splitter, 1)
         central = QWidget()
         central.setLayout(body)
@@ -167,6 +137,13 @@ class MainWindow(QMainWindow):
         quit_action = file_menu.addAction(self.tr("&Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        undo = self.builder.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcuts(QKeySequence.StandardKey.Undo)
+        redo = self.builder.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.tr("&Keyboard shortcuts"), self.show_shortcuts)
         help_menu.addAction(self.tr("&About Backprop Playground"), self.show_about)
@@ -174,6 +151,9 @@ class MainWindow(QMainWindow):
     def shortcuts_text(self) -> str:
         rows = [(self.tr("Space"), self.tr("Train or pause")), (self.tr("Right arrow"), self.tr("Train one batch")),
                 (self.tr("R"), self.tr("Reset the weights")),
+                (self.tr("Ctrl+Z / Ctrl+Shift+Z"), self.tr("Undo / redo an edit of the network")),
+                (self.tr("Delete"), self.tr("Remove the selected layer")),
+                (self.tr("Alt+Up / Alt+Down"), self.tr("Move the selected layer")),
                 (QKeySequence(QKeySequence.StandardKey.Quit).toString(), self.tr("Quit"))]
         return "<table>" + "".join(f"<tr><td><b>{key}</b>&nbsp;&nbsp;</td><td>{what}</td></tr>"
                                    for key, what in rows) + "</table>"
@@ -198,27 +178,24 @@ class MainWindow(QMainWindow):
         self._discard_session()
         try:
             self.preset = load_preset(name)
-            self.dataset = load_preset_dataset(self.preset)
+            self.dataset = load_without_download(self.preset.dataset, name)
         except PlaygroundError as error:
             self.dataset = None
-            self.play_button.setEnabled(False)
-            self.step_button.setEnabled(False)
-            self.play_button.setToolTip(str(error))
+            self.controls.enable_training(str(error))
             self.statusBar().showMessage(str(error))
             return
-        preset, dataset = self.preset, self.dataset
+        preset = self.preset
         self.setWindowTitle(self.tr("Backprop Playground — {0}").format(preset.title))
+        self.description.setText(preset.description)
         self.data_panel.show_config(preset.dataset)
-        self.network_panel.show_preset(preset, dataset_source(preset.dataset.get("name", "")))
-        for widget, value in ((self.learning_rate_input, f"{preset.optimizer.learning_rate:g}"),
-                              (self.optimizer_selector, preset.optimizer.kind)):
-            widget.blockSignals(True)
-            widget.setCurrentText(value)
-            widget.blockSignals(False)
-        self.batch_size_input.blockSignals(True)
-        self.batch_size_input.setMaximum(len(dataset.x_train))
-        self.batch_size_input.setValue(preset.batch_size)
-        self.batch_size_input.blockSignals(False)
+        self._show_data()
+        self.controls.show_optimizer(preset.optimizer, preset.batch_size, len(self.dataset.x_train))
+        self.builder.load(preset.network)
+        self.statusBar().showMessage(self.tr("Loaded preset {0}").format(preset.title))
+
+    def _show_data(self) -> None:
+        dataset = self.dataset
+        self.data_source.setText(self.tr("Data: {0}. {1}").format(dataset.name, dataset_source(dataset.name)))
         planar = dataset.points_train is not None and dataset.points_train.shape[1] == 2
         self.boundary_view.setVisible(planar)  # a decision boundary needs a plane of inputs to draw on
         shape = image_shape(dataset)
@@ -226,35 +203,40 @@ class MainWindow(QMainWindow):
         if shape is not None:
             self.gallery.show_dataset(dataset, shape)
         self.boundary_view.show_points(dataset.points_train, dataset.y_train, dataset.task == "regression",
-                                       (-6.0, 6.0))
-        infos = preset.network.validate()
-        self.gradient_plot.reset([info.path for info in infos if info.type == "dense"])
-        self.activation_plot.reset([info.path for info in infos if "." not in info.path])
-        self.play_button.setEnabled(True)
-        self.step_button.setEnabled(True)
-        self.play_button.setToolTip(self.tr("Start or pause training (Space)"))
-        self.epoch_label.setText(self.tr("Epoch {0:06d}").format(0))
-        self.statusBar().showMessage(self.tr("Loaded preset {0}").format(preset.title))
+                                       (-6.0, 6.0), test_points=dataset.points_test, test_labels=dataset.y_test)
+        self.batch_size_input.setMaximum(len(dataset.x_train))
 
     def change_data(self, config: dict) -> None:
-        """New points or features: the network's first layer follows the number of features,
-        and training starts over."""
-        preset = self.preset
+        """Other data, or other points or features: the network's input follows the features and
+        its output what the data needs (an edit that can be undone); training starts over."""
         try:
-            dataset = load_dataset(config)
-            network = NetworkSpec.from_dict({**preset.network.to_dict(), "input_shape": list(dataset.input_shape)})
+            dataset = load_without_download(config)
         except PlaygroundError as error:
+            self.data_panel.show_config(self.preset.dataset)  # the choice did not happen
             self.statusBar().showMessage(str(error))
+            notice = QMessageBox(QMessageBox.Icon.Information, self.tr("Data not loaded"), str(error), parent=self)
+            notice.open()  # not exec(): the window goes on
             return
         self._discard_session()
-        preset.dataset, preset.network, self.dataset = config, network, dataset
-        self.network_panel.show_preset(preset, dataset_source(config["name"]))
-        self.boundary_view.show_points(dataset.points_train, dataset.y_train, dataset.task == "regression",
-                                       (-6.0, 6.0))
-        self.batch_size_input.setMaximum(len(dataset.x_train))
-        self.epoch_label.setText(self.tr("Epoch {0:06d}").format(0))
+        self.preset.dataset, self.dataset = config, dataset
+        self._show_data()
+        self.builder.set_input_shape(dataset.input_shape)
+        self.builder.fit_outputs(dataset.outputs, fitting_loss(dataset, self.builder.loss))
         self.statusBar().showMessage(self.tr("New data: {0} training points, features {1}").format(
             len(dataset.x_train), ", ".join(dataset.feature_names)))
+
+    def _network_edited(self) -> None:
+        """Any edit of the network starts training over on the new one."""
+        self._discard_session()
+        spec = self.network_panel.spec
+        if self.dataset is not None:
+            self.controls.enable_training(None if spec is not None else self.builder.error)
+        self.epoch_label.setText(self.tr("Epoch {0:06d}").format(0))
+        infos = self.builder.infos
+        self.gradient_plot.reset([info.path for info in infos if info.type == "dense"])
+        self.activation_plot.reset([info.path for info in infos if "." not in info.path])
+        if spec is not None:
+            self.preset.network = spec
 
     def _session(self) -> TrainingWorker:
         """The running worker, started paused on the current settings when there is none."""
@@ -262,10 +244,11 @@ class MainWindow(QMainWindow):
             preset = self.preset
             optimizer = preset.optimizer
             optimizer.kind = self.optimizer_selector.currentText()
-            optimizer.learning_rate = float(self.learning_rate_input.currentText())
+            optimizer.learning_rate = self.controls.learning_rate() or optimizer.learning_rate
+            optimizer.l1, optimizer.l2 = self.controls.regularization() or (optimizer.l1, optimizer.l2)
             config = TrainingConfig(optimizer=optimizer, batch_size=self.batch_size_input.value(),
                                     backend=self.backend_selector.currentData(), start_paused=True)
-            self.worker = TrainingWorker(Session(preset.network, self.dataset, config), self)
+            self.worker = TrainingWorker(Session(self.network_panel.spec, self.dataset, config), self)
             self.worker.snapshot.connect(self._receive)
             self.worker.failed.connect(self._failed)
             self.worker.start()
@@ -302,13 +285,15 @@ class MainWindow(QMainWindow):
         if self.worker is not None:
             self.worker.control.reset()
 
-    def _learning_rate_changed(self, text: str) -> None:
-        try:
-            value = float(text)
-        except ValueError:
-            return  # still typing
-        if self.worker is not None and value > 0:
+    def _learning_rate_changed(self, _: str) -> None:
+        value = self.controls.learning_rate()
+        if self.worker is not None and value is not None:  # None: still typing
             self.worker.control.set_learning_rate(value)
+
+    def _regularization_changed(self, _: str) -> None:
+        penalties = self.controls.regularization()
+        if self.worker is not None and penalties is not None:
+            self.worker.control.set_regularization(*penalties)
 
     def _batch_size_changed(self, value: int) -> None:
         if self.worker is not None:
@@ -355,18 +340,24 @@ class MainWindow(QMainWindow):
                                          .format(snapshot.epoch, snapshot.step, format_rate(snapshot.samples_per_s),
                                                  self.backend_selector.currentText(), snapshot.test_loss, accuracy))
 
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {"window/splitter": self.splitter, "window/output_splitter": self.output_splitter}
+
     def _restore_layout(self) -> None:
         settings = QSettings()
-        geometry, splitter = settings.value("window/geometry"), settings.value("window/splitter")
+        geometry = settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
+        for key, splitter in self._splitters().items():
+            state = settings.value(key)
+            if state is not None:
+                splitter.restoreState(state)
 
     def _save_layout(self) -> None:
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/splitter", self.splitter.saveState())
+        for key, splitter in self._splitters().items():
+            settings.setValue(key, splitter.saveState())
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         self._save_layout()
@@ -374,3 +365,12 @@ class MainWindow(QMainWindow):
         # A running gradient check cannot be interrupted but finishes within seconds: wait, bounded.
         QThreadPool.globalInstance().waitForDone(10_000)
         super().closeEvent(event)
+
+
+def _column(*widgets: QWidget) -> QWidget:
+    column = QWidget()
+    layout = QVBoxLayout(column)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return column

@@ -10,14 +10,16 @@ import math
 
 import numpy
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF
-from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from playground.session import Snapshot
+from playground.ui.boundary_view import DecisionBoundaryView as DecisionBoundaryView  # main_window's import
+from playground.ui.theme import BLUE, ORANGE
 
-# TensorFlow Playground's colours: orange for class 0 / negative, blue for class 1 / positive.
-ORANGE, WHITE, BLUE = (245, 147, 34), (232, 234, 235), (8, 119, 189)
-BOUNDARY_COLORS = pg.ColorMap([0.0, 0.5, 1.0], [ORANGE, WHITE, BLUE])
+# Gradient norms that deserve a warning: the first layer getting less than this share of the last
+# layer's (vanishing), or any layer's above this size (exploding).
+VANISHING_RATIO = 1e-3
+EXPLODING_NORM = 1e3
 
 
 def layer_curves(plot: pg.PlotItem | pg.PlotWidget, old: dict, paths: list[str], label: str,
@@ -69,7 +71,10 @@ class LossPlot(QWidget):
 
 
 class GradientPlot(pg.PlotWidget):
-    """Each layer's weight-gradient norm over steps, log scale, coloured from input to output."""
+    """Each layer's weight-gradient norm over steps, log scale, coloured from input to output, with a
+    badge over the plot when the newest norms vanish toward the input or explode."""
+
+    warning: QLabel | None = None  # pyqtgraph resizes the view while constructing it, before the badge exists
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, background=None)
@@ -80,53 +85,77 @@ class GradientPlot(pg.PlotWidget):
         self.setLogMode(y=True)
         self.addLegend(offset=(-10, 10))
         self.curves: dict[str, pg.PlotDataItem] = {}
+        # A child widget over the plot, in a strip above the curves made room for while it shows.
+        self.warning = QLabel(self, objectName="gradientWarning", wordWrap=True)
+        self.warning.setStyleSheet("QLabel { background: rgba(255, 214, 102, 230); color: #3a2a00;"
+                                   " border: 1px solid #b8860b; border-radius: 4px; padding: 4px 6px; }")
+        self.warning.hide()
+        self._shown_diagnosis: str | None = None
 
     def reset(self, layer_paths: list[str]) -> None:
         """One curve per layer with weights; built once per network."""
         self.curves = layer_curves(self, self.curves, layer_paths, self.tr("layer {0}"), clipToView=True)
+        self._show_diagnosis(None)
 
     def update_from(self, snapshot: Snapshot) -> None:
         for path, curve in self.curves.items():
             curve.setData(*_finite_series(snapshot.history, f"grad_norm/{path}.W"), skipFiniteCheck=True)
+        self._show_diagnosis(self.diagnosis(snapshot.history))
 
+    def _show_diagnosis(self, text: str | None) -> None:
+        if text == self._shown_diagnosis:
+            return  # most frames: nothing to re-lay out
+        self._shown_diagnosis = text
+        self.warning.setText(text or "")
+        self.warning.setVisible(text is not None)
+        self._place_warning()
 
-class DecisionBoundaryView(pg.PlotWidget):
-    """The network's output over the input plane as a heatmap, with the training points."""
+    def diagnosis(self, history: dict[str, numpy.ndarray]) -> str | None:
+        """One sentence when the newest gradient norms explode or vanish toward the input, else None."""
+        newest = {}
+        for path in self.curves:
+            values = history.get(f"grad_norm/{path}.W")
+            if values is not None and len(values):
+                newest[path] = float(values[-1])
+        if not newest:
+            return None
+        worst = max(newest, key=lambda p: math.inf if not math.isfinite(newest[p]) else newest[p])
+        if not math.isfinite(newest[worst]) or newest[worst] > EXPLODING_NORM:
+            return self.tr("Exploding gradients: layer {0}'s gradient norm is {1:.1e}").format(worst, newest[worst])
+        paths = list(self.curves)
+        if len(paths) < 2:
+            return None
+        first, last = newest.get(paths[0]), newest.get(paths[-1])
+        if first is None or last is None or last <= 0 or first >= VANISHING_RATIO * last:
+            return None
+        if first == 0:
+            return self.tr("Vanishing gradients: layer {0} gets no gradient at all").format(paths[0])
+        ratio = float(f"{last / first:.2g}")
+        share = f"{ratio:,.0f}" if ratio < 1e7 else f"{ratio:.1e}"
+        return self.tr("Vanishing gradients: layer {0} gets 1/{1} of the gradient of layer {2}").format(
+            paths[0], share, paths[-1])
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, background=None)
-        self.setObjectName("decisionBoundaryView")
-        self.setAspectLocked(True)
-        self.image = pg.ImageItem(axisOrder="row-major")
-        self.image.setColorMap(BOUNDARY_COLORS)
-        self.addItem(self.image)
-        self.points = pg.ScatterPlotItem(size=7, pen=pg.mkPen((40, 40, 40), width=1))
-        self.addItem(self.points)
-        self.regression = False
-        self.rect = QRectF(-6, -6, 12, 12)
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if self.warning is not None:
+            self._place_warning()
 
-    def show_points(self, points: numpy.ndarray | None, labels: numpy.ndarray, regression: bool,
-                    extent: tuple[float, float]) -> None:
-        """Set once per dataset: the training points coloured by label."""
-        self.regression = regression
-        low, high = extent
-        self.rect = QRectF(low, low, high - low, high - low)
-        self.setRange(xRange=extent, yRange=extent, padding=0.02)
-        if points is None or points.shape[1] != 2:
-            self.points.setData([], [])
-            self.image.clear()
+    def _place_warning(self) -> None:
+        """The badge in a strip of its own above the curves, so that it hides none of them."""
+        if self.closed:  # a closed PlotWidget has let go of its plot item
             return
-        shade = (labels[:, 0] + 1) / 2 if regression else labels[:, 0]
-        brushes = [pg.mkBrush(BOUNDARY_COLORS.map(float(v), mode="qcolor")) for v in numpy.clip(shade, 0, 1)]
-        self.points.setData(points[:, 0], points[:, 1], brush=brushes)
-
-    def update_from(self, snapshot: Snapshot) -> None:
-        if snapshot.boundary is None or snapshot.boundary.ndim != 2:
+        layout = self.getPlotItem().layout
+        if self.warning.isHidden():
+            layout.setContentsMargins(1, 1, 1, 1)  # pyqtgraph's own margins
             return
-        levels = (-1.0, 1.0) if self.regression else (0.0, 1.0)
-        # The snapshot's row 0 is the top of the plane; the image's row 0 is drawn at the bottom.
-        self.image.setImage(snapshot.boundary[::-1], levels=levels, autoLevels=False)
-        self.image.setRect(self.rect)  # after setImage: the rect scales by the image's size
+        left = int(self.getAxis("left").width())
+        room = max(120, self.width() - left - 16)
+        natural = self.warning.fontMetrics().horizontalAdvance(self.warning.text()) + 20  # padding and border
+        width = min(natural, room)
+        height = self.warning.heightForWidth(width)
+        self.warning.setFixedSize(width, height)
+        self.warning.move(left, 4)
+        layout.setContentsMargins(1, height + 8, 1, 1)
 
 
 def format_rate(samples_per_s: float) -> str:

@@ -146,7 +146,7 @@ def test_help_lists_the_shortcuts_and_about_names_the_versions(qtbot):
 
     window = open_window(qtbot)
     menus = [action.text().replace("&", "") for action in window.menuBar().actions()]
-    assert menus == ["File", "Help"]
+    assert menus == ["File", "Edit", "Help"]
     shortcuts = window.shortcuts_text()
     assert "Space" in shortcuts and "Right arrow" in shortcuts and "Train one batch" in shortcuts
     about = window.about_text()
@@ -204,11 +204,13 @@ def test_data_controls_reshape_the_data_and_the_first_layer(qtbot):
     window.close()
 
 
-def test_the_data_panel_is_for_generated_sets_only(qtbot):
+def test_the_point_controls_are_for_generated_sets_only(qtbot):
+    from PySide6.QtWidgets import QSlider
+
     window = open_window(qtbot, "iris")
-    assert not window.data_panel.isVisible()
+    assert window.data_panel.isVisible() and not find(window, QSlider, "noiseSlider").isVisible()
     window.preset_selector.setCurrentText("xor")
-    assert window.data_panel.isVisible()
+    assert find(window, QSlider, "noiseSlider").isVisible()
 
 
 def test_image_data_shows_a_gallery_of_predictions(qtbot):

@@ -1,0 +1,418 @@
+"""The network builder: a palette of layer types, the network as a list of blocks built by
+drag and drop, a property editor, and undo and redo for every edit.
+
+The builder holds the layers as plain dicts (see layer_edits.py), validates them after every
+edit with NetworkSpec.inspect, and shows each block's output shape and parameter count, or
+marks the block a problem names in red.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from playground.engine import LayerInfo, NetworkSpec
+from playground.engine.losses import LOSSES
+from playground.engine.spec import layer_from_dict, named_layer
+from playground.errors import SpecError
+from playground.ui.layer_edits import AFTER, BEFORE, INSIDE, NetworkEdit, inserted, layer_at, moved, removed, rows
+from playground.ui.layer_edits import with_field as field_changed
+from playground.ui.layer_properties import LayerProperties
+
+LAYER_MIME = "application/x-playground-layer"  # a palette kind
+ROW_MIME = "application/x-playground-layer-path"  # a layer of the list, by path
+ERROR_BACKGROUND, ERROR_TEXT = QColor(255, 214, 214), QColor(150, 0, 0)
+
+
+def palette_entries(tr) -> list[tuple[str, str, str, dict[str, Any]]]:
+    """(kind, title, one-line tooltip, the layer a drop makes) for each layer type."""
+    return [
+        ("dense", tr("Dense"), tr("Every input feeds every unit: z = Wᵀx + b, then a = g(z)"),
+         {"type": "dense", "units": 8, "activation": "relu"}),
+        ("relu", tr("ReLU"), tr("max(0, z): passes positives, zeroes negatives"), {"type": "relu"}),
+        ("leaky_relu", tr("Leaky ReLU"), tr("z above zero, α·z below, so no unit dies"), {"type": "leaky_relu"}),
+        ("elu", tr("ELU"), tr("z above zero, α(eᶻ − 1) below: smooth around zero"), {"type": "elu"}),
+        ("sigmoid", tr("Sigmoid"), tr("1 / (1 + e⁻ᶻ): squashes into (0, 1) and saturates"), {"type": "sigmoid"}),
+        ("tanh", tr("Tanh"), tr("Squashes into (−1, 1), centred on zero"), {"type": "tanh"}),
+        ("softplus", tr("Softplus"), tr("log(1 + eᶻ): a smooth ReLU"), {"type": "softplus"}),
+        ("softmax", tr("Softmax"), tr("Turns outputs into probabilities that sum to 1"), {"type": "softmax"}),
+        ("dropout", tr("Dropout"), tr("Zeroes a random share of units while training, against overfitting"),
+         {"type": "dropout", "rate": 0.5}),
+        ("batchnorm", tr("BatchNorm"), tr("Normalizes each feature over the batch, then scales and shifts it"),
+         {"type": "batchnorm"}),
+        ("residual", tr("Residual"), tr("A block whose output is added to its input: a shortcut for gradients"),
+         {"type": "residual", "layers": [{"type": "dense", "units": 8, "activation": "relu"}]}),
+    ]
+
+
+class LayerPalette(QListWidget):
+    """The layer types, dragged onto the layer list (or double-clicked to add)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("layerPalette")
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.templates: dict[str, dict[str, Any]] = {}
+        for kind, title, tip, template in palette_entries(self.tr):
+            item = QListWidgetItem(title)
+            item.setData(Qt.ItemDataRole.UserRole, kind)
+            item.setToolTip(tip)
+            self.addItem(item)
+            self.templates[kind] = template
+        self.setCurrentRow(0)
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802 (Qt's name)
+        return [LAYER_MIME]
+
+    def mimeData(self, items) -> QMimeData:  # noqa: N802 (Qt's name)
+        data = QMimeData()
+        data.setData(LAYER_MIME, items[0].data(Qt.ItemDataRole.UserRole).encode())
+        return data
+
+    def current_kind(self) -> str:
+        item = self.currentItem() or self.item(0)
+        return item.data(Qt.ItemDataRole.UserRole)
+
+
+class LayerTable(QTableWidget):
+    """The network's layers, one row each; takes drops from the palette and from itself and
+    reports them as (what, path landed on, placement) instead of moving cells."""
+
+    remove_requested = Signal()
+    move_requested = Signal(int)  # -1 up, +1 down
+    dropped = Signal(object, object, str)  # ("kind" or "row", kind or path), the path landed on or None, placement
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, 4, parent)
+        self.setObjectName("layerList")
+        self.setHorizontalHeaderLabels([self.tr("Layer"), self.tr("Type"), self.tr("Output shape"),
+                                        self.tr("Parameters")])
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.verticalHeader().setVisible(False)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDropIndicatorShown(True)
+        self.paths: list[str] = []
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        alt = event.modifiers() & Qt.KeyboardModifier.AltModifier
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.remove_requested.emit()
+        elif alt and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.move_requested.emit(-1 if event.key() == Qt.Key.Key_Up else 1)
+        else:
+            super().keyPressEvent(event)
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802 (Qt's name)
+        return [LAYER_MIME, ROW_MIME]
+
+    def mimeData(self, items) -> QMimeData:  # noqa: N802 (Qt's name)
+        data = QMimeData()
+        data.setData(ROW_MIME, self.paths[items[0].row()].encode())
+        return data
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if _layer_drop(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().dragMoveEvent(event)  # draws the drop indicator
+        if _layer_drop(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        what = _layer_drop(event.mimeData())
+        if what is None:
+            return
+        where, placement = self.drop_target(event.position().toPoint().y())
+        # Copy, never move: Qt would otherwise delete the dragged row after the builder has
+        # already rebuilt the table from the new network.
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        self.dropped.emit(what, where, placement)
+
+    def drop_target(self, y: int) -> tuple[str | None, str]:
+        """The layer a drop at height y lands on and where: the upper third of a row goes before
+        it, the lower third after, the middle of a residual block inside it."""
+        row = self.rowAt(y)
+        if row < 0:
+            return None, AFTER
+        top, height = self.rowViewportPosition(row), self.rowHeight(row)
+        share = (y - top) / max(height, 1)
+        is_block = self.item(row, 1) is not None and self.item(row, 1).text().strip() == "residual"
+        if is_block and 1 / 3 <= share <= 2 / 3:
+            return self.paths[row], INSIDE
+        return self.paths[row], BEFORE if share < 0.5 else AFTER
+
+
+class LayerBuilder(QWidget):
+    """Layer list, buttons, property editor and loss; `changed` after every edit."""
+
+    changed = Signal()
+
+    def __init__(self, palette: LayerPalette, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.palette = palette
+        self.input_shape: tuple[int, ...] = (2,)
+        self.layers: list[dict[str, Any]] = []
+        self.loss = "mse"
+        self.data_check: Any = None  # (infos, loss) -> problem sentence or None: what the data needs
+        self.spec: NetworkSpec | None = None
+        self.infos: list[LayerInfo] = []
+        self.error: str | None = None
+        self.undo_stack = QUndoStack(self)
+        self.table = LayerTable()
+        self.add_button = QPushButton(self.tr("Add"), objectName="addLayerButton")
+        self.add_button.setToolTip(self.tr("Add the layer type chosen in the palette after the selected layer"))
+        self.remove_button = QPushButton(self.tr("Remove"), objectName="removeLayerButton")
+        self.remove_button.setToolTip(self.tr("Remove the selected layer (Delete)"))
+        self.undo_button = QPushButton(self.tr("Undo"), objectName="undoButton")
+        self.undo_button.setToolTip(self.tr("Undo the last edit of the network (Ctrl+Z)"))
+        self.redo_button = QPushButton(self.tr("Redo"), objectName="redoButton")
+        self.redo_button.setToolTip(self.tr("Redo the edit just undone (Ctrl+Shift+Z)"))
+        self.properties = LayerProperties()
+        self.loss_selector = QComboBox(objectName="lossSelector")
+        self.loss_selector.addItems(LOSSES)
+        self.loss_selector.setToolTip(self.tr("What training minimizes; classification losses take the raw outputs"))
+        self.error_label = QLabel(objectName="networkError", wordWrap=True)
+        self.error_label.setStyleSheet(f"color: {ERROR_TEXT.name()};")
+        self.total = QLabel(objectName="parameterTotal")
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.remove_button, self.undo_button, self.redo_button):
+            buttons.addWidget(button)
+        loss_row = QFormLayout()
+        loss_row.addRow(self.tr("Loss"), self.loss_selector)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.total)
+        layout.addLayout(loss_row)
+        layout.addWidget(self.properties)
+        self.add_button.clicked.connect(lambda: self.add_layer(self.palette.current_kind()))
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.undo_button.clicked.connect(self.undo_stack.undo)
+        self.redo_button.clicked.connect(self.undo_stack.redo)
+        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
+        self.undo_button.setEnabled(False)
+        self.redo_button.setEnabled(False)
+        self.palette.itemDoubleClicked.connect(lambda item: self.add_layer(item.data(Qt.ItemDataRole.UserRole)))
+        self.table.dropped.connect(self._dropped)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.properties.edited.connect(self._property_edited)
+        self.loss_selector.currentTextChanged.connect(self._loss_chosen)
+        self.table.remove_requested.connect(self.remove_selected)
+        self.table.move_requested.connect(self.move_by)
+
+    # The network in and out.
+
+    def load(self, spec: NetworkSpec) -> None:
+        """Show a network (a preset's): the edit history starts over."""
+        self.input_shape = tuple(spec.input_shape)
+        self.undo_stack.clear()
+        self._show({"layers": spec.to_dict()["layers"], "loss": spec.loss}, None)
+
+    def set_input_shape(self, shape: tuple[int, ...]) -> None:
+        """The data decides the input; it is not an edit of the network, so it is not undone."""
+        self.input_shape = tuple(shape)
+        self._show(self.state(), self.selected_path())
+
+    def state(self) -> dict[str, Any]:
+        return {"layers": copy.deepcopy(self.layers), "loss": self.loss}
+
+    def selected_path(self) -> str | None:
+        row = self.table.currentRow()
+        return self.table.paths[row] if 0 <= row < len(self.table.paths) else None
+
+    # Edits, each an undoable command.
+
+    def edit(self, layers: list[dict[str, Any]], text: str, select: str | None, loss: str | None = None,
+             merge_key: tuple | None = None) -> None:
+        after = {"layers": layers, "loss": loss or self.loss}
+        command = NetworkEdit(self._show, self.state(), after, text, select, merge_key)
+        command.select_before = self.selected_path()
+        self.undo_stack.push(command)
+
+    def add_layer(self, kind: str) -> None:
+        """Add a layer after the selected one, or before the output layer when none is selected."""
+        where, placement = self.selected_path(), AFTER
+        if where is None and self.layers:
+            where, placement = str(len(self.layers)), BEFORE
+        self.insert_layer(kind, where, placement)
+
+    def insert_layer(self, kind: str, where: str | None, placement: str) -> None:
+        """Put a new layer next to (or inside) the layer at `where`; None: at the end."""
+        layers, path = inserted(self.layers, self.palette.templates[kind], where, placement)
+        if kind == "residual":  # its inner layer gives back the width it gets there
+            width = self._input_size_at(layers, path)
+            if width is not None:
+                layer_at(layers, path)["layers"][0]["units"] = width
+        self.edit(layers, self.tr("Add {0}").format(kind), path)
+
+    def remove_selected(self) -> None:
+        path = self.selected_path()
+        if path is None:
+            return
+        layers = removed(self.layers, path)
+        remaining = [p for p, _ in rows(layers)]
+        select = path if path in remaining else (remaining[-1] if remaining else None)
+        self.edit(layers, self.tr("Remove layer {0}").format(path), select)
+
+    def move_by(self, offset: int) -> None:
+        """Alt+Up / Alt+Down: the keyboard's way to reorder."""
+        path = self.selected_path()
+        if path is None:
+            return
+        *outer, last = path.split(".")
+        target = ".".join([*outer, str(int(last) + offset)])
+        if target not in self.table.paths or int(last) + offset < 1:
+            return
+        result = moved(self.layers, path, target, BEFORE if offset < 0 else AFTER)
+        if result is not None:
+            self.edit(result[0], self.tr("Move layer {0}").format(path), result[1])
+
+    def _dropped(self, what: tuple[str, str], where: str | None, placement: str) -> None:
+        if what[0] == "kind":
+            if what[1] in self.palette.templates:
+                self.insert_layer(what[1], where, placement)
+            return
+        result = moved(self.layers, what[1], where, placement)
+        if result is not None:
+            self.edit(result[0], self.tr("Move layer {0}").format(what[1]), result[1])
+
+    def _property_edited(self, name: str, value: Any) -> None:
+        path = self.selected_path()
+        if path is None:
+            return
+        layers = field_changed(self.layers, path, name, value)
+        self.edit(layers, self.tr("Set {0} of layer {1}").format(name, path), path, merge_key=(path, name))
+
+    def _loss_chosen(self, loss: str) -> None:
+        if loss != self.loss:
+            self.edit(copy.deepcopy(self.layers), self.tr("Use the {0} loss").format(loss), self.selected_path(),
+                      loss=loss)
+
+    def fit_outputs(self, outputs: int, loss: str) -> None:
+        """Make the last Dense layer give what the data needs, as one undoable edit."""
+        if not self.layers or self.layers[-1].get("type") != "dense":
+            return
+        last = self.layers[-1]
+        if last["units"] == outputs and self.loss == loss:
+            return
+        layers = field_changed(self.layers, str(len(self.layers)), "units", outputs)
+        layers[-1]["activation"] = "linear"  # the classification losses take raw outputs
+        self.edit(layers, self.tr("Fit the output layer to the data"), self.selected_path(), loss=loss)
+
+    # Showing a state: the table, the editor, the problem if any.
+
+    def _show(self, state: dict[str, Any], select: str | None) -> None:
+        self.layers, self.loss = copy.deepcopy(state["layers"]), state["loss"]
+        self.spec, self.infos, self.error, bad_path = self._inspect(self.layers)
+        self.loss_selector.blockSignals(True)
+        self.loss_selector.setCurrentText(self.loss)
+        self.loss_selector.blockSignals(False)
+        self._fill_table(bad_path)
+        self.error_label.setText(self.error or "")
+        self.error_label.setVisible(self.error is not None)
+        if self.spec is not None and self.error is None:
+            self.total.setText(self.tr("{0:,} parameters in all").format(self.spec.parameter_count()))
+        else:
+            self.total.setText("")
+        paths = self.table.paths
+        row = paths.index(select) if select in paths else -1
+        self.table.blockSignals(True)
+        self.table.selectRow(row) if row >= 0 else self.table.clearSelection()
+        self.table.setCurrentCell(row, 0)
+        self.table.blockSignals(False)
+        self._selection_changed()
+        self.changed.emit()
+
+    def _inspect(self, layers: list[dict[str, Any]]) -> tuple[NetworkSpec | None, list[LayerInfo], str | None,
+                                                              str | None]:
+        try:
+            built = [layer_from_dict(layer, str(i + 1)) for i, layer in enumerate(layers)]
+        except SpecError as error:
+            return None, [], str(error), named_layer(str(error))
+        spec = NetworkSpec(self.input_shape, built, self.loss)
+        infos, error, path = spec.inspect()
+        if error is not None:
+            return spec, infos, str(error), path
+        problem = self.data_check(infos, self.loss) if self.data_check is not None else None
+        if problem is not None:
+            return spec, infos, problem, str(len(layers))  # the output layer
+        return spec, infos, None, None
+
+    def _fill_table(self, bad_path: str | None) -> None:
+        table = self.table
+        known = {info.path: info for info in self.infos}
+        entries = list(rows(self.layers))
+        table.paths = [path for path, _ in entries]
+        table.setRowCount(len(entries))
+        for row, (path, layer) in enumerate(entries):
+            info = known.get(path)
+            depth = path.count(".")
+            count = "?" if info is None else f"{info.parameter_count:,}"
+            if info is not None and layer["type"] == "residual":
+                count = self.tr("{0} in the block").format(count)
+            shape = "?" if info is None else f"(None, {info.output_size})"
+            cells = ["    " * depth + path, "    " * depth + describe(layer), shape, count]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 3:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if path == bad_path:
+                    item.setBackground(QBrush(ERROR_BACKGROUND))
+                    item.setForeground(QBrush(ERROR_TEXT))
+                    item.setToolTip(self.error)
+                table.setItem(row, column, item)
+
+    def _selection_changed(self) -> None:
+        path = self.selected_path()
+        self.properties.show_layer(None if path is None else layer_at(self.layers, path))
+        self.remove_button.setEnabled(path is not None)
+
+    def _input_size_at(self, layers: list[dict[str, Any]], path: str) -> int | None:
+        _, infos, _, _ = self._inspect(layers)
+        return next((info.input_size for info in infos if info.path == path), None)
+
+
+def _layer_drop(data: QMimeData) -> tuple[str, str] | None:
+    """("kind", a palette kind) or ("row", a layer path) from a drag's data."""
+    for fmt, what in ((LAYER_MIME, "kind"), (ROW_MIME, "row")):
+        if data.hasFormat(fmt):
+            return what, bytes(data.data(fmt)).decode()
+    return None
+
+
+def describe(layer: dict[str, Any]) -> str:
+    """A layer in a few words: "dense 4 tanh", "dropout 0.5", "relu"."""
+    kind = layer["type"]
+    if kind == "dense":
+        return f"dense {layer['units']} {layer.get('activation', 'linear')}"
+    if kind == "dropout":
+        return f"dropout {layer.get('rate', 0.5):g}"
+    return kind

@@ -1,0 +1,107 @@
+"""The training controls along the top of the window: preset, train / step / reset, the epoch
+counter, and the hyperparameters that apply while training runs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QStyle, QWidget
+
+from playground.engine import OPTIMIZERS, OptimizerSpec, backend_availability
+from playground.project import list_presets
+
+LEARNING_RATES = ["0.00001", "0.0001", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1", "3", "10"]
+REGULARIZATION_RATES = ["0", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1", "3", "10"]
+REGULARIZATIONS = ("none", "L1", "L2")
+
+
+class ControlBar(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.preset_selector = QComboBox(objectName="presetSelector")
+        self.preset_selector.addItems(list_presets())
+        self.preset_selector.setToolTip(self.tr("Load a ready-made network, its training settings and dataset"))
+        self.play_button = QPushButton(self.tr("Train"), objectName="playButton")
+        self.play_button.setShortcut(QKeySequence(Qt.Key.Key_Space))
+        self.step_button = QPushButton(self.tr("Step"), objectName="stepButton")
+        self.step_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaSeekForward))
+        self.step_button.setShortcut(QKeySequence(Qt.Key.Key_Right))
+        self.step_button.setToolTip(self.tr("Train on one batch, then pause (Right arrow)"))
+        self.reset_button = QPushButton(self.tr("Reset"), objectName="resetButton")
+        self.reset_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
+        self.reset_button.setShortcut(QKeySequence(Qt.Key.Key_R))
+        self.reset_button.setToolTip(self.tr("Start over from freshly initialized weights (R)"))
+        self.epoch_label = QLabel(objectName="epochLabel")
+        self.learning_rate_input = QComboBox(objectName="learningRateInput", editable=True)
+        self.learning_rate_input.addItems(LEARNING_RATES)
+        self.learning_rate_input.setToolTip(self.tr("Step size of each update; applies at once"))
+        self.batch_size_input = QSpinBox(objectName="batchSizeInput", minimum=1, maximum=100_000)
+        self.batch_size_input.setToolTip(self.tr("Examples per update; applies at once"))
+        self.optimizer_selector = QComboBox(objectName="optimizerSelector")
+        self.optimizer_selector.addItems(OPTIMIZERS)
+        self.optimizer_selector.setToolTip(self.tr("How gradients become updates; switching keeps the weights"))
+        self.regularization_selector = QComboBox(objectName="regularizationSelector")
+        self.regularization_selector.addItems(REGULARIZATIONS)
+        self.regularization_selector.setToolTip(self.tr("A penalty on large weights: L1 pushes them to zero, "
+                                                        "L2 shrinks them; applies at once"))
+        self.regularization_rate_input = QComboBox(objectName="regularizationRateInput", editable=True)
+        self.regularization_rate_input.addItems(REGULARIZATION_RATES)
+        self.regularization_rate_input.setToolTip(self.tr("How strong the penalty is; applies at once"))
+        self.backend_selector = QComboBox(objectName="backendSelector")
+        for row, (name, reason) in enumerate(backend_availability().items()):
+            self.backend_selector.addItem("NumPy" if name == "numpy" else "CuPy (GPU)", name)
+            if reason:
+                self.backend_selector.model().item(row).setEnabled(False)
+                self.backend_selector.setItemData(row, reason, Qt.ItemDataRole.ToolTipRole)
+        self.backend_selector.setToolTip(self.tr("Where the arithmetic runs; changing it starts over"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (QLabel(self.tr("Preset:")), self.preset_selector, self.play_button, self.step_button,
+                       self.reset_button, self.epoch_label, QLabel(self.tr("Learning rate:")),
+                       self.learning_rate_input, QLabel(self.tr("Batch:")), self.batch_size_input,
+                       QLabel(self.tr("Optimizer:")), self.optimizer_selector, QLabel(self.tr("Regularization:")),
+                       self.regularization_selector, self.regularization_rate_input, QLabel(self.tr("Backend:")),
+                       self.backend_selector):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        self.enable_training(None)
+
+    def enable_training(self, reason: str | None) -> None:
+        """Play and Step work unless there is a reason they cannot, shown as their tooltip."""
+        for button in (self.play_button, self.step_button):
+            button.setEnabled(reason is None)
+        self.play_button.setToolTip(reason or self.tr("Start or pause training (Space)"))
+
+    def show_optimizer(self, spec: OptimizerSpec, batch_size: int, max_batch: int) -> None:
+        """A preset's settings, shown without sending them anywhere."""
+        widgets = (self.learning_rate_input, self.optimizer_selector, self.regularization_selector,
+                   self.regularization_rate_input, self.batch_size_input)
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.learning_rate_input.setCurrentText(f"{spec.learning_rate:g}")
+        self.optimizer_selector.setCurrentText(spec.kind)
+        kind = "L1" if spec.l1 else "L2" if spec.l2 else "none"
+        self.regularization_selector.setCurrentText(kind)
+        self.regularization_rate_input.setCurrentText(f"{spec.l1 or spec.l2 or 0:g}")
+        self.batch_size_input.setMaximum(max_batch)
+        self.batch_size_input.setValue(batch_size)
+        for widget in widgets:
+            widget.blockSignals(False)
+
+    def regularization(self) -> tuple[float, float] | None:
+        """(l1, l2) as chosen, or None while the rate is not a number yet."""
+        try:
+            rate = float(self.regularization_rate_input.currentText())
+        except ValueError:
+            return None
+        if rate < 0:
+            return None
+        kind = self.regularization_selector.currentText()
+        return (rate if kind == "L1" else 0.0, rate if kind == "L2" else 0.0)
+
+    def learning_rate(self) -> float | None:
+        try:
+            value = float(self.learning_rate_input.currentText())
+        except ValueError:
+            return None
+        return value if value > 0 else None

@@ -1,0 +1,131 @@
+"""The property editor of the selected layer: units, activation, initialization, rates.
+
+It shows a layer dict and reports each change as (field, value); the builder turns that into
+an undoable edit. None as a value means "the default" and removes the setting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import MISSING, fields
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QSpinBox, QWidget
+
+from playground.engine.activations import ACTIVATION_FUNCTIONS
+from playground.engine.init import INITIALIZERS
+from playground.engine.spec import ACTIVATION_LAYERS, BatchNormSpec, DenseSpec, DropoutSpec
+
+MAX_UNITS = 4096
+TAKES_ALPHA = ("leaky_relu", "elu")
+FUNCTIONS = [name for name in ACTIVATION_FUNCTIONS if name != "linear"]
+
+
+class LayerProperties(QWidget):
+    edited = Signal(str, object)  # field name, new value (None: back to the default)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("layerProperties")
+        self.layout_ = QFormLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.kind: str | None = None
+        self.fields: dict[str, QWidget] = {}
+        self.show_layer(None)
+
+    def show_layer(self, layer: dict[str, Any] | None) -> None:
+        """Show a layer's settings; the widgets are rebuilt only when the kind of layer changes, so
+        a spin box being typed into keeps its focus."""
+        kind = None if layer is None else ("activation" if layer["type"] in ACTIVATION_LAYERS else layer["type"])
+        if kind != self.kind:
+            self._build(kind)
+        if layer is not None:
+            self._fill(layer)
+
+    def _build(self, kind: str | None) -> None:
+        while self.layout_.rowCount():
+            self.layout_.removeRow(0)
+        self.kind, self.fields = kind, {}
+        if kind is None:
+            self.layout_.addRow(QLabel(self.tr("Select a layer to edit it."), wordWrap=True))
+        elif kind == "dense":
+            self._add("units", self.tr("Units"), self._spin(1, MAX_UNITS), self.tr("How many outputs the layer has"))
+            self._add("activation", self.tr("Activation"), self._choices(ACTIVATION_FUNCTIONS),
+                      self.tr("The function g in a = g(z)"))
+            self._add("alpha", self.tr("α"), self._real(0.0, 10.0, 0.01, 3, default=True),
+                      self.tr("The slope or scale of leaky ReLU and ELU below zero"))
+            self._add("init", self.tr("Weight init"), self._choices(INITIALIZERS),
+                      self.tr("How the weights W start"))
+            self._add("bias_init", self.tr("Bias init"), self._choices(INITIALIZERS), self.tr("How the bias b starts"))
+            self._add("init_scale", self.tr("Init scale"), self._real(0.0, 100.0, 0.1, 3, default=True),
+                      self.tr("Multiplies the initial weights; default keeps the initializer's own scale"))
+        elif kind == "activation":
+            self._add("type", self.tr("Function"), self._choices(ACTIVATION_LAYERS), self.tr("The function applied"))
+            self._add("alpha", self.tr("α"), self._real(0.0, 10.0, 0.01, 3, default=True),
+                      self.tr("The slope or scale of leaky ReLU and ELU below zero"))
+        elif kind == "dropout":
+            self._add("rate", self.tr("Rate"), self._real(0.0, 0.95, 0.05, 2),
+                      self.tr("The share of units zeroed at each training step"))
+        elif kind == "batchnorm":
+            self._add("momentum", self.tr("Momentum"), self._real(0.0, 1.0, 0.05, 3),
+                      self.tr("How fast the running mean and variance follow the batches"))
+            self._add("eps", self.tr("ε"), self._real(1e-8, 1.0, 1e-5, 8),
+                      self.tr("Added to the variance so that it is never divided by zero"))
+        elif kind == "residual":
+            self.layout_.addRow(QLabel(self.tr("A residual block adds its input to its output. Drop layers onto "
+                                               "it to put them inside; its last layer must give back as many "
+                                               "features as it gets."), wordWrap=True))
+
+    def _add(self, name: str, label: str, widget: QWidget, tip: str) -> None:
+        widget.setObjectName(f"{name}Input")
+        widget.setToolTip(tip)
+        self.fields[name] = widget
+        self.layout_.addRow(label, widget)
+        if isinstance(widget, QComboBox):
+            widget.currentTextChanged.connect(lambda text: self.edited.emit(name, text))
+        elif isinstance(widget, QSpinBox):
+            widget.valueChanged.connect(lambda value: self.edited.emit(name, value))
+        else:
+            default = widget.specialValueText() != ""
+            widget.valueChanged.connect(
+                lambda value: self.edited.emit(name, None if default and value == widget.minimum() else value))
+
+    def _fill(self, layer: dict[str, Any]) -> None:
+        function = layer.get("activation", layer.get("type"))
+        for name, widget in self.fields.items():
+            widget.blockSignals(True)
+            value = layer.get(name)
+            if isinstance(widget, QComboBox):
+                widget.setCurrentText(str(value if value is not None else _defaults(name)))
+            elif value is None and widget.specialValueText():
+                widget.setValue(widget.minimum())
+            else:
+                widget.setValue(value if value is not None else _defaults(name))
+            widget.blockSignals(False)
+        if "alpha" in self.fields:
+            self.layout_.setRowVisible(self.fields["alpha"], function in TAKES_ALPHA)
+
+    @staticmethod
+    def _spin(low: int, high: int) -> QSpinBox:
+        return QSpinBox(minimum=low, maximum=high)
+
+    @staticmethod
+    def _choices(names) -> QComboBox:
+        box = QComboBox()
+        box.addItems(list(names))
+        return box
+
+    def _real(self, low: float, high: float, step: float, decimals: int, default: bool = False) -> QDoubleSpinBox:
+        box = QDoubleSpinBox(minimum=low, maximum=high, singleStep=step, decimals=decimals)
+        if default:  # the lowest value reads "default" and means the setting is left out
+            box.setSpecialValueText(self.tr("default"))
+        return box
+
+
+# What a setting left out of a layer dict means: the spec dataclasses' own defaults.
+DEFAULTS = {f.name: f.default for cls in (DenseSpec, DropoutSpec, BatchNormSpec) for f in fields(cls)
+            if f.default is not MISSING and f.default is not None}
+
+
+def _defaults(name: str) -> Any:
+    return DEFAULTS[name]

@@ -1,0 +1,213 @@
+"""The live views driven as a person would, fed with snapshots of real training: the decision
+boundary's toggles and unit view, the gradient warning, and plot text that follows the palette."""
+
+import dataclasses
+
+import numpy
+import pyqtgraph as pg
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QPushButton
+
+from playground.data import load_dataset
+from playground.project import load_preset
+from playground.session import Session, TrainingConfig
+from playground.ui.boundary_view import DecisionBoundaryView
+from playground.ui.plots import GradientPlot, LossPlot
+from playground.ui.theme import apply_plot_theme, follow_system_theme
+
+
+def train(preset_name: str, epochs: int):
+    """The dataset and the last snapshot of a short run of a preset."""
+    preset = load_preset(preset_name)
+    dataset = load_dataset(preset.dataset)
+    config = TrainingConfig(optimizer=preset.optimizer, batch_size=preset.batch_size, epochs=epochs)
+    return dataset, list(Session(preset.network, dataset, config).run())[-1]
+
+
+@pytest.fixture(scope="module")
+def circle():
+    return train("circle", epochs=3)
+
+
+def boundary_view(qtbot, dataset) -> DecisionBoundaryView:
+    view = DecisionBoundaryView()
+    qtbot.addWidget(view)
+    view.show()
+    view.show_points(dataset.points_train, dataset.y_train, dataset.task == "regression", (-6.0, 6.0),
+                     test_points=dataset.points_test, test_labels=dataset.y_test)
+    return view
+
+
+def click(qtbot, view, kind, name):
+    widget = view.findChild(kind, name)
+    assert widget is not None, name
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def shown(view) -> numpy.ndarray:
+    return numpy.asarray(view.image.image)
+
+
+def test_discretize_turns_the_output_into_two_classes_and_back(qtbot, circle):
+    dataset, snapshot = circle
+    view = boundary_view(qtbot, dataset)
+    view.update_from(snapshot)
+    smooth = snapshot.boundary[::-1]
+    numpy.testing.assert_array_equal(shown(view), smooth)
+    assert len(numpy.unique(shown(view))) > 2
+    click(qtbot, view, QCheckBox, "discretizeOutput")  # redraws at once, with no new snapshot
+    assert set(numpy.unique(shown(view))) == {0.0, 1.0}
+    numpy.testing.assert_array_equal(shown(view), (smooth >= 0.5).astype(float))
+    click(qtbot, view, QCheckBox, "discretizeOutput")
+    numpy.testing.assert_array_equal(shown(view), smooth)
+
+
+def test_discretized_regression_shows_the_sign(qtbot, circle):
+    dataset, snapshot = circle
+    view = boundary_view(qtbot, dataset)
+    view.show_points(dataset.points_train, dataset.y_train * 2 - 1, True, (-6.0, 6.0))
+    ramp = numpy.tile(numpy.linspace(-0.8, 0.9, 50), (50, 1))
+    view.update_from(dataclasses.replace(snapshot, boundary=ramp))
+    click(qtbot, view, QCheckBox, "discretizeOutput")
+    numpy.testing.assert_array_equal(shown(view), numpy.where(ramp[::-1] >= 0, 1.0, -1.0))
+    assert tuple(view.image.levels) == (-1.0, 1.0)
+
+
+def test_test_points_show_only_when_asked(qtbot, circle):
+    dataset, snapshot = circle
+    view = boundary_view(qtbot, dataset)
+    view.update_from(snapshot)
+    assert len(view.points.data) == len(dataset.points_train)
+    assert len(view.test_points.data) == len(dataset.points_test)
+    assert not view.test_points.isVisible()
+    click(qtbot, view, QCheckBox, "showTestPoints")
+    assert view.test_points.isVisible()
+    click(qtbot, view, QCheckBox, "showTestPoints")
+    assert not view.test_points.isVisible()
+
+
+def test_a_chosen_unit_replaces_the_output_until_the_caption_is_clicked(qtbot, circle):
+    dataset, snapshot = circle
+    view = boundary_view(qtbot, dataset)
+    view.update_from(snapshot)
+    caption = view.findChild(QPushButton, "neuronCaption")
+    assert not caption.isVisible()
+    view.show_neuron("1", 2)
+    unit = snapshot.neuron_grids["1"][2]
+    numpy.testing.assert_array_equal(shown(view), unit[::-1])
+    reach = numpy.abs(unit).max()
+    assert tuple(view.image.levels) == pytest.approx((-reach, reach))
+    assert caption.isVisible() and "layer 1, unit 3" in caption.text()
+    view.update_from(snapshot)  # later snapshots keep showing the unit
+    numpy.testing.assert_array_equal(shown(view), unit[::-1])
+    click(qtbot, view, QPushButton, "neuronCaption")
+    numpy.testing.assert_array_equal(shown(view), snapshot.boundary[::-1])
+    assert not caption.isVisible()
+
+
+def test_an_input_feature_is_drawn_as_given_and_a_missing_unit_falls_back(qtbot, circle):
+    dataset, snapshot = circle
+    view = boundary_view(qtbot, dataset)
+    view.update_from(snapshot)
+    feature = numpy.tile(numpy.linspace(-6, 6, 50), (50, 1))
+    view.show_neuron("input", 0, grid=feature)
+    numpy.testing.assert_array_equal(shown(view), feature[::-1])
+    assert "input feature 1" in view.caption.text() and view.caption.isVisible()
+    view.show_neuron(None)
+    numpy.testing.assert_array_equal(shown(view), snapshot.boundary[::-1])
+    view.show_neuron("7", 0)  # no such layer in this snapshot: the output stays
+    numpy.testing.assert_array_equal(shown(view), snapshot.boundary[::-1])
+    assert not view.caption.isVisible()
+
+
+def gradient_plot(qtbot, paths) -> GradientPlot:
+    plot = GradientPlot()
+    qtbot.addWidget(plot)
+    plot.show()
+    plot.reset(paths)
+    return plot
+
+
+def with_norms(snapshot, norms: dict[str, list[float]]):
+    steps = numpy.arange(1, len(next(iter(norms.values()))) + 1, dtype=float)
+    history = {"step": steps, **{f"grad_norm/{path}.W": numpy.array(v) for path, v in norms.items()}}
+    return dataclasses.replace(snapshot, history=history)
+
+
+def test_the_gradient_badge_warns_of_vanishing_and_exploding_gradients_only(qtbot, circle):
+    _, snapshot = circle
+    plot = gradient_plot(qtbot, ["1", "2", "3"])
+    badge = plot.findChild(QLabel, "gradientWarning")
+    plot.update_from(snapshot)  # three tanh layers of a few units: healthy
+    assert not badge.isVisible()
+    plot.update_from(with_norms(snapshot, {"1": [0.1, 2.5e-5], "2": [0.1, 0.01], "3": [0.1, 0.1]}))
+    assert badge.isVisible()
+    assert badge.text() == "Vanishing gradients: layer 1 gets 1/4,000 of the gradient of layer 3"
+    # The badge sits in a strip above the curves, not over them.
+    qtbot.waitUntil(lambda: badge.geometry().bottom() < plot.getViewBox().sceneBoundingRect().top())
+    plot.update_from(with_norms(snapshot, {"1": [0.1, 0.3], "2": [0.1, 2.1e4], "3": [0.1, 0.1]}))
+    assert badge.text() == "Exploding gradients: layer 2's gradient norm is 2.1e+04"
+    plot.update_from(with_norms(snapshot, {"1": [0.1, 0.3], "2": [0.1, 0.2], "3": [0.1, numpy.inf]}))
+    assert badge.isVisible() and "layer 3's gradient norm is inf" in badge.text()
+    plot.update_from(with_norms(snapshot, {"1": [2.5e-5, 0.05], "2": [0.1, 0.2], "3": [0.1, 0.1]}))
+    assert not badge.isVisible()  # only the newest values count
+
+
+def test_deep_sigmoid_training_raises_the_vanishing_warning(qtbot):
+    preset = load_preset("deep-sigmoid")
+    _, snapshot = train("deep-sigmoid", epochs=1)
+    plot = gradient_plot(qtbot, [info.path for info in preset.network.validate() if info.type == "dense"])
+    plot.update_from(snapshot)
+    assert plot.warning.isVisible() and plot.warning.text().startswith("Vanishing gradients: layer 1 gets 1/")
+
+
+@pytest.fixture
+def restored_palette():
+    app = QApplication.instance()
+    original = app.palette()
+    yield app
+    app.setPalette(original)
+    apply_plot_theme()
+
+
+def dark_palette() -> QPalette:
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.Window, QColor(30, 30, 30))
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(235, 235, 235))
+    return palette
+
+
+def axis_text_lightness(plot: pg.PlotWidget) -> int:
+    return plot.getAxis("left").textPen().color().lightness()
+
+
+def background_lightness(plot: pg.PlotWidget) -> int:
+    return plot.grab().toImage().pixelColor(plot.width() // 2, plot.height() // 2).lightness()
+
+
+def test_plot_text_follows_a_switch_to_the_dark_palette(qtbot, restored_palette):
+    app = restored_palette
+    follow_system_theme(app)
+    loss = LossPlot()
+    qtbot.addWidget(loss)
+    loss.show()
+    assert axis_text_lightness(loss.plot) < 128  # the light palette's dark text
+    assert background_lightness(loss.plot) > 128
+    # The offscreen platform has no system theme to switch: switch the palette and announce the scheme.
+    app.setPalette(dark_palette())
+    app.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    qtbot.waitUntil(lambda: axis_text_lightness(loss.plot) > 200)
+    assert loss.plot.getAxis("bottom").pen().color().lightness() > 200
+    legend = loss.plot.getPlotItem().legend
+    assert all("color:#ebebeb" in label.item.toHtml() for _, label in legend.items)  # the text as drawn
+    assert background_lightness(loss.plot) < 64  # the transparent background shows the dark window
+
+
+def test_plots_made_after_the_switch_start_dark(qtbot, restored_palette):
+    apply_plot_theme(dark_palette())
+    plot = GradientPlot()
+    qtbot.addWidget(plot)
+    plot.reset(["1", "2"])
+    assert axis_text_lightness(plot) > 200
