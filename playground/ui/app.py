@@ -28,16 +28,20 @@ def run_app(argv: list[str] | None = None, smoke_test: bool = False) -> int:
 
 
 class SmokeTest:
-    """Train the default preset in the real window, pause, step one batch, close; exit 0 if all
-    of it happened, 1 (with what did not) otherwise."""
+    """Add a layer from the palette and undo it, train the default preset in the real window,
+    pause, step one batch, close; exit 0 if all of it happened, 1 (with what did not) otherwise."""
 
     def __init__(self, app: QApplication, window: MainWindow) -> None:
         self.app, self.window = app, window
+        builder = window.builder
+        layers = len(builder.layers)
         self.stages = [
-            ("training starts", lambda: self.window.toggle_training(),
-             lambda s: s is not None and s.state == "running" and s.step > 50),
-            ("pausing", lambda: self.window.toggle_training(), lambda s: s.state == "paused"),
-            ("one step", lambda: self.window.step_once(), lambda s: s.step == self.paused_at + 1),
+            ("adding a layer", builder.add_button.click, lambda: len(builder.layers) == layers + 1),
+            ("undoing it", builder.undo_button.click, lambda: len(builder.layers) == layers and builder.error is None),
+            ("training starts", self.window.toggle_training,
+             lambda: self._state() == "running" and self._snapshot().step > 50),
+            ("pausing", self.window.toggle_training, lambda: self._state() == "paused"),
+            ("one step", self.window.step_once, lambda: self._snapshot().step == self.paused_at + 1),
         ]
         self.failure = "nothing ran"
         self.paused_at = 0
@@ -49,7 +53,8 @@ class SmokeTest:
         if self.failure:
             print(f"smoke test failed: {self.failure}", file=sys.stderr)
             return 1
-        print("smoke test passed: trained, paused, stepped one batch and closed", flush=True)
+        print("smoke test passed: added a layer and undid it, trained, paused, stepped one batch and closed",
+              flush=True)
         return 0
 
     def _next_stage(self) -> None:
@@ -62,15 +67,20 @@ class SmokeTest:
         started = time.perf_counter()
 
         def poll() -> None:
-            snapshot = self.window.latest
-            if snapshot is not None and reached(snapshot):
+            if reached():
                 if name == "pausing":
-                    self.paused_at = snapshot.step
+                    self.paused_at = self._snapshot().step
                 QTimer.singleShot(0, self._next_stage)
             elif time.perf_counter() - started < SMOKE_TIMEOUT_S:
                 QTimer.singleShot(20, poll)
 
         QTimer.singleShot(20, poll)
+
+    def _snapshot(self):
+        return self.window.latest
+
+    def _state(self) -> str | None:
+        return None if self.window.latest is None else self.window.latest.state
 
     def _finish(self, failure: str | None) -> None:
         self.failure = failure

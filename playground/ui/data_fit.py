@@ -43,4 +43,5 @@ def data_fit_problem(dataset: Dataset | None, infos: list[LayerInfo], loss: str)
         what = _tr("Two classes take one output, the chance of the second")
     else:
         what = _tr("The data has {0} target values per example, so the network needs {0} outputs").format(needed)
-    return _tr("{0}; layer {1} gives {2}: make it {3} units.").format(what, last.path, given, needed)
+    units = _tr("1 unit") if needed == 1 else _tr("{0} units").format(needed)
+    return _tr("{0}; layer {1} gives {2}: give it {3}.").format(what, last.path, given, units)
