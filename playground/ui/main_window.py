@@ -6,15 +6,10 @@ The window keeps the newest snapshot the worker sends and redraws from a 30 Hz t
 
 from __future__ import annotations
 
-import numpy
-import pyqtgraph
-import PySide6
-from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer, qVersion
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
-    QMainWindow,
     QMessageBox,
     QSplitter,
     QStyle,
@@ -23,9 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground import __version__
 from playground.data import Dataset, dataset_source
-from playground.engine import backend_availability
 from playground.errors import PlaygroundError
 from playground.project import Preset, load_preset
 from playground.project.presets import DEFAULT_PRESET
@@ -34,6 +27,7 @@ from playground.ui.builder import LayerPalette
 from playground.ui.controls import ControlBar
 from playground.ui.data_fit import data_fit_problem, fitting_loss
 from playground.ui.data_panel import DataPanel
+from playground.ui.menus import WindowMenus
 from playground.ui.network_panel import NetworkPanel, load_without_download
 from playground.ui.plots import (
     AccuracyPlot,
@@ -50,7 +44,7 @@ from playground.ui.worker import TrainingWorker
 REDRAW_MS = 33
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowMenus):
     def __init__(self, preset: str = DEFAULT_PRESET) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -131,46 +125,6 @@ class MainWindow(QMainWindow):
         central.setLayout(body)
         self.setCentralWidget(central)
         self.statusBar().setObjectName("statusBar")
-
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        quit_action = file_menu.addAction(self.tr("&Quit"))
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
-        undo = self.builder.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        undo.setShortcuts(QKeySequence.StandardKey.Undo)
-        redo = self.builder.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        edit_menu.addAction(undo)
-        edit_menu.addAction(redo)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(self.tr("&Keyboard shortcuts"), self.show_shortcuts)
-        help_menu.addAction(self.tr("&About Backprop Playground"), self.show_about)
-
-    def shortcuts_text(self) -> str:
-        rows = [(self.tr("Space"), self.tr("Train or pause")), (self.tr("Right arrow"), self.tr("Train one batch")),
-                (self.tr("R"), self.tr("Reset the weights")),
-                (self.tr("Ctrl+Z / Ctrl+Shift+Z"), self.tr("Undo / redo an edit of the network")),
-                (self.tr("Delete"), self.tr("Remove the selected layer")),
-                (self.tr("Alt+Up / Alt+Down"), self.tr("Move the selected layer")),
-                (QKeySequence(QKeySequence.StandardKey.Quit).toString(), self.tr("Quit"))]
-        return "<table>" + "".join(f"<tr><td><b>{key}</b>&nbsp;&nbsp;</td><td>{what}</td></tr>"
-                                   for key, what in rows) + "</table>"
-
-    def show_shortcuts(self) -> None:
-        QMessageBox.information(self, self.tr("Keyboard shortcuts"), self.shortcuts_text())
-
-    def about_text(self) -> str:
-        backends = ", ".join(f"{name}: {'available' if reason is None else 'unavailable'}"
-                             for name, reason in backend_availability().items())
-        return self.tr("<b>Backprop Playground {0}</b><br>Build a network, train it, and step through "
-                       "backpropagation.<br><br>Qt {1} · PySide6 {2} · NumPy {3} · pyqtgraph {4}<br>Backends: {5}"
-                       ).format(__version__, qVersion(), PySide6.__version__, numpy.__version__,
-                                pyqtgraph.__version__, backends)
-
-    def show_about(self) -> None:
-        QMessageBox.about(self, self.tr("About Backprop Playground"), self.about_text())
 
     # Presets and sessions.
 
