@@ -332,6 +332,7 @@ class Session(DivergenceGuard, Measurements):
             snapshot.layers = self._layer_stats(recorder)
             if self._grid is not None:
                 snapshot.boundary, snapshot.neuron_grids = self._boundary()
+                snapshot.weights, snapshot.weight_grads = self._dense_weights()
         values = {"train_loss": train_loss, "test_loss": test_loss, "learning_rate": snapshot.learning_rate,
                   "train_accuracy": snapshot.train_accuracy if snapshot.train_accuracy is not None else math.nan,
                   "test_accuracy": snapshot.test_accuracy if snapshot.test_accuracy is not None else math.nan}

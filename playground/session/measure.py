@@ -1,5 +1,6 @@
 """Measuring a network for snapshots: losses and accuracy on fixed samples, layer statistics,
-and the output over a grid of the input plane. A mixin of Session."""
+the output over a grid of the input plane, and for small networks each unit over that grid
+and the Dense weights. A mixin of Session."""
 
 from __future__ import annotations
 
@@ -17,6 +18,21 @@ GRID_EXTENT = (-6.0, 6.0)
 NEURON_GRID_UNITS = 64  # draw every unit over the grid only for networks this small
 
 
+def draws_units(layer_sizes: list[int]) -> bool:
+    """Whether snapshots carry every unit over the grid (and the Dense weights) for a network
+    whose top-level layers have these output sizes."""
+    return sum(layer_sizes) <= NEURON_GRID_UNITS
+
+
+def grid_points(dimensions: int) -> numpy.ndarray:
+    """Where snapshots measure the network: a line, or the plane row by row from the top (y = +6)
+    down, each row from x = -6 to +6."""
+    line = numpy.linspace(*GRID_EXTENT, GRID_RESOLUTION)
+    if dimensions == 2:
+        return numpy.column_stack([a.ravel() for a in numpy.meshgrid(line, line[::-1])])
+    return line[:, None]
+
+
 class Measurements:
     network: Network
     dataset: Any
@@ -28,10 +44,7 @@ class Measurements:
     def _make_grid(self):
         if self.dataset.points_train is None:
             return None
-        line = numpy.linspace(*GRID_EXTENT, GRID_RESOLUTION)
-        dimensions = self.dataset.points_train.shape[1]
-        points = numpy.column_stack([a.ravel() for a in numpy.meshgrid(line, line[::-1])]) if dimensions == 2 \
-            else line[:, None]
+        points = grid_points(self.dataset.points_train.shape[1])
         features = expand_features(points, self.dataset.feature_names)
         return self.network.make_batch(features, numpy.zeros((len(points), self.network.output_size)))
 
@@ -71,7 +84,7 @@ class Measurements:
         return stats
 
     def _boundary(self):
-        small = sum(layer.output_size for layer in self.network.layers) <= NEURON_GRID_UNITS
+        small = draws_units([layer.output_size for layer in self.network.layers])
         _, predicted, recorder = self._measure(self._grid, small)
         dimensions = self.dataset.points_train.shape[1]
         shape = (GRID_RESOLUTION, GRID_RESOLUTION) if dimensions == 2 else (GRID_RESOLUTION,)
@@ -81,3 +94,14 @@ class Measurements:
             for record in recorder.forward_records:
                 grids[record.path] = record.output.reshape(-1, *shape)
         return boundary, grids
+
+    def _dense_weights(self) -> tuple[dict[str, numpy.ndarray], dict[str, numpy.ndarray]]:
+        """Each top-level Dense layer's W and its current gradient, as host copies, for networks
+        small enough to draw every weight; empty for the rest."""
+        net = self.network
+        if not draws_units([layer.output_size for layer in net.layers]):
+            return {}, {}
+        dense = [layer for layer in net.layers if layer.type == "dense"]
+        copy = net.backend.to_numpy
+        return ({layer.path: copy(layer.params["W"]) for layer in dense},
+                {layer.path: copy(layer.grads["W"]) for layer in dense})

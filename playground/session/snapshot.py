@@ -39,6 +39,9 @@ class Snapshot:
     boundary: numpy.ndarray | None = None  # prediction over a grid of the input plane (or line)
     boundary_extent: tuple[float, float] = (-6.0, 6.0)
     neuron_grids: dict[str, numpy.ndarray] = field(default_factory=dict)  # small networks: each unit over the grid
+    # Small networks with a grid too: each top-level Dense layer's W (fan_in, fan_out) and its gradient, by path.
+    weights: dict[str, numpy.ndarray] = field(default_factory=dict)
+    weight_grads: dict[str, numpy.ndarray] = field(default_factory=dict)
     # Classification: (indices into the test split, predicted classes) of a few test examples to show.
     gallery: tuple[numpy.ndarray, numpy.ndarray] | None = None
     epoch_report: EpochReport | None = None

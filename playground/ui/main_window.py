@@ -29,6 +29,7 @@ from playground.ui.data_fit import data_fit_problem, fitting_loss
 from playground.ui.data_panel import DataPanel
 from playground.ui.menus import WindowMenus
 from playground.ui.network_panel import NetworkPanel, load_without_download
+from playground.ui.network_view import NetworkView
 from playground.ui.plots import (
     AccuracyPlot,
     ActivationPlot,
@@ -112,9 +113,15 @@ class MainWindow(WindowMenus):
         self.output_splitter = QSplitter(Qt.Orientation.Vertical)
         self.output_splitter.addWidget(_column(self.boundary_view, self.gallery))
         self.output_splitter.addWidget(plots)
+        self.network_view = NetworkView()
+        self.network_view.neuron_selected.connect(self._neuron_selected)
+        self.network_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.network_splitter.addWidget(self.network_view)
+        self.network_splitter.addWidget(self.network_panel)
+        self.network_splitter.setSizes([320, 480])
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(self.network_panel)
+        splitter.addWidget(self.network_splitter)
         splitter.addWidget(self.output_splitter)
         splitter.setSizes([300, 460, 520])
         self.splitter = splitter
@@ -191,6 +198,14 @@ class MainWindow(WindowMenus):
         self.activation_plot.reset([info.path for info in infos if "." not in info.path])
         if spec is not None:
             self.preset.network = spec
+            dataset = self.dataset
+            planar = dataset is not None and dataset.points_train is not None and dataset.points_train.shape[1] == 2
+            self.network_view.show_network(spec, dataset.feature_names if dataset else [], planar)
+
+    def _neuron_selected(self, path: str, unit: int) -> None:
+        """A unit clicked in the network view fills the big output view; click its caption to go back."""
+        grid = self.network_view.input_grid(unit) if path == "input" else None
+        self.boundary_view.show_neuron(path, unit, grid)
 
     def _session(self) -> TrainingWorker:
         """The running worker, started paused on the current settings when there is none."""
@@ -285,6 +300,7 @@ class MainWindow(WindowMenus):
         self.accuracy_plot.update_from(snapshot)
         self.activation_plot.update_from(snapshot)
         self.boundary_view.update_from(snapshot)
+        self.network_view.update_from(snapshot)
         if self.gallery.isVisible():
             self.gallery.update_from(snapshot)
         if not snapshot.message:
@@ -295,7 +311,8 @@ class MainWindow(WindowMenus):
                                                  self.backend_selector.currentText(), snapshot.test_loss, accuracy))
 
     def _splitters(self) -> dict[str, QSplitter]:
-        return {"window/splitter": self.splitter, "window/output_splitter": self.output_splitter}
+        return {"window/splitter": self.splitter, "window/network_splitter": self.network_splitter,
+                "window/output_splitter": self.output_splitter}
 
     def _restore_layout(self) -> None:
         settings = QSettings()

@@ -224,3 +224,22 @@ def test_image_data_shows_a_gallery_of_predictions(qtbot):
     window.close()
     other = open_window(qtbot, "iris")
     assert not other.gallery.isVisible()
+
+
+def test_the_network_view_follows_training_and_a_clicked_unit_fills_the_output(qtbot):
+    window = open_window(qtbot)
+    view = window.network_view
+    click(qtbot, window, "playButton")
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.step > 50 and window._drawn is window.latest,
+                    timeout=10_000)
+    window.toggle_training()
+    snapshot = window._drawn
+    image = view.diagram.units[("2", 1)].image
+    assert numpy.array_equal(image, snapshot.neuron_grids["2"][1])
+    rect = view.diagram.unit_rects[("2", 1)]
+    where = view.canvas.mapFromScene(rect.center())
+    qtbot.mouseClick(view.canvas.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    shown = window.boundary_view.image.image
+    assert numpy.array_equal(shown[::-1], snapshot.neuron_grids["2"][1])  # drawn bottom row first
+    assert "layer 2, unit 2" in window.findChild(QPushButton, "neuronCaption").text()
+    window.close()

@@ -1,0 +1,258 @@
+"""The network view. A small network on 2-D data is drawn as TensorFlow Playground draws it:
+input features and every unit as a heatmap over the plane, weights as lines coloured by sign
+and as wide as their size. Other networks get a block diagram (network_blocks.py).
+
+Items are made once per network in show_network; update_from only sets images and pens.
+Scene units are pixels at the nominal size; the view scales the whole picture to fit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPen
+from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsRectItem, QToolTip, QVBoxLayout, QWidget
+
+from playground.data import expand_features
+from playground.engine import DenseSpec, LayerInfo, NetworkSpec
+from playground.errors import SpecError
+from playground.session import Snapshot
+from playground.session.measure import GRID_RESOLUTION, draws_units, grid_points
+from playground.ui.network_blocks import FRAME, BlockDiagram, label, layer_title, place, tr
+from playground.ui.theme import BLUE, BOUNDARY_COLORS, ORANGE, plot_foreground
+
+MAX_UNITS = 10  # more units in a column and the thumbnails get too small to read
+THUMB, UNIT_GAP, COLUMN_PITCH, LABEL_SPACE = 40.0, 12.0, 124.0, 28.0
+UNIT_LEVELS = (-1.0, 1.0)  # as TensorFlow Playground: tanh units show their whole range, larger outputs saturate
+# Weight line widths as TensorFlow Playground's: from MIN_WIDTH at w = 0 up to MAX_WIDTH at |w| = FULL_WEIGHT.
+MIN_WIDTH, MAX_WIDTH, FULL_WEIGHT = 0.6, 9.0, 5.0
+POSITIVE, NEGATIVE, LINK = QColor(*BLUE), QColor(*ORANGE), QColor(175, 175, 175)
+HIGHLIGHT = {"forward": QColor(46, 160, 67), "backward": QColor(148, 82, 190)}
+HIT_PIXELS = 5.0  # how near a weight line the pointer must be to show its tooltip
+DEFAULT_SIZE = QSize(700, 450)  # what the block diagram is laid out for while the widget is not on screen
+
+
+def fits_units(infos: list[LayerInfo], features: int) -> bool:
+    """Whether snapshots carry every unit over the grid and each column stays readable."""
+    sizes = [info.output_size for info in infos]
+    return (bool(infos) and 0 < features <= MAX_UNITS and infos[0].input_size == features
+            and max(sizes) <= MAX_UNITS and draws_units(sizes))
+
+
+class UnitDiagram:
+    """Columns of unit heatmaps, left to right from the input features, linked by weight lines.
+
+    Activation, dropout, batchnorm and residual layers get columns of their own, linked one to
+    one: the builder and the stepper treat them as layers, and each column then shows exactly
+    one layer's output and lights up on its own when the stepper reaches it."""
+
+    def __init__(self, spec: NetworkSpec, infos: list[LayerInfo], feature_names: list[str]) -> None:
+        self.root = QGraphicsRectItem()
+        self.root.setPen(QPen(Qt.PenStyle.NoPen))
+        self.feature_names = feature_names
+        sizes = [len(feature_names)] + [info.output_size for info in infos]
+        paths = ["input"] + [info.path for info in infos]
+        titles = [tr("input")] + [layer_title(layer, info) for layer, info in zip(spec.layers, infos)]
+        tallest = self._height(max(sizes))
+        self.units: dict[tuple[str, int], pg.ImageItem] = {}
+        self.unit_rects: dict[tuple[str, int], QRectF] = {}
+        self.columns: dict[str, QRectF] = {}
+        self.sizes = dict(zip(paths, sizes))
+        self.shapes: dict[str, tuple[int, int]] = {}  # each Dense layer's W
+        self.weight_lines: dict[str, list[QGraphicsLineItem]] = {}  # line i * fan_out + j draws W[i, j]
+        self._lines: list[QGraphicsLineItem] = []
+        self._line_keys: list[tuple[str, int, int]] = []
+        previous: list[QRectF] = []
+        for column, (path, size, title) in enumerate(zip(paths, sizes, titles)):
+            x = column * COLUMN_PITCH
+            top = LABEL_SPACE + (tallest - self._height(size)) / 2
+            rects = [QRectF(x, top + unit * (THUMB + UNIT_GAP), THUMB, THUMB) for unit in range(size)]
+            for unit, rect in enumerate(rects):
+                self._thumbnail(path, unit, rect)
+            self.columns[path] = rects[0].united(rects[-1])
+            # Every label on one row above the tallest column, where no line crosses it.
+            place(label(title, self.root, color=plot_foreground()), x + THUMB / 2, LABEL_SPACE - 8, 0.5, 1.0)
+            if column and isinstance(spec.layers[column - 1], DenseSpec):
+                self.shapes[path] = (len(previous), size)
+                pairs = [(i, j) for i in range(len(previous)) for j in range(size)]
+                self.weight_lines[path] = [self._line(previous[i], rects[j], path, i, j) for i, j in pairs]
+            elif column:
+                for i in range(size):
+                    self._line(previous[i], rects[i])
+            previous = rects
+        self._segments = numpy.array([[line.line().x1(), line.line().y1(), line.line().x2(), line.line().y2()]
+                                      for line in self._lines]).reshape(-1, 4)
+        features = expand_features(grid_points(2), feature_names).T.reshape(-1, GRID_RESOLUTION, GRID_RESOLUTION)
+        for unit, grid in enumerate(features):
+            bound = float(numpy.abs(grid).max()) or 1.0  # each feature over its own range: x1 to ±6, x1² to 36
+            self.units[("input", unit)].setImage(grid, levels=(-bound, bound))
+        margin = (COLUMN_PITCH - THUMB) / 2  # room for labels wider than their column
+        self.bounds = QRectF(-margin, 0, (len(sizes) - 1) * COLUMN_PITCH + THUMB + 2 * margin, LABEL_SPACE + tallest)
+
+    @staticmethod
+    def _height(units: int) -> float:
+        return units * THUMB + (units - 1) * UNIT_GAP
+
+    def _thumbnail(self, path: str, unit: int, rect: QRectF) -> None:
+        image = pg.ImageItem(axisOrder="row-major")  # row 0 is the plane's top, drawn at the top
+        image.setColorMap(BOUNDARY_COLORS)
+        image.setParentItem(self.root)
+        image.setImage(numpy.zeros((GRID_RESOLUTION, GRID_RESOLUTION), numpy.float32), levels=UNIT_LEVELS)
+        image.setRect(rect)  # after setImage: the rect scales by the image's size
+        frame = QGraphicsRectItem(rect, self.root)
+        frame.setPen(QPen(FRAME, 0.8))
+        frame.setZValue(1)
+        self.units[(path, unit)] = image
+        self.unit_rects[(path, unit)] = rect
+
+    def _line(self, source: QRectF, target: QRectF, path: str | None = None, i: int = 0,
+              j: int = 0) -> QGraphicsLineItem:
+        line = QGraphicsLineItem(source.right(), source.center().y(), target.left(), target.center().y(), self.root)
+        line.setPen(QPen(LINK, 1.0))
+        line.setZValue(-1)  # behind the thumbnails
+        if path is not None:
+            self._lines.append(line)
+            self._line_keys.append((path, i, j))
+        return line
+
+    def update_from(self, snapshot: Snapshot) -> None:
+        # A snapshot of the network shown before may still arrive: draw only what has this shape.
+        for path, grids in snapshot.neuron_grids.items():
+            if grids.shape != (self.sizes.get(path), GRID_RESOLUTION, GRID_RESOLUTION):
+                continue
+            for unit, grid in enumerate(grids):
+                self.units[(path, unit)].setImage(grid, levels=UNIT_LEVELS, autoLevels=False)
+        for path, lines in self.weight_lines.items():
+            weights = snapshot.weights.get(path)
+            if weights is None or weights.shape != self.shapes[path]:
+                continue
+            flat = numpy.nan_to_num(weights.ravel())  # row-major: matches the order of the lines
+            widths = MIN_WIDTH + (MAX_WIDTH - MIN_WIDTH) * numpy.minimum(numpy.abs(flat) / FULL_WEIGHT, 1.0)
+            for line, weight, width in zip(lines, flat.tolist(), widths.tolist()):
+                line.setPen(QPen(POSITIVE if weight >= 0 else NEGATIVE, width))
+
+    def layer_rect(self, path: str) -> QRectF | None:
+        return self.columns.get(path)
+
+    def unit_at(self, pos: QPointF) -> tuple[str, int] | None:
+        return next((key for key, rect in self.unit_rects.items() if rect.contains(pos)), None)
+
+    def tooltip(self, pos: QPointF, pixel: float, snapshot: Snapshot | None) -> str | None:
+        unit = self.unit_at(pos)
+        if unit is not None:
+            path, index = unit
+            if path == "input":
+                return tr("feature {0}: click to inspect").format(self.feature_names[index])
+            return tr("layer {0}, unit {1}: click to inspect").format(path, index)
+        if not self._lines:
+            return None
+        # The nearest weight line, found when asked rather than by a tooltip on every line.
+        start, delta = self._segments[:, :2], self._segments[:, 2:] - self._segments[:, :2]
+        point = numpy.array([pos.x(), pos.y()])
+        share = numpy.clip(((point - start) * delta).sum(axis=1) / (delta * delta).sum(axis=1), 0.0, 1.0)
+        distance = numpy.hypot(*(start + share[:, None] * delta - point).T)
+        k = int(distance.argmin())
+        if distance[k] > HIT_PIXELS * pixel + self._lines[k].pen().widthF() / 2:
+            return None
+        path, i, j = self._line_keys[k]
+        if snapshot is None or snapshot.weights.get(path, numpy.empty(0)).shape != self.shapes[path]:
+            return tr("layer {0}: W[{1}, {2}]").format(path, i, j)
+        weight, grad = snapshot.weights[path][i, j], snapshot.weight_grads[path][i, j]
+        return tr("layer {0}: W[{1}, {2}] = {3}\n∂L/∂W[{1}, {2}] = {4}").format(path, i, j, f"{weight:.4g}",
+                                                                              f"{grad:.3g}")
+
+
+class _Canvas(pg.GraphicsView):
+    """A fixed view, no pan or zoom, that fits its range to its size and asks for tooltip text
+    only when a tooltip is due."""
+
+    def __init__(self, tooltip: Callable[[QPointF, float], str | None]) -> None:
+        super().__init__(background=None)
+        self.setAspectLocked(True)
+        self.setAntialiasing(True)
+        self._tooltip = tooltip
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            text = self._tooltip(self.mapToScene(event.pos()), 1.0 / max(self.transform().m11(), 1e-9))
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+
+class NetworkView(QWidget):
+    """The NETWORK panel's picture of the network, fed from snapshots."""
+
+    neuron_selected = Signal(str, int)  # (layer path or "input", unit or feature index)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("networkView")
+        self.canvas = _Canvas(self._tooltip)
+        self.canvas.scene().sigMouseClicked.connect(self._clicked)
+        self.outline = QGraphicsRectItem()
+        self.outline.setZValue(10)
+        self.outline.hide()
+        self.canvas.scene().addItem(self.outline)
+        self.diagram: UnitDiagram | BlockDiagram | None = None
+        self._latest: Snapshot | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.canvas)
+
+    def show_network(self, spec: NetworkSpec, feature_names: list[str], planar: bool) -> None:
+        """Build the picture for a network and its data; `planar`: the data are 2-D points."""
+        if self.diagram is not None:
+            self.canvas.scene().removeItem(self.diagram.root)
+        self.diagram, self._latest = None, None
+        self.outline.hide()
+        try:
+            infos = [info for info in spec.validate() if "." not in info.path]
+        except SpecError:
+            return  # the layer builder says what to fix; nothing to draw until then
+        if planar and fits_units(infos, len(feature_names)):
+            self.diagram = UnitDiagram(spec, infos, feature_names)
+        else:
+            size = self.canvas.size() if self.isVisible() else DEFAULT_SIZE
+            self.diagram = BlockDiagram(spec, infos, size.width(), size.height())
+        self.canvas.scene().addItem(self.diagram.root)
+        self.canvas.setRange(self.diagram.bounds, padding=0.03)
+
+    def update_from(self, snapshot: Snapshot) -> None:
+        """Show a snapshot's units, weights or gradient norms; cheap enough for every redraw."""
+        if self.diagram is None or snapshot is self._latest:
+            return
+        self._latest = snapshot
+        self.diagram.update_from(snapshot)
+
+    def highlight_layer(self, path: str | None, phase: str = "forward") -> None:
+        """Outline a layer's column or block ("forward" or "backward" colour); None clears.
+        A layer inside a residual block outlines the block."""
+        rect = None if path is None or self.diagram is None else self.diagram.layer_rect(path.split(".")[0])
+        if rect is None:
+            self.outline.hide()
+            return
+        self.outline.setRect(rect.adjusted(-5, -5, 5, 5))
+        self.outline.setPen(QPen(HIGHLIGHT[phase], 3.0))
+        self.outline.show()
+
+    def input_grid(self, feature: int) -> numpy.ndarray | None:
+        """Input feature number `feature` over the plane, as its thumbnail shows it."""
+        if not isinstance(self.diagram, UnitDiagram) or ("input", feature) not in self.diagram.units:
+            return None
+        return self.diagram.units[("input", feature)].image
+
+    def _clicked(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.diagram is not None:
+            unit = self.diagram.unit_at(event.scenePos())
+            if unit is not None:
+                self.neuron_selected.emit(*unit)
+
+    def _tooltip(self, pos: QPointF, pixel: float) -> str | None:
+        return None if self.diagram is None else self.diagram.tooltip(pos, pixel, self._latest)
