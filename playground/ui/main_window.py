@@ -118,7 +118,7 @@ class MainWindow(WindowMenus):
         self.network_splitter = QSplitter(Qt.Orientation.Vertical)
         self.network_splitter.addWidget(self.network_view)
         self.network_splitter.addWidget(self.network_panel)
-        self.network_splitter.setSizes([320, 480])
+        self.network_splitter.setSizes([430, 370])
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.network_splitter)

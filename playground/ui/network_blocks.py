@@ -26,7 +26,7 @@ from playground.ui.theme import plot_foreground
 
 BLOCK_W, BLOCK_H, GAP_X, GAP_Y = 150.0, 66.0, 44.0, 46.0
 LEGEND_H, LEGEND_SPAN = 56.0, 280.0  # the legend under the blocks, at its nominal size
-READABLE_SCALE = 0.75  # drawn smaller than this, block text falls under 9 pixels
+READABLE_SCALE = 0.95  # drawn smaller than this, block text falls under 11 pixels
 FONT_PX = 12
 INK, FRAME, NO_WEIGHTS = QColor(40, 40, 40), QColor(90, 90, 90), QColor(250, 250, 250)
 # ‖∂L/∂W‖ from 1e-6 (a vanished gradient) to 1e2 (an exploding one) on viridis, lightened for black text.

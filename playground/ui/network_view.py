@@ -202,12 +202,15 @@ class NetworkView(QWidget):
         self.canvas.scene().addItem(self.outline)
         self.diagram: UnitDiagram | BlockDiagram | None = None
         self._latest: Snapshot | None = None
+        self._shown: tuple[NetworkSpec, list[str], bool] | None = None
+        self._size: QSize | None = None  # known from the first resize; laid out for DEFAULT_SIZE until then
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.canvas)
 
     def show_network(self, spec: NetworkSpec, feature_names: list[str], planar: bool) -> None:
         """Build the picture for a network and its data; `planar`: the data are 2-D points."""
+        self._shown = (spec, feature_names, planar)
         if self.diagram is not None:
             self.canvas.scene().removeItem(self.diagram.root)
         self.diagram, self._latest = None, None
@@ -219,10 +222,20 @@ class NetworkView(QWidget):
         if planar and fits_units(infos, len(feature_names)):
             self.diagram = UnitDiagram(spec, infos, feature_names)
         else:
-            size = self.canvas.size() if self.isVisible() else DEFAULT_SIZE
+            size = self._size or DEFAULT_SIZE
             self.diagram = BlockDiagram(spec, infos, size.width(), size.height())
         self.canvas.scene().addItem(self.diagram.root)
         self.canvas.setRange(self.diagram.bounds, padding=0.03)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._size = event.size()
+        # Blocks wrap into rows to suit the widget's shape: lay them out again for the new one.
+        if isinstance(self.diagram, BlockDiagram) and self._shown is not None:
+            latest = self._latest
+            self.show_network(*self._shown)
+            if latest is not None:
+                self.update_from(latest)
 
     def update_from(self, snapshot: Snapshot) -> None:
         """Show a snapshot's units, weights or gradient norms; cheap enough for every redraw."""
