@@ -324,6 +324,7 @@ class Network:
     def trace_batch(self, batch: Batch, optimizer: Optimizer | None = None) -> StepTrace:
         """trace_step on a prepared batch."""
         recorder = Recorder(self.backend.to_numpy)
+        before = self.state_dict()
         containers = [layer for layer in self.all_layers() if isinstance(layer, Residual)]
         for block in containers:
             block.recorder = recorder
@@ -339,8 +340,8 @@ class Network:
             for block in containers:
                 block.recorder = None
         trace.backward = recorder.backward_records
+        trace.state_before = before
         if optimizer is not None:
-            before = self.state_dict()
             trace.learning_rate = optimizer.learning_rate
             optimizer.step()
             after = self.state_dict()

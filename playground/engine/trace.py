@@ -53,6 +53,7 @@ class StepTrace:
     backward: list[BackwardRecord]  # from the last layer to the first
     updates: list[UpdateRecord] = field(default_factory=list)
     learning_rate: float | None = None
+    state_before: dict[str, numpy.ndarray] = field(default_factory=dict)  # Network.state_dict() before the step
 
     def param_grads(self) -> dict[str, numpy.ndarray]:
         """Every parameter's gradient by its stable name."""

@@ -70,6 +70,20 @@ class Control:
         """Re-initialize the network from the seed and start over."""
         self.queue.put(Command("reset"))
 
+    def trace(self, example: int | None = None) -> None:
+        """Pause and record one training step, on training example `example` or (None) on the next
+        mini-batch, without applying it: the next snapshot carries the StepTrace."""
+        if example is not None:
+            whole(example, "The example number", minimum=0)
+        self.queue.put(Command("trace", example))
+
+    def apply_trace(self) -> None:
+        """Apply the step last traced, exactly as training would have."""
+        self.queue.put(Command("apply_trace"))
+
+    def discard_trace(self) -> None:
+        self.queue.put(Command("discard_trace"))
+
     def set_learning_rate(self, value: float) -> None:
         real(value, "The learning rate", above=0.0)
         self.queue.put(Command("learning_rate", float(value)))

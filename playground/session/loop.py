@@ -137,6 +137,39 @@ class Session(DivergenceGuard, Measurements):
                 next_due = time.perf_counter() + max(interval, cost / self.config.overhead_budget)
         yield self._snapshot("stopped", capture=False, final=True)
 
+    # The stepper: one step recorded and held, applied only when asked.
+
+    _new_trace = None
+    _pending_trace: tuple | None = None  # (what training leaves behind, examples, from the epoch's order)
+
+    def _trace(self, example: int | None):
+        count = len(self.dataset.x_train)
+        if example is not None and example >= count:
+            raise DataError(f"There are {count} training examples, numbered 0 to {count - 1}: pick one of those.")
+        in_order = example is None
+        indices = self._order[self._position : self._position + self.batch_size] if in_order else [example]
+        batch = self.network.gather(self._data, numpy.asarray(indices))
+        before = self._keep()
+        trace = self.network.trace_batch(batch, self.optimizer)
+        self._pending_trace = (self._keep(), batch.size, in_order, trace.loss)
+        self._put_back(before)  # held, not applied: the weights stay as they were until apply_trace
+        return trace
+
+    def _apply_trace(self) -> None:
+        if self._pending_trace is None:
+            return
+        after, size, in_order, loss = self._pending_trace
+        self._pending_trace = None
+        self._put_back(after)
+        self.step += 1
+        self.samples += size
+        self._loss_sum, self._loss_count = self._loss_sum + loss, self._loss_count + 1
+        self._epoch_loss_sum, self._epoch_steps = self._epoch_loss_sum + loss, self._epoch_steps + 1
+        if in_order:
+            self._position += size
+            if self._position >= len(self._order):
+                self._end_epoch()
+
     def _idle(self) -> bool:
         return self._paused and self._steps_left == 0 and self._until_epoch is None
 
@@ -158,6 +191,8 @@ class Session(DivergenceGuard, Measurements):
 
     def _apply(self, command: Command) -> None:
         name, value = command.name, command.value
+        if name not in ("trace", "apply_trace", "pause"):
+            self._pending_trace = None  # training or settings moved on: the held step no longer applies
         if name == "pause":
             self._paused, self._steps_left, self._until_epoch = True, 0, None
         elif name == "resume":
@@ -177,6 +212,11 @@ class Session(DivergenceGuard, Measurements):
             self.batch_size = value
         elif name == "regularization":
             self.optimizer.spec.l1, self.optimizer.spec.l2 = value
+        elif name == "trace":
+            self._paused, self._steps_left, self._until_epoch = True, 0, None
+            self._new_trace = self._trace(value)
+        elif name == "apply_trace":
+            self._apply_trace()
         elif name == "optimizer":
             spec = copy.deepcopy(self.optimizer.spec)
             spec.kind, spec.nesterov = value, spec.nesterov and value == "sgd"
@@ -340,6 +380,7 @@ class Session(DivergenceGuard, Measurements):
             values.update({f"grad_norm/{layer.path}.{k}": v for k, v in layer.grad_norms.items()})
         self.history.append(self.step, values, force=final or state != "running")
         snapshot.history = self.history.arrays()
+        snapshot.trace, self._new_trace = self._new_trace, None
         if state != "diverged" and bool(self.network.xp.isfinite(self.network.theta).all()):
             self._backup = self._keep(self._backup)
         return snapshot

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import numpy
 
+from playground.engine import StepTrace
 from playground.session.metrics import ClassificationReport, LayerStats
 
 
@@ -48,3 +49,4 @@ class Snapshot:
     history: dict[str, numpy.ndarray] = field(default_factory=dict)
     message: str | None = None
     final: bool = False
+    trace: StepTrace | None = None  # a step just traced for the stepper, not yet applied (once, in one snapshot)

@@ -11,28 +11,17 @@ from PySide6.QtCore import QCoreApplication
 from playground.data import Dataset
 from playground.engine import LayerInfo
 
-# The losses each task's targets work with (multi-class targets are class numbers, which
-# only cross-entropy takes).
-LOSSES_FOR_TASK = {"regression": ("mse",), "binary": ("binary_cross_entropy", "mse"),
-                   "multiclass": ("cross_entropy",)}
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("DataFit", text)
-
-
-def fitting_loss(dataset: Dataset, loss: str) -> str:
-    """The loss to keep: the current one when the task takes it, else the task's own."""
-    return loss if loss in LOSSES_FOR_TASK[dataset.task] else dataset.loss
 
 
 def data_fit_problem(dataset: Dataset | None, infos: list[LayerInfo], loss: str) -> str | None:
     """What stops this network from training on this data, in a sentence, or None."""
     if dataset is None or not infos:
         return None
-    if loss not in LOSSES_FOR_TASK[dataset.task]:
-        choices = " or ".join(LOSSES_FOR_TASK[dataset.task])
-        return _tr("The {0} loss does not fit {1} data: choose {2}.").format(loss, dataset.task, choices)
+    if loss != dataset.loss:  # each task's targets are made for one loss (see Dataset.loss)
+        return _tr("The {0} loss does not fit {1} data: choose {2}.").format(loss, dataset.task, dataset.loss)
     last = [info for info in infos if "." not in info.path][-1]
     needed, given = dataset.outputs, last.output_size
     if given == needed:

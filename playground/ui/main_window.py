@@ -25,7 +25,7 @@ from playground.project.presets import DEFAULT_PRESET
 from playground.session import Session, Snapshot, TrainingConfig
 from playground.ui.builder import LayerPalette
 from playground.ui.controls import ControlBar
-from playground.ui.data_fit import data_fit_problem, fitting_loss
+from playground.ui.data_fit import data_fit_problem
 from playground.ui.data_panel import DataPanel
 from playground.ui.menus import WindowMenus
 from playground.ui.network_panel import NetworkPanel, load_without_download
@@ -182,7 +182,7 @@ class MainWindow(WindowMenus):
         self.preset.dataset, self.dataset = config, dataset
         self._show_data()
         self.builder.set_input_shape(dataset.input_shape)
-        self.builder.fit_outputs(dataset.outputs, fitting_loss(dataset, self.builder.loss))
+        self.builder.fit_outputs(dataset.outputs, dataset.loss)
         self.statusBar().showMessage(self.tr("New data: {0} training points, features {1}").format(
             len(dataset.x_train), ", ".join(dataset.feature_names)))
 

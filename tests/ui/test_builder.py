@@ -199,6 +199,8 @@ def test_keyboard_moves_and_the_loss_selector(qtbot):
     loss.setCurrentText("cross_entropy")
     assert "cross-entropy needs 2 or more" in find(window, QLabel, "networkError").text()
     loss.setCurrentText("mse")
+    assert "The mse loss does not fit binary data" in find(window, QLabel, "networkError").text()
+    loss.setCurrentText("binary_cross_entropy")
     assert not find(window, QLabel, "networkError").isVisible()
 
 
