@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from playground.session import Snapshot
@@ -16,6 +16,8 @@ NEURON_LEVEL_FLOOR = 1e-6  # a unit that is 0 everywhere still gets a colour sca
 
 class DecisionBoundaryView(QWidget):
     """The output (or a chosen unit) over the plane, with toggles for discretizing it and for the test points."""
+
+    example_clicked = Signal(int)  # a training point clicked: its row in the training split
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,7 +32,9 @@ class DecisionBoundaryView(QWidget):
         self.test_points = pg.ScatterPlotItem(size=7, pen=pg.mkPen((20, 20, 20), width=1.5))
         self.test_points.setVisible(False)
         self.plot.addItem(self.test_points)
-        self.points = pg.ScatterPlotItem(size=7, pen=pg.mkPen((255, 255, 255), width=1))
+        self.points = pg.ScatterPlotItem(size=7, pen=pg.mkPen((255, 255, 255), width=1), hoverable=True)
+        self.points.setToolTip(self.tr("Click a training point to step through backpropagation on it"))
+        self.points.sigClicked.connect(lambda _item, points, _event: self.example_clicked.emit(points[0].index()))
         self.plot.addItem(self.points)
         self.caption = QPushButton(objectName="neuronCaption", flat=True)
         self.caption.setToolTip(self.tr("Show the network's output again"))

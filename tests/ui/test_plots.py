@@ -211,3 +211,19 @@ def test_plots_made_after_the_switch_start_dark(qtbot, restored_palette):
     qtbot.addWidget(plot)
     plot.reset(["1", "2"])
     assert axis_text_lightness(plot) > 200
+
+
+def test_clicking_a_training_point_names_its_example(qtbot):
+    from playground.ui.boundary_view import DecisionBoundaryView
+
+    view = DecisionBoundaryView()
+    qtbot.addWidget(view)
+    view.resize(400, 400)
+    view.show()
+    points = numpy.array([[-4.0, -4.0], [0.0, 0.0], [3.0, 2.0]])
+    view.show_points(points, numpy.array([[0.0], [1.0], [0.0]]), False, (-6.0, 6.0))
+    qtbot.waitExposed(view)
+    where = view.plot.mapFromScene(view.plot.getViewBox().mapViewToScene(pg.Point(3.0, 2.0)))
+    with qtbot.waitSignal(view.example_clicked) as clicked:
+        qtbot.mouseClick(view.plot.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert clicked.args == [2]
