@@ -29,7 +29,8 @@ def run_app(argv: list[str] | None = None, smoke_test: bool = False) -> int:
 
 class SmokeTest:
     """Add a layer from the palette and undo it, train the default preset in the real window,
-    pause, step one batch, close; exit 0 if all of it happened, 1 (with what did not) otherwise."""
+    pause, step one batch, walk one step through the stepper and apply it, close; exit 0 if all
+    of it happened, 1 (with what did not) otherwise."""
 
     def __init__(self, app: QApplication, window: MainWindow) -> None:
         self.app, self.window = app, window
@@ -42,6 +43,10 @@ class SmokeTest:
              lambda: self._state() == "running" and self._snapshot().step > 50),
             ("pausing", self.window.toggle_training, lambda: self._state() == "paused"),
             ("one step", self.window.step_once, lambda: self._snapshot().step == self.paused_at + 1),
+            ("tracing a step", lambda: window.step_through(None), lambda: window.stepper.current_phase() == 0),
+            ("walking its phases", self._walk_phases,
+             lambda: window.stepper.current_phase() == len(window.stepper.phases()) - 1),
+            ("applying it", window.stepper.apply_button.click, lambda: self._snapshot().step == self.paused_at + 2),
         ]
         self.failure = "nothing ran"
         self.paused_at = 0
@@ -53,8 +58,8 @@ class SmokeTest:
         if self.failure:
             print(f"smoke test failed: {self.failure}", file=sys.stderr)
             return 1
-        print("smoke test passed: added a layer and undid it, trained, paused, stepped one batch and closed",
-              flush=True)
+        print("smoke test passed: added a layer and undid it, trained, paused, stepped one batch, walked one step "
+              "through the stepper, applied it and closed", flush=True)
         return 0
 
     def _next_stage(self) -> None:
@@ -75,6 +80,11 @@ class SmokeTest:
                 QTimer.singleShot(20, poll)
 
         QTimer.singleShot(20, poll)
+
+    def _walk_phases(self) -> None:
+        next_button = self.window.stepper.next_button
+        while next_button.isEnabled():
+            next_button.click()
 
     def _snapshot(self):
         return self.window.latest

@@ -40,12 +40,14 @@ from playground.ui.plots import (
     format_rate,
     image_shape,
 )
+from playground.ui.stepper import StepperPanel
+from playground.ui.stepping import StepperWiring
 from playground.ui.worker import TrainingWorker
 
 REDRAW_MS = 33
 
 
-class MainWindow(WindowMenus):
+class MainWindow(StepperWiring, WindowMenus):
     def __init__(self, preset: str = DEFAULT_PRESET) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -100,16 +102,20 @@ class MainWindow(WindowMenus):
         layers_layout.addWidget(self.palette)
         left = _column(self.data_panel, layers_box, self.description, self.data_source)
         self.boundary_view = DecisionBoundaryView()
+        self.boundary_view.example_clicked.connect(self.step_through)
         self.gallery = ImageGallery()
         self.loss_plot = LossPlot()
         self.gradient_plot = GradientPlot()
         self.accuracy_plot = AccuracyPlot()
         self.activation_plot = ActivationPlot()
-        plots = QTabWidget()
+        self.stepper = StepperPanel()
+        plots = self.plot_tabs = QTabWidget()
         plots.addTab(self.loss_plot, self.tr("Loss"))
         plots.addTab(self.accuracy_plot, self.tr("Accuracy"))
         plots.addTab(self.gradient_plot, self.tr("Gradients"))
         plots.addTab(self.activation_plot, self.tr("Activations"))
+        plots.addTab(self.stepper, self.tr("Stepper"))
+        self._connect_stepper()
         self.output_splitter = QSplitter(Qt.Orientation.Vertical)
         self.output_splitter.addWidget(_column(self.boundary_view, self.gallery))
         self.output_splitter.addWidget(plots)
@@ -166,6 +172,7 @@ class MainWindow(WindowMenus):
         self.boundary_view.show_points(dataset.points_train, dataset.y_train, dataset.task == "regression",
                                        (-6.0, 6.0), test_points=dataset.points_test, test_labels=dataset.y_test)
         self.batch_size_input.setMaximum(len(dataset.x_train))
+        self.stepper.set_example_count(len(dataset.x_train))
 
     def change_data(self, config: dict) -> None:
         """Other data, or other points or features: the network's input follows the features and
@@ -230,6 +237,7 @@ class MainWindow(WindowMenus):
             self.worker = None
         self.latest = self._drawn = None
         self._show_running(False)
+        self._leave_stepper()
 
     # Commands.
 
@@ -277,6 +285,10 @@ class MainWindow(WindowMenus):
     def _receive(self, snapshot: Snapshot) -> None:
         self.latest = snapshot
         self._show_running(snapshot.state == "running")
+        if snapshot.trace is not None:
+            self._trace_received(snapshot)
+        elif snapshot.state == "running" and self.stepper.current_phase() >= 0:
+            self._leave_stepper()  # training moved on: the step held for the stepper was dropped
         if snapshot.message:
             self.statusBar().showMessage(snapshot.message)
 

@@ -1,0 +1,370 @@
+"""The stepper: one training step walked phase by phase (forward through each layer, the loss,
+backward through each layer, the update), with each phase's formula, its matrices as heatmaps,
+one weight's chain rule in numbers, and a finite-difference check of the layer in focus.
+
+The panel only reads the StepTrace the engine recorded while it ran the step; the session
+computes the trace when batch_requested asks for one, and applies or drops the step when
+apply_requested or discard_requested says so.
+"""
+
+from __future__ import annotations
+
+import numpy
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from playground.engine import GradCheckReport, NetworkSpec, StepTrace
+from playground.ui.stepper_phases import (
+    BACKWARD,
+    UPDATE,
+    ChainRule,
+    Matrix,
+    Phase,
+    build_phases,
+    chain_rule,
+    chain_rule_html,
+    formula_html,
+    layer_specs,
+    phase_matrices,
+    update_layers,
+)
+from playground.ui.stepper_views import GradientCheck, MatrixView
+
+VIEWS = 6  # the most matrices a phase shows: a layer's two parameters before, changed and after
+
+
+class StepperPanel(QWidget):
+    """Walks a StepTrace: show_trace starts at phase 0, go_to and the buttons move through it."""
+
+    apply_requested = Signal()
+    discard_requested = Signal()
+    batch_requested = Signal(object)  # a training example's index, or None for the current mini-batch
+    phase_changed = Signal(str, str)  # (top-level layer path or "", "forward" | "loss" | "backward" | "update")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("stepperPanel")
+        self.trace: StepTrace | None = None
+        self.spec: NetworkSpec | None = None
+        self.optimizer = "sgd"
+        self._phases: list[Phase] = []
+        self._index = -1
+        self._matrices: dict[tuple[int, str], list[Matrix]] = {}
+        self._layout_count = -1
+        self.chain: ChainRule | None = None  # the weight taken apart, in a Dense layer's backward phase
+        self._picked: dict[str, tuple[int, int]] = {}  # the weight a person chose, by layer, kept from step to step
+        self._build()
+        self.clear()
+
+    # Construction.
+
+    def _button(self, text: str, name: str, tip: str) -> QPushButton:
+        button = QPushButton(text, objectName=name)
+        button.setToolTip(tip)
+        return button
+
+    def _spin(self, name: str, tip: str) -> QSpinBox:
+        spin = QSpinBox(objectName=name)
+        spin.setToolTip(tip)
+        return spin
+
+    def _build(self) -> None:
+        tr = self.tr
+        self.example_input = self._spin("stepperExampleInput", tr("Which training example to step through"))
+        self.example_button = self._button(tr("Step through this example"), "stepperExampleButton",
+                                           tr("Trace one training step on this example alone"))
+        self.batch_button = self._button(tr("Current mini-batch"), "stepperBatchButton",
+                                         tr("Trace the next training step on its mini-batch"))
+        self.example_button.clicked.connect(lambda: self.batch_requested.emit(self.example_input.value()))
+        self.batch_button.clicked.connect(lambda: self.batch_requested.emit(None))
+        picker = QHBoxLayout()
+        picker.addWidget(QLabel(tr("Example"), buddy=self.example_input))
+        for widget in (self.example_input, self.example_button, self.batch_button):
+            picker.addWidget(widget)
+        picker.addStretch(1)
+
+        self.empty_message = QLabel(tr("Pause training, then step through one example or the current mini-batch "
+                                       "to see one training step here, layer by layer."),
+                                    objectName="stepperEmptyMessage", wordWrap=True,
+                                    alignment=Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty_message)
+        self.stack.addWidget(self._content())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(picker)
+        layout.addWidget(self.stack, 1)
+
+    def _content(self) -> QWidget:
+        tr = self.tr
+        self.phase_list = QListWidget(objectName="stepperPhaseList")
+        self.phase_list.setToolTip(tr("The phases of the step: click one to go there"))
+        self.phase_list.currentRowChanged.connect(self.go_to)
+        self.prev_button = self._button(tr("Previous"), "stepperPrevButton", tr("Go to the previous phase"))
+        self.next_button = self._button(tr("Next"), "stepperNextButton", tr("Go to the next phase"))
+        self.forward_end_button = self._button(tr("To end of forward"), "stepperForwardEndButton",
+                                               tr("Go to the last layer of the forward pass"))
+        self.backward_end_button = self._button(tr("To end of backward"), "stepperBackwardEndButton",
+                                                tr("Go to the last layer of the backward pass"))
+        self.apply_button = self._button(tr("Apply update"), "stepperApplyButton",
+                                         tr("Write this step's new weights into the network"))
+        self.discard_button = self._button(tr("Discard"), "stepperDiscardButton",
+                                           tr("Leave the network as it was before this step"))
+        self.prev_button.clicked.connect(lambda: self.go_to(self._index - 1))
+        self.next_button.clicked.connect(lambda: self.go_to(self._index + 1))
+        # The phases are n forward, the loss, n backward and the update.
+        self.forward_end_button.clicked.connect(lambda: self.go_to(len(self._phases) // 2 - 2))
+        self.backward_end_button.clicked.connect(lambda: self.go_to(len(self._phases) - 2))
+        self.apply_button.clicked.connect(self.apply_requested)
+        self.discard_button.clicked.connect(self.discard_requested)
+        left = QWidget()
+        buttons = QGridLayout(left)
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.phase_list, 0, 0, 1, 2)
+        for k, button in enumerate((self.prev_button, self.next_button, self.forward_end_button,
+                                    self.backward_end_button, self.apply_button, self.discard_button)):
+            buttons.addWidget(button, 1 + k // 2, k % 2)
+
+        self.formula = QLabel(objectName="stepperFormula", textFormat=Qt.TextFormat.RichText)
+        self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.update_layer = QComboBox(objectName="stepperUpdateLayer")
+        self.update_layer.setToolTip(tr("Whose parameters the update phase shows"))
+        self.update_layer.currentIndexChanged.connect(lambda _: self._render())
+        self.update_row = QWidget()
+        row = QHBoxLayout(self.update_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel(tr("Layer"), buddy=self.update_layer))
+        row.addWidget(self.update_layer)
+        row.addStretch(1)
+        self.views = [MatrixView() for _ in range(VIEWS)]
+        self.grid = QGridLayout()
+        self.grid.setSpacing(4)
+        for k, view in enumerate(self.views):
+            self.grid.addWidget(view, k // 3, k % 3)
+        self.hover = QLabel(objectName="stepperHover")
+        for view in self.views:
+            view.hovered.connect(lambda text: self.hover.setText(text or self._hover_hint()))
+            view.clicked.connect(lambda r, c, view=view: self._pick_weight(view, r, c))
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.formula)
+        top_layout.addWidget(self.update_row)
+        top_layout.addLayout(self.grid, 1)
+        top_layout.addWidget(self.hover)
+
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(top)
+        right.addWidget(self._details())
+        right.setSizes([380, 200])
+        content = QSplitter(Qt.Orientation.Horizontal)
+        content.addWidget(left)
+        content.addWidget(right)
+        content.setStretchFactor(1, 1)
+        content.setSizes([240, 660])
+        return content
+
+    def _details(self) -> QWidget:
+        """The chain rule of one weight and the gradient check, below the heatmaps."""
+        tr = self.tr
+        self.chain_row = self._spin("stepperChainRow", tr("Row i of the weight W[i, j] to take apart"))
+        self.chain_column = self._spin("stepperChainColumn", tr("Column j of the weight W[i, j] to take apart"))
+        self.chain_example = self._spin("stepperChainExample", tr("Which example of the batch to follow back"))
+        for spin in (self.chain_row, self.chain_column):
+            spin.valueChanged.connect(self._weight_chosen)
+        self.chain_example.valueChanged.connect(self._show_chain)
+        self.chain_text = QTextBrowser(objectName="stepperChainRule")
+        self.checker = GradientCheck()
+        controls = QHBoxLayout()
+        for text, spin in ((tr("W[i, j]: i"), self.chain_row), (tr("j"), self.chain_column),
+                           (tr("example"), self.chain_example)):
+            controls.addWidget(QLabel(text, buddy=spin))
+            controls.addWidget(spin)
+        controls.addStretch(1)
+        controls.addWidget(self.checker.button)
+        details = QWidget()
+        layout = QVBoxLayout(details)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(controls)
+        layout.addWidget(self.chain_text, 1)
+        layout.addWidget(self.checker)
+        return details
+
+    # The public API.
+
+    def set_example_count(self, n: int) -> None:
+        """How many training examples the picker offers (0 to n − 1)."""
+        self.example_input.setRange(0, max(n - 1, 0))
+        self.example_input.setEnabled(n > 0)
+        self.example_button.setEnabled(n > 0)
+
+    def show_trace(self, trace: StepTrace, spec: NetworkSpec, optimizer: str = "sgd") -> None:
+        """A new step to walk, from its first phase. `optimizer` is "sgd" for plain SGD (the update is
+        then written −α ∂L/∂θ); any other name, such as "adam" or "sgd with momentum", is shown as is."""
+        if self.spec is None or spec.to_dict() != self.spec.to_dict():
+            self._picked = {}
+        self.trace, self.spec, self.optimizer = trace, spec, optimizer
+        self._phases, self._index, self._matrices = build_phases(trace, spec), -1, {}
+        self.checker.set_step(trace, spec)
+        self.phase_list.blockSignals(True)
+        self.phase_list.clear()
+        self.phase_list.addItems([phase.title for phase in self._phases])
+        self.phase_list.blockSignals(False)
+        self.update_layer.blockSignals(True)
+        self.update_layer.clear()
+        self.update_layer.addItems(update_layers(trace))
+        self.update_layer.blockSignals(False)
+        self.chain_example.setRange(0, trace.forward[0].input.shape[1] - 1)
+        self.stack.setCurrentIndex(1)
+        self.go_to(0)
+
+    def clear(self) -> None:
+        """Nothing to show, as while training runs: a line says how to enter the stepper."""
+        self.trace, self.spec, self._phases, self._index, self._matrices = None, None, [], -1, {}
+        self.chain = None
+        self.checker.set_step(None, None)
+        self.phase_list.clear()
+        self.stack.setCurrentIndex(0)
+
+    def phases(self) -> list[str]:
+        return [phase.title for phase in self._phases]
+
+    def current_phase(self) -> int:
+        """The index of the phase in focus, or −1 when there is no step to show."""
+        return self._index
+
+    def check_gradient(self) -> None:
+        """Start the finite-difference check of this step (as "Check this gradient" does)."""
+        self.checker.run()
+
+    @property
+    def check_report(self) -> GradCheckReport | None:
+        return self.checker.report
+
+    def shown_checks(self) -> dict[str, float]:
+        """The checks shown for the phase in focus, by parameter name."""
+        return self.checker.shown
+
+    def go_to(self, index: int) -> None:
+        if not self._phases:
+            return
+        index = min(max(index, 0), len(self._phases) - 1)
+        if index == self._index:
+            return
+        self._index = index
+        self._render()
+        phase = self._phases[index]
+        self.phase_changed.emit(phase.top_path, phase.kind)
+
+    # Drawing a phase.
+
+    def _render(self) -> None:
+        if self.trace is None or self._index < 0:
+            return
+        phase, last = self._phases[self._index], len(self._phases) - 1
+        self.phase_list.blockSignals(True)
+        self.phase_list.setCurrentRow(self._index)
+        self.phase_list.blockSignals(False)
+        layer = self.update_layer.currentText()
+        self.formula.setText(formula_html(phase, self.trace, self.spec, self.optimizer, layer))
+        self.update_row.setVisible(phase.kind == UPDATE and self.update_layer.count() > 1)
+        key = (self._index, layer if phase.kind == UPDATE else "")
+        if key not in self._matrices:
+            self._matrices[key] = phase_matrices(phase, self.trace, self.spec, layer)
+        matrices = self._matrices[key]
+        self._arrange(len(matrices))
+        for view, matrix in zip(self.views, matrices):
+            view.show_matrix(matrix)
+        for k, view in enumerate(self.views):
+            view.setVisible(k < len(matrices))
+        self.hover.setText(self._hover_hint())
+        self.prev_button.setEnabled(self._index > 0)
+        self.next_button.setEnabled(self._index < last)
+        self._set_chain_ranges(phase)
+        self._show_chain()
+        self.checker.show_for(phase.path)
+
+    def _arrange(self, count: int) -> None:
+        """The visible heatmaps in a grid of up to three columns; re-laid out only when their number changes."""
+        if count == self._layout_count:
+            return
+        self._layout_count = count
+        columns = 3 if count > 4 or count == 3 else 2
+        for view in self.views:
+            self.grid.removeWidget(view)
+        for k, view in enumerate(self.views[:count]):
+            self.grid.addWidget(view, k // columns, k % columns)
+        for k in range(3):
+            self.grid.setColumnStretch(k, 1 if k < columns else 0)
+            self.grid.setRowStretch(k, 1 if k < -(-count // columns) else 0)
+
+    def _hover_hint(self) -> str:
+        if self._dense_backward() is not None:
+            return self.tr("Hover over a cell to read its value; click a cell of ∂L/∂W to take that weight apart.")
+        return self.tr("Hover over a cell to read its value.")
+
+    def _dense_backward(self) -> Phase | None:
+        if self.trace is None or self._index < 0:
+            return None
+        phase = self._phases[self._index]
+        return phase if phase.kind == BACKWARD and self.trace.backward[phase.record].type == "dense" else None
+
+    # One weight's chain rule.
+
+    def _set_chain_ranges(self, phase: Phase) -> None:
+        dense = self._dense_backward()
+        for spin in (self.chain_row, self.chain_column, self.chain_example):
+            spin.setEnabled(dense is not None)
+        if dense is None:
+            return
+        grad = self.trace.backward[phase.record].param_grads["W"]
+        # Until a person picks one, the weight with the largest gradient: the one this step moves most.
+        picked = self._picked.get(phase.path) or numpy.unravel_index(numpy.argmax(numpy.abs(grad)), grad.shape)
+        for spin, top, value in zip((self.chain_row, self.chain_column), grad.shape, picked):
+            spin.blockSignals(True)
+            spin.setRange(0, top - 1)
+            spin.setValue(int(value))
+            spin.blockSignals(False)
+
+    def _weight_chosen(self) -> None:
+        phase = self._dense_backward()
+        if phase is not None:
+            self._picked[phase.path] = (self.chain_row.value(), self.chain_column.value())
+        self._show_chain()
+
+    def _pick_weight(self, view: MatrixView, row: int, column: int) -> None:
+        if self._dense_backward() is None or view.matrix is None or view.matrix.name != "∂L/∂W":
+            return
+        for spin, value in ((self.chain_row, row), (self.chain_column, column)):
+            spin.blockSignals(True)
+            spin.setValue(value)
+            spin.blockSignals(False)
+        self._weight_chosen()
+
+    def _show_chain(self) -> None:
+        phase = self._dense_backward()
+        if phase is None:
+            self.chain = None
+            self.chain_text.setHtml(self.tr("In the backward phase of a Dense layer, this shows how the chain rule "
+                                            "gives one weight's gradient, ∂L/∂W[i, j], with this step's numbers."))
+            return
+        self.chain = chain_rule(self.trace, phase.record, self.chain_row.value(), self.chain_column.value(),
+                                self.chain_example.value())
+        activation = layer_specs(self.spec)[phase.path].activation
+        self.chain_text.setHtml(chain_rule_html(self.chain, activation, self.trace.loss_name))
+        for view in self.views:
+            if not view.isHidden() and view.matrix is not None and view.matrix.name == "∂L/∂W":
+                view.mark(self.chain.i, self.chain.j)

@@ -1,0 +1,394 @@
+"""What the stepper shows, worked out from a StepTrace without any widget: the phases of a step,
+each phase's formula in the seed article's notation with the trace's shapes filled in, and the
+matrices to draw.
+
+Every number comes from the trace, recorded by the code that trains (DESIGN.md, "One copy of
+the math"); the formulas are the strings the activations and losses carry. Matrices are drawn
+as they are stored: activations and gradients features × batch (one column per example), W as
+(fan_in, fan_out), a vector such as b as one column.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from typing import Any
+
+import numpy
+from PySide6.QtCore import QCoreApplication
+
+from playground.engine.activations import ACTIVATION_FUNCTIONS
+from playground.engine.losses import LOSS_CLASSES
+from playground.engine.spec import ActivationSpec, DenseSpec, DropoutSpec, NetworkSpec, ResidualSpec
+from playground.engine.trace import ForwardRecord, StepTrace
+
+FORWARD, LOSS, BACKWARD, UPDATE = "forward", "loss", "backward", "update"
+# What the fused losses apply to the output z before comparing it with y.
+PREDICTION = {"mse": "ŷ = z", "binary_cross_entropy": "ŷ = σ(z)", "cross_entropy": "ŷ = softmax(z)"}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Stepper", text)
+
+
+@dataclass(frozen=True)
+class Phase:
+    kind: str  # FORWARD, LOSS, BACKWARD or UPDATE
+    path: str  # the layer's path, "" for the loss and the update
+    record: int  # index into trace.forward or trace.backward; -1 for the loss and the update
+    title: str
+
+    @property
+    def top_path(self) -> str:
+        """The top-level layer this phase belongs to: "3" for "3.1"."""
+        return self.path.split(".")[0]
+
+
+@dataclass
+class Matrix:
+    name: str  # as in the formula and the hover text: "W", "∂L/∂W"
+    values: numpy.ndarray  # 2-D, as drawn: row i from the top, column j from the left
+    shape: str  # the array's own shape: "2×4", or "4" for a vector (drawn as one column)
+    level: float  # the colours run from −level to +level
+    vector: bool = False
+
+
+def dims(array: numpy.ndarray) -> str:
+    return "×".join(str(d) for d in array.shape)
+
+
+def number(value: float, digits: int = 4) -> str:
+    """A value for reading: a few significant digits, with a true minus sign."""
+    return f"{value:.{digits}g}".replace("-", "−")
+
+
+def factor(value: float) -> str:
+    """A value inside a product: negative ones in parentheses."""
+    return f"({number(value)})" if value < 0 else number(value)
+
+
+def matrix(name: str, array: numpy.ndarray, level: float | None = None) -> Matrix:
+    vector = array.ndim == 1
+    values = array.reshape(-1, 1) if vector else array
+    if level is None:
+        finite = numpy.abs(values[numpy.isfinite(values)]) if values.size else values
+        level = float(finite.max()) if finite.size else 0.0
+    return Matrix(name, values, dims(array), level if level > 0 else 1.0, vector)
+
+
+def layer_specs(spec: NetworkSpec) -> dict[str, Any]:
+    """Each layer's spec by path, blocks and the layers inside them alike."""
+    found: dict[str, Any] = {}
+
+    def walk(layers: list, prefix: str) -> None:
+        for i, layer in enumerate(layers):
+            path = f"{prefix}{i + 1}"
+            found[path] = layer
+            if isinstance(layer, ResidualSpec):
+                walk(layer.layers, f"{path}.")
+
+    walk(spec.layers, "")
+    return found
+
+
+def describe(layer: Any) -> str:
+    if isinstance(layer, DenseSpec):
+        return f"dense {layer.units} {layer.activation}"
+    if isinstance(layer, DropoutSpec):
+        return f"dropout {layer.rate:g}"
+    return layer.type
+
+
+def build_phases(trace: StepTrace, spec: NetworkSpec) -> list[Phase]:
+    """Forward through every record, the loss, backward through every record, the update."""
+    specs = layer_specs(spec)
+    phases = [Phase(FORWARD, r.path, k, _tr("Forward · layer {0} ({1})").format(r.path, describe(specs[r.path])))
+              for k, r in enumerate(trace.forward)]
+    phases.append(Phase(LOSS, "", -1, _tr("Loss ({0})").format(trace.loss_name)))
+    phases += [Phase(BACKWARD, r.path, k, _tr("Backward · layer {0} ({1})").format(r.path, describe(specs[r.path])))
+               for k, r in enumerate(trace.backward)]
+    phases.append(Phase(UPDATE, "", -1, _tr("Update")))
+    return phases
+
+
+def update_layers(trace: StepTrace) -> list[str]:
+    """The paths of the layers whose parameters the update changed, in order."""
+    return list(dict.fromkeys(update.name.rsplit(".", 1)[0] for update in trace.updates))
+
+
+def forward_record(trace: StepTrace, path: str) -> ForwardRecord:
+    return next(record for record in trace.forward if record.path == path)
+
+
+def block_output(trace: StepTrace, path: str) -> numpy.ndarray:
+    """f(x) of a residual block: the output of the last layer directly inside it."""
+    inside = [r for r in trace.forward if r.path.rsplit(".", 1)[0] == path and r.path.count(".") == path.count(".") + 1]
+    return inside[-1].output
+
+
+# The matrices of each phase.
+
+def phase_matrices(phase: Phase, trace: StepTrace, spec: NetworkSpec, update_layer: str | None = None) -> list[Matrix]:
+    """The phase's matrices in the order the formula names them; for the update, the chosen layer's
+    parameters, each before, its change (after − before) and after."""
+    if phase.kind == FORWARD:
+        return _forward_matrices(trace, trace.forward[phase.record], layer_specs(spec)[phase.path])
+    if phase.kind == LOSS:
+        grad_name = LOSS_CLASSES[trace.loss_name].gradient_formula.split(" =")[0]
+        return [matrix("ŷ", trace.prediction), matrix("y", trace.target), matrix(grad_name, trace.loss_grad)]
+    if phase.kind == BACKWARD:
+        return _backward_matrices(trace, phase.record)
+    shown = []
+    for update in trace.updates:
+        layer, name = update.name.rsplit(".", 1)
+        if layer == update_layer:
+            level = max(matrix("", update.before).level, matrix("", update.after).level)
+            shown += [matrix(_tr("{0} before").format(name), update.before, level),
+                      matrix(f"Δ{name}", update.change), matrix(_tr("{0} after").format(name), update.after, level)]
+    return shown
+
+
+def _forward_matrices(trace: StepTrace, record: ForwardRecord, layer: Any) -> list[Matrix]:
+    state, path = trace.state_before, record.path
+    if record.type == "dense":
+        shown = [matrix("x", record.input), matrix("W", state[f"{path}.W"]), matrix("b", state[f"{path}.b"]),
+                 matrix("z", record.extras["z"])]
+        return shown if layer.activation == "linear" else [*shown, matrix("a", record.output)]
+    if record.type == "batchnorm":
+        return [matrix("x", record.input), matrix("x̂", record.extras["x_hat"]), matrix("γ", state[f"{path}.gamma"]),
+                matrix("β", state[f"{path}.beta"]), matrix("y", record.output)]
+    if record.type == "dropout":
+        mask = [matrix("m", record.extras["mask"])] if "mask" in record.extras else []
+        return [matrix("x", record.input), *mask, matrix("y", record.output)]
+    if record.type == "residual":
+        return [matrix("x", record.input), matrix("f(x)", block_output(trace, path)), matrix("out", record.output)]
+    return [matrix("z", record.input), matrix("a", record.output)]
+
+
+def _backward_matrices(trace: StepTrace, k: int) -> list[Matrix]:
+    record = trace.backward[k]
+    grads = record.param_grads
+    grad_in = [] if record.grad_input is None else [record.grad_input]
+    if record.type == "dense":
+        return [matrix("∂L/∂a", record.grad_output), matrix("δ", record.extras.get("delta", record.grad_output)),
+                matrix("∂L/∂W", grads["W"]), matrix("∂L/∂b", grads["b"]), *(matrix("∂L/∂x", g) for g in grad_in)]
+    if record.type == "batchnorm":
+        return [matrix("∂L/∂y", record.grad_output), matrix("∂L/∂γ", grads["gamma"]), matrix("∂L/∂β", grads["beta"]),
+                *(matrix("∂L/∂x", g) for g in grad_in)]
+    if record.type in ("dropout", "residual"):
+        out = "∂L/∂y" if record.type == "dropout" else "∂L/∂out"
+        return [matrix(out, record.grad_output), *(matrix("∂L/∂x", g) for g in grad_in)]
+    return [matrix("∂L/∂a", record.grad_output), *(matrix("∂L/∂z", g) for g in grad_in)]
+
+
+# The formulas of each phase, as rich text: one row per equation, the shapes beside it.
+
+def formula_html(phase: Phase, trace: StepTrace, spec: NetworkSpec, optimizer: str = "sgd",
+                 update_layer: str | None = None) -> str:
+    if phase.kind == FORWARD:
+        rows = _forward_rows(trace, trace.forward[phase.record], layer_specs(spec)[phase.path])
+        note = _tr("Shapes are rows × columns; x, z and a hold one column per example.")
+    elif phase.kind == LOSS:
+        rows, note = _loss_rows(trace), _tr("The loss applies σ or softmax itself, fused with the log.")
+    elif phase.kind == BACKWARD:
+        rows = _backward_rows(trace, phase.record, layer_specs(spec)[phase.path])
+        note = _tr("∂L/∂W is x δᵀ: ∂z/∂W brings the input x (not Wᵀ), and the update subtracts the gradient.")
+    else:
+        rows, note = _update_rows(trace, optimizer, update_layer)
+    cells = "".join(f"<tr><td style='padding-right:18px'>{html.escape(left)}</td>"
+                    f"<td style='color:gray'>{html.escape(right)}</td></tr>" for left, right in rows)
+    return (f"<p style='margin:0'><b>{html.escape(phase.title)}</b></p><table>{cells}</table>"
+            f"<p style='margin:0; color:gray'><small>{html.escape(note)}</small></p>")
+
+
+def _function(name: str) -> tuple[str, str]:
+    function = ACTIVATION_FUNCTIONS[name]
+    return function.formula, function.derivative
+
+
+def _forward_rows(trace: StepTrace, record: ForwardRecord, layer: Any) -> list[tuple[str, str]]:
+    x, out, state = record.input, record.output, trace.state_before
+    if record.type == "dense":
+        w, b = state[f"{record.path}.W"], state[f"{record.path}.b"]
+        rows = [("z = Wᵀx + b", f"({dims(w)})ᵀ·({dims(x)}) + ({dims(b)}) → ({dims(out)})")]
+        formula, _ = _function(layer.activation)
+        return [*rows, (f"a = g(z),   {formula}", f"→ ({dims(out)})")]
+    if record.type == "softmax":
+        return [("a_i = exp(z_i) / Σ_j exp(z_j)", _tr("over the features of each example: ({0}) → ({1})").format(
+            dims(x), dims(out)))]
+    if record.type == "dropout":
+        if "mask" not in record.extras:
+            return [("y = x", _tr("dropout is off outside training: ({0})").format(dims(x)))]
+        return [("y = x ⊙ m", f"({dims(x)}) ⊙ ({dims(record.extras['mask'])}) → ({dims(out)})"),
+                (_tr("m = 1/(1 − p) kept with probability 1 − p, else 0"), f"p = {layer.rate:g}")]
+    if record.type == "batchnorm":
+        return [(_tr("x̂ = (x − μ)/√(σ² + ε),  μ and σ² over the batch, per feature"), f"({dims(x)}) → ({dims(x)})"),
+                ("y = γ ⊙ x̂ + β", f"({dims(state[f'{record.path}.gamma'])}) ⊙ ({dims(x)}) + "
+                                  f"({dims(state[f'{record.path}.beta'])}) → ({dims(out)})")]
+    if record.type == "residual":
+        return [("out = x + f(x)", _tr("f: the layers inside the block; ({0}) → ({1})").format(dims(x), dims(out)))]
+    formula, _ = _function(record.type if isinstance(layer, ActivationSpec) else "linear")
+    return [(f"a = g(z),   {formula}", f"({dims(x)}) → ({dims(out)})")]
+
+
+def _loss_rows(trace: StepTrace) -> list[tuple[str, str]]:
+    loss = LOSS_CLASSES[trace.loss_name]
+    return [(PREDICTION[trace.loss_name], f"({dims(trace.prediction)})"),
+            (loss.formula, f"= {number(trace.loss, 6)}"),
+            (loss.gradient_formula, f"→ ({dims(trace.loss_grad)})")]
+
+
+def _backward_rows(trace: StepTrace, k: int, layer: Any) -> list[tuple[str, str]]:
+    record = trace.backward[k]
+    g_out, g_in, grads = record.grad_output, record.grad_input, record.param_grads
+    into = [] if g_in is None else [g_in]
+    if record.type == "dense":
+        x, w = forward_record(trace, record.path).input, trace.state_before[f"{record.path}.W"]
+        delta = record.extras.get("delta", g_out)
+        _, derivative = _function(layer.activation)
+        one = g_out.shape[1] == 1
+        rows = [(f"δ = ∂L/∂z = (∂L/∂a) ⊙ g'(z),   {derivative}",
+                 f"({dims(g_out)}) ⊙ ({dims(delta)}) → ({dims(delta)})"),
+                ("∂L/∂W = x δᵀ", f"({dims(x)})·({dims(delta.T)}) → ({dims(grads['W'])})"),
+                ("∂L/∂b = δ" if one else _tr("∂L/∂b = Σ over the batch of δ"), f"→ ({dims(grads['b'])})")]
+        return rows + [("∂L/∂x = W δ", f"({dims(w)})·({dims(delta)}) → ({dims(g)})") for g in into]
+    if record.type == "softmax":
+        return [("∂L/∂z = a ⊙ (∂L/∂a − Σ_j (∂L/∂a)_j a_j)", f"({dims(g_out)}) → ({dims(g)})") for g in into]
+    if record.type == "dropout":
+        return [("∂L/∂x = (∂L/∂y) ⊙ m", f"({dims(g_out)}) → ({dims(g)})") for g in into]
+    if record.type == "batchnorm":
+        return [(_tr("∂L/∂γ = Σ over the batch of (∂L/∂y) ⊙ x̂"), f"→ ({dims(grads['gamma'])})"),
+                (_tr("∂L/∂β = Σ over the batch of ∂L/∂y"), f"→ ({dims(grads['beta'])})"),
+                *[("∂L/∂x = γ/√(σ² + ε) ⊙ (∂L/∂y − mean(∂L/∂y) − x̂ ⊙ mean(∂L/∂y ⊙ x̂))",
+                   f"({dims(g_out)}) → ({dims(g)})") for g in into]]
+    if record.type == "residual":
+        return [(_tr("∂L/∂x = ∂L/∂out + (∂L/∂x through f)"), f"({dims(g_out)}) → ({dims(g)})") for g in into]
+    _, derivative = _function(record.type)
+    return [(f"∂L/∂z = (∂L/∂a) ⊙ g'(z),   {derivative}", f"({dims(g_out)}) → ({dims(g)})") for g in into]
+
+
+def _update_rows(trace: StepTrace, optimizer: str, layer: str | None) -> tuple[list[tuple[str, str]], str]:
+    rate = "" if trace.learning_rate is None else f"α = {number(trace.learning_rate)}"
+    if not trace.updates:
+        return [("θ ← θ − Δθ", rate)], _tr("This step was traced without an optimizer: it has no update.")
+    # Δθ is what the heatmaps show, after − before; plain SGD's is −α ∂L/∂θ, other optimizers'
+    # come from their state (momentum, moment estimates), which the trace does not hold.
+    if optimizer == "sgd":
+        rows = [("θ ← θ − α ∂L/∂θ", rate)]
+    else:
+        rows = [(_tr("θ ← θ + Δθ, Δθ from {0}").format(optimizer), rate)]
+    for update in trace.updates:
+        owner, name = update.name.rsplit(".", 1)
+        if owner == layer:
+            change = f"Δ{name} = −α ∂L/∂{name}" if optimizer == "sgd" else f"Δ{name} = {name} after − {name} before"
+            rows.append((f"{name} ← {name} + Δ{name},   {change}", f"({dims(update.before)})"))
+    return rows, _tr("Apply update writes these values into the network; Discard leaves it as it was.")
+
+
+# One weight's gradient taken apart: the chain rule in the trace's numbers.
+
+TERMS_SHOWN = 4
+SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")  # the layer above's W and δ: W₃, δ₃
+
+
+@dataclass
+class ChainRule:
+    """∂L/∂W[i, j] of a Dense layer as the sum over examples m of x[i, m] · δ[j, m], and δ[j] of one
+    example traced back to the layer above (or the loss). All values are the trace's."""
+
+    i: int
+    j: int
+    example: int
+    x: numpy.ndarray  # x[i, m] for every example m
+    delta: numpy.ndarray  # δ[j, m] for every example m
+    entry: float  # ∂L/∂W[i, j] as the backward pass computed it
+    z: float  # z[j] and a[j] of the chosen example
+    a: float
+    grad_a: float  # (∂L/∂a)[j] of the chosen example
+    source: str  # where ∂L/∂a came from: "loss", or the type of the layer above
+    source_path: str
+    upstream: list[tuple[float, float]]  # (W_above[j, k], δ_above[k]) when the layer above is Dense
+    prediction: tuple[float, float] | None  # (ŷ[j], y[j]) of the chosen example when ∂L/∂a is the loss's
+
+    @property
+    def products(self) -> numpy.ndarray:
+        return self.x.astype(numpy.float64) * self.delta.astype(numpy.float64)
+
+    @property
+    def total(self) -> float:
+        return float(self.products.sum())
+
+    @property
+    def upstream_total(self) -> float:
+        return float(sum(w * d for w, d in self.upstream))
+
+
+def chain_rule(trace: StepTrace, k: int, i: int, j: int, example: int = 0) -> ChainRule:
+    """The chain rule of weight W[i, j] of the Dense layer of trace.backward[k]."""
+    record = trace.backward[k]
+    forward = forward_record(trace, record.path)
+    delta = record.extras.get("delta", record.grad_output)
+    above = trace.backward[k - 1] if k > 0 else None
+    upstream: list[tuple[float, float]] = []
+    prediction = None
+    if above is None:
+        source, source_path = "loss", ""
+        prediction = (float(trace.prediction[j, example]), float(trace.target[j, example]))
+    else:
+        source, source_path = above.type, above.path
+        if above.type == "dense":
+            weights = trace.state_before[f"{above.path}.W"][j]
+            above_delta = above.extras.get("delta", above.grad_output)[:, example]
+            upstream = [(float(w), float(d)) for w, d in zip(weights, above_delta)]
+    return ChainRule(i, j, example, forward.input[i].copy(), delta[j].copy(), float(record.param_grads["W"][i, j]),
+                     float(forward.extras["z"][j, example]), float(forward.output[j, example]),
+                     float(record.grad_output[j, example]), source, source_path, upstream, prediction)
+
+
+def _sum_of_products(pairs: list[tuple[float, float]]) -> str:
+    shown = " + ".join(f"{factor(a)} × {factor(b)}" for a, b in pairs[:TERMS_SHOWN])
+    if len(pairs) > TERMS_SHOWN:
+        shown += " + … " + _tr("({0} terms)").format(len(pairs))
+    return shown
+
+
+def chain_rule_html(rule: ChainRule, activation: str, loss_name: str) -> str:
+    i, j, m = rule.i, rule.j, rule.example
+    _, derivative = _function(activation)
+    one = rule.x.size == 1
+    at = "" if one else f", {m}"
+    rows = []
+    if one:
+        rows.append((f"∂L/∂W[{i}, {j}] = x[{i}] · δ[{j}] = {factor(rule.x[0])} × {factor(rule.delta[0])} "
+                     f"= {number(rule.total)}", _tr("backward wrote {0}").format(number(rule.entry))))
+    else:
+        pairs = list(zip(rule.x.tolist(), rule.delta.tolist()))
+        rows.append((_tr("∂L/∂W[{0}, {1}] = Σ over the {2} examples of x[{0}, m] · δ[{1}, m]").format(
+            i, j, rule.x.size), ""))
+        rows.append((f"= {_sum_of_products(pairs)} = {number(rule.total)}",
+                     _tr("backward wrote {0}").format(number(rule.entry))))
+        rows.append((_tr("For example {0}:").format(m), ""))
+    delta_m = float(rule.delta[m])
+    rows.append((f"z[{j}{at}] = {number(rule.z)},   a[{j}{at}] = g(z[{j}{at}]) = {number(rule.a)}", ""))
+    rows.append((f"δ[{j}{at}] = (∂L/∂a)[{j}{at}] · g'(z[{j}{at}]) = {factor(rule.grad_a)} × g'(z[{j}{at}]) "
+                 f"= {number(delta_m)}", derivative))
+    if rule.grad_a != 0:
+        rows.append((f"g'(z[{j}{at}]) = δ[{j}{at}] / (∂L/∂a)[{j}{at}] = {number(delta_m / rule.grad_a)}", ""))
+    else:
+        rows.append((_tr("g'(z[{0}]) multiplies a zero: (∂L/∂a)[{0}] = 0, so δ[{0}] = 0 whatever g' is").format(
+            f"{j}{at}"), ""))
+    if rule.source == "loss":
+        y_hat, y = rule.prediction
+        rows.append((f"(∂L/∂a)[{j}{at}] = {number(rule.grad_a)}",
+                     _tr("from the loss: {0}, with ŷ = {1}, y = {2}").format(
+                         LOSS_CLASSES[loss_name].gradient_formula, number(y_hat), number(y))))
+    elif rule.upstream:
+        p = rule.source_path.translate(SUBSCRIPTS)
+        rows.append((f"(∂L/∂a)[{j}{at}] = Σ_k W{p}[{j}, k] · δ{p}[k{at}] = {_sum_of_products(rule.upstream)} "
+                     f"= {number(rule.upstream_total)}", _tr("from layer {0} above").format(rule.source_path)))
+    else:
+        rows.append((f"(∂L/∂a)[{j}{at}] = {number(rule.grad_a)}",
+                     _tr("passed down by layer {0} ({1})").format(rule.source_path, rule.source)))
+    cells = "".join(f"<tr><td style='padding-right:18px'>{html.escape(left)}</td>"
+                    f"<td style='color:gray'>{html.escape(right)}</td></tr>" for left, right in rows)
+    return f"<table>{cells}</table>"

@@ -1,0 +1,259 @@
+"""The stepper's heatmaps: a matrix each, on a diverging colour map centred on 0, with its value under
+the mouse and, when the matrix is small enough to read, the numbers in its cells.
+
+A view is made once and refilled for every phase with setImage (fixed levels, no autoLevels);
+the numbers are one item that paints all cells in device pixels, not an item per cell.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from superqt.utils import thread_worker
+
+from playground.engine import GradCheckReport, Network, NetworkSpec, StepTrace, gradient_check
+from playground.engine.gradcheck import TOLERANCE
+from playground.ui.stepper_phases import Matrix, number
+from playground.ui.theme import BOUNDARY_COLORS
+
+LUT = BOUNDARY_COLORS.getLookupTable(nPts=256)  # orange below 0, white at 0, blue above: the app's sign colours
+MAX_NUMBERED = 12  # rows and columns up to which the cells carry their values
+MIN_FONT_PX = 8  # below this the numbers are not drawn: the cells are too small to read them
+MAX_FONT_PX = 13
+MAX_CELL_PX = (90.0, 44.0)  # small matrices are drawn no larger than this per cell, centred in their view
+DARK_INK, LIGHT_INK = QColor(30, 30, 30), QColor(255, 255, 255)
+
+
+def cell_text(value: float) -> str:
+    """A value in at most about six characters: "0.274", "−0.918", "5.2e−6"."""
+    if not math.isfinite(value):
+        return str(value)
+    if value == 0 or 1e-3 <= abs(value) < 1e3:
+        return number(value, 3)
+    mantissa, exponent = f"{value:.1e}".split("e")
+    return f"{mantissa}e{int(exponent)}".replace("-", "−")
+
+
+class CellNumbers(pg.GraphicsObject):
+    """Every cell's value, drawn in screen pixels so that the view's stretching leaves the text upright."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.texts: list[list[str]] = []
+        self.light: numpy.ndarray = numpy.zeros((0, 0), dtype=bool)
+        self.rows = self.columns = 0
+        self.longest = 1
+
+    def set_matrix(self, values: numpy.ndarray, level: float) -> None:
+        self.prepareGeometryChange()
+        self.rows, self.columns = values.shape
+        if self.rows <= MAX_NUMBERED and self.columns <= MAX_NUMBERED:
+            self.texts = [[cell_text(float(v)) for v in row] for row in values]
+            self.longest = max(len(text) for row in self.texts for text in row)
+            # White ink where the cell's own colour is dark (deep blue), dark ink elsewhere (orange is light).
+            index = ((numpy.nan_to_num(numpy.clip(values / level, -1, 1)) + 1) * 127.5).astype(int)
+            self.light = LUT[index, :3] @ numpy.array([0.299, 0.587, 0.114]) < 140
+        else:
+            self.texts = []
+        self.update()
+
+    def font_px(self, cell_width: float, cell_height: float) -> int:
+        """The pixel size at which the longest number fits a cell (a digit is about 0.62 of it wide)."""
+        return int(min(MAX_FONT_PX, 0.55 * cell_height, (cell_width - 4) / (0.62 * self.longest)))
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
+        return QRectF(0, 0, self.columns, self.rows)
+
+    def paint(self, painter: QPainter, *args) -> None:
+        if not self.texts:
+            return
+        transform = painter.transform()
+        size = self.font_px(abs(transform.m11()), abs(transform.m22()))
+        if size < MIN_FONT_PX:
+            return
+        painter.save()
+        painter.resetTransform()
+        font = QFont(painter.font())
+        font.setPixelSize(size)
+        painter.setFont(font)
+        for r, row in enumerate(self.texts):
+            for c, text in enumerate(row):
+                painter.setPen(LIGHT_INK if self.light[r, c] else DARK_INK)
+                painter.drawText(transform.mapRect(QRectF(c, r, 1, 1)), Qt.AlignmentFlag.AlignCenter, text)
+        painter.restore()
+
+
+class MatrixView(QWidget):
+    """A titled heatmap of one matrix, drawn as written: row i from the top, column j from the left."""
+
+    hovered = Signal(str)  # "z[2, 5] = 0.1234", or "" when the mouse leaves the matrix
+    clicked = Signal(int, int)  # the row and column of a clicked cell
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+        self.title.setToolTip(self.tr("Hover over a cell to read its value"))
+        self.graphics = pg.GraphicsView(background=None)
+        self.graphics.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.graphics.setMinimumSize(60, 40)
+        self.box = pg.ViewBox(invertY=True, enableMouse=False, enableMenu=False, defaultPadding=0.0)
+        self.graphics.setCentralItem(self.box)
+        self.image = pg.ImageItem(axisOrder="row-major", autoDownsample=True)
+        self.image.setLookupTable(LUT)
+        self.numbers = CellNumbers()
+        self.marker = QGraphicsRectItem(0, 0, 1, 1)  # the cell the chain rule takes apart
+        self.marker.setPen(pg.mkPen(DARK_INK, width=2.5, cosmetic=True))
+        self.marker.hide()
+        self.box.addItem(self.image)
+        self.box.addItem(self.numbers)
+        self.box.addItem(self.marker)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setSpacing(1)
+        layout.addWidget(self.title)
+        layout.addWidget(self.graphics, 1)
+        self.matrix: Matrix | None = None
+        self._shape: tuple[int, int] | None = None
+        self.cell_px = (0.0, 0.0)  # the width and height of a cell on screen
+        self.box.sigResized.connect(lambda _box: self._fit())
+        scene = self.graphics.scene()
+        scene.sigMouseMoved.connect(self._moved)
+        scene.sigMouseClicked.connect(self._clicked)
+
+    def show_matrix(self, matrix: Matrix) -> None:
+        self.matrix = matrix
+        self.title.setText(f"{matrix.name}  ({matrix.shape})")
+        self.image.setImage(matrix.values, autoLevels=False, levels=(-matrix.level, matrix.level))
+        self.numbers.set_matrix(matrix.values, matrix.level)
+        self.marker.hide()
+        if matrix.values.shape != self._shape:
+            self._shape = matrix.values.shape
+            self._fit()
+
+    def _fit(self) -> None:
+        """Fill the view with the matrix, except that a small one keeps cells of at most MAX_CELL_PX."""
+        width, height = self.box.width(), self.box.height()
+        if self._shape is None or width <= 0 or height <= 0:
+            return
+        rows, columns = self._shape
+        cell_width, cell_height = min(width / columns, MAX_CELL_PX[0]), min(height / rows, MAX_CELL_PX[1])
+        self.cell_px = (cell_width, cell_height)
+        half_x = width / cell_width / 2
+        # Centred across, at the top: right under its title.
+        self.box.setRange(xRange=(columns / 2 - half_x, columns / 2 + half_x), yRange=(0, height / cell_height),
+                          padding=0.0)
+
+    def mark(self, row: int, column: int) -> None:
+        self.marker.setRect(QRectF(column, row, 1, 1))
+        self.marker.show()
+
+    @property
+    def shows_numbers(self) -> bool:
+        """Whether the cells carry their values at the view's present size."""
+        return bool(self.numbers.texts) and self.numbers.font_px(*self.cell_px) >= MIN_FONT_PX
+
+    def cell_at(self, scene_pos: QPointF) -> tuple[int, int] | None:
+        if self.matrix is None:
+            return None
+        point = self.box.mapSceneToView(scene_pos)
+        row, column = int(numpy.floor(point.y())), int(numpy.floor(point.x()))
+        rows, columns = self.matrix.values.shape
+        return (row, column) if 0 <= row < rows and 0 <= column < columns else None
+
+    def value_text(self, row: int, column: int) -> str:
+        matrix = self.matrix
+        where = f"{row}" if matrix.vector else f"{row}, {column}"
+        return f"{matrix.name}[{where}] = {number(float(matrix.values[row, column]))}"
+
+    def _moved(self, scene_pos: QPointF) -> None:
+        cell = self.cell_at(scene_pos)
+        self.hovered.emit("" if cell is None else self.value_text(*cell))
+
+    def _clicked(self, event) -> None:
+        cell = self.cell_at(event.scenePos())
+        if cell is not None:
+            self.clicked.emit(*cell)
+
+
+@thread_worker
+def _gradient_check(token: int, spec: NetworkSpec, state: dict, x: numpy.ndarray,
+                    y: numpy.ndarray) -> tuple[int, GradCheckReport]:
+    net = Network(spec, "numpy", "float64")
+    net.load_state_dict(state)
+    return token, gradient_check(net, x, y)
+
+
+class GradientCheck(QLabel):
+    """The result of the finite-difference check of a traced step, for the layer in focus; its button
+    (placed by the panel) runs the check off the GUI thread on the step's weights and batch."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="stepperCheckResult", wordWrap=True)
+        self.button = QPushButton(self.tr("Check this gradient"), objectName="stepperCheckButton")
+        self.button.setToolTip(self.tr("Compare this layer's gradients with finite differences in float64"))
+        self.button.clicked.connect(self.run)
+        self.report: GradCheckReport | None = None
+        self.trace: StepTrace | None = None
+        self.spec: NetworkSpec | None = None
+        self.path = ""
+        self.running = False
+        self._token = 0  # which step a running check belongs to: a late result for an older one is dropped
+
+    def set_step(self, trace: StepTrace | None, spec: NetworkSpec | None) -> None:
+        self.trace, self.spec, self.report = trace, spec, None
+        self._token += 1
+        self.clear()
+        self.button.setEnabled(trace is not None and not self.running)
+
+    def run(self) -> None:
+        if self.trace is None or self.running:
+            return
+        self.running = True
+        self.button.setEnabled(False)
+        self.setText(self.tr("Checking against finite differences…"))
+        x, y = self.trace.forward[0].input.T, self.trace.target.T  # rows; one-hot targets read as probabilities
+        worker = _gradient_check(self._token, self.spec, self.trace.state_before, x, y)
+        worker.returned.connect(self._checked)
+        worker.errored.connect(self._failed)
+        worker.finished.connect(self._finished)
+        worker.start()
+
+    def _checked(self, result: tuple[int, GradCheckReport]) -> None:
+        token, report = result
+        if token == self._token:
+            self.report = report
+            self.show_for(self.path)
+
+    def _failed(self, error: Exception) -> None:
+        self.setText(self.tr("The gradient check failed to run: {0}").format(error))
+
+    def _finished(self) -> None:
+        self.running = False
+        self.button.setEnabled(self.trace is not None)
+
+    @property
+    def shown(self) -> dict[str, float]:
+        """Max relative error by parameter: the layer's, or every one for the loss and the update ("")."""
+        if self.report is None:
+            return {}
+        return {check.name: check.max_relative_error for check in self.report.checks
+                if not self.path or check.name.startswith(f"{self.path}.")}
+
+    def show_for(self, path: str) -> None:
+        self.path = path
+        if self.report is None:
+            return
+        shown = self.shown
+        if not shown:
+            self.setText(self.tr("Layer {0} has no parameters; across the network the largest relative error "
+                                 "is {1:.1e}.").format(path, self.report.max_relative_error))
+            return
+        verdict = self.tr("agree") if max(shown.values()) < TOLERANCE else self.tr("DISAGREE")
+        errors = ", ".join(f"{name} {error:.1e}" for name, error in shown.items())
+        self.setText(self.tr("Finite differences and the hand-written gradients {0} (max relative error {1}; "
+                             "below {2:.0e} agrees).").format(verdict, errors, TOLERANCE))

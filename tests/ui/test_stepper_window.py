@@ -1,0 +1,115 @@
+"""The stepper inside the window: entered from a mini-batch or a clicked point, walked with the
+network view lighting the layer in focus, applied so that training resumes from the stepped
+weights; and, for every preset, the gradients it shows are the engine's."""
+
+import re
+
+import numpy
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QListWidget, QPushButton
+
+from playground.data import load_dataset
+from playground.engine import Network, Optimizer
+from playground.project import list_presets, load_preset
+from playground.ui import MainWindow
+from playground.ui.network_view import HIGHLIGHT
+from playground.ui.stepper import StepperPanel
+
+
+def click(qtbot, window, name):
+    qtbot.mouseClick(window.findChild(QPushButton, name), Qt.MouseButton.LeftButton)
+
+
+def enter_stepper(qtbot, preset: str) -> MainWindow:
+    window = MainWindow(preset)
+    qtbot.addWidget(window)
+    window.show()
+    click(qtbot, window, "stepperBatchButton")
+    qtbot.waitUntil(lambda: window.stepper.current_phase() == 0, timeout=10_000)
+    return window
+
+
+@pytest.mark.parametrize("preset, layers", [("circle", 3), ("digits-mlp", 2)])
+def test_walking_a_step_lights_each_layer_in_the_network_view(qtbot, preset, layers):
+    window = enter_stepper(qtbot, preset)
+    phases = window.findChild(QListWidget, "stepperPhaseList")
+    assert phases.count() == 2 * layers + 2 and window.plot_tabs.currentWidget() is window.stepper
+    outline, diagram = window.network_view.outline, window.network_view.diagram
+    expected = [(str(k), "forward") for k in range(1, layers + 1)] + [(None, None)] + \
+               [(str(k), "backward") for k in range(layers, 0, -1)] + [(None, None)]
+    for index, (path, direction) in enumerate(expected):
+        assert window.stepper.current_phase() == index
+        if path is None:
+            assert not outline.isVisible()
+        else:
+            assert outline.isVisible() and outline.pen().color() == HIGHLIGHT[direction]
+            assert outline.rect().contains(diagram.layer_rect(path))
+        click(qtbot, window, "stepperNextButton")
+    click(qtbot, window, "stepperPrevButton")
+    assert window.stepper.current_phase() == len(expected) - 2
+    window.close()
+
+
+def test_applying_the_step_resumes_training_from_the_stepped_weights(qtbot):
+    window = enter_stepper(qtbot, "circle")
+    trace = window.stepper.trace
+    network = window.worker.session.network
+    assert network.get("1.W").tolist() == trace.state_before["1.W"].tolist()  # held, not yet applied
+    click(qtbot, window, "stepperApplyButton")
+    qtbot.waitUntil(lambda: window.latest.step == 1, timeout=10_000)
+    for update in trace.updates:
+        assert numpy.array_equal(network.get(update.name), update.after), update.name
+    assert window.stepper.current_phase() == -1 and not window.network_view.outline.isVisible()
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: window.latest.step == 2, timeout=10_000)
+    window.close()
+
+
+def test_discarding_keeps_the_weights_and_a_clicked_point_is_stepped_alone(qtbot):
+    window = enter_stepper(qtbot, "circle")
+    before = window.worker.session.network.theta.copy()
+    click(qtbot, window, "stepperDiscardButton")
+    window.boundary_view.example_clicked.emit(5)  # what clicking training point 5 sends
+    qtbot.waitUntil(lambda: window.stepper.current_phase() == 0 and window.stepper.trace.forward[0].input.shape[1] == 1,
+                    timeout=10_000)
+    point = window.dataset.x_train[5]
+    assert numpy.allclose(window.stepper.trace.forward[0].input[:, 0], point)
+    assert numpy.array_equal(window.worker.session.network.theta, before) and window.latest.step == 0
+    window.close()
+
+
+OFFLINE_PRESETS = [name for name in list_presets() if name != "mnist-mlp"]  # that one needs a download
+
+
+@pytest.mark.parametrize("name", OFFLINE_PRESETS)
+def test_every_backward_phase_shows_the_gradient_the_engine_returns(qtbot, name):
+    preset = load_preset(name)
+    data = load_dataset(preset.dataset)
+    x, y = data.x_train[:preset.batch_size], data.y_train[:preset.batch_size]
+    network = Network(preset.network, seed=3)
+    trace = network.trace_step(x, y, Optimizer(network, preset.optimizer))
+    reference = Network(preset.network, seed=99)
+    reference.load_state_dict(trace.state_before)
+    _, gradients = reference.loss_and_gradients(x, y)
+    panel = StepperPanel()
+    qtbot.addWidget(panel)
+    panel.resize(900, 600)
+    panel.show()
+    panel.show_trace(trace, preset.network)
+    checked = 0
+    for index, title in enumerate(panel.phases()):
+        panel.go_to(index)
+        QApplication.processEvents()
+        shown = {view.matrix.name: view.image.image for view in panel.views if view.isVisible()}
+        if title.startswith("Backward") and "∂L/∂W" in shown:
+            path = re.search(r"layer (\S+)", title).group(1)
+            numpy.testing.assert_allclose(shown["∂L/∂W"], gradients[f"{path}.W"], rtol=1e-5, atol=1e-7)
+            checked += 1
+    assert checked == sum(1 for info in preset.network.validate() if info.type == "dense")
+    applied = {update.name: update.after for update in trace.updates}
+    trained = Network(preset.network, seed=99)
+    trained.load_state_dict(trace.state_before)
+    trained.train_step(x, y, Optimizer(trained, preset.optimizer))
+    for parameter, value in applied.items():
+        assert numpy.array_equal(trained.get(parameter), value), parameter
