@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QMainWindow, QTabWidget
+from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget
 
 from playground.errors import PlaygroundError
 from playground.session import Snapshot
 from playground.ui.network_view import NetworkView
 from playground.ui.stepper import StepperPanel
+
+STEPPER_HEIGHT, MIN_OUTPUT_HEIGHT = 560, 200  # pixels
 
 
 def optimizer_words(spec: Any) -> str:
@@ -25,6 +27,7 @@ class StepperWiring(QMainWindow):
     stepper: StepperPanel
     network_view: NetworkView
     plot_tabs: QTabWidget
+    output_splitter: QSplitter
     worker: Any
     network_panel: Any
 
@@ -36,6 +39,8 @@ class StepperWiring(QMainWindow):
 
     def step_through(self, example: int | None = None) -> None:
         """Pause and trace one step: on training example `example`, or on the next mini-batch."""
+        if example is not None:
+            self.stepper.example_input.setValue(example)
         try:
             self._session().control.trace(example)
         except PlaygroundError as error:
@@ -47,6 +52,9 @@ class StepperWiring(QMainWindow):
         optimizer = self.worker.session.optimizer.spec
         self.stepper.show_trace(snapshot.trace, self.worker.session.spec, optimizer_words(optimizer))
         self.plot_tabs.setCurrentWidget(self.stepper)
+        sizes = self.output_splitter.sizes()
+        if sizes[1] < STEPPER_HEIGHT <= sum(sizes) - MIN_OUTPUT_HEIGHT:  # room for the heatmaps, at the output's cost
+            self.output_splitter.setSizes([sum(sizes) - STEPPER_HEIGHT, STEPPER_HEIGHT])
         self.statusBar().showMessage(self.tr("Stepping through step {0}: Apply update trains on it, Discard leaves the "
                                              "weights as they are").format(snapshot.step + 1))
 
