@@ -1,4 +1,5 @@
-"""`playground`: the window with no arguments; `train`, `gradcheck`, `bench` and `presets` headless.
+"""`playground`: the window with no arguments, or on PROJECT.bpp; `train`, `gradcheck`, `bench`,
+`presets` and `export` headless.
 
 Every error a user can cause prints one line `error: ...` on stderr and exits 2.
 """
@@ -55,6 +56,14 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--save", metavar="OUT.bpp", help="save the trained project here")
 
     commands.add_parser("presets", help="list the presets")
+
+    export = commands.add_parser("export", help="export a project: a PyTorch model, a NumPy script or its history")
+    export.add_argument("project", help="the project (.bpp) to export")
+    export.add_argument("--to", required=True, choices=["pytorch", "numpy", "history"],
+                        help="pytorch: <name>.py and <name>_state_dict.pt in the folder OUT; numpy: one script "
+                        "OUT.py that needs only NumPy; history: the metric history as the CSV file OUT")
+    export.add_argument("out", metavar="OUT", help="a folder for pytorch, a .py file for numpy, a .csv for history")
+    export.add_argument("--name", default="model", help="pytorch: the base of the file names (default model)")
     return parser
 
 
@@ -117,15 +126,40 @@ def run_presets() -> int:
     return 0
 
 
-def run_gui(smoke_test: bool = False) -> int:
+def run_export(args: argparse.Namespace) -> int:
+    from playground.project import load_project
+    from playground.project.export import export_history_csv, export_pytorch, project_history, project_state
+    from playground.project.numpy_script import export_numpy_script
+
+    project = load_project(args.project)
+    out = Path(args.out)
+    if args.to == "pytorch":
+        written = export_pytorch(project.network, project_state(project), out, args.name)
+    elif args.to == "numpy":
+        export_numpy_script(project.network, project_state(project), out)
+        written = [out]
+    else:
+        export_history_csv(project_history(project), out)
+        written = [out]
+    for path in written:
+        print(f"wrote {path}")
+    return 0
+
+
+def run_gui(smoke_test: bool = False, project: str | None = None) -> int:
     from playground.ui.app import run_app
 
-    return run_app(smoke_test=smoke_test)
+    if project is not None and not Path(project).is_file():
+        raise PlaygroundError(f"There is no project file {project}: check the path.")
+    return run_app(smoke_test=smoke_test, project=project)
 
 
 def main(argv: list[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else argv
     try:
-        args = build_parser().parse_args(argv)
+        if len(arguments) == 1 and arguments[0].endswith(".bpp"):  # `playground PROJECT.bpp` opens it
+            return run_gui(project=arguments[0])
+        args = build_parser().parse_args(arguments)
         if args.command == "gradcheck":
             return run_gradcheck(args)
         if args.command == "bench":
@@ -134,6 +168,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_presets()
         if args.command == "train":
             return run_train(args)
+        if args.command == "export":
+            return run_export(args)
         return run_gui(args.smoke_test)
     except PlaygroundError as error:
         print(f"error: {error}", file=sys.stderr)

@@ -34,11 +34,14 @@ class FileFormatError(PlaygroundError):
     """A project file that cannot be opened as it is."""
 
 
-def whole(value: Any, what: str, minimum: int | None = None, error: type[PlaygroundError] = PlaygroundError) -> int:
+def whole(value: Any, what: str, minimum: int | None = None, error: type[PlaygroundError] = PlaygroundError,
+          maximum: int | None = None) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
         raise error(f"{what} must be a whole number; it is {value!r}.")
     if minimum is not None and value < minimum:
         raise error(f"{what} must be {minimum} or more; it is {value}.")
+    if maximum is not None and value > maximum:
+        raise error(f"{what} must be at most {maximum:,}; it is {value:,}.")
     return value
 
 

@@ -56,6 +56,9 @@ class Dataset:
         return {"regression": "mse", "binary": "binary_cross_entropy", "multiclass": "cross_entropy"}[self.task]
 
 
+MAX_POINTS = 1_000_000  # generated points; far past what a plane of them shows, and a few tens of MB
+
+
 @dataclass
 class DatasetConfig:
     """The JSON-able description of a dataset that presets and project files store."""
@@ -98,7 +101,7 @@ class DatasetConfig:
             raise DataError("The dataset settings need a name, such as \"circle\" or \"digits\".")
         whole(self.seed, "The dataset seed", minimum=0)
         real(self.train_ratio, "The train/test ratio", minimum=0.1, maximum=0.9)
-        whole(self.points, "The number of points", minimum=4)
+        whole(self.points, "The number of points", minimum=4, maximum=MAX_POINTS)
         real(self.noise, "The noise (in percent)", minimum=0.0, maximum=50.0)
         if self.features is not None and (not isinstance(self.features, list) or not self.features
                                           or not all(isinstance(f, str) for f in self.features)):

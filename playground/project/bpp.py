@@ -6,21 +6,33 @@
     optimizer.npz  the optimizer's state ("velocity", "exp_avg", ...) and the epoch's batch order
     history.npz    the metric history, one array per series
 
-Arrays are read with allow_pickle=False.
 Opening checks everything before anything is used and raises FileFormatError with one
-sentence; writing goes to a temporary file that is renamed into place.
+sentence. Arrays are read by hand, not by numpy.load: each header is checked first (numbers
+only, never pickles, no more data than the member holds), so a damaged or hostile file can
+neither run code nor make the loader unpack more than MAX_STATE_BYTES.
+
+Writing goes to a temporary ".<name>.<random>.part" beside the file that is renamed into
+place, so a process killed mid-save leaves the old file whole. The .part it leaves is hidden,
+never ends in .bpp, and is removed by a later save of the same file once it is an hour old.
 """
 
 from __future__ import annotations
 
+import ast
+import glob
 import io
 import json
+import math
 import os
+import re
 import tempfile
+import time
 import zipfile
+import zlib
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import numpy
 
@@ -34,9 +46,19 @@ ARRAY_MEMBERS = {"weights.npz": "weights/", "optimizer.npz": "optimizer/", "hist
 MEMBERS = {"project.json", *ARRAY_MEMBERS}
 MAX_JSON_BYTES = 16 * 2**20
 MAX_STATE_BYTES = 2 * 2**30  # unpacked, all members together; a zip bomb stops here unopened
-PROGRESS_FIELDS = {"step": int, "epoch": int, "samples": int, "position": int, "batch_size": int,
-                   "optimizer_steps": int, "learning_rate": float, "l1": float, "l2": float,
-                   "epoch_loss_sum": float, "epoch_steps": int}
+PACKINGS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED}
+READ_CHUNK = 2**20
+NUMBER_DESCR = re.compile(r"[<>|=]?[fiu][0-9]{1,2}")  # integers and reals as .npy headers name them: "<f4", "|u1"
+NPY_MAGIC = b"\x93NUMPY"
+MAX_NPY_HEADER = 10_000  # as numpy.load allows
+# What reading a damaged archive raises; NotImplementedError is zipfile's for features it lacks (strong
+# encryption, patched data, a newer zip version), which a project file never uses.
+UNREADABLE = (zipfile.BadZipFile, zlib.error, NotImplementedError, EOFError, OSError, ValueError)
+STALE_PART_S = 3600  # a save takes seconds: a .part this old was left by a process that died mid-save
+# The training progress: whole numbers with the least each may be, and real numbers.
+PROGRESS_COUNTS = {"step": 0, "epoch": 0, "samples": 0, "position": 0, "batch_size": 1, "optimizer_steps": 0,
+                   "epoch_steps": 0}
+PROGRESS_REALS = ("learning_rate", "l1", "l2", "epoch_loss_sum")
 
 
 @dataclass
@@ -74,10 +96,12 @@ def save_project(project: Project, path: str | Path) -> None:
     except OSError as error:
         raise PlaygroundError(f"Cannot write to {path.parent} ({error.strerror}): choose another folder.") from None
     try:
-        with os.fdopen(handle, "wb") as stream, zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
-            archive.writestr("project.json", json.dumps(document, indent=2))
-            for member, data in members.items():
-                archive.writestr(member, data)
+        with os.fdopen(handle, "wb") as stream:
+            with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
+                archive.writestr("project.json", json.dumps(document, indent=2))
+                for member, data in members.items():
+                    archive.writestr(member, data)
+            # After the archive closes, so that the directory it writes last is on disk too.
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)
@@ -86,45 +110,109 @@ def save_project(project: Project, path: str | Path) -> None:
         if isinstance(error, OSError):
             raise PlaygroundError(f"Cannot save {path.name} ({error.strerror}): choose another place.") from None
         raise
+    _remove_stale_parts(path)
+
+
+def _remove_stale_parts(path: Path) -> None:
+    """Delete what saves of this file killed mid-write left behind; a recent one may be a save
+    still running in another process, so it stays."""
+    now = time.time()
+    for part in path.parent.glob(f".{glob.escape(path.name)}.*.part"):
+        try:
+            if now - part.stat().st_mtime > STALE_PART_S:
+                part.unlink()
+        except OSError:  # removed by another save meanwhile, or not ours to remove: the save itself succeeded
+            continue
 
 
 def load_project(path: str | Path) -> Project:
     path = Path(path)
     try:
         with zipfile.ZipFile(path) as archive:
-            infos = {info.filename: info for info in archive.infolist()}
-            unknown = sorted(set(infos) - MEMBERS)
-            if unknown:
-                raise FileFormatError(f"{path.name} holds {unknown[0]!r}, which a project file never has: it is "
-                                      "not a Backprop Playground project.")
-            if "project.json" not in infos:
-                raise FileFormatError(f"{path.name} has no project.json: it is not a Backprop Playground project.")
-            if infos["project.json"].file_size > MAX_JSON_BYTES:
-                raise FileFormatError(f"{path.name}: project.json would unpack to {infos['project.json'].file_size:,}"
-                                      f" bytes, more than the {MAX_JSON_BYTES:,} it may hold; it is refused unopened.")
-            unpacked = sum(infos[m].file_size for m in ARRAY_MEMBERS if m in infos)
-            if unpacked > MAX_STATE_BYTES:
-                raise FileFormatError(f"{path.name}: its arrays would unpack to {unpacked:,} bytes, more than the "
-                                      f"{MAX_STATE_BYTES:,} a project may hold; it is refused unopened.")
-            document = _read_json(archive.read("project.json"), path.name)
-            arrays = {}
+            infos = _members(archive, path.name)
+            document = _read_json(_unpack(archive, infos["project.json"]), path.name)
+            arrays: dict[str, numpy.ndarray] = {}
             for member, prefix in ARRAY_MEMBERS.items():
                 if member in infos:
-                    for key, value in _read_arrays(archive.read(member), f"{path.name}: {member}").items():
+                    budget = MAX_STATE_BYTES - sum(array.nbytes for array in arrays.values())
+                    raw = _unpack(archive, infos[member])
+                    for key, value in _read_arrays(raw, f"{path.name}: {member}", budget).items():
                         arrays[key if (member == "optimizer.npz" and key == "order") else prefix + key] = value
     except FileNotFoundError:
         raise FileFormatError(f"There is no file {path}: check the path.") from None
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as error:
+    except (IsADirectoryError, PermissionError) as error:
+        raise FileFormatError(f"Cannot read {path} ({error.strerror}): choose a project file you may read.") from None
+    except UNREADABLE as error:
         raise FileFormatError(f"{path.name} is not a readable project file ({error}): it may be damaged or "
                               "truncated.") from None
+    _check_arrays(arrays, path.name)
     return _project(document, arrays, path.name)
+
+
+def _members(archive: zipfile.ZipFile, where: str) -> dict[str, zipfile.ZipInfo]:
+    """The members by name, each checked safe to unpack; nothing is unpacked yet."""
+    listed = archive.infolist()
+    unknown = sorted({info.filename for info in listed} - MEMBERS)
+    if unknown:
+        raise FileFormatError(f"{where} holds {unknown[0]!r}, which a project file never has: it is "
+                              "not a Backprop Playground project.")
+    infos: dict[str, zipfile.ZipInfo] = {}
+    for info in listed:
+        # Readers disagree on which of two same-named members counts: refuse rather than pick one.
+        if info.filename in infos:
+            raise FileFormatError(f"{where} holds {info.filename} twice: it has been damaged or tampered with.")
+        problem = _packing_problem(info)
+        if problem:
+            raise FileFormatError(f"{where}: {problem}.")
+        infos[info.filename] = info
+    if "project.json" not in infos:
+        raise FileFormatError(f"{where} has no project.json: it is not a Backprop Playground project.")
+    if infos["project.json"].file_size > MAX_JSON_BYTES:
+        raise FileFormatError(f"{where}: project.json would unpack to {infos['project.json'].file_size:,}"
+                              f" bytes, more than the {MAX_JSON_BYTES:,} it may hold; it is refused unopened.")
+    unpacked = sum(infos[m].file_size for m in ARRAY_MEMBERS if m in infos)
+    if unpacked > MAX_STATE_BYTES:
+        raise FileFormatError(f"{where}: its arrays would unpack to {unpacked:,} bytes, more than the "
+                              f"{MAX_STATE_BYTES:,} a project may hold; it is refused unopened.")
+    return infos
+
+
+def _packing_problem(info: zipfile.ZipInfo) -> str | None:
+    """What makes a member unsafe to unpack, if anything."""
+    if info.flag_bits & 0x1:
+        return f"{info.filename} is encrypted, which a project file never is"
+    # Only these two stop unpacking at the size the zip states (see _unpack); bzip2 and LZMA would not.
+    if info.compress_type not in PACKINGS:
+        return f"{info.filename} is packed with compression method {info.compress_type}, which a project never uses"
+    return None
+
+
+def _unpack(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytearray:
+    """A member's bytes. zipfile stops at the size the directory states and then checks the CRC,
+    so a member that lies about its size is damaged, not a bomb; reading in chunks keeps each
+    inflation step small."""
+    with archive.open(info) as stream:
+        return _read_exactly(stream, info.file_size, info.filename)
+
+
+def _read_exactly(stream: IO[bytes], count: int, what: str) -> bytearray:
+    # Grown as data arrives, never allocated from a stated size up front: sizes in a file can lie.
+    data = bytearray()
+    while len(data) < count:
+        chunk = stream.read(min(READ_CHUNK, count - len(data)))
+        if not chunk:
+            raise EOFError(f"{what} is truncated: it holds {len(data):,} of its {count:,} bytes")
+        data += chunk
+    return data
 
 
 def _read_json(raw: bytes, name: str) -> dict[str, Any]:
     try:
         document = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+    except ValueError as error:  # not UTF-8, not JSON, or a number with thousands of digits
         raise FileFormatError(f"{name}: project.json is not valid JSON ({error}).") from None
+    except RecursionError:
+        raise FileFormatError(f"{name}: project.json is nested too deeply to be a project.") from None
     if not isinstance(document, dict):
         raise FileFormatError(f"{name}: project.json must hold an object.")
     version = document.get("format")
@@ -133,15 +221,102 @@ def _read_json(raw: bytes, name: str) -> dict[str, Any]:
     if version > FORMAT_VERSION:
         raise FileFormatError(f"{name} was saved by a newer Backprop Playground (format {version}): update the "
                               "app to open it.")
+    if version < 1:
+        raise FileFormatError(f"{name}: project.json has format {version}, which no Backprop Playground writes.")
     return document
 
 
-def _read_arrays(raw: bytes, name: str) -> dict[str, numpy.ndarray]:
+def _read_arrays(raw: bytes, where: str, budget: int) -> dict[str, numpy.ndarray]:
+    """The arrays of an .npz (a zip of .npy files), unpacking at most `budget` bytes."""
     try:
-        with numpy.load(io.BytesIO(raw), allow_pickle=False) as stored:
-            return {key: stored[key] for key in stored.files}
-    except (ValueError, OSError, EOFError, zipfile.BadZipFile) as error:
-        raise FileFormatError(f"{name} cannot be read ({error}); pickled or damaged arrays are refused.") from None
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            listed = archive.infolist()
+            duplicated = {name for name, count in Counter(info.filename for info in listed).items() if count > 1}
+            unpacked = sum(info.file_size for info in listed)
+            if unpacked > budget:
+                raise FileFormatError(f"{where}: its arrays would unpack to {unpacked:,} bytes, more than the "
+                                      f"{budget:,} left of the {MAX_STATE_BYTES:,} a project may hold; it is "
+                                      "refused unopened.")
+            arrays = {}
+            for info in listed:
+                problem = _packing_problem(info)
+                if problem or not _array_name(info.filename) or info.filename in duplicated:
+                    raise _Damaged(problem or f"{info.filename!r} is not one more array")
+                with archive.open(info) as stream:
+                    arrays[info.filename.removesuffix(".npy")] = _read_array(stream, info)
+            return arrays
+    except (_Damaged, *UNREADABLE) as error:
+        raise FileFormatError(f"{where} cannot be read ({error}); pickled or damaged arrays are refused.") from None
+
+
+def _array_name(member: str) -> bool:
+    """Whether a .npz member holds an array under a name the app gives: "1.W", "grad_norm/2.b"; never
+    a path that climbs out (no empty, "." or ".." part, no backslash)."""
+    parts = member.removesuffix(".npy").split("/")
+    return member.endswith(".npy") and "\\" not in member and all(part not in ("", ".", "..") for part in parts)
+
+
+class _Damaged(Exception):
+    """Why an array member is refused; _read_arrays says it in a FileFormatError naming the file."""
+
+
+def _read_array(stream: IO[bytes], info: zipfile.ZipInfo) -> numpy.ndarray:
+    """One .npy: its header checked before any of its data is read or allocated.
+
+    The header is parsed here, not by numpy.lib.format, whose fallback for Python 2 headers
+    raises whatever the tokenizer does: the format is a magic string, a version, a length and a
+    Python dict literal, {'descr': '<f4', 'fortran_order': False, 'shape': (2, 4), }."""
+    key = info.filename.removesuffix(".npy")
+    start = _read_exactly(stream, len(NPY_MAGIC) + 2, key)
+    # Version 3 only differs in allowing non-Latin-1 field names, and a project's arrays have no fields.
+    length_bytes = {(1, 0): 2, (2, 0): 4}.get((start[-2], start[-1]))
+    if not start.startswith(NPY_MAGIC) or length_bytes is None:
+        raise _Damaged(f"{key} is not an array in a format a project file uses")
+    length = int.from_bytes(_read_exactly(stream, length_bytes, key), "little")
+    if length > MAX_NPY_HEADER:
+        raise _Damaged(f"{key} has a header of {length:,} bytes, more than an array's ever needs")
+    try:  # literal_eval evaluates literals only, and raises only these on malformed ones (see its documentation)
+        header = ast.literal_eval(_read_exactly(stream, length, key).decode("latin-1"))
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError) as error:
+        raise _Damaged(f"{key} has a damaged header ({error.__class__.__name__})") from None
+    if not (isinstance(header, dict) and header.keys() == {"descr", "fortran_order", "shape"}
+            and isinstance(header["fortran_order"], bool) and isinstance(header["shape"], tuple)
+            and all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in header["shape"])):
+        raise _Damaged(f"{key} has a damaged header")
+    shape, descr = header["shape"], header["descr"]
+    if isinstance(descr, str) and descr.lstrip("<>|=").startswith("O"):
+        raise _Damaged(f"{key} holds pickled Python objects, which a project file never has")
+    # Only integers and reals reach numpy.dtype, which raises SyntaxError or warns on some other strings.
+    if not (isinstance(descr, str) and NUMBER_DESCR.fullmatch(descr)):
+        raise _Damaged(f"{key} holds {descr} data, but a project's arrays hold only real numbers")
+    try:
+        dtype = numpy.dtype(descr)
+    except TypeError:  # a size no such type has, such as "<f3"
+        raise _Damaged(f"{key} has a damaged header: {descr!r} is not a data type") from None
+    size = math.prod(shape) * dtype.itemsize
+    if size > info.file_size:
+        raise _Damaged(f"{key} claims {size:,} bytes of data in a member of {info.file_size:,}")
+    data = _read_exactly(stream, size, key)
+    return numpy.frombuffer(data, dtype).reshape(shape, order="F" if header["fortran_order"] else "C")
+
+
+def _check_arrays(arrays: dict[str, numpy.ndarray], name: str) -> None:
+    """What resuming assumes of the weights, the batch order and the history (see session.resume)."""
+    # Training keeps the last finite weights, so a saved project never has others; and a session cannot
+    # start from them (it has no finite step to go back to).
+    for key, value in arrays.items():
+        if key.startswith("weights/") and not numpy.isfinite(value).all():
+            raise FileFormatError(f"{name}: the saved {key.removeprefix('weights/')} is not all finite numbers: "
+                                  "the file is damaged.")
+    order = arrays.get("order")
+    if order is not None and (order.ndim != 1 or order.dtype.kind not in "iu"):
+        raise FileFormatError(f"{name}: the saved batch order must be a list of whole numbers.")
+    history = {key: value for key, value in arrays.items() if key.startswith("history/")}
+    if any(series.ndim != 1 for series in history.values()) or len({len(s) for s in history.values()}) > 1:
+        raise FileFormatError(f"{name}: the saved history is damaged: its series are not lists of one length.")
+    steps = history.get("history/step")
+    if steps is not None and not (numpy.isfinite(steps).all() and (steps >= 0).all()):
+        raise FileFormatError(f"{name}: the saved history is damaged: its step numbers are not all whole numbers.")
 
 
 def _project(document: dict[str, Any], arrays: dict[str, numpy.ndarray], name: str) -> Project:
@@ -162,24 +337,38 @@ def _project(document: dict[str, Any], arrays: dict[str, numpy.ndarray], name: s
         raise FileFormatError(f"{name} cannot be opened: {error}") from None
     progress = document.get("progress")
     if progress is not None:
-        _check_progress(progress, name)
+        _check_progress(progress, arrays, name)
     view = document.get("view") or {}
     if not isinstance(view, dict):
         raise FileFormatError(f"{name}: the view state must be an object.")
-    return Project(network, optimizer, batch_size, dataset, seed, epochs, str(document.get("title", "")), view,
-                   progress, arrays)
+    title = document.get("title", "")
+    if not isinstance(title, str):
+        raise FileFormatError(f"{name}: the title must be text.")
+    return Project(network, optimizer, batch_size, dataset, seed, epochs, title, view, progress, arrays)
 
 
-def _check_progress(progress: Any, name: str) -> None:
+def _check_progress(progress: Any, arrays: dict[str, numpy.ndarray], name: str) -> None:
+    """Everything restore_state reads, so that resuming cannot fail halfway (or loop forever on a
+    batch size of 0)."""
     if not isinstance(progress, dict):
         raise FileFormatError(f"{name}: the training progress must be an object.")
-    for key, kind in PROGRESS_FIELDS.items():
+    for key in (*PROGRESS_COUNTS, *PROGRESS_REALS):
         value = progress.get(key)
-        if isinstance(value, bool) or not isinstance(value, (int, float) if kind is float else int):
+        number = isinstance(value, (int, float)) and not isinstance(value, bool)
+        if key in PROGRESS_COUNTS:
+            valid = number and isinstance(value, int) and value >= PROGRESS_COUNTS[key]
+        elif key == "epoch_loss_sum":
+            valid = number
+        else:  # the learning rate and the penalties, as Control's setters allow them
+            valid = number and math.isfinite(value) and (value > 0 if key == "learning_rate" else value >= 0)
+        if not valid:
             raise FileFormatError(f"{name}: the training progress lacks a valid {key}.")
+    order = arrays.get("order")
+    if order is not None and progress["position"] > len(order):
+        raise FileFormatError(f"{name}: the training progress is past the end of the epoch's batch order.")
     for key in ("shuffle_rng", "dropout_rng"):
         if key in progress or key == "shuffle_rng":
             try:
-                numpy.random.default_rng().bit_generator.state = progress.get(key)
-            except (TypeError, ValueError, KeyError):
+                numpy.random.PCG64().state = progress.get(key)  # the generator the session resumes into
+            except (TypeError, ValueError, KeyError, OverflowError):
                 raise FileFormatError(f"{name}: the saved random state {key} is damaged.") from None

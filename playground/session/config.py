@@ -70,6 +70,11 @@ class Control:
         """Re-initialize the network from the seed and start over."""
         self.queue.put(Command("reset"))
 
+    def export(self) -> None:
+        """Copy everything the next step depends on, between steps, into the next snapshot's
+        `exported` (for saving while training runs)."""
+        self.queue.put(Command("export"))
+
     def trace(self, example: int | None = None) -> None:
         """Pause and record one training step, on training example `example` or (None) on the next
         mini-batch, without applying it: the next snapshot carries the StepTrace."""

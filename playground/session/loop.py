@@ -27,6 +27,7 @@ from playground.session.metrics import (
     true_classes,
 )
 from playground.session.snapshot import EpochReport, Snapshot
+from playground.session.state import export_state
 
 SAMPLE_SIZE = 1000  # examples in the fixed samples that snapshots measure loss and accuracy on
 EVALUATION_CHUNK = 2048
@@ -140,6 +141,7 @@ class Session(DivergenceGuard, Measurements):
     # The stepper: one step recorded and held, applied only when asked.
 
     _new_trace = None
+    _exported = None
     _pending_trace: tuple | None = None  # (what training leaves behind, examples, from the epoch's order)
 
     def _trace(self, example: int | None):
@@ -191,7 +193,7 @@ class Session(DivergenceGuard, Measurements):
 
     def _apply(self, command: Command) -> None:
         name, value = command.name, command.value
-        if name not in ("trace", "apply_trace", "pause"):
+        if name not in ("trace", "apply_trace", "pause", "export"):
             self._pending_trace = None  # training or settings moved on: the held step no longer applies
         if name == "pause":
             self._paused, self._steps_left, self._until_epoch = True, 0, None
@@ -212,6 +214,8 @@ class Session(DivergenceGuard, Measurements):
             self.batch_size = value
         elif name == "regularization":
             self.optimizer.spec.l1, self.optimizer.spec.l2 = value
+        elif name == "export":
+            self._exported = export_state(self)  # now, before any command after it changes the state
         elif name == "trace":
             self._paused, self._steps_left, self._until_epoch = True, 0, None
             self._new_trace = self._trace(value)
@@ -244,7 +248,8 @@ class Session(DivergenceGuard, Measurements):
         last_epoch = math.inf if self.config.epochs is None else self.config.epochs
         start, steps, loss_sum = position, 0, 0.0
         exact = CHECK_EVERY if capture else 0  # steps left that check every gradient and update
-        if not finite(weights_norm(theta)):  # went bad outside training: nothing here to rewind to
+        if not finite(weights_norm(theta)):  # went bad outside training (or loaded so): nothing to rewind to
+            batch = net.gather(data, order[position : position + batch_size], batch)
             return self._diverged(batch, self.step + steps + 1)
         checkpoint, unchecked = self._checkpoint(position, steps, loss_sum), 0
         try:
@@ -381,6 +386,7 @@ class Session(DivergenceGuard, Measurements):
         self.history.append(self.step, values, force=final or state != "running")
         snapshot.history = self.history.arrays()
         snapshot.trace, self._new_trace = self._new_trace, None
+        snapshot.exported, self._exported = self._exported, None
         if state != "diverged" and bool(self.network.xp.isfinite(self.network.theta).all()):
             self._backup = self._keep(self._backup)
         return snapshot

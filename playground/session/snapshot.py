@@ -49,4 +49,5 @@ class Snapshot:
     history: dict[str, numpy.ndarray] = field(default_factory=dict)
     message: str | None = None
     final: bool = False
+    exported: tuple[dict, dict[str, numpy.ndarray]] | None = None  # export_state's (progress, arrays), when asked
     trace: StepTrace | None = None  # a step just traced for the stepper, not yet applied (once, in one snapshot)

@@ -5,17 +5,21 @@ from __future__ import annotations
 
 import sys
 import time
+from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from playground.ui.main_window import MainWindow
+from playground.ui.projects import offer_recovery
 from playground.ui.theme import follow_system_theme
 
 SMOKE_TIMEOUT_S = 60.0
 
 
-def run_app(argv: list[str] | None = None, smoke_test: bool = False) -> int:
+def run_app(argv: list[str] | None = None, smoke_test: bool = False, project: str | None = None) -> int:
+    """The window on the default preset, or on `project` (a .bpp file); after a crash, the offer to
+    restore what was autosaved."""
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName("Backprop Playground")
     app.setOrganizationName("Backprop Playground")
@@ -24,6 +28,10 @@ def run_app(argv: list[str] | None = None, smoke_test: bool = False) -> int:
     window.show()
     if smoke_test:
         return SmokeTest(app, window).run()
+    if project is not None:
+        window.open_project(Path(project))
+    else:
+        offer_recovery(window)
     return app.exec()
 
 
@@ -94,5 +102,6 @@ class SmokeTest:
 
     def _finish(self, failure: str | None) -> None:
         self.failure = failure
+        self.window.mark_modified(False)  # nobody is there to answer whether to save the training
         self.window.close()
         self.app.quit()

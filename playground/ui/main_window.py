@@ -6,7 +6,7 @@ The window keeps the newest snapshot the worker sends and redraws from a 30 Hz t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer
+from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from playground.data import Dataset, dataset_source
+from playground.engine import OptimizerSpec
 from playground.errors import PlaygroundError
 from playground.project import Preset, load_preset
 from playground.project.presets import DEFAULT_PRESET
@@ -27,6 +28,7 @@ from playground.ui.builder import LayerPalette
 from playground.ui.controls import ControlBar
 from playground.ui.data_fit import data_fit_problem
 from playground.ui.data_panel import DataPanel
+from playground.ui.layout_memory import LayoutMemory
 from playground.ui.menus import WindowMenus
 from playground.ui.network_panel import NetworkPanel, load_without_download
 from playground.ui.network_view import NetworkView
@@ -40,6 +42,7 @@ from playground.ui.plots import (
     format_rate,
     image_shape,
 )
+from playground.ui.projects import ProjectFiles, autosave_path
 from playground.ui.stepper import StepperPanel
 from playground.ui.stepping import StepperWiring
 from playground.ui.worker import TrainingWorker
@@ -47,7 +50,7 @@ from playground.ui.worker import TrainingWorker
 REDRAW_MS = 33
 
 
-class MainWindow(StepperWiring, WindowMenus):
+class MainWindow(StepperWiring, ProjectFiles, LayoutMemory, WindowMenus):
     def __init__(self, preset: str = DEFAULT_PRESET) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -56,6 +59,9 @@ class MainWindow(StepperWiring, WindowMenus):
         self.worker: TrainingWorker | None = None
         self.latest: Snapshot | None = None
         self._drawn: Snapshot | None = None
+        self._loading = False
+        self._shown_running: bool | None = None
+        self._init_projects()
         self._build_controls()
         self._build_views()
         self._build_menus()
@@ -115,6 +121,7 @@ class MainWindow(StepperWiring, WindowMenus):
         plots.addTab(self.gradient_plot, self.tr("Gradients"))
         plots.addTab(self.activation_plot, self.tr("Activations"))
         plots.addTab(self.stepper, self.tr("Stepper"))
+        plots.currentChanged.connect(lambda _: self._update_views(self._drawn))
         self._connect_stepper()
         self.output_splitter = QSplitter(Qt.Orientation.Vertical)
         self.output_splitter.addWidget(_column(self.boundary_view, self.gallery))
@@ -144,21 +151,33 @@ class MainWindow(StepperWiring, WindowMenus):
     def load_preset(self, name: str) -> None:
         self._discard_session()
         try:
-            self.preset = load_preset(name)
-            self.dataset = load_without_download(self.preset.dataset, name)
+            preset = load_preset(name)
+            self.dataset = load_without_download(preset.dataset, name)
         except PlaygroundError as error:
             self.dataset = None
             self.controls.enable_training(str(error))
             self.statusBar().showMessage(str(error))
             return
+        self.preset = preset
+        self._show_setup()
+        self.project_path = None
+        self._saved_step = 0
+        self.mark_modified(False)
+        self._show_title()
+        self.statusBar().showMessage(self.tr("Loaded preset {0}").format(preset.title))
+
+    def _show_setup(self) -> None:
+        """The current preset or project's description, data, settings and network."""
         preset = self.preset
-        self.setWindowTitle(self.tr("Backprop Playground — {0}").format(preset.title))
         self.description.setText(preset.description)
         self.data_panel.show_config(preset.dataset)
         self._show_data()
         self.controls.show_optimizer(preset.optimizer, preset.batch_size, len(self.dataset.x_train))
-        self.builder.load(preset.network)
-        self.statusBar().showMessage(self.tr("Loaded preset {0}").format(preset.title))
+        self._loading = True
+        try:
+            self.builder.load(preset.network)
+        finally:
+            self._loading = False
 
     def _show_data(self) -> None:
         dataset = self.dataset
@@ -190,12 +209,15 @@ class MainWindow(StepperWiring, WindowMenus):
         self._show_data()
         self.builder.set_input_shape(dataset.input_shape)
         self.builder.fit_outputs(dataset.outputs, dataset.loss)
+        self.mark_modified()
         self.statusBar().showMessage(self.tr("New data: {0} training points, features {1}").format(
             len(dataset.x_train), ", ".join(dataset.feature_names)))
 
     def _network_edited(self) -> None:
         """Any edit of the network starts training over on the new one."""
         self._discard_session()
+        if not self._loading:
+            self.mark_modified()
         spec = self.network_panel.spec
         if self.dataset is not None:
             self.controls.enable_training(None if spec is not None else self.builder.error)
@@ -217,24 +239,32 @@ class MainWindow(StepperWiring, WindowMenus):
     def _session(self) -> TrainingWorker:
         """The running worker, started paused on the current settings when there is none."""
         if self.worker is None:
-            preset = self.preset
-            optimizer = preset.optimizer
-            optimizer.kind = self.optimizer_selector.currentText()
-            optimizer.learning_rate = self.controls.learning_rate() or optimizer.learning_rate
-            optimizer.l1, optimizer.l2 = self.controls.regularization() or (optimizer.l1, optimizer.l2)
-            config = TrainingConfig(optimizer=optimizer, batch_size=self.batch_size_input.value(),
+            config = TrainingConfig(optimizer=self.chosen_optimizer(), batch_size=self.batch_size_input.value(),
                                     backend=self.backend_selector.currentData(), start_paused=True)
-            self.worker = TrainingWorker(Session(self.network_panel.spec, self.dataset, config), self)
-            self.worker.snapshot.connect(self._receive)
-            self.worker.failed.connect(self._failed)
-            self.worker.start()
+            self._start_worker(Session(self.network_panel.spec, self.dataset, config))
         return self.worker
+
+    def chosen_optimizer(self) -> OptimizerSpec:
+        """The preset's optimizer with the controls' choices written into it."""
+        optimizer = self.preset.optimizer
+        optimizer.kind = self.optimizer_selector.currentText()
+        optimizer.learning_rate = self.controls.learning_rate() or optimizer.learning_rate
+        optimizer.l1, optimizer.l2 = self.controls.regularization() or (optimizer.l1, optimizer.l2)
+        return optimizer
+
+    def _start_worker(self, session: Session) -> None:
+        self.worker = TrainingWorker(session, self)
+        self.worker.snapshot.connect(self._receive)
+        self.worker.failed.connect(self._failed)
+        self.worker.start()
 
     def _discard_session(self) -> None:
         if self.worker is not None:
             self.worker.stop()
+            self._autosave_stopped(self.worker.session)
             self.worker.deleteLater()
             self.worker = None
+        self._pending_exports = []
         self.latest = self._drawn = None
         self._show_running(False)
         self._leave_stepper()
@@ -260,23 +290,28 @@ class MainWindow(StepperWiring, WindowMenus):
 
     def reset_training(self) -> None:
         if self.worker is not None:
+            self.autosave()  # the export is queued before the reset, so it keeps the weights being reset
             self.worker.control.reset()
 
     def _learning_rate_changed(self, _: str) -> None:
+        self.mark_modified()
         value = self.controls.learning_rate()
         if self.worker is not None and value is not None:  # None: still typing
             self.worker.control.set_learning_rate(value)
 
     def _regularization_changed(self, _: str) -> None:
+        self.mark_modified()
         penalties = self.controls.regularization()
         if self.worker is not None and penalties is not None:
             self.worker.control.set_regularization(*penalties)
 
     def _batch_size_changed(self, value: int) -> None:
+        self.mark_modified()
         if self.worker is not None:
             self.worker.control.set_batch_size(value)
 
     def _optimizer_changed(self, kind: str) -> None:
+        self.mark_modified()
         if self.worker is not None:
             self.worker.control.set_optimizer(kind)
 
@@ -285,6 +320,10 @@ class MainWindow(StepperWiring, WindowMenus):
     def _receive(self, snapshot: Snapshot) -> None:
         self.latest = snapshot
         self._show_running(snapshot.state == "running")
+        if snapshot.exported is not None:
+            self._exported_received(snapshot)
+        if snapshot.step != self._saved_step:
+            self.mark_modified()
         if snapshot.trace is not None:
             self._trace_received(snapshot)
         elif snapshot.state == "running" and self.stepper.current_phase() >= 0:
@@ -293,6 +332,9 @@ class MainWindow(StepperWiring, WindowMenus):
             self.statusBar().showMessage(snapshot.message)
 
     def _show_running(self, running: bool) -> None:
+        if running == self._shown_running:
+            return  # a new icon and text re-lay the bar out: only when the state changes
+        self._shown_running = running
         icon = QStyle.StandardPixmap.SP_MediaPause if running else QStyle.StandardPixmap.SP_MediaPlay
         self.play_button.setIcon(self.style().standardIcon(icon))
         self.play_button.setText(self.tr("Pause") if running else self.tr("Train"))
@@ -307,14 +349,7 @@ class MainWindow(StepperWiring, WindowMenus):
             return
         self._drawn = snapshot
         self.epoch_label.setText(self.tr("Epoch {0:06d}").format(snapshot.epoch))
-        self.loss_plot.update_from(snapshot)
-        self.gradient_plot.update_from(snapshot)
-        self.accuracy_plot.update_from(snapshot)
-        self.activation_plot.update_from(snapshot)
-        self.boundary_view.update_from(snapshot)
-        self.network_view.update_from(snapshot)
-        if self.gallery.isVisible():
-            self.gallery.update_from(snapshot)
+        self._update_views(snapshot)
         if not snapshot.message:
             accuracy = "" if snapshot.test_accuracy is None else self.tr(" · test accuracy {0:.1%}").format(
                 snapshot.test_accuracy)
@@ -322,29 +357,24 @@ class MainWindow(StepperWiring, WindowMenus):
                                          .format(snapshot.epoch, snapshot.step, format_rate(snapshot.samples_per_s),
                                                  self.backend_selector.currentText(), snapshot.test_loss, accuracy))
 
-    def _splitters(self) -> dict[str, QSplitter]:
-        return {"window/splitter": self.splitter, "window/network_splitter": self.network_splitter,
-                "window/output_splitter": self.output_splitter}
-
-    def _restore_layout(self) -> None:
-        settings = QSettings()
-        geometry = settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        for key, splitter in self._splitters().items():
-            state = settings.value(key)
-            if state is not None:
-                splitter.restoreState(state)
-
-    def _save_layout(self) -> None:
-        settings = QSettings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        for key, splitter in self._splitters().items():
-            settings.setValue(key, splitter.saveState())
+    def _update_views(self, snapshot: Snapshot | None) -> None:
+        """Only what can be seen: the plots on hidden tabs catch up when their tab is chosen. Every
+        millisecond here is one the training thread waits for Python's lock."""
+        if snapshot is None:
+            return
+        for view in (self.loss_plot, self.gradient_plot, self.accuracy_plot, self.activation_plot,
+                     self.boundary_view, self.network_view, self.gallery):
+            if view.isVisible():
+                view.update_from(snapshot)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if not self._closing_allowed():
+            event.ignore()
+            return
         self._save_layout()
+        self.mark_modified(False)  # asked already: leaving now drops nothing unasked
         self._discard_session()
+        autosave_path().unlink(missing_ok=True)  # a clean exit: nothing to restore next time
         # A running gradient check cannot be interrupted but finishes within seconds: wait, bounded.
         QThreadPool.globalInstance().waitForDone(10_000)
         super().closeEvent(event)

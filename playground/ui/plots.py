@@ -13,6 +13,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from playground.session import Snapshot
+from playground.ui import svg_export  # noqa: F401 (registers Qt's SVG export in every plot's Export dialog)
 from playground.ui.boundary_view import DecisionBoundaryView as DecisionBoundaryView  # main_window's import
 from playground.ui.theme import BLUE, ORANGE
 
@@ -41,6 +42,23 @@ def _finite_series(history: dict[str, numpy.ndarray], name: str) -> tuple[numpy.
     return steps[keep], values[keep]
 
 
+class StepAxis:
+    """The step axis widened in jumps (to half again the newest step) instead of auto-ranged at
+    every snapshot: an auto-range that moves every frame repaints the plot twice and rebuilds the
+    tick labels, on the GUI thread that the training thread shares Python's lock with."""
+
+    GROWTH = 1.5
+
+    def __init__(self, plot: pg.PlotWidget) -> None:
+        self.plot = plot
+        self.end = 0.0
+
+    def follow(self, step: int) -> None:
+        if step > self.end or step < self.end / (2 * self.GROWTH):  # outgrown, or a new run started
+            self.end = max(self.GROWTH * step, 10.0)
+            self.plot.setXRange(0, self.end, padding=0)
+
+
 class LossPlot(QWidget):
     """Train and test loss over steps, with a log-scale toggle."""
 
@@ -57,6 +75,8 @@ class LossPlot(QWidget):
         for curve in (self.train_curve, self.test_curve):
             curve.setClipToView(True)
             curve.setDownsampling(auto=True, method="peak")
+        self.plot.enableAutoRange(x=False)  # see StepAxis
+        self.steps = StepAxis(self.plot)
         self.log_scale = QCheckBox(self.tr("log scale"), objectName="lossLogScale")
         self.log_scale.setToolTip(self.tr("Show the loss on a logarithmic axis"))
         self.log_scale.toggled.connect(lambda on: self.plot.setLogMode(y=on))
@@ -68,6 +88,7 @@ class LossPlot(QWidget):
     def update_from(self, snapshot: Snapshot) -> None:
         self.train_curve.setData(*_finite_series(snapshot.history, "train_loss"), skipFiniteCheck=True)
         self.test_curve.setData(*_finite_series(snapshot.history, "test_loss"), skipFiniteCheck=True)
+        self.steps.follow(snapshot.step)
 
 
 class GradientPlot(pg.PlotWidget):

@@ -63,6 +63,13 @@ def test_train_pause_step_and_close_leave_no_thread(qtbot):
     qtbot.waitUntil(lambda: window.latest is not None and window.latest.step > 100, timeout=10_000)
     qtbot.waitUntil(lambda: points(window.loss_plot.train_curve) > 1, timeout=10_000)
     assert window.boundary_view.image.image is not None and window.boundary_view.image.image.shape == (50, 50)
+    # The plots on hidden tabs are brought up to date when a person opens their tab.
+    assert not any(points(curve) for curve in window.gradient_plot.curves.values())
+    for plot in (window.gradient_plot, window.accuracy_plot, window.activation_plot):
+        tabs = window.plot_tabs
+        qtbot.mouseClick(tabs.tabBar(), Qt.MouseButton.LeftButton,
+                         pos=tabs.tabBar().tabRect(tabs.indexOf(plot)).center())
+        assert tabs.currentWidget() is plot
     assert any(points(curve) for curve in window.gradient_plot.curves.values())
     assert points(window.accuracy_plot.test_curve) > 1
     assert all(points(curve) for curve in window.activation_plot.curves.values())

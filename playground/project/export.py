@@ -1,0 +1,244 @@
+"""Exports that let a person take a project further: a PyTorch model with its weights, and the metric
+history as CSV. The standalone NumPy script is in numpy_script.py.
+
+Every exporter writes readable text a person can open, and raises PlaygroundError with a fix for
+anything the person can cause (no PyTorch, weights of another network, a place that cannot be written).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from pathlib import Path
+
+import numpy
+
+from playground.engine import ActivationSpec, BatchNormSpec, DenseSpec, DropoutSpec, Network, NetworkSpec
+from playground.engine.activations import make_activation
+from playground.errors import PlaygroundError
+from playground.project.bpp import Project
+
+# Our activation names as torch modules; {alpha} is filled in with the layer's (or the default) alpha.
+TORCH_ACTIVATIONS = {
+    "relu": "nn.ReLU()",
+    "leaky_relu": "nn.LeakyReLU(negative_slope={alpha})",
+    "elu": "nn.ELU(alpha={alpha})",
+    "sigmoid": "nn.Sigmoid()",
+    "tanh": "nn.Tanh()",
+    "softplus": "nn.Softplus()",
+    "softmax": "nn.Softmax(dim=1)",
+}
+# Our losses as torch losses, each with what the outputs mean. All three take the raw outputs,
+# as ours do: the classification losses fuse the final softmax or sigmoid.
+TORCH_LOSSES = {
+    "cross_entropy": ("nn.CrossEntropyLoss()", "softmax cross-entropy on the logits (CrossEntropyLoss applies the "
+                      "softmax itself).\n# Class probabilities: torch.softmax(model(x), dim=1)."),
+    "binary_cross_entropy": ("nn.BCEWithLogitsLoss()", "binary cross-entropy on the logits (BCEWithLogitsLoss "
+                             "applies the sigmoid itself).\n# Probabilities: torch.sigmoid(model(x))."),
+    "mse": ("nn.MSELoss()", "mean squared error on the outputs as they are."),
+}
+
+RESIDUAL_CLASS = '''
+
+class Residual(nn.Module):
+    """out = x + f(x): the block's layers f, with their input added back."""
+
+    def __init__(self, body: nn.Sequential) -> None:
+        super().__init__()
+        self.body = body
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return x + self.body(x)
+'''
+
+
+def checked_state(network: NetworkSpec, state: dict[str, numpy.ndarray]) -> dict[str, numpy.ndarray]:
+    """The state as NumPy arrays, after checking it holds every parameter and running statistic of the
+    network with the right shape (DataError names the first one that does not fit)."""
+    # The engine knows each layer's names and shapes: loading into a throwaway network checks them all.
+    Network(network, seed=0).load_state_dict(state)
+    return {name: numpy.asarray(value) for name, value in state.items()}
+
+
+def activation_alpha(function: str, alpha: float | None) -> float | None:
+    """The alpha a leaky_relu or elu uses: the layer's own, or the engine's default for the function."""
+    return make_activation(function, alpha).alpha
+
+
+def write_file(path: Path, data: str | bytes) -> None:
+    """Write a whole file, or raise PlaygroundError saying why it cannot be written."""
+    if path.is_dir():
+        raise PlaygroundError(f"{path} is a folder: give the name of a file to write.")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(data, encoding="utf-8")
+    except OSError as error:
+        raise PlaygroundError(f"Cannot write {path} ({error.strerror or error}): choose another place.") from None
+
+
+def project_state(project: Project) -> dict[str, numpy.ndarray]:
+    """A project's weights and running statistics; for a project not trained yet, the ones its first
+    training step would start from (the network built from its seed, as a session builds it)."""
+    weights = {k.removeprefix("weights/"): v for k, v in project.arrays.items() if k.startswith("weights/")}
+    return weights or Network(project.network, seed=project.seed).state_dict()
+
+
+def project_history(project: Project) -> dict[str, numpy.ndarray]:
+    history = {k.removeprefix("history/"): v for k, v in project.arrays.items() if k.startswith("history/")}
+    if "step" not in history:
+        raise PlaygroundError("This project has no metric history yet: train it first.")
+    return history
+
+
+# PyTorch.
+
+def export_pytorch(network: NetworkSpec, state: dict[str, numpy.ndarray], folder: Path,
+                   name: str = "model") -> list[Path]:
+    """Write <name>.py, whose build_model() gives a torch.nn.Sequential equal to the network, and
+    <name>_state_dict.pt with the weights under that model's names. Returns the two paths."""
+    try:
+        import torch
+    except ImportError:
+        raise PlaygroundError("Exporting to PyTorch needs PyTorch: pip install torch.") from None
+    if not name.isidentifier():
+        raise PlaygroundError(f"The name {name!r} cannot be a Python module name: use letters, digits and _, "
+                              "such as model.")
+    state = checked_state(network, state)
+    lines: list[str] = []
+    keys: dict[str, tuple[str, bool]] = {}  # torch key -> (our name, transpose)
+    _torch_layers(network.layers, network.input_size, "", 2, lines, keys)
+    tensors = {}
+    for key, (ours, transpose) in keys.items():
+        value = state[ours].T if transpose else state[ours]
+        # float32, as build_model()'s parameters are; a copy, so the saved tensor owns its memory.
+        tensors[key] = torch.tensor(numpy.array(value, dtype=numpy.float32))
+        if key.endswith(".running_var"):
+            # torch counts batches only to average when momentum is None; ours always has a momentum.
+            tensors[key.removesuffix("running_var") + "num_batches_tracked"] = torch.tensor(0)
+    folder = Path(folder)
+    code_path, weights_path = folder / f"{name}.py", folder / f"{name}_state_dict.pt"
+    buffer = io.BytesIO()
+    torch.save(tensors, buffer)
+    write_file(code_path, _torch_module(network, lines, weights_path.name, name))
+    write_file(weights_path, buffer.getvalue())
+    return [code_path, weights_path]
+
+
+def _torch_layers(layers: list, size: int, prefix: str, depth: int, lines: list[str],
+                  keys: dict[str, tuple[str, bool]], key_prefix: str = "") -> int:
+    """Append one `("name", module),  # layer path` line per module; record each saved tensor's key."""
+    indent = "    " * depth
+    for i, layer in enumerate(layers):
+        path = f"{prefix}{i + 1}"
+        tag = path.replace(".", "_")
+        if isinstance(layer, DenseSpec):
+            module = f"dense_{tag}"
+            lines.append(f'{indent}("{module}", nn.Linear({size}, {layer.units})),  # layer {path}: dense, '
+                         f"{layer.units} unit{'s' if layer.units > 1 else ''}")
+            # nn.Linear keeps its weight as (out_features, in_features): our W transposed.
+            keys[f"{key_prefix}{module}.weight"] = (f"{path}.W", True)
+            keys[f"{key_prefix}{module}.bias"] = (f"{path}.b", False)
+            if layer.activation != "linear":
+                lines.append(f'{indent}("{layer.activation}_{tag}", '
+                             f"{_torch_activation(layer.activation, layer.alpha)}),  # layer {path}'s activation")
+            size = layer.units
+        elif isinstance(layer, ActivationSpec):
+            lines.append(f'{indent}("{layer.type}_{tag}", {_torch_activation(layer.type, layer.alpha)}),'
+                         f"  # layer {path}: {layer.type}")
+        elif isinstance(layer, DropoutSpec):
+            lines.append(f'{indent}("dropout_{tag}", nn.Dropout(p={layer.rate!r})),  # layer {path}: dropout')
+        elif isinstance(layer, BatchNormSpec):
+            module = f"batchnorm_{tag}"
+            # Our running statistics follow running = (1 − momentum)·running + momentum·batch, with the
+            # unbiased batch variance: torch's convention exactly, so momentum and eps carry over as they are.
+            lines.append(f'{indent}("{module}", nn.BatchNorm1d({size}, eps={layer.eps!r}, '
+                         f"momentum={layer.momentum!r})),  # layer {path}: batch normalization")
+            for torch_name, ours in (("weight", "gamma"), ("bias", "beta"), ("running_mean", "running_mean"),
+                                     ("running_var", "running_var")):
+                keys[f"{key_prefix}{module}.{torch_name}"] = (f"{path}.{ours}", False)
+        else:
+            module = f"residual_{tag}"
+            lines.append(f'{indent}("{module}", Residual(nn.Sequential(OrderedDict([  # layer {path}: residual '
+                         "block, out = x + f(x)")
+            _torch_layers(layer.layers, size, f"{path}.", depth + 1, lines, keys, f"{key_prefix}{module}.body.")
+            lines.append(f"{indent}])))),")
+    return size
+
+
+def _torch_activation(function: str, alpha: float | None) -> str:
+    if function not in ("leaky_relu", "elu"):
+        return TORCH_ACTIVATIONS[function]
+    return TORCH_ACTIVATIONS[function].format(alpha=repr(float(activation_alpha(function, alpha))))
+
+
+def _contains_residual(network: NetworkSpec) -> bool:
+    return any(info.type == "residual" for info in network.validate())
+
+
+def _torch_module(network: NetworkSpec, lines: list[str], weights_name: str, name: str) -> str:
+    loss, meaning = TORCH_LOSSES[network.loss]
+    features = network.input_size
+    residual = RESIDUAL_CLASS if _contains_residual(network) else ""
+    body = "\n".join(lines)
+    return f'''"""A network exported from Backprop Playground, as PyTorch modules with its trained weights.
+
+Load it (on any hardware: the weights are plain CPU tensors):
+
+    import torch
+    from {name} import build_model
+
+    model = build_model()
+    model.load_state_dict(torch.load("{weights_name}"))
+    model.eval()  # dropout off, batch normalization on its running statistics
+    outputs = model(x)  # x: float32, shape (batch, {features}), prepared as the app prepared its data
+
+Each module's comment names the layer it was in the app. A Dense layer's W is the nn.Linear's weight
+transposed, and a batch normalization's gamma and beta are its weight and bias.
+"""
+
+from collections import OrderedDict
+
+import torch
+from torch import nn
+
+# The network was trained with {meaning}
+LOSS = torch.{loss}
+{residual}
+
+def build_model() -> nn.Sequential:
+    return nn.Sequential(OrderedDict([
+{body}
+    ]))
+'''
+
+
+# Metric history.
+
+def export_history_csv(history: dict[str, numpy.ndarray], path: Path) -> None:
+    """Write the history as CSV: a header row, then one row per recorded step; a series with no value
+    at a step (NaN) leaves its cell empty, as spreadsheets expect."""
+    if "step" not in history:
+        raise PlaygroundError("The history has no step column: it cannot be exported.")
+    names = ["step", *(name for name in history if name != "step")]
+    columns = [numpy.asarray(history[name], dtype=numpy.float64).ravel() for name in names]
+    lengths = {len(column) for column in columns}
+    if len(lengths) > 1:
+        raise PlaygroundError("The history's series have different lengths: the project file is damaged.")
+    text = io.StringIO()
+    writer = csv.writer(text, lineterminator="\n")
+    writer.writerow(names)
+    for row in zip(*columns):
+        writer.writerow([_cell(value, i == 0) for i, value in enumerate(row)])
+    write_file(Path(path), text.getvalue())
+
+
+def _cell(value: float, whole: bool) -> str:
+    if math.isnan(value):
+        return ""
+    if whole and value.is_integer():
+        return str(int(value))
+    return repr(float(value))  # the shortest text that reads back as the same float

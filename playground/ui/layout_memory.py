@@ -1,0 +1,33 @@
+"""The window's layout remembered between runs (QSettings): its geometry and every splitter.
+A mixin of MainWindow."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMainWindow, QSplitter
+
+
+class LayoutMemory(QMainWindow):
+    splitter: QSplitter
+    network_splitter: QSplitter
+    output_splitter: QSplitter
+
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {"window/splitter": self.splitter, "window/network_splitter": self.network_splitter,
+                "window/output_splitter": self.output_splitter}
+
+    def _restore_layout(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        for key, splitter in self._splitters().items():
+            state = settings.value(key)
+            if state is not None:
+                splitter.restoreState(state)
+
+    def _save_layout(self) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        for key, splitter in self._splitters().items():
+            settings.setValue(key, splitter.saveState())

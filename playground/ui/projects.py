@@ -1,0 +1,260 @@
+"""Project files in the window (a mixin of MainWindow): New from a preset, Open, Open Recent,
+Save and Save As; the title's unsaved-changes mark; autosave every minute of unsaved changes
+and before anything that drops the training state; and the offer to restore after a crash.
+
+A running session exports its state between steps (Control.export) and the next snapshot
+brings it here, so saving never pauses training; a stopped session is read directly.
+"""
+
+from __future__ import annotations
+
+import copy
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+
+from playground.data import user_data_dir
+from playground.errors import PlaygroundError
+from playground.project import Preset, list_presets, load_project, save_project
+from playground.project.bpp import Project
+from playground.project.export import export_history_csv, export_pytorch, project_history, project_state
+from playground.project.numpy_script import export_numpy_script
+from playground.session import Snapshot, export_state, session_for
+from playground.ui.network_panel import load_without_download
+
+AUTOSAVE_INTERVAL_MS = 60_000
+RECENT_FILES = 8
+FILE_FILTER = "Backprop Playground projects (*.bpp)"
+
+
+def autosave_path() -> Path:
+    """Where unsaved work is kept; it exists only while the window that wrote it is open, or
+    after that window crashed."""
+    return user_data_dir() / "autosave" / "autosave.bpp"
+
+
+def ask_to_save(parent: QMainWindow) -> str:
+    """"save", "discard" or "cancel": what to do with unsaved changes before closing."""
+    answer = QMessageBox.question(
+        parent, parent.tr("Unsaved changes"), parent.tr("Save the changes to this project before closing?"),
+        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
+    return {QMessageBox.StandardButton.Save: "save", QMessageBox.StandardButton.Discard: "discard"}.get(answer,
+                                                                                                      "cancel")
+
+
+def offer_recovery(window: ProjectFiles) -> bool:
+    """After a crash, offer the autosaved work; True when it was restored."""
+    path = autosave_path()
+    if not path.is_file():
+        return False
+    when = time.strftime("%Y-%m-%d %H:%M", time.localtime(path.stat().st_mtime))
+    answer = QMessageBox.question(window, window.tr("Restore unsaved work?"),
+                                  window.tr("Backprop Playground did not close normally. Restore the work saved "
+                                            "automatically at {0}?").format(when))
+    if answer != QMessageBox.StandardButton.Yes or not window.open_project(path, recovered=True):
+        path.unlink(missing_ok=True)
+        return False
+    return True
+
+
+class ProjectFiles(QMainWindow):
+    preset: Preset | None
+    worker: Any
+    latest: Snapshot | None
+
+    def _init_projects(self) -> None:
+        self.project_path: Path | None = None
+        self._saved_step = 0
+        self._pending_exports: list[Callable[[Project], Any]] = []  # uses of the state a running session sends
+        self.autosave_timer = QTimer(self, interval=AUTOSAVE_INTERVAL_MS)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start()
+
+    def _build_file_menu(self, menu: QMenu) -> None:
+        new = menu.addMenu(self.tr("&New from preset"))
+        for name in list_presets():
+            new.addAction(name, lambda name=name: self.controls.preset_selector.setCurrentText(name)
+                          if self.controls.preset_selector.currentText() != name else self.load_preset(name))
+        menu.addAction(self.tr("&Open…"), QKeySequence.StandardKey.Open, self.open_dialog)
+        self.recent_menu = menu.addMenu(self.tr("Open &recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        menu.addAction(self.tr("&Save"), QKeySequence.StandardKey.Save, self.save)
+        menu.addAction(self.tr("Save &as…"), QKeySequence("Ctrl+Shift+S"), self.save_as)
+        export = menu.addMenu(self.tr("&Export"))
+        export.addAction(self.tr("To &PyTorch (model and weights)…"), lambda: self.export_to("pytorch"))
+        export.addAction(self.tr("To a &NumPy script…"), lambda: self.export_to("numpy"))
+        export.addAction(self.tr("Metric &history as CSV…"), lambda: self.export_to("history"))
+
+    # The title and the unsaved-changes mark.
+
+    def _show_title(self) -> None:
+        name = self.project_path.name if self.project_path else (self.preset.title if self.preset else "")
+        self.setWindowTitle(self.tr("{0}[*] — Backprop Playground").format(name))
+
+    def mark_modified(self, modified: bool = True) -> None:
+        self.setWindowModified(modified)
+
+    # Saving.
+
+    def save(self) -> bool:
+        if self.project_path is None:
+            return self.save_as()
+        return self._save_to(self.project_path)
+
+    def save_as(self) -> bool:
+        start = str(self.project_path or Path.home() / f"{self.preset.name}.bpp")
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save project"), start, self.tr(FILE_FILTER))
+        if not chosen:
+            return False
+        path = Path(chosen if chosen.endswith(".bpp") else chosen + ".bpp")
+        return self._save_to(path)
+
+    def autosave(self) -> None:
+        """Keep unsaved work where a crash cannot take it."""
+        if self.isWindowModified() and self.preset is not None:
+            self._save_to(autosave_path(), autosave=True)
+
+    def _save_to(self, path: Path, autosave: bool = False) -> bool:
+        return self._with_project(lambda project: self._write(project, path, autosave))
+
+    def _with_project(self, use: Callable[[Project], Any]) -> bool:
+        """Call `use` with the project as it stands: now when nothing trains, else when the running
+        session has exported its state between steps (the next snapshot brings it)."""
+        if self.worker is not None and self.worker.running:
+            self._pending_exports.append(use)
+            self.worker.control.export()
+            return True
+        session = self.worker.session if self.worker is not None else None
+        project = self._project(export_state(session) if session is not None else None, session)
+        return project is not None and use(project) is not False
+
+    def _exported_received(self, snapshot: Snapshot) -> None:
+        uses, self._pending_exports = self._pending_exports, []
+        project = self._project(snapshot.exported, self.worker.session)
+        for use in uses:
+            use(project)
+
+    def _project(self, state: tuple | None, session: Any) -> Project | None:
+        preset = self.preset
+        progress, arrays = state if state is not None else (None, {})
+        network = session.spec if session is not None else self.network_panel.spec
+        if network is None:
+            self._failed(self.tr("The network cannot be saved while it is invalid: {0}").format(self.builder.error))
+            return None
+        optimizer = copy.deepcopy(session.optimizer.spec if session is not None else self.chosen_optimizer())
+        batch_size = session.batch_size if session is not None else self.batch_size_input.value()
+        return Project(network, optimizer, batch_size, dict(preset.dataset), 0, preset.epochs, preset.title,
+                       {"description": preset.description}, progress, arrays)
+
+    def _write(self, project: Project, path: Path, autosave: bool) -> bool:
+        try:
+            save_project(project, path)
+        except PlaygroundError as error:
+            self._failed(str(error))
+            return False
+        if not autosave:
+            self.project_path = path
+            self._saved_step = project.progress["step"] if project.progress else 0
+            self.mark_modified(False)
+            self._show_title()
+            self._remember(path)
+            autosave_path().unlink(missing_ok=True)
+            self.statusBar().showMessage(self.tr("Saved {0}").format(path))
+        return True
+
+    # Exporting.
+
+    def export_to(self, kind: str) -> None:
+        """To PyTorch (a folder), a NumPy script or the metric history as CSV."""
+        if kind == "pytorch":
+            chosen = QFileDialog.getExistingDirectory(self, self.tr("Export to PyTorch: choose a folder"))
+        else:
+            suffix, kinds = (".py", self.tr("Python scripts (*.py)")) if kind == "numpy" else (
+                ".csv", self.tr("CSV files (*.csv)"))
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), str(Path.home() / f"model{suffix}"),
+                                                    kinds)
+        if chosen:
+            self._with_project(lambda project: self._export(project, kind, Path(chosen)))
+
+    def _export(self, project: Project, kind: str, target: Path) -> bool:
+        try:
+            if kind == "pytorch":
+                export_pytorch(project.network, project_state(project), target)
+            elif kind == "numpy":
+                export_numpy_script(project.network, project_state(project), target)
+            else:
+                export_history_csv(project_history(project), target)
+        except PlaygroundError as error:
+            self._failed(str(error))
+            return False
+        self.statusBar().showMessage(self.tr("Exported to {0}").format(target))
+        return True
+
+    def _autosave_stopped(self, session: Any) -> None:
+        """Before the training state goes (other data, another network, another file): keep it."""
+        if self.isWindowModified() and session is not None:
+            project = self._project(export_state(session), session)
+            if project is not None:
+                self._write(project, autosave_path(), True)
+
+    # Opening.
+
+    def open_dialog(self) -> None:
+        start = str(self.project_path.parent if self.project_path else Path.home())
+        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), start, self.tr(FILE_FILTER))
+        if chosen:
+            self.open_project(Path(chosen))
+
+    def open_project(self, path: Path, recovered: bool = False) -> bool:
+        """Show a project and continue its training from where it was saved; a file that cannot be
+        used changes nothing and says why."""
+        try:
+            project = load_project(path)
+            dataset = load_without_download(project.dataset)
+            session = session_for(project, dataset, start_paused=True, backend=self.backend_selector.currentData())
+        except PlaygroundError as error:
+            QMessageBox.warning(self, self.tr("Cannot open {0}").format(Path(path).name), str(error))
+            return False
+        self._discard_session()
+        title = project.title or Path(path).stem
+        self.preset = Preset(Path(path).stem, title, project.view.get("description", ""), project.network,
+                             project.optimizer, project.batch_size, project.dataset, project.epochs)
+        self.dataset = dataset
+        self._show_setup()
+        self._start_worker(session)
+        self.project_path = None if recovered else Path(path)
+        self._saved_step = session.step
+        self.mark_modified(recovered)  # restored work is still unsaved
+        self._show_title()
+        if not recovered:
+            self._remember(Path(path))
+        self.statusBar().showMessage(self.tr("Opened {0} at step {1:,}").format(Path(path).name, session.step))
+        return True
+
+    def _remember(self, path: Path) -> None:
+        settings = QSettings()
+        recent = [str(path.resolve())] + [p for p in (settings.value("recent") or []) if p != str(path.resolve())]
+        settings.setValue("recent", recent[:RECENT_FILES])
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = QSettings().value("recent") or []
+        for name in recent:
+            self.recent_menu.addAction(name, lambda name=name: self.open_project(Path(name)))
+        self.recent_menu.setEnabled(bool(recent))
+
+    def _closing_allowed(self) -> bool:
+        """Ask about unsaved changes; False when the person cancels."""
+        if not self.isWindowModified():
+            return True
+        choice = ask_to_save(self)
+        if choice == "save":
+            if self.worker is not None:
+                self.worker.stop()  # a stopped session is read directly: the save completes now
+            return self.save() and not self._pending_exports
+        return choice == "discard"

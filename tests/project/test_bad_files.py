@@ -1,0 +1,450 @@
+"""Bad project files: each is refused with one FileFormatError that names the problem (on the
+command line one `error: ...` line and exit 2), and nothing is loaded, unpickled or written.
+
+The files are made from a real saved project (a circle session a few steps in) with one thing
+changed. test_bpp.py covers a few of these on a hand-made project; here every case also goes
+through the command line.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import tracemalloc
+import uuid
+import warnings
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy
+import pytest
+
+from playground.cli import main
+from playground.data import load_dataset
+from playground.errors import DataError, FileFormatError, PlaygroundError, ResourceError
+from playground.project import bpp, load_preset, load_project, save_project
+from playground.session import project_of, restore_state, session_for
+from tests.session.helpers import preset_session
+from tests.session.test_resume import next_losses
+
+ROOT = Path(__file__).resolve().parents[2]
+Members = dict[str, bytes]
+
+
+# Making files.
+
+
+def saved_members(folder: Path, steps: int = 3) -> Members:
+    """The members of a circle project trained `steps` steps and saved the ordinary way."""
+    session = preset_session("circle", start_paused=True)
+    next_losses(session, steps)
+    path = folder / "valid.bpp"
+    save_project(project_of(session, load_preset("circle").dataset), path)
+    with zipfile.ZipFile(path) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    path.unlink()
+    return members
+
+
+def zip_bytes(members: Members | list[tuple[str, bytes]], compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression) as archive, warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "Duplicate name", UserWarning)  # duplicates are what some cases test
+        for name, data in members.items() if isinstance(members, dict) else members:
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def npz_bytes(arrays: dict[str, Any]) -> bytes:
+    buffer = io.BytesIO()
+    numpy.savez(buffer, **arrays)  # allow_pickle: savez writes object arrays as pickles, as an attacker would
+    return buffer.getvalue()
+
+
+def npy_bytes(array: numpy.ndarray) -> bytes:
+    buffer = io.BytesIO()
+    numpy.save(buffer, array)
+    return buffer.getvalue()
+
+
+def npz_arrays(raw: bytes) -> dict[str, numpy.ndarray]:
+    with numpy.load(io.BytesIO(raw)) as stored:
+        return {key: stored[key] for key in stored.files}
+
+
+def with_document(members: Members, change: Callable[[dict], Any]) -> Members:
+    document = json.loads(members["project.json"])
+    change(document)
+    return {**members, "project.json": json.dumps(document).encode()}
+
+
+def with_arrays(members: Members, member: str, **arrays: Any) -> Members:
+    return {**members, member: npz_bytes({**npz_arrays(members[member]), **arrays})}
+
+
+def encrypted_flag(members: Members) -> bytes:
+    """A zip whose members say they are encrypted (general-purpose flag bit 0), as a password-protected one does."""
+    raw = bytearray(zip_bytes(members, zipfile.ZIP_STORED))
+    for signature, flags_at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        at = raw.find(signature)
+        while at >= 0:
+            raw[at + flags_at] |= 0x1
+            at = raw.find(signature, at + 1)
+    return bytes(raw)
+
+
+def npy_with_header(header: dict[str, Any], data: bytes) -> bytes:
+    """An .npy with any header numpy's writer would format, whatever it says."""
+    buffer = io.BytesIO()
+    numpy.lib.format.write_array_header_1_0(buffer, header)
+    return buffer.getvalue() + data
+
+
+def weights_npz(npy: bytes) -> bytes:
+    return zip_bytes({"1.W.npy": npy}, zipfile.ZIP_STORED)
+
+
+def pickle_bomb_npz(marker: Path) -> bytes:
+    """An .npz whose 1.W is a pickle that creates `marker` when unpickled: proof of whether it was."""
+
+    class Touch:
+        def __reduce__(self):
+            return Path.touch, (marker,)
+
+    buffer = io.BytesIO()
+    numpy.save(buffer, numpy.array([Touch(), None], dtype=object), allow_pickle=True)
+    return weights_npz(buffer.getvalue())
+
+
+@pytest.fixture
+def members(tmp_path) -> Members:
+    return saved_members(tmp_path)
+
+
+def refuse_on_command_line(path: Path, capsys, message: str) -> None:
+    """`playground train FILE` prints one `error: ...` line naming the problem and exits 2, writing nothing."""
+    before = sorted(path.parent.iterdir())
+    assert main(["train", str(path), "--epochs", "1"]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.startswith("error: ") and captured.err.count("\n") == 1, captured.err
+    assert "Traceback" not in captured.err and re.search(message, captured.err), captured.err
+    assert sorted(path.parent.iterdir()) == before
+
+
+# Files that do not open: the case, the file (members changed, or raw bytes), what the message says.
+
+LOAD_CASES: list[tuple[str, Callable[[Members], Members | bytes], str]] = [
+    ("not a zip", lambda m: b"just some text\n", "not a readable project file"),
+    ("empty file", lambda m: b"", "not a readable project file"),
+    ("newer format", lambda m: with_document(m, lambda d: d.update(format=2)),
+     r"newer Backprop Playground \(format 2\)"),
+    ("format zero", lambda m: with_document(m, lambda d: d.update(format=0)), "format 0, which no Backprop"),
+    ("format as text", lambda m: with_document(m, lambda d: d.update(format="1")), "no format version"),
+    ("format as true", lambda m: with_document(m, lambda d: d.update(format=True)), "no format version"),
+    ("document is a list", lambda m: {**m, "project.json": b"[1, 2]"}, "must hold an object"),
+    ("deeply nested JSON", lambda m: {**m, "project.json": b"[" * 100_000 + b"]" * 100_000}, "nested too deeply"),
+    ("5000-digit number", lambda m: {**m, "project.json": b'{"format": ' + b"7" * 5000 + b"}"}, "not valid JSON"),
+    ("network is 5", lambda m: with_document(m, lambda d: d.update(network=5)), "network description must be"),
+    ("layers is text", lambda m: with_document(m, lambda d: d["network"].update(layers="dense")), "needs layers"),
+    ("units as text", lambda m: with_document(m, lambda d: d["network"]["layers"][0].update(units="4")),
+     "units must be a whole number"),
+    ("unknown layer in a block", lambda m: with_document(m, lambda d: d["network"]["layers"].insert(
+        1, {"type": "residual", "layers": [{"type": "conv9d"}]})), "unknown type 'conv9d'"),
+    ("training is a list", lambda m: with_document(m, lambda d: d.update(training=[])), "lacks its training settings"),
+    ("epochs 0", lambda m: with_document(m, lambda d: d["training"].update(epochs=0)), "epochs must be a whole"),
+    ("seed as float", lambda m: with_document(m, lambda d: d["training"].update(seed=1.5)), "seed must be a whole"),
+    ("optimizer kind 7", lambda m: with_document(m, lambda d: d["training"]["optimizer"].update(kind=7)),
+     "The optimizer is 7: choose one of sgd"),
+    ("dataset is text", lambda m: with_document(m, lambda d: d.update(dataset="circle")), "dataset settings must be"),
+    ("title is a list", lambda m: with_document(m, lambda d: d.update(title=["x"])), "title must be text"),
+    ("view is 3", lambda m: with_document(m, lambda d: d.update(view=3)), "view state must be an object"),
+    ("progress is a list", lambda m: with_document(m, lambda d: d.update(progress=[])), "progress must be an object"),
+    # A batch size of 0 would never move through the epoch: training would spin forever.
+    ("progress batch size 0", lambda m: with_document(m, lambda d: d["progress"].update(batch_size=0)),
+     "lacks a valid batch_size"),
+    ("progress step -1", lambda m: with_document(m, lambda d: d["progress"].update(step=-1)), "lacks a valid step"),
+    ("progress learning rate NaN", lambda m: with_document(m, lambda d: d["progress"].update(
+        learning_rate=float("nan"))), "lacks a valid learning_rate"),
+    ("progress l2 negative", lambda m: with_document(m, lambda d: d["progress"].update(l2=-0.1)), "lacks a valid l2"),
+    ("position past the order", lambda m: with_document(m, lambda d: d["progress"].update(position=251)),
+     "past the end of the epoch's batch order"),
+    ("random state out of range", lambda m: with_document(m, lambda d: d["progress"]["shuffle_rng"]["state"].update(
+        state=-1)), "random state shuffle_rng is damaged"),
+    ("random state too big", lambda m: with_document(m, lambda d: d["progress"]["dropout_rng"].update(
+        uinteger=2**70)), "random state dropout_rng is damaged"),
+    ("duplicated project.json", lambda m: [*m.items(), ("project.json", m["project.json"])],
+     "holds project.json twice"),
+    ("duplicated weights", lambda m: [("weights.npz", m["weights.npz"]), *m.items()], "holds weights.npz twice"),
+    ("encrypted members", encrypted_flag, "is encrypted"),
+    ("bzip2, which unpacks unbounded", lambda m: zip_bytes(m, zipfile.ZIP_BZIP2), "compression method 12"),
+    ("infinite weights", lambda m: with_arrays(m, "weights.npz", **{"2.b": numpy.array([1, numpy.inf], "float32")}),
+     "saved 2.b is not all finite numbers"),
+    ("text weights", lambda m: with_arrays(m, "weights.npz", **{"3.W": numpy.array([["a"], ["b"]])}),
+     "3.W holds <U1 data, but a project's arrays hold only real numbers"),
+    ("complex weights", lambda m: with_arrays(m, "weights.npz", **{"1.b": numpy.zeros(4, complex)}),
+     "1.b holds <c16 data"),
+    ("structured weights", lambda m: with_arrays(m, "weights.npz", **{"1.b": numpy.zeros(4, "i4,f4")}),
+     r"1.b holds \[\('f0'"),
+    ("pickled weights", lambda m: with_arrays(m, "weights.npz", **{"1.W": numpy.array([{"a": 1}], dtype=object)}),
+     "1.W holds pickled Python objects"),
+    ("pickled history", lambda m: with_arrays(m, "history.npz", step=numpy.array([[1]], dtype=object)),
+     "history.npz cannot be read .*pickled Python objects"),
+    ("745 GiB header", lambda m: {**m, "weights.npz": weights_npz(npy_with_header(
+        {"descr": "<f8", "fortran_order": False, "shape": (10**11,)}, bytes(64)))},
+     "claims 800,000,000,000 bytes of data in a member of"),
+    ("type numpy cannot parse", lambda m: {**m, "weights.npz": weights_npz(npy_with_header(
+        {"descr": ",d", "fortran_order": False, "shape": (2,)}, bytes(16)))}, "1.W holds ,d data"),
+    ("negative shape", lambda m: {**m, "weights.npz": weights_npz(npy_with_header(
+        {"descr": "<f4", "fortran_order": False, "shape": (-2, 4)}, bytes(32)))}, "1.W has a damaged header"),
+    ("duplicated array in an npz", lambda m: {**m, "weights.npz": zip_bytes(
+        [("1.W.npy", npy_bytes(numpy.ones(3))), ("1.W.npy", npy_bytes(numpy.ones(3)))])}, "'1.W.npy' is not one more"),
+    ("dates for weights", lambda m: with_arrays(m, "weights.npz", **{"1.b": numpy.zeros(4, "datetime64[s]")}),
+     r"1.b holds <M8\[s\] data"),
+    ("weights not an npz", lambda m: {**m, "weights.npz": b"PK\x03\x04 but no more"}, "weights.npz cannot be read"),
+    ("npz member climbing out", lambda m: {**m, "weights.npz": zip_bytes({"../../evil.npy": npy_bytes(numpy.ones(3))})},
+     "'../../evil.npy' is not one more array"),
+    ("npz member not .npy", lambda m: {**m, "history.npz": zip_bytes({"notes.txt": b"x"})}, "'notes.txt' is not one"),
+    ("order is one number", lambda m: with_arrays(m, "optimizer.npz", order=numpy.array(5)),
+     "batch order must be a list of whole numbers"),
+    ("order of reals", lambda m: with_arrays(m, "optimizer.npz", order=numpy.arange(250.0)),
+     "batch order must be a list of whole numbers"),
+    ("history of two lengths", lambda m: with_arrays(m, "history.npz", test_loss=numpy.zeros(2)),
+     "history is damaged"),
+    ("history step NaN", lambda m: with_arrays(m, "history.npz", step=numpy.full(5, numpy.nan)),
+     "step numbers are not all whole numbers"),
+]
+
+
+@pytest.mark.parametrize("change, message", [case[1:] for case in LOAD_CASES], ids=[case[0] for case in LOAD_CASES])
+def test_a_bad_file_is_refused_with_one_message(tmp_path, members, capsys, change, message):
+    changed = change(members)
+    path = tmp_path / "bad.bpp"
+    path.write_bytes(changed if isinstance(changed, bytes) else zip_bytes(changed))
+    with pytest.raises(FileFormatError, match=message):
+        load_project(path)
+    refuse_on_command_line(path, capsys, message)
+
+
+def test_the_valid_file_these_are_made_from_opens_and_trains(tmp_path, members, capsys):
+    """The control: without the change, the same file loads, resumes and trains from the command line."""
+    path = tmp_path / "good.bpp"
+    path.write_bytes(zip_bytes(members))
+    assert load_project(path).progress["step"] == 3
+    assert main(["train", str(path), "--epochs", "1", "--json"]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_a_folder_is_not_a_project(tmp_path, capsys):
+    folder = tmp_path / "folder.bpp"
+    folder.mkdir()
+    with pytest.raises(FileFormatError, match="Cannot read .*folder.bpp"):
+        load_project(folder)
+    refuse_on_command_line(folder, capsys, "Cannot read .*folder.bpp")
+
+
+def test_a_file_cut_anywhere_is_refused(tmp_path, members):
+    whole = zip_bytes(members)
+    path = tmp_path / "cut.bpp"
+    for end in range(0, len(whole), 53):
+        path.write_bytes(whole[:end])
+        with pytest.raises(FileFormatError):
+            load_project(path)
+
+
+def test_a_member_that_lies_about_its_size_is_not_a_bomb(tmp_path, members):
+    """The zip directory says project.json is 2 KB; its data inflates to 200 MB. Reading stops at
+    the stated size (the checksum then fails) without inflating the rest."""
+    padded = members["project.json"] + b" " * (200 * 2**20)
+    raw = bytearray(zip_bytes({**members, "project.json": padded}))
+    stated = len(members["project.json"]).to_bytes(4, "little")
+    for signature, size_at in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):  # the local and the central header
+        at = raw.find(signature)
+        raw[at + size_at : at + size_at + 4] = stated
+    path = tmp_path / "bomb.bpp"
+    path.write_bytes(bytes(raw))
+    assert path.stat().st_size < 2**20
+    tracemalloc.start()
+    try:
+        with pytest.raises(FileFormatError, match="not a readable project file .*CRC"):
+            load_project(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 20 * 2**20
+
+
+def test_an_array_member_that_unpacks_past_the_limit_is_refused_unread(tmp_path, members, monkeypatch):
+    """A bomb one level down: weights.npz is small, but the .npy inside it inflates to 64 MiB."""
+    monkeypatch.setattr(bpp, "MAX_STATE_BYTES", 16 * 2**20)
+    buffer = io.BytesIO()
+    numpy.savez_compressed(buffer, **{"1.W": numpy.zeros(8 * 2**20)})
+    path = tmp_path / "bomb.bpp"
+    path.write_bytes(zip_bytes({**members, "weights.npz": buffer.getvalue()}))
+    assert path.stat().st_size < 2**20
+    tracemalloc.start()
+    try:
+        with pytest.raises(FileFormatError, match=r"weights.npz: its arrays would unpack to 67,108,\d+ bytes, more "
+                                                  r"than the 16,7\d\d,\d+ left of the 16,777,216"):
+            load_project(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 * 2**20
+
+
+def test_a_json_member_past_its_limit_is_refused_unopened(tmp_path, members, monkeypatch):
+    monkeypatch.setattr(bpp, "MAX_JSON_BYTES", 1000)
+    path = tmp_path / "big.bpp"
+    path.write_bytes(zip_bytes(members))
+    with pytest.raises(FileFormatError, match=r"project.json would unpack to [\d,]+ bytes, more than the 1,000"):
+        load_project(path)
+
+
+def test_pickled_arrays_are_never_unpickled(tmp_path, members):
+    marker = tmp_path / "unpickled"
+    path = tmp_path / "pickle.bpp"
+    path.write_bytes(zip_bytes({**members, "weights.npz": pickle_bomb_npz(marker)}))
+    with pytest.raises(FileFormatError, match="1.W holds pickled Python objects"):
+        load_project(path)
+    assert not marker.exists()
+    # The check is able to fail: numpy.load trusting the file does run the pickle.
+    with numpy.load(io.BytesIO(pickle_bomb_npz(marker)), allow_pickle=True) as trusting:
+        trusting["1.W"]
+    assert marker.exists()
+
+
+@pytest.mark.parametrize("member", ["../evil.json", "/{absolute}/x", "weights.npz/../../x", "..\\evil.json"])
+def test_path_traversal_names_are_refused_and_nothing_is_extracted(tmp_path, members, member, capsys, monkeypatch):
+    absolute = Path("/tmp") / f"bpp-traversal-{uuid.uuid4().hex}"
+    member = member.format(absolute=str(absolute).lstrip("/"))
+    folder = tmp_path / "a" / "b"
+    folder.mkdir(parents=True)
+    monkeypatch.chdir(folder)  # so that a relative extraction would land beside the test's files
+    path = folder / "traversal.bpp"
+    path.write_bytes(zip_bytes({**members, member: b'{"format": 1}'}))
+    assert member in zipfile.ZipFile(path).namelist()  # zipfile keeps the hostile name as it is
+    with pytest.raises(FileFormatError, match="which a project file never has"):
+        load_project(path)
+    refuse_on_command_line(path, capsys, "which a project file never has")
+    assert [p.relative_to(tmp_path) for p in sorted(tmp_path.rglob("*"))] == [
+        Path("a"), Path("a/b"), Path("a/b/traversal.bpp")]
+    assert not absolute.exists() and not (tmp_path.parent / "evil.json").exists()
+
+
+def fresh_session():
+    return preset_session("circle", start_paused=True)
+
+
+WRONG_STATE: list[tuple[str, Callable[[dict[str, dict[str, numpy.ndarray]]], Any], str]] = [
+    # The first layer fits; a later one does not, so a load that wrote as it checked would be caught half done.
+    ("3.W of another shape", lambda s: s["weights.npz"].update({"3.W": numpy.zeros((4, 1), numpy.float32)}),
+     r"saved 3.W has shape \(4, 1\), but this network's has \(2, 1\)"),
+    ("1.W for 3 inputs", lambda s: s["weights.npz"].update({"1.W": numpy.zeros((3, 4), numpy.float32)}),
+     r"saved 1.W has shape \(3, 4\), but this network's has \(2, 4\)"),
+    ("3.b missing", lambda s: s["weights.npz"].pop("3.b"), "saved weights have no 3.b"),
+    ("Adam state for SGD", lambda s: s["optimizer.npz"].update(exp_avg=numpy.zeros(25, numpy.float32)),
+     "optimizer state does not fit"),
+    ("order for other data", lambda s: s["optimizer.npz"].update(order=numpy.arange(300)),
+     "batch order does not match"),
+]
+
+
+@pytest.mark.parametrize("change, message", [case[1:] for case in WRONG_STATE], ids=[case[0] for case in WRONG_STATE])
+def test_weights_that_do_not_fit_the_spec_are_refused_before_anything_changes(tmp_path, members, capsys, change,
+                                                                              message):
+    stored = {member: npz_arrays(members[member]) for member in bpp.ARRAY_MEMBERS}
+    change(stored)
+    changed = {**members, **{member: npz_bytes(arrays) for member, arrays in stored.items()}}
+    path = tmp_path / "misfit.bpp"
+    path.write_bytes(zip_bytes(changed))
+    project = load_project(path)  # the file itself is sound: it is refused when used, on this network and data
+    dataset = load_dataset(project.dataset)
+    with pytest.raises(DataError, match=message):
+        session_for(project, dataset)
+    # No partial load: restoring into a live session leaves its weights, optimizer and counters as they were.
+    session, untouched = fresh_session(), fresh_session()
+    with pytest.raises(DataError, match=message):
+        restore_state(session, project.progress, project.arrays)
+    assert numpy.array_equal(session.network.theta, untouched.network.theta)
+    assert session.step == 0 and session.optimizer.step_count == 0
+    assert not any(len(series) for series in session.history.arrays().values())
+    assert next_losses(session, 2) == next_losses(untouched, 2)
+    refuse_on_command_line(path, capsys, message)
+
+
+def billion_unit_members(members: Members) -> Members:
+    def grow(document: dict) -> None:
+        document["network"]["layers"][0]["units"] = 10**9
+        document["network"]["layers"][1]["units"] = 10**9  # 10**18 weights between them: too big for any machine
+        document["progress"] = None  # untrained, so the refusal is the network's, not the saved weights'
+
+    return with_document(members, grow)
+
+
+def test_a_network_too_big_for_memory_is_refused_before_allocating(tmp_path, members, capsys):
+    path = tmp_path / "huge.bpp"
+    path.write_bytes(zip_bytes(billion_unit_members(members)))
+    project = load_project(path)
+    assert project.network.parameter_count() > 10**18
+    dataset = load_dataset(project.dataset)
+    tracemalloc.start()
+    try:
+        with pytest.raises(ResourceError, match="would need about .* GiB to train, but only .* is free"):
+            session_for(project, dataset)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 16 * 2**20  # numpy reports its allocations to tracemalloc: not one layer was made
+    refuse_on_command_line(path, capsys, "make its layers smaller")
+
+
+@pytest.mark.parametrize("case", ["pickled weights", "misfit", "huge"])
+def test_the_real_command_prints_one_error_line_and_exits_2(tmp_path, members, case):
+    """As a user runs it, in a process of its own: no traceback, exit status 2, nothing written."""
+    if case == "pickled weights":
+        members = with_arrays(members, "weights.npz", **{"1.W": numpy.array([None], dtype=object)})
+    elif case == "misfit":
+        members = with_arrays(members, "weights.npz", **{"1.W": numpy.zeros((3, 4), numpy.float32)})
+    else:
+        members = billion_unit_members(members)
+    path = tmp_path / "bad.bpp"
+    path.write_bytes(zip_bytes(members))
+    result = subprocess.run([sys.executable, "-m", "playground", "train", str(path), "--epochs", "1"],
+                            capture_output=True, text=True, cwd=tmp_path, timeout=120,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1, result.stderr
+    assert result.stdout == ""
+    assert [p.name for p in tmp_path.iterdir()] == ["bad.bpp"]
+
+
+
+# Finite weights of 1e20 load, but their squares overflow float32: the first step reports divergence.
+def test_weights_too_big_to_train_give_a_diverged_state(tmp_path, members):
+    path = tmp_path / "big-weights.bpp"
+    path.write_bytes(zip_bytes(with_arrays(members, "weights.npz", **{"1.W": numpy.full((2, 4), 1e20, numpy.float32)})))
+    session = session_for(load_project(path), load_dataset(load_preset("circle").dataset), start_paused=True)
+    stream = session.run()
+    next(stream)
+    session.control.step()
+    assert next(stream).state == "diverged"
+    session.control.stop()
+    list(stream)
+
+
+# A project file cannot ask for more generated points than DatasetConfig allows.
+def test_a_dataset_too_big_for_memory_is_refused_before_generating(tmp_path, members):
+    def grow(document: dict) -> None:
+        document["dataset"]["points"] = 10**15
+        document["progress"] = None
+
+    path = tmp_path / "points.bpp"
+    path.write_bytes(zip_bytes(with_document(members, grow)))
+    with pytest.raises(PlaygroundError):
+        load_dataset(load_project(path).dataset)

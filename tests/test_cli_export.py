@@ -1,0 +1,91 @@
+"""`playground export`: a saved project out as a PyTorch model, a NumPy script or a CSV history."""
+
+import importlib.util
+import sys
+
+import numpy
+import pytest
+
+from playground.cli import main
+from playground.data import load_dataset
+from playground.project import load_preset, load_project, save_project
+from playground.session import Session, TrainingConfig, project_of
+
+
+@pytest.fixture(scope="module")
+def project_file(tmp_path_factory):
+    """The circle preset trained two epochs and saved, as the app saves it."""
+    preset = load_preset("circle")
+    config = TrainingConfig(optimizer=preset.optimizer, batch_size=preset.batch_size, epochs=2, every_epoch=True,
+                            details=False)
+    session = Session(preset.network, load_dataset(preset.dataset), config)
+    for _ in session.run():
+        pass
+    path = tmp_path_factory.mktemp("projects") / "circle.bpp"
+    save_project(project_of(session, preset.dataset, preset.title), path)
+    return path
+
+
+def test_export_to_pytorch_writes_the_model_and_its_weights(project_file, tmp_path, capsys):
+    torch = pytest.importorskip("torch")
+    out = tmp_path / "torch"
+    assert main(["export", str(project_file), "--to", "pytorch", str(out), "--name", "circle"]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["circle.py", "circle_state_dict.pt"]
+    assert capsys.readouterr().out.splitlines() == [f"wrote {out / name}" for name in ("circle.py",
+                                                                                       "circle_state_dict.pt")]
+    module_spec = importlib.util.spec_from_file_location("exported_circle", out / "circle.py")
+    module = importlib.util.module_from_spec(module_spec)
+    module_spec.loader.exec_module(module)
+    model = module.build_model()
+    model.load_state_dict(torch.load(out / "circle_state_dict.pt"))
+    weights = load_project(project_file).arrays["weights/1.W"]
+    numpy.testing.assert_array_equal(model.dense_1.weight.detach().numpy(), weights.T)
+
+
+def test_export_to_numpy_and_history(project_file, tmp_path):
+    script, table = tmp_path / "circle.py", tmp_path / "history.csv"
+    assert main(["export", str(project_file), "--to", "numpy", str(script)]) == 0
+    assert "def loss_and_gradients(x, y, training=False):" in script.read_text()
+    assert main(["export", str(project_file), "--to", "history", str(table)]) == 0
+    history = {k.removeprefix("history/"): v for k, v in load_project(project_file).arrays.items()
+               if k.startswith("history/")}
+    read = numpy.genfromtxt(table, delimiter=",", names=True)
+    assert len(read) == len(history["step"]) > 0
+    for name, series in history.items():
+        numpy.testing.assert_allclose(read[name], series, equal_nan=True)
+
+
+def test_an_untrained_project_exports_its_starting_weights_but_no_history(tmp_path, capsys):
+    preset = load_preset("iris")
+    config = TrainingConfig(optimizer=preset.optimizer, batch_size=preset.batch_size)
+    session = Session(preset.network, load_dataset(preset.dataset), config)
+    project = project_of(session, preset.dataset)
+    project.progress, project.arrays = None, {}
+    path = tmp_path / "new.bpp"
+    save_project(project, path)
+    assert main(["export", str(path), "--to", "numpy", str(tmp_path / "new.py")]) == 0
+    assert main(["export", str(path), "--to", "history", str(tmp_path / "new.csv")]) == 2
+    assert capsys.readouterr().err.strip() == "error: This project has no metric history yet: train it first."
+
+
+@pytest.mark.parametrize("case", ["missing", "not-a-project", "unwritable", "folder-for-a-script", "bad-kind"])
+def test_user_mistakes_are_one_line_errors(project_file, tmp_path, capsys, case):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a zip")
+    args = {
+        "missing": [str(tmp_path / "nothing.bpp"), "--to", "numpy", str(tmp_path / "x.py")],
+        "not-a-project": [str(blocker), "--to", "numpy", str(tmp_path / "x.py")],
+        "unwritable": [str(project_file), "--to", "history", str(blocker / "history.csv")],
+        "folder-for-a-script": [str(project_file), "--to", "numpy", str(tmp_path)],
+        "bad-kind": [str(project_file), "--to", "onnx", str(tmp_path / "x.onnx")],
+    }[case]
+    assert main(["export", *args]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and len(err.strip().splitlines()) == 1
+
+
+def test_no_pytorch_is_a_one_line_error(project_file, tmp_path, capsys, monkeypatch):
+    monkeypatch.setitem(sys.modules, "torch", None)  # import torch now raises ImportError
+    assert main(["export", str(project_file), "--to", "pytorch", str(tmp_path / "out")]) == 2
+    assert capsys.readouterr().err.strip() == "error: Exporting to PyTorch needs PyTorch: pip install torch."
+    assert not (tmp_path / "out").exists()

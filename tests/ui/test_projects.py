@@ -1,0 +1,223 @@
+"""Projects in the window: save while training, the unsaved mark, open and continue exactly as the
+command line would, bad files, the question on closing, and autosave with recovery after a crash."""
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+
+import numpy
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QPushButton
+
+from playground.data import load_dataset
+from playground.project import load_project
+from playground.session import session_for
+from playground.ui import MainWindow, projects
+
+
+@pytest.fixture(autouse=True)
+def private_data_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("PLAYGROUND_DATA_DIR", str(tmp_path / "data"))
+
+
+def open_window(qtbot, preset="circle") -> MainWindow:
+    window = MainWindow(preset)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def click(qtbot, window, name):
+    qtbot.mouseClick(window.findChild(QPushButton, name), Qt.MouseButton.LeftButton)
+
+
+def train_to(qtbot, window, step):
+    click(qtbot, window, "playButton")
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.step > step, timeout=10_000)
+
+
+def pause(qtbot, window):
+    click(qtbot, window, "playButton")
+    qtbot.waitUntil(lambda: window.latest.state == "paused", timeout=10_000)
+
+
+def test_saving_while_training_writes_the_state_and_clears_the_mark(qtbot, tmp_path, monkeypatch):
+    target = tmp_path / "mine.bpp"
+    monkeypatch.setattr("playground.ui.projects.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    window = open_window(qtbot)
+    assert not window.isWindowModified() and "[*]" in window.windowTitle()
+    train_to(qtbot, window, 50)
+    assert window.isWindowModified()
+    window.save()  # no file yet: asks where, then saves while training runs
+    qtbot.waitUntil(lambda: target.is_file() and not window.isWindowModified(), timeout=10_000)
+    assert window.windowTitle().startswith("mine.bpp") and window.project_path == target
+    saved = load_project(target)
+    assert saved.progress["step"] > 50 and saved.network.to_dict() == window.builder.spec.to_dict()
+    window.close()
+
+
+def test_a_file_saved_by_the_window_trains_on_as_the_command_line_does(qtbot, tmp_path):
+    target = tmp_path / "paused.bpp"
+    window = open_window(qtbot)
+    train_to(qtbot, window, 30)
+    pause(qtbot, window)
+    window.project_path = target
+    window.save()
+    qtbot.waitUntil(lambda: target.is_file(), timeout=10_000)
+    window.close()
+    project = load_project(target)
+    headless = session_for(project, load_dataset(project.dataset), start_paused=True, blas_threads=1)
+    run = headless.run()
+    next(run)
+    headless.control.step()
+    after_headless = next(s for s in run if s.step == project.progress["step"] + 1)
+
+    reopened = open_window(qtbot, "xor")
+    assert reopened.open_project(target)
+    assert reopened.windowTitle().startswith("paused.bpp") and not reopened.isWindowModified()
+    assert reopened.worker.session.step == project.progress["step"]
+    click(qtbot, reopened, "stepButton")
+    qtbot.waitUntil(lambda: reopened.latest is not None and reopened.latest.step == project.progress["step"] + 1,
+                    timeout=10_000)
+    assert numpy.array_equal(reopened.worker.session.network.theta, headless.network.theta)
+    assert reopened.latest.train_loss == after_headless.train_loss
+    reopened.close()
+
+
+def test_a_bad_file_changes_nothing_and_says_why(qtbot, tmp_path, monkeypatch):
+    bad = tmp_path / "bad.bpp"
+    bad.write_bytes(b"not a zip at all")
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
+    window = open_window(qtbot)
+    before = window.preset
+    assert not window.open_project(bad)
+    assert window.preset is before and window.project_path is None
+    assert len(warnings) == 1 and "bad.bpp" in warnings[0]
+
+
+def test_closing_with_unsaved_changes_asks(qtbot, tmp_path, monkeypatch):
+    window = open_window(qtbot)
+    window.builder.add_layer("dense")
+    assert window.isWindowModified()
+    monkeypatch.setattr("playground.ui.projects.ask_to_save", lambda parent: "cancel")
+    window.close()
+    assert window.isVisible()
+    target = tmp_path / "kept.bpp"
+    monkeypatch.setattr("playground.ui.projects.ask_to_save", lambda parent: "save")
+    monkeypatch.setattr("playground.ui.projects.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.close()
+    assert not window.isVisible() and len(load_project(target).network.layers) == 4
+
+
+CRASHING_APP = textwrap.dedent("""
+    import os, signal
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    from playground.ui import MainWindow
+    from playground.ui.projects import autosave_path
+    app = QApplication([])
+    window = MainWindow("circle")
+    window.show()
+    window.toggle_training()
+
+    def autosave_then_crash():
+        if window.latest is None or window.latest.step < 200:
+            QTimer.singleShot(50, autosave_then_crash)
+        elif not autosave_path().is_file():
+            window.autosave()
+            QTimer.singleShot(50, autosave_then_crash)
+        else:
+            os.kill(os.getpid(), signal.SIGKILL)  # no clean exit: the autosave stays
+
+    QTimer.singleShot(50, autosave_then_crash)
+    app.exec()
+""")
+
+
+def test_after_a_crash_the_next_start_offers_the_autosaved_work(qtbot, monkeypatch):
+    result = subprocess.run([sys.executable, "-c", CRASHING_APP], env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == -signal.SIGKILL, result.stderr
+    saved = projects.autosave_path()
+    assert saved.is_file()
+    step = load_project(saved).progress["step"]
+    assert step >= 200
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window = open_window(qtbot)
+    assert projects.offer_recovery(window)
+    assert window.worker.session.step == step and window.isWindowModified() and window.project_path is None
+    window.close()
+    assert not saved.exists()  # a clean exit leaves nothing to restore
+
+
+def test_declining_the_recovery_forgets_it(qtbot, monkeypatch):
+    saved = projects.autosave_path()
+    window = open_window(qtbot)
+    window.builder.add_layer("dense")
+    window.autosave()  # not training: written at once
+    assert saved.is_file() and len(load_project(saved).network.layers) == 4
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    other = open_window(qtbot)  # as a start after a crash would, with the autosave still there
+    assert not projects.offer_recovery(other) and not saved.exists()
+    assert len(other.builder.layers) == 3
+
+
+def test_the_command_opens_a_project_file(tmp_path, monkeypatch):
+    from playground import cli
+
+    target = tmp_path / "given.bpp"
+    target.write_bytes(b"")
+    opened = []
+    monkeypatch.setattr("playground.ui.app.run_app", lambda **options: opened.append(options) or 0)
+    assert cli.main([str(target)]) == 0
+    assert opened == [{"smoke_test": False, "project": str(target)}]
+
+
+def test_the_file_menu_exports_to_pytorch_numpy_and_csv_while_training(qtbot, tmp_path, monkeypatch):
+    import importlib.util
+
+    import torch
+
+    window = open_window(qtbot)
+    train_to(qtbot, window, 30)
+    monkeypatch.setattr("playground.ui.projects.QFileDialog.getExistingDirectory", lambda *a, **k: str(tmp_path))
+    window.export_to("pytorch")
+    for kind, name in (("numpy", "model_script.py"), ("history", "history.csv")):
+        monkeypatch.setattr("playground.ui.projects.QFileDialog.getSaveFileName",
+                            lambda *a, name=name, **k: (str(tmp_path / name), ""))
+        window.export_to(kind)
+    qtbot.waitUntil(lambda: all((tmp_path / name).is_file() for name in
+                                ("model.py", "model_state_dict.pt", "model_script.py", "history.csv")), timeout=10_000)
+    pause(qtbot, window)
+    spec = importlib.util.spec_from_file_location("exported_model", tmp_path / "model.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    model = module.build_model()
+    model.load_state_dict(torch.load(tmp_path / "model_state_dict.pt"))
+    assert sum(parameter.numel() for parameter in model.parameters()) == 25
+    header = (tmp_path / "history.csv").read_text().splitlines()[0]
+    assert header.startswith("step") and "train_loss" in header
+    window.close()
+
+
+def test_every_plot_offers_pyqtgraphs_png_and_svg_export(qtbot, tmp_path):
+    import pyqtgraph as pg
+    import pyqtgraph.exporters
+
+    from playground.ui.svg_export import QtSVGExporter
+
+    assert QtSVGExporter in pg.exporters.Exporter.Exporters  # listed in each plot's Export dialog
+    window = open_window(qtbot)
+    train_to(qtbot, window, 30)
+    for plot in (window.loss_plot.plot, window.gradient_plot, window.accuracy_plot, window.activation_plot,
+                 window.boundary_view.plot):
+        assert any(action.text().startswith("Export") for action in plot.scene().contextMenu)
+        item = plot.getPlotItem()
+        pg.exporters.ImageExporter(item).export(str(tmp_path / "plot.png"))
+        QtSVGExporter(item).export(str(tmp_path / "plot.svg"))
+        assert (tmp_path / "plot.png").stat().st_size > 0 and "<svg" in (tmp_path / "plot.svg").read_text()
+    window.close()
