@@ -200,6 +200,11 @@ class NetworkView(QWidget):
         self.outline.setZValue(10)
         self.outline.hide()
         self.canvas.scene().addItem(self.outline)
+        # The direction of the phase: into the layer from the left going forward, from the right going back.
+        self.phase_arrow = pg.ArrowItem(headLen=22, tailLen=18, tailWidth=7, pen=None)
+        self.phase_arrow.setZValue(11)
+        self.phase_arrow.hide()
+        self.canvas.scene().addItem(self.phase_arrow)
         self.diagram: UnitDiagram | BlockDiagram | None = None
         self._latest: Snapshot | None = None
         self._shown: tuple[NetworkSpec, list[str], bool] | None = None
@@ -250,10 +255,16 @@ class NetworkView(QWidget):
         rect = None if path is None or self.diagram is None else self.diagram.layer_rect(path.split(".")[0])
         if rect is None:
             self.outline.hide()
+            self.phase_arrow.hide()
             return
         self.outline.setRect(rect.adjusted(-5, -5, 5, 5))
         self.outline.setPen(QPen(HIGHLIGHT[phase], 3.0))
         self.outline.show()
+        forward = phase == "forward"
+        # ArrowItem's angle 0 points left; its tip sits at its position.
+        self.phase_arrow.setStyle(angle=180 if forward else 0, brush=HIGHLIGHT[phase])
+        self.phase_arrow.setPos(rect.left() - 6 if forward else rect.right() + 6, rect.center().y())
+        self.phase_arrow.show()
 
     def input_grid(self, feature: int) -> numpy.ndarray | None:
         """Input feature number `feature` over the plane, as its thumbnail shows it."""

@@ -41,10 +41,12 @@ def test_walking_a_step_lights_each_layer_in_the_network_view(qtbot, preset, lay
     for index, (path, direction) in enumerate(expected):
         assert window.stepper.current_phase() == index
         if path is None:
-            assert not outline.isVisible()
+            assert not outline.isVisible() and not window.network_view.phase_arrow.isVisible()
         else:
             assert outline.isVisible() and outline.pen().color() == HIGHLIGHT[direction]
             assert outline.rect().contains(diagram.layer_rect(path))
+            arrow_x, layer = window.network_view.phase_arrow.pos().x(), diagram.layer_rect(path)
+            assert arrow_x < layer.left() if direction == "forward" else arrow_x > layer.right()
         click(qtbot, window, "stepperNextButton")
     click(qtbot, window, "stepperPrevButton")
     assert window.stepper.current_phase() == len(expected) - 2
