@@ -13,16 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from playground.ui import MainWindow
-
-
-def find(window, kind, name):
-    widget = window.findChild(kind, name)
-    assert widget is not None, name
-    return widget
-
-
-def click(qtbot, window, name):
-    qtbot.mouseClick(find(window, QPushButton, name), Qt.MouseButton.LeftButton)
+from tests.ui.widgets import click, find
 
 
 def layer_types(window) -> list[str]:

@@ -6,16 +6,7 @@ from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSpinBox, QTableWidget
 
 from playground.ui import MainWindow
-
-
-def find(window, kind, name):
-    widget = window.findChild(kind, name)
-    assert widget is not None, name
-    return widget
-
-
-def click(qtbot, window, name):
-    qtbot.mouseClick(find(window, QPushButton, name), Qt.MouseButton.LeftButton)
+from tests.ui.widgets import click, find
 
 
 def cell(table, row: int, column: int) -> str:

@@ -9,13 +9,13 @@ import textwrap
 
 import numpy
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QMessageBox
 
 from playground.data import load_dataset
 from playground.project import load_project
 from playground.session import session_for
 from playground.ui import MainWindow, projects
+from tests.ui.widgets import click
 
 
 @pytest.fixture(autouse=True)
@@ -29,9 +29,6 @@ def open_window(qtbot, preset="circle") -> MainWindow:
     window.show()
     return window
 
-
-def click(qtbot, window, name):
-    qtbot.mouseClick(window.findChild(QPushButton, name), Qt.MouseButton.LeftButton)
 
 
 def train_to(qtbot, window, step):

@@ -6,8 +6,7 @@ import re
 
 import numpy
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QListWidget, QPushButton
+from PySide6.QtWidgets import QApplication, QListWidget
 
 from playground.data import load_dataset
 from playground.engine import Network, Optimizer
@@ -15,10 +14,7 @@ from playground.project import list_presets, load_preset
 from playground.ui import MainWindow
 from playground.ui.network_view import HIGHLIGHT
 from playground.ui.stepper import StepperPanel
-
-
-def click(qtbot, window, name):
-    qtbot.mouseClick(window.findChild(QPushButton, name), Qt.MouseButton.LeftButton)
+from tests.ui.widgets import click
 
 
 def enter_stepper(qtbot, preset: str) -> MainWindow:
