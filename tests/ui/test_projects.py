@@ -218,3 +218,23 @@ def test_every_plot_offers_pyqtgraphs_png_and_svg_export(qtbot, tmp_path):
         QtSVGExporter(item).export(str(tmp_path / "plot.svg"))
         assert (tmp_path / "plot.png").stat().st_size > 0 and "<svg" in (tmp_path / "plot.svg").read_text()
     window.close()
+
+
+def menu_action(menu, text: str):
+    return next(action for action in menu.actions() if action.text().replace("&", "").startswith(text))
+
+
+def test_new_from_preset_and_open_recent_from_the_file_menu(qtbot, tmp_path):
+    window = open_window(qtbot)
+    file_menu = menu_action(window.menuBar(), "File").menu()
+    menu_action(menu_action(file_menu, "New from preset").menu(), "spiral").trigger()
+    assert window.preset.name == "spiral" and window.windowTitle().startswith("Spiral")
+    window.project_path = tmp_path / "spiral-copy.bpp"
+    window.save()
+    recent = menu_action(file_menu, "Open recent").menu()
+    recent.aboutToShow.emit()
+    menu_action(menu_action(file_menu, "New from preset").menu(), "xor").trigger()
+    assert window.preset.name == "xor" and window.project_path is None
+    menu_action(recent, str((tmp_path / "spiral-copy.bpp").resolve())).trigger()
+    assert window.project_path == tmp_path / "spiral-copy.bpp" and window.dataset.name == "spiral"
+    window.close()
