@@ -28,6 +28,7 @@ from playground.ui.builder import LayerPalette
 from playground.ui.controls import ControlBar
 from playground.ui.data_fit import data_fit_problem
 from playground.ui.data_panel import DataPanel
+from playground.ui.downloads import DataDownloads, missing_download
 from playground.ui.layout_memory import LayoutMemory
 from playground.ui.menus import WindowMenus
 from playground.ui.network_panel import NetworkPanel, load_without_download
@@ -50,7 +51,7 @@ from playground.ui.worker import TrainingWorker
 REDRAW_MS = 33
 
 
-class MainWindow(StepperWiring, ProjectFiles, LayoutMemory, WindowMenus):
+class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, WindowMenus):
     def __init__(self, preset: str = DEFAULT_PRESET) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -62,6 +63,7 @@ class MainWindow(StepperWiring, ProjectFiles, LayoutMemory, WindowMenus):
         self._loading = False
         self._shown_running: bool | None = None
         self._init_projects()
+        self._init_downloads()
         self._build_controls()
         self._build_views()
         self._build_menus()
@@ -152,12 +154,18 @@ class MainWindow(StepperWiring, ProjectFiles, LayoutMemory, WindowMenus):
         self._discard_session()
         try:
             preset = load_preset(name)
-            self.dataset = load_without_download(preset.dataset, name)
+            title = missing_download(preset.dataset)
+            if title is not None and self._offer_download(preset.dataset, title,
+                                                          lambda dataset: self._show_preset(preset, dataset)):
+                return
+            self._show_preset(preset, load_without_download(preset.dataset, name))
         except PlaygroundError as error:
             self.dataset = None
             self.controls.enable_training(str(error))
             self.statusBar().showMessage(str(error))
-            return
+
+    def _show_preset(self, preset: Preset, dataset: Dataset) -> None:
+        self.dataset = dataset
         self.preset = preset
         self._show_setup()
         self.project_path = None
@@ -197,6 +205,9 @@ class MainWindow(StepperWiring, ProjectFiles, LayoutMemory, WindowMenus):
         """Other data, or other points or features: the network's input follows the features and
         its output what the data needs (an edit that can be undone); training starts over."""
         try:
+            title = missing_download(config)
+            if title is not None and self._offer_download(config, title, lambda data: self._use_data(config, data)):
+                return
             dataset = load_without_download(config)
         except PlaygroundError as error:
             self.data_panel.show_config(self.preset.dataset)  # the choice did not happen
@@ -204,6 +215,9 @@ class MainWindow(StepperWiring, ProjectFiles, LayoutMemory, WindowMenus):
             notice = QMessageBox(QMessageBox.Icon.Information, self.tr("Data not loaded"), str(error), parent=self)
             notice.open()  # not exec(): the window goes on
             return
+        self._use_data(config, dataset)
+
+    def _use_data(self, config: dict, dataset: Dataset) -> None:
         self._discard_session()
         self.preset.dataset, self.dataset = config, dataset
         self._show_data()

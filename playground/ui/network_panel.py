@@ -3,8 +3,6 @@ differences in the other; and loading a preset's data without waiting on a downl
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -18,25 +16,23 @@ from PySide6.QtWidgets import (
 )
 from superqt.utils import thread_worker
 
-from playground.data import Dataset, DatasetConfig, load_dataset, user_data_dir
-from playground.data.images import IMAGE_SETS, cache_path
+from playground.data import Dataset, DatasetConfig, load_dataset
 from playground.engine import GradCheckReport, NetworkSpec, gradient_check, random_batch
 from playground.errors import DataError
 from playground.ui.builder import LayerBuilder, LayerPalette
+from playground.ui.downloads import missing_download
 
 
 def load_without_download(config: dict, preset: str | None = None) -> Dataset:
-    """A dataset for the window; an image set that still needs its download says how to get it,
-    since the window must not wait on the network."""
-    parsed = DatasetConfig.from_dict(config)
-    if parsed.name in IMAGE_SETS and not parsed.source_folder:
-        folder = Path(parsed.data_dir).expanduser() if parsed.data_dir else user_data_dir()
-        if not cache_path(parsed.name, folder).is_file():
-            how = (f"playground train --preset {preset}" if preset else
-                   f"playground train --dataset {parsed.name} NETWORK.json")
-            raise DataError(f"{IMAGE_SETS[parsed.name][0]} is not downloaded yet: run '{how}' once to download it "
-                            "(it needs the datasets extra).")
-    return load_dataset(parsed)
+    """A dataset for the window, never downloading on the GUI thread: an image set that still
+    needs its download says how to get it (the window offers to, see downloads.py)."""
+    title = missing_download(config)
+    if title is not None:
+        name = DatasetConfig.from_dict(config).name
+        how = f"playground train --preset {preset}" if preset else f"playground train --dataset {name} NETWORK.json"
+        raise DataError(f"{title} is not downloaded yet: download it from the window, or run '{how}' once "
+                        "(it needs the datasets extra).")
+    return load_dataset(config)
 
 
 @thread_worker
