@@ -162,7 +162,10 @@ def finish_table(name: str, title: str, task: str, x: numpy.ndarray, y: numpy.nd
     y_train, y_test = y[train], y[test]
     scale = None
     if task == "regression":
-        y_train, y_test = y_train.astype(numpy.float32), y_test.astype(numpy.float32)
+        with numpy.errstate(over="ignore"):
+            y_train, y_test = y_train.astype(numpy.float32), y_test.astype(numpy.float32)
+        if not (numpy.isfinite(y_train).all() and numpy.isfinite(y_test).all()):
+            raise DataError("The target holds values too large to train on (beyond ±3.4e38): rescale it.")
         if config.standardize_target:
             mean, std = float(y_train.mean()), float(y_train.std()) or 1.0
             y_train, y_test = (y_train - mean) / std, (y_test - mean) / std

@@ -136,3 +136,13 @@ def test_random_csv_like_text_gives_a_dataset_or_a_playground_error(tmp_path, li
 def test_values_too_large_for_float32_are_refused(tmp_path):
     with pytest.raises(PlaygroundError, match="Column 'a' holds values too large"):
         load_text(tmp_path, "a,b\n1e300,x\n-1e300,y\n", normalize="none")
+
+
+def test_a_target_too_large_for_float32_is_refused(tmp_path):
+    from playground.data import load_dataset
+    from playground.errors import DataError
+
+    path = tmp_path / "huge.csv"
+    path.write_text("x,y\n" + "".join(f"{i},{i * 1e38 + 1e37}\n" for i in range(40)))
+    with pytest.raises(DataError, match="too large to train on"):
+        load_dataset({"name": "csv", "path": str(path)})
