@@ -1,10 +1,10 @@
-"""The window's layout remembered between runs (QSettings): its geometry and every splitter.
-A mixin of MainWindow."""
+"""The window's layout: columns of widgets, and the geometry and every splitter remembered between
+runs (QSettings, in a mixin of MainWindow)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMainWindow, QSplitter
+from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 
 class LayoutMemory(QMainWindow):
@@ -31,3 +31,12 @@ class LayoutMemory(QMainWindow):
         settings.setValue("window/geometry", self.saveGeometry())
         for key, splitter in self._splitters().items():
             settings.setValue(key, splitter.saveState())
+
+
+def column(*widgets: QWidget) -> QWidget:
+    column = QWidget()
+    layout = QVBoxLayout(column)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return column

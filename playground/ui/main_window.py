@@ -24,12 +24,12 @@ from playground.errors import PlaygroundError
 from playground.project import Preset, load_preset
 from playground.project.presets import DEFAULT_PRESET
 from playground.session import Session, Snapshot, TrainingConfig
-from playground.ui.builder import LayerPalette
 from playground.ui.controls import ControlBar
 from playground.ui.data_fit import data_fit_problem
 from playground.ui.data_panel import DataPanel
 from playground.ui.downloads import DataDownloads, missing_download
-from playground.ui.layout_memory import LayoutMemory
+from playground.ui.layer_palette import LayerPalette
+from playground.ui.layout_memory import LayoutMemory, column
 from playground.ui.menus import WindowMenus
 from playground.ui.network_panel import NetworkPanel, load_without_download
 from playground.ui.network_view import NetworkView
@@ -108,7 +108,7 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
         layers_layout = QVBoxLayout(layers_box)
         layers_layout.addWidget(QLabel(self.tr("Drag a layer onto the network, or double-click it."), wordWrap=True))
         layers_layout.addWidget(self.palette)
-        left = _column(self.data_panel, layers_box, self.description, self.data_source)
+        left = column(self.data_panel, layers_box, self.description, self.data_source)
         self.boundary_view = DecisionBoundaryView()
         self.boundary_view.example_clicked.connect(self.step_through)
         self.gallery = ImageGallery()
@@ -126,7 +126,7 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
         plots.currentChanged.connect(lambda _: self._update_views(self._drawn))
         self._connect_stepper()
         self.output_splitter = QSplitter(Qt.Orientation.Vertical)
-        self.output_splitter.addWidget(_column(self.boundary_view, self.gallery))
+        self.output_splitter.addWidget(column(self.boundary_view, self.gallery))
         self.output_splitter.addWidget(plots)
         self.network_view = NetworkView()
         self.network_view.neuron_selected.connect(self._neuron_selected)
@@ -393,11 +393,3 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
         QThreadPool.globalInstance().waitForDone(10_000)
         super().closeEvent(event)
 
-
-def _column(*widgets: QWidget) -> QWidget:
-    column = QWidget()
-    layout = QVBoxLayout(column)
-    layout.setContentsMargins(0, 0, 0, 0)
-    for widget in widgets:
-        layout.addWidget(widget)
-    return column

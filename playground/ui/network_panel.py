@@ -19,8 +19,9 @@ from superqt.utils import thread_worker
 from playground.data import Dataset, DatasetConfig, load_dataset
 from playground.engine import GradCheckReport, NetworkSpec, gradient_check, random_batch
 from playground.errors import DataError
-from playground.ui.builder import LayerBuilder, LayerPalette
+from playground.ui.builder import LayerBuilder
 from playground.ui.downloads import missing_download
+from playground.ui.layer_palette import LayerPalette
 
 
 def load_without_download(config: dict, preset: str | None = None) -> Dataset:

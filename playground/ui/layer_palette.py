@@ -1,0 +1,62 @@
+"""The palette of layer types the builder's list takes drops from, each with its one-line
+tooltip and the layer a drop makes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
+
+LAYER_MIME = "application/x-playground-layer"  # a palette kind
+
+
+def palette_entries(tr) -> list[tuple[str, str, str, dict[str, Any]]]:
+    """(kind, title, one-line tooltip, the layer a drop makes) for each layer type."""
+    return [
+        ("dense", tr("Dense"), tr("Every input feeds every unit: z = Wᵀx + b, then a = g(z)"),
+         {"type": "dense", "units": 8, "activation": "relu"}),
+        ("relu", tr("ReLU"), tr("max(0, z): passes positives, zeroes negatives"), {"type": "relu"}),
+        ("leaky_relu", tr("Leaky ReLU"), tr("z above zero, α·z below, so no unit dies"), {"type": "leaky_relu"}),
+        ("elu", tr("ELU"), tr("z above zero, α(eᶻ − 1) below: smooth around zero"), {"type": "elu"}),
+        ("sigmoid", tr("Sigmoid"), tr("1 / (1 + e⁻ᶻ): squashes into (0, 1) and saturates"), {"type": "sigmoid"}),
+        ("tanh", tr("Tanh"), tr("Squashes into (−1, 1), centred on zero"), {"type": "tanh"}),
+        ("softplus", tr("Softplus"), tr("log(1 + eᶻ): a smooth ReLU"), {"type": "softplus"}),
+        ("softmax", tr("Softmax"), tr("Turns outputs into probabilities that sum to 1"), {"type": "softmax"}),
+        ("dropout", tr("Dropout"), tr("Zeroes a random share of units while training, against overfitting"),
+         {"type": "dropout", "rate": 0.5}),
+        ("batchnorm", tr("BatchNorm"), tr("Normalizes each feature over the batch, then scales and shifts it"),
+         {"type": "batchnorm"}),
+        ("residual", tr("Residual"), tr("A block whose output is added to its input: a shortcut for gradients"),
+         {"type": "residual", "layers": [{"type": "dense", "units": 8, "activation": "relu"}]}),
+    ]
+
+
+class LayerPalette(QListWidget):
+    """The layer types, dragged onto the layer list (or double-clicked to add)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("layerPalette")
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.templates: dict[str, dict[str, Any]] = {}
+        for kind, title, tip, template in palette_entries(self.tr):
+            item = QListWidgetItem(title)
+            item.setData(Qt.ItemDataRole.UserRole, kind)
+            item.setToolTip(tip)
+            self.addItem(item)
+            self.templates[kind] = template
+        self.setCurrentRow(0)
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802 (Qt's name)
+        return [LAYER_MIME]
+
+    def mimeData(self, items) -> QMimeData:  # noqa: N802 (Qt's name)
+        data = QMimeData()
+        data.setData(LAYER_MIME, items[0].data(Qt.ItemDataRole.UserRole).encode())
+        return data
+
+    def current_kind(self) -> str:
+        item = self.currentItem() or self.item(0)
+        return item.data(Qt.ItemDataRole.UserRole)
