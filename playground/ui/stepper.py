@@ -246,10 +246,6 @@ class StepperPanel(QWidget):
         """The index of the phase in focus, or −1 when there is no step to show."""
         return self._index
 
-    def check_gradient(self) -> None:
-        """Start the finite-difference check of this step (as "Check this gradient" does)."""
-        self.checker.run()
-
     @property
     def check_report(self) -> GradCheckReport | None:
         return self.checker.report
