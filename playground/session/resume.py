@@ -50,12 +50,14 @@ def _part(arrays: dict[str, numpy.ndarray], prefix: str) -> dict[str, numpy.ndar
     return {key.removeprefix(prefix): value for key, value in arrays.items() if key.startswith(prefix)}
 
 
-def project_of(session: Session, dataset: dict[str, Any], title: str = "") -> Project:
-    """The session as a project file holds it: its settings and everything needed to go on."""
-    progress, arrays = export_state(session)
+def project_of(session: Session, dataset: dict[str, Any], title: str = "", view: dict[str, Any] | None = None,
+               state: tuple[dict[str, Any], dict[str, numpy.ndarray]] | None = None) -> Project:
+    """The session as a project file holds it: its settings and everything needed to go on.
+    `state` is export_state's output when the session made it itself (between steps, while it runs)."""
+    progress, arrays = state if state is not None else export_state(session)
     config = session.config
     return Project(session.spec, copy.deepcopy(session.optimizer.spec), session.batch_size, dataset, config.seed,
-                   config.epochs, title, {}, progress, arrays)
+                   config.epochs, title, view or {}, progress, arrays)
 
 
 def session_for(project: Project, dataset: Dataset, **settings: Any) -> Session:

@@ -24,7 +24,7 @@ from playground.project import Preset, list_presets, load_project, save_project
 from playground.project.bpp import Project
 from playground.project.export import export_history_csv, export_pytorch, project_history, project_state
 from playground.project.numpy_script import export_numpy_script
-from playground.session import Snapshot, export_state, session_for
+from playground.session import Snapshot, project_of, session_for
 from playground.ui.network_panel import load_without_download
 
 AUTOSAVE_INTERVAL_MS = 60_000
@@ -129,27 +129,27 @@ class ProjectFiles(QMainWindow):
             self._pending_exports.append(use)
             self.worker.control.export()
             return True
-        session = self.worker.session if self.worker is not None else None
-        project = self._project(export_state(session) if session is not None else None, session)
+        project = self._project(self.worker.session if self.worker is not None else None)
         return project is not None and use(project) is not False
 
     def _exported_received(self, snapshot: Snapshot) -> None:
         uses, self._pending_exports = self._pending_exports, []
-        project = self._project(snapshot.exported, self.worker.session)
+        project = self._project(self.worker.session, snapshot.exported)
         for use in uses:
             use(project)
 
-    def _project(self, state: tuple | None, session: Any) -> Project | None:
+    def _project(self, session: Any, state: tuple | None = None) -> Project | None:
+        """The project as it stands: the session's, or (before any training) the builder's network
+        with the chosen settings."""
         preset = self.preset
-        progress, arrays = state if state is not None else (None, {})
-        network = session.spec if session is not None else self.network_panel.spec
-        if network is None:
+        view = {"description": preset.description}
+        if session is not None:
+            return project_of(session, dict(preset.dataset), preset.title, view, state)
+        if self.network_panel.spec is None:
             self._failed(self.tr("The network cannot be saved while it is invalid: {0}").format(self.builder.error))
             return None
-        optimizer = copy.deepcopy(session.optimizer.spec if session is not None else self.chosen_optimizer())
-        batch_size = session.batch_size if session is not None else self.batch_size_input.value()
-        return Project(network, optimizer, batch_size, dict(preset.dataset), 0, preset.epochs, preset.title,
-                       {"description": preset.description}, progress, arrays)
+        return Project(self.network_panel.spec, copy.deepcopy(self.chosen_optimizer()), self.batch_size_input.value(),
+                       dict(preset.dataset), epochs=preset.epochs, title=preset.title, view=view)
 
     def _write(self, project: Project, path: Path, autosave: bool) -> bool:
         try:
@@ -198,9 +198,7 @@ class ProjectFiles(QMainWindow):
     def _autosave_stopped(self, session: Any) -> None:
         """Before the training state goes (other data, another network, another file): keep it."""
         if self.isWindowModified() and session is not None:
-            project = self._project(export_state(session), session)
-            if project is not None:
-                self._write(project, autosave_path(), True)
+            self._write(self._project(session), autosave_path(), True)
 
     # Opening.
 

@@ -238,3 +238,21 @@ def test_new_from_preset_and_open_recent_from_the_file_menu(qtbot, tmp_path):
     menu_action(recent, str((tmp_path / "spiral-copy.bpp").resolve())).trigger()
     assert window.project_path == tmp_path / "spiral-copy.bpp" and window.dataset.name == "spiral"
     window.close()
+
+
+def test_saving_again_keeps_the_projects_seed(qtbot, tmp_path):
+    import dataclasses
+
+    from playground.project import save_project
+
+    window = open_window(qtbot)
+    window.project_path = tmp_path / "first.bpp"
+    window.save()
+    project = dataclasses.replace(load_project(tmp_path / "first.bpp"), seed=7)
+    save_project(project, tmp_path / "seven.bpp")
+    assert window.open_project(tmp_path / "seven.bpp")
+    window.project_path = tmp_path / "again.bpp"
+    window.save()  # the opened project's session answers between steps
+    qtbot.waitUntil(lambda: (tmp_path / "again.bpp").is_file(), timeout=10_000)
+    assert load_project(tmp_path / "again.bpp").seed == 7
+    window.close()
