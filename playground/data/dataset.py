@@ -55,6 +55,23 @@ class Dataset:
     def loss(self) -> str:
         return {"regression": "mse", "binary": "binary_cross_entropy", "multiclass": "cross_entropy"}[self.task]
 
+    def fit_problem(self, outputs: int, loss: str, last_layer: str) -> str | None:
+        """What stops a network with this many outputs and this loss from training on these data,
+        in a sentence naming its last layer, or None."""
+        if loss != self.loss:  # each task's targets are made for one loss
+            return f"The {loss} loss does not fit {self.task} data: choose {self.loss}."
+        needed = self.outputs
+        if outputs == needed:
+            return None
+        if self.task == "multiclass":
+            what = f"The data has {needed} classes, so the network needs {needed} outputs"
+        elif self.task == "binary":
+            what = "Two classes take one output, the chance of the second"
+        else:
+            what = f"The data has {needed} target values per example, so the network needs {needed} outputs"
+        units = "1 unit" if needed == 1 else f"{needed} units"
+        return f"{what}; layer {last_layer} gives {outputs}: give it {units}."
+
 
 MAX_POINTS = 1_000_000  # generated points; far past what a plane of them shows, and a few tens of MB
 

@@ -44,9 +44,9 @@ class Session(DivergenceGuard, Measurements):
         if tuple(spec.input_shape) != tuple(dataset.input_shape):
             raise DataError(f"The network takes inputs of shape {tuple(spec.input_shape)}, but {dataset.title} gives "
                             f"{tuple(dataset.input_shape)}: make the first layer match the data.")
-        if spec.output_size != dataset.outputs or spec.loss != dataset.loss:
-            raise DataError(f"{dataset.title} needs {dataset.outputs} output{'s' if dataset.outputs > 1 else ''} and "
-                            f"the {dataset.loss} loss; the network has {spec.output_size} and {spec.loss}.")
+        problem = dataset.fit_problem(spec.output_size, spec.loss, str(len(spec.layers)))
+        if problem is not None:
+            raise DataError(problem)
         self.spec, self.dataset, self.config = spec, dataset, config
         self.control = Control()
         self.batch_size = config.batch_size

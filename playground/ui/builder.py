@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from playground.data import Dataset
 from playground.engine import LayerInfo, NetworkSpec
 from playground.engine.losses import LOSSES
 from playground.engine.spec import layer_from_dict, named_layer
@@ -125,7 +126,7 @@ class LayerBuilder(QWidget):
         self.input_shape: tuple[int, ...] = (2,)
         self.layers: list[dict[str, Any]] = []
         self.loss = "mse"
-        self.data_check: Any = None  # (infos, loss) -> problem sentence or None: what the data needs
+        self.dataset: Dataset | None = None  # what the network must fit: its loss and outputs
         self.spec: NetworkSpec | None = None
         self.infos: list[LayerInfo] = []
         self.error: str | None = None
@@ -308,9 +309,11 @@ class LayerBuilder(QWidget):
         infos, error, path = spec.inspect()
         if error is not None:
             return spec, infos, str(error), path
-        problem = self.data_check(infos, self.loss) if self.data_check is not None else None
+        last = str(len(layers))
+        outputs = next(info.output_size for info in infos if info.path == last)
+        problem = self.dataset.fit_problem(outputs, self.loss, last) if self.dataset is not None else None
         if problem is not None:
-            return spec, infos, problem, str(len(layers))  # the output layer
+            return spec, infos, problem, last
         return spec, infos, None, None
 
     def _fill_table(self, bad_path: str | None) -> None:

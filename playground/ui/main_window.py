@@ -25,7 +25,6 @@ from playground.project import Preset, load_preset
 from playground.project.presets import DEFAULT_PRESET
 from playground.session import Session, Snapshot, TrainingConfig
 from playground.ui.controls import ControlBar
-from playground.ui.data_fit import data_fit_problem
 from playground.ui.data_panel import DataPanel
 from playground.ui.downloads import DataDownloads, missing_download
 from playground.ui.layer_palette import LayerPalette
@@ -97,7 +96,6 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
         self.palette = LayerPalette()
         self.network_panel = NetworkPanel(self.palette)
         self.builder = self.network_panel.builder
-        self.builder.data_check = lambda infos, loss: data_fit_problem(self.dataset, infos, loss)
         self.builder.changed.connect(self._network_edited)
         self.layer_list = self.network_panel.layer_list
         self.data_panel = DataPanel()
@@ -188,7 +186,7 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
             self._loading = False
 
     def _show_data(self) -> None:
-        dataset = self.dataset
+        dataset = self.builder.dataset = self.dataset  # the builder checks the network fits it
         self.data_source.setText(self.tr("Data: {0}. {1}").format(dataset.name, dataset_source(dataset.name)))
         planar = dataset.points_train is not None and dataset.points_train.shape[1] == 2
         self.boundary_view.setVisible(planar)  # a decision boundary needs a plane of inputs to draw on

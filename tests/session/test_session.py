@@ -215,3 +215,14 @@ def test_snapshots_carry_predictions_for_a_gallery_of_test_examples():
     truth = session.dataset.y_test[indices]
     full = session.network.predict(session.dataset.x_test[indices]).argmax(axis=1)
     assert numpy.array_equal(predicted, full) and (predicted == truth).mean() > 0.5
+
+
+def test_a_network_that_does_not_fit_the_data_is_refused_with_the_builders_sentence():
+    dataset = load_dataset({"name": "iris"})
+    spec = NetworkSpec((4,), [DenseSpec(8, "relu"), DenseSpec(2)], "cross_entropy")
+    with pytest.raises(DataError, match="The data has 3 classes, so the network needs 3 outputs; layer 2 gives 2: "
+                                        "give it 3 units."):
+        Session(spec, dataset, TrainingConfig())
+    spec.loss = "mse"
+    with pytest.raises(DataError, match="The mse loss does not fit multiclass data: choose cross_entropy."):
+        Session(spec, dataset, TrainingConfig())
