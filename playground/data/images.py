@@ -45,15 +45,26 @@ def cache_path(name: str, data_dir: Path) -> Path:
     return data_dir / f"{name}.npz"
 
 
-def load_images(config: DatasetConfig, progress: Progress | None = None) -> Dataset:
+def config_cache_path(config: DatasetConfig) -> Path:
+    """Where the cache of the image set `config` asks for is, or would be once downloaded."""
     data_dir = Path(config.data_dir).expanduser() if config.data_dir else user_data_dir()
+    return cache_path(config.name, data_dir)
+
+
+def needs_download(config: DatasetConfig) -> bool:
+    """Whether loading `config` would download files first."""
+    return config.name in IMAGE_SETS and not config.source_folder and not config_cache_path(config).is_file()
+
+
+def load_images(config: DatasetConfig, progress: Progress | None = None) -> Dataset:
+    cache = config_cache_path(config)
     if config.source_folder:
         arrays = read_folder(config.name, Path(config.source_folder).expanduser())
-    elif cache_path(config.name, data_dir).is_file():
-        arrays = read_cache(cache_path(config.name, data_dir))
+    elif cache.is_file():
+        arrays = read_cache(cache)
     else:
-        arrays = fetch_with_torchvision(config.name, data_dir, progress)
-        write_cache(cache_path(config.name, data_dir), arrays)
+        arrays = fetch_with_torchvision(config.name, cache.parent, progress)
+        write_cache(cache, arrays)
     return _finish(config, arrays)
 
 

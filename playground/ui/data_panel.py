@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.data import dataset_names, dataset_source, feature_names_for, user_data_dir
+from playground.data import DatasetConfig, dataset_names, dataset_source, feature_names_for
 from playground.data.bundled import LOADERS as BUNDLED
-from playground.data.images import IMAGE_SETS, cache_path
+from playground.data.images import IMAGE_SETS, needs_download
 from playground.data.synthetic import FEATURE_ALIASES, SETS
 from playground.ui.dataset_thumbnails import SIZE, thumbnail
 
@@ -148,7 +148,7 @@ class DataPanel(QGroupBox):
 
     def _tooltip(self, name: str) -> str:
         source = dataset_source(name)
-        if name in IMAGE_SETS and not cache_path(name, user_data_dir()).is_file():
+        if needs_download(DatasetConfig(name)):
             return self.tr("{0} Not downloaded yet: the first load downloads it.").format(source)
         return source
 

@@ -4,7 +4,6 @@ thread with a progress dialog, and goes on with the data once it is here. A mixi
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -12,16 +11,13 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressDialog
 from superqt.utils import thread_worker
 
 from playground.data import Dataset, DatasetConfig, load_dataset, user_data_dir
-from playground.data.images import IMAGE_SETS, cache_path
+from playground.data.images import IMAGE_SETS, needs_download
 
 
 def missing_download(config: dict[str, Any]) -> str | None:
     """The title of the image set `config` asks for when it still has to be downloaded, else None."""
     parsed = DatasetConfig.from_dict(config)
-    if parsed.name not in IMAGE_SETS or parsed.source_folder:
-        return None
-    folder = Path(parsed.data_dir).expanduser() if parsed.data_dir else user_data_dir()
-    return None if cache_path(parsed.name, folder).is_file() else IMAGE_SETS[parsed.name][0]
+    return IMAGE_SETS[parsed.name][0] if needs_download(parsed) else None
 
 
 @thread_worker
