@@ -8,6 +8,7 @@ through the command line.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -221,6 +222,18 @@ LOAD_CASES: list[tuple[str, Callable[[Members], Members | bytes], str]] = [
 ]
 
 
+@contextlib.contextmanager
+def refused_within_memory():
+    """Trace Python's and NumPy's allocations inside the block; yields a function giving their peak."""
+    peak = [0]
+    tracemalloc.start()
+    try:
+        yield lambda: peak[0]
+    finally:
+        peak[0] = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+
+
 @pytest.mark.parametrize("change, message", [case[1:] for case in LOAD_CASES], ids=[case[0] for case in LOAD_CASES])
 def test_a_bad_file_is_refused_with_one_message(tmp_path, members, capsys, change, message):
     changed = change(members)
@@ -269,14 +282,9 @@ def test_a_member_that_lies_about_its_size_is_not_a_bomb(tmp_path, members):
     path = tmp_path / "bomb.bpp"
     path.write_bytes(bytes(raw))
     assert path.stat().st_size < 2**20
-    tracemalloc.start()
-    try:
-        with pytest.raises(FileFormatError, match="not a readable project file .*CRC"):
-            load_project(path)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
-    assert peak < 20 * 2**20
+    with refused_within_memory() as peak, pytest.raises(FileFormatError, match="not a readable project file .*CRC"):
+        load_project(path)
+    assert peak() < 20 * 2**20
 
 
 def test_an_array_member_that_unpacks_past_the_limit_is_refused_unread(tmp_path, members, monkeypatch):
@@ -287,15 +295,11 @@ def test_an_array_member_that_unpacks_past_the_limit_is_refused_unread(tmp_path,
     path = tmp_path / "bomb.bpp"
     path.write_bytes(zip_bytes({**members, "weights.npz": buffer.getvalue()}))
     assert path.stat().st_size < 2**20
-    tracemalloc.start()
-    try:
-        with pytest.raises(FileFormatError, match=r"weights.npz: its arrays would unpack to 67,108,\d+ bytes, more "
-                                                  r"than the 16,7\d\d,\d+ left of the 16,777,216"):
-            load_project(path)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
-    assert peak < 8 * 2**20
+    with refused_within_memory() as peak, pytest.raises(
+            FileFormatError, match=r"weights.npz: its arrays would unpack to 67,108,\d+ bytes, more "
+                                   r"than the 16,7\d\d,\d+ left of the 16,777,216"):
+        load_project(path)
+    assert peak() < 8 * 2**20
 
 
 def test_a_json_member_past_its_limit_is_refused_unopened(tmp_path, members, monkeypatch):
@@ -393,14 +397,10 @@ def test_a_network_too_big_for_memory_is_refused_before_allocating(tmp_path, mem
     project = load_project(path)
     assert project.network.parameter_count() > 10**18
     dataset = load_dataset(project.dataset)
-    tracemalloc.start()
-    try:
-        with pytest.raises(ResourceError, match="would need about .* GiB to train, but only .* is free"):
-            session_for(project, dataset)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
-    assert peak < 16 * 2**20  # numpy reports its allocations to tracemalloc: not one layer was made
+    with refused_within_memory() as peak, pytest.raises(
+            ResourceError, match="would need about .* GiB to train, but only .* is free"):
+        session_for(project, dataset)
+    assert peak() < 16 * 2**20  # numpy reports its allocations to tracemalloc: not one layer was made
     refuse_on_command_line(path, capsys, "make its layers smaller")
 
 
