@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from playground.data import Dataset, dataset_source
-from playground.engine import OptimizerSpec
+from playground.engine import NetworkSpec, OptimizerSpec
 from playground.errors import PlaygroundError
 from playground.project import Preset, load_preset
 from playground.project.presets import DEFAULT_PRESET
@@ -239,9 +239,11 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
         self.activation_plot.reset([info.path for info in infos if "." not in info.path])
         if spec is not None:
             self.preset.network = spec
-            dataset = self.dataset
-            planar = dataset is not None and dataset.points_train is not None and dataset.points_train.shape[1] == 2
-            self.network_view.show_network(spec, dataset.feature_names if dataset else [], planar)
+        dataset = self.dataset
+        planar = dataset is not None and dataset.points_train is not None and dataset.points_train.shape[1] == 2
+        # The picture follows every edit; a network that does not validate draws nothing.
+        shown = self.builder.spec or NetworkSpec(self.builder.input_shape, [])
+        self.network_view.show_network(shown, dataset.feature_names if dataset else [], planar)
 
     def _neuron_selected(self, path: str, unit: int) -> None:
         """A unit clicked in the network view fills the big output view; click its caption to go back."""

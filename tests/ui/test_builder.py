@@ -219,3 +219,14 @@ def test_an_image_set_not_downloaded_is_not_loaded_and_says_how(qtbot, tmp_path,
     assert window.dataset is before and window.preset.dataset["name"] == "circle"
     assert "not downloaded yet" in window.statusBar().currentMessage()
     assert window.data_panel.selector.currentData() == "circle"
+
+
+def test_the_network_view_follows_edits_and_draws_nothing_for_an_invalid_network(qtbot):
+    window = open_window(qtbot)
+    view = window.network_view
+    click(qtbot, window, "addLayerButton")  # a Dense 8 relu before the output layer
+    assert view.diagram is not None and "4" in view.diagram.columns
+    find(window, QComboBox, "lossSelector").setCurrentText("cross_entropy")  # one output cannot take it
+    assert view.diagram is None
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert view.diagram is not None
