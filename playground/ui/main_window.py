@@ -218,6 +218,7 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
     def _use_data(self, config: dict, dataset: Dataset) -> None:
         self._discard_session()
         self.preset.dataset, self.dataset = config, dataset
+        self.data_panel.show_config(config)  # a no-op when the panel asked; not when a download finished
         self._show_data()
         self.builder.set_input_shape(dataset.input_shape)
         self.builder.fit_outputs(dataset.outputs, dataset.loss)

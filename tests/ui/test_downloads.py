@@ -32,7 +32,7 @@ def test_choosing_an_image_set_not_downloaded_offers_the_download(qtbot, tmp_pat
     assert window.findChild(QProgressDialog).labelText().endswith("10.0 MB")
     assert cache_path("mnist", tmp_path).is_file() and window.dataset.input_shape == (784,)
     assert window.builder.spec.input_shape == (784,) and window.builder.spec.output_size == 10
-    assert window.gallery.isVisible()
+    assert window.gallery.isVisible() and window.data_panel.selector.currentData() == "mnist"
 
 
 def test_declining_the_download_changes_nothing(qtbot, tmp_path, monkeypatch):
