@@ -96,6 +96,7 @@ class Network:
         self.loss = make_loss(spec.loss, xp, dtype_type)
         self.output_size = self.layers[-1].output_size
         self._n = 0
+        self._segments: tuple[list[str], list[slice]] | None = None
 
     def _build(self, specs: list, size: int, prefix: str) -> list[Layer]:
         layers: list[Layer] = []
@@ -161,6 +162,20 @@ class Network:
             start = (pointer - base) // self.theta.itemsize
             slices[name] = slice(start, start + view.size)
         return slices
+
+    def parameter_norms(self, vector: Any) -> dict[str, float]:
+        """The Euclidean norm of each parameter's part of a vector laid out like theta (theta, grad,
+        an update), by name, in float64. On NumPy one reduction covers them all: snapshots ask for
+        these, and a call per parameter shows on tiny networks."""
+        if self._segments is None:
+            slices = self.parameter_slices()  # in theta's order: the layers are bound one after another
+            self._segments = list(slices), list(slices.values())
+        names, slices = self._segments
+        if self.xp is numpy and all(where.stop > where.start for where in slices):  # reduceat needs no empty part
+            wide = vector.astype(numpy.float64)
+            return dict(zip(names, numpy.sqrt(numpy.add.reduceat(wide * wide, [s.start for s in slices])).tolist()))
+        return {name: float(self.xp.linalg.norm(vector[where].astype(self.xp.float64)))
+                for name, where in zip(names, slices)}
 
     def weight_views(self) -> list[tuple[Any, Any]]:
         """(W, ∂L/∂W) of every Dense layer: what the L1 and L2 penalties apply to."""
@@ -316,6 +331,10 @@ class Network:
         out = self._forward(batch.x, False, recorder)[:-1]
         loss = self.loss.forward_backward(out, batch.target)
         return loss, self.backend.to_numpy(self.loss.predict(out)).T
+
+    def predict_batch(self, batch: Batch, recorder: Recorder | None = None) -> numpy.ndarray:
+        """evaluate_batch's predictions alone, for batches whose targets mean nothing (a grid)."""
+        return self.backend.to_numpy(self.loss.predict(self._forward(batch.x, False, recorder)[:-1])).T
 
     def trace_step(self, x: Any, y: Any, optimizer: Optimizer | None = None) -> StepTrace:
         """Run one step (update included when an optimizer is given) and record all of it."""

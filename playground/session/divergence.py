@@ -1,7 +1,7 @@
 """Stopping training at the first non-finite number, with the last finite weights kept.
 
-A mixin of Session: the checkpoint its training bursts rewind to, the copy kept at each
-snapshot, and the message that names where NaN or Inf first appeared.
+A mixin of Session: the copies its training bursts rewind to and the one kept at each
+snapshot (Kept), and the message that names where NaN or Inf first appeared.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ class DivergenceGuard:
     network: Any
     optimizer: Any
     step: int
-    _backup: dict
-    _kept: dict | None
+    _backup: Kept
+    _kept: Kept | None
     _dropout: bool
     _running_stats: list  # every layer's state arrays (BatchNorm's running statistics), updated in place
 
@@ -27,7 +27,7 @@ class DivergenceGuard:
         restored = ""
         if not all(bool(net.xp.isfinite(a).all()) for a in (net.theta, *self._running_stats)):
             self._put_back(self._backup)
-            restored = f" (those of step {self._backup['step']})"
+            restored = f" (those of step {self._backup.step})"
         return (f"Training diverged at step {step}: {where}. The weights are back to their last finite "
                 f"values{restored}; lower the learning rate or turn on gradient clipping, then resume.")
 
@@ -51,42 +51,50 @@ class DivergenceGuard:
                     return f"the gradient of layer {record.path} ({record.type}) {name} became {bad}"
         return "the loss or a gradient became NaN or Inf"
 
-    def _keep(self, kept: dict | None = None) -> dict:
-        """Copy what training changes (weights, optimizer state, running statistics, the optimizer's
-        step count, dropout's random state) into `kept`, reusing its buffers when they fit."""
-        optimizer_state = self.optimizer.state
-        if kept is None or kept["optimizer"].keys() != optimizer_state.keys():
-            kept = {"theta": self.network.theta.copy(), "optimizer": {k: v.copy() for k, v in optimizer_state.items()},
-                    "state": [a.copy() for a in self._running_stats]}
-        else:
-            kept["theta"][...] = self.network.theta
-            for key, value in optimizer_state.items():
-                kept["optimizer"][key][...] = value
-            for copy_, array in zip(kept["state"], self._running_stats):
-                copy_[...] = array
-        kept["step"], kept["optimizer_steps"] = self.step, self.optimizer.step_count
-        if self._dropout:
-            kept["rng"] = self.network.rng.bit_generator.state
+    def _keep(self, kept: Kept | None = None) -> Kept:
+        """Copy what training changes into `kept`, reusing its buffers while they fit."""
+        if kept is None or not kept.fits(self):
+            kept = Kept(self)
+        kept.take(self)
         return kept
 
-    def _put_back(self, kept: dict) -> None:
-        self.network.theta[...] = kept["theta"]
-        for key, value in kept["optimizer"].items():
-            self.optimizer.state[key][...] = value
-        for array, copy_ in zip(self._running_stats, kept["state"]):
-            array[...] = copy_
-        self.optimizer.step_count = kept["optimizer_steps"]
-        if self._dropout:
-            self.network.rng.bit_generator.state = kept["rng"]
+    def _put_back(self, kept: Kept) -> None:
+        kept.restore(self)
 
-    def _checkpoint(self, position: int, steps: int, loss_sum: float) -> tuple[int, int, float]:
-        """Keep what the next steps change, to rewind to; returns the burst's counters then."""
-        self._kept = self._keep(self._kept)
-        return position, steps, loss_sum
 
-    def _rewind(self, checkpoint: tuple[int, int, float]) -> tuple[int, int, float]:
-        self._put_back(self._kept)
-        return checkpoint
+class Kept:
+    """A copy of what training changes: the weights, the optimizer's state and step count, running
+    statistics and dropout's random state. Taken every few dozen steps on tiny networks, so the
+    arrays it copies are paired once, not looked up on every take."""
+
+    def __init__(self, session: DivergenceGuard) -> None:
+        self.network, self.optimizer = session.network, session.optimizer
+        self.weights = [(session.network.theta, session.network.theta.copy())]
+        self.weights += [(array, array.copy()) for array in session._running_stats]
+        self.optimizer_state = [(array, array.copy()) for array in session.optimizer.state.values()]
+        self.pairs = self.weights + self.optimizer_state
+        self.step = self.optimizer_steps = 0
+        self.rng: dict | None = None
+
+    def fits(self, session: DivergenceGuard) -> bool:
+        return self.network is session.network and self.optimizer is session.optimizer
+
+    def take(self, session: DivergenceGuard) -> None:
+        for array, copy in self.pairs:
+            copy[...] = array
+        self.step, self.optimizer_steps = session.step, self.optimizer.step_count
+        if session._dropout:
+            self.rng = self.network.rng.bit_generator.state
+
+    def restore(self, session: DivergenceGuard) -> None:
+        """Back into the arrays it was taken from; an optimizer chosen since keeps its own state."""
+        same_optimizer = session.optimizer is self.optimizer
+        for array, copy in self.pairs if same_optimizer else self.weights:
+            array[...] = copy
+        if same_optimizer:
+            self.optimizer.step_count = self.optimizer_steps
+        if self.rng is not None:
+            self.network.rng.bit_generator.state = self.rng
 
 
 def _non_finite(array: numpy.ndarray) -> str:

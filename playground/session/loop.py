@@ -17,20 +17,14 @@ from playground.data import Dataset
 from playground.engine import Network, NetworkSpec, Optimizer
 from playground.errors import DataError
 from playground.session.config import Command, Control, TrainingConfig
-from playground.session.divergence import DivergenceGuard
+from playground.session.divergence import DivergenceGuard, Kept
 from playground.session.history import History
 from playground.session.measure import Measurements
-from playground.session.metrics import (
-    STATS_EXAMPLES,
-    classification_report,
-    predicted_classes,
-    true_classes,
-)
+from playground.session.metrics import STATS_EXAMPLES, predicted_classes
 from playground.session.snapshot import EpochReport, Snapshot
 from playground.session.state import export_state
 
 SAMPLE_SIZE = 1000  # examples in the fixed samples that snapshots measure loss and accuracy on
-EVALUATION_CHUNK = 2048
 IDLE_WAIT_S = 0.25
 CHECK_EVERY = 32  # steps between checks of the weights (see _run_steps)
 GALLERY_SIZE = 32  # test examples whose predictions every snapshot carries
@@ -81,7 +75,7 @@ class Session(DivergenceGuard, Measurements):
         self._update_ratios: dict[str, float] = {}
         self._dropout = any(layer.type == "dropout" for layer in net.all_layers())
         self._running_stats = [array for layer in net.all_layers() for array in layer.state.values()]
-        self._kept: dict | None = None  # the divergence checkpoint's buffers, made on first use
+        self._kept: Kept | None = None  # the divergence checkpoint's buffers, made on first use
         self._backup = self._keep()  # the weights to go back to if they ever turn non-finite
         self._rate_mark = (time.perf_counter(), 0)
 
@@ -96,7 +90,7 @@ class Session(DivergenceGuard, Measurements):
     def _loop(self) -> Iterator[Snapshot]:
         self._paused, self._stopped, self._steps_left, self._until_epoch = self.config.start_paused, False, 0, None
         interval = 1.0 / self.config.snapshot_hz
-        yield self._snapshot("paused" if self._paused else "running", capture=False)
+        yield self._snapshot("paused" if self._paused else "running")
         next_due = time.perf_counter() + interval
         last_report = -math.inf
         while not self._stopped:
@@ -104,15 +98,15 @@ class Session(DivergenceGuard, Measurements):
             if self._announce and not self._stopped:
                 # Commands show at once, even while paused: the GUI learns the state from snapshots.
                 self._announce = False
-                yield self._snapshot("paused" if self._paused else "running", capture=False)
+                yield self._snapshot("paused" if self._paused else "running")
             if self._stopped or self._idle():
                 continue
             # A single step, or the step just before a snapshot, records its update; the rest run in bursts.
             capture = self._steps_left > 0 or time.perf_counter() >= next_due
-            message = self._run_steps(next_due, capture, last_report + REPORT_INTERVAL_S)
+            message = self._capture_step() if capture else self._run_steps(next_due, last_report + REPORT_INTERVAL_S)
             if message is not None:
                 self._paused, self._steps_left, self._until_epoch = True, 0, None
-                yield self._snapshot("diverged", capture=False, message=message)
+                yield self._snapshot("diverged", message=message)
                 continue
             paused_now = False
             if capture and self._steps_left:
@@ -128,15 +122,15 @@ class Session(DivergenceGuard, Measurements):
                 if self.config.every_epoch or finished or paused_now or now - last_report >= REPORT_INTERVAL_S:
                     report, last_report = self._epoch_report(), now
             if finished:
-                yield self._snapshot("finished", capture, report, final=True)
+                yield self._snapshot("finished", report, final=True)
                 return
             if capture or report is not None or paused_now:
                 started = time.perf_counter()
-                yield self._snapshot("paused" if self._paused else "running", capture, report)
+                yield self._snapshot("paused" if self._paused else "running", report)
                 cost = time.perf_counter() - started
                 # Snapshots may take at most the budgeted share of the time: slow ones come less often.
                 next_due = time.perf_counter() + max(interval, cost / self.config.overhead_budget)
-        yield self._snapshot("stopped", capture=False, final=True)
+        yield self._snapshot("stopped", final=True)
 
     # The stepper: one step recorded and held, applied only when asked.
 
@@ -229,11 +223,29 @@ class Session(DivergenceGuard, Measurements):
 
     # Training.
 
-    def _run_steps(self, deadline: float, capture: bool, report_at: float) -> str | None:
+    def _capture_step(self) -> str | None:
+        """One step, every number checked, that records its update (‖Δθ‖ / ‖θ‖) for the snapshot
+        after it. A message instead when it diverged: the step that diverged was not applied."""
+        net, finite = self.network, math.isfinite
+        batch = net.gather(self._data, self._order[self._position : self._position + self.batch_size], self._batch)
+        self._batch, step = batch, self.step + 1
+        if not finite(net.theta.dot(net.theta)):
+            return self._diverged(batch, step)
+        before = net.theta.copy()
+        loss = net.forward_backward(batch, True)
+        if not (finite(loss) and finite(net.grad.dot(net.grad))):
+            return self._diverged(batch, step)
+        self.optimizer.step()
+        if not finite(net.theta.dot(net.theta)):  # an update can overflow with finite gradients
+            return self._diverged(batch, step)
+        self._update_ratios = self._ratios(before)
+        self._account(self._position + batch.size, batch.size, 1, loss)
+        return None
+
+    def _run_steps(self, deadline: float, report_at: float) -> str | None:
         """Train until a command waits, the snapshot deadline passes or an epoch ends whose end
         matters (a report is due at `report_at`, or it is the last epoch); other epoch ends
-        reshuffle and go on. With `capture`, exactly one step, recording its update. A message
-        instead when it diverged: the step that diverged was not applied.
+        reshuffle and go on. A message instead when it diverged: the step that diverged was not applied.
 
         Divergence checks are exact but cheap: each step checks its loss; the weights are checked
         every CHECK_EVERY steps (a non-finite gradient always leaves non-finite weights behind) and
@@ -244,59 +256,61 @@ class Session(DivergenceGuard, Measurements):
         size, position, batch, batch_size = len(order), self._position, self._batch, self.batch_size
         no_commands, clock, finite = self.control.queue.empty, time.perf_counter, math.isfinite
         squared_norm, weights_norm = grad.dot, theta.dot  # NaN or Inf anywhere makes these non-finite
-        wrap = not (capture or self.config.every_epoch or self._until_epoch)
+        wrap = not (self.config.every_epoch or self._until_epoch)
         last_epoch = math.inf if self.config.epochs is None else self.config.epochs
         start, steps, loss_sum = position, 0, 0.0
-        exact = CHECK_EVERY if capture else 0  # steps left that check every gradient and update
+        exact = 0  # steps left that check every gradient and update
         if not finite(weights_norm(theta)):  # went bad outside training (or loaded so): nothing to rewind to
             batch = net.gather(data, order[position : position + batch_size], batch)
-            return self._diverged(batch, self.step + steps + 1)
-        checkpoint, unchecked = self._checkpoint(position, steps, loss_sum), 0
+            return self._diverged(batch, self.step + 1)
+        # The optimizer and network stay the same through a burst: one Kept serves all its checkpoints.
+        kept = self._kept = self._keep(self._kept)
+        checkpoint, unchecked = (position, steps, loss_sum), 0
         try:
             while True:
                 batch = net.gather(data, order[position : position + batch_size], batch)
-                before = theta.copy() if capture else None
                 loss = net.forward_backward(batch, True)
-                checking = exact > 0
-                if checking:
+                if exact:
                     exact -= 1
                     if not (finite(loss) and finite(squared_norm(grad))):
                         return self._diverged(batch, self.step + steps + 1)
-                elif not finite(loss):
-                    if finite(weights_norm(theta)):  # the weights are still the last finite ones
+                    optimizer.step()
+                    if not finite(weights_norm(theta)):  # an update can overflow with finite gradients
                         return self._diverged(batch, self.step + steps + 1)
-                    position, steps, loss_sum = self._rewind(checkpoint)
-                    exact, unchecked = CHECK_EVERY, 0
-                    continue
-                optimizer.step()
-                # Checking steps look at the weights too: an update can overflow with finite gradients.
-                if checking and not finite(weights_norm(theta)):
+                elif finite(loss):
+                    optimizer.step()
+                elif finite(weights_norm(theta)):  # the weights are still the last finite ones
                     return self._diverged(batch, self.step + steps + 1)
-                if before is not None:
-                    self._update_ratios = self._ratios(before)
+                else:
+                    kept.restore(self)
+                    (position, steps, loss_sum), exact, unchecked = checkpoint, CHECK_EVERY, 0
+                    continue
                 position += batch.size
                 steps += 1
                 loss_sum += loss
                 unchecked += 1
-                leaving = position >= size or capture or clock() >= deadline or not no_commands()
-                if unchecked >= CHECK_EVERY or leaving:  # every epoch end too: a rewind never crosses one
-                    if not finite(weights_norm(theta)):
-                        position, steps, loss_sum = self._rewind(checkpoint)
-                        exact, unchecked = CHECK_EVERY, 0
-                        continue
-                    unchecked = 0
-                    if position < size:  # at an epoch end, the wrap below keeps one with the new order
-                        checkpoint = self._checkpoint(position, steps, loss_sum)
-                if position >= size:
-                    if not wrap or self.epoch + 1 >= last_epoch or clock() >= report_at:
+                if unchecked < CHECK_EVERY and position < size and clock() < deadline and no_commands():
+                    continue
+                # Every CHECK_EVERY steps, at every epoch end (a rewind never crosses one) and before leaving:
+                if not finite(weights_norm(theta)):
+                    kept.restore(self)
+                    (position, steps, loss_sum), exact, unchecked = checkpoint, CHECK_EVERY, 0
+                    continue
+                unchecked = 0
+                if position < size:
+                    if clock() >= deadline or not no_commands():
                         return None
-                    self._account(position, position - start, steps, loss_sum)
-                    self._end_epoch()  # an epoch nobody reports on: its sums start over with the next
-                    self._epoch_loss_sum, self._epoch_steps = 0.0, 0
-                    order, position, start, steps, loss_sum = self._order, 0, 0, 0, 0.0
-                    checkpoint = self._checkpoint(position, steps, loss_sum)
-                elif leaving:
+                    kept.take(self)
+                    checkpoint = position, steps, loss_sum
+                    continue
+                if not wrap or self.epoch + 1 >= last_epoch or clock() >= report_at:
                     return None
+                self._account(position, position - start, steps, loss_sum)
+                self._end_epoch()  # an epoch nobody reports on: its sums start over with the next
+                self._epoch_loss_sum, self._epoch_steps = 0.0, 0
+                order, position, start, steps, loss_sum = self._order, 0, 0, 0, 0.0
+                kept.take(self)
+                checkpoint = position, steps, loss_sum
         finally:
             self._batch = batch
             self._account(position, position - start, steps, loss_sum)
@@ -311,14 +325,6 @@ class Session(DivergenceGuard, Measurements):
         self._epoch_loss_sum += loss_sum
         self._epoch_steps += steps
 
-    def _ratios(self, before) -> dict[str, float]:
-        xp, theta = self.network.xp, self.network.theta
-        ratios = {}
-        for name, where in self.network.parameter_slices().items():
-            size = float(xp.linalg.norm(before[where]))
-            ratios[name] = float(xp.linalg.norm(theta[where] - before[where])) / size if size else math.nan
-        return ratios
-
     def _end_epoch(self) -> None:
         self.epoch += 1
         self._order = self._rng.permutation(len(self._order))
@@ -326,29 +332,7 @@ class Session(DivergenceGuard, Measurements):
 
     # Measuring.
 
-    def _epoch_report(self) -> EpochReport:
-        net, dataset = self.network, self.dataset
-        train_loss = self._epoch_loss_sum / self._epoch_steps if self._epoch_steps else math.nan
-        self._epoch_loss_sum, self._epoch_steps = 0.0, 0
-        total, predictions = 0.0, []
-        count = len(dataset.x_test)
-        for start in range(0, count, EVALUATION_CHUNK):
-            chunk = net.gather(self._test, numpy.arange(start, min(start + EVALUATION_CHUNK, count)))
-            loss, predicted = self._evaluator(chunk.size).evaluate_batch(chunk)
-            total += loss * chunk.size
-            predictions.append(predicted)
-        predicted = numpy.concatenate(predictions)
-        report = None
-        if dataset.task != "regression":
-            classes = 2 if dataset.task == "binary" else len(dataset.class_names)
-            report = classification_report(true_classes(dataset.task, dataset.y_test),
-                                           predicted_classes(dataset.task, predicted), classes)
-        epoch_report = EpochReport(self.epoch, train_loss, total / count, report.accuracy if report else None, report)
-        self.history.append(self.step, {"epoch_train_loss": train_loss, "epoch_test_loss": epoch_report.test_loss,
-                                        "epoch_test_accuracy": epoch_report.test_accuracy or math.nan}, force=True)
-        return epoch_report
-
-    def _snapshot(self, state: str, capture: bool, report: EpochReport | None = None, message: str | None = None,
+    def _snapshot(self, state: str, report: EpochReport | None = None, message: str | None = None,
                   final: bool = False) -> Snapshot:
         details = self.config.details
         now = time.perf_counter()

@@ -1,9 +1,10 @@
 """Measuring a network for snapshots: losses and accuracy on fixed samples, layer statistics,
-the output over a grid of the input plane, and for small networks each unit over that grid
-and the Dense weights. A mixin of Session."""
+update ratios, the output over a grid of the input plane, for small networks each unit over that
+grid and the Dense weights, and the whole-test-set report at an epoch end. A mixin of Session."""
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy
@@ -11,10 +12,12 @@ import numpy
 from playground.data import expand_features
 from playground.engine import Network
 from playground.engine.trace import Recorder
-from playground.session.metrics import activation_stats, predicted_classes, true_classes
+from playground.session.metrics import activation_stats, classification_report, predicted_classes, true_classes
+from playground.session.snapshot import EpochReport
 
 GRID_RESOLUTION = 50
 GRID_EXTENT = (-6.0, 6.0)
+EVALUATION_CHUNK = 2048  # test examples evaluated at once for an epoch report
 NEURON_GRID_UNITS = 64  # draw every unit over the grid only for networks this small
 
 
@@ -36,6 +39,12 @@ def grid_points(dimensions: int) -> numpy.ndarray:
 class Measurements:
     network: Network
     dataset: Any
+    epoch: int
+    step: int
+    history: Any
+    _test: Any
+    _epoch_loss_sum: float
+    _epoch_steps: int
     _evaluators: dict[int, Network]
     _functions: dict[str, str]
     _update_ratios: dict[str, float]
@@ -68,9 +77,15 @@ class Measurements:
             return None
         return float(numpy.mean(predicted_classes(task, predictions) == true_classes(task, targets)))
 
+    def _ratios(self, before) -> dict[str, float]:
+        """‖Δθ‖ / ‖θ‖ of each parameter since `before`, a copy of theta."""
+        net = self.network
+        sizes, changes = net.parameter_norms(before), net.parameter_norms(net.theta - before)
+        return {name: changes[name] / size if size else math.nan for name, size in sizes.items()}
+
     def _layer_stats(self, recorder: Recorder) -> list:
         net = self.network
-        grads = {name: float(net.xp.linalg.norm(net.grad[where])) for name, where in net.parameter_slices().items()}
+        grads = net.parameter_norms(net.grad)
         stats = []
         for record in recorder.forward_records:
             layer_stats = activation_stats(record.path, record.type, self._functions[record.path], record.output)
@@ -85,7 +100,8 @@ class Measurements:
 
     def _boundary(self):
         small = draws_units([layer.output_size for layer in self.network.layers])
-        _, predicted, recorder = self._measure(self._grid, small)
+        recorder = Recorder(self.network.backend.to_numpy) if small else None
+        predicted = self._evaluator(self._grid.size).predict_batch(self._grid, recorder)
         dimensions = self.dataset.points_train.shape[1]
         shape = (GRID_RESOLUTION, GRID_RESOLUTION) if dimensions == 2 else (GRID_RESOLUTION,)
         boundary = predicted[:, 0].reshape(shape) if predicted.shape[1] == 1 else predicted.max(axis=1).reshape(shape)
@@ -105,3 +121,25 @@ class Measurements:
         copy = net.backend.to_numpy
         return ({layer.path: copy(layer.params["W"]) for layer in dense},
                 {layer.path: copy(layer.grads["W"]) for layer in dense})
+
+    def _epoch_report(self) -> EpochReport:
+        net, dataset = self.network, self.dataset
+        train_loss = self._epoch_loss_sum / self._epoch_steps if self._epoch_steps else math.nan
+        self._epoch_loss_sum, self._epoch_steps = 0.0, 0
+        total, predictions = 0.0, []
+        count = len(dataset.x_test)
+        for start in range(0, count, EVALUATION_CHUNK):
+            chunk = net.gather(self._test, numpy.arange(start, min(start + EVALUATION_CHUNK, count)))
+            loss, predicted = self._evaluator(chunk.size).evaluate_batch(chunk)
+            total += loss * chunk.size
+            predictions.append(predicted)
+        predicted = numpy.concatenate(predictions)
+        report = None
+        if dataset.task != "regression":
+            classes = 2 if dataset.task == "binary" else len(dataset.class_names)
+            report = classification_report(true_classes(dataset.task, dataset.y_test),
+                                           predicted_classes(dataset.task, predicted), classes)
+        epoch_report = EpochReport(self.epoch, train_loss, total / count, report.accuracy if report else None, report)
+        self.history.append(self.step, {"epoch_train_loss": train_loss, "epoch_test_loss": epoch_report.test_loss,
+                                        "epoch_test_accuracy": epoch_report.test_accuracy or math.nan}, force=True)
+        return epoch_report

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import numpy
@@ -9,6 +10,7 @@ import numpy
 HISTOGRAM_BINS = 30
 STATS_EXAMPLES = 256  # layer statistics look at this many examples: enough for a histogram, cheap
 SATURATION = 0.97  # tanh beyond ±0.97, sigmoid beyond 0.015/0.985: the slope is almost 0
+_BIN_FRACTIONS = numpy.linspace(0.0, 1.0, HISTOGRAM_BINS + 1)
 
 
 @dataclass
@@ -67,23 +69,30 @@ class LayerStats:
 
 
 def activation_stats(path: str, kind: str, function: str, output: numpy.ndarray) -> LayerStats:
-    """Statistics of one layer's output (features × examples), over its first STATS_EXAMPLES examples."""
+    """Statistics of one layer's output (features × examples), over its first STATS_EXAMPLES examples.
+    Every snapshot computes these for every layer, so each is a handful of whole-array passes."""
     output = output[:, :STATS_EXAMPLES]
-    finite = output[numpy.isfinite(output)].astype(numpy.float64)
-    if finite.size == 0:
-        finite = numpy.zeros(1)
-    low, high = float(finite.min()), float(finite.max())
+    values = output.astype(numpy.float64).ravel()
+    low, high = float(values.min()), float(values.max())  # NaN anywhere makes them NaN
+    if not (math.isfinite(low) and math.isfinite(high)):
+        values = values[numpy.isfinite(values)]
+        if values.size == 0:
+            values = numpy.zeros(1)
+        low, high = float(values.min()), float(values.max())
     if high - low < 1e-6 * max(1.0, abs(low)):  # all but equal values: one visible bar, not an error
         low, high = low - 0.5, high + 0.5
-    edges = numpy.linspace(low, high, HISTOGRAM_BINS + 1)
+    edges = low + (high - low) * _BIN_FRACTIONS
+    edges[-1] = high
     # Equal bins: the bin is arithmetic, and bincount is ten times faster than numpy.histogram.
-    bins = numpy.minimum(((finite - low) * (HISTOGRAM_BINS / (high - low))).astype(numpy.int64), HISTOGRAM_BINS - 1)
+    bins = numpy.minimum(((values - low) * (HISTOGRAM_BINS / (high - low))).astype(numpy.int64), HISTOGRAM_BINS - 1)
     counts = numpy.bincount(bins, minlength=HISTOGRAM_BINS)
-    stats = LayerStats(path, kind, float(finite.mean()), float(finite.std()), counts, edges)
+    mean = float(values.sum()) / values.size
+    centered = values - mean
+    stats = LayerStats(path, kind, mean, math.sqrt(float(centered.dot(centered)) / values.size), counts, edges)
     if function == "relu":
         stats.dead_share = float(numpy.mean(numpy.all(output <= 0, axis=1)))
     elif function == "tanh":
-        stats.saturated_share = float(numpy.mean(numpy.abs(output) > SATURATION))
+        stats.saturated_share = float(numpy.count_nonzero(numpy.abs(output) > SATURATION)) / output.size
     elif function == "sigmoid":
-        stats.saturated_share = float(numpy.mean(numpy.abs(output - 0.5) > SATURATION / 2))
+        stats.saturated_share = float(numpy.count_nonzero(numpy.abs(output - 0.5) > SATURATION / 2)) / output.size
     return stats

@@ -32,6 +32,17 @@ def test_parameters_have_stable_names_in_order():
     assert net.get("1.W").shape == (2, 4) and net.get("5.b").shape == (3,)
 
 
+def test_parameter_norms_are_each_parameters_own_norm():
+    net = Network(SPEC, dtype="float32")
+    net.grad[...] = numpy.random.default_rng(3).normal(size=net.grad.size) * numpy.logspace(-9, 3, net.grad.size)
+    norms = net.parameter_norms(net.grad)
+    assert list(norms) == net.parameter_names
+    for name, value in net.parameters().items():
+        expected = numpy.linalg.norm(net.grad[net.parameter_slices()[name]].astype(numpy.float64))
+        assert norms[name] == pytest.approx(expected, rel=1e-12), name
+        assert net.parameter_norms(net.theta)[name] == pytest.approx(numpy.linalg.norm(value.astype(float)), rel=1e-12)
+
+
 def test_set_and_get_round_trip_and_reject_wrong_shapes():
     net = Network(SPEC, dtype="float64")
     value = numpy.arange(8.0).reshape(2, 4)

@@ -135,7 +135,7 @@ def test_weights_that_went_bad_are_restored_from_the_last_good_copy(bad):
     stream = session.run()
     for _ in range(3):
         good = next(stream)
-    good_theta = session._backup["theta"].copy()
+    good_theta = session._backup.weights[0][1].copy()
     session.network.theta[0] = bad  # as if an update overflowed
     diverged = next(stream)
     assert diverged.state == "diverged"
