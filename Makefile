@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench package clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,11 +21,15 @@ run: $(VENV)/.app
 	$(BIN)/playground
 
 test: $(VENV)/.test
-	$(BIN)/ruff check playground tests benchmarks
+	$(BIN)/ruff check playground tests benchmarks packaging
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 bench: $(VENV)/.test
 	$(BIN)/python benchmarks/engine_vs_torch.py
 
+# The desktop app as a folder and a download (packaging/dist), smoke-tested as built.
+package: $(VENV)/.test
+	$(BIN)/python packaging/build.py --archive
+
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis packaging/build packaging/dist

@@ -6,12 +6,21 @@ Each message is a sentence that says what to do.
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Iterable
 from typing import Any
 
 
 class PlaygroundError(Exception):
     """An error caused by something the user chose or supplied, with a fix in words."""
+
+
+def install_advice(package: str, pip_command: str) -> str:
+    """How a user gets an optional package: pip where the app runs from Python; the installed
+    (frozen) app cannot add packages, so it says so instead of offering a command that fails."""
+    if getattr(sys, "frozen", False):
+        return f"this installed app does not include {package}; install Backprop Playground with pip to use it"
+    return f"install it with {pip_command}"
 
 
 class SpecError(PlaygroundError):

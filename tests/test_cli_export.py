@@ -87,5 +87,6 @@ def test_user_mistakes_are_one_line_errors(project_file, tmp_path, capsys, case)
 def test_no_pytorch_is_a_one_line_error(project_file, tmp_path, capsys, monkeypatch):
     monkeypatch.setitem(sys.modules, "torch", None)  # import torch now raises ImportError
     assert main(["export", str(project_file), "--to", "pytorch", str(tmp_path / "out")]) == 2
-    assert capsys.readouterr().err.strip() == "error: Exporting to PyTorch needs PyTorch: pip install torch."
+    expected = "error: Exporting to PyTorch needs PyTorch: install it with pip install torch; or export a NumPy script."
+    assert capsys.readouterr().err.strip() == expected
     assert not (tmp_path / "out").exists()

@@ -20,7 +20,7 @@ import numpy
 from playground.data.dataset import Dataset, DatasetConfig
 from playground.data.folders import user_data_dir
 from playground.data.imagefiles import read_cifar_folder, read_mnist_folder
-from playground.errors import DataError
+from playground.errors import DataError, install_advice
 
 Progress = Callable[[str, int, int], None]  # (what, bytes done, bytes in all or 0 when unknown)
 DOWNLOAD_TIMEOUT_S = 30
@@ -111,9 +111,9 @@ def fetch_with_torchvision(name: str, data_dir: Path, progress: Progress | None)
     try:
         import torchvision.datasets as tv
     except ImportError:
-        raise DataError(f"{title} is not downloaded yet, and downloading needs torchvision: install the datasets "
-                        "extra (pip install 'backprop-playground[datasets]'), or choose a folder that holds the "
-                        "standard files.") from None
+        advice = install_advice("torchvision", "pip install 'backprop-playground[datasets]'")
+        raise DataError(f"{title} is not downloaded yet, and downloading needs torchvision: {advice}; or choose a "
+                        "folder that holds the standard files.") from None
     cls = getattr(tv, IMAGE_SETS[name][1])
     root = data_dir / "torchvision"
     try:

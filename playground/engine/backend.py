@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy
 
-from playground.errors import BackendError
+from playground.errors import BackendError, install_advice
 
 DTYPES = {"float32": numpy.float32, "float64": numpy.float64}
 
@@ -40,10 +40,8 @@ def _cupy_backend() -> Backend:
     try:
         import cupy
     except ImportError:
-        raise BackendError(
-            "CuPy is not installed: install the GPU extra (pip install 'backprop-playground[gpu]') "
-            "or choose the NumPy backend."
-        ) from None
+        advice = install_advice("CuPy", "pip install 'backprop-playground[gpu]'")
+        raise BackendError(f"CuPy is not installed: {advice}; or choose the NumPy backend.") from None
     try:
         available = cupy.is_available()
     except Exception:  # the CUDA driver itself may be missing or broken

@@ -16,7 +16,7 @@ import numpy
 
 from playground.engine import ActivationSpec, BatchNormSpec, DenseSpec, DropoutSpec, Network, NetworkSpec
 from playground.engine.activations import make_activation
-from playground.errors import PlaygroundError
+from playground.errors import PlaygroundError, install_advice
 from playground.project.bpp import Project
 
 # Our activation names as torch modules; {alpha} is filled in with the layer's (or the default) alpha.
@@ -103,7 +103,8 @@ def export_pytorch(network: NetworkSpec, state: dict[str, numpy.ndarray], folder
     try:
         import torch
     except ImportError:
-        raise PlaygroundError("Exporting to PyTorch needs PyTorch: pip install torch.") from None
+        advice = install_advice("PyTorch", "pip install torch")
+        raise PlaygroundError(f"Exporting to PyTorch needs PyTorch: {advice}; or export a NumPy script.") from None
     if not name.isidentifier():
         raise PlaygroundError(f"The name {name!r} cannot be a Python module name: use letters, digits and _, "
                               "such as model.")

@@ -89,8 +89,17 @@ def test_first_load_goes_through_torchvision_and_later_loads_use_the_cache(tmp_p
 def test_without_torchvision_and_without_a_cache_the_message_says_how_to_fix_it(monkeypatch):
     monkeypatch.setitem(sys.modules, "torchvision", None)
     monkeypatch.setitem(sys.modules, "torchvision.datasets", None)
-    with pytest.raises(DataError, match=r"install the datasets extra .*or choose a folder"):
+    with pytest.raises(DataError, match=r"install it with pip install 'backprop-playground\[datasets\]'; or choose a"):
         load_dataset({"name": "fashion_mnist"})
+
+
+def test_the_installed_app_does_not_offer_a_pip_command_it_cannot_run(monkeypatch):
+    monkeypatch.setitem(sys.modules, "torchvision", None)
+    monkeypatch.setitem(sys.modules, "torchvision.datasets", None)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)  # as PyInstaller sets it
+    with pytest.raises(DataError, match=r"installed app does not include torchvision.*or choose a folder") as error:
+        load_dataset({"name": "fashion_mnist"})
+    assert "pip install '" not in str(error.value)
 
 
 def test_offline_fails_at_once_with_what_to_do(monkeypatch):

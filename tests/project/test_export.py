@@ -144,7 +144,7 @@ def test_pytorch_batchnorm_keeps_training_like_ours(tmp_path):
 def test_no_pytorch_is_a_sentence(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "torch", None)  # import torch now raises ImportError
     spec = load_preset("circle").network
-    with pytest.raises(PlaygroundError, match="needs PyTorch: pip install torch"):
+    with pytest.raises(PlaygroundError, match="needs PyTorch: install it with pip install torch"):
         export_pytorch(spec, Network(spec).state_dict(), tmp_path)
     assert list(tmp_path.iterdir()) == []
 
