@@ -78,6 +78,7 @@ class Session(DivergenceGuard, Measurements):
         self._kept: Kept | None = None  # the divergence checkpoint's buffers, made on first use
         self._backup = self._keep()  # the weights to go back to if they ever turn non-finite
         self._rate_mark = (time.perf_counter(), 0)
+        self._reported_step = 0
 
     # The generator.
 
@@ -98,7 +99,8 @@ class Session(DivergenceGuard, Measurements):
             if self._announce and not self._stopped:
                 # Commands show at once, even while paused: the GUI learns the state from snapshots.
                 self._announce = False
-                yield self._snapshot("paused" if self._paused else "running")
+                fresh = self._paused and self.step != self._reported_step  # the test split as it is now
+                yield self._snapshot("paused" if self._paused else "running", self._pause_report() if fresh else None)
             if self._stopped or self._idle():
                 continue
             # A single step, or the step just before a snapshot, records its update; the rest run in bursts.
@@ -121,6 +123,8 @@ class Session(DivergenceGuard, Measurements):
                 now = time.perf_counter()
                 if self.config.every_epoch or finished or paused_now or now - last_report >= REPORT_INTERVAL_S:
                     report, last_report = self._epoch_report(), now
+            if paused_now and report is None:
+                report = self._pause_report()
             if finished:
                 yield self._snapshot("finished", report, final=True)
                 return

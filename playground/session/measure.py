@@ -12,7 +12,13 @@ import numpy
 from playground.data import expand_features
 from playground.engine import Network
 from playground.engine.trace import Recorder
-from playground.session.metrics import activation_stats, classification_report, predicted_classes, true_classes
+from playground.session.metrics import (
+    ClassificationReport,
+    activation_stats,
+    classification_report,
+    predicted_classes,
+    true_classes,
+)
 from playground.session.snapshot import EpochReport
 
 GRID_RESOLUTION = 50
@@ -45,6 +51,7 @@ class Measurements:
     _test: Any
     _epoch_loss_sum: float
     _epoch_steps: int
+    _reported_step: int  # the step the last report on the test split was made at
     _evaluators: dict[int, Network]
     _functions: dict[str, str]
     _update_ratios: dict[str, float]
@@ -123,9 +130,26 @@ class Measurements:
                 {layer.path: copy(layer.grads["W"]) for layer in dense})
 
     def _epoch_report(self) -> EpochReport:
-        net, dataset = self.network, self.dataset
         train_loss = self._epoch_loss_sum / self._epoch_steps if self._epoch_steps else math.nan
         self._epoch_loss_sum, self._epoch_steps = 0.0, 0
+        test_loss, report = self._test_scores()
+        epoch_report = EpochReport(self.epoch, train_loss, test_loss, report.accuracy if report else None, report)
+        self.history.append(self.step, {"epoch_train_loss": train_loss, "epoch_test_loss": test_loss,
+                                        "epoch_test_accuracy": epoch_report.test_accuracy or math.nan}, force=True)
+        self._reported_step = self.step
+        return epoch_report
+
+    def _pause_report(self) -> EpochReport:
+        """The whole test split's scores for the weights as they are at a pause between epoch
+        ends, so that what a paused window shows is not the last epoch end's. No history point."""
+        test_loss, report = self._test_scores()
+        self._reported_step = self.step
+        return EpochReport(self.epoch, math.nan, test_loss, report.accuracy if report else None, report,
+                           at_step=self.step)
+
+    def _test_scores(self) -> tuple[float, ClassificationReport | None]:
+        """The loss over the whole test split, and for classification its ClassificationReport."""
+        net, dataset = self.network, self.dataset
         total, predictions = 0.0, []
         count = len(dataset.x_test)
         for start in range(0, count, EVALUATION_CHUNK):
@@ -133,13 +157,9 @@ class Measurements:
             loss, predicted = self._evaluator(chunk.size).evaluate_batch(chunk)
             total += loss * chunk.size
             predictions.append(predicted)
-        predicted = numpy.concatenate(predictions)
-        report = None
-        if dataset.task != "regression":
-            classes = 2 if dataset.task == "binary" else len(dataset.class_names)
-            report = classification_report(true_classes(dataset.task, dataset.y_test),
-                                           predicted_classes(dataset.task, predicted), classes)
-        epoch_report = EpochReport(self.epoch, train_loss, total / count, report.accuracy if report else None, report)
-        self.history.append(self.step, {"epoch_train_loss": train_loss, "epoch_test_loss": epoch_report.test_loss,
-                                        "epoch_test_accuracy": epoch_report.test_accuracy or math.nan}, force=True)
-        return epoch_report
+        if dataset.task == "regression":
+            return total / count, None
+        classes = 2 if dataset.task == "binary" else len(dataset.class_names)
+        return total / count, classification_report(true_classes(dataset.task, dataset.y_test),
+                                                    predicted_classes(dataset.task, numpy.concatenate(predictions)),
+                                                    classes)

@@ -12,13 +12,14 @@ from playground.session.metrics import ClassificationReport, LayerStats
 
 @dataclass
 class EpochReport:
-    """Metrics over whole splits at the end of an epoch."""
+    """Metrics over whole splits at the end of an epoch, or (at_step) when training paused."""
 
     epoch: int
     train_loss: float  # mean of the epoch's batch losses (as Keras reports it)
     test_loss: float  # over the whole test split
     test_accuracy: float | None = None
     report: ClassificationReport | None = None  # test confusion matrix, precision, recall, F1
+    at_step: int | None = None  # made at a pause, at this step, between epoch ends (train_loss is NaN)
 
 
 @dataclass

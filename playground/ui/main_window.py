@@ -30,6 +30,7 @@ from playground.ui.downloads import DataDownloads, missing_download
 from playground.ui.layer_palette import LayerPalette
 from playground.ui.layout_memory import LayoutMemory, column
 from playground.ui.menus import WindowMenus
+from playground.ui.metrics_view import MetricsView
 from playground.ui.network_panel import NetworkPanel, load_without_download
 from playground.ui.network_view import NetworkView
 from playground.ui.plots import (
@@ -66,8 +67,7 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
         self._build_controls()
         self._build_views()
         self._build_menus()
-        self.redraw_timer = QTimer(self, interval=REDRAW_MS)
-        self.redraw_timer.timeout.connect(self.redraw)
+        self.redraw_timer = QTimer(self, interval=REDRAW_MS, timeout=self.redraw)
         self.redraw_timer.start()
         self.resize(1280, 760)
         self._restore_layout()
@@ -114,13 +114,13 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
         self.gradient_plot = GradientPlot()
         self.accuracy_plot = AccuracyPlot()
         self.activation_plot = ActivationPlot()
+        self.metrics_view = MetricsView()
         self.stepper = StepperPanel()
         plots = self.plot_tabs = QTabWidget()
-        plots.addTab(self.loss_plot, self.tr("Loss"))
-        plots.addTab(self.accuracy_plot, self.tr("Accuracy"))
-        plots.addTab(self.gradient_plot, self.tr("Gradients"))
-        plots.addTab(self.activation_plot, self.tr("Activations"))
-        plots.addTab(self.stepper, self.tr("Stepper"))
+        for view, title in ((self.loss_plot, self.tr("Loss")), (self.accuracy_plot, self.tr("Accuracy")),
+                            (self.gradient_plot, self.tr("Gradients")), (self.activation_plot, self.tr("Activations")),
+                            (self.metrics_view, self.tr("Metrics")), (self.stepper, self.tr("Stepper"))):
+            plots.addTab(view, title)
         plots.currentChanged.connect(lambda _: self._update_views(self._drawn))
         self._connect_stepper()
         self.output_splitter = QSplitter(Qt.Orientation.Vertical)
@@ -194,6 +194,7 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
         self.gallery.setVisible(shape is not None)
         if shape is not None:
             self.gallery.show_dataset(dataset, shape)
+        self.metrics_view.show_dataset(dataset)
         self.boundary_view.show_points(dataset.points_train, dataset.y_train, dataset.task == "regression",
                                        (-6.0, 6.0), test_points=dataset.points_test, test_labels=dataset.y_test)
         self.batch_size_input.setMaximum(len(dataset.x_train))
@@ -281,6 +282,7 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
             self.worker = None
         self._pending_exports = []
         self.latest = self._drawn = None
+        self.metrics_view.clear()
         self._show_running(False)
         self._leave_stepper()
 
@@ -339,6 +341,8 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
             self._exported_received(snapshot)
         if snapshot.step != self._saved_step:
             self.mark_modified()
+        if snapshot.epoch_report is not None:  # in a few snapshots only, which a redraw may skip
+            self.metrics_view.keep(snapshot.epoch_report)
         if snapshot.trace is not None:
             self._trace_received(snapshot)
         elif snapshot.state == "running" and self.stepper.current_phase() >= 0:
@@ -378,7 +382,7 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
         if snapshot is None:
             return
         for view in (self.loss_plot, self.gradient_plot, self.accuracy_plot, self.activation_plot,
-                     self.boundary_view, self.network_view, self.gallery):
+                     self.metrics_view, self.boundary_view, self.network_view, self.gallery):
             if view.isVisible():
                 view.update_from(snapshot)
 

@@ -226,3 +226,28 @@ def test_a_network_that_does_not_fit_the_data_is_refused_with_the_builders_sente
     spec.loss = "mse"
     with pytest.raises(DataError, match="The mse loss does not fit multiclass data: choose cross_entropy."):
         Session(spec, dataset, TrainingConfig())
+
+
+def test_a_pause_between_epoch_ends_reports_the_test_split_as_it_is_now():
+    session = preset_session("iris", start_paused=True, snapshot_hz=200)
+    runner = Runner(session)
+    runner.next()
+    session.control.resume()
+    runner.wait_for(lambda s: s.step > 20)
+    session.control.pause()
+    paused = runner.wait_for(lambda s: s.state == "paused")
+    report = paused.epoch_report
+    assert report is not None and report.at_step == paused.step and numpy.isnan(report.train_loss)
+    predicted = session.network.predict(session.dataset.x_test).argmax(axis=1)
+    truth = session.dataset.y_test.astype(int)
+    assert report.test_accuracy == pytest.approx(numpy.mean(predicted == truth))
+    assert report.report.confusion.sum() == len(truth)
+    right_per_class = numpy.bincount(truth[predicted == truth], minlength=3)
+    assert numpy.array_equal(numpy.diag(report.report.confusion), right_per_class)
+    # Pausing again with nothing trained in between reports nothing new; a single step does.
+    session.control.pause()
+    assert runner.wait_for(lambda s: s.state == "paused").epoch_report is None
+    session.control.step()
+    stepped = runner.wait_for(lambda s: s.step == paused.step + 1)
+    assert stepped.epoch_report is not None and stepped.epoch_report.at_step == stepped.step
+    runner.stop()

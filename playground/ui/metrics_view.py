@@ -1,0 +1,145 @@
+"""The test split's scores at the last reported epoch end: the confusion matrix, read as
+"true class → predicted class", and each class's precision, recall and F1.
+
+Epoch reports come in a few snapshots only, and the window may skip snapshots between two
+redraws, so the window hands every report over as it arrives (`keep`) and the view draws the
+newest one when it is visible.
+"""
+
+from __future__ import annotations
+
+import numpy
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+
+from playground.data import Dataset
+from playground.session import ClassificationReport, EpochReport, Snapshot
+from playground.ui.theme import BLUE, ORANGE
+
+SHADE = 0.65  # the strongest cell tint: dark text stays readable on it
+
+
+def tinted(rgb: tuple[int, int, int], share: float) -> QColor:
+    """`rgb` over white, `share` (0 to 1) of the way to it at most SHADE."""
+    strength = SHADE * min(max(share, 0.0), 1.0)
+    return QColor(*(round(255 - strength * (255 - channel)) for channel in rgb))
+
+
+def read_only_table(name: str) -> QTableWidget:
+    table = QTableWidget(objectName=name)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.horizontalHeader().setMinimumSectionSize(24)
+    table.verticalHeader().setMinimumSectionSize(18)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 6)  # ten classes without scrolling
+    return table
+
+
+class MetricsView(QWidget):
+    def __init__(self) -> None:
+        super().__init__(objectName="metricsView")
+        self.summary = QLabel(objectName="metricsSummary", wordWrap=True)
+        self.confusion = read_only_table("confusionMatrix")
+        self.confusion.setToolTip(self.tr("Rows: the true class. Columns: the class the network predicted. "
+                                          "The diagonal is what it got right."))
+        self.confusion.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.scores = read_only_table("classScores")
+        self.scores.setColumnCount(5)
+        self.scores.setHorizontalHeaderLabels([self.tr("Class"), self.tr("Precision"), self.tr("Recall"),
+                                               self.tr("F1"), self.tr("Examples")])
+        self.scores.verticalHeader().setVisible(False)
+        self.caption = QLabel(self.tr("Confusion matrix: rows are the true class, columns the predicted one."),
+                              wordWrap=True)
+        tables = QHBoxLayout()
+        matrix = QVBoxLayout()
+        matrix.addWidget(self.caption)
+        matrix.addWidget(self.confusion)
+        tables.addLayout(matrix, 1)
+        tables.addWidget(self.scores)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addLayout(tables, 1)
+        self.class_names: list[str] = []
+        self._report: EpochReport | None = None
+        self._drawn: EpochReport | None = None
+        self.clear()
+
+    def show_dataset(self, dataset: Dataset) -> None:
+        """Name the classes of the data now in use; what was shown belongs to other data."""
+        self.class_names = list(dataset.class_names)
+        self.clear()
+
+    def clear(self) -> None:
+        self._report = self._drawn = None
+        self.summary.setText(self.tr("The scores on the test data appear here at the end of the first epoch."))
+        for table in (self.confusion, self.scores):
+            table.setRowCount(0)
+        self.confusion.setColumnCount(0)
+
+    def keep(self, report: EpochReport) -> None:
+        self._report = report
+
+    def update_from(self, snapshot: Snapshot) -> None:
+        report = self._report
+        if report is None or report is self._drawn:
+            return
+        self._drawn = report
+        tables = report.report is not None
+        for widget in (self.caption, self.confusion, self.scores):
+            widget.setVisible(tables)
+        when = (self.tr("Test data after epoch {0}").format(report.epoch) if report.at_step is None else
+                self.tr("Test data at step {0:,} (paused in epoch {1})").format(report.at_step, report.epoch + 1))
+        if not tables:  # regression: a loss, no classes
+            self.summary.setText(self.tr("{0}: loss {1:.4g}.").format(when, report.test_loss))
+            return
+        scores = report.report
+        self.summary.setText(self.tr("{0}: accuracy {1:.1%}, macro F1 {2:.3f}, loss {3:.4g}.")
+                             .format(when, scores.accuracy, scores.macro_f1, report.test_loss))
+        names = self._names(len(scores.confusion))
+        self._show_confusion(scores.confusion, names)
+        self._show_scores(scores, names)
+
+    def _names(self, count: int) -> list[str]:
+        names = self.class_names if len(self.class_names) == count else []
+        return names or [str(number) for number in range(count)]
+
+    def _show_confusion(self, confusion: numpy.ndarray, names: list[str]) -> None:
+        table, count = self.confusion, len(confusion)
+        table.setRowCount(count)
+        table.setColumnCount(count)
+        table.setHorizontalHeaderLabels(names)
+        table.setVerticalHeaderLabels(names)
+        for true in range(count):
+            total = int(confusion[true].sum())
+            for predicted in range(count):
+                number = int(confusion[true, predicted])
+                share = number / total if total else 0.0
+                item = QTableWidgetItem(str(number))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                item.setBackground(tinted(BLUE if true == predicted else ORANGE, share))
+                item.setForeground(QColor(20, 20, 20))
+                item.setToolTip(self.tr("{0} of the {1} test examples of {2} predicted as {3} ({4:.0%})")
+                                .format(number, total, names[true], names[predicted], share))
+                table.setItem(true, predicted, item)
+
+    def _show_scores(self, scores: ClassificationReport, names: list[str]) -> None:
+        table, count = self.scores, len(names)
+        table.setRowCount(count + 1)
+        examples = scores.confusion.sum(axis=1)
+        rows = [(names[i], scores.precision[i], scores.recall[i], scores.f1[i], int(examples[i])) for i in range(count)]
+        rows.append((self.tr("average"), float(scores.precision.mean()), float(scores.recall.mean()),
+                     scores.macro_f1, int(examples.sum())))
+        for row, values in enumerate(rows):
+            for column, value in enumerate(values):
+                text = value if column == 0 else str(value) if column == 4 else f"{value:.3f}"
+                item = QTableWidgetItem(text)
+                if column:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                table.setItem(row, column, item)
+        table.item(count, 0).setToolTip(self.tr("The macro average: each class counts the same, however many "
+                                                "examples it has."))
+        table.resizeColumnsToContents()
+        # As wide as its columns; the confusion matrix's columns share what is left, down to 24 px each.
+        scroll_bar = table.verticalScrollBar().sizeHint().width()
+        table.setFixedWidth(table.horizontalHeader().length() + scroll_bar + 2 * table.frameWidth())
+

@@ -1,0 +1,71 @@
+"""The Metrics tab: the test split's confusion matrix and per-class scores at epoch ends, read
+off the widgets a person sees."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QTableWidget
+
+from playground.ui import MainWindow
+from tests.ui.widgets import click, find
+
+
+def open_tab(qtbot, window, title: str) -> None:
+    tabs = window.plot_tabs
+    index = next(i for i in range(tabs.count()) if tabs.tabText(i) == title)
+    qtbot.mouseClick(tabs.tabBar(), Qt.MouseButton.LeftButton, pos=tabs.tabBar().tabRect(index).center())
+    assert tabs.currentIndex() == index
+
+
+def train_epochs(qtbot, preset: str, epochs: int) -> MainWindow:
+    window = MainWindow(preset)
+    qtbot.addWidget(window)
+    window.show()
+    click(qtbot, window, "playButton")
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.epoch >= epochs, timeout=20_000)
+    click(qtbot, window, "playButton")
+    qtbot.waitUntil(lambda: window.latest.state == "paused", timeout=10_000)
+    return window
+
+
+def numbers(table: QTableWidget) -> list[list[int]]:
+    return [[int(table.item(r, c).text()) for c in range(table.columnCount())] for r in range(table.rowCount())]
+
+
+def test_the_confusion_matrix_and_scores_agree_with_each_other_and_the_test_split(qtbot):
+    window = train_epochs(qtbot, "iris", 3)
+    summary = find(window, QLabel, "metricsSummary")
+    open_tab(qtbot, window, "Metrics")
+    confusion, scores = find(window, QTableWidget, "confusionMatrix"), find(window, QTableWidget, "classScores")
+    qtbot.waitUntil(lambda: confusion.rowCount() == 3, timeout=5_000)
+    names = ["setosa", "versicolor", "virginica"]
+    assert [confusion.horizontalHeaderItem(i).text() for i in range(3)] == names
+    assert [confusion.verticalHeaderItem(i).text() for i in range(3)] == names
+    counts = numbers(confusion)
+    total = sum(map(sum, counts))
+    assert total == len(window.dataset.x_test)
+    right = sum(counts[i][i] for i in range(3))
+    assert f"accuracy {right / total:.1%}" in summary.text()
+    assert [scores.item(r, 0).text() for r in range(4)] == [*names, "average"]
+    for i in range(3):
+        predicted_as_i, truly_i = sum(row[i] for row in counts), sum(counts[i])
+        precision = counts[i][i] / predicted_as_i if predicted_as_i else 0.0
+        recall = counts[i][i] / truly_i
+        assert float(scores.item(i, 1).text()) == pytest.approx(precision, abs=5e-4)
+        assert float(scores.item(i, 2).text()) == pytest.approx(recall, abs=5e-4)
+        assert int(scores.item(i, 4).text()) == truly_i
+    assert "predicted as" in confusion.item(0, 1).toolTip()
+    # Right answers are tinted blue, mistakes orange, each by its share of the row.
+    diagonal = confusion.item(0, 0).background().color()
+    assert diagonal.blue() > diagonal.red()
+
+
+def test_regression_shows_the_loss_only_and_new_data_clears_the_tab(qtbot):
+    window = train_epochs(qtbot, "linear-regression", 1)
+    open_tab(qtbot, window, "Metrics")
+    summary = find(window, QLabel, "metricsSummary")
+    qtbot.waitUntil(lambda: "loss" in summary.text(), timeout=5_000)
+    assert "accuracy" not in summary.text()
+    assert not find(window, QTableWidget, "confusionMatrix").isVisible()
+    window.preset_selector.setCurrentText("iris")
+    assert "end of the first epoch" in summary.text()
+    assert find(window, QTableWidget, "confusionMatrix").rowCount() == 0
