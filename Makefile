@@ -21,7 +21,7 @@ run: $(VENV)/.app
 	$(BIN)/playground
 
 test: $(VENV)/.test
-	$(BIN)/ruff check playground tests benchmarks packaging
+	$(BIN)/ruff check playground tests benchmarks packaging docs
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 bench: $(VENV)/.test

@@ -1,0 +1,129 @@
+"""Take the README's screenshots again, from the real window, as a person would get there.
+
+    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python docs/make_screenshots.py [NAME ...]
+
+Each scene opens the window on a preset, trains, pauses or steps as the README's picture shows,
+and saves docs/screenshots/NAME.png. Run it after any change to what the window shows, and look
+at every picture before committing it. Under Xvfb the window gets the platform's real fonts and
+style; with QT_QPA_PLATFORM=offscreen it still works, with plainer text.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+
+from playground.ui import MainWindow
+
+OUT = Path(__file__).resolve().parent / "screenshots"
+SIZE = (1400, 860)
+TIMEOUT_S = 120
+
+# A scene yields conditions to wait for; the driver checks them every tick and resumes the scene
+# once one holds. It ends by returning; the driver then saves the window.
+Scene = Callable[[MainWindow], Iterator[Callable[[], bool]]]
+
+
+def trained(window: MainWindow, epochs: int, keep_running: bool = False) -> Iterator[Callable[[], bool]]:
+    window.play_button.click()
+    yield lambda: window.latest is not None and window.latest.epoch >= epochs
+    if not keep_running:
+        window.play_button.click()
+        yield lambda: window.latest.state == "paused"
+
+
+def settled(seconds: float = 1.0) -> Callable[[], bool]:
+    """Wait a moment: the redraw timer and the plots catch up with the newest snapshot."""
+    until = time.monotonic() + seconds
+    return lambda: time.monotonic() >= until
+
+
+def training(preset: str, epochs: int, tab: str | None = None) -> Scene:
+    def scene(window: MainWindow) -> Iterator[Callable[[], bool]]:
+        if tab is not None:  # before training: a hidden plot draws only the history it is given
+            window.plot_tabs.setCurrentWidget(getattr(window, tab))
+        yield from trained(window, epochs, keep_running=tab is None)
+        yield settled()
+
+    scene.preset = preset
+    return scene
+
+
+def stepping(phase: int, weight: tuple[int, int] | None = None) -> Scene:
+    """circle, trained a while, stepping through example 7 at `phase`."""
+
+    def scene(window: MainWindow) -> Iterator[Callable[[], bool]]:
+        yield from trained(window, 2500)
+        window.step_through(7)
+        yield lambda: window.stepper.current_phase() >= 0
+        window.stepper.go_to(phase)
+        if weight is not None:
+            window.stepper.chain_row.setValue(weight[0])
+            window.stepper.chain_column.setValue(weight[1])
+        yield settled()
+
+    scene.preset = "circle"
+    return scene
+
+
+SCENES: dict[str, Scene] = {
+    "training-spiral": training("spiral", 5000),
+    "training-circle": training("circle", 300),
+    "training-digits-mlp": training("digits-mlp", 30),
+    "deep-sigmoid-gradients": training("deep-sigmoid", 400, tab="gradient_plot"),
+    "metrics-digits": training("digits-mlp", 60, tab="metrics_view"),
+    "stepper-forward": stepping(1),
+    "stepper-loss": stepping(3),
+    "stepper-backward": stepping(5, weight=(2, 0)),
+    "stepper-update": stepping(7),
+}
+
+
+def shoot(name: str, scene: Scene) -> bool:
+    """Play the scene in a new window and save what it shows; False when it timed out."""
+    window = MainWindow(scene.preset)
+    window.resize(*SIZE)
+    window.show()
+    steps, started, loop = scene(window), time.monotonic(), QEventLoop()
+    state = {"waiting": lambda: True, "done": False}
+
+    def tick() -> None:
+        if time.monotonic() - started > TIMEOUT_S:
+            loop.quit()
+        elif state["waiting"]():
+            try:
+                state["waiting"] = next(steps)
+            except StopIteration:
+                state["done"] = True
+                loop.quit()
+
+    timer = QTimer(interval=100, timeout=tick)
+    timer.start()
+    loop.exec()  # not the application's loop: quitting that would close the window, which asks to save
+    timer.stop()
+    if state["done"]:
+        window.grab().save(str(OUT / f"{name}.png"))
+    window.mark_modified(False)  # nothing to save: close without asking
+    window.close()
+    return state["done"]
+
+
+def main(names: list[str]) -> int:
+    app = QApplication(sys.argv[:1])  # noqa: F841 (kept alive while the windows live)
+    unknown = set(names) - set(SCENES)
+    if unknown:
+        print(f"no scene {', '.join(sorted(unknown))}: the scenes are {', '.join(SCENES)}", file=sys.stderr)
+        return 2
+    failed = [name for name in names or list(SCENES) if not shoot(name, SCENES[name])]
+    for name in failed:
+        print(f"{name}: timed out after {TIMEOUT_S} s, not saved", file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
