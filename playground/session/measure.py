@@ -96,12 +96,12 @@ class Measurements:
         stats = []
         for record in recorder.forward_records:
             layer_stats = activation_stats(record.path, record.type, self._functions[record.path], record.output)
+            prefix = record.path + "."  # a block's parameters too, by their names inside it ("1.W")
             for name in grads:
-                owner, _, param = name.rpartition(".")
-                if owner == record.path:
-                    layer_stats.grad_norms[param] = grads[name]
+                if name.startswith(prefix):
+                    layer_stats.grad_norms[name[len(prefix):]] = grads[name]
                     if name in self._update_ratios:
-                        layer_stats.update_ratios[param] = self._update_ratios[name]
+                        layer_stats.update_ratios[name[len(prefix):]] = self._update_ratios[name]
             stats.append(layer_stats)
         return stats
 

@@ -64,8 +64,16 @@ class LayerStats:
     edges: numpy.ndarray
     dead_share: float | None = None  # ReLU units that output 0 for every example
     saturated_share: float | None = None  # sigmoid/tanh outputs on their flat tails
-    grad_norms: dict[str, float] = field(default_factory=dict)
+    grad_norms: dict[str, float] = field(default_factory=dict)  # by parameter name; a block's as "1.W"
     update_ratios: dict[str, float] = field(default_factory=dict)  # ‖Δθ‖ / ‖θ‖ of the last step
+
+    @property
+    def weight_gradient(self) -> float | None:
+        """‖∂L/∂W‖ of a Dense layer; of a block, the norm over every W inside it; None without any."""
+        if "W" in self.grad_norms:
+            return self.grad_norms["W"]
+        inner = [norm for name, norm in self.grad_norms.items() if name.endswith(".W")]
+        return math.sqrt(sum(norm * norm for norm in inner)) if inner else None
 
 
 def activation_stats(path: str, kind: str, function: str, output: numpy.ndarray) -> LayerStats:

@@ -70,6 +70,11 @@ def place(item: QGraphicsSimpleTextItem, x: float, y: float, anchor_x: float = 0
     item.setPos(x - anchor_x * box.width(), y - anchor_y * box.height())
 
 
+def has_weights(layer: Any) -> bool:
+    """A Dense layer, or a block with one inside."""
+    return layer.type == "dense" or any(has_weights(inner) for inner in getattr(layer, "layers", []))
+
+
 def grad_color(norm: float | None) -> QColor:
     if norm is None or not math.isfinite(norm):
         return NO_WEIGHTS
@@ -124,7 +129,8 @@ class BlockDiagram:
         entries = [("input", tr("input"), spec.input_size, None)]
         entries += [(info.path, layer_title(layer, info), info.output_size, info.parameter_count)
                     for layer, info in zip(spec.layers, infos)]
-        self._weighted = {info.path for info in infos if info.type == "dense"}
+        # Dense layers, and blocks with one inside: a block takes the colour of all its weights together.
+        self._weighted = {info.path for layer, info in zip(spec.layers, infos) if has_weights(layer)}
         columns = best_columns(len(entries), width_px, height_px)
         self.blocks: dict[str, QGraphicsRectItem] = {}
         self.rects: dict[str, QRectF] = {}
@@ -169,7 +175,7 @@ class BlockDiagram:
         item.setBrush(QBrush(gradient))
         item.setPen(QPen(FRAME, 0.8))
         ink = plot_foreground()
-        place(label(tr("‖∂L/∂W‖ of each Dense layer, log scale"), legend, 10, ink), 0, bar.top() - 3, 0.5, 1.0)
+        place(label(tr("‖∂L/∂W‖ of each Dense layer or block, log scale"), legend, 10, ink), 0, bar.top() - 3, 0.5, 1.0)
         low, high = LOG_RANGE
         for exponent in range(low, high + 1, 2):
             x = bar.left() + bar.width() * (exponent - low) / (high - low)
@@ -177,7 +183,7 @@ class BlockDiagram:
         return legend
 
     def update_from(self, snapshot: Snapshot) -> None:
-        norms = {stats.path: stats.grad_norms.get("W") for stats in snapshot.layers}
+        norms = {stats.path: stats.weight_gradient for stats in snapshot.layers}
         for path in self._weighted:
             self.blocks[path].setBrush(grad_color(norms.get(path)))
 
@@ -190,7 +196,7 @@ class BlockDiagram:
     def tooltip(self, pos: QPointF, pixel: float, snapshot: Snapshot | None) -> str | None:
         for path, rect in self.rects.items():
             if path in self._weighted and rect.contains(pos):
-                norms = {stats.path: stats.grad_norms.get("W") for stats in snapshot.layers} if snapshot else {}
+                norms = {stats.path: stats.weight_gradient for stats in snapshot.layers} if snapshot else {}
                 norm = norms.get(path)
                 return tr("layer {0}: ‖∂L/∂W‖ = {1}").format(path, "–" if norm is None else f"{norm:.3g}")
         return None

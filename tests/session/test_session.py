@@ -251,3 +251,14 @@ def test_a_pause_between_epoch_ends_reports_the_test_split_as_it_is_now():
     stepped = runner.wait_for(lambda s: s.step == paused.step + 1)
     assert stepped.epoch_report is not None and stepped.epoch_report.at_step == stepped.step
     runner.stop()
+
+
+def test_a_blocks_parameters_are_measured_by_their_names_inside_it():
+    session = preset_session("residual", snapshot_hz=1000)
+    stream = session.run()
+    snapshot = [next(stream) for _ in range(3)][-1]
+    norms = session.network.parameter_norms(session.network.grad)
+    block = next(stats for stats in snapshot.layers if stats.path == "3")
+    assert block.grad_norms == {"1.W": norms["3.1.W"], "1.b": norms["3.1.b"]}
+    assert snapshot.history["grad_norm/3.1.W"][-1] == norms["3.1.W"]
+    assert "grad_norm/11.W" in snapshot.history and "grad_norm/1.W" in snapshot.history

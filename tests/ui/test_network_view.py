@@ -145,6 +145,25 @@ def test_digits_mlp_gets_one_block_per_layer_coloured_by_gradient_norm(qtbot):
     assert rgb(diagram.blocks["2"].brush()) == GRAD_STOPS[-1][1]
 
 
+def test_a_residual_block_is_coloured_by_the_weights_inside_it(qtbot):
+    spec, dataset, snapshots = trained("residual", 3)
+    view = NetworkView()
+    qtbot.addWidget(view)
+    view.show_network(spec, dataset.feature_names, planar=True)
+    diagram, snapshot = view.diagram, snapshots[-1]
+    block = next(stats for stats in snapshot.layers if stats.path == "2")
+    assert block.type == "residual" and set(block.grad_norms) == {"1.W", "1.b"}
+    assert block.weight_gradient == block.grad_norms["1.W"] > 0
+    untrained = rgb(diagram.blocks["2"].brush())
+    view.update_from(snapshot)
+    assert rgb(diagram.blocks["2"].brush()) != untrained
+    # A block with its inner gradient vanished takes the scale's first colour.
+    layers = [dataclasses.replace(stats, grad_norms={"1.W": 1e-9}) if stats.path == "2" else stats
+              for stats in snapshot.layers]
+    view.update_from(dataclasses.replace(snapshot, layers=layers))
+    assert rgb(diagram.blocks["2"].brush()) == GRAD_STOPS[0][1]
+
+
 def test_networks_too_large_to_draw_unit_by_unit_get_blocks_even_on_a_plane(qtbot):
     view = NetworkView()
     qtbot.addWidget(view)
