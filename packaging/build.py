@@ -25,11 +25,32 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"
 NAME = "backprop-playground"
+ICON = ROOT / "resources" / "icons" / f"{NAME}.svg"
 # Optional extras and the test tools stay out: the app runs on NumPy and says how to add the rest.
 # (PIL and cuda come in through torch and CuPy's dependencies, when those are installed.)
 EXCLUDED = ["torch", "torchvision", "cupy", "cupyx", "cupy_backends", "cuda", "PIL", "pytest", "pytestqt",
             "hypothesis", "IPython", "matplotlib", "tkinter", "PyInstaller"]
 SMOKE_TIMEOUT_S = 120
+
+
+def render_icon(path: Path, size: int) -> Path:
+    """The app's SVG icon drawn at `size` pixels into `path`, in the format its suffix names (.png,
+    .ico, .icns: Qt writes all three)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication, QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 (Qt paints only with one)
+    image = QImage(size, size, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    QSvgRenderer(str(ICON)).render(painter)
+    painter.end()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not image.save(str(path)):
+        raise SystemExit(f"FAILED: could not write the icon {path}")
+    return path
 
 
 def build(dist: Path, work: Path) -> None:
@@ -43,7 +64,12 @@ def build(dist: Path, work: Path) -> None:
         arguments += ["--exclude-module", module]
     if sys.platform in ("win32", "darwin"):
         arguments.append("--windowed")  # no console window behind the app
+        icon = render_icon(work / f"{NAME}{'.ico' if sys.platform == 'win32' else '.icns'}", 256)
+        arguments += ["--icon", str(icon)]
     PyInstaller.__main__.run(arguments)
+    if sys.platform.startswith("linux"):  # a menu entry and its icon, which Linux keeps beside the program
+        render_icon(dist / NAME / f"{NAME}.png", 256)
+        shutil.copy2(PACKAGING / "linux" / "install-desktop-entry.sh", dist / NAME)
 
 
 def executable(dist: Path) -> Path:

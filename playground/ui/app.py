@@ -8,8 +8,10 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from playground.resources import resources_dir
 from playground.ui.main_window import MainWindow
 from playground.ui.projects import offer_recovery
 from playground.ui.theme import follow_system_theme
@@ -23,6 +25,7 @@ def run_app(argv: list[str] | None = None, smoke_test: bool = False, project: st
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName("Backprop Playground")
     app.setOrganizationName("Backprop Playground")
+    app.setWindowIcon(QIcon(str(app_icon_path())))
     follow_system_theme(app)  # before the window, so that its plots are made in the palette's colours
     window = MainWindow()
     window.show()
@@ -35,16 +38,21 @@ def run_app(argv: list[str] | None = None, smoke_test: bool = False, project: st
     return app.exec()
 
 
+def app_icon_path() -> Path:
+    return resources_dir() / "icons" / "backprop-playground.svg"
+
+
 class SmokeTest:
-    """Add a layer from the palette and undo it, train the default preset in the real window,
-    pause, step one batch, walk one step through the stepper and apply it, close; exit 0 if all
-    of it happened, 1 (with what did not) otherwise."""
+    """See the window's icon, add a layer from the palette and undo it, train the default preset,
+    pause, step one batch, walk one step through the stepper and apply it, close; exit 0 if all of
+    it happened, 1 (with what did not) otherwise."""
 
     def __init__(self, app: QApplication, window: MainWindow) -> None:
         self.app, self.window = app, window
         builder = window.builder
         layers = len(builder.layers)
         self.stages = [
+            ("the window's icon", lambda: None, lambda: not window.windowIcon().pixmap(32).isNull()),
             ("adding a layer", builder.add_button.click, lambda: len(builder.layers) == layers + 1),
             ("undoing it", builder.undo_button.click, lambda: len(builder.layers) == layers and builder.error is None),
             ("training starts", self.window.toggle_training,
@@ -66,8 +74,8 @@ class SmokeTest:
         if self.failure:
             print(f"smoke test failed: {self.failure}", file=sys.stderr)
             return 1
-        print("smoke test passed: added a layer and undid it, trained, paused, stepped one batch, walked one step "
-              "through the stepper, applied it and closed", flush=True)
+        print("smoke test passed: saw the icon, added a layer and undid it, trained, paused, stepped one batch, walked "
+              "one step through the stepper, applied it and closed", flush=True)
         return 0
 
     def _next_stage(self) -> None:
