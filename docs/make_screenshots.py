@@ -77,6 +77,7 @@ SCENES: dict[str, Scene] = {
     "training-digits-mlp": training("digits-mlp", 30),
     "deep-sigmoid-gradients": training("deep-sigmoid", 400, tab="gradient_plot"),
     "metrics-digits": training("digits-mlp", 60, tab="metrics_view"),
+    "inspector-deep-sigmoid": training("deep-sigmoid", 300, tab="inspector"),
     "stepper-forward": stepping(1),
     "stepper-loss": stepping(3),
     "stepper-backward": stepping(5, weight=(2, 0)),

@@ -75,6 +75,14 @@ class LayerStats:
         inner = [norm for name, norm in self.grad_norms.items() if name.endswith(".W")]
         return math.sqrt(sum(norm * norm for norm in inner)) if inner else None
 
+    @property
+    def weight_update_ratio(self) -> float | None:
+        """‖ΔW‖ / ‖W‖ of the last recorded step; of a block, the largest among the W inside it."""
+        if "W" in self.update_ratios:
+            return self.update_ratios["W"]
+        inner = [ratio for name, ratio in self.update_ratios.items() if name.endswith(".W")]
+        return max(inner) if inner else None
+
 
 def activation_stats(path: str, kind: str, function: str, output: numpy.ndarray) -> LayerStats:
     """Statistics of one layer's output (features × examples), over its first STATS_EXAMPLES examples.

@@ -27,6 +27,7 @@ from playground.session import Session, Snapshot, TrainingConfig
 from playground.ui.controls import ControlBar
 from playground.ui.data_panel import DataPanel
 from playground.ui.downloads import DataDownloads, missing_download
+from playground.ui.inspector import LayerInspector
 from playground.ui.layer_palette import LayerPalette
 from playground.ui.layout_memory import LayoutMemory, column
 from playground.ui.menus import WindowMenus
@@ -110,16 +111,14 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
         self.boundary_view = DecisionBoundaryView()
         self.boundary_view.example_clicked.connect(self.step_through)
         self.gallery = ImageGallery()
-        self.loss_plot = LossPlot()
-        self.gradient_plot = GradientPlot()
-        self.accuracy_plot = AccuracyPlot()
-        self.activation_plot = ActivationPlot()
-        self.metrics_view = MetricsView()
+        self.loss_plot, self.accuracy_plot, self.gradient_plot = LossPlot(), AccuracyPlot(), GradientPlot()
+        self.activation_plot, self.metrics_view, self.inspector = ActivationPlot(), MetricsView(), LayerInspector()
         self.stepper = StepperPanel()
         plots = self.plot_tabs = QTabWidget()
         for view, title in ((self.loss_plot, self.tr("Loss")), (self.accuracy_plot, self.tr("Accuracy")),
                             (self.gradient_plot, self.tr("Gradients")), (self.activation_plot, self.tr("Activations")),
-                            (self.metrics_view, self.tr("Metrics")), (self.stepper, self.tr("Stepper"))):
+                            (self.metrics_view, self.tr("Metrics")), (self.inspector, self.tr("Inspector")),
+                            (self.stepper, self.tr("Stepper"))):
             plots.addTab(view, title)
         plots.currentChanged.connect(lambda _: self._update_views(self._drawn))
         self._connect_stepper()
@@ -381,8 +380,8 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
         millisecond here is one the training thread waits for Python's lock."""
         if snapshot is None:
             return
-        for view in (self.loss_plot, self.gradient_plot, self.accuracy_plot, self.activation_plot,
-                     self.metrics_view, self.boundary_view, self.network_view, self.gallery):
+        for view in (self.loss_plot, self.gradient_plot, self.accuracy_plot, self.activation_plot, self.metrics_view,
+                     self.inspector, self.boundary_view, self.network_view, self.gallery):
             if view.isVisible():
                 view.update_from(snapshot)
 

@@ -1,0 +1,78 @@
+"""The Inspector tab: each layer's health at the newest snapshot, as numbers. Its output's mean
+and spread, the share of dead or saturated units, the weight-gradient norm, and the update-to-
+weight ratio ‖ΔW‖ / ‖W‖ of the last step, against CS231n's rule of thumb that about 1e-3 is
+healthy: far above it the learning rate is too high, far below it too low."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QTableWidgetItem, QVBoxLayout, QWidget
+
+from playground.session import LayerStats, Snapshot
+from playground.ui.metrics_view import read_only_table, tinted
+from playground.ui.theme import BLUE, ORANGE
+
+HEALTHY_RATIO = (1e-4, 1e-2)  # a decade either side of CS231n's 1e-3
+
+
+def ratio_verdict(ratio: float | None) -> str:
+    """'healthy', 'too large' (the learning rate is too high), 'too small' or '' when unknown."""
+    if ratio is None or not math.isfinite(ratio):
+        return ""
+    low, high = HEALTHY_RATIO
+    return "too large" if ratio > high else "too small" if ratio < low else "healthy"
+
+
+class LayerInspector(QWidget):
+    def __init__(self) -> None:
+        super().__init__(objectName="layerInspector")
+        self.table = read_only_table("layerHealth")
+        headers = [self.tr("Layer"), self.tr("Output mean"), self.tr("Output std"), self.tr("Dead / saturated"),
+                   self.tr("‖∂L/∂W‖"), self.tr("‖ΔW‖ / ‖W‖")]
+        self.table.setColumnCount(len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeaderItem(5).setToolTip(self.tr(
+            "How much the last step changed the weights, relative to their size. About 1e-3 is healthy; "
+            "far above, the learning rate is too high; far below, too low."))
+        self.hint = QLabel(self.tr("‖ΔW‖ / ‖W‖: blue between 1e-4 and 1e-2, where training moves at a healthy pace; "
+                                   "orange outside, where the learning rate is likely too high or too low."),
+                           wordWrap=True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.hint)
+        self._drawn: Snapshot | None = None
+
+    def update_from(self, snapshot: Snapshot) -> None:
+        if snapshot is self._drawn or not snapshot.layers:
+            return
+        self._drawn = snapshot
+        table = self.table
+        table.setRowCount(len(snapshot.layers))
+        for row, stats in enumerate(snapshot.layers):
+            for column, (text, tip) in enumerate(self._cells(stats)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(tip)
+                if column:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                table.setItem(row, column, item)
+            verdict = ratio_verdict(stats.weight_update_ratio)
+            if verdict:
+                table.item(row, 5).setBackground(tinted(BLUE if verdict == "healthy" else ORANGE, 0.6))
+        table.resizeColumnsToContents()
+
+    def _cells(self, stats: LayerStats) -> list[tuple[str, str]]:
+        share, kind = ((stats.dead_share, self.tr("dead")) if stats.dead_share is not None
+                       else (stats.saturated_share, self.tr("saturated")))
+        gradient, ratio = stats.weight_gradient, stats.weight_update_ratio
+        verdict = {"healthy": self.tr("healthy"), "too large": self.tr("too large: lower the learning rate"),
+                   "too small": self.tr("too small: the weights barely move")}.get(ratio_verdict(ratio), "")
+        block = self.tr(" (all the weights in the block)") if "W" not in stats.grad_norms else ""
+        return [(f"{stats.path} · {stats.type}", ""),
+                (f"{stats.mean:.3g}", ""),
+                (f"{stats.std:.3g}", ""),
+                ("–" if share is None else f"{share:.0%} {kind}", ""),
+                ("–" if gradient is None else f"{gradient:.2e}", block),
+                ("–" if ratio is None else f"{ratio:.1e}", verdict)]

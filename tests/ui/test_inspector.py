@@ -1,0 +1,42 @@
+"""The Inspector tab: each layer's numbers at the newest snapshot, read off the table."""
+
+import dataclasses
+
+import pytest
+from PySide6.QtWidgets import QTableWidget
+
+from playground.ui.inspector import ratio_verdict
+from tests.ui.test_metrics_view import open_tab, train_epochs
+from tests.ui.widgets import find
+
+
+def test_the_table_shows_each_layers_numbers_from_the_newest_snapshot(qtbot):
+    window = train_epochs(qtbot, "digits-mlp", 2)
+    open_tab(qtbot, window, "Inspector")
+    table = find(window, QTableWidget, "layerHealth")
+    qtbot.wait(200)  # paused: the window redraws the newest snapshot within a frame or two
+    layers = window.latest.layers
+    qtbot.waitUntil(lambda: table.rowCount() == len(layers) == 2, timeout=5_000)
+    assert [table.item(r, 0).text() for r in range(2)] == ["1 · dense", "2 · dense"]
+    for row, stats in enumerate(layers):
+        assert float(table.item(row, 1).text()) == pytest.approx(stats.mean, rel=1e-2)
+        assert float(table.item(row, 4).text()) == pytest.approx(stats.grad_norms["W"], rel=1e-2)
+        assert float(table.item(row, 5).text()) == pytest.approx(stats.update_ratios["W"], rel=0.05)
+    assert table.item(0, 3).text().endswith("dead")  # ReLU units that never fire
+    assert table.item(1, 3).text() == "–"  # a linear output has neither dead nor saturated units
+
+
+def test_the_update_ratio_is_judged_against_the_rule_of_thumb(qtbot):
+    window = train_epochs(qtbot, "circle", 2)
+    open_tab(qtbot, window, "Inspector")
+    table = find(window, QTableWidget, "layerHealth")
+    snapshot = window.latest
+    for ratio, verdict in ((1e-3, "healthy"), (0.5, "too large"), (1e-7, "too small")):
+        layers = [dataclasses.replace(stats, update_ratios={**stats.update_ratios, "W": ratio})
+                  for stats in snapshot.layers]
+        window.inspector.update_from(dataclasses.replace(snapshot, layers=layers))
+        assert ratio_verdict(ratio) == verdict
+        cell = table.item(0, 5)
+        assert verdict.split()[0] in cell.toolTip()
+        color = cell.background().color()
+        assert (color.blue() > color.red()) == (verdict == "healthy")
