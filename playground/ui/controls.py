@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QStyle, QWidget
+from superqt import QFlowLayout
 
 from playground.engine import OPTIMIZERS, OptimizerSpec, backend_availability
 from playground.project import list_presets
@@ -13,6 +14,16 @@ from playground.project import list_presets
 LEARNING_RATES = ["0.00001", "0.0001", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1", "3", "10"]
 REGULARIZATION_RATES = ["0", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1", "3", "10"]
 REGULARIZATIONS = ("none", "L1", "L2")
+
+
+def side_by_side(*widgets: QWidget) -> QWidget:
+    """Widgets that stay together on one line when the control bar wraps."""
+    group = QWidget()
+    layout = QHBoxLayout(group)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return group
 
 
 class ControlBar(QWidget):
@@ -54,16 +65,18 @@ class ControlBar(QWidget):
                 self.backend_selector.model().item(row).setEnabled(False)
                 self.backend_selector.setItemData(row, reason, Qt.ItemDataRole.ToolTipRole)
         self.backend_selector.setToolTip(self.tr("Where the arithmetic runs; changing it starts over"))
-        layout = QHBoxLayout(self)
+        # One row on a wide screen; on a laptop's the groups wrap onto a second.
+        layout = QFlowLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (QLabel(self.tr("Preset:")), self.preset_selector, self.play_button, self.step_button,
-                       self.reset_button, self.epoch_label, QLabel(self.tr("Learning rate:")),
-                       self.learning_rate_input, QLabel(self.tr("Batch:")), self.batch_size_input,
-                       QLabel(self.tr("Optimizer:")), self.optimizer_selector, QLabel(self.tr("Regularization:")),
-                       self.regularization_selector, self.regularization_rate_input, QLabel(self.tr("Backend:")),
-                       self.backend_selector):
-            layout.addWidget(widget)
-        layout.addStretch(1)
+        for group in ((QLabel(self.tr("Preset:")), self.preset_selector),
+                      (self.play_button, self.step_button, self.reset_button, self.epoch_label),
+                      (QLabel(self.tr("Learning rate:")), self.learning_rate_input),
+                      (QLabel(self.tr("Batch:")), self.batch_size_input),
+                      (QLabel(self.tr("Optimizer:")), self.optimizer_selector),
+                      (QLabel(self.tr("Regularization:")), self.regularization_selector,
+                       self.regularization_rate_input),
+                      (QLabel(self.tr("Backend:")), self.backend_selector)):
+            layout.addWidget(side_by_side(*group))
         self.enable_training(None)
 
     def enable_training(self, reason: str | None) -> None:

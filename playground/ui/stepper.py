@@ -138,7 +138,7 @@ class StepperPanel(QWidget):
                                     self.backward_end_button, self.apply_button, self.discard_button)):
             buttons.addWidget(button, 1 + k // 2, k % 2)
 
-        self.formula = QLabel(objectName="stepperFormula", textFormat=Qt.TextFormat.RichText)
+        self.formula = QLabel(objectName="stepperFormula", textFormat=Qt.TextFormat.RichText, wordWrap=True)
         self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.update_layer = QComboBox(objectName="stepperUpdateLayer")
         self.update_layer.setToolTip(tr("Whose parameters the update phase shows"))
@@ -154,7 +154,7 @@ class StepperPanel(QWidget):
         self.grid.setSpacing(4)
         for k, view in enumerate(self.views):
             self.grid.addWidget(view, k // 3, k % 3)
-        self.hover = QLabel(objectName="stepperHover")
+        self.hover = QLabel(objectName="stepperHover", wordWrap=True)
         for view in self.views:
             view.hovered.connect(lambda text: self.hover.setText(text or self._hover_hint()))
             view.clicked.connect(lambda r, c, view=view: self._pick_weight(view, r, c))
@@ -194,13 +194,15 @@ class StepperPanel(QWidget):
             controls.addWidget(QLabel(text, buddy=spin))
             controls.addWidget(spin)
         controls.addStretch(1)
-        controls.addWidget(self.checker.button)
+        check = QHBoxLayout()  # a row of its own, so that the panel fits a laptop's screen
+        check.addWidget(self.checker.button, 0, Qt.AlignmentFlag.AlignTop)
+        check.addWidget(self.checker, 1)
         details = QWidget()
         layout = QVBoxLayout(details)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(controls)
         layout.addWidget(self.chain_text, 1)
-        layout.addWidget(self.checker)
+        layout.addLayout(check)
         return details
 
     # The public API.

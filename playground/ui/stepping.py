@@ -14,6 +14,7 @@ from playground.ui.network_view import NetworkView
 from playground.ui.stepper import StepperPanel
 
 STEPPER_HEIGHT, MIN_OUTPUT_HEIGHT = 560, 200  # pixels
+STEPPER_WIDTH, MIN_NETWORK_WIDTH = 720, 380
 
 
 def optimizer_words(spec: Any) -> str:
@@ -28,6 +29,7 @@ class StepperWiring(QMainWindow):
     network_view: NetworkView
     plot_tabs: QTabWidget
     output_splitter: QSplitter
+    splitter: QSplitter  # data, network, output
     worker: Any
     network_panel: Any
 
@@ -55,6 +57,10 @@ class StepperWiring(QMainWindow):
         sizes = self.output_splitter.sizes()
         if sizes[1] < STEPPER_HEIGHT <= sum(sizes) - MIN_OUTPUT_HEIGHT:  # room for the heatmaps, at the output's cost
             self.output_splitter.setSizes([sum(sizes) - STEPPER_HEIGHT, STEPPER_HEIGHT])
+        data, network, output = self.splitter.sizes()
+        wider = min(STEPPER_WIDTH - output, network - MIN_NETWORK_WIDTH)  # and width, at the network view's
+        if wider > 0:
+            self.splitter.setSizes([data, network - wider, output + wider])
         self.statusBar().showMessage(self.tr("Stepping through step {0}: Apply update trains on it, Discard leaves the "
                                              "weights as they are").format(snapshot.step + 1))
 

@@ -111,3 +111,18 @@ def test_every_backward_phase_shows_the_gradient_the_engine_returns(qtbot, name)
     trained.train_step(x, y, Optimizer(trained, preset.optimizer))
     for parameter, value in applied.items():
         assert numpy.array_equal(trained.get(parameter), value), parameter
+
+
+@pytest.mark.parametrize("preset", ["circle", "digits-mlp"])
+def test_the_window_fits_a_1280_by_720_screen_even_while_stepping(qtbot, preset):
+    window = enter_stepper(qtbot, preset)
+    window.stepper.go_to(len(window.stepper.phases()) - 2)  # a backward phase: the most it ever shows
+    needed = window.minimumSizeHint()
+    assert needed.width() <= 1280 and needed.height() <= 720
+    # The control bar wraps its groups onto a second line when the window is narrow.
+    window.resize(1400, 800)
+    qtbot.waitUntil(lambda: window.width() == 1400)
+    one_line = window.controls.height()
+    window.resize(1280, 720)
+    qtbot.waitUntil(lambda: window.width() == 1280)
+    qtbot.waitUntil(lambda: window.controls.height() > one_line)
