@@ -6,6 +6,7 @@ healthy: far above it the learning rate is too high, far below it too low."""
 from __future__ import annotations
 
 import math
+import time
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTableWidgetItem, QVBoxLayout, QWidget
@@ -15,6 +16,7 @@ from playground.ui.metrics_view import read_only_table, tinted
 from playground.ui.theme import BLUE, ORANGE
 
 HEALTHY_RATIO = (1e-4, 1e-2)  # a decade either side of CS231n's 1e-3
+READABLE_INTERVAL_S = 0.25  # numbers that change 30 times a second cannot be read; a redraw costs 1 ms
 
 
 def ratio_verdict(ratio: float | None) -> str:
@@ -44,11 +46,15 @@ class LayerInspector(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.hint)
         self._drawn: Snapshot | None = None
+        self._drawn_at = -math.inf
 
     def update_from(self, snapshot: Snapshot) -> None:
         if snapshot is self._drawn or not snapshot.layers:
             return
-        self._drawn = snapshot
+        now = time.monotonic()
+        if snapshot.state == "running" and now - self._drawn_at < READABLE_INTERVAL_S:
+            return  # a paused or finished state is always drawn
+        self._drawn, self._drawn_at = snapshot, now
         table = self.table
         table.setRowCount(len(snapshot.layers))
         for row, stats in enumerate(snapshot.layers):

@@ -40,3 +40,24 @@ def test_the_update_ratio_is_judged_against_the_rule_of_thumb(qtbot):
         assert verdict.split()[0] in cell.toolTip()
         color = cell.background().color()
         assert (color.blue() > color.red()) == (verdict == "healthy")
+
+
+def test_while_training_the_numbers_change_slowly_enough_to_read(qtbot):
+    window = train_epochs(qtbot, "circle", 1)
+    open_tab(qtbot, window, "Inspector")
+    table = find(window, QTableWidget, "layerHealth")
+    snapshot = window.latest
+
+    def with_ratio(ratio, state):
+        layers = [dataclasses.replace(stats, update_ratios={"W": ratio}) for stats in snapshot.layers]
+        return dataclasses.replace(snapshot, layers=layers, state=state)
+
+    qtbot.wait(300)  # opening the tab drew the newest snapshot just now
+    window.inspector.update_from(with_ratio(1e-3, "running"))
+    window.inspector.update_from(with_ratio(2e-3, "running"))  # within a quarter second: not drawn
+    assert table.item(0, 5).text() == "1.0e-03"
+    qtbot.wait(300)
+    window.inspector.update_from(with_ratio(3e-3, "running"))
+    assert table.item(0, 5).text() == "3.0e-03"
+    window.inspector.update_from(with_ratio(4e-3, "paused"))  # a pause shows at once
+    assert table.item(0, 5).text() == "4.0e-03"
