@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import queue
 from dataclasses import dataclass, field
 from typing import Any
@@ -101,6 +102,14 @@ class Control:
         """Switch optimizer, keeping the weights and the learning rate; its state starts afresh."""
         choice(kind, OPTIMIZERS, "The optimizer")
         self.queue.put(Command("optimizer", kind))
+
+    def set_optimizer_settings(self, spec: OptimizerSpec) -> None:
+        """Every setting of the optimizer at once (momentum, betas, clipping, schedule, ...), on the
+        same weights: its state carries over where the new settings keep it, and so does its step
+        count, so that a schedule goes on where it was."""
+        spec = copy.deepcopy(spec)
+        spec.check()
+        self.queue.put(Command("optimizer_settings", spec))
 
     def set_regularization(self, l1: float = 0.0, l2: float = 0.0) -> None:
         for name, rate in (("L1", l1), ("L2", l2)):

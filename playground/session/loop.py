@@ -224,6 +224,13 @@ class Session(DivergenceGuard, Measurements):
             spec.kind, spec.nesterov = value, spec.nesterov and value == "sgd"
             self._optimizer_spec = spec
             self.optimizer = Optimizer(self.network, spec)
+        elif name == "optimizer_settings":
+            old, self._optimizer_spec = self.optimizer, value
+            self.optimizer = Optimizer(self.network, value)  # the Control's own copy
+            for key, array in self.optimizer.state.items():
+                if key in old.state:
+                    array[...] = old.state[key]
+            self.optimizer.step_count = old.step_count
 
     # Training.
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QStyle, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QStyle, QToolButton, QWidget
 from superqt import QFlowLayout
 
 from playground.engine import OPTIMIZERS, OptimizerSpec, backend_availability
@@ -21,6 +21,7 @@ def side_by_side(*widgets: QWidget) -> QWidget:
     group = QWidget()
     layout = QHBoxLayout(group)
     layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(4)
     for widget in widgets:
         layout.addWidget(widget)
     return group
@@ -51,6 +52,9 @@ class ControlBar(QWidget):
         self.optimizer_selector = QComboBox(objectName="optimizerSelector")
         self.optimizer_selector.addItems(OPTIMIZERS)
         self.optimizer_selector.setToolTip(self.tr("How gradients become updates; switching keeps the weights"))
+        self.optimizer_settings_button = QToolButton(text="…", objectName="optimizerSettingsButton")
+        self.optimizer_settings_button.setToolTip(self.tr("More optimizer settings: momentum, Adam's betas, "
+                                                          "gradient clipping, the learning-rate schedule"))
         self.regularization_selector = QComboBox(objectName="regularizationSelector")
         self.regularization_selector.addItems(REGULARIZATIONS)
         self.regularization_selector.setToolTip(self.tr("A penalty on large weights: L1 pushes them to zero, "
@@ -72,7 +76,7 @@ class ControlBar(QWidget):
                       (self.play_button, self.step_button, self.reset_button, self.epoch_label),
                       (QLabel(self.tr("Learning rate:")), self.learning_rate_input),
                       (QLabel(self.tr("Batch:")), self.batch_size_input),
-                      (QLabel(self.tr("Optimizer:")), self.optimizer_selector),
+                      (QLabel(self.tr("Optimizer:")), self.optimizer_selector, self.optimizer_settings_button),
                       (QLabel(self.tr("Regularization:")), self.regularization_selector,
                        self.regularization_rate_input),
                       (QLabel(self.tr("Backend:")), self.backend_selector)):

@@ -34,6 +34,7 @@ from playground.ui.menus import WindowMenus
 from playground.ui.metrics_view import MetricsView
 from playground.ui.network_panel import NetworkPanel, load_without_download
 from playground.ui.network_view import NetworkView
+from playground.ui.optimizer_dialog import edit_optimizer_settings
 from playground.ui.plots import (
     AccuracyPlot,
     ActivationPlot,
@@ -92,6 +93,7 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
         controls.regularization_selector.currentTextChanged.connect(self._regularization_changed)
         controls.regularization_rate_input.currentTextChanged.connect(self._regularization_changed)
         controls.backend_selector.currentIndexChanged.connect(lambda _: self._discard_session())
+        controls.optimizer_settings_button.clicked.connect(lambda: edit_optimizer_settings(self))
 
     def _build_views(self) -> None:
         self.palette = LayerPalette()
@@ -137,11 +139,10 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
         splitter.addWidget(self.output_splitter)
         splitter.setSizes([300, 460, 520])
         self.splitter = splitter
-        body = QVBoxLayout()
+        central = QWidget()
+        body = QVBoxLayout(central)
         body.addWidget(self.controls)
         body.addWidget(splitter, 1)
-        central = QWidget()
-        central.setLayout(body)
         self.setCentralWidget(central)
         self.statusBar().setObjectName("statusBar")
 

@@ -6,6 +6,7 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
+from playground.engine import OptimizerSpec, ScheduleSpec
 from tests.session.helpers import Runner, preset_session
 
 
@@ -66,3 +67,26 @@ class SessionCommands(RuleBasedStateMachine):
 
 SessionCommands.TestCase.settings = settings(max_examples=8, stateful_step_count=12, deadline=None)
 test_session_commands = SessionCommands.TestCase
+
+
+def test_optimizer_settings_keep_the_momentum_and_the_schedules_place():
+    session = preset_session("digits-mlp", start_paused=True, snapshot_hz=200)
+    runner = Runner(session)
+    runner.next()
+    for step in range(1, 4):
+        session.control.step()
+        runner.wait_for(lambda s, step=step: s.step == step)
+    velocity = session.optimizer.state["velocity"].copy()
+    steps = session.optimizer.step_count
+    settings = OptimizerSpec("sgd", learning_rate=0.01, momentum=0.5, nesterov=True, clip_norm=2.0,
+                             schedule=ScheduleSpec("exponential", gamma=0.5))
+    session.control.set_optimizer_settings(settings)
+    settings.momentum = 0.0  # the session took a copy
+    session.control.pause()
+    runner.wait_for(lambda s: s.state == "paused" and session.optimizer.spec.clip_norm == 2.0)
+    spec = session.optimizer.spec
+    assert (spec.momentum, spec.nesterov, spec.schedule.kind) == (0.5, True, "exponential")
+    assert numpy.array_equal(session.optimizer.state["velocity"], velocity)
+    assert session.optimizer.step_count == steps
+    assert session.optimizer.learning_rate == 0.01 * 0.5 ** steps
+    runner.stop()

@@ -120,8 +120,8 @@ def test_the_window_fits_a_1280_by_720_screen_even_while_stepping(qtbot, preset)
     needed = window.minimumSizeHint()
     assert needed.width() <= 1280 and needed.height() <= 720
     # The control bar wraps its groups onto a second line when the window is narrow.
-    window.resize(1400, 800)
-    qtbot.waitUntil(lambda: window.width() == 1400)
+    window.resize(1600, 800)
+    qtbot.waitUntil(lambda: window.width() == 1600)
     one_line = window.controls.height()
     window.resize(1280, 720)
     qtbot.waitUntil(lambda: window.width() == 1280)
