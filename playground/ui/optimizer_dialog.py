@@ -49,6 +49,7 @@ class OptimizerSettings(QDialog):
         super().__init__(parent, objectName="optimizerSettings")
         self.setWindowTitle(self.tr("Optimizer settings: {0}").format(spec.kind))
         self.base = copy.deepcopy(spec)
+        self.chosen: OptimizerSpec | None = None  # what OK accepted
         tr = self.tr
         self.fields: dict[str, Any] = {
             "momentum": fraction(3), "nesterov": QCheckBox(tr("Nesterov: step along g + μv")),
