@@ -9,6 +9,7 @@ import textwrap
 
 import numpy
 import pytest
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QMessageBox
 
 from playground.data import load_dataset
@@ -41,6 +42,20 @@ def pause(qtbot, window):
     qtbot.waitUntil(lambda: window.latest.state == "paused", timeout=10_000)
 
 
+class ModifiedMarks(QObject):
+    """Every value the window's unsaved-changes mark takes, in order."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.seen: list[bool] = []
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.ModifiedChange:
+            self.seen.append(watched.isWindowModified())
+        return False
+
+
 def test_saving_while_training_writes_the_state_and_clears_the_mark(qtbot, tmp_path, monkeypatch):
     target = tmp_path / "mine.bpp"
     monkeypatch.setattr("playground.ui.projects.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
@@ -48,8 +63,11 @@ def test_saving_while_training_writes_the_state_and_clears_the_mark(qtbot, tmp_p
     assert not window.isWindowModified() and "[*]" in window.windowTitle()
     train_to(qtbot, window, 50)
     assert window.isWindowModified()
+    marks = ModifiedMarks(window)
     window.save()  # no file yet: asks where, then saves while training runs
-    qtbot.waitUntil(lambda: target.is_file() and not window.isWindowModified(), timeout=10_000)
+    # The mark clears when the file is written, and comes back with the next step trained: both
+    # happen within a frame, too fast to poll for, so every change of the mark is recorded.
+    qtbot.waitUntil(lambda: target.is_file() and False in marks.seen, timeout=10_000)
     assert window.windowTitle().startswith("mine.bpp") and window.project_path == target
     saved = load_project(target)
     assert saved.progress["step"] > 50 and saved.network.to_dict() == window.builder.spec.to_dict()
