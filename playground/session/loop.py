@@ -20,7 +20,7 @@ from playground.session.config import Command, Control, TrainingConfig
 from playground.session.divergence import DivergenceGuard, Kept
 from playground.session.history import History
 from playground.session.measure import Measurements
-from playground.session.metrics import STATS_EXAMPLES, predicted_classes
+from playground.session.metrics import predicted_classes
 from playground.session.snapshot import EpochReport, Snapshot
 from playground.session.state import export_state
 
@@ -59,7 +59,6 @@ class Session(DivergenceGuard, Measurements):
         self._test_pick = _sample(len(dataset.x_test), picker)
         self._train_sample = net.gather(self._data, self._train_pick)
         self._test_sample = net.gather(self._test, self._test_pick)
-        self._stats_sample = net.gather(self._data, self._train_pick[:STATS_EXAMPLES])
         self._grid = self._make_grid() if config.details else None
         self._evaluators: dict[int, Network] = {}
         self._functions = {layer.path: getattr(getattr(layer, "activation", None), "name", layer.type)
@@ -352,9 +351,8 @@ class Session(DivergenceGuard, Measurements):
         self._rate_mark = (now, self.samples)
         train_loss = self._loss_sum / self._loss_count if self._loss_count else math.nan
         self._loss_sum = self._loss_count = 0.0
-        # Small training sets: one forward gives both the accuracy and the layer statistics.
-        stats_from_sample = details and self._train_sample.size <= STATS_EXAMPLES
-        _, train_predicted, recorder = self._measure(self._train_sample, stats_from_sample)
+        # One forward of the training sample gives its accuracy and the layer statistics.
+        _, train_predicted, layers = self._measure(self._train_sample, details)
         test_loss, test_predicted, _ = self._measure(self._test_sample, False)
         snapshot = Snapshot(
             step=self.step, epoch=self.epoch, epoch_progress=self._position / len(self._order),
@@ -362,17 +360,13 @@ class Session(DivergenceGuard, Measurements):
             batch_size=self.batch_size, state=state, train_loss=train_loss, test_loss=test_loss,
             train_accuracy=self._accuracy(train_predicted, self.dataset.y_train[self._train_pick]),
             test_accuracy=self._accuracy(test_predicted, self.dataset.y_test[self._test_pick]),
-            penalty=self.optimizer.penalty(), epoch_report=report, message=message, final=final)
+            penalty=self.optimizer.penalty(), layers=layers, epoch_report=report, message=message, final=final)
         if details and self.dataset.task != "regression":
             snapshot.gallery = (self._test_pick[:GALLERY_SIZE].copy(),
                                 predicted_classes(self.dataset.task, test_predicted[:GALLERY_SIZE]))
-        if details:
-            if not stats_from_sample:
-                recorder = self._measure(self._stats_sample, True)[2]
-            snapshot.layers = self._layer_stats(recorder)
-            if self._grid is not None:
-                snapshot.boundary, snapshot.neuron_grids = self._boundary()
-                snapshot.weights, snapshot.weight_grads = self._dense_weights()
+        if details and self._grid is not None:
+            snapshot.boundary, snapshot.neuron_grids = self._boundary()
+            snapshot.weights, snapshot.weight_grads = self._dense_weights()
         values = {"train_loss": train_loss, "test_loss": test_loss, "learning_rate": snapshot.learning_rate,
                   "train_accuracy": snapshot.train_accuracy if snapshot.train_accuracy is not None else math.nan,
                   "test_accuracy": snapshot.test_accuracy if snapshot.test_accuracy is not None else math.nan}

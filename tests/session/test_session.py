@@ -267,3 +267,15 @@ def test_a_blocks_parameters_are_measured_by_their_names_inside_it():
     assert block.grad_norms == {"1.W": norms["3.1.W"], "1.b": norms["3.1.b"]}
     assert snapshot.history["grad_norm/3.1.W"][-1] == norms["3.1.W"]
     assert "grad_norm/11.W" in snapshot.history and "grad_norm/1.W" in snapshot.history
+
+
+def test_layer_statistics_are_of_the_first_examples_of_the_training_sample():
+    session = preset_session("digits-mlp", snapshot_hz=1000)
+    stream = session.run()
+    snapshot = [next(stream) for _ in range(3)][-1]
+    examples = session.dataset.x_train[session._train_pick[:256]].astype(numpy.float64)
+    hidden = numpy.maximum(examples @ session.network.get("1.W") + session.network.get("1.b"), 0)
+    first = snapshot.layers[0]
+    assert first.histogram.sum() == hidden.size == 256 * 200
+    assert first.mean == pytest.approx(hidden.mean(), rel=1e-5) and first.std == pytest.approx(hidden.std(), rel=1e-5)
+    assert first.dead_share == pytest.approx(numpy.mean(numpy.all(hidden <= 0, axis=0)))
