@@ -64,6 +64,7 @@ class LayerStats:
     edges: numpy.ndarray
     dead_share: float | None = None  # ReLU units that output 0 for every example
     saturated_share: float | None = None  # sigmoid/tanh outputs on their flat tails
+    function: str = ""  # the activation it applies ("relu", "tanh", ...), or its type again when none
     grad_norms: dict[str, float] = field(default_factory=dict)  # by parameter name; a block's as "1.W"
     update_ratios: dict[str, float] = field(default_factory=dict)  # ‖Δθ‖ / ‖θ‖ of the last step
 
@@ -104,7 +105,8 @@ def activation_stats(path: str, kind: str, function: str, output: numpy.ndarray)
     counts = numpy.bincount(bins, minlength=HISTOGRAM_BINS)
     mean = float(values.sum()) / values.size
     centered = values - mean
-    stats = LayerStats(path, kind, mean, math.sqrt(float(centered.dot(centered)) / values.size), counts, edges)
+    stats = LayerStats(path, kind, mean, math.sqrt(float(centered.dot(centered)) / values.size), counts, edges,
+                       function=function)
     if function == "relu":
         stats.dead_share = float(numpy.mean(numpy.all(output <= 0, axis=1)))
     elif function == "tanh":

@@ -76,7 +76,8 @@ class LayerInspector(QWidget):
         verdict = {"healthy": self.tr("healthy"), "too large": self.tr("too large: lower the learning rate"),
                    "too small": self.tr("too small: the weights barely move")}.get(ratio_verdict(ratio), "")
         block = self.tr(" (all the weights in the block)") if "W" not in stats.grad_norms else ""
-        return [(f"{stats.path} · {stats.type}", ""),
+        name = stats.type if stats.function in ("", stats.type) else f"{stats.type} {stats.function}"
+        return [(f"{stats.path} · {name}", ""),
                 (f"{stats.mean:.3g}", ""),
                 (f"{stats.std:.3g}", ""),
                 ("–" if share is None else f"{share:.0%} {kind}", ""),

@@ -17,7 +17,7 @@ def test_the_table_shows_each_layers_numbers_from_the_newest_snapshot(qtbot):
     qtbot.wait(200)  # paused: the window redraws the newest snapshot within a frame or two
     layers = window.latest.layers
     qtbot.waitUntil(lambda: table.rowCount() == len(layers) == 2, timeout=5_000)
-    assert [table.item(r, 0).text() for r in range(2)] == ["1 · dense", "2 · dense"]
+    assert [table.item(r, 0).text() for r in range(2)] == ["1 · dense relu", "2 · dense linear"]
     for row, stats in enumerate(layers):
         assert float(table.item(row, 1).text()) == pytest.approx(stats.mean, rel=1e-2)
         assert float(table.item(row, 4).text()) == pytest.approx(stats.grad_norms["W"], rel=1e-2)
