@@ -82,6 +82,7 @@ class Optimizer:
         self.network = network
         self.xp = network.xp
         self.step_count = 0
+        self.schedule_start = 0  # the step the schedule counts from: a schedule chosen later starts then
         theta = network.theta
         self._scratch = self.xp.empty_like(theta)
         self.state: dict[str, Any] = {}
@@ -99,7 +100,7 @@ class Optimizer:
     @property
     def learning_rate(self) -> float:
         """The rate the next step will use, after the schedule."""
-        return learning_rate_at(self.spec.schedule, self.spec.learning_rate, self.step_count)
+        return learning_rate_at(self.spec.schedule, self.spec.learning_rate, self.step_count - self.schedule_start)
 
     def set_learning_rate(self, value: float) -> None:
         real(value, "The learning rate", above=0.0)

@@ -363,6 +363,9 @@ def _check_progress(progress: Any, arrays: dict[str, numpy.ndarray], name: str) 
             valid = number and math.isfinite(value) and (value > 0 if key == "learning_rate" else value >= 0)
         if not valid:
             raise FileFormatError(f"{name}: the training progress lacks a valid {key}.")
+    start = progress.get("schedule_start", 0)  # optional: older files do not have it
+    if not (isinstance(start, int) and not isinstance(start, bool) and 0 <= start <= progress["optimizer_steps"]):
+        raise FileFormatError(f"{name}: the training progress has an invalid schedule_start.")
     order = arrays.get("order")
     if order is not None and progress["position"] > len(order):
         raise FileFormatError(f"{name}: the training progress is past the end of the epoch's batch order.")

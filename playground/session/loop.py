@@ -230,6 +230,9 @@ class Session(DivergenceGuard, Measurements):
                 if key in old.state:
                     array[...] = old.state[key]
             self.optimizer.step_count = old.step_count
+            # The same schedule goes on where it was; another one starts now, not as if set at step 0.
+            same = value.schedule == old.spec.schedule
+            self.optimizer.schedule_start = old.schedule_start if same else old.step_count
 
     # Training.
 

@@ -31,6 +31,7 @@ def restore_state(session: Session, progress: dict[str, Any], arrays: dict[str, 
     for key, value in optimizer_state.items():
         optimizer.state[key][...] = net.xp.asarray(value)
     optimizer.step_count = int(progress["optimizer_steps"])
+    optimizer.schedule_start = int(progress.get("schedule_start", 0))  # files from before it was saved: 0
     optimizer.spec.learning_rate = float(progress["learning_rate"])
     optimizer.spec.l1, optimizer.spec.l2 = float(progress["l1"]), float(progress["l2"])
     session.batch_size = int(progress["batch_size"])

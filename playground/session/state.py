@@ -17,6 +17,7 @@ def export_state(session: Any) -> tuple[dict[str, Any], dict[str, numpy.ndarray]
     progress: dict[str, Any] = {
         "step": session.step, "epoch": session.epoch, "samples": session.samples, "position": session._position,
         "batch_size": session.batch_size, "optimizer_steps": optimizer.step_count,
+        "schedule_start": optimizer.schedule_start,
         "learning_rate": optimizer.spec.learning_rate, "l1": optimizer.spec.l1, "l2": optimizer.spec.l2,
         "epoch_loss_sum": session._epoch_loss_sum, "epoch_steps": session._epoch_steps,
         "shuffle_rng": session._rng.bit_generator.state}

@@ -63,6 +63,8 @@ class OptimizerSettings(QDialog):
         self.clip_value, self.clip_value_value = QCheckBox(tr("Clip every gradient value to ±")), QLineEdit()
         self.schedule = QComboBox(objectName="scheduleSelector")
         self.schedule.addItems(SCHEDULES)
+        self.schedule.setToolTip(tr("How the learning rate changes with the steps; a schedule chosen while "
+                                    "training counts from then"))
         self.schedule_fields: dict[str, Any] = {
             "step_size": QSpinBox(minimum=1, maximum=10**9), "gamma": number_field(tr("The factor per period")),
             "total_steps": QSpinBox(minimum=1, maximum=10**9), "min_lr": number_field(tr("Where cosine ends")),

@@ -173,6 +173,10 @@ LOAD_CASES: list[tuple[str, Callable[[Members], Members | bytes], str]] = [
     ("progress learning rate NaN", lambda m: with_document(m, lambda d: d["progress"].update(
         learning_rate=float("nan"))), "lacks a valid learning_rate"),
     ("progress l2 negative", lambda m: with_document(m, lambda d: d["progress"].update(l2=-0.1)), "lacks a valid l2"),
+    ("schedule start past the steps", lambda m: with_document(m, lambda d: d["progress"].update(
+        schedule_start=d["progress"]["optimizer_steps"] + 1)), "invalid schedule_start"),
+    ("schedule start a string", lambda m: with_document(m, lambda d: d["progress"].update(schedule_start="0")),
+     "invalid schedule_start"),
     ("position past the order", lambda m: with_document(m, lambda d: d["progress"].update(position=251)),
      "past the end of the epoch's batch order"),
     ("random state out of range", lambda m: with_document(m, lambda d: d["progress"]["shuffle_rng"]["state"].update(
@@ -242,6 +246,12 @@ def test_a_bad_file_is_refused_with_one_message(tmp_path, members, capsys, chang
     with pytest.raises(FileFormatError, match=message):
         load_project(path)
     refuse_on_command_line(path, capsys, message)
+
+
+def test_a_file_from_before_schedule_start_was_saved_still_opens(tmp_path, members):
+    path = tmp_path / "older.bpp"
+    path.write_bytes(zip_bytes(with_document(members, lambda d: d["progress"].pop("schedule_start"))))
+    assert "schedule_start" not in load_project(path).progress
 
 
 def test_the_valid_file_these_are_made_from_opens_and_trains(tmp_path, members, capsys):

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
 from playground.engine import OptimizerSpec, ScheduleSpec
+from playground.session import export_state
 from tests.session.helpers import Runner, preset_session
 
 
@@ -73,20 +74,31 @@ def test_optimizer_settings_keep_the_momentum_and_the_schedules_place():
     session = preset_session("digits-mlp", start_paused=True, snapshot_hz=200)
     runner = Runner(session)
     runner.next()
-    for step in range(1, 4):
-        session.control.step()
-        runner.wait_for(lambda s, step=step: s.step == step)
+
+    def steps(count: int) -> None:
+        first = session.step
+        for step in range(first + 1, first + count + 1):
+            session.control.step()
+            runner.wait_for(lambda s, step=step: s.step == step)
+
+    def settings(**changes) -> None:
+        spec = session.optimizer.spec
+        session.control.set_optimizer_settings(OptimizerSpec(**{**spec.__dict__, **changes}))
+        session.control.pause()
+        runner.wait_for(lambda s: s.state == "paused" and all(
+            getattr(session.optimizer.spec, key) == value for key, value in changes.items()))
+
+    steps(3)
     velocity = session.optimizer.state["velocity"].copy()
-    steps = session.optimizer.step_count
-    settings = OptimizerSpec("sgd", learning_rate=0.01, momentum=0.5, nesterov=True, clip_norm=2.0,
-                             schedule=ScheduleSpec("exponential", gamma=0.5))
-    session.control.set_optimizer_settings(settings)
-    settings.momentum = 0.0  # the session took a copy
-    session.control.pause()
-    runner.wait_for(lambda s: s.state == "paused" and session.optimizer.spec.clip_norm == 2.0)
-    spec = session.optimizer.spec
-    assert (spec.momentum, spec.nesterov, spec.schedule.kind) == (0.5, True, "exponential")
+    exponential = ScheduleSpec("exponential", gamma=0.5)
+    settings(momentum=0.5, nesterov=True, clip_norm=2.0, schedule=exponential)
     assert numpy.array_equal(session.optimizer.state["velocity"], velocity)
-    assert session.optimizer.step_count == steps
-    assert session.optimizer.learning_rate == 0.01 * 0.5 ** steps
+    assert session.optimizer.step_count == 3
+    assert session.optimizer.learning_rate == 0.01  # a schedule chosen now starts now
+    steps(2)
+    assert session.optimizer.learning_rate == 0.01 * 0.5**2
+    settings(momentum=0.8, schedule=ScheduleSpec("exponential", gamma=0.5))
+    assert session.optimizer.learning_rate == 0.01 * 0.5**2  # the same schedule goes on where it was
+    progress, _ = export_state(session)
+    assert (progress["optimizer_steps"], progress["schedule_start"]) == (5, 3)
     runner.stop()
