@@ -130,11 +130,13 @@ def run_export(args: argparse.Namespace) -> int:
     from playground.project import load_project
     from playground.project.export import export_history_csv, export_pytorch, project_history, project_state
     from playground.project.numpy_script import export_numpy_script
+    from playground.project.torch_optimizer import project_optimizer
 
     project = load_project(args.project)
     out = Path(args.out)
     if args.to == "pytorch":
-        written = export_pytorch(project.network, project_state(project), out, args.name)
+        written = export_pytorch(project.network, project_state(project), out, args.name,
+                                 project_optimizer(project))
     elif args.to == "numpy":
         export_numpy_script(project.network, project_state(project), out)
         written = [out]

@@ -30,9 +30,9 @@ def test_export_to_pytorch_writes_the_model_and_its_weights(project_file, tmp_pa
     torch = pytest.importorskip("torch")
     out = tmp_path / "torch"
     assert main(["export", str(project_file), "--to", "pytorch", str(out), "--name", "circle"]) == 0
-    assert sorted(p.name for p in out.iterdir()) == ["circle.py", "circle_state_dict.pt"]
-    assert capsys.readouterr().out.splitlines() == [f"wrote {out / name}" for name in ("circle.py",
-                                                                                       "circle_state_dict.pt")]
+    files = ("circle.py", "circle_state_dict.pt", "circle_optimizer.pt")  # a trained project: its optimizer too
+    assert sorted(p.name for p in out.iterdir()) == sorted(files)
+    assert capsys.readouterr().out.splitlines() == [f"wrote {out / name}" for name in files]
     module_spec = importlib.util.spec_from_file_location("exported_circle", out / "circle.py")
     module = importlib.util.module_from_spec(module_spec)
     module_spec.loader.exec_module(module)
@@ -40,6 +40,9 @@ def test_export_to_pytorch_writes_the_model_and_its_weights(project_file, tmp_pa
     model.load_state_dict(torch.load(out / "circle_state_dict.pt"))
     weights = load_project(project_file).arrays["weights/1.W"]
     numpy.testing.assert_array_equal(model.dense_1.weight.detach().numpy(), weights.T)
+    optimizer = module.build_optimizer(model)
+    optimizer.load_state_dict(torch.load(out / "circle_optimizer.pt"))
+    assert len(optimizer.state_dict()["state"]) == len(list(model.parameters()))
 
 
 def test_export_to_numpy_and_history(project_file, tmp_path):

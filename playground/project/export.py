@@ -18,6 +18,12 @@ from playground.engine import ActivationSpec, BatchNormSpec, DenseSpec, DropoutS
 from playground.engine.activations import make_activation
 from playground.errors import PlaygroundError, install_advice
 from playground.project.bpp import Project
+from playground.project.torch_optimizer import (
+    TrainedOptimizer,
+    not_carried,
+    torch_optimizer_code,
+    torch_optimizer_state,
+)
 
 # Our activation names as torch modules; {alpha} is filled in with the layer's (or the default) alpha.
 TORCH_ACTIVATIONS = {
@@ -97,9 +103,10 @@ def project_history(project: Project) -> dict[str, numpy.ndarray]:
 # PyTorch.
 
 def export_pytorch(network: NetworkSpec, state: dict[str, numpy.ndarray], folder: Path,
-                   name: str = "model") -> list[Path]:
+                   name: str = "model", optimizer: TrainedOptimizer | None = None) -> list[Path]:
     """Write <name>.py, whose build_model() gives a torch.nn.Sequential equal to the network, and
-    <name>_state_dict.pt with the weights under that model's names. Returns the two paths."""
+    <name>_state_dict.pt with the weights under that model's names. With a trained optimizer, also
+    build_optimizer() in <name>.py and its state in <name>_optimizer.pt. Returns the paths written."""
     try:
         import torch
     except ImportError:
@@ -122,11 +129,35 @@ def export_pytorch(network: NetworkSpec, state: dict[str, numpy.ndarray], folder
             tensors[key.removesuffix("running_var") + "num_batches_tracked"] = torch.tensor(0)
     folder = Path(folder)
     code_path, weights_path = folder / f"{name}.py", folder / f"{name}_state_dict.pt"
-    buffer = io.BytesIO()
-    torch.save(tensors, buffer)
-    write_file(code_path, _torch_module(network, lines, weights_path.name, name))
-    write_file(weights_path, buffer.getvalue())
-    return [code_path, weights_path]
+    code = _torch_module(network, lines, weights_path.name, name)
+    files = {weights_path: tensors}
+    if optimizer is not None:
+        parameters = [entry for key, entry in keys.items() if not key.endswith(("running_mean", "running_var"))]
+        optimizer_path = folder / f"{name}_optimizer.pt"
+        files[optimizer_path] = torch_optimizer_state(torch, network, optimizer, parameters)
+        code += _torch_optimizer_function(optimizer, optimizer_path.name)
+    write_file(code_path, code)
+    for path, content in files.items():
+        buffer = io.BytesIO()
+        torch.save(content, buffer)
+        write_file(path, buffer.getvalue())
+    return [code_path, *files]
+
+
+def _torch_optimizer_function(optimizer: TrainedOptimizer, state_name: str) -> str:
+    notes = "".join(f"\n    Not carried over: {note}." for note in not_carried(optimizer.spec))
+    return f'''
+
+def build_optimizer(model: nn.Module) -> torch.optim.Optimizer:
+    """The optimizer the app trained with, at the learning rate in effect when it was exported
+    ({optimizer.steps} steps in). Its state (momentum, moment estimates, step count) goes on with:
+
+        optimizer = build_optimizer(model)
+        optimizer.load_state_dict(torch.load("{state_name}"))
+{notes}
+    """
+    return {torch_optimizer_code(optimizer)}
+'''
 
 
 def _torch_layers(layers: list, size: int, prefix: str, depth: int, lines: list[str],

@@ -24,6 +24,7 @@ from playground.project import Preset, list_presets, load_project, save_project
 from playground.project.bpp import Project
 from playground.project.export import export_history_csv, export_pytorch, project_history, project_state
 from playground.project.numpy_script import export_numpy_script
+from playground.project.torch_optimizer import project_optimizer
 from playground.session import Snapshot, project_of, session_for
 from playground.ui.network_panel import load_without_download
 
@@ -184,7 +185,7 @@ class ProjectFiles(QMainWindow):
     def _export(self, project: Project, kind: str, target: Path) -> bool:
         try:
             if kind == "pytorch":
-                export_pytorch(project.network, project_state(project), target)
+                export_pytorch(project.network, project_state(project), target, optimizer=project_optimizer(project))
             elif kind == "numpy":
                 export_numpy_script(project.network, project_state(project), target)
             else:

@@ -20,12 +20,14 @@ from playground.engine import (
     Optimizer,
     OptimizerSpec,
     ResidualSpec,
+    ScheduleSpec,
     random_batch,
 )
 from playground.errors import DataError, PlaygroundError
 from playground.project import load_preset
 from playground.project.export import export_history_csv, export_pytorch
 from playground.project.numpy_script import export_numpy_script
+from playground.project.torch_optimizer import TrainedOptimizer
 
 PRESETS = ["circle", "digits-mlp", "iris", "batchnorm", "residual"]
 
@@ -258,3 +260,50 @@ def test_the_history_round_trips_through_csv(tmp_path):
 def test_a_damaged_history_is_refused(tmp_path):
     with pytest.raises(PlaygroundError, match="different lengths"):
         export_history_csv({"step": numpy.arange(3.0), "loss": numpy.ones(2)}, tmp_path / "h.csv")
+
+
+@pytest.mark.parametrize("optimizer", [OptimizerSpec("sgd", learning_rate=0.05, momentum=0.9, nesterov=True),
+                                       OptimizerSpec("adam", learning_rate=0.01),
+                                       OptimizerSpec("adamw", learning_rate=0.01, weight_decay=0.1),
+                                       OptimizerSpec("rmsprop", learning_rate=0.01, momentum=0.5)])
+def test_training_goes_on_in_pytorch_exactly_where_it_stopped(tmp_path, optimizer):
+    import torch
+
+    spec = no_dropout()
+    net = Network(spec, seed=0)
+    ours = Optimizer(net, optimizer)
+    rng = numpy.random.default_rng(4)
+    x = rng.standard_normal((16, spec.input_size)).astype(numpy.float32)
+    y = rng.integers(0, spec.output_size, 16) if spec.loss == "cross_entropy" else rng.random((16, spec.output_size))
+    for _ in range(5):
+        net.train_step(x, y, ours)
+    trained = TrainedOptimizer(optimizer, ours.step_count, 0, {k: v.copy() for k, v in ours.state.items()})
+    code, weights, state = export_pytorch(spec, net.state_dict(), tmp_path, optimizer=trained)
+    assert state.name == "model_optimizer.pt"
+    module = import_file(code)
+    model = module.build_model()
+    model.load_state_dict(torch.load(weights))
+    theirs = module.build_optimizer(model)
+    theirs.load_state_dict(torch.load(state))
+    model.train()
+    theirs.zero_grad()
+    target = torch.from_numpy(y).long() if spec.loss == "cross_entropy" else torch.from_numpy(y).float()
+    module.LOSS(model(torch.from_numpy(x)), target).backward()
+    theirs.step()
+    net.train_step(x, y, ours)
+    # Our weights after the same step, under torch's names: the export's own mapping.
+    expected = torch.load(export_pytorch(spec, net.state_dict(), tmp_path / "after")[1])
+    for key, value in model.state_dict().items():
+        if not key.endswith("num_batches_tracked"):
+            numpy.testing.assert_allclose(value.numpy(), expected[key].numpy(), rtol=1e-4, atol=1e-6, err_msg=key)
+
+
+def test_the_export_says_what_torch_does_not_carry_over(tmp_path):
+    spec = no_dropout()
+    net = Network(spec, seed=0)
+    optimizer = OptimizerSpec("sgd", learning_rate=0.1, l2=0.01, clip_norm=1.0,
+                              schedule=ScheduleSpec("step", step_size=2, gamma=0.5))
+    trained = TrainedOptimizer(optimizer, 4, 0, {})
+    code = export_pytorch(spec, net.state_dict(), tmp_path, optimizer=trained)[0].read_text()
+    assert "lr=0.025" in code  # 0.1 halved at steps 2 and 4: the rate in effect now
+    assert "clip_grad_norm_(model.parameters(), 1)" in code and "L2 0.01" in code and "step learning-rate" in code
