@@ -29,6 +29,11 @@ class Backend:
             return numpy.array(array, copy=True)
         return self.xp.asnumpy(array)
 
+    def to_host(self, array: Any) -> numpy.ndarray:
+        """The array on the host, copied only when it is not there already (a GPU array): for reading
+        at once, before the engine's next step overwrites its buffers."""
+        return array if self.xp is numpy else self.xp.asnumpy(array)
+
     def rng(self, seed: int) -> Any:
         """A random generator on the backend, for draws made during training (dropout)."""
         if self.xp is numpy:

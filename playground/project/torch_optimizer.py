@@ -79,8 +79,9 @@ def not_carried(spec: OptimizerSpec) -> list[str]:
 def torch_optimizer_state(torch: Any, network: NetworkSpec, optimizer: TrainedOptimizer,
                           parameters: list[tuple[str, bool]]) -> dict[str, Any]:
     """torch.optim's state_dict for `parameters`: (our name, transposed) in model.parameters() order."""
-    slices = Network(network, seed=0).parameter_slices()
-    shapes = {name: tuple(value.shape) for name, value in Network(network, seed=0).parameters().items()}
+    layout = Network(network, seed=0)  # where each parameter lies in the flat vectors, and its shape
+    slices = layout.parameter_slices()
+    shapes = {name: tuple(value.shape) for name, value in layout.parameters().items()}
     state: dict[int, dict[str, Any]] = {}
     for index, (name, transpose) in enumerate(parameters):
         tensors: dict[str, Any] = {}

@@ -246,14 +246,22 @@ class Session(DivergenceGuard, Measurements):
             return self._diverged(batch, step)
         before = net.theta.copy()
         loss = net.forward_backward(batch, True)
-        if not (finite(loss) and finite(net.grad.dot(net.grad))):
-            return self._diverged(batch, step)
-        self.optimizer.step()
-        if not finite(net.theta.dot(net.theta)):  # an update can overflow with finite gradients
-            return self._diverged(batch, step)
+        message = self._checked_update(loss, batch, step)
+        if message is not None:
+            return message
         self._update_ratios = self._ratios(before)
         self._account(self._position + batch.size, batch.size, 1, loss)
         return None
+
+    def _checked_update(self, loss: float, batch, step: int) -> str | None:
+        """The optimizer's update after a forward and backward, applied only if the loss and every
+        gradient are finite; then the weights are checked too (an update can overflow with finite
+        gradients). A message when something is not finite."""
+        net = self.network
+        if not (math.isfinite(loss) and math.isfinite(net.grad.dot(net.grad))):
+            return self._diverged(batch, step)
+        self.optimizer.step()
+        return None if math.isfinite(net.theta.dot(net.theta)) else self._diverged(batch, step)
 
     def _run_steps(self, deadline: float, report_at: float) -> str | None:
         """Train until a command waits, the snapshot deadline passes or an epoch ends whose end
@@ -265,10 +273,10 @@ class Session(DivergenceGuard, Measurements):
         a checkpoint kept. Weights found non-finite rewind to the checkpoint, and the steps from
         there run again checking every gradient, so training stops right before the bad update."""
         net, optimizer = self.network, self.optimizer
-        data, order, grad, theta = self._data, self._order, net.grad, net.theta
+        data, order, theta = self._data, self._order, net.theta
         size, position, batch, batch_size = len(order), self._position, self._batch, self.batch_size
         no_commands, clock, finite = self.control.queue.empty, time.perf_counter, math.isfinite
-        squared_norm, weights_norm = grad.dot, theta.dot  # NaN or Inf anywhere makes these non-finite
+        weights_norm = theta.dot  # NaN or Inf anywhere makes it non-finite
         wrap = not (self.config.every_epoch or self._until_epoch)
         last_epoch = math.inf if self.config.epochs is None else self.config.epochs
         start, steps, loss_sum = position, 0, 0.0
@@ -285,11 +293,9 @@ class Session(DivergenceGuard, Measurements):
                 loss = net.forward_backward(batch, True)
                 if exact:
                     exact -= 1
-                    if not (finite(loss) and finite(squared_norm(grad))):
-                        return self._diverged(batch, self.step + steps + 1)
-                    optimizer.step()
-                    if not finite(weights_norm(theta)):  # an update can overflow with finite gradients
-                        return self._diverged(batch, self.step + steps + 1)
+                    message = self._checked_update(loss, batch, self.step + steps + 1)
+                    if message is not None:
+                        return message
                 elif finite(loss):
                     optimizer.step()
                 elif finite(weights_norm(theta)):  # the weights are still the last finite ones

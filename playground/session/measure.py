@@ -5,7 +5,6 @@ grid and the Dense weights, and the whole-test-set report at an epoch end. A mix
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import Any
 
 import numpy
@@ -43,25 +42,6 @@ def grid_points(dimensions: int) -> numpy.ndarray:
     return line[:, None]
 
 
-@dataclass
-class LayerOutput:
-    path: str
-    type: str
-    output: Any  # a view of the layer's buffer (features × examples), not a copy
-
-
-class LayerOutputs:
-    """A recorder for a forward that keeps each top-level layer's output as a view, for statistics
-    computed before the network runs again: a Recorder's copies of every activation would cost
-    more than the statistics."""
-
-    def __init__(self) -> None:
-        self.forward_records: list[LayerOutput] = []
-
-    def forward(self, layer: Any, x: Any, out: Any) -> None:
-        self.forward_records.append(LayerOutput(layer.path, layer.type, out[:-1]))
-
-
 class Measurements:
     network: Network
     dataset: Any
@@ -95,10 +75,11 @@ class Measurements:
         """Loss, class predictions and (with details) each top-level layer's statistics on a batch,
         over its first STATS_EXAMPLES examples."""
         net = self._evaluator(batch.size)
-        outputs = LayerOutputs() if details else None
-        loss, predicted = net.evaluate_batch(batch, outputs)
-        # Now, from views of the evaluator's buffers, which its next forward overwrites.
-        return loss, predicted, self._layer_stats(outputs) if details else []
+        # On NumPy the recorder keeps views of the evaluator's buffers, not copies: the statistics
+        # are computed now, before its next forward overwrites them.
+        recorder = Recorder(net.backend.to_host) if details else None
+        loss, predicted = net.evaluate_batch(batch, recorder)
+        return loss, predicted, self._layer_stats(recorder) if details else []
 
     def _accuracy(self, predictions, targets) -> float | None:
         task = self.dataset.task
@@ -112,11 +93,11 @@ class Measurements:
         sizes, changes = net.parameter_norms(before), net.parameter_norms(net.theta - before)
         return {name: changes[name] / size if size else math.nan for name, size in sizes.items()}
 
-    def _layer_stats(self, outputs: LayerOutputs) -> list:
+    def _layer_stats(self, recorder: Recorder) -> list:
         net = self.network
         grads = net.parameter_norms(net.grad)
         stats = []
-        for record in outputs.forward_records:
+        for record in recorder.forward_records:
             layer_stats = activation_stats(record.path, record.type, self._functions[record.path], record.output)
             prefix = record.path + "."  # a block's parameters too, by their names inside it ("1.W")
             for name in grads:

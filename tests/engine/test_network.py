@@ -190,3 +190,11 @@ def test_input_gradient_matches_the_backward_pass_and_torch():
     torch.manual_seed(0)
     expected = torch_step(net, x, y)[3]
     numpy.testing.assert_allclose(net.input_gradient(x, y), expected, rtol=1e-10)
+
+
+def test_to_host_gives_numpy_arrays_as_they_are_and_to_numpy_copies():
+    backend = get_backend("numpy")
+    array = numpy.arange(6.0).reshape(2, 3)
+    assert backend.to_host(array) is array  # snapshots read views, before the next step
+    copy = backend.to_numpy(array)
+    assert numpy.array_equal(copy, array) and not numpy.shares_memory(copy, array)
