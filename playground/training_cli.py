@@ -127,7 +127,8 @@ class _TableReport:
         row = f"{m['epoch']:>7} {_number(m['train_loss']):>12} {_number(m['test_loss']):>12}"
         if self.classification:
             row += f" {_number(m.get('train_accuracy')):>10} {_number(m.get('test_accuracy')):>10}"
-        print(row + f" {m['samples_per_s']:>12,.0f}", flush=True)
+        rate = m["samples_per_s"]  # None when no training time passed since the last row
+        print(row + (f" {rate:>12,.0f}" if rate is not None else f" {'-':>12}"), flush=True)
 
     def done(self, snapshot: Snapshot) -> None:
         if self.tty:

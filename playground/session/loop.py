@@ -4,6 +4,7 @@ yields a Snapshot at most `snapshot_hz` times a second by clock, never per step.
 from __future__ import annotations
 
 import copy
+import itertools
 import math
 import os
 import queue
@@ -24,6 +25,7 @@ from playground.session.metrics import predicted_classes
 from playground.session.snapshot import EpochReport, Snapshot
 from playground.session.state import export_state
 
+_RUN_IDS = itertools.count(1)  # every network built, in any session, is a run of its own
 SAMPLE_SIZE = 1000  # examples in the fixed samples that snapshots measure loss and accuracy on
 IDLE_WAIT_S = 0.25
 CHECK_EVERY = 32  # steps between checks of the weights (see _run_steps)
@@ -76,8 +78,11 @@ class Session(DivergenceGuard, Measurements):
         self._running_stats = [array for layer in net.all_layers() for array in layer.state.values()]
         self._kept: Kept | None = None  # the divergence checkpoint's buffers, made on first use
         self._backup = self._keep()  # the weights to go back to if they ever turn non-finite
-        self._rate_mark = (time.perf_counter(), 0)
+        # (time, samples) when the throughput was last measured; None while nothing runs, so that a rate
+        # is never worked out across a pause, a load or a reset.
+        self._rate_mark: tuple[float, int] | None = None
         self._reported_step = 0
+        self.run_id = next(_RUN_IDS)
 
     # The generator.
 
@@ -89,8 +94,11 @@ class Session(DivergenceGuard, Measurements):
 
     def _loop(self) -> Iterator[Snapshot]:
         self._paused, self._stopped, self._steps_left, self._until_epoch = self.config.start_paused, False, 0, None
+        self._rate_mark = None if self._paused else (time.perf_counter(), self.samples)
         interval = 1.0 / self.config.snapshot_hz
-        yield self._snapshot("paused" if self._paused else "running")
+        # A project opened paused part-way shows its own test scores at once, not at the next epoch end.
+        opened = self._pause_report() if self._paused and self.step > 0 else None
+        yield self._snapshot("paused" if self._paused else "running", opened)
         next_due = time.perf_counter() + interval
         last_report = -math.inf
         while not self._stopped:
@@ -195,6 +203,8 @@ class Session(DivergenceGuard, Measurements):
         if name == "pause":
             self._paused, self._steps_left, self._until_epoch = True, 0, None
         elif name == "resume":
+            if self._paused:
+                self._rate_mark = (time.perf_counter(), self.samples)
             self._paused = False
         elif name == "step":
             self._paused, self._steps_left = True, self._steps_left + 1
@@ -355,16 +365,17 @@ class Session(DivergenceGuard, Measurements):
                   final: bool = False) -> Snapshot:
         details = self.config.details
         now = time.perf_counter()
-        mark_time, mark_samples = self._rate_mark
-        rate = (self.samples - mark_samples) / (now - mark_time) if now > mark_time else 0.0
-        self._rate_mark = (now, self.samples)
+        rate = math.nan
+        if self._rate_mark is not None and now > self._rate_mark[0]:
+            rate = (self.samples - self._rate_mark[1]) / (now - self._rate_mark[0])
+        self._rate_mark = (now, self.samples) if state == "running" else None
         train_loss = self._loss_sum / self._loss_count if self._loss_count else math.nan
         self._loss_sum = self._loss_count = 0.0
         # One forward of the training sample gives its accuracy and the layer statistics.
         _, train_predicted, layers = self._measure(self._train_sample, details)
         test_loss, test_predicted, _ = self._measure(self._test_sample, False)
         snapshot = Snapshot(
-            step=self.step, epoch=self.epoch, epoch_progress=self._position / len(self._order),
+            run=self.run_id, step=self.step, epoch=self.epoch, epoch_progress=self._position / len(self._order),
             samples_seen=self.samples, samples_per_s=rate, learning_rate=self.optimizer.learning_rate,
             batch_size=self.batch_size, state=state, train_loss=train_loss, test_loss=test_loss,
             train_accuracy=self._accuracy(train_predicted, self.dataset.y_train[self._train_pick]),

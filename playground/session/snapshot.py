@@ -24,11 +24,12 @@ class EpochReport:
 
 @dataclass
 class Snapshot:
+    run: int  # which run this is: a new one for every network a session builds (start, reset, load)
     step: int
     epoch: int  # epochs completed
     epoch_progress: float  # share of the current epoch done
     samples_seen: int
-    samples_per_s: float
+    samples_per_s: float  # since the last snapshot, while running; NaN after a pause, a load or a reset
     learning_rate: float
     batch_size: int
     state: str  # "running", "paused", "diverged", "finished", "stopped"

@@ -99,6 +99,13 @@ class DecisionBoundaryView(QWidget):
         self._snapshot = snapshot
         self._redraw()
 
+    def clear(self) -> None:
+        """No network's output: the points stay, the picture of the output goes (an input feature
+        chosen for the big view still draws, since it is data)."""
+        self._snapshot = None
+        self.image.clear()
+        self._redraw()
+
     def _neuron_grid(self) -> tuple[numpy.ndarray | None, str]:
         """The chosen unit's grid and its caption, or (None, "") when there is none to show."""
         if self._neuron is None:
@@ -116,6 +123,8 @@ class DecisionBoundaryView(QWidget):
 
     def _redraw(self) -> None:
         grid, caption = self._neuron_grid()
+        self.caption.setText(caption)
+        self.caption.setVisible(bool(caption))
         if grid is not None:
             magnitudes = numpy.abs(grid[numpy.isfinite(grid)])
             reach = max(float(magnitudes.max()) if magnitudes.size else 0.0, NEURON_LEVEL_FLOOR)
@@ -126,8 +135,6 @@ class DecisionBoundaryView(QWidget):
                 return
             grid = snapshot.boundary
             levels = (-1.0, 1.0) if self.regression else (0.0, 1.0)
-        self.caption.setText(caption)
-        self.caption.setVisible(bool(caption))
         if self.discretize.isChecked():
             # The middle of the levels is the 0.5 threshold of a probability and the sign of anything else.
             grid = numpy.where(grid >= (levels[0] + levels[1]) / 2, levels[1], levels[0])

@@ -69,6 +69,10 @@ class LayerInspector(QWidget):
                 table.item(row, 5).setBackground(tinted(BLUE if verdict == "healthy" else ORANGE, 0.6))
         table.resizeColumnsToContents()
 
+    def clear(self) -> None:
+        self.table.setRowCount(0)
+        self._drawn, self._drawn_at = None, -math.inf
+
     def _cells(self, stats: LayerStats) -> list[tuple[str, str]]:
         share, kind = ((stats.dead_share, self.tr("dead")) if stats.dead_share is not None
                        else (stats.saturated_share, self.tr("saturated")))

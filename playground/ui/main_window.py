@@ -22,8 +22,9 @@ from playground.data import Dataset, dataset_source
 from playground.engine import NetworkSpec, OptimizerSpec
 from playground.errors import PlaygroundError
 from playground.project import Preset, load_preset
+from playground.project.bpp import Project
 from playground.project.presets import DEFAULT_PRESET
-from playground.session import Session, Snapshot, TrainingConfig
+from playground.session import Session, Snapshot, TrainingConfig, session_for
 from playground.ui.controls import ControlBar
 from playground.ui.data_panel import DataPanel
 from playground.ui.downloads import DataDownloads, missing_download
@@ -46,6 +47,7 @@ from playground.ui.plots import (
     image_shape,
 )
 from playground.ui.projects import ProjectFiles, autosave_path
+from playground.ui.run_views import RunViews
 from playground.ui.stepper import StepperPanel
 from playground.ui.stepping import StepperWiring
 from playground.ui.worker import TrainingWorker
@@ -64,6 +66,7 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
         self._drawn: Snapshot | None = None
         self._loading = False
         self._shown_running: bool | None = None
+        self._set_aside: Project | None = None  # the last run an edit dropped, for Undo to bring back
         self._init_projects()
         self._init_downloads()
         self._build_controls()
@@ -92,7 +95,7 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
         controls.optimizer_selector.currentTextChanged.connect(self._optimizer_changed)
         controls.regularization_selector.currentTextChanged.connect(self._regularization_changed)
         controls.regularization_rate_input.currentTextChanged.connect(self._regularization_changed)
-        controls.backend_selector.currentIndexChanged.connect(lambda _: self._discard_session())
+        controls.backend_selector.currentIndexChanged.connect(self._backend_changed)
         controls.optimizer_settings_button.clicked.connect(lambda: edit_optimizer_settings(self))
 
     def _build_views(self) -> None:
@@ -122,6 +125,8 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
                             (self.metrics_view, self.tr("Metrics")), (self.inspector, self.tr("Inspector")),
                             (self.stepper, self.tr("Stepper"))):
             plots.addTab(view, title)
+        self.run_views = RunViews((self.loss_plot, self.gradient_plot, self.accuracy_plot, self.activation_plot,
+                                   self.metrics_view, self.inspector, self.boundary_view, self.gallery))
         plots.currentChanged.connect(lambda _: self._update_views(self._drawn))
         self._connect_stepper()
         self.output_splitter = QSplitter(Qt.Orientation.Vertical)
@@ -129,6 +134,7 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
         self.output_splitter.addWidget(plots)
         self.network_view = NetworkView()
         self.network_view.neuron_selected.connect(self._neuron_selected)
+        self.run_views.views += (self.network_view,)
         self.network_splitter = QSplitter(Qt.Orientation.Vertical)
         self.network_splitter.addWidget(self.network_view)
         self.network_splitter.addWidget(self.network_panel)
@@ -145,6 +151,10 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
         body.addWidget(splitter, 1)
         self.setCentralWidget(central)
         self.statusBar().setObjectName("statusBar")
+        # The run's numbers on the right; what just happened (a notice, an error) on the left, where
+        # the next snapshot does not overwrite it.
+        self.run_readout = QLabel(objectName="runReadout")
+        self.statusBar().addPermanentWidget(self.run_readout)
 
     # Presets and sessions.
 
@@ -175,6 +185,7 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
     def _show_setup(self) -> None:
         """The current preset or project's description, data, settings and network."""
         preset = self.preset
+        self._set_aside = None  # another project's run: Undo starts from this one
         self.description.setText(preset.description)
         self.data_panel.show_config(preset.dataset)
         self._show_data()
@@ -228,14 +239,22 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
             len(dataset.x_train), ", ".join(dataset.feature_names)))
 
     def _network_edited(self) -> None:
-        """Any edit of the network starts training over on the new one."""
-        self._discard_session()
+        """Any edit of the network starts training over on the new one, and says so when a trained run
+        was dropped; an Undo back to the network of that run continues it, when nothing trained since."""
+        dropped = self._discard_session()
+        spec = self.network_panel.spec
         if not self._loading:
             self.mark_modified()
-        spec = self.network_panel.spec
+            resumed = self._bring_back_set_aside()
+            if resumed is not None:
+                self.statusBar().showMessage(self.tr("Back to the network trained to step {0:,}: its weights and "
+                                                     "training state are restored").format(resumed))
+            elif dropped:
+                self.statusBar().showMessage(self.tr("The network changed, so training starts over from new random "
+                                                     "weights. Undo (Ctrl+Z) brings back the run at step {0:,}.")
+                                             .format(dropped))
         if self.dataset is not None:
             self.controls.enable_training(None if spec is not None else self.builder.error)
-        self.epoch_label.setText(self.tr("Epoch {0:06d}").format(0))
         infos = self.builder.infos
         self.gradient_plot.reset([info.path for info in infos if info.type == "dense"])
         self.activation_plot.reset([info.path for info in infos if "." not in info.path])
@@ -246,6 +265,10 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
         # The picture follows every edit; a network that does not validate draws nothing.
         shown = self.builder.spec or NetworkSpec(self.builder.input_shape, [])
         self.network_view.show_network(shown, dataset.feature_names if dataset else [], planar)
+
+    def _backend_changed(self) -> None:
+        if self._discard_session():
+            self.statusBar().showMessage(self.tr("The backend changed: training starts over from new random weights."))
 
     def _neuron_selected(self, path: str, unit: int) -> None:
         """A unit clicked in the network view fills the big output view; click its caption to go back."""
@@ -274,17 +297,46 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
         self.worker.failed.connect(self._failed)
         self.worker.start()
 
-    def _discard_session(self) -> None:
+    def _discard_session(self) -> int:
+        """Stop and drop the session, clearing every view of its run; the step it had reached. A run
+        that trained is set aside, so that undoing the edit that dropped it can bring it back."""
+        trained = 0
         if self.worker is not None:
             self.worker.stop()
-            self._autosave_stopped(self.worker.session)
+            session = self.worker.session
+            self._autosave_stopped(session)
+            if session.step > 0:
+                trained, self._set_aside = session.step, self._project(session)
             self.worker.deleteLater()
             self.worker = None
         self._pending_exports = []
-        self.latest = self._drawn = None
-        self.metrics_view.clear()
+        self._forget_run()
         self._show_running(False)
+        return trained
+
+    def _forget_run(self) -> None:
+        """RunViews' rule for the window: no view, counter or readout shows a run that is gone."""
+        self.latest = self._drawn = None
+        self.run_views.clear()
         self._leave_stepper()
+        self.epoch_label.setText(self.tr("Epoch {0:06d}").format(0))
+        self.run_readout.setText(self.tr("not trained yet"))
+
+    def _bring_back_set_aside(self) -> int | None:
+        """When the network and data are again those of the run last set aside, and nothing trained
+        since, continue that run (its weights, optimizer state and history); the step it is at."""
+        aside, spec = self._set_aside, self.network_panel.spec
+        if (aside is None or spec is None or self.dataset is None or aside.network.to_dict() != spec.to_dict()
+                or aside.dataset != self.preset.dataset):
+            return None
+        try:
+            session = session_for(aside, self.dataset, start_paused=True, backend=self.backend_selector.currentData())
+        except PlaygroundError:
+            return None
+        self._set_aside = None
+        self.controls.show_optimizer(aside.optimizer, aside.batch_size, len(self.dataset.x_train))
+        self._start_worker(session)
+        return session.step
 
     # Commands.
 
@@ -335,6 +387,9 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
     # Snapshots in, pixels out.
 
     def _receive(self, snapshot: Snapshot) -> None:
+        if snapshot.run != self.run_views.run:  # a new run (a reset, a new session): the one before goes
+            self._forget_run()
+            self.run_views.run = snapshot.run
         self.latest = snapshot
         self._show_running(snapshot.state == "running")
         if snapshot.exported is not None:
@@ -369,22 +424,17 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
         self._drawn = snapshot
         self.epoch_label.setText(self.tr("Epoch {0:06d}").format(snapshot.epoch))
         self._update_views(snapshot)
-        if not snapshot.message:
-            accuracy = "" if snapshot.test_accuracy is None else self.tr(" · test accuracy {0:.1%}").format(
-                snapshot.test_accuracy)
-            self.statusBar().showMessage(self.tr("epoch {0} · step {1:,} · {2} samples/s · {3} · test loss {4:.4f}{5}")
-                                         .format(snapshot.epoch, snapshot.step, format_rate(snapshot.samples_per_s),
-                                                 self.backend_selector.currentText(), snapshot.test_loss, accuracy))
+        accuracy = "" if snapshot.test_accuracy is None else self.tr(" · test accuracy {0:.1%}").format(
+            snapshot.test_accuracy)
+        # The rate only while training runs: it is measured over running time alone.
+        rate = self.tr(" · {0} samples/s").format(format_rate(snapshot.samples_per_s)) \
+            if snapshot.state == "running" else ""
+        self.run_readout.setText(self.tr("epoch {0} · step {1:,}{2} · {3} · test loss {4:.4f}{5}").format(
+            snapshot.epoch, snapshot.step, rate, self.backend_selector.currentText(), snapshot.test_loss, accuracy))
 
     def _update_views(self, snapshot: Snapshot | None) -> None:
-        """Only what can be seen: the plots on hidden tabs catch up when their tab is chosen. Every
-        millisecond here is one the training thread waits for Python's lock."""
-        if snapshot is None:
-            return
-        for view in (self.loss_plot, self.gradient_plot, self.accuracy_plot, self.activation_plot, self.metrics_view,
-                     self.inspector, self.boundary_view, self.network_view, self.gallery):
-            if view.isVisible():
-                view.update_from(snapshot)
+        if snapshot is not None:
+            self.run_views.draw(snapshot)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if not self._closing_allowed():

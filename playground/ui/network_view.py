@@ -249,6 +249,11 @@ class NetworkView(QWidget):
         self._latest = snapshot
         self.diagram.update_from(snapshot)
 
+    def clear(self) -> None:
+        """The network's picture without any run's units, weights or gradients."""
+        if self._shown is not None:
+            self.show_network(*self._shown)
+
     def highlight_layer(self, path: str | None, phase: str = "forward") -> None:
         """Outline a layer's column or block ("forward" or "backward" colour); None clears.
         A layer inside a residual block outlines the block."""

@@ -53,6 +53,9 @@ class StepAxis:
         self.plot = plot
         self.end = 0.0
 
+    def restart(self) -> None:
+        self.end = 0.0
+
     def follow(self, step: int) -> None:
         if step > self.end or step < self.end / (2 * self.GROWTH):  # outgrown, or a new run started
             self.end = max(self.GROWTH * step, 10.0)
@@ -90,6 +93,11 @@ class LossPlot(QWidget):
         self.test_curve.setData(*_finite_series(snapshot.history, "test_loss"), skipFiniteCheck=True)
         self.steps.follow(snapshot.step)
 
+    def clear(self) -> None:
+        for curve in (self.train_curve, self.test_curve):
+            curve.setData([], [])
+        self.steps.restart()
+
 
 class GradientPlot(pg.PlotWidget):
     """Each layer's weight-gradient norm over steps, log scale, coloured from input to output, with a
@@ -122,6 +130,11 @@ class GradientPlot(pg.PlotWidget):
         for path, curve in self.curves.items():
             curve.setData(*_finite_series(snapshot.history, f"grad_norm/{path}.W"), skipFiniteCheck=True)
         self._show_diagnosis(self.diagnosis(snapshot.history))
+
+    def clear(self) -> None:
+        for curve in self.curves.values():
+            curve.setData([], [])
+        self._show_diagnosis(None)
 
     def _show_diagnosis(self, text: str | None) -> None:
         if text == self._shown_diagnosis:
@@ -205,6 +218,10 @@ class AccuracyPlot(pg.PlotWidget):
                 keep = numpy.isfinite(values)
                 curve.setData(snapshot.history["step"][keep], values[keep], skipFiniteCheck=True)
 
+    def clear(self) -> None:
+        for curve in (self.train_curve, self.test_curve):
+            curve.setData([], [])
+
 
 class ActivationPlot(pg.PlotWidget):
     """Each layer's output distribution as a histogram outline, coloured from input to output,
@@ -235,6 +252,13 @@ class ActivationPlot(pg.PlotWidget):
                 kind = self.tr("dead") if stats.dead_share is not None else self.tr("saturated")
                 text = self.tr("layer {0}").format(stats.path)
                 label.setText(text if share is None else f"{text} · {share:.0%} {kind}")
+
+    def clear(self) -> None:
+        for path, curve in self.curves.items():
+            curve.setData([], [])
+            label = self.legend.getLabel(curve)
+            if label is not None:
+                label.setText(self.tr("layer {0}").format(path))
 
 
 def image_shape(dataset) -> tuple[int, int, int] | None:
@@ -276,6 +300,11 @@ class ImageGallery(pg.PlotWidget):
             right = guess == true
             label.setText(names[guess] if right else f"{names[guess]}≠{names[true]}")
             label.setColor((40, 140, 40) if right else (210, 30, 30))
+
+    def clear(self) -> None:
+        """The images stay (they are data); what a network predicted for them goes."""
+        for label in self.labels:
+            label.setText("")
 
     def _build(self, indices: numpy.ndarray) -> None:
         """The mosaic and one label per tile: made once for a set of test examples."""

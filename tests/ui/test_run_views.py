@@ -1,0 +1,157 @@
+"""Every view shows the run in use or nothing: after an edit, other data, a reset or an Open, no
+view keeps a discarded model's picture or numbers; a rate is never worked out across a pause or a
+load; and Undo back to a trained network says what it does with its weights."""
+
+import numpy
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QSpinBox, QTableWidget
+
+from playground.ui import MainWindow
+from playground.ui.data_panel import DatasetSelector
+from tests.ui.widgets import click, find
+
+
+@pytest.fixture(autouse=True)
+def private_data_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("PLAYGROUND_DATA_DIR", str(tmp_path / "data"))
+
+
+def open_window(qtbot, preset="circle") -> MainWindow:
+    window = MainWindow(preset)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()  # Ctrl+Z goes to the active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return window
+
+
+def points(curve) -> int:
+    x, _ = curve.getData()
+    return 0 if x is None else len(x)
+
+
+def show_tab(qtbot, window, view) -> None:
+    bar = window.plot_tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(window.plot_tabs.indexOf(view)).center())
+
+
+def train_then_pause(qtbot, window, steps=300) -> int:
+    click(qtbot, window, "playButton")
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.step > steps, timeout=20_000)
+    click(qtbot, window, "playButton")
+    qtbot.waitUntil(lambda: window.latest.state == "paused" and window._drawn is window.latest, timeout=10_000)
+    return window.latest.step
+
+
+def readout(window) -> str:
+    return find(window, QLabel, "runReadout").text()
+
+
+def assert_nothing_trained_shows(window) -> None:
+    assert window.boundary_view.image.image is None
+    assert points(window.loss_plot.train_curve) == 0 and points(window.accuracy_plot.test_curve) == 0
+    assert not any(points(curve) for curve in window.gradient_plot.curves.values())
+    assert not any(points(curve) for curve in window.activation_plot.curves.values())
+    assert find(window, QTableWidget, "confusionMatrix").rowCount() == 0
+    assert find(window, QTableWidget, "layerHealth").rowCount() == 0
+    assert "accuracy" not in readout(window) and "step" not in readout(window)
+    assert find(window, QLabel, "epochLabel").text() == "Epoch 000000"
+
+
+def test_an_edit_of_a_trained_network_clears_every_view_of_the_old_one(qtbot):
+    window = open_window(qtbot)
+    for view in (window.metrics_view, window.inspector, window.accuracy_plot, window.activation_plot,
+                 window.gradient_plot, window.loss_plot):
+        show_tab(qtbot, window, view)  # every tab drawn once, so each has something to lose
+    train_then_pause(qtbot, window)
+    assert window.boundary_view.image.image is not None and points(window.loss_plot.train_curve) > 0
+    assert "test accuracy" in readout(window)
+    table = find(window, QTableWidget, "layerList")
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=table.visualRect(table.model().index(0, 0)).center())
+    units = find(window, QSpinBox, "unitsInput")
+    units.setFocus()
+    units.lineEdit().selectAll()
+    qtbot.keyClicks(units.lineEdit(), "6")
+    qtbot.keyClick(units, Qt.Key.Key_Return)
+    assert window.worker is None
+    assert_nothing_trained_shows(window)
+    assert "starts over from new random weights" in window.statusBar().currentMessage()
+
+
+def test_other_data_leaves_no_prediction_of_the_old_network(qtbot):
+    window = open_window(qtbot, "xor")
+    train_then_pause(qtbot, window, 100)
+    selector = window.findChild(DatasetSelector, "datasetSelector")
+    selector.activated.emit(selector.findData("digits"))  # what a click in the open list sends
+    assert window.dataset.name == "digits"
+    assert_nothing_trained_shows(window)
+    assert all(label.toPlainText() == "" for label in window.gallery.labels)
+
+
+def test_reset_clears_the_metrics_of_the_run_before(qtbot):
+    window = open_window(qtbot)
+    show_tab(qtbot, window, window.metrics_view)
+    click(qtbot, window, "playButton")
+    qtbot.waitUntil(lambda: find(window, QTableWidget, "confusionMatrix").rowCount() > 0, timeout=20_000)
+    click(qtbot, window, "playButton")
+    qtbot.waitUntil(lambda: window.latest.state == "paused", timeout=10_000)
+    first_run = window.latest.run
+    qtbot.keyClick(window, Qt.Key.Key_R)  # while paused: the new run has trained nothing yet
+    qtbot.waitUntil(lambda: window.latest.run != first_run and window._drawn is window.latest, timeout=10_000)
+    assert window.latest.step == 0
+    assert find(window, QTableWidget, "confusionMatrix").rowCount() == 0
+    assert "appear here" in find(window, QLabel, "metricsSummary").text()
+
+
+def test_an_opened_project_shows_its_own_metrics_and_no_rate_across_the_load(qtbot, tmp_path, monkeypatch):
+    window = open_window(qtbot)
+    train_then_pause(qtbot, window, 400)
+    target = tmp_path / "circle.bpp"
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.save()
+    step = window.latest.step
+    reopened = open_window(qtbot)
+    show_tab(qtbot, reopened, reopened.metrics_view)
+    assert reopened.open_project(target)
+    qtbot.waitUntil(lambda: reopened._drawn is not None, timeout=10_000)
+    summary = find(reopened, QLabel, "metricsSummary").text()
+    assert f"step {step:,}" in summary and "accuracy" in summary
+    assert find(reopened, QTableWidget, "confusionMatrix").rowCount() == 2
+    assert reopened.latest.state == "paused" and numpy.isnan(reopened.latest.samples_per_s)
+    assert "samples/s" not in readout(reopened) and f"step {step:,}" in readout(reopened)
+    click(qtbot, reopened, "stepButton")  # one step is no measure of a rate either
+    qtbot.waitUntil(lambda: reopened.latest.step == step + 1, timeout=10_000)
+    assert numpy.isnan(reopened.latest.samples_per_s)
+
+
+def test_undo_of_an_insertion_brings_back_the_trained_weights(qtbot):
+    window = open_window(qtbot)
+    step = train_then_pause(qtbot, window)
+    weights = window.worker.session.network.state_dict()
+    palette = find(window, QListWidget, "layerPalette")
+    palette.setCurrentItem(palette.findItems("Dropout", Qt.MatchFlag.MatchExactly)[0])
+    click(qtbot, window, "addLayerButton")
+    assert window.worker is None and window.boundary_view.image.image is None
+    assert f"Undo (Ctrl+Z) brings back the run at step {step:,}" in window.statusBar().currentMessage()
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.worker is not None and window.worker.session.step == step
+    restored = window.worker.session.network.state_dict()
+    assert all(numpy.array_equal(weights[name], restored[name]) for name in weights)
+    assert "restored" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: window._drawn is not None and window._drawn.step == step, timeout=10_000)
+    assert window.boundary_view.image.image is not None and points(window.loss_plot.train_curve) > 0
+
+
+def test_undo_after_training_the_edited_network_starts_over(qtbot):
+    """Nothing trained since is the condition: a run of the edited network replaces the one set aside."""
+    window = open_window(qtbot)
+    train_then_pause(qtbot, window)
+    palette = find(window, QListWidget, "layerPalette")
+    palette.setCurrentItem(palette.findItems("Dropout", Qt.MatchFlag.MatchExactly)[0])
+    click(qtbot, window, "addLayerButton")
+    step = train_then_pause(qtbot, window, 50)
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.worker is None
+    assert f"brings back the run at step {step:,}" in window.statusBar().currentMessage()
