@@ -5,15 +5,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QStyle, QToolButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QStyle, QToolButton, QWidget
 from superqt import QFlowLayout
 
 from playground.engine import OPTIMIZERS, OptimizerSpec, backend_availability
 from playground.project import list_presets
+from playground.ui.fields import BoundedSpinBox, RateField
 
 LEARNING_RATES = ["0.00001", "0.0001", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1", "3", "10"]
 REGULARIZATION_RATES = ["0", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1", "3", "10"]
 REGULARIZATIONS = ("none", "L1", "L2")
+LARGE_LEARNING_RATE = 10.0  # the top of the list: above it the field warns
 
 
 def side_by_side(*widgets: QWidget) -> QWidget:
@@ -44,11 +46,15 @@ class ControlBar(QWidget):
         self.reset_button.setShortcut(QKeySequence(Qt.Key.Key_R))
         self.reset_button.setToolTip(self.tr("Start over from freshly initialized weights (R)"))
         self.epoch_label = QLabel(objectName="epochLabel")
-        self.learning_rate_input = QComboBox(objectName="learningRateInput", editable=True)
-        self.learning_rate_input.addItems(LEARNING_RATES)
-        self.learning_rate_input.setToolTip(self.tr("Step size of each update; applies at once"))
-        self.batch_size_input = QSpinBox(objectName="batchSizeInput", minimum=1, maximum=100_000)
-        self.batch_size_input.setToolTip(self.tr("Examples per update; applies at once"))
+        self.learning_rate_input = RateField(
+            "learningRateInput", LEARNING_RATES, self.tr("learning rate"), "0.03", zero_allowed=False,
+            warn_above=LARGE_LEARNING_RATE, tip=self.tr("Step size of each update; applies at once"),
+            warning=self.tr("A learning rate of {value} is far above the usual 0.0001 to 1: training will likely "
+                            "diverge. It applies all the same."))
+        self.batch_size_input = BoundedSpinBox(
+            "batchSizeInput", 1, 100_000, self.tr("A batch holds at least one example: {typed} became {became}."),
+            self.tr("The training data has {maximum} examples, so a batch of {typed} became {became}, all of them."),
+            self.tr("Examples per update; applies at once"))
         self.optimizer_selector = QComboBox(objectName="optimizerSelector")
         self.optimizer_selector.addItems(OPTIMIZERS)
         self.optimizer_selector.setToolTip(self.tr("How gradients become updates; switching keeps the weights"))
@@ -59,9 +65,9 @@ class ControlBar(QWidget):
         self.regularization_selector.addItems(REGULARIZATIONS)
         self.regularization_selector.setToolTip(self.tr("A penalty on large weights: L1 pushes them to zero, "
                                                         "L2 shrinks them; applies at once"))
-        self.regularization_rate_input = QComboBox(objectName="regularizationRateInput", editable=True)
-        self.regularization_rate_input.addItems(REGULARIZATION_RATES)
-        self.regularization_rate_input.setToolTip(self.tr("How strong the penalty is; applies at once"))
+        self.regularization_rate_input = RateField(
+            "regularizationRateInput", REGULARIZATION_RATES, self.tr("regularization rate"), "0.001",
+            zero_allowed=True, tip=self.tr("How strong the penalty is; applies at once"))
         self.backend_selector = QComboBox(objectName="backendSelector")
         for row, (name, reason) in enumerate(backend_availability().items()):
             self.backend_selector.addItem("NumPy" if name == "numpy" else "CuPy (GPU)", name)
@@ -95,30 +101,24 @@ class ControlBar(QWidget):
                    self.regularization_rate_input, self.batch_size_input)
         for widget in widgets:
             widget.blockSignals(True)
-        self.learning_rate_input.setCurrentText(f"{spec.learning_rate:g}")
+        self.learning_rate_input.show_value(spec.learning_rate)
         self.optimizer_selector.setCurrentText(spec.kind)
         kind = "L1" if spec.l1 else "L2" if spec.l2 else "none"
         self.regularization_selector.setCurrentText(kind)
-        self.regularization_rate_input.setCurrentText(f"{spec.l1 or spec.l2 or 0:g}")
+        self.regularization_rate_input.show_value(spec.l1 or spec.l2 or 0.0)
         self.batch_size_input.setMaximum(max_batch)
-        self.batch_size_input.setValue(batch_size)
+        self.batch_size_input.setValue(min(batch_size, max_batch))
         for widget in widgets:
             widget.blockSignals(False)
 
     def regularization(self) -> tuple[float, float] | None:
-        """(l1, l2) as chosen, or None while the rate is not a number yet."""
-        try:
-            rate = float(self.regularization_rate_input.currentText())
-        except ValueError:
-            return None
-        if rate < 0:
+        """(l1, l2) as chosen, or None while no usable rate was given."""
+        rate = self.regularization_rate_input.value()
+        if rate is None:
             return None
         kind = self.regularization_selector.currentText()
         return (rate if kind == "L1" else 0.0, rate if kind == "L2" else 0.0)
 
     def learning_rate(self) -> float | None:
-        try:
-            value = float(self.learning_rate_input.currentText())
-        except ValueError:
-            return None
-        return value if value > 0 else None
+        """The learning rate in use: the last usable one typed or picked."""
+        return self.learning_rate_input.value()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QS
 from playground.engine.activations import ACTIVATION_FUNCTIONS
 from playground.engine.init import INITIALIZERS
 from playground.engine.spec import ACTIVATION_LAYERS, BatchNormSpec, DenseSpec, DropoutSpec
+from playground.ui.fields import BoundedSpinBox
 
 MAX_UNITS = 4096
 TAKES_ALPHA = ("leaky_relu", "elu")
@@ -23,6 +24,7 @@ FUNCTIONS = [name for name in ACTIVATION_FUNCTIONS if name != "linear"]
 
 class LayerProperties(QWidget):
     edited = Signal(str, object)  # field name, new value (None: back to the default)
+    adjusted = Signal(str)  # a value typed out of range was brought in: what it became and why
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,7 +51,12 @@ class LayerProperties(QWidget):
         if kind is None:
             self.layout_.addRow(QLabel(self.tr("Select a layer to edit it."), wordWrap=True))
         elif kind == "dense":
-            self._add("units", self.tr("Units"), self._spin(1, MAX_UNITS), self.tr("How many outputs the layer has"))
+            units = BoundedSpinBox("unitsInput", 1, MAX_UNITS, self.tr("A layer has at least one unit: {typed} became "
+                                                                       "{became}."),
+                                   self.tr("A layer here has at most {maximum} units, so that training stays "
+                                           "responsive: {typed} became {became}."))
+            units.adjusted.connect(self.adjusted)
+            self._add("units", self.tr("Units"), units, self.tr("How many outputs the layer has"))
             self._add("activation", self.tr("Activation"), self._choices(ACTIVATION_FUNCTIONS),
                       self.tr("The function g in a = g(z)"))
             self._add("alpha", self.tr("α"), self._real(0.0, 10.0, 0.01, 3, default=True),
@@ -83,6 +90,8 @@ class LayerProperties(QWidget):
         self.layout_.addRow(label, widget)
         if isinstance(widget, QComboBox):
             widget.currentTextChanged.connect(lambda text: self.edited.emit(name, text))
+        elif isinstance(widget, BoundedSpinBox):
+            widget.committed.connect(lambda value: self.edited.emit(name, value))
         elif isinstance(widget, QSpinBox):
             widget.valueChanged.connect(lambda value: self.edited.emit(name, value))
         else:
@@ -104,10 +113,6 @@ class LayerProperties(QWidget):
             widget.blockSignals(False)
         if "alpha" in self.fields:
             self.layout_.setRowVisible(self.fields["alpha"], function in TAKES_ALPHA)
-
-    @staticmethod
-    def _spin(low: int, high: int) -> QSpinBox:
-        return QSpinBox(minimum=low, maximum=high)
 
     @staticmethod
     def _choices(names) -> QComboBox:

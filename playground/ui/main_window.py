@@ -90,11 +90,14 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
         controls.play_button.clicked.connect(self.toggle_training)
         controls.step_button.clicked.connect(self.step_once)
         controls.reset_button.clicked.connect(self.reset_training)
-        controls.learning_rate_input.currentTextChanged.connect(self._learning_rate_changed)
-        controls.batch_size_input.valueChanged.connect(self._batch_size_changed)
+        controls.learning_rate_input.committed.connect(self._learning_rate_changed)
+        controls.batch_size_input.committed.connect(self._batch_size_changed)
         controls.optimizer_selector.currentTextChanged.connect(self._optimizer_changed)
         controls.regularization_selector.currentTextChanged.connect(self._regularization_changed)
-        controls.regularization_rate_input.currentTextChanged.connect(self._regularization_changed)
+        controls.regularization_rate_input.committed.connect(self._regularization_changed)
+        for field in (controls.learning_rate_input, controls.regularization_rate_input):
+            field.refused.connect(self.statusBar().showMessage)
+        controls.batch_size_input.adjusted.connect(self.statusBar().showMessage)
         controls.backend_selector.currentIndexChanged.connect(self._backend_changed)
         controls.optimizer_settings_button.clicked.connect(lambda: edit_optimizer_settings(self))
 
@@ -103,6 +106,7 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
         self.network_panel = NetworkPanel(self.palette)
         self.builder = self.network_panel.builder
         self.builder.changed.connect(self._network_edited)
+        self.builder.properties.adjusted.connect(self.statusBar().showMessage)
         self.layer_list = self.network_panel.layer_list
         self.data_panel = DataPanel()
         self.data_panel.changed.connect(self.change_data)
@@ -362,13 +366,12 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
             self.autosave()  # the export is queued before the reset, so it keeps the weights being reset
             self.worker.control.reset()
 
-    def _learning_rate_changed(self, _: str) -> None:
+    def _learning_rate_changed(self, value: float) -> None:
         self.mark_modified()
-        value = self.controls.learning_rate()
-        if self.worker is not None and value is not None:  # None: still typing
+        if self.worker is not None:
             self.worker.control.set_learning_rate(value)
 
-    def _regularization_changed(self, _: str) -> None:
+    def _regularization_changed(self, _: object) -> None:
         self.mark_modified()
         penalties = self.controls.regularization()
         if self.worker is not None and penalties is not None:

@@ -241,3 +241,62 @@ def test_the_network_view_follows_training_and_a_clicked_unit_fills_the_output(q
     assert numpy.array_equal(shown[::-1], snapshot.neuron_grids["2"][1])  # drawn bottom row first
     assert "layer 2, unit 2" in window.findChild(QPushButton, "neuronCaption").text()
     window.close()
+
+
+def type_and_enter(qtbot, widget, text: str) -> None:
+    widget.setFocus()
+    line = widget.lineEdit()
+    line.selectAll()
+    qtbot.keyClicks(line, text)
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+
+
+def test_a_learning_rate_that_cannot_be_used_is_refused_at_the_field(qtbot):
+    window = open_window(qtbot)
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.step == 1, timeout=10_000)
+    field = find(window, QComboBox, "learningRateInput")
+    for typed in ("-1", "0", "nan", "inf", "fast"):
+        type_and_enter(qtbot, field, typed)
+        assert field.currentText() == "0.03" and field.property("mark") == "refused", typed
+        assert f"“{typed}” is not a usable learning rate" in window.statusBar().currentMessage()
+        assert "It stays 0.03" in field.toolTip()
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: window.latest.step == 2, timeout=10_000)
+    assert window.latest.learning_rate == 0.03
+    type_and_enter(qtbot, field, "1e9")  # trains, with a warning at the field
+    assert field.property("mark") == "warning" and "diverge" in field.toolTip()
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: window.latest.step == 3, timeout=10_000)
+    assert window.latest.learning_rate == 1e9
+    type_and_enter(qtbot, field, "0.1")
+    assert field.property("mark") is None
+
+
+def test_a_negative_regularization_rate_is_refused(qtbot):
+    window = open_window(qtbot)
+    field = find(window, QComboBox, "regularizationRateInput")
+    type_and_enter(qtbot, field, "-0.5")
+    assert field.currentText() == "0" and field.property("mark") == "refused"
+    assert "is not a usable regularization rate" in window.statusBar().currentMessage()
+
+
+def test_a_batch_or_layer_size_out_of_range_says_what_it_became(qtbot):
+    window = open_window(qtbot)
+    batch = find(window, QSpinBox, "batchSizeInput")
+    type_and_enter(qtbot, batch, "0")
+    assert batch.value() == 1 and batch.property("mark") == "warning"
+    assert "A batch holds at least one example: 0 became 1" in window.statusBar().currentMessage()
+    type_and_enter(qtbot, batch, "100000")
+    assert batch.value() == 250
+    assert "has 250 examples, so a batch of 100,000 became 250" in window.statusBar().currentMessage()
+    assert batch.toolTip() == window.statusBar().currentMessage()
+    type_and_enter(qtbot, batch, "32")
+    assert batch.value() == 32 and batch.property("mark") is None
+    table = find(window, QTableWidget, "layerList")
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=table.visualRect(table.model().index(0, 0)).center())
+    units = find(window, QSpinBox, "unitsInput")
+    type_and_enter(qtbot, units, "100000")
+    assert units.value() == 4096 and cell(table, 0, 1) == "dense 4096 tanh"
+    assert "at most 4,096 units" in window.statusBar().currentMessage()
