@@ -128,17 +128,24 @@ def run_presets() -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     from playground.project import load_project
-    from playground.project.export import export_history_csv, export_pytorch, project_history, project_state
+    from playground.project.export import (
+        export_history_csv,
+        export_pytorch,
+        project_dataset,
+        project_history,
+        project_state,
+    )
     from playground.project.numpy_script import export_numpy_script
     from playground.project.torch_optimizer import project_optimizer
+    from playground.training_cli import download_progress
 
     project = load_project(args.project)
     out = Path(args.out)
     if args.to == "pytorch":
         written = export_pytorch(project.network, project_state(project), out, args.name,
-                                 project_optimizer(project))
+                                 project_optimizer(project), project_dataset(project, download_progress))
     elif args.to == "numpy":
-        export_numpy_script(project.network, project_state(project), out)
+        export_numpy_script(project.network, project_state(project), out, project_dataset(project, download_progress))
         written = [out]
     else:
         export_history_csv(project_history(project), out)

@@ -32,7 +32,7 @@ def train(args: argparse.Namespace) -> int:
     backend = args.backend
     if backend == "auto":
         backend = "cupy" if backend_availability()["cupy"] is None else "numpy"
-    dataset = load_dataset(project.dataset, progress=None if args.json else _download_progress)
+    dataset = load_dataset(project.dataset, progress=None if args.json else download_progress)
     session = session_for(project, dataset, epochs=done + epochs, backend=backend, dtype=args.dtype,
                           every_epoch=True, details=False)
     report = _JsonReport() if args.json else _TableReport(done, done + epochs, dataset.task != "regression")
@@ -76,7 +76,7 @@ def _project_to_train(args: argparse.Namespace) -> Project:
                    epochs=preset.epochs, title=preset.title)
 
 
-def _download_progress(what: str, done: int, total: int) -> None:
+def download_progress(what: str, done: int, total: int) -> None:
     share = f"{100 * done / total:5.1f}%" if total else f"{done / 2**20:.1f} MiB"
     print(f"\r{what}: {share}", end="", file=sys.stderr, flush=True)
 

@@ -8,8 +8,10 @@ import pytest
 
 from playground.cli import main
 from playground.data import load_dataset
+from playground.engine import DenseSpec, Network, NetworkSpec, OptimizerSpec
 from playground.project import load_preset, load_project, save_project
 from playground.session import Session, TrainingConfig, project_of
+from tests.project.test_export import import_file
 
 
 @pytest.fixture(scope="module")
@@ -93,3 +95,44 @@ def test_no_pytorch_is_a_one_line_error(project_file, tmp_path, capsys, monkeypa
     expected = "error: Exporting to PyTorch needs PyTorch: install it with pip install torch; or export a NumPy script."
     assert capsys.readouterr().err.strip() == expected
     assert not (tmp_path / "out").exists()
+
+
+def test_the_exports_of_a_saved_project_predict_on_raw_rows(tmp_path):
+    """The exports carry the project's preprocessing, loaded again from its dataset settings."""
+    torch = pytest.importorskip("torch")
+    preset = load_preset("iris")
+    dataset = load_dataset(preset.dataset)
+    config = TrainingConfig(optimizer=preset.optimizer, batch_size=preset.batch_size, epochs=2, details=False)
+    session = Session(preset.network, dataset, config)
+    for _ in session.run():
+        pass
+    save_project(project_of(session, preset.dataset, preset.title), tmp_path / "iris.bpp")
+    net = Network(preset.network)
+    net.load_state_dict({k.removeprefix("weights/"): v for k, v in load_project(tmp_path / "iris.bpp").arrays.items()
+                         if k.startswith("weights/")})
+    expected = net.predict(dataset.x_test)
+    assert main(["export", str(tmp_path / "iris.bpp"), "--to", "numpy", str(tmp_path / "script.py")]) == 0
+    assert main(["export", str(tmp_path / "iris.bpp"), "--to", "pytorch", str(tmp_path / "torch")]) == 0
+    script = import_file(tmp_path / "script.py")
+    numpy.testing.assert_allclose(script.predict(dataset.raw_test), expected, rtol=1e-6, atol=1e-6)
+    module = import_file(tmp_path / "torch" / "model.py")
+    model = module.build_model()
+    model.load_state_dict(torch.load(tmp_path / "torch" / "model_state_dict.pt"))
+    numpy.testing.assert_allclose(module.predict(model, dataset.raw_test).numpy(), expected, rtol=1e-6, atol=1e-6)
+    assert script.CLASS_NAMES == module.CLASS_NAMES == ["setosa", "versicolor", "virginica"]
+
+
+def test_a_project_whose_data_are_gone_cannot_be_exported(tmp_path, capsys):
+    table = tmp_path / "table.csv"
+    table.write_text("a,b,label\n" + "".join(f"{i},{i % 5},{i % 2}\n" for i in range(20)))
+    config = {"name": "csv", "path": str(table)}
+    dataset = load_dataset(config)
+    session = Session(NetworkSpec((2,), [DenseSpec(1)], "binary_cross_entropy"), dataset,
+                      TrainingConfig(optimizer=OptimizerSpec(), batch_size=4))
+    save_project(project_of(session, config), tmp_path / "table.bpp")
+    table.unlink()
+    assert main(["export", str(tmp_path / "table.bpp"), "--to", "numpy", str(tmp_path / "x.py")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("error: Exporting needs the project's data, to carry how the app prepared them: Cannot "
+                          f"read {table}") and len(err.splitlines()) == 1
+    assert not (tmp_path / "x.py").exists()

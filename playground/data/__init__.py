@@ -12,9 +12,10 @@ from playground.data.csvfile import MAX_CSV_BYTES, load_csv
 from playground.data.dataset import Dataset, DatasetConfig
 from playground.data.folders import user_data_dir
 from playground.data.images import IMAGE_SETS, Progress, load_images
+from playground.data.preprocessing import Preprocessing, expand_features, feature_names_for
 from playground.data.synthetic import SETS as SYNTHETIC
 from playground.data.synthetic import SOURCE as SYNTHETIC_SOURCE
-from playground.data.synthetic import expand_features, feature_names_for, generate
+from playground.data.synthetic import generate
 from playground.errors import DataError
 
 
@@ -50,5 +51,5 @@ def load_dataset(config: DatasetConfig | dict[str, Any], progress: Progress | No
     raise DataError(f"There is no dataset {config.name!r}: choose one of {', '.join(dataset_names())}.")
 
 
-__all__ = ["MAX_CSV_BYTES", "Dataset", "DatasetConfig", "dataset_names", "dataset_source", "expand_features",
-           "feature_names_for", "load_dataset", "user_data_dir"]
+__all__ = ["MAX_CSV_BYTES", "Dataset", "DatasetConfig", "Preprocessing", "dataset_names", "dataset_source",
+           "expand_features", "feature_names_for", "load_dataset", "user_data_dir"]

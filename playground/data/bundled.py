@@ -47,14 +47,9 @@ def digits(config: DatasetConfig) -> Dataset:
     table = _read("digits.csv.gz")
     x, y = table[:, :64], table[:, 64].astype(numpy.int64)
     # "unit" divides by the largest value: each pixel counts 0 to 16 dots of a 4×4 block.
-    dataset = finish_table("digits", "Handwritten digits (8×8)", "multiclass", x, y, config,
-                           [f"pixel {r},{c}" for r in range(8) for c in range(8)], [str(d) for d in range(10)],
-                           SOURCES["digits"], images=x.reshape(-1, 1, 8, 8))
-    if not config.flatten:
-        dataset.x_train = dataset.x_train.reshape(-1, 1, 8, 8)
-        dataset.x_test = dataset.x_test.reshape(-1, 1, 8, 8)
-        dataset.input_shape = (1, 8, 8)
-    return dataset
+    return finish_table("digits", "Handwritten digits (8×8)", "multiclass", x, y, config,
+                        [f"pixel {r},{c}" for r in range(8) for c in range(8)], [str(d) for d in range(10)],
+                        SOURCES["digits"], images=x.reshape(-1, 1, 8, 8))
 
 
 def iris(config: DatasetConfig) -> Dataset:

@@ -9,6 +9,7 @@ from typing import Any
 import numpy
 
 from playground import errors
+from playground.data.preprocessing import Preprocessing, standardization
 from playground.errors import DataError
 
 whole = partial(errors.whole, error=DataError)
@@ -39,6 +40,8 @@ class Dataset:
     feature_names: list[str]
     class_names: list[str]
     source: str  # where the data comes from, in a sentence, for the app to show
+    preprocessing: Preprocessing  # how x_train and x_test were made from the raw examples
+    raw_test: numpy.ndarray  # the test inputs as the source has them: preprocessing.prepare(raw_test) is x_test
     points_train: numpy.ndarray | None = None  # the raw (x1, x2) of 2-D sets, for plotting
     points_test: numpy.ndarray | None = None
     target_scale: tuple[float, float] | None = None  # (mean, std) when regression targets were standardized
@@ -148,36 +151,30 @@ def split(n: int, train_ratio: float, rng: numpy.random.Generator) -> tuple[nump
     return order[:cut], order[cut:]
 
 
-def standardize(train: numpy.ndarray, *others: numpy.ndarray) -> tuple[numpy.ndarray, ...]:
-    """Scale each column to mean 0 and std 1 by the training split's statistics only."""
-    mean = train.mean(axis=0)
-    std = train.std(axis=0)
-    std[std == 0] = 1  # a constant column stays constant (0) instead of dividing by zero
-    return tuple(((a - mean) / std).astype(numpy.float32) for a in (train, *others))
-
-
 def finish_table(name: str, title: str, task: str, x: numpy.ndarray, y: numpy.ndarray, config: DatasetConfig,
                  feature_names: list[str], class_names: list[str], source: str,
                  images: numpy.ndarray | None = None) -> Dataset:
     """Split a table, standardize its features (and a regression target when asked). For images,
-    `images` holds them as they look, (n, C, H, W), and the test ones are kept for display."""
+    `images` holds them as they look, (n, C, H, W): the test ones are kept for display, and the
+    network takes that shape unless the config flattens them."""
     rng = numpy.random.default_rng(config.seed)
     train, test = split(len(x), config.train_ratio, rng)
-    with numpy.errstate(over="ignore"):  # values beyond float32 become inf, refused just below
-        if config.normalize == "standardize":
-            x_train, x_test = standardize(x[train], x[test])
-        elif config.normalize == "unit":
-            top = float(numpy.abs(x).max()) or 1.0
-            x_train, x_test = (x[train] / top).astype(numpy.float32), (x[test] / top).astype(numpy.float32)
-        else:
-            x_train, x_test = x[train].astype(numpy.float32), x[test].astype(numpy.float32)
+    input_shape = images.shape[1:] if images is not None and not config.flatten else (x.shape[1],)
+    shift, scale = numpy.zeros(()), numpy.ones(())
+    if config.normalize == "standardize":
+        shift, scale = standardization(x[train])
+    elif config.normalize == "unit":
+        scale = numpy.array(float(numpy.abs(x).max()) or 1.0)
+    preprocessing = Preprocessing((x.shape[1],), input_shape, tuple(feature_names), shift=shift, scale=scale,
+                                  normalization=config.normalize)
+    x_train, x_test = preprocessing.prepare(x[train]), preprocessing.prepare(x[test])
     for part in (x_train, x_test):
-        bad = ~numpy.isfinite(part).all(axis=0)
+        bad = ~numpy.isfinite(part.reshape(len(part), -1)).all(axis=0)
         if bad.any():
             raise DataError(f"Column {feature_names[int(numpy.argmax(bad))]!r} holds values too large to train on "
                             "once scaled (beyond ±3.4e38): rescale or remove it.")
     y_train, y_test = y[train], y[test]
-    scale = None
+    target_scale = None
     if task == "regression":
         with numpy.errstate(over="ignore"):
             y_train, y_test = y_train.astype(numpy.float32), y_test.astype(numpy.float32)
@@ -186,10 +183,10 @@ def finish_table(name: str, title: str, task: str, x: numpy.ndarray, y: numpy.nd
         if config.standardize_target:
             mean, std = float(y_train.mean()), float(y_train.std()) or 1.0
             y_train, y_test = (y_train - mean) / std, (y_test - mean) / std
-            scale = (mean, std)
+            target_scale = (mean, std)
     elif task == "binary":
         y_train = y_train.astype(numpy.float32).reshape(-1, 1)
         y_test = y_test.astype(numpy.float32).reshape(-1, 1)
-    return Dataset(name, title, task, x_train, y_train, x_test, y_test, (x.shape[1],), feature_names,
-                   class_names, source, target_scale=scale,
+    return Dataset(name, title, task, x_train, y_train, x_test, y_test, input_shape, feature_names,
+                   class_names, source, preprocessing, x[test], target_scale=target_scale,
                    test_images=None if images is None else images[test].astype(numpy.float32))

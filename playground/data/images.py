@@ -8,6 +8,7 @@ torch at all (`source_folder`).
 
 from __future__ import annotations
 
+import math
 import os
 import tempfile
 import urllib.error
@@ -20,6 +21,7 @@ import numpy
 from playground.data.dataset import Dataset, DatasetConfig
 from playground.data.folders import user_data_dir
 from playground.data.imagefiles import read_cifar_folder, read_mnist_folder
+from playground.data.preprocessing import Preprocessing, standardization
 from playground.errors import DataError, install_advice
 
 Progress = Callable[[str, int, int], None]  # (what, bytes done, bytes in all or 0 when unknown)
@@ -199,22 +201,17 @@ def _finish(config: DatasetConfig, arrays: dict[str, numpy.ndarray]) -> Dataset:
         else:
             chosen = numpy.arange(config.subset)
         x_train, y_train = x_train[chosen], y_train[chosen]
-    x_test = arrays["x_test"]
-    if config.normalize == "standardize":
-        mean = x_train.mean(axis=(0, 2, 3), keepdims=True)
-        std = x_train.std(axis=(0, 2, 3), keepdims=True)
-        std[std == 0] = 1
-        x_train, x_test = ((x_train - mean) / std).astype(numpy.float32), ((x_test - mean) / std).astype(numpy.float32)
-    else:
-        scale = 1 / 255 if config.normalize == "unit" else 1.0
-        x_train, x_test = (x_train * numpy.float32(scale)).astype(numpy.float32), (
-            x_test * numpy.float32(scale)).astype(numpy.float32)
-    shape = x_train.shape[1:]
-    if config.flatten:
-        x_train, x_test = x_train.reshape(len(x_train), -1), x_test.reshape(len(x_test), -1)
-        shape = (int(numpy.prod(shape)),)
-    c, h, w = arrays["x_train"].shape[1:]
+    shape = tuple(x_train.shape[1:])
+    shift, scale = numpy.zeros(()), numpy.ones(())
+    if config.normalize == "standardize":  # per channel, by the training images only
+        shift, scale = (value[:, None, None] for value in standardization(x_train, axis=(0, 2, 3)))
+    elif config.normalize == "unit":
+        scale = numpy.array(255.0)
+    preprocessing = Preprocessing(shape, (math.prod(shape),) if config.flatten else shape, shift=shift, scale=scale,
+                                  normalization=config.normalize, pixel_range=(0, 255))
+    c, h, w = shape
     names = [f"pixel {row},{col}" if c == 1 else f"{'RGB'[ch]} {row},{col}"
              for ch in range(c) for row in range(h) for col in range(w)]
-    return Dataset(config.name, title, "multiclass", x_train, y_train, x_test, arrays["y_test"], tuple(shape),
-                   names, classes, source, test_images=arrays["x_test"])
+    return Dataset(config.name, title, "multiclass", preprocessing.prepare(x_train), y_train,
+                   preprocessing.prepare(arrays["x_test"]), arrays["y_test"], preprocessing.input_shape, names,
+                   classes, source, preprocessing, arrays["x_test"], test_images=arrays["x_test"])

@@ -12,7 +12,7 @@ from collections.abc import Callable
 import numpy
 
 from playground.data.dataset import Dataset, DatasetConfig, split
-from playground.errors import DataError
+from playground.data.preprocessing import Preprocessing, feature_columns
 
 Generator = Callable[[int, float, numpy.random.Generator], tuple[numpy.ndarray, numpy.ndarray]]
 RADIUS = 5.0
@@ -113,53 +113,21 @@ SETS: dict[str, tuple[str, Generator, str, int]] = {
     "sine": ("Sine wave", sine, "regression", 1),
 }
 
-FEATURES: dict[str, Callable[[numpy.ndarray], numpy.ndarray]] = {
-    "x1": lambda p: p[:, 0],
-    "x2": lambda p: p[:, 1],
-    "x1²": lambda p: p[:, 0] ** 2,
-    "x2²": lambda p: p[:, 1] ** 2,
-    "x1·x2": lambda p: p[:, 0] * p[:, 1],
-    "sin x1": lambda p: numpy.sin(p[:, 0]),
-    "sin x2": lambda p: numpy.sin(p[:, 1]),
-    "cos x1": lambda p: numpy.cos(p[:, 0]),
-    "cos x2": lambda p: numpy.cos(p[:, 1]),
-}
-# Plain-text spellings a config file may use.
-FEATURE_ALIASES = {"x1^2": "x1²", "x2^2": "x2²", "x1*x2": "x1·x2", "sin(x1)": "sin x1", "sin(x2)": "sin x2",
-                   "cos(x1)": "cos x1", "cos(x2)": "cos x2"}
-
-
-def feature_names_for(dimensions: int) -> list[str]:
-    """The features a set with this many input dimensions offers."""
-    return [name for name in FEATURES if dimensions == 2 or "2" not in name]
-
-
-def expand_features(points: numpy.ndarray, names: list[str]) -> numpy.ndarray:
-    """The network's inputs for raw points: one column per chosen feature (also for plot grids)."""
-    dimensions = points.shape[1]
-    offered = feature_names_for(dimensions)
-    columns = []
-    for name in names:
-        name = FEATURE_ALIASES.get(name, name)
-        if name not in offered:
-            raise DataError(f"Feature {name!r} is not available here: choose from {', '.join(offered)}.")
-        columns.append(FEATURES[name](points))
-    return numpy.column_stack(columns).astype(numpy.float32)
-
 
 def generate(config: DatasetConfig) -> Dataset:
     title, generator, task, dimensions = SETS[config.name]
     rng = numpy.random.default_rng(config.seed)
     points, labels = generator(config.points, config.noise / 100, rng)
     chosen = config.features or ["x1", "x2"][:dimensions]
-    names = [FEATURE_ALIASES.get(name, name) for name in chosen]
-    features = expand_features(points, names)
+    names = feature_columns(chosen, dimensions)
+    preprocessing = Preprocessing((dimensions,), (len(names),), ("x1", "x2")[:dimensions], names)
+    features = preprocessing.prepare(points)
     train, test = split(len(points), config.train_ratio, rng)
     labels = labels.astype(numpy.float32).reshape(-1, 1)
     return Dataset(
         name=config.name, title=title, task=task,
         x_train=features[train], y_train=labels[train], x_test=features[test], y_test=labels[test],
-        input_shape=(len(names),), feature_names=names,
+        input_shape=(len(names),), feature_names=list(names),
         class_names=["0", "1"] if task == "binary" else [],
-        source=SOURCE,
+        source=SOURCE, preprocessing=preprocessing, raw_test=points[test],
         points_train=points[train].astype(numpy.float32), points_test=points[test].astype(numpy.float32))

@@ -14,10 +14,13 @@ from pathlib import Path
 
 import numpy
 
+from playground.data import Dataset, load_dataset
+from playground.data.images import Progress
 from playground.engine import ActivationSpec, BatchNormSpec, DenseSpec, DropoutSpec, Network, NetworkSpec
 from playground.engine.activations import make_activation
-from playground.errors import PlaygroundError, install_advice
+from playground.errors import DataError, PlaygroundError, install_advice
 from playground.project.bpp import Project
+from playground.project.raw_inputs import RawInputs
 from playground.project.torch_optimizer import (
     TrainedOptimizer,
     not_carried,
@@ -44,6 +47,11 @@ TORCH_LOSSES = {
                              "applies the sigmoid itself).\n# Probabilities: torch.sigmoid(model(x))."),
     "mse": ("nn.MSELoss()", "mean squared error on the outputs as they are."),
 }
+
+# predict's outputs: the model in inference mode, on the prepared raw examples.
+PREDICT_OUTPUTS = """    model.eval()
+    with torch.no_grad():
+        outputs = model(prepare(raw))"""
 
 RESIDUAL_CLASS = '''
 
@@ -93,6 +101,16 @@ def project_state(project: Project) -> dict[str, numpy.ndarray]:
     return weights or Network(project.network, seed=project.seed).state_dict()
 
 
+def project_dataset(project: Project, progress: Progress | None = None) -> Dataset:
+    """The project's data, loaded again from its settings (seed, split and subset give the same statistics),
+    for the preprocessing its exports carry."""
+    try:
+        return load_dataset(project.dataset, progress)
+    except DataError as error:
+        raise PlaygroundError(f"Exporting needs the project's data, to carry how the app prepared them: {error}") \
+            from None
+
+
 def project_history(project: Project) -> dict[str, numpy.ndarray]:
     history = {k.removeprefix("history/"): v for k, v in project.arrays.items() if k.startswith("history/")}
     if "step" not in history:
@@ -103,10 +121,13 @@ def project_history(project: Project) -> dict[str, numpy.ndarray]:
 # PyTorch.
 
 def export_pytorch(network: NetworkSpec, state: dict[str, numpy.ndarray], folder: Path,
-                   name: str = "model", optimizer: TrainedOptimizer | None = None) -> list[Path]:
-    """Write <name>.py, whose build_model() gives a torch.nn.Sequential equal to the network, and
-    <name>_state_dict.pt with the weights under that model's names. With a trained optimizer, also
-    build_optimizer() in <name>.py and its state in <name>_optimizer.pt. Returns the paths written."""
+                   name: str = "model", optimizer: TrainedOptimizer | None = None,
+                   dataset: Dataset | None = None) -> list[Path]:
+    """Write <name>.py, whose build_model() gives a torch.nn.Sequential equal to the network and whose
+    predict(model, raw) takes examples as the dataset has them (its preprocessing and class names written
+    out; without a dataset, the network's inputs as they are), and <name>_state_dict.pt with the weights
+    under that model's names. With a trained optimizer, also build_optimizer() in <name>.py and its state
+    in <name>_optimizer.pt. Returns the paths written."""
     try:
         import torch
     except ImportError:
@@ -115,6 +136,7 @@ def export_pytorch(network: NetworkSpec, state: dict[str, numpy.ndarray], folder
     if not name.isidentifier():
         raise PlaygroundError(f"The name {name!r} cannot be a Python module name: use letters, digits and _, "
                               "such as model.")
+    raw = RawInputs.of(network, dataset)
     state = checked_state(network, state)
     lines: list[str] = []
     keys: dict[str, tuple[str, bool]] = {}  # torch key -> (our name, transpose)
@@ -129,7 +151,7 @@ def export_pytorch(network: NetworkSpec, state: dict[str, numpy.ndarray], folder
             tensors[key.removesuffix("running_var") + "num_batches_tracked"] = torch.tensor(0)
     folder = Path(folder)
     code_path, weights_path = folder / f"{name}.py", folder / f"{name}_state_dict.pt"
-    code = _torch_module(network, lines, weights_path.name, name)
+    code = _torch_module(network, raw, lines, weights_path.name, name)
     files = {weights_path: tensors}
     if optimizer is not None:
         parameters = [entry for key, entry in keys.items() if not key.endswith(("running_mean", "running_var"))]
@@ -211,22 +233,28 @@ def _contains_residual(network: NetworkSpec) -> bool:
     return any(info.type == "residual" for info in network.validate())
 
 
-def _torch_module(network: NetworkSpec, lines: list[str], weights_name: str, name: str) -> str:
+def _torch_module(network: NetworkSpec, raw: RawInputs, lines: list[str], weights_name: str, name: str) -> str:
     loss, meaning = TORCH_LOSSES[network.loss]
     features = network.input_size
     residual = RESIDUAL_CLASS if _contains_residual(network) else ""
     body = "\n".join(lines)
+    predict = raw.predict_functions("torch", PREDICT_OUTPUTS, "model: nn.Module, ", "predict(model, raw)")
     return f'''"""A network exported from Backprop Playground, as PyTorch modules with its trained weights.
 
 Load it (on any hardware: the weights are plain CPU tensors):
 
     import torch
-    from {name} import build_model
+    from {name} import build_model, predict
 
     model = build_model()
     model.load_state_dict(torch.load("{weights_name}"))
-    model.eval()  # dropout off, batch normalization on its running statistics
-    outputs = model(x)  # x: float32, shape (batch, {features}), prepared as the app prepared its data
+    answers = predict(model, raw)  # raw: examples as the data set has them
+
+{raw.description("predict(model, raw)")}
+
+model(x) gives the network's raw outputs for prepared inputs x, float32 of shape (batch, {features}); call
+model.eval() first for inference (dropout off, batch normalization on its running statistics), as
+predict does.
 
 Each module's comment names the layer it was in the app. A Dense layer's W is the nn.Linear's weight
 transposed, and a batch normalization's gamma and beta are its weight and bias.
@@ -239,13 +267,15 @@ from torch import nn
 
 # The network was trained with {meaning}
 LOSS = torch.{loss}
-{residual}
+
+{raw.constants("torch")}{residual}
 
 def build_model() -> nn.Sequential:
     return nn.Sequential(OrderedDict([
 {body}
     ]))
-'''
+
+{raw.prepare_function("torch")}{predict}'''
 
 
 # Metric history.

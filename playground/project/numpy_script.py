@@ -2,7 +2,7 @@
 
 The script has a function pair for each kind of layer the network uses (forward keeps a cache, backward
 takes it), its forward and backward passes written out layer by layer in the network's order, its loss,
-and its weights embedded at the end.
+how the app prepared its data (so that predict takes raw examples), and its weights embedded at the end.
 """
 
 from __future__ import annotations
@@ -13,8 +13,10 @@ from pathlib import Path
 
 import numpy
 
+from playground.data import Dataset
 from playground.engine import ActivationSpec, BatchNormSpec, DenseSpec, DropoutSpec, NetworkSpec
 from playground.project.export import activation_alpha, checked_state, write_file
+from playground.project.raw_inputs import RawInputs
 
 # The layer functions, by kind; a script holds those its network uses. Rows are examples, as in the app's
 # scripting API; the formulas are the engine's (playground/engine/layers.py, blocks.py, activations.py).
@@ -165,11 +167,6 @@ def loss_function(out, y):
     """Mean squared error L = mean((out − y)²) and dL/dout = 2 (out − y) / out.size."""
     diff = out - y
     return float((diff * diff).mean()), 2 * diff / diff.size
-
-
-def predict(x):
-    """The outputs are the predictions."""
-    return forward(x)
 ''',
     "cross_entropy": '''
 def loss_function(logits, y):
@@ -181,9 +178,8 @@ def loss_function(logits, y):
     return float(-(y * log_probs).sum() / n), (np.exp(log_probs) - y) / n
 
 
-def predict(x):
+def probabilities(logits):
     """Class probabilities: the softmax of the logits."""
-    logits = forward(x)
     e = np.exp(logits - logits.max(axis=1, keepdims=True))
     return e / e.sum(axis=1, keepdims=True)
 ''',
@@ -196,9 +192,8 @@ def loss_function(logits, y):
     return float((softplus - y * logits).mean()), (probs - y) / logits.size
 
 
-def predict(x):
-    """Probabilities: the sigmoid of the logits."""
-    logits = forward(x)
+def probabilities(logits):
+    """Probabilities: the sigmoid of the logits, computed without overflow."""
     return np.exp(logits - np.logaddexp(0, logits))
 ''',
 }
@@ -207,8 +202,12 @@ LOSS_NAMES = {"mse": "mean squared error", "cross_entropy": "softmax cross-entro
               "binary_cross_entropy": "binary cross-entropy"}
 
 
-def export_numpy_script(network: NetworkSpec, state: dict[str, numpy.ndarray], path: Path) -> None:
-    """Write a standalone NumPy script with the network's forward, backward, loss and weights."""
+def export_numpy_script(network: NetworkSpec, state: dict[str, numpy.ndarray], path: Path,
+                        dataset: Dataset | None = None) -> None:
+    """Write a standalone NumPy script with the network's forward, backward, loss and weights, and
+    predict(raw) for examples as the dataset has them (its preprocessing and class names written out).
+    Without a dataset, predict takes the network's inputs as they are."""
+    raw = RawInputs.of(network, dataset)
     state = checked_state(network, state)
     kinds: list[str] = []
     forward: list[str] = []
@@ -219,8 +218,8 @@ def export_numpy_script(network: NetworkSpec, state: dict[str, numpy.ndarray], p
     blob = base64.encodebytes(buffer.getvalue()).decode("ascii")
     functions = "\n".join(FUNCTIONS[kind] for kind in FUNCTIONS if kind in kinds)
     path = Path(path)
-    write_file(path, _script(network, path.name, functions, "\n".join(forward), "\n".join(reversed(backward)),
-                             blob))
+    write_file(path, _script(network, raw, path.name, functions, "\n".join(forward),
+                             "\n".join(reversed(backward)), blob))
 
 
 def _unroll(layers: list, prefix: str, indent: str, kinds: list[str], forward: list[str],
@@ -273,7 +272,8 @@ def _unroll(layers: list, prefix: str, indent: str, kinds: list[str], forward: l
                             "through f and around it")
 
 
-def _script(network: NetworkSpec, file_name: str, functions: str, forward: str, backward: str, blob: str) -> str:
+def _script(network: NetworkSpec, raw: RawInputs, file_name: str, functions: str, forward: str, backward: str,
+            blob: str) -> str:
     features, outputs = network.input_size, network.output_size
     has_batchnorm = any(info.type == "batchnorm" for info in network.validate())
     training_note = ("\nIn training mode batch normalization uses the batch's statistics and updates its running\n"
@@ -283,12 +283,14 @@ def _script(network: NetworkSpec, file_name: str, functions: str, forward: str, 
                    if any(info.type == "dropout" for info in network.validate()) else "")
     return f'''"""A network exported from Backprop Playground, as plain NumPy: read it, run it, change it.
 
-    python {file_name}    runs the network on a random batch and prints what comes out
+    python {file_name}    runs the network on made-up examples and prints what comes out
 
-forward(x) runs the network on rows of inputs x, shape (n, {features}), and returns its {outputs} raw
-output{'s' if outputs > 1 else ''} per row; predict(x) says what they mean. loss_and_gradients(x, y)
-gives the {LOSS_NAMES[network.loss]} loss and the gradient of every parameter by the app's names
-("1.W", "1.b", ...), from a backward pass written out layer by layer: the same formulas as the app's engine.
+{raw.description("predict(raw)")}
+
+forward(x) runs the network on prepared inputs x, shape (n, {features}), and returns its {outputs} raw
+output{'s' if outputs > 1 else ''} per row. loss_and_gradients(x, y) gives the {LOSS_NAMES[network.loss]} loss and the
+gradient of every parameter by the app's names ("1.W", "1.b", ...), from a backward pass written out
+layer by layer: the same formulas as the app's engine.
 
 training=False (the default) is inference: dropout passes everything through.{training_note}
 Arithmetic is in float64, so a finite-difference check of the gradients agrees to many digits.
@@ -301,8 +303,10 @@ import numpy as np
 
 LOSS = "{network.loss}"  # the loss the network was trained with
 {dropout_rng}
+{raw.constants("np")}
 {functions}
 {LOSS_FUNCTIONS[network.loss]}
+{raw.prepare_function("np")}
 
 def forward_with_cache(x, training=False):
     """The outputs, and what each layer's backward needs from its forward."""
@@ -316,7 +320,7 @@ def forward_with_cache(x, training=False):
 def forward(x, training=False):
     """Raw outputs, one row per example."""
     return forward_with_cache(x, training)[0]
-
+{raw.predict_functions("np", "    outputs = forward(prepare(raw))", "", "predict(raw)")}
 
 def backward(g, cache):
     """Every parameter's gradient, from g = dL/doutputs, through the layers in reverse order."""
@@ -342,12 +346,13 @@ def loss_and_gradients(x, y, training=False):
 
 def main():
     rng = np.random.default_rng(0)
-    x = rng.standard_normal((5, {features}))
-    print("inputs x, shape", x.shape)
+    raw = {raw.random_raw()}
+    x = prepare(raw)
+    print("made-up raw examples, shape", raw.shape, "prepared as inputs x, shape", x.shape)
     print("outputs forward(x):")
     print(forward(x))
-    print("predict(x):")
-    print(predict(x))
+    print("predict(raw):")
+    print(predict(raw))
     y = {_random_targets(network.loss, outputs)}
     loss, grads = loss_and_gradients(x, y)
     print(f"loss on random targets: {{loss:.6f}}")

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 from playground.data import DatasetConfig, dataset_names, dataset_source, feature_names_for
 from playground.data.bundled import LOADERS as BUNDLED
 from playground.data.images import IMAGE_SETS, needs_download
-from playground.data.synthetic import FEATURE_ALIASES, SETS
+from playground.data.preprocessing import FEATURE_ALIASES
+from playground.data.synthetic import SETS
 from playground.ui.dataset_thumbnails import SIZE, thumbnail
 
 MAX_SEED = 2**31 - 1

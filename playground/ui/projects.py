@@ -184,12 +184,16 @@ class ProjectFiles(QMainWindow):
 
     def _export(self, project: Project, kind: str, target: Path) -> bool:
         try:
-            if kind == "pytorch":
-                export_pytorch(project.network, project_state(project), target, optimizer=project_optimizer(project))
-            elif kind == "numpy":
-                export_numpy_script(project.network, project_state(project), target)
-            else:
+            if kind == "history":
                 export_history_csv(project_history(project), target)
+            else:
+                # The exports carry how the data were prepared: the window's data are the project's.
+                dataset = self.dataset if self.dataset is not None else load_without_download(project.dataset)
+                if kind == "pytorch":
+                    export_pytorch(project.network, project_state(project), target,
+                                   optimizer=project_optimizer(project), dataset=dataset)
+                else:
+                    export_numpy_script(project.network, project_state(project), target, dataset)
         except PlaygroundError as error:
             self._failed(str(error))
             return False

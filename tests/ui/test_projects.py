@@ -214,6 +214,8 @@ def test_the_file_menu_exports_to_pytorch_numpy_and_csv_while_training(qtbot, tm
     model = module.build_model()
     model.load_state_dict(torch.load(tmp_path / "model_state_dict.pt"))
     assert sum(parameter.numel() for parameter in model.parameters()) == 25
+    for name in ("model.py", "model_script.py"):  # both carry the window's data's preprocessing
+        assert f"Data set: {window.dataset.title}." in (tmp_path / name).read_text()
     header = (tmp_path / "history.csv").read_text().splitlines()[0]
     assert header.startswith("step") and "train_loss" in header
     window.close()
