@@ -29,6 +29,7 @@ from playground.data.images import IMAGE_SETS, needs_download
 from playground.data.preprocessing import FEATURE_ALIASES
 from playground.data.synthetic import SETS
 from playground.ui.dataset_thumbnails import SIZE, thumbnail
+from playground.ui.downloads import can_download
 
 MAX_SEED = 2**31 - 1
 FEATURE_COLUMNS = 3
@@ -71,6 +72,7 @@ class DatasetSelector(QComboBox):
 
 class DataPanel(QGroupBox):
     changed = Signal(dict)  # the whole new dataset config
+    folder_requested = Signal(dict)  # the image set's config: read its files from a folder the person picks
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Data"), parent)
@@ -104,6 +106,11 @@ class DataPanel(QGroupBox):
         self.form.addRow(self.tr("Points"), self.points)
         self.form.addRow(self.tr("Seed"), self.seed_row)
         self.form.addRow(self.tr("Features"), self.features)
+        self.folder_button = QPushButton(self.tr("Read its files from a folder…"), objectName="imageFolderButton")
+        self.folder_button.setToolTip(self.tr("Use the image set's own files (IDX, or CIFAR-10's batches) from a "
+                                              "folder on this computer, without downloading"))
+        self.folder_button.clicked.connect(lambda: self.folder_requested.emit(dict(self.config)))
+        self.form.addRow(self.folder_button)
         # Start from DatasetConfig's defaults, so that choosing a generated set after a table does too.
         self.show_config({"name": "circle", "noise": 0.0, "train_ratio": 0.5, "points": 500, "seed": 42})
         self.selector.activated.connect(self._choose)
@@ -149,9 +156,12 @@ class DataPanel(QGroupBox):
 
     def _tooltip(self, name: str) -> str:
         source = dataset_source(name)
-        if needs_download(DatasetConfig(name)):
+        if not needs_download(DatasetConfig(name)):
+            return source
+        if can_download():
             return self.tr("{0} Not downloaded yet: the first load downloads it.").format(source)
-        return source
+        return self.tr("{0} Not on this computer, and downloading needs torchvision: choosing it offers to read "
+                       "its files from a folder.").format(source)
 
     def _slider(self, low: int, high: int, name: str, tip: str) -> QSlider:
         slider = QSlider(Qt.Orientation.Horizontal, objectName=name, minimum=low, maximum=high)
@@ -208,6 +218,7 @@ class DataPanel(QGroupBox):
             self.remembered[name] = dict(config)
         for row in (self.noise, self.ratio, self.points, self.seed_row, self.features):
             self.form.setRowVisible(row, generated)
+        self.form.setRowVisible(self.folder_button, name in IMAGE_SETS)
         if not generated:
             return
         widgets = [self.noise, self.ratio, self.points, self.seed, *self.feature_boxes.values()]

@@ -1,23 +1,41 @@
 """Image sets that are not downloaded yet: the window asks, then downloads them off the GUI
-thread with a progress dialog, and goes on with the data once it is here. A mixin of MainWindow."""
+thread with a progress dialog, and goes on with the data once it is here. Where nothing can
+download them (no torchvision), it says so first and offers to read their files from a folder
+instead. A mixin of MainWindow."""
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressDialog
 from superqt.utils import thread_worker
 
 from playground.data import Dataset, DatasetConfig, load_dataset, user_data_dir
 from playground.data.images import IMAGE_SETS, needs_download
+from playground.errors import PlaygroundError, install_advice
+
+# What a folder of an image set's own files holds, as the folder reader takes them.
+FOLDER_FILES = {"cifar10": "CIFAR-10's python batches (data_batch_1 … test_batch)"}
+IDX_FILES = "the four IDX files (train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-…), gzipped or not"
 
 
 def missing_download(config: dict[str, Any]) -> str | None:
     """The title of the image set `config` asks for when it still has to be downloaded, else None."""
     parsed = DatasetConfig.from_dict(config)
     return IMAGE_SETS[parsed.name][0] if needs_download(parsed) else None
+
+
+def can_download() -> bool:
+    """Whether torchvision, which downloads the image sets, is installed here."""
+    return importlib.util.find_spec("torchvision") is not None
+
+
+def folder_files(name: str) -> str:
+    """The files a folder must hold for image set `name`, in words."""
+    return FOLDER_FILES.get(name, IDX_FILES)
 
 
 @thread_worker
@@ -40,9 +58,11 @@ class DataDownloads(QMainWindow):
         self._download_progress = DownloadProgress(self)
         self._download_progress.progressed.connect(self._show_progress)
 
-    def _offer_download(self, config: dict[str, Any], title: str, then: Callable[[Dataset], None]) -> bool:
-        """Ask to download `title`; when the person agrees, download it and call `then` with the data.
-        False when declined."""
+    def _offer_download(self, config: dict[str, Any], title: str, then: Callable[[dict, Dataset], None]) -> bool:
+        """Ask to download `title`; when the person agrees, download it and call `then` with the config
+        and the data. Without torchvision, offer its files from a folder instead. False when declined."""
+        if not can_download():
+            return self._offer_folder(config, title, then)
         answer = QMessageBox.question(
             self, self.tr("Download {0}?").format(title),
             self.tr("{0} is not on this computer yet. Download it now? It is kept in {1} for next time.")
@@ -55,8 +75,8 @@ class DataDownloads(QMainWindow):
         dialog.setMinimumDuration(0)
         self._download_dialog = dialog
         worker = _download(config, self._download_progress.progressed.emit)
-        worker.returned.connect(then)
-        worker.errored.connect(lambda error: self._failed(str(error)))
+        worker.returned.connect(lambda dataset: then(config, dataset))
+        worker.errored.connect(lambda error: self._failed(str(error), self.tr("{0} not downloaded").format(title)))
         worker.finished.connect(dialog.close)
         self.download_worker = worker
         worker.start()
@@ -67,3 +87,36 @@ class DataDownloads(QMainWindow):
         dialog.setLabelText(self.tr("Downloading {0}: {1:.1f} MB").format(what, done / 2**20))
         dialog.setMaximum(total)
         dialog.setValue(min(done, total) if total else 0)
+
+    def _offer_folder(self, config: dict[str, Any], title: str, then: Callable[[dict, Dataset], None]) -> bool:
+        """Say that `title` cannot be downloaded here and why, and offer to read its files from a folder;
+        False when the person does not choose one, or the folder does not hold the set."""
+        name = DatasetConfig.from_dict(config).name
+        advice = install_advice("torchvision", "pip install 'backprop-playground[datasets]'")
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("{0} is not on this computer").format(title),
+                          self.tr("{0} is not on this computer, and downloading it needs torchvision, which is not "
+                                  "installed ({1}). If you have its files, {2}, choose the folder that holds them.")
+                          .format(title, advice, folder_files(name)), parent=self)
+        choose = box.addButton(self.tr("Choose folder…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setObjectName("noDownloadNotice")
+        box.exec()
+        return box.clickedButton() is choose and self.read_image_folder(config, title, then)
+
+    def read_image_folder(self, config: dict[str, Any], title: str, then: Callable[[dict, Dataset], None]) -> bool:
+        """Ask for the folder of `title`'s files and call `then` with the config that reads it and the
+        data; False when none was chosen or it does not hold the set (which says why)."""
+        name = DatasetConfig.from_dict(config).name
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("The folder with {0}'s files: {1}").format(title, folder_files(name)), self.start_folder())
+        if not folder:
+            return False
+        self.remember_folder(folder)
+        chosen = {**config, "source_folder": folder}
+        try:
+            dataset = load_dataset(chosen)  # read from the folder: nothing to download
+        except PlaygroundError as error:
+            QMessageBox.warning(self, self.tr("{0} not loaded").format(title), str(error))
+            return False
+        then(chosen, dataset)
+        return True

@@ -144,6 +144,8 @@ class RateField(QComboBox):
         value = self._usable(text)
         if value is None:
             return  # perhaps still typing ("0.", "1e"): judged when typing ends
+        if value == self.last:
+            return  # the same rate written again ("0.010"): nothing changed
         self.last = value
         self._mark_size(value)
         self.committed.emit(value)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from playground.data import Dataset, dataset_source
+from playground.data.images import IMAGE_SETS
 from playground.engine import NetworkSpec, OptimizerSpec
 from playground.errors import PlaygroundError
 from playground.project import Preset, load_preset
@@ -110,6 +111,8 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
         self.layer_list = self.network_panel.layer_list
         self.data_panel = DataPanel()
         self.data_panel.changed.connect(self.change_data)
+        self.data_panel.folder_requested.connect(
+            lambda config: self.read_image_folder(config, IMAGE_SETS[config["name"]][0], self._use_data))
         self.description = QLabel(objectName="presetDescription", wordWrap=True)
         self.data_source = QLabel(objectName="datasetSource", wordWrap=True)
         layers_box = QGroupBox(self.tr("Layers"))
@@ -168,7 +171,7 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
             preset = load_preset(name)
             title = missing_download(preset.dataset)
             if title is not None and self._offer_download(preset.dataset, title,
-                                                          lambda dataset: self._show_preset(preset, dataset)):
+                                                          lambda used, data: self._show_preset(preset, data, used)):
                 return
             self._show_preset(preset, load_without_download(preset.dataset, name))
         except PlaygroundError as error:
@@ -176,7 +179,11 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
             self.controls.enable_training(str(error))
             self.statusBar().showMessage(str(error))
 
-    def _show_preset(self, preset: Preset, dataset: Dataset) -> None:
+    def _show_preset(self, preset: Preset, dataset: Dataset, dataset_config: dict | None = None) -> None:
+        """`dataset_config`: the config the data were read with, when not the preset's own (its files
+        read from a folder)."""
+        if dataset_config is not None:
+            preset.dataset = dataset_config
         self.dataset = dataset
         self.preset = preset
         self._show_setup()
@@ -220,7 +227,7 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
         its output what the data needs (an edit that can be undone); training starts over."""
         try:
             title = missing_download(config)
-            if title is not None and self._offer_download(config, title, lambda data: self._use_data(config, data)):
+            if title is not None and self._offer_download(config, title, self._use_data):
                 return
             dataset = load_without_download(config)
         except PlaygroundError as error:
@@ -233,6 +240,9 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
 
     def _use_data(self, config: dict, dataset: Dataset) -> None:
         self._discard_session()
+        if self.project_path is None and config.get("name") != self.preset.dataset.get("name"):
+            self.preset.title = dataset.title  # an unsaved project is named after what it learns
+            self._show_title()
         self.preset.dataset, self.dataset = config, dataset
         self.data_panel.show_config(config)  # a no-op when the panel asked; not when a download finished
         self._show_data()
@@ -390,6 +400,8 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
     # Snapshots in, pixels out.
 
     def _receive(self, snapshot: Snapshot) -> None:
+        if self.worker is None or snapshot.run != self.worker.session.run_id:
+            return  # queued before its session was dropped or reset: it shows a run that is gone
         if snapshot.run != self.run_views.run:  # a new run (a reset, a new session): the one before goes
             self._forget_run()
             self.run_views.run = snapshot.run
@@ -416,9 +428,10 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
         self.play_button.setIcon(self.style().standardIcon(icon))
         self.play_button.setText(self.tr("Pause") if running else self.tr("Train"))
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, message: str, title: str | None = None) -> None:
+        """A message box titled with what happened (by default, that training stopped)."""
         self.statusBar().showMessage(message)
-        QMessageBox.warning(self, self.tr("Training stopped"), message)
+        QMessageBox.warning(self, title or self.tr("Training stopped"), message)
 
     def redraw(self) -> None:
         snapshot = self.latest

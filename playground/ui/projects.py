@@ -9,6 +9,8 @@ brings it here, so saving never pauses training; a stopped session is read direc
 from __future__ import annotations
 
 import copy
+import importlib.util
+import re
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -19,7 +21,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from playground.data import user_data_dir
-from playground.errors import PlaygroundError
+from playground.errors import PlaygroundError, install_advice
 from playground.project import Preset, list_presets, load_project, save_project
 from playground.project.bpp import Project
 from playground.project.export import export_history_csv, export_pytorch, project_history, project_state
@@ -37,6 +39,12 @@ def autosave_path() -> Path:
     """Where unsaved work is kept; it exists only while the window that wrote it is open, or
     after that window crashed."""
     return user_data_dir() / "autosave" / "autosave.bpp"
+
+
+def file_name(title: str) -> str:
+    """A project's title as a file name on every system: no characters that a system forbids."""
+    name = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "-", title).strip(" .-")
+    return name or "project"
 
 
 def ask_to_save(parent: QMainWindow) -> str:
@@ -108,12 +116,25 @@ class ProjectFiles(QMainWindow):
         return self._save_to(self.project_path)
 
     def save_as(self) -> bool:
-        start = str(self.project_path or Path.home() / f"{self.preset.name}.bpp")
+        start = str(self.project_path or Path(self.start_folder()) / f"{file_name(self.preset.title)}.bpp")
         chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save project"), start, self.tr(FILE_FILTER))
         if not chosen:
             return False
+        self.remember_folder(str(Path(chosen).parent))
         path = Path(chosen if chosen.endswith(".bpp") else chosen + ".bpp")
         return self._save_to(path)
+
+    # Where file dialogs open.
+
+    def start_folder(self) -> str:
+        """The current project's folder, else the folder last used in a file dialog, else home."""
+        if self.project_path is not None:
+            return str(self.project_path.parent)
+        last = QSettings().value("last_folder")
+        return last if isinstance(last, str) and Path(last).is_dir() else str(Path.home())
+
+    def remember_folder(self, folder: str) -> None:
+        QSettings().setValue("last_folder", folder)
 
     def autosave(self) -> None:
         """Keep unsaved work where a crash cannot take it."""
@@ -147,7 +168,8 @@ class ProjectFiles(QMainWindow):
         if session is not None:
             return project_of(session, dict(preset.dataset), preset.title, view, state)
         if self.network_panel.spec is None:
-            self._failed(self.tr("The network cannot be saved while it is invalid: {0}").format(self.builder.error))
+            self._failed(self.tr("The network cannot be saved while it is invalid: {0}").format(self.builder.error),
+                         self.tr("Not saved"))
             return None
         return Project(self.network_panel.spec, copy.deepcopy(self.chosen_optimizer()), self.batch_size_input.value(),
                        dict(preset.dataset), epochs=preset.epochs, title=preset.title, view=view)
@@ -156,7 +178,7 @@ class ProjectFiles(QMainWindow):
         try:
             save_project(project, path)
         except PlaygroundError as error:
-            self._failed(str(error))
+            self._failed(str(error), self.tr("Not saved"))
             return False
         if not autosave:
             self.project_path = path
@@ -171,33 +193,47 @@ class ProjectFiles(QMainWindow):
     # Exporting.
 
     def export_to(self, kind: str) -> None:
-        """To PyTorch (a folder), a NumPy script or the metric history as CSV."""
-        if kind == "pytorch":
-            chosen = QFileDialog.getExistingDirectory(self, self.tr("Export to PyTorch: choose a folder"))
+        """To PyTorch (a new folder), a NumPy script or the metric history as CSV. PyTorch export says
+        at once when PyTorch is not installed, before asking where to write."""
+        if kind == "pytorch" and importlib.util.find_spec("torch") is None:
+            QMessageBox.information(self, self.tr("PyTorch is not installed"), self.tr(
+                "Exporting to PyTorch writes code that uses PyTorch, and checks the weights with it. PyTorch is "
+                "not installed: {0}. The NumPy script export needs nothing more.").format(
+                install_advice("PyTorch", "pip install torch")))
+            return
+        stem = file_name(self.preset.title)
+        if kind == "pytorch":  # a folder of its own, made by the export
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export to PyTorch: name the folder to write"),
+                                                    str(Path(self.start_folder()) / f"{stem} pytorch"))
         else:
             suffix, kinds = (".py", self.tr("Python scripts (*.py)")) if kind == "numpy" else (
                 ".csv", self.tr("CSV files (*.csv)"))
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), str(Path.home() / f"model{suffix}"),
-                                                    kinds)
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export"),
+                                                    str(Path(self.start_folder()) / f"{stem}{suffix}"), kinds)
         if chosen:
+            self.remember_folder(str(Path(chosen).parent))
             self._with_project(lambda project: self._export(project, kind, Path(chosen)))
 
     def _export(self, project: Project, kind: str, target: Path) -> bool:
         try:
             if kind == "history":
                 export_history_csv(project_history(project), target)
+                written = self.tr("Exported the metric history to {0}").format(target)
             else:
                 # The exports carry how the data were prepared: the window's data are the project's.
                 dataset = self.dataset if self.dataset is not None else load_without_download(project.dataset)
                 if kind == "pytorch":
-                    export_pytorch(project.network, project_state(project), target,
-                                   optimizer=project_optimizer(project), dataset=dataset)
+                    files = export_pytorch(project.network, project_state(project), target,
+                                           optimizer=project_optimizer(project), dataset=dataset)
+                    written = self.tr("Exported {0} to the folder {1}").format(
+                        ", ".join(path.name for path in files), target)
                 else:
                     export_numpy_script(project.network, project_state(project), target, dataset)
+                    written = self.tr("Exported the NumPy script to {0}").format(target)
         except PlaygroundError as error:
-            self._failed(str(error))
+            self._failed(str(error), self.tr("Export failed"))
             return False
-        self.statusBar().showMessage(self.tr("Exported to {0}").format(target))
+        self.statusBar().showMessage(written)
         return True
 
     def _autosave_stopped(self, session: Any) -> None:
@@ -208,9 +244,10 @@ class ProjectFiles(QMainWindow):
     # Opening.
 
     def open_dialog(self) -> None:
-        start = str(self.project_path.parent if self.project_path else Path.home())
-        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), start, self.tr(FILE_FILTER))
+        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), self.start_folder(),
+                                                self.tr(FILE_FILTER))
         if chosen:
+            self.remember_folder(str(Path(chosen).parent))
             self.open_project(Path(chosen))
 
     def open_project(self, path: Path, recovered: bool = False) -> bool:

@@ -1,5 +1,5 @@
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 
 @pytest.fixture(autouse=True)
@@ -11,3 +11,12 @@ def no_dialog_waits_for_a_click(monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.No)
     monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kwargs: QMessageBox.StandardButton.Ok)
     monkeypatch.setattr(QMessageBox, "information", lambda *args, **kwargs: QMessageBox.StandardButton.Ok)
+
+
+@pytest.fixture(autouse=True)
+def no_file_dialog_waits_for_a_choice(monkeypatch):
+    """A file dialog a test did not answer would wait for ever: it fails the test instead."""
+    def unanswered(*args, **kwargs):
+        raise AssertionError(f"a file dialog opened that the test does not answer: {args[1:2]}")
+    for name in ("getSaveFileName", "getOpenFileName", "getExistingDirectory"):
+        monkeypatch.setattr(QFileDialog, name, unanswered)

@@ -199,22 +199,21 @@ def test_the_file_menu_exports_to_pytorch_numpy_and_csv_while_training(qtbot, tm
 
     window = open_window(qtbot)
     train_to(qtbot, window, 30)
-    monkeypatch.setattr("playground.ui.projects.QFileDialog.getExistingDirectory", lambda *a, **k: str(tmp_path))
-    window.export_to("pytorch")
-    for kind, name in (("numpy", "model_script.py"), ("history", "history.csv")):
+    for kind, name in (("pytorch", "torch model"), ("numpy", "model_script.py"), ("history", "history.csv")):
         monkeypatch.setattr("playground.ui.projects.QFileDialog.getSaveFileName",
                             lambda *a, name=name, **k: (str(tmp_path / name), ""))
-        window.export_to(kind)
+        window.export_to(kind)  # PyTorch's is a new folder, named in the same dialog
     qtbot.waitUntil(lambda: all((tmp_path / name).is_file() for name in
-                                ("model.py", "model_state_dict.pt", "model_script.py", "history.csv")), timeout=10_000)
+                                ("torch model/model.py", "torch model/model_state_dict.pt", "model_script.py",
+                                 "history.csv")), timeout=10_000)
     pause(qtbot, window)
-    spec = importlib.util.spec_from_file_location("exported_model", tmp_path / "model.py")
+    spec = importlib.util.spec_from_file_location("exported_model", tmp_path / "torch model" / "model.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     model = module.build_model()
-    model.load_state_dict(torch.load(tmp_path / "model_state_dict.pt"))
+    model.load_state_dict(torch.load(tmp_path / "torch model" / "model_state_dict.pt"))
     assert sum(parameter.numel() for parameter in model.parameters()) == 25
-    for name in ("model.py", "model_script.py"):  # both carry the window's data's preprocessing
+    for name in ("torch model/model.py", "model_script.py"):  # both carry the window's data's preprocessing
         assert f"Data set: {window.dataset.title}." in (tmp_path / name).read_text()
     header = (tmp_path / "history.csv").read_text().splitlines()[0]
     assert header.startswith("step") and "train_loss" in header
