@@ -22,7 +22,7 @@ from playground.engine.losses import make_loss
 from playground.engine.optimizers import Optimizer
 from playground.engine.spec import ActivationSpec, BatchNormSpec, DenseSpec, DropoutSpec, NetworkSpec
 from playground.engine.targets import target_rows
-from playground.engine.trace import Recorder, StepTrace, UpdateRecord
+from playground.engine.trace import OptimizerRecord, OptimizerRecorder, Recorder, StepTrace, UpdateRecord
 from playground.errors import DataError, ResourceError
 
 # theta, its gradient and up to three optimizer states: five copies of every parameter.
@@ -177,9 +177,10 @@ class Network:
         return {name: float(self.xp.linalg.norm(vector[where].astype(self.xp.float64)))
                 for name, where in zip(names, slices)}
 
-    def weight_views(self) -> list[tuple[Any, Any]]:
-        """(W, ∂L/∂W) of every Dense layer: what the L1 and L2 penalties apply to."""
-        return [(layer.params["W"], layer.grads["W"]) for layer in self.all_layers() if isinstance(layer, Dense)]
+    def weight_views(self) -> list[tuple[str, Any, Any]]:
+        """(name, W, ∂L/∂W) of every Dense layer: what the L1 and L2 penalties apply to."""
+        return [(f"{layer.path}.W", layer.params["W"], layer.grads["W"]) for layer in self.all_layers()
+                if isinstance(layer, Dense)]
 
     def state_dict(self) -> dict[str, numpy.ndarray]:
         """Parameters and running statistics as NumPy copies, by stable name."""
@@ -362,7 +363,10 @@ class Network:
         trace.state_before = before
         if optimizer is not None:
             trace.learning_rate = optimizer.learning_rate
-            optimizer.step()
-            after = self.state_dict()
-            trace.updates = [UpdateRecord(name, before[name], after[name]) for name in self.parameter_names]
+            kept = OptimizerRecorder(self.backend.to_numpy)
+            optimizer.step(kept)
+            trace.optimizer = OptimizerRecord(optimizer.spec.to_dict(), optimizer.step_count, kept.scalars)
+            after, slices = self.state_dict(), self.parameter_slices()
+            trace.updates = [UpdateRecord(name, before[name], after[name], kept.terms(name, slices[name], view.shape))
+                             for name, view in self.parameters().items()]
         return trace

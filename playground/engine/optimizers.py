@@ -1,7 +1,8 @@
 """Optimizers over the network's flat parameter vector, with their state kept here.
 
 One step: add the L1/L2 penalty gradients of the weights, clip, then update every
-parameter at once with a handful of whole-vector operations.
+parameter at once with a handful of whole-vector operations. Given an OptimizerRecorder, a step
+also keeps a copy of each number it computes on the way, for the stepper; training passes none.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 
 from playground.engine.schedules import ScheduleSpec, learning_rate_at
 from playground.engine.specfields import check_fields, choice, real
+from playground.engine.trace import OptimizerRecorder
 from playground.errors import SpecError
 
 OPTIMIZERS = ("sgd", "adam", "adamw", "rmsprop")
@@ -109,53 +111,78 @@ class Optimizer:
     def penalty(self) -> float:
         """The regularization term added to the loss: l1·Σ|W| + (l2/2)·ΣW²."""
         spec, xp, total = self.spec, self.xp, 0.0
-        for weight, _ in self._weights:
+        for _, weight, _ in self._weights:
             if spec.l1:
                 total += spec.l1 * float(xp.abs(weight).sum())
             if spec.l2:
                 total += 0.5 * spec.l2 * float(xp.vdot(weight, weight))
         return total
 
-    def step(self) -> None:
+    def step(self, recorder: OptimizerRecorder | None = None) -> None:
+        """Update theta from grad; a recorder keeps every intermediate (see UpdateRecord.terms)."""
         spec, xp = self.spec, self.xp
         theta, grad, scratch = self.network.theta, self.network.grad, self._scratch
         lr = self.learning_rate
+        if recorder is not None:
+            recorder.keep(grad=grad)
         if spec.l1 or spec.l2:
-            for weight, weight_grad in self._weights:
+            for name, weight, weight_grad in self._weights:
                 if spec.l1:
-                    weight_grad += spec.l1 * xp.sign(weight)
+                    term = spec.l1 * xp.sign(weight)
+                    weight_grad += term
+                    if recorder is not None:
+                        recorder.keep_weight_term(name, "l1", term)
                 if spec.l2:
-                    weight_grad += spec.l2 * weight
+                    term = spec.l2 * weight
+                    weight_grad += term
+                    if recorder is not None:
+                        recorder.keep_weight_term(name, "l2", term)
+            if recorder is not None:
+                recorder.keep(penalized=grad)
         if spec.clip_norm is not None:
             norm = math.sqrt(float(xp.vdot(grad, grad)))
             coefficient = spec.clip_norm / (norm + 1e-6)
             if coefficient < 1:
                 xp.multiply(grad, coefficient, out=grad)
+            if recorder is not None:
+                recorder.scalars.update(norm=norm, clip_factor=coefficient)
         if spec.clip_value is not None:
+            if recorder is not None:
+                recorder.keep(clipped=xp.abs(grad) > spec.clip_value)
             xp.clip(grad, -spec.clip_value, spec.clip_value, out=grad)
+        if recorder is not None:
+            recorder.keep(g=grad)
         self.step_count += 1
-        getattr(self, f"_{spec.kind}")(theta, grad, scratch, lr)
+        getattr(self, f"_{spec.kind}")(theta, grad, scratch, lr, recorder)
+        if recorder is not None:
+            recorder.keep(step=scratch)  # every rule leaves in scratch what it subtracted from theta
 
-    def _sgd(self, theta, grad, scratch, lr):
+    def _sgd(self, theta, grad, scratch, lr, recorder):
         spec, xp = self.spec, self.xp
         if spec.momentum > 0:
             velocity = self.state["velocity"]
             xp.multiply(velocity, spec.momentum, out=velocity)
             xp.add(velocity, grad, out=velocity)  # v ← μv + g
+            if recorder is not None:
+                recorder.keep(velocity=velocity)
             if spec.nesterov:
                 xp.multiply(velocity, spec.momentum, out=scratch)
                 xp.add(scratch, grad, out=scratch)  # step along g + μv
+                if recorder is not None:
+                    recorder.keep(direction=scratch)
                 grad = scratch
             else:
                 grad = velocity
         xp.multiply(grad, lr, out=scratch)
         xp.subtract(theta, scratch, out=theta)
 
-    def _adam(self, theta, grad, scratch, lr):
+    def _adam(self, theta, grad, scratch, lr, recorder):
         spec, xp = self.spec, self.xp
         m, v = self.state["exp_avg"], self.state["exp_avg_sq"]
         if spec.kind == "adamw" and spec.weight_decay:
             xp.multiply(theta, 1 - lr * spec.weight_decay, out=theta)
+            if recorder is not None:
+                recorder.scalars["decay"] = 1 - lr * spec.weight_decay
         xp.subtract(grad, m, out=scratch)  # m ← m + (1 − β₁)(g − m), as torch's lerp
         xp.multiply(scratch, 1 - spec.beta1, out=scratch)
         xp.add(m, scratch, out=m)
@@ -166,7 +193,13 @@ class Optimizer:
         t = self.step_count
         step_size = lr / (1 - spec.beta1**t)
         root_correction = math.sqrt(1 - spec.beta2**t)
+        if recorder is not None:
+            corrections = {"bias_correction1": 1 - spec.beta1**t, "bias_correction2": 1 - spec.beta2**t}
+            recorder.scalars.update(corrections)
+            recorder.keep(exp_avg=m, exp_avg_sq=v, m_hat=m / corrections["bias_correction1"],
+                          v_hat=v / corrections["bias_correction2"])
         if step_size == 0:  # a schedule that has reached a learning rate of 0
+            scratch.fill(0)  # nothing subtracted, as a recorder reads it
             return
         # θ ← θ − step·m / (√v / √(1 − β₂ᵗ) + ε), with the step folded into the denominator
         # to save a pass over the parameters.
@@ -178,7 +211,7 @@ class Optimizer:
 
     _adamw = _adam
 
-    def _rmsprop(self, theta, grad, scratch, lr):
+    def _rmsprop(self, theta, grad, scratch, lr, recorder):
         spec, xp = self.spec, self.xp
         square_avg = self.state["square_avg"]
         xp.multiply(square_avg, spec.alpha, out=square_avg)
@@ -188,10 +221,14 @@ class Optimizer:
         xp.sqrt(square_avg, out=scratch)
         xp.add(scratch, spec.eps, out=scratch)
         xp.divide(grad, scratch, out=scratch)  # g / (√s + ε)
+        if recorder is not None:
+            recorder.keep(square_avg=square_avg, normalized=scratch)
         if spec.momentum > 0:
             buffer = self.state["momentum_buffer"]
             xp.multiply(buffer, spec.momentum, out=buffer)
             xp.add(buffer, scratch, out=buffer)
+            if recorder is not None:
+                recorder.keep(momentum_buffer=buffer)
             xp.multiply(buffer, lr, out=scratch)
         else:
             xp.multiply(scratch, lr, out=scratch)

@@ -10,14 +10,17 @@ apply_requested or discard_requested says so.
 from __future__ import annotations
 
 import numpy
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QStackedWidget,
@@ -40,10 +43,34 @@ from playground.ui.stepper_phases import (
     layer_specs,
     phase_matrices,
     update_layers,
+    update_parameters,
 )
 from playground.ui.stepper_views import GradientCheck, MatrixView
 
-VIEWS = 6  # the most matrices a phase shows: a layer's two parameters before, changed and after
+# The most matrices a phase shows: a weight before, its gradient, both penalty terms, the gradient used,
+# Adam's m̂ and v̂, its change and after.
+VIEWS = 9
+
+
+class FormulaArea(QScrollArea):
+    """The phase's formulas, asking for the height their text takes at the width they have, and scrolled
+    when the panel is shorter than that (Adam's update beside eight heatmaps, on a laptop's screen)."""
+
+    def __init__(self, label: QLabel) -> None:
+        super().__init__(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(label)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        hint, width = super().sizeHint(), self.viewport().width()
+        if width > 0:  # laid out: the text's height at this width
+            hint.setHeight(self.widget().heightForWidth(width))
+        return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():  # the text wraps anew
+            self.updateGeometry()
 
 
 class StepperPanel(QWidget):
@@ -59,7 +86,6 @@ class StepperPanel(QWidget):
         self.setObjectName("stepperPanel")
         self.trace: StepTrace | None = None
         self.spec: NetworkSpec | None = None
-        self.optimizer = "sgd"
         self._phases: list[Phase] = []
         self._index = -1
         self._matrices: dict[tuple[int, str], list[Matrix]] = {}
@@ -140,14 +166,21 @@ class StepperPanel(QWidget):
 
         self.formula = QLabel(objectName="stepperFormula", textFormat=Qt.TextFormat.RichText, wordWrap=True)
         self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.formula_area = FormulaArea(self.formula)
         self.update_layer = QComboBox(objectName="stepperUpdateLayer")
         self.update_layer.setToolTip(tr("Whose parameters the update phase shows"))
-        self.update_layer.currentIndexChanged.connect(lambda _: self._render())
+        self.update_layer.currentIndexChanged.connect(lambda _: self._layer_chosen())
+        self.update_parameter = QComboBox(objectName="stepperUpdateParameter")
+        self.update_parameter.setToolTip(tr("Which of the layer's parameters the update phase follows from its "
+                                            "gradient to its change"))
+        self.update_parameter.currentIndexChanged.connect(lambda _: self._render())
         self.update_row = QWidget()
         row = QHBoxLayout(self.update_row)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(QLabel(tr("Layer"), buddy=self.update_layer))
         row.addWidget(self.update_layer)
+        row.addWidget(QLabel(tr("Parameter"), buddy=self.update_parameter))
+        row.addWidget(self.update_parameter)
         row.addStretch(1)
         self.views = [MatrixView() for _ in range(VIEWS)]
         self.grid = QGridLayout()
@@ -161,14 +194,15 @@ class StepperPanel(QWidget):
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.formula)
+        top_layout.addWidget(self.formula_area)
         top_layout.addWidget(self.update_row)
         top_layout.addLayout(self.grid, 1)
         top_layout.addWidget(self.hover)
 
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(top)
-        right.addWidget(self._details())
+        self.details = self._details()
+        right.addWidget(self.details)
         right.setSizes([380, 200])
         content = QSplitter(Qt.Orientation.Horizontal)
         content.addWidget(left)
@@ -213,12 +247,11 @@ class StepperPanel(QWidget):
         self.example_input.setEnabled(n > 0)
         self.example_button.setEnabled(n > 0)
 
-    def show_trace(self, trace: StepTrace, spec: NetworkSpec, optimizer: str = "sgd") -> None:
-        """A new step to walk, from its first phase. `optimizer` is "sgd" for plain SGD (the update is
-        then written −α ∂L/∂θ); any other name, such as "adam" or "sgd with momentum", is shown as is."""
+    def show_trace(self, trace: StepTrace, spec: NetworkSpec) -> None:
+        """A new step to walk, from its first phase."""
         if self.spec is None or spec.to_dict() != self.spec.to_dict():
             self._picked = {}
-        self.trace, self.spec, self.optimizer = trace, spec, optimizer
+        self.trace, self.spec = trace, spec
         self._phases, self._index, self._matrices = build_phases(trace, spec), -1, {}
         self.checker.set_step(trace, spec)
         self.phase_list.blockSignals(True)
@@ -229,6 +262,7 @@ class StepperPanel(QWidget):
         self.update_layer.clear()
         self.update_layer.addItems(update_layers(trace))
         self.update_layer.blockSignals(False)
+        self._fill_parameters()
         self.chain_example.setRange(0, trace.forward[0].input.shape[1] - 1)
         self.stack.setCurrentIndex(1)
         self.go_to(0)
@@ -276,12 +310,16 @@ class StepperPanel(QWidget):
         self.phase_list.blockSignals(True)
         self.phase_list.setCurrentRow(self._index)
         self.phase_list.blockSignals(False)
-        layer = self.update_layer.currentText()
-        self.formula.setText(formula_html(phase, self.trace, self.spec, self.optimizer, layer))
-        self.update_row.setVisible(phase.kind == UPDATE and self.update_layer.count() > 1)
-        key = (self._index, layer if phase.kind == UPDATE else "")
+        parameter = f"{self.update_layer.currentText()}.{self.update_parameter.currentText()}"
+        self.formula.setText(formula_html(phase, self.trace, self.spec, parameter))
+        self.formula_area.updateGeometry()
+        self.update_row.setVisible(phase.kind == UPDATE and self.update_layer.count() > 0)
+        # The chain rule and the gradient check are the backward pass's: the update takes their room for its own
+        # formula and heatmaps.
+        self.details.setVisible(phase.kind != UPDATE)
+        key = (self._index, parameter if phase.kind == UPDATE else "")
         if key not in self._matrices:
-            self._matrices[key] = phase_matrices(phase, self.trace, self.spec, layer)
+            self._matrices[key] = phase_matrices(phase, self.trace, self.spec, parameter)
         matrices = self._matrices[key]
         self._arrange(len(matrices))
         for view, matrix in zip(self.views, matrices):
@@ -294,6 +332,20 @@ class StepperPanel(QWidget):
         self._set_chain_ranges(phase)
         self._show_chain()
         self.checker.show_for(phase.path)
+
+    def _layer_chosen(self) -> None:
+        self._fill_parameters()
+        self._render()
+
+    def _fill_parameters(self) -> None:
+        """The chosen layer's parameters, keeping the one chosen before (W, say) when this layer has it too."""
+        chosen = self.update_parameter.currentText()
+        names = update_parameters(self.trace, self.update_layer.currentText())
+        self.update_parameter.blockSignals(True)
+        self.update_parameter.clear()
+        self.update_parameter.addItems(names)
+        self.update_parameter.setCurrentIndex(names.index(chosen) if chosen in names else 0)
+        self.update_parameter.blockSignals(False)
 
     def _arrange(self, count: int) -> None:
         """The visible heatmaps in a grid of up to three columns; re-laid out only when their number changes."""

@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication
 from playground.engine.activations import ACTIVATION_FUNCTIONS
 from playground.engine.losses import LOSS_CLASSES
 from playground.engine.spec import ActivationSpec, DenseSpec, DropoutSpec, NetworkSpec, ResidualSpec
-from playground.engine.trace import ForwardRecord, StepTrace
+from playground.engine.trace import ForwardRecord, OptimizerRecord, StepTrace, UpdateRecord
 
 FORWARD, LOSS, BACKWARD, UPDATE = "forward", "loss", "backward", "update"
 # What the fused losses apply to the output z before comparing it with y.
@@ -116,6 +116,11 @@ def update_layers(trace: StepTrace) -> list[str]:
     return list(dict.fromkeys(update.name.rsplit(".", 1)[0] for update in trace.updates))
 
 
+def update_parameters(trace: StepTrace, layer: str) -> list[str]:
+    """The names, such as "W" and "b", of the layer's parameters that the update changed."""
+    return [update.name.rsplit(".", 1)[1] for update in trace.updates if update.name.rsplit(".", 1)[0] == layer]
+
+
 def forward_record(trace: StepTrace, path: str) -> ForwardRecord:
     return next(record for record in trace.forward if record.path == path)
 
@@ -128,9 +133,9 @@ def block_output(trace: StepTrace, path: str) -> numpy.ndarray:
 
 # The matrices of each phase.
 
-def phase_matrices(phase: Phase, trace: StepTrace, spec: NetworkSpec, update_layer: str | None = None) -> list[Matrix]:
-    """The phase's matrices in the order the formula names them; for the update, the chosen layer's
-    parameters, each before, its change (after − before) and after."""
+def phase_matrices(phase: Phase, trace: StepTrace, spec: NetworkSpec, parameter: str | None = None) -> list[Matrix]:
+    """The phase's matrices in the order the formula names them; for the update, how the chosen
+    parameter (a stable name, "1.W") went from its gradient to its change."""
     if phase.kind == FORWARD:
         return _forward_matrices(trace, trace.forward[phase.record], layer_specs(spec)[phase.path])
     if phase.kind == LOSS:
@@ -138,14 +143,8 @@ def phase_matrices(phase: Phase, trace: StepTrace, spec: NetworkSpec, update_lay
         return [matrix("ŷ", trace.prediction), matrix("y", trace.target), matrix(grad_name, trace.loss_grad)]
     if phase.kind == BACKWARD:
         return _backward_matrices(trace, phase.record)
-    shown = []
-    for update in trace.updates:
-        layer, name = update.name.rsplit(".", 1)
-        if layer == update_layer:
-            level = max(matrix("", update.before).level, matrix("", update.after).level)
-            shown += [matrix(_tr("{0} before").format(name), update.before, level),
-                      matrix(f"Δ{name}", update.change), matrix(_tr("{0} after").format(name), update.after, level)]
-    return shown
+    update = _update_of(trace, parameter)
+    return [] if update is None else _update_matrices(trace, update)
 
 
 def _forward_matrices(trace: StepTrace, record: ForwardRecord, layer: Any) -> list[Matrix]:
@@ -183,8 +182,8 @@ def _backward_matrices(trace: StepTrace, k: int) -> list[Matrix]:
 
 # The formulas of each phase, as rich text: one row per equation, the shapes beside it.
 
-def formula_html(phase: Phase, trace: StepTrace, spec: NetworkSpec, optimizer: str = "sgd",
-                 update_layer: str | None = None) -> str:
+def formula_html(phase: Phase, trace: StepTrace, spec: NetworkSpec, parameter: str | None = None) -> str:
+    """The phase's formulas; for the update, those of the chosen parameter (a stable name, "1.W")."""
     if phase.kind == FORWARD:
         rows = _forward_rows(trace, trace.forward[phase.record], layer_specs(spec)[phase.path])
         note = _tr("Shapes are rows × columns; x, z and a hold one column per example.")
@@ -194,7 +193,7 @@ def formula_html(phase: Phase, trace: StepTrace, spec: NetworkSpec, optimizer: s
         rows = _backward_rows(trace, phase.record, layer_specs(spec)[phase.path])
         note = _tr("∂L/∂W is x δᵀ: ∂z/∂W brings the input x (not Wᵀ), and the update subtracts the gradient.")
     else:
-        rows, note = _update_rows(trace, optimizer, update_layer)
+        rows, note = _update_rows(trace, parameter)
     cells = "".join(f"<tr><td style='padding-right:18px'>{html.escape(left)}</td>"
                     f"<td style='color:gray'>{html.escape(right)}</td></tr>" for left, right in rows)
     return (f"<p style='margin:0'><b>{html.escape(phase.title)}</b></p><table>{cells}</table>"
@@ -267,22 +266,99 @@ def _backward_rows(trace: StepTrace, k: int, layer: Any) -> list[tuple[str, str]
     return [(f"∂L/∂z = (∂L/∂a) ⊙ g'(z),   {derivative}", f"({dims(g_out)}) → ({dims(g)})") for g in into]
 
 
-def _update_rows(trace: StepTrace, optimizer: str, layer: str | None) -> tuple[list[tuple[str, str]], str]:
-    rate = "" if trace.learning_rate is None else f"α = {number(trace.learning_rate)}"
-    if not trace.updates:
-        return [("θ ← θ − Δθ", rate)], _tr("This step was traced without an optimizer: it has no update.")
-    # Δθ is what the heatmaps show, after − before; plain SGD's is −α ∂L/∂θ, other optimizers'
-    # come from their state (momentum, moment estimates), which the trace does not hold.
-    if optimizer == "sgd":
-        rows = [("θ ← θ − α ∂L/∂θ", rate)]
-    else:
-        rows = [(_tr("θ ← θ + Δθ, Δθ from {0}").format(optimizer), rate)]
-    for update in trace.updates:
-        owner, name = update.name.rsplit(".", 1)
-        if owner == layer:
-            change = f"Δ{name} = −α ∂L/∂{name}" if optimizer == "sgd" else f"Δ{name} = {name} after − {name} before"
-            rows.append((f"{name} ← {name} + Δ{name},   {change}", f"({dims(update.before)})"))
-    return rows, _tr("Apply update writes these values into the network; Discard leaves it as it was.")
+def _update_of(trace: StepTrace, parameter: str | None) -> UpdateRecord | None:
+    return next((update for update in trace.updates if update.name == parameter), None)
+
+
+PENALTY_TERMS = {"l1": "l1·sign({0})", "l2": "l2·{0}"}  # the UpdateRecord terms, as the formulas write them
+# The optimizer's state shown as heatmaps: (the UpdateRecord term, its symbol in the formulas).
+STATE_SHOWN = {"sgd": [("velocity", "v")], "adam": [("m_hat", "m̂"), ("v_hat", "v̂")],
+               "rmsprop": [("square_avg", "s"), ("momentum_buffer", "v")]}
+STATE_SHOWN["adamw"] = STATE_SHOWN["adam"]
+
+
+def _update_matrices(trace: StepTrace, update: UpdateRecord) -> list[Matrix]:
+    """The parameter before, its gradient from backprop, the penalty terms, the gradient the rule used
+    when penalties or clipping changed it, the optimizer's state, the change and the parameter after."""
+    name, terms, settings = update.name.rsplit(".", 1)[1], update.terms, trace.optimizer.settings
+    level = max(matrix("", update.before).level, matrix("", update.after).level)
+    shown = [matrix(_tr("{0} before").format(name), update.before, level), matrix(f"∂L/∂{name}", terms["grad"])]
+    shown += [matrix(PENALTY_TERMS[key].format(name), terms[key]) for key in PENALTY_TERMS if key in terms]
+    changed = any(key in terms for key in PENALTY_TERMS) or settings["clip_norm"] or settings["clip_value"]
+    if changed:
+        shown.append(matrix("g", terms["g"]))
+    shown += [matrix(symbol, terms[key]) for key, symbol in STATE_SHOWN[settings["kind"]] if key in terms]
+    return [*shown, matrix(f"Δ{name}", update.change), matrix(_tr("{0} after").format(name), update.after, level)]
+
+
+def _update_rows(trace: StepTrace, parameter: str | None) -> tuple[list[tuple[str, str]], str]:
+    """The chosen optimizer's update of one parameter, step by step, with this step's numbers."""
+    update, record = _update_of(trace, parameter), trace.optimizer
+    if update is None or record is None:
+        return [("θ ← θ − Δθ", "")], _tr("This step was traced without an optimizer: it has no update.")
+    p, settings, scalars = update.name.rsplit(".", 1)[1], record.settings, record.scalars
+    rows = [_gradient_row(p, update, settings)]
+    if settings["clip_norm"] is not None:
+        factor = scalars["clip_factor"]
+        effect = (_tr("× {0}").format(number(factor)) if factor < 1
+                  else _tr("factor {0} ≥ 1: not clipped").format(number(factor)))
+        rows.append(("g ← g · min(1, c / (‖g‖ + 10⁻⁶))", _tr("‖g‖ = {0} over all parameters, c = {1}: {2}").format(
+            number(scalars["norm"]), number(settings["clip_norm"]), effect)))
+    if settings["clip_value"] is not None:
+        clipped = update.terms["clipped"]
+        rows.append(("g ← clip(g, −c, c)", _tr("c = {0}: {1} of {2} entries clipped").format(
+            number(settings["clip_value"]), int(clipped.sum()), clipped.size)))
+    rows += _rule_rows(p, trace, record)
+    largest = float(numpy.abs(update.change).max()) if update.change.size else 0.0
+    rows.append((f"Δ{p} = {p} after − {p} before", _tr("largest |Δ{0}| = {1}").format(p, number(largest))))
+    state = [symbol for key, symbol in STATE_SHOWN[settings["kind"]] if key in update.terms]
+    kept = _tr("{0}: from the optimizer's state after this step. ").format(", ".join(state)) if state else ""
+    return rows, kept + _tr("Apply update writes these values into the network; Discard leaves it as it was.")
+
+
+def _gradient_row(p: str, update: UpdateRecord, settings: dict) -> tuple[str, str]:
+    """g: the parameter's gradient from backprop, plus the penalty terms when they apply to it."""
+    penalties = [key for key in PENALTY_TERMS if key in update.terms]
+    if penalties:
+        formula = " + ".join([f"g = ∂L/∂{p}", *(PENALTY_TERMS[key].format(p) for key in penalties)])
+        return formula, ", ".join(f"{key} = {number(settings[key])}" for key in penalties)
+    if settings["l1"] or settings["l2"]:
+        return f"g = ∂L/∂{p}", _tr("from backprop; the penalty applies to the weights W only")
+    return f"g = ∂L/∂{p}", _tr("from backprop")
+
+
+def _rate(trace: StepTrace, settings: dict) -> str:
+    """α of this step, and where the schedule has taken it from the base rate."""
+    rate = f"α = {number(trace.learning_rate)}"
+    schedule = settings["schedule"]
+    if schedule["kind"] == "constant" and not schedule["warmup_steps"]:
+        return rate
+    return _tr("{0} ({1} schedule, base {2})").format(rate, schedule["kind"], number(settings["learning_rate"]))
+
+
+def _rule_rows(p: str, trace: StepTrace, record: OptimizerRecord) -> list[tuple[str, str]]:
+    settings, scalars = record.settings, record.scalars
+    kind, rate, eps = settings["kind"], _rate(trace, settings), f"ε = {number(settings['eps'])}"
+    mu = f"μ = {number(settings['momentum'])}"
+    if kind == "sgd":
+        if not settings["momentum"]:
+            return [(f"{p} ← {p} − α g", rate)]
+        step = "α (g + μ v)" if settings["nesterov"] else "α v"
+        return [("v ← μ v + g", mu), (f"{p} ← {p} − {step}", rate)]
+    if kind == "rmsprop":
+        rows = [("s ← ρ s + (1 − ρ) g²", f"ρ = {number(settings['alpha'])}")]
+        if not settings["momentum"]:
+            return [*rows, (f"{p} ← {p} − α g / (√s + ε)", f"{rate}, {eps}")]
+        return [*rows, ("v ← μ v + g / (√s + ε)", f"{mu}, {eps}"), (f"{p} ← {p} − α v", rate)]
+    b1, b2 = number(settings["beta1"]), number(settings["beta2"])
+    corrections = number(scalars["bias_correction1"]), number(scalars["bias_correction2"])
+    rows = [("m ← β₁ m + (1 − β₁) g", f"β₁ = {b1}"), ("v ← β₂ v + (1 − β₂) g²", f"β₂ = {b2}"),
+            ("m̂ = m / (1 − β₁ᵗ)", f"t = {record.t}: 1 − β₁ᵗ = {corrections[0]}"),
+            ("v̂ = v / (1 − β₂ᵗ)", f"1 − β₂ᵗ = {corrections[1]}")]
+    if "decay" in scalars:  # AdamW shrinks θ first, apart from the gradient
+        rows.append((f"{p} ← (1 − αλ) {p}",
+                     f"λ = {number(settings['weight_decay'])}: 1 − αλ = {number(scalars['decay'], 6)}"))
+    return [*rows, (f"{p} ← {p} − α m̂ / (√v̂ + ε)", f"{rate}, {eps}")]
 
 
 # One weight's gradient taken apart: the chain rule in the trace's numbers.

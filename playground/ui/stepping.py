@@ -17,13 +17,6 @@ STEPPER_HEIGHT, MIN_OUTPUT_HEIGHT = 560, 200  # pixels
 STEPPER_WIDTH, MIN_NETWORK_WIDTH = 720, 380
 
 
-def optimizer_words(spec: Any) -> str:
-    """How the stepper names the optimizer; plain SGD gets the update formula itself."""
-    if spec.kind == "sgd" and spec.momentum > 0:
-        return f"sgd with {'Nesterov ' if spec.nesterov else ''}momentum {spec.momentum:g}"
-    return spec.kind
-
-
 class StepperWiring(QMainWindow):
     stepper: StepperPanel
     network_view: NetworkView
@@ -51,8 +44,7 @@ class StepperWiring(QMainWindow):
         self.plot_tabs.setCurrentWidget(self.stepper)
 
     def _trace_received(self, snapshot: Snapshot) -> None:
-        optimizer = self.worker.session.optimizer.spec
-        self.stepper.show_trace(snapshot.trace, self.worker.session.spec, optimizer_words(optimizer))
+        self.stepper.show_trace(snapshot.trace, self.worker.session.spec)
         self.plot_tabs.setCurrentWidget(self.stepper)
         sizes = self.output_splitter.sizes()
         if sizes[1] < STEPPER_HEIGHT <= sum(sizes) - MIN_OUTPUT_HEIGHT:  # room for the heatmaps, at the output's cost

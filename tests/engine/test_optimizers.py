@@ -1,4 +1,5 @@
-"""Five steps of every optimizer configuration against torch.optim, in float64, to 1e-9."""
+"""Five steps of every optimizer configuration against torch.optim, in float64, to 1e-9; the last one
+traced, and its record of the gradient used and of the state kept against torch's."""
 
 import numpy
 import pytest
@@ -35,6 +36,12 @@ CONFIGS = {
     "rmsprop-exponential": OptimizerSpec("rmsprop", learning_rate=0.01,
                                          schedule=ScheduleSpec("exponential", gamma=0.7)),
 }
+
+
+# The traced terms that torch keeps as optimizer state, and its names for them.
+TORCH_STATE = {"sgd": [("velocity", "momentum_buffer")], "adam": [("exp_avg", "exp_avg"), ("exp_avg_sq", "exp_avg_sq")],
+               "rmsprop": [("square_avg", "square_avg"), ("momentum_buffer", "momentum_buffer")]}
+TORCH_STATE["adamw"] = TORCH_STATE["adam"]
 
 
 def torch_optimizer(spec: OptimizerSpec, params):
@@ -79,11 +86,15 @@ def test_five_steps_match_torch(name):
     weights = [p for n, p in named.items() if n.endswith(".W")]
     optimizer = Optimizer(net, spec)
     rng = numpy.random.default_rng(0)
-    for _ in range(5):
+    for step in range(5):
         x, y = rng.normal(size=(6, 3)), rng.integers(0, 3, 6)
         assert optimizer.learning_rate == pytest.approx(t_opt.param_groups[0]["lr"], rel=1e-12)
         penalty = optimizer.penalty()
-        loss = net.train_step(x, y, optimizer)
+        if step < 4:
+            loss = net.train_step(x, y, optimizer)
+        else:  # the last step traced, as the stepper does: it must train the same
+            trace = net.trace_step(x, y, optimizer)
+            loss = trace.loss
         t_opt.zero_grad()
         t_loss = torch_loss("cross_entropy", module(torch.from_numpy(x)), y)
         t_loss = t_loss + sum(spec.l1 * w.abs().sum() + 0.5 * spec.l2 * (w * w).sum() for w in weights)
@@ -97,6 +108,16 @@ def test_five_steps_match_torch(name):
         assert loss + penalty == pytest.approx(float(t_loss.detach()), rel=1e-9)
     for param_name, tensor in named.items():
         assert_close(net.get(param_name), as_engine(param_name, tensor), 1e-9, param_name)
+    # What the trace says the optimizer used and kept is what torch used and keeps.
+    for update in trace.updates:
+        tensor = named[update.name]
+        assert_close(update.terms["g"], as_engine(update.name, tensor.grad), 1e-9, f"{update.name} g")
+        kept = {torch_name: value for torch_name, value in t_opt.state[tensor].items() if torch.is_tensor(value)}
+        for term, torch_name in TORCH_STATE[spec.kind]:
+            assert (term in update.terms) == (torch_name in kept), (update.name, term)
+            if torch_name in kept:
+                expected = as_engine(update.name, kept[torch_name])
+                assert_close(update.terms[term], expected, 1e-9, f"{update.name} {term}")
 
 
 def test_penalty_reports_the_regularization_term():

@@ -190,32 +190,61 @@ def test_the_backward_phase_of_layer_1_shows_the_recorded_gradients(qtbot, reque
     assert "∂L/∂W = x δᵀ" in text and "∂L/∂x = W δ" in text and "Σ over the batch of δ" in text
 
 
-def test_the_update_phase_shows_each_parameter_before_its_change_and_after(qtbot, circle):
+def test_the_update_phase_shows_each_parameter_from_its_gradient_to_its_change(qtbot, circle):
     spec, trace = circle
     panel = panel_for(qtbot, spec, trace)
     panel.go_to(len(panel.phases()) - 1)
+    assert not panel.update_row.isHidden()
+    assert panel.details.isHidden()  # the chain rule and the gradient check are the backward phases'
+    assert [panel.update_layer.itemText(k) for k in range(panel.update_layer.count())] == ["1", "2", "3"]
     updates = {update.name: update for update in trace.updates}
     for layer in ("1", "3"):
         panel.update_layer.setCurrentText(layer)
-        images = shown(panel)
-        assert list(images) == ["W before", "ΔW", "W after", "b before", "Δb", "b after"]
         for name in ("W", "b"):
+            panel.update_parameter.setCurrentText(name)
+            images = shown(panel)
+            # Plain SGD without a penalty or clipping: g is ∂L/∂W itself, and no state.
+            assert list(images) == [f"{name} before", f"∂L/∂{name}", f"Δ{name}", f"{name} after"]
             update = updates[f"{layer}.{name}"]
             column = (lambda a: a.reshape(-1, 1)) if name == "b" else (lambda a: a)
             numpy.testing.assert_array_equal(images[f"{name} before"], column(update.before))
+            numpy.testing.assert_array_equal(images[f"∂L/∂{name}"], column(trace.param_grads()[update.name]))
             numpy.testing.assert_array_equal(images[f"Δ{name}"], column(update.after - update.before))
             numpy.testing.assert_array_equal(images[f"{name} after"], column(update.after))
-    # Plain SGD, as the formula says: ΔW = −α ∂L/∂W.
+            text = panel.formula.text()
+            assert f"g = ∂L/∂{name}" in text and f"{name} ← {name} − α g" in text and "α = 0.03" in text
+    panel.update_layer.setCurrentText("1")
+    assert panel.update_parameter.currentText() == "b"  # the parameter chosen stays chosen across layers
+    # As the formula says: ΔW = −α ∂L/∂W.
     grad = trace.backward[0].param_grads["W"]
     numpy.testing.assert_allclose(updates["3.W"].change, -trace.learning_rate * grad, rtol=1e-4, atol=1e-7)
-    assert "θ ← θ − α ∂L/∂θ" in panel.formula.text() and "α = 0.03" in panel.formula.text()
+    panel.go_to(len(panel.phases()) - 2)
+    assert panel.update_row.isHidden() and not panel.details.isHidden()
 
 
-def test_other_optimizers_are_named_in_the_update_formula(qtbot, circle):
-    panel = panel_for(qtbot, *circle, optimizer="adam")
+def test_the_update_phase_follows_the_gradient_through_penalty_clipping_and_adam(qtbot):
+    preset = load_preset("circle")
+    data = load_dataset(preset.dataset)
+    net = Network(preset.network, seed=0)
+    optimizer = Optimizer(net, OptimizerSpec("adam", learning_rate=0.01, l2=0.5, clip_norm=1e-3))
+    trace = net.trace_step(data.x_train[:10], data.y_train[:10], optimizer)
+    panel = panel_for(qtbot, preset.network, trace)
     panel.go_to(len(panel.phases()) - 1)
-    assert "Δθ from adam" in panel.formula.text()
-    assert "α ∂L/∂θ" not in panel.formula.text()
+    assert panel.update_parameter.currentText() == "W"
+    assert list(shown(panel)) == ["W before", "∂L/∂W", "l2·W", "g", "m̂", "v̂", "ΔW", "W after"]
+    assert all(view.width() >= 60 for view in panel.views if view.isVisible())
+    text = panel.formula.text()
+    scalars = trace.optimizer.scalars
+    for row in ("g = ∂L/∂W + l2·W", "l2 = 0.5", "g ← g · min(1, c / (‖g‖ + 10⁻⁶))",
+                f"‖g‖ = {number(scalars['norm'])} over all parameters, c = 0.001: × {number(scalars['clip_factor'])}",
+                "m ← β₁ m + (1 − β₁) g", "β₁ = 0.9", "v ← β₂ v + (1 − β₂) g²", "β₂ = 0.999",
+                "m̂ = m / (1 − β₁ᵗ)", "t = 1: 1 − β₁ᵗ = 0.1", "v̂ = v / (1 − β₂ᵗ)", "1 − β₂ᵗ = 0.001",
+                "W ← W − α m̂ / (√v̂ + ε)", "α = 0.01, ε = 1e−08",
+                "ΔW = W after − W before", "m̂, v̂: from the optimizer"):
+        assert row in text, row
+    panel.update_parameter.setCurrentText("b")
+    assert list(shown(panel)) == ["b before", "∂L/∂b", "g", "m̂", "v̂", "Δb", "b after"]
+    assert "the penalty applies to the weights W only" in panel.formula.text()
 
 
 def test_numbers_are_written_in_the_cells_of_small_matrices_only(qtbot, circle_one, digits):

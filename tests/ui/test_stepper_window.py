@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QListWidget
 
 from playground.data import load_dataset
-from playground.engine import Network, Optimizer
+from playground.engine import Network, Optimizer, OptimizerSpec
 from playground.project import list_presets, load_preset
 from playground.ui import MainWindow
 from playground.ui.network_view import HIGHLIGHT
@@ -116,7 +116,16 @@ def test_every_backward_phase_shows_the_gradient_the_engine_returns(qtbot, name)
 @pytest.mark.parametrize("preset", ["circle", "digits-mlp"])
 def test_the_window_fits_a_1280_by_720_screen_even_while_stepping(qtbot, preset):
     window = enter_stepper(qtbot, preset)
-    window.stepper.go_to(len(window.stepper.phases()) - 2)  # a backward phase: the most it ever shows
+    window.stepper.go_to(len(window.stepper.phases()) - 2)  # a backward phase: the longest formula
+    needed = window.minimumSizeHint()
+    assert needed.width() <= 1280 and needed.height() <= 720
+    # The update of a weight under Adam with both penalties and clipping: the most heatmaps.
+    network = Network(window.network_panel.spec, seed=1)
+    spec = OptimizerSpec("adam", l1=0.01, l2=0.5, clip_norm=1e-3)
+    trace = network.trace_step(window.dataset.x_train[:10], window.dataset.y_train[:10], Optimizer(network, spec))
+    window.stepper.show_trace(trace, window.network_panel.spec)
+    window.stepper.go_to(len(window.stepper.phases()) - 1)
+    assert sum(view.isVisibleTo(window) for view in window.stepper.views) == len(window.stepper.views) == 9
     needed = window.minimumSizeHint()
     assert needed.width() <= 1280 and needed.height() <= 720
     # The control bar wraps its groups onto a second line when the window is narrow.
