@@ -30,6 +30,7 @@ from playground.data.preprocessing import FEATURE_ALIASES
 from playground.data.synthetic import SETS
 from playground.ui.dataset_thumbnails import SIZE, thumbnail
 from playground.ui.downloads import can_download
+from playground.ui.fields import BoundedSpinBox
 
 MAX_SEED = 2**31 - 1
 FEATURE_COLUMNS = 3
@@ -72,6 +73,7 @@ class DatasetSelector(QComboBox):
 
 class DataPanel(QGroupBox):
     changed = Signal(dict)  # the whole new dataset config
+    adjusted = Signal(str)  # a value typed out of range was brought in: what it became and why
     folder_requested = Signal(dict)  # the image set's config: read its files from a folder the person picks
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -82,8 +84,12 @@ class DataPanel(QGroupBox):
         self.selector = self._selector()
         self.noise = self._slider(0, 50, "noiseSlider", self.tr("Noise in percent: how far labels stray"))
         self.ratio = self._slider(10, 90, "ratioSlider", self.tr("Share of the points used for training"))
-        self.points = QSpinBox(objectName="pointsInput", minimum=20, maximum=5000, singleStep=50)
-        self.points.setToolTip(self.tr("How many points to generate"))
+        self.points = BoundedSpinBox("pointsInput", 20, 5000, self.tr("A set needs at least {minimum} points to "
+                                                                      "split and train on: {typed} became {became}."),
+                                     self.tr("At most {maximum} points, so that the picture stays quick to draw: "
+                                             "{typed} became {became}."), self.tr("How many points to generate"))
+        self.points.setSingleStep(50)
+        self.points.adjusted.connect(self.adjusted)
         self.seed = QSpinBox(objectName="dataSeedInput", minimum=0, maximum=MAX_SEED)
         self.seed.setToolTip(self.tr("The same seed gives the same points"))
         self.regenerate = QPushButton(self.tr("Regenerate"), objectName="regenerateButton")

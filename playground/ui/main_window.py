@@ -111,6 +111,7 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
         self.layer_list = self.network_panel.layer_list
         self.data_panel = DataPanel()
         self.data_panel.changed.connect(self.change_data)
+        self.data_panel.adjusted.connect(self.statusBar().showMessage)
         self.data_panel.folder_requested.connect(
             lambda config: self.read_image_folder(config, IMAGE_SETS[config["name"]][0], self._use_data))
         self.description = QLabel(objectName="presetDescription", wordWrap=True)

@@ -300,3 +300,7 @@ def test_a_batch_or_layer_size_out_of_range_says_what_it_became(qtbot):
     type_and_enter(qtbot, units, "100000")
     assert units.value() == 4096 and cell(table, 0, 1) == "dense 4096 tanh"
     assert "at most 4,096 units" in window.statusBar().currentMessage()
+    points = find(window, QSpinBox, "pointsInput")
+    type_and_enter(qtbot, points, "5")
+    assert points.value() == 20 and len(window.dataset.x_train) + len(window.dataset.x_test) == 20
+    assert "at least 20 points" in window.statusBar().currentMessage()
