@@ -89,7 +89,8 @@ class DataPanel(QGroupBox):
                                      self.tr("At most {maximum} points, so that the picture stays quick to draw: "
                                              "{typed} became {became}."), self.tr("How many points to generate"))
         self.points.setSingleStep(50)
-        self.points.adjusted.connect(self.adjusted)
+        self._adjusted: str | None = None  # said after the new data's own message, not drowned by it
+        self.points.adjusted.connect(lambda sentence: setattr(self, "_adjusted", sentence))
         self.seed = QSpinBox(objectName="dataSeedInput", minimum=0, maximum=MAX_SEED)
         self.seed.setToolTip(self.tr("The same seed gives the same points"))
         self.regenerate = QPushButton(self.tr("Regenerate"), objectName="regenerateButton")
@@ -261,3 +262,6 @@ class DataPanel(QGroupBox):
         if config != self.config:
             self.config = config
             self.changed.emit(config)
+        sentence, self._adjusted = self._adjusted, None
+        if sentence:
+            self.adjusted.emit(sentence)
