@@ -99,7 +99,7 @@ class DecisionBoundaryView(QWidget):
         self._snapshot = snapshot
         self._redraw()
 
-    def clear(self) -> None:
+    def clear_run(self) -> None:
         """No network's output: the points stay, the picture of the output goes (an input feature
         chosen for the big view still draws, since it is data)."""
         self._snapshot = None

@@ -69,7 +69,7 @@ class LayerInspector(QWidget):
                 table.item(row, 5).setBackground(tinted(BLUE if verdict == "healthy" else ORANGE, 0.6))
         table.resizeColumnsToContents()
 
-    def clear(self) -> None:
+    def clear_run(self) -> None:
         self.table.setRowCount(0)
         self._drawn, self._drawn_at = None, -math.inf
 

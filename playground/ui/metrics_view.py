@@ -62,14 +62,14 @@ class MetricsView(QWidget):
         self.class_names: list[str] = []
         self._report: EpochReport | None = None
         self._drawn: EpochReport | None = None
-        self.clear()
+        self.clear_run()
 
     def show_dataset(self, dataset: Dataset) -> None:
         """Name the classes of the data now in use; what was shown belongs to other data."""
         self.class_names = list(dataset.class_names)
-        self.clear()
+        self.clear_run()
 
-    def clear(self) -> None:
+    def clear_run(self) -> None:
         self._report = self._drawn = None
         self.summary.setText(self.tr("The scores on the test data appear here at the end of the first epoch."))
         for table in (self.confusion, self.scores):

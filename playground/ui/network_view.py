@@ -249,7 +249,7 @@ class NetworkView(QWidget):
         self._latest = snapshot
         self.diagram.update_from(snapshot)
 
-    def clear(self) -> None:
+    def clear_run(self) -> None:
         """The network's picture without any run's units, weights or gradients."""
         if self._shown is not None:
             self.show_network(*self._shown)

@@ -93,7 +93,7 @@ class LossPlot(QWidget):
         self.test_curve.setData(*_finite_series(snapshot.history, "test_loss"), skipFiniteCheck=True)
         self.steps.follow(snapshot.step)
 
-    def clear(self) -> None:
+    def clear_run(self) -> None:
         for curve in (self.train_curve, self.test_curve):
             curve.setData([], [])
         self.steps.restart()
@@ -131,7 +131,7 @@ class GradientPlot(pg.PlotWidget):
             curve.setData(*_finite_series(snapshot.history, f"grad_norm/{path}.W"), skipFiniteCheck=True)
         self._show_diagnosis(self.diagnosis(snapshot.history))
 
-    def clear(self) -> None:
+    def clear_run(self) -> None:
         for curve in self.curves.values():
             curve.setData([], [])
         self._show_diagnosis(None)
@@ -218,7 +218,7 @@ class AccuracyPlot(pg.PlotWidget):
                 keep = numpy.isfinite(values)
                 curve.setData(snapshot.history["step"][keep], values[keep], skipFiniteCheck=True)
 
-    def clear(self) -> None:
+    def clear_run(self) -> None:
         for curve in (self.train_curve, self.test_curve):
             curve.setData([], [])
 
@@ -253,7 +253,7 @@ class ActivationPlot(pg.PlotWidget):
                 text = self.tr("layer {0}").format(stats.path)
                 label.setText(text if share is None else f"{text} · {share:.0%} {kind}")
 
-    def clear(self) -> None:
+    def clear_run(self) -> None:
         for path, curve in self.curves.items():
             curve.setData([], [])
             label = self.legend.getLabel(curve)
@@ -301,7 +301,7 @@ class ImageGallery(pg.PlotWidget):
             label.setText(names[guess] if right else f"{names[guess]}≠{names[true]}")
             label.setColor((40, 140, 40) if right else (210, 30, 30))
 
-    def clear(self) -> None:
+    def clear_run(self) -> None:
         """The images stay (they are data); what a network predicted for them goes."""
         for label in self.labels:
             label.setText("")

@@ -17,7 +17,7 @@ from playground.session import Snapshot
 class RunView(Protocol):
     def update_from(self, snapshot: Snapshot) -> None: ...
 
-    def clear(self) -> None: ...
+    def clear_run(self) -> None: ...  # not clear(): pyqtgraph's PlotWidget binds clear() to remove every item
 
     def isVisible(self) -> bool: ...  # noqa: N802 (Qt's name)
 
@@ -38,5 +38,5 @@ class RunViews:
 
     def clear(self) -> None:
         for view in self.views:
-            view.clear()
+            view.clear_run()
         self.run = None

@@ -155,3 +155,19 @@ def test_undo_after_training_the_edited_network_starts_over(qtbot):
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.worker is None
     assert f"brings back the run at step {step:,}" in window.statusBar().currentMessage()
+
+
+def test_after_a_run_is_cleared_the_next_run_draws_in_every_view(qtbot):
+    """Clearing a view empties it; it must not take its items away (pyqtgraph's own clear() would)."""
+    window = open_window(qtbot, "xor")
+    train_then_pause(qtbot, window, 100)
+    choose = window.findChild(DatasetSelector, "datasetSelector")
+    choose.activated.emit(choose.findData("digits"))
+    train_then_pause(qtbot, window, 50)
+    assert window.gallery.mosaic.scene() is not None and window.gallery.mosaic.image is not None
+    assert all(label.toPlainText() for label in window.gallery.labels)
+    for plot, curves in ((window.accuracy_plot, [window.accuracy_plot.test_curve]),
+                         (window.gradient_plot, list(window.gradient_plot.curves.values())),
+                         (window.activation_plot, list(window.activation_plot.curves.values()))):
+        show_tab(qtbot, window, plot)
+        assert curves and all(curve in plot.getPlotItem().items and points(curve) > 0 for curve in curves)
