@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402 (after choosing the pla
 from playground.data import load_dataset  # noqa: E402
 from playground.engine import DenseSpec, Network, NetworkSpec, Optimizer, OptimizerSpec  # noqa: E402
 from playground.project import load_preset  # noqa: E402
-from playground.ui.stepper import StepperPanel  # noqa: E402
+from playground.ui.stepper.panel import StepperPanel  # noqa: E402
 
 ROUNDS = 7
 BATCH = 64
@@ -55,7 +55,7 @@ def mnist_step():
 def measure(name: str, panel: StepperPanel, app: QApplication, spec, trace) -> None:
     times = []
     for _ in range(ROUNDS):
-        panel.show_trace(trace, spec, optimizer="sgd with momentum 0.9")
+        panel.show_trace(trace, spec)
         app.processEvents()
         for index in range(1, len(panel.phases())):
             start = time.perf_counter()

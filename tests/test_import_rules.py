@@ -52,3 +52,8 @@ def test_the_engine_exists_and_is_checked():
 @pytest.mark.parametrize("name", ["layers.py", "blocks.py", "activations.py", "losses.py", "optimizers.py"])
 def test_engine_math_takes_its_array_module_from_the_backend(name):
     assert "numpy" not in [n.split(".")[0] for n in imports_of(PACKAGE / "engine" / name)]
+
+
+def test_the_stepper_phase_logic_needs_no_qt():
+    """What a phase shows is worked out from the trace alone; only the stepper's widgets are Qt."""
+    assert not [name for name in imports_of(PACKAGE / "ui" / "stepper" / "phases.py") if name.split(".")[0] in QT]

@@ -49,8 +49,7 @@ from playground.ui.plots import (
 )
 from playground.ui.projects import ProjectFiles, autosave_path
 from playground.ui.run_views import RunViews
-from playground.ui.stepper import StepperPanel
-from playground.ui.stepping import StepperWiring
+from playground.ui.stepper import StepperPanel, StepperWiring
 from playground.ui.worker import TrainingWorker
 
 REDRAW_MS = 33

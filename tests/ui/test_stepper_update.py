@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QDialog, QDialogButtonBox, QToolButton
 
 from playground.ui import MainWindow
-from playground.ui.stepper_phases import number
+from playground.ui.stepper.phases import number
 from tests.ui.widgets import click, find
 
 LEARNING_RATE = 0.03  # the circle preset's

@@ -13,7 +13,7 @@ from playground.engine import Network, Optimizer, OptimizerSpec
 from playground.project import list_presets, load_preset
 from playground.ui import MainWindow
 from playground.ui.network_view import HIGHLIGHT
-from playground.ui.stepper import StepperPanel
+from playground.ui.stepper.panel import StepperPanel
 from tests.ui.widgets import click
 
 

@@ -10,7 +10,7 @@ apply_requested or discard_requested says so.
 from __future__ import annotations
 
 import numpy
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from playground.engine import GradCheckReport, NetworkSpec, StepTrace
-from playground.ui.stepper_phases import (
+from playground.ui.stepper.phases import (
     BACKWARD,
     UPDATE,
     ChainRule,
@@ -44,8 +44,11 @@ from playground.ui.stepper_phases import (
     phase_matrices,
     update_layers,
     update_parameters,
+    use_translator,
 )
-from playground.ui.stepper_views import GradientCheck, MatrixView
+from playground.ui.stepper.views import GradientCheck, MatrixView
+
+use_translator(lambda text: QCoreApplication.translate("Stepper", text))
 
 # The most matrices a phase shows: a weight before, its gradient, both penalty terms, the gradient used,
 # Adam's m̂ and v̂, its change and after.

@@ -18,7 +18,7 @@ from superqt.utils import thread_worker
 
 from playground.engine import GradCheckReport, Network, NetworkSpec, StepTrace, gradient_check
 from playground.engine.gradcheck import TOLERANCE
-from playground.ui.stepper_phases import Matrix, number
+from playground.ui.stepper.phases import Matrix, number
 from playground.ui.theme import BOUNDARY_COLORS
 
 LUT = BOUNDARY_COLORS.getLookupTable(nPts=256)  # orange below 0, white at 0, blue above: the app's sign colours

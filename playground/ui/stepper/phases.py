@@ -1,9 +1,10 @@
-"""What the stepper shows, worked out from a StepTrace without any widget: the phases of a step,
-each phase's formula in the seed article's notation with the trace's shapes filled in, and the
+"""What the stepper shows, worked out from a StepTrace without Qt: the phases of a step, each
+phase's formula in the seed article's notation with the trace's shapes filled in, and the
 matrices to draw.
 
-Every number comes from the trace, recorded by the code that trains (DESIGN.md, "One copy of
-the math"); the formulas are the strings the activations and losses carry. Matrices are drawn
+Every number comes from the trace, recorded by the code that trains (docs/architecture.md, "One
+copy of the math"); the formulas are the strings the activations and losses carry. Words go
+through the translator the panel installs (`use_translator`), as written until then. Matrices are drawn
 as they are stored: activations and gradients features × batch (one column per example), W as
 (fan_in, fan_out), a vector such as b as one column.
 """
@@ -11,11 +12,11 @@ as they are stored: activations and gradients features × batch (one column per 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import numpy
-from PySide6.QtCore import QCoreApplication
 
 from playground.engine.activations import ACTIVATION_FUNCTIONS
 from playground.engine.losses import LOSS_CLASSES
@@ -27,8 +28,17 @@ FORWARD, LOSS, BACKWARD, UPDATE = "forward", "loss", "backward", "update"
 PREDICTION = {"mse": "ŷ = z", "binary_cross_entropy": "ŷ = σ(z)", "cross_entropy": "ŷ = softmax(z)"}
 
 
+_translate: Callable[[str], str] = str
+
+
+def use_translator(translate: Callable[[str], str]) -> None:
+    """Put the stepper's words through `translate` from now on (the panel installs Qt's)."""
+    global _translate
+    _translate = translate
+
+
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("Stepper", text)
+    return _translate(text)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget
 from playground.errors import PlaygroundError
 from playground.session import Snapshot
 from playground.ui.network_view import NetworkView
-from playground.ui.stepper import StepperPanel
+from playground.ui.stepper.panel import StepperPanel
 
 STEPPER_HEIGHT, MIN_OUTPUT_HEIGHT = 560, 200  # pixels
 STEPPER_WIDTH, MIN_NETWORK_WIDTH = 720, 380
