@@ -130,13 +130,13 @@ def run_export(args: argparse.Namespace) -> int:
     from playground.project import load_project
     from playground.project.export import (
         export_history_csv,
+        export_numpy_script,
         export_pytorch,
         project_dataset,
         project_history,
+        project_optimizer,
         project_state,
     )
-    from playground.project.numpy_script import export_numpy_script
-    from playground.project.torch_optimizer import project_optimizer
     from playground.training_cli import download_progress
 
     project = load_project(args.project)

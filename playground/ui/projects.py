@@ -24,9 +24,14 @@ from playground.data import user_data_dir
 from playground.errors import PlaygroundError, install_advice
 from playground.project import Preset, list_presets, load_project, save_project
 from playground.project.bpp import Project
-from playground.project.export import export_history_csv, export_pytorch, project_history, project_state
-from playground.project.numpy_script import export_numpy_script
-from playground.project.torch_optimizer import project_optimizer
+from playground.project.export import (
+    export_history_csv,
+    export_numpy_script,
+    export_pytorch,
+    project_history,
+    project_optimizer,
+    project_state,
+)
 from playground.session import Snapshot, project_of, session_for
 from playground.ui.network_panel import load_without_download
 

@@ -25,9 +25,8 @@ from playground.engine import (
 )
 from playground.errors import DataError, PlaygroundError
 from playground.project import load_preset
-from playground.project.export import export_history_csv, export_pytorch
-from playground.project.numpy_script import export_numpy_script
-from playground.project.torch_optimizer import TrainedOptimizer
+from playground.project.export import export_history_csv, export_numpy_script, export_pytorch
+from playground.project.export.torch_optimizer import TrainedOptimizer
 
 PRESETS = ["circle", "digits-mlp", "iris", "batchnorm", "residual"]
 

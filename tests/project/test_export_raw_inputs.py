@@ -11,8 +11,7 @@ import pytest
 from playground.data import load_dataset
 from playground.engine import DenseSpec, Network, NetworkSpec, Optimizer, OptimizerSpec
 from playground.errors import PlaygroundError
-from playground.project.export import export_pytorch
-from playground.project.numpy_script import export_numpy_script
+from playground.project.export import export_numpy_script, export_pytorch
 from tests.data.fake_files import mnist_arrays, write_mnist
 from tests.project.test_export import import_file, imported_names
 

@@ -15,8 +15,8 @@ import numpy
 
 from playground.data import Dataset
 from playground.engine import ActivationSpec, BatchNormSpec, DenseSpec, DropoutSpec, NetworkSpec
-from playground.project.export import activation_alpha, checked_state, write_file
-from playground.project.raw_inputs import RawInputs
+from playground.project.export.common import activation_alpha, checked_state, write_file
+from playground.project.export.raw_inputs import RawInputs
 
 # The layer functions, by kind; a script holds those its network uses. Rows are examples, as in the app's
 # scripting API; the formulas are the engine's (playground/engine/layers.py, blocks.py, activations.py).

@@ -1,27 +1,19 @@
-"""Exports that let a person take a project further: a PyTorch model with its weights, and the metric
-history as CSV. The standalone NumPy script is in numpy_script.py.
-
-Every exporter writes readable text a person can open, and raises PlaygroundError with a fix for
-anything the person can cause (no PyTorch, weights of another network, a place that cannot be written).
-"""
+"""The PyTorch export: model.py, whose build_model() gives a torch.nn.Sequential equal to the network,
+its state_dict, and for a trained project the optimizer with its state."""
 
 from __future__ import annotations
 
-import csv
 import io
-import math
 from pathlib import Path
 
 import numpy
 
-from playground.data import Dataset, load_dataset
-from playground.data.images import Progress
-from playground.engine import ActivationSpec, BatchNormSpec, DenseSpec, DropoutSpec, Network, NetworkSpec
-from playground.engine.activations import make_activation
-from playground.errors import DataError, PlaygroundError, install_advice
-from playground.project.bpp import Project
-from playground.project.raw_inputs import RawInputs
-from playground.project.torch_optimizer import (
+from playground.data import Dataset
+from playground.engine import ActivationSpec, BatchNormSpec, DenseSpec, DropoutSpec, NetworkSpec
+from playground.errors import PlaygroundError, install_advice
+from playground.project.export.common import activation_alpha, checked_state, write_file
+from playground.project.export.raw_inputs import RawInputs
+from playground.project.export.torch_optimizer import (
     TrainedOptimizer,
     not_carried,
     torch_optimizer_code,
@@ -66,59 +58,6 @@ class Residual(nn.Module):
         return x + self.body(x)
 '''
 
-
-def checked_state(network: NetworkSpec, state: dict[str, numpy.ndarray]) -> dict[str, numpy.ndarray]:
-    """The state as NumPy arrays, after checking it holds every parameter and running statistic of the
-    network with the right shape (DataError names the first one that does not fit)."""
-    # The engine knows each layer's names and shapes: loading into a throwaway network checks them all.
-    Network(network, seed=0).load_state_dict(state)
-    return {name: numpy.asarray(value) for name, value in state.items()}
-
-
-def activation_alpha(function: str, alpha: float | None) -> float | None:
-    """The alpha a leaky_relu or elu uses: the layer's own, or the engine's default for the function."""
-    return make_activation(function, alpha).alpha
-
-
-def write_file(path: Path, data: str | bytes) -> None:
-    """Write a whole file, or raise PlaygroundError saying why it cannot be written."""
-    if path.is_dir():
-        raise PlaygroundError(f"{path} is a folder: give the name of a file to write.")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, bytes):
-            path.write_bytes(data)
-        else:
-            path.write_text(data, encoding="utf-8")
-    except OSError as error:
-        raise PlaygroundError(f"Cannot write {path} ({error.strerror or error}): choose another place.") from None
-
-
-def project_state(project: Project) -> dict[str, numpy.ndarray]:
-    """A project's weights and running statistics; for a project not trained yet, the ones its first
-    training step would start from (the network built from its seed, as a session builds it)."""
-    weights = {k.removeprefix("weights/"): v for k, v in project.arrays.items() if k.startswith("weights/")}
-    return weights or Network(project.network, seed=project.seed).state_dict()
-
-
-def project_dataset(project: Project, progress: Progress | None = None) -> Dataset:
-    """The project's data, loaded again from its settings (seed, split and subset give the same statistics),
-    for the preprocessing its exports carry."""
-    try:
-        return load_dataset(project.dataset, progress)
-    except DataError as error:
-        raise PlaygroundError(f"Exporting needs the project's data, to carry how the app prepared them: {error}") \
-            from None
-
-
-def project_history(project: Project) -> dict[str, numpy.ndarray]:
-    history = {k.removeprefix("history/"): v for k, v in project.arrays.items() if k.startswith("history/")}
-    if "step" not in history:
-        raise PlaygroundError("This project has no metric history yet: train it first.")
-    return history
-
-
-# PyTorch.
 
 def export_pytorch(network: NetworkSpec, state: dict[str, numpy.ndarray], folder: Path,
                    name: str = "model", optimizer: TrainedOptimizer | None = None,
@@ -276,31 +215,3 @@ def build_model() -> nn.Sequential:
     ]))
 
 {raw.prepare_function("torch")}{predict}'''
-
-
-# Metric history.
-
-def export_history_csv(history: dict[str, numpy.ndarray], path: Path) -> None:
-    """Write the history as CSV: a header row, then one row per recorded step; a series with no value
-    at a step (NaN) leaves its cell empty, as spreadsheets expect."""
-    if "step" not in history:
-        raise PlaygroundError("The history has no step column: it cannot be exported.")
-    names = ["step", *(name for name in history if name != "step")]
-    columns = [numpy.asarray(history[name], dtype=numpy.float64).ravel() for name in names]
-    lengths = {len(column) for column in columns}
-    if len(lengths) > 1:
-        raise PlaygroundError("The history's series have different lengths: the project file is damaged.")
-    text = io.StringIO()
-    writer = csv.writer(text, lineterminator="\n")
-    writer.writerow(names)
-    for row in zip(*columns):
-        writer.writerow([_cell(value, i == 0) for i, value in enumerate(row)])
-    write_file(Path(path), text.getvalue())
-
-
-def _cell(value: float, whole: bool) -> str:
-    if math.isnan(value):
-        return ""
-    if whole and value.is_integer():
-        return str(int(value))
-    return repr(float(value))  # the shortest text that reads back as the same float
