@@ -1,4 +1,4 @@
-"""DESIGN.md's import rules, read from the source: imports point down, and Qt stays in ui/."""
+"""The import rules of docs/architecture.md, read from the source: imports point one way, and Qt stays in ui/."""
 
 import ast
 from pathlib import Path
@@ -42,7 +42,7 @@ def test_layers_import_only_downward_and_no_qt(layer):
             assert top not in QT, f"{path} imports {name}: Qt belongs in playground/ui only"
             if top == "playground":
                 part = name.split(".")[1] if "." in name else ""
-                assert part in ALLOWED[layer] | LEAVES, f"{path} imports {name}, against DESIGN.md"
+                assert part in ALLOWED[layer] | LEAVES, f"{path} imports {name}, against docs/architecture.md"
 
 
 def test_the_engine_exists_and_is_checked():
