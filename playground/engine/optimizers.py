@@ -7,6 +7,7 @@ also keeps a copy of each number it computes on the way, for the stepper; traini
 
 from __future__ import annotations
 
+import copy
 import math
 from dataclasses import dataclass, field
 from typing import Any
@@ -49,6 +50,9 @@ class OptimizerSpec:
         real(self.eps, "eps", above=0.0)
         real(self.alpha, "alpha", minimum=0.0, below=1.0)
         real(self.weight_decay, "The weight decay", minimum=0.0)
+        if self.weight_decay and self.kind != "adamw":
+            raise SpecError(f"Weight decay applies to AdamW only, and {self.kind} would ignore it: choose adamw, or "
+                            "use an L2 penalty instead.")
         real(self.l1, "The L1 penalty", minimum=0.0)
         real(self.l2, "The L2 penalty", minimum=0.0)
         for name in ("clip_norm", "clip_value"):
@@ -56,6 +60,15 @@ class OptimizerSpec:
             if value is not None:
                 real(value, f"{name}", above=0.0)
         self.schedule.check()
+
+    def with_kind(self, kind: str) -> OptimizerSpec:
+        """A copy for another optimizer, without the settings only this one has (Nesterov is SGD's,
+        weight decay AdamW's): switching optimizers keeps the rest."""
+        spec = copy.deepcopy(self)
+        spec.kind = kind
+        spec.nesterov = self.nesterov and kind == "sgd"
+        spec.weight_decay = self.weight_decay if kind == "adamw" else 0.0
+        return spec
 
     def to_dict(self) -> dict[str, Any]:
         data = {name: getattr(self, name) for name in self.__dataclass_fields__}

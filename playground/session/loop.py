@@ -229,8 +229,7 @@ class Session(DivergenceGuard, Measurements):
         elif name == "apply_trace":
             self._apply_trace()
         elif name == "optimizer":
-            spec = copy.deepcopy(self.optimizer.spec)
-            spec.kind, spec.nesterov = value, spec.nesterov and value == "sgd"
+            spec = self.optimizer.spec.with_kind(value)
             self._optimizer_spec = spec
             self.optimizer = Optimizer(self.network, spec)
         elif name == "optimizer_settings":

@@ -299,8 +299,7 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
 
     def chosen_optimizer(self) -> OptimizerSpec:
         """The preset's optimizer with the controls' choices written into it."""
-        optimizer = self.preset.optimizer
-        optimizer.kind = self.optimizer_selector.currentText()
+        optimizer = self.preset.optimizer = self.preset.optimizer.with_kind(self.optimizer_selector.currentText())
         optimizer.learning_rate = self.controls.learning_rate() or optimizer.learning_rate
         optimizer.l1, optimizer.l2 = self.controls.regularization() or (optimizer.l1, optimizer.l2)
         return optimizer

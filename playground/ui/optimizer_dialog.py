@@ -140,7 +140,8 @@ class OptimizerSettings(QDialog):
             setattr(spec, name, fields[name].value())
         spec.nesterov = fields["nesterov"].isChecked() and fields["nesterov"].isEnabled()
         spec.eps = _number(fields["eps"].text(), self.tr("ε"))
-        spec.weight_decay = _number(fields["weight_decay"].text(), self.tr("The weight decay"))
+        spec.weight_decay = (_number(fields["weight_decay"].text(), self.tr("The weight decay"))
+                             if spec.kind == "adamw" else 0.0)  # AdamW's alone
         spec.clip_norm = (_number(self.clip_norm_value.text(), self.tr("The clipping norm"))
                           if self.clip_norm.isChecked() else None)
         spec.clip_value = (_number(self.clip_value_value.text(), self.tr("The clipping value"))

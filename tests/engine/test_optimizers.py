@@ -145,3 +145,20 @@ def test_bad_optimizer_settings_say_what_to_change(bad, message):
 def test_optimizer_spec_round_trips():
     spec = CONFIGS["sgd-step-warmup"]
     assert OptimizerSpec.from_dict(spec.to_dict()) == spec
+
+
+@pytest.mark.parametrize("kind", ["sgd", "adam", "rmsprop"])
+def test_weight_decay_is_refused_where_it_would_be_ignored(kind):
+    with pytest.raises(SpecError, match="AdamW only.*L2 penalty"):
+        OptimizerSpec(kind, weight_decay=0.01).check()
+    OptimizerSpec("adamw", weight_decay=0.01).check()
+
+
+def test_switching_optimizers_drops_only_what_the_new_one_lacks():
+    adamw = OptimizerSpec("adamw", learning_rate=0.2, weight_decay=0.01, clip_norm=1.0)
+    sgd = adamw.with_kind("sgd")
+    assert (sgd.kind, sgd.weight_decay, sgd.learning_rate, sgd.clip_norm) == ("sgd", 0.0, 0.2, 1.0)
+    sgd.check()
+    nesterov = OptimizerSpec("sgd", momentum=0.9, nesterov=True)
+    assert not nesterov.with_kind("rmsprop").nesterov and nesterov.with_kind("sgd").nesterov
+    assert adamw.weight_decay == 0.01  # the original is left as it was

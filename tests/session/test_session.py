@@ -13,15 +13,18 @@ from tests.session.helpers import Runner, preset_session
 
 
 def test_snapshots_come_by_clock_not_per_step():
+    """Counted against the time it took, however fast this machine is today: no speed is assumed."""
     session = preset_session("circle", snapshot_hz=20)
+    started = time.monotonic()
     runner = Runner(session)
-    time.sleep(1.5)
+    runner.wait_for(lambda s: s.epoch > 100, timeout=120)
     runner.stop()
+    elapsed = time.monotonic() - started
     snapshots = runner.seen
     assert session.step > 20 * len(snapshots)  # thousands of steps, a few dozen snapshots
-    assert len(snapshots) <= 1.5 * 20 + 10  # the clock's 30, the first and last, epoch reports
+    assert len(snapshots) <= elapsed * 20 + 10  # the clock's, the first and last, epoch reports
     # Hundreds of epochs went by; whole-test-set reports came at epoch ends, about once a second.
-    assert session.epoch > 100 and 1 <= sum(s.epoch_report is not None for s in snapshots) <= 4
+    assert 1 <= sum(s.epoch_report is not None for s in snapshots) <= elapsed + 3
 
 
 def test_snapshot_contents_for_a_2d_classifier():
