@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from playground.engine.layers import Layer
+from playground.engine.layers import Layer, without_ones
 
 
 class BatchNorm(Layer):
@@ -40,7 +40,7 @@ class BatchNorm(Layer):
 
     def forward(self, x, training):
         xp = self.xp
-        x = x[:-1]
+        x = without_ones(x)
         self._training = training
         if training:
             n = x.shape[1]
@@ -120,7 +120,7 @@ class Residual(Layer):
             if self.recorder is not None:
                 self.recorder.forward(child, h, out)
             h = out
-        self.xp.add(x[:-1], h[:-1], out=self._out)
+        self.xp.add(without_ones(x), without_ones(h), out=self._out)
         return self._out_full
 
     def backward(self, grad_out, need_input_grad=True):

@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy
 
+from playground.engine.layers import without_ones
 from playground.engine.network import Network
 from playground.engine.spec import NetworkSpec
 
@@ -87,7 +88,7 @@ def gradient_check(network: Network | NetworkSpec, x: numpy.ndarray, y: numpy.nd
     def loss_and_input_grad() -> tuple[float, numpy.ndarray]:
         net.rng.bit_generator.state = frozen
         out = net._forward(batch.x, True)
-        loss = net.loss.forward_backward(out[:-1], batch.target)
+        loss = net.loss.forward_backward(without_ones(out), batch.target)
         return loss, net._backward(net.loss.grad, True)
 
     kinked = [layer for layer in net.all_layers()
@@ -95,7 +96,7 @@ def gradient_check(network: Network | NetworkSpec, x: numpy.ndarray, y: numpy.nd
 
     def loss_only() -> tuple[float, list[numpy.ndarray]]:
         net.rng.bit_generator.state = frozen
-        loss = net.loss.forward_backward(net._forward(batch.x, True)[:-1], batch.target)
+        loss = net.loss.forward_backward(without_ones(net._forward(batch.x, True)), batch.target)
         return loss, [layer._z > 0 for layer in kinked]
 
     def compare(name: str, values: numpy.ndarray, positions: list, analytic: numpy.ndarray,
@@ -120,7 +121,7 @@ def gradient_check(network: Network | NetworkSpec, x: numpy.ndarray, y: numpy.nd
         analytic = analytic_all[start : start + size]
         scale = float(numpy.max(numpy.abs(analytic))) if size else 0.0
         checks.append(compare(name, net.theta, list(start + chosen), analytic[chosen], scale, size))
-    columns = batch.x[:-1]
+    columns = without_ones(batch.x)
     chosen = _choose(columns.size, max_checks, pick)
     positions = numpy.unravel_index(chosen, columns.shape)
     scale = float(numpy.max(numpy.abs(input_grad)))

@@ -15,6 +15,11 @@ from playground.engine.activations import make_activation
 from playground.engine.init import initial_values
 
 
+def without_ones(x: Any) -> Any:
+    """The values of an array passed forward: every row but the last, the row of ones that carries the bias."""
+    return x[:-1]
+
+
 def ones_row_buffer(xp: Any, rows: int, n: int, dtype: Any) -> tuple[Any, Any]:
     """A (rows + 1, n) array whose last row is ones, and the view of its first rows."""
     full = xp.empty((rows + 1, n), dtype=dtype)
@@ -82,6 +87,7 @@ class Dense(Layer):
         shape = (self.input_size + 1, self.output_size)
         self._block = theta.reshape(shape)
         self._grad_block = grad.reshape(shape)
+        # [W; b]: the bias is the block's last row, the one that meets the row of ones.
         self.params = {"W": self._block[:-1], "b": self._block[-1]}
         self.grads = {"W": self._grad_block[:-1], "b": self._grad_block[-1]}
         self._block_t = self._block.T
@@ -147,7 +153,7 @@ class Activation(Layer):
         self._scratch = self.xp.empty((self.input_size, n), dtype=self.dtype)
 
     def forward(self, x, training):
-        self._z = x[:-1]
+        self._z = without_ones(x)
         self.activation.forward(self.xp, self._z, self._out, self._scratch)
         return self._out_full
 
@@ -163,7 +169,7 @@ class Softmax(Layer):
 
     def forward(self, x, training):
         xp = self.xp
-        z = x[:-1]
+        z = without_ones(x)
         xp.subtract(z, z.max(axis=0, keepdims=True), out=self._out)
         xp.exp(self._out, out=self._out)
         xp.divide(self._out, self._out.sum(axis=0, keepdims=True), out=self._out)
@@ -200,7 +206,7 @@ class Dropout(Layer):
         draws = self.rng.random(self._mask.shape, dtype=self.dtype)
         xp.greater_equal(draws, self.rate, out=self._mask)
         xp.multiply(self._mask, 1.0 / (1.0 - self.rate), out=self._mask)
-        xp.multiply(x[:-1], self._mask, out=self._out)
+        xp.multiply(without_ones(x), self._mask, out=self._out)
         return self._out_full
 
     def backward(self, grad_out, need_input_grad=True):

@@ -17,7 +17,7 @@ import numpy
 
 from playground.engine.backend import get_backend, resolve_dtype
 from playground.engine.blocks import BatchNorm, Residual
-from playground.engine.layers import Activation, Dense, Dropout, Layer, Softmax
+from playground.engine.layers import Activation, Dense, Dropout, Layer, Softmax, without_ones
 from playground.engine.losses import make_loss
 from playground.engine.optimizers import Optimizer
 from playground.engine.spec import ActivationSpec, BatchNormSpec, DenseSpec, DropoutSpec, NetworkSpec
@@ -286,7 +286,7 @@ class Network:
     def forward_backward(self, batch: Batch, training: bool = True) -> float:
         """Loss of the batch; leaves every parameter's gradient in self.grad. No update."""
         out = self._forward(batch.x, training)
-        loss = self.loss.forward_backward(out[:-1], batch.target)
+        loss = self.loss.forward_backward(without_ones(out), batch.target)
         self._backward(self.loss.grad, False)
         return loss
 
@@ -300,11 +300,11 @@ class Network:
 
     def forward(self, x: Any, training: bool = False) -> numpy.ndarray:
         """Raw outputs (logits for classification), one row per example."""
-        return self.backend.to_numpy(self._forward(self._input_columns(x), training)[:-1]).T
+        return self.backend.to_numpy(without_ones(self._forward(self._input_columns(x), training))).T
 
     def predict(self, x: Any) -> numpy.ndarray:
         """Values, or class probabilities for classification, one row per example."""
-        out = self._forward(self._input_columns(x), False)[:-1]
+        out = without_ones(self._forward(self._input_columns(x), False))
         return self.backend.to_numpy(self.loss.predict(out)).T
 
     def evaluate(self, x: Any, y: Any) -> float:
@@ -320,7 +320,7 @@ class Network:
         """∂L/∂x for every input, one row per example."""
         batch = self.make_batch(x, y)
         out = self._forward(batch.x, training)
-        self.loss.forward_backward(out[:-1], batch.target)
+        self.loss.forward_backward(without_ones(out), batch.target)
         return self.backend.to_numpy(self._backward(self.loss.grad, True)).T
 
     def train_step(self, x: Any, y: Any, optimizer: Optimizer) -> float:
@@ -329,13 +329,13 @@ class Network:
     def evaluate_batch(self, batch: Batch, recorder: Recorder | None = None) -> tuple[float, numpy.ndarray]:
         """The loss (evaluation mode, no update) and what the outputs mean, one row per example;
         a recorder keeps each top-level layer's output."""
-        out = self._forward(batch.x, False, recorder)[:-1]
+        out = without_ones(self._forward(batch.x, False, recorder))
         loss = self.loss.forward_backward(out, batch.target)
         return loss, self.backend.to_numpy(self.loss.predict(out)).T
 
     def predict_batch(self, batch: Batch, recorder: Recorder | None = None) -> numpy.ndarray:
         """evaluate_batch's predictions alone, for batches whose targets mean nothing (a grid)."""
-        return self.backend.to_numpy(self.loss.predict(self._forward(batch.x, False, recorder)[:-1])).T
+        return self.backend.to_numpy(self.loss.predict(without_ones(self._forward(batch.x, False, recorder)))).T
 
     def trace_step(self, x: Any, y: Any, optimizer: Optimizer | None = None) -> StepTrace:
         """Run one step (update included when an optimizer is given) and record all of it."""
@@ -350,10 +350,10 @@ class Network:
             block.recorder = recorder
         try:
             out = self._forward(batch.x, True, recorder)
-            loss = self.loss.forward_backward(out[:-1], batch.target)
+            loss = self.loss.forward_backward(without_ones(out), batch.target)
             to_numpy = self.backend.to_numpy
             trace = StepTrace(recorder.forward_records, loss, self.loss.name,
-                              to_numpy(self.loss.predict(out[:-1])), to_numpy(batch.target),
+                              to_numpy(self.loss.predict(without_ones(out))), to_numpy(batch.target),
                               to_numpy(self.loss.grad), [])
             self._backward(self.loss.grad, True, recorder)
         finally:

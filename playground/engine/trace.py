@@ -11,6 +11,8 @@ from typing import Any
 
 import numpy
 
+from playground.engine.layers import without_ones
+
 
 @dataclass
 class ForwardRecord:
@@ -95,7 +97,7 @@ class Recorder:
     def forward(self, layer: Any, x: Any, out: Any) -> None:
         copy = self.to_numpy
         self.forward_records.append(ForwardRecord(
-            layer.path, layer.type, copy(x[:-1]), copy(out[:-1]),
+            layer.path, layer.type, copy(without_ones(x)), copy(without_ones(out)),
             {name: copy(value) for name, value in layer.record_forward().items()}))
 
     def backward(self, layer: Any, grad_out: Any, grad_in: Any) -> None:
