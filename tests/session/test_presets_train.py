@@ -29,10 +29,29 @@ def test_every_preset_trains_a_few_steps(name, tmp_path):
     assert next(stream).final
 
 
-def final_accuracy(name: str) -> float:
+def final_report(name: str, seed: int = 0):
     preset = load_preset(name)
-    session = preset_session(name, epochs=preset.epochs, every_epoch=False, details=False)
-    return list(session.run())[-1].epoch_report.test_accuracy
+    session = preset_session(name, epochs=preset.epochs, every_epoch=False, details=False, seed=seed)
+    return list(session.run())[-1].epoch_report
+
+
+def final_accuracy(name: str) -> float:
+    return final_report(name).test_accuracy
+
+
+# What each 2-D preset's description promises by its default end: its classes separated, or the plane learnt.
+PLANAR_RESULTS = {"circle": 0.95, "xor": 0.95, "gauss": 0.95, "moons": 0.95, "spiral": 0.95}
+PLANE_TEST_LOSS = 0.05
+
+
+@pytest.mark.parametrize("seed", range(5))
+@pytest.mark.parametrize("name", [*PLANAR_RESULTS, "plane"])
+def test_every_planar_preset_reaches_its_result_from_any_starting_weights(name, seed):
+    report = final_report(name, seed)
+    if name == "plane":
+        assert report.test_loss <= PLANE_TEST_LOSS
+    else:
+        assert report.test_accuracy >= PLANAR_RESULTS[name], f"{name} with seed {seed}"
 
 
 @pytest.mark.parametrize("name", ["spiral", "circle", "digits-mlp"])
