@@ -59,6 +59,7 @@ class DecisionBoundaryView(QWidget):
         self.rect = QRectF(-6, -6, 12, 12)
         self._snapshot: Snapshot | None = None
         self._neuron: tuple[str, int, numpy.ndarray | None] | None = None
+        self._preview: tuple[str, int, numpy.ndarray | None] | None = None  # a unit under the pointer, for now
 
     def show_points(self, points: numpy.ndarray | None, labels: numpy.ndarray, regression: bool,
                     extent: tuple[float, float], *, test_points: numpy.ndarray | None = None,
@@ -66,7 +67,7 @@ class DecisionBoundaryView(QWidget):
         """Set once per dataset: the training (and test) points coloured by label. The previous
         network's picture goes, and the view shows the output again."""
         self.regression = regression
-        self._snapshot, self._neuron = None, None
+        self._snapshot, self._neuron, self._preview = None, None, None
         self.caption.hide()
         self.image.clear()
         low, high = extent
@@ -95,6 +96,12 @@ class DecisionBoundaryView(QWidget):
         self._neuron = None if path is None else (path, unit, grid)
         self._redraw()
 
+    def preview_neuron(self, path: str | None, unit: int = 0, grid: numpy.ndarray | None = None) -> None:
+        """Draw a unit while the pointer is over it, as TensorFlow Playground does; None goes back to
+        what was chosen (the output, or the unit clicked)."""
+        self._preview = None if path is None else (path, unit, grid)
+        self._redraw()
+
     def update_from(self, snapshot: Snapshot) -> None:
         self._snapshot = snapshot
         self._redraw()
@@ -108,15 +115,20 @@ class DecisionBoundaryView(QWidget):
 
     def _neuron_grid(self) -> tuple[numpy.ndarray | None, str]:
         """The chosen unit's grid and its caption, or (None, "") when there is none to show."""
-        if self._neuron is None:
+        shown = self._preview or self._neuron
+        if shown is None:
             return None, ""
-        path, unit, grid = self._neuron
+        path, unit, grid = shown
         if grid is None and self._snapshot is not None:
             units = self._snapshot.neuron_grids.get(path)
             if units is not None and units.ndim == 3 and 0 <= unit < len(units):
                 grid = units[unit]
         if grid is None:
             return None, ""
+        if shown is self._preview:
+            what = self.tr("input feature {0}").format(unit + 1) if path == "input" else \
+                self.tr("layer {0}, unit {1}").format(path, unit + 1)
+            return grid, self.tr("Showing {0}, under the pointer").format(what)
         if path == "input":
             return grid, self.tr("Showing input feature {0} — click to go back to the output").format(unit + 1)
         return grid, self.tr("Showing layer {0}, unit {1} — click to go back to the output").format(path, unit + 1)
@@ -132,6 +144,7 @@ class DecisionBoundaryView(QWidget):
         else:
             snapshot = self._snapshot
             if snapshot is None or snapshot.boundary is None or snapshot.boundary.ndim != 2:
+                self.image.clear()  # nothing to show: not the unit that was under the pointer a moment ago
                 return
             grid = snapshot.boundary
             levels = (-1.0, 1.0) if self.regression else (0.0, 1.0)

@@ -141,6 +141,7 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
         self.output_splitter.addWidget(plots)
         self.network_view = NetworkView()
         self.network_view.neuron_selected.connect(self._neuron_selected)
+        self.network_view.neuron_hovered.connect(self._neuron_hovered)
         self.run_views.views += (self.network_view,)
         self.network_splitter = QSplitter(Qt.Orientation.Vertical)
         self.network_splitter.addWidget(self.network_view)
@@ -288,6 +289,14 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
         """A unit clicked in the network view fills the big output view; click its caption to go back."""
         grid = self.network_view.input_grid(unit) if path == "input" else None
         self.boundary_view.show_neuron(path, unit, grid)
+
+    def _neuron_hovered(self, path: str, unit: int) -> None:
+        """A unit under the pointer fills the big output view until the pointer leaves it."""
+        if not path:
+            self.boundary_view.preview_neuron(None)
+            return
+        grid = self.network_view.input_grid(unit) if path == "input" else None
+        self.boundary_view.preview_neuron(path, unit, grid)
 
     def _session(self) -> TrainingWorker:
         """The running worker, started paused on the current settings when there is none."""

@@ -8,6 +8,7 @@ Scene units are pixels at the nominal size; the view scales the whole picture to
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 import numpy
@@ -190,12 +191,15 @@ class NetworkView(QWidget):
     """The NETWORK panel's picture of the network, fed from snapshots."""
 
     neuron_selected = Signal(str, int)  # (layer path or "input", unit or feature index)
+    neuron_hovered = Signal(str, int)  # the unit under the pointer, as neuron_selected; ("", -1) when none is
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("networkView")
         self.canvas = _Canvas(self._tooltip)
         self.canvas.scene().sigMouseClicked.connect(self._clicked)
+        self.canvas.scene().sigMouseMoved.connect(self._moved)
+        self._hovered: tuple[str, int] | None = None
         self.outline = QGraphicsRectItem()
         self.outline.setZValue(10)
         self.outline.hide()
@@ -276,6 +280,16 @@ class NetworkView(QWidget):
         if not isinstance(self.diagram, UnitDiagram) or ("input", feature) not in self.diagram.units:
             return None
         return self.diagram.units[("input", feature)].image
+
+    def _moved(self, scene_pos: QPointF) -> None:
+        unit = None if self.diagram is None else self.diagram.unit_at(scene_pos)
+        if unit != self._hovered:
+            self._hovered = unit
+            self.neuron_hovered.emit(*(unit or ("", -1)))
+
+    def leaveEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().leaveEvent(event)
+        self._moved(QPointF(math.inf, math.inf))
 
     def _clicked(self, event) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.diagram is not None:
