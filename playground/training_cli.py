@@ -12,7 +12,7 @@ from typing import Any
 from playground.cli import read_user_file
 from playground.data import DatasetConfig, load_dataset
 from playground.engine import NetworkSpec, OptimizerSpec, backend_availability
-from playground.errors import PlaygroundError
+from playground.errors import PlaygroundError, parse_json
 from playground.project import Project, load_preset, load_project, save_project
 from playground.project.presets import preset_from_dict
 from playground.session import Snapshot, project_of, session_for
@@ -60,10 +60,7 @@ def _project_to_train(args: argparse.Namespace) -> Project:
         return project
     else:
         path = Path(args.file)
-        try:
-            data = json.loads(read_user_file(args.file))
-        except json.JSONDecodeError as error:
-            raise PlaygroundError(f"{path} is not valid JSON ({error}): fix the file.") from None
+        data = parse_json(read_user_file(args.file), str(path))
         if not (isinstance(data, dict) and "network" in data):
             if not args.dataset:
                 raise PlaygroundError(f"{path} holds a network only: name its data with --dataset (for example "
