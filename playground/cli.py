@@ -21,7 +21,7 @@ MAX_SEED = 2**32 - 1
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, not a usage dump
-        raise PlaygroundError(f"{message} (see 'playground --help')")
+        raise PlaygroundError(f"{message} (see 'playground --help').")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -121,7 +121,7 @@ def check_memory(spec: NetworkSpec, dtype_name: str, examples: int = 0, stored: 
     free = available_memory()
     if needed > free:
         raise ResourceError(f"This network has {_count(spec.parameter_count())} parameters and would need about "
-                            f"{_gib(needed)} to train, but only {_gib(free)} is free: {advice}.")
+                            f"{_gib(needed)} to train, but only {_gib(free)} of memory is free: {advice}.")
 
 
 def check_batch_memory(spec: NetworkSpec, dtype_name: str, examples: int) -> None:
@@ -130,7 +130,7 @@ def check_batch_memory(spec: NetworkSpec, dtype_name: str, examples: int) -> Non
     free = available_memory()
     if needed > free:
         raise ResourceError(f"A batch of {_count(examples)} examples would need about {_gib(needed)} for this "
-                            f"network, but only {_gib(free)} is free: use a smaller batch.")
+                            f"network, but only {_gib(free)} of memory is free: use a smaller batch.")
 
 
 def _count(number: int) -> str:

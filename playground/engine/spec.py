@@ -19,8 +19,10 @@ from playground.engine.specfields import check_fields, choice, real, whole
 from playground.errors import SpecError, parse_json
 
 SPEC_VERSION = 1
-# Bounds the window's fields share: beyond them a value only hides the variance (eps) or makes
-# every negative input saturate at a value far outside what the next layer expects (alpha).
+# Bounds the window's fields share: beyond them a value only hides the variance (eps), turns to 0 in
+# float32 so that a constant feature gives 0 / 0 (eps), or makes every negative input saturate at a
+# value far outside what the next layer expects (alpha).
+MIN_BATCHNORM_EPS = 1e-8
 MAX_BATCHNORM_EPS = 1.0
 MAX_ELU_ALPHA = 10.0
 # Residual blocks inside residual blocks: every level is a recursion when the network is built
@@ -94,7 +96,7 @@ class BatchNormSpec:
 
     def check(self, where: str) -> None:
         real(self.momentum, f"{where}: momentum", minimum=0.0, maximum=1.0)
-        real(self.eps, f"{where}: eps", above=0.0, maximum=MAX_BATCHNORM_EPS)
+        real(self.eps, f"{where}: eps", minimum=MIN_BATCHNORM_EPS, maximum=MAX_BATCHNORM_EPS)
 
     def parameter_count(self, size: int) -> int:
         return 2 * size
