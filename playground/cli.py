@@ -11,14 +11,17 @@ import json
 import sys
 from pathlib import Path
 
-from playground.errors import PlaygroundError
+from playground.errors import PlaygroundError, whole
 
 EXIT_USAGE = 2
+# The largest seed the options take: NumPy's generators take any whole number of 0 or more, but
+# a seed is for retyping, and a saved project keeps it.
+MAX_SEED = 2**32 - 1
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, not a usage dump
-        raise PlaygroundError(f"{message} (see 'playground --help')")
+        raise PlaygroundError(f"{message} (see 'playground --help').")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -77,17 +80,21 @@ def read_user_file(path: str) -> str:
 
 def run_gradcheck(args: argparse.Namespace) -> int:
     from playground.engine import NetworkSpec, gradient_check, random_batch
+    from playground.engine.network import check_memory
 
-    if args.preset:
+    if args.batch_size < 2:
+        raise PlaygroundError("--batch-size must be 2 or more (batch normalization needs two examples).")
+    whole(args.max_checks, "--max-checks", minimum=1)
+    whole(args.seed, "--seed", minimum=0, maximum=MAX_SEED)
+    if args.preset is not None:  # `--preset=` names the empty preset, which does not exist
         from playground.project import load_preset
 
         spec = load_preset(args.preset).network
     else:
         spec = NetworkSpec.from_json(read_user_file(args.spec))
-    if args.batch_size < 2:
-        raise PlaygroundError("--batch-size must be 2 or more (batch normalization needs two examples).")
-    if args.max_checks < 1:
-        raise PlaygroundError("--max-checks must be 1 or more.")
+    # In float64. The random batch, its targets and the copies of the input gradient that the check
+    # keeps come on top of the network's buffers: as much again, so two batches in all.
+    check_memory(spec, "float64", examples=2 * args.batch_size, advice="lower --batch-size or make the layers smaller")
     x, y = random_batch(spec, args.batch_size, args.seed)
     report = gradient_check(spec, x, y, max_checks=args.max_checks, seed=args.seed)
     if args.json:

@@ -5,6 +5,7 @@ Each message is a sentence that says what to do.
 
 from __future__ import annotations
 
+import json
 import math
 import sys
 from collections.abc import Iterable
@@ -21,6 +22,20 @@ def install_advice(package: str, pip_command: str) -> str:
     if getattr(sys, "frozen", False):
         return f"this installed app does not include {package}; install Backprop Playground with pip to use it"
     return f"install it with {pip_command}"
+
+
+def parse_json(text: str, what: str, error: type[PlaygroundError] = PlaygroundError) -> Any:
+    """JSON the user supplied, or one sentence saying why it cannot be read. Besides syntax errors,
+    the parser raises RecursionError on deep nesting and ValueError on integers longer than
+    Python converts (4,300 digits): a file can hold either."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as problem:
+        raise error(f"{what} is not valid JSON ({problem}): fix the file.") from None
+    except RecursionError:
+        raise error(f"{what} is nested too deeply to read: a network needs only a few levels.") from None
+    except ValueError:
+        raise error(f"{what} holds a number with thousands of digits: shorten it.") from None
 
 
 class SpecError(PlaygroundError):

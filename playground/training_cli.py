@@ -6,24 +6,31 @@ import argparse
 import json
 import math
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
-from playground.cli import read_user_file
+from playground.cli import MAX_SEED, read_user_file
 from playground.data import DatasetConfig, load_dataset
 from playground.engine import NetworkSpec, OptimizerSpec, backend_availability
-from playground.errors import PlaygroundError
+from playground.errors import PlaygroundError, parse_json, whole
 from playground.project import Project, load_preset, load_project, save_project
 from playground.project.presets import preset_from_dict
 from playground.session import Snapshot, project_of, session_for
 
 DEFAULT_EPOCHS = 10
+# A run this long takes days even for the smallest network; beyond it a typo, not a plan.
+MAX_EPOCHS = 1_000_000
 BAR_WIDTH = 30
 
 
 def train(args: argparse.Namespace) -> int:
-    if args.epochs is not None and args.epochs < 1:
-        raise PlaygroundError("--epochs must be 1 or more.")
+    if args.epochs is not None:
+        whole(args.epochs, "--epochs", minimum=1, maximum=MAX_EPOCHS)
+    if args.seed is not None:
+        whole(args.seed, "--seed", minimum=0, maximum=MAX_SEED)
+    if args.save is not None:
+        check_destination(args.save)  # before training: a refused path would throw the whole run away
     project = _project_to_train(args)
     if args.seed is not None:
         project.seed = args.seed
@@ -43,7 +50,7 @@ def train(args: argparse.Namespace) -> int:
             report.epoch(snapshot)
         if snapshot.final:
             report.done(snapshot)
-    if args.save:
+    if args.save is not None:
         save_project(project_of(session, project.dataset, project.title), args.save)
         if not args.json:
             print(f"saved {args.save}")
@@ -51,7 +58,7 @@ def train(args: argparse.Namespace) -> int:
 
 
 def _project_to_train(args: argparse.Namespace) -> Project:
-    if args.preset:
+    if args.preset is not None:
         preset = load_preset(args.preset)
     elif Path(args.file).suffix == ".bpp":
         project = load_project(args.file)
@@ -60,10 +67,7 @@ def _project_to_train(args: argparse.Namespace) -> Project:
         return project
     else:
         path = Path(args.file)
-        try:
-            data = json.loads(read_user_file(args.file))
-        except json.JSONDecodeError as error:
-            raise PlaygroundError(f"{path} is not valid JSON ({error}): fix the file.") from None
+        data = parse_json(read_user_file(args.file), str(path))
         if not (isinstance(data, dict) and "network" in data):
             if not args.dataset:
                 raise PlaygroundError(f"{path} holds a network only: name its data with --dataset (for example "
@@ -74,6 +78,29 @@ def _project_to_train(args: argparse.Namespace) -> Project:
     dataset = {"name": args.dataset} if args.dataset else dict(preset.dataset)
     return Project(preset.network, preset.optimizer, preset.batch_size, DatasetConfig.from_dict(dataset).to_dict(),
                    epochs=preset.epochs, title=preset.title)
+
+
+def check_destination(path: str) -> None:
+    """Refuse a place to save a project that cannot be written, before anything runs."""
+    if not path.strip():
+        raise PlaygroundError("--save needs a file name, such as --save trained.bpp.")
+    target = Path(path)
+    if target.is_dir():
+        raise PlaygroundError(f"--save names the folder {path}: give a file inside it, such as "
+                              f"{target / 'trained.bpp'}.")
+    if target.suffix != ".bpp":
+        raise PlaygroundError(f"--save {path} is not a project file name: end it with .bpp.")
+    folder = target.parent
+    while not folder.exists() and folder != folder.parent:  # saving makes the missing folders
+        folder = folder.parent
+    if not folder.is_dir():
+        raise PlaygroundError(f"--save {path} lies inside {folder}, which is a file: choose another place.")
+    try:  # a file made and removed at once: permissions alone do not tell (root, read-only mounts, /proc)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as error:
+        raise PlaygroundError(f"Cannot write to {folder} ({error.strerror}): choose another place for --save.") \
+            from None
 
 
 def download_progress(what: str, done: int, total: int) -> None:

@@ -18,6 +18,10 @@ INITIALIZERS = (
 
 # Half-width (uniform) or standard deviation (normal) when no scale is given.
 PLAIN_DEFAULT_SCALE = 0.05
+# The largest scale a spec may give, as the window's field does. The initializers draw at most
+# sqrt(6) times the scale, so weights stay far from float32's range; an unbounded scale lets
+# rng.uniform overflow (1e308) or turns the weights to inf when they are cast to float32 (1e39).
+MAX_INIT_SCALE = 100.0
 
 
 def initial_values(

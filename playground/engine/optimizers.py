@@ -20,6 +20,11 @@ from playground.errors import SpecError
 OPTIMIZERS = ("sgd", "adam", "adamw", "rmsprop")
 
 
+# The smallest eps that float32 holds as a normal number, rounded up: a smaller one becomes 0 there, and
+# a parameter whose gradient is 0 then takes the update 0 / 0, not a number.
+MIN_EPS = 1e-30
+
+
 @dataclass
 class OptimizerSpec:
     kind: str = "sgd"
@@ -47,7 +52,7 @@ class OptimizerSpec:
             raise SpecError("Nesterov momentum needs SGD with momentum above 0: set momentum, or turn nesterov off.")
         real(self.beta1, "beta1", minimum=0.0, below=1.0)
         real(self.beta2, "beta2", minimum=0.0, below=1.0)
-        real(self.eps, "eps", above=0.0)
+        real(self.eps, "eps", minimum=MIN_EPS)
         real(self.alpha, "alpha", minimum=0.0, below=1.0)
         real(self.weight_decay, "The weight decay", minimum=0.0)
         if self.weight_decay and self.kind != "adamw":

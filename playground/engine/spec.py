@@ -13,12 +13,21 @@ from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar
 
 from playground.engine.activations import ACTIVATION_FUNCTIONS
-from playground.engine.init import INITIALIZERS
+from playground.engine.init import INITIALIZERS, MAX_INIT_SCALE
 from playground.engine.losses import LOSSES
 from playground.engine.specfields import check_fields, choice, real, whole
-from playground.errors import SpecError
+from playground.errors import SpecError, parse_json
 
 SPEC_VERSION = 1
+# Bounds the window's fields share: beyond them a value only hides the variance (eps), turns to 0 in
+# float32 so that a constant feature gives 0 / 0 (eps), or makes every negative input saturate at a
+# value far outside what the next layer expects (alpha).
+MIN_BATCHNORM_EPS = 1e-8
+MAX_BATCHNORM_EPS = 1.0
+MAX_ELU_ALPHA = 10.0
+# Residual blocks inside residual blocks: every level is a recursion when the network is built
+# and run, so a file cannot ask for thousands of them.
+MAX_NESTING = 8
 ACTIVATION_LAYERS = (*ACTIVATION_FUNCTIONS, "softmax")
 
 
@@ -38,7 +47,7 @@ class DenseSpec:
         choice(self.init, INITIALIZERS, f"{where}: init")
         choice(self.bias_init, INITIALIZERS, f"{where}: bias_init")
         if self.init_scale is not None:
-            real(self.init_scale, f"{where}: init_scale", minimum=0.0)
+            real(self.init_scale, f"{where}: init_scale", minimum=0.0, maximum=MAX_INIT_SCALE)
         check_alpha(self.activation, self.alpha, where)
 
     def parameter_count(self, size: int) -> int:
@@ -87,7 +96,7 @@ class BatchNormSpec:
 
     def check(self, where: str) -> None:
         real(self.momentum, f"{where}: momentum", minimum=0.0, maximum=1.0)
-        real(self.eps, f"{where}: eps", above=0.0)
+        real(self.eps, f"{where}: eps", minimum=MIN_BATCHNORM_EPS, maximum=MAX_BATCHNORM_EPS)
 
     def parameter_count(self, size: int) -> int:
         return 2 * size
@@ -126,7 +135,7 @@ def check_alpha(function: str, alpha: float | None, where: str) -> None:
     if function == "leaky_relu":
         real(alpha, f"{where}: alpha", minimum=0.0, below=1.0)
     elif function == "elu":
-        real(alpha, f"{where}: alpha", above=0.0)
+        real(alpha, f"{where}: alpha", above=0.0, maximum=MAX_ELU_ALPHA)
     else:
         raise SpecError(f"{where}: alpha applies to leaky_relu and elu only; remove it for {function}.")
 
@@ -234,11 +243,7 @@ class NetworkSpec:
 
     @classmethod
     def from_json(cls, text: str) -> NetworkSpec:
-        try:
-            data = json.loads(text)
-        except (json.JSONDecodeError, UnicodeDecodeError) as error:
-            raise SpecError(f"The network description is not valid JSON ({error}): fix the file.") from None
-        return cls.from_dict(data)
+        return cls.from_dict(parse_json(text, "The network description", SpecError))
 
 
 def named_layer(message: str) -> str | None:
@@ -250,6 +255,7 @@ def named_layer(message: str) -> str | None:
 def _walk(layers: list, size: int, prefix: str, infos: list[LayerInfo]) -> int:
     for i, layer in enumerate(layers):
         path = f"{prefix}{i + 1}"
+        check_nesting(path)
         if not isinstance(layer, (DenseSpec, ActivationSpec, DropoutSpec, BatchNormSpec, ResidualSpec)):
             raise SpecError(f"layer {path} is not a layer description: use dense, an activation, "
                             "dropout, batchnorm or residual.")
@@ -289,8 +295,15 @@ def layer_to_dict(layer: Any) -> dict[str, Any]:
     return data
 
 
+def check_nesting(path: str) -> None:
+    if path.count(".") > MAX_NESTING:
+        raise SpecError(f"layer {path} is inside {path.count('.')} residual blocks: nest them at most "
+                        f"{MAX_NESTING} deep.")
+
+
 def layer_from_dict(data: Any, path: str) -> Any:
     where = f"layer {path}"
+    check_nesting(path)
     if not isinstance(data, dict) or not isinstance(data.get("type"), str):
         raise SpecError(f"{where} must be an object with a type, such as {{\"type\": \"dense\", \"units\": 8}}.")
     kind = data["type"]

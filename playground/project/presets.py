@@ -37,7 +37,7 @@ def list_presets() -> list[str]:
 
 def load_preset(name: str) -> Preset:
     path = presets_dir() / f"{name}.json"
-    if not path.is_file():
+    if name not in list_presets():  # a name, never a path: "../x" would read beside the presets
         raise PlaygroundError(f"There is no preset {name!r}: choose one of {', '.join(list_presets())}.")
     try:
         data = json.loads(path.read_text(encoding="utf-8"))

@@ -16,11 +16,12 @@ from threadpoolctl import threadpool_limits
 
 from playground.data import Dataset
 from playground.engine import Network, NetworkSpec, Optimizer
+from playground.engine.network import check_memory
 from playground.errors import DataError
 from playground.session.config import Command, Control, TrainingConfig
 from playground.session.divergence import DivergenceGuard, Kept
 from playground.session.history import History
-from playground.session.measure import Measurements
+from playground.session.measure import EVALUATION_CHUNK, GRID_RESOLUTION, Measurements
 from playground.session.metrics import predicted_classes
 from playground.session.snapshot import EpochReport, Snapshot
 from playground.session.state import export_state
@@ -52,6 +53,13 @@ class Session(DivergenceGuard, Measurements):
     def _build(self) -> None:
         """Everything that reset starts over: network, optimizer, order, counters, history."""
         config, dataset = self.config, self.dataset
+        # Refused before anything is allocated. Buffers are prepared for several batch sizes at once:
+        # training, the two samples, a chunk of the test split and its remainder, the boundary's grid.
+        train, test = len(dataset.x_train), len(dataset.x_test)
+        in_flight = (min(self.batch_size, train) + min(SAMPLE_SIZE, train) + min(SAMPLE_SIZE, test)
+                     + 2 * min(EVALUATION_CHUNK, test) + (GRID_RESOLUTION**2 if config.details else 0))
+        check_memory(self.spec, config.dtype, in_flight, train + test,
+                     "use a smaller batch size or make its layers smaller")
         self.network = net = Network(self.spec, config.backend, config.dtype, config.seed)
         self.optimizer = Optimizer(net, self._optimizer_spec)
         self._data = net.make_batch(dataset.x_train, dataset.y_train)
