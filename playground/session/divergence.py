@@ -86,10 +86,12 @@ class DivergenceGuard:
         return "the loss or a gradient became NaN or Inf"
 
     def _keep(self, kept: Kept | None = None) -> Kept:
-        """Copy what training changes into `kept`, reusing its buffers while they fit."""
+        """Copy what training changes, and where in the data it was, into `kept`, reusing its buffers while they
+        fit."""
         if kept is None or not kept.fits(self):
             kept = Kept(self)
         kept.take(self)
+        kept.mark(self)
         return kept
 
     def _put_back(self, kept: Kept) -> None:
@@ -119,12 +121,14 @@ class Kept:
         for array, copy in self.pairs:
             copy[...] = array
         self.step, self.optimizer_steps = session.step, self.optimizer.step_count
-        # Where in the data it was: only `rewind` uses these (a burst counts its steps apart and restores).
+        if session._dropout:
+            self.rng = self.network.rng.bit_generator.state
+
+    def mark(self, session: DivergenceGuard) -> None:
+        """Where in the data it was taken, for `rewind`; a burst's checkpoints count their steps apart."""
         self.position, self.samples, self.epoch = session._position, session.samples, session.epoch
         self.order = session._order
         self.order_rng = session._rng.bit_generator.state
-        if session._dropout:
-            self.rng = self.network.rng.bit_generator.state
 
     def restore(self, session: DivergenceGuard) -> None:
         """Back into the arrays it was taken from; an optimizer chosen since keeps its own state."""
