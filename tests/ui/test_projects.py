@@ -2,10 +2,12 @@
 command line would, bad files, the question on closing, and autosave with recovery after a crash."""
 
 import os
+import select
 import signal
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import numpy
 import pytest
@@ -200,6 +202,39 @@ def test_a_second_window_leaves_the_first_ones_autosave_alone(qtbot, monkeypatch
     assert first.autosave_file.path.is_file() and not second.autosave_file.path.exists()
     first.close()
     assert list(projects.autosave_folder().iterdir()) == []
+
+
+OPEN_APP = textwrap.dedent("""
+    from PySide6.QtWidgets import QApplication
+    from playground.ui import MainWindow
+    app = QApplication([])
+    window = MainWindow("circle")
+    window.show()
+    window.builder.add_layer("dense")
+    window.autosave()
+    print(window.autosave_file.path, flush=True)
+    app.exec()  # open until the test kills it
+""")
+
+
+def test_a_window_in_another_process_keeps_its_autosave_until_that_process_is_gone(qtbot, monkeypatch):
+    def asked(*args, **kwargs):
+        raise AssertionError("a window still open was taken for one that crashed")
+
+    monkeypatch.setattr(QMessageBox, "question", asked)
+    first = subprocess.Popen([sys.executable, "-c", OPEN_APP], env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+                             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        assert select.select([first.stdout], [], [], 120)[0], "the first window did not autosave"
+        saved = Path(first.stdout.readline().strip())
+        assert saved.is_file()
+        window = open_window(qtbot)
+        assert not projects.offer_recovery(window) and saved.is_file()
+    finally:
+        first.kill()
+        first.wait(30)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert projects.offer_recovery(window) and len(window.builder.layers) == 4
 
 
 QUITTING_APP = textwrap.dedent("""
