@@ -90,15 +90,16 @@ def offer_recovery(window: ProjectFiles) -> bool:
     """After a crash, offer the autosaved work of windows that are gone, newest first, until one is restored;
     True when one was. Declined work is deleted; the autosaves of windows still open are left alone."""
     folder = autosave_folder()
-    saved = sorted(folder.glob("*.bpp"), key=lambda path: path.stat().st_mtime, reverse=True) \
-        if folder.is_dir() else []
+    saved = sorted(folder.glob("*.bpp"), key=_modified, reverse=True) if folder.is_dir() else []
     for path in saved:
         lock = QLockFile(str(path.with_suffix(".lock")))
         lock.setStaleLockTime(0)
         if not lock.tryLock(0):  # its window is open (in this process or another)
             continue
         try:
-            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(path.stat().st_mtime))
+            if not path.is_file():  # its window closed meanwhile, cleanly
+                continue
+            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(_modified(path)))
             answer = QMessageBox.question(window, window.tr("Restore unsaved work?"),
                                           window.tr("Backprop Playground did not close normally. Restore the work "
                                                     "saved automatically at {0}?").format(when))
@@ -109,6 +110,13 @@ def offer_recovery(window: ProjectFiles) -> bool:
         finally:
             lock.unlock()
     return False
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:  # gone since it was listed
+        return 0.0
 
 
 class ProjectFiles(QMainWindow):
