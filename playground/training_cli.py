@@ -45,7 +45,11 @@ def train(args: argparse.Namespace) -> int:
     report = _JsonReport() if args.json else _TableReport(done, done + epochs, dataset.task != "regression")
     for snapshot in session.run():
         if snapshot.state == "diverged":
-            raise PlaygroundError(snapshot.message or "Training diverged.")
+            message = snapshot.message or "Training diverged."
+            if args.save:  # the session is back at its last finite state: worth keeping to resume from
+                save_project(project_of(session, project.dataset, project.title), args.save)
+                message += f" That state, at step {snapshot.step}, is saved in {args.save}."
+            raise PlaygroundError(message)
         if snapshot.epoch_report is not None:
             report.epoch(snapshot)
         if snapshot.final:

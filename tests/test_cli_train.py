@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 from playground.cli import main
+from playground.project import load_project
 
 
 def test_json_reports_every_epoch_then_done(capsys):
@@ -49,14 +50,30 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "playground", *args], capture_output=True, text=True, timeout=300)
 
 
+def test_a_diverged_run_saves_its_last_finite_state(tmp_path):
+    diverging = tmp_path / "diverging.json"
+    diverging.write_text(json.dumps(DIVERGING))
+    out = tmp_path / "out.bpp"
+    result = run_cli("train", str(diverging), "--epochs", "5", "--save", str(out))
+    assert result.returncode == 2, result.stderr
+    line = result.stderr.strip()
+    assert line.startswith("error: Training diverged at step") and "\n" not in line
+    step = int(line.split("back to those of step ")[1].split(",")[0])
+    assert line.endswith(f" That state, at step {step}, is saved in {out}.")
+    assert load_project(out).progress["step"] == step  # loading refuses weights that are not all finite
+
+
+DIVERGING = {"network": {"input_shape": [2], "loss": "mse", "layers": [
+    {"type": "dense", "units": 16, "activation": "relu"}, {"type": "dense", "units": 1}]},
+    "training": {"optimizer": {"kind": "sgd", "learning_rate": 1000.0}, "batch_size": 10},
+    "dataset": {"name": "plane"}}
+
+
 def test_user_mistakes_are_one_line_errors(tmp_path):
     spec = tmp_path / "net.json"
     spec.write_text(json.dumps({"input_shape": [4], "layers": [{"type": "dense", "units": 1}]}))
     diverging = tmp_path / "diverging.json"
-    diverging.write_text(json.dumps({"network": {"input_shape": [2], "loss": "mse", "layers": [
-        {"type": "dense", "units": 16, "activation": "relu"}, {"type": "dense", "units": 1}]},
-        "training": {"optimizer": {"kind": "sgd", "learning_rate": 1000.0}, "batch_size": 10},
-        "dataset": {"name": "plane"}}))
+    diverging.write_text(json.dumps(DIVERGING))
     cases = [
         (["train", str(spec)], "holds a network only: name its data with --dataset"),
         (["train", str(spec), "--dataset", "circle"], "takes inputs of shape (4,), but Circle gives (2,)"),

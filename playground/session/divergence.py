@@ -16,20 +16,54 @@ class DivergenceGuard:
     network: Any
     optimizer: Any
     step: int
+    samples: int
+    epoch: int
+    batch_size: int
+    _position: int
+    _order: Any
+    _data: Any
+    _batch: Any
+    _rng: numpy.random.Generator
     _backup: Kept
     _kept: Kept | None
+    _before: Kept | None  # the state before the last checked step (see Session._capture_step)
+    _older: Kept | None  # and before the one before it
     _dropout: bool
     _running_stats: list  # every layer's state arrays (BatchNorm's running statistics), updated in place
 
     def _diverged(self, batch, step: int) -> str:
+        """Stop at `step` and go back to a kept state (the last snapshot's, and those before the last two
+        checked steps) whose next step is sound, with the step, batch order and counters it belongs to: the
+        latest whose loss is at most twice the lowest. The weights of the step before a blow-up are often
+        finite but so large that a lower learning rate diverges again from them."""
         where = self._locate_divergence(batch)
+        candidates = [kept for kept in (self._before, self._older, self._backup)
+                      if kept is not None and kept.network is self.network and kept.step < step]
+        losses = {id(kept): self._next_loss(kept) for kept in candidates}
+        sound = [kept for kept in candidates if math.isfinite(losses[id(kept)])]
+        if sound:
+            lowest = min(losses[id(kept)] for kept in sound)
+            best = max((kept for kept in sound if losses[id(kept)] <= 2 * lowest), key=lambda kept: kept.step)
+            best.rewind(self)  # again: the probe moved running statistics and dropout's random state
+            return (f"Training diverged at step {step}: {where}. The weights are back to those of step {best.step}, "
+                    "kept before the loss blew up; lower the learning rate or turn on gradient "
+                    "clipping, then resume.")
+        if candidates:  # none sound: the latest, whose weights are finite at least
+            max(candidates, key=lambda kept: kept.step).rewind(self)
+        return (f"Training diverged at step {step}: {where}. The weights of step {self.step} are finite but give a "
+                "non-finite loss too; reset the network, lower the learning rate, then train again.")
+
+    def _next_loss(self, kept: Kept) -> float:
+        """The loss of the step after `kept`, NaN when it or its gradient is not finite; leaves the session at
+        `kept`."""
+        kept.rewind(self)
         net = self.network
-        restored = ""
-        if not all(bool(net.xp.isfinite(a).all()) for a in (net.theta, *self._running_stats)):
-            self._put_back(self._backup)
-            restored = f" (those of step {self._backup.step})"
-        return (f"Training diverged at step {step}: {where}. The weights are back to their last finite "
-                f"values{restored}; lower the learning rate or turn on gradient clipping, then resume.")
+        if self._position >= len(self._order):
+            return math.nan
+        batch = net.gather(self._data, self._order[self._position : self._position + self.batch_size], self._batch)
+        self._batch = batch
+        loss = net.forward_backward(batch, True)
+        return loss if all_finite(net.xp, net.grad) else math.nan
 
     def _locate_divergence(self, batch) -> str:
         for name, value in self.network.parameters().items():
@@ -52,10 +86,12 @@ class DivergenceGuard:
         return "the loss or a gradient became NaN or Inf"
 
     def _keep(self, kept: Kept | None = None) -> Kept:
-        """Copy what training changes into `kept`, reusing its buffers while they fit."""
+        """Copy what training changes, and where in the data it was, into `kept`, reusing its buffers while they
+        fit."""
         if kept is None or not kept.fits(self):
             kept = Kept(self)
         kept.take(self)
+        kept.mark(self)
         return kept
 
     def _put_back(self, kept: Kept) -> None:
@@ -73,7 +109,9 @@ class Kept:
         self.weights += [(array, array.copy()) for array in session._running_stats]
         self.optimizer_state = [(array, array.copy()) for array in session.optimizer.state.values()]
         self.pairs = self.weights + self.optimizer_state
-        self.step = self.optimizer_steps = 0
+        self.step = self.optimizer_steps = self.position = self.samples = self.epoch = 0
+        self.order: Any = None
+        self.order_rng: dict = {}
         self.rng: dict | None = None
 
     def fits(self, session: DivergenceGuard) -> bool:
@@ -86,6 +124,12 @@ class Kept:
         if session._dropout:
             self.rng = self.network.rng.bit_generator.state
 
+    def mark(self, session: DivergenceGuard) -> None:
+        """Where in the data it was taken, for `rewind`; a burst's checkpoints count their steps apart."""
+        self.position, self.samples, self.epoch = session._position, session.samples, session.epoch
+        self.order = session._order
+        self.order_rng = session._rng.bit_generator.state
+
     def restore(self, session: DivergenceGuard) -> None:
         """Back into the arrays it was taken from; an optimizer chosen since keeps its own state."""
         same_optimizer = session.optimizer is self.optimizer
@@ -95,6 +139,19 @@ class Kept:
             self.optimizer.step_count = self.optimizer_steps
         if self.rng is not None:
             self.network.rng.bit_generator.state = self.rng
+
+    def rewind(self, session: DivergenceGuard) -> None:
+        """`restore`, and back to the step it was taken at: the step, data position and batch order."""
+        self.restore(session)
+        session.step, session._position, session.samples = self.step, self.position, self.samples
+        session.epoch, session._order = self.epoch, self.order
+        session._rng.bit_generator.state = self.order_rng
+
+
+def all_finite(xp: Any, array: Any) -> bool:
+    """Whether every entry is finite. The squared norm is the fast test, but in float32 it overflows once the
+    norm passes about 1.8e19 with every entry finite, so only a non-finite one is confirmed entry by entry."""
+    return math.isfinite(array.dot(array)) or bool(xp.isfinite(array).all())
 
 
 def _non_finite(array: numpy.ndarray) -> str:

@@ -19,7 +19,7 @@ from playground.engine import Network, NetworkSpec, Optimizer
 from playground.engine.network import check_memory
 from playground.errors import DataError
 from playground.session.config import Command, Control, TrainingConfig
-from playground.session.divergence import DivergenceGuard, Kept
+from playground.session.divergence import DivergenceGuard, Kept, all_finite
 from playground.session.history import History
 from playground.session.measure import EVALUATION_CHUNK, GRID_RESOLUTION, Measurements
 from playground.session.metrics import predicted_classes
@@ -85,6 +85,8 @@ class Session(DivergenceGuard, Measurements):
         self._dropout = any(layer.type == "dropout" for layer in net.all_layers())
         self._running_stats = [array for layer in net.all_layers() for array in layer.state.values()]
         self._kept: Kept | None = None  # the divergence checkpoint's buffers, made on first use
+        self._before: Kept | None = None  # the states before the last two checked steps (see _capture_step)
+        self._older: Kept | None = None
         self._backup = self._keep()  # the weights to go back to if they ever turn non-finite
         # (time, samples) when the throughput was last measured; None while nothing runs, so that a rate
         # is never worked out across a pause, a load or a reset.
@@ -254,73 +256,55 @@ class Session(DivergenceGuard, Measurements):
     # Training.
 
     def _capture_step(self) -> str | None:
-        """One step, every number checked, that records its update (‖Δθ‖ / ‖θ‖) for the snapshot
-        after it. A message instead when it diverged: the step that diverged was not applied."""
-        net, finite = self.network, math.isfinite
+        """One step, every number checked, that records its update (‖Δθ‖ / ‖θ‖) for the snapshot after it:
+        the stepper's steps, the step before each snapshot and a rewound burst's replay. The states before
+        it and before the step before are kept, for _diverged to go back to. A message instead when it diverged."""
+        net = self.network
         batch = net.gather(self._data, self._order[self._position : self._position + self.batch_size], self._batch)
         self._batch, step = batch, self.step + 1
-        if not finite(net.theta.dot(net.theta)):
+        if not all_finite(net.xp, net.theta):  # went bad outside training (or loaded so)
             return self._diverged(batch, step)
-        before = net.theta.copy()
+        before, self._before = self._before, self._keep(self._older)  # the older one's buffers, reused
+        self._older = before
         loss = net.forward_backward(batch, True)
-        message = self._checked_update(loss, batch, step)
-        if message is not None:
-            return message
-        self._update_ratios = self._ratios(before)
-        self._account(self._position + batch.size, batch.size, 1, loss)
-        return None
-
-    def _checked_update(self, loss: float, batch, step: int) -> str | None:
-        """The optimizer's update after a forward and backward, applied only if the loss and every
-        gradient are finite; then the weights are checked too (an update can overflow with finite
-        gradients). A message when something is not finite."""
-        net = self.network
-        if not (math.isfinite(loss) and math.isfinite(net.grad.dot(net.grad))):
+        if not (math.isfinite(loss) and all_finite(net.xp, net.grad)):
             return self._diverged(batch, step)
         self.optimizer.step()
-        return None if math.isfinite(net.theta.dot(net.theta)) else self._diverged(batch, step)
+        if not all_finite(net.xp, net.theta):  # an update can overflow with finite gradients
+            return self._diverged(batch, step)
+        self._update_ratios = self._ratios(self._before.weights[0][1])
+        self._account(self._position + batch.size, batch.size, 1, loss)
+        return None
 
     def _run_steps(self, deadline: float, report_at: float) -> str | None:
         """Train until a command waits, the snapshot deadline passes or an epoch ends whose end
         matters (a report is due at `report_at`, or it is the last epoch); other epoch ends
-        reshuffle and go on. A message instead when it diverged: the step that diverged was not applied.
+        reshuffle and go on. A message instead when it diverged (see _diverged for the weights kept).
 
         Divergence checks are exact but cheap: each step checks its loss; the weights are checked
         every CHECK_EVERY steps (a non-finite gradient always leaves non-finite weights behind) and
-        a checkpoint kept. Weights found non-finite rewind to the checkpoint, and the steps from
-        there run again checking every gradient, so training stops right before the bad update."""
+        a checkpoint kept. A non-finite loss or weights rewind to the checkpoint, and the steps from
+        there run again one checked step at a time, which stops at the first unsound one."""
         net, optimizer = self.network, self.optimizer
-        data, order, theta = self._data, self._order, net.theta
+        data, order, theta, xp = self._data, self._order, net.theta, net.xp
         size, position, batch, batch_size = len(order), self._position, self._batch, self.batch_size
         no_commands, clock, finite = self.control.queue.empty, time.perf_counter, math.isfinite
-        weights_norm = theta.dot  # NaN or Inf anywhere makes it non-finite
         wrap = not (self.config.every_epoch or self._until_epoch)
         last_epoch = math.inf if self.config.epochs is None else self.config.epochs
         start, steps, loss_sum = position, 0, 0.0
-        exact = 0  # steps left that check every gradient and update
-        if not finite(weights_norm(theta)):  # went bad outside training (or loaded so): nothing to rewind to
-            batch = net.gather(data, order[position : position + batch_size], batch)
-            return self._diverged(batch, self.step + 1)
+        if not all_finite(xp, theta):  # went bad outside training (or loaded so): the checked step says where
+            return self._capture_step()
         # The optimizer and network stay the same through a burst: one Kept serves all its checkpoints.
         kept = self._kept = self._keep(self._kept)
-        checkpoint, unchecked = (position, steps, loss_sum), 0
+        checkpoint, unchecked, rewind = (position, steps, loss_sum), 0, False
         try:
             while True:
                 batch = net.gather(data, order[position : position + batch_size], batch)
                 loss = net.forward_backward(batch, True)
-                if exact:
-                    exact -= 1
-                    message = self._checked_update(loss, batch, self.step + steps + 1)
-                    if message is not None:
-                        return message
-                elif finite(loss):
-                    optimizer.step()
-                elif finite(weights_norm(theta)):  # the weights are still the last finite ones
-                    return self._diverged(batch, self.step + steps + 1)
-                else:
-                    kept.restore(self)
-                    (position, steps, loss_sum), exact, unchecked = checkpoint, CHECK_EVERY, 0
-                    continue
+                if not finite(loss):
+                    rewind = True
+                    break
+                optimizer.step()
                 position += batch.size
                 steps += 1
                 loss_sum += loss
@@ -328,10 +312,9 @@ class Session(DivergenceGuard, Measurements):
                 if unchecked < CHECK_EVERY and position < size and clock() < deadline and no_commands():
                     continue
                 # Every CHECK_EVERY steps, at every epoch end (a rewind never crosses one) and before leaving:
-                if not finite(weights_norm(theta)):
-                    kept.restore(self)
-                    (position, steps, loss_sum), exact, unchecked = checkpoint, CHECK_EVERY, 0
-                    continue
+                if not all_finite(xp, theta):
+                    rewind = True
+                    break
                 unchecked = 0
                 if position < size:
                     if clock() >= deadline or not no_commands():
@@ -348,8 +331,16 @@ class Session(DivergenceGuard, Measurements):
                 kept.take(self)
                 checkpoint = position, steps, loss_sum
         finally:
+            if rewind:
+                kept.restore(self)
+                position, steps, loss_sum = checkpoint
             self._batch = batch
             self._account(position, position - start, steps, loss_sum)
+        for _ in range(CHECK_EVERY):  # the replay: the unsound step is at most CHECK_EVERY steps on
+            message = self._capture_step()
+            if message is not None or self._position >= len(self._order):
+                return message
+        return None
 
     def _account(self, position: int, advanced: int, steps: int, loss_sum: float) -> None:
         # Counted once a burst, not once a step: on tiny networks every step's microsecond shows.
@@ -403,7 +394,7 @@ class Session(DivergenceGuard, Measurements):
         snapshot.history = self.history.arrays()
         snapshot.trace, self._new_trace = self._new_trace, None
         snapshot.exported, self._exported = self._exported, None
-        if state != "diverged" and bool(self.network.xp.isfinite(self.network.theta).all()):
+        if state != "diverged" and all_finite(self.network.xp, self.network.theta):
             self._backup = self._keep(self._backup)
         return snapshot
 

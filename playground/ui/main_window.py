@@ -47,7 +47,7 @@ from playground.ui.plots import (
     format_rate,
     image_shape,
 )
-from playground.ui.projects import ProjectFiles, autosave_path
+from playground.ui.projects import ProjectFiles
 from playground.ui.run_views import RunViews
 from playground.ui.stepper import StepperPanel, StepperWiring
 from playground.ui.worker import TrainingWorker
@@ -467,7 +467,7 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
         self._save_layout()
         self.mark_modified(False)  # asked already: leaving now drops nothing unasked
         self._discard_session()
-        autosave_path().unlink(missing_ok=True)  # a clean exit: nothing to restore next time
+        self.autosave_file.release()  # a clean exit: nothing to restore next time
         # A running gradient check cannot be interrupted but finishes within seconds: wait, bounded.
         QThreadPool.globalInstance().waitForDone(10_000)
         super().closeEvent(event)

@@ -12,13 +12,14 @@ import copy
 import importlib.util
 import re
 import time
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QLockFile, QSettings, QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from playground.data import user_data_dir
 from playground.errors import PlaygroundError, install_advice
@@ -40,10 +41,39 @@ RECENT_FILES = 8
 FILE_FILTER = "Backprop Playground projects (*.bpp)"
 
 
-def autosave_path() -> Path:
-    """Where unsaved work is kept; it exists only while the window that wrote it is open, or
-    after that window crashed."""
-    return user_data_dir() / "autosave" / "autosave.bpp"
+def autosave_folder() -> Path:
+    return user_data_dir() / "autosave"
+
+
+class Autosave:
+    """A window's own autosave file, and the lock that says the window is still open: a start after a crash
+    offers only autosaves whose lock no living process holds (QLockFile knows whether its process is alive),
+    so it never offers nor deletes the work of a window that is running. Locked at the first write, so a
+    window that never autosaves leaves nothing behind."""
+
+    def __init__(self) -> None:
+        self.path = autosave_folder() / f"{uuid.uuid4().hex}.bpp"
+        self._lock = QLockFile(str(self.path.with_suffix(".lock")))
+        self._lock.setStaleLockTime(0)  # never stale by age: a window may stay open for days
+
+    def claim(self) -> Path:
+        """The path to write to, locked as this window's."""
+        if not self._lock.isLocked():
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._lock.tryLock(0)
+        return self.path
+
+    def adopt(self, path: Path) -> None:
+        """A crashed window's autosave, restored here, becomes this window's: kept until this one closes."""
+        path.replace(self.claim())
+
+    def discard(self) -> None:
+        self.path.unlink(missing_ok=True)
+
+    def release(self) -> None:
+        """A clean exit: nothing to restore next time."""
+        self.discard()
+        self._lock.unlock()
 
 
 def file_name(title: str) -> str:
@@ -62,29 +92,52 @@ def ask_to_save(parent: QMainWindow) -> str:
 
 
 def offer_recovery(window: ProjectFiles) -> bool:
-    """After a crash, offer the autosaved work; True when it was restored."""
-    path = autosave_path()
-    if not path.is_file():
-        return False
-    when = time.strftime("%Y-%m-%d %H:%M", time.localtime(path.stat().st_mtime))
-    answer = QMessageBox.question(window, window.tr("Restore unsaved work?"),
-                                  window.tr("Backprop Playground did not close normally. Restore the work saved "
-                                            "automatically at {0}?").format(when))
-    if answer != QMessageBox.StandardButton.Yes or not window.open_project(path, recovered=True):
-        path.unlink(missing_ok=True)
-        return False
-    return True
+    """After a crash, offer the autosaved work of windows that are gone, newest first, until one is restored;
+    True when one was. Declined work is deleted; the autosaves of windows still open are left alone."""
+    folder = autosave_folder()
+    saved = sorted(folder.glob("*.bpp"), key=_modified, reverse=True) if folder.is_dir() else []
+    for path in saved:
+        lock = QLockFile(str(path.with_suffix(".lock")))
+        lock.setStaleLockTime(0)
+        if not lock.tryLock(0):  # its window is open (in this process or another)
+            continue
+        try:
+            if not path.is_file():  # its window closed meanwhile, cleanly
+                continue
+            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(_modified(path)))
+            answer = QMessageBox.question(window, window.tr("Restore unsaved work?"),
+                                          window.tr("Backprop Playground did not close normally. Restore the work "
+                                                    "saved automatically at {0}?").format(when))
+            if answer == QMessageBox.StandardButton.Yes and window.open_project(path, recovered=True):
+                window.autosave_file.adopt(path)
+                return True
+            path.unlink(missing_ok=True)
+        finally:
+            lock.unlock()
+    return False
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:  # gone since it was listed
+        return 0.0
 
 
 class ProjectFiles(QMainWindow):
     preset: Preset | None
     worker: Any
     latest: Snapshot | None
+    _discard_session: Callable[[], int]
 
     def _init_projects(self) -> None:
         self.project_path: Path | None = None
         self._saved_step = 0
         self._pending_exports: list[Callable[[Project], Any]] = []  # uses of the state a running session sends
+        self.autosave_file = Autosave()
+        # app.quit() with the window open: no training thread outlives the event loop, and unsaved work stays
+        # in the autosave, offered at the next start.
+        QApplication.instance().aboutToQuit.connect(self._discard_session)
         self.autosave_timer = QTimer(self, interval=AUTOSAVE_INTERVAL_MS)
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start()
@@ -144,7 +197,7 @@ class ProjectFiles(QMainWindow):
     def autosave(self) -> None:
         """Keep unsaved work where a crash cannot take it."""
         if self.isWindowModified() and self.preset is not None:
-            self._save_to(autosave_path(), autosave=True)
+            self._save_to(self.autosave_file.claim(), autosave=True)
 
     def _save_to(self, path: Path, autosave: bool = False) -> bool:
         return self._with_project(lambda project: self._write(project, path, autosave))
@@ -191,7 +244,7 @@ class ProjectFiles(QMainWindow):
             self.mark_modified(False)
             self._show_title()
             self._remember(path)
-            autosave_path().unlink(missing_ok=True)
+            self.autosave_file.discard()
             self.statusBar().showMessage(self.tr("Saved {0}").format(path))
         return True
 
@@ -244,7 +297,7 @@ class ProjectFiles(QMainWindow):
     def _autosave_stopped(self, session: Any) -> None:
         """Before the training state goes (other data, another network, another file): keep it."""
         if self.isWindowModified() and session is not None:
-            self._write(self._project(session), autosave_path(), True)
+            self._write(self._project(session), self.autosave_file.claim(), True)
 
     # Opening.
 

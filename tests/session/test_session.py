@@ -132,6 +132,60 @@ def test_divergence_stops_names_the_place_and_keeps_finite_weights():
     runner.stop()
 
 
+ADVICE = "lower the learning rate or turn on gradient clipping, then resume."
+
+
+@pytest.mark.parametrize("advice", ["learning rate", "clipping"])
+def test_following_the_divergence_message_trains_on(advice):
+    session = diverging_session()
+    runner = Runner(session)
+    diverged = runner.wait_for(lambda s: s.state == "diverged")
+    assert diverged.message.endswith(ADVICE)
+    kept = session.step
+    assert diverged.step == kept == session.optimizer.step_count
+    if advice == "learning rate":
+        session.control.set_learning_rate(0.01)
+    else:
+        session.control.set_optimizer_settings(OptimizerSpec("sgd", learning_rate=50.0, clip_value=0.001))
+    session.control.resume()
+    moving = runner.wait_for(lambda s: s.step > kept + 500 or s.state == "diverged")
+    assert moving.state == "running", moving.message
+    assert all(numpy.isfinite(s.train_loss) for s in runner.seen if s.step > kept)
+    runner.stop()
+
+
+def test_a_stop_keeps_the_step_the_weights_and_the_optimizer_together():
+    session = diverging_session()
+    runner = Runner(session)
+    runner.wait_for(lambda s: s.state == "diverged")
+    runner.stop()
+    assert session.optimizer.step_count == session.step
+    twin = diverging_session()
+    twin.config.start_paused = True
+    stream = twin.run()
+    next(stream)
+    for _ in range(session.step):
+        twin.control.step()
+        assert next(stream).state == "paused"
+    assert numpy.array_equal(session.network.theta, twin.network.theta)
+
+
+def test_weights_whose_squared_norm_overflows_float32_are_no_divergence():
+    # 3e19 squared is past float32's largest number, but every weight is finite and tanh saturates.
+    session = preset_session("circle", start_paused=True)
+    session.network.theta[0] = 3e19
+    stream = session.run()
+    next(stream)
+    for step in range(1, 4):
+        session.control.step()
+        snapshot = next(stream)
+        assert (snapshot.state, snapshot.step) == ("paused", step), snapshot.message
+    session.control.resume()
+    assert next(s for s in stream if s.step > 100).state == "running"
+    session.control.stop()
+    list(stream)
+
+
 @pytest.mark.parametrize("bad", [numpy.nan, numpy.inf])
 def test_weights_that_went_bad_are_restored_from_the_last_good_copy(bad):
     session = preset_session("circle", snapshot_hz=1000)
@@ -142,9 +196,10 @@ def test_weights_that_went_bad_are_restored_from_the_last_good_copy(bad):
     session.network.theta[0] = bad  # as if an update overflowed
     diverged = next(stream)
     assert diverged.state == "diverged"
-    assert f"(those of step {good.step})" in diverged.message
+    assert f"back to those of step {good.step}, kept before the loss blew up" in diverged.message
     assert "the weights W of layer 1 became" in diverged.message
     assert numpy.array_equal(session.network.theta, good_theta)
+    assert diverged.step == session.step == good.step and session.optimizer.step_count == good.step
 
 
 def test_history_keeps_the_whole_run_in_bounded_memory():
@@ -184,8 +239,9 @@ def test_switching_optimizer_keeps_the_weights():
 
 
 @pytest.mark.parametrize("bad", [45, 24, 49, 3])  # 24 and 49: the gradient of an epoch's last step
-def test_a_nan_gradient_with_a_finite_loss_stops_right_before_its_update(bad):
-    # Steps 1 to `bad` are sound; the next step's gradient has a NaN, its loss does not.
+def test_a_nan_gradient_with_a_finite_loss_goes_back_to_weights_whose_next_step_is_sound(bad):
+    # Steps 1 to `bad` are sound; the next step's gradient has a NaN, its loss does not. The weights of step
+    # `bad` would give that NaN again on resuming, so those of the step before are kept.
     session = preset_session("circle", snapshot_hz=0.5)  # long bursts: found by the periodic check
     layer = session.network.layers[0]
     sound_backward = layer.backward
@@ -199,12 +255,13 @@ def test_a_nan_gradient_with_a_finite_loss_stops_right_before_its_update(bad):
     layer.backward = poisoned
     stream = session.run()
     diverged = next(s for _, s in zip(range(100), stream) if s.state == "diverged")
-    assert session.step == bad and f"diverged at step {bad + 1}" in diverged.message
+    assert session.step == session.optimizer.step_count == bad - 1 and f"diverged at step {bad + 1}" in diverged.message
     assert "the gradient of layer 1 (dense) W became NaN" in diverged.message
+    assert f"back to those of step {bad - 1}," in diverged.message
     twin = preset_session("circle", start_paused=True)
     twin_stream = twin.run()
     next(twin_stream)
-    for _ in range(bad):
+    for _ in range(bad - 1):
         twin.control.step()
         next(twin_stream)
     assert numpy.array_equal(session.network.theta, twin.network.theta)

@@ -1,6 +1,8 @@
 """The optimizer's settings dialog, driven as a person would: the exploding preset says to switch
 gradient clipping off and watch it explode; that must be possible from the window."""
 
+import math
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QToolButton
 
@@ -10,9 +12,11 @@ from tests.ui.widgets import click, find
 
 def open_settings(qtbot, window) -> QDialog:
     qtbot.mouseClick(find(window, QToolButton, "optimizerSettingsButton"), Qt.MouseButton.LeftButton)
-    dialog = window.findChild(QDialog, "optimizerSettings")
-    qtbot.waitUntil(dialog.isVisible)
-    return dialog
+    def shown() -> list[QDialog]:  # a dialog closed before stays a hidden child of the window
+        return [dialog for dialog in window.findChildren(QDialog, "optimizerSettings") if dialog.isVisible()]
+
+    qtbot.waitUntil(lambda: len(shown()) == 1)
+    return shown()[0]
 
 
 def press(qtbot, dialog, which) -> None:
@@ -36,7 +40,18 @@ def test_switching_clipping_off_lets_the_exploding_preset_explode(qtbot):
     # The trained weights may have settled where lr 0.5 no longer blows up; from the seed's it does.
     click(qtbot, window, "resetButton")  # training goes on, from the seed's weights
     qtbot.waitUntil(lambda: window.latest.state == "diverged", timeout=10_000)
-    assert "diverged" in window.statusBar().currentMessage()
+    message = window.statusBar().currentMessage()
+    assert "diverged" in message and "turn on gradient clipping, then resume" in message
+    # The message's advice, followed from the window: clipping back on, then play.
+    kept = window.latest.step
+    dialog = open_settings(qtbot, window)
+    clip = next(box for box in dialog.findChildren(QCheckBox) if "global norm" in box.text())
+    qtbot.mouseClick(clip, Qt.MouseButton.LeftButton)
+    press(qtbot, dialog, QDialogButtonBox.StandardButton.Ok)
+    assert window.preset.optimizer.clip_norm is not None
+    click(qtbot, window, "playButton")
+    qtbot.waitUntil(lambda: window.latest.state != "paused" and window.latest.step > kept + 300, timeout=20_000)
+    assert window.latest.state == "running" and math.isfinite(window.latest.test_loss)
 
 
 def test_a_setting_that_is_not_a_number_keeps_the_dialog_open_with_the_reason(qtbot):

@@ -2,10 +2,12 @@
 command line would, bad files, the question on closing, and autosave with recovery after a crash."""
 
 import os
+import select
 import signal
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import numpy
 import pytest
@@ -133,7 +135,6 @@ CRASHING_APP = textwrap.dedent("""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
     from playground.ui import MainWindow
-    from playground.ui.projects import autosave_path
     app = QApplication([])
     window = MainWindow("circle")
     window.show()
@@ -142,43 +143,127 @@ CRASHING_APP = textwrap.dedent("""
     def autosave_then_crash():
         if window.latest is None or window.latest.step < 200:
             QTimer.singleShot(50, autosave_then_crash)
-        elif not autosave_path().is_file():
+        elif not window.autosave_file.path.is_file():
             window.autosave()
             QTimer.singleShot(50, autosave_then_crash)
         else:
             os.kill(os.getpid(), signal.SIGKILL)  # no clean exit: the autosave stays
-
     QTimer.singleShot(50, autosave_then_crash)
     app.exec()
 """)
 
 
-def test_after_a_crash_the_next_start_offers_the_autosaved_work(qtbot, monkeypatch):
+def crashed_autosave():
+    """The autosave a window left behind when its process was killed."""
     result = subprocess.run([sys.executable, "-c", CRASHING_APP], env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == -signal.SIGKILL, result.stderr
-    saved = projects.autosave_path()
-    assert saved.is_file()
+    [saved] = projects.autosave_folder().glob("*.bpp")
+    return saved
+
+
+def test_after_a_crash_the_next_start_offers_the_autosaved_work(qtbot, monkeypatch):
+    saved = crashed_autosave()
     step = load_project(saved).progress["step"]
     assert step >= 200
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     window = open_window(qtbot)
     assert projects.offer_recovery(window)
     assert window.worker.session.step == step and window.isWindowModified() and window.project_path is None
+    assert window.autosave_file.path.is_file()  # kept as this window's until it closes
     window.close()
-    assert not saved.exists()  # a clean exit leaves nothing to restore
+    assert list(projects.autosave_folder().iterdir()) == []  # a clean exit leaves nothing to restore
 
 
-def test_declining_the_recovery_forgets_it(qtbot, monkeypatch):
-    saved = projects.autosave_path()
-    window = open_window(qtbot)
+def test_declining_the_recovery_forgets_it(qtbot):
+    crashed_autosave()
+    window = open_window(qtbot)  # questions are answered No
+    assert not projects.offer_recovery(window)
+    assert list(projects.autosave_folder().iterdir()) == [] and len(window.builder.layers) == 3
+
+
+def test_a_second_window_leaves_the_first_ones_autosave_alone(qtbot, monkeypatch):
+    first = open_window(qtbot)
+    first.builder.add_layer("dense")
+    first.autosave()  # not training: written at once
+    assert first.autosave_file.path.is_file()
+
+    def asked(*args, **kwargs):
+        raise AssertionError("a window still open was taken for one that crashed")
+
+    monkeypatch.setattr(QMessageBox, "question", asked)
+    second = open_window(qtbot)
+    assert not projects.offer_recovery(second)
+    assert len(load_project(first.autosave_file.path).network.layers) == 4
+    second.builder.add_layer("dense")
+    second.autosave()
+    assert second.autosave_file.path != first.autosave_file.path
+    second.close()
+    assert first.autosave_file.path.is_file() and not second.autosave_file.path.exists()
+    first.close()
+    assert list(projects.autosave_folder().iterdir()) == []
+
+
+OPEN_APP = textwrap.dedent("""
+    from PySide6.QtWidgets import QApplication
+    from playground.ui import MainWindow
+    app = QApplication([])
+    window = MainWindow("circle")
+    window.show()
     window.builder.add_layer("dense")
-    window.autosave()  # not training: written at once
-    assert saved.is_file() and len(load_project(saved).network.layers) == 4
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
-    other = open_window(qtbot)  # as a start after a crash would, with the autosave still there
-    assert not projects.offer_recovery(other) and not saved.exists()
-    assert len(other.builder.layers) == 3
+    window.autosave()
+    print(window.autosave_file.path, flush=True)
+    app.exec()  # open until the test kills it
+""")
+
+
+def test_a_window_in_another_process_keeps_its_autosave_until_that_process_is_gone(qtbot, monkeypatch):
+    def asked(*args, **kwargs):
+        raise AssertionError("a window still open was taken for one that crashed")
+
+    monkeypatch.setattr(QMessageBox, "question", asked)
+    first = subprocess.Popen([sys.executable, "-c", OPEN_APP], env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+                             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        assert select.select([first.stdout], [], [], 120)[0], "the first window did not autosave"
+        saved = Path(first.stdout.readline().strip())
+        assert saved.is_file()
+        window = open_window(qtbot)
+        assert not projects.offer_recovery(window) and saved.is_file()
+    finally:
+        first.kill()
+        first.wait(30)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert projects.offer_recovery(window) and len(window.builder.layers) == 4
+
+
+QUITTING_APP = textwrap.dedent("""
+    from PySide6.QtCore import QThreadPool, QTimer
+    from PySide6.QtWidgets import QApplication
+    from playground.ui import MainWindow
+    app = QApplication([])
+    window = MainWindow("circle")
+    window.show()
+    window.toggle_training()
+
+    def quit_once_trained():
+        if window.latest is None or window.latest.step < 200:
+            QTimer.singleShot(50, quit_once_trained)
+        else:
+            app.exit(0)  # the event loop ends with the window open
+    QTimer.singleShot(50, quit_once_trained)
+    app.exec()
+    print("training threads left:", QThreadPool.globalInstance().activeThreadCount(), flush=True)
+""")
+
+
+def test_leaving_the_event_loop_with_the_window_open_stops_training():
+    result = subprocess.run([sys.executable, "-c", QUITTING_APP], env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "training threads left: 0", result.stderr
+    [saved] = projects.autosave_folder().glob("*.bpp")  # the unsaved training, offered at the next start
+    assert load_project(saved).progress["step"] >= 200
 
 
 def test_the_command_opens_a_project_file(tmp_path, monkeypatch):
