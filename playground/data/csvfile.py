@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy
 
 from playground.data.dataset import Dataset, DatasetConfig, finish_table
+from playground.data.reading import read_bounded
 from playground.errors import DataError
 
 MAX_CSV_BYTES = 50 * 2**20  # 50 MiB: far more than a dense network on a laptop wants
@@ -25,12 +26,12 @@ def load_csv(config: DatasetConfig) -> Dataset:
     if not config.path:
         raise DataError("Choose a CSV file to load.")
     path = Path(config.path).expanduser()
+    def too_large(size: int) -> DataError:
+        return DataError(f"{path.name} is {size / 2**20:.0f} MiB; files up to {MAX_CSV_BYTES // 2**20} MiB can be "
+                         "loaded: use a sample of its rows.")
+
     try:
-        size = path.stat().st_size
-        if size > MAX_CSV_BYTES:
-            raise DataError(f"{path.name} is {size / 2**20:.0f} MiB; files up to {MAX_CSV_BYTES // 2**20} MiB can "
-                            "be loaded: use a sample of its rows.")
-        raw = path.read_bytes()
+        raw = read_bounded(path, MAX_CSV_BYTES, too_large)
     except OSError as error:
         raise DataError(f"Cannot read {path} ({error.strerror or error}): check the path.") from None
     try:

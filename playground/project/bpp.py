@@ -37,6 +37,7 @@ from typing import IO, Any
 import numpy
 
 from playground.data import DatasetConfig
+from playground.data.reading import NotAFile, open_regular
 from playground.engine import NetworkSpec, OptimizerSpec
 from playground.errors import FileFormatError, PlaygroundError
 
@@ -128,7 +129,7 @@ def _remove_stale_parts(path: Path) -> None:
 def load_project(path: str | Path) -> Project:
     path = Path(path)
     try:
-        with zipfile.ZipFile(path) as archive:
+        with open_regular(path) as stream, zipfile.ZipFile(stream) as archive:
             infos = _members(archive, path.name)
             document = _read_json(_unpack(archive, infos["project.json"]), path.name)
             arrays: dict[str, numpy.ndarray] = {}
@@ -140,7 +141,7 @@ def load_project(path: str | Path) -> Project:
                         arrays[key if (member == "optimizer.npz" and key == "order") else prefix + key] = value
     except FileNotFoundError:
         raise FileFormatError(f"There is no file {path}: check the path.") from None
-    except (IsADirectoryError, PermissionError) as error:
+    except (IsADirectoryError, PermissionError, NotAFile) as error:
         raise FileFormatError(f"Cannot read {path} ({error.strerror}): choose a project file you may read.") from None
     except UNREADABLE as error:
         raise FileFormatError(f"{path.name} is not a readable project file ({error}): it may be damaged or "

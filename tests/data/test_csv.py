@@ -1,13 +1,16 @@
 """CSV files: the task inferred from the target, standardization from the training split, and a
 clear DataError naming line and column for every kind of bad file, never a half-loaded set."""
 
+import os
+
 import numpy
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from playground.data import Dataset, csvfile, load_dataset
-from playground.errors import PlaygroundError
+from playground.data import Dataset, csvfile, load_dataset, reading
+from playground.errors import DataError, PlaygroundError
+from tests.limits import refused
 
 IRIS_LIKE = """sepal,petal,species
 5.1,1.4,setosa
@@ -146,3 +149,30 @@ def test_a_target_too_large_for_float32_is_refused(tmp_path):
     path.write_text("x,y\n" + "".join(f"{i},{i * 1e38 + 1e37}\n" for i in range(40)))
     with pytest.raises(DataError, match="too large to train on"):
         load_dataset({"name": "csv", "path": str(path)})
+
+
+@pytest.fixture
+def fifo(tmp_path):
+    path = tmp_path / "pipe.csv"
+    os.mkfifo(path)
+    return path
+
+
+@pytest.mark.parametrize("where", ["/dev/zero", "fifo", "folder"])
+def test_a_device_pipe_or_folder_is_refused_at_once_and_within_memory(tmp_path, where, fifo):
+    """stat says 0 bytes for /dev/zero and a FIFO: read whole, the first never ends and the second
+    waits forever for a writer."""
+    path = {"/dev/zero": "/dev/zero", "fifo": str(fifo), "folder": str(tmp_path)}[where]
+    refused("from playground.data import load_dataset", f"load_dataset({{'name': 'csv', 'path': {path!r}}})",
+            f"Cannot read {path} (it is a device, pipe or folder, not a file)", tmp_path, seconds=20)
+
+
+def test_a_file_that_grows_past_the_limit_while_read_is_refused_after_limit_plus_one_bytes(tmp_path, monkeypatch):
+    """The size is checked again while reading: the one stat gave may be out of date."""
+    path = tmp_path / "growing.csv"
+    path.write_text("a,b\n" + "1,2\n" * 100)
+    real_fstat = os.fstat
+    monkeypatch.setattr(reading.os, "fstat", lambda fd: os.stat_result((*real_fstat(fd)[:6], 0, *real_fstat(fd)[7:])))
+    with pytest.raises(DataError, match="101 bytes"):
+        reading.read_bounded(path, 100, lambda size: DataError(f"{size} bytes"))
+    assert reading.read_bounded(path, 404, lambda size: DataError("")) == path.read_bytes()

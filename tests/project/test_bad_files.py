@@ -31,6 +31,7 @@ from playground.data import load_dataset
 from playground.errors import DataError, FileFormatError, PlaygroundError, ResourceError
 from playground.project import bpp, load_preset, load_project, save_project
 from playground.session import project_of, restore_state, session_for
+from tests.limits import refused
 from tests.session.helpers import preset_session
 from tests.session.test_resume import next_losses
 
@@ -458,3 +459,13 @@ def test_a_dataset_too_big_for_memory_is_refused_before_generating(tmp_path, mem
     path.write_bytes(zip_bytes(with_document(members, grow)))
     with pytest.raises(PlaygroundError):
         load_dataset(load_project(path).dataset)
+
+
+@pytest.mark.parametrize("where", ["/dev/zero", "fifo"])
+def test_a_device_or_a_pipe_is_refused_at_once(tmp_path, where):
+    """zipfile would wait forever on a FIFO with no writer; both are refused before reading a byte."""
+    path = "/dev/zero" if where == "/dev/zero" else str(tmp_path / "pipe.bpp")
+    if where == "fifo":
+        os.mkfifo(path)
+    refused("from playground.project import load_project", f"load_project({path!r})",
+            f"Cannot read {path} (it is a device, pipe or folder, not a file)", tmp_path, seconds=20)
