@@ -58,6 +58,12 @@ def table_dataset(text: str, config: DatasetConfig, title: str) -> Dataset:
         if not label:
             raise DataError(f"Line {line}: the target column {names[target_index]!r} is empty: fill it or "
                             "remove the row.")
+    if all(_is_number(label) for label in labels):
+        # A number column with one NaN or Inf in it is not text: read as classes, each number would be one.
+        for label, line in zip(labels, lines):
+            if not math.isfinite(float(label)):
+                raise DataError(f"Line {line}: the target column {names[target_index]!r} holds {label[:30]!r}: a "
+                                "numeric target must be finite numbers, so fix or remove the row.")
     task, y, classes = _target(labels, names[target_index], config.task)
     return finish_table("csv", title, task, x, y, config, [names[i] for i in features], classes,
                         f"CSV file {title}.")
@@ -137,7 +143,7 @@ def _target_index(names: list[str], target: str | None) -> int:
 
 
 def _target(labels: list[str], column: str, task: str | None) -> tuple[str, numpy.ndarray, list[str]]:
-    numeric = all(_is_number(label) and math.isfinite(float(label)) for label in labels)
+    numeric = all(_is_number(label) for label in labels)  # and finite: table_dataset refused others
     if task == "regression" and not numeric:
         raise DataError(f"The target column {column!r} holds text, so it cannot be a regression target: choose "
                         "classification or another column.")

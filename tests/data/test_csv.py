@@ -176,3 +176,38 @@ def test_a_file_that_grows_past_the_limit_while_read_is_refused_after_limit_plus
     with pytest.raises(DataError, match="101 bytes"):
         reading.read_bounded(path, 100, lambda size: DataError(f"{size} bytes"))
     assert reading.read_bounded(path, 404, lambda size: DataError("")) == path.read_bytes()
+
+
+@pytest.mark.parametrize("bad", ["nan", "inf", "-Infinity", "NaN"])
+@pytest.mark.parametrize("task", [None, "regression", "multiclass"])
+def test_a_numeric_target_with_nan_or_inf_is_refused_naming_the_line(tmp_path, bad, task):
+    """Once it held text classes: each number its own class, and a regression target became a classifier."""
+    rows = [f"{i},{i * 0.37 + 0.5}" for i in range(30)]
+    rows[6] = f"6,{bad}"
+    with pytest.raises(DataError, match=f"Line 8: the target column 'y' holds '{bad}': a numeric target must be "
+                                        "finite numbers"):
+        load_text(tmp_path, "x,y\n" + "\n".join(rows) + "\n", task=task)
+
+
+def test_a_text_target_may_hold_the_word_nan(tmp_path):
+    dataset = load_text(tmp_path, "x,y\n1,cat\n2,nan\n3,cat\n4,nan\n")
+    assert dataset.class_names == ["cat", "nan"]
+
+
+@pytest.mark.parametrize("magnitude", [1e154, 1e200, 1e307])
+def test_columns_of_huge_values_are_standardized_not_zeroed(tmp_path, magnitude):
+    """Their squares overflow float64: the std came out infinite and the column all zeros."""
+    text = "a,b,c\n" + "".join(f"{(i % 7 - 3) * magnitude!r},{i},{i % 2}\n" for i in range(40))
+    dataset = load_text(tmp_path, text)
+    column = numpy.concatenate([dataset.x_train[:, 0], dataset.x_test[:, 0]])
+    assert numpy.isfinite(column).all() and column.std() > 0.5
+    numpy.testing.assert_allclose(dataset.x_train[:, 0].std(), 1, rtol=1e-5)
+
+
+def test_a_target_of_huge_values_is_standardized_not_zeroed(tmp_path):
+    """Float32 squares overflow past 1.8e19: the target's std came out infinite and every target 0."""
+    text = "x,y\n" + "".join(f"{i},{(i % 9) * 1e37 + 1.5e36}\n" for i in range(40))
+    dataset = load_text(tmp_path, text, standardize_target=True, task="regression")
+    assert numpy.isfinite(dataset.y_train).all()
+    numpy.testing.assert_allclose(dataset.y_train.std(), 1, rtol=1e-4)
+    assert 1e36 < dataset.target_scale[1] < 1e38
