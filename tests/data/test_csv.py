@@ -211,3 +211,29 @@ def test_a_target_of_huge_values_is_standardized_not_zeroed(tmp_path):
     assert numpy.isfinite(dataset.y_train).all()
     numpy.testing.assert_allclose(dataset.y_train.std(), 1, rtol=1e-4)
     assert 1e36 < dataset.target_scale[1] < 1e38
+
+
+numeric_cells = st.one_of(st.integers(-99, 99).map(str), st.floats(-1e6, 1e6).map(repr),
+                          st.sampled_from(["", " 1", "2 ", "1e400", "nan", "#3", '"4"', '"5,6"', "1_0", "0x1", "+.5"]))
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.lists(numeric_cells, min_size=2, max_size=2).map(",".join), min_size=1, max_size=6),
+       header=st.sampled_from(["", "a,b\n", "1,b\n", "\n", "# x,y\n"]), ending=st.sampled_from(["\n", "\r\n"]))
+def test_the_fast_numeric_parser_reads_what_the_csv_module_reads(rows, header, ending):
+    """The NumPy parser is only a faster way: wherever it gives a table, the csv module's reading gives the same."""
+    text = header + ending.join(rows) + ending
+    fast = csvfile._numeric_table(text)
+    if fast is None:
+        return
+    names, rows_read, _ = csvfile.parse_rows(text)
+    assert fast[0] == names
+    assert fast[1].tolist() == [[float(cell) for cell in row] for row in rows_read]
+
+
+def test_a_large_numeric_file_is_read_by_the_fast_parser(tmp_path, monkeypatch):
+    monkeypatch.setattr(csvfile, "parse_rows", None)  # the slow path would fail at once
+    text = "a,b,c\n" + "".join(f"{i * 0.5},{-i}.25,{i % 3}\n" for i in range(1000))
+    dataset = load_text(tmp_path, text)
+    assert dataset.task == "multiclass" and dataset.class_names == ["0", "1", "2"]
+    assert len(dataset.x_train) + len(dataset.x_test) == 1000
