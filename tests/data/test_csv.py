@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from playground.data import Dataset, csvfile, load_dataset, reading
 from playground.errors import DataError, PlaygroundError
-from tests.limits import refused
+from tests.limits import refused, run_capped
 
 IRIS_LIKE = """sepal,petal,species
 5.1,1.4,setosa
@@ -237,3 +237,17 @@ def test_a_large_numeric_file_is_read_by_the_fast_parser(tmp_path, monkeypatch):
     dataset = load_text(tmp_path, text)
     assert dataset.task == "multiclass" and dataset.class_names == ["0", "1", "2"]
     assert len(dataset.x_train) + len(dataset.x_test) == 1000
+
+
+def test_a_50_MiB_file_of_numbers_loads_in_bounded_time_and_memory(tmp_path):
+    """Read as rows of Python strings, such a file took 24 s or more and most of a gigabyte."""
+    path = tmp_path / "big.csv"
+    rows = numpy.random.default_rng(0).integers(0, 10, (csvfile.MAX_CSV_BYTES // 200 - 10, 100))
+    with path.open("w") as stream:
+        stream.write(",".join(f"c{i}" for i in range(100)) + "\n")
+        numpy.savetxt(stream, rows, fmt="%d", delimiter=",")
+    assert csvfile.MAX_CSV_BYTES - 2**20 < path.stat().st_size <= csvfile.MAX_CSV_BYTES
+    result = run_capped(f"from playground.data import load_dataset\nd = load_dataset({{'name': 'csv', 'path': "
+                        f"{str(path)!r}}})\nprint(d.task, d.x_train.shape)", 720 * 2**20, 30, tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout == "multiclass (131067, 99)\n"
