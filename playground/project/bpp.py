@@ -63,6 +63,8 @@ PROGRESS_REALS = ("learning_rate", "l1", "l2", "epoch_loss_sum")
 # Resuming puts each history series into a column of this many float64s (session.history.CAPACITY), which a
 # saved series never fills; the series are the metrics below and one gradient norm per saved weight.
 HISTORY_POINTS = 2000
+# A random state's 128-bit numbers have 39 digits; longer ones overflow the float conversions checks make.
+MAX_INT_DIGITS = 40
 HISTORY_METRICS = 16
 WEIGHTS_DTYPE = numpy.float32  # what the network holds its weights in, and so what finiteness means for them
 
@@ -214,9 +216,22 @@ def _read_exactly(stream: IO[bytes], count: int, what: str) -> bytearray:
     return data
 
 
+class _HugeNumber(Exception):
+    """A whole number with more digits than any field of a project has (see MAX_INT_DIGITS)."""
+
+
+def _whole_number(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_INT_DIGITS:
+        raise _HugeNumber(len(text.lstrip("-")))
+    return int(text)
+
+
 def _read_json(raw: bytes, name: str) -> dict[str, Any]:
     try:
-        document = json.loads(raw.decode("utf-8"))
+        document = json.loads(raw.decode("utf-8"), parse_int=_whole_number)
+    except _HugeNumber as digits:
+        raise FileFormatError(f"{name}: project.json holds a whole number of {digits} digits, more than any "
+                              "setting has: the file is damaged.") from None
     except ValueError as error:  # not UTF-8, not JSON, or a number with thousands of digits
         raise FileFormatError(f"{name}: project.json is not valid JSON ({error}).") from None
     except RecursionError:
