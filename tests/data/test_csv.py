@@ -108,6 +108,11 @@ def check_outcome(dataset_or_error):
         assert len(d.x_train) >= 1 and len(d.x_test) >= 1
         assert numpy.all(numpy.isfinite(d.x_train)) and numpy.all(numpy.isfinite(d.x_test))
         assert d.x_train.shape[1] == len(d.feature_names)
+        assert numpy.isfinite(d.y_train).all() and numpy.isfinite(d.y_test).all()
+        # An infinite scale (a std that overflowed) zeroes its column silently.
+        scale = d.preprocessing.scale
+        assert numpy.isfinite(scale).all() and (scale > 0).all(), scale
+        assert d.target_scale is None or (numpy.isfinite(d.target_scale).all() and d.target_scale[1] > 0)
 
 
 def attempt(tmp_path, data: bytes):
@@ -125,8 +130,11 @@ def test_random_bytes_give_a_dataset_or_a_playground_error(tmp_path, data):
     check_outcome(attempt(tmp_path, data))
 
 
+HUGE = ["1e308", "-1e308", "1e154", "-3e154", "1e38", "4e38", "9" * 400, "1e-320", "7" * 5000]
+# Quotes within quotes, quoted delimiters and line ends: the csv module's nesting.
+QUOTED = ['"a""b"', '"1\n2"', '""""', '"1,5"', '"2"', '" 3 "', '"x""y"",z"']
 cells = st.one_of(st.integers(-5, 5).map(str), st.floats(allow_nan=True, allow_infinity=True).map(str),
-                  st.sampled_from(["", " ", "a", "b", "x y", '"q,uoted"', "nan", "1e309", "\x00", '"']))
+                  st.sampled_from(["", " ", "a", "b", "x y", '"q,uoted"', "nan", "1e309", "\x00", '"', *HUGE, *QUOTED]))
 rows = st.lists(st.lists(cells, min_size=1, max_size=4).map(",".join), min_size=0, max_size=8)
 
 
@@ -251,3 +259,20 @@ def test_a_50_MiB_file_of_numbers_loads_in_bounded_time_and_memory(tmp_path):
                         f"{str(path)!r}}})\nprint(d.task, d.x_train.shape)", 720 * 2**20, 30, tmp_path)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout == "multiclass (131067, 99)\n"
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(magnitudes=st.lists(st.sampled_from([1.0, 1e20, 1e38, 1e154, 1e200, 1e300, 1.7e308]), min_size=2, max_size=4),
+       data=st.data(), standardize_target=st.booleans())
+def test_random_tables_of_huge_numbers_give_a_dataset_or_a_playground_error(tmp_path, magnitudes, data,
+                                                                            standardize_target):
+    rows = data.draw(st.lists(st.lists(st.integers(-9, 9), min_size=len(magnitudes), max_size=len(magnitudes)),
+                              min_size=2, max_size=12))
+    text = "".join(",".join(repr(v * m) for v, m in zip(row, magnitudes)) + "\n" for row in rows)
+    path = tmp_path / "huge.csv"
+    path.write_text(text)
+    try:
+        dataset = load_dataset({"name": "csv", "path": str(path), "standardize_target": standardize_target})
+    except PlaygroundError:
+        return
+    check_outcome(dataset)
