@@ -151,7 +151,8 @@ LOAD_CASES: list[tuple[str, Callable[[Members], Members | bytes], str]] = [
     ("format as true", lambda m: with_document(m, lambda d: d.update(format=True)), "no format version"),
     ("document is a list", lambda m: {**m, "project.json": b"[1, 2]"}, "must hold an object"),
     ("deeply nested JSON", lambda m: {**m, "project.json": b"[" * 100_000 + b"]" * 100_000}, "nested too deeply"),
-    ("5000-digit number", lambda m: {**m, "project.json": b'{"format": ' + b"7" * 5000 + b"}"}, "not valid JSON"),
+    ("5000-digit number", lambda m: {**m, "project.json": b'{"format": ' + b"7" * 5000 + b"}"},
+     "holds a whole number of 5000 digits"),
     # Once an OverflowError where a field's check turned it into a float.
     ("401-digit units", lambda m: {**m, "project.json": m["project.json"].replace(
         b'"units": 4', b'"units": 1' + b"0" * 400, 1)}, "holds a whole number of 401 digits"),
