@@ -1,6 +1,7 @@
 """The command line: gradcheck, presets, bench, and one-line errors with exit code 2."""
 
 import json
+import os
 import subprocess
 import sys
 
@@ -9,6 +10,7 @@ import pytest
 from playground.cli import main
 from playground.engine.activations import Tanh
 from playground.project import list_presets
+from tests.limits import run_capped
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
@@ -71,3 +73,15 @@ def test_bench_prints_ratios_for_the_small_cases():
     result = run_cli("bench", "--case", "tiny", "--threads", "1")
     assert result.returncode == 0, result.stderr
     assert "2-8-8-1 tanh" in result.stdout and "ratio" in result.stdout
+
+
+@pytest.mark.parametrize("where", ["/dev/zero", "fifo"])
+def test_a_spec_naming_a_device_or_a_pipe_is_refused_at_once(tmp_path, where):
+    """Read whole, /dev/zero fills memory and a FIFO waits forever for a writer; both are refused unread."""
+    path = "/dev/zero" if where == "/dev/zero" else str(tmp_path / "pipe.json")
+    if where == "fifo":
+        os.mkfifo(path)
+    result = run_capped(f"import sys\nfrom playground.cli import main\nsys.exit(main(['gradcheck', {path!r}]))",
+                        1536 * 2**20, 20, tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr == f"error: Cannot read {path}: it is a device, pipe or folder, not a file; check the path.\n"

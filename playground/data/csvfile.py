@@ -7,12 +7,15 @@ returned half-loaded.
 from __future__ import annotations
 
 import csv
+import io
 import math
+import warnings
 from pathlib import Path
 
 import numpy
 
 from playground.data.dataset import Dataset, DatasetConfig, finish_table
+from playground.data.reading import read_bounded
 from playground.errors import DataError
 
 MAX_CSV_BYTES = 50 * 2**20  # 50 MiB: far more than a dense network on a laptop wants
@@ -25,12 +28,12 @@ def load_csv(config: DatasetConfig) -> Dataset:
     if not config.path:
         raise DataError("Choose a CSV file to load.")
     path = Path(config.path).expanduser()
+    def too_large(size: int) -> DataError:
+        return DataError(f"{path.name} is {size / 2**20:.0f} MiB; files up to {MAX_CSV_BYTES // 2**20} MiB can be "
+                         "loaded: use a sample of its rows.")
+
     try:
-        size = path.stat().st_size
-        if size > MAX_CSV_BYTES:
-            raise DataError(f"{path.name} is {size / 2**20:.0f} MiB; files up to {MAX_CSV_BYTES // 2**20} MiB can "
-                            "be loaded: use a sample of its rows.")
-        raw = path.read_bytes()
+        raw = read_bounded(path, MAX_CSV_BYTES, too_large)
     except OSError as error:
         raise DataError(f"Cannot read {path} ({error.strerror or error}): check the path.") from None
     try:
@@ -42,6 +45,17 @@ def load_csv(config: DatasetConfig) -> Dataset:
 
 
 def table_dataset(text: str, config: DatasetConfig, title: str) -> Dataset:
+    table = _numeric_table(text)
+    if table is not None:
+        names, values = table
+        del table
+        target_index = _target_index(names, config.target)
+        targets = values[:, target_index].copy()
+        x = numpy.delete(values, target_index, axis=1)
+        del values  # a copy of the table less a column is in x: not two of them at once from here on
+        task, y, classes = _target(None, targets, names[target_index], config.task)
+        return finish_table("csv", title, task, x, y, config, names[:target_index] + names[target_index + 1:],
+                            classes, f"CSV file {title}.")
     names, rows, lines = parse_rows(text)
     if len(rows) < 2:
         raise DataError("The file has fewer than 2 data rows: at least 2 are needed to split into training and "
@@ -57,9 +71,44 @@ def table_dataset(text: str, config: DatasetConfig, title: str) -> Dataset:
         if not label:
             raise DataError(f"Line {line}: the target column {names[target_index]!r} is empty: fill it or "
                             "remove the row.")
-    task, y, classes = _target(labels, names[target_index], config.task)
+    targets = None
+    if all(_is_number(label) for label in labels):
+        # A number column with one NaN or Inf in it is not text: read as classes, each number would be one.
+        for label, line in zip(labels, lines):
+            if not math.isfinite(float(label)):
+                raise DataError(f"Line {line}: the target column {names[target_index]!r} holds {label[:30]!r}: a "
+                                "numeric target must be finite numbers, so fix or remove the row.")
+        targets = numpy.array([float(label) for label in labels])
+    task, y, classes = _target(labels, targets, names[target_index], config.task)
     return finish_table("csv", title, task, x, y, config, [names[i] for i in features], classes,
                         f"CSV file {title}.")
+
+
+def _numeric_table(text: str) -> tuple[list[str], numpy.ndarray] | None:
+    """Column names and every cell as float64, when the whole table is finite numbers in one column count,
+    read by NumPy's parser: in C, and without a Python string per cell (a 50 MB file took 48 s and
+    gigabytes as rows of strings). None for anything else, for parse_rows to find and name the problem."""
+    stream = io.StringIO(text)
+    first = stream.readline()
+    if not first.strip() or '"' in first:  # a header or first row of several lines, or none: the slow path's
+        return None
+    delimiter = max(DELIMITERS, key=first.count)
+    head = next(csv.reader([first], delimiter=delimiter))
+    header = not all(_is_number(cell) for cell in head)
+    if not header:
+        stream.seek(0)
+    try:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", "loadtxt: input contained no data", UserWarning)  # parse_rows says so
+            # comments=None: a "#" line is a row like any other, as the csv module reads it.
+            values = numpy.loadtxt(stream, delimiter=delimiter, comments=None, quotechar='"', ndmin=2)
+    except ValueError:
+        return None
+    if values.shape[0] < 2 or values.shape[1] != len(head) or len(head) < 2 or not numpy.isfinite(values).all():
+        return None
+    names = [cell.strip() or f"column {i + 1}" for i, cell in enumerate(head)] if header else [
+        f"column {i + 1}" for i in range(len(head))]
+    return names, values
 
 
 def parse_rows(text: str) -> tuple[list[str], list[list[str]], list[int]]:
@@ -135,26 +184,31 @@ def _target_index(names: list[str], target: str | None) -> int:
     return names.index(target)
 
 
-def _target(labels: list[str], column: str, task: str | None) -> tuple[str, numpy.ndarray, list[str]]:
-    numeric = all(_is_number(label) and math.isfinite(float(label)) for label in labels)
-    if task == "regression" and not numeric:
+def _target(labels: list[str] | None, values: numpy.ndarray | None, column: str,
+            task: str | None) -> tuple[str, numpy.ndarray, list[str]]:
+    """The task, targets and class names from the target column: its finite numbers `values`, or else
+    its text `labels`."""
+    numeric = values is not None
+    if task == "regression" and values is None:
         raise DataError(f"The target column {column!r} holds text, so it cannot be a regression target: choose "
                         "classification or another column.")
     if task is None:
-        values = numpy.array([float(v) for v in labels]) if numeric else None
         whole_classes = values is not None and numpy.all(values == numpy.round(values)) and len(
             numpy.unique(values)) <= MAX_CLASSES_INFERRED
         task = "regression" if numeric and not whole_classes else "classification"
     if task == "regression":
-        return "regression", numpy.array([float(v) for v in labels]).reshape(-1, 1), []
-    keys = [float(v) for v in labels] if numeric else labels
-    classes = sorted(set(keys))
+        return "regression", values.reshape(-1, 1), []
+    if values is not None:
+        distinct, inverse = numpy.unique(values, return_inverse=True)
+        classes, codes = [f"{c:g}" for c in distinct.tolist()], inverse.reshape(-1).astype(numpy.int64)
+    else:
+        classes = sorted(set(labels))
+        index = {key: i for i, key in enumerate(classes)}
+        codes = numpy.array([index[key] for key in labels], dtype=numpy.int64)
     if len(classes) < 2:
-        raise DataError(f"The target column {column!r} has only one class ({labels[0]!r}): a classifier needs "
+        raise DataError(f"The target column {column!r} has only one class ({classes[0]!r}): a classifier needs "
                         "two or more.")
     if task == "binary" and len(classes) > 2:
         raise DataError(f"The target column {column!r} has {len(classes)} classes: binary needs exactly two.")
-    index = {key: i for i, key in enumerate(classes)}
-    names = [f"{c:g}" if numeric else c for c in classes]
     kind = task if task in ("binary", "multiclass") else ("binary" if len(classes) == 2 else "multiclass")
-    return kind, numpy.array([index[key] for key in keys], dtype=numpy.int64), names
+    return kind, codes, classes

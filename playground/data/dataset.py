@@ -181,8 +181,10 @@ def finish_table(name: str, title: str, task: str, x: numpy.ndarray, y: numpy.nd
         if not (numpy.isfinite(y_train).all() and numpy.isfinite(y_test).all()):
             raise DataError("The target holds values too large to train on (beyond ±3.4e38): rescale it.")
         if config.standardize_target:
-            mean, std = float(y_train.mean()), float(y_train.std()) or 1.0
-            y_train, y_test = (y_train - mean) / std, (y_test - mean) / std
+            # In float64: squares of float32 targets past 1.8e19 overflow float32, and an infinite std zeroes them.
+            mean, std = (value.item() for value in standardization(y_train.reshape(-1, 1)))
+            y_train, y_test = ((y_train - mean) / std).astype(numpy.float32), ((y_test - mean) / std).astype(
+                numpy.float32)
             target_scale = (mean, std)
     elif task == "binary":
         y_train = y_train.astype(numpy.float32).reshape(-1, 1)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy
 
+from playground.data.reading import read_bounded
 from playground.errors import DataError
 
 IDX_TYPES = {0x08: numpy.uint8, 0x09: numpy.int8, 0x0B: ">i2", 0x0C: ">i4", 0x0D: ">f4", 0x0E: ">f8"}
@@ -18,6 +19,8 @@ MNIST_FILES = {
 }
 CIFAR_TRAIN = [f"data_batch_{i}" for i in range(1, 6)]
 CIFAR_TEST = ["test_batch"]
+# The largest real ones are about 50 MB (MNIST's training images) and 30 MB (a CIFAR-10 batch), unpacked.
+MAX_IMAGE_FILE_BYTES = 256 * 2**20
 
 
 def _find(folder: Path, stem: str) -> Path:
@@ -29,10 +32,24 @@ def _find(folder: Path, stem: str) -> Path:
                     "four IDX files.")
 
 
+def _too_large(path: Path, size: int) -> DataError:
+    return DataError(f"{path} holds more than {MAX_IMAGE_FILE_BYTES // 2**20} MiB ({size:,} bytes or more), more "
+                     "than any image set's file: choose the folder of the standard files.")
+
+
+def _read(path: Path) -> bytes:
+    return read_bounded(path, MAX_IMAGE_FILE_BYTES, lambda size: _too_large(path, size))
+
+
 def read_idx(path: Path) -> numpy.ndarray:
     """An IDX file (optionally gzipped) as an array of its stated shape."""
     try:
-        raw = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+        raw = _read(path)
+        if path.suffix == ".gz":  # read as far as a file may unpack, and one byte more: no gzip bomb unpacks whole
+            with gzip.GzipFile(fileobj=io.BytesIO(raw)) as unpacking:
+                raw = unpacking.read(MAX_IMAGE_FILE_BYTES + 1)
+            if len(raw) > MAX_IMAGE_FILE_BYTES:
+                raise _too_large(path, len(raw))
     except (OSError, EOFError, gzip.BadGzipFile) as error:
         raise DataError(f"Cannot read {path} ({error}): download it again.") from None
     if len(raw) < 4 or raw[0] != 0 or raw[1] != 0 or raw[2] not in IDX_TYPES:
@@ -75,10 +92,18 @@ class _ArraysOnly(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a CIFAR batch")
 
 
+def _read_batch(path: Path) -> bytes:
+    try:
+        return _read(path)
+    except OSError as error:
+        raise DataError(f"Cannot read {path} ({error.strerror or error}): download it again.") from None
+
+
 def _cifar_python_batch(path: Path) -> tuple[numpy.ndarray, numpy.ndarray]:
+    raw = _read_batch(path)
     try:
         # latin1, as torchvision reads them: the real batches are Python 2 pickles.
-        batch = _ArraysOnly(io.BytesIO(path.read_bytes()), encoding="latin1").load()
+        batch = _ArraysOnly(io.BytesIO(raw), encoding="latin1").load()
         data = numpy.asarray(batch.get("data", batch.get(b"data")), dtype=numpy.uint8)
         labels = numpy.asarray(batch.get("labels", batch.get(b"labels")), dtype=numpy.int64)
     except Exception as error:  # any malformed pickle: the file is not a CIFAR batch
@@ -89,7 +114,7 @@ def _cifar_python_batch(path: Path) -> tuple[numpy.ndarray, numpy.ndarray]:
 
 
 def _cifar_binary_batch(path: Path) -> tuple[numpy.ndarray, numpy.ndarray]:
-    raw = numpy.frombuffer(path.read_bytes(), numpy.uint8)
+    raw = numpy.frombuffer(_read_batch(path), numpy.uint8)
     if raw.size % 3073:
         raise DataError(f"{path} is not a CIFAR-10 binary batch (its size is not a multiple of 3073 bytes).")
     records = raw.reshape(-1, 3073)

@@ -91,7 +91,17 @@ class Preprocessing:
 def standardization(train: numpy.ndarray, axis: int | tuple[int, ...] = 0) -> tuple[numpy.ndarray, numpy.ndarray]:
     """The training split's mean and standard deviation over `axis`, for (value − mean) / std; a constant
     column's std is 1, so it stays constant (0) instead of dividing by zero."""
-    mean = train.mean(axis=axis, dtype=numpy.float64)
-    std = train.std(axis=axis, dtype=numpy.float64)
+    with numpy.errstate(over="ignore", invalid="ignore"):
+        mean = train.mean(axis=axis, dtype=numpy.float64)
+        std = train.std(axis=axis, dtype=numpy.float64)
+        if not (numpy.isfinite(mean).all() and numpy.isfinite(std).all()):
+            # Values past 1e154 square past float64's range: an infinite std would zero the column. Divided
+            # by its largest magnitude first, no column can overflow (only then: it takes a copy).
+            peak = numpy.abs(train).max(axis=axis, keepdims=True).astype(numpy.float64)
+            peak[peak == 0] = 1
+            scaled = train / peak
+            peak = peak.squeeze(axis=axis)
+            mean = scaled.mean(axis=axis) * peak
+            std = scaled.std(axis=axis) * peak
     std[std == 0] = 1
     return mean, std

@@ -37,6 +37,7 @@ from typing import IO, Any
 import numpy
 
 from playground.data import DatasetConfig
+from playground.data.reading import NotAFile, open_regular
 from playground.engine import NetworkSpec, OptimizerSpec
 from playground.errors import FileFormatError, PlaygroundError
 
@@ -59,6 +60,13 @@ STALE_PART_S = 3600  # a save takes seconds: a .part this old was left by a proc
 PROGRESS_COUNTS = {"step": 0, "epoch": 0, "samples": 0, "position": 0, "batch_size": 1, "optimizer_steps": 0,
                    "epoch_steps": 0}
 PROGRESS_REALS = ("learning_rate", "l1", "l2", "epoch_loss_sum")
+# Resuming puts each history series into a column of this many float64s (session.history.CAPACITY), which a
+# saved series never fills; the series are the metrics below and one gradient norm per saved weight.
+HISTORY_POINTS = 2000
+# A random state's 128-bit numbers have 39 digits; longer ones overflow the float conversions checks make.
+MAX_INT_DIGITS = 40
+HISTORY_METRICS = 16
+WEIGHTS_DTYPE = numpy.float32  # what the network holds its weights in, and so what finiteness means for them
 
 
 @dataclass
@@ -128,7 +136,7 @@ def _remove_stale_parts(path: Path) -> None:
 def load_project(path: str | Path) -> Project:
     path = Path(path)
     try:
-        with zipfile.ZipFile(path) as archive:
+        with open_regular(path) as stream, zipfile.ZipFile(stream) as archive:
             infos = _members(archive, path.name)
             document = _read_json(_unpack(archive, infos["project.json"]), path.name)
             arrays: dict[str, numpy.ndarray] = {}
@@ -136,11 +144,13 @@ def load_project(path: str | Path) -> Project:
                 if member in infos:
                     budget = MAX_STATE_BYTES - sum(array.nbytes for array in arrays.values())
                     raw = _unpack(archive, infos[member])
-                    for key, value in _read_arrays(raw, f"{path.name}: {member}", budget).items():
+                    # A history series costs its column when resumed, however short it is in the file.
+                    per_array, longest = (HISTORY_POINTS * 8, HISTORY_POINTS) if member == "history.npz" else (0, None)
+                    for key, value in _read_arrays(raw, f"{path.name}: {member}", budget, per_array, longest).items():
                         arrays[key if (member == "optimizer.npz" and key == "order") else prefix + key] = value
     except FileNotFoundError:
         raise FileFormatError(f"There is no file {path}: check the path.") from None
-    except (IsADirectoryError, PermissionError) as error:
+    except (IsADirectoryError, PermissionError, NotAFile) as error:
         raise FileFormatError(f"Cannot read {path} ({error.strerror}): choose a project file you may read.") from None
     except UNREADABLE as error:
         raise FileFormatError(f"{path.name} is not a readable project file ({error}): it may be damaged or "
@@ -206,9 +216,22 @@ def _read_exactly(stream: IO[bytes], count: int, what: str) -> bytearray:
     return data
 
 
+class _HugeNumber(Exception):
+    """A whole number with more digits than any field of a project has (see MAX_INT_DIGITS)."""
+
+
+def _whole_number(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_INT_DIGITS:
+        raise _HugeNumber(len(text.lstrip("-")))
+    return int(text)
+
+
 def _read_json(raw: bytes, name: str) -> dict[str, Any]:
     try:
-        document = json.loads(raw.decode("utf-8"))
+        document = json.loads(raw.decode("utf-8"), parse_int=_whole_number)
+    except _HugeNumber as digits:
+        raise FileFormatError(f"{name}: project.json holds a whole number of {digits} digits, more than any "
+                              "setting has: the file is damaged.") from None
     except ValueError as error:  # not UTF-8, not JSON, or a number with thousands of digits
         raise FileFormatError(f"{name}: project.json is not valid JSON ({error}).") from None
     except RecursionError:
@@ -226,15 +249,18 @@ def _read_json(raw: bytes, name: str) -> dict[str, Any]:
     return document
 
 
-def _read_arrays(raw: bytes, where: str, budget: int) -> dict[str, numpy.ndarray]:
-    """The arrays of an .npz (a zip of .npy files), unpacking at most `budget` bytes."""
+def _read_arrays(raw: bytes, where: str, budget: int, per_array: int = 0,
+                 longest: int | None = None) -> dict[str, numpy.ndarray]:
+    """The arrays of an .npz (a zip of .npy files), unpacking at most `budget` bytes, each array counted
+    `per_array` bytes more (what using it allocates) and refused from its header if it holds more than
+    `longest` numbers."""
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             listed = archive.infolist()
             duplicated = {name for name, count in Counter(info.filename for info in listed).items() if count > 1}
-            unpacked = sum(info.file_size for info in listed)
+            unpacked = sum(info.file_size + per_array for info in listed)
             if unpacked > budget:
-                raise FileFormatError(f"{where}: its arrays would unpack to {unpacked:,} bytes, more than the "
+                raise FileFormatError(f"{where}: its arrays would take {unpacked:,} bytes, more than the "
                                       f"{budget:,} left of the {MAX_STATE_BYTES:,} a project may hold; it is "
                                       "refused unopened.")
             arrays = {}
@@ -243,7 +269,7 @@ def _read_arrays(raw: bytes, where: str, budget: int) -> dict[str, numpy.ndarray
                 if problem or not _array_name(info.filename) or info.filename in duplicated:
                     raise _Damaged(problem or f"{info.filename!r} is not one more array")
                 with archive.open(info) as stream:
-                    arrays[info.filename.removesuffix(".npy")] = _read_array(stream, info)
+                    arrays[info.filename.removesuffix(".npy")] = _read_array(stream, info, longest)
             return arrays
     except (_Damaged, *UNREADABLE) as error:
         raise FileFormatError(f"{where} cannot be read ({error}); pickled or damaged arrays are refused.") from None
@@ -260,7 +286,7 @@ class _Damaged(Exception):
     """Why an array member is refused; _read_arrays says it in a FileFormatError naming the file."""
 
 
-def _read_array(stream: IO[bytes], info: zipfile.ZipInfo) -> numpy.ndarray:
+def _read_array(stream: IO[bytes], info: zipfile.ZipInfo, longest: int | None = None) -> numpy.ndarray:
     """One .npy: its header checked before any of its data is read or allocated.
 
     The header is parsed here, not by numpy.lib.format, whose fallback for Python 2 headers
@@ -293,6 +319,8 @@ def _read_array(stream: IO[bytes], info: zipfile.ZipInfo) -> numpy.ndarray:
         dtype = numpy.dtype(descr)
     except TypeError:  # a size no such type has, such as "<f3"
         raise _Damaged(f"{key} has a damaged header: {descr!r} is not a data type") from None
+    if longest is not None and math.prod(shape) > longest:
+        raise _Damaged(f"{key} claims {math.prod(shape):,} numbers, more than the {longest:,} it can hold")
     size = math.prod(shape) * dtype.itemsize
     if size > info.file_size:
         raise _Damaged(f"{key} claims {size:,} bytes of data in a member of {info.file_size:,}")
@@ -304,16 +332,24 @@ def _check_arrays(arrays: dict[str, numpy.ndarray], name: str) -> None:
     """What resuming assumes of the weights, the batch order and the history (see session.resume)."""
     # Training keeps the last finite weights, so a saved project never has others; and a session cannot
     # start from them (it has no finite step to go back to).
-    for key, value in arrays.items():
-        if key.startswith("weights/") and not numpy.isfinite(value).all():
-            raise FileFormatError(f"{name}: the saved {key.removeprefix('weights/')} is not all finite numbers: "
-                                  "the file is damaged.")
+    # Checked as the network will hold them: 1e300 is a finite float64 but an infinite float32.
+    weights = [key for key in arrays if key.startswith("weights/")]
+    for key in weights:
+        with numpy.errstate(over="ignore"):
+            finite = numpy.isfinite(arrays[key].astype(WEIGHTS_DTYPE)).all()
+        if not finite:
+            raise FileFormatError(f"{name}: the saved {key.removeprefix('weights/')} is not all finite numbers "
+                                  f"in {numpy.dtype(WEIGHTS_DTYPE).name}: the file is damaged.")
     order = arrays.get("order")
     if order is not None and (order.ndim != 1 or order.dtype.kind not in "iu"):
         raise FileFormatError(f"{name}: the saved batch order must be a list of whole numbers.")
     history = {key: value for key, value in arrays.items() if key.startswith("history/")}
     if any(series.ndim != 1 for series in history.values()) or len({len(s) for s in history.values()}) > 1:
         raise FileFormatError(f"{name}: the saved history is damaged: its series are not lists of one length.")
+    # Resuming appends point by point, each point to every series: this bounds its time as the budget its memory.
+    if len(history) > len(weights) + HISTORY_METRICS:
+        raise FileFormatError(f"{name}: the saved history is damaged: it has {len(history):,} series, more than a "
+                              f"network with {len(weights):,} saved weights records.")
     steps = history.get("history/step")
     if steps is not None and not (numpy.isfinite(steps).all() and (steps >= 0).all()):
         raise FileFormatError(f"{name}: the saved history is damaged: its step numbers are not all whole numbers.")
@@ -367,7 +403,8 @@ def _check_progress(progress: Any, arrays: dict[str, numpy.ndarray], name: str) 
     if not (isinstance(start, int) and not isinstance(start, bool) and 0 <= start <= progress["optimizer_steps"]):
         raise FileFormatError(f"{name}: the training progress has an invalid schedule_start.")
     order = arrays.get("order")
-    if order is not None and progress["position"] > len(order):
+    # The session starts the next epoch as soon as the position reaches the end, so a saved one is always before it.
+    if order is not None and progress["position"] >= len(order):
         raise FileFormatError(f"{name}: the training progress is past the end of the epoch's batch order.")
     for key in ("shuffle_rng", "dropout_rng"):
         if key in progress or key == "shuffle_rng":

@@ -27,6 +27,11 @@ def restore_state(session: Session, progress: dict[str, Any], arrays: dict[str, 
     if set(optimizer_state) != set(optimizer.state) or any(
             optimizer_state[k].shape != optimizer.state[k].shape for k in optimizer_state):
         raise DataError("The saved optimizer state does not fit this optimizer: it was saved for another one.")
+    extra = sorted(set(weights) - {f"{layer.path}.{key}" for layer in net.all_layers()
+                                   for key in [*layer.params, *layer.state]})
+    if extra:  # load_state_dict takes the weights it needs; one more says the file is another network's
+        raise DataError(f"The saved weights hold {', '.join(extra[:3])}, which this network has not: they belong "
+                        "to another network.")
     net.load_state_dict(weights)  # checks every name and shape before writing any
     for key, value in optimizer_state.items():
         optimizer.state[key][...] = net.xp.asarray(value)

@@ -1,13 +1,16 @@
 """CSV files: the task inferred from the target, standardization from the training split, and a
 clear DataError naming line and column for every kind of bad file, never a half-loaded set."""
 
+import os
+
 import numpy
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from playground.data import Dataset, csvfile, load_dataset
-from playground.errors import PlaygroundError
+from playground.data import Dataset, csvfile, load_dataset, reading
+from playground.errors import DataError, PlaygroundError
+from tests.limits import refused, run_capped
 
 IRIS_LIKE = """sepal,petal,species
 5.1,1.4,setosa
@@ -105,6 +108,11 @@ def check_outcome(dataset_or_error):
         assert len(d.x_train) >= 1 and len(d.x_test) >= 1
         assert numpy.all(numpy.isfinite(d.x_train)) and numpy.all(numpy.isfinite(d.x_test))
         assert d.x_train.shape[1] == len(d.feature_names)
+        assert numpy.isfinite(d.y_train).all() and numpy.isfinite(d.y_test).all()
+        # An infinite scale (a std that overflowed) zeroes its column silently.
+        scale = d.preprocessing.scale
+        assert numpy.isfinite(scale).all() and (scale > 0).all(), scale
+        assert d.target_scale is None or (numpy.isfinite(d.target_scale).all() and d.target_scale[1] > 0)
 
 
 def attempt(tmp_path, data: bytes):
@@ -122,8 +130,11 @@ def test_random_bytes_give_a_dataset_or_a_playground_error(tmp_path, data):
     check_outcome(attempt(tmp_path, data))
 
 
+HUGE = ["1e308", "-1e308", "1e154", "-3e154", "1e38", "4e38", "9" * 400, "1e-320", "7" * 5000]
+# Quotes within quotes, quoted delimiters and line ends: the csv module's nesting.
+QUOTED = ['"a""b"', '"1\n2"', '""""', '"1,5"', '"2"', '" 3 "', '"x""y"",z"']
 cells = st.one_of(st.integers(-5, 5).map(str), st.floats(allow_nan=True, allow_infinity=True).map(str),
-                  st.sampled_from(["", " ", "a", "b", "x y", '"q,uoted"', "nan", "1e309", "\x00", '"']))
+                  st.sampled_from(["", " ", "a", "b", "x y", '"q,uoted"', "nan", "1e309", "\x00", '"', *HUGE, *QUOTED]))
 rows = st.lists(st.lists(cells, min_size=1, max_size=4).map(",".join), min_size=0, max_size=8)
 
 
@@ -146,3 +157,122 @@ def test_a_target_too_large_for_float32_is_refused(tmp_path):
     path.write_text("x,y\n" + "".join(f"{i},{i * 1e38 + 1e37}\n" for i in range(40)))
     with pytest.raises(DataError, match="too large to train on"):
         load_dataset({"name": "csv", "path": str(path)})
+
+
+@pytest.fixture
+def fifo(tmp_path):
+    path = tmp_path / "pipe.csv"
+    os.mkfifo(path)
+    return path
+
+
+@pytest.mark.parametrize("where", ["/dev/zero", "fifo", "folder"])
+def test_a_device_pipe_or_folder_is_refused_at_once_and_within_memory(tmp_path, where, fifo):
+    """stat says 0 bytes for /dev/zero and a FIFO: read whole, the first never ends and the second
+    waits forever for a writer."""
+    path = {"/dev/zero": "/dev/zero", "fifo": str(fifo), "folder": str(tmp_path)}[where]
+    refused("from playground.data import load_dataset", f"load_dataset({{'name': 'csv', 'path': {path!r}}})",
+            f"Cannot read {path} (it is a device, pipe or folder, not a file)", tmp_path, seconds=20)
+
+
+def test_a_file_that_grows_past_the_limit_while_read_is_refused_after_limit_plus_one_bytes(tmp_path, monkeypatch):
+    """The size is checked again while reading: the one stat gave may be out of date."""
+    path = tmp_path / "growing.csv"
+    path.write_text("a,b\n" + "1,2\n" * 100)
+    real_fstat = os.fstat
+    monkeypatch.setattr(reading.os, "fstat", lambda fd: os.stat_result((*real_fstat(fd)[:6], 0, *real_fstat(fd)[7:])))
+    with pytest.raises(DataError, match="101 bytes"):
+        reading.read_bounded(path, 100, lambda size: DataError(f"{size} bytes"))
+    assert reading.read_bounded(path, 404, lambda size: DataError("")) == path.read_bytes()
+
+
+@pytest.mark.parametrize("bad", ["nan", "inf", "-Infinity", "NaN"])
+@pytest.mark.parametrize("task", [None, "regression", "multiclass"])
+def test_a_numeric_target_with_nan_or_inf_is_refused_naming_the_line(tmp_path, bad, task):
+    """Once it held text classes: each number its own class, and a regression target became a classifier."""
+    rows = [f"{i},{i * 0.37 + 0.5}" for i in range(30)]
+    rows[6] = f"6,{bad}"
+    with pytest.raises(DataError, match=f"Line 8: the target column 'y' holds '{bad}': a numeric target must be "
+                                        "finite numbers"):
+        load_text(tmp_path, "x,y\n" + "\n".join(rows) + "\n", task=task)
+
+
+def test_a_text_target_may_hold_the_word_nan(tmp_path):
+    dataset = load_text(tmp_path, "x,y\n1,cat\n2,nan\n3,cat\n4,nan\n")
+    assert dataset.class_names == ["cat", "nan"]
+
+
+@pytest.mark.parametrize("magnitude", [1e154, 1e200, 1e307])
+def test_columns_of_huge_values_are_standardized_not_zeroed(tmp_path, magnitude):
+    """Their squares overflow float64: the std came out infinite and the column all zeros."""
+    text = "a,b,c\n" + "".join(f"{(i % 7 - 3) * magnitude!r},{i},{i % 2}\n" for i in range(40))
+    dataset = load_text(tmp_path, text)
+    column = numpy.concatenate([dataset.x_train[:, 0], dataset.x_test[:, 0]])
+    assert numpy.isfinite(column).all() and column.std() > 0.5
+    numpy.testing.assert_allclose(dataset.x_train[:, 0].std(), 1, rtol=1e-5)
+
+
+def test_a_target_of_huge_values_is_standardized_not_zeroed(tmp_path):
+    """Float32 squares overflow past 1.8e19: the target's std came out infinite and every target 0."""
+    text = "x,y\n" + "".join(f"{i},{(i % 9) * 1e37 + 1.5e36}\n" for i in range(40))
+    dataset = load_text(tmp_path, text, standardize_target=True, task="regression")
+    assert numpy.isfinite(dataset.y_train).all()
+    numpy.testing.assert_allclose(dataset.y_train.std(), 1, rtol=1e-4)
+    assert 1e36 < dataset.target_scale[1] < 1e38
+
+
+numeric_cells = st.one_of(st.integers(-99, 99).map(str), st.floats(-1e6, 1e6).map(repr),
+                          st.sampled_from(["", " 1", "2 ", "1e400", "nan", "#3", '"4"', '"5,6"', "1_0", "0x1", "+.5"]))
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.lists(numeric_cells, min_size=2, max_size=2).map(",".join), min_size=1, max_size=6),
+       header=st.sampled_from(["", "a,b\n", "1,b\n", "\n", "# x,y\n"]), ending=st.sampled_from(["\n", "\r\n"]))
+def test_the_fast_numeric_parser_reads_what_the_csv_module_reads(rows, header, ending):
+    """The NumPy parser is only a faster way: wherever it gives a table, the csv module's reading gives the same."""
+    text = header + ending.join(rows) + ending
+    fast = csvfile._numeric_table(text)
+    if fast is None:
+        return
+    names, rows_read, _ = csvfile.parse_rows(text)
+    assert fast[0] == names
+    assert fast[1].tolist() == [[float(cell) for cell in row] for row in rows_read]
+
+
+def test_a_large_numeric_file_is_read_by_the_fast_parser(tmp_path, monkeypatch):
+    monkeypatch.setattr(csvfile, "parse_rows", None)  # the slow path would fail at once
+    text = "a,b,c\n" + "".join(f"{i * 0.5},{-i}.25,{i % 3}\n" for i in range(1000))
+    dataset = load_text(tmp_path, text)
+    assert dataset.task == "multiclass" and dataset.class_names == ["0", "1", "2"]
+    assert len(dataset.x_train) + len(dataset.x_test) == 1000
+
+
+def test_a_50_MiB_file_of_numbers_loads_in_bounded_time_and_memory(tmp_path):
+    """Read as rows of Python strings, such a file took 24 s or more and most of a gigabyte."""
+    path = tmp_path / "big.csv"
+    rows = numpy.random.default_rng(0).integers(0, 10, (csvfile.MAX_CSV_BYTES // 200 - 10, 100))
+    with path.open("w") as stream:
+        stream.write(",".join(f"c{i}" for i in range(100)) + "\n")
+        numpy.savetxt(stream, rows, fmt="%d", delimiter=",")
+    assert csvfile.MAX_CSV_BYTES - 2**20 < path.stat().st_size <= csvfile.MAX_CSV_BYTES
+    result = run_capped(f"from playground.data import load_dataset\nd = load_dataset({{'name': 'csv', 'path': "
+                        f"{str(path)!r}}})\nprint(d.task, d.x_train.shape)", 720 * 2**20, 30, tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout == "multiclass (131067, 99)\n"
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(magnitudes=st.lists(st.sampled_from([1.0, 1e20, 1e38, 1e154, 1e200, 1e300, 1.7e308]), min_size=2, max_size=4),
+       data=st.data(), standardize_target=st.booleans())
+def test_random_tables_of_huge_numbers_give_a_dataset_or_a_playground_error(tmp_path, magnitudes, data,
+                                                                            standardize_target):
+    rows = data.draw(st.lists(st.lists(st.integers(-9, 9), min_size=len(magnitudes), max_size=len(magnitudes)),
+                              min_size=2, max_size=12))
+    text = "".join(",".join(repr(v * m) for v, m in zip(row, magnitudes)) + "\n" for row in rows)
+    path = tmp_path / "huge.csv"
+    path.write_text(text)
+    try:
+        dataset = load_dataset({"name": "csv", "path": str(path), "standardize_target": standardize_target})
+    except PlaygroundError:
+        return
+    check_outcome(dataset)

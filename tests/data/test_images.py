@@ -1,6 +1,7 @@
 """Image sets from small fake files: through torchvision (download=False) and without torch, the
 same arrays; the download with progress from a local server; the .npz cache; the options."""
 
+import gzip
 import hashlib
 import http.server
 import os
@@ -13,11 +14,12 @@ import numpy
 import pytest
 import torchvision
 
-from playground.data import load_dataset
+from playground.data import imagefiles, load_dataset
 from playground.data.imagefiles import read_cifar_folder, read_mnist_folder
 from playground.data.images import cache_path, read_cache
 from playground.errors import DataError
 from tests.data.fake_files import cifar_arrays, mnist_arrays, write_cifar, write_mnist
+from tests.project.test_bad_files import refused_within_memory
 
 
 @pytest.fixture(autouse=True)
@@ -182,3 +184,24 @@ def test_image_sets_keep_their_test_images_as_they_look(tmp_path):
     write_mnist(tmp_path, arrays)
     dataset = load_dataset({"name": "mnist", "source_folder": str(tmp_path), "normalize": "standardize"})
     assert numpy.array_equal(dataset.test_images[:, 0], arrays["x_test"])
+
+
+def test_a_gzip_bomb_is_refused_after_unpacking_its_limit(tmp_path, monkeypatch):
+    """A few KB of .gz that unpack to 64 MiB: read as far as a file may be, and no further."""
+    monkeypatch.setattr(imagefiles, "MAX_IMAGE_FILE_BYTES", 2**20)
+    path = tmp_path / "train-images-idx3-ubyte.gz"
+    with gzip.open(path, "wb") as packing:
+        for _ in range(64):
+            packing.write(bytes(2**20))
+    assert path.stat().st_size < 2**20
+    with refused_within_memory() as peak, pytest.raises(DataError, match="holds more than 1 MiB"):
+        imagefiles.read_idx(path)
+    assert peak() < 8 * 2**20
+
+
+def test_an_image_file_past_the_limit_is_refused_unread(tmp_path, monkeypatch):
+    monkeypatch.setattr(imagefiles, "MAX_IMAGE_FILE_BYTES", 1000)
+    path = tmp_path / "test_batch.bin"
+    path.write_bytes(bytes(3073))
+    with pytest.raises(DataError, match=r"holds more than 0 MiB \(3,073 bytes or more\)"):
+        imagefiles._cifar_binary_batch(path)

@@ -31,6 +31,7 @@ from playground.data import load_dataset
 from playground.errors import DataError, FileFormatError, PlaygroundError, ResourceError
 from playground.project import bpp, load_preset, load_project, save_project
 from playground.session import project_of, restore_state, session_for
+from tests.limits import refused
 from tests.session.helpers import preset_session
 from tests.session.test_resume import next_losses
 
@@ -150,7 +151,11 @@ LOAD_CASES: list[tuple[str, Callable[[Members], Members | bytes], str]] = [
     ("format as true", lambda m: with_document(m, lambda d: d.update(format=True)), "no format version"),
     ("document is a list", lambda m: {**m, "project.json": b"[1, 2]"}, "must hold an object"),
     ("deeply nested JSON", lambda m: {**m, "project.json": b"[" * 100_000 + b"]" * 100_000}, "nested too deeply"),
-    ("5000-digit number", lambda m: {**m, "project.json": b'{"format": ' + b"7" * 5000 + b"}"}, "not valid JSON"),
+    ("5000-digit number", lambda m: {**m, "project.json": b'{"format": ' + b"7" * 5000 + b"}"},
+     "holds a whole number of 5000 digits"),
+    # Once an OverflowError where a field's check turned it into a float.
+    ("401-digit units", lambda m: {**m, "project.json": m["project.json"].replace(
+        b'"units": 4', b'"units": 1' + b"0" * 400, 1)}, "holds a whole number of 401 digits"),
     ("network is 5", lambda m: with_document(m, lambda d: d.update(network=5)), "network description must be"),
     ("layers is text", lambda m: with_document(m, lambda d: d["network"].update(layers="dense")), "needs layers"),
     ("units as text", lambda m: with_document(m, lambda d: d["network"]["layers"][0].update(units="4")),
@@ -179,6 +184,9 @@ LOAD_CASES: list[tuple[str, Callable[[Members], Members | bytes], str]] = [
      "invalid schedule_start"),
     ("position past the order", lambda m: with_document(m, lambda d: d["progress"].update(position=251)),
      "past the end of the epoch's batch order"),
+    # The session starts the next epoch as the position reaches the end: at the end, training failed.
+    ("position at the end of the order", lambda m: with_document(m, lambda d: d["progress"].update(position=250)),
+     "past the end of the epoch's batch order"),
     ("random state out of range", lambda m: with_document(m, lambda d: d["progress"]["shuffle_rng"]["state"].update(
         state=-1)), "random state shuffle_rng is damaged"),
     ("random state too big", lambda m: with_document(m, lambda d: d["progress"]["dropout_rng"].update(
@@ -190,6 +198,9 @@ LOAD_CASES: list[tuple[str, Callable[[Members], Members | bytes], str]] = [
     ("bzip2, which unpacks unbounded", lambda m: zip_bytes(m, zipfile.ZIP_BZIP2), "compression method 12"),
     ("infinite weights", lambda m: with_arrays(m, "weights.npz", **{"2.b": numpy.array([1, numpy.inf], "float32")}),
      "saved 2.b is not all finite numbers"),
+    # Finite as float64, infinite as the float32 the network holds.
+    ("weights past float32", lambda m: with_arrays(m, "weights.npz", **{"1.W": numpy.full((2, 4), 1e300)}),
+     "saved 1.W is not all finite numbers in float32"),
     ("text weights", lambda m: with_arrays(m, "weights.npz", **{"3.W": numpy.array([["a"], ["b"]])}),
      "3.W holds <U1 data, but a project's arrays hold only real numbers"),
     ("complex weights", lambda m: with_arrays(m, "weights.npz", **{"1.b": numpy.zeros(4, complex)}),
@@ -221,6 +232,11 @@ LOAD_CASES: list[tuple[str, Callable[[Members], Members | bytes], str]] = [
      "batch order must be a list of whole numbers"),
     ("history of two lengths", lambda m: with_arrays(m, "history.npz", test_loss=numpy.zeros(2)),
      "history is damaged"),
+    ("history longer than it can be", lambda m: with_arrays(m, "history.npz", **{
+        k: numpy.zeros(2001) for k in npz_arrays(m["history.npz"])}), "step claims 2,001 numbers, more than the 2,000"),
+    ("more history series than metrics", lambda m: with_arrays(m, "history.npz", **{
+        f"grad_norm/{i}.W": numpy.zeros(len(npz_arrays(m["history.npz"])["step"])) for i in range(30)}),
+     r"it has \d+ series, more than a network with 6 saved"),
     ("history step NaN", lambda m: with_arrays(m, "history.npz", step=numpy.full(5, numpy.nan)),
      "step numbers are not all whole numbers"),
 ]
@@ -306,7 +322,7 @@ def test_an_array_member_that_unpacks_past_the_limit_is_refused_unread(tmp_path,
     path.write_bytes(zip_bytes({**members, "weights.npz": buffer.getvalue()}))
     assert path.stat().st_size < 2**20
     with refused_within_memory() as peak, pytest.raises(
-            FileFormatError, match=r"weights.npz: its arrays would unpack to 67,108,\d+ bytes, more "
+            FileFormatError, match=r"weights.npz: its arrays would take 67,108,\d+ bytes, more "
                                    r"than the 16,7\d\d,\d+ left of the 16,777,216"):
         load_project(path)
     assert peak() < 8 * 2**20
@@ -366,6 +382,8 @@ WRONG_STATE: list[tuple[str, Callable[[dict[str, dict[str, numpy.ndarray]]], Any
      "optimizer state does not fit"),
     ("order for other data", lambda s: s["optimizer.npz"].update(order=numpy.arange(300)),
      "batch order does not match"),
+    ("one weight more", lambda s: s["weights.npz"].update({"9.W": numpy.zeros((2, 1), numpy.float32)}),
+     "saved weights hold 9.W, which this network has not"),
 ]
 
 
@@ -458,3 +476,62 @@ def test_a_dataset_too_big_for_memory_is_refused_before_generating(tmp_path, mem
     path.write_bytes(zip_bytes(with_document(members, grow)))
     with pytest.raises(PlaygroundError):
         load_dataset(load_project(path).dataset)
+
+
+@pytest.mark.parametrize("where", ["/dev/zero", "fifo"])
+def test_a_device_or_a_pipe_is_refused_at_once(tmp_path, where):
+    """zipfile would wait forever on a FIFO with no writer; both are refused before reading a byte."""
+    path = "/dev/zero" if where == "/dev/zero" else str(tmp_path / "pipe.bpp")
+    if where == "fifo":
+        os.mkfifo(path)
+    refused("from playground.project import load_project", f"load_project({path!r})",
+            f"Cannot read {path} (it is a device, pipe or folder, not a file)", tmp_path, seconds=20)
+
+
+def long_history_npz(points: int) -> bytes:
+    """A history.npz whose step and train_loss series each hold `points` zeros: 400 MB unpacked for
+    50M points, but written chunk by chunk and, deflated twice in the project file, a few KB."""
+    header = io.BytesIO()
+    numpy.lib.format.write_array_header_1_0(header, {"descr": "<f8", "fortran_order": False, "shape": (points,)})
+    zeros = bytes(2**22)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        for series in ("step", "train_loss"):
+            with archive.open(f"{series}.npy", "w", force_zip64=True) as member:
+                member.write(header.getvalue())
+                for start in range(0, points * 8, len(zeros)):
+                    member.write(zeros[: min(len(zeros), points * 8 - start)])
+    return buffer.getvalue()
+
+
+def test_a_tiny_file_declaring_a_50M_step_history_is_refused_in_seconds_and_little_memory(tmp_path, members):
+    """Read whole, the history took 400 MB per series and resuming appended it point by point (49 s);
+    the header says how long it is, and no series is ever longer than the history keeps."""
+    path = tmp_path / "long-history.bpp"
+    path.write_bytes(zip_bytes({**members, "history.npz": long_history_npz(50_000_000)}))
+    assert path.stat().st_size < 2**20
+    refused("from playground.data import load_dataset\nfrom playground.project import load_project\n"
+            "from playground.session import session_for",
+            f"project = load_project({str(path)!r}); session_for(project, load_dataset(project.dataset))",
+            "step claims 50,000,000 numbers, more than the 2,000 it can hold", tmp_path, memory=768 * 2**20,
+            seconds=15)
+
+
+def test_history_series_count_in_the_memory_budget_before_reading(tmp_path, members, monkeypatch):
+    """Each series takes a column of 2,000 numbers when resumed, however short it is in the file."""
+    history = npz_arrays(members["history.npz"])
+    monkeypatch.setattr(bpp, "MAX_STATE_BYTES", 200 * 2**10 + sum(
+        len(raw) for member, raw in members.items() if member != "project.json"))
+    path = tmp_path / "many-series.bpp"
+    path.write_bytes(zip_bytes({**members, "history.npz": npz_bytes({**history, **{
+        f"extra{i}": numpy.zeros(len(history["step"])) for i in range(20)}})}))
+    with pytest.raises(FileFormatError, match=r"history.npz: its arrays would take [\d,]+ bytes"):
+        load_project(path)
+    path.write_bytes(zip_bytes(members))
+    assert load_project(path).progress is not None  # the same budget holds the file as saved
+
+
+def test_the_history_bound_is_what_the_session_keeps():
+    from playground.session import History
+
+    assert History().capacity == bpp.HISTORY_POINTS

@@ -7,6 +7,8 @@ from __future__ import annotations
 import functools
 import io
 import json
+import os
+import signal
 import tempfile
 import zipfile
 from pathlib import Path
@@ -21,7 +23,15 @@ from playground.data import Dataset, load_dataset
 from playground.errors import PlaygroundError
 from playground.project import bpp, load_preset, load_project
 from playground.session import session_for
-from tests.project.test_bad_files import Members, npz_arrays, npz_bytes, saved_members, zip_bytes
+from tests.project.test_bad_files import (
+    Members,
+    npy_with_header,
+    npz_arrays,
+    npz_bytes,
+    refused_within_memory,
+    saved_members,
+    zip_bytes,
+)
 from tests.session.test_resume import next_losses
 
 ARRAY_MEMBERS = tuple(bpp.ARRAY_MEMBERS)
@@ -222,3 +232,72 @@ def test_weights_in_another_real_dtype_still_resume(tmp_path, dtype):
     project = load_project(write(tmp_path, zip_bytes({**members, "weights.npz": npz_bytes(weights)})))
     session = session_for(project, circle(), start_paused=True)
     assert numpy.array_equal(session.network.get("1.W"), weights["1.W"].astype(numpy.float32))
+
+
+# Deep nesting and huge numbers in the JSON, written as text: json.dumps cannot write 10**5000.
+
+HUGE_LITERALS = ["1e308", "-1e308", "1e400", "-1e400", "1" + "0" * 400, "7" * 5000, "4.9e-324", "1e-400"]
+
+
+def nested(depth: int, inner: str) -> str:
+    return "[" * depth + inner + "]" * depth
+
+
+@fuzz(200)
+@given(data=st.data(), literal=st.sampled_from(HUGE_LITERALS), depth=st.sampled_from([0, 0, 1, 50, 900, 5000, 10**5]),
+       dict_nesting=st.booleans())
+def test_deep_nesting_and_huge_numbers_in_the_json(tmp_path, data, literal, depth, dict_nesting):
+    members = valid()
+    document = json.loads(members["project.json"])
+    path = data.draw(st.sampled_from(places(document)[1:]))
+    parent = document
+    for step in path[:-1]:
+        parent = parent[step]
+    parent[path[-1]] = "__HUGE__"
+    inner = ('{"a": ' * depth + literal + "}" * depth) if dict_nesting else nested(depth, literal)
+    text = json.dumps(document).replace('"__HUGE__"', inner)
+    check(zip_bytes({**members, "project.json": text.encode()}), tmp_path)
+
+
+# Headers that declare huge arrays over a few bytes of data: refused from the header, nothing allocated.
+
+HUGE_SHAPES = [(10**12,), (2**31, 2**31), (0, 10**30), (10**30, 0), (2**63,), (1,) * 70, (0,) * 70, (3, 2**62),
+               (2001,), (250, 10**9)]
+
+
+@fuzz(150)
+@given(data=st.data(), member=st.sampled_from(ARRAY_MEMBERS), shape=st.sampled_from(HUGE_SHAPES),
+       descr=st.sampled_from(["<f8", "<f4", "|u1", "<i8"]), stored=st.integers(0, 64))
+def test_arrays_declaring_huge_shapes(tmp_path, data, member, shape, descr, stored):
+    members = valid()
+    with zipfile.ZipFile(io.BytesIO(members[member])) as archive:
+        inner = {name: archive.read(name) for name in archive.namelist()}
+    name = data.draw(st.sampled_from(sorted(inner)))
+    inner[name] = npy_with_header({"descr": descr, "fortran_order": False, "shape": shape}, bytes(stored))
+    with refused_within_memory() as peak:
+        check(zip_bytes({**members, member: zip_bytes(inner, zipfile.ZIP_STORED)}), tmp_path)
+    assert peak() < 64 * 2**20
+
+
+# Paths that are not regular files: opening one must not block or read without end.
+
+@pytest.mark.parametrize("kind", ["fifo", "folder", "link to /dev/zero", "/dev/zero", "link to a fifo"])
+def test_paths_that_are_not_regular_files(tmp_path, kind):
+    path = tmp_path / "project.bpp"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "link to a fifo":
+        os.mkfifo(tmp_path / "pipe")
+        path.symlink_to(tmp_path / "pipe")
+    elif kind == "folder":
+        path.mkdir()
+    elif kind == "link to /dev/zero":
+        path.symlink_to("/dev/zero")
+    else:
+        path = Path("/dev/zero")
+    signal.alarm(10)  # a read that blocks fails the test instead of hanging it
+    try:
+        with pytest.raises(PlaygroundError, match="it is a device, pipe or folder, not a file"):
+            load_project(path)
+    finally:
+        signal.alarm(0)

@@ -1,0 +1,35 @@
+"""Running a case in a process of its own with a cap on its memory and its time: a loader that
+allocates without bound then fails with MemoryError, one that blocks or loops is killed."""
+
+from __future__ import annotations
+
+import os
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_capped(code: str, memory: int, seconds: float, cwd: Path) -> subprocess.CompletedProcess:
+    """`python -c code` with at most `memory` bytes of address space; raises TimeoutExpired past `seconds`."""
+
+    def cap() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+
+    # One BLAS thread: each thread's stack and buffers count against the address space.
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1",
+           "MKL_NUM_THREADS": "1"}
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=cwd, env=env,
+                          timeout=seconds, preexec_fn=cap)
+
+
+def refused(setup: str, code: str, message: str, cwd: Path, memory: int = 1536 * 2**20, seconds: float = 30) -> None:
+    """After `setup` (imports, outside the try), `code` raises a PlaygroundError whose message holds `message`,
+    within the caps."""
+    wrapped = (f"{setup}\nfrom playground.errors import PlaygroundError\ntry:\n    {code}\n"
+               "except PlaygroundError as error:\n    print('refused:', error)\nelse:\n    print('accepted')\n")
+    result = run_capped(wrapped, memory, seconds, cwd)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.startswith("refused:") and message in result.stdout, result.stdout
