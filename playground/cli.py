@@ -11,13 +11,10 @@ import json
 import sys
 from pathlib import Path
 
+from playground.cli_inputs import MAX_SEED, read_user_file
 from playground.errors import PlaygroundError, whole
 
 EXIT_USAGE = 2
-# The largest seed the options take: NumPy's generators take any whole number of 0 or more, but
-# a seed is for retyping, and a saved project keeps it.
-MAX_SEED = 2**32 - 1
-MAX_USER_FILE_BYTES = 16 * 2**20  # a spec or training config is a few KB; /dev/zero never ends
 
 
 class _Parser(argparse.ArgumentParser):
@@ -69,21 +66,6 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("out", metavar="OUT", help="a folder for pytorch, a .py file for numpy, a .csv for history")
     export.add_argument("--name", default="model", help="pytorch: the base of the file names (default model)")
     return parser
-
-
-def read_user_file(path: str) -> str:
-    """A text file the user named, or a PlaygroundError saying why not."""
-    from playground.data.reading import read_bounded
-
-    def too_large(size: int) -> PlaygroundError:
-        return PlaygroundError(f"{path} is {size:,} bytes, more than the {MAX_USER_FILE_BYTES:,} a spec or config "
-                               "file may have: choose the right file.")
-
-    try:
-        return read_bounded(path, MAX_USER_FILE_BYTES, too_large).decode("utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        why = getattr(error, "strerror", None) or error.__class__.__name__
-        raise PlaygroundError(f"Cannot read {path}: {why}; check the path.") from None
 
 
 def run_gradcheck(args: argparse.Namespace) -> int:

@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from playground.cli import MAX_SEED, read_user_file
+from playground.cli_inputs import MAX_SEED, read_user_file
 from playground.data import DatasetConfig, load_dataset
 from playground.engine import NetworkSpec, OptimizerSpec, backend_availability
 from playground.errors import PlaygroundError, parse_json, whole
