@@ -277,7 +277,7 @@ class Network:
             for key, view in [*layer.params.items(), *layer.state.items()]:
                 view[...] = self.xp.asarray(state[f"{layer.path}.{key}"], dtype=self.dtype)
 
-    def twin(self) -> Network:
+    def with_own_buffers(self) -> Network:
         """A network on these very parameters and running statistics, with buffers of its own:
         for evaluating batches of other sizes without reallocating this one's. Forward only."""
         twin = copy.copy(self)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from playground.engine.schedules import ScheduleSpec, learning_rate_at
-from playground.engine.specfields import check_fields, choice, real
+from playground.engine.spec_checks import check_fields, choice, real
 from playground.engine.trace import OptimizerRecorder
 from playground.errors import SpecError
 

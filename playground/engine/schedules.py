@@ -6,7 +6,7 @@ import math
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from playground.engine.specfields import check_fields, choice, real, whole
+from playground.engine.spec_checks import check_fields, choice, real, whole
 from playground.errors import SpecError
 
 SCHEDULES = ("constant", "step", "exponential", "cosine")

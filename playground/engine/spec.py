@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 from playground.engine.activations import ACTIVATION_FUNCTIONS
 from playground.engine.init import INITIALIZERS, MAX_INIT_SCALE
 from playground.engine.losses import LOSSES
-from playground.engine.specfields import check_fields, choice, real, whole
+from playground.engine.spec_checks import check_fields, choice, real, whole
 from playground.errors import SpecError, parse_json
 
 SPEC_VERSION = 1

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from playground.engine import NetworkSpec, OptimizerSpec
-from playground.engine.specfields import check_fields, whole
+from playground.engine.spec_checks import check_fields, whole
 from playground.errors import PlaygroundError, SpecError
 from playground.resources import resources_dir
 

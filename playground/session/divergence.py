@@ -1,7 +1,7 @@
 """Stopping training at the first non-finite number, with the last finite weights kept.
 
 A mixin of Session: the copies its training bursts rewind to and the one kept at each
-snapshot (Kept), and the message that names where NaN or Inf first appeared.
+snapshot (Checkpoint), and the message that names where NaN or Inf first appeared.
 """
 
 from __future__ import annotations
@@ -24,10 +24,10 @@ class DivergenceGuard:
     _data: Any
     _batch: Any
     _rng: numpy.random.Generator
-    _backup: Kept
-    _kept: Kept | None
-    _before: Kept | None  # the state before the last checked step (see Session._capture_step)
-    _older: Kept | None  # and before the one before it
+    _backup: Checkpoint
+    _kept: Checkpoint | None
+    _before: Checkpoint | None  # the state before the last checked step (see Session._capture_step)
+    _older: Checkpoint | None  # and before the one before it
     _dropout: bool
     _running_stats: list  # every layer's state arrays (BatchNorm's running statistics), updated in place
 
@@ -53,7 +53,7 @@ class DivergenceGuard:
         return (f"Training diverged at step {step}: {where}. The weights of step {self.step} are finite but give a "
                 "non-finite loss too; reset the network, lower the learning rate, then train again.")
 
-    def _next_loss(self, kept: Kept) -> float:
+    def _next_loss(self, kept: Checkpoint) -> float:
         """The loss of the step after `kept`, NaN when it or its gradient is not finite; leaves the session at
         `kept`."""
         kept.rewind(self)
@@ -85,20 +85,20 @@ class DivergenceGuard:
                     return f"the gradient of layer {record.path} ({record.type}) {name} became {bad}"
         return "the loss or a gradient became NaN or Inf"
 
-    def _keep(self, kept: Kept | None = None) -> Kept:
+    def _keep(self, kept: Checkpoint | None = None) -> Checkpoint:
         """Copy what training changes, and where in the data it was, into `kept`, reusing its buffers while they
         fit."""
         if kept is None or not kept.fits(self):
-            kept = Kept(self)
+            kept = Checkpoint(self)
         kept.take(self)
         kept.mark(self)
         return kept
 
-    def _put_back(self, kept: Kept) -> None:
+    def _put_back(self, kept: Checkpoint) -> None:
         kept.restore(self)
 
 
-class Kept:
+class Checkpoint:
     """A copy of what training changes: the weights, the optimizer's state and step count, running
     statistics and dropout's random state. Taken every few dozen steps on tiny networks, so the
     arrays it copies are paired once, not looked up on every take."""

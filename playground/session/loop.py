@@ -19,12 +19,12 @@ from playground.engine import Network, NetworkSpec, Optimizer
 from playground.engine.network import check_memory
 from playground.errors import DataError
 from playground.session.config import Command, Control, TrainingConfig
-from playground.session.divergence import DivergenceGuard, Kept, all_finite
+from playground.session.divergence import Checkpoint, DivergenceGuard, all_finite
 from playground.session.history import History
-from playground.session.measure import EVALUATION_CHUNK, GRID_RESOLUTION, Measurements
-from playground.session.metrics import predicted_classes
 from playground.session.snapshot import EpochReport, Snapshot
+from playground.session.snapshot_measures import EVALUATION_CHUNK, GRID_RESOLUTION, Measurements
 from playground.session.state import export_state
+from playground.session.statistics import predicted_classes
 
 _RUN_IDS = itertools.count(1)  # every network built, in any session, is a run of its own
 SAMPLE_SIZE = 1000  # examples in the fixed samples that snapshots measure loss and accuracy on
@@ -84,9 +84,9 @@ class Session(DivergenceGuard, Measurements):
         self._update_ratios: dict[str, float] = {}
         self._dropout = any(layer.type == "dropout" for layer in net.all_layers())
         self._running_stats = [array for layer in net.all_layers() for array in layer.state.values()]
-        self._kept: Kept | None = None  # the divergence checkpoint's buffers, made on first use
-        self._before: Kept | None = None  # the states before the last two checked steps (see _capture_step)
-        self._older: Kept | None = None
+        self._kept: Checkpoint | None = None  # the divergence checkpoint's buffers, made on first use
+        self._before: Checkpoint | None = None  # the states before the last two checked steps (see _capture_step)
+        self._older: Checkpoint | None = None
         self._backup = self._keep()  # the weights to go back to if they ever turn non-finite
         # (time, samples) when the throughput was last measured; None while nothing runs, so that a rate
         # is never worked out across a pause, a load or a reset.
@@ -273,7 +273,7 @@ class Session(DivergenceGuard, Measurements):
         if not all_finite(net.xp, net.theta):  # an update can overflow with finite gradients
             return self._diverged(batch, step)
         self._update_ratios = self._ratios(self._before.weights[0][1])
-        self._account(self._position + batch.size, batch.size, 1, loss)
+        self._count_progress(self._position + batch.size, batch.size, 1, loss)
         return None
 
     def _run_steps(self, deadline: float, report_at: float) -> str | None:
@@ -289,14 +289,14 @@ class Session(DivergenceGuard, Measurements):
         data, order, theta, xp = self._data, self._order, net.theta, net.xp
         size, position, batch, batch_size = len(order), self._position, self._batch, self.batch_size
         no_commands, clock, finite = self.control.queue.empty, time.perf_counter, math.isfinite
-        wrap = not (self.config.every_epoch or self._until_epoch)
+        run_on_past_epochs = not (self.config.every_epoch or self._until_epoch)
         last_epoch = math.inf if self.config.epochs is None else self.config.epochs
         start, steps, loss_sum = position, 0, 0.0
         if not all_finite(xp, theta):  # went bad outside training (or loaded so): the checked step says where
             return self._capture_step()
-        # The optimizer and network stay the same through a burst: one Kept serves all its checkpoints.
+        # The optimizer and network stay the same through a burst: one Checkpoint's buffers serve all of it.
         kept = self._kept = self._keep(self._kept)
-        checkpoint, unchecked, rewind = (position, steps, loss_sum), 0, False
+        checkpoint, steps_since_check, rewind = (position, steps, loss_sum), 0, False
         try:
             while True:
                 batch = net.gather(data, order[position : position + batch_size], batch)
@@ -308,23 +308,23 @@ class Session(DivergenceGuard, Measurements):
                 position += batch.size
                 steps += 1
                 loss_sum += loss
-                unchecked += 1
-                if unchecked < CHECK_EVERY and position < size and clock() < deadline and no_commands():
+                steps_since_check += 1
+                if steps_since_check < CHECK_EVERY and position < size and clock() < deadline and no_commands():
                     continue
                 # Every CHECK_EVERY steps, at every epoch end (a rewind never crosses one) and before leaving:
                 if not all_finite(xp, theta):
                     rewind = True
                     break
-                unchecked = 0
+                steps_since_check = 0
                 if position < size:
                     if clock() >= deadline or not no_commands():
                         return None
                     kept.take(self)
                     checkpoint = position, steps, loss_sum
                     continue
-                if not wrap or self.epoch + 1 >= last_epoch or clock() >= report_at:
+                if not run_on_past_epochs or self.epoch + 1 >= last_epoch or clock() >= report_at:
                     return None
-                self._account(position, position - start, steps, loss_sum)
+                self._count_progress(position, position - start, steps, loss_sum)
                 self._end_epoch()  # an epoch nobody reports on: its sums start over with the next
                 self._epoch_loss_sum, self._epoch_steps = 0.0, 0
                 order, position, start, steps, loss_sum = self._order, 0, 0, 0, 0.0
@@ -335,14 +335,14 @@ class Session(DivergenceGuard, Measurements):
                 kept.restore(self)
                 position, steps, loss_sum = checkpoint
             self._batch = batch
-            self._account(position, position - start, steps, loss_sum)
+            self._count_progress(position, position - start, steps, loss_sum)
         for _ in range(CHECK_EVERY):  # the replay: the unsound step is at most CHECK_EVERY steps on
             message = self._capture_step()
             if message is not None or self._position >= len(self._order):
                 return message
         return None
 
-    def _account(self, position: int, advanced: int, steps: int, loss_sum: float) -> None:
+    def _count_progress(self, position: int, advanced: int, steps: int, loss_sum: float) -> None:
         # Counted once a burst, not once a step: on tiny networks every step's microsecond shows.
         self._position = position
         self.step += steps

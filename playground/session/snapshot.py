@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import numpy
 
 from playground.engine import StepTrace
-from playground.session.metrics import ClassificationReport, LayerStats
+from playground.session.statistics import ClassificationReport, LayerStats
 
 
 @dataclass

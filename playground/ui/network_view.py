@@ -21,7 +21,7 @@ from playground.data import expand_features
 from playground.engine import DenseSpec, LayerInfo, NetworkSpec
 from playground.errors import SpecError
 from playground.session import Snapshot
-from playground.session.measure import GRID_RESOLUTION, draws_units, grid_points
+from playground.session.snapshot_measures import GRID_RESOLUTION, draws_units, grid_points
 from playground.ui.network_blocks import FRAME, BlockDiagram, label, layer_title, place, tr
 from playground.ui.theme import BLUE, BOUNDARY_COLORS, ORANGE, plot_foreground
 

@@ -12,14 +12,14 @@ import numpy
 from playground.data import expand_features
 from playground.engine import Network
 from playground.engine.trace import Recorder
-from playground.session.metrics import (
+from playground.session.snapshot import EpochReport
+from playground.session.statistics import (
     ClassificationReport,
     activation_stats,
     classification_report,
     predicted_classes,
     true_classes,
 )
-from playground.session.snapshot import EpochReport
 
 GRID_RESOLUTION = 50
 GRID_EXTENT = (-6.0, 6.0)
@@ -68,7 +68,7 @@ class Measurements:
         """A twin of the network for batches of this size, so that measuring never reallocates
         the training buffers (a snapshot measures three or four sizes)."""
         if size not in self._evaluators:
-            self._evaluators[size] = self.network.twin()
+            self._evaluators[size] = self.network.with_own_buffers()
         return self._evaluators[size]
 
     def _measure(self, batch, details: bool):

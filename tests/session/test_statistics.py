@@ -3,7 +3,7 @@
 import numpy
 import pytest
 
-from playground.session.metrics import HISTOGRAM_BINS, STATS_EXAMPLES, activation_stats
+from playground.session.statistics import HISTOGRAM_BINS, STATS_EXAMPLES, activation_stats
 
 
 @pytest.mark.parametrize("function", ["tanh", "relu", "sigmoid", "linear"])
