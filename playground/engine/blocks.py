@@ -27,8 +27,9 @@ class BatchNorm(Layer):
             "running_var": xp.ones(input_size, dtype=dtype),
         }
 
-    def bind(self, theta, grad):
+    def bind(self, theta, grad, start):
         f = self.input_size
+        self.slices = {"gamma": slice(start, start + f), "beta": slice(start + f, start + 2 * f)}
         self.params = {"gamma": theta[:f], "beta": theta[f:]}
         self.grads = {"gamma": grad[:f], "beta": grad[f:]}
 
@@ -91,11 +92,11 @@ class Residual(Layer):
         self.children = children
         self.parameter_size = sum(child.parameter_size for child in children)
 
-    def bind(self, theta, grad):
+    def bind(self, theta, grad, start):
         offset = 0
         for child in self.children:
             size = child.parameter_size
-            child.bind(theta[offset : offset + size], grad[offset : offset + size])
+            child.bind(theta[offset : offset + size], grad[offset : offset + size], start + offset)
             offset += size
 
     def initialize(self, rng):

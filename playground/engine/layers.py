@@ -42,10 +42,12 @@ class Layer:
         self.params: dict[str, Any] = {}
         self.grads: dict[str, Any] = {}
         self.state: dict[str, Any] = {}  # kept between steps, not trained
+        self.slices: dict[str, slice] = {}  # where each parameter lies in the network's flat vectors
         self.recorder: Any = None
 
-    def bind(self, theta: Any, grad: Any) -> None:
-        """Take views of this layer's segments of the flat parameter and gradient vectors."""
+    def bind(self, theta: Any, grad: Any, start: int) -> None:
+        """Take views of this layer's segments of the flat parameter and gradient vectors, which begin
+        at `start` in the network's; record where each parameter lies there (`slices`)."""
 
     def initialize(self, rng: Any) -> None:
         """Write starting values into the parameter views."""
@@ -83,8 +85,10 @@ class Dense(Layer):
         self.activation = make_activation(spec.activation, spec.alpha)
         self._linear = spec.activation == "linear"
 
-    def bind(self, theta, grad):
+    def bind(self, theta, grad, start):
         shape = (self.input_size + 1, self.output_size)
+        weights = self.input_size * self.output_size
+        self.slices = {"W": slice(start, start + weights), "b": slice(start + weights, start + theta.size)}
         self._block = theta.reshape(shape)
         self._grad_block = grad.reshape(shape)
         # [W; b]: the bias is the block's last row, the one that meets the row of ones.

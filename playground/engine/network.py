@@ -164,7 +164,7 @@ class Network:
         offset = 0
         for layer in self.layers:
             end = offset + layer.parameter_size
-            layer.bind(self.theta[offset:end], self.grad[offset:end])
+            layer.bind(self.theta[offset:end], self.grad[offset:end], offset)
             layer.initialize(host_rng)
             offset = end
         self.loss = make_loss(spec.loss, xp, dtype_type)
@@ -228,14 +228,8 @@ class Network:
         return params[name]
 
     def parameter_slices(self) -> dict[str, slice]:
-        """Where each parameter lies in the flat vectors theta and grad."""
-        base = self.theta.data.ptr if self.xp is not numpy else self.theta.__array_interface__["data"][0]
-        slices = {}
-        for name, view in self.parameters().items():
-            pointer = view.data.ptr if self.xp is not numpy else view.__array_interface__["data"][0]
-            start = (pointer - base) // self.theta.itemsize
-            slices[name] = slice(start, start + view.size)
-        return slices
+        """Where each parameter lies in the flat vectors theta and grad, as bind() recorded it."""
+        return {f"{layer.path}.{name}": where for layer in self.all_layers() for name, where in layer.slices.items()}
 
     def parameter_norms(self, vector: Any) -> dict[str, float]:
         """The Euclidean norm of each parameter's part of a vector laid out like theta (theta, grad,
@@ -285,7 +279,7 @@ class Network:
         offset = 0
         for layer in twin.layers:
             end = offset + layer.parameter_size
-            layer.bind(self.theta[offset:end], self.grad[offset:end])
+            layer.bind(self.theta[offset:end], self.grad[offset:end], offset)
             offset = end
         for mine, theirs in zip(self.all_layers(), twin.all_layers()):
             theirs.state = mine.state

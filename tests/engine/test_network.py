@@ -198,3 +198,19 @@ def test_to_host_gives_numpy_arrays_as_they_are_and_to_numpy_copies():
     assert backend.to_host(array) is array  # snapshots read views, before the next step
     copy = backend.to_numpy(array)
     assert numpy.array_equal(copy, array) and not numpy.shares_memory(copy, array)
+
+
+def test_parameter_slices_are_where_bind_put_each_parameter():
+    """Recorded when the layers bind their views, blocks and batch normalization included: writing
+    through a slice of theta changes exactly that parameter."""
+    spec = NetworkSpec((3,), [DenseSpec(4, "relu"), BatchNormSpec(), ResidualSpec([DenseSpec(5, "tanh"), DenseSpec(4)]),
+                              DenseSpec(2)], "cross_entropy")
+    net = Network(spec, dtype="float64")
+    slices = net.parameter_slices()
+    assert list(slices) == net.parameter_names
+    covered = numpy.zeros(net.theta.size, dtype=int)
+    for name, where in slices.items():
+        covered[where] += 1
+        net.theta[where] = numpy.arange(where.stop - where.start)
+        assert numpy.array_equal(net.get(name).ravel(), numpy.arange(where.stop - where.start)), name
+    assert numpy.all(covered == 1)  # every entry belongs to exactly one parameter
