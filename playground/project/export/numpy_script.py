@@ -274,13 +274,17 @@ def _unroll(layers: list, prefix: str, indent: str, kinds: list[str], forward: l
 
 def _script(network: NetworkSpec, raw: RawInputs, file_name: str, functions: str, forward: str, backward: str,
             blob: str) -> str:
+    """The whole script: its docstring, the network's code, a demonstration and the weights."""
+    return "".join((_docstring(network, raw, file_name), _network_code(network, raw, functions, forward, backward),
+                    _demonstration(network, raw), _embedded_weights(blob)))
+
+
+def _docstring(network: NetworkSpec, raw: RawInputs, file_name: str) -> str:
     features, outputs = network.input_size, network.output_size
     has_batchnorm = any(info.type == "batchnorm" for info in network.validate())
     training_note = ("\nIn training mode batch normalization uses the batch's statistics and updates its running\n"
                      "statistics in PARAMS, as the app does; inference uses the running statistics.\n"
                      if has_batchnorm else "")
-    dropout_rng = ("\n# Dropout's random masks in training mode.\nRNG = np.random.default_rng()\n"
-                   if any(info.type == "dropout" for info in network.validate()) else "")
     return f'''"""A network exported from Backprop Playground, as plain NumPy: read it, run it, change it.
 
     python {file_name}    runs the network on made-up examples and prints what comes out
@@ -296,7 +300,15 @@ training=False (the default) is inference: dropout passes everything through.{tr
 Arithmetic is in float64, so a finite-difference check of the gradients agrees to many digits.
 """
 
-import base64
+'''
+
+
+def _network_code(network: NetworkSpec, raw: RawInputs, functions: str, forward: str, backward: str) -> str:
+    """The imports, the preprocessing, each layer's functions, and the forward and backward passes."""
+    features = network.input_size
+    dropout_rng = ("\n# Dropout's random masks in training mode.\nRNG = np.random.default_rng()\n"
+                   if any(info.type == "dropout" for info in network.validate()) else "")
+    return f'''import base64
 import io
 
 import numpy as np
@@ -344,7 +356,12 @@ def loss_and_gradients(x, y, training=False):
     return loss, backward(g, cache)
 
 
-def main():
+'''
+
+
+def _demonstration(network: NetworkSpec, raw: RawInputs) -> str:
+    """main(): the network on made-up raw examples, and the gradients on random targets."""
+    return f'''def main():
     rng = np.random.default_rng(0)
     raw = {raw.random_raw()}
     x = prepare(raw)
@@ -353,14 +370,19 @@ def main():
     print(forward(x))
     print("predict(raw):")
     print(predict(raw))
-    y = {_random_targets(network.loss, outputs)}
+    y = {_random_targets(network.loss, network.output_size)}
     loss, grads = loss_and_gradients(x, y)
     print(f"loss on random targets: {{loss:.6f}}")
     for name, grad in grads.items():
         print(f"  dL/d{{name:<10}} shape {{str(grad.shape):<10}} norm {{np.linalg.norm(grad):.6f}}")
 
 
-def load_parameters(text):
+'''
+
+
+def _embedded_weights(blob: str) -> str:
+    """The parameters inside the file, so that this one file is all a person needs."""
+    return f'''def load_parameters(text):
     with np.load(io.BytesIO(base64.b64decode(text)), allow_pickle=False) as stored:
         return {{name: stored[name].astype(np.float64) for name in stored.files}}
 
