@@ -138,6 +138,22 @@ class StepperPanel(QWidget):
         layout.addWidget(self.stack, 1)
 
     def _content(self) -> QWidget:
+        """The phases and their buttons on the left; the phase in focus, with its details below, on the right."""
+        navigation = self._navigation()
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self._phase_view())
+        self.details = self._details()
+        right.addWidget(self.details)
+        right.setSizes([380, 200])
+        content = QSplitter(Qt.Orientation.Horizontal)
+        content.addWidget(navigation)
+        content.addWidget(right)
+        content.setStretchFactor(1, 1)
+        content.setSizes([240, 660])
+        return content
+
+    def _navigation(self) -> QWidget:
+        """The list of phases, and the buttons that walk them, apply the step or discard it."""
         tr = self.tr
         self.phase_list = QListWidget(objectName="stepperPhaseList")
         self.phase_list.setToolTip(tr("The phases of the step: click one to go there"))
@@ -166,7 +182,12 @@ class StepperPanel(QWidget):
         for k, button in enumerate((self.prev_button, self.next_button, self.forward_end_button,
                                     self.backward_end_button, self.apply_button, self.discard_button)):
             buttons.addWidget(button, 1 + k // 2, k % 2)
+        return left
 
+    def _phase_view(self) -> QWidget:
+        """The phase in focus: its formula, for the update the parameter it follows, its matrices and the
+        value under the pointer."""
+        tr = self.tr
         self.formula = QLabel(objectName="stepperFormula", textFormat=Qt.TextFormat.RichText, wordWrap=True)
         self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.formula_area = FormulaArea(self.formula)
@@ -201,18 +222,7 @@ class StepperPanel(QWidget):
         top_layout.addWidget(self.update_row)
         top_layout.addLayout(self.grid, 1)
         top_layout.addWidget(self.hover)
-
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(top)
-        self.details = self._details()
-        right.addWidget(self.details)
-        right.setSizes([380, 200])
-        content = QSplitter(Qt.Orientation.Horizontal)
-        content.addWidget(left)
-        content.addWidget(right)
-        content.setStretchFactor(1, 1)
-        content.setSizes([240, 660])
-        return content
+        return top
 
     def _details(self) -> QWidget:
         """The chain rule of one weight and the gradient check, below the heatmaps."""
