@@ -20,3 +20,9 @@ def no_file_dialog_waits_for_a_choice(monkeypatch):
         raise AssertionError(f"a file dialog opened that the test does not answer: {args[1:2]}")
     for name in ("getSaveFileName", "getOpenFileName", "getExistingDirectory"):
         monkeypatch.setattr(QFileDialog, name, unanswered)
+
+
+@pytest.fixture(autouse=True)
+def private_data_folder(tmp_path, monkeypatch):
+    """Each test's own data folder: autosaves, caches and locks never meet another test's or the user's."""
+    monkeypatch.setenv("PLAYGROUND_DATA_DIR", str(tmp_path / "data"))

@@ -16,11 +16,6 @@ from tests.data.fake_files import mnist_arrays, write_mnist
 from tests.ui.widgets import click, find
 
 
-@pytest.fixture(autouse=True)
-def private_data_folder(tmp_path, monkeypatch):
-    monkeypatch.setenv("PLAYGROUND_DATA_DIR", str(tmp_path / "data"))
-
-
 @pytest.fixture
 def no_torchvision(monkeypatch):
     monkeypatch.setitem(sys.modules, "torchvision", None)  # import fails, as where it is not installed

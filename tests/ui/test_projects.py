@@ -10,7 +10,6 @@ import textwrap
 from pathlib import Path
 
 import numpy
-import pytest
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QMessageBox
 
@@ -19,11 +18,6 @@ from playground.project import load_project
 from playground.session import session_for
 from playground.ui import MainWindow, projects
 from tests.ui.widgets import click
-
-
-@pytest.fixture(autouse=True)
-def private_data_folder(tmp_path, monkeypatch):
-    monkeypatch.setenv("PLAYGROUND_DATA_DIR", str(tmp_path / "data"))
 
 
 def open_window(qtbot, preset="circle") -> MainWindow:

@@ -3,7 +3,6 @@ view keeps a discarded model's picture or numbers; a rate is never worked out ac
 load; and Undo back to a trained network says what it does with its weights."""
 
 import numpy
-import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QSpinBox, QTableWidget
@@ -11,11 +10,6 @@ from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QSpinBox, QTabl
 from playground.ui import MainWindow
 from playground.ui.data_panel import DatasetSelector
 from tests.ui.widgets import click, find
-
-
-@pytest.fixture(autouse=True)
-def private_data_folder(tmp_path, monkeypatch):
-    monkeypatch.setenv("PLAYGROUND_DATA_DIR", str(tmp_path / "data"))
 
 
 def open_window(qtbot, preset="circle") -> MainWindow:
