@@ -5,13 +5,31 @@ from __future__ import annotations
 
 import numpy
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Signal
+from PySide6.QtCore import QRectF, QSize, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from playground.session import Snapshot
 from playground.ui.theme import BOUNDARY_COLORS
 
 NEURON_LEVEL_FLOOR = 1e-6  # a unit that is 0 everywhere still gets a colour scale around 0
+
+
+class SquareFrame(QWidget):
+    """Holds one widget as the largest square that fits, centred: a plane drawn with equal axes then
+    spans its data's range on both axes, instead of a wide strip of empty plane beside a small square."""
+
+    def __init__(self, child: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.child = child
+        child.setParent(self)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return self.child.minimumSizeHint()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        side = min(self.width(), self.height())
+        self.child.setGeometry((self.width() - side) // 2, (self.height() - side) // 2, side, side)
 
 
 class DecisionBoundaryView(QWidget):
@@ -23,7 +41,9 @@ class DecisionBoundaryView(QWidget):
         super().__init__(parent)
         self.setObjectName("decisionBoundaryView")
         self.plot = pg.PlotWidget(background=None)
-        self.plot.setAspectLocked(True)
+        # Both axes over the data's range, in a square frame: the plane comes out square but for the few
+        # pixels the left axis is wider than the bottom one is tall (a locked aspect would pad one axis instead).
+        self.plot.setMouseEnabled(x=False, y=False)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setColorMap(BOUNDARY_COLORS)
         self.plot.addItem(self.image)
@@ -53,7 +73,7 @@ class DecisionBoundaryView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.caption)
-        layout.addWidget(self.plot, 1)
+        layout.addWidget(SquareFrame(self.plot), 1)
         layout.addLayout(toggles)
         self.regression = False
         self.rect = QRectF(-6, -6, 12, 12)

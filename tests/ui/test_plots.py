@@ -227,3 +227,18 @@ def test_clicking_a_training_point_names_its_example(qtbot):
     with qtbot.waitSignal(view.example_clicked) as clicked:
         qtbot.mouseClick(view.plot.viewport(), Qt.MouseButton.LeftButton, pos=where)
     assert clicked.args == [2]
+
+
+def test_the_decision_boundary_spans_the_datas_range_on_both_axes(qtbot):
+    """A square plot: equal axes over the data's −6 to 6, not a wide strip of empty plane beside it."""
+    from playground.ui import MainWindow
+
+    window = MainWindow("circle")
+    qtbot.addWidget(window)
+    window.resize(1400, 860)
+    window.show()
+    qtbot.waitExposed(window)
+    plot = window.boundary_view.plot
+    (x_low, x_high), (y_low, y_high) = plot.viewRange()
+    assert -7 < x_low < -5.9 and 5.9 < x_high < 7 and -7 < y_low < -5.9 and 5.9 < y_high < 7
+    assert abs(plot.width() - plot.height()) <= 1
