@@ -1,5 +1,6 @@
 """Metric history over a whole run in bounded memory: when full, every other point goes and
-new points are kept half as often, so a long run keeps its whole shape at lower resolution."""
+new points are kept half as often, so a long run keeps its whole shape at lower resolution. The
+points of the first EARLY_STEPS steps always stay: the start of training is where most happens."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import math
 import numpy
 
 CAPACITY = 2000
+EARLY_STEPS = 500
 
 
 class History:
@@ -33,11 +35,13 @@ class History:
             column[at] = step if name == "step" else values.get(name, math.nan)
         self._count += 1
         if self._count >= self.capacity:
-            half = (self._count + 1) // 2
+            steps = self._columns["step"][: self._count]
+            early = min(int(numpy.count_nonzero(steps < EARLY_STEPS)), self.capacity // 2)
+            kept = numpy.r_[numpy.arange(early), numpy.arange(early, self._count, 2)]
             for column in self._columns.values():
-                column[:half] = column[: self._count : 2]
-                column[half:] = math.nan
-            self._count = half
+                column[: len(kept)] = column[kept]
+                column[len(kept) :] = math.nan
+            self._count = len(kept)
             self._stride *= 2
 
     def arrays(self) -> dict[str, numpy.ndarray]:

@@ -339,3 +339,16 @@ def test_layer_statistics_are_of_the_first_examples_of_the_training_sample():
     assert first.histogram.sum() == hidden.size == 256 * 200
     assert first.mean == pytest.approx(hidden.mean(), rel=1e-5) and first.std == pytest.approx(hidden.std(), rel=1e-5)
     assert first.dead_share == pytest.approx(numpy.mean(numpy.all(hidden <= 0, axis=0)))
+
+
+def test_thinning_keeps_every_point_of_the_first_steps():
+    history = History(capacity=100)
+    for step in range(0, 20_000, 5):
+        history.append(step, {"loss": 1 / (step + 1)})
+    steps = history.arrays()["step"]
+    assert len(steps) < 100 and numpy.array_equal(steps[:50], numpy.arange(0, 250, 5))  # up to the 100 // 2 kept
+    whole = History()
+    for step in range(0, 50_000, 5):
+        whole.append(step, {"loss": 0.0})
+    early = whole.arrays()["step"]
+    assert numpy.array_equal(early[early < 500], numpy.arange(0, 500, 5))  # EARLY_STEPS, all of them
