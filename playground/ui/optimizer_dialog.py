@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -175,6 +176,7 @@ def edit_optimizer_settings(window: Any) -> OptimizerSettings:
     """Open the dialog on the main window's optimizer. Accepted settings become the project's and,
     while a session runs, apply to it at once."""
     dialog = OptimizerSettings(window.chosen_optimizer(), window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a new one each time: the closed one goes
 
     def apply() -> None:
         window.preset.optimizer = dialog.chosen

@@ -12,11 +12,8 @@ from tests.ui.widgets import click, find
 
 def open_settings(qtbot, window) -> QDialog:
     qtbot.mouseClick(find(window, QToolButton, "optimizerSettingsButton"), Qt.MouseButton.LeftButton)
-    def shown() -> list[QDialog]:  # a dialog closed before stays a hidden child of the window
-        return [dialog for dialog in window.findChildren(QDialog, "optimizerSettings") if dialog.isVisible()]
-
-    qtbot.waitUntil(lambda: len(shown()) == 1)
-    return shown()[0]
+    qtbot.waitUntil(lambda: len(window.findChildren(QDialog, "optimizerSettings")) == 1)
+    return window.findChild(QDialog, "optimizerSettings")
 
 
 def press(qtbot, dialog, which) -> None:
@@ -75,3 +72,13 @@ def test_a_setting_that_is_not_a_number_keeps_the_dialog_open_with_the_reason(qt
     schedule = window.preset.optimizer.schedule
     assert (schedule.kind, schedule.gamma) == ("step", 0.5) and window.preset.optimizer.momentum == 0.9
     assert "*" in window.windowTitle()  # an unsaved change
+
+
+def test_a_closed_dialog_leaves_nothing_behind(qtbot):
+    window = MainWindow("circle")
+    qtbot.addWidget(window)
+    window.show()
+    for answer in (QDialogButtonBox.StandardButton.Cancel, QDialogButtonBox.StandardButton.Ok):
+        dialog = open_settings(qtbot, window)
+        press(qtbot, dialog, answer)
+        qtbot.waitUntil(lambda: not window.findChildren(QDialog, "optimizerSettings"))
