@@ -324,6 +324,9 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
         that trained is set aside, so that undoing the edit that dropped it can bring it back."""
         trained = 0
         if self.worker is not None:
+            # Stop listening first: what the worker had already sent shows a run that is gone.
+            self.worker.snapshot.disconnect(self._receive)
+            self.worker.failed.disconnect(self._failed)
             self.worker.stop()
             session = self.worker.session
             self._autosave_stopped(session)
@@ -408,8 +411,6 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
     # Snapshots in, pixels out.
 
     def _receive(self, snapshot: Snapshot) -> None:
-        if self.worker is None or snapshot.run != self.worker.session.run_id:
-            return  # queued before its session was dropped or reset: it shows a run that is gone
         if snapshot.run != self.run_views.run:  # a new run (a reset, a new session): the one before goes
             self._forget_run()
             self.run_views.run = snapshot.run
