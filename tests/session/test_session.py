@@ -8,23 +8,38 @@ import pytest
 from playground.data import load_dataset
 from playground.engine import DenseSpec, NetworkSpec, OptimizerSpec
 from playground.errors import DataError
-from playground.session import History, Session, TrainingConfig
+from playground.session import History, Session, TrainingConfig, loop
 from tests.session.helpers import Runner, preset_session
 
 
-def test_snapshots_come_by_clock_not_per_step():
-    """Counted against the time it took, however fast this machine is today: no speed is assumed."""
-    session = preset_session("circle", snapshot_hz=20)
-    started = time.monotonic()
-    runner = Runner(session)
-    runner.wait_for(lambda s: s.epoch > 100, timeout=120)
-    runner.stop()
-    elapsed = time.monotonic() - started
-    snapshots = runner.seen
-    assert session.step > 20 * len(snapshots)  # thousands of steps, a few dozen snapshots
-    assert len(snapshots) <= elapsed * 20 + 10  # the clock's, the first and last, epoch reports
-    # Hundreds of epochs went by; whole-test-set reports came at epoch ends, about once a second.
-    assert 1 <= sum(s.epoch_report is not None for s in snapshots) <= elapsed + 3
+class SteppedClock:
+    """The time module as the session sees it: perf_counter moves by `tick` seconds a call, whatever the
+    machine's speed, so that what the session does by the clock is counted exactly."""
+
+    def __init__(self, tick: float) -> None:
+        self.now, self.tick = 0.0, tick
+
+    def perf_counter(self) -> float:
+        self.now += self.tick
+        return self.now
+
+    def __getattr__(self, name: str):
+        return getattr(time, name)
+
+
+def test_snapshots_come_by_clock_not_per_step(monkeypatch):
+    # A clock that stands still: 100 epochs of steps, and only the first snapshot, the first epoch's
+    # report (none is due again within a second) and the last.
+    monkeypatch.setattr(loop, "time", SteppedClock(0.0))
+    snapshots = list(preset_session("circle", snapshot_hz=20, epochs=100).run())
+    assert snapshots[-1].step == 2500 and len(snapshots) == 3
+    assert [s.epoch_report is not None for s in snapshots] == [False, True, True]
+    # A clock that moves: snapshots as time goes by, never more than 20 a second (and a report a second),
+    # fewer when their own cost would pass the session's overhead budget.
+    clock = SteppedClock(0.001)
+    monkeypatch.setattr(loop, "time", clock)
+    snapshots = list(preset_session("circle", snapshot_hz=20, epochs=100).run())
+    assert clock.now < len(snapshots) <= clock.now * 20 + clock.now + 3
 
 
 def test_snapshot_contents_for_a_2d_classifier():
@@ -352,3 +367,18 @@ def test_thinning_keeps_every_point_of_the_first_steps():
         whole.append(step, {"loss": 0.0})
     early = whole.arrays()["step"]
     assert numpy.array_equal(early[early < 500], numpy.arange(0, 500, 5))  # EARLY_STEPS, all of them
+
+
+def test_the_rate_counts_only_what_was_trained_since_a_load(monkeypatch):
+    """A loaded session has trained nothing yet: its rate starts from there, not from the saved count."""
+    from playground.session import project_of, session_for
+
+    first = preset_session("circle", epochs=4, details=False)
+    list(first.run())
+    monkeypatch.setattr(loop, "time", SteppedClock(0.001))
+    resumed = session_for(project_of(first, {"name": "circle"}), first.dataset, epochs=8, details=False)
+    loaded_at = resumed.samples
+    snapshots = list(resumed.run())
+    assert loaded_at == 1000 and snapshots[0].samples_seen == loaded_at and snapshots[0].samples_per_s == 0
+    assert snapshots[-1].samples_seen - loaded_at == 1000
+
