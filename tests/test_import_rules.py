@@ -119,6 +119,8 @@ def test_engine_math_takes_its_array_module_from_the_backend(name):
     assert "numpy" not in [n.split(".")[0] for n in imports_of(PACKAGE / "engine" / name)]
 
 
-def test_the_stepper_phase_logic_needs_no_qt():
+@pytest.mark.parametrize("name", ["phases.py", "chain_rule.py"])
+def test_the_stepper_logic_needs_no_qt(name):
     """What a phase shows is worked out from the trace alone; only the stepper's widgets are Qt."""
-    assert not [name for name in imports_of(PACKAGE / "ui" / "stepper" / "phases.py") if name.split(".")[0] in QT]
+    assert not [imported for imported in imports_of(PACKAGE / "ui" / "stepper" / name)
+                if imported.split(".")[0] in QT]

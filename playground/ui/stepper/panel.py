@@ -10,17 +10,14 @@ apply_requested or discard_requested says so.
 from __future__ import annotations
 
 import numpy
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QSplitter,
     QStackedWidget,
@@ -30,15 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from playground.engine import GradCheckReport, NetworkSpec, StepTrace
+from playground.ui.stepper.chain_rule import ChainRule, chain_rule, chain_rule_html
 from playground.ui.stepper.phases import (
     BACKWARD,
     UPDATE,
-    ChainRule,
     Matrix,
     Phase,
     build_phases,
-    chain_rule,
-    chain_rule_html,
     formula_html,
     layer_specs,
     phase_matrices,
@@ -46,34 +41,13 @@ from playground.ui.stepper.phases import (
     update_parameters,
     use_translator,
 )
-from playground.ui.stepper.views import GradientCheck, MatrixView
+from playground.ui.stepper.views import FormulaArea, GradientCheck, MatrixView
 
 use_translator(lambda text: QCoreApplication.translate("Stepper", text))
 
 # The most matrices a phase shows: a weight before, its gradient, both penalty terms, the gradient used,
 # Adam's m̂ and v̂, its change and after.
 VIEWS = 9
-
-
-class FormulaArea(QScrollArea):
-    """The phase's formulas, asking for the height their text takes at the width they have, and scrolled
-    when the panel is shorter than that (Adam's update beside eight heatmaps, on a laptop's screen)."""
-
-    def __init__(self, label: QLabel) -> None:
-        super().__init__(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setWidget(label)
-
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        hint, width = super().sizeHint(), self.viewport().width()
-        if width > 0:  # laid out: the text's height at this width
-            hint.setHeight(self.widget().heightForWidth(width))
-        return hint
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():  # the text wraps anew
-            self.updateGeometry()
 
 
 class StepperPanel(QWidget):

@@ -37,7 +37,8 @@ def use_translator(translate: Callable[[str], str]) -> None:
     _translate = translate
 
 
-def _tr(text: str) -> str:
+def tr(text: str) -> str:
+    """The stepper's words, through the installed translator."""
     return _translate(text)
 
 
@@ -112,12 +113,12 @@ def describe(layer: Any) -> str:
 def build_phases(trace: StepTrace, spec: NetworkSpec) -> list[Phase]:
     """Forward through every record, the loss, backward through every record, the update."""
     specs = layer_specs(spec)
-    phases = [Phase(FORWARD, r.path, k, _tr("Forward · layer {0} ({1})").format(r.path, describe(specs[r.path])))
+    phases = [Phase(FORWARD, r.path, k, tr("Forward · layer {0} ({1})").format(r.path, describe(specs[r.path])))
               for k, r in enumerate(trace.forward)]
-    phases.append(Phase(LOSS, "", -1, _tr("Loss ({0})").format(trace.loss_name)))
-    phases += [Phase(BACKWARD, r.path, k, _tr("Backward · layer {0} ({1})").format(r.path, describe(specs[r.path])))
+    phases.append(Phase(LOSS, "", -1, tr("Loss ({0})").format(trace.loss_name)))
+    phases += [Phase(BACKWARD, r.path, k, tr("Backward · layer {0} ({1})").format(r.path, describe(specs[r.path])))
                for k, r in enumerate(trace.backward)]
-    phases.append(Phase(UPDATE, "", -1, _tr("Update")))
+    phases.append(Phase(UPDATE, "", -1, tr("Update")))
     return phases
 
 
@@ -196,12 +197,12 @@ def formula_html(phase: Phase, trace: StepTrace, spec: NetworkSpec, parameter: s
     """The phase's formulas; for the update, those of the chosen parameter (a stable name, "1.W")."""
     if phase.kind == FORWARD:
         rows = _forward_rows(trace, trace.forward[phase.record], layer_specs(spec)[phase.path])
-        note = _tr("Shapes are rows × columns; x, z and a hold one column per example.")
+        note = tr("Shapes are rows × columns; x, z and a hold one column per example.")
     elif phase.kind == LOSS:
-        rows, note = _loss_rows(trace), _tr("The loss applies σ or softmax itself, fused with the log.")
+        rows, note = _loss_rows(trace), tr("The loss applies σ or softmax itself, fused with the log.")
     elif phase.kind == BACKWARD:
         rows = _backward_rows(trace, phase.record, layer_specs(spec)[phase.path])
-        note = _tr("∂L/∂W is x δᵀ: ∂z/∂W brings the input x (not Wᵀ), and the update subtracts the gradient.")
+        note = tr("∂L/∂W is x δᵀ: ∂z/∂W brings the input x (not Wᵀ), and the update subtracts the gradient.")
     else:
         rows, note = _update_rows(trace, parameter)
     cells = "".join(f"<tr><td style='padding-right:18px'>{html.escape(left)}</td>"
@@ -210,7 +211,8 @@ def formula_html(phase: Phase, trace: StepTrace, spec: NetworkSpec, parameter: s
             f"<p style='margin:0; color:gray'><small>{html.escape(note)}</small></p>")
 
 
-def _function(name: str) -> tuple[str, str]:
+def function_formulas(name: str) -> tuple[str, str]:
+    """An activation's formula and its derivative's, as the engine writes them."""
     function = ACTIVATION_FUNCTIONS[name]
     return function.formula, function.derivative
 
@@ -220,23 +222,23 @@ def _forward_rows(trace: StepTrace, record: ForwardRecord, layer: Any) -> list[t
     if record.type == "dense":
         w, b = state[f"{record.path}.W"], state[f"{record.path}.b"]
         rows = [("z = Wᵀx + b", f"({dims(w)})ᵀ·({dims(x)}) + ({dims(b)}) → ({dims(out)})")]
-        formula, _ = _function(layer.activation)
+        formula, _ = function_formulas(layer.activation)
         return [*rows, (f"a = g(z),   {formula}", f"→ ({dims(out)})")]
     if record.type == "softmax":
-        return [("a_i = exp(z_i) / Σ_j exp(z_j)", _tr("over the features of each example: ({0}) → ({1})").format(
+        return [("a_i = exp(z_i) / Σ_j exp(z_j)", tr("over the features of each example: ({0}) → ({1})").format(
             dims(x), dims(out)))]
     if record.type == "dropout":
         if "mask" not in record.extras:
-            return [("y = x", _tr("dropout is off outside training: ({0})").format(dims(x)))]
+            return [("y = x", tr("dropout is off outside training: ({0})").format(dims(x)))]
         return [("y = x ⊙ m", f"({dims(x)}) ⊙ ({dims(record.extras['mask'])}) → ({dims(out)})"),
-                (_tr("m = 1/(1 − p) kept with probability 1 − p, else 0"), f"p = {layer.rate:g}")]
+                (tr("m = 1/(1 − p) kept with probability 1 − p, else 0"), f"p = {layer.rate:g}")]
     if record.type == "batchnorm":
-        return [(_tr("x̂ = (x − μ)/√(σ² + ε),  μ and σ² over the batch, per feature"), f"({dims(x)}) → ({dims(x)})"),
+        return [(tr("x̂ = (x − μ)/√(σ² + ε),  μ and σ² over the batch, per feature"), f"({dims(x)}) → ({dims(x)})"),
                 ("y = γ ⊙ x̂ + β", f"({dims(state[f'{record.path}.gamma'])}) ⊙ ({dims(x)}) + "
                                   f"({dims(state[f'{record.path}.beta'])}) → ({dims(out)})")]
     if record.type == "residual":
-        return [("out = x + f(x)", _tr("f: the layers inside the block; ({0}) → ({1})").format(dims(x), dims(out)))]
-    formula, _ = _function(record.type if isinstance(layer, ActivationSpec) else "linear")
+        return [("out = x + f(x)", tr("f: the layers inside the block; ({0}) → ({1})").format(dims(x), dims(out)))]
+    formula, _ = function_formulas(record.type if isinstance(layer, ActivationSpec) else "linear")
     return [(f"a = g(z),   {formula}", f"({dims(x)}) → ({dims(out)})")]
 
 
@@ -254,25 +256,25 @@ def _backward_rows(trace: StepTrace, k: int, layer: Any) -> list[tuple[str, str]
     if record.type == "dense":
         x, w = forward_record(trace, record.path).input, trace.state_before[f"{record.path}.W"]
         delta = record.extras.get("delta", g_out)
-        _, derivative = _function(layer.activation)
+        _, derivative = function_formulas(layer.activation)
         one = g_out.shape[1] == 1
         rows = [(f"δ = ∂L/∂z = (∂L/∂a) ⊙ g'(z),   {derivative}",
                  f"({dims(g_out)}) ⊙ ({dims(delta)}) → ({dims(delta)})"),
                 ("∂L/∂W = x δᵀ", f"({dims(x)})·({dims(delta.T)}) → ({dims(grads['W'])})"),
-                ("∂L/∂b = δ" if one else _tr("∂L/∂b = Σ over the batch of δ"), f"→ ({dims(grads['b'])})")]
+                ("∂L/∂b = δ" if one else tr("∂L/∂b = Σ over the batch of δ"), f"→ ({dims(grads['b'])})")]
         return rows + [("∂L/∂x = W δ", f"({dims(w)})·({dims(delta)}) → ({dims(g)})") for g in into]
     if record.type == "softmax":
         return [("∂L/∂z = a ⊙ (∂L/∂a − Σ_j (∂L/∂a)_j a_j)", f"({dims(g_out)}) → ({dims(g)})") for g in into]
     if record.type == "dropout":
         return [("∂L/∂x = (∂L/∂y) ⊙ m", f"({dims(g_out)}) → ({dims(g)})") for g in into]
     if record.type == "batchnorm":
-        return [(_tr("∂L/∂γ = Σ over the batch of (∂L/∂y) ⊙ x̂"), f"→ ({dims(grads['gamma'])})"),
-                (_tr("∂L/∂β = Σ over the batch of ∂L/∂y"), f"→ ({dims(grads['beta'])})"),
+        return [(tr("∂L/∂γ = Σ over the batch of (∂L/∂y) ⊙ x̂"), f"→ ({dims(grads['gamma'])})"),
+                (tr("∂L/∂β = Σ over the batch of ∂L/∂y"), f"→ ({dims(grads['beta'])})"),
                 *[("∂L/∂x = γ/√(σ² + ε) ⊙ (∂L/∂y − mean(∂L/∂y) − x̂ ⊙ mean(∂L/∂y ⊙ x̂))",
                    f"({dims(g_out)}) → ({dims(g)})") for g in into]]
     if record.type == "residual":
-        return [(_tr("∂L/∂x = ∂L/∂out + (∂L/∂x through f)"), f"({dims(g_out)}) → ({dims(g)})") for g in into]
-    _, derivative = _function(record.type)
+        return [(tr("∂L/∂x = ∂L/∂out + (∂L/∂x through f)"), f"({dims(g_out)}) → ({dims(g)})") for g in into]
+    _, derivative = function_formulas(record.type)
     return [(f"∂L/∂z = (∂L/∂a) ⊙ g'(z),   {derivative}", f"({dims(g_out)}) → ({dims(g)})") for g in into]
 
 
@@ -292,38 +294,38 @@ def _update_matrices(trace: StepTrace, update: UpdateRecord) -> list[Matrix]:
     when penalties or clipping changed it, the optimizer's state, the change and the parameter after."""
     name, terms, settings = update.name.rsplit(".", 1)[1], update.terms, trace.optimizer.settings
     level = max(matrix("", update.before).level, matrix("", update.after).level)
-    shown = [matrix(_tr("{0} before").format(name), update.before, level), matrix(f"∂L/∂{name}", terms["grad"])]
+    shown = [matrix(tr("{0} before").format(name), update.before, level), matrix(f"∂L/∂{name}", terms["grad"])]
     shown += [matrix(PENALTY_TERMS[key].format(name), terms[key]) for key in PENALTY_TERMS if key in terms]
     changed = any(key in terms for key in PENALTY_TERMS) or settings["clip_norm"] or settings["clip_value"]
     if changed:
         shown.append(matrix("g", terms["g"]))
     shown += [matrix(symbol, terms[key]) for key, symbol in STATE_SHOWN[settings["kind"]] if key in terms]
-    return [*shown, matrix(f"Δ{name}", update.change), matrix(_tr("{0} after").format(name), update.after, level)]
+    return [*shown, matrix(f"Δ{name}", update.change), matrix(tr("{0} after").format(name), update.after, level)]
 
 
 def _update_rows(trace: StepTrace, parameter: str | None) -> tuple[list[tuple[str, str]], str]:
     """The chosen optimizer's update of one parameter, step by step, with this step's numbers."""
     update, record = _update_of(trace, parameter), trace.optimizer
     if update is None or record is None:
-        return [("θ ← θ − Δθ", "")], _tr("This step was traced without an optimizer: it has no update.")
+        return [("θ ← θ − Δθ", "")], tr("This step was traced without an optimizer: it has no update.")
     p, settings, scalars = update.name.rsplit(".", 1)[1], record.settings, record.scalars
     rows = [_gradient_row(p, update, settings)]
     if settings["clip_norm"] is not None:
         factor = scalars["clip_factor"]
-        effect = (_tr("× {0}").format(number(factor)) if factor < 1
-                  else _tr("factor {0} ≥ 1: not clipped").format(number(factor)))
-        rows.append(("g ← g · min(1, c / (‖g‖ + 10⁻⁶))", _tr("‖g‖ = {0} over all parameters, c = {1}: {2}").format(
+        effect = (tr("× {0}").format(number(factor)) if factor < 1
+                  else tr("factor {0} ≥ 1: not clipped").format(number(factor)))
+        rows.append(("g ← g · min(1, c / (‖g‖ + 10⁻⁶))", tr("‖g‖ = {0} over all parameters, c = {1}: {2}").format(
             number(scalars["norm"]), number(settings["clip_norm"]), effect)))
     if settings["clip_value"] is not None:
         clipped = update.terms["clipped"]
-        rows.append(("g ← clip(g, −c, c)", _tr("c = {0}: {1} of {2} entries clipped").format(
+        rows.append(("g ← clip(g, −c, c)", tr("c = {0}: {1} of {2} entries clipped").format(
             number(settings["clip_value"]), int(clipped.sum()), clipped.size)))
     rows += _rule_rows(p, trace, record)
     largest = float(numpy.abs(update.change).max()) if update.change.size else 0.0
-    rows.append((f"Δ{p} = {p} after − {p} before", _tr("largest |Δ{0}| = {1}").format(p, number(largest))))
+    rows.append((f"Δ{p} = {p} after − {p} before", tr("largest |Δ{0}| = {1}").format(p, number(largest))))
     state = [symbol for key, symbol in STATE_SHOWN[settings["kind"]] if key in update.terms]
-    kept = _tr("{0}: from the optimizer's state after this step. ").format(", ".join(state)) if state else ""
-    return rows, kept + _tr("Apply update writes these values into the network; Discard leaves it as it was.")
+    kept = tr("{0}: from the optimizer's state after this step. ").format(", ".join(state)) if state else ""
+    return rows, kept + tr("Apply update writes these values into the network; Discard leaves it as it was.")
 
 
 def _gradient_row(p: str, update: UpdateRecord, settings: dict) -> tuple[str, str]:
@@ -333,8 +335,8 @@ def _gradient_row(p: str, update: UpdateRecord, settings: dict) -> tuple[str, st
         formula = " + ".join([f"g = ∂L/∂{p}", *(PENALTY_TERMS[key].format(p) for key in penalties)])
         return formula, ", ".join(f"{key} = {number(settings[key])}" for key in penalties)
     if settings["l1"] or settings["l2"]:
-        return f"g = ∂L/∂{p}", _tr("from backprop; the penalty applies to the weights W only")
-    return f"g = ∂L/∂{p}", _tr("from backprop")
+        return f"g = ∂L/∂{p}", tr("from backprop; the penalty applies to the weights W only")
+    return f"g = ∂L/∂{p}", tr("from backprop")
 
 
 def _rate(trace: StepTrace, settings: dict) -> str:
@@ -343,7 +345,7 @@ def _rate(trace: StepTrace, settings: dict) -> str:
     schedule = settings["schedule"]
     if schedule["kind"] == "constant" and not schedule["warmup_steps"]:
         return rate
-    return _tr("{0} ({1} schedule, base {2})").format(rate, schedule["kind"], number(settings["learning_rate"]))
+    return tr("{0} ({1} schedule, base {2})").format(rate, schedule["kind"], number(settings["learning_rate"]))
 
 
 def _rule_rows(p: str, trace: StepTrace, record: OptimizerRecord) -> list[tuple[str, str]]:
@@ -369,112 +371,3 @@ def _rule_rows(p: str, trace: StepTrace, record: OptimizerRecord) -> list[tuple[
         rows.append((f"{p} ← (1 − αλ) {p}",
                      f"λ = {number(settings['weight_decay'])}: 1 − αλ = {number(scalars['decay'], 6)}"))
     return [*rows, (f"{p} ← {p} − α m̂ / (√v̂ + ε)", f"{rate}, {eps}")]
-
-
-# One weight's gradient taken apart: the chain rule in the trace's numbers.
-
-TERMS_SHOWN = 4
-SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")  # the layer above's W and δ: W₃, δ₃
-
-
-@dataclass
-class ChainRule:
-    """∂L/∂W[i, j] of a Dense layer as the sum over examples m of x[i, m] · δ[j, m], and δ[j] of one
-    example traced back to the layer above (or the loss). All values are the trace's."""
-
-    i: int
-    j: int
-    example: int
-    x: numpy.ndarray  # x[i, m] for every example m
-    delta: numpy.ndarray  # δ[j, m] for every example m
-    entry: float  # ∂L/∂W[i, j] as the backward pass computed it
-    z: float  # z[j] and a[j] of the chosen example
-    a: float
-    grad_a: float  # (∂L/∂a)[j] of the chosen example
-    source: str  # where ∂L/∂a came from: "loss", or the type of the layer above
-    source_path: str
-    upstream: list[tuple[float, float]]  # (W_above[j, k], δ_above[k]) when the layer above is Dense
-    prediction: tuple[float, float] | None  # (ŷ[j], y[j]) of the chosen example when ∂L/∂a is the loss's
-
-    @property
-    def products(self) -> numpy.ndarray:
-        return self.x.astype(numpy.float64) * self.delta.astype(numpy.float64)
-
-    @property
-    def total(self) -> float:
-        return float(self.products.sum())
-
-    @property
-    def upstream_total(self) -> float:
-        return float(sum(w * d for w, d in self.upstream))
-
-
-def chain_rule(trace: StepTrace, k: int, i: int, j: int, example: int = 0) -> ChainRule:
-    """The chain rule of weight W[i, j] of the Dense layer of trace.backward[k]."""
-    record = trace.backward[k]
-    forward = forward_record(trace, record.path)
-    delta = record.extras.get("delta", record.grad_output)
-    above = trace.backward[k - 1] if k > 0 else None
-    upstream: list[tuple[float, float]] = []
-    prediction = None
-    if above is None:
-        source, source_path = "loss", ""
-        prediction = (float(trace.prediction[j, example]), float(trace.target[j, example]))
-    else:
-        source, source_path = above.type, above.path
-        if above.type == "dense":
-            weights = trace.state_before[f"{above.path}.W"][j]
-            above_delta = above.extras.get("delta", above.grad_output)[:, example]
-            upstream = [(float(w), float(d)) for w, d in zip(weights, above_delta)]
-    return ChainRule(i, j, example, forward.input[i].copy(), delta[j].copy(), float(record.param_grads["W"][i, j]),
-                     float(forward.extras["z"][j, example]), float(forward.output[j, example]),
-                     float(record.grad_output[j, example]), source, source_path, upstream, prediction)
-
-
-def _sum_of_products(pairs: list[tuple[float, float]]) -> str:
-    shown = " + ".join(f"{factor(a)} × {factor(b)}" for a, b in pairs[:TERMS_SHOWN])
-    if len(pairs) > TERMS_SHOWN:
-        shown += " + … " + _tr("({0} terms)").format(len(pairs))
-    return shown
-
-
-def chain_rule_html(rule: ChainRule, activation: str, loss_name: str) -> str:
-    i, j, m = rule.i, rule.j, rule.example
-    _, derivative = _function(activation)
-    one = rule.x.size == 1
-    at = "" if one else f", {m}"
-    rows = []
-    if one:
-        rows.append((f"∂L/∂W[{i}, {j}] = x[{i}] · δ[{j}] = {factor(rule.x[0])} × {factor(rule.delta[0])} "
-                     f"= {number(rule.total)}", _tr("backward wrote {0}").format(number(rule.entry))))
-    else:
-        pairs = list(zip(rule.x.tolist(), rule.delta.tolist()))
-        rows.append((_tr("∂L/∂W[{0}, {1}] = Σ over the {2} examples of x[{0}, m] · δ[{1}, m]").format(
-            i, j, rule.x.size), ""))
-        rows.append((f"= {_sum_of_products(pairs)} = {number(rule.total)}",
-                     _tr("backward wrote {0}").format(number(rule.entry))))
-        rows.append((_tr("For example {0}:").format(m), ""))
-    delta_m = float(rule.delta[m])
-    rows.append((f"z[{j}{at}] = {number(rule.z)},   a[{j}{at}] = g(z[{j}{at}]) = {number(rule.a)}", ""))
-    rows.append((f"δ[{j}{at}] = (∂L/∂a)[{j}{at}] · g'(z[{j}{at}]) = {factor(rule.grad_a)} × g'(z[{j}{at}]) "
-                 f"= {number(delta_m)}", derivative))
-    if rule.grad_a != 0:
-        rows.append((f"g'(z[{j}{at}]) = δ[{j}{at}] / (∂L/∂a)[{j}{at}] = {number(delta_m / rule.grad_a)}", ""))
-    else:
-        rows.append((_tr("g'(z[{0}]) multiplies a zero: (∂L/∂a)[{0}] = 0, so δ[{0}] = 0 whatever g' is").format(
-            f"{j}{at}"), ""))
-    if rule.source == "loss":
-        y_hat, y = rule.prediction
-        rows.append((f"(∂L/∂a)[{j}{at}] = {number(rule.grad_a)}",
-                     _tr("from the loss: {0}, with ŷ = {1}, y = {2}").format(
-                         LOSS_CLASSES[loss_name].gradient_formula, number(y_hat), number(y))))
-    elif rule.upstream:
-        p = rule.source_path.translate(SUBSCRIPTS)
-        rows.append((f"(∂L/∂a)[{j}{at}] = Σ_k W{p}[{j}, k] · δ{p}[k{at}] = {_sum_of_products(rule.upstream)} "
-                     f"= {number(rule.upstream_total)}", _tr("from layer {0} above").format(rule.source_path)))
-    else:
-        rows.append((f"(∂L/∂a)[{j}{at}] = {number(rule.grad_a)}",
-                     _tr("passed down by layer {0} ({1})").format(rule.source_path, rule.source)))
-    cells = "".join(f"<tr><td style='padding-right:18px'>{html.escape(left)}</td>"
-                    f"<td style='color:gray'>{html.escape(right)}</td></tr>" for left, right in rows)
-    return f"<table>{cells}</table>"

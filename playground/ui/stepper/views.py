@@ -1,5 +1,6 @@
-"""The stepper's heatmaps: a matrix each, on a diverging colour map centred on 0, with its value under
-the mouse and, when the matrix is small enough to read, the numbers in its cells.
+"""The stepper's widgets: the heatmaps, a matrix each, on a diverging colour map centred on 0, with its
+value under the mouse and, when the matrix is small enough to read, the numbers in its cells; the
+gradient check; and the area that holds a phase's formulas.
 
 A view is made once and refilled for every phase with setImage (fixed levels, no autoLevels);
 the numbers are one item that paints all cells in device pixels, not an item per cell.
@@ -11,9 +12,18 @@ import math
 
 import numpy
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter
-from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGraphicsRectItem,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 from superqt.utils import thread_worker
 
 from playground.engine import GradCheckReport, Network, NetworkSpec, StepTrace, gradient_check
@@ -257,3 +267,24 @@ class GradientCheck(QLabel):
         errors = ", ".join(f"{name} {error:.1e}" for name, error in shown.items())
         self.setText(self.tr("Finite differences and the hand-written gradients {0} (max relative error {1}; "
                              "below {2:.0e} agrees).").format(verdict, errors, TOLERANCE))
+
+
+class FormulaArea(QScrollArea):
+    """The phase's formulas, asking for the height their text takes at the width they have, and scrolled
+    when the panel is shorter than that (Adam's update beside eight heatmaps, on a laptop's screen)."""
+
+    def __init__(self, label: QLabel) -> None:
+        super().__init__(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(label)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        hint, width = super().sizeHint(), self.viewport().width()
+        if width > 0:  # laid out: the text's height at this width
+            hint.setHeight(self.widget().heightForWidth(width))
+        return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():  # the text wraps anew
+            self.updateGeometry()
