@@ -70,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run_gradcheck(args: argparse.Namespace) -> int:
     from playground.engine import NetworkSpec, gradient_check, random_batch
-    from playground.engine.network import check_memory
+    from playground.engine.memory import check_memory
 
     if args.batch_size < 2:
         raise PlaygroundError("--batch-size must be 2 or more (batch normalization needs two examples).")

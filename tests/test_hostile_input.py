@@ -12,10 +12,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from playground.engine import NetworkSpec, OptimizerSpec
-from playground.engine import network as network_module
+from playground.engine import NetworkSpec, OptimizerSpec, memory
 from playground.engine.init import INITIALIZERS
-from playground.engine.network import Network, check_memory
+from playground.engine.memory import check_memory
+from playground.engine.network import Network
 from playground.engine.spec import ActivationSpec, BatchNormSpec, DenseSpec, DropoutSpec
 from playground.errors import ResourceError, SpecError
 from playground.project import Project, save_project
@@ -205,14 +205,14 @@ def test_a_huge_gradcheck_batch_is_refused(batch_size):
 def test_buffers_for_a_batch_are_checked_before_they_are_made(monkeypatch):
     net = Network(NetworkSpec((2,), [DenseSpec(4, "tanh"), DenseSpec(1)]))
     net.forward(numpy.zeros((4, 2)))
-    monkeypatch.setattr(network_module, "available_memory", lambda: 2**20)
+    monkeypatch.setattr(memory, "available_memory", lambda: 2**20)
     with pytest.raises(ResourceError, match=r"A batch of 100,000 examples would need about 0\.\d GiB"):
         net.forward(numpy.zeros((100_000, 2)))
 
 
 def test_the_estimate_counts_batch_buffers_and_absurd_sizes_stay_a_sentence(monkeypatch):
     spec = NetworkSpec((2,), [DenseSpec(3_000_000, "tanh"), DenseSpec(1)], "mse")
-    monkeypatch.setattr(network_module, "available_memory", lambda: 2 * 2**30)
+    monkeypatch.setattr(memory, "available_memory", lambda: 2 * 2**30)
     check_memory(spec, "float32")  # the parameters alone fit in 2 GiB
     with pytest.raises(ResourceError, match="would need about .* GiB to train"):
         check_memory(spec, "float32", examples=32)

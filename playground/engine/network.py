@@ -8,7 +8,6 @@ moved to the backend in that layout so a training loop converts once.
 from __future__ import annotations
 
 import copy
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -19,14 +18,12 @@ from playground.engine.backend import get_backend, resolve_dtype
 from playground.engine.blocks import BatchNorm, Residual
 from playground.engine.layers import Activation, Dense, Dropout, Layer, Softmax, without_ones
 from playground.engine.losses import make_loss
+from playground.engine.memory import check_batch_memory, check_memory
 from playground.engine.optimizers import Optimizer
 from playground.engine.spec import ActivationSpec, BatchNormSpec, DenseSpec, DropoutSpec, NetworkSpec
 from playground.engine.targets import target_rows
 from playground.engine.trace import OptimizerRecord, OptimizerRecorder, Recorder, StepTrace, UpdateRecord
-from playground.errors import DataError, ResourceError
-
-# theta, its gradient and up to three optimizer states: five copies of every parameter.
-COPIES_PER_PARAMETER = 5
+from playground.errors import DataError
 
 
 @dataclass
@@ -41,105 +38,6 @@ class Batch:
     x: Any
     target: Any
     size: int
-
-
-def available_memory() -> int:
-    """Bytes of memory free for new arrays, as well as this platform can tell: the machine's, or
-    less where the process may not grow that far (a limit on its address space, as ulimit -v sets)."""
-    free = _machine_memory()
-    left = _address_space_left()
-    return free if left is None else min(free, left)
-
-
-def _address_space_left() -> int | None:
-    try:
-        import resource  # not on Windows
-    except ImportError:
-        return None
-    limit = resource.getrlimit(resource.RLIMIT_AS)[0]
-    if limit == resource.RLIM_INFINITY:
-        return None
-    try:
-        with open("/proc/self/status") as status:
-            for line in status:
-                if line.startswith("VmSize:"):
-                    return max(0, limit - int(line.split()[1]) * 1024)
-    except OSError:
-        pass
-    return limit
-
-
-def _machine_memory() -> int:
-    try:
-        with open("/proc/meminfo") as meminfo:
-            for line in meminfo:
-                if line.startswith("MemAvailable:"):
-                    return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    try:
-        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
-    except (ValueError, OSError, AttributeError):
-        return 8 * 2**30
-
-
-# Arrays a layer holds per example of a batch (layers.py, blocks.py), in units of (its inputs +
-# its outputs + 1), an upper bound: its output with a row of ones and its input's gradient, then a
-# Dense layer's pre-activation, delta and scratch (4 outputs + 1 input in all), a dropout mask and
-# its draws, or batch normalization's temporaries (about 6 of its width).
-BUFFERS_PER_LAYER = 4
-# A batch's own values, inputs with a row of ones and targets, counted twice: make_batch and
-# gather build rows before they become the engine's columns.
-COPIES_PER_BATCH = 2
-
-
-def batch_values(spec: NetworkSpec) -> int:
-    """Values the buffers of one batch take per example: every layer's, the loss's and the batch's own."""
-    layers = sum(BUFFERS_PER_LAYER * (info.input_size + info.output_size + 1) for info in spec.validate())
-    outputs = spec.output_size
-    return layers + 2 * outputs + COPIES_PER_BATCH * stored_values(spec)
-
-
-def stored_values(spec: NetworkSpec) -> int:
-    """Values one example takes in a prepared dataset: its inputs, a one for the bias and its targets."""
-    return spec.input_size + 1 + spec.output_size
-
-
-def memory_needed(spec: NetworkSpec, dtype_name: str, examples: int = 0, stored: int = 0) -> int:
-    """Bytes to train: every parameter's copies (theta, gradient, optimizer states), the buffers for
-    `examples` examples in flight at once (every batch size prepared, added up) and `stored`
-    examples of prepared data."""
-    values = (spec.parameter_count() * COPIES_PER_PARAMETER + examples * batch_values(spec)
-              + stored * stored_values(spec))
-    return values * numpy.dtype(dtype_name).itemsize
-
-
-def check_memory(spec: NetworkSpec, dtype_name: str, examples: int = 0, stored: int = 0,
-                 advice: str = "make its layers smaller") -> None:
-    """Refuse, before anything is allocated, what would not fit in the memory free now."""
-    needed = memory_needed(spec, dtype_name, examples, stored)
-    free = available_memory()
-    if needed > free:
-        raise ResourceError(f"This network has {_count(spec.parameter_count())} parameters and would need about "
-                            f"{_gib(needed)} to train, but only {_gib(free)} of memory is free: {advice}.")
-
-
-def check_batch_memory(spec: NetworkSpec, dtype_name: str, examples: int) -> None:
-    """Refuse buffers for a batch of `examples` that would not fit (the parameters exist already)."""
-    needed = examples * batch_values(spec) * numpy.dtype(dtype_name).itemsize
-    free = available_memory()
-    if needed > free:
-        raise ResourceError(f"A batch of {_count(examples)} examples would need about {_gib(needed)} for this "
-                            f"network, but only {_gib(free)} of memory is free: use a smaller batch.")
-
-
-def _count(number: int) -> str:
-    # Python refuses to write integers of more than 4,300 digits, and such a count says nothing more.
-    return f"{number:,}" if number < 10**30 else "more than 10^30"
-
-
-def _gib(size: int) -> str:
-    return f"{size / 2**30:,.1f} GiB" if size < 2**100 else "more than 10^21 GiB"
 
 
 class Network:

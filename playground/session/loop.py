@@ -16,7 +16,7 @@ from threadpoolctl import threadpool_limits
 
 from playground.data import Dataset
 from playground.engine import Network, NetworkSpec, Optimizer
-from playground.engine.network import check_memory
+from playground.engine.memory import check_memory
 from playground.errors import DataError
 from playground.session.config import Command, Control, TrainingConfig
 from playground.session.divergence import Checkpoint, DivergenceGuard, all_finite
