@@ -124,9 +124,10 @@ def test_closing_with_unsaved_changes_asks(qtbot, tmp_path, monkeypatch):
     assert not window.isVisible() and len(load_project(target).network.layers) == 4
 
 
-CRASHING_APP = textwrap.dedent("""
+# The window in a process of its own, training; `then` runs every 50 ms once it passed step 200.
+TRAINING_APP = textwrap.dedent("""
     import os, signal
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QThreadPool, QTimer
     from PySide6.QtWidgets import QApplication
     from playground.ui import MainWindow
     app = QApplication([])
@@ -134,15 +135,21 @@ CRASHING_APP = textwrap.dedent("""
     window.show()
     window.toggle_training()
 
-    def autosave_then_crash():
+    def once_trained():
         if window.latest is None or window.latest.step < 200:
-            QTimer.singleShot(50, autosave_then_crash)
-        elif not window.autosave_file.path.is_file():
+            QTimer.singleShot(50, once_trained)
+        else:
+            then()
+    QTimer.singleShot(50, once_trained)
+""")
+
+CRASHING_APP = TRAINING_APP + textwrap.dedent("""
+    def then():
+        if not window.autosave_file.path.is_file():
             window.autosave()
-            QTimer.singleShot(50, autosave_then_crash)
+            QTimer.singleShot(50, then)
         else:
             os.kill(os.getpid(), signal.SIGKILL)  # no clean exit: the autosave stays
-    QTimer.singleShot(50, autosave_then_crash)
     app.exec()
 """)
 
@@ -231,21 +238,9 @@ def test_a_window_in_another_process_keeps_its_autosave_until_that_process_is_go
     assert projects.offer_recovery(window) and len(window.builder.layers) == 4
 
 
-QUITTING_APP = textwrap.dedent("""
-    from PySide6.QtCore import QThreadPool, QTimer
-    from PySide6.QtWidgets import QApplication
-    from playground.ui import MainWindow
-    app = QApplication([])
-    window = MainWindow("circle")
-    window.show()
-    window.toggle_training()
-
-    def quit_once_trained():
-        if window.latest is None or window.latest.step < 200:
-            QTimer.singleShot(50, quit_once_trained)
-        else:
-            app.exit(0)  # the event loop ends with the window open
-    QTimer.singleShot(50, quit_once_trained)
+QUITTING_APP = TRAINING_APP + textwrap.dedent("""
+    def then():
+        app.exit(0)  # the event loop ends with the window open
     app.exec()
     print("training threads left:", QThreadPool.globalInstance().activeThreadCount(), flush=True)
 """)
