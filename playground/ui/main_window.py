@@ -132,17 +132,17 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
                             (self.metrics_view, self.tr("Metrics")), (self.inspector, self.tr("Inspector")),
                             (self.stepper, self.tr("Stepper"))):
             plots.addTab(view, title)
+        self.network_view = NetworkView()
+        self.network_view.neuron_selected.connect(self._neuron_selected)
+        self.network_view.neuron_hovered.connect(self._neuron_hovered)
         self.run_views = RunViews((self.loss_plot, self.gradient_plot, self.accuracy_plot, self.activation_plot,
-                                   self.metrics_view, self.inspector, self.boundary_view, self.gallery))
+                                   self.metrics_view, self.inspector, self.boundary_view, self.gallery,
+                                   self.network_view))
         plots.currentChanged.connect(lambda _: self._update_views(self._drawn))
         self._connect_stepper()
         self.output_splitter = QSplitter(Qt.Orientation.Vertical)
         self.output_splitter.addWidget(column(self.boundary_view, self.gallery))
         self.output_splitter.addWidget(plots)
-        self.network_view = NetworkView()
-        self.network_view.neuron_selected.connect(self._neuron_selected)
-        self.network_view.neuron_hovered.connect(self._neuron_hovered)
-        self.run_views.views += (self.network_view,)
         self.network_splitter = QSplitter(Qt.Orientation.Vertical)
         self.network_splitter.addWidget(self.network_view)
         self.network_splitter.addWidget(self.network_panel)
@@ -329,9 +329,11 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
             self.worker.failed.disconnect(self._failed)
             self.worker.stop()
             session = self.worker.session
-            self._autosave_stopped(session)
-            if session.step > 0:
-                trained, self._set_aside = session.step, self._project(session)
+            if session.step > 0 or self.isWindowModified():  # its state, exported once for both uses
+                project = self._project(session)
+                self._autosave_stopped(project)
+                if session.step > 0:
+                    trained, self._set_aside = session.step, project
             self.worker.deleteLater()
             self.worker = None
         self._pending_exports = []

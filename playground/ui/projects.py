@@ -294,10 +294,10 @@ class ProjectFiles(QMainWindow):
         self.statusBar().showMessage(written)
         return True
 
-    def _autosave_stopped(self, session: Any) -> None:
+    def _autosave_stopped(self, project: Project) -> None:
         """Before the training state goes (other data, another network, another file): keep it."""
-        if self.isWindowModified() and session is not None:
-            self._write(self._project(session), self.autosave_file.claim(), True)
+        if self.isWindowModified():
+            self._write(project, self.autosave_file.claim(), True)
 
     # Opening.
 
