@@ -364,7 +364,8 @@ class Session(DivergenceGuard, Measurements):
         details = self.config.details
         now = time.perf_counter()
         rate = math.nan
-        if self._rate_mark is not None and now > self._rate_mark[0]:
+        # Not across a rewind either: a divergence puts the counters back to a kept step.
+        if self._rate_mark is not None and now > self._rate_mark[0] and state != "diverged":
             rate = (self.samples - self._rate_mark[1]) / (now - self._rate_mark[0])
         self._rate_mark = (now, self.samples) if state == "running" else None
         train_loss = self._loss_sum / self._loss_count if self._loss_count else math.nan

@@ -1,5 +1,6 @@
 """The session: snapshots by clock, their contents, commands, divergence, and the history."""
 
+import math
 import time
 
 import numpy
@@ -203,18 +204,37 @@ def test_weights_whose_squared_norm_overflows_float32_are_no_divergence():
 
 @pytest.mark.parametrize("bad", [numpy.nan, numpy.inf])
 def test_weights_that_went_bad_are_restored_from_the_last_good_copy(bad):
-    session = preset_session("circle", snapshot_hz=1000)
+    # Stepped, so that the steps and their losses are the same on every run: early on, every kept state's
+    # next loss is alike, and the latest one (the last snapshot's) is the one to go back to.
+    session = preset_session("circle", start_paused=True)
     stream = session.run()
+    next(stream)
     for _ in range(3):
+        session.control.step()
         good = next(stream)
-    good_theta = session._backup.weights[0][1].copy()
+    good_theta = session.network.theta.copy()
     session.network.theta[0] = bad  # as if an update overflowed
+    session.control.step()
     diverged = next(stream)
     assert diverged.state == "diverged"
     assert f"back to those of step {good.step}, kept before the loss blew up" in diverged.message
     assert "the weights W of layer 1 became" in diverged.message
     assert numpy.array_equal(session.network.theta, good_theta)
-    assert diverged.step == session.step == good.step and session.optimizer.step_count == good.step
+    assert diverged.step == session.step == good.step == 3 and session.optimizer.step_count == good.step
+
+
+def test_weights_that_go_bad_while_running_go_back_to_a_kept_step_and_report_no_rate():
+    session = preset_session("circle", snapshot_hz=1000)
+    stream = session.run()
+    for _ in range(3):
+        good = next(stream)
+    session.network.theta[0] = numpy.inf
+    diverged = next(stream)
+    kept = int(diverged.message.split("back to those of step ")[1].split(",")[0])
+    # Which kept state is sound depends on the losses of the steps after each, hence on timing.
+    assert kept == diverged.step == session.step == session.optimizer.step_count <= good.step
+    assert numpy.isfinite(session.network.theta).all()
+    assert math.isnan(diverged.samples_per_s)  # the counters went back: no rate across a rewind
 
 
 def test_history_keeps_the_whole_run_in_bounded_memory():
