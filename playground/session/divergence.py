@@ -1,7 +1,8 @@
 """Stopping training at the first non-finite number, with the last finite weights kept.
 
-A mixin of Session: the copies its training bursts rewind to and the one kept at each
-snapshot (Checkpoint), and the message that names where NaN or Inf first appeared.
+DivergenceGuard owns the copies training can go back to (Checkpoint): the last snapshot's, a
+training burst's and those before the last two checked steps; at a divergence it finds the place
+where NaN or Inf first appeared and goes back to a kept state whose next step is sound.
 """
 
 from __future__ import annotations
@@ -11,61 +12,79 @@ from typing import Any
 
 import numpy
 
+from playground.engine import Batch, Network, Optimizer
+from playground.session.position import TrainingPosition
+
 
 class DivergenceGuard:
-    network: Any
-    optimizer: Any
-    step: int
-    samples: int
-    epoch: int
-    batch_size: int
-    _position: int
-    _order: Any
-    _data: Any
-    _batch: Any
-    _rng: numpy.random.Generator
-    _backup: Checkpoint
-    _kept: Checkpoint | None
-    _before: Checkpoint | None  # the state before the last checked step (see Session._capture_step)
-    _older: Checkpoint | None  # and before the one before it
-    _dropout: bool
-    _running_stats: list  # every layer's state arrays (BatchNorm's running statistics), updated in place
+    """The checkpoints of one network on its training data, at the session's TrainingPosition `at`.
+    The optimizer is passed in, as the one in use: a command may replace it between steps."""
 
-    def _diverged(self, batch, step: int) -> str:
+    def __init__(self, network: Network, data: Batch, at: TrainingPosition, optimizer: Optimizer) -> None:
+        self.network, self.data, self.at = network, data, at
+        self.burst: Checkpoint | None = None  # a training burst's, its buffers made on first use (see start_burst)
+        self.before: Checkpoint | None = None  # the state before the last checked step (see keep_before_step)
+        self.older: Checkpoint | None = None  # and before the one before it
+        self.backup = self.keep(optimizer)  # the last snapshot's: the weights to go back to if they turn non-finite
+
+    def keep(self, optimizer: Optimizer, kept: Checkpoint | None = None) -> Checkpoint:
+        """Copy what training changes, and where in the data it was, into `kept`, reusing its buffers while they
+        fit."""
+        if kept is None or not kept.fits(self.network, optimizer):
+            kept = Checkpoint(self.network, optimizer)
+        kept.take()
+        kept.mark(self.at)
+        return kept
+
+    def keep_backup(self, optimizer: Optimizer) -> None:
+        self.backup = self.keep(optimizer, self.backup)
+
+    def keep_before_step(self, optimizer: Optimizer) -> Checkpoint:
+        """The state before a checked step, in the buffers of the one before the step before."""
+        older, self.before = self.before, self.keep(optimizer, self.older)
+        self.older = older
+        return self.before
+
+    def start_burst(self, optimizer: Optimizer) -> Checkpoint:
+        """The burst's checkpoint, taken again every few dozen steps: the optimizer and network stay the same
+        through a burst, so one Checkpoint's buffers serve all of it."""
+        self.burst = self.keep(optimizer, self.burst)
+        return self.burst
+
+    def diverged(self, batch: Batch, step: int, optimizer: Optimizer, batch_size: int) -> str:
         """Stop at `step` and go back to a kept state (the last snapshot's, and those before the last two
         checked steps) whose next step is sound, with the step, batch order and counters it belongs to: the
         latest whose loss is at most twice the lowest. The weights of the step before a blow-up are often
-        finite but so large that a lower learning rate diverges again from them."""
-        where = self._locate_divergence(batch)
-        candidates = [kept for kept in (self._before, self._older, self._backup)
-                      if kept is not None and kept.network is self.network and kept.step < step]
-        losses = {id(kept): self._next_loss(kept) for kept in candidates}
+        finite but so large that a lower learning rate diverges again from them. `batch` is the step's,
+        whose buffers the probes reuse."""
+        where = self._locate(batch)
+        candidates = [kept for kept in (self.before, self.older, self.backup) if kept is not None and kept.step < step]
+        losses = {id(kept): self._next_loss(kept, optimizer, batch, batch_size) for kept in candidates}
         sound = [kept for kept in candidates if math.isfinite(losses[id(kept)])]
         if sound:
             lowest = min(losses[id(kept)] for kept in sound)
             best = max((kept for kept in sound if losses[id(kept)] <= 2 * lowest), key=lambda kept: kept.step)
-            best.rewind(self)  # again: the probe moved running statistics and dropout's random state
+            best.rewind(optimizer, self.at)  # again: the probe moved running statistics and dropout's random state
             return (f"Training diverged at step {step}: {where}. The weights are back to those of step {best.step}, "
                     "kept before the loss blew up; lower the learning rate or turn on gradient "
                     "clipping, then resume.")
         if candidates:  # none sound: the latest, whose weights are finite at least
-            max(candidates, key=lambda kept: kept.step).rewind(self)
-        return (f"Training diverged at step {step}: {where}. The weights of step {self.step} are finite but give a "
-                "non-finite loss too; reset the network, lower the learning rate, then train again.")
+            max(candidates, key=lambda kept: kept.step).rewind(optimizer, self.at)
+        return (f"Training diverged at step {step}: {where}. The weights of step {self.at.step} are finite but give "
+                "a non-finite loss too; reset the network, lower the learning rate, then train again.")
 
-    def _next_loss(self, kept: Checkpoint) -> float:
+    def _next_loss(self, kept: Checkpoint, optimizer: Optimizer, batch: Batch, batch_size: int) -> float:
         """The loss of the step after `kept`, NaN when it or its gradient is not finite; leaves the session at
         `kept`."""
-        kept.rewind(self)
+        kept.rewind(optimizer, self.at)
         net = self.network
-        if self._position >= len(self._order):
+        if self.at.epoch_done:
             return math.nan
-        batch = net.gather(self._data, self._order[self._position : self._position + self.batch_size], self._batch)
-        self._batch = batch
-        loss = net.forward_backward(batch, True)
+        loss = net.forward_backward(net.gather(self.data, self.at.batch(batch_size), batch), True)
         return loss if all_finite(net.xp, net.grad) else math.nan
 
-    def _locate_divergence(self, batch) -> str:
+    def _locate(self, batch: Batch) -> str:
+        """Where NaN or Inf first appears: the weights, then the step's forward, loss and backward on `batch`."""
         for name, value in self.network.parameters().items():
             bad = _non_finite(self.network.backend.to_numpy(value))
             if bad:
@@ -85,54 +104,50 @@ class DivergenceGuard:
                     return f"the gradient of layer {record.path} ({record.type}) {name} became {bad}"
         return "the loss or a gradient became NaN or Inf"
 
-    def _keep(self, kept: Checkpoint | None = None) -> Checkpoint:
-        """Copy what training changes, and where in the data it was, into `kept`, reusing its buffers while they
-        fit."""
-        if kept is None or not kept.fits(self):
-            kept = Checkpoint(self)
-        kept.take(self)
-        kept.mark(self)
-        return kept
-
-    def _put_back(self, kept: Checkpoint) -> None:
-        kept.restore(self)
-
 
 class Checkpoint:
     """A copy of what training changes: the weights, the optimizer's state and step count, running
-    statistics and dropout's random state. Taken every few dozen steps on tiny networks, so the
-    arrays it copies are paired once, not looked up on every take."""
+    statistics and dropout's random state; and (`mark`) where in the data it was. Taken every few
+    dozen steps on tiny networks, so the arrays it copies are paired once, not looked up on every take."""
 
-    def __init__(self, session: DivergenceGuard) -> None:
-        self.network, self.optimizer = session.network, session.optimizer
-        self.weights = [(session.network.theta, session.network.theta.copy())]
-        self.weights += [(array, array.copy()) for array in session._running_stats]
-        self.optimizer_state = [(array, array.copy()) for array in session.optimizer.state.values()]
+    def __init__(self, network: Network, optimizer: Optimizer) -> None:
+        self.network, self.optimizer = network, optimizer
+        layers = network.all_layers()
+        running_stats = [array for layer in layers for array in layer.state.values()]  # BatchNorm's, updated in place
+        self.weights = [(network.theta, network.theta.copy())] + [(array, array.copy()) for array in running_stats]
+        self.optimizer_state = [(array, array.copy()) for array in optimizer.state.values()]
         self.pairs = self.weights + self.optimizer_state
+        self.dropout = any(layer.type == "dropout" for layer in layers)
         self.step = self.optimizer_steps = self.position = self.samples = self.epoch = 0
         self.order: Any = None
         self.order_rng: dict = {}
         self.rng: dict | None = None
 
-    def fits(self, session: DivergenceGuard) -> bool:
-        return self.network is session.network and self.optimizer is session.optimizer
+    @property
+    def theta(self) -> Any:
+        """The copy of the network's parameter vector."""
+        return self.weights[0][1]
 
-    def take(self, session: DivergenceGuard) -> None:
+    def fits(self, network: Network, optimizer: Optimizer) -> bool:
+        return self.network is network and self.optimizer is optimizer
+
+    def take(self) -> None:
         for array, copy in self.pairs:
             copy[...] = array
-        self.step, self.optimizer_steps = session.step, self.optimizer.step_count
-        if session._dropout:
+        self.optimizer_steps = self.optimizer.step_count
+        if self.dropout:
             self.rng = self.network.rng.bit_generator.state
 
-    def mark(self, session: DivergenceGuard) -> None:
+    def mark(self, at: TrainingPosition) -> None:
         """Where in the data it was taken, for `rewind`; a burst's checkpoints count their steps apart."""
-        self.position, self.samples, self.epoch = session._position, session.samples, session.epoch
-        self.order = session._order
-        self.order_rng = session._rng.bit_generator.state
+        self.step, self.position, self.samples, self.epoch = at.step, at.position, at.samples, at.epoch
+        self.order = at.order
+        self.order_rng = at.rng.bit_generator.state
 
-    def restore(self, session: DivergenceGuard) -> None:
-        """Back into the arrays it was taken from; an optimizer chosen since keeps its own state."""
-        same_optimizer = session.optimizer is self.optimizer
+    def restore(self, optimizer: Optimizer) -> None:
+        """Back into the arrays it was taken from; an optimizer chosen since (`optimizer`, the one in use) keeps
+        its own state."""
+        same_optimizer = optimizer is self.optimizer
         for array, copy in self.pairs if same_optimizer else self.weights:
             array[...] = copy
         if same_optimizer:
@@ -140,12 +155,12 @@ class Checkpoint:
         if self.rng is not None:
             self.network.rng.bit_generator.state = self.rng
 
-    def rewind(self, session: DivergenceGuard) -> None:
-        """`restore`, and back to the step it was taken at: the step, data position and batch order."""
-        self.restore(session)
-        session.step, session._position, session.samples = self.step, self.position, self.samples
-        session.epoch, session._order = self.epoch, self.order
-        session._rng.bit_generator.state = self.order_rng
+    def rewind(self, optimizer: Optimizer, at: TrainingPosition) -> None:
+        """`restore`, and `at` back to the step it was taken at: the step, data position and batch order."""
+        self.restore(optimizer)
+        at.step, at.position, at.samples, at.epoch, at.order = (self.step, self.position, self.samples, self.epoch,
+                                                                self.order)
+        at.rng.bit_generator.state = self.order_rng
 
 
 def all_finite(xp: Any, array: Any) -> bool:

@@ -15,26 +15,27 @@ import numpy
 from threadpoolctl import threadpool_limits
 
 from playground.data import Dataset
-from playground.engine import Network, NetworkSpec, Optimizer
+from playground.engine import Batch, Network, NetworkSpec, Optimizer
 from playground.engine.memory import check_memory
 from playground.errors import DataError
 from playground.session.config import Command, Control, TrainingConfig
-from playground.session.divergence import Checkpoint, DivergenceGuard, all_finite
+from playground.session.divergence import DivergenceGuard, all_finite
 from playground.session.history import History
+from playground.session.position import TrainingPosition
 from playground.session.snapshot import EpochReport, Snapshot
-from playground.session.snapshot_measures import EVALUATION_CHUNK, GRID_RESOLUTION, Measurements
+from playground.session.snapshot_measures import EVALUATION_CHUNK, GRID_RESOLUTION, SAMPLE_SIZE, Measurements
 from playground.session.state import export_state
-from playground.session.statistics import predicted_classes
 
 _RUN_IDS = itertools.count(1)  # every network built, in any session, is a run of its own
-SAMPLE_SIZE = 1000  # examples in the fixed samples that snapshots measure loss and accuracy on
 IDLE_WAIT_S = 0.25
 CHECK_EVERY = 32  # steps between checks of the weights (see _run_steps)
-GALLERY_SIZE = 32  # test examples whose predictions every snapshot carries
 REPORT_INTERVAL_S = 1.0  # whole-test-set metrics at most this often, at an epoch end
 
 
-class Session(DivergenceGuard, Measurements):
+class Session:
+    """Trains one network on one dataset (a new network at each reset): where it is in the data is `at`,
+    the states it can go back to are `guard`'s, and what its snapshots measure is `measurements`'."""
+
     def __init__(self, spec: NetworkSpec, dataset: Dataset, config: TrainingConfig) -> None:
         config.check()
         spec.validate()
@@ -63,36 +64,30 @@ class Session(DivergenceGuard, Measurements):
         self.network = net = Network(self.spec, config.backend, config.dtype, config.seed)
         self.optimizer = Optimizer(net, self._optimizer_spec)
         self._data = net.make_batch(dataset.x_train, dataset.y_train)
-        self._test = net.make_batch(dataset.x_test, dataset.y_test)
-        picker = numpy.random.default_rng(config.seed + 1)
-        self._train_pick = _sample(len(dataset.x_train), picker)
-        self._test_pick = _sample(len(dataset.x_test), picker)
-        self._train_sample = net.gather(self._data, self._train_pick)
-        self._test_sample = net.gather(self._test, self._test_pick)
-        self._grid = self._make_grid() if config.details else None
-        self._evaluators: dict[int, Network] = {}
-        self._functions = {layer.path: getattr(getattr(layer, "activation", None), "name", layer.type)
-                           for layer in net.layers}
-        self._rng = numpy.random.default_rng(config.seed)
-        self._order = self._rng.permutation(len(dataset.x_train))
-        self._position = 0
-        self._batch = None
-        self.step = self.epoch = self.samples = 0
+        self.measurements = Measurements(net, dataset, self._data, config.seed, config.details)
+        self.at = TrainingPosition.start(len(dataset.x_train), config.seed)
+        self._batch = None  # the training batch's buffers, reused from step to step
         self.history = History()
-        self._loss_sum = self._loss_count = 0.0
+        self._loss_sum = self._loss_count = 0.0  # since the last snapshot
         self._epoch_loss_sum, self._epoch_steps = 0.0, 0
-        self._update_ratios: dict[str, float] = {}
-        self._dropout = any(layer.type == "dropout" for layer in net.all_layers())
-        self._running_stats = [array for layer in net.all_layers() for array in layer.state.values()]
-        self._kept: Checkpoint | None = None  # the divergence checkpoint's buffers, made on first use
-        self._before: Checkpoint | None = None  # the states before the last two checked steps (see _capture_step)
-        self._older: Checkpoint | None = None
-        self._backup = self._keep()  # the weights to go back to if they ever turn non-finite
+        self.guard = DivergenceGuard(net, self._data, self.at, self.optimizer)
         # (time, samples) when the throughput was last measured; None while nothing runs, so that a rate
         # is never worked out across a pause, a load or a reset.
         self._rate_mark: tuple[float, int] | None = None
         self._reported_step = 0
         self.run_id = next(_RUN_IDS)
+
+    @property
+    def step(self) -> int:
+        return self.at.step
+
+    @property
+    def epoch(self) -> int:
+        return self.at.epoch
+
+    @property
+    def samples(self) -> int:
+        return self.at.samples
 
     # The generator.
 
@@ -132,8 +127,8 @@ class Session(DivergenceGuard, Measurements):
                 self._steps_left -= 1
                 paused_now = self._steps_left == 0
             report, finished = None, False
-            if self._position >= len(self._order):
-                self._end_epoch()
+            if self.at.epoch_done:
+                self.at.next_epoch()
                 finished = self.config.epochs is not None and self.epoch >= self.config.epochs
                 if self._until_epoch is not None and self.epoch >= self._until_epoch:
                     self._paused, self._until_epoch, paused_now = True, None, True
@@ -164,12 +159,12 @@ class Session(DivergenceGuard, Measurements):
         if example is not None and example >= count:
             raise DataError(f"There are {count} training examples, numbered 0 to {count - 1}: pick one of those.")
         in_order = example is None
-        indices = self._order[self._position : self._position + self.batch_size] if in_order else [example]
+        indices = self.at.batch(self.batch_size) if in_order else [example]
         batch = self.network.gather(self._data, numpy.asarray(indices))
-        before = self._keep()
+        before = self.guard.keep(self.optimizer)
         trace = self.network.trace_batch(batch, self.optimizer)
-        self._pending_trace = (self._keep(), batch.size, in_order, trace.loss)
-        self._put_back(before)  # held, not applied: the weights stay as they were until apply_trace
+        self._pending_trace = (self.guard.keep(self.optimizer), batch.size, in_order, trace.loss)
+        before.restore(self.optimizer)  # held, not applied: the weights stay as they were until apply_trace
         return trace
 
     def _apply_trace(self) -> None:
@@ -177,15 +172,16 @@ class Session(DivergenceGuard, Measurements):
             return
         after, size, in_order, loss = self._pending_trace
         self._pending_trace = None
-        self._put_back(after)
-        self.step += 1
-        self.samples += size
+        after.restore(self.optimizer)
+        at = self.at
+        at.step += 1
+        at.samples += size
         self._loss_sum, self._loss_count = self._loss_sum + loss, self._loss_count + 1
         self._epoch_loss_sum, self._epoch_steps = self._epoch_loss_sum + loss, self._epoch_steps + 1
         if in_order:
-            self._position += size
-            if self._position >= len(self._order):
-                self._end_epoch()
+            at.position += size
+            if at.epoch_done:
+                at.next_epoch()
 
     def _idle(self) -> bool:
         return self._paused and self._steps_left == 0 and self._until_epoch is None
@@ -257,52 +253,59 @@ class Session(DivergenceGuard, Measurements):
 
     def _capture_step(self) -> str | None:
         """One step, every number checked, that records its update (‖Δθ‖ / ‖θ‖) for the snapshot after it:
-        the stepper's steps, the step before each snapshot and a rewound burst's replay. The states before
-        it and before the step before are kept, for _diverged to go back to. A message instead when it diverged."""
-        net = self.network
-        batch = net.gather(self._data, self._order[self._position : self._position + self.batch_size], self._batch)
-        self._batch, step = batch, self.step + 1
+        the stepper's steps, the step before each snapshot and a rewound burst's replay. The guard keeps the
+        states before it and before the step before. A message instead when it diverged."""
+        net, at = self.network, self.at
+        batch = net.gather(self._data, at.batch(self.batch_size), self._batch)
+        self._batch, step = batch, at.step + 1
         if not all_finite(net.xp, net.theta):  # went bad outside training (or loaded so)
             return self._diverged(batch, step)
-        before, self._before = self._before, self._keep(self._older)  # the older one's buffers, reused
-        self._older = before
+        before = self.guard.keep_before_step(self.optimizer)
         loss = net.forward_backward(batch, True)
         if not (math.isfinite(loss) and all_finite(net.xp, net.grad)):
             return self._diverged(batch, step)
         self.optimizer.step()
         if not all_finite(net.xp, net.theta):  # an update can overflow with finite gradients
             return self._diverged(batch, step)
-        self._update_ratios = self._ratios(self._before.weights[0][1])
-        self._count_progress(self._position + batch.size, batch.size, 1, loss)
+        self.measurements.record_update(before.theta)
+        self._count_progress(at.position + batch.size, batch.size, 1, loss)
         return None
+
+    def _diverged(self, batch: Batch, step: int) -> str:
+        return self.guard.diverged(batch, step, self.optimizer, self.batch_size)
 
     def _run_steps(self, deadline: float, report_at: float) -> str | None:
         """Train until a command waits, the snapshot deadline passes or an epoch ends whose end
         matters (a report is due at `report_at`, or it is the last epoch); other epoch ends
-        reshuffle and go on. A message instead when it diverged (see _diverged for the weights kept).
+        reshuffle and go on. A message instead when it diverged (see DivergenceGuard.diverged for
+        the weights kept).
 
         Divergence checks are exact but cheap: each step checks its loss; the weights are checked
         every CHECK_EVERY steps (a non-finite gradient always leaves non-finite weights behind) and
         a checkpoint kept. A non-finite loss or weights rewind to the checkpoint, and the steps from
         there run again one checked step at a time, which stops at the first unsound one."""
-        net, optimizer = self.network, self.optimizer
-        data, order, theta, xp = self._data, self._order, net.theta, net.xp
-        size, position, batch, batch_size = len(order), self._position, self._batch, self.batch_size
+        if not all_finite(self.network.xp, self.network.theta):  # went bad outside training (or loaded so):
+            return self._capture_step()  # the checked step says where
+        return self._replay() if self._burst(deadline, report_at) else None
+
+    def _burst(self, deadline: float, report_at: float) -> bool:
+        """The steps themselves, counted once at the end: whether a non-finite loss or weights sent
+        them back to the last checkpoint. Everything the loop reads is a local variable: on tiny
+        networks it runs a hundred thousand steps a second, and every attribute lookup shows."""
+        net, optimizer, at = self.network, self.optimizer, self.at
+        data, order, theta, xp = self._data, at.order, net.theta, net.xp
+        size, position, batch, batch_size = len(order), at.position, self._batch, self.batch_size
         no_commands, clock, finite = self.control.queue.empty, time.perf_counter, math.isfinite
         run_on_past_epochs = not (self.config.every_epoch or self._until_epoch)
         last_epoch = math.inf if self.config.epochs is None else self.config.epochs
         start, steps, loss_sum = position, 0, 0.0
-        if not all_finite(xp, theta):  # went bad outside training (or loaded so): the checked step says where
-            return self._capture_step()
-        # The optimizer and network stay the same through a burst: one Checkpoint's buffers serve all of it.
-        kept = self._kept = self._keep(self._kept)
-        checkpoint, steps_since_check, rewind = (position, steps, loss_sum), 0, False
+        kept = self.guard.start_burst(optimizer)
+        checkpoint, steps_since_check = (position, steps, loss_sum), 0
         try:
             while True:
                 batch = net.gather(data, order[position : position + batch_size], batch)
                 loss = net.forward_backward(batch, True)
                 if not finite(loss):
-                    rewind = True
                     break
                 optimizer.step()
                 position += batch.size
@@ -313,93 +316,97 @@ class Session(DivergenceGuard, Measurements):
                     continue
                 # Every CHECK_EVERY steps, at every epoch end (a rewind never crosses one) and before leaving:
                 if not all_finite(xp, theta):
-                    rewind = True
                     break
                 steps_since_check = 0
                 if position < size:
                     if clock() >= deadline or not no_commands():
-                        return None
-                    kept.take(self)
+                        return False
+                    kept.take()
                     checkpoint = position, steps, loss_sum
                     continue
-                if not run_on_past_epochs or self.epoch + 1 >= last_epoch or clock() >= report_at:
-                    return None
+                if not run_on_past_epochs or at.epoch + 1 >= last_epoch or clock() >= report_at:
+                    return False
                 self._count_progress(position, position - start, steps, loss_sum)
-                self._end_epoch()  # an epoch nobody reports on: its sums start over with the next
+                at.next_epoch()  # an epoch nobody reports on: its sums start over with the next
                 self._epoch_loss_sum, self._epoch_steps = 0.0, 0
-                order, position, start, steps, loss_sum = self._order, 0, 0, 0, 0.0
-                kept.take(self)
+                order, position, start, steps, loss_sum = at.order, 0, 0, 0, 0.0
+                kept.take()
                 checkpoint = position, steps, loss_sum
+            kept.restore(optimizer)  # a non-finite loss or weights: back to the checkpoint
+            position, steps, loss_sum = checkpoint
+            return True
         finally:
-            if rewind:
-                kept.restore(self)
-                position, steps, loss_sum = checkpoint
             self._batch = batch
             self._count_progress(position, position - start, steps, loss_sum)
-        for _ in range(CHECK_EVERY):  # the replay: the unsound step is at most CHECK_EVERY steps on
+
+    def _replay(self) -> str | None:
+        """The steps after a burst's checkpoint again, each checked: the unsound one is at most CHECK_EVERY
+        steps on. The message of the step that diverged; None if none did (a NaN that does not repeat)."""
+        for _ in range(CHECK_EVERY):
             message = self._capture_step()
-            if message is not None or self._position >= len(self._order):
+            if message is not None or self.at.epoch_done:
                 return message
         return None
 
     def _count_progress(self, position: int, advanced: int, steps: int, loss_sum: float) -> None:
         # Counted once a burst, not once a step: on tiny networks every step's microsecond shows.
-        self._position = position
-        self.step += steps
-        self.samples += advanced
+        at = self.at
+        at.position = position
+        at.step += steps
+        at.samples += advanced
         self._loss_sum += loss_sum
         self._loss_count += steps
         self._epoch_loss_sum += loss_sum
         self._epoch_steps += steps
 
-    def _end_epoch(self) -> None:
-        self.epoch += 1
-        self._order = self._rng.permutation(len(self._order))
-        self._position = 0
-
     # Measuring.
 
     def _snapshot(self, state: str, report: EpochReport | None = None, message: str | None = None,
                   final: bool = False) -> Snapshot:
-        details = self.config.details
+        details, at = self.config.details, self.at
         now = time.perf_counter()
         rate = math.nan
         # Not across a rewind either: a divergence puts the counters back to a kept step.
         if self._rate_mark is not None and now > self._rate_mark[0] and state != "diverged":
-            rate = (self.samples - self._rate_mark[1]) / (now - self._rate_mark[0])
-        self._rate_mark = (now, self.samples) if state == "running" else None
+            rate = (at.samples - self._rate_mark[1]) / (now - self._rate_mark[0])
+        self._rate_mark = (now, at.samples) if state == "running" else None
         train_loss = self._loss_sum / self._loss_count if self._loss_count else math.nan
         self._loss_sum = self._loss_count = 0.0
-        # One forward of the training sample gives its accuracy and the layer statistics.
-        _, train_predicted, layers = self._measure(self._train_sample, details)
-        test_loss, test_predicted, _ = self._measure(self._test_sample, False)
+        measured = self.measurements.score_samples(details)
         snapshot = Snapshot(
-            run=self.run_id, step=self.step, epoch=self.epoch, epoch_progress=self._position / len(self._order),
-            samples_seen=self.samples, samples_per_s=rate, learning_rate=self.optimizer.learning_rate,
-            batch_size=self.batch_size, state=state, train_loss=train_loss, test_loss=test_loss,
-            train_accuracy=self._accuracy(train_predicted, self.dataset.y_train[self._train_pick]),
-            test_accuracy=self._accuracy(test_predicted, self.dataset.y_test[self._test_pick]),
-            penalty=self.optimizer.penalty(), layers=layers, epoch_report=report, message=message, final=final)
-        if details and self.dataset.task != "regression":
-            snapshot.gallery = (self._test_pick[:GALLERY_SIZE].copy(),
-                                predicted_classes(self.dataset.task, test_predicted[:GALLERY_SIZE]))
-        if details and self._grid is not None:
-            snapshot.boundary, snapshot.neuron_grids = self._boundary()
-            snapshot.weights, snapshot.weight_grads = self._dense_weights()
-        values = {"train_loss": train_loss, "test_loss": test_loss, "learning_rate": snapshot.learning_rate,
+            run=self.run_id, step=at.step, epoch=at.epoch, epoch_progress=at.position / len(at.order),
+            samples_seen=at.samples, samples_per_s=rate, learning_rate=self.optimizer.learning_rate,
+            batch_size=self.batch_size, state=state, train_loss=train_loss, test_loss=measured.test_loss,
+            train_accuracy=measured.train_accuracy, test_accuracy=measured.test_accuracy,
+            penalty=self.optimizer.penalty(), layers=measured.layers, gallery=measured.gallery, epoch_report=report,
+            message=message, final=final)
+        if details and self.measurements.has_grid:
+            snapshot.boundary, snapshot.neuron_grids = self.measurements.boundary()
+            snapshot.weights, snapshot.weight_grads = self.measurements.dense_weights()
+        values = {"train_loss": train_loss, "test_loss": snapshot.test_loss, "learning_rate": snapshot.learning_rate,
                   "train_accuracy": snapshot.train_accuracy if snapshot.train_accuracy is not None else math.nan,
                   "test_accuracy": snapshot.test_accuracy if snapshot.test_accuracy is not None else math.nan}
         for layer in snapshot.layers:
             values.update({f"grad_norm/{layer.path}.{k}": v for k, v in layer.grad_norms.items()})
-        self.history.append(self.step, values, force=final or state != "running")
+        self.history.append(at.step, values, force=final or state != "running")
         snapshot.history = self.history.arrays()
         snapshot.trace, self._new_trace = self._new_trace, None
         snapshot.exported, self._exported = self._exported, None
         if state != "diverged" and all_finite(self.network.xp, self.network.theta):
-            self._backup = self._keep(self._backup)
+            self.guard.keep_backup(self.optimizer)
         return snapshot
 
-def _sample(count: int, rng: numpy.random.Generator) -> numpy.ndarray:
-    return numpy.sort(rng.choice(count, SAMPLE_SIZE, replace=False)) if count > SAMPLE_SIZE else numpy.arange(count)
+    def _epoch_report(self) -> EpochReport:
+        train_loss = self._epoch_loss_sum / self._epoch_steps if self._epoch_steps else math.nan
+        self._epoch_loss_sum, self._epoch_steps = 0.0, 0
+        report = self.measurements.test_report(self.at.epoch, train_loss)
+        self.history.append(self.at.step, {"epoch_train_loss": train_loss, "epoch_test_loss": report.test_loss,
+                                           "epoch_test_accuracy": report.test_accuracy or math.nan}, force=True)
+        self._reported_step = self.at.step
+        return report
 
-
+    def _pause_report(self) -> EpochReport:
+        """The whole test split's scores for the weights as they are at a pause between epoch
+        ends, so that what a paused window shows is not the last epoch end's. No history point."""
+        self._reported_step = self.at.step
+        return self.measurements.test_report(self.at.epoch, math.nan, at_step=self.at.step)

@@ -40,16 +40,17 @@ def restore_state(session: Session, progress: dict[str, Any], arrays: dict[str, 
     optimizer.spec.learning_rate = float(progress["learning_rate"])
     optimizer.spec.l1, optimizer.spec.l2 = float(progress["l1"]), float(progress["l2"])
     session.batch_size = int(progress["batch_size"])
-    session.step, session.epoch, session.samples = (int(progress[k]) for k in ("step", "epoch", "samples"))
-    session._position, session._order = int(progress["position"]), numpy.asarray(order, dtype=numpy.int64)
+    at = session.at
+    at.step, at.epoch, at.samples = (int(progress[k]) for k in ("step", "epoch", "samples"))
+    at.position, at.order = int(progress["position"]), numpy.asarray(order, dtype=numpy.int64)
     session._epoch_loss_sum, session._epoch_steps = float(progress["epoch_loss_sum"]), int(progress["epoch_steps"])
-    session._rng.bit_generator.state = progress["shuffle_rng"]
+    at.rng.bit_generator.state = progress["shuffle_rng"]
     if "dropout_rng" in progress and net.xp is numpy:
         net.rng.bit_generator.state = progress["dropout_rng"]
     steps = history.pop("step", numpy.zeros(0))
     for i, step in enumerate(steps):
         session.history.append(int(step), {name: float(series[i]) for name, series in history.items()}, force=True)
-    session._backup = session._keep(session._backup)
+    session.guard.keep_backup(session.optimizer)
 
 
 def _part(arrays: dict[str, numpy.ndarray], prefix: str) -> dict[str, numpy.ndarray]:

@@ -13,18 +13,18 @@ import numpy
 
 def export_state(session: Any) -> tuple[dict[str, Any], dict[str, numpy.ndarray]]:
     """(JSON-able progress, arrays): weights, optimizer state, batch order, random states, history."""
-    net, optimizer = session.network, session.optimizer
+    net, optimizer, at = session.network, session.optimizer, session.at
     progress: dict[str, Any] = {
-        "step": session.step, "epoch": session.epoch, "samples": session.samples, "position": session._position,
+        "step": at.step, "epoch": at.epoch, "samples": at.samples, "position": at.position,
         "batch_size": session.batch_size, "optimizer_steps": optimizer.step_count,
         "schedule_start": optimizer.schedule_start,
         "learning_rate": optimizer.spec.learning_rate, "l1": optimizer.spec.l1, "l2": optimizer.spec.l2,
         "epoch_loss_sum": session._epoch_loss_sum, "epoch_steps": session._epoch_steps,
-        "shuffle_rng": session._rng.bit_generator.state}
+        "shuffle_rng": at.rng.bit_generator.state}
     if net.xp is numpy:  # CuPy's generator state cannot be saved: dropout masks then differ after a resume
         progress["dropout_rng"] = net.rng.bit_generator.state
     arrays = {f"weights/{k}": v for k, v in net.state_dict().items()}
     arrays.update({f"optimizer/{k}": net.backend.to_numpy(v) for k, v in optimizer.state.items()})
-    arrays["order"] = numpy.asarray(session._order)
+    arrays["order"] = numpy.asarray(at.order)
     arrays.update({f"history/{k}": v for k, v in session.history.arrays().items()})
     return progress, arrays

@@ -368,7 +368,7 @@ def test_layer_statistics_are_of_the_first_examples_of_the_training_sample():
     session = preset_session("digits-mlp", snapshot_hz=1000)
     stream = session.run()
     snapshot = [next(stream) for _ in range(3)][-1]
-    examples = session.dataset.x_train[session._train_pick[:256]].astype(numpy.float64)
+    examples = session.dataset.x_train[session.measurements.train_pick[:256]].astype(numpy.float64)
     hidden = numpy.maximum(examples @ session.network.get("1.W") + session.network.get("1.b"), 0)
     first = snapshot.layers[0]
     assert first.histogram.sum() == hidden.size == 256 * 200
