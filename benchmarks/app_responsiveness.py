@@ -106,16 +106,16 @@ def app_round(window: MainWindow, preset: str) -> tuple[float, numpy.ndarray, Se
     window.load_preset(preset)  # discards the last round's session: each round starts afresh
     began = time.perf_counter()
     window.toggle_training()  # what the play button's click does; it builds the worker
-    if window.worker is None:
+    if window.training.worker is None:
         raise RuntimeError(f"{preset} did not start training in the window: {window.statusBar().currentMessage()}")
     marks: Marks = []
     # Queued to the GUI thread like the window's own slot: the time is when the window has the snapshot.
-    window.worker.snapshot.connect(lambda snapshot: marks.append((time.perf_counter(), snapshot.samples_seen)))
+    window.training.worker.snapshot.connect(lambda snapshot: marks.append((time.perf_counter(), snapshot.samples_seen)))
     run_events(WARMUP_S)
     lateness = timer_lateness(MEASURE_S)
     window.toggle_training()  # pause, so that the idle worker takes no time from the headless round
     run_events(0.1)  # deliver the pause's snapshot: the next round's load_preset then stops an idle worker
-    return rate_between(marks, began + WARMUP_S, began + WARMUP_S + MEASURE_S), lateness, window.worker.session
+    return rate_between(marks, began + WARMUP_S, began + WARMUP_S + MEASURE_S), lateness, window.training.worker.session
 
 
 def headless_round(template: Session) -> float:

@@ -59,7 +59,7 @@ def stepping(phase: int, weight: tuple[int, int] | None = None) -> Scene:
 
     def scene(window: MainWindow) -> Iterator[Callable[[], bool]]:
         yield from trained(window, 2500)
-        window.step_through(7)
+        window.stepping.step_through(7)
         yield lambda: window.stepper.current_phase() >= 0
         window.stepper.go_to(phase)
         if weight is not None:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication
 
 from playground.resources import resources_dir
 from playground.ui.main_window import MainWindow
-from playground.ui.projects import offer_recovery
 from playground.ui.theme import follow_system_theme
 
 SMOKE_TIMEOUT_S = 60.0
@@ -32,9 +31,9 @@ def run_app(argv: list[str] | None = None, smoke_test: bool = False, project: st
     if smoke_test:
         return SmokeTest(app, window).run()
     if project is not None:
-        window.open_project(Path(project))
+        window.projects.open_project(Path(project))
     else:
-        offer_recovery(window)
+        window.projects.offer_recovery()
     return app.exec()
 
 
@@ -59,7 +58,7 @@ class SmokeTest:
              lambda: self._state() == "running" and self._snapshot().step > 50),
             ("pausing", self.window.toggle_training, lambda: self._state() == "paused"),
             ("one step", self.window.step_once, lambda: self._snapshot().step == self.paused_at + 1),
-            ("tracing a step", lambda: window.step_through(None), lambda: window.stepper.current_phase() == 0),
+            ("tracing a step", lambda: window.stepping.step_through(None), lambda: window.stepper.current_phase() == 0),
             ("walking its phases", self._walk_phases,
              lambda: window.stepper.current_phase() == len(window.stepper.phases()) - 1),
             ("applying it", window.stepper.apply_button.click, lambda: self._snapshot().step == self.paused_at + 2),

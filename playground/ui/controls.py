@@ -3,7 +3,7 @@ counter, and the hyperparameters that apply while training runs."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QStyle, QToolButton, QWidget
 from superqt import QFlowLayout
@@ -30,8 +30,11 @@ def side_by_side(*widgets: QWidget) -> QWidget:
 
 
 class ControlBar(QWidget):
+    settings_changed = Signal()  # the person changed a setting that applies while training runs
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._shown_running: bool | None = None
         self.preset_selector = QComboBox(objectName="presetSelector")
         self.preset_selector.addItems(list_presets())
         self.preset_selector.setToolTip(self.tr("Load a ready-made network, its training settings and dataset"))
@@ -87,6 +90,10 @@ class ControlBar(QWidget):
                        self.regularization_rate_input),
                       (QLabel(self.tr("Backend:")), self.backend_selector)):
             layout.addWidget(side_by_side(*group))
+        for changed in (self.learning_rate_input.committed, self.batch_size_input.committed,
+                        self.optimizer_selector.currentTextChanged, self.regularization_selector.currentTextChanged,
+                        self.regularization_rate_input.committed):
+            changed.connect(self.settings_changed)
         self.enable_training(None)
 
     def enable_training(self, reason: str | None) -> None:
@@ -94,6 +101,15 @@ class ControlBar(QWidget):
         for button in (self.play_button, self.step_button):
             button.setEnabled(reason is None)
         self.play_button.setToolTip(reason or self.tr("Start or pause training (Space)"))
+
+    def show_running(self, running: bool) -> None:
+        """Play as Pause while training runs."""
+        if running == self._shown_running:
+            return  # a new icon and text re-lay the bar out: only when the state changes
+        self._shown_running = running
+        icon = QStyle.StandardPixmap.SP_MediaPause if running else QStyle.StandardPixmap.SP_MediaPlay
+        self.play_button.setIcon(self.style().standardIcon(icon))
+        self.play_button.setText(self.tr("Pause") if running else self.tr("Train"))
 
     def show_optimizer(self, spec: OptimizerSpec, batch_size: int, max_batch: int) -> None:
         """A preset's settings, shown without sending them anywhere."""

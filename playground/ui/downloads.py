@@ -1,16 +1,16 @@
 """Image sets that are not downloaded yet: the window asks, then downloads them off the GUI
 thread with a progress dialog, and goes on with the data once it is here. Where nothing can
 download them (no torchvision), it says so first and offers to read their files from a folder
-instead. A mixin of MainWindow."""
+instead."""
 
 from __future__ import annotations
 
 import importlib.util
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 from superqt.utils import thread_worker
 
 from playground.data import Dataset, DatasetConfig, load_dataset, user_data_dir
@@ -43,47 +43,53 @@ def _download(config: dict[str, Any], progress: Callable[[str, int, int], None])
     return load_dataset(config, progress)
 
 
-class DownloadProgress(QObject):
-    """Carries (what, bytes done, bytes in all) from the download's thread; a method of the window
-    receives it, so Qt queues it to the GUI thread. Its own object, because a signal declared on
-    the window class would disorder PySide's meta-object, which the window's slots extend."""
+class Folders(Protocol):
+    """Where a file dialog opens, and remembering the folder chosen in one (ProjectFiles keeps both)."""
 
-    progressed = Signal(str, int, int)
+    def start_folder(self) -> str: ...
+
+    def remember_folder(self, folder: str) -> None: ...
 
 
-class DataDownloads(QMainWindow):
-    def _init_downloads(self) -> None:
-        self._download_dialog: QProgressDialog | None = None
+class DataDownloads(QObject):
+    failed = Signal(str, str)  # why a download failed, and the title of the box that says so
+    progressed = Signal(str, int, int)  # (what, bytes done, bytes in all), from the download's thread
+
+    def __init__(self, window: QWidget, folders: Folders) -> None:
+        """`window`: the one the questions and the progress dialog open over; `folders`: where a folder
+        dialog opens, and where the next one will."""
+        super().__init__(window)
+        self.window, self.folders = window, folders
+        self._dialog: QProgressDialog | None = None
         self.download_worker: Any = None
-        self._download_progress = DownloadProgress(self)
-        self._download_progress.progressed.connect(self._show_progress)
+        self.progressed.connect(self._show_progress)  # queued to the GUI thread: this object lives there
 
-    def _offer_download(self, config: dict[str, Any], title: str, then: Callable[[dict, Dataset], None]) -> bool:
+    def offer_download(self, config: dict[str, Any], title: str, then: Callable[[dict, Dataset], None]) -> bool:
         """Ask to download `title`; when the person agrees, download it and call `then` with the config
         and the data. Without torchvision, offer its files from a folder instead. False when declined."""
         if not can_download():
             return self._offer_folder(config, title, then)
         answer = QMessageBox.question(
-            self, self.tr("Download {0}?").format(title),
+            self.window, self.tr("Download {0}?").format(title),
             self.tr("{0} is not on this computer yet. Download it now? It is kept in {1} for next time.")
             .format(title, user_data_dir()))
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        dialog = QProgressDialog(self.tr("Downloading {0}…").format(title), "", 0, 0, self)
+        dialog = QProgressDialog(self.tr("Downloading {0}…").format(title), "", 0, 0, self.window)
         dialog.setCancelButton(None)  # a download in progress cannot be interrupted cleanly
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(0)
-        self._download_dialog = dialog
-        worker = _download(config, self._download_progress.progressed.emit)
+        self._dialog = dialog
+        worker = _download(config, self.progressed.emit)
         worker.returned.connect(lambda dataset: then(config, dataset))
-        worker.errored.connect(lambda error: self._failed(str(error), self.tr("{0} not downloaded").format(title)))
+        worker.errored.connect(lambda error: self.failed.emit(str(error), self.tr("{0} not downloaded").format(title)))
         worker.finished.connect(dialog.close)
         self.download_worker = worker
         worker.start()
         return True
 
     def _show_progress(self, what: str, done: int, total: int) -> None:
-        dialog = self._download_dialog
+        dialog = self._dialog
         dialog.setLabelText(self.tr("Downloading {0}: {1:.1f} MB").format(what, done / 2**20))
         dialog.setMaximum(total)
         dialog.setValue(min(done, total) if total else 0)
@@ -96,7 +102,7 @@ class DataDownloads(QMainWindow):
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("{0} is not on this computer").format(title),
                           self.tr("{0} is not on this computer, and downloading it needs torchvision, which is not "
                                   "installed ({1}). If you have its files, {2}, choose the folder that holds them.")
-                          .format(title, advice, folder_files(name)), parent=self)
+                          .format(title, advice, folder_files(name)), parent=self.window)
         choose = box.addButton(self.tr("Choose folder…"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setObjectName("noDownloadNotice")
@@ -108,15 +114,16 @@ class DataDownloads(QMainWindow):
         data; False when none was chosen or it does not hold the set (which says why)."""
         name = DatasetConfig.from_dict(config).name
         folder = QFileDialog.getExistingDirectory(
-            self, self.tr("The folder with {0}'s files: {1}").format(title, folder_files(name)), self.start_folder())
+            self.window, self.tr("The folder with {0}'s files: {1}").format(title, folder_files(name)),
+            self.folders.start_folder())
         if not folder:
             return False
-        self.remember_folder(folder)
+        self.folders.remember_folder(folder)
         chosen = {**config, "source_folder": folder}
         try:
             dataset = load_dataset(chosen)  # read from the folder: nothing to download
         except PlaygroundError as error:
-            QMessageBox.warning(self, self.tr("{0} not loaded").format(title), str(error))
+            QMessageBox.warning(self.window, self.tr("{0} not loaded").format(title), str(error))
             return False
         then(chosen, dataset)
         return True

@@ -1,5 +1,5 @@
 """The window's layout: columns of widgets, and the geometry and every splitter remembered between
-runs (QSettings, in a mixin of MainWindow)."""
+runs (QSettings)."""
 
 from __future__ import annotations
 
@@ -7,29 +7,26 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 
-class LayoutMemory(QMainWindow):
-    splitter: QSplitter
-    network_splitter: QSplitter
-    output_splitter: QSplitter
+class LayoutMemory:
+    def __init__(self, window: QMainWindow, splitters: dict[str, QSplitter]) -> None:
+        """`splitters` by the name each is remembered under."""
+        self.window = window
+        self.splitters = {f"window/{name}": splitter for name, splitter in splitters.items()}
 
-    def _splitters(self) -> dict[str, QSplitter]:
-        return {"window/splitter": self.splitter, "window/network_splitter": self.network_splitter,
-                "window/output_splitter": self.output_splitter}
-
-    def _restore_layout(self) -> None:
+    def restore(self) -> None:
         settings = QSettings()
         geometry = settings.value("window/geometry")
         if geometry is not None:
-            self.restoreGeometry(geometry)
-        for key, splitter in self._splitters().items():
+            self.window.restoreGeometry(geometry)
+        for key, splitter in self.splitters.items():
             state = settings.value(key)
             if state is not None:
                 splitter.restoreState(state)
 
-    def _save_layout(self) -> None:
+    def save(self) -> None:
         settings = QSettings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        for key, splitter in self._splitters().items():
+        settings.setValue("window/geometry", self.window.saveGeometry())
+        for key, splitter in self.splitters.items():
             settings.setValue(key, splitter.saveState())
 
 

@@ -1,18 +1,23 @@
 """The main window: pick a preset, train it live and watch loss, gradients and the decision
 boundary; read the network layer by layer and check its gradients.
 
-The window keeps the newest snapshot the worker sends and redraws from a 30 Hz timer.
+The window keeps the newest snapshot the worker sends and redraws from a 30 Hz timer. Its other
+roles are objects it makes: the training session (Training), project files (ProjectFiles),
+downloads (DataDownloads), the stepper's side (StepperWiring), the menus and the layout memory.
 """
 
 from __future__ import annotations
 
+import copy
+
 from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import (
+    QApplication,
     QGroupBox,
     QLabel,
+    QMainWindow,
     QMessageBox,
     QSplitter,
-    QStyle,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -25,7 +30,7 @@ from playground.errors import PlaygroundError
 from playground.project import Preset, load_preset
 from playground.project.bpp import Project
 from playground.project.presets import DEFAULT_PRESET
-from playground.session import Session, Snapshot, TrainingConfig, session_for
+from playground.session import Session, Snapshot, TrainingConfig, project_of
 from playground.ui.controls import ControlBar
 from playground.ui.data_panel import DataPanel
 from playground.ui.downloads import DataDownloads, missing_download
@@ -50,32 +55,43 @@ from playground.ui.plots import (
 from playground.ui.projects import ProjectFiles
 from playground.ui.run_views import RunViews
 from playground.ui.stepper import StepperPanel, StepperWiring
-from playground.ui.worker import TrainingWorker
+from playground.ui.training import Training
 
 REDRAW_MS = 33
 
 
-class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, WindowMenus):
+class MainWindow(QMainWindow):
     def __init__(self, preset: str = DEFAULT_PRESET) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.preset: Preset | None = None
         self.dataset: Dataset | None = None
-        self.worker: TrainingWorker | None = None
         self.latest: Snapshot | None = None
         self._drawn: Snapshot | None = None
         self._loading = False
-        self._shown_running: bool | None = None
         self._set_aside: Project | None = None  # the last run an edit dropped, for Undo to bring back
-        self._init_projects()
-        self._init_downloads()
         self._build_controls()
+        self.training = Training(self.controls, self._new_session, self)
+        self.training.snapshot.connect(self._receive)
+        # app.quit() with the window open: no training thread outlives the event loop, and unsaved work stays
+        # in the autosave, offered at the next start.
+        QApplication.instance().aboutToQuit.connect(self._discard_session)
+        self.projects = ProjectFiles(self, self.training)
+        self.downloads = DataDownloads(self, self.projects)
         self._build_views()
-        self._build_menus()
+        self.stepping = StepperWiring(self.stepper, self.network_view, self.plot_tabs, self.output_splitter,
+                                      self.splitter, self.training)
+        self.stepping.message.connect(self.statusBar().showMessage)
+        self.boundary_view.example_clicked.connect(self.stepping.step_through)
+        for part in (self.training, self.projects, self.downloads, self.stepping):
+            part.failed.connect(self._failed)
+        self.menus = WindowMenus(self, self.projects, self.builder.undo_stack, self.preset_selector, self.load_preset)
+        self.layout_memory = LayoutMemory(self, {"splitter": self.splitter, "network_splitter": self.network_splitter,
+                                                 "output_splitter": self.output_splitter})
         self.redraw_timer = QTimer(self, interval=REDRAW_MS, timeout=self.redraw)
         self.redraw_timer.start()
         self.resize(1280, 760)
-        self._restore_layout()
+        self.layout_memory.restore()
         self.preset_selector.currentTextChanged.connect(self.load_preset)
         self.preset_selector.setCurrentText(preset)
         self.load_preset(preset)
@@ -90,11 +106,7 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
         controls.play_button.clicked.connect(self.toggle_training)
         controls.step_button.clicked.connect(self.step_once)
         controls.reset_button.clicked.connect(self.reset_training)
-        controls.learning_rate_input.committed.connect(self._learning_rate_changed)
-        controls.batch_size_input.committed.connect(self._batch_size_changed)
-        controls.optimizer_selector.currentTextChanged.connect(self._optimizer_changed)
-        controls.regularization_selector.currentTextChanged.connect(self._regularization_changed)
-        controls.regularization_rate_input.committed.connect(self._regularization_changed)
+        controls.settings_changed.connect(self.mark_modified)  # Training applies them to the running session
         for field in (controls.learning_rate_input, controls.regularization_rate_input):
             field.refused.connect(self.statusBar().showMessage)
         controls.batch_size_input.adjusted.connect(self.statusBar().showMessage)
@@ -112,7 +124,7 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
         self.data_panel.changed.connect(self.change_data)
         self.data_panel.adjusted.connect(self.statusBar().showMessage)
         self.data_panel.folder_requested.connect(
-            lambda config: self.read_image_folder(config, IMAGE_SETS[config["name"]][0], self._use_data))
+            lambda config: self.downloads.read_image_folder(config, IMAGE_SETS[config["name"]][0], self._use_data))
         self.description = QLabel(objectName="presetDescription", wordWrap=True)
         self.data_source = QLabel(objectName="datasetSource", wordWrap=True)
         layers_box = QGroupBox(self.tr("Layers"))
@@ -121,7 +133,6 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
         layers_layout.addWidget(self.palette)
         left = column(self.data_panel, layers_box, self.description, self.data_source)
         self.boundary_view = DecisionBoundaryView()
-        self.boundary_view.example_clicked.connect(self.step_through)
         self.gallery = ImageGallery()
         self.loss_plot, self.accuracy_plot, self.gradient_plot = LossPlot(), AccuracyPlot(), GradientPlot()
         self.activation_plot, self.metrics_view, self.inspector = ActivationPlot(), MetricsView(), LayerInspector()
@@ -139,7 +150,6 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
                                    self.metrics_view, self.inspector, self.boundary_view, self.gallery,
                                    self.network_view))
         plots.currentChanged.connect(lambda _: self._update_views(self._drawn))
-        self._connect_stepper()
         self.output_splitter = QSplitter(Qt.Orientation.Vertical)
         self.output_splitter.addWidget(column(self.boundary_view, self.gallery))
         self.output_splitter.addWidget(plots)
@@ -171,8 +181,8 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
         try:
             preset = load_preset(name)
             title = missing_download(preset.dataset)
-            if title is not None and self._offer_download(preset.dataset, title,
-                                                          lambda used, data: self._show_preset(preset, data, used)):
+            if title is not None and self.downloads.offer_download(
+                    preset.dataset, title, lambda used, data: self._show_preset(preset, data, used)):
                 return
             self._show_preset(preset, load_without_download(preset.dataset, name))
         except PlaygroundError as error:
@@ -188,10 +198,7 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
         self.dataset = dataset
         self.preset = preset
         self._show_setup()
-        self.project_path = None
-        self._saved_step = 0
-        self.mark_modified(False)
-        self._show_title()
+        self.projects.show_file(None, 0)
         self.statusBar().showMessage(self.tr("Loaded preset {0}").format(preset.title))
 
     def _show_setup(self) -> None:
@@ -228,7 +235,7 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
         its output what the data needs (an edit that can be undone); training starts over."""
         try:
             title = missing_download(config)
-            if title is not None and self._offer_download(config, title, self._use_data):
+            if title is not None and self.downloads.offer_download(config, title, self._use_data):
                 return
             dataset = load_without_download(config)
         except PlaygroundError as error:
@@ -241,9 +248,9 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
 
     def _use_data(self, config: dict, dataset: Dataset) -> None:
         self._discard_session()
-        if self.project_path is None and config.get("name") != self.preset.dataset.get("name"):
+        if self.projects.project_path is None and config.get("name") != self.preset.dataset.get("name"):
             self.preset.title = dataset.title  # an unsaved project is named after what it learns
-            self._show_title()
+            self.projects.show_title()
         self.preset.dataset, self.dataset = config, dataset
         self.data_panel.show_config(config)  # a no-op when the panel asked; not when a download finished
         self._show_data()
@@ -298,13 +305,11 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
         grid = self.network_view.input_grid(unit) if path == "input" else None
         self.boundary_view.preview_neuron(path, unit, grid)
 
-    def _session(self) -> TrainingWorker:
-        """The running worker, started paused on the current settings when there is none."""
-        if self.worker is None:
-            config = TrainingConfig(optimizer=self.chosen_optimizer(), batch_size=self.batch_size_input.value(),
-                                    backend=self.backend_selector.currentData(), start_paused=True)
-            self._start_worker(Session(self.network_panel.spec, self.dataset, config))
-        return self.worker
+    def _new_session(self) -> Session:
+        """A session, paused, on the network, data and settings shown: Training's when a command needs one."""
+        config = TrainingConfig(optimizer=self.chosen_optimizer(), batch_size=self.batch_size_input.value(),
+                                backend=self.backend_selector.currentData(), start_paused=True)
+        return Session(self.network_panel.spec, self.dataset, config)
 
     def chosen_optimizer(self) -> OptimizerSpec:
         """The preset's optimizer with the controls' choices written into it."""
@@ -313,39 +318,46 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
         optimizer.l1, optimizer.l2 = self.controls.regularization() or (optimizer.l1, optimizer.l2)
         return optimizer
 
-    def _start_worker(self, session: Session) -> None:
-        self.worker = TrainingWorker(session, self)
-        self.worker.snapshot.connect(self._receive)
-        self.worker.failed.connect(self._failed)
-        self.worker.start()
+    def project(self, session: Session | None = None, state: tuple | None = None) -> Project | None:
+        """The project as it stands: the session's, or (before any training) the network shown with the
+        chosen settings; None, having said why, when it cannot be saved."""
+        preset = self.preset
+        view = {"description": preset.description}
+        if session is not None:
+            return project_of(session, dict(preset.dataset), preset.title, view, state)
+        if self.network_panel.spec is None:
+            self._failed(self.tr("The network cannot be saved while it is invalid: {0}").format(self.builder.error),
+                         self.tr("Not saved"))
+            return None
+        return Project(self.network_panel.spec, copy.deepcopy(self.chosen_optimizer()), self.batch_size_input.value(),
+                       dict(preset.dataset), epochs=preset.epochs, title=preset.title, view=view)
+
+    def show_project(self, preset: Preset, dataset: Dataset, session: Session) -> None:
+        """Drop the session, show `preset` on `dataset`, and go on with `session` (an opened project's)."""
+        self._discard_session()
+        self.preset, self.dataset = preset, dataset
+        self._show_setup()
+        self.training.start(session)
 
     def _discard_session(self) -> int:
         """Stop and drop the session, clearing every view of its run; the step it had reached. A run
         that trained is set aside, so that undoing the edit that dropped it can bring it back."""
         trained = 0
-        if self.worker is not None:
-            # Stop listening first: what the worker had already sent shows a run that is gone.
-            self.worker.snapshot.disconnect(self._receive)
-            self.worker.failed.disconnect(self._failed)
-            self.worker.stop()
-            session = self.worker.session
-            if session.step > 0 or self.isWindowModified():  # its state, exported once for both uses
-                project = self._project(session)
-                self._autosave_stopped(project)
-                if session.step > 0:
-                    trained, self._set_aside = session.step, project
-            self.worker.deleteLater()
-            self.worker = None
-        self._pending_exports = []
+        session = self.training.drop()
+        if session is not None and (session.step > 0 or self.isWindowModified()):
+            project = self.project(session)  # its state, exported once for both uses
+            self.projects.autosave_stopped(project)
+            if session.step > 0:
+                trained, self._set_aside = session.step, project
         self._forget_run()
-        self._show_running(False)
+        self.controls.show_running(False)
         return trained
 
     def _forget_run(self) -> None:
         """RunViews' rule for the window: no view, counter or readout shows a run that is gone."""
         self.latest = self._drawn = None
         self.run_views.clear()
-        self._leave_stepper()
+        self.stepping.leave()
         self.epoch_label.setText(self.tr("Epoch {0:06d}").format(0))
         self.run_readout.setText(self.tr("not trained yet"))
 
@@ -357,58 +369,37 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
                 or aside.dataset != self.preset.dataset):
             return None
         try:
-            session = session_for(aside, self.dataset, start_paused=True, backend=self.backend_selector.currentData())
+            session = self.training.continuing(aside, self.dataset)
         except PlaygroundError:
             return None
         self._set_aside = None
         self.controls.show_optimizer(aside.optimizer, aside.batch_size, len(self.dataset.x_train))
-        self._start_worker(session)
+        self.training.start(session)
         return session.step
 
     # Commands.
 
     def toggle_training(self) -> None:
         try:
-            worker = self._session()
+            control = self.training.control()
         except PlaygroundError as error:
             self._failed(str(error))
             return
         if self.latest is not None and self.latest.state == "running":
-            worker.control.pause()
+            control.pause()
         else:
-            worker.control.resume()
+            control.resume()
 
     def step_once(self) -> None:
         try:
-            self._session().control.step()
+            self.training.control().step()
         except PlaygroundError as error:
             self._failed(str(error))
 
     def reset_training(self) -> None:
-        if self.worker is not None:
-            self.autosave()  # the export is queued before the reset, so it keeps the weights being reset
-            self.worker.control.reset()
-
-    def _learning_rate_changed(self, value: float) -> None:
-        self.mark_modified()
-        if self.worker is not None:
-            self.worker.control.set_learning_rate(value)
-
-    def _regularization_changed(self, _: object) -> None:
-        self.mark_modified()
-        penalties = self.controls.regularization()
-        if self.worker is not None and penalties is not None:
-            self.worker.control.set_regularization(*penalties)
-
-    def _batch_size_changed(self, value: int) -> None:
-        self.mark_modified()
-        if self.worker is not None:
-            self.worker.control.set_batch_size(value)
-
-    def _optimizer_changed(self, kind: str) -> None:
-        self.mark_modified()
-        if self.worker is not None:
-            self.worker.control.set_optimizer(kind)
+        if self.training.worker is not None:
+            self.projects.autosave()  # the export is queued before the reset, so it keeps the weights being reset
+            self.training.worker.control.reset()
 
     # Snapshots in, pixels out.
 
@@ -417,27 +408,21 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
             self._forget_run()
             self.run_views.run = snapshot.run
         self.latest = snapshot
-        self._show_running(snapshot.state == "running")
-        if snapshot.exported is not None:
-            self._exported_received(snapshot)
-        if snapshot.step != self._saved_step:
+        self.controls.show_running(snapshot.state == "running")
+        if snapshot.step != self.projects.saved_step:
             self.mark_modified()
         if snapshot.epoch_report is not None:  # in a few snapshots only, which a redraw may skip
             self.metrics_view.keep(snapshot.epoch_report)
         if snapshot.trace is not None:
-            self._trace_received(snapshot)
+            self.stepping.show_trace(snapshot)
         elif snapshot.state == "running" and self.stepper.current_phase() >= 0:
-            self._leave_stepper()  # training moved on: the step held for the stepper was dropped
+            self.stepping.leave()  # training moved on: the step held for the stepper was dropped
         if snapshot.message:
             self.statusBar().showMessage(snapshot.message)
 
-    def _show_running(self, running: bool) -> None:
-        if running == self._shown_running:
-            return  # a new icon and text re-lay the bar out: only when the state changes
-        self._shown_running = running
-        icon = QStyle.StandardPixmap.SP_MediaPause if running else QStyle.StandardPixmap.SP_MediaPlay
-        self.play_button.setIcon(self.style().standardIcon(icon))
-        self.play_button.setText(self.tr("Pause") if running else self.tr("Train"))
+    def mark_modified(self, modified: bool = True) -> None:
+        """The title's mark of unsaved changes."""
+        self.setWindowModified(modified)
 
     def _failed(self, message: str, title: str | None = None) -> None:
         """A message box titled with what happened (by default, that training stopped)."""
@@ -464,13 +449,13 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
             self.run_views.draw(snapshot)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        if not self._closing_allowed():
+        if not self.projects.closing_allowed():
             event.ignore()
             return
-        self._save_layout()
+        self.layout_memory.save()
         self.mark_modified(False)  # asked already: leaving now drops nothing unasked
         self._discard_session()
-        self.autosave_file.release()  # a clean exit: nothing to restore next time
+        self.projects.autosave_file.release()  # a clean exit: nothing to restore next time
         # A running gradient check cannot be interrupted but finishes within seconds: wait, bounded.
         QThreadPool.globalInstance().waitForDone(10_000)
         super().closeEvent(event)

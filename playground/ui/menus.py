@@ -1,39 +1,75 @@
-"""The menus of the main window (a mixin of MainWindow): File, Edit with undo and redo of
-network edits, and Help with the keyboard shortcuts and the versions in use."""
+"""The menus of the main window: File (new from a preset, the project files, exports), Edit with
+undo and redo of network edits, and Help with the keyboard shortcuts and the versions in use."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
 
 import numpy
 import pyqtgraph
 import PySide6
-from PySide6.QtCore import qVersion
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtCore import QObject, qVersion
+from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtWidgets import QComboBox, QMainWindow, QMenu, QMessageBox
 
 from playground import __version__
 from playground.engine import backend_availability
+from playground.project import list_presets
+from playground.ui.projects import ProjectFiles
 
 
-class WindowMenus(QMainWindow):
-    builder: object
-
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
+class WindowMenus(QObject):
+    def __init__(self, window: QMainWindow, projects: ProjectFiles, undo_stack: QUndoStack, presets: QComboBox,
+                 load_preset: Callable[[str], None]) -> None:
+        """The menus of `window`'s menu bar. `undo_stack` holds the network's edits; `presets` is the
+        control bar's choice of preset, which loads the preset chosen, and `load_preset` loads one again."""
+        super().__init__(window)
+        self.window, self.projects, self.presets, self.load_preset = window, projects, presets, load_preset
+        file_menu = window.menuBar().addMenu(self.tr("&File"))
         self._build_file_menu(file_menu)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
-        undo = self.builder.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        quit_action.triggered.connect(window.close)
+        edit_menu = window.menuBar().addMenu(self.tr("&Edit"))
+        undo = undo_stack.createUndoAction(window, self.tr("&Undo"))
         undo.setShortcuts(QKeySequence.StandardKey.Undo)
-        redo = self.builder.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo = undo_stack.createRedoAction(window, self.tr("&Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu = window.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.tr("&Keyboard shortcuts"), self.show_shortcuts)
         help_menu.addAction(self.tr("&About Backprop Playground"), self.show_about)
+
+    def _build_file_menu(self, menu: QMenu) -> None:
+        projects = self.projects
+        new = menu.addMenu(self.tr("&New from preset"))
+        for name in list_presets():
+            new.addAction(name, lambda name=name: self._new_from_preset(name))
+        menu.addAction(self.tr("&Open…"), QKeySequence.StandardKey.Open, projects.open_dialog)
+        self.recent_menu = menu.addMenu(self.tr("Open &recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        menu.addAction(self.tr("&Save"), QKeySequence.StandardKey.Save, projects.save)
+        menu.addAction(self.tr("Save &as…"), QKeySequence("Ctrl+Shift+S"), projects.save_as)
+        export = menu.addMenu(self.tr("&Export"))
+        export.addAction(self.tr("To &PyTorch (model and weights)…"), lambda: projects.export_to("pytorch"))
+        export.addAction(self.tr("To a &NumPy script…"), lambda: projects.export_to("numpy"))
+        export.addAction(self.tr("Metric &history as CSV…"), lambda: projects.export_to("history"))
+
+    def _new_from_preset(self, name: str) -> None:
+        if self.presets.currentText() != name:
+            self.presets.setCurrentText(name)  # which loads it
+        else:
+            self.load_preset(name)  # again: a new project from the preset shown
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.projects.recent()
+        for name in recent:
+            self.recent_menu.addAction(name, lambda name=name: self.projects.open_project(Path(name)))
+        self.recent_menu.setEnabled(bool(recent))
 
     def shortcuts_text(self) -> str:
         rows = [(self.tr("Space"), self.tr("Train or pause")), (self.tr("Right arrow"), self.tr("Train one batch")),
@@ -46,7 +82,7 @@ class WindowMenus(QMainWindow):
                                    for key, what in rows) + "</table>"
 
     def show_shortcuts(self) -> None:
-        QMessageBox.information(self, self.tr("Keyboard shortcuts"), self.shortcuts_text())
+        QMessageBox.information(self.window, self.tr("Keyboard shortcuts"), self.shortcuts_text())
 
     def about_text(self) -> str:
         backends = ", ".join(f"{name}: {'available' if reason is None else 'unavailable'}"
@@ -57,4 +93,4 @@ class WindowMenus(QMainWindow):
                                 pyqtgraph.__version__, backends)
 
     def show_about(self) -> None:
-        QMessageBox.about(self, self.tr("About Backprop Playground"), self.about_text())
+        QMessageBox.about(self.window, self.tr("About Backprop Playground"), self.about_text())

@@ -181,8 +181,8 @@ def edit_optimizer_settings(window: Any) -> OptimizerSettings:
     def apply() -> None:
         window.preset.optimizer = dialog.chosen
         window.mark_modified()
-        if window.worker is not None:
-            window.worker.control.set_optimizer_settings(dialog.chosen)
+        if window.training.worker is not None:
+            window.training.worker.control.set_optimizer_settings(dialog.chosen)
 
     dialog.accepted.connect(apply)
     dialog.open()  # not exec(): training and the window go on while it is open

@@ -1,29 +1,27 @@
-"""Project files in the window (a mixin of MainWindow): New from a preset, Open, Open Recent,
-Save and Save As; the title's unsaved-changes mark; autosave every minute of unsaved changes
-and before anything that drops the training state; and the offer to restore after a crash.
+"""Project files in the window: Open, Save and Save As, exports, the recent files; the window's
+title and its unsaved-changes mark; autosave every minute of unsaved changes and before anything
+that drops the training state; and the offer to restore after a crash.
 
-A running session exports its state between steps (Control.export) and the next snapshot
+A running session exports its state between steps (Training.export_state) and the next snapshot
 brings it here, so saving never pauses training; a stopped session is read directly.
 """
 
 from __future__ import annotations
 
-import copy
 import importlib.util
 import re
 import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
-from PySide6.QtCore import QLockFile, QSettings, QTimer
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtCore import QLockFile, QObject, QSettings, QTimer, Signal
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
-from playground.data import user_data_dir
+from playground.data import Dataset, user_data_dir
 from playground.errors import PlaygroundError, install_advice
-from playground.project import Preset, list_presets, load_project, save_project
+from playground.project import Preset, load_project, save_project
 from playground.project.bpp import Project
 from playground.project.export import (
     export_history_csv,
@@ -33,8 +31,9 @@ from playground.project.export import (
     project_optimizer,
     project_state,
 )
-from playground.session import Snapshot, project_of, session_for
+from playground.session import Session
 from playground.ui.network_panel import load_without_download
+from playground.ui.training import Training
 
 AUTOSAVE_INTERVAL_MS = 60_000
 RECENT_FILES = 8
@@ -91,32 +90,6 @@ def ask_to_save(parent: QMainWindow) -> str:
                                                                                                       "cancel")
 
 
-def offer_recovery(window: ProjectFiles) -> bool:
-    """After a crash, offer the autosaved work of windows that are gone, newest first, until one is restored;
-    True when one was. Declined work is deleted; the autosaves of windows still open are left alone."""
-    folder = autosave_folder()
-    saved = sorted(folder.glob("*.bpp"), key=_modified, reverse=True) if folder.is_dir() else []
-    for path in saved:
-        lock = QLockFile(str(path.with_suffix(".lock")))
-        lock.setStaleLockTime(0)
-        if not lock.tryLock(0):  # its window is open (in this process or another)
-            continue
-        try:
-            if not path.is_file():  # its window closed meanwhile, cleanly
-                continue
-            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(_modified(path)))
-            answer = QMessageBox.question(window, window.tr("Restore unsaved work?"),
-                                          window.tr("Backprop Playground did not close normally. Restore the work "
-                                                    "saved automatically at {0}?").format(when))
-            if answer == QMessageBox.StandardButton.Yes and window.open_project(path, recovered=True):
-                window.autosave_file.adopt(path)
-                return True
-            path.unlink(missing_ok=True)
-        finally:
-            lock.unlock()
-    return False
-
-
 def _modified(path: Path) -> float:
     try:
         return path.stat().st_mtime
@@ -124,47 +97,49 @@ def _modified(path: Path) -> float:
         return 0.0
 
 
-class ProjectFiles(QMainWindow):
-    preset: Preset | None
-    worker: Any
-    latest: Snapshot | None
-    _discard_session: Callable[[], int]
+class ProjectWindow(Protocol):
+    """What ProjectFiles needs of its window besides a QMainWindow's title, unsaved mark, status bar and
+    dialogs: a project is what the window shows, and opening one shows it there."""
 
-    def _init_projects(self) -> None:
+    preset: Preset | None  # the title, description and data of what is shown
+    dataset: Dataset | None  # the data, whose preparation the exports carry
+
+    def project(self, session: Session | None = None, state: tuple | None = None) -> Project | None:
+        """The project as it stands: the session's, or (before any training) the network shown with the
+        chosen settings; None, having said why, when it cannot be saved."""
+
+    def show_project(self, preset: Preset, dataset: Dataset, session: Session) -> None:
+        """Drop the session, show `preset` on `dataset`, and go on with `session`."""
+
+
+class ProjectFiles(QObject):
+    failed = Signal(str, str)  # what went wrong, and the title of the box that says so
+
+    def __init__(self, window: ProjectWindow, training: Training) -> None:
+        # The window itself, seen as a ProjectWindow: its title, unsaved mark and file dialogs are this
+        # object's to keep, and a project is what it shows; a callable for each would be most of the window.
+        super().__init__(window)
+        self.window, self.training = window, training
         self.project_path: Path | None = None
-        self._saved_step = 0
-        self._pending_exports: list[Callable[[Project], Any]] = []  # uses of the state a running session sends
+        self.saved_step = 0  # the step of the training state in the file
         self.autosave_file = Autosave()
-        # app.quit() with the window open: no training thread outlives the event loop, and unsaved work stays
-        # in the autosave, offered at the next start.
-        QApplication.instance().aboutToQuit.connect(self._discard_session)
         self.autosave_timer = QTimer(self, interval=AUTOSAVE_INTERVAL_MS)
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start()
 
-    def _build_file_menu(self, menu: QMenu) -> None:
-        new = menu.addMenu(self.tr("&New from preset"))
-        for name in list_presets():
-            new.addAction(name, lambda name=name: self.controls.preset_selector.setCurrentText(name)
-                          if self.controls.preset_selector.currentText() != name else self.load_preset(name))
-        menu.addAction(self.tr("&Open…"), QKeySequence.StandardKey.Open, self.open_dialog)
-        self.recent_menu = menu.addMenu(self.tr("Open &recent"))
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        menu.addAction(self.tr("&Save"), QKeySequence.StandardKey.Save, self.save)
-        menu.addAction(self.tr("Save &as…"), QKeySequence("Ctrl+Shift+S"), self.save_as)
-        export = menu.addMenu(self.tr("&Export"))
-        export.addAction(self.tr("To &PyTorch (model and weights)…"), lambda: self.export_to("pytorch"))
-        export.addAction(self.tr("To a &NumPy script…"), lambda: self.export_to("numpy"))
-        export.addAction(self.tr("Metric &history as CSV…"), lambda: self.export_to("history"))
-
     # The title and the unsaved-changes mark.
 
-    def _show_title(self) -> None:
-        name = self.project_path.name if self.project_path else (self.preset.title if self.preset else "")
-        self.setWindowTitle(self.tr("{0}[*] — Backprop Playground").format(name))
+    def show_file(self, path: Path | None, step: int, modified: bool = False) -> None:
+        """The window now shows the project in file `path` (None: in no file yet), whose training state
+        there is at step `step`; `modified`: whether it has changes the file lacks."""
+        self.project_path, self.saved_step = path, step
+        self.window.setWindowModified(modified)
+        self.show_title()
 
-    def mark_modified(self, modified: bool = True) -> None:
-        self.setWindowModified(modified)
+    def show_title(self) -> None:
+        preset = self.window.preset
+        name = self.project_path.name if self.project_path else (preset.title if preset else "")
+        self.window.setWindowTitle(self.tr("{0}[*] — Backprop Playground").format(name))
 
     # Saving.
 
@@ -174,8 +149,8 @@ class ProjectFiles(QMainWindow):
         return self._save_to(self.project_path)
 
     def save_as(self) -> bool:
-        start = str(self.project_path or Path(self.start_folder()) / f"{file_name(self.preset.title)}.bpp")
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save project"), start, self.tr(FILE_FILTER))
+        start = str(self.project_path or Path(self.start_folder()) / f"{file_name(self.window.preset.title)}.bpp")
+        chosen, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save project"), start, self.tr(FILE_FILTER))
         if not chosen:
             return False
         self.remember_folder(str(Path(chosen).parent))
@@ -196,7 +171,7 @@ class ProjectFiles(QMainWindow):
 
     def autosave(self) -> None:
         """Keep unsaved work where a crash cannot take it."""
-        if self.isWindowModified() and self.preset is not None:
+        if self.window.isWindowModified() and self.window.preset is not None:
             self._save_to(self.autosave_file.claim(), autosave=True)
 
     def _save_to(self, path: Path, autosave: bool = False) -> bool:
@@ -205,68 +180,44 @@ class ProjectFiles(QMainWindow):
     def _with_project(self, use: Callable[[Project], Any]) -> bool:
         """Call `use` with the project as it stands: now when nothing trains, else when the running
         session has exported its state between steps (the next snapshot brings it)."""
-        if self.worker is not None and self.worker.running:
-            self._pending_exports.append(use)
-            self.worker.control.export()
+        worker = self.training.worker
+        if worker is not None and worker.running:
+            self.training.export_state(lambda session, state: use(self.window.project(session, state)))
             return True
-        project = self._project(self.worker.session if self.worker is not None else None)
+        project = self.window.project(worker.session if worker is not None else None)
         return project is not None and use(project) is not False
-
-    def _exported_received(self, snapshot: Snapshot) -> None:
-        uses, self._pending_exports = self._pending_exports, []
-        project = self._project(self.worker.session, snapshot.exported)
-        for use in uses:
-            use(project)
-
-    def _project(self, session: Any, state: tuple | None = None) -> Project | None:
-        """The project as it stands: the session's, or (before any training) the builder's network
-        with the chosen settings."""
-        preset = self.preset
-        view = {"description": preset.description}
-        if session is not None:
-            return project_of(session, dict(preset.dataset), preset.title, view, state)
-        if self.network_panel.spec is None:
-            self._failed(self.tr("The network cannot be saved while it is invalid: {0}").format(self.builder.error),
-                         self.tr("Not saved"))
-            return None
-        return Project(self.network_panel.spec, copy.deepcopy(self.chosen_optimizer()), self.batch_size_input.value(),
-                       dict(preset.dataset), epochs=preset.epochs, title=preset.title, view=view)
 
     def _write(self, project: Project, path: Path, autosave: bool) -> bool:
         try:
             save_project(project, path)
         except PlaygroundError as error:
-            self._failed(str(error), self.tr("Not saved"))
+            self.failed.emit(str(error), self.tr("Not saved"))
             return False
         if not autosave:
-            self.project_path = path
-            self._saved_step = project.progress["step"] if project.progress else 0
-            self.mark_modified(False)
-            self._show_title()
+            self.show_file(path, project.progress["step"] if project.progress else 0)
             self._remember(path)
             self.autosave_file.discard()
-            self.statusBar().showMessage(self.tr("Saved {0}").format(path))
+            self.window.statusBar().showMessage(self.tr("Saved {0}").format(path))
         return True
-
     # Exporting.
 
     def export_to(self, kind: str) -> None:
         """To PyTorch (a new folder), a NumPy script or the metric history as CSV. PyTorch export says
         at once when PyTorch is not installed, before asking where to write."""
         if kind == "pytorch" and importlib.util.find_spec("torch") is None:
-            QMessageBox.information(self, self.tr("PyTorch is not installed"), self.tr(
+            QMessageBox.information(self.window, self.tr("PyTorch is not installed"), self.tr(
                 "Exporting to PyTorch writes code that uses PyTorch, and checks the weights with it. PyTorch is "
                 "not installed: {0}. The NumPy script export needs nothing more.").format(
                 install_advice("PyTorch", "pip install torch")))
             return
-        stem = file_name(self.preset.title)
+        stem = file_name(self.window.preset.title)
         if kind == "pytorch":  # a folder of its own, made by the export
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export to PyTorch: name the folder to write"),
+            chosen, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export to PyTorch: name the folder to write"),
                                                     str(Path(self.start_folder()) / f"{stem} pytorch"))
         else:
             suffix, kinds = (".py", self.tr("Python scripts (*.py)")) if kind == "numpy" else (
                 ".csv", self.tr("CSV files (*.csv)"))
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export"),
+            chosen, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export"),
                                                     str(Path(self.start_folder()) / f"{stem}{suffix}"), kinds)
         if chosen:
             self.remember_folder(str(Path(chosen).parent))
@@ -279,7 +230,8 @@ class ProjectFiles(QMainWindow):
                 written = self.tr("Exported the metric history to {0}").format(target)
             else:
                 # The exports carry how the data were prepared: the window's data are the project's.
-                dataset = self.dataset if self.dataset is not None else load_without_download(project.dataset)
+                shown = self.window.dataset
+                dataset = shown if shown is not None else load_without_download(project.dataset)
                 if kind == "pytorch":
                     files = export_pytorch(project.network, project_state(project), target,
                                            optimizer=project_optimizer(project), dataset=dataset)
@@ -289,20 +241,20 @@ class ProjectFiles(QMainWindow):
                     export_numpy_script(project.network, project_state(project), target, dataset)
                     written = self.tr("Exported the NumPy script to {0}").format(target)
         except PlaygroundError as error:
-            self._failed(str(error), self.tr("Export failed"))
+            self.failed.emit(str(error), self.tr("Export failed"))
             return False
-        self.statusBar().showMessage(written)
+        self.window.statusBar().showMessage(written)
         return True
 
-    def _autosave_stopped(self, project: Project) -> None:
+    def autosave_stopped(self, project: Project) -> None:
         """Before the training state goes (other data, another network, another file): keep it."""
-        if self.isWindowModified():
+        if self.window.isWindowModified():
             self._write(project, self.autosave_file.claim(), True)
 
     # Opening.
 
     def open_dialog(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), self.start_folder(),
+        chosen, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open project"), self.start_folder(),
                                                 self.tr(FILE_FILTER))
         if chosen:
             self.remember_folder(str(Path(chosen).parent))
@@ -314,45 +266,60 @@ class ProjectFiles(QMainWindow):
         try:
             project = load_project(path)
             dataset = load_without_download(project.dataset)
-            session = session_for(project, dataset, start_paused=True, backend=self.backend_selector.currentData())
+            session = self.training.continuing(project, dataset)
         except PlaygroundError as error:
-            QMessageBox.warning(self, self.tr("Cannot open {0}").format(Path(path).name), str(error))
+            QMessageBox.warning(self.window, self.tr("Cannot open {0}").format(Path(path).name), str(error))
             return False
-        self._discard_session()
         title = project.title or Path(path).stem
-        self.preset = Preset(Path(path).stem, title, project.view.get("description", ""), project.network,
-                             project.optimizer, project.batch_size, project.dataset, project.epochs)
-        self.dataset = dataset
-        self._show_setup()
-        self._start_worker(session)
-        self.project_path = None if recovered else Path(path)
-        self._saved_step = session.step
-        self.mark_modified(recovered)  # restored work is still unsaved
-        self._show_title()
+        self.window.show_project(Preset(Path(path).stem, title, project.view.get("description", ""), project.network,
+                                        project.optimizer, project.batch_size, project.dataset, project.epochs),
+                                 dataset, session)
+        self.show_file(None if recovered else Path(path), session.step, recovered)  # restored work is still unsaved
         if not recovered:
             self._remember(Path(path))
-        self.statusBar().showMessage(self.tr("Opened {0} at step {1:,}").format(Path(path).name, session.step))
+        self.window.statusBar().showMessage(self.tr("Opened {0} at step {1:,}").format(Path(path).name, session.step))
         return True
 
+    def recent(self) -> list[str]:
+        """The files last saved or opened, newest first."""
+        return QSettings().value("recent") or []
+
     def _remember(self, path: Path) -> None:
-        settings = QSettings()
-        recent = [str(path.resolve())] + [p for p in (settings.value("recent") or []) if p != str(path.resolve())]
-        settings.setValue("recent", recent[:RECENT_FILES])
+        recent = [str(path.resolve())] + [p for p in self.recent() if p != str(path.resolve())]
+        QSettings().setValue("recent", recent[:RECENT_FILES])
 
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        recent = QSettings().value("recent") or []
-        for name in recent:
-            self.recent_menu.addAction(name, lambda name=name: self.open_project(Path(name)))
-        self.recent_menu.setEnabled(bool(recent))
-
-    def _closing_allowed(self) -> bool:
+    def closing_allowed(self) -> bool:
         """Ask about unsaved changes; False when the person cancels."""
-        if not self.isWindowModified():
+        if not self.window.isWindowModified():
             return True
-        choice = ask_to_save(self)
+        choice = ask_to_save(self.window)
         if choice == "save":
-            if self.worker is not None:
-                self.worker.stop()  # a stopped session is read directly: the save completes now
-            return self.save() and not self._pending_exports
+            if self.training.worker is not None:
+                self.training.worker.stop()  # a stopped session is read directly: the save completes now
+            return self.save() and not self.training.exporting
         return choice == "discard"
+
+    def offer_recovery(self) -> bool:
+        """After a crash, offer the autosaved work of windows that are gone, newest first, until one is restored;
+        True when one was. Declined work is deleted; the autosaves of windows still open are left alone."""
+        folder = autosave_folder()
+        saved = sorted(folder.glob("*.bpp"), key=_modified, reverse=True) if folder.is_dir() else []
+        for path in saved:
+            lock = QLockFile(str(path.with_suffix(".lock")))
+            lock.setStaleLockTime(0)
+            if not lock.tryLock(0):  # its window is open (in this process or another)
+                continue
+            try:
+                if not path.is_file():  # its window closed meanwhile, cleanly
+                    continue
+                when = time.strftime("%Y-%m-%d %H:%M", time.localtime(_modified(path)))
+                answer = QMessageBox.question(self.window, self.tr("Restore unsaved work?"),
+                                              self.tr("Backprop Playground did not close normally. Restore the work "
+                                                      "saved automatically at {0}?").format(when))
+                if answer == QMessageBox.StandardButton.Yes and self.open_project(path, recovered=True):
+                    self.autosave_file.adopt(path)
+                    return True
+                path.unlink(missing_ok=True)
+            finally:
+                lock.unlock()
+        return False

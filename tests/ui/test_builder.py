@@ -108,7 +108,7 @@ def test_a_network_assembled_from_the_palette_trains(qtbot):
     assert play.isEnabled()
     click(qtbot, window, "playButton")
     qtbot.waitUntil(lambda: window.latest is not None and window.latest.step > 20, timeout=10_000)
-    built = window.worker.session.network.spec
+    built = window.training.worker.session.network.spec
     assert [(layer.units, layer.activation) for layer in built.layers] == [(6, "tanh"), (1, "linear")]
     window.close()
 

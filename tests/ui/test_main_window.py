@@ -69,13 +69,13 @@ def test_train_pause_step_and_close_leave_no_thread(qtbot):
     qtbot.waitUntil(lambda: window.latest.state == "paused", timeout=10_000)
     paused_at = window.latest.step
     qtbot.wait(300)
-    assert window.latest.step == paused_at and window.worker.session.step == paused_at
+    assert window.latest.step == paused_at and window.training.worker.session.step == paused_at
     click(qtbot, window, "stepButton")
     qtbot.waitUntil(lambda: window.latest.step == paused_at + 1, timeout=10_000)
     click(qtbot, window, "playButton")
     qtbot.waitUntil(lambda: window.latest.state == "running", timeout=10_000)
     window.close()
-    assert window.worker is None
+    assert window.training.worker is None
     assert QThreadPool.globalInstance().activeThreadCount() == 0
 
 
@@ -88,9 +88,9 @@ def test_settings_apply_while_training(qtbot):
     find(window, QSpinBox, "batchSizeInput").setValue(25)
     qtbot.waitUntil(lambda: window.latest.batch_size == 25, timeout=10_000)
     find(window, QComboBox, "optimizerSelector").setCurrentText("adam")
-    qtbot.waitUntil(lambda: window.worker.session.optimizer.spec.kind == "adam", timeout=10_000)
+    qtbot.waitUntil(lambda: window.training.worker.session.optimizer.spec.kind == "adam", timeout=10_000)
     seen = []  # every snapshot: training resumes so fast after a reset that the newest moves on at once
-    window.worker.snapshot.connect(seen.append)
+    window.training.worker.snapshot.connect(seen.append)
     click(qtbot, window, "resetButton")
     qtbot.waitUntil(lambda: any(s.step == 0 for s in seen), timeout=10_000)
     window.close()
@@ -100,14 +100,14 @@ def test_reset_starts_over_from_the_seed(qtbot):
     window = open_window(qtbot)
     click(qtbot, window, "stepButton")
     qtbot.waitUntil(lambda: window.latest is not None and window.latest.step == 1, timeout=10_000)
-    first = window.worker.session.network.theta.copy()
+    first = window.training.worker.session.network.theta.copy()
     click(qtbot, window, "stepButton")
     qtbot.waitUntil(lambda: window.latest.step == 2, timeout=10_000)
     click(qtbot, window, "resetButton")
     qtbot.waitUntil(lambda: window.latest.step == 0, timeout=10_000)
     click(qtbot, window, "stepButton")
     qtbot.waitUntil(lambda: window.latest.step == 1, timeout=10_000)
-    assert numpy.array_equal(window.worker.session.network.theta, first)
+    assert numpy.array_equal(window.training.worker.session.network.theta, first)
     window.close()
 
 
@@ -145,9 +145,9 @@ def test_help_lists_the_shortcuts_and_about_names_the_versions(qtbot):
     window = open_window(qtbot)
     menus = [action.text().replace("&", "") for action in window.menuBar().actions()]
     assert menus == ["File", "Edit", "Help"]
-    shortcuts = window.shortcuts_text()
+    shortcuts = window.menus.shortcuts_text()
     assert "Space" in shortcuts and "Right arrow" in shortcuts and "Train one batch" in shortcuts
-    about = window.about_text()
+    about = window.menus.about_text()
     assert f"Qt {qVersion()}" in about and f"NumPy {np.__version__}" in about and "numpy: available" in about
 
 
@@ -198,7 +198,7 @@ def test_data_controls_reshape_the_data_and_the_first_layer(qtbot):
     assert window.preset.dataset["seed"] == seed + 1
     click(qtbot, window, "playButton")
     qtbot.waitUntil(lambda: window.latest is not None and window.latest.step > 50, timeout=10_000)
-    assert window.worker.session.network.spec.input_shape == (5,)
+    assert window.training.worker.session.network.spec.input_shape == (5,)
     window.close()
 
 

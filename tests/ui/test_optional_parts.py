@@ -97,7 +97,7 @@ def test_pytorch_export_without_torch_says_so_before_asking_where(qtbot, monkeyp
     told = []
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append((title, text)))
     window = open_window(qtbot)
-    window.export_to("pytorch")
+    window.projects.export_to("pytorch")
     assert not asked
     assert told[0][0] == "PyTorch is not installed" and "pip install torch" in told[0][1]
 
@@ -111,19 +111,19 @@ def test_file_dialogs_open_where_the_project_is_and_suggest_its_title(qtbot, tmp
         return str(tmp_path / "work" / "mine.bpp"), ""
     (tmp_path / "work").mkdir()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
-    window.save_as()
+    window.projects.save_as()
     assert Path(offered[0]).name == f"{window.preset.title}.bpp"
-    window.save_as()
+    window.projects.save_as()
     assert Path(offered[1]) == tmp_path / "work" / "mine.bpp"  # Save As again: the project's own file
     opened = []
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda parent, caption, start, *a: opened.append(start)
                         or ("", ""))
-    window.open_dialog()
+    window.projects.open_dialog()
     assert opened == [str(tmp_path / "work")]
     # Other data on an unsaved preset: the title, and the name offered, follow the data.
     circle = open_window(qtbot)
     choose_dataset(circle, "digits")
-    circle.save_as()
+    circle.projects.save_as()
     assert "circle" not in Path(offered[-1]).name.lower() and "igits" in Path(offered[-1]).name
     assert Path(offered[-1]).parent == tmp_path / "work"  # the folder last used
 
@@ -132,13 +132,13 @@ def test_pytorch_export_makes_its_folder_and_says_what_it_wrote(qtbot, tmp_path,
     window = open_window(qtbot)
     target = tmp_path / "exports" / "circle model"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    window.export_to("pytorch")
+    window.projects.export_to("pytorch")
     assert target.is_dir() and (target / "model.py").is_file()
     message = window.statusBar().currentMessage()
     assert "model.py" in message and str(target) in message
     script = tmp_path / "script.py"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(script), ""))
-    window.export_to("numpy")
+    window.projects.export_to("numpy")
     assert script.is_file() and str(script) in window.statusBar().currentMessage()
 
 
@@ -147,7 +147,7 @@ def test_a_failed_export_is_titled_as_such(qtbot, tmp_path, monkeypatch):
     warned = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(title))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path), ""))  # a folder, not a file
-    window.export_to("numpy")
+    window.projects.export_to("numpy")
     assert warned == ["Export failed"]
 
 

@@ -60,11 +60,11 @@ def test_saving_while_training_writes_the_state_and_clears_the_mark(qtbot, tmp_p
     train_to(qtbot, window, 50)
     assert window.isWindowModified()
     marks = ModifiedMarks(window)
-    window.save()  # no file yet: asks where, then saves while training runs
+    window.projects.save()  # no file yet: asks where, then saves while training runs
     # The mark clears when the file is written, and comes back with the next step trained: both
     # happen within a frame, too fast to poll for, so every change of the mark is recorded.
     qtbot.waitUntil(lambda: target.is_file() and False in marks.seen, timeout=10_000)
-    assert window.windowTitle().startswith("mine.bpp") and window.project_path == target
+    assert window.windowTitle().startswith("mine.bpp") and window.projects.project_path == target
     saved = load_project(target)
     assert saved.progress["step"] > 50 and saved.network.to_dict() == window.builder.spec.to_dict()
     window.close()
@@ -75,8 +75,8 @@ def test_a_file_saved_by_the_window_trains_on_as_the_command_line_does(qtbot, tm
     window = open_window(qtbot)
     train_to(qtbot, window, 30)
     pause(qtbot, window)
-    window.project_path = target
-    window.save()
+    window.projects.project_path = target
+    window.projects.save()
     qtbot.waitUntil(lambda: target.is_file(), timeout=10_000)
     window.close()
     project = load_project(target)
@@ -87,13 +87,13 @@ def test_a_file_saved_by_the_window_trains_on_as_the_command_line_does(qtbot, tm
     after_headless = next(s for s in run if s.step == project.progress["step"] + 1)
 
     reopened = open_window(qtbot, "xor")
-    assert reopened.open_project(target)
+    assert reopened.projects.open_project(target)
     assert reopened.windowTitle().startswith("paused.bpp") and not reopened.isWindowModified()
-    assert reopened.worker.session.step == project.progress["step"]
+    assert reopened.training.worker.session.step == project.progress["step"]
     click(qtbot, reopened, "stepButton")
     qtbot.waitUntil(lambda: reopened.latest is not None and reopened.latest.step == project.progress["step"] + 1,
                     timeout=10_000)
-    assert numpy.array_equal(reopened.worker.session.network.theta, headless.network.theta)
+    assert numpy.array_equal(reopened.training.worker.session.network.theta, headless.network.theta)
     assert reopened.latest.train_loss == after_headless.train_loss
     reopened.close()
 
@@ -105,8 +105,8 @@ def test_a_bad_file_changes_nothing_and_says_why(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
     window = open_window(qtbot)
     before = window.preset
-    assert not window.open_project(bad)
-    assert window.preset is before and window.project_path is None
+    assert not window.projects.open_project(bad)
+    assert window.preset is before and window.projects.project_path is None
     assert len(warnings) == 1 and "bad.bpp" in warnings[0]
 
 
@@ -145,8 +145,8 @@ TRAINING_APP = textwrap.dedent("""
 
 CRASHING_APP = TRAINING_APP + textwrap.dedent("""
     def then():
-        if not window.autosave_file.path.is_file():
-            window.autosave()
+        if not window.projects.autosave_file.path.is_file():
+            window.projects.autosave()
             QTimer.singleShot(50, then)
         else:
             os.kill(os.getpid(), signal.SIGKILL)  # no clean exit: the autosave stays
@@ -169,9 +169,10 @@ def test_after_a_crash_the_next_start_offers_the_autosaved_work(qtbot, monkeypat
     assert step >= 200
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     window = open_window(qtbot)
-    assert projects.offer_recovery(window)
-    assert window.worker.session.step == step and window.isWindowModified() and window.project_path is None
-    assert window.autosave_file.path.is_file()  # kept as this window's until it closes
+    assert window.projects.offer_recovery()
+    assert window.training.worker.session.step == step and window.isWindowModified()
+    assert window.projects.project_path is None
+    assert window.projects.autosave_file.path.is_file()  # kept as this window's until it closes
     window.close()
     assert list(projects.autosave_folder().iterdir()) == []  # a clean exit leaves nothing to restore
 
@@ -179,28 +180,28 @@ def test_after_a_crash_the_next_start_offers_the_autosaved_work(qtbot, monkeypat
 def test_declining_the_recovery_forgets_it(qtbot):
     crashed_autosave()
     window = open_window(qtbot)  # questions are answered No
-    assert not projects.offer_recovery(window)
+    assert not window.projects.offer_recovery()
     assert list(projects.autosave_folder().iterdir()) == [] and len(window.builder.layers) == 3
 
 
 def test_a_second_window_leaves_the_first_ones_autosave_alone(qtbot, monkeypatch):
     first = open_window(qtbot)
     first.builder.add_layer("dense")
-    first.autosave()  # not training: written at once
-    assert first.autosave_file.path.is_file()
+    first.projects.autosave()  # not training: written at once
+    assert first.projects.autosave_file.path.is_file()
 
     def asked(*args, **kwargs):
         raise AssertionError("a window still open was taken for one that crashed")
 
     monkeypatch.setattr(QMessageBox, "question", asked)
     second = open_window(qtbot)
-    assert not projects.offer_recovery(second)
-    assert len(load_project(first.autosave_file.path).network.layers) == 4
+    assert not second.projects.offer_recovery()
+    assert len(load_project(first.projects.autosave_file.path).network.layers) == 4
     second.builder.add_layer("dense")
-    second.autosave()
-    assert second.autosave_file.path != first.autosave_file.path
+    second.projects.autosave()
+    assert second.projects.autosave_file.path != first.projects.autosave_file.path
     second.close()
-    assert first.autosave_file.path.is_file() and not second.autosave_file.path.exists()
+    assert first.projects.autosave_file.path.is_file() and not second.projects.autosave_file.path.exists()
     first.close()
     assert list(projects.autosave_folder().iterdir()) == []
 
@@ -212,8 +213,8 @@ OPEN_APP = textwrap.dedent("""
     window = MainWindow("circle")
     window.show()
     window.builder.add_layer("dense")
-    window.autosave()
-    print(window.autosave_file.path, flush=True)
+    window.projects.autosave()
+    print(window.projects.autosave_file.path, flush=True)
     app.exec()  # open until the test kills it
 """)
 
@@ -230,12 +231,12 @@ def test_a_window_in_another_process_keeps_its_autosave_until_that_process_is_go
         saved = Path(first.stdout.readline().strip())
         assert saved.is_file()
         window = open_window(qtbot)
-        assert not projects.offer_recovery(window) and saved.is_file()
+        assert not window.projects.offer_recovery() and saved.is_file()
     finally:
         first.kill()
         first.wait(30)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    assert projects.offer_recovery(window) and len(window.builder.layers) == 4
+    assert window.projects.offer_recovery() and len(window.builder.layers) == 4
 
 
 QUITTING_APP = TRAINING_APP + textwrap.dedent("""
@@ -276,7 +277,7 @@ def test_the_file_menu_exports_to_pytorch_numpy_and_csv_while_training(qtbot, tm
     for kind, name in (("pytorch", "torch model"), ("numpy", "model_script.py"), ("history", "history.csv")):
         monkeypatch.setattr("playground.ui.projects.QFileDialog.getSaveFileName",
                             lambda *a, name=name, **k: (str(tmp_path / name), ""))
-        window.export_to(kind)  # PyTorch's is a new folder, named in the same dialog
+        window.projects.export_to(kind)  # PyTorch's is a new folder, named in the same dialog
     qtbot.waitUntil(lambda: all((tmp_path / name).is_file() for name in
                                 ("torch model/model.py", "torch model/model_state_dict.pt", "model_script.py",
                                  "history.csv")), timeout=10_000)
@@ -322,14 +323,14 @@ def test_new_from_preset_and_open_recent_from_the_file_menu(qtbot, tmp_path):
     file_menu = menu_action(window.menuBar(), "File").menu()
     menu_action(menu_action(file_menu, "New from preset").menu(), "spiral").trigger()
     assert window.preset.name == "spiral" and window.windowTitle().startswith("Spiral")
-    window.project_path = tmp_path / "spiral-copy.bpp"
-    window.save()
+    window.projects.project_path = tmp_path / "spiral-copy.bpp"
+    window.projects.save()
     recent = menu_action(file_menu, "Open recent").menu()
     recent.aboutToShow.emit()
     menu_action(menu_action(file_menu, "New from preset").menu(), "xor").trigger()
-    assert window.preset.name == "xor" and window.project_path is None
+    assert window.preset.name == "xor" and window.projects.project_path is None
     menu_action(recent, str((tmp_path / "spiral-copy.bpp").resolve())).trigger()
-    assert window.project_path == tmp_path / "spiral-copy.bpp" and window.dataset.name == "spiral"
+    assert window.projects.project_path == tmp_path / "spiral-copy.bpp" and window.dataset.name == "spiral"
     window.close()
 
 
@@ -339,13 +340,13 @@ def test_saving_again_keeps_the_projects_seed(qtbot, tmp_path):
     from playground.project import save_project
 
     window = open_window(qtbot)
-    window.project_path = tmp_path / "first.bpp"
-    window.save()
+    window.projects.project_path = tmp_path / "first.bpp"
+    window.projects.save()
     project = dataclasses.replace(load_project(tmp_path / "first.bpp"), seed=7)
     save_project(project, tmp_path / "seven.bpp")
-    assert window.open_project(tmp_path / "seven.bpp")
-    window.project_path = tmp_path / "again.bpp"
-    window.save()  # the opened project's session answers between steps
+    assert window.projects.open_project(tmp_path / "seven.bpp")
+    window.projects.project_path = tmp_path / "again.bpp"
+    window.projects.save()  # the opened project's session answers between steps
     qtbot.waitUntil(lambda: (tmp_path / "again.bpp").is_file(), timeout=10_000)
     assert load_project(tmp_path / "again.bpp").seed == 7
     window.close()

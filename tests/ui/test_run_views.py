@@ -70,7 +70,7 @@ def test_an_edit_of_a_trained_network_clears_every_view_of_the_old_one(qtbot):
     units.lineEdit().selectAll()
     qtbot.keyClicks(units.lineEdit(), "6")
     qtbot.keyClick(units, Qt.Key.Key_Return)
-    assert window.worker is None
+    assert window.training.worker is None
     assert_nothing_trained_shows(window)
     assert "starts over from new random weights" in window.statusBar().currentMessage()
 
@@ -105,11 +105,11 @@ def test_an_opened_project_shows_its_own_metrics_and_no_rate_across_the_load(qtb
     train_then_pause(qtbot, window, 400)
     target = tmp_path / "circle.bpp"
     monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
-    window.save()
+    window.projects.save()
     step = window.latest.step
     reopened = open_window(qtbot)
     show_tab(qtbot, reopened, reopened.metrics_view)
-    assert reopened.open_project(target)
+    assert reopened.projects.open_project(target)
     qtbot.waitUntil(lambda: reopened._drawn is not None, timeout=10_000)
     summary = find(reopened, QLabel, "metricsSummary").text()
     assert f"step {step:,}" in summary and "accuracy" in summary
@@ -123,15 +123,15 @@ def test_an_opened_project_shows_its_own_metrics_and_no_rate_across_the_load(qtb
 def test_undo_of_an_insertion_brings_back_the_trained_weights(qtbot):
     window = open_window(qtbot)
     step = train_then_pause(qtbot, window)
-    weights = window.worker.session.network.state_dict()
+    weights = window.training.worker.session.network.state_dict()
     palette = find(window, QListWidget, "layerPalette")
     palette.setCurrentItem(palette.findItems("Dropout", Qt.MatchFlag.MatchExactly)[0])
     click(qtbot, window, "addLayerButton")
-    assert window.worker is None and window.boundary_view.image.image is None
+    assert window.training.worker is None and window.boundary_view.image.image is None
     assert f"Undo (Ctrl+Z) brings back the run at step {step:,}" in window.statusBar().currentMessage()
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert window.worker is not None and window.worker.session.step == step
-    restored = window.worker.session.network.state_dict()
+    assert window.training.worker is not None and window.training.worker.session.step == step
+    restored = window.training.worker.session.network.state_dict()
     assert all(numpy.array_equal(weights[name], restored[name]) for name in weights)
     assert "restored" in window.statusBar().currentMessage()
     qtbot.waitUntil(lambda: window._drawn is not None and window._drawn.step == step, timeout=10_000)
@@ -147,7 +147,7 @@ def test_undo_after_training_the_edited_network_starts_over(qtbot):
     click(qtbot, window, "addLayerButton")
     step = train_then_pause(qtbot, window, 50)
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert window.worker is None
+    assert window.training.worker is None
     assert f"brings back the run at step {step:,}" in window.statusBar().currentMessage()
 
 

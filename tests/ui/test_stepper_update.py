@@ -164,6 +164,6 @@ def test_the_update_phase_shows_what_the_optimizer_applies(qtbot, optimizer):
         applied_step = window.latest.step + 1
         click(qtbot, window, "stepperApplyButton")
         qtbot.waitUntil(lambda: window.latest.step == applied_step, timeout=10_000)  # noqa: B023 (waited on here)
-        applied = window.worker.session.network.get("1.W") - shown_w["W before"].astype(numpy.float32)
+        applied = window.training.worker.session.network.get("1.W") - shown_w["W before"].astype(numpy.float32)
         assert numpy.array_equal(applied, shown_w["ΔW"].astype(numpy.float32))
     window.close()

@@ -52,7 +52,7 @@ def test_walking_a_step_lights_each_layer_in_the_network_view(qtbot, preset, lay
 def test_applying_the_step_resumes_training_from_the_stepped_weights(qtbot):
     window = enter_stepper(qtbot, "circle")
     trace = window.stepper.trace
-    network = window.worker.session.network
+    network = window.training.worker.session.network
     assert network.get("1.W").tolist() == trace.state_before["1.W"].tolist()  # held, not yet applied
     click(qtbot, window, "stepperApplyButton")
     qtbot.waitUntil(lambda: window.latest.step == 1, timeout=10_000)
@@ -66,14 +66,14 @@ def test_applying_the_step_resumes_training_from_the_stepped_weights(qtbot):
 
 def test_discarding_keeps_the_weights_and_a_clicked_point_is_stepped_alone(qtbot):
     window = enter_stepper(qtbot, "circle")
-    before = window.worker.session.network.theta.copy()
+    before = window.training.worker.session.network.theta.copy()
     click(qtbot, window, "stepperDiscardButton")
     window.boundary_view.example_clicked.emit(5)  # what clicking training point 5 sends
     qtbot.waitUntil(lambda: window.stepper.current_phase() == 0 and window.stepper.trace.forward[0].input.shape[1] == 1,
                     timeout=10_000)
     point = window.dataset.x_train[5]
     assert numpy.allclose(window.stepper.trace.forward[0].input[:, 0], point)
-    assert numpy.array_equal(window.worker.session.network.theta, before) and window.latest.step == 0
+    assert numpy.array_equal(window.training.worker.session.network.theta, before) and window.latest.step == 0
     window.close()
 
 
