@@ -3,7 +3,7 @@ check gradients, close while training."""
 
 import numpy
 from PySide6.QtCore import Qt, QThreadPool
-from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSpinBox, QTableWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPushButton, QSpinBox, QTableWidget
 
 from playground.ui import MainWindow
 from tests.ui.widgets import click, find
@@ -39,7 +39,14 @@ def test_choosing_a_preset_shows_its_network_and_settings(qtbot):
     window = open_window(qtbot)
     selector = find(window, QComboBox, "presetSelector")
     selector.setFocus()
-    qtbot.keyClicks(selector, "digits-mlp")
+    # Each key loads the preset it reaches; on a busy machine that can outlast Qt's 0.4 s between keys of
+    # one search, which a person typing would not notice.
+    interval = QApplication.keyboardInputInterval()
+    QApplication.setKeyboardInputInterval(60_000)
+    try:
+        qtbot.keyClicks(selector, "digits-mlp")
+    finally:
+        QApplication.setKeyboardInputInterval(interval)
     assert selector.currentText() == "digits-mlp"
     table = find(window, QTableWidget, "layerList")
     assert [cell(table, r, 3) for r in range(table.rowCount())] == ["13,000", "2,010"]
