@@ -66,6 +66,7 @@ HISTORY_POINTS = 2000
 # A random state's 128-bit numbers have 39 digits; longer ones overflow the float conversions checks make.
 MAX_INT_DIGITS = 40
 HISTORY_METRICS = 16
+PACES = ("step", "10 steps", "100 steps", "epoch", "full")  # a window's training speed: see session.config
 WEIGHTS_DTYPE = numpy.float32  # what the network holds its weights in, and so what finiteness means for them
 
 
@@ -81,6 +82,7 @@ class Project:
     view: dict[str, Any] = field(default_factory=dict)
     progress: dict[str, Any] | None = None  # None: not trained yet
     arrays: dict[str, numpy.ndarray] = field(default_factory=dict)
+    pace: str = "full"  # how much training each frame of the window shows (session.config.PACES)
 
 
 def save_project(project: Project, path: str | Path) -> None:
@@ -88,7 +90,7 @@ def save_project(project: Project, path: str | Path) -> None:
     document = {
         "format": FORMAT_VERSION, "title": project.title, "network": project.network.to_dict(),
         "training": {"optimizer": project.optimizer.to_dict(), "batch_size": project.batch_size,
-                     "epochs": project.epochs, "seed": project.seed},
+                     "epochs": project.epochs, "seed": project.seed, "pace": project.pace},
         "dataset": project.dataset, "view": project.view, "progress": project.progress}
     members = {}
     for member, prefix in ARRAY_MEMBERS.items():
@@ -371,6 +373,9 @@ def _project(document: dict[str, Any], arrays: dict[str, numpy.ndarray], name: s
                 raise FileFormatError(f"the {what} must be a whole number")
     except PlaygroundError as error:
         raise FileFormatError(f"{name} cannot be opened: {error}") from None
+    pace = training.get("pace", "full")  # files from before the speed control: full speed
+    if pace not in PACES:
+        raise FileFormatError(f"{name}: the training speed {pace!r} is none of {', '.join(PACES)}.")
     progress = document.get("progress")
     if progress is not None:
         _check_progress(progress, arrays, name)
@@ -380,7 +385,7 @@ def _project(document: dict[str, Any], arrays: dict[str, numpy.ndarray], name: s
     title = document.get("title", "")
     if not isinstance(title, str):
         raise FileFormatError(f"{name}: the title must be text.")
-    return Project(network, optimizer, batch_size, dataset, seed, epochs, title, view, progress, arrays)
+    return Project(network, optimizer, batch_size, dataset, seed, epochs, title, view, progress, arrays, pace)
 
 
 def _check_progress(progress: Any, arrays: dict[str, numpy.ndarray], name: str) -> None:

@@ -9,8 +9,12 @@ from typing import Any
 
 from playground.engine import OPTIMIZERS, OptimizerSpec
 from playground.errors import choice, real, whole
+from playground.project.bpp import PACES
 
 SNAPSHOT_HZ = 30.0
+# How much training each frame (snapshot) shows, of PACES: a number of steps, one epoch, or as much as
+# fits between two snapshots ("full", the engine's own speed). The slower ones are for watching.
+PACE_STEPS = {"step": 1, "10 steps": 10, "100 steps": 100}
 
 
 @dataclass
@@ -27,6 +31,8 @@ class TrainingConfig:
     start_paused: bool = False
     blas_threads: int | None = None  # None: all cores but one, so a GUI keeps one
     overhead_budget: float = 0.015  # snapshots may take at most this share of the time
+    pace: str = "full"  # one of PACES
+
 
     def check(self) -> None:
         self.optimizer.check()
@@ -35,6 +41,7 @@ class TrainingConfig:
             whole(self.epochs, "The number of epochs", minimum=1)
         whole(self.seed, "The seed", minimum=0)
         real(self.snapshot_hz, "The snapshot rate", above=0.0)
+        choice(self.pace, PACES, "The training speed")
 
 
 @dataclass(frozen=True)
@@ -89,6 +96,11 @@ class Control:
 
     def discard_trace(self) -> None:
         self.queue.put(Command("discard_trace"))
+
+    def set_pace(self, pace: str) -> None:
+        """How much training each snapshot shows while running: see PACES."""
+        choice(pace, PACES, "The training speed")
+        self.queue.put(Command("pace", pace))
 
     def set_learning_rate(self, value: float) -> None:
         real(value, "The learning rate", above=0.0)

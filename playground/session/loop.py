@@ -18,7 +18,7 @@ from playground.data import Dataset
 from playground.engine import Batch, Network, NetworkSpec, Optimizer
 from playground.engine.memory import check_memory
 from playground.errors import DataError
-from playground.session.config import Command, Control, TrainingConfig
+from playground.session.config import PACE_STEPS, Command, Control, TrainingConfig
 from playground.session.divergence import DivergenceGuard, all_finite
 from playground.session.history import History
 from playground.session.position import TrainingPosition
@@ -30,6 +30,7 @@ _RUN_IDS = itertools.count(1)  # every network built, in any session, is a run o
 IDLE_WAIT_S = 0.25
 CHECK_EVERY = 32  # steps between checks of the weights (see _run_steps)
 REPORT_INTERVAL_S = 1.0  # whole-test-set metrics at most this often, at an epoch end
+DETAIL_SPACING = 0.01  # between snapshots, a training-loss point every 1% of the steps run so far
 
 
 class Session:
@@ -49,6 +50,7 @@ class Session:
         self.control = Control()
         self.batch_size = config.batch_size
         self._optimizer_spec = copy.deepcopy(config.optimizer)
+        self.pace = config.pace
         self._build()
 
     def _build(self) -> None:
@@ -70,6 +72,10 @@ class Session:
         self.history = History()
         self._loss_sum = self._loss_count = 0.0  # since the last snapshot
         self._epoch_loss_sum, self._epoch_steps = 0.0, 0
+        # The history's training-loss points are each the mean loss since the point before: the loss summed
+        # over every step trained, and the step and sum at the last point. Bursts add points between
+        # snapshots, the next at step _next_detail.
+        self._loss_total, self._point_step, self._point_loss, self._next_detail = 0.0, 0, 0.0, 1
         self.guard = DivergenceGuard(net, self._data, self.at, self.optimizer)
         # (time, samples) when the throughput was last measured; None while nothing runs, so that a rate
         # is never worked out across a pause, a load or a reset.
@@ -106,6 +112,8 @@ class Session:
         yield self._snapshot("paused" if self._paused else "running", opened)
         next_due = time.perf_counter() + interval
         last_report = -math.inf
+        self._frame_start, self._frame_shown = self.step, False
+        self._point_step, self._point_loss = self.step, self._loss_total  # a resumed run's curve goes on from here
         while not self._stopped:
             self._apply_commands(block=self._idle())
             if self._announce and not self._stopped:
@@ -115,9 +123,23 @@ class Session:
                 yield self._snapshot("paused" if self._paused else "running", self._pause_report() if fresh else None)
             if self._stopped or self._idle():
                 continue
-            # A single step, or the step just before a snapshot, records its update; the rest run in bursts.
-            capture = self._steps_left > 0 or time.perf_counter() >= next_due
-            message = self._capture_step() if capture else self._run_steps(next_due, last_report + REPORT_INTERVAL_S)
+            # At a watching pace, each frame trains its steps (or epoch) and shows them, then waits for its time.
+            # Step and Epoch, asked for while paused, go at full speed.
+            paced = self.pace != "full" and self._steps_left == 0 and self._until_epoch is None
+            if paced and self._frame_shown:
+                wait = next_due - time.perf_counter()
+                if wait > 0:
+                    self._apply_commands(block=True, timeout=wait)
+                    continue
+                self._frame_start, self._frame_shown = self.step, False
+                next_due = time.perf_counter() + interval  # the frame's training shows by then at the latest
+            frame_left = PACE_STEPS[self.pace] - (self.step - self._frame_start) \
+                if paced and self.pace in PACE_STEPS else math.inf
+            # A single step, the step just before a snapshot and a frame's last step record their update;
+            # the rest run in bursts.
+            capture = self._steps_left > 0 or frame_left <= 1 or time.perf_counter() >= next_due
+            message = self._capture_step() if capture else self._run_steps(
+                next_due, last_report + REPORT_INTERVAL_S, frame_left - 1, paced)
             if message is not None:
                 self._paused, self._steps_left, self._until_epoch = True, 0, None
                 yield self._snapshot("diverged", message=message)
@@ -127,7 +149,9 @@ class Session:
                 self._steps_left -= 1
                 paused_now = self._steps_left == 0
             report, finished = None, False
+            frame_done = paced and frame_left <= 1
             if self.at.epoch_done:
+                frame_done = frame_done or (paced and self.pace == "epoch")
                 self.at.next_epoch()
                 finished = self.config.epochs is not None and self.epoch >= self.config.epochs
                 if self._until_epoch is not None and self.epoch >= self._until_epoch:
@@ -140,9 +164,10 @@ class Session:
             if finished:
                 yield self._snapshot("finished", report, final=True)
                 return
-            if capture or report is not None or paused_now:
+            if capture or report is not None or paused_now or frame_done:
                 started = time.perf_counter()
                 yield self._snapshot("paused" if self._paused else "running", report)
+                self._frame_shown = frame_done
                 cost = time.perf_counter() - started
                 # Snapshots may take at most the budgeted share of the time: slow ones come less often.
                 next_due = time.perf_counter() + max(interval, cost / self.config.overhead_budget)
@@ -177,6 +202,7 @@ class Session:
         at.step += 1
         at.samples += size
         self._loss_sum, self._loss_count = self._loss_sum + loss, self._loss_count + 1
+        self._loss_total += loss
         self._epoch_loss_sum, self._epoch_steps = self._epoch_loss_sum + loss, self._epoch_steps + 1
         if in_order:
             at.position += size
@@ -190,12 +216,12 @@ class Session:
 
     _announce = False
 
-    def _apply_commands(self, block: bool) -> None:
+    def _apply_commands(self, block: bool, timeout: float = IDLE_WAIT_S) -> None:
         if not block and self.control.queue.empty():
             return
         while True:
             try:
-                command = self.control.queue.get(timeout=IDLE_WAIT_S) if block else self.control.queue.get_nowait()
+                command = self.control.queue.get(timeout=timeout) if block else self.control.queue.get_nowait()
             except queue.Empty:
                 return
             self._apply(command)
@@ -223,6 +249,8 @@ class Session:
             self._steps_left, self._until_epoch = 0, None
         elif name == "learning_rate":
             self.optimizer.set_learning_rate(value)
+        elif name == "pace":
+            self.pace, self._frame_start, self._frame_shown = value, self.step, False
         elif name == "batch_size":
             self.batch_size = value
         elif name == "regularization":
@@ -274,11 +302,12 @@ class Session:
     def _diverged(self, batch: Batch, step: int) -> str:
         return self.guard.diverged(batch, step, self.optimizer, self.batch_size)
 
-    def _run_steps(self, deadline: float, report_at: float) -> str | None:
-        """Train until a command waits, the snapshot deadline passes or an epoch ends whose end
-        matters (a report is due at `report_at`, or it is the last epoch); other epoch ends
-        reshuffle and go on. A message instead when it diverged (see DivergenceGuard.diverged for
-        the weights kept).
+    def _run_steps(self, deadline: float, report_at: float, max_steps: float = math.inf,
+                   until_epoch_end: bool = False) -> str | None:
+        """Train until a command waits, the snapshot deadline passes, `max_steps` are done or an epoch
+        ends whose end matters (a report is due at `report_at`, it is the last epoch, or
+        `until_epoch_end`); other epoch ends reshuffle and go on. A message instead when it diverged
+        (see DivergenceGuard.diverged for the weights kept).
 
         Divergence checks are exact but cheap: each step checks its loss; the weights are checked
         every CHECK_EVERY steps (a non-finite gradient always leaves non-finite weights behind) and
@@ -286,21 +315,25 @@ class Session:
         there run again one checked step at a time, which stops at the first unsound one."""
         if not all_finite(self.network.xp, self.network.theta):  # went bad outside training (or loaded so):
             return self._capture_step()  # the checked step says where
-        return self._replay() if self._burst(deadline, report_at) else None
+        return self._replay() if self._burst(deadline, report_at, max_steps, until_epoch_end) else None
 
-    def _burst(self, deadline: float, report_at: float) -> bool:
+    def _burst(self, deadline: float, report_at: float, max_steps: float, until_epoch_end: bool) -> bool:
         """The steps themselves, counted once at the end: whether a non-finite loss or weights sent
         them back to the last checkpoint. Everything the loop reads is a local variable: on tiny
-        networks it runs a hundred thousand steps a second, and every attribute lookup shows."""
+        networks it runs a hundred thousand steps a second, and every attribute lookup shows.
+
+        The checks between steps come every CHECK_EVERY steps, or sooner when `max_steps` or the next
+        training-loss point of the history is nearer: a step costs no more for either."""
         net, optimizer, at = self.network, self.optimizer, self.at
         data, order, theta, xp = self._data, at.order, net.theta, net.xp
         size, position, batch, batch_size = len(order), at.position, self._batch, self.batch_size
         no_commands, clock, finite = self.control.queue.empty, time.perf_counter, math.isfinite
-        run_on_past_epochs = not (self.config.every_epoch or self._until_epoch)
+        run_on_past_epochs = not (self.config.every_epoch or self._until_epoch or until_epoch_end)
         last_epoch = math.inf if self.config.epochs is None else self.config.epochs
         start, steps, loss_sum = position, 0, 0.0
         kept = self.guard.start_burst(optimizer)
         checkpoint, steps_since_check = (position, steps, loss_sum), 0
+        check_at = min(CHECK_EVERY, max_steps, max(1, self._next_detail - at.step))
         try:
             while True:
                 batch = net.gather(data, order[position : position + batch_size], batch)
@@ -312,17 +345,24 @@ class Session:
                 steps += 1
                 loss_sum += loss
                 steps_since_check += 1
-                if steps_since_check < CHECK_EVERY and position < size and clock() < deadline and no_commands():
+                if steps_since_check < check_at and position < size and clock() < deadline and no_commands():
                     continue
-                # Every CHECK_EVERY steps, at every epoch end (a rewind never crosses one) and before leaving:
+                # Every check_at steps, at every epoch end (a rewind never crosses one) and before leaving:
                 if not all_finite(xp, theta):
                     break
                 steps_since_check = 0
+                if at.step + steps >= self._next_detail:
+                    self._add_detail(at.step + steps, self._loss_total + loss_sum)
+                if steps >= max_steps:
+                    return False
                 if position < size:
                     if clock() >= deadline or not no_commands():
                         return False
-                    kept.take()
-                    checkpoint = position, steps, loss_sum
+                    if steps - checkpoint[1] >= CHECK_EVERY:  # a replay after a rewind is never longer
+                        kept.take()
+                        checkpoint = position, steps, loss_sum
+                    check_at = min(CHECK_EVERY - (steps - checkpoint[1]), max_steps - steps,
+                                   max(1, self._next_detail - at.step - steps))
                     continue
                 if not run_on_past_epochs or at.epoch + 1 >= last_epoch or clock() >= report_at:
                     return False
@@ -332,12 +372,25 @@ class Session:
                 order, position, start, steps, loss_sum = at.order, 0, 0, 0, 0.0
                 kept.take()
                 checkpoint = position, steps, loss_sum
+                check_at = min(CHECK_EVERY, max_steps, max(1, self._next_detail - at.step))
             kept.restore(optimizer)  # a non-finite loss or weights: back to the checkpoint
             position, steps, loss_sum = checkpoint
             return True
         finally:
             self._batch = batch
             self._count_progress(position, position - start, steps, loss_sum)
+
+    def _add_detail(self, step: int, loss_total: float) -> None:
+        """A training-loss point between snapshots, one every 1% of the steps so far: the curve keeps the
+        start of training, where a snapshot's worth of steps is a large share of the run, in detail."""
+        self.history.append(step, {"train_loss": self._loss_since_point(step, loss_total)})
+        self._next_detail = step + max(1, int(step * DETAIL_SPACING))
+
+    def _loss_since_point(self, step: int, loss_total: float) -> float:
+        """The mean loss of the steps since the history's last training-loss point, which then moves here."""
+        mean = (loss_total - self._point_loss) / (step - self._point_step) if step > self._point_step else math.nan
+        self._point_step, self._point_loss = step, loss_total
+        return mean
 
     def _replay(self) -> str | None:
         """The steps after a burst's checkpoint again, each checked: the unsound one is at most CHECK_EVERY
@@ -355,6 +408,7 @@ class Session:
         at.step += steps
         at.samples += advanced
         self._loss_sum += loss_sum
+        self._loss_total += loss_sum
         self._loss_count += steps
         self._epoch_loss_sum += loss_sum
         self._epoch_steps += steps
@@ -383,7 +437,9 @@ class Session:
         if details and self.measurements.has_grid:
             snapshot.boundary, snapshot.neuron_grids = self.measurements.boundary()
             snapshot.weights, snapshot.weight_grads = self.measurements.dense_weights()
-        values = {"train_loss": train_loss, "test_loss": snapshot.test_loss, "learning_rate": snapshot.learning_rate,
+        # In the history, the mean since its last point (bursts add points between snapshots): one curve.
+        values = {"train_loss": self._loss_since_point(at.step, self._loss_total), "test_loss": snapshot.test_loss,
+                  "learning_rate": snapshot.learning_rate,
                   "train_accuracy": snapshot.train_accuracy if snapshot.train_accuracy is not None else math.nan,
                   "test_accuracy": snapshot.test_accuracy if snapshot.test_accuracy is not None else math.nan}
         for layer in snapshot.layers:

@@ -48,6 +48,15 @@ class ControlBar(QWidget):
         self.reset_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
         self.reset_button.setShortcut(QKeySequence(Qt.Key.Key_R))
         self.reset_button.setToolTip(self.tr("Start over from freshly initialized weights (R)"))
+        self.speed_selector = QComboBox(objectName="speedSelector")
+        for pace, label in (("step", self.tr("1 step a frame")), ("10 steps", self.tr("10 steps a frame")),
+                            ("100 steps", self.tr("100 steps a frame")), ("epoch", self.tr("1 epoch a frame")),
+                            ("full", self.tr("Full speed"))):
+            self.speed_selector.addItem(label, pace)
+        self.speed_selector.setCurrentIndex(self.speed_selector.count() - 1)
+        self.speed_selector.setToolTip(self.tr(
+            "How much training each frame shows, 30 frames a second: one step to watch every update, one epoch "
+            "as TensorFlow Playground goes, or as fast as it goes. Applies at once; Step is always one step."))
         self.epoch_label = QLabel(objectName="epochLabel")
         self.learning_rate_input = RateField(
             "learningRateInput", LEARNING_RATES, self.tr("learning rate"), "0.03", zero_allowed=False,
@@ -82,7 +91,8 @@ class ControlBar(QWidget):
         layout = QFlowLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for group in ((QLabel(self.tr("Preset:")), self.preset_selector),
-                      (self.play_button, self.step_button, self.reset_button, self.epoch_label),
+                      (self.play_button, self.speed_selector, self.step_button, self.reset_button,
+                       self.epoch_label),
                       (QLabel(self.tr("Learning rate:")), self.learning_rate_input),
                       (QLabel(self.tr("Batch:")), self.batch_size_input),
                       (QLabel(self.tr("Optimizer:")), self.optimizer_selector, self.optimizer_settings_button),
@@ -92,7 +102,7 @@ class ControlBar(QWidget):
             layout.addWidget(side_by_side(*group))
         for changed in (self.learning_rate_input.committed, self.batch_size_input.committed,
                         self.optimizer_selector.currentTextChanged, self.regularization_selector.currentTextChanged,
-                        self.regularization_rate_input.committed):
+                        self.regularization_rate_input.committed, self.speed_selector.currentIndexChanged):
             changed.connect(self.settings_changed)
         self.enable_training(None)
 
@@ -126,6 +136,16 @@ class ControlBar(QWidget):
         self.batch_size_input.setValue(min(batch_size, max_batch))
         for widget in widgets:
             widget.blockSignals(False)
+
+    def pace(self) -> str:
+        """How much training each frame shows: one of session.config.PACES."""
+        return self.speed_selector.currentData()
+
+    def show_pace(self, pace: str) -> None:
+        """A project's speed, shown without sending it anywhere."""
+        self.speed_selector.blockSignals(True)
+        self.speed_selector.setCurrentIndex(self.speed_selector.findData(pace))
+        self.speed_selector.blockSignals(False)
 
     def regularization(self) -> tuple[float, float] | None:
         """(l1, l2) as chosen, or None while no usable rate was given."""

@@ -308,7 +308,8 @@ class MainWindow(QMainWindow):
     def _new_session(self) -> Session:
         """A session, paused, on the network, data and settings shown: Training's when a command needs one."""
         config = TrainingConfig(optimizer=self.chosen_optimizer(), batch_size=self.batch_size_input.value(),
-                                backend=self.backend_selector.currentData(), start_paused=True)
+                                backend=self.backend_selector.currentData(), pace=self.controls.pace(),
+                                start_paused=True)
         return Session(self.network_panel.spec, self.dataset, config)
 
     def chosen_optimizer(self) -> OptimizerSpec:
@@ -330,7 +331,8 @@ class MainWindow(QMainWindow):
                          self.tr("Not saved"))
             return None
         return Project(self.network_panel.spec, copy.deepcopy(self.chosen_optimizer()), self.batch_size_input.value(),
-                       dict(preset.dataset), epochs=preset.epochs, title=preset.title, view=view)
+                       dict(preset.dataset), epochs=preset.epochs, title=preset.title, view=view,
+                       pace=self.controls.pace())
 
     def show_project(self, preset: Preset, dataset: Dataset, session: Session) -> None:
         """Drop the session, show `preset` on `dataset`, and go on with `session` (an opened project's)."""

@@ -274,6 +274,7 @@ class ProjectFiles(QObject):
         self.window.show_project(Preset(Path(path).stem, title, project.view.get("description", ""), project.network,
                                         project.optimizer, project.batch_size, project.dataset, project.epochs),
                                  dataset, session)
+        self.window.controls.show_pace(project.pace)
         self.show_file(None if recovered else Path(path), session.step, recovered)  # restored work is still unsaved
         if not recovered:
             self._remember(Path(path))

@@ -38,6 +38,7 @@ class Training(QObject):
         controls.optimizer_selector.currentTextChanged.connect(self._optimizer_changed)
         controls.regularization_selector.currentTextChanged.connect(self._regularization_changed)
         controls.regularization_rate_input.committed.connect(self._regularization_changed)
+        controls.speed_selector.currentIndexChanged.connect(self._pace_changed)
 
     def control(self) -> Control:
         """The session's commands; a session is started, paused, when none runs."""
@@ -47,7 +48,8 @@ class Training(QObject):
 
     def continuing(self, project: Project, dataset: Dataset) -> Session:
         """A session, paused, that goes on training `project` on `dataset` from where it was saved."""
-        return session_for(project, dataset, start_paused=True, backend=self.controls.backend_selector.currentData())
+        return session_for(project, dataset, start_paused=True, backend=self.controls.backend_selector.currentData(),
+                           pace=project.pace)
 
     def start(self, session: Session) -> None:
         self.worker = TrainingWorker(session, self)
@@ -90,6 +92,10 @@ class Training(QObject):
     def _batch_size_changed(self, value: int) -> None:
         if self.worker is not None:
             self.worker.control.set_batch_size(value)
+
+    def _pace_changed(self) -> None:
+        if self.worker is not None:
+            self.worker.control.set_pace(self.controls.pace())
 
     def _optimizer_changed(self, kind: str) -> None:
         if self.worker is not None:
