@@ -112,6 +112,21 @@ class Conv2D(ImageLayer):
         self._col2im = list(zip(offset_views(self._grad_padded, k, s, height, width),
                                 self._grad_cols.reshape(channels, k * k, height, width, n).transpose(1, 0, 2, 3, 4)))
 
+    def im2col(self, x: Any) -> None:
+        """Copy every window of the (padded) input into the columns: (C·kh·kw, Ho·Wo·n), below their ones."""
+        self.xp.copyto(self._cols, self._windows(x))
+
+    def col2im(self) -> None:
+        """Add each window's column of ∂L/∂cols back onto the pixels it was copied from: ∂L/∂x."""
+        xp = self.xp
+        self._grad_padded.fill(0)
+        for where, columns in self._col2im:  # one strided add per kernel offset
+            xp.add(where, columns, out=where)
+        if self._grad_padded is not self._grad_images:
+            before = self.padding[0]
+            height, width = self.input_shape[1:]
+            self._grad_images[...] = self._grad_padded[:, before : before + height, before : before + width]
+
     def _windows(self, x: Any) -> Any:
         """The (C, kh, kw, Ho, Wo, n) view of every window of the padded input: the columns, not copied."""
         images = as_images(without_ones(x), self.input_shape)
@@ -130,7 +145,7 @@ class Conv2D(ImageLayer):
 
     def forward(self, x, training):
         xp = self.xp
-        xp.copyto(self._cols, self._windows(x))  # im2col
+        self.im2col(x)
         filters = self.output_shape[0]
         xp.dot(self._block_t, self._cols_full, out=self._z.reshape(filters, -1))  # z = [K; b]ᵀ [cols; 1]
         if not self._linear:
@@ -150,13 +165,7 @@ class Conv2D(ImageLayer):
         if not need_input_grad:
             return None
         xp.dot(self._kernel_rows, delta, out=self._grad_cols)  # ∂L/∂cols = K δ
-        self._grad_padded.fill(0)
-        for where, columns in self._col2im:  # col2im: each offset's columns back onto the pixels they read
-            xp.add(where, columns, out=where)
-        if self._grad_padded is not self._grad_images:
-            before = self.padding[0]
-            height, width = self.input_shape[1:]
-            self._grad_images[...] = self._grad_padded[:, before : before + height, before : before + width]
+        self.col2im()
         return self._grad_in
 
     def record_forward(self):
@@ -206,18 +215,23 @@ class MaxPool2D(Pool2D):
     def prepare(self, n):
         super().prepare(n)
         xp = self.xp
-        # Which offset of its window each output took, the smallest integer type that holds them all.
+        # Which offset of its window each output took, in the smallest integer type that holds them all;
+        # 0/1 masks in that type too, so that the updates below are plain integer arithmetic.
         self._argmax = xp.empty((*self.output_shape, n), dtype=xp.min_scalar_type(self.size * self.size - 1))
-        self._taken = xp.empty((*self.output_shape, n), dtype=bool)
+        self._taken = xp.empty_like(self._argmax)
+        self._offer = xp.empty_like(self._argmax)
 
     def forward(self, x, training):
-        xp, out, argmax, taken = self.xp, self._out_images, self._argmax, self._taken
+        xp, out, argmax, taken, offer = self.xp, self._out_images, self._argmax, self._taken, self._offer
         windows = self._offsets(without_ones(x))
         xp.copyto(out, windows[0])
         argmax.fill(0)
         for index in range(1, len(windows)):
             xp.greater(windows[index], out, out=taken)  # strictly: an equal value later keeps the first
-            xp.copyto(argmax, index, where=taken)
+            # Offsets come in increasing order, so the one taken last is the largest offered: a maximum,
+            # many times faster than a masked copy.
+            xp.multiply(taken, argmax.dtype.type(index), out=offer)
+            xp.maximum(argmax, offer, out=argmax)
             xp.maximum(out, windows[index], out=out)
         return self._out_full
 
