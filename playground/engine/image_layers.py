@@ -90,8 +90,8 @@ class Conv2D(ImageLayer):
     def prepare(self, n):
         xp, dtype = self.xp, self.dtype
         channels = self.input_shape[0]
-        filters, height, width = self.output_shape
-        k, s = self.kernel, self.stride
+        _, height, width = self.output_shape
+        k = self.kernel
         self._padded = xp.zeros((*self.padded_shape, n), dtype=dtype)  # its border stays zero
         self._cols_full, cols = ones_row_buffer(xp, self._rows, height * width * n, dtype)
         # The columns as (C, kh, kw, Ho, Wo, n): row (ch, i, j), column (r, c, example).
@@ -103,13 +103,19 @@ class Conv2D(ImageLayer):
             self._out_full, self._out = ones_row_buffer(xp, self.output_size, n, dtype)
             self._delta = xp.empty((self.output_size, n), dtype=dtype)
             self._scratch = xp.empty((self.output_size, n), dtype=dtype)
+        self._grad_cols = None  # made by the first backward: a network that only evaluates never needs them
+
+    def _prepare_backward(self, n: int) -> None:
+        """∂L/∂cols, as large as the columns, ∂L/∂x (padded too when there is padding) and col2im's views."""
+        xp, dtype = self.xp, self.dtype
+        channels, (_, height, width), k = self.input_shape[0], self.output_shape, self.kernel
         self._grad_cols = xp.empty((self._rows, height * width * n), dtype=dtype)
         self._grad_in = xp.empty((self.input_size, n), dtype=dtype)
         self._grad_images = as_images(self._grad_in, self.input_shape)
         padded = self.padding != (0, 0)
         self._grad_padded = xp.empty((*self.padded_shape, n), dtype=dtype) if padded else self._grad_images
         # col2im's pairs: where in ∂L/∂x_pad each kernel offset's gradient columns land.
-        self._col2im = list(zip(offset_views(self._grad_padded, k, s, height, width),
+        self._col2im = list(zip(offset_views(self._grad_padded, k, self.stride, height, width),
                                 self._grad_cols.reshape(channels, k * k, height, width, n).transpose(1, 0, 2, 3, 4)))
 
     def im2col(self, x: Any) -> None:
@@ -164,6 +170,8 @@ class Conv2D(ImageLayer):
         xp.dot(self._cols_full, delta.T, out=self._grad_block)  # [∂K; ∂b] = [cols; 1] δᵀ
         if not need_input_grad:
             return None
+        if self._grad_cols is None:
+            self._prepare_backward(grad_out.shape[1])
         xp.dot(self._kernel_rows, delta, out=self._grad_cols)  # ∂L/∂cols = K δ
         self.col2im()
         return self._grad_in

@@ -243,3 +243,13 @@ def test_the_estimate_bounds_what_a_conv_network_allocates():
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     assert peak <= 50 * batch_values(spec) * 8
+
+
+def test_a_twin_for_evaluation_shares_the_weights_and_makes_no_backward_buffers():
+    net = Network(lenet_like(), dtype="float64", seed=5)
+    x = numpy.random.default_rng(0).normal(size=(7, 2, 11, 10))
+    twin = net.with_own_buffers()
+    numpy.testing.assert_array_equal(twin.forward(x), net.forward(x))
+    assert twin.layers[0]._grad_cols is None
+    net.set("1.b", numpy.ones(4))
+    numpy.testing.assert_array_equal(twin.forward(x[:3]), net.forward(x[:3]))
