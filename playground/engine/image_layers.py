@@ -24,7 +24,7 @@ from playground.engine.layers import Layer, ones_row_buffer, without_ones
 
 
 def as_images(values: Any, shape: tuple[int, ...]) -> Any:
-    """A (C·H·W, n) array read as (C, H, W, n); a view, as every buffer here is one."""
+    """A (C·H·W, n) array read as (C, H, W, n): a view, for the engine's buffers and batches alike."""
     return values.reshape(*shape, values.shape[-1])
 
 
