@@ -114,7 +114,8 @@ def test_the_engine_exists_and_is_checked():
     assert len(files_of("engine")) >= 10
 
 
-@pytest.mark.parametrize("name", ["layers.py", "blocks.py", "activations.py", "losses.py", "optimizers.py"])
+@pytest.mark.parametrize("name", ["layers.py", "blocks.py", "image_layers.py", "activations.py", "losses.py",
+                                  "optimizers.py"])
 def test_engine_math_takes_its_array_module_from_the_backend(name):
     assert "numpy" not in [n.split(".")[0] for n in imports_of(PACKAGE / "engine" / name)]
 

@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy
 
+from playground.engine.image_layers import MaxPool2D
 from playground.engine.layers import without_ones
 from playground.engine.network import Network
 from playground.engine.spec import NetworkSpec
@@ -24,7 +25,7 @@ class ParameterCheck:
     max_relative_error: float
     checked: int  # entries compared
     size: int
-    at_kink: int = 0  # entries whose ±step crossed a ReLU-like kink, so were not compared
+    at_kink: int = 0  # entries whose ±step crossed a kink (ReLU-like, or a max pool's choice), so were not compared
 
     @property
     def passed(self) -> bool:
@@ -91,13 +92,16 @@ def gradient_check(network: Network | NetworkSpec, x: numpy.ndarray, y: numpy.nd
         loss = net.loss.forward_backward(without_ones(out), batch.target)
         return loss, net._backward(net.loss.grad, True)
 
+    # Where the loss has kinks: a ReLU-like unit's side of 0, and which value of its window a max
+    # pool takes. A ±step that changes either is not compared.
     kinked = [layer for layer in net.all_layers()
               if getattr(getattr(layer, "activation", None), "kinked", False)]
+    pools = [layer for layer in net.all_layers() if isinstance(layer, MaxPool2D)]
 
     def loss_only() -> tuple[float, list[numpy.ndarray]]:
         net.rng.bit_generator.state = frozen
         loss = net.loss.forward_backward(without_ones(net._forward(batch.x, True)), batch.target)
-        return loss, [layer._z > 0 for layer in kinked]
+        return loss, [layer._z > 0 for layer in kinked] + [layer._argmax.copy() for layer in pools]
 
     def compare(name: str, values: numpy.ndarray, positions: list, analytic: numpy.ndarray,
                 scale: float, size: int) -> ParameterCheck:

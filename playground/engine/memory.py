@@ -4,11 +4,13 @@ batches in flight, and the prepared data."""
 
 from __future__ import annotations
 
+import math
 import os
+from typing import Any
 
 import numpy
 
-from playground.engine.spec import NetworkSpec
+from playground.engine.spec import Conv2DSpec, LayerInfo, NetworkSpec, walk_specs
 from playground.errors import ResourceError
 
 # theta, its gradient and up to three optimizer states: five copies of every parameter.
@@ -55,10 +57,11 @@ def _machine_memory() -> int:
         return 8 * 2**30
 
 
-# Arrays a layer holds per example of a batch (layers.py, blocks.py), in units of (its inputs +
-# its outputs + 1), an upper bound: its output with a row of ones and its input's gradient, then a
-# Dense layer's pre-activation, delta and scratch (4 outputs + 1 input in all), a dropout mask and
-# its draws, or batch normalization's temporaries (about 6 of its width).
+# Arrays a layer holds per example of a batch (layers.py, blocks.py, image_layers.py), in units of
+# (its inputs + its outputs + 1), an upper bound: its output with a row of ones and its input's
+# gradient, then a Dense or Conv2D layer's pre-activation, delta and scratch (4 outputs + 1 input in
+# all), a dropout mask and its draws, batch normalization's temporaries (about 6 of its width), or a
+# pooling layer's choices and scratch. A Conv2D layer holds more besides (conv_values).
 BUFFERS_PER_LAYER = 4
 # A batch's own values, inputs with a row of ones and targets, counted twice: make_batch and
 # gather build rows before they become the engine's columns.
@@ -67,9 +70,20 @@ COPIES_PER_BATCH = 2
 
 def batch_values(spec: NetworkSpec) -> int:
     """Values the buffers of one batch take per example: every layer's, the loss's and the batch's own."""
-    layers = sum(BUFFERS_PER_LAYER * (info.input_size + info.output_size + 1) for info in spec.validate())
+    specs = dict(walk_specs(spec.layers))
+    layers = sum(layer_values(specs[info.path], info) for info in spec.validate())
     outputs = spec.output_size
     return layers + 2 * outputs + COPIES_PER_BATCH * stored_values(spec)
+
+
+def layer_values(layer: Any, info: LayerInfo) -> int:
+    """Values one layer's buffers hold per example of a batch."""
+    values = BUFFERS_PER_LAYER * (info.input_size + info.output_size + 1)
+    if isinstance(layer, Conv2DSpec):
+        # The im2col columns and their gradient, by far the largest, and the padded input and its gradient.
+        rows, columns = layer.column_shape(info.input_shape)
+        values += 2 * rows * columns + 2 * math.prod(layer.padded_shape(info.input_shape))
+    return values
 
 
 def stored_values(spec: NetworkSpec) -> int:

@@ -8,6 +8,7 @@ moved to the backend in that layout so a training loop converts once.
 from __future__ import annotations
 
 import copy
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -16,11 +17,23 @@ import numpy
 
 from playground.engine.backend import get_backend, resolve_dtype
 from playground.engine.blocks import BatchNorm, Residual
+from playground.engine.image_layers import AvgPool2D, Conv2D, Flatten, GlobalAvgPool, MaxPool2D
 from playground.engine.layers import Activation, Dense, Dropout, Layer, Softmax, without_ones
 from playground.engine.losses import make_loss
 from playground.engine.memory import check_batch_memory, check_memory
 from playground.engine.optimizers import Optimizer
-from playground.engine.spec import ActivationSpec, BatchNormSpec, DenseSpec, DropoutSpec, NetworkSpec
+from playground.engine.spec import (
+    ActivationSpec,
+    AvgPool2DSpec,
+    BatchNormSpec,
+    Conv2DSpec,
+    DenseSpec,
+    DropoutSpec,
+    FlattenSpec,
+    GlobalAvgPoolSpec,
+    MaxPool2DSpec,
+    NetworkSpec,
+)
 from playground.engine.targets import target_rows
 from playground.engine.trace import OptimizerRecord, OptimizerRecorder, Recorder, StepTrace, UpdateRecord
 from playground.errors import DataError
@@ -55,7 +68,7 @@ class Network:
         host_rng = numpy.random.default_rng(seed)
         # One seeded generator: NumPy shares it with dropout; CuPy draws on the GPU from a seed it gives.
         self.rng = host_rng if xp is numpy else self.backend.rng(int(host_rng.integers(2**63)))
-        self.layers = self._build(spec.layers, spec.input_size, "")
+        self.layers = self._build(spec.layers, tuple(spec.input_shape), "")
         size = sum(layer.parameter_size for layer in self.layers)
         self.theta = xp.zeros(size, dtype=dtype_type)
         self.grad = xp.zeros(size, dtype=dtype_type)
@@ -70,11 +83,13 @@ class Network:
         self._n = 0
         self._segments: tuple[list[str], list[slice]] | None = None
 
-    def _build(self, specs: list, size: int, prefix: str) -> list[Layer]:
+    def _build(self, specs: list, shape: tuple[int, ...], prefix: str) -> list[Layer]:
+        """The layers of `specs` on inputs of `shape` (a valid spec's, so every shape fits)."""
         layers: list[Layer] = []
         args = (self.xp, self.dtype)
         for i, spec in enumerate(specs):
             path = f"{prefix}{i + 1}"
+            size = math.prod(shape)
             if isinstance(spec, DenseSpec):
                 layer: Layer = Dense(*args, size, path, spec)
             elif isinstance(spec, ActivationSpec):
@@ -83,10 +98,20 @@ class Network:
                 layer = Dropout(*args, size, path, spec, self.rng)
             elif isinstance(spec, BatchNormSpec):
                 layer = BatchNorm(*args, size, path, spec)
+            elif isinstance(spec, Conv2DSpec):
+                layer = Conv2D(*args, shape, path, spec)
+            elif isinstance(spec, MaxPool2DSpec):
+                layer = MaxPool2D(*args, shape, path, spec)
+            elif isinstance(spec, AvgPool2DSpec):
+                layer = AvgPool2D(*args, shape, path, spec)
+            elif isinstance(spec, FlattenSpec):
+                layer = Flatten(*args, shape, path)
+            elif isinstance(spec, GlobalAvgPoolSpec):
+                layer = GlobalAvgPool(*args, shape, path)
             else:
-                layer = Residual(*args, size, path, self._build(spec.layers, size, f"{path}."))
+                layer = Residual(*args, size, path, self._build(spec.layers, shape, f"{path}."))
             layers.append(layer)
-            size = layer.output_size
+            shape = spec.output_shape(shape)
         return layers
 
     def all_layers(self) -> Iterator[Layer]:
@@ -144,9 +169,10 @@ class Network:
                 for name, where in zip(names, slices)}
 
     def weight_views(self) -> list[tuple[str, Any, Any]]:
-        """(name, W, ∂L/∂W) of every Dense layer: what the L1 and L2 penalties apply to."""
-        return [(f"{layer.path}.W", layer.params["W"], layer.grads["W"]) for layer in self.all_layers()
-                if isinstance(layer, Dense)]
+        """(name, W, ∂L/∂W) of every Dense layer and (name, K, ∂L/∂K) of every Conv2D layer: what the
+        L1 and L2 penalties apply to (not the biases)."""
+        return [(f"{layer.path}.{name}", layer.params[name], layer.grads[name]) for layer in self.all_layers()
+                for name in {Dense: ("W",), Conv2D: ("K",)}.get(type(layer), ())]
 
     def state_dict(self) -> dict[str, numpy.ndarray]:
         """Parameters and running statistics as NumPy copies, by stable name."""
@@ -173,7 +199,7 @@ class Network:
         """A network on these very parameters and running statistics, with buffers of its own:
         for evaluating batches of other sizes without reallocating this one's. Forward only."""
         twin = copy.copy(self)
-        twin.layers = self._build(self.spec.layers, self.spec.input_size, "")
+        twin.layers = self._build(self.spec.layers, tuple(self.spec.input_shape), "")
         offset = 0
         for layer in twin.layers:
             end = offset + layer.parameter_size
@@ -202,8 +228,9 @@ class Network:
         x = numpy.asarray(x)
         features = self.spec.input_size
         if x.ndim < 1 or x.shape[0] == 0 or x[0].size != features:
+            shape = ", ".join(str(d) for d in self.spec.input_shape)
             raise DataError(f"The inputs have shape {x.shape}, but the network takes {features} features "
-                            f"per example: give an array of shape (n, {features}).")
+                            f"per example: give an array of shape (n, {shape}).")
         rows = numpy.empty((x.shape[0], features + 1), dtype=self.dtype)
         rows[:, :features] = x.reshape(x.shape[0], features)
         rows[:, features] = 1

@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass, field, fields
+from collections.abc import Iterator
+from dataclasses import MISSING, dataclass, field, fields, replace
 from typing import Any, ClassVar
 
 from playground.engine.activations import ACTIVATION_FUNCTIONS
@@ -29,6 +30,8 @@ MAX_ELU_ALPHA = 10.0
 # and run, so a file cannot ask for thousands of them.
 MAX_NESTING = 8
 ACTIVATION_LAYERS = (*ACTIVATION_FUNCTIONS, "softmax")
+# What a layer takes: a flat vector of features, images (channels, height, width), or either.
+FLAT, IMAGES, ANY = "flat", "images", "any"
 
 
 @dataclass
@@ -40,21 +43,17 @@ class DenseSpec:
     init_scale: float | None = None
     alpha: float | None = None
     type: ClassVar[str] = "dense"
+    takes: ClassVar[str] = FLAT
 
     def check(self, where: str) -> None:
         whole(self.units, f"{where}: units", minimum=1)
-        choice(self.activation, ACTIVATION_FUNCTIONS, f"{where}: activation")
-        choice(self.init, INITIALIZERS, f"{where}: init")
-        choice(self.bias_init, INITIALIZERS, f"{where}: bias_init")
-        if self.init_scale is not None:
-            real(self.init_scale, f"{where}: init_scale", minimum=0.0, maximum=MAX_INIT_SCALE)
-        check_alpha(self.activation, self.alpha, where)
+        check_weights(self, where)
 
-    def parameter_count(self, size: int) -> int:
-        return (size + 1) * self.units
+    def parameter_count(self, shape: tuple[int, ...]) -> int:
+        return (math.prod(shape) + 1) * self.units
 
-    def output_size(self, size: int) -> int:
-        return self.units
+    def output_shape(self, shape: tuple[int, ...]) -> tuple[int, ...]:
+        return (self.units,)
 
 
 @dataclass
@@ -66,26 +65,31 @@ class ActivationSpec:
         choice(self.type, ACTIVATION_LAYERS, f"{where}: type")
         check_alpha(self.type, self.alpha, where)
 
-    def parameter_count(self, size: int) -> int:
+    @property
+    def takes(self) -> str:
+        return FLAT if self.type == "softmax" else ANY  # softmax normalizes over one vector
+
+    def parameter_count(self, shape: tuple[int, ...]) -> int:
         return 0
 
-    def output_size(self, size: int) -> int:
-        return size
+    def output_shape(self, shape: tuple[int, ...]) -> tuple[int, ...]:
+        return shape
 
 
 @dataclass
 class DropoutSpec:
     rate: float = 0.5
     type: ClassVar[str] = "dropout"
+    takes: ClassVar[str] = ANY
 
     def check(self, where: str) -> None:
         real(self.rate, f"{where}: rate", minimum=0.0, below=1.0)
 
-    def parameter_count(self, size: int) -> int:
+    def parameter_count(self, shape: tuple[int, ...]) -> int:
         return 0
 
-    def output_size(self, size: int) -> int:
-        return size
+    def output_shape(self, shape: tuple[int, ...]) -> tuple[int, ...]:
+        return shape
 
 
 @dataclass
@@ -93,40 +97,204 @@ class BatchNormSpec:
     momentum: float = 0.1
     eps: float = 1e-5
     type: ClassVar[str] = "batchnorm"
+    takes: ClassVar[str] = FLAT  # per feature; per-channel normalization of images is not built
 
     def check(self, where: str) -> None:
         real(self.momentum, f"{where}: momentum", minimum=0.0, maximum=1.0)
         real(self.eps, f"{where}: eps", minimum=MIN_BATCHNORM_EPS, maximum=MAX_BATCHNORM_EPS)
 
-    def parameter_count(self, size: int) -> int:
-        return 2 * size
+    def parameter_count(self, shape: tuple[int, ...]) -> int:
+        return 2 * math.prod(shape)
 
-    def output_size(self, size: int) -> int:
-        return size
+    def output_shape(self, shape: tuple[int, ...]) -> tuple[int, ...]:
+        return shape
 
 
 @dataclass
 class ResidualSpec:
     layers: list = field(default_factory=list)
     type: ClassVar[str] = "residual"
+    takes: ClassVar[str] = ANY
 
     def check(self, where: str) -> None:
         if not self.layers:
             raise SpecError(f"{where} (residual) is empty: add at least one layer inside it.")
 
-    def parameter_count(self, size: int) -> int:
+    def parameter_count(self, shape: tuple[int, ...]) -> int:
+        """Valid once its layers are (validation counts it after walking them)."""
         total = 0
         for layer in self.layers:
-            total += layer.parameter_count(size)
-            size = layer.output_size(size)
+            total += layer.parameter_count(shape)
+            shape = layer.output_shape(shape)
         return total
 
-    def output_size(self, size: int) -> int:
-        return size
+    def output_shape(self, shape: tuple[int, ...]) -> tuple[int, ...]:
+        return shape
 
 
-LAYER_SPECS: dict[str, type] = {"dense": DenseSpec, "dropout": DropoutSpec,
-                                "batchnorm": BatchNormSpec, "residual": ResidualSpec}
+@dataclass
+class Conv2DSpec:
+    """`filters` kernels of kernel × kernel over every input channel, slid with `stride` over the input
+    with `padding` zeros around it ("same": as many as keep the size, the odd one after, as PyTorch
+    pads), then an activation. Like PyTorch's Conv2d, it computes a cross-correlation."""
+
+    filters: int
+    kernel: int
+    stride: int = 1
+    padding: int | str = 0
+    activation: str = "linear"
+    init: str = "xavier_uniform"
+    bias_init: str = "zeros"
+    init_scale: float | None = None
+    alpha: float | None = None
+    type: ClassVar[str] = "conv2d"
+    takes: ClassVar[str] = IMAGES
+
+    def check(self, where: str) -> None:
+        whole(self.filters, f"{where}: filters", minimum=1)
+        whole(self.kernel, f"{where}: kernel", minimum=1)
+        whole(self.stride, f"{where}: stride", minimum=1)
+        if isinstance(self.padding, str) and self.padding == "same":
+            if self.stride != 1:
+                raise SpecError(f'{where}: padding "same" needs stride 1, as in PyTorch: give the padding as a '
+                                "number, or set the stride to 1.")
+        elif isinstance(self.padding, str):
+            raise SpecError(f'{where}: padding is {self.padding!r}: give a whole number of 0 or more, or "same".')
+        else:
+            whole(self.padding, f"{where}: padding", minimum=0)
+            if self.padding >= self.kernel:
+                raise SpecError(f"{where}: padding {self.padding} is as wide as the {self.kernel}×{self.kernel} "
+                                f"kernel, so the outer outputs would see only zeros: use at most {self.kernel - 1}.")
+        check_weights(self, where)
+
+    def padding_sides(self) -> tuple[int, int]:
+        """Zeros before and after the input along its height, and the same along its width."""
+        if self.padding == "same":
+            return (self.kernel - 1) // 2, self.kernel // 2
+        return self.padding, self.padding
+
+    def padded_shape(self, shape: tuple[int, ...]) -> tuple[int, int, int]:
+        channels, height, width = shape
+        before, after = self.padding_sides()
+        return channels, height + before + after, width + before + after
+
+    def check_fits(self, shape: tuple[int, ...], where: str) -> None:
+        _, height, width = self.padded_shape(shape)
+        if self.kernel > min(height, width):
+            padded = "" if (height, width) == tuple(shape[1:]) else f", {height}×{width} with its padding"
+            raise SpecError(f"{where} (conv2d): its {self.kernel}×{self.kernel} kernel is larger than its input of "
+                            f"{shape[1]}×{shape[2]}{padded}: use a kernel of at most {min(height, width)}, or more "
+                            "padding.")
+
+    def output_shape(self, shape: tuple[int, ...]) -> tuple[int, ...]:
+        _, height, width = self.padded_shape(shape)
+        return (self.filters, (height - self.kernel) // self.stride + 1, (width - self.kernel) // self.stride + 1)
+
+    def parameter_count(self, shape: tuple[int, ...]) -> int:
+        return (shape[0] * self.kernel * self.kernel + 1) * self.filters
+
+    def column_shape(self, shape: tuple[int, ...]) -> tuple[int, int]:
+        """The im2col matrix of one example: a row per kernel weight and one of ones for the bias, a
+        column per output position."""
+        _, height, width = self.output_shape(shape)
+        return shape[0] * self.kernel * self.kernel + 1, height * width
+
+
+@dataclass
+class Pool2DSpec:
+    """A size × size window slid with `stride` (the size when not given), without padding; windows
+    that would run past the edge are left out, as PyTorch does by default."""
+
+    size: int = 2
+    stride: int | None = None
+    type: ClassVar[str] = ""
+    takes: ClassVar[str] = IMAGES
+
+    def check(self, where: str) -> None:
+        whole(self.size, f"{where}: size", minimum=1)
+        if self.stride is not None:
+            whole(self.stride, f"{where}: stride", minimum=1)
+
+    @property
+    def step(self) -> int:
+        return self.size if self.stride is None else self.stride
+
+    def check_fits(self, shape: tuple[int, ...], where: str) -> None:
+        if self.size > min(shape[1], shape[2]):
+            raise SpecError(f"{where} ({self.type}): its {self.size}×{self.size} window is larger than its input of "
+                            f"{shape[1]}×{shape[2]}: use a size of at most {min(shape[1], shape[2])}.")
+
+    def output_shape(self, shape: tuple[int, ...]) -> tuple[int, ...]:
+        channels, height, width = shape
+        return channels, (height - self.size) // self.step + 1, (width - self.size) // self.step + 1
+
+    def parameter_count(self, shape: tuple[int, ...]) -> int:
+        return 0
+
+
+@dataclass
+class MaxPool2DSpec(Pool2DSpec):
+    """Each window's largest value; its gradient flows to that one position (the first, on a tie)."""
+
+    type: ClassVar[str] = "maxpool2d"
+
+
+@dataclass
+class AvgPool2DSpec(Pool2DSpec):
+    """Each window's mean; its gradient is shared equally among the window."""
+
+    type: ClassVar[str] = "avgpool2d"
+
+
+@dataclass
+class FlattenSpec:
+    """Images (channels, height, width) read as one flat vector, in that order."""
+
+    type: ClassVar[str] = "flatten"
+    takes: ClassVar[str] = IMAGES
+
+    def check(self, where: str) -> None:
+        pass
+
+    def parameter_count(self, shape: tuple[int, ...]) -> int:
+        return 0
+
+    def output_shape(self, shape: tuple[int, ...]) -> tuple[int, ...]:
+        return (math.prod(shape),)
+
+
+@dataclass
+class GlobalAvgPoolSpec:
+    """The mean of each channel over its whole map: (channels, height, width) to a flat (channels,)."""
+
+    type: ClassVar[str] = "globalavgpool"
+    takes: ClassVar[str] = IMAGES
+
+    def check(self, where: str) -> None:
+        pass
+
+    def parameter_count(self, shape: tuple[int, ...]) -> int:
+        return 0
+
+    def output_shape(self, shape: tuple[int, ...]) -> tuple[int, ...]:
+        return (shape[0],)
+
+
+LAYER_SPECS: dict[str, type] = {"dense": DenseSpec, "dropout": DropoutSpec, "batchnorm": BatchNormSpec,
+                                "residual": ResidualSpec, "conv2d": Conv2DSpec, "maxpool2d": MaxPool2DSpec,
+                                "avgpool2d": AvgPool2DSpec, "flatten": FlattenSpec,
+                                "globalavgpool": GlobalAvgPoolSpec}
+LAYER_SPEC_TYPES = (ActivationSpec, *LAYER_SPECS.values())
+
+
+def check_weights(layer: DenseSpec | Conv2DSpec, where: str) -> None:
+    """The settings Dense and Conv2D share: activation, initializers, their scale, alpha."""
+    choice(layer.activation, ACTIVATION_FUNCTIONS, f"{where}: activation")
+    choice(layer.init, INITIALIZERS, f"{where}: init")
+    choice(layer.bias_init, INITIALIZERS, f"{where}: bias_init")
+    if layer.init_scale is not None:
+        real(layer.init_scale, f"{where}: init_scale", minimum=0.0, maximum=MAX_INIT_SCALE)
+    check_alpha(layer.activation, layer.alpha, where)
 
 
 def check_alpha(function: str, alpha: float | None, where: str) -> None:
@@ -142,13 +310,22 @@ def check_alpha(function: str, alpha: float | None, where: str) -> None:
 
 @dataclass(frozen=True)
 class LayerInfo:
-    """What validation learned about one layer, for the builder and error messages."""
+    """What validation learned about one layer, for the builder and error messages. A shape is
+    (features,) or images (channels, height, width); the sizes count their values."""
 
     path: str
     type: str
-    input_size: int
-    output_size: int
+    input_shape: tuple[int, ...]
+    output_shape: tuple[int, ...]
     parameter_count: int
+
+    @property
+    def input_size(self) -> int:
+        return math.prod(self.input_shape)
+
+    @property
+    def output_size(self) -> int:
+        return math.prod(self.output_shape)
 
 
 @dataclass
@@ -181,17 +358,21 @@ class NetworkSpec:
             not isinstance(d, int) or isinstance(d, bool) or d < 1 for d in self.input_shape
         ):
             raise SpecError(f"The input shape {self.input_shape} must be whole numbers of 1 or more.")
-        if len(self.input_shape) != 1:
+        if len(self.input_shape) not in (1, 3):
             raise SpecError(
                 f"The input has shape {tuple(self.input_shape)}, but the layers here take a flat "
-                "vector: flatten the images in the dataset settings."
+                "vector or images as (channels, height, width): flatten the images in the dataset settings."
             )
         if not self.layers:
             raise SpecError("The network has no layers: add a Dense layer.")
         choice(self.loss, LOSSES, "The loss")
-        size = _walk(self.layers, self.input_size, "", infos)
+        shape = _walk(self.layers, tuple(self.input_shape), "", infos, INPUT)
         last = _last_leaf(self.layers)
         where = f"layer {infos[-1].path}"
+        if len(shape) != 1:
+            raise SpecError(f"{where} gives images of shape {shape}, but the loss compares flat vectors: end the "
+                            "network with a Flatten and a Dense layer, or with a GlobalAvgPool.")
+        size = shape[0]
         if self.loss == "cross_entropy":
             if getattr(last, "type", "") == "softmax":
                 raise SpecError(f"{where} (softmax): remove it; the cross-entropy loss applies softmax "
@@ -252,25 +433,75 @@ def named_layer(message: str) -> str | None:
     return found.group(1) if found else None
 
 
-def _walk(layers: list, size: int, prefix: str, infos: list[LayerInfo]) -> int:
+# Where a layer's input comes from, as its messages say it: the network's input or the layer before.
+INPUT = "the network's input"
+
+
+def _walk(layers: list, shape: tuple[int, ...], prefix: str, infos: list[LayerInfo], source: str) -> tuple[int, ...]:
     for i, layer in enumerate(layers):
         path = f"{prefix}{i + 1}"
         check_nesting(path)
-        if not isinstance(layer, (DenseSpec, ActivationSpec, DropoutSpec, BatchNormSpec, ResidualSpec)):
-            raise SpecError(f"layer {path} is not a layer description: use dense, an activation, "
-                            "dropout, batchnorm or residual.")
+        if not isinstance(layer, LAYER_SPEC_TYPES):
+            raise SpecError(f"layer {path} is not a layer description: use dense, an activation, dropout, "
+                            "batchnorm, residual, conv2d, maxpool2d, avgpool2d, flatten or globalavgpool.")
         where = f"layer {path}"
         layer.check(where)
-        out = layer.output_size(size)
-        infos.append(LayerInfo(path, layer.type, size, out, layer.parameter_count(size)))
+        _check_input(layer, shape, where, source)
+        if isinstance(layer, (Conv2DSpec, Pool2DSpec)):
+            layer.check_fits(shape, where)
+        out = layer.output_shape(shape)
+        if not isinstance(layer, ResidualSpec):
+            infos.append(LayerInfo(path, layer.type, shape, out, layer.parameter_count(shape)))
+        else:
+            index = len(infos)
+            infos.append(LayerInfo(path, layer.type, shape, out, 0))  # counted once its layers are known valid
+            inner = _walk(layer.layers, shape, f"{path}.", infos, source)
+            if inner != shape:
+                raise SpecError(_residual_mismatch(where, shape, inner))
+            infos[index] = replace(infos[index], parameter_count=layer.parameter_count(shape))
+        shape = out
+        source = f"layer {path} ({layer.type})"
+    return shape
+
+
+def _check_input(layer: Any, shape: tuple[int, ...], where: str, source: str) -> None:
+    """A layer that takes a flat vector given images, or one that takes images given a flat vector."""
+    gives = f"{source} is" if source == INPUT else f"{source} gives"
+    if layer.takes == FLAT and len(shape) == 3:
+        if layer.type == "batchnorm":
+            raise SpecError(f"{where} (batchnorm) normalizes flat features, but {gives} images of shape {shape}: "
+                            "put it after a Flatten layer.")
+        also = ", or flatten the images in the dataset settings" if source == INPUT else ""
+        raise SpecError(f"{where} ({layer.type}) takes a flat vector, but {gives} images of shape {shape}: add a "
+                        f"Flatten layer before it{also}.")
+    if layer.takes == IMAGES and len(shape) == 1:
+        if layer.type == "flatten":
+            raise SpecError(f"{where} (flatten) has nothing to flatten: {gives} {shape[0]} flat features already; "
+                            "remove it.")
+        advice = ("use an image dataset, or start with a Dense layer" if source == INPUT else
+                  "put the conv and pooling layers before any Flatten, GlobalAvgPool or Dense layer")
+        raise SpecError(f"{where} ({layer.type}) takes images (channels, height, width), but {gives} "
+                        f"{shape[0]} flat features: {advice}.")
+
+
+def _residual_mismatch(where: str, shape: tuple[int, ...], inner: tuple[int, ...]) -> str:
+    if len(shape) == 1:
+        size = shape[0]
+        got = f"{inner[0]} features" if len(inner) == 1 else f"images of shape {inner}"
+        return (f"{where} (residual): its layers turn {size} features into {got}, but a residual block must give "
+                f"back what it gets; make its last Dense layer {size} unit{'s' if size > 1 else ''}.")
+    return (f"{where} (residual): its layers turn images of shape {shape} into {inner}, but a residual block must "
+            f"give back what it gets; give its last Conv2D layer {shape[0]} filters, stride 1 and padding \"same\", "
+            "and keep pooling and Flatten out of it.")
+
+
+def walk_specs(layers: list, prefix: str = "") -> Iterator[tuple[str, Any]]:
+    """(path, layer description) of every layer, blocks before the layers inside them, in order."""
+    for i, layer in enumerate(layers):
+        path = f"{prefix}{i + 1}"
+        yield path, layer
         if isinstance(layer, ResidualSpec):
-            inner = _walk(layer.layers, size, f"{path}.", infos)
-            if inner != size:
-                raise SpecError(f"{where} (residual): its layers turn {size} features into {inner}, but a "
-                                f"residual block must give back what it gets; make its last Dense layer "
-                                f"{size} unit{'s' if size > 1 else ''}.")
-        size = out
-    return size
+            yield from walk_specs(layer.layers, f"{path}.")
 
 
 def _last_leaf(layers: list) -> Any:
@@ -327,7 +558,7 @@ def layer_from_dict(data: Any, path: str) -> Any:
     try:
         layer = cls(**values)
     except TypeError:
-        required = [f.name for f in fields(cls) if f.name != "type"]
+        required = [f.name for f in fields(cls) if f.default is MISSING and f.default_factory is MISSING]
         raise SpecError(f"{where} ({kind}) is missing a setting: give {', '.join(required)}.") from None
     layer.check(where)
     return layer

@@ -31,7 +31,7 @@ def torch_step(net: Network, x: numpy.ndarray, y: numpy.ndarray, training: bool 
     loss = torch_loss(net.spec.loss, output, y)
     loss.backward()
     grads = {name: as_engine(name, p.grad) for name, p in torch_parameters(net, module).items()}
-    return output.detach().numpy(), float(loss.detach()), grads, xt.grad.numpy(), module
+    return output.detach().numpy(), float(loss.detach()), grads, xt.grad.numpy().reshape(len(x), -1), module
 
 
 def assert_close(actual, expected, rtol: float, what: str = "") -> None:

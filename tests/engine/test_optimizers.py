@@ -7,7 +7,10 @@ import torch
 
 from playground.engine import (
     BatchNormSpec,
+    Conv2DSpec,
     DenseSpec,
+    FlattenSpec,
+    MaxPool2DSpec,
     Network,
     NetworkSpec,
     Optimizer,
@@ -72,22 +75,30 @@ def torch_schedule(spec: OptimizerSpec, optimizer):
     return torch.optim.lr_scheduler.SequentialLR(optimizer, [warm, main], [s.warmup_steps])
 
 
+NETWORKS = {
+    "dense": NetworkSpec((3,), [DenseSpec(5, "tanh", bias_init="normal"), BatchNormSpec(),
+                                DenseSpec(2, "softplus"), DenseSpec(3)], "cross_entropy"),
+    "conv": NetworkSpec((2, 7, 6), [Conv2DSpec(3, 3, padding="same", activation="tanh", bias_init="normal"),
+                                    MaxPool2DSpec(2), Conv2DSpec(4, 2, stride=2, padding=1, activation="softplus"),
+                                    FlattenSpec(), DenseSpec(3)], "cross_entropy"),
+}
+
+
 @pytest.mark.filterwarnings("ignore::UserWarning")
+@pytest.mark.parametrize("network", sorted(NETWORKS))
 @pytest.mark.parametrize("name", sorted(CONFIGS))
-def test_five_steps_match_torch(name):
+def test_five_steps_match_torch(name, network):
     spec = CONFIGS[name]
-    net_spec = NetworkSpec((3,), [DenseSpec(5, "tanh", bias_init="normal"), BatchNormSpec(),
-                                  DenseSpec(2, "softplus"), DenseSpec(3)], "cross_entropy")
-    net = Network(net_spec, dtype="float64", seed=4)
+    net = Network(NETWORKS[network], dtype="float64", seed=4)
     module = mirror(net)
     named = torch_parameters(net, module)
     t_opt = torch_optimizer(spec, list(named.values()))
     scheduler = torch_schedule(spec, t_opt)
-    weights = [p for n, p in named.items() if n.endswith(".W")]
+    weights = [p for n, p in named.items() if n.endswith((".W", ".K"))]  # the penalties spare the biases
     optimizer = Optimizer(net, spec)
     rng = numpy.random.default_rng(0)
     for step in range(5):
-        x, y = rng.normal(size=(6, 3)), rng.integers(0, 3, 6)
+        x, y = rng.normal(size=(6, *net.spec.input_shape)), rng.integers(0, 3, 6)
         assert optimizer.learning_rate == pytest.approx(t_opt.param_groups[0]["lr"], rel=1e-12)
         penalty = optimizer.penalty()
         if step < 4:

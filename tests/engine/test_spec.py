@@ -8,9 +8,14 @@ from hypothesis import strategies as st
 
 from playground.engine import (
     ActivationSpec,
+    AvgPool2DSpec,
     BatchNormSpec,
+    Conv2DSpec,
     DenseSpec,
     DropoutSpec,
+    FlattenSpec,
+    GlobalAvgPoolSpec,
+    MaxPool2DSpec,
     Network,
     NetworkSpec,
     ResidualSpec,
@@ -65,12 +70,115 @@ def test_bad_specs_name_the_layer_and_the_fix(spec, message):
         spec.validate()
 
 
+IMAGE = (3, 8, 8)
+
+
+@pytest.mark.parametrize("spec, message", [
+    (NetworkSpec(IMAGE, [Conv2DSpec(4, 3), DenseSpec(3)], "mse"),
+     r"^layer 2 \(dense\) takes a flat vector, but layer 1 \(conv2d\) gives images of shape \(4, 6, 6\): add a "
+     r"Flatten layer before it\.$"),
+    (NetworkSpec(IMAGE, [Conv2DSpec(4, 3), MaxPool2DSpec(2), ResidualSpec([DenseSpec(4)])], "mse"),
+     r"^layer 3\.1 \(dense\) takes a flat vector, but layer 2 \(maxpool2d\) gives images of shape \(4, 3, 3\)"),
+    (NetworkSpec((64,), [Conv2DSpec(4, 3), FlattenSpec(), DenseSpec(2)], "mse"),
+     r"^layer 1 \(conv2d\) takes images \(channels, height, width\), but the network's input is 64 flat features: "
+     "use an image dataset, or start with a Dense layer"),
+    (NetworkSpec(IMAGE, [FlattenSpec(), MaxPool2DSpec(2), DenseSpec(2)], "mse"),
+     r"^layer 2 \(maxpool2d\) takes images .* but layer 1 \(flatten\) gives 192 flat features: put the conv and "
+     "pooling layers before any Flatten"),
+    (NetworkSpec(IMAGE, [GlobalAvgPoolSpec(), FlattenSpec(), DenseSpec(2)], "mse"),
+     r"^layer 2 \(flatten\) has nothing to flatten: layer 1 \(globalavgpool\) gives 3 flat features already; "
+     "remove it"),
+    (NetworkSpec(IMAGE, [Conv2DSpec(4, 9), FlattenSpec(), DenseSpec(2)], "mse"),
+     r"^layer 1 \(conv2d\): its 9×9 kernel is larger than its input of 8×8: use a kernel of at most 8, or more "),
+    (NetworkSpec((1, 4, 5), [Conv2DSpec(4, 7, padding=1), FlattenSpec(), DenseSpec(2)], "mse"),
+     r"its 7×7 kernel is larger than its input of 4×5, 6×7 with its padding: use a kernel of at most 6"),
+    (NetworkSpec(IMAGE, [AvgPool2DSpec(3), AvgPool2DSpec(3), FlattenSpec(), DenseSpec(2)], "mse"),
+     r"^layer 2 \(avgpool2d\): its 3×3 window is larger than its input of 2×2: use a size of at most 2\.$"),
+    (NetworkSpec(IMAGE, [Conv2DSpec(4, 3, stride=2, padding="same"), FlattenSpec(), DenseSpec(2)], "mse"),
+     r'layer 1: padding "same" needs stride 1'),
+    (NetworkSpec(IMAGE, [Conv2DSpec(4, 3, padding="valid"), FlattenSpec(), DenseSpec(2)], "mse"),
+     r"layer 1: padding is 'valid': give a whole number of 0 or more, or \"same\""),
+    (NetworkSpec(IMAGE, [Conv2DSpec(4, 3, padding=3), FlattenSpec(), DenseSpec(2)], "mse"),
+     r"layer 1: padding 3 is as wide as the 3×3 kernel, so the outer outputs would see only zeros: use at most 2"),
+    (NetworkSpec(IMAGE, [Conv2DSpec(0, 3), FlattenSpec(), DenseSpec(2)], "mse"), "layer 1: filters must be 1 or more"),
+    (NetworkSpec(IMAGE, [Conv2DSpec(2, 3, "relu"), FlattenSpec(), DenseSpec(2)], "mse"),
+     "layer 1: stride must be a whole number"),
+    (NetworkSpec(IMAGE, [MaxPool2DSpec(2, 0), FlattenSpec(), DenseSpec(2)], "mse"),
+     "layer 1: stride must be 1 or more"),
+    (NetworkSpec(IMAGE, [Conv2DSpec(4, 3, activation="tanh", alpha=0.1), FlattenSpec(), DenseSpec(2)], "mse"),
+     "alpha applies to leaky_relu and elu"),
+    (NetworkSpec(IMAGE, [Conv2DSpec(4, 3), BatchNormSpec(), FlattenSpec(), DenseSpec(2)], "mse"),
+     r"^layer 2 \(batchnorm\) normalizes flat features, but layer 1 \(conv2d\) gives images of shape \(4, 6, 6\): "
+     "put it after a Flatten layer"),
+    (NetworkSpec(IMAGE, [ActivationSpec("softmax"), FlattenSpec(), DenseSpec(2)], "mse"),
+     r"^layer 1 \(softmax\) takes a flat vector, but the network's input is images of shape \(3, 8, 8\): add a "
+     "Flatten layer before it, or flatten the images in the dataset settings"),
+    (NetworkSpec(IMAGE, [Conv2DSpec(4, 3, activation="relu")], "mse"),
+     r"^layer 1 gives images of shape \(4, 6, 6\), but the loss compares flat vectors: end the network with a "
+     "Flatten and a Dense layer, or with a GlobalAvgPool"),
+    (NetworkSpec(IMAGE, [ResidualSpec([Conv2DSpec(4, 3, padding=1)]), GlobalAvgPoolSpec()], "mse"),
+     r"^layer 1 \(residual\): its layers turn images of shape \(3, 8, 8\) into \(4, 8, 8\), .* give its last "
+     'Conv2D layer 3 filters, stride 1 and padding "same"'),
+    (NetworkSpec((8, 8), [DenseSpec(3)], "mse"), r"take a flat vector or images as \(channels, height, width\)"),
+])
+def test_bad_image_networks_name_the_layer_and_the_fix(spec, message):
+    with pytest.raises(SpecError, match=message):
+        spec.validate()
+
+
+def test_image_shapes_and_parameter_counts_are_inferred():
+    """LeNet-5 on 1×28×28, its first convolution padded to keep the size."""
+    spec = NetworkSpec((1, 28, 28), [Conv2DSpec(6, 5, padding="same", activation="relu"), MaxPool2DSpec(2),
+                                     Conv2DSpec(16, 5, activation="relu"), MaxPool2DSpec(2), FlattenSpec(),
+                                     DenseSpec(120, "relu"), DenseSpec(84, "relu"), DenseSpec(10)], "cross_entropy")
+    infos = spec.validate()
+    assert [(i.type, i.output_shape, i.parameter_count) for i in infos] == [
+        ("conv2d", (6, 28, 28), 156), ("maxpool2d", (6, 14, 14), 0), ("conv2d", (16, 10, 10), 2416),
+        ("maxpool2d", (16, 5, 5), 0), ("flatten", (400,), 0), ("dense", (120,), 48120), ("dense", (84,), 10164),
+        ("dense", (10,), 850)]
+    assert infos[0].input_shape == (1, 28, 28) and infos[0].input_size == 784 and infos[4].output_size == 400
+    assert spec.parameter_count() == 61706 == Network(spec).theta.size  # as torch counts LeNet-5
+    strided = NetworkSpec((2, 9, 8), [Conv2DSpec(3, 4, stride=2, padding=1), AvgPool2DSpec(2, 1),
+                                      ResidualSpec([Conv2DSpec(3, 2, padding="same")]), GlobalAvgPoolSpec()], "mse")
+    assert [i.output_shape for i in strided.validate()] == [(3, 4, 4), (3, 3, 3), (3, 3, 3), (3, 3, 3), (3,)]
+    assert strided.validate()[2].parameter_count == 3 * 2 * 2 * 3 + 3
+
+
+image_layers = st.one_of(
+    st.builds(Conv2DSpec, filters=st.integers(1, 8), kernel=st.just(3), stride=st.integers(1, 2),
+              padding=st.sampled_from([0, 1, 2]), activation=activations, init=st.sampled_from(["zeros", "he_normal"]),
+              init_scale=st.none() | st.floats(0.1, 2)),
+    st.builds(Conv2DSpec, filters=st.integers(1, 8), kernel=st.sampled_from([1, 2, 3]), padding=st.just("same")),
+    st.builds(MaxPool2DSpec, size=st.integers(1, 2), stride=st.none() | st.integers(1, 2)),
+    st.builds(AvgPool2DSpec, size=st.integers(1, 2), stride=st.none() | st.integers(1, 2)),
+    st.builds(DropoutSpec, rate=st.floats(0, 0.9)),
+    st.builds(ActivationSpec, type=st.sampled_from(["relu", "tanh"])),
+)
+
+
+@given(layers=st.lists(image_layers, max_size=3),
+       shape=st.tuples(st.integers(1, 3), st.integers(16, 20), st.integers(16, 20)),
+       end=st.sampled_from([[FlattenSpec(), DenseSpec(3)], [GlobalAvgPoolSpec()]]))
+def test_image_networks_round_trip_through_json(layers, shape, end):
+    block = ResidualSpec([Conv2DSpec(shape[0], 3, padding="same", activation="relu")])
+    spec = NetworkSpec(shape, [block, *layers, *end], "mse")
+    assert NetworkSpec.from_json(spec.to_json()) == spec
+
+
 @pytest.mark.parametrize("data, message", [
     ([], "must be a JSON object"),
     ({"input_shape": [2], "layers": [{"type": "dense"}]}, r"layer 1 \(dense\) is missing a setting: give units"),
     ({"input_shape": [2], "layers": [{"type": "dense", "units": "8"}]}, "units must be a whole number"),
     ({"input_shape": [2], "layers": [{"type": "dense", "units": 8, "unit": 3}]}, "unknown setting 'unit'"),
-    ({"input_shape": [2], "layers": [{"type": "conv2d"}]}, "unknown type 'conv2d'"),
+    ({"input_shape": [2], "layers": [{"type": "conv3d"}]}, "unknown type 'conv3d'"),
+    ({"input_shape": [1, 8, 8], "layers": [{"type": "conv2d", "filters": 2}]},
+     r"layer 1 \(conv2d\) is missing a setting: give filters, kernel\."),
+    ({"input_shape": [1, 8, 8], "layers": [{"type": "conv2d", "filters": 2, "kernel": 3, "padding": [1, 1]}]},
+     r"layer 1: padding must be a whole number; it is \[1, 1\]"),
+    ({"input_shape": [1, 8, 8], "layers": [{"type": "maxpool2d", "size": 2.5}]},
+     "layer 1: size must be a whole number"),
+    ({"input_shape": [1, 8, 8], "layers": [{"type": "flatten", "units": 3}]},
+     r"layer 1 \(flatten\) has unknown setting 'units'"),
     ({"input_shape": [2], "layers": [{"units": 3}]}, "must be an object with a type"),
     ({"input_shape": [2], "layers": [{"type": "dropout", "rate": True}]}, "rate must be a finite number"),
     ({"input_shape": "2", "layers": []}, "needs input_shape"),

@@ -7,6 +7,7 @@ import torch
 
 from playground.engine import Network
 from playground.engine.blocks import BatchNorm, Residual
+from playground.engine.image_layers import AvgPool2D, Conv2D, Flatten, GlobalAvgPool, MaxPool2D
 from playground.engine.layers import Activation, Dense, Dropout, Softmax
 
 TORCH_ACTIVATIONS = {
@@ -52,6 +53,21 @@ def mirror_layers(layers) -> torch.nn.Sequential:
                 linear.bias.copy_(torch.from_numpy(numpy.array(layer.params["b"])))
             modules.append(torch.nn.Sequential(linear, TORCH_ACTIVATIONS[layer.activation.name](
                 layer.activation.alpha)))
+        elif isinstance(layer, Conv2D):
+            spec = layer.spec
+            conv = torch.nn.Conv2d(layer.input_shape[0], spec.filters, spec.kernel, spec.stride, spec.padding).double()
+            with torch.no_grad():
+                conv.weight.copy_(torch.from_numpy(as_torch_kernel(numpy.array(layer.params["K"]))))
+                conv.bias.copy_(torch.from_numpy(numpy.array(layer.params["b"])))
+            modules.append(torch.nn.Sequential(conv, TORCH_ACTIVATIONS[layer.activation.name](layer.activation.alpha)))
+        elif isinstance(layer, MaxPool2D):
+            modules.append(torch.nn.MaxPool2d(layer.size, layer.stride))
+        elif isinstance(layer, AvgPool2D):
+            modules.append(torch.nn.AvgPool2d(layer.size, layer.stride))
+        elif isinstance(layer, Flatten):
+            modules.append(torch.nn.Flatten())
+        elif isinstance(layer, GlobalAvgPool):
+            modules.append(torch.nn.Sequential(torch.nn.AdaptiveAvgPool2d(1), torch.nn.Flatten()))
         elif isinstance(layer, Softmax):
             modules.append(torch.nn.Softmax(dim=1))
         elif isinstance(layer, Activation):
@@ -86,6 +102,9 @@ def torch_parameters(network: Network, module: torch.nn.Sequential) -> dict[str,
             if isinstance(layer, Dense):
                 found[f"{layer.path}.W"] = module[0].weight
                 found[f"{layer.path}.b"] = module[0].bias
+            elif isinstance(layer, Conv2D):
+                found[f"{layer.path}.K"] = module[0].weight
+                found[f"{layer.path}.b"] = module[0].bias
             elif isinstance(layer, BatchNorm):
                 found[f"{layer.path}.gamma"] = module.weight
                 found[f"{layer.path}.beta"] = module.bias
@@ -96,9 +115,16 @@ def torch_parameters(network: Network, module: torch.nn.Sequential) -> dict[str,
     return found
 
 
+def as_torch_kernel(kernel: numpy.ndarray) -> numpy.ndarray:
+    """The engine's K (C, kh, kw, F) as torch's Conv2d weight (F, C, kh, kw)."""
+    return kernel.transpose(3, 0, 1, 2)
+
+
 def as_engine(name: str, tensor: torch.Tensor) -> numpy.ndarray:
     """A torch parameter (or its gradient) in the engine's shape."""
     value = tensor.detach().numpy()
+    if name.endswith(".K"):
+        return value.transpose(1, 2, 3, 0)
     return value.T if name.endswith(".W") else value
 
 
