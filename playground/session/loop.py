@@ -123,18 +123,14 @@ class Session:
                 yield self._snapshot("paused" if self._paused else "running", self._pause_report() if fresh else None)
             if self._stopped or self._idle():
                 continue
-            # At a watching pace, each frame trains its steps (or epoch) and shows them, then waits for its time.
             # Step and Epoch, asked for while paused, go at full speed.
             paced = self.pace != "full" and self._steps_left == 0 and self._until_epoch is None
             if paced and self._frame_shown:
-                wait = next_due - time.perf_counter()
-                if wait > 0:
-                    self._apply_commands(block=True, timeout=wait)
+                frame_due = self._next_frame(next_due, interval)
+                if frame_due is None:
                     continue
-                self._frame_start, self._frame_shown = self.step, False
-                next_due = time.perf_counter() + interval  # the frame's training shows by then at the latest
-            frame_left = PACE_STEPS[self.pace] - (self.step - self._frame_start) \
-                if paced and self.pace in PACE_STEPS else math.inf
+                next_due = frame_due
+            frame_left = self._frame_left() if paced else math.inf
             # A single step, the step just before a snapshot and a frame's last step record their update;
             # the rest run in bursts.
             capture = self._steps_left > 0 or frame_left <= 1 or time.perf_counter() >= next_due
@@ -172,6 +168,22 @@ class Session:
                 # Snapshots may take at most the budgeted share of the time: slow ones come less often.
                 next_due = time.perf_counter() + max(interval, cost / self.config.overhead_budget)
         yield self._snapshot("stopped", final=True)
+
+    # The pace: at a watching pace, each frame trains its steps (or epoch) and shows them, then waits for its time.
+
+    def _next_frame(self, due: float, interval: float) -> float | None:
+        """Once a frame is shown: None while the next one's time has not come (commands apply meanwhile);
+        when it has, the time by which the frame that starts now shows its training at the latest."""
+        wait = due - time.perf_counter()
+        if wait > 0:
+            self._apply_commands(block=True, timeout=wait)
+            return None
+        self._frame_start, self._frame_shown = self.step, False
+        return time.perf_counter() + interval
+
+    def _frame_left(self) -> float:
+        """Steps the frame may still train: infinite at one epoch a frame, where the epoch's end ends it."""
+        return PACE_STEPS[self.pace] - (self.step - self._frame_start) if self.pace in PACE_STEPS else math.inf
 
     # The stepper: one step recorded and held, applied only when asked.
 

@@ -51,7 +51,7 @@ def test_pause_takes_effect_within_a_step_while_the_gui_is_busy(qtbot):
 def test_an_error_in_the_worker_reaches_the_gui_as_a_message(qtbot, monkeypatch):
     session = preset_session("circle")
 
-    def broken(deadline, report_at):
+    def broken(*_):
         raise RuntimeError("CUDA error: an illegal memory access was encountered")
 
     monkeypatch.setattr(session, "_run_steps", broken)
