@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from playground.engine import OPTIMIZERS, OptimizerSpec
-from playground.errors import choice, real, whole
+from playground.errors import PlaygroundError, choice, real, whole
 from playground.project.bpp import PACES
 
 SNAPSHOT_HZ = 30.0
@@ -54,8 +54,11 @@ class Control:
     """The thread-safe channel into a session: any thread may call these, the session applies
     them between steps."""
 
-    def __init__(self) -> None:
+    def __init__(self, weight_shapes: dict[str, tuple[int, int]] | None = None) -> None:
         self.queue: queue.SimpleQueue[Command] = queue.SimpleQueue()
+        # Each Dense layer's W by path: fixed for a session's life, so set_weight refuses a weight that is
+        # not there in the caller's thread, before it reaches the session.
+        self.weight_shapes = dict(weight_shapes or {})
 
     def pause(self) -> None:
         self.queue.put(Command("pause"))
@@ -127,3 +130,21 @@ class Control:
         for name, rate in (("L1", l1), ("L2", l2)):
             real(rate, f"The {name} penalty", minimum=0.0)
         self.queue.put(Command("regularization", (float(l1), float(l2))))
+
+    def set_weight(self, path: str, row: int, column: int, value: float, expected: float | None = None) -> None:
+        """Set W[row, column] of Dense layer `path`: a what-if while paused, shown in the next snapshot with
+        the test split scored again. With `expected`, only while the weight still holds that value, so that
+        undoing an edit after training or a reset moved the weight changes nothing (the snapshot says so)."""
+        shape = self.weight_shapes.get(path)
+        if shape is None:
+            raise PlaygroundError(f"There is no Dense layer {path!r} to set a weight of: pick one of "
+                                  f"{', '.join(self.weight_shapes) or 'none'}.")
+        for index, size, what in ((row, shape[0], "row"), (column, shape[1], "column")):
+            whole(index, f"The weight's {what}", minimum=0)
+            if index >= size:
+                raise PlaygroundError(f"Layer {path}'s W is {shape[0]} by {shape[1]}: pick a row from 0 to "
+                                      f"{shape[0] - 1} and a column from 0 to {shape[1] - 1}.")
+        real(value, "The weight")
+        if expected is not None:
+            real(expected, "The weight expected")
+        self.queue.put(Command("weight", (path, row, column, float(value), expected)))

@@ -39,7 +39,7 @@ class Session:
 
     def __init__(self, spec: NetworkSpec, dataset: Dataset, config: TrainingConfig) -> None:
         config.check()
-        spec.validate()
+        infos = spec.validate()
         if tuple(spec.input_shape) != tuple(dataset.input_shape):
             raise DataError(f"The network takes inputs of shape {tuple(spec.input_shape)}, but {dataset.title} gives "
                             f"{tuple(dataset.input_shape)}: make the first layer match the data.")
@@ -47,7 +47,8 @@ class Session:
         if problem is not None:
             raise DataError(problem)
         self.spec, self.dataset, self.config = spec, dataset, config
-        self.control = Control()
+        self.control = Control({info.path: (info.input_size, info.output_size) for info in infos
+                                if info.type == "dense"})
         self.batch_size = config.batch_size
         self._optimizer_spec = copy.deepcopy(config.optimizer)
         self.pace = config.pace
@@ -221,6 +222,19 @@ class Session:
             if at.epoch_done:
                 at.next_epoch()
 
+    # A weight set by hand: a what-if, scored on the test split at once.
+
+    _notice: str | None = None  # for the next snapshot's message
+
+    def _set_weight(self, path: str, row: int, column: int, value: float, expected: float | None) -> None:
+        weights = self.network.parameters()[f"{path}.W"]
+        if expected is not None and bool(weights[row, column] != weights.dtype.type(expected)):
+            self._notice = (f"W[{row}, {column}] of layer {path} has changed since that edit (training or a reset "
+                            "moved it), so it stays as it is.")
+            return
+        weights[row, column] = value
+        self._reported_step = -1  # the paused snapshot after it scores the whole test split again
+
     def _idle(self) -> bool:
         return self._paused and self._steps_left == 0 and self._until_epoch is None
 
@@ -274,6 +288,8 @@ class Session:
             self._new_trace = self._trace(value)
         elif name == "apply_trace":
             self._apply_trace()
+        elif name == "weight":
+            self._set_weight(*value)
         elif name == "optimizer":
             spec = self.optimizer.spec.with_kind(value)
             self._optimizer_spec = spec
@@ -460,6 +476,7 @@ class Session:
         snapshot.history = self.history.arrays()
         snapshot.trace, self._new_trace = self._new_trace, None
         snapshot.exported, self._exported = self._exported, None
+        snapshot.message, self._notice = snapshot.message or self._notice, None
         if state != "diverged" and all_finite(self.network.xp, self.network.theta):
             self.guard.keep_backup(self.optimizer)
         return snapshot

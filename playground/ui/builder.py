@@ -299,6 +299,11 @@ class LayerBuilder(QWidget):
         self._selection_changed()
         self.changed.emit()
 
+    def problem_with(self, layers: list[dict[str, Any]]) -> tuple[list[LayerInfo], str | None]:
+        """What validation would say of `layers` (an edit not made yet): each layer's info, and the problem."""
+        _, infos, error, _ = self._inspect(layers)
+        return infos, error
+
     def _inspect(self, layers: list[dict[str, Any]]) -> tuple[NetworkSpec | None, list[LayerInfo], str | None,
                                                               str | None]:
         try:

@@ -39,6 +39,7 @@ from playground.ui.layer_palette import LayerPalette
 from playground.ui.layout_memory import LayoutMemory, column
 from playground.ui.menus import WindowMenus
 from playground.ui.metrics_view import MetricsView
+from playground.ui.network_handles import NetworkHandles
 from playground.ui.network_panel import NetworkPanel, load_without_download
 from playground.ui.network_view import NetworkView
 from playground.ui.optimizer_dialog import edit_optimizer_settings
@@ -56,6 +57,7 @@ from playground.ui.projects import ProjectFiles
 from playground.ui.run_views import RunViews
 from playground.ui.stepper import StepperPanel, StepperWiring
 from playground.ui.training import Training
+from playground.ui.weight_editing import WeightEditor
 
 REDRAW_MS = 33
 
@@ -146,15 +148,24 @@ class MainWindow(QMainWindow):
         self.network_view = NetworkView()
         self.network_view.neuron_selected.connect(self._neuron_selected)
         self.network_view.neuron_hovered.connect(self._neuron_hovered)
+        # The network view is a place to edit too: its + and − make builder edits, a clicked link's weight is set.
+        self.network_handles = NetworkHandles(self.builder, self.network_view)
+        self.weight_editor = WeightEditor(self.network_view, self.builder.undo_stack,
+                                          lambda: self.training.worker and self.training.worker.control,
+                                          lambda: self._drawn)
+        self.weight_editor.edited.connect(self.mark_modified)
+        # The session drops a held step on other weights too (self.stepping is made after the views).
+        self.weight_editor.edited.connect(lambda: self.stepping.leave())
+        self.weight_editor.notice.connect(self.statusBar().showMessage)
         self.run_views = RunViews((self.loss_plot, self.gradient_plot, self.accuracy_plot, self.activation_plot,
                                    self.metrics_view, self.inspector, self.boundary_view, self.gallery,
-                                   self.network_view))
+                                   self.network_view, self.weight_editor))
         plots.currentChanged.connect(lambda _: self._update_views(self._drawn))
         self.output_splitter = QSplitter(Qt.Orientation.Vertical)
         self.output_splitter.addWidget(column(self.boundary_view, self.gallery))
         self.output_splitter.addWidget(plots)
         self.network_splitter = QSplitter(Qt.Orientation.Vertical)
-        self.network_splitter.addWidget(self.network_view)
+        self.network_splitter.addWidget(column(self.network_view, self.weight_editor))
         self.network_splitter.addWidget(self.network_panel)
         self.network_splitter.setSizes([430, 370])
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -286,7 +297,8 @@ class MainWindow(QMainWindow):
         planar = dataset is not None and dataset.points_train is not None and dataset.points_train.shape[1] == 2
         # The picture follows every edit; a network that does not validate draws nothing.
         shown = self.builder.spec or NetworkSpec(self.builder.input_shape, [])
-        self.network_view.show_network(shown, dataset.feature_names if dataset else [], planar)
+        features = dataset.feature_names if dataset else []
+        self.network_view.show_network(shown, features, planar, self.network_handles.handles(len(features)))
 
     def _backend_changed(self) -> None:
         if self._discard_session():
