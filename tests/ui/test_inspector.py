@@ -7,16 +7,20 @@ from PySide6.QtWidgets import QTableWidget
 
 from playground.ui.inspector import ratio_verdict
 from tests.ui.test_metrics_view import open_tab, train_epochs
-from tests.ui.widgets import find
+from tests.ui.widgets import click, find
 
 
 def test_the_table_shows_each_layers_numbers_from_the_newest_snapshot(qtbot):
     window = train_epochs(qtbot, "digits-mlp", 2)
     open_tab(qtbot, window, "Inspector")
     table = find(window, QTableWidget, "layerHealth")
-    qtbot.wait(200)  # paused: the window redraws the newest snapshot within a frame or two
+    # One step more, paused: its snapshot carries the update ratios of a step that surely ran (a run that
+    # paused at an epoch's end may have had no snapshot due in between, which is where they are recorded).
+    stepped = window.latest.step + 1
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: window._drawn is not None and window._drawn.step == stepped, timeout=10_000)
     layers = window.latest.layers
-    qtbot.waitUntil(lambda: table.rowCount() == len(layers) == 2, timeout=5_000)
+    assert table.rowCount() == len(layers) == 2
     assert [table.item(r, 0).text() for r in range(2)] == ["1 · dense relu", "2 · dense linear"]
     for row, stats in enumerate(layers):
         assert float(table.item(row, 1).text()) == pytest.approx(stats.mean, rel=1e-2)
