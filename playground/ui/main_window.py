@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QMessageBox,
-    QSplitter,
     QStyle,
     QTabWidget,
     QVBoxLayout,
@@ -31,7 +30,7 @@ from playground.ui.data_panel import DataPanel
 from playground.ui.downloads import DataDownloads, missing_download
 from playground.ui.inspector import LayerInspector
 from playground.ui.layer_palette import LayerPalette
-from playground.ui.layout_memory import LayoutMemory, column
+from playground.ui.layout_memory import LayoutMemory, column, splitter_of
 from playground.ui.menus import WindowMenus
 from playground.ui.metrics_view import MetricsView
 from playground.ui.network_panel import NetworkPanel, load_without_download
@@ -49,7 +48,7 @@ from playground.ui.plots import (
 )
 from playground.ui.projects import ProjectFiles
 from playground.ui.run_views import RunViews
-from playground.ui.stepper import StepperPanel, StepperWiring
+from playground.ui.stepper import StepperPanel, StepperRoom, StepperWiring
 from playground.ui.worker import TrainingWorker
 
 REDRAW_MS = 33
@@ -120,6 +119,7 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
         layers_layout.addWidget(QLabel(self.tr("Drag a layer onto the network, or double-click it."), wordWrap=True))
         layers_layout.addWidget(self.palette)
         left = column(self.data_panel, layers_box, self.description, self.data_source)
+        left.layout().setStretchFactor(layers_box, 1)  # the palette takes the height the texts leave
         self.boundary_view = DecisionBoundaryView()
         self.boundary_view.example_clicked.connect(self.step_through)
         self.gallery = ImageGallery()
@@ -140,23 +140,18 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
                                    self.network_view))
         plots.currentChanged.connect(lambda _: self._update_views(self._drawn))
         self._connect_stepper()
-        self.output_splitter = QSplitter(Qt.Orientation.Vertical)
-        self.output_splitter.addWidget(column(self.boundary_view, self.gallery))
-        self.output_splitter.addWidget(plots)
-        self.network_splitter = QSplitter(Qt.Orientation.Vertical)
-        self.network_splitter.addWidget(self.network_view)
-        self.network_splitter.addWidget(self.network_panel)
+        self.pictures = pictures = column(self.boundary_view, self.gallery)
+        self.output_splitter = splitter_of(Qt.Orientation.Vertical, pictures, plots)
+        self.output_splitter.setSizes([460, 340])  # the picture is the largest thing on the output side
+        self.network_splitter = splitter_of(Qt.Orientation.Vertical, self.network_view, self.network_panel)
         self.network_splitter.setSizes([430, 370])
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(self.network_splitter)
-        splitter.addWidget(self.output_splitter)
-        splitter.setSizes([300, 460, 520])
-        self.splitter = splitter
+        self.splitter = splitter_of(Qt.Orientation.Horizontal, left, self.network_splitter, self.output_splitter)
+        self.splitter.setSizes([300, 400, 580])  # room for every tab of the plots at 1280 pixels
+        self.stepper_room = StepperRoom(self.stepper, plots, self.splitter, [left, self.network_panel, pictures])
         central = QWidget()
         body = QVBoxLayout(central)
         body.addWidget(self.controls)
-        body.addWidget(splitter, 1)
+        body.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self.statusBar().setObjectName("statusBar")
         # The run's numbers on the right; what just happened (a notice, an error) on the left, where
@@ -215,6 +210,7 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
         self.boundary_view.setVisible(planar)  # a decision boundary needs a plane of inputs to draw on
         shape = image_shape(dataset)
         self.gallery.setVisible(shape is not None)
+        self.pictures.setVisible(planar or shape is not None)  # with neither, the plots take the whole side
         if shape is not None:
             self.gallery.show_dataset(dataset, shape)
         self.metrics_view.show_dataset(dataset)
@@ -467,9 +463,9 @@ class MainWindow(StepperWiring, ProjectFiles, DataDownloads, LayoutMemory, Windo
         if not self._closing_allowed():
             event.ignore()
             return
-        self._save_layout()
         self.mark_modified(False)  # asked already: leaving now drops nothing unasked
         self._discard_session()
+        self._save_layout()  # after the stepper gave back the room it took
         self.autosave_file.release()  # a clean exit: nothing to restore next time
         # A running gradient check cannot be interrupted but finishes within seconds: wait, bounded.
         QThreadPool.globalInstance().waitForDone(10_000)

@@ -6,23 +6,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget
+from PySide6.QtWidgets import QMainWindow, QTabWidget
 
 from playground.errors import PlaygroundError
 from playground.session import Snapshot
 from playground.ui.network_view import NetworkView
 from playground.ui.stepper.panel import StepperPanel
 
-STEPPER_HEIGHT, MIN_OUTPUT_HEIGHT = 560, 200  # pixels
-STEPPER_WIDTH, MIN_NETWORK_WIDTH = 720, 380
-
 
 class StepperWiring(QMainWindow):
     stepper: StepperPanel
     network_view: NetworkView
     plot_tabs: QTabWidget
-    output_splitter: QSplitter
-    splitter: QSplitter  # data, network, output
     worker: Any
     network_panel: Any
 
@@ -45,14 +40,7 @@ class StepperWiring(QMainWindow):
 
     def _trace_received(self, snapshot: Snapshot) -> None:
         self.stepper.show_trace(snapshot.trace, self.worker.session.spec)
-        self.plot_tabs.setCurrentWidget(self.stepper)
-        sizes = self.output_splitter.sizes()
-        if sizes[1] < STEPPER_HEIGHT <= sum(sizes) - MIN_OUTPUT_HEIGHT:  # room for the heatmaps, at the output's cost
-            self.output_splitter.setSizes([sum(sizes) - STEPPER_HEIGHT, STEPPER_HEIGHT])
-        data, network, output = self.splitter.sizes()
-        wider = min(STEPPER_WIDTH - output, network - MIN_NETWORK_WIDTH)  # and width, at the network view's
-        if wider > 0:
-            self.splitter.setSizes([data, network - wider, output + wider])
+        self.plot_tabs.setCurrentWidget(self.stepper)  # the stepper takes the output side (room.py)
         self.statusBar().showMessage(self.tr("Stepping through step {0}: Apply update trains on it, Discard leaves the "
                                              "weights as they are").format(snapshot.step + 1))
 
