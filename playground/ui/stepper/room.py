@@ -1,7 +1,7 @@
-"""Room for the stepper in the window: while it shows a step, what edits the network and its data and
-the pictures above the plots fold away, and the output side widens, so that the step's formulas,
-heatmaps and chain rule fit without scrolling beside the network view that lights the layer in focus.
-They come back as they were when the step is applied or discarded, or when another tab is chosen."""
+"""Room for the stepper in the window: while it shows a step, the data column, the layer table and the
+pictures above the plots fold away and the output side widens, so that the step's formulas, heatmaps
+and chain rule fit without scrolling beside the network view, which lights the layer in focus. They
+come back as they were when the step is applied or discarded, or when another tab is chosen."""
 
 from __future__ import annotations
 
@@ -33,13 +33,13 @@ class StepperRoom(QObject):
 
     def _make_room(self) -> None:
         self.active = True
-        splitters = [self.columns, *{widget.parentWidget() for widget in self.folded}]
+        splitters = dict.fromkeys([self.columns, *(widget.parentWidget() for widget in self.folded)])
         self._restore = [(splitter, splitter.sizes()) for splitter in splitters if isinstance(splitter, QSplitter)]
         total = sum(self.columns.sizes())
         self._folded_now = [widget for widget in self.folded if not widget.isHidden()]
         for widget in self._folded_now:
             widget.hide()
-        # The stepper first gets the width it needs; each other column keeps up to a third, and at least its least.
+        # The stepper first gets the width it needs; each other column keeps up to a third, and its minimum.
         output = next(k for k in range(self.columns.count()) if self.columns.widget(k).isAncestorOf(self.tabs))
         others = [k for k in range(self.columns.count()) if k != output and not self.columns.widget(k).isHidden()]
         spare = (total - self.stepper.least_width()) // max(len(others), 1)
