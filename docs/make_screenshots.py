@@ -11,21 +11,23 @@ style; with QT_QPA_PLATFORM=offscreen it still works, with plainer text.
 from __future__ import annotations
 
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from playground.ui import MainWindow
 
 OUT = Path(__file__).resolve().parent / "screenshots"
 SIZE = (1400, 860)
+LAPTOP = (1280, 720)  # the smallest screen the window is laid out for without scrolling
 TIMEOUT_S = 120
 
 # A scene yields conditions to wait for; the driver checks them every tick and resumes the scene
-# once one holds. It ends by returning; the driver then saves the window.
+# once one holds. It ends by returning; the driver then saves the window, at the scene's size.
 Scene = Callable[[MainWindow], Iterator[Callable[[], bool]]]
 
 
@@ -50,11 +52,11 @@ def training(preset: str, epochs: int, tab: str | None = None) -> Scene:
         yield from trained(window, epochs, keep_running=tab is None)
         yield settled()
 
-    scene.preset = preset
+    scene.preset, scene.size = preset, SIZE
     return scene
 
 
-def stepping(phase: int, weight: tuple[int, int] | None = None) -> Scene:
+def stepping(phase: int, weight: tuple[int, int] | None = None, size: tuple[int, int] = SIZE) -> Scene:
     """circle, trained a while, stepping through example 7 at `phase`."""
 
     def scene(window: MainWindow) -> Iterator[Callable[[], bool]]:
@@ -67,7 +69,7 @@ def stepping(phase: int, weight: tuple[int, int] | None = None) -> Scene:
             window.stepper.chain_column.setValue(weight[1])
         yield settled()
 
-    scene.preset = "circle"
+    scene.preset, scene.size = "circle", size
     return scene
 
 
@@ -82,13 +84,16 @@ SCENES: dict[str, Scene] = {
     "stepper-loss": stepping(3),
     "stepper-backward": stepping(5, weight=(2, 0)),
     "stepper-update": stepping(7),
+    "stepper-1280x720": stepping(6, weight=(1, 0), size=LAPTOP),
 }
 
 
 def shoot(name: str, scene: Scene) -> bool:
     """Play the scene in a new window and save what it shows; False when it timed out."""
+    # Settings of its own: every scene starts from the window's first layout, not one a run remembered.
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
     window = MainWindow(scene.preset)
-    window.resize(*SIZE)
+    window.resize(*scene.size)
     window.show()
     steps, started, loop = scene(window), time.monotonic(), QEventLoop()
     state = {"waiting": lambda: True, "done": False}

@@ -12,6 +12,7 @@ from playground.session import Snapshot
 from playground.ui.theme import BOUNDARY_COLORS
 
 NEURON_LEVEL_FLOOR = 1e-6  # a unit that is 0 everywhere still gets a colour scale around 0
+MIN_SIDE = 250  # pixels: below this the points of a data set run together
 
 
 class SquareFrame(QWidget):
@@ -24,7 +25,10 @@ class SquareFrame(QWidget):
         child.setParent(self)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        return self.child.minimumSizeHint()
+        return self.child.minimumSizeHint().expandedTo(QSize(MIN_SIDE, MIN_SIDE))
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return self.minimumSizeHint()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)

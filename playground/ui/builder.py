@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QMimeData, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +39,7 @@ from playground.ui.layer_properties import LayerProperties
 
 ROW_MIME = "application/x-playground-layer-path"  # a layer of the list, by path
 ERROR_BACKGROUND, ERROR_TEXT = QColor(255, 214, 214), QColor(150, 0, 0)
+MIN_ROWS = 3  # the table shows at least this many layers, however much of the panel the property editor takes
 
 
 class LayerTable(QTableWidget):
@@ -63,6 +64,26 @@ class LayerTable(QTableWidget):
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setDropIndicatorShown(True)
         self.paths: list[str] = []
+        self.fault_row: int | None = None
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        rows = MIN_ROWS * self.verticalHeader().defaultSectionSize()
+        return QSize(super().minimumSizeHint().width(),
+                     self.horizontalHeader().sizeHint().height() + rows + 2 * self.frameWidth())
+
+    def show_fault(self, row: int | None) -> None:
+        """Keep the row of the layer at fault in view, also as the error's sentence and the property editor
+        take the table's height."""
+        self.fault_row = row
+        self._scroll_to_fault()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._scroll_to_fault()
+
+    def _scroll_to_fault(self) -> None:
+        if self.fault_row is not None and self.fault_row < self.rowCount():
+            self.scrollToItem(self.item(self.fault_row, 0))
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         alt = event.modifiers() & Qt.KeyboardModifier.AltModifier
@@ -290,6 +311,7 @@ class LayerBuilder(QWidget):
             self.total.setText(self.tr("{0:,} parameters in all").format(self.spec.parameter_count()))
         else:
             self.total.setText("")
+        self.total.setVisible(bool(self.total.text()))  # no empty line under the error's sentence
         paths = self.table.paths
         row = paths.index(select) if select in paths else -1
         self.table.blockSignals(True)
@@ -297,6 +319,7 @@ class LayerBuilder(QWidget):
         self.table.setCurrentCell(row, 0)
         self.table.blockSignals(False)
         self._selection_changed()
+        self.table.show_fault(paths.index(bad_path) if bad_path in paths else None)
         self.changed.emit()
 
     def problem_with(self, layers: list[dict[str, Any]]) -> tuple[list[LayerInfo], str | None]:

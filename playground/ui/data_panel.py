@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QPushButton,
+    QSizePolicy,
     QSlider,
     QSpinBox,
     QWidget,
@@ -79,6 +80,8 @@ class DataPanel(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Data"), parent)
         self.setObjectName("dataPanel")
+        # A form: as tall as its rows need, never squeezed (the layer palette below it scrolls instead).
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.config: dict[str, Any] = {}
         self.remembered: dict[str, dict[str, Any]] = {}  # the last config of each set that is not generated
         self.selector = self._selector()

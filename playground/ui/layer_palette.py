@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import QMimeData, QSize, Qt
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
 LAYER_MIME = "application/x-playground-layer"  # a palette kind
+SHOWN_ROWS = 4  # what the palette asks for; it grows into the height its column has
 
 
 def palette_entries(tr) -> list[tuple[str, str, str, dict[str, Any]]]:
@@ -48,6 +49,10 @@ class LayerPalette(QListWidget):
             self.addItem(item)
             self.templates[kind] = template
         self.setCurrentRow(0)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        # A few rows: it takes the height the data panel above leaves it, and scrolls in less.
+        return QSize(super().sizeHint().width(), SHOWN_ROWS * self.sizeHintForRow(0) + 2 * self.frameWidth())
 
     def mimeTypes(self) -> list[str]:  # noqa: N802 (Qt's name)
         return [LAYER_MIME]

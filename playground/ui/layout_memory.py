@@ -3,7 +3,7 @@ runs (QSettings)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 
@@ -37,3 +37,13 @@ def column(*widgets: QWidget) -> QWidget:
     for widget in widgets:
         layout.addWidget(widget)
     return column
+
+
+def splitter_of(orientation: Qt.Orientation, *widgets: QWidget) -> QSplitter:
+    """Widgets side by side or one above the other, none of which can be dragged (or restored) below its
+    minimum size: a column squeezed to nothing would stay so from run to run."""
+    splitter = QSplitter(orientation)
+    for widget in widgets:
+        splitter.addWidget(widget)
+    splitter.setChildrenCollapsible(False)
+    return splitter

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -36,7 +35,7 @@ from playground.ui.data_panel import DataPanel
 from playground.ui.downloads import DataDownloads, missing_download
 from playground.ui.inspector import LayerInspector
 from playground.ui.layer_palette import LayerPalette
-from playground.ui.layout_memory import LayoutMemory, column
+from playground.ui.layout_memory import LayoutMemory, column, splitter_of
 from playground.ui.menus import WindowMenus
 from playground.ui.metrics_view import MetricsView
 from playground.ui.network_handles import NetworkHandles
@@ -55,7 +54,7 @@ from playground.ui.plots import (
 )
 from playground.ui.projects import ProjectFiles
 from playground.ui.run_views import RunViews
-from playground.ui.stepper import StepperPanel, StepperWiring
+from playground.ui.stepper import StepperPanel, StepperRoom, StepperWiring
 from playground.ui.training import Training
 from playground.ui.weight_editing import WeightEditor
 
@@ -81,8 +80,7 @@ class MainWindow(QMainWindow):
         self.projects = ProjectFiles(self, self.training)
         self.downloads = DataDownloads(self, self.projects)
         self._build_views()
-        self.stepping = StepperWiring(self.stepper, self.network_view, self.plot_tabs, self.output_splitter,
-                                      self.splitter, self.training)
+        self.stepping = StepperWiring(self.stepper, self.network_view, self.plot_tabs, self.training)
         self.stepping.message.connect(self.statusBar().showMessage)
         self.boundary_view.example_clicked.connect(self.stepping.step_through)
         for part in (self.training, self.projects, self.downloads, self.stepping):
@@ -134,6 +132,7 @@ class MainWindow(QMainWindow):
         layers_layout.addWidget(QLabel(self.tr("Drag a layer onto the network, or double-click it."), wordWrap=True))
         layers_layout.addWidget(self.palette)
         left = column(self.data_panel, layers_box, self.description, self.data_source)
+        left.layout().setStretchFactor(layers_box, 1)  # the palette takes the height the texts leave
         self.boundary_view = DecisionBoundaryView()
         self.gallery = ImageGallery()
         self.loss_plot, self.accuracy_plot, self.gradient_plot = LossPlot(), AccuracyPlot(), GradientPlot()
@@ -161,23 +160,19 @@ class MainWindow(QMainWindow):
                                    self.metrics_view, self.inspector, self.boundary_view, self.gallery,
                                    self.network_view, self.weight_editor))
         plots.currentChanged.connect(lambda _: self._update_views(self._drawn))
-        self.output_splitter = QSplitter(Qt.Orientation.Vertical)
-        self.output_splitter.addWidget(column(self.boundary_view, self.gallery))
-        self.output_splitter.addWidget(plots)
-        self.network_splitter = QSplitter(Qt.Orientation.Vertical)
-        self.network_splitter.addWidget(column(self.network_view, self.weight_editor))
-        self.network_splitter.addWidget(self.network_panel)
+        self.pictures = pictures = column(self.boundary_view, self.gallery)
+        self.output_splitter = splitter_of(Qt.Orientation.Vertical, pictures, plots)
+        self.output_splitter.setSizes([460, 340])  # the picture is the largest thing on the output side
+        self.network_splitter = splitter_of(Qt.Orientation.Vertical, column(self.network_view, self.weight_editor),
+                                            self.network_panel)
         self.network_splitter.setSizes([430, 370])
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(self.network_splitter)
-        splitter.addWidget(self.output_splitter)
-        splitter.setSizes([300, 460, 520])
-        self.splitter = splitter
+        self.splitter = splitter_of(Qt.Orientation.Horizontal, left, self.network_splitter, self.output_splitter)
+        self.splitter.setSizes([300, 400, 580])  # room for every tab of the plots at 1280 pixels
+        self.stepper_room = StepperRoom(self.stepper, plots, self.splitter, [left, self.network_panel, pictures])
         central = QWidget()
         body = QVBoxLayout(central)
         body.addWidget(self.controls)
-        body.addWidget(splitter, 1)
+        body.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self.statusBar().setObjectName("statusBar")
         # The run's numbers on the right; what just happened (a notice, an error) on the left, where
@@ -233,6 +228,7 @@ class MainWindow(QMainWindow):
         self.boundary_view.setVisible(planar)  # a decision boundary needs a plane of inputs to draw on
         shape = image_shape(dataset)
         self.gallery.setVisible(shape is not None)
+        self.pictures.setVisible(planar or shape is not None)  # with neither, the plots take the whole side
         if shape is not None:
             self.gallery.show_dataset(dataset, shape)
         self.metrics_view.show_dataset(dataset)
@@ -466,9 +462,9 @@ class MainWindow(QMainWindow):
         if not self.projects.closing_allowed():
             event.ignore()
             return
-        self.layout_memory.save()
         self.mark_modified(False)  # asked already: leaving now drops nothing unasked
         self._discard_session()
+        self.layout_memory.save()  # after the stepper gave back the room it took
         self.projects.autosave_file.release()  # a clean exit: nothing to restore next time
         # A running gradient check cannot be interrupted but finishes within seconds: wait, bounded.
         QThreadPool.globalInstance().waitForDone(10_000)

@@ -306,6 +306,7 @@ class NetworkView(QWidget):
         self._shown: tuple[NetworkSpec, list[str], bool, Sequence[Handle]] | None = None
         self.selected_weight: tuple[str, int, int] | None = None
         self._size: QSize | None = None  # known from the first resize; laid out for DEFAULT_SIZE until then
+        self._lit: tuple[str, str] | None = None  # the layer outlined, and in which direction
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.canvas)
@@ -340,10 +341,12 @@ class NetworkView(QWidget):
         self._size = event.size()
         # Blocks wrap into rows to suit the widget's shape: lay them out again for the new one.
         if isinstance(self.diagram, BlockDiagram) and self._shown is not None:
-            latest = self._latest
+            latest, lit = self._latest, self._lit
             self.show_network(*self._shown)
             if latest is not None:
                 self.update_from(latest)
+            if lit is not None:  # the stepper's layer stays lit as the window makes room for it
+                self.highlight_layer(*lit)
 
     def update_from(self, snapshot: Snapshot) -> None:
         """Show a snapshot's units, weights or gradient norms; cheap enough for every redraw."""
@@ -360,6 +363,7 @@ class NetworkView(QWidget):
     def highlight_layer(self, path: str | None, phase: str = "forward") -> None:
         """Outline a layer's column or block ("forward" or "backward" colour); None clears.
         A layer inside a residual block outlines the block."""
+        self._lit = None if path is None else (path, phase)
         rect = None if path is None or self.diagram is None else self.diagram.layer_rect(path.split(".")[0])
         if rect is None:
             self.outline.hide()

@@ -2,12 +2,14 @@
 
 - `phases`: what each phase shows, worked out from a StepTrace without Qt (formulas and matrices);
 - `chain_rule`: one weight's gradient taken apart in the trace's numbers, without Qt;
-- `views`: the widgets that draw a phase (heatmaps, the gradient check, the formula area);
+- `views`: the widgets that draw a phase (heatmaps, the gradient check, text that fits its height);
 - `panel`: the Stepper tab that holds them and walks the phases;
+- `room`: the window's columns making room for the stepper while it shows a step;
 - `wiring`: the window's side (ask the session for a traced step, apply or discard it).
 """
 
 from playground.ui.stepper.panel import StepperPanel
+from playground.ui.stepper.room import StepperRoom
 from playground.ui.stepper.wiring import StepperWiring
 
-__all__ = ["StepperPanel", "StepperWiring"]
+__all__ = ["StepperPanel", "StepperRoom", "StepperWiring"]

@@ -114,6 +114,7 @@ def chain_rule_html(rule: ChainRule, activation: str, loss_name: str) -> str:
     else:
         rows.append((f"(∂L/∂a)[{j}{at}] = {number(rule.grad_a)}",
                      tr("passed down by layer {0} ({1})").format(rule.source_path, rule.source)))
-    cells = "".join(f"<tr><td style='padding-right:18px'>{html.escape(left)}</td>"
-                    f"<td style='color:gray'>{html.escape(right)}</td></tr>" for left, right in rows)
-    return f"<table>{cells}</table>"
+    # A line each, its note in gray after it: the long sums wrap across the whole width, not a column's.
+    return "".join(f"<p style='margin:0'>{html.escape(left)}"
+                   + (f"&nbsp;&nbsp;&nbsp;<span style='color:gray'>{html.escape(right)}</span>" if right else "")
+                   + "</p>" for left, right in rows)

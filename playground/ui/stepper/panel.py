@@ -13,18 +13,20 @@ import numpy
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSpinBox,
-    QSplitter,
     QStackedWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
+from superqt import QFlowLayout
 
 from playground.engine import GradCheckReport, NetworkSpec, StepTrace
 from playground.ui.stepper.chain_rule import ChainRule, chain_rule, chain_rule_html
@@ -41,13 +43,15 @@ from playground.ui.stepper.phases import (
     update_parameters,
     use_translator,
 )
-from playground.ui.stepper.views import FormulaArea, GradientCheck, MatrixView
+from playground.ui.stepper.views import FittedText, GradientCheck, MatrixView
 
 use_translator(lambda text: QCoreApplication.translate("Stepper", text))
 
 # The most matrices a phase shows: a weight before, its gradient, both penalty terms, the gradient used,
 # Adam's m̂ and v̂, its change and after.
 VIEWS = 9
+# The largest numbers the spin boxes are sized for: a training example's index, and a weight's or a batch's.
+WIDEST_EXAMPLE, WIDEST_INDEX = 99_999, 9_999
 
 
 class StepperPanel(QWidget):
@@ -57,6 +61,7 @@ class StepperPanel(QWidget):
     discard_requested = Signal()
     batch_requested = Signal(object)  # a training example's index, or None for the current mini-batch
     phase_changed = Signal(str, str)  # (top-level layer path or "", "forward" | "loss" | "backward" | "update")
+    step_shown = Signal(bool)  # a step to walk came (True), or the panel was cleared (False)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,57 +84,68 @@ class StepperPanel(QWidget):
         button.setToolTip(tip)
         return button
 
-    def _spin(self, name: str, tip: str) -> QSpinBox:
-        spin = QSpinBox(objectName=name)
+    def _spin(self, name: str, tip: str, widest: int = WIDEST_INDEX) -> QSpinBox:
+        spin = QSpinBox(objectName=name, maximum=widest)
+        # As wide as the widest index once and for all: a phase's other range moves nothing beside it.
+        spin.setFixedWidth(spin.sizeHint().width())
         spin.setToolTip(tip)
         return spin
 
     def _build(self) -> None:
         tr = self.tr
-        self.example_input = self._spin("stepperExampleInput", tr("Which training example to step through"))
+        self.example_input = self._spin("stepperExampleInput", tr("Which training example to step through"),
+                                        WIDEST_EXAMPLE)
         self.example_button = self._button(tr("Step through this example"), "stepperExampleButton",
                                            tr("Trace one training step on this example alone"))
         self.batch_button = self._button(tr("Current mini-batch"), "stepperBatchButton",
                                          tr("Trace the next training step on its mini-batch"))
         self.example_button.clicked.connect(lambda: self.batch_requested.emit(self.example_input.value()))
         self.batch_button.clicked.connect(lambda: self.batch_requested.emit(None))
-        picker = QHBoxLayout()
-        picker.addWidget(QLabel(tr("Example"), buddy=self.example_input))
-        for widget in (self.example_input, self.example_button, self.batch_button):
+        picker = QFlowLayout()  # on two lines where the panel is narrow
+        example = QWidget()
+        example_row = QHBoxLayout(example)
+        example_row.setContentsMargins(0, 0, 0, 0)
+        example_row.addWidget(QLabel(tr("Example"), buddy=self.example_input))
+        example_row.addWidget(self.example_input)
+        for widget in (example, self.example_button, self.batch_button):
             picker.addWidget(widget)
-        picker.addStretch(1)
 
         self.empty_message = QLabel(tr("Pause training, then step through one example or the current mini-batch "
                                        "to see one training step here, layer by layer."),
                                     objectName="stepperEmptyMessage", wordWrap=True,
                                     alignment=Qt.AlignmentFlag.AlignCenter)
+        # A step needs more room than a small window has: it scrolls there, instead of the panel's minimum
+        # size squeezing the views beside it.
+        self.scroll = QScrollArea(objectName="stepperScroll", widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        self.scroll.setWidget(self._content())
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty_message)
-        self.stack.addWidget(self._content())
+        self.stack.addWidget(self.scroll)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(picker)
         layout.addWidget(self.stack, 1)
 
     def _content(self) -> QWidget:
-        """The phases and their buttons on the left; the phase in focus, with its details below, on the right."""
-        navigation = self._navigation()
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self._phase_view())
+        """The phases and their buttons in a column of their own; beside it the phase in focus, with the chain
+        rule and the gradient check at the bottom. The heatmaps take whatever height the texts leave, and the
+        texts grow away from the buttons, so that no button moves from phase to phase."""
         self.details = self._details()
-        right.addWidget(self.details)
-        right.setSizes([380, 200])
-        content = QSplitter(Qt.Orientation.Horizontal)
-        content.addWidget(navigation)
-        content.addWidget(right)
-        content.setStretchFactor(1, 1)
-        content.setSizes([240, 660])
+        column = QVBoxLayout()
+        column.addWidget(self._phase_view(), 1)
+        column.addWidget(self.details)
+        content = QWidget()
+        layout = QHBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._navigation())
+        layout.addLayout(column, 1)
         return content
 
     def _navigation(self) -> QWidget:
         """The list of phases, and the buttons that walk them, apply the step or discard it."""
         tr = self.tr
         self.phase_list = QListWidget(objectName="stepperPhaseList")
+        self.phase_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.phase_list.setToolTip(tr("The phases of the step: click one to go there"))
         self.phase_list.currentRowChanged.connect(self.go_to)
         self.prev_button = self._button(tr("Previous"), "stepperPrevButton", tr("Go to the previous phase"))
@@ -149,14 +165,17 @@ class StepperPanel(QWidget):
         self.backward_end_button.clicked.connect(lambda: self.go_to(len(self._phases) - 2))
         self.apply_button.clicked.connect(self.apply_requested)
         self.discard_button.clicked.connect(self.discard_requested)
-        left = QWidget()
-        buttons = QGridLayout(left)
+        navigation = QWidget()
+        # As wide as its titles and buttons need, no wider: the phase in focus takes the rest.
+        navigation.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
+        buttons = QGridLayout(navigation)
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.phase_list, 0, 0, 1, 2)
+        buttons.setRowStretch(0, 1)
         for k, button in enumerate((self.prev_button, self.next_button, self.forward_end_button,
                                     self.backward_end_button, self.apply_button, self.discard_button)):
             buttons.addWidget(button, 1 + k // 2, k % 2)
-        return left
+        return navigation
 
     def _phase_view(self) -> QWidget:
         """The phase in focus: its formula, for the update the parameter it follows, its matrices and the
@@ -164,7 +183,6 @@ class StepperPanel(QWidget):
         tr = self.tr
         self.formula = QLabel(objectName="stepperFormula", textFormat=Qt.TextFormat.RichText, wordWrap=True)
         self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.formula_area = FormulaArea(self.formula)
         self.update_layer = QComboBox(objectName="stepperUpdateLayer")
         self.update_layer.setToolTip(tr("Whose parameters the update phase shows"))
         self.update_layer.currentIndexChanged.connect(lambda _: self._layer_chosen())
@@ -186,20 +204,23 @@ class StepperPanel(QWidget):
         for k, view in enumerate(self.views):
             self.grid.addWidget(view, k // 3, k % 3)
         self.hover = QLabel(objectName="stepperHover", wordWrap=True)
+        # Two lines kept for it, so that a value read under the pointer does not move the rows below.
+        self.hover.setMinimumHeight(2 * self.hover.fontMetrics().lineSpacing())
         for view in self.views:
             view.hovered.connect(lambda text: self.hover.setText(text or self._hover_hint()))
             view.clicked.connect(lambda r, c, view=view: self._pick_weight(view, r, c))
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.formula_area)
+        top_layout.addWidget(self.formula)
         top_layout.addWidget(self.update_row)
         top_layout.addLayout(self.grid, 1)
         top_layout.addWidget(self.hover)
         return top
 
     def _details(self) -> QWidget:
-        """The chain rule of one weight and the gradient check, below the heatmaps."""
+        """The chain rule of one weight and the gradient check, below the heatmaps; their buttons on the bottom
+        row, under the texts, which grow upwards."""
         tr = self.tr
         self.chain_row = self._spin("stepperChainRow", tr("Row i of the weight W[i, j] to take apart"))
         self.chain_column = self._spin("stepperChainColumn", tr("Column j of the weight W[i, j] to take apart"))
@@ -207,7 +228,7 @@ class StepperPanel(QWidget):
         for spin in (self.chain_row, self.chain_column):
             spin.valueChanged.connect(self._weight_chosen)
         self.chain_example.valueChanged.connect(self._show_chain)
-        self.chain_text = QTextBrowser(objectName="stepperChainRule")
+        self.chain_text = FittedText(objectName="stepperChainRule")
         self.checker = GradientCheck()
         controls = QHBoxLayout()
         for text, spin in ((tr("W[i, j]: i"), self.chain_row), (tr("j"), self.chain_column),
@@ -215,18 +236,22 @@ class StepperPanel(QWidget):
             controls.addWidget(QLabel(text, buddy=spin))
             controls.addWidget(spin)
         controls.addStretch(1)
-        check = QHBoxLayout()  # a row of its own, so that the panel fits a laptop's screen
-        check.addWidget(self.checker.button, 0, Qt.AlignmentFlag.AlignTop)
-        check.addWidget(self.checker, 1)
+        controls.addWidget(self.checker.button)
         details = QWidget()
         layout = QVBoxLayout(details)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.chain_text)
+        layout.addWidget(self.checker)
         layout.addLayout(controls)
-        layout.addWidget(self.chain_text, 1)
-        layout.addLayout(check)
         return details
 
     # The public API.
+
+    def least_width(self) -> int:
+        """The width at which the step shown fits across without scrolling."""
+        margins = self.layout().contentsMargins()
+        return (self.scroll.widget().minimumSizeHint().width() + self.scroll.verticalScrollBar().sizeHint().width()
+                + 2 * self.scroll.frameWidth() + margins.left() + margins.right())
 
     def set_example_count(self, n: int) -> None:
         """How many training examples the picker offers (0 to n − 1)."""
@@ -245,6 +270,9 @@ class StepperPanel(QWidget):
         self.phase_list.clear()
         self.phase_list.addItems([phase.title for phase in self._phases])
         self.phase_list.blockSignals(False)
+        # As wide as the longest title, so that none is cut off; the list scrolls down, never across.
+        self.phase_list.setMinimumWidth(self.phase_list.sizeHintForColumn(0) + 2 * self.phase_list.frameWidth()
+                                        + self.phase_list.verticalScrollBar().sizeHint().width())
         self.update_layer.blockSignals(True)
         self.update_layer.clear()
         self.update_layer.addItems(update_layers(trace))
@@ -253,6 +281,7 @@ class StepperPanel(QWidget):
         self.chain_example.setRange(0, trace.forward[0].input.shape[1] - 1)
         self.stack.setCurrentIndex(1)
         self.go_to(0)
+        self.step_shown.emit(True)
 
     def clear(self) -> None:
         """Nothing to show, as while training runs: a line says how to enter the stepper."""
@@ -261,6 +290,7 @@ class StepperPanel(QWidget):
         self.checker.set_step(None, None)
         self.phase_list.clear()
         self.stack.setCurrentIndex(0)
+        self.step_shown.emit(False)
 
     def phases(self) -> list[str]:
         return [phase.title for phase in self._phases]
@@ -299,7 +329,6 @@ class StepperPanel(QWidget):
         self.phase_list.blockSignals(False)
         parameter = f"{self.update_layer.currentText()}.{self.update_parameter.currentText()}"
         self.formula.setText(formula_html(phase, self.trace, self.spec, parameter))
-        self.formula_area.updateGeometry()
         self.update_row.setVisible(phase.kind == UPDATE and self.update_layer.count() > 0)
         # The chain rule and the gradient check are the backward pass's: the update takes their room for its own
         # formula and heatmaps.

@@ -13,14 +13,13 @@ import math
 import numpy
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QResizeEvent
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import (
-    QFrame,
     QGraphicsRectItem,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +34,7 @@ LUT = BOUNDARY_COLORS.getLookupTable(nPts=256)  # orange below 0, white at 0, bl
 MAX_NUMBERED = 12  # rows and columns up to which the cells carry their values
 MIN_FONT_PX = 8  # below this the numbers are not drawn: the cells are too small to read them
 MAX_FONT_PX = 13
+MEASURED_AT_PX = 100  # the numbers are measured once at this size; their width grows in proportion to it
 MAX_CELL_PX = (90.0, 44.0)  # small matrices are drawn no larger than this per cell, centred in their view
 DARK_INK, LIGHT_INK = QColor(30, 30, 30), QColor(255, 255, 255)
 
@@ -57,14 +57,17 @@ class CellNumbers(pg.GraphicsObject):
         self.texts: list[list[str]] = []
         self.light: numpy.ndarray = numpy.zeros((0, 0), dtype=bool)
         self.rows = self.columns = 0
-        self.longest = 1
+        self.widest = 1.0  # the widest number's width per pixel of font size
 
     def set_matrix(self, values: numpy.ndarray, level: float) -> None:
         self.prepareGeometryChange()
         self.rows, self.columns = values.shape
         if self.rows <= MAX_NUMBERED and self.columns <= MAX_NUMBERED:
             self.texts = [[cell_text(float(v)) for v in row] for row in values]
-            self.longest = max(len(text) for row in self.texts for text in row)
+            font = QFont()
+            font.setPixelSize(MEASURED_AT_PX)
+            metrics = QFontMetricsF(font)
+            self.widest = max(metrics.horizontalAdvance(text) for row in self.texts for text in row) / MEASURED_AT_PX
             # White ink where the cell's own colour is dark (deep blue), dark ink elsewhere (orange is light).
             index = ((numpy.nan_to_num(numpy.clip(values / level, -1, 1)) + 1) * 127.5).astype(int)
             self.light = LUT[index, :3] @ numpy.array([0.299, 0.587, 0.114]) < 140
@@ -73,8 +76,8 @@ class CellNumbers(pg.GraphicsObject):
         self.update()
 
     def font_px(self, cell_width: float, cell_height: float) -> int:
-        """The pixel size at which the longest number fits a cell (a digit is about 0.62 of it wide)."""
-        return int(min(MAX_FONT_PX, 0.55 * cell_height, (cell_width - 4) / (0.62 * self.longest)))
+        """The pixel size at which the widest number fits a cell, as measured in the font it is drawn in."""
+        return int(min(MAX_FONT_PX, 0.55 * cell_height, (cell_width - 4) / self.widest))
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
         return QRectF(0, 0, self.columns, self.rows)
@@ -88,7 +91,7 @@ class CellNumbers(pg.GraphicsObject):
             return
         painter.save()
         painter.resetTransform()
-        font = QFont(painter.font())
+        font = QFont()  # the font the numbers were measured in
         font.setPixelSize(size)
         painter.setFont(font)
         for r, row in enumerate(self.texts):
@@ -134,6 +137,10 @@ class MatrixView(QWidget):
         scene = self.graphics.scene()
         scene.sigMouseMoved.connect(self._moved)
         scene.sigMouseClicked.connect(self._clicked)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        # No more than its least: the grid shares out among the heatmaps the room the texts leave.
+        return self.minimumSizeHint()
 
     def show_matrix(self, matrix: Matrix) -> None:
         self.matrix = matrix
@@ -269,22 +276,36 @@ class GradientCheck(QLabel):
                              "below {2:.0e} agrees).").format(verdict, errors, TOLERANCE))
 
 
-class FormulaArea(QScrollArea):
-    """The phase's formulas, asking for the height their text takes at the width they have, and scrolled
-    when the panel is shorter than that (Adam's update beside eight heatmaps, on a laptop's screen)."""
+class FittedText(QTextBrowser):
+    """Rich text that asks for the height its document takes at the width it has, so that a layout gives it
+    all its lines instead of a scroll bar."""
 
-    def __init__(self, label: QLabel) -> None:
-        super().__init__(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+    def __init__(self, **options) -> None:
+        super().__init__(**options)
+        # Never a scroll bar: it would narrow the text, whose lines then need more height than was asked for.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setWidget(label)
+        policy = self.sizePolicy()
+        policy.setHeightForWidth(True)
+        policy.setVerticalPolicy(QSizePolicy.Policy.Minimum)
+        self.setSizePolicy(policy)
+
+    def setHtml(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        super().setHtml(text)
+        self.updateGeometry()  # another text, another height
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt's name)
+        document = self.document().clone()
+        frame = 2 * self.frameWidth()
+        document.setTextWidth(width - frame)
+        return math.ceil(document.size().height()) + frame
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        hint, width = super().sizeHint(), self.viewport().width()
-        if width > 0:  # laid out: the text's height at this width
-            hint.setHeight(self.widget().heightForWidth(width))
-        return hint
+        width = super().sizeHint().width()
+        return QSize(width, self.heightForWidth(self.width() if self.width() > 0 else width))
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():  # the text wraps anew
-            self.updateGeometry()
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
