@@ -93,7 +93,10 @@ def _numeric_table(text: str) -> tuple[list[str], numpy.ndarray] | None:
     if not first.strip() or '"' in first:  # a header or first row of several lines, or none: the slow path's
         return None
     delimiter = max(DELIMITERS, key=first.count)
-    head = next(csv.reader([first], delimiter=delimiter))
+    try:
+        head = next(csv.reader([first], delimiter=delimiter))
+    except csv.Error:  # a stray carriage return, say: parse_rows names the line
+        return None
     header = not all(_is_number(cell) for cell in head)
     if not header:
         stream.seek(0)
