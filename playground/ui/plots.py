@@ -42,6 +42,23 @@ def _finite_series(history: dict[str, numpy.ndarray], name: str) -> tuple[numpy.
     return steps[keep], values[keep]
 
 
+SMOOTHING_WINDOW = 0.05  # the smoothed training loss is the mean over the last 5% of the steps at each point
+
+
+def smoothed_loss(steps: numpy.ndarray, values: numpy.ndarray, window: float = SMOOTHING_WINDOW) -> numpy.ndarray:
+    """At each point, the mean training loss over the last `window` share of the steps run by then. The points
+    tile the steps, each the mean since the point before (session/loop.py), so a span's mean is exact: its
+    points' values weighted by the steps each covers. A point wider than the window stays as it is."""
+    if len(steps) == 0:
+        return values
+    starts = numpy.r_[0.0, steps[:-1]]
+    totals = numpy.r_[0.0, numpy.cumsum(values * (steps - starts))]
+    last = numpy.arange(len(steps))
+    first = numpy.minimum(numpy.searchsorted(steps, steps * (1 - window), side="right"), last)
+    spans = steps - starts[first]
+    return numpy.where(spans > 0, (totals[last + 1] - totals[first]) / numpy.maximum(spans, 1e-300), values)
+
+
 class StepAxis:
     """The step axis widened in jumps (to half again the newest step) instead of auto-ranged at
     every snapshot: an auto-range that moves every frame repaints the plot twice and rebuilds the
@@ -63,7 +80,9 @@ class StepAxis:
 
 
 class LossPlot(QWidget):
-    """Train and test loss over steps, with a log-scale toggle."""
+    """Train and test loss over steps, with a log-scale toggle. The training loss is drawn twice: faint, as
+    recorded (the mean of a few batches at the start, noisy as SGD is), and smoothed over the last 5% of
+    the steps, which the legend names."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,9 +92,10 @@ class LossPlot(QWidget):
         self.plot.setLabel("left", self.tr("loss"))
         self.plot.getAxis("left").enableAutoSIPrefix(False)
         self.plot.addLegend(offset=(-10, 10))
-        self.train_curve = self.plot.plot(pen=pg.mkPen(BLUE, width=2), name=self.tr("train"))
+        self.raw_train_curve = self.plot.plot(pen=pg.mkPen((*BLUE, 70), width=1))
+        self.train_curve = self.plot.plot(pen=pg.mkPen(BLUE, width=2), name=self.tr("train (mean of the last 5%)"))
         self.test_curve = self.plot.plot(pen=pg.mkPen(ORANGE, width=2), name=self.tr("test"))
-        for curve in (self.train_curve, self.test_curve):
+        for curve in (self.raw_train_curve, self.train_curve, self.test_curve):
             curve.setClipToView(True)
             curve.setDownsampling(auto=True, method="peak")
         self.plot.enableAutoRange(x=False)  # see StepAxis
@@ -89,12 +109,14 @@ class LossPlot(QWidget):
         layout.addWidget(self.log_scale)
 
     def update_from(self, snapshot: Snapshot) -> None:
-        self.train_curve.setData(*_finite_series(snapshot.history, "train_loss"), skipFiniteCheck=True)
+        steps, losses = _finite_series(snapshot.history, "train_loss")
+        self.raw_train_curve.setData(steps, losses, skipFiniteCheck=True)
+        self.train_curve.setData(steps, smoothed_loss(steps, losses), skipFiniteCheck=True)
         self.test_curve.setData(*_finite_series(snapshot.history, "test_loss"), skipFiniteCheck=True)
         self.steps.follow(snapshot.step)
 
     def clear_run(self) -> None:
-        for curve in (self.train_curve, self.test_curve):
+        for curve in (self.raw_train_curve, self.train_curve, self.test_curve):
             curve.setData([], [])
         self.steps.restart()
 

@@ -14,7 +14,7 @@ from playground.data import load_dataset
 from playground.project import load_preset
 from playground.session import Session, TrainingConfig
 from playground.ui.boundary_view import DecisionBoundaryView
-from playground.ui.plots import GradientPlot, LossPlot
+from playground.ui.plots import GradientPlot, LossPlot, smoothed_loss
 from playground.ui.theme import apply_plot_theme, follow_system_theme
 
 
@@ -242,3 +242,17 @@ def test_the_decision_boundary_spans_the_datas_range_on_both_axes(qtbot):
     (x_low, x_high), (y_low, y_high) = plot.viewRange()
     assert -7 < x_low < -5.9 and 5.9 < x_high < 7 and -7 < y_low < -5.9 and 5.9 < y_high < 7
     assert abs(plot.width() - plot.height()) <= 1
+
+
+def test_the_smoothed_training_loss_is_the_exact_mean_over_the_last_steps():
+    # Points that tile the steps, each the mean since the point before: 1 to 10 one step each, then 20 and 30.
+    steps = numpy.array([*range(1, 11), 20, 30], dtype=float)
+    values = numpy.array([*[1.0] * 10, 2.0, 3.0])
+    smoothed = smoothed_loss(steps, values, window=0.5)
+    assert smoothed[:2].tolist() == [1.0, 1.0]  # a point wider than the window stays as it is
+    # At step 20 the window goes back to step 10: the ten steps 11 to 20, all at 2.
+    assert smoothed[10] == 2.0
+    # At step 30, back to step 15: the point at 20 covers steps 11 to 20, so 11 to 30 are in, 10 steps at 2 and 10 at 3.
+    assert smoothed[11] == 2.5
+    assert smoothed_loss(steps, numpy.full(12, 0.3)) == pytest.approx(numpy.full(12, 0.3), rel=1e-12)
+    assert len(smoothed_loss(numpy.zeros(0), numpy.zeros(0))) == 0
