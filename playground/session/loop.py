@@ -40,9 +40,7 @@ class Session:
     def __init__(self, spec: NetworkSpec, dataset: Dataset, config: TrainingConfig) -> None:
         config.check()
         spec.validate()
-        if tuple(spec.input_shape) != tuple(dataset.input_shape):
-            raise DataError(f"The network takes inputs of shape {tuple(spec.input_shape)}, but {dataset.title} gives "
-                            f"{tuple(dataset.input_shape)}: make the first layer match the data.")
+        dataset = dataset.shaped(spec.input_shape)  # images for a network that starts on them, else flat
         problem = dataset.fit_problem(spec.output_size, spec.loss, str(len(spec.layers)))
         if problem is not None:
             raise DataError(problem)
