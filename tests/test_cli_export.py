@@ -97,29 +97,33 @@ def test_no_pytorch_is_a_one_line_error(project_file, tmp_path, capsys, monkeypa
     assert not (tmp_path / "out").exists()
 
 
-def test_the_exports_of_a_saved_project_predict_on_raw_rows(tmp_path):
-    """The exports carry the project's preprocessing, loaded again from its dataset settings."""
+@pytest.mark.parametrize("name", ["iris", "digits-cnn"])
+def test_the_exports_of_a_saved_project_predict_on_raw_rows(tmp_path, name):
+    """The exports carry the project's preprocessing, loaded again from its dataset settings: a conv
+    network's prepare gives images, as the session gave it."""
     torch = pytest.importorskip("torch")
-    preset = load_preset("iris")
+    preset = load_preset(name)
     dataset = load_dataset(preset.dataset)
     config = TrainingConfig(optimizer=preset.optimizer, batch_size=preset.batch_size, epochs=2, details=False)
     session = Session(preset.network, dataset, config)
     for _ in session.run():
         pass
-    save_project(project_of(session, preset.dataset, preset.title), tmp_path / "iris.bpp")
+    path = tmp_path / f"{name}.bpp"
+    save_project(project_of(session, preset.dataset, preset.title), path)
     net = Network(preset.network)
-    net.load_state_dict({k.removeprefix("weights/"): v for k, v in load_project(tmp_path / "iris.bpp").arrays.items()
+    net.load_state_dict({k.removeprefix("weights/"): v for k, v in load_project(path).arrays.items()
                          if k.startswith("weights/")})
     expected = net.predict(dataset.x_test)
-    assert main(["export", str(tmp_path / "iris.bpp"), "--to", "numpy", str(tmp_path / "script.py")]) == 0
-    assert main(["export", str(tmp_path / "iris.bpp"), "--to", "pytorch", str(tmp_path / "torch")]) == 0
+    assert main(["export", str(path), "--to", "numpy", str(tmp_path / "script.py")]) == 0
+    assert main(["export", str(path), "--to", "pytorch", str(tmp_path / "torch")]) == 0
     script = import_file(tmp_path / "script.py")
     numpy.testing.assert_allclose(script.predict(dataset.raw_test), expected, rtol=1e-6, atol=1e-6)
     module = import_file(tmp_path / "torch" / "model.py")
     model = module.build_model()
     model.load_state_dict(torch.load(tmp_path / "torch" / "model_state_dict.pt"))
     numpy.testing.assert_allclose(module.predict(model, dataset.raw_test).numpy(), expected, rtol=1e-6, atol=1e-6)
-    assert script.CLASS_NAMES == module.CLASS_NAMES == ["setosa", "versicolor", "virginica"]
+    assert script.CLASS_NAMES == module.CLASS_NAMES == dataset.class_names
+    assert script.INPUT_SHAPE == module.INPUT_SHAPE == preset.network.input_shape
 
 
 def test_a_project_whose_data_are_gone_cannot_be_exported(tmp_path, capsys):

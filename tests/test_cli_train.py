@@ -4,12 +4,15 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from playground.cli import main
 from playground.project import load_project
 
 
-def test_json_reports_every_epoch_then_done(capsys):
-    assert main(["train", "--preset", "iris", "--epochs", "4", "--json", "--backend", "numpy"]) == 0
+@pytest.mark.parametrize("preset", ["iris", "digits-cnn"])
+def test_json_reports_every_epoch_then_done(capsys, preset):
+    assert main(["train", "--preset", preset, "--epochs", "4", "--json", "--backend", "numpy"]) == 0
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [line["epoch"] for line in lines[:-1]] == [1, 2, 3, 4]
     fields = {"epoch", "train_loss", "test_loss", "train_accuracy", "test_accuracy", "samples_per_s"}
@@ -76,7 +79,7 @@ def test_user_mistakes_are_one_line_errors(tmp_path):
     diverging.write_text(json.dumps(DIVERGING))
     cases = [
         (["train", str(spec)], "holds a network only: name its data with --dataset"),
-        (["train", str(spec), "--dataset", "circle"], "takes inputs of shape (4,), but Circle gives (2,)"),
+        (["train", str(spec), "--dataset", "circle"], "takes inputs of shape (4,), but Circle gives 2 values"),
         (["train", "--preset", "circle", "--epochs", "0"], "--epochs must be 1 or more"),
         (["train", str(diverging), "--epochs", "5"], "Training diverged at step"),
     ]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+import math
+from dataclasses import asdict, dataclass, fields, replace
 from functools import partial
 from typing import Any
 
@@ -25,8 +26,9 @@ NORMALIZATIONS = ("none", "unit", "standardize")
 class Dataset:
     """Train and test arrays with what they mean.
 
-    Inputs are (n, *input_shape) float32. Targets: class numbers (n,) for multi-class,
-    0/1 in (n, 1) for binary, values (n, k) for regression.
+    Inputs are (n, *input_shape) float32: one flat vector per example as loaded, and an image set's
+    (C, H, W) images once `shaped` for a network that starts on images. Targets: class numbers (n,)
+    for multi-class, 0/1 in (n, 1) for binary, values (n, k) for regression.
     """
 
     name: str
@@ -46,6 +48,35 @@ class Dataset:
     points_test: numpy.ndarray | None = None
     target_scale: tuple[float, float] | None = None  # (mean, std) when regression targets were standardized
     test_images: numpy.ndarray | None = None  # image sets: the test images as they look, (n, C, H, W), for display
+
+    @property
+    def image_shape(self) -> tuple[int, ...] | None:
+        """(C, H, W) of an image set's images (the 8×8 digits too); None for points and tables."""
+        return None if self.test_images is None else tuple(self.test_images.shape[1:])
+
+    def input_shape_for(self, images: bool) -> tuple[int, ...]:
+        """What a network takes from these data: the images, when it starts on images and these are an
+        image set; else one flat vector per example."""
+        if images and self.image_shape is not None:
+            return self.image_shape
+        return (math.prod(self.input_shape),)
+
+    def shaped(self, input_shape: tuple[int, ...]) -> Dataset:
+        """The same examples as a network with this input shape takes them, flat or as (C, H, W) images:
+        the arrays are views, and the preprocessing gives that shape too. DataError, saying what the data
+        give, when they cannot be read so."""
+        input_shape = tuple(input_shape)
+        if input_shape == tuple(self.input_shape):
+            return self
+        size = math.prod(self.input_shape)
+        if input_shape not in ((size,), self.image_shape):
+            offered = f"{size} values" if self.image_shape is None else \
+                f"images of shape {self.image_shape} ({size} values flat)"
+            raise DataError(f"The network takes inputs of shape {input_shape}, but {self.title} gives {offered}: "
+                            "make the first layer match the data.")
+        return replace(self, x_train=self.x_train.reshape(len(self.x_train), *input_shape),
+                       x_test=self.x_test.reshape(len(self.x_test), *input_shape), input_shape=input_shape,
+                       preprocessing=replace(self.preprocessing, input_shape=input_shape))
 
     @property
     def outputs(self) -> int:
@@ -77,6 +108,9 @@ class Dataset:
 
 
 MAX_POINTS = 1_000_000  # generated points; far past what a plane of them shows, and a few tens of MB
+# Settings older files may hold that no longer mean anything: "flatten" chose whether image sets came flat
+# or as (C, H, W) images; now the network decides (Dataset.shaped).
+RETIRED_SETTINGS = ("flatten",)
 
 
 @dataclass
@@ -93,8 +127,7 @@ class DatasetConfig:
     # tables and images
     normalize: str = "standardize"  # images: "unit" ([0, 1]) or "standardize"; digits too
     standardize_target: bool = False
-    # image sets
-    flatten: bool = True
+    # image sets (loaded flat; Dataset.shaped gives the images to a network that starts on them)
     subset: int | None = None  # train on this many images
     subset_mode: str = "first"  # "first" or "random" (seeded)
     data_dir: str | None = None  # where downloads and caches go; default the user's data folder
@@ -111,6 +144,7 @@ class DatasetConfig:
     def from_dict(cls, data: Any) -> DatasetConfig:
         if not isinstance(data, dict):
             raise DataError("The dataset settings must be an object such as {\"name\": \"circle\"}.")
+        data = {key: value for key, value in data.items() if key not in RETIRED_SETTINGS}
         check_fields(data, {f.name for f in fields(cls)}, "The dataset settings")
         config = cls(**data)
         config.check()
@@ -132,9 +166,8 @@ class DatasetConfig:
             whole(self.subset, "The subset size", minimum=1)
         if self.task is not None:
             choice(self.task, TASKS, "The task")
-        for name in ("standardize_target", "flatten"):
-            if not isinstance(getattr(self, name), bool):
-                raise DataError(f"{name} must be true or false.")
+        if not isinstance(self.standardize_target, bool):
+            raise DataError("standardize_target must be true or false.")
         for name in ("data_dir", "source_folder", "path", "target"):
             value = getattr(self, name)
             if value is not None and not isinstance(value, str):
@@ -155,11 +188,11 @@ def finish_table(name: str, title: str, task: str, x: numpy.ndarray, y: numpy.nd
                  feature_names: list[str], class_names: list[str], source: str,
                  images: numpy.ndarray | None = None) -> Dataset:
     """Split a table, standardize its features (and a regression target when asked). For images,
-    `images` holds them as they look, (n, C, H, W): the test ones are kept for display, and the
-    network takes that shape unless the config flattens them."""
+    `images` holds them as they look, (n, C, H, W): the test ones are kept for display, and give the
+    shape a network that starts on images takes (Dataset.shaped)."""
     rng = numpy.random.default_rng(config.seed)
     train, test = split(len(x), config.train_ratio, rng)
-    input_shape = images.shape[1:] if images is not None and not config.flatten else (x.shape[1],)
+    input_shape = (x.shape[1],)
     shift, scale = numpy.zeros(()), numpy.ones(())
     if config.normalize == "standardize":
         shift, scale = standardization(x[train])

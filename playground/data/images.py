@@ -207,7 +207,7 @@ def _finish(config: DatasetConfig, arrays: dict[str, numpy.ndarray]) -> Dataset:
         shift, scale = (value[:, None, None] for value in standardization(x_train, axis=(0, 2, 3)))
     elif config.normalize == "unit":
         scale = numpy.array(255.0)
-    preprocessing = Preprocessing(shape, (math.prod(shape),) if config.flatten else shape, shift=shift, scale=scale,
+    preprocessing = Preprocessing(shape, (math.prod(shape),), shift=shift, scale=scale,
                                   normalization=config.normalize, pixel_range=(0, 255))
     c, h, w = shape
     names = [f"pixel {row},{col}" if c == 1 else f"{'RGB'[ch]} {row},{col}"

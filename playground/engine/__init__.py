@@ -25,6 +25,7 @@ from playground.engine.spec import (
     MaxPool2DSpec,
     NetworkSpec,
     ResidualSpec,
+    starts_on_images,
 )
 from playground.engine.trace import StepTrace
 
@@ -56,4 +57,5 @@ __all__ = [
     "gradient_check",
     "learning_rate_at",
     "random_batch",
+    "starts_on_images",
 ]

@@ -61,28 +61,30 @@ def _machine_memory() -> int:
 # (its inputs + its outputs + 1), an upper bound: its output with a row of ones and its input's
 # gradient, then a Dense or Conv2D layer's pre-activation, delta and scratch (4 outputs + 1 input in
 # all), a dropout mask and its draws, batch normalization's temporaries (about 6 of its width), or a
-# pooling layer's choices and scratch. A Conv2D layer holds more besides (conv_values).
+# pooling layer's choices and scratch. A Conv2D layer holds more besides (layer_values).
 BUFFERS_PER_LAYER = 4
 # A batch's own values, inputs with a row of ones and targets, counted twice: make_batch and
 # gather build rows before they become the engine's columns.
 COPIES_PER_BATCH = 2
 
 
-def batch_values(spec: NetworkSpec) -> int:
-    """Values the buffers of one batch take per example: every layer's, the loss's and the batch's own."""
+def batch_values(spec: NetworkSpec, training: bool = True) -> int:
+    """Values the buffers of one batch take per example: every layer's, the loss's and the batch's own;
+    without `training`, those of a network that only evaluates (Network.with_own_buffers)."""
     specs = dict(walk_specs(spec.layers))
-    layers = sum(layer_values(specs[info.path], info) for info in spec.validate())
+    layers = sum(layer_values(specs[info.path], info, training) for info in spec.validate())
     outputs = spec.output_size
     return layers + 2 * outputs + COPIES_PER_BATCH * stored_values(spec)
 
 
-def layer_values(layer: Any, info: LayerInfo) -> int:
-    """Values one layer's buffers hold per example of a batch."""
+def layer_values(layer: Any, info: LayerInfo, training: bool = True) -> int:
+    """Values one layer's buffers hold per example of a batch (forward only, without `training`)."""
     values = BUFFERS_PER_LAYER * (info.input_size + info.output_size + 1)
     if isinstance(layer, Conv2DSpec):
-        # The im2col columns and their gradient, by far the largest, and the padded input and its gradient.
+        # The im2col columns, by far the largest, and the padded input; training adds the gradient of each,
+        # which a Conv2D makes at its first backward.
         rows, columns = layer.column_shape(info.input_shape)
-        values += 2 * rows * columns + 2 * math.prod(layer.padded_shape(info.input_shape))
+        values += (2 if training else 1) * (rows * columns + math.prod(layer.padded_shape(info.input_shape)))
     return values
 
 
@@ -91,19 +93,19 @@ def stored_values(spec: NetworkSpec) -> int:
     return spec.input_size + 1 + spec.output_size
 
 
-def memory_needed(spec: NetworkSpec, dtype_name: str, examples: int = 0, stored: int = 0) -> int:
+def memory_needed(spec: NetworkSpec, dtype_name: str, examples: int = 0, stored: int = 0, evaluated: int = 0) -> int:
     """Bytes to train: every parameter's copies (theta, gradient, optimizer states), the buffers for
-    `examples` examples in flight at once (every batch size prepared, added up) and `stored`
-    examples of prepared data."""
+    `examples` examples in flight at once (every batch size prepared, added up) and for `evaluated`
+    more that only go forward (a network's evaluating twins), and `stored` examples of prepared data."""
     values = (spec.parameter_count() * COPIES_PER_PARAMETER + examples * batch_values(spec)
-              + stored * stored_values(spec))
+              + evaluated * batch_values(spec, training=False) + stored * stored_values(spec))
     return values * numpy.dtype(dtype_name).itemsize
 
 
 def check_memory(spec: NetworkSpec, dtype_name: str, examples: int = 0, stored: int = 0,
-                 advice: str = "make its layers smaller") -> None:
+                 advice: str = "make its layers smaller", evaluated: int = 0) -> None:
     """Refuse, before anything is allocated, what would not fit in the memory free now."""
-    needed = memory_needed(spec, dtype_name, examples, stored)
+    needed = memory_needed(spec, dtype_name, examples, stored, evaluated)
     free = available_memory()
     if needed > free:
         raise ResourceError(f"This network has {_count(spec.parameter_count())} parameters and would need about "

@@ -361,7 +361,8 @@ class NetworkSpec:
         if len(self.input_shape) not in (1, 3):
             raise SpecError(
                 f"The input has shape {tuple(self.input_shape)}, but the layers here take a flat "
-                "vector or images as (channels, height, width): flatten the images in the dataset settings."
+                "vector or images as (channels, height, width): give input_shape as [features] or [channels, "
+                "height, width]."
             )
         if not self.layers:
             raise SpecError("The network has no layers: add a Dense layer.")
@@ -471,7 +472,7 @@ def _check_input(layer: Any, shape: tuple[int, ...], where: str, source: str) ->
         if layer.type == "batchnorm":
             raise SpecError(f"{where} (batchnorm) normalizes flat features, but {gives} images of shape {shape}: "
                             "put it after a Flatten layer.")
-        also = ", or flatten the images in the dataset settings" if source == INPUT else ""
+        also = f", or give the network the flat input_shape [{math.prod(shape)}]" if source == INPUT else ""
         raise SpecError(f"{where} ({layer.type}) takes a flat vector, but {gives} images of shape {shape}: add a "
                         f"Flatten layer before it{also}.")
     if layer.takes == IMAGES and len(shape) == 1:
@@ -493,6 +494,20 @@ def _residual_mismatch(where: str, shape: tuple[int, ...], inner: tuple[int, ...
     return (f"{where} (residual): its layers turn images of shape {shape} into {inner}, but a residual block must "
             f"give back what it gets; give its last Conv2D layer {shape[0]} filters, stride 1 and padding \"same\", "
             "and keep pooling and Flatten out of it.")
+
+
+def starts_on_images(layers: list) -> bool:
+    """Whether the first layer that minds its input's shape takes images (Conv2D, pooling, Flatten,
+    GlobalAvgPool): such a network takes an image set as (C, H, W) images, any other one flat."""
+    return _first_takes(layers) == IMAGES
+
+
+def _first_takes(layers: list) -> str:
+    for layer in layers:
+        takes = _first_takes(layer.layers) if isinstance(layer, ResidualSpec) else layer.takes
+        if takes != ANY:
+            return takes
+    return ANY
 
 
 def walk_specs(layers: list, prefix: str = "") -> Iterator[tuple[str, Any]]:

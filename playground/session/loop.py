@@ -23,7 +23,7 @@ from playground.session.divergence import DivergenceGuard, all_finite
 from playground.session.history import History
 from playground.session.position import TrainingPosition
 from playground.session.snapshot import EpochReport, Snapshot
-from playground.session.snapshot_measures import EVALUATION_CHUNK, GRID_RESOLUTION, SAMPLE_SIZE, Measurements
+from playground.session.snapshot_measures import GRID_RESOLUTION, SAMPLE_SIZE, Measurements, evaluation_chunk
 from playground.session.state import export_state
 
 _RUN_IDS = itertools.count(1)  # every network built, in any session, is a run of its own
@@ -40,9 +40,7 @@ class Session:
     def __init__(self, spec: NetworkSpec, dataset: Dataset, config: TrainingConfig) -> None:
         config.check()
         infos = spec.validate()
-        if tuple(spec.input_shape) != tuple(dataset.input_shape):
-            raise DataError(f"The network takes inputs of shape {tuple(spec.input_shape)}, but {dataset.title} gives "
-                            f"{tuple(dataset.input_shape)}: make the first layer match the data.")
+        dataset = dataset.shaped(spec.input_shape)  # images for a network that starts on them, else flat
         problem = dataset.fit_problem(spec.output_size, spec.loss, str(len(spec.layers)))
         if problem is not None:
             raise DataError(problem)
@@ -57,13 +55,15 @@ class Session:
     def _build(self) -> None:
         """Everything that reset starts over: network, optimizer, order, counters, history."""
         config, dataset = self.config, self.dataset
-        # Refused before anything is allocated. Buffers are prepared for several batch sizes at once:
-        # training, the two samples, a chunk of the test split and its remainder, the boundary's grid.
+        # Refused before anything is allocated. Buffers are prepared for several batch sizes at once: the
+        # training batch's, and forward only, the two samples', a chunk of the test split's and its
+        # remainder's, and for points, the boundary grid's.
         train, test = len(dataset.x_train), len(dataset.x_test)
-        in_flight = (min(self.batch_size, train) + min(SAMPLE_SIZE, train) + min(SAMPLE_SIZE, test)
-                     + 2 * min(EVALUATION_CHUNK, test) + (GRID_RESOLUTION**2 if config.details else 0))
-        check_memory(self.spec, config.dtype, in_flight, train + test,
-                     "use a smaller batch size or make its layers smaller")
+        grid = config.details and dataset.points_train is not None
+        evaluated = (min(SAMPLE_SIZE, train) + min(SAMPLE_SIZE, test)
+                     + 2 * min(evaluation_chunk(self.spec, config.dtype), test) + (GRID_RESOLUTION**2 if grid else 0))
+        check_memory(self.spec, config.dtype, min(self.batch_size, train), train + test,
+                     "use a smaller batch size or make its layers smaller", evaluated)
         self.network = net = Network(self.spec, config.backend, config.dtype, config.seed)
         self.optimizer = Optimizer(net, self._optimizer_spec)
         self._data = net.make_batch(dataset.x_train, dataset.y_train)

@@ -11,7 +11,8 @@ from typing import Any
 import numpy
 
 from playground.data import Dataset, expand_features
-from playground.engine import Batch, Network
+from playground.engine import Batch, Network, NetworkSpec
+from playground.engine.memory import batch_values
 from playground.engine.trace import Recorder
 from playground.session.snapshot import EpochReport
 from playground.session.statistics import (
@@ -27,8 +28,16 @@ SAMPLE_SIZE = 1000  # examples in the fixed samples that snapshots measure loss 
 GALLERY_SIZE = 32  # test examples whose predictions every snapshot carries
 GRID_RESOLUTION = 50
 GRID_EXTENT = (-6.0, 6.0)
-EVALUATION_CHUNK = 2048  # test examples evaluated at once for an epoch report
+EVALUATION_CHUNK = 2048  # test examples evaluated at once for an epoch report, at most,
+EVALUATION_BYTES = 64 * 2**20  # and at most as many as fit in this much of an evaluator's buffers
 NEURON_GRID_UNITS = 64  # draw every unit over the grid only for networks this small
+
+
+def evaluation_chunk(spec: NetworkSpec, dtype_name: str) -> int:
+    """Test examples evaluated at once: EVALUATION_CHUNK, or fewer images for a conv network whose forward
+    buffers (im2col columns, feature maps) would take more than EVALUATION_BYTES for that many."""
+    per_example = batch_values(spec, training=False) * numpy.dtype(dtype_name).itemsize
+    return max(1, min(EVALUATION_CHUNK, EVALUATION_BYTES // per_example))
 
 
 def draws_units(layer_sizes: list[int]) -> bool:
@@ -74,6 +83,7 @@ class Measurements:
         self._functions = {layer.path: getattr(getattr(layer, "activation", None), "name", layer.type)
                            for layer in network.layers}
         self._update_ratios: dict[str, float] = {}  # of the last step that recorded its update
+        self._chunk = evaluation_chunk(network.spec, network.dtype_name)
 
     @property
     def has_grid(self) -> bool:
@@ -176,8 +186,8 @@ class Measurements:
         net, dataset = self.network, self.dataset
         total, predictions = 0.0, []
         count = len(dataset.x_test)
-        for start in range(0, count, EVALUATION_CHUNK):
-            chunk = net.gather(self._test, numpy.arange(start, min(start + EVALUATION_CHUNK, count)))
+        for start in range(0, count, self._chunk):
+            chunk = net.gather(self._test, numpy.arange(start, min(start + self._chunk, count)))
             loss, predicted = self._evaluator(chunk.size).evaluate_batch(chunk)
             total += loss * chunk.size
             predictions.append(predicted)

@@ -11,6 +11,10 @@ HISTOGRAM_BINS = 30
 STATS_EXAMPLES = 256  # layer statistics look at this many examples: enough for a histogram, cheap
 SATURATION = 0.97  # tanh beyond ±0.97, sigmoid beyond 0.015/0.985: the slope is almost 0
 _BIN_FRACTIONS = numpy.linspace(0.0, 1.0, HISTOGRAM_BINS + 1)
+# What the weight measures look at, by parameter name: a Dense layer's W and a Conv2D layer's kernels K, the
+# parameters the L1 and L2 penalties apply to (not the biases); inside a block, as "1.W" or "2.K".
+WEIGHTS = ("W", "K")
+INNER_WEIGHTS = tuple(f".{name}" for name in WEIGHTS)
 
 
 @dataclass
@@ -69,19 +73,27 @@ class LayerStats:
     update_ratios: dict[str, float] = field(default_factory=dict)  # ‖Δθ‖ / ‖θ‖ of the last step
 
     @property
+    def weights(self) -> str | None:
+        """The name of the layer's own weights: "W" for a Dense layer, "K" (its kernels) for a Conv2D layer;
+        None for a block, whose weights are its layers', and for a layer without any."""
+        return next((name for name in WEIGHTS if name in self.grad_norms), None)
+
+    @property
     def weight_gradient(self) -> float | None:
-        """‖∂L/∂W‖ of a Dense layer; of a block, the norm over every W inside it; None without any."""
-        if "W" in self.grad_norms:
-            return self.grad_norms["W"]
-        inner = [norm for name, norm in self.grad_norms.items() if name.endswith(".W")]
+        """‖∂L/∂W‖ of a Dense layer or ‖∂L/∂K‖ of a Conv2D; of a block, the norm over every W and K inside it;
+        None without any."""
+        if self.weights is not None:
+            return self.grad_norms[self.weights]
+        inner = [norm for name, norm in self.grad_norms.items() if name.endswith(INNER_WEIGHTS)]
         return math.sqrt(sum(norm * norm for norm in inner)) if inner else None
 
     @property
     def weight_update_ratio(self) -> float | None:
-        """‖ΔW‖ / ‖W‖ of the last recorded step; of a block, the largest among the W inside it."""
-        if "W" in self.update_ratios:
-            return self.update_ratios["W"]
-        inner = [ratio for name, ratio in self.update_ratios.items() if name.endswith(".W")]
+        """‖ΔW‖ / ‖W‖ (or ‖ΔK‖ / ‖K‖) of the last recorded step; of a block, the largest among the weights
+        inside it."""
+        if self.weights is not None and self.weights in self.update_ratios:
+            return self.update_ratios[self.weights]
+        inner = [ratio for name, ratio in self.update_ratios.items() if name.endswith(INNER_WEIGHTS)]
         return max(inner) if inner else None
 
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from playground.data import Dataset
 from playground.engine import LayerInfo, NetworkSpec
 from playground.engine.losses import LOSSES
-from playground.engine.spec import layer_from_dict, named_layer
+from playground.engine.spec import layer_from_dict, named_layer, starts_on_images
 from playground.errors import SpecError
 from playground.ui.layer_edits import AFTER, BEFORE, INSIDE, NetworkEdit, inserted, layer_at, moved, removed, rows
 from playground.ui.layer_edits import with_field as field_changed
@@ -301,6 +301,8 @@ class LayerBuilder(QWidget):
     def _show(self, state: dict[str, Any], select: str | None) -> None:
         self.layers, self.loss = copy.deepcopy(state["layers"]), state["loss"]
         self.spec, self.infos, self.error, bad_path = self._inspect(self.layers)
+        if self.spec is not None:
+            self.input_shape = tuple(self.spec.input_shape)
         self.loss_selector.blockSignals(True)
         self.loss_selector.setCurrentText(self.loss)
         self.loss_selector.blockSignals(False)
@@ -333,7 +335,7 @@ class LayerBuilder(QWidget):
             built = [layer_from_dict(layer, str(i + 1)) for i, layer in enumerate(layers)]
         except SpecError as error:
             return None, [], str(error), named_layer(str(error))
-        spec = NetworkSpec(self.input_shape, built, self.loss)
+        spec = NetworkSpec(self._input_shape(built), built, self.loss)
         infos, error, path = spec.inspect()
         if error is not None:
             return spec, infos, str(error), path
@@ -343,6 +345,10 @@ class LayerBuilder(QWidget):
         if problem is not None:
             return spec, infos, problem, last
         return spec, infos, None, None
+
+    def _input_shape(self, layers: list) -> tuple[int, ...]:
+        """The data's images for layers that start on images, else their flat vectors: the network decides."""
+        return self.input_shape if self.dataset is None else self.dataset.input_shape_for(starts_on_images(layers))
 
     def _fill_table(self, bad_path: str | None) -> None:
         table = self.table

@@ -285,7 +285,7 @@ class MainWindow(QMainWindow):
         if self.dataset is not None:
             self.controls.enable_training(None if spec is not None else self.builder.error)
         infos = self.builder.infos
-        self.gradient_plot.reset([info.path for info in infos if info.type == "dense"])
+        self.gradient_plot.reset([info.path for info in infos if info.type in ("dense", "conv2d")])
         self.activation_plot.reset([info.path for info in infos if "." not in info.path])
         if spec is not None:
             self.preset.network = spec

@@ -13,6 +13,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from playground.session import Snapshot
+from playground.session.statistics import WEIGHTS
 from playground.ui import svg_export  # noqa: F401 (registers Qt's SVG export in every plot's Export dialog)
 from playground.ui.boundary_view import DecisionBoundaryView as DecisionBoundaryView  # main_window's import
 from playground.ui.theme import BLUE, ORANGE
@@ -57,6 +58,12 @@ def smoothed_loss(steps: numpy.ndarray, values: numpy.ndarray, window: float = S
     first = numpy.minimum(numpy.searchsorted(steps, steps * (1 - window), side="right"), last)
     spans = steps - starts[first]
     return numpy.where(spans > 0, (totals[last + 1] - totals[first]) / numpy.maximum(spans, 1e-300), values)
+
+
+def _weight_norm_key(history: dict[str, numpy.ndarray], path: str) -> str:
+    """The history's series of a layer's weight-gradient norm: a Dense layer's W, a Conv2D's K."""
+    keys = [f"grad_norm/{path}.{name}" for name in WEIGHTS]
+    return next((key for key in keys if key in history), keys[0])
 
 
 class StepAxis:
@@ -150,7 +157,8 @@ class GradientPlot(pg.PlotWidget):
 
     def update_from(self, snapshot: Snapshot) -> None:
         for path, curve in self.curves.items():
-            curve.setData(*_finite_series(snapshot.history, f"grad_norm/{path}.W"), skipFiniteCheck=True)
+            curve.setData(*_finite_series(snapshot.history, _weight_norm_key(snapshot.history, path)),
+                          skipFiniteCheck=True)
         self._show_diagnosis(self.diagnosis(snapshot.history))
 
     def clear_run(self) -> None:
@@ -170,7 +178,7 @@ class GradientPlot(pg.PlotWidget):
         """One sentence when the newest gradient norms explode or vanish toward the input, else None."""
         newest = {}
         for path in self.curves:
-            values = history.get(f"grad_norm/{path}.W")
+            values = history.get(_weight_norm_key(history, path))
             if values is not None and len(values):
                 newest[path] = float(values[-1])
         if not newest:

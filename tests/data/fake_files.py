@@ -67,3 +67,15 @@ def write_cifar(folder: Path, arrays: dict[str, numpy.ndarray], binary: bool = F
             batch = {"batch_label": name, "labels": [int(v) for v in labels], "data": images,
                      "filenames": ["x.png"] * len(labels)}
             (folder / name).write_bytes(pickle.dumps(batch))
+
+
+def offline_config(config: dict, folder: Path) -> dict:
+    """A preset's dataset settings, with an image set that needs a download read from small standard files."""
+    config = dict(config)
+    if config["name"] == "mnist":  # no download here: the same files, made small
+        write_mnist(folder, mnist_arrays())
+        config["source_folder"] = str(folder)
+    elif config["name"] == "cifar10":
+        write_cifar(folder, cifar_arrays())
+        config["source_folder"] = str(folder)
+    return config

@@ -30,7 +30,7 @@ def test_bundled_set_loads_whole(name):
 
 
 def test_digits_unit_normalization_and_image_shape():
-    dataset = load_dataset({"name": "digits", "normalize": "unit", "flatten": False})
+    dataset = load_dataset({"name": "digits", "normalize": "unit"}).shaped((1, 8, 8))
     assert dataset.x_train.shape[1:] == (1, 8, 8) and dataset.input_shape == (1, 8, 8)
     assert dataset.x_train.min() == 0 and dataset.x_train.max() == 1
     assert sorted(numpy.unique(dataset.y_train)) == list(range(10))

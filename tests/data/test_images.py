@@ -79,12 +79,12 @@ def test_first_load_goes_through_torchvision_and_later_loads_use_the_cache(tmp_p
     data_dir = tmp_path / "data"
     arrays = mnist_arrays(2)
     write_mnist(data_dir / "torchvision" / "MNIST" / "raw", arrays)
-    first = load_dataset({"name": "mnist", "data_dir": str(data_dir), "normalize": "none", "flatten": False})
+    first = load_dataset({"name": "mnist", "data_dir": str(data_dir), "normalize": "none"}).shaped((1, 28, 28))
     assert cache_path("mnist", data_dir).is_file()
     assert numpy.array_equal(first.x_train[:, 0], arrays["x_train"])
     monkeypatch.setitem(sys.modules, "torchvision", None)  # the packaged app has no torch
     monkeypatch.setitem(sys.modules, "torchvision.datasets", None)
-    again = load_dataset({"name": "mnist", "data_dir": str(data_dir), "normalize": "none", "flatten": False})
+    again = load_dataset({"name": "mnist", "data_dir": str(data_dir), "normalize": "none"}).shaped((1, 28, 28))
     assert numpy.array_equal(again.x_train, first.x_train) and numpy.array_equal(again.y_test, first.y_test)
 
 
@@ -160,7 +160,7 @@ def test_subset_normalization_and_shape_options(tmp_path):
     again = load_dataset({**base, "subset": 10, "subset_mode": "random", "seed": 1, "normalize": "unit"})
     assert numpy.array_equal(sampled.x_train, again.x_train)
     assert not numpy.array_equal(sampled.x_train, first.x_train)
-    standardized = load_dataset({**base, "normalize": "standardize", "flatten": False})
+    standardized = load_dataset({**base, "normalize": "standardize"}).shaped((1, 28, 28))
     assert standardized.x_train.shape == (30, 1, 28, 28) and standardized.input_shape == (1, 28, 28)
     assert abs(float(standardized.x_train.mean())) < 1e-5 and abs(float(standardized.x_train.std()) - 1) < 1e-4
 

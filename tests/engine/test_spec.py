@@ -19,6 +19,7 @@ from playground.engine import (
     Network,
     NetworkSpec,
     ResidualSpec,
+    starts_on_images,
 )
 from playground.errors import ResourceError, SpecError
 
@@ -60,7 +61,8 @@ def test_shapes_and_parameter_counts_are_inferred():
     (NetworkSpec((2,), [DenseSpec(3, "swish")], "mse"), "activation is 'swish': choose one of"),
     (NetworkSpec((2,), [DropoutSpec(1.0)], "mse"), "layer 1: rate must be less than 1"),
     (NetworkSpec((2,), [DenseSpec(3, "tanh", alpha=0.1)], "mse"), "alpha applies to leaky_relu and elu"),
-    (NetworkSpec((1, 28, 28), [DenseSpec(3)], "mse"), "flatten the images"),
+    (NetworkSpec((1, 28, 28), [DenseSpec(3)], "mse"), r"add a Flatten layer before it, or give the network the flat "
+                                                      r"input_shape \[784\]"),
     (NetworkSpec((2,), [DenseSpec(2), ResidualSpec([DenseSpec(2), DenseSpec(5)])], "mse"),
      r"layer 2 \(residual\): its layers turn 2 features into 5.*make its last Dense layer 2 units"),
     (NetworkSpec((2,), [DenseSpec(2)], "hinge"), "The loss is 'hinge'"),
@@ -112,7 +114,7 @@ IMAGE = (3, 8, 8)
      "put it after a Flatten layer"),
     (NetworkSpec(IMAGE, [ActivationSpec("softmax"), FlattenSpec(), DenseSpec(2)], "mse"),
      r"^layer 1 \(softmax\) takes a flat vector, but the network's input is images of shape \(3, 8, 8\): add a "
-     "Flatten layer before it, or flatten the images in the dataset settings"),
+     r"Flatten layer before it, or give the network the flat input_shape \[192\]\.$"),
     (NetworkSpec(IMAGE, [Conv2DSpec(4, 3, activation="relu")], "mse"),
      r"^layer 1 gives images of shape \(4, 6, 6\), but the loss compares flat vectors: end the network with a "
      "Flatten and a Dense layer, or with a GlobalAvgPool"),
@@ -211,3 +213,16 @@ def test_a_network_too_big_for_memory_is_refused_before_allocation():
     spec = NetworkSpec((2,), [DenseSpec(10**9), DenseSpec(1)], "mse")
     with pytest.raises(ResourceError, match="make its layers smaller"):
         Network(spec)
+
+
+@pytest.mark.parametrize("layers, images", [
+    ([Conv2DSpec(4, 3), FlattenSpec(), DenseSpec(2)], True),
+    ([ActivationSpec("relu"), DropoutSpec(0.1), MaxPool2DSpec(2), GlobalAvgPoolSpec(), DenseSpec(2)], True),
+    ([ResidualSpec([ActivationSpec("tanh"), Conv2DSpec(1, 3, padding="same")]), FlattenSpec(), DenseSpec(2)], True),
+    ([FlattenSpec(), DenseSpec(2)], True),
+    ([DenseSpec(4), DenseSpec(2)], False),
+    ([DropoutSpec(0.2), ResidualSpec([DenseSpec(3)]), DenseSpec(2)], False),
+    ([ActivationSpec("relu")], False),
+])
+def test_the_first_layer_that_minds_the_shape_says_whether_a_network_starts_on_images(layers, images):
+    assert starts_on_images(layers) is images

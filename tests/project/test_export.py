@@ -12,9 +12,14 @@ import pytest
 
 from playground.engine import (
     ActivationSpec,
+    AvgPool2DSpec,
     BatchNormSpec,
+    Conv2DSpec,
     DenseSpec,
     DropoutSpec,
+    FlattenSpec,
+    GlobalAvgPoolSpec,
+    MaxPool2DSpec,
     Network,
     NetworkSpec,
     Optimizer,
@@ -28,7 +33,7 @@ from playground.project import load_preset
 from playground.project.export import export_history_csv, export_numpy_script, export_pytorch
 from playground.project.export.torch_optimizer import TrainedOptimizer
 
-PRESETS = ["circle", "digits-mlp", "iris", "batchnorm", "residual"]
+PRESETS = ["circle", "digits-mlp", "iris", "batchnorm", "residual", "digits-cnn"]
 
 
 def every_layer() -> NetworkSpec:
@@ -42,6 +47,26 @@ def every_layer() -> NetworkSpec:
     ], "mse")
 
 
+def every_image_layer() -> NetworkSpec:
+    """Conv2D with stride 2 and padding 1, "same" padding around an even kernel (the odd zero after),
+    overlapping max and average pooling, a residual block of images, global average pooling."""
+    return NetworkSpec((2, 9, 8), [
+        Conv2DSpec(4, 3, stride=2, padding=1, activation="leaky_relu", alpha=0.2, bias_init="normal"),
+        Conv2DSpec(3, 2, padding="same", activation="elu"), MaxPool2DSpec(2, 1),
+        ResidualSpec([Conv2DSpec(3, 3, padding="same", activation="tanh"), ActivationSpec("sigmoid")]),
+        AvgPool2DSpec(2, 1), GlobalAvgPoolSpec(), DenseSpec(4, "softplus"), DenseSpec(3),
+    ], "cross_entropy")
+
+
+def flattened_images() -> NetworkSpec:
+    """A 5×5 kernel without padding, average pooling that leaves the edge out, Flatten, a regression."""
+    return NetworkSpec((1, 7, 7), [Conv2DSpec(2, 5, activation="sigmoid", bias_init="normal"), AvgPool2DSpec(2),
+                                   FlattenSpec(), DenseSpec(2)], "mse")
+
+
+IMAGE_NETWORKS = {"every-image-layer": every_image_layer, "flattened-images": flattened_images}
+
+
 def no_dropout() -> NetworkSpec:
     spec = every_layer()
     spec.layers = [layer for layer in spec.layers if not isinstance(layer, DropoutSpec)]
@@ -49,6 +74,8 @@ def no_dropout() -> NetworkSpec:
 
 
 def spec_of(name: str) -> NetworkSpec:
+    if name in IMAGE_NETWORKS:
+        return IMAGE_NETWORKS[name]()
     return every_layer() if name == "every-layer" else load_preset(name).network
 
 
@@ -81,7 +108,7 @@ def imported_names(path) -> set[str]:
 
 # PyTorch.
 
-@pytest.mark.parametrize("name", [*PRESETS, "every-layer"])
+@pytest.mark.parametrize("name", [*PRESETS, "every-layer", *IMAGE_NETWORKS])
 def test_the_pytorch_model_computes_what_the_engine_computes(tmp_path, name):
     torch = pytest.importorskip("torch")
     spec = spec_of(name)
@@ -92,7 +119,7 @@ def test_the_pytorch_model_computes_what_the_engine_computes(tmp_path, name):
     model = import_file(code).build_model()
     model.load_state_dict(torch.load(weights))  # strict: every key and shape must match build_model()
     model.eval()
-    x = numpy.random.default_rng(1).standard_normal((32, spec.input_size)).astype(numpy.float32)
+    x = numpy.random.default_rng(1).standard_normal((32, *spec.input_shape)).astype(numpy.float32)
     with torch.no_grad():
         ours = model(torch.from_numpy(x)).numpy()
     numpy.testing.assert_allclose(ours, net.forward(x), rtol=1e-6, atol=1e-6)
@@ -114,6 +141,29 @@ def test_the_pytorch_names_are_stable_and_name_the_layers(tmp_path):
     assert "nn.ELU(alpha=0.5)" in code and "nn.BatchNorm1d(6, eps=0.001, momentum=0.3)" in code
     assert 'model.load_state_dict(torch.load("net_state_dict.pt"))' in code
     assert "LOSS = torch.nn.MSELoss()" in code
+
+
+def test_the_pytorch_image_modules_carry_the_layers_settings(tmp_path):
+    torch = pytest.importorskip("torch")
+    spec = every_image_layer()
+    net = trained(spec)
+    export_pytorch(spec, net.state_dict(), tmp_path)
+    saved = torch.load(tmp_path / "model_state_dict.pt")
+    numpy.testing.assert_array_equal(saved["conv2d_1.weight"].numpy(), net.get("1.K").transpose(3, 0, 1, 2))
+    numpy.testing.assert_array_equal(saved["residual_4.body.conv2d_4_1.bias"].numpy(), net.get("4.1.b"))
+    code = " ".join((tmp_path / "model.py").read_text().split())
+    assert '("conv2d_1", nn.Conv2d(2, 4, kernel_size=3, stride=2, padding=1)), # layer 1: conv2d, 4 filters of 3×3' \
+        in code and '("leaky_relu_1", nn.LeakyReLU(negative_slope=0.2))' in code
+    # "same" around a 2×2 kernel pads one zero, after: below and to the right.
+    assert '("pad_2", nn.ZeroPad2d((0, 1, 0, 1))), # layer 2\'s "same" padding' in code
+    assert '("conv2d_2", nn.Conv2d(4, 3, kernel_size=2, stride=1, padding=0))' in code
+    assert "nn.Conv2d(3, 3, kernel_size=3, stride=1, padding=1)" in code  # "same" around 3×3: one zero each side
+    assert "nn.MaxPool2d(kernel_size=2, stride=1)" in code and "nn.AvgPool2d(kernel_size=2, stride=1)" in code
+    assert '("globalavgpool_6", nn.AdaptiveAvgPool2d(1))' in code and '("globalavgpool_6_flat", nn.Flatten())' in code
+    assert "float32 of shape (batch, 2, 9, 8)" in code and "(filters, channels, kh, kw)" in code
+    flat = " ".join(export_pytorch(flattened_images(), trained(flattened_images()).state_dict(),
+                                   tmp_path / "flat")[0].read_text().split())
+    assert '("flatten_3", nn.Flatten()), # layer 3: flatten' in flat
 
 
 @pytest.mark.parametrize("name, loss", [("iris", "CrossEntropyLoss"), ("circle", "BCEWithLogitsLoss"),
@@ -175,22 +225,24 @@ def test_a_place_that_cannot_be_written_is_a_sentence(tmp_path):
 
 # The NumPy script.
 
-@pytest.mark.parametrize("name", [*PRESETS, "every-layer"])
+@pytest.mark.parametrize("name", [*PRESETS, "every-layer", *IMAGE_NETWORKS])
 def test_the_numpy_script_runs_forward_like_the_engine(tmp_path, name):
     spec = spec_of(name)
     net = trained(spec, "float64")
     export_numpy_script(spec, net.state_dict(), tmp_path / "script.py")
     assert imported_names(tmp_path / "script.py") <= {"numpy", "base64", "io"}
     script = import_file(tmp_path / "script.py")
-    x = numpy.random.default_rng(3).standard_normal((17, spec.input_size))
+    x = numpy.random.default_rng(3).standard_normal((17, spec.input_size))  # images too, as flat rows
     numpy.testing.assert_allclose(script.forward(x), net.forward(x), rtol=1e-6, atol=1e-6)
+    images = x.reshape(17, *spec.input_shape)
+    numpy.testing.assert_array_equal(script.forward(images), script.forward(x))
     numpy.testing.assert_allclose(script.predict(x), net.predict(x), rtol=1e-6, atol=1e-6)
 
 
 @pytest.mark.parametrize("training", [False, True])
-@pytest.mark.parametrize("name", [*PRESETS, "no-dropout"])
+@pytest.mark.parametrize("name", [*PRESETS, "no-dropout", *IMAGE_NETWORKS])
 def test_the_numpy_script_gradients_are_the_engines(tmp_path, name, training):
-    spec = no_dropout() if name == "no-dropout" else load_preset(name).network
+    spec = no_dropout() if name == "no-dropout" else spec_of(name)
     net = trained(spec, "float64")
     export_numpy_script(spec, net.state_dict(), tmp_path / "script.py")
     script = import_file(tmp_path / "script.py")
@@ -261,18 +313,19 @@ def test_a_damaged_history_is_refused(tmp_path):
         export_history_csv({"step": numpy.arange(3.0), "loss": numpy.ones(2)}, tmp_path / "h.csv")
 
 
+@pytest.mark.parametrize("network", [no_dropout, every_image_layer])
 @pytest.mark.parametrize("optimizer", [OptimizerSpec("sgd", learning_rate=0.05, momentum=0.9, nesterov=True),
                                        OptimizerSpec("adam", learning_rate=0.01),
                                        OptimizerSpec("adamw", learning_rate=0.01, weight_decay=0.1),
                                        OptimizerSpec("rmsprop", learning_rate=0.01, momentum=0.5)])
-def test_training_goes_on_in_pytorch_exactly_where_it_stopped(tmp_path, optimizer):
+def test_training_goes_on_in_pytorch_exactly_where_it_stopped(tmp_path, optimizer, network):
     import torch
 
-    spec = no_dropout()
+    spec = network()
     net = Network(spec, seed=0)
     ours = Optimizer(net, optimizer)
     rng = numpy.random.default_rng(4)
-    x = rng.standard_normal((16, spec.input_size)).astype(numpy.float32)
+    x = rng.standard_normal((16, *spec.input_shape)).astype(numpy.float32)
     y = rng.integers(0, spec.output_size, 16) if spec.loss == "cross_entropy" else rng.random((16, spec.output_size))
     for _ in range(5):
         net.train_step(x, y, ours)

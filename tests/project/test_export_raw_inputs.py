@@ -9,7 +9,16 @@ import numpy
 import pytest
 
 from playground.data import load_dataset
-from playground.engine import DenseSpec, Network, NetworkSpec, Optimizer, OptimizerSpec
+from playground.engine import (
+    Conv2DSpec,
+    DenseSpec,
+    FlattenSpec,
+    MaxPool2DSpec,
+    Network,
+    NetworkSpec,
+    Optimizer,
+    OptimizerSpec,
+)
 from playground.errors import PlaygroundError
 from playground.project.export import export_numpy_script, export_pytorch
 from tests.data.fake_files import mnist_arrays, write_mnist
@@ -59,6 +68,18 @@ def trained_on(dataset):
     x = dataset.x_train.reshape(len(dataset.x_train), -1)
     for _ in range(5):
         net.train_step(x, dataset.y_train, optimizer)
+    return spec, net
+
+
+def conv_trained_on(dataset):
+    """A small conv network that took a few steps on the data as images (the network decides their shape)."""
+    images = dataset.shaped(dataset.image_shape)
+    spec = NetworkSpec(dataset.image_shape, [Conv2DSpec(3, 3, activation="relu", bias_init="normal"),
+                                             MaxPool2DSpec(2), FlattenSpec(), DenseSpec(dataset.outputs)], dataset.loss)
+    net = Network(spec, seed=0)
+    optimizer = Optimizer(net, OptimizerSpec("sgd", learning_rate=0.05))
+    for _ in range(5):
+        net.train_step(images.x_train, images.y_train, optimizer)
     return spec, net
 
 
@@ -116,6 +137,33 @@ def test_the_pytorch_model_predicts_on_raw_rows_what_the_app_predicts(tmp_path, 
         assert module.predict_class(model, raw) == apps_classes(expected, dataset)
 
 
+@pytest.mark.parametrize("case", ["digits", "mnist", "mnist-unit"])
+def test_a_conv_networks_exports_predict_on_raw_images_what_the_app_predicts(tmp_path, idx_arrays, case):
+    """The exports are made from the data as loaded, flat, and prepare raw examples as the images the
+    network takes, as the app does."""
+    dataset = dataset_of(case, tmp_path)
+    spec, net = conv_trained_on(dataset)
+    images = dataset.shaped(spec.input_shape)
+    expected = net.predict(images.x_test)
+    raw = raw_test_rows(case, dataset, idx_arrays)
+    export_numpy_script(spec, net.state_dict(), tmp_path / "script.py", dataset)
+    script = import_file(tmp_path / "script.py")
+    numpy.testing.assert_array_equal(script.prepare(raw), images.x_test)
+    assert_predictions_equal(script.predict(raw), expected)
+    assert script.predict_class(raw) == apps_classes(expected, dataset)
+    torch = pytest.importorskip("torch")
+    code, weights = export_pytorch(spec, net.state_dict(), tmp_path / "torch", dataset=dataset)
+    module = import_file(code)
+    model = module.build_model()
+    model.load_state_dict(torch.load(weights))
+    assert_predictions_equal(module.predict(model, raw).numpy(), expected)
+    assert module.predict_class(model, raw) == apps_classes(expected, dataset)
+    if case == "digits":
+        text = " ".join((tmp_path / "script.py").read_text().split())
+        assert "standard deviation (SCALE), then reshaped to (1, 8, 8)." in text
+        assert "shape (n, 1, 8, 8) or as flat rows, (n, 64)" in text
+
+
 def test_the_exports_say_what_raw_input_they_take(tmp_path, idx_arrays):
     pytest.importorskip("torch")
     iris = load_dataset({"name": "iris"})
@@ -155,9 +203,10 @@ def test_names_with_quotes_and_backslashes_are_written_safely(tmp_path):
 
 
 def test_the_numpy_script_made_from_data_runs_alone(tmp_path, idx_arrays):
-    for case in ("spiral", "mnist", "diabetes"):
+    for case, network in (("spiral", trained_on), ("mnist", trained_on), ("diabetes", trained_on),
+                          ("mnist", conv_trained_on)):
         dataset = dataset_of(case, tmp_path)
-        spec, net = trained_on(dataset)
+        spec, net = network(dataset)
         export_numpy_script(spec, net.state_dict(), tmp_path / f"{case}.py", dataset)
         done = subprocess.run([sys.executable, str(tmp_path / f"{case}.py")], capture_output=True, text=True,
                               timeout=120, cwd=tmp_path)

@@ -6,19 +6,15 @@ import pytest
 from playground.data import load_dataset
 from playground.project import list_presets, load_preset
 from playground.session import Session, TrainingConfig
-from tests.data.fake_files import mnist_arrays, write_mnist
+from tests.data.fake_files import offline_config
 from tests.session.helpers import preset_session
 
 
 @pytest.mark.parametrize("name", list_presets())
 def test_every_preset_trains_a_few_steps(name, tmp_path):
     preset = load_preset(name)
-    dataset_config = dict(preset.dataset)
-    if dataset_config["name"] == "mnist":
-        write_mnist(tmp_path, mnist_arrays())
-        dataset_config["source_folder"] = str(tmp_path)
     config = TrainingConfig(optimizer=preset.optimizer, batch_size=preset.batch_size, start_paused=True)
-    session = Session(preset.network, load_dataset(dataset_config), config)
+    session = Session(preset.network, load_dataset(offline_config(preset.dataset, tmp_path)), config)
     stream = session.run()
     assert next(stream).state == "paused"
     for step in range(1, 4):
@@ -57,6 +53,10 @@ def test_every_planar_preset_reaches_its_result_from_any_starting_weights(name, 
 @pytest.mark.parametrize("name", ["spiral", "circle", "digits-mlp"])
 def test_presets_reach_95_percent_test_accuracy(name):
     assert final_accuracy(name) >= 0.95
+
+
+def test_digits_cnn_reaches_97_percent_test_accuracy_in_its_epochs():
+    assert final_accuracy("digits-cnn") >= 0.97
 
 
 def test_linear_regression_explains_what_least_squares_explains():

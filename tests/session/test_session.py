@@ -7,9 +7,12 @@ import numpy
 import pytest
 
 from playground.data import load_dataset
-from playground.engine import DenseSpec, NetworkSpec, OptimizerSpec
-from playground.errors import DataError
+from playground.engine import Conv2DSpec, DenseSpec, FlattenSpec, MaxPool2DSpec, NetworkSpec, OptimizerSpec, memory
+from playground.errors import DataError, ResourceError
+from playground.project import load_preset
 from playground.session import History, Session, TrainingConfig, loop
+from playground.session.snapshot_measures import EVALUATION_CHUNK, evaluation_chunk
+from tests.project.test_bad_files import refused_within_memory
 from tests.session.helpers import Runner, preset_session
 
 
@@ -82,8 +85,52 @@ def test_dead_relus_are_counted():
 
 def test_a_session_refuses_a_network_that_does_not_fit_its_data():
     spec = NetworkSpec((3,), [DenseSpec(1)], "binary_cross_entropy")
-    with pytest.raises(DataError, match="takes inputs of shape \\(3,\\), but Circle gives \\(2,\\)"):
+    with pytest.raises(DataError, match=r"^The network takes inputs of shape \(3,\), but Circle gives 2 values: make "
+                                        r"the first layer match the data\.$"):
         Session(spec, load_dataset({"name": "circle"}), TrainingConfig())
+
+
+def test_the_network_decides_whether_an_image_set_comes_as_images():
+    """The digits load flat; a network that starts with a Conv2D trains on them as 1×8×8 images, and its
+    kernels are measured as its weights."""
+    digits = load_dataset({"name": "digits"})
+    spec = NetworkSpec((1, 8, 8), [Conv2DSpec(4, 3, activation="relu"), MaxPool2DSpec(2), FlattenSpec(),
+                                   DenseSpec(10)], "cross_entropy")
+    session = Session(spec, digits, TrainingConfig(epochs=2, snapshot_hz=1000))
+    assert session.dataset.x_train.shape[1:] == (1, 8, 8) and session.dataset.input_shape == (1, 8, 8)
+    assert digits.x_train.shape[1:] == (64,)  # the window's dataset stays as it was loaded
+    last = list(session.run())[-1]
+    assert last.state == "finished" and last.epoch_report.test_accuracy > 0.5
+    norms = session.network.parameter_norms(session.network.grad)
+    conv = last.layers[0]
+    assert conv.type == "conv2d" and conv.weights == "K" and conv.weight_gradient == norms["1.K"] > 0
+    assert conv.weight_update_ratio > 0 and last.history["grad_norm/1.K"][-1] == norms["1.K"]
+    flat = NetworkSpec((64,), [DenseSpec(10)], "cross_entropy")
+    assert Session(flat, digits, TrainingConfig()).dataset is digits
+    with pytest.raises(DataError, match=r"takes inputs of shape \(1, 4, 16\), but Handwritten digits \(8×8\) gives "
+                                        r"images of shape \(1, 8, 8\) \(64 values flat\)"):
+        Session(NetworkSpec((1, 4, 16), spec.layers, "cross_entropy"), digits, TrainingConfig())
+
+
+def test_a_conv_network_is_accepted_on_what_it_needs_and_refused_before_allocating_what_it_cannot_have(
+        monkeypatch):
+    """What a session holds besides the training batch only goes forward (its evaluating twins), the test
+    split is evaluated in chunks sized for the network, and image sets have no boundary grid: digits-cnn
+    needs under 200 MB, and is refused with 20 MB free before anything is made."""
+    preset = load_preset("digits-cnn")
+    digits = load_dataset(preset.dataset)
+    config = TrainingConfig(optimizer=preset.optimizer, batch_size=preset.batch_size, epochs=1, every_epoch=True)
+    assert evaluation_chunk(preset.network, "float32") < EVALUATION_CHUNK == evaluation_chunk(
+        load_preset("digits-mlp").network, "float32")
+    monkeypatch.setattr(memory, "available_memory", lambda: 200 * 2**20)
+    with refused_within_memory() as peak:
+        snapshots = list(Session(preset.network, digits, config).run())
+    assert snapshots[-1].epoch_report is not None and peak() < 200 * 2**20
+    monkeypatch.setattr(memory, "available_memory", lambda: 20 * 2**20)
+    with refused_within_memory() as peak, pytest.raises(ResourceError, match=r"would need about 0\.\d GiB to train, "
+                                                                         "but only 0.0 GiB of memory is free"):
+        Session(preset.network, digits, config)
+    assert peak() < 4 * 2**20
 
 
 def test_pause_step_epoch_reset_and_stop():

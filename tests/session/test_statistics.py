@@ -3,7 +3,7 @@
 import numpy
 import pytest
 
-from playground.session.statistics import HISTOGRAM_BINS, STATS_EXAMPLES, activation_stats
+from playground.session.statistics import HISTOGRAM_BINS, STATS_EXAMPLES, LayerStats, activation_stats
 
 
 @pytest.mark.parametrize("function", ["tanh", "relu", "sigmoid", "linear"])
@@ -43,3 +43,18 @@ def test_non_finite_values_are_left_out_and_equal_values_get_one_bar():
     assert constant.edges[0] == 4.5 and constant.edges[-1] == 5.5 and constant.histogram.max() == 12
     nothing = activation_stats("1", "dense", "linear", numpy.full((2, 2), numpy.nan))
     assert nothing.histogram.sum() == 1 and nothing.mean == 0.0
+
+
+@pytest.mark.parametrize("grad_norms, update_ratios, weights, gradient, ratio", [
+    ({"W": 2.0, "b": 1.0}, {"W": 0.01, "b": 0.5}, "W", 2.0, 0.01),  # a Dense layer
+    ({"K": 3.0, "b": 1.0}, {"K": 0.02, "b": 0.5}, "K", 3.0, 0.02),  # a Conv2D layer: its kernels are its weights
+    ({"1.K": 3.0, "1.b": 9.0, "3.W": 4.0}, {"1.K": 0.02, "3.W": 0.03, "1.b": 0.5}, None, 5.0, 0.03),  # a block
+    ({}, {}, None, None, None),  # pooling, activations: no weights
+])
+def test_the_weight_measures_take_dense_weights_and_conv_kernels_not_biases(grad_norms, update_ratios, weights,
+                                                                           gradient, ratio):
+    stats = LayerStats("1", "any", 0.0, 1.0, numpy.zeros(HISTOGRAM_BINS), numpy.zeros(HISTOGRAM_BINS + 1),
+                       grad_norms=grad_norms, update_ratios=update_ratios)
+    assert stats.weights == weights
+    assert stats.weight_gradient == (None if gradient is None else pytest.approx(gradient))
+    assert stats.weight_update_ratio == ratio

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPushButton, QSpinBox, QTableWidget
 
 from playground.ui import MainWindow
+from tests.data.fake_files import mnist_arrays, write_mnist
 from tests.ui.widgets import click, find
 
 
@@ -311,3 +312,31 @@ def test_a_batch_or_layer_size_out_of_range_says_what_it_became(qtbot):
     type_and_enter(qtbot, points, "5")
     assert points.value() == 20 and len(window.dataset.x_train) + len(window.dataset.x_test) == 20
     assert "at least 20 points" in window.statusBar().currentMessage()
+
+
+def test_a_conv_preset_trains_on_images_and_its_kernels_are_its_weights(qtbot, tmp_path):
+    """digits-cnn in the window: the digits come as 1×8×8 images because the network starts with a Conv2D,
+    the plots and the inspector measure its kernels, and other images keep the network on images."""
+    window = open_window(qtbot, "digits-cnn")
+    table = find(window, QTableWidget, "layerList")
+    assert window.builder.spec.input_shape == (1, 8, 8) and window.builder.error is None
+    assert cell(table, 0, 1) == "conv2d" and cell(table, 0, 3) == "160"  # 16 kernels of 3×3, and their biases
+    assert window.gallery.isVisible() and find(window, QPushButton, "playButton").isEnabled()
+    click(qtbot, window, "playButton")
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.step > 20, timeout=10_000)
+    click(qtbot, window, "playButton")  # pause
+    qtbot.waitUntil(lambda: window.latest.state == "paused", timeout=10_000)
+    assert list(window.gradient_plot.curves) == ["1", "3", "6"]  # the conv layers' K and the Dense layer's W
+    for plot in (window.gradient_plot, window.inspector):
+        tabs = window.plot_tabs
+        qtbot.mouseClick(tabs.tabBar(), Qt.MouseButton.LeftButton,
+                         pos=tabs.tabBar().tabRect(tabs.indexOf(plot)).center())
+    assert all(points(curve) for curve in window.gradient_plot.curves.values())
+    health = find(window, QTableWidget, "layerHealth")
+    qtbot.waitUntil(lambda: health.rowCount() == 6)
+    assert float(cell(health, 0, 4)) > 0 and cell(health, 1, 4) == "–"  # conv2d's ‖∂L/∂K‖; max pooling has none
+    write_mnist(tmp_path, mnist_arrays())
+    window.change_data({"name": "mnist", "source_folder": str(tmp_path), "normalize": "unit"})
+    assert window.dataset.name == "mnist" and window.builder.error is None
+    assert window.builder.spec.input_shape == (1, 28, 28)
+    window.close()

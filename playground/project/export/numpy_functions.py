@@ -2,7 +2,8 @@
 the script writes them out. The formulas are the engine's; the arithmetic is in rows and float64."""
 
 # The layer functions, by kind; a script holds those its network uses. Rows are examples, as in the app's
-# scripting API; the formulas are the engine's (playground/engine/layers.py, blocks.py, activations.py).
+# scripting API, and images are (n, C, H, W) as in PyTorch; the formulas are the engine's
+# (playground/engine/layers.py, blocks.py, image_layers.py, activations.py).
 FUNCTIONS = {
     "dense": '''
 def dense_forward(x, W, b):
@@ -14,6 +15,110 @@ def dense_backward(dz, cache):
     """dL/dx = dz Wᵀ, dL/dW = xᵀ dz, dL/db = dz summed over the examples."""
     x, W = cache
     return dz @ W.T, x.T @ dz, dz.sum(axis=0)
+''',
+    "conv2d": '''
+def conv2d_forward(x, K, b, stride, padding):
+    """z[n, f, r, c] = Σ over ch, i, j of K[ch, i, j, f] · x_pad[n, ch, stride·r + i, stride·c + j] + b[f]:
+    the F kernels K (C, kh, kw, F) slid over images x (n, C, H, W) with padding = (before, after) zeros
+    around them, alike along height and width. Like PyTorch's Conv2d, a cross-correlation.
+
+    Every window is copied into columns first (im2col), a (C, kh, kw) block per output position, so
+    that the sum is one tensor product."""
+    before, after = padding
+    x_pad = np.pad(x, ((0, 0), (0, 0), (before, after), (before, after)))
+    channels, kh, kw, _ = K.shape
+    out_h = (x_pad.shape[2] - kh) // stride + 1
+    out_w = (x_pad.shape[3] - kw) // stride + 1
+    cols = np.empty((len(x), channels, kh, kw, out_h, out_w))
+    for i in range(kh):
+        for j in range(kw):
+            cols[:, :, i, j] = x_pad[:, :, i : i + stride * out_h : stride, j : j + stride * out_w : stride]
+    z = np.tensordot(cols, K, axes=([1, 2, 3], [0, 1, 2]))  # (n, out_h, out_w, F)
+    return z.transpose(0, 3, 1, 2) + b[:, None, None], (x.shape, cols, K, stride, padding)
+
+
+def conv2d_backward(dz, cache):
+    """dL/dK = the columns times dz, summed over the examples and positions; dL/db = dz summed over all but
+    the filters; dL/dx adds each window's gradient, K dz, back onto the pixels it was copied from
+    (col2im), then cuts the padding away."""
+    x_shape, cols, K, stride, (before, after) = cache
+    n, channels, height, width = x_shape
+    _, kh, kw, _ = K.shape
+    out_h, out_w = dz.shape[2:]
+    dK = np.tensordot(cols, dz, axes=([0, 4, 5], [0, 2, 3]))  # (C, kh, kw, F)
+    db = dz.sum(axis=(0, 2, 3))
+    dcols = np.tensordot(dz, K, axes=([1], [3]))  # (n, out_h, out_w, C, kh, kw)
+    dx_pad = np.zeros((n, channels, height + before + after, width + before + after))
+    for i in range(kh):
+        for j in range(kw):
+            dx_pad[:, :, i : i + stride * out_h : stride, j : j + stride * out_w : stride] += (
+                dcols[:, :, :, :, i, j].transpose(0, 3, 1, 2))
+    return dx_pad[:, :, before : before + height, before : before + width], dK, db
+''',
+    "pooling": '''
+def pool_windows(x, size, stride):
+    """Every size × size window of images x (n, C, H, W), slid by stride, without padding (windows that
+    would run past the edge are left out): (size², n, C, out_h, out_w), the window's offsets row by row."""
+    out_h = (x.shape[2] - size) // stride + 1
+    out_w = (x.shape[3] - size) // stride + 1
+    return np.stack([x[:, :, i : i + stride * out_h : stride, j : j + stride * out_w : stride]
+                     for i in range(size) for j in range(size)])
+
+
+def add_to_windows(dx, values, offset, size, stride):
+    """dx at the given offset of every window, the way pool_windows reads it, += values (n, C, out_h, out_w)."""
+    i, j = divmod(offset, size)
+    out_h, out_w = values.shape[2:]
+    dx[:, :, i : i + stride * out_h : stride, j : j + stride * out_w : stride] += values
+''',
+    "maxpool2d": '''
+def maxpool2d_forward(x, size, stride):
+    """out = the largest value of each window; backward needs which offset of its window each took."""
+    windows = pool_windows(x, size, stride)
+    taken = windows.argmax(axis=0)  # the first of equal values, as the app and PyTorch take
+    return np.take_along_axis(windows, taken[None], axis=0)[0], (x.shape, taken, size, stride)
+
+
+def maxpool2d_backward(dout, cache):
+    """dL/dx: each output's gradient goes to the pixel its maximum came from, 0 elsewhere."""
+    x_shape, taken, size, stride = cache
+    dx = np.zeros(x_shape)
+    for offset in range(size * size):
+        add_to_windows(dx, dout * (taken == offset), offset, size, stride)
+    return dx
+''',
+    "avgpool2d": '''
+def avgpool2d_forward(x, size, stride):
+    """out = the mean of each window."""
+    return pool_windows(x, size, stride).mean(axis=0), (x.shape, size, stride)
+
+
+def avgpool2d_backward(dout, cache):
+    """dL/dx: each output's gradient shared equally among the size² pixels of its window."""
+    x_shape, size, stride = cache
+    dx = np.zeros(x_shape)
+    for offset in range(size * size):
+        add_to_windows(dx, dout / (size * size), offset, size, stride)
+    return dx
+''',
+    "flatten": '''
+def flatten_forward(x):
+    """Each example's images (C, H, W) as one row, in that order."""
+    return x.reshape(len(x), -1), x.shape
+
+
+def flatten_backward(dout, shape):
+    return dout.reshape(shape)
+''',
+    "globalavgpool": '''
+def globalavgpool_forward(x):
+    """out[n, c] = the mean of channel c's map: images (n, C, H, W) to rows (n, C)."""
+    return x.mean(axis=(2, 3)), x.shape
+
+
+def globalavgpool_backward(dout, shape):
+    """dL/dx: each channel's gradient shared equally among the H·W pixels of its map."""
+    return np.broadcast_to(dout[:, :, None, None] / (shape[2] * shape[3]), shape).copy()
 ''',
     "relu": '''
 def relu_forward(z):

@@ -14,10 +14,21 @@ from pathlib import Path
 import numpy
 
 from playground.data import Dataset
-from playground.engine import ActivationSpec, BatchNormSpec, DenseSpec, DropoutSpec, NetworkSpec
+from playground.engine import (
+    ActivationSpec,
+    AvgPool2DSpec,
+    BatchNormSpec,
+    Conv2DSpec,
+    DenseSpec,
+    DropoutSpec,
+    FlattenSpec,
+    GlobalAvgPoolSpec,
+    MaxPool2DSpec,
+    NetworkSpec,
+)
 from playground.project.export.common import activation_alpha, checked_state, write_file
 from playground.project.export.numpy_functions import FUNCTIONS, LOSS_FUNCTIONS, LOSS_NAMES
-from playground.project.export.raw_inputs import RawInputs
+from playground.project.export.raw_inputs import NO_BREAK, RawInputs, wrap
 
 
 def export_numpy_script(network: NetworkSpec, state: dict[str, numpy.ndarray], path: Path,
@@ -64,6 +75,29 @@ def _unroll(layers: list, prefix: str, indent: str, kinds: list[str], forward: l
             if layer.activation != "linear":
                 activation(layer.activation, layer.alpha, f"{path} {layer.activation}", f"  # layer {path}'s "
                            "activation")
+        elif isinstance(layer, Conv2DSpec):
+            use("conv2d")
+            comment = (f"  # layer {path}: conv2d, {layer.filters} filter{'s' if layer.filters > 1 else ''} of "
+                       f"{layer.kernel}×{layer.kernel}")
+            forward.append(f'{indent}h, cache["{path}"] = conv2d_forward(h, P["{path}.K"], P["{path}.b"], '
+                           f"stride={layer.stride}, padding={layer.padding_sides()}){comment}")
+            backward.append(f'{indent}g, grads["{path}.K"], grads["{path}.b"] = conv2d_backward(g, cache["{path}"])'
+                            f"{comment}")
+            if layer.activation != "linear":
+                activation(layer.activation, layer.alpha, f"{path} {layer.activation}", f"  # layer {path}'s "
+                           "activation")
+        elif isinstance(layer, (MaxPool2DSpec, AvgPool2DSpec)):
+            use("pooling")
+            use(layer.type)
+            comment = f"  # layer {path}: {layer.type}, {layer.size}×{layer.size}"
+            forward.append(f'{indent}h, cache["{path}"] = {layer.type}_forward(h, size={layer.size}, '
+                           f"stride={layer.step}){comment}")
+            backward.append(f'{indent}g = {layer.type}_backward(g, cache["{path}"]){comment}')
+        elif isinstance(layer, (FlattenSpec, GlobalAvgPoolSpec)):
+            use(layer.type)
+            comment = f"  # layer {path}: {layer.type}"
+            forward.append(f'{indent}h, cache["{path}"] = {layer.type}_forward(h){comment}')
+            backward.append(f'{indent}g = {layer.type}_backward(g, cache["{path}"]){comment}')
         elif isinstance(layer, ActivationSpec):
             activation(layer.type, layer.alpha, path, f"  # layer {path}: {layer.type}")
         elif isinstance(layer, DropoutSpec):
@@ -98,7 +132,15 @@ def _script(network: NetworkSpec, raw: RawInputs, file_name: str, functions: str
 
 
 def _docstring(network: NetworkSpec, raw: RawInputs, file_name: str) -> str:
-    features, outputs = network.input_size, network.output_size
+    outputs = network.output_size
+    shape = f"(n,{NO_BREAK}{f',{NO_BREAK}'.join(str(d) for d in network.input_shape)})"
+    if len(network.input_shape) > 1:  # images, which forward also takes as flat rows
+        shape += f" or as flat rows, (n,{NO_BREAK}{network.input_size})"
+    passes = wrap(f"forward(x) runs the network on prepared inputs x, shape {shape}, and returns its {outputs} raw "
+                   f"output{'s' if outputs > 1 else ''} per row. loss_and_gradients(x, y) gives the "
+                   f"{LOSS_NAMES[network.loss]} loss and the gradient of every parameter by the app's names (\"1.W\", "
+                   "\"1.b\", ...), from a backward pass written out layer by layer: the same formulas as the app's "
+                   "engine.")
     has_batchnorm = any(info.type == "batchnorm" for info in network.validate())
     training_note = ("\nIn training mode batch normalization uses the batch's statistics and updates its running\n"
                      "statistics in PARAMS, as the app does; inference uses the running statistics.\n"
@@ -109,10 +151,7 @@ def _docstring(network: NetworkSpec, raw: RawInputs, file_name: str) -> str:
 
 {raw.description("predict(raw)")}
 
-forward(x) runs the network on prepared inputs x, shape (n, {features}), and returns its {outputs} raw
-output{'s' if outputs > 1 else ''} per row. loss_and_gradients(x, y) gives the {LOSS_NAMES[network.loss]} loss and the
-gradient of every parameter by the app's names ("1.W", "1.b", ...), from a backward pass written out
-layer by layer: the same formulas as the app's engine.
+{passes}
 
 training=False (the default) is inference: dropout passes everything through.{training_note}
 Arithmetic is in float64, so a finite-difference check of the gradients agrees to many digits.
@@ -123,7 +162,7 @@ Arithmetic is in float64, so a finite-difference check of the gradients agrees t
 
 def _network_code(network: NetworkSpec, raw: RawInputs, functions: str, forward: str, backward: str) -> str:
     """The imports, the preprocessing, each layer's functions, and the forward and backward passes."""
-    features = network.input_size
+    shape = ", ".join(str(d) for d in network.input_shape)  # one example's, as the network takes it
     dropout_rng = ("\n# Dropout's random masks in training mode.\nRNG = np.random.default_rng()\n"
                    if any(info.type == "dropout" for info in network.validate()) else "")
     return f'''import base64
@@ -142,7 +181,7 @@ def forward_with_cache(x, training=False):
     """The outputs, and what each layer's backward needs from its forward."""
     P = PARAMS
     cache = {{}}
-    h = np.asarray(x, dtype=np.float64).reshape(len(x), {features})
+    h = np.asarray(x, dtype=np.float64).reshape(len(x), {shape})
 {forward}
     return h, cache
 

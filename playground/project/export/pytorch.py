@@ -9,7 +9,18 @@ from pathlib import Path
 import numpy
 
 from playground.data import Dataset
-from playground.engine import ActivationSpec, BatchNormSpec, DenseSpec, DropoutSpec, NetworkSpec
+from playground.engine import (
+    ActivationSpec,
+    AvgPool2DSpec,
+    BatchNormSpec,
+    Conv2DSpec,
+    DenseSpec,
+    DropoutSpec,
+    FlattenSpec,
+    GlobalAvgPoolSpec,
+    MaxPool2DSpec,
+    NetworkSpec,
+)
 from playground.errors import PlaygroundError, install_advice
 from playground.project.export.common import activation_alpha, checked_state, write_file
 from playground.project.export.raw_inputs import RawInputs
@@ -19,6 +30,8 @@ from playground.project.export.torch_optimizer import (
     torch_optimizer_code,
     torch_optimizer_state,
 )
+
+Axes = tuple[int, ...] | None  # how torch orders a parameter's axes, when not as ours
 
 # Our activation names as torch modules; {alpha} is filled in with the layer's (or the default) alpha.
 TORCH_ACTIVATIONS = {
@@ -78,11 +91,11 @@ def export_pytorch(network: NetworkSpec, state: dict[str, numpy.ndarray], folder
     raw = RawInputs.of(network, dataset)
     state = checked_state(network, state)
     lines: list[str] = []
-    keys: dict[str, tuple[str, bool]] = {}  # torch key -> (our name, transpose)
-    _torch_layers(network.layers, network.input_size, "", 2, lines, keys)
+    keys: dict[str, tuple[str, Axes]] = {}  # torch key -> (our name, how torch orders its axes, if otherwise)
+    _torch_layers(network.layers, tuple(network.input_shape), "", 2, lines, keys)
     tensors = {}
-    for key, (ours, transpose) in keys.items():
-        value = state[ours].T if transpose else state[ours]
+    for key, (ours, axes) in keys.items():
+        value = state[ours] if axes is None else state[ours].transpose(axes)
         # float32, as build_model()'s parameters are; a copy, so the saved tensor owns its memory.
         tensors[key] = torch.tensor(numpy.array(value, dtype=numpy.float32))
         if key.endswith(".running_var"):
@@ -121,24 +134,46 @@ def build_optimizer(model: nn.Module) -> torch.optim.Optimizer:
 '''
 
 
-def _torch_layers(layers: list, size: int, prefix: str, depth: int, lines: list[str],
-                  keys: dict[str, tuple[str, bool]], key_prefix: str = "") -> int:
+def _torch_layers(layers: list, shape: tuple[int, ...], prefix: str, depth: int, lines: list[str],
+                  keys: dict[str, tuple[str, Axes]], key_prefix: str = "") -> None:
     """Append one `("name", module),  # layer path` line per module; record each saved tensor's key."""
     indent = "    " * depth
     for i, layer in enumerate(layers):
         path = f"{prefix}{i + 1}"
         tag = path.replace(".", "_")
-        if isinstance(layer, DenseSpec):
-            module = f"dense_{tag}"
-            lines.append(f'{indent}("{module}", nn.Linear({size}, {layer.units})),  # layer {path}: dense, '
-                         f"{layer.units} unit{'s' if layer.units > 1 else ''}")
-            # nn.Linear keeps its weight as (out_features, in_features): our W transposed.
-            keys[f"{key_prefix}{module}.weight"] = (f"{path}.W", True)
-            keys[f"{key_prefix}{module}.bias"] = (f"{path}.b", False)
+        if isinstance(layer, (DenseSpec, Conv2DSpec)):
+            module = f"{layer.type}_{tag}"
+            if isinstance(layer, DenseSpec):
+                lines.append(f'{indent}("{module}", nn.Linear({shape[0]}, {layer.units})),  # layer {path}: dense, '
+                             f"{layer.units} unit{'s' if layer.units > 1 else ''}")
+                # nn.Linear keeps its weight as (out_features, in_features): our W transposed.
+                keys[f"{key_prefix}{module}.weight"] = (f"{path}.W", (1, 0))
+            else:
+                before, after = layer.padding_sides()
+                if before != after:  # "same" around an even kernel: the odd zero goes after, below and right
+                    lines.append(f'{indent}("pad_{tag}", nn.ZeroPad2d(({before}, {after}, {before}, {after}))),'
+                                 f'  # layer {path}\'s "same" padding: left, right, top, bottom')
+                    before = 0
+                filters = f"{layer.filters} filter{'s' if layer.filters > 1 else ''}"
+                lines.append(f'{indent}("{module}", nn.Conv2d({shape[0]}, {layer.filters}, kernel_size={layer.kernel}, '
+                             f"stride={layer.stride}, padding={before})),  # layer {path}: conv2d, {filters} of "
+                             f"{layer.kernel}×{layer.kernel}")
+                # nn.Conv2d keeps its weight as (out_channels, in_channels, kh, kw): our K (C, kh, kw, F) permuted.
+                keys[f"{key_prefix}{module}.weight"] = (f"{path}.K", (3, 0, 1, 2))
+            keys[f"{key_prefix}{module}.bias"] = (f"{path}.b", None)
             if layer.activation != "linear":
                 lines.append(f'{indent}("{layer.activation}_{tag}", '
                              f"{_torch_activation(layer.activation, layer.alpha)}),  # layer {path}'s activation")
-            size = layer.units
+        elif isinstance(layer, (MaxPool2DSpec, AvgPool2DSpec)):
+            kind, what = ("MaxPool2d", "max") if isinstance(layer, MaxPool2DSpec) else ("AvgPool2d", "average")
+            lines.append(f'{indent}("{layer.type}_{tag}", nn.{kind}(kernel_size={layer.size}, stride={layer.step})),'
+                         f"  # layer {path}: {what} pooling, {layer.size}×{layer.size}")
+        elif isinstance(layer, FlattenSpec):
+            lines.append(f'{indent}("flatten_{tag}", nn.Flatten()),  # layer {path}: flatten')
+        elif isinstance(layer, GlobalAvgPoolSpec):
+            lines.append(f'{indent}("globalavgpool_{tag}", nn.AdaptiveAvgPool2d(1)),  # layer {path}: global average '
+                         "pooling,")
+            lines.append(f'{indent}("globalavgpool_{tag}_flat", nn.Flatten()),  # its (channels, 1, 1) read flat')
         elif isinstance(layer, ActivationSpec):
             lines.append(f'{indent}("{layer.type}_{tag}", {_torch_activation(layer.type, layer.alpha)}),'
                          f"  # layer {path}: {layer.type}")
@@ -148,18 +183,18 @@ def _torch_layers(layers: list, size: int, prefix: str, depth: int, lines: list[
             module = f"batchnorm_{tag}"
             # Our running statistics follow running = (1 − momentum)·running + momentum·batch, with the
             # unbiased batch variance: torch's convention exactly, so momentum and eps carry over as they are.
-            lines.append(f'{indent}("{module}", nn.BatchNorm1d({size}, eps={layer.eps!r}, '
+            lines.append(f'{indent}("{module}", nn.BatchNorm1d({shape[0]}, eps={layer.eps!r}, '
                          f"momentum={layer.momentum!r})),  # layer {path}: batch normalization")
             for torch_name, ours in (("weight", "gamma"), ("bias", "beta"), ("running_mean", "running_mean"),
                                      ("running_var", "running_var")):
-                keys[f"{key_prefix}{module}.{torch_name}"] = (f"{path}.{ours}", False)
+                keys[f"{key_prefix}{module}.{torch_name}"] = (f"{path}.{ours}", None)
         else:
             module = f"residual_{tag}"
             lines.append(f'{indent}("{module}", Residual(nn.Sequential(OrderedDict([  # layer {path}: residual '
                          "block, out = x + f(x)")
-            _torch_layers(layer.layers, size, f"{path}.", depth + 1, lines, keys, f"{key_prefix}{module}.body.")
+            _torch_layers(layer.layers, shape, f"{path}.", depth + 1, lines, keys, f"{key_prefix}{module}.body.")
             lines.append(f"{indent}])))),")
-    return size
+        shape = layer.output_shape(shape)
 
 
 def _torch_activation(function: str, alpha: float | None) -> str:
@@ -168,14 +203,16 @@ def _torch_activation(function: str, alpha: float | None) -> str:
     return TORCH_ACTIVATIONS[function].format(alpha=repr(float(activation_alpha(function, alpha))))
 
 
-def _contains_residual(network: NetworkSpec) -> bool:
-    return any(info.type == "residual" for info in network.validate())
+def _contains(network: NetworkSpec, kind: str) -> bool:
+    return any(info.type == kind for info in network.validate())
 
 
 def _torch_module(network: NetworkSpec, raw: RawInputs, lines: list[str], weights_name: str, name: str) -> str:
     loss, meaning = TORCH_LOSSES[network.loss]
-    features = network.input_size
-    residual = RESIDUAL_CLASS if _contains_residual(network) else ""
+    shape = ", ".join(str(d) for d in network.input_shape)  # one example's, as the network takes it
+    residual = RESIDUAL_CLASS if _contains(network, "residual") else ""
+    kernels = (" A Conv2D's kernels K, (channels, kh, kw, filters), are the\nnn.Conv2d's weight with its axes in "
+               "torch's order, (filters, channels, kh, kw)." if _contains(network, "conv2d") else "")
     body = "\n".join(lines)
     predict = raw.predict_functions("torch", PREDICT_OUTPUTS, "model: nn.Module, ", "predict(model, raw)")
     return f'''"""A network exported from Backprop Playground, as PyTorch modules with its trained weights.
@@ -191,12 +228,12 @@ Load it (on any hardware: the weights are plain CPU tensors):
 
 {raw.description("predict(model, raw)")}
 
-model(x) gives the network's raw outputs for prepared inputs x, float32 of shape (batch, {features}); call
+model(x) gives the network's raw outputs for prepared inputs x, float32 of shape (batch, {shape}); call
 model.eval() first for inference (dropout off, batch normalization on its running statistics), as
 predict does.
 
 Each module's comment names the layer it was in the app. A Dense layer's W is the nn.Linear's weight
-transposed, and a batch normalization's gamma and beta are its weight and bias.
+transposed, and a batch normalization's gamma and beta are its weight and bias.{kernels}
 """
 
 from collections import OrderedDict

@@ -50,8 +50,9 @@ class RawInputs:
         problem = dataset.fit_problem(network.output_size, network.loss, network.validate()[-1].path)
         if problem is not None:
             raise PlaygroundError(problem)
-        return cls(dataset.preprocessing, dataset.task, list(dataset.class_names), dataset.target_scale,
-                   dataset.title)
+        # prepare gives what the network takes: an image set's images for a conv network, else flat rows.
+        preprocessing = dataset.shaped(network.input_shape).preprocessing
+        return cls(preprocessing, dataset.task, list(dataset.class_names), dataset.target_scale, dataset.title)
 
     # Code. `array` is the module the code computes with: "np" or "torch".
 
@@ -91,7 +92,7 @@ class RawInputs:
             formulas = [FEATURES[name][1].replace("np.", f"{array}.") for name in p.features]
             body.append(f"values = {stack.format(_list(formulas, str, '    '))}  # FEATURES")
         body.append(f"return ((values - SHIFT) / SCALE).reshape(len(values), *INPUT_SHAPE){to_float32}")
-        doc = _wrap(f"The network's inputs for raw examples, shape (n,{NO_BREAK}*RAW_SHAPE): {self.steps()}; in "
+        doc = wrap(f"The network's inputs for raw examples, shape (n,{NO_BREAK}*RAW_SHAPE): {self.steps()}; in "
                     "float32, as the app keeps its data, so that predictions match the app's.", "    ")
         lines = "\n".join(f"    {line}" for line in body)
         return f'''
@@ -113,7 +114,7 @@ def {signature}:
         code = f'''
 
 def predict({signature}raw){returns}:
-    """{_wrap(f"For raw examples (see prepare), one row each: {self.answers()}.", "    ").strip()}"""
+    """{wrap(f"For raw examples (see prepare), one row each: {self.answers()}.", "    ").strip()}"""
 {outputs}
     return {value}
 '''
@@ -151,7 +152,7 @@ def predict_class({signature}raw){names}:
         text += f". prepare(raw) makes the network's inputs from them as the app did: {self.steps()}."
         if self.title is not None:
             text = f"Data set: {_safe(self.title)}. " + text
-        return _wrap(text)
+        return wrap(text)
 
     def raw_description(self) -> str:
         p = self.preprocessing
@@ -245,7 +246,7 @@ def _safe(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"')
 
 
-def _wrap(text: str, indent: str = "") -> str:
+def wrap(text: str, indent: str = "") -> str:
     wrapped = textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=indent, break_long_words=False,
                             break_on_hyphens=False)
     return wrapped.replace(NO_BREAK, " ")

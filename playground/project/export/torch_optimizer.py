@@ -77,18 +77,20 @@ def not_carried(spec: OptimizerSpec) -> list[str]:
 
 
 def torch_optimizer_state(torch: Any, network: NetworkSpec, optimizer: TrainedOptimizer,
-                          parameters: list[tuple[str, bool]]) -> dict[str, Any]:
-    """torch.optim's state_dict for `parameters`: (our name, transposed) in model.parameters() order."""
+                          parameters: list[tuple[str, tuple[int, ...] | None]]) -> dict[str, Any]:
+    """torch.optim's state_dict for `parameters`: (our name, how torch orders its axes, if otherwise) in
+    model.parameters() order."""
     layout = Network(network, seed=0)  # where each parameter lies in the flat vectors, and its shape
     slices = layout.parameter_slices()
     shapes = {name: tuple(value.shape) for name, value in layout.parameters().items()}
     state: dict[int, dict[str, Any]] = {}
-    for index, (name, transpose) in enumerate(parameters):
+    for index, (name, axes) in enumerate(parameters):
         tensors: dict[str, Any] = {}
         for ours, theirs in TORCH_STATE.items():
             if ours in optimizer.state:
                 value = numpy.asarray(optimizer.state[ours])[slices[name]].reshape(shapes[name])
-                tensors[theirs] = torch.tensor(numpy.array(value.T if transpose else value, dtype=numpy.float32))
+                tensors[theirs] = torch.tensor(numpy.array(value if axes is None else value.transpose(axes),
+                                                           dtype=numpy.float32))
         if optimizer.spec.kind != "sgd":
             tensors["step"] = torch.tensor(float(optimizer.steps))
         state[index] = tensors

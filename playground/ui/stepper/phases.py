@@ -20,12 +20,22 @@ import numpy
 
 from playground.engine.activations import ACTIVATION_FUNCTIONS
 from playground.engine.losses import LOSS_CLASSES
-from playground.engine.spec import ActivationSpec, DenseSpec, DropoutSpec, NetworkSpec, ResidualSpec
+from playground.engine.spec import (
+    IMAGES,
+    LAYER_SPECS,
+    ActivationSpec,
+    DenseSpec,
+    DropoutSpec,
+    NetworkSpec,
+    ResidualSpec,
+)
 from playground.engine.trace import ForwardRecord, OptimizerRecord, StepTrace, UpdateRecord
 
 FORWARD, LOSS, BACKWARD, UPDATE = "forward", "loss", "backward", "update"
 # What the fused losses apply to the output z before comparing it with y.
 PREDICTION = {"mse": "ŷ = z", "binary_cross_entropy": "ŷ = σ(z)", "cross_entropy": "ŷ = softmax(z)"}
+# Conv2D, pooling, Flatten, GlobalAvgPool: shown plainly, their values as stored, their shapes in the formulas.
+IMAGE_LAYERS = {kind for kind, layer in LAYER_SPECS.items() if layer.takes == IMAGES}
 
 
 _translate: Callable[[str], str] = str
@@ -80,7 +90,8 @@ def factor(value: float) -> str:
 
 def matrix(name: str, array: numpy.ndarray, level: float | None = None) -> Matrix:
     vector = array.ndim == 1
-    values = array.reshape(-1, 1) if vector else array
+    # A Conv2D's kernels K (C, kh, kw, F) as the block they are in theta: a row per kernel weight, a column per filter.
+    values = array.reshape(-1, 1) if vector else array.reshape(-1, array.shape[-1])
     if level is None:
         finite = numpy.abs(values[numpy.isfinite(values)]) if values.size else values
         level = float(finite.max()) if finite.size else 0.0
@@ -172,6 +183,9 @@ def _forward_matrices(trace: StepTrace, record: ForwardRecord, layer: Any) -> li
         return [matrix("x", record.input), *mask, matrix("y", record.output)]
     if record.type == "residual":
         return [matrix("x", record.input), matrix("f(x)", block_output(trace, path)), matrix("out", record.output)]
+    if record.type in IMAGE_LAYERS:  # its input, its parameters (a Conv2D's K and b) and its output, as stored
+        parameters = [matrix(name, state[f"{path}.{name}"]) for name in ("K", "b") if f"{path}.{name}" in state]
+        return [matrix("x", record.input), *parameters, matrix("a", record.output)]
     return [matrix("z", record.input), matrix("a", record.output)]
 
 
@@ -188,6 +202,9 @@ def _backward_matrices(trace: StepTrace, k: int) -> list[Matrix]:
     if record.type in ("dropout", "residual"):
         out = "∂L/∂y" if record.type == "dropout" else "∂L/∂out"
         return [matrix(out, record.grad_output), *(matrix("∂L/∂x", g) for g in grad_in)]
+    if record.type in IMAGE_LAYERS:
+        return [matrix("∂L/∂a", record.grad_output), *(matrix(f"∂L/∂{name}", grad) for name, grad in grads.items()),
+                *(matrix("∂L/∂x", g) for g in grad_in)]
     return [matrix("∂L/∂a", record.grad_output), *(matrix("∂L/∂z", g) for g in grad_in)]
 
 
@@ -238,6 +255,9 @@ def _forward_rows(trace: StepTrace, record: ForwardRecord, layer: Any) -> list[t
                                   f"({dims(state[f'{record.path}.beta'])}) → ({dims(out)})")]
     if record.type == "residual":
         return [("out = x + f(x)", tr("f: the layers inside the block; ({0}) → ({1})").format(dims(x), dims(out)))]
+    if record.type in IMAGE_LAYERS:
+        return [(tr("a = {0}(x), each example's (C, H, W) values in one column").format(describe(layer)),
+                 f"({dims(x)}) → ({dims(out)})")]
     formula, _ = function_formulas(record.type if isinstance(layer, ActivationSpec) else "linear")
     return [(f"a = g(z),   {formula}", f"({dims(x)}) → ({dims(out)})")]
 
@@ -274,6 +294,9 @@ def _backward_rows(trace: StepTrace, k: int, layer: Any) -> list[tuple[str, str]
                    f"({dims(g_out)}) → ({dims(g)})") for g in into]]
     if record.type == "residual":
         return [(tr("∂L/∂x = ∂L/∂out + (∂L/∂x through f)"), f"({dims(g_out)}) → ({dims(g)})") for g in into]
+    if record.type in IMAGE_LAYERS:
+        return [*((f"∂L/∂{name}", f"→ ({dims(grad)})") for name, grad in grads.items()),
+                *((tr("∂L/∂x through {0}").format(record.type), f"({dims(g_out)}) → ({dims(g)})") for g in into)]
     _, derivative = function_formulas(record.type)
     return [(f"∂L/∂z = (∂L/∂a) ⊙ g'(z),   {derivative}", f"({dims(g_out)}) → ({dims(g)})") for g in into]
 
