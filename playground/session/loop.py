@@ -372,12 +372,14 @@ class Session:
         self._rate_mark = (now, at.samples) if state == "running" else None
         train_loss = self._loss_sum / self._loss_count if self._loss_count else math.nan
         self._loss_sum = self._loss_count = 0.0
-        measured = self.measurements.score_samples(details)
+        # A snapshot while training runs measures a slice of each sample; at rest, all of it.
+        measured = self.measurements.score_samples(details, whole=final or self._idle())
         snapshot = Snapshot(
             run=self.run_id, step=at.step, epoch=at.epoch, epoch_progress=at.position / len(at.order),
             samples_seen=at.samples, samples_per_s=rate, learning_rate=self.optimizer.learning_rate,
             batch_size=self.batch_size, state=state, train_loss=train_loss, test_loss=measured.test_loss,
             train_accuracy=measured.train_accuracy, test_accuracy=measured.test_accuracy,
+            test_examples=measured.test_examples, test_measured=measured.test_measured,
             penalty=self.optimizer.penalty(), layers=measured.layers, gallery=measured.gallery, epoch_report=report,
             message=message, final=final)
         if details and self.measurements.has_grid:
