@@ -1,4 +1,5 @@
-"""Snapshots of big networks measure a rotating slice of the fixed samples and keep an estimate over all of it."""
+"""Big networks within the session's overhead budget: snapshots measure a rotating slice of the fixed samples
+and keep an estimate over all of it, and whole-test-set reports that take long come less often."""
 
 import numpy
 import pytest
@@ -107,3 +108,12 @@ def test_small_networks_measure_their_whole_samples_at_every_snapshot(preset, ev
         evaluated.clear()
     assert running > 3
 
+
+def test_test_reports_that_take_long_come_less_often(monkeypatch):
+    # Each call of the clock is 10 ms later, so that a report takes 10 ms: within half of a 0.1% budget,
+    # one every 20 s at most, not one a second.
+    clock = SteppedClock(0.01)
+    monkeypatch.setattr(loop, "time", clock)
+    snapshots = list(preset_session("circle", overhead_budget=0.001, epochs=400).run())
+    reports = sum(s.epoch_report is not None for s in snapshots)
+    assert clock.now > 40 and 2 <= reports <= clock.now / 20 + 2
