@@ -37,6 +37,10 @@ class Snapshot:
     test_loss: float  # on a fixed sample of the test split (up to 1,000 examples)
     train_accuracy: float | None = None  # on a fixed sample of the training split
     test_accuracy: float | None = None
+    # The test sample's examples that test_loss and test_accuracy rest on, and how many of them were
+    # measured at this snapshot: big networks measure a rotating slice while training runs.
+    test_examples: int = 0
+    test_measured: int = 0
     penalty: float = 0.0  # the L1/L2 term added to the loss
     layers: list[LayerStats] = field(default_factory=list)
     boundary: numpy.ndarray | None = None  # prediction over a grid of the input plane (or line)

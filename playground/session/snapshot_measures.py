@@ -1,6 +1,7 @@
-"""Measuring a network for snapshots: losses and accuracy on fixed samples, layer statistics,
-update ratios, the output over a grid of the input plane, for small networks each unit over that
-grid and the Dense weights, and the whole-test-set report at an epoch end or a pause."""
+"""Measuring a network for snapshots: losses and accuracy on fixed samples (a rotating slice of them at
+a time on big networks), layer statistics, update ratios, the output over a grid of the input plane,
+for small networks each unit over that grid and the Dense weights, and the whole-test-set report at an
+epoch end or a pause."""
 
 from __future__ import annotations
 
@@ -25,6 +26,11 @@ from playground.session.statistics import (
 )
 
 SAMPLE_SIZE = 1000  # examples in the fixed samples that snapshots measure loss and accuracy on
+# Multiply-adds a snapshot spends on each sample, under a millisecond: a Dense layer does one per weight
+# and example, so a network measures its samples a slice at a time when they take more (MNIST's 784-200-10
+# in twenty slices of 50, the 64-200-10 of digits-mlp its training sample in two, the tiny networks all at
+# once).
+SLICE_WORK = 8_000_000
 GALLERY_SIZE = 32  # test examples whose predictions every snapshot carries
 GRID_RESOLUTION = 50
 GRID_EXTENT = (-6.0, 6.0)
@@ -55,6 +61,12 @@ def grid_points(dimensions: int) -> numpy.ndarray:
     return line[:, None]
 
 
+def slices_for(examples: int, parameters: int) -> int:
+    """Into how many slices a sample of this many examples is cut for a network with this many
+    parameters, so that each slice costs at most SLICE_WORK."""
+    return max(1, min(examples, math.ceil(examples * parameters / SLICE_WORK)))
+
+
 @dataclass
 class SampleScores:
     """What a snapshot measures on the fixed samples of both splits."""
@@ -62,8 +74,60 @@ class SampleScores:
     test_loss: float
     train_accuracy: float | None  # None for regression
     test_accuracy: float | None
-    layers: list[LayerStats]  # each top-level layer's statistics on the training sample, with details
+    test_examples: int  # the test sample's examples the test scores rest on
+    test_measured: int  # of them, measured at this snapshot (the rest in the snapshots just before)
+    layers: list[LayerStats]  # each top-level layer's statistics on the training slice measured, with details
     gallery: tuple[numpy.ndarray, numpy.ndarray] | None  # (test indices, predicted classes), with details
+
+
+class RotatingSample:
+    """A fixed sample of one split, measured a slice at a time: each call of `due` names the next slice
+    (or all of them), and the scores are means over the whole sample of each slice's latest measurement.
+
+    Training moves the weights between slices, so while it runs the scores mix the last `parts`
+    snapshots' weights. For a plot that is still right: a running estimate on the whole sample that lags
+    by at most one rotation (on MNIST twenty snapshots, about two seconds), and far steadier than one
+    slice's scores alone. At rest (see Measurements.score_samples) every slice is measured at once, and
+    the scores are exact."""
+
+    def __init__(self, network: Network, data: Batch, pick: numpy.ndarray, truth: numpy.ndarray | None) -> None:
+        self.pick, self.size = pick, len(pick)
+        self.parts = slices_for(self.size, network.theta.size)
+        # Strided, not contiguous: each slice spans the whole sample, however the split is ordered.
+        self.positions = [numpy.arange(part, self.size, self.parts) for part in range(self.parts)]
+        self.batches = [network.gather(data, pick[positions]) for positions in self.positions]
+        self._truth = truth  # true classes; None for regression
+        self.classes = numpy.zeros(self.size, numpy.int64)  # each example's class as last predicted
+        self._losses = numpy.zeros(self.parts)  # each slice's mean loss as last measured
+        self._next: int | None = None  # the slice due next; None until the first measurement, which takes all
+        self.last: list[int] = []  # the slices `due` named last
+
+    def due(self, whole: bool) -> list[int]:
+        """The slices to measure now: the next one in turn, or every one (at first and when `whole`)."""
+        if whole or self._next is None:
+            self._next, self.last = 0, list(range(self.parts))
+        else:
+            self._next, self.last = (self._next + 1) % self.parts, [self._next]
+        return self.last
+
+    @property
+    def measured(self) -> int:
+        """The examples of the slices `due` named last."""
+        return sum(len(self.positions[part]) for part in self.last)
+
+    def record(self, part: int, loss: float, classes: numpy.ndarray | None) -> None:
+        self._losses[part] = loss
+        if classes is not None:
+            self.classes[self.positions[part]] = classes
+
+    @property
+    def loss(self) -> float:
+        sizes = [len(positions) for positions in self.positions]
+        return float(numpy.dot(self._losses, sizes)) / self.size
+
+    @property
+    def accuracy(self) -> float | None:
+        return None if self._truth is None else float(numpy.mean(self.classes == self._truth))
 
 
 class Measurements:
@@ -74,10 +138,13 @@ class Measurements:
         self.network, self.dataset = network, dataset
         self._test = network.make_batch(dataset.x_test, dataset.y_test)
         picker = numpy.random.default_rng(seed + 1)
-        self.train_pick = _sample(len(dataset.x_train), picker)  # the samples' indices into each split
-        self.test_pick = _sample(len(dataset.x_test), picker)
-        self._train_sample = network.gather(train_data, self.train_pick)
-        self._test_sample = network.gather(self._test, self.test_pick)
+        train_pick = _sample(len(dataset.x_train), picker)  # the samples' indices into each split
+        test_pick = _sample(len(dataset.x_test), picker)
+        def truth(targets):
+            return None if dataset.task == "regression" else true_classes(dataset.task, targets)
+
+        self.train_sample = RotatingSample(network, train_data, train_pick, truth(dataset.y_train[train_pick]))
+        self.test_sample = RotatingSample(network, self._test, test_pick, truth(dataset.y_test[test_pick]))
         self._grid = self._make_grid() if details else None
         self._evaluators: dict[int, Network] = {}
         self._functions = {layer.path: getattr(getattr(layer, "activation", None), "name", layer.type)
@@ -96,16 +163,21 @@ class Measurements:
         sizes, changes = net.parameter_norms(before), net.parameter_norms(net.theta - before)
         self._update_ratios = {name: changes[name] / size if size else math.nan for name, size in sizes.items()}
 
-    def score_samples(self, details: bool) -> SampleScores:
-        """One forward of the training sample gives its accuracy and (with details) the layer statistics."""
-        _, train_predicted, layers = self._measure(self._train_sample, details)
-        test_loss, test_predicted, _ = self._measure(self._test_sample, False)
-        dataset, gallery = self.dataset, None
-        if details and dataset.task != "regression":
-            gallery = (self.test_pick[:GALLERY_SIZE].copy(), predicted_classes(dataset.task,
-                                                                              test_predicted[:GALLERY_SIZE]))
-        return SampleScores(test_loss, self._accuracy(train_predicted, dataset.y_train[self.train_pick]),
-                            self._accuracy(test_predicted, dataset.y_test[self.test_pick]), layers, gallery)
+    def score_samples(self, details: bool, whole: bool = False) -> SampleScores:
+        """The next slice of each sample (every slice when `whole`, as at rest), and the scores over both
+        samples. The forward of the training slice gives (with details) the layer statistics too."""
+        task, layers = self.dataset.task, []
+        for sample in (self.train_sample, self.test_sample):
+            for part in sample.due(whole):
+                with_stats = details and sample is self.train_sample and not layers
+                loss, predicted, stats = self._measure(sample.batches[part], with_stats)
+                layers = layers or stats
+                sample.record(part, loss, None if task == "regression" else predicted_classes(task, predicted))
+        test, gallery = self.test_sample, None
+        if details and task != "regression":
+            gallery = (test.pick[:GALLERY_SIZE].copy(), test.classes[:GALLERY_SIZE].copy())
+        return SampleScores(test.loss, self.train_sample.accuracy, test.accuracy, test.size, test.measured,
+                            layers, gallery)
 
     def test_report(self, epoch: int, train_loss: float, at_step: int | None = None) -> EpochReport:
         """The whole test split's scores, beside the epoch's `train_loss` (NaN at a pause, made `at_step`)."""
@@ -159,12 +231,6 @@ class Measurements:
         recorder = Recorder(net.backend.to_host) if details else None
         loss, predicted = net.evaluate_batch(batch, recorder)
         return loss, predicted, self._layer_stats(recorder) if details else []
-
-    def _accuracy(self, predictions, targets) -> float | None:
-        task = self.dataset.task
-        if task == "regression":
-            return None
-        return float(numpy.mean(predicted_classes(task, predictions) == true_classes(task, targets)))
 
     def _layer_stats(self, recorder: Recorder) -> list:
         net = self.network

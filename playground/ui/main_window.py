@@ -453,6 +453,13 @@ class MainWindow(QMainWindow):
             if snapshot.state == "running" else ""
         self.run_readout.setText(self.tr("epoch {0} · step {1:,}{2} · {3} · test loss {4:.4f}{5}").format(
             snapshot.epoch, snapshot.step, rate, self.backend_selector.currentText(), snapshot.test_loss, accuracy))
+        # Big networks measure a slice of the test sample at each snapshot while training runs.
+        if snapshot.test_measured < snapshot.test_examples:
+            basis = self.tr("Test loss and accuracy on the last {0:,} test examples, {1:,} of them measured "
+                            "at this update")
+        else:
+            basis = self.tr("Test loss and accuracy on {0:,} test examples")
+        self.run_readout.setToolTip(basis.format(snapshot.test_examples, snapshot.test_measured))
 
     def _update_views(self, snapshot: Snapshot | None) -> None:
         if snapshot is not None:

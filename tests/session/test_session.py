@@ -411,16 +411,21 @@ def test_a_blocks_parameters_are_measured_by_their_names_inside_it():
     assert "grad_norm/11.W" in snapshot.history and "grad_norm/1.W" in snapshot.history
 
 
-def test_layer_statistics_are_of_the_first_examples_of_the_training_sample():
+def test_layer_statistics_are_of_the_first_examples_of_the_training_slice_measured():
     session = preset_session("digits-mlp", snapshot_hz=1000)
+    sample = session.measurements.train_sample
+    assert sample.parts == 2  # 64-200-10 measures its training sample in two slices
     stream = session.run()
-    snapshot = [next(stream) for _ in range(3)][-1]
-    examples = session.dataset.x_train[session.measurements.train_pick[:256]].astype(numpy.float64)
-    hidden = numpy.maximum(examples @ session.network.get("1.W") + session.network.get("1.b"), 0)
-    first = snapshot.layers[0]
-    assert first.histogram.sum() == hidden.size == 256 * 200
-    assert first.mean == pytest.approx(hidden.mean(), rel=1e-5) and first.std == pytest.approx(hidden.std(), rel=1e-5)
-    assert first.dead_share == pytest.approx(numpy.mean(numpy.all(hidden <= 0, axis=0)))
+    for slices in ([0, 1], [0], [1]):  # all of it at first, then one slice at a time
+        snapshot = next(stream)
+        assert sample.last == slices
+        examples = session.dataset.x_train[sample.pick[sample.positions[slices[0]][:256]]].astype(numpy.float64)
+        hidden = numpy.maximum(examples @ session.network.get("1.W") + session.network.get("1.b"), 0)
+        first = snapshot.layers[0]
+        assert first.histogram.sum() == hidden.size == 256 * 200
+        assert first.mean == pytest.approx(hidden.mean(), rel=1e-5)
+        assert first.std == pytest.approx(hidden.std(), rel=1e-5)
+        assert first.dead_share == pytest.approx(numpy.mean(numpy.all(hidden <= 0, axis=0)))
 
 
 def test_thinning_keeps_every_point_of_the_first_steps():

@@ -1,0 +1,25 @@
+"""The status bar's run readout says what its test scores rest on."""
+
+from PySide6.QtWidgets import QLabel
+
+from playground.data.images import cache_path, write_cache
+from playground.ui import MainWindow
+from tests.data.fake_files import mnist_arrays
+from tests.ui.widgets import click, find
+
+
+def test_the_readout_says_how_many_test_examples_its_scores_rest_on(qtbot, tmp_path, monkeypatch):
+    # mnist-mlp's 784-200-10 on images of MNIST's shape, as the cache of a download would hold them.
+    monkeypatch.setenv("PLAYGROUND_DATA_DIR", str(tmp_path))
+    arrays = mnist_arrays(train=1200, test=1000)
+    write_cache(cache_path("mnist", tmp_path), {key: array[:, None] if key.startswith("x") else array
+                                                for key, array in arrays.items()})
+    window = MainWindow("mnist-mlp")
+    qtbot.addWidget(window)
+    window.show()
+    readout = find(window, QLabel, "runReadout")
+    click(qtbot, window, "playButton")
+    qtbot.waitUntil(lambda: "the last 1,000 test examples, 50 of them measured" in readout.toolTip(), timeout=20_000)
+    click(qtbot, window, "playButton")  # at rest, every example is measured at once
+    qtbot.waitUntil(lambda: readout.toolTip() == "Test loss and accuracy on 1,000 test examples", timeout=20_000)
+    window.close()
