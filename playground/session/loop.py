@@ -31,6 +31,7 @@ IDLE_WAIT_S = 0.25
 CHECK_EVERY = 32  # steps between checks of the weights (see _run_steps)
 REPORT_INTERVAL_S = 1.0  # whole-test-set metrics at most this often, at an epoch end
 DETAIL_SPACING = 0.01  # between snapshots, a training-loss point every 1% of the steps run so far
+DETAIL_BUDGET = 0.005  # and test scores with it, while they take at most this share of the time
 
 
 class Session:
@@ -77,6 +78,7 @@ class Session:
         # over every step trained, and the step and sum at the last point. Bursts add points between
         # snapshots, the next at step _next_detail.
         self._loss_total, self._point_step, self._point_loss, self._next_detail = 0.0, 0, 0.0, 1
+        self._test_point_due = -math.inf  # when the next of those points may measure the test sample too
         self.guard = DivergenceGuard(net, self._data, self.at, self.optimizer)
         # (time, samples) when the throughput was last measured; None while nothing runs, so that a rate
         # is never worked out across a pause, a load or a reset.
@@ -412,9 +414,19 @@ class Session:
             self._count_progress(position, position - start, steps, loss_sum)
 
     def _add_detail(self, step: int, loss_total: float) -> None:
-        """A training-loss point between snapshots, one every 1% of the steps so far: the curve keeps the
-        start of training, where a snapshot's worth of steps is a large share of the run, in detail."""
-        self.history.append(step, {"train_loss": self._loss_since_point(step, loss_total)})
+        """A training-loss point between snapshots, one every 1% of the steps so far: the curves keep the
+        start of training, where a snapshot's worth of steps is a large share of the run, in detail. The
+        test scores come with it when they are cheap (small networks) and their time share allows."""
+        values = {"train_loss": self._loss_since_point(step, loss_total)}
+        started = time.perf_counter()
+        if started >= self._test_point_due:
+            scores = self.measurements.test_scores_now()
+            if scores is not None:
+                values["test_loss"] = scores[0]
+                if scores[1] is not None:
+                    values["test_accuracy"] = scores[1]
+            self._test_point_due = started + (time.perf_counter() - started) / DETAIL_BUDGET
+        self.history.append(step, values)
         self._next_detail = step + max(1, int(step * DETAIL_SPACING))
 
     def _loss_since_point(self, step: int, loss_total: float) -> float:

@@ -129,6 +129,10 @@ class RotatingSample:
     def accuracy(self) -> float | None:
         return None if self._truth is None else float(numpy.mean(self.classes == self._truth))
 
+    def accuracy_of(self, classes: numpy.ndarray) -> float | None:
+        """The accuracy of classes predicted for the whole sample, in its order."""
+        return None if self._truth is None else float(numpy.mean(classes == self._truth))
+
 
 class Measurements:
     """What snapshots measure one network on (a fixed sample of each split, the whole test split, the
@@ -178,6 +182,15 @@ class Measurements:
             gallery = (test.pick[:GALLERY_SIZE].copy(), test.classes[:GALLERY_SIZE].copy())
         return SampleScores(test.loss, self.train_sample.accuracy, test.accuracy, test.size, test.measured,
                             layers, gallery)
+
+    def test_scores_now(self) -> tuple[float, float | None] | None:
+        """The test sample's loss and accuracy on the weights as they are, for the history's points between
+        snapshots; None for a network big enough to measure it in slices (its snapshots come often enough)."""
+        sample, task = self.test_sample, self.dataset.task
+        if sample.parts > 1:
+            return None
+        loss, predicted, _ = self._measure(sample.batches[0], False)
+        return loss, None if task == "regression" else sample.accuracy_of(predicted_classes(task, predicted))
 
     def test_report(self, epoch: int, train_loss: float, at_step: int | None = None) -> EpochReport:
         """The whole test split's scores, beside the epoch's `train_loss` (NaN at a pause, made `at_step`)."""

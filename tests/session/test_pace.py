@@ -110,6 +110,10 @@ def test_the_curve_keeps_the_start_of_training_in_detail_between_snapshots(monke
     gaps = numpy.diff(steps)
     assert (gaps <= numpy.maximum(1, 0.01 * steps[1:])).all()
     assert len(steps) < 500  # detail where it matters, not a point a step
+    # The test scores come with them on a network this small (whose test points cost microseconds).
+    for series in ("test_loss", "test_accuracy"):
+        tested = last.history["step"][numpy.isfinite(last.history[series])]
+        assert (numpy.diff(tested) <= numpy.maximum(1, 0.01 * tested[1:])).all() and tested[-1] == 2500
     # The points are the mean training loss of the steps since the point before: all finite and falling.
     losses = last.history["train_loss"][numpy.isfinite(last.history["train_loss"])]
     assert losses[-20:].mean() < losses[1:21].mean() / 3
