@@ -73,6 +73,22 @@ def stepping(phase: int, weight: tuple[int, int] | None = None, size: tuple[int,
     return scene
 
 
+def comparing(window: MainWindow) -> Iterator[Callable[[], bool]]:
+    """deep-sigmoid's lesson: a run of the sigmoid network, kept by the button that switches it to ReLU and He
+    initialization, against the ReLU run, on layer 1's gradient norm."""
+    window.lessons.open("deep-sigmoid")
+    window.controls.speed_selector.setCurrentIndex(window.controls.speed_selector.findData("10 steps"))
+    yield from trained(window, 60)  # at 10 steps a frame, every frame's gradient norms are in the history
+    window.lessons.panel.go_to(2)
+    window.lessons.panel.apply_button.click()
+    yield from trained(window, 60)
+    window.lessons.panel.go_to(3)  # which opens the Compare tab
+    window.compare_view.show_series("grad_norm", "1")
+    yield settled()
+
+
+comparing.preset, comparing.size = "deep-sigmoid", SIZE
+
 SCENES: dict[str, Scene] = {
     "training-spiral": training("spiral", 5000),
     "training-circle": training("circle", 300),
@@ -85,6 +101,7 @@ SCENES: dict[str, Scene] = {
     "stepper-backward": stepping(5, weight=(2, 0)),
     "stepper-update": stepping(7),
     "stepper-1280x720": stepping(6, weight=(1, 0), size=LAPTOP),
+    "compare-deep-sigmoid-relu": comparing,
 }
 
 

@@ -1,5 +1,5 @@
 """`playground`: the window with no arguments, or on PROJECT.bpp; `train`, `gradcheck`, `bench`,
-`presets` and `export` headless.
+`presets`, `export` and `compare` headless.
 
 Every error a user can cause prints one line `error: ...` on stderr and exits 2.
 """
@@ -65,6 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
                         "OUT.py that needs only NumPy; history: the metric history as the CSV file OUT")
     export.add_argument("out", metavar="OUT", help="a folder for pytorch, a .py file for numpy, a .csv for history")
     export.add_argument("--name", default="model", help="pytorch: the base of the file names (default model)")
+
+    compare = commands.add_parser("compare", help="the final metrics of projects' runs side by side")
+    compare.add_argument("projects", nargs="+", metavar="PROJECT", help="projects (.bpp): each one's kept runs, "
+                         "then its own run")
+    compare.add_argument("--json", action="store_true", help="print the runs as JSON")
     return parser
 
 
@@ -152,6 +157,25 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_compare(args: argparse.Namespace) -> int:
+    from playground.project import load_project
+    from playground.project.runs import compared_runs
+
+    runs = compared_runs([(name, load_project(name)) for name in args.projects])
+    if len(runs) < 2:
+        raise PlaygroundError("There is one run to compare: name two projects, or one with kept runs.")
+    if args.json:
+        print(json.dumps({"runs": runs}, indent=2, ensure_ascii=False))
+        return 0
+    print(f"{'run':<15}" + "".join(f"{number:>12}" for number in range(1, len(runs) + 1)))
+    for metric in ("epoch", "step", "train_loss", "test_loss", "train_accuracy", "test_accuracy"):
+        cells = ("–" if run[metric] is None else f"{run[metric]:.4g}" for run in runs)
+        print(f"{metric:<15}" + "".join(f"{cell:>12}" for cell in cells))
+    for number, run in enumerate(runs, 1):
+        print(f"{number}: {run['name']} ({run['project']}{', kept' if run['kept'] else ''})")
+    return 0
+
+
 def run_gui(smoke_test: bool = False, project: str | None = None) -> int:
     from playground.ui.app import run_app
 
@@ -176,6 +200,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_train(args)
         if args.command == "export":
             return run_export(args)
+        if args.command == "compare":
+            return run_compare(args)
         return run_gui(args.smoke_test)
     except PlaygroundError as error:
         print(f"error: {error}", file=sys.stderr)

@@ -5,6 +5,7 @@
     weights.npz    parameters and running statistics by stable name ("1.W", "3.running_mean")
     optimizer.npz  the optimizer's state ("velocity", "exp_avg", ...) and the epoch's batch order
     history.npz    the metric history, one array per series
+    runs.npz       the histories of the runs kept for comparison (runs.py), when there are any
 
 Opening checks everything before anything is used and raises FileFormatError with one
 sentence. Arrays are read by hand, not by numpy.load: each header is checked first (numbers
@@ -40,10 +41,14 @@ from playground.data import DatasetConfig
 from playground.data.reading import NotAFile, open_regular
 from playground.engine import NetworkSpec, OptimizerSpec
 from playground.errors import FileFormatError, PlaygroundError
+from playground.project.runs import KeptRun, read_runs, runs_arrays, runs_document
 
-FORMAT_VERSION = 1
-# Array members and the prefix their arrays carry in Project.arrays ("" for the batch order).
-ARRAY_MEMBERS = {"weights.npz": "weights/", "optimizer.npz": "optimizer/", "history.npz": "history/"}
+FORMAT_VERSION = 2  # 2 adds kept runs; a file without them is written as format 1, which older versions open
+# Array members and the prefix their arrays carry in Project.arrays ("" for the batch order); runs.npz's
+# arrays go to Project.runs.
+ARRAY_MEMBERS = {"weights.npz": "weights/", "optimizer.npz": "optimizer/", "history.npz": "history/",
+                 "runs.npz": "runs/"}
+HISTORIES = ("history.npz", "runs.npz")
 MEMBERS = {"project.json", *ARRAY_MEMBERS}
 MAX_JSON_BYTES = 16 * 2**20
 MAX_STATE_BYTES = 2 * 2**30  # unpacked, all members together; a zip bomb stops here unopened
@@ -61,7 +66,8 @@ PROGRESS_COUNTS = {"step": 0, "epoch": 0, "samples": 0, "position": 0, "batch_si
                    "epoch_steps": 0}
 PROGRESS_REALS = ("learning_rate", "l1", "l2", "epoch_loss_sum")
 # Resuming puts each history series into a column of this many float64s (session.history.CAPACITY), which a
-# saved series never fills; the series are the metrics below and one gradient norm per saved weight.
+# saved series never fills; the series are the metrics below and one gradient norm and update ratio per saved
+# weight.
 HISTORY_POINTS = 2000
 # A random state's 128-bit numbers have 39 digits; longer ones overflow the float conversions checks make.
 MAX_INT_DIGITS = 40
@@ -83,18 +89,25 @@ class Project:
     progress: dict[str, Any] | None = None  # None: not trained yet
     arrays: dict[str, numpy.ndarray] = field(default_factory=dict)
     pace: str = "full"  # how much training each frame of the window shows (session.config.PACES)
+    runs: list[KeptRun] = field(default_factory=list)  # kept for comparison
 
 
 def save_project(project: Project, path: str | Path) -> None:
     path = Path(path)
     document = {
-        "format": FORMAT_VERSION, "title": project.title, "network": project.network.to_dict(),
+        "format": FORMAT_VERSION if project.runs else 1, "title": project.title, "network": project.network.to_dict(),
         "training": {"optimizer": project.optimizer.to_dict(), "batch_size": project.batch_size,
                      "epochs": project.epochs, "seed": project.seed, "pace": project.pace},
         "dataset": project.dataset, "view": project.view, "progress": project.progress}
+    if project.runs:
+        document["runs"] = runs_document(project.runs)
     members = {}
     for member, prefix in ARRAY_MEMBERS.items():
+        if member == "runs.npz" and not project.runs:
+            continue
         chosen = {k.removeprefix(prefix): v for k, v in project.arrays.items() if k.startswith(prefix)}
+        if member == "runs.npz":
+            chosen = runs_arrays(project.runs)
         if member == "optimizer.npz":
             chosen.update({k: v for k, v in project.arrays.items() if "/" not in k})
         buffer = io.BytesIO()
@@ -147,7 +160,7 @@ def load_project(path: str | Path) -> Project:
                     budget = MAX_STATE_BYTES - sum(array.nbytes for array in arrays.values())
                     raw = _unpack(archive, infos[member])
                     # A history series costs its column when resumed, however short it is in the file.
-                    per_array, longest = (HISTORY_POINTS * 8, HISTORY_POINTS) if member == "history.npz" else (0, None)
+                    per_array, longest = (HISTORY_POINTS * 8, HISTORY_POINTS) if member in HISTORIES else (0, None)
                     for key, value in _read_arrays(raw, f"{path.name}: {member}", budget, per_array, longest).items():
                         arrays[key if (member == "optimizer.npz" and key == "order") else prefix + key] = value
     except FileNotFoundError:
@@ -158,7 +171,10 @@ def load_project(path: str | Path) -> Project:
         raise FileFormatError(f"{path.name} is not a readable project file ({error}): it may be damaged or "
                               "truncated.") from None
     _check_arrays(arrays, path.name)
-    return _project(document, arrays, path.name)
+    project = _project(document, {k: v for k, v in arrays.items() if not k.startswith("runs/")}, path.name)
+    project.runs = read_runs(document.get("runs"), {k.removeprefix("runs/"): v for k, v in arrays.items()
+                                                     if k.startswith("runs/")}, path.name)
+    return project
 
 
 def _members(archive: zipfile.ZipFile, where: str) -> dict[str, zipfile.ZipInfo]:
@@ -349,7 +365,7 @@ def _check_arrays(arrays: dict[str, numpy.ndarray], name: str) -> None:
     if any(series.ndim != 1 for series in history.values()) or len({len(s) for s in history.values()}) > 1:
         raise FileFormatError(f"{name}: the saved history is damaged: its series are not lists of one length.")
     # Resuming appends point by point, each point to every series: this bounds its time as the budget its memory.
-    if len(history) > len(weights) + HISTORY_METRICS:
+    if len(history) > 2 * len(weights) + HISTORY_METRICS:
         raise FileFormatError(f"{name}: the saved history is damaged: it has {len(history):,} series, more than a "
                               f"network with {len(weights):,} saved weights records.")
     steps = history.get("history/step")

@@ -489,6 +489,7 @@ class Session:
                   "test_accuracy": snapshot.test_accuracy if snapshot.test_accuracy is not None else math.nan}
         for layer in snapshot.layers:
             values.update({f"grad_norm/{layer.path}.{k}": v for k, v in layer.grad_norms.items()})
+            values.update({f"update_ratio/{layer.path}.{k}": v for k, v in layer.update_ratios.items()})
         self.history.append(at.step, values, force=final or state != "running")
         snapshot.history = self.history.arrays()
         snapshot.trace, self._new_trace = self._new_trace, None

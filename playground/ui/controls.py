@@ -48,6 +48,9 @@ class ControlBar(QWidget):
         self.reset_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
         self.reset_button.setShortcut(QKeySequence(Qt.Key.Key_R))
         self.reset_button.setToolTip(self.tr("Start over from freshly initialized weights (R)"))
+        self.keep_button = QToolButton(text=self.tr("Keep"), objectName="keepRunButton")
+        self.keep_button.setShortcut(QKeySequence(Qt.Key.Key_K))
+        self.keep_button.setToolTip(self.tr("Keep this run for comparison with the next in the Compare tab (K)"))
         self.speed_selector = QComboBox(objectName="speedSelector")
         for pace, label in (("step", self.tr("1 step a frame")), ("10 steps", self.tr("10 steps a frame")),
                             ("100 steps", self.tr("100 steps a frame")), ("epoch", self.tr("1 epoch a frame")),
@@ -92,7 +95,7 @@ class ControlBar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         for group in ((QLabel(self.tr("Preset:")), self.preset_selector),
                       (self.play_button, self.speed_selector, self.step_button, self.reset_button,
-                       self.epoch_label),
+                       self.keep_button, self.epoch_label),
                       (QLabel(self.tr("Learning rate:")), self.learning_rate_input),
                       (QLabel(self.tr("Batch:")), self.batch_size_input),
                       (QLabel(self.tr("Optimizer:")), self.optimizer_selector, self.optimizer_settings_button),

@@ -28,14 +28,18 @@ from playground.engine import NetworkSpec, OptimizerSpec
 from playground.errors import PlaygroundError
 from playground.project import Preset, load_preset
 from playground.project.bpp import Project
+from playground.project.lessons import lesson_titles
 from playground.project.presets import DEFAULT_PRESET
 from playground.session import Session, Snapshot, TrainingConfig, project_of
+from playground.ui.compare_view import ComparePlot
+from playground.ui.comparison import RunComparison
 from playground.ui.controls import ControlBar
 from playground.ui.data_panel import DataPanel
 from playground.ui.downloads import DataDownloads, missing_download
 from playground.ui.inspector import LayerInspector
 from playground.ui.layer_palette import LayerPalette
-from playground.ui.layout_memory import LayoutMemory, column, splitter_of
+from playground.ui.layout_memory import LayoutMemory, column, splitter_of, tight_tabs
+from playground.ui.lesson_panel import Lessons
 from playground.ui.menus import WindowMenus
 from playground.ui.metrics_view import MetricsView
 from playground.ui.network_handles import NetworkHandles
@@ -85,7 +89,15 @@ class MainWindow(QMainWindow):
         self.boundary_view.example_clicked.connect(self.stepping.step_through)
         for part in (self.training, self.projects, self.downloads, self.stepping):
             part.failed.connect(self._failed)
+        self.comparison = RunComparison(self.compare_view, self.training, lambda: self.preset.title,
+                                        lambda: self.preset.dataset, lambda: self._set_aside)
+        self.comparison.changed.connect(self.mark_modified)
+        self.comparison.message.connect(self.statusBar().showMessage)
+        self.controls.keep_button.clicked.connect(self.comparison.keep)
+        self.lessons = Lessons(self, self.builder, self.comparison, lambda: copy.deepcopy(self.chosen_optimizer()),
+                               self.use_settings, self._open_preset, self._show_tab)
         self.menus = WindowMenus(self, self.projects, self.builder.undo_stack, self.preset_selector, self.load_preset)
+        self.menus.add_run_menus(self.comparison.keep, self.comparison.forget, lesson_titles(), self.lessons.open)
         self.layout_memory = LayoutMemory(self, {"splitter": self.splitter, "network_splitter": self.network_splitter,
                                                  "output_splitter": self.output_splitter})
         self.redraw_timer = QTimer(self, interval=REDRAW_MS, timeout=self.redraw)
@@ -144,6 +156,9 @@ class MainWindow(QMainWindow):
                             (self.metrics_view, self.tr("Metrics")), (self.inspector, self.tr("Inspector")),
                             (self.stepper, self.tr("Stepper"))):
             plots.addTab(view, title)
+        self.compare_view = ComparePlot()
+        plots.insertTab(plots.indexOf(self.stepper), self.compare_view, self.tr("Compare"))
+        tight_tabs(plots)
         self.network_view = NetworkView()
         self.network_view.neuron_selected.connect(self._neuron_selected)
         self.network_view.neuron_hovered.connect(self._neuron_hovered)
@@ -158,7 +173,7 @@ class MainWindow(QMainWindow):
         self.weight_editor.notice.connect(self.statusBar().showMessage)
         self.run_views = RunViews((self.loss_plot, self.gradient_plot, self.accuracy_plot, self.activation_plot,
                                    self.metrics_view, self.inspector, self.boundary_view, self.gallery,
-                                   self.network_view, self.weight_editor))
+                                   self.network_view, self.weight_editor, self.compare_view))
         plots.currentChanged.connect(lambda _: self._update_views(self._drawn))
         self.pictures = pictures = column(self.boundary_view, self.gallery)
         self.output_splitter = splitter_of(Qt.Orientation.Vertical, pictures, plots)
@@ -206,6 +221,28 @@ class MainWindow(QMainWindow):
         self._show_setup()
         self.projects.show_file(None, 0)
         self.statusBar().showMessage(self.tr("Loaded preset {0}").format(preset.title))
+
+    def _open_preset(self, name: str) -> None:
+        """Show preset `name`, as a new project even when it is the one shown."""
+        if self.preset_selector.currentText() != name:
+            self.preset_selector.setCurrentText(name)  # which loads it
+        else:
+            self.load_preset(name)
+
+    def _show_tab(self, name: str) -> None:
+        """An output tab by the name lessons give it."""
+        views = {"loss": self.loss_plot, "accuracy": self.accuracy_plot, "gradients": self.gradient_plot,
+                 "activations": self.activation_plot, "metrics": self.metrics_view, "inspector": self.inspector,
+                 "compare": self.compare_view}
+        self.plot_tabs.setCurrentWidget(views[name])
+
+    def use_settings(self, optimizer: OptimizerSpec) -> None:
+        """Optimizer settings a lesson step applies, or its Undo brings back: the next run trains with them."""
+        self._discard_session()
+        self.preset.optimizer = copy.deepcopy(optimizer)
+        most = len(self.dataset.x_train) if self.dataset is not None else self.batch_size_input.maximum()
+        self.controls.show_optimizer(optimizer, self.batch_size_input.value(), most)
+        self.mark_modified()
 
     def _show_setup(self) -> None:
         """The current preset or project's description, data, settings and network."""
@@ -333,18 +370,23 @@ class MainWindow(QMainWindow):
         preset = self.preset
         view = {"description": preset.description}
         if session is not None:
-            return project_of(session, dict(preset.dataset), preset.title, view, state)
-        if self.network_panel.spec is None:
+            project = project_of(session, dict(preset.dataset), preset.title, view, state)
+        elif self.network_panel.spec is None:
             self._failed(self.tr("The network cannot be saved while it is invalid: {0}").format(self.builder.error),
                          self.tr("Not saved"))
             return None
-        return Project(self.network_panel.spec, copy.deepcopy(self.chosen_optimizer()), self.batch_size_input.value(),
-                       dict(preset.dataset), epochs=preset.epochs, title=preset.title, view=view,
-                       pace=self.controls.pace())
+        else:
+            project = Project(self.network_panel.spec, copy.deepcopy(self.chosen_optimizer()),
+                              self.batch_size_input.value(), dict(preset.dataset), epochs=preset.epochs,
+                              title=preset.title, view=view, pace=self.controls.pace())
+        project.runs = list(self.comparison.runs)
+        return project
 
-    def show_project(self, preset: Preset, dataset: Dataset, session: Session) -> None:
-        """Drop the session, show `preset` on `dataset`, and go on with `session` (an opened project's)."""
+    def show_project(self, preset: Preset, dataset: Dataset, session: Session, runs: list | None = None) -> None:
+        """Drop the session, show `preset` on `dataset`, and go on with `session` (an opened project's, with its
+        kept `runs`)."""
         self._discard_session()
+        self.comparison.show_runs(runs or [])
         self.preset, self.dataset = preset, dataset
         self._show_setup()
         self.training.start(session)

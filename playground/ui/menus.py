@@ -39,7 +39,7 @@ class WindowMenus(QObject):
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
-        help_menu = window.menuBar().addMenu(self.tr("&Help"))
+        help_menu = self.help_menu = window.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.tr("&Keyboard shortcuts"), self.show_shortcuts)
         help_menu.addAction(self.tr("&About Backprop Playground"), self.show_about)
 
@@ -58,6 +58,19 @@ class WindowMenus(QObject):
         export.addAction(self.tr("To a &NumPy script…"), lambda: projects.export_to("numpy"))
         export.addAction(self.tr("Metric &history as CSV…"), lambda: projects.export_to("history"))
 
+    def add_run_menus(self, keep: Callable[[], object], forget: Callable[[], None], lessons: dict[str, str],
+                      open_lesson: Callable[[str], None]) -> None:
+        """Run (keep the run in use for comparison, forget the kept runs) and Lessons (`lessons`: each lesson's
+        title by name), before Help."""
+        runs = QMenu(self.tr("&Run"), self.window)
+        runs.addAction(self.tr("&Keep this run for comparison"), keep)
+        runs.addAction(self.tr("&Forget kept runs"), forget)
+        lesson_menu = QMenu(self.tr("&Lessons"), self.window)
+        for name, title in lessons.items():
+            lesson_menu.addAction(f"{title} ({name})", lambda name=name: open_lesson(name))
+        for menu in (runs, lesson_menu):
+            self.window.menuBar().insertMenu(self.help_menu.menuAction(), menu)
+
     def _new_from_preset(self, name: str) -> None:
         if self.presets.currentText() != name:
             self.presets.setCurrentText(name)  # which loads it
@@ -73,7 +86,7 @@ class WindowMenus(QObject):
 
     def shortcuts_text(self) -> str:
         rows = [(self.tr("Space"), self.tr("Train or pause")), (self.tr("Right arrow"), self.tr("Train one batch")),
-                (self.tr("R"), self.tr("Reset the weights")),
+                (self.tr("R"), self.tr("Reset the weights")), (self.tr("K"), self.tr("Keep the run for comparison")),
                 (self.tr("Ctrl+Z / Ctrl+Shift+Z"), self.tr("Undo / redo an edit of the network")),
                 (self.tr("Delete"), self.tr("Remove the selected layer")),
                 (self.tr("Alt+Up / Alt+Down"), self.tr("Move the selected layer")),

@@ -108,8 +108,8 @@ class ProjectWindow(Protocol):
         """The project as it stands: the session's, or (before any training) the network shown with the
         chosen settings; None, having said why, when it cannot be saved."""
 
-    def show_project(self, preset: Preset, dataset: Dataset, session: Session) -> None:
-        """Drop the session, show `preset` on `dataset`, and go on with `session`."""
+    def show_project(self, preset: Preset, dataset: Dataset, session: Session, runs: list | None = None) -> None:
+        """Drop the session, show `preset` on `dataset`, and go on with `session`, with the kept `runs`."""
 
 
 class ProjectFiles(QObject):
@@ -273,7 +273,7 @@ class ProjectFiles(QObject):
         title = project.title or Path(path).stem
         self.window.show_project(Preset(Path(path).stem, title, project.view.get("description", ""), project.network,
                                         project.optimizer, project.batch_size, project.dataset, project.epochs),
-                                 dataset, session)
+                                 dataset, session, project.runs)
         self.window.controls.show_pace(project.pace)
         self.show_file(None if recovered else Path(path), session.step, recovered)  # restored work is still unsaved
         if not recovered:

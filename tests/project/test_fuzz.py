@@ -44,9 +44,10 @@ def fuzz(examples: int) -> settings:
 
 @functools.cache
 def valid() -> Members:
-    """A circle project 3 steps in (a mid-epoch SGD state, dropout and shuffle generators, history)."""
+    """A circle project 3 steps in (a mid-epoch SGD state, dropout and shuffle generators, history), with a
+    kept run."""
     with tempfile.TemporaryDirectory() as folder:
-        return saved_members(Path(folder))
+        return saved_members(Path(folder), kept_run=True)
 
 
 @functools.cache

@@ -411,6 +411,17 @@ def test_a_blocks_parameters_are_measured_by_their_names_inside_it():
     assert "grad_norm/11.W" in snapshot.history and "grad_norm/1.W" in snapshot.history
 
 
+def test_the_history_keeps_each_layers_update_ratio_of_the_step_before_the_snapshot():
+    session = preset_session("residual", start_paused=True)
+    stream = session.run()
+    next(stream)
+    session.control.step()  # a single step records its update
+    snapshot = next(stream)
+    block = next(stats for stats in snapshot.layers if stats.path == "3")
+    assert snapshot.history["update_ratio/3.1.W"][-1] == block.update_ratios["1.W"] > 0
+    assert snapshot.history["update_ratio/11.W"][-1] == snapshot.layers[-1].update_ratios["W"] > 0
+
+
 def test_layer_statistics_are_of_the_first_examples_of_the_training_slice_measured():
     session = preset_session("digits-mlp", snapshot_hz=1000)
     sample = session.measurements.train_sample

@@ -1,0 +1,293 @@
+"""Lessons: a teaching preset's experiment as a few steps, read from resources/lessons/<preset>.json.
+
+Each step says what to do, what to notice and why; it may carry a change (what its button applies:
+another preset's network, settings of the layers that match, a layer put after each match, optimizer
+settings), and it carries the claim its "notice" makes as a check that session/lesson_checks.py
+evaluates by training the preset headless at the lesson's seed:
+
+    {"check": "grad_norm_ratio", "layers": [1, 11], "below": 1e-3, "after_epochs": 20}
+
+A step's setup is the preset with every change up to and including its own applied; "versus_before"
+compares it with the setup before the last change. Changes are worked on plain dicts, so the window
+applies the very same edit to its builder.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from playground.engine import NetworkSpec, OptimizerSpec
+from playground.engine.spec import layer_from_dict
+from playground.errors import PlaygroundError, SpecError
+from playground.project.presets import Preset, list_presets, load_preset
+from playground.resources import resources_dir
+
+STEPS = (3, 6)  # the fewest and most steps a lesson has
+METRICS = ("train_loss", "test_loss", "train_accuracy", "test_accuracy", "loss_gap")
+VERSUS = ("lower", "higher")
+# Each check's settings: those it needs, and those it may have besides "check" and "after_epochs".
+CHECKS: dict[str, tuple[set[str], set[str]]] = {
+    "grad_norm_ratio": ({"layers"}, {"below", "above"}),
+    "update_ratio": ({"layer"}, {"below", "above"}),
+    "metric": ({"metric"}, {"below", "above"}),
+    "versus_before": ({"metric", "now"}, set()),
+    "diverges": (set(), set()),
+}
+TABS = ("loss", "accuracy", "gradients", "activations", "metrics", "inspector", "compare")
+MAX_EPOCHS = 200
+
+
+class LessonError(PlaygroundError):
+    """A lesson file that cannot be used: the app's own resources are damaged."""
+
+
+@dataclass(frozen=True)
+class Check:
+    kind: str
+    after_epochs: int
+    settings: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Change:
+    """What a step's button applies, as one edit of the network and one of the settings."""
+
+    label: str
+    network_of: str | None = None  # another preset's layers and loss
+    layers: tuple[dict[str, Any], ...] = ()  # {"match": {...}, "set": {...}} on every layer that matches
+    insert_after: dict[str, Any] | None = None  # {"match": {...}, "layer": {...}}: after each top-level match
+    optimizer: dict[str, Any] = field(default_factory=dict)  # OptimizerSpec fields to set
+
+    @property
+    def edits_network(self) -> bool:
+        return self.network_of is not None or bool(self.layers) or self.insert_after is not None
+
+
+@dataclass(frozen=True)
+class LessonStep:
+    do: str
+    notice: str
+    why: str
+    check: Check
+    change: Change | None = None
+    tab: str | None = None  # the output tab the step is about
+
+
+@dataclass(frozen=True)
+class Lesson:
+    name: str  # its file's stem, the preset it teaches with
+    title: str
+    preset: str
+    seed: int
+    steps: tuple[LessonStep, ...]
+
+
+def lessons_dir() -> Path:
+    return resources_dir() / "lessons"
+
+
+def list_lessons() -> list[str]:
+    return sorted(path.stem for path in lessons_dir().glob("*.json"))
+
+
+def lesson_titles() -> dict[str, str]:
+    """Each lesson's title by name, read without checking the rest (load_lesson does, when one opens)."""
+    titles = {}
+    for name in list_lessons():
+        try:
+            titles[name] = str(json.loads((lessons_dir() / f"{name}.json").read_text(encoding="utf-8"))["title"])
+        except (OSError, ValueError, TypeError, KeyError):
+            titles[name] = name  # opening it says what is wrong
+    return titles
+
+
+def load_lesson(name: str) -> Lesson:
+    if name not in list_lessons():  # a name, never a path
+        raise LessonError(f"There is no lesson {name!r}: choose one of {', '.join(list_lessons())}.")
+    path = lessons_dir() / f"{name}.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise LessonError(f"The lesson file {path} cannot be read ({error}): reinstall the app.") from None
+    try:
+        return lesson_from_dict(name, data)
+    except PlaygroundError as error:
+        raise LessonError(f"The lesson {name!r} is damaged ({error}): reinstall the app.") from None
+
+
+def _fields(data: Any, required: set[str], optional: set[str], what: str) -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise LessonError(f"{what} must be an object")
+    missing, unknown = required - data.keys(), data.keys() - required - optional
+    if missing or unknown:
+        raise LessonError(f"{what} lacks {sorted(missing)} or has unknown {sorted(unknown)}")
+    return data
+
+
+def lesson_from_dict(name: str, data: Any) -> Lesson:
+    _fields(data, {"title", "preset", "steps"}, {"seed"}, "the lesson")
+    if data["preset"] not in list_presets():
+        raise LessonError(f"its preset {data['preset']!r} does not exist")
+    steps = data["steps"]
+    if not isinstance(steps, list) or not STEPS[0] <= len(steps) <= STEPS[1]:
+        raise LessonError(f"a lesson has {STEPS[0]} to {STEPS[1]} steps")
+    seed = data.get("seed", 0)
+    if not isinstance(seed, int) or isinstance(seed, bool) or seed < 0:
+        raise LessonError("its seed must be a whole number")
+    lesson = Lesson(name, str(data["title"]), data["preset"], seed,
+                    tuple(_step(step, f"step {i + 1}") for i, step in enumerate(steps)))
+    try:
+        setups = setups_of(lesson)  # every change applies, and its result validates
+    except SpecError as error:
+        raise LessonError(f"a change makes a network that cannot be built ({error})") from None
+    for index, step in enumerate(lesson.steps):
+        if step.check.kind == "versus_before" and changes_before(lesson, index) == 0:
+            raise LessonError(f"step {index + 1} compares with the run before a change, but no change came before")
+        _check_layers(step.check, setups[index][0], f"step {index + 1}")
+    return lesson
+
+
+def _step(data: Any, where: str) -> LessonStep:
+    _fields(data, {"do", "notice", "why", "check"}, {"change", "tab"}, where)
+    for key in ("do", "notice", "why"):
+        if not isinstance(data[key], str) or not data[key]:
+            raise LessonError(f"{where}: {key} must be a sentence")
+    tab = data.get("tab")
+    if tab is not None and tab not in TABS:
+        raise LessonError(f"{where}: the tab {tab!r} is none of {', '.join(TABS)}")
+    change = None if data.get("change") is None else _change(data["change"], where)
+    return LessonStep(data["do"], data["notice"], data["why"], _check(data["check"], where), change, tab)
+
+
+def _check(data: Any, where: str) -> Check:
+    kind = data.get("check") if isinstance(data, dict) else None
+    if kind not in CHECKS:
+        raise LessonError(f"{where}: its check must be one of {', '.join(CHECKS)}")
+    required, optional = CHECKS[kind]
+    _fields(data, {"check", "after_epochs", *required}, optional, f"{where}'s check")
+    epochs = data["after_epochs"]
+    if not isinstance(epochs, int) or isinstance(epochs, bool) or not 1 <= epochs <= MAX_EPOCHS:
+        raise LessonError(f"{where}: after_epochs must be a whole number from 1 to {MAX_EPOCHS}")
+    if optional and not optional & data.keys():
+        raise LessonError(f"{where}: its check needs a bound, below or above")
+    for bound in ("below", "above"):
+        if bound in data and not (isinstance(data[bound], (int, float)) and not isinstance(data[bound], bool)):
+            raise LessonError(f"{where}: {bound} must be a number")
+    if "metric" in data and data["metric"] not in METRICS:
+        raise LessonError(f"{where}: the metric must be one of {', '.join(METRICS)}")
+    if "now" in data and data["now"] not in VERSUS:
+        raise LessonError(f"{where}: now must be lower or higher")
+    settings = {key: value for key, value in data.items() if key not in ("check", "after_epochs")}
+    if "layers" in settings:
+        layers = settings["layers"]
+        if not isinstance(layers, list) or len(layers) != 2:
+            raise LessonError(f"{where}: layers must name two layers")
+        settings["layers"] = [str(path) for path in layers]
+    if "layer" in settings:
+        settings["layer"] = str(settings["layer"])
+    return Check(kind, epochs, settings)
+
+
+def _change(data: Any, where: str) -> Change:
+    _fields(data, {"label"}, {"network_of", "layers", "insert_after", "optimizer"}, f"{where}'s change")
+    network_of, layers = data.get("network_of"), data.get("layers", [])
+    if network_of is not None and network_of not in list_presets():
+        raise LessonError(f"{where}: network_of names no preset")
+    if not isinstance(layers, list) or not all(
+            isinstance(edit, dict) and edit.keys() == {"match", "set"} for edit in layers):
+        raise LessonError(f"{where}: layers must be a list of {{\"match\": ..., \"set\": ...}}")
+    insert = data.get("insert_after")
+    if insert is not None and not (isinstance(insert, dict) and insert.keys() == {"match", "layer"}):
+        raise LessonError(f"{where}: insert_after must be {{\"match\": ..., \"layer\": ...}}")
+    optimizer = data.get("optimizer", {})
+    if not isinstance(optimizer, dict):
+        raise LessonError(f"{where}: optimizer must be an object")
+    change = Change(str(data["label"]), network_of, tuple(layers), insert, optimizer)
+    if not (change.edits_network or optimizer):
+        raise LessonError(f"{where}: its change changes nothing")
+    return change
+
+
+def _check_layers(check: Check, preset: Preset, where: str) -> None:
+    """The layers a check names have weights in the network it is evaluated on."""
+    named = check.settings.get("layers", []) + ([check.settings["layer"]] if "layer" in check.settings else [])
+    weighted = {info.path for info in preset.network.inspect()[0] if info.type in ("dense", "conv2d")}
+    for path in named:
+        if path not in weighted:
+            raise LessonError(f"{where}: its check names layer {path}, which has no weights there")
+
+
+# Changes, on plain data.
+
+
+def _normalized(layer: dict[str, Any], path: str) -> dict[str, Any]:
+    """A layer's settings with its defaults filled in, for matching."""
+    try:
+        return NetworkSpec((1,), [layer_from_dict(layer, path)]).to_dict()["layers"][0]
+    except SpecError:
+        return layer
+
+
+def _matches(layer: dict[str, Any], match: dict[str, Any], path: str) -> bool:
+    full = _normalized(layer, path)
+    return all(full.get(key) == value for key, value in match.items())
+
+
+def changed_network(layers: list[dict[str, Any]], loss: str, change: Change) -> tuple[list[dict[str, Any]], str]:
+    """The layers and loss after `change`: a copy, the input unchanged."""
+    if change.network_of is not None:
+        other = load_preset(change.network_of).network.to_dict()
+        layers, loss = other["layers"], other["loss"]
+    layers = copy.deepcopy(layers)
+    for edit in change.layers:
+        _set_matching(layers, edit["match"], edit["set"], "")
+    if change.insert_after is not None:
+        match, new = change.insert_after["match"], change.insert_after["layer"]
+        result = []
+        for index, layer in enumerate(layers):
+            result.append(layer)
+            if _matches(layer, match, str(index + 1)):
+                result.append(copy.deepcopy(new))
+        layers = result
+    return layers, loss
+
+
+def _set_matching(layers: list[dict[str, Any]], match: dict[str, Any], values: dict[str, Any], prefix: str) -> None:
+    for index, layer in enumerate(layers):
+        path = f"{prefix}{index + 1}"
+        if _matches(layer, match, path):
+            layer.update(copy.deepcopy(values))
+        if layer.get("type") == "residual":
+            _set_matching(layer.get("layers", []), match, values, f"{path}.")
+
+
+def changed_optimizer(optimizer: OptimizerSpec, change: Change) -> OptimizerSpec:
+    return OptimizerSpec.from_dict({**optimizer.to_dict(), **copy.deepcopy(change.optimizer)})
+
+
+def with_change(preset: Preset, change: Change) -> Preset:
+    """A copy of `preset` with `change` applied; a SpecError when the result would not validate."""
+    network = preset.network.to_dict()
+    network["layers"], network["loss"] = changed_network(network["layers"], network["loss"], change)
+    result = copy.deepcopy(preset)
+    result.network, result.optimizer = NetworkSpec.from_dict(network), changed_optimizer(preset.optimizer, change)
+    return result
+
+
+def changes_before(lesson: Lesson, index: int) -> int:
+    """How many changes the steps up to and including `index` make."""
+    return sum(step.change is not None for step in lesson.steps[: index + 1])
+
+
+def setups_of(lesson: Lesson) -> list[tuple[Preset, Preset | None]]:
+    """For each step, the setup its claim is about and the setup before the last change (None before any)."""
+    now, before, found = load_preset(lesson.preset), None, []
+    for step in lesson.steps:
+        if step.change is not None:
+            now, before = with_change(now, step.change), now
+        found.append((now, before))
+    return found

@@ -1,0 +1,230 @@
+"""The Compare tab: the kept runs' curves over one another, and the run in use beside them.
+
+The person chooses what to compare (a loss, an accuracy, one layer's gradient norm or update ratio)
+and which kept runs to show. Each kept run has its own colour and dash and is named in the legend
+by how it differs from the run before it; the run in use is drawn thicker, named by how it differs
+from the last kept run. Curves are made when the kept runs change and only updated with setData
+after that; a run the person hides is taken off the plot, so that pyqtgraph's Export (right-click:
+CSV, PNG, SVG) writes what is shown.
+
+The run in use follows run_views.py's rule (update_from, clear_run); the kept runs are the
+project's and stay until forgotten.
+"""
+
+from __future__ import annotations
+
+import html
+
+import numpy
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
+
+from playground.project.runs import KeptRun
+from playground.session import Snapshot
+from playground.ui.plots import smoothed_loss
+
+# Distinct colours (Tableau 10 without its orange and blue, which the run in use keeps for itself), and dashes.
+RUN_COLORS = [(214, 39, 40), (44, 160, 44), (148, 103, 189), (140, 86, 75), (227, 119, 194), (127, 127, 127),
+              (188, 189, 34), (23, 190, 207)]
+RUN_DASHES = [Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine, Qt.PenStyle.DashDotDotLine,
+              Qt.PenStyle.SolidLine]
+CURRENT_COLOR = (8, 119, 189)
+LAYER_SERIES = ("grad_norm", "update_ratio")  # series kept per layer, as "<kind>/<path>.W" (or .K)
+LEGEND_LINE = 50  # characters of a run's name on one line of the legend; longer names wrap after a comma
+
+
+def run_pen(index: int) -> pg.QtGui.QPen:
+    """Kept run `index`'s pen: colours and dashes step together, so no two of the first 40 runs look alike."""
+    return pg.mkPen(RUN_COLORS[index % len(RUN_COLORS)], width=2, style=RUN_DASHES[index % len(RUN_DASHES)])
+
+
+def legend_text(name: str) -> str:
+    """A run's name for the legend: on lines of about LEGEND_LINE characters, broken after its commas."""
+    lines = [""]
+    for part in name.split(", "):
+        if lines[-1] and len(lines[-1]) + len(part) + 2 > LEGEND_LINE:
+            lines[-1] += ","
+            lines.append(part)
+        else:
+            lines[-1] = f"{lines[-1]}, {part}" if lines[-1] else part
+    return "<br>&nbsp;&nbsp;".join(html.escape(line) for line in lines)
+
+
+def layer_order(path: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in path.split(".") if part.isdigit())
+
+
+def layer_series(history: dict[str, numpy.ndarray], kind: str) -> dict[str, str]:
+    """Layer path → the history's series of its weights' `kind` (grad_norm or update_ratio)."""
+    found = {}
+    for name in history:
+        prefix, _, parameter = name.partition("/")
+        path, _, weight = parameter.rpartition(".")
+        if prefix == kind and weight in ("W", "K"):
+            found[path] = name
+    return found
+
+
+class ComparePlot(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("comparePlot")
+        self.series_selector = QComboBox(objectName="compareSeries")
+        for key, label in (("test_loss", self.tr("Test loss")), ("train_loss", self.tr("Training loss")),
+                           ("test_accuracy", self.tr("Test accuracy")),
+                           ("train_accuracy", self.tr("Training accuracy")),
+                           ("grad_norm", self.tr("Gradient norm ‖∂L/∂W‖")),
+                           ("update_ratio", self.tr("Update ratio ‖ΔW‖ / ‖W‖"))):
+            self.series_selector.addItem(label, key)
+        self.series_selector.setToolTip(self.tr("What the runs are compared on"))
+        self.layer_selector = QComboBox(objectName="compareLayer")
+        self.layer_selector.setToolTip(self.tr("The layer whose weights' gradient norm or update ratio is shown"))
+        self.runs_menu = QMenu(self)
+        self.runs_button = QToolButton(text=self.tr("Runs"), objectName="compareRunsButton")
+        self.runs_button.setMenu(self.runs_menu)
+        self.runs_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.runs_button.setToolTip(self.tr("Choose the kept runs to show"))
+        self.hint = QLabel(self.tr("Keep a run (Keep, or K) to compare the next one with it."),
+                           objectName="compareHint", wordWrap=True)
+        self.plot = pg.PlotWidget(background=None)
+        self.plot.setLabel("bottom", self.tr("step"))
+        self.plot.getAxis("left").enableAutoSIPrefix(False)
+        # Below the axes, in the plot's own layout, so that long names cover no curve and Export keeps them.
+        self.legend = pg.LegendItem(offset=None, verSpacing=-4)
+        item = self.plot.getPlotItem()
+        item.layout.addItem(self.legend, 4, 1)
+        item.legend = self.legend  # items added with a name are listed in it
+        self.current_curve = pg.PlotDataItem(pen=pg.mkPen(CURRENT_COLOR, width=3))
+        self.current_name = self.tr("this run")
+        self.run_curves: list[pg.PlotDataItem] = []
+        self.run_actions: list[QAction] = []
+        self.runs: list[KeptRun] = []
+        self.history: dict[str, numpy.ndarray] | None = None  # the run in use's, when it has trained
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel(self.tr("Show:")))
+        controls.addWidget(self.series_selector, 1)
+        controls.addWidget(self.layer_selector)
+        controls.addWidget(self.runs_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(controls)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.plot, 1)
+        self.series_selector.currentIndexChanged.connect(self._series_chosen)
+        self.layer_selector.currentIndexChanged.connect(lambda _: self._draw())
+        self._series_chosen()
+
+    # What is compared.
+
+    def series(self) -> str:
+        return self.series_selector.currentData()
+
+    def show_series(self, key: str, layer: str | None = None) -> None:
+        """Choose what to compare, as the person would: `key` is one of the selector's, `layer` a layer path."""
+        self.series_selector.setCurrentIndex(self.series_selector.findData(key))
+        if layer is not None:
+            self.layer_selector.setCurrentIndex(self.layer_selector.findData(layer))
+
+    def _series_chosen(self) -> None:
+        kind = self.series()
+        self.plot.setLogMode(y=kind in LAYER_SERIES)
+        self.plot.setLabel("left", self.series_selector.currentText())
+        self._fill_layers()
+        self._draw()
+
+    def _fill_layers(self) -> None:
+        """The layers whose series any run shown has, keeping the choice when it is still there."""
+        kind, chosen = self.series(), self.layer_selector.currentData()
+        histories = [run.history for run in self.runs] + ([self.history] if self.history is not None else [])
+        paths = sorted({path for history in histories for path in layer_series(history, kind)}, key=layer_order)
+        self.layer_selector.blockSignals(True)
+        self.layer_selector.clear()
+        for path in paths:
+            self.layer_selector.addItem(self.tr("layer {0}").format(path), path)
+        self.layer_selector.setCurrentIndex(max(self.layer_selector.findData(chosen), 0))
+        self.layer_selector.blockSignals(False)
+        self.layer_selector.setVisible(kind in LAYER_SERIES)
+
+    def _values(self, history: dict[str, numpy.ndarray] | None) -> tuple[numpy.ndarray, numpy.ndarray]:
+        """The chosen series of a history as (steps, values), finite values only (positive on a log axis)."""
+        kind = self.series()
+        name = layer_series(history, kind).get(self.layer_selector.currentData()) if (
+            history is not None and kind in LAYER_SERIES) else kind
+        if history is None or name not in history:
+            return numpy.zeros(0), numpy.zeros(0)
+        steps, values = history["step"], history[name]
+        keep = numpy.isfinite(values) & ((values > 0) if kind in LAYER_SERIES else True)
+        steps, values = steps[keep], values[keep]
+        if kind == "train_loss":  # as the Loss tab draws it: the mean over the last 5% of the steps
+            values = smoothed_loss(steps, values)
+        return steps, values
+
+    # The kept runs, and the run in use.
+
+    def show_runs(self, runs: list[KeptRun]) -> None:
+        """The kept runs, each shown: their curves are made here and only updated afterwards."""
+        for curve in self.run_curves:
+            self.plot.removeItem(curve)
+        self.runs_menu.clear()
+        self.runs = list(runs)
+        self.run_curves, self.run_actions = [], []
+        for index, run in enumerate(self.runs):
+            label = f"{index + 1}: {run.name}"
+            curve = pg.PlotDataItem(pen=run_pen(index), name=label)
+            curve.setToolTip(run.name)
+            self._show_curve(curve, True)
+            action = self.runs_menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(True)
+            action.toggled.connect(lambda shown, curve=curve: self._show_curve(curve, shown))
+            self.run_curves.append(curve)
+            self.run_actions.append(action)
+        self.runs_button.setEnabled(bool(self.runs))
+        self.hint.setVisible(not self.runs)
+        self._restack_current()
+        self._fill_layers()
+        self._draw()
+
+    def _show_curve(self, curve: pg.PlotDataItem, shown: bool) -> None:
+        if shown:
+            self.plot.addItem(curve)
+            self.legend.getLabel(curve).setText(legend_text(curve.name()))
+        else:
+            self.plot.removeItem(curve)  # off the legend and out of what Export writes
+
+    def name_current(self, name: str) -> None:
+        """How the run in use differs from the last kept run, for the legend."""
+        self.current_name = name
+        self.current_curve.opts["name"] = name  # what Export names its column
+        label = self.legend.getLabel(self.current_curve)
+        if label is not None:
+            label.setText(legend_text(name))
+
+    def _restack_current(self) -> None:
+        """The run in use on top of the kept runs, and last in the legend, while it has trained."""
+        if self.current_curve in self.plot.listDataItems():
+            self.plot.removeItem(self.current_curve)
+        if self.history is not None:
+            self.current_curve.opts["name"] = self.current_name
+            self._show_curve(self.current_curve, True)
+
+    def update_from(self, snapshot: Snapshot) -> None:
+        started = self.history is None
+        self.history = snapshot.history
+        if started:
+            self._restack_current()
+            self._fill_layers()
+        self.current_curve.setData(*self._values(self.history), skipFiniteCheck=True)
+
+    def clear_run(self) -> None:
+        self.history = None
+        self.current_curve.setData([], [])
+        self._restack_current()
+
+    def _draw(self) -> None:
+        for run, curve in zip(self.runs, self.run_curves):
+            curve.setData(*self._values(run.history), skipFiniteCheck=True)
+        self.current_curve.setData(*self._values(self.history), skipFiniteCheck=True)
+        self.plot.enableAutoRange()

@@ -1,0 +1,109 @@
+"""The runs kept for comparison in the window: keeping one (the run in use, or the one an edit just set
+aside), forgetting them, and naming each by how it differs from the run kept before it. The Compare
+tab shows them; the project saves them (Project.runs).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from playground.project.bpp import Project
+from playground.project.runs import MAX_KEPT_RUNS, KeptRun, RunSetup, describe_change, kept_history
+from playground.session import Snapshot
+from playground.ui.compare_view import ComparePlot
+from playground.ui.training import Training
+
+
+class RunComparison(QObject):
+    changed = Signal()  # the kept runs changed: the project has unsaved changes
+    message = Signal(str)
+
+    def __init__(self, view: ComparePlot, training: Training, title: Callable[[], str],
+                 dataset: Callable[[], dict], set_aside: Callable[[], Project | None]) -> None:
+        """`view`: the Compare tab; `training`: the window's session; `title` and `dataset`: the project's title
+        and dataset settings as shown; `set_aside`: the run the last edit set aside, if any."""
+        super().__init__(view)
+        self.view, self.training, self.title, self.dataset, self.set_aside = view, training, title, dataset, set_aside
+        self.runs: list[KeptRun] = []
+        self._latest: Snapshot | None = None  # the newest snapshot of the run in use
+        self._kept: dict[object, int] = {}  # which run each kept one came from (a run id, a set-aside project)
+        training.snapshot.connect(self._received)
+
+    def _received(self, snapshot: Snapshot) -> None:
+        if self._latest is None or snapshot.run != self._latest.run:
+            self._latest = snapshot
+            self._name_current()
+        self._latest = snapshot
+
+    def _current(self) -> tuple[object, RunSetup, dict, int, int] | None:
+        """(where it came from, setup, history, step, epoch) of the run to keep: the run in use once it has
+        trained, else the run an edit set aside; None when neither has trained."""
+        worker, latest = self.training.worker, self._latest
+        if worker is not None and latest is not None and latest.run == worker.session.run_id and latest.step > 0:
+            session = worker.session
+            setup = RunSetup(session.spec, copy.deepcopy(session.optimizer.spec), session.batch_size,
+                             dict(self.dataset()))
+            return latest.run, setup, latest.history, latest.step, latest.epoch
+        aside = self.set_aside()
+        if aside is not None and aside.progress:
+            history = {key.removeprefix("history/"): value for key, value in aside.arrays.items()
+                       if key.startswith("history/")}
+            setup = RunSetup(aside.network, copy.deepcopy(aside.optimizer), aside.batch_size, dict(aside.dataset))
+            return id(aside), setup, history, aside.progress["step"], aside.progress["epoch"]
+        return None
+
+    def keep(self, quiet: bool = False) -> bool:
+        """Keep the run in use (or the one set aside) for comparison, named by how it differs from the run kept
+        before it; a run kept already is kept again as it is now. False when none has trained, having said so
+        unless `quiet`."""
+        current = self._current()
+        if current is None:
+            if not quiet:
+                self.message.emit(self.tr("Nothing to keep yet: train first, then keep the run to compare the next "
+                                          "one with it."))
+            return False
+        source, setup, history, step, epoch = current
+        again = self._kept.get(source)
+        if again is None and len(self.runs) >= MAX_KEPT_RUNS:
+            self.message.emit(self.tr("{0} runs are kept already, as many as a project holds: forget them "
+                                      "(Run › Forget kept runs) to keep more.").format(MAX_KEPT_RUNS))
+            return False
+        if again is None:
+            name = describe_change(self.runs[-1].setup if self.runs else None, setup, self.title())
+            self._kept[source], again = len(self.runs), len(self.runs)
+            self.runs.append(KeptRun(name or self.tr("same settings"), setup))
+        run = self.runs[again]
+        run.setup, run.history, run.step, run.epoch = setup, kept_history(history), step, epoch
+        self._show()
+        self.message.emit(self.tr("Kept run {0} at step {1:,} for comparison: {2}").format(again + 1, step, run.name))
+        return True
+
+    def forget(self) -> None:
+        if self.runs:
+            self.show_runs([])
+            self.changed.emit()
+
+    def show_runs(self, runs: list[KeptRun]) -> None:
+        """An opened project's kept runs (or none), in place of those shown."""
+        self.runs, self._kept = list(runs), {}
+        self._show(changed=False)
+
+    def _show(self, changed: bool = True) -> None:
+        self.view.show_runs(self.runs)
+        self._name_current()
+        if changed:
+            self.changed.emit()
+
+    def _name_current(self) -> None:
+        """The run in use, named in the legend by how it differs from the last kept run."""
+        worker = self.training.worker
+        if worker is None:
+            return
+        session = worker.session
+        setup = RunSetup(session.spec, session.optimizer.spec, session.batch_size, dict(self.dataset()))
+        change = describe_change(self.runs[-1].setup, setup) if self.runs else ""
+        self.view.name_current(self.tr("now: {0}").format(change or self.tr("same settings")) if self.runs
+                               else self.tr("this run"))

@@ -1,0 +1,175 @@
+"""The lesson panel, a dock beside the window: a lesson's current step (what to do, what to notice,
+why), Back and Next, and the button that applies the change a step asks for.
+
+The button first keeps the run in use for comparison, then applies the change as one undoable
+edit: the network through the builder, the optimizer's settings through SettingsEdit. Both start a
+new run, which the Compare tab shows beside the kept one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from playground.engine import OptimizerSpec
+from playground.project.lessons import Change, Lesson, changed_network, changed_optimizer, load_lesson
+from playground.ui.builder import LayerBuilder
+from playground.ui.comparison import RunComparison
+
+FLOATING_SIZE = (300, 460)  # the lesson dock floating over the window, when the screen has no room beside it
+FLOATING_MARGIN = 40
+
+
+class LessonPanel(QWidget):
+    apply_requested = Signal(object)  # the step's Change
+    step_shown = Signal(object)  # the LessonStep now shown
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lessonPanel")
+        self.lesson: Lesson | None = None
+        self.index = 0
+        self.title = QLabel(objectName="lessonTitle", wordWrap=True)
+        self.title.setStyleSheet("font-weight: bold;")
+        self.counter = QLabel(objectName="lessonCounter")
+        self.texts = {}
+        body = QVBoxLayout()
+        for key, heading in (("do", self.tr("What to do")), ("notice", self.tr("What to notice")),
+                             ("why", self.tr("Why"))):
+            label = QLabel(heading)
+            label.setStyleSheet("font-weight: bold;")
+            self.texts[key] = QLabel(objectName=f"lesson_{key}", wordWrap=True,
+                                     textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
+            body.addWidget(label)
+            body.addWidget(self.texts[key])
+        self.apply_button = QPushButton(objectName="lessonApplyButton")
+        self.apply_button.setToolTip(self.tr("Keep the run in use for comparison, then make this change "
+                                             "(Undo takes it back)"))
+        self.back_button = QPushButton(self.tr("Back"), objectName="lessonBackButton")
+        self.next_button = QPushButton(self.tr("Next"), objectName="lessonNextButton")
+        steps = QWidget()
+        steps_layout = QVBoxLayout(steps)
+        steps_layout.addWidget(self.title)
+        steps_layout.addWidget(self.counter)
+        steps_layout.addLayout(body)
+        steps_layout.addWidget(self.apply_button)
+        steps_layout.addStretch(1)
+        scroll = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
+        scroll.setWidget(steps)  # a long step on a small screen scrolls; the buttons below stay put
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.next_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+        self.back_button.clicked.connect(lambda: self.go_to(self.index - 1))
+        self.next_button.clicked.connect(lambda: self.go_to(self.index + 1))
+        self.apply_button.clicked.connect(lambda: self.apply_requested.emit(self.step().change))
+
+    def show_lesson(self, lesson: Lesson) -> None:
+        self.lesson = lesson
+        self.title.setText(lesson.title)
+        self.go_to(0)
+
+    def step(self):
+        return self.lesson.steps[self.index]
+
+    def go_to(self, index: int) -> None:
+        count = len(self.lesson.steps)
+        self.index = min(max(index, 0), count - 1)
+        step = self.step()
+        self.counter.setText(self.tr("Step {0} of {1}").format(self.index + 1, count))
+        for key, label in self.texts.items():
+            label.setText(getattr(step, key))
+        self.apply_button.setVisible(step.change is not None)
+        if step.change is not None:
+            self.apply_button.setText(step.change.label)
+        self.back_button.setEnabled(self.index > 0)
+        self.next_button.setEnabled(self.index < count - 1)
+        self.step_shown.emit(step)
+
+
+class SettingsEdit(QUndoCommand):
+    """Optimizer settings a lesson step applies: undone, the settings before come back. Each way, the window
+    starts a new run with them."""
+
+    def __init__(self, use: Callable[[OptimizerSpec], None], before: OptimizerSpec, after: OptimizerSpec,
+                 text: str) -> None:
+        super().__init__(text)
+        self.use, self.before, self.after = use, before, after
+
+    def redo(self) -> None:
+        self.use(self.after)
+
+    def undo(self) -> None:
+        self.use(self.before)
+
+
+class Lessons(QObject):
+    """The window's lessons: the dock that shows one, and applying the changes its steps ask for."""
+
+    def __init__(self, window: QMainWindow, builder: LayerBuilder, comparison: RunComparison,
+                 settings: Callable[[], OptimizerSpec], use_settings: Callable[[OptimizerSpec], None],
+                 load_preset: Callable[[str], None], show_tab: Callable[[str], None]) -> None:
+        """`settings`: the optimizer settings shown; `use_settings` starts a new run with others; `load_preset`
+        shows a preset by name (it also tells which is shown: `window.preset`); `show_tab` opens an output tab
+        by the lesson data's name for it."""
+        super().__init__(window)
+        self.window, self.builder, self.comparison = window, builder, comparison
+        self.settings, self.use_settings, self.load_preset = settings, use_settings, load_preset
+        self.panel = LessonPanel()
+        self.dock = QDockWidget(self.tr("Lesson"), window, objectName="lessonDock")
+        self.dock.setWidget(self.panel)
+        self.dock.setMinimumWidth(240)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock.hide()
+        self.panel.apply_requested.connect(self.apply)
+        self.panel.step_shown.connect(lambda step: step.tab and show_tab(step.tab))
+
+    def open(self, name: str) -> None:
+        """Show lesson `name` from its first step, on its preset."""
+        lesson = load_lesson(name)
+        shown = self.window.preset
+        if shown is None or shown.name != lesson.preset:
+            self.load_preset(lesson.preset)
+        if not self.dock.isVisible():
+            self._place_dock()
+        self.dock.show()
+        self.panel.show_lesson(lesson)
+
+    def _place_dock(self) -> None:
+        """Beside the window's columns where they keep their least width, else floating over its right edge
+        (a 1024-pixel screen has no room for both)."""
+        window = self.window
+        room = window.width() - window.centralWidget().minimumSizeHint().width()
+        floating = room < self.dock.minimumWidth() + FLOATING_MARGIN
+        self.dock.setFloating(floating)
+        if floating:
+            frame = window.geometry()
+            self.dock.setGeometry(frame.right() - FLOATING_SIZE[0], frame.top() + FLOATING_MARGIN, *FLOATING_SIZE)
+
+    def apply(self, change: Change) -> None:
+        """Keep the run in use, then make `change` as one edit that Undo takes back."""
+        self.comparison.keep(quiet=True)
+        stack = self.builder.undo_stack
+        stack.beginMacro(change.label)
+        if change.edits_network:
+            layers, loss = changed_network(self.builder.state()["layers"], self.builder.loss, change)
+            self.builder.edit(layers, change.label, None, loss)
+        if change.optimizer:
+            before = self.settings()
+            stack.push(SettingsEdit(self.use_settings, before, changed_optimizer(before, change), change.label))
+        stack.endMacro()

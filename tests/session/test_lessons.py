@@ -1,0 +1,111 @@
+"""Every lesson tells the truth: each step's claim, played headless on its preset at its seed, holds; and a
+claim that does not hold is caught."""
+
+import copy
+import dataclasses
+import json
+
+import pytest
+
+from playground.data import load_dataset
+from playground.project import list_presets, load_preset
+from playground.project.lessons import (
+    STEPS,
+    Change,
+    LessonError,
+    changed_network,
+    lesson_from_dict,
+    lesson_titles,
+    lessons_dir,
+    list_lessons,
+    load_lesson,
+    with_change,
+)
+from playground.session.lesson_checks import evaluate, play_lesson, train_outcome
+
+TEACHING_PRESETS = ["batchnorm", "deep-relu-he", "deep-sigmoid", "digits-mlp", "exploding", "linear-regression",
+                    "mnist-mlp", "overfit", "residual"]
+
+
+def test_every_teaching_preset_has_a_lesson_of_three_to_six_steps():
+    assert list_lessons() == TEACHING_PRESETS
+    assert set(TEACHING_PRESETS) <= set(list_presets())
+    for name in list_lessons():
+        lesson = load_lesson(name)
+        assert lesson.preset == name and STEPS[0] <= len(lesson.steps) <= STEPS[1]
+        assert lesson_titles()[name] == lesson.title
+        assert any(step.change is not None for step in lesson.steps), f"{name}: no step asks for a change"
+
+
+def checked_on(name: str):
+    """The lesson as the test plays it. MNIST cannot be downloaded here, and on random images of its shape no
+    claim about learning means anything: mnist-mlp's claims are checked on digits-mlp, the same network
+    (784-200-10 becomes 64-200-10) with the same optimizer and batch on the bundled 8x8 digits."""
+    lesson = load_lesson(name)
+    return dataclasses.replace(lesson, preset="digits-mlp") if name == "mnist-mlp" else lesson
+
+
+@pytest.mark.parametrize("name", TEACHING_PRESETS)
+def test_what_each_lesson_says_to_notice_is_true(name):
+    results = play_lesson(checked_on(name))
+    assert len(results) == len(load_lesson(name).steps)
+    assert [result.observed for result in results if not result.holds] == []
+
+
+def test_a_claim_that_is_not_true_fails():
+    lesson = load_lesson("deep-relu-he")
+    first = lesson.steps[0]
+    # deep-relu-he's gradient does not vanish: claiming it does must fail.
+    false = dataclasses.replace(first.check, settings={**first.check.settings, "below": 1e-3, "above": 0.0})
+    result = play_lesson(dataclasses.replace(lesson, steps=(dataclasses.replace(first, check=false),
+                                                            *lesson.steps[1:])))[0]
+    assert not result.holds and "layer 1 / layer 11" in result.observed
+
+
+def test_a_training_that_diverges_proves_no_metric():
+    preset = with_change(load_preset("exploding"), Change("off", optimizer={"clip_norm": None}))
+    outcome = train_outcome(preset, load_dataset(preset.dataset), epochs=1, seed=0)
+    step = load_lesson("exploding").steps[0]
+    assert outcome.diverged and evaluate(step.check, outcome) == (False, "training diverged")
+
+
+def lesson_data(name: str) -> dict:
+    return json.loads((lessons_dir() / f"{name}.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("damage, message", [
+    (lambda d: d.update(steps=d["steps"][:2]), "3 to 6 steps"),
+    (lambda d: d["steps"][0].pop("why"), "lacks \\['why'\\]"),
+    (lambda d: d["steps"][0]["check"].update(check="feels_right"), "its check must be one of"),
+    (lambda d: d["steps"][0]["check"].pop("below"), "needs a bound"),
+    (lambda d: d["steps"][0]["check"].update(layers=[1, 12]), "names layer 12, which has no weights"),
+    (lambda d: d["steps"][2]["change"]["layers"][0]["set"].update(activation="magic"), "cannot be built .*'magic'"),
+    (lambda d: d["steps"][3]["check"].update(now="sideways"), "lower or higher"),
+    (lambda d: d.update(preset="deep-purple"), "does not exist"),
+])
+def test_a_damaged_lesson_says_what_is_wrong(damage, message):
+    data = lesson_data("deep-sigmoid")
+    damage(data)
+    with pytest.raises(LessonError, match=message):
+        lesson_from_dict("deep-sigmoid", data)
+
+
+def test_versus_before_needs_a_change_before_it():
+    data = lesson_data("deep-sigmoid")
+    data["steps"][0]["check"] = copy.deepcopy(data["steps"][3]["check"])
+    with pytest.raises(LessonError, match="no change came before"):
+        lesson_from_dict("deep-sigmoid", data)
+
+
+def test_changes_are_made_on_plain_layers():
+    residual = load_preset("residual").network.to_dict()
+    layers, loss = changed_network(residual["layers"], residual["loss"], Change(
+        "relu", layers=({"match": {"activation": "sigmoid"}, "set": {"activation": "relu"}},)))
+    assert layers[1]["layers"][0]["activation"] == "relu" and layers[0]["activation"] == "relu"
+    assert residual["layers"][1]["layers"][0]["activation"] == "sigmoid"  # a copy: the input is unchanged
+    layers, _ = changed_network(residual["layers"], loss, Change(
+        "dropout", insert_after={"match": {"type": "residual"}, "layer": {"type": "dropout", "rate": 0.2}}))
+    assert [layer["type"] for layer in layers[:4]] == ["dense", "residual", "dropout", "residual"]
+    assert len(layers) == len(residual["layers"]) + 9
+    layers, loss = changed_network(residual["layers"], "mse", Change("plain", network_of="deep-sigmoid"))
+    assert layers == load_preset("deep-sigmoid").network.to_dict()["layers"] and loss == "binary_cross_entropy"

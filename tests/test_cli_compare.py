@@ -1,0 +1,60 @@
+"""`playground compare`: the final metrics of projects' runs side by side, as text or JSON."""
+
+import json
+
+import pytest
+
+from playground.cli import main
+from playground.project import load_project, save_project
+from playground.project.runs import KeptRun, RunSetup
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory):
+    """deep-sigmoid and deep-relu-he, each trained 3 epochs and saved."""
+    folder = tmp_path_factory.mktemp("compare")
+    paths = {}
+    for preset in ("deep-sigmoid", "deep-relu-he"):
+        paths[preset] = str(folder / f"{preset}.bpp")
+        assert main(["train", "--preset", preset, "--epochs", "3", "--save", paths[preset]]) == 0
+    return paths
+
+
+def test_two_projects_side_by_side_as_json(trained, capsys):
+    capsys.readouterr()
+    assert main(["compare", trained["deep-sigmoid"], trained["deep-relu-he"], "--json"]) == 0
+    runs = json.loads(capsys.readouterr().out)["runs"]
+    assert [run["name"] for run in runs] == ["Deep sigmoid", "sigmoid → relu, init xavier_uniform → he_normal, "
+                                                             "lr 0.1 → 0.03"]
+    assert [run["project"] for run in runs] == [trained["deep-sigmoid"], trained["deep-relu-he"]]
+    for run in runs:
+        assert run["epoch"] == 3 and run["step"] == 75 and not run["kept"]
+        assert 0 < run["test_loss"] < 1 and 0 <= run["test_accuracy"] <= 1
+    assert runs[1]["test_loss"] < runs[0]["test_loss"]
+
+
+def test_a_project_with_kept_runs_compares_them_with_its_own(trained, tmp_path, capsys):
+    project = load_project(trained["deep-sigmoid"])
+    history = {key.removeprefix("history/"): value for key, value in project.arrays.items()
+               if key.startswith("history/")}
+    project.runs = [KeptRun("Deep sigmoid", RunSetup(project.network, project.optimizer, 20, project.dataset),
+                            history, 75, 3)]
+    path = tmp_path / "kept.bpp"
+    save_project(project, path)
+    capsys.readouterr()
+    assert main(["compare", str(path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["run", "1", "2"] and lines[2].split() == ["step", "75", "75"]
+    assert lines[-2:] == [f"1: Deep sigmoid ({path}, kept)", f"2: batch 20 → 10 ({path})"]
+
+
+@pytest.mark.parametrize("arguments, message", [
+    (lambda paths: [paths["deep-sigmoid"]], "There is one run to compare"),
+    (lambda paths: [paths["deep-sigmoid"], "missing.bpp"], "There is no file missing.bpp"),
+    (lambda paths: [], "the following arguments are required: PROJECT"),
+])
+def test_user_errors_are_one_line_and_exit_2(trained, capsys, arguments, message):
+    capsys.readouterr()
+    assert main(["compare", *arguments(trained)]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("error: ") and message in error and error.count("\n") == 1

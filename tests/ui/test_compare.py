@@ -1,0 +1,127 @@
+"""Comparing runs in the window: keep a run, train another, and see both in the Compare tab, named by what
+differs; choose what to compare and which runs; export the comparison; kept runs saved with the project."""
+
+import csv
+
+import numpy
+from pyqtgraph.exporters import CSVExporter, ImageExporter
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QToolButton
+
+from playground.project import load_project
+from playground.ui import MainWindow
+from tests.ui.widgets import click, find
+
+
+def open_window(qtbot, preset="circle") -> MainWindow:
+    window = MainWindow(preset)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def train(qtbot, window, steps: int) -> None:
+    """Train `steps` steps more, then pause."""
+    start = window.latest.step if window.latest is not None else 0
+    click(qtbot, window, "playButton")
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.step >= start + steps, timeout=10_000)
+    click(qtbot, window, "playButton")
+    qtbot.waitUntil(lambda: window.latest.state == "paused", timeout=10_000)
+
+
+def keep(qtbot, window) -> None:
+    qtbot.mouseClick(find(window, QToolButton, "keepRunButton"), Qt.MouseButton.LeftButton)
+
+
+def legend(window) -> list[str]:
+    return [label.text for _, label in window.compare_view.legend.items]
+
+
+def points(curve) -> int:
+    x, _ = curve.getData()
+    return 0 if x is None else len(x)
+
+
+def menu_action(window, menu: str, text: str):
+    bar = next(action.menu() for action in window.menuBar().actions() if action.text().replace("&", "") == menu)
+    return next(action for action in bar.actions() if action.text().replace("&", "") == text)
+
+
+def test_a_kept_run_and_the_next_one_show_side_by_side_named_by_what_differs(qtbot, tmp_path):
+    window = open_window(qtbot)
+    view = window.compare_view
+    train(qtbot, window, 100)
+    keep(qtbot, window)
+    assert [run.name for run in window.comparison.runs] == ["Circle"]
+    assert "Kept run 1" in window.statusBar().currentMessage()
+    window.layer_list.selectRow(0)
+    find(window, QComboBox, "activationInput").setCurrentText("relu")  # a new run starts on the new network
+    train(qtbot, window, 100)
+    window.plot_tabs.setCurrentWidget(view)
+    qtbot.waitUntil(lambda: points(view.current_curve) > 0)
+    assert legend(window) == ["1: Circle", "now: tanh → relu"]
+    assert points(view.run_curves[0]) > 0 and view.hint.isHidden()
+    keep(qtbot, window)
+    assert [run.name for run in window.comparison.runs] == ["Circle", "tanh → relu"]
+    assert legend(window) == ["1: Circle", "2: tanh → relu", "now: same settings"]
+    # Each layer's gradient norm, on a log axis; each run its own colour and dash.
+    view.show_series("grad_norm", "2")
+    assert view.layer_selector.isVisible() and view.plot.getPlotItem().ctrl.logYCheck.isChecked()
+    assert [view.layer_selector.itemText(i) for i in range(view.layer_selector.count())] == [
+        "layer 1", "layer 2", "layer 3"]
+    first, second = (curve.opts["pen"] for curve in view.run_curves)
+    assert first.color() != second.color() and first.style() != second.style()
+    kept_norms = window.comparison.runs[0].history["grad_norm/2.W"]
+    drawn = 10 ** view.run_curves[0].getData()[1]  # what a log axis draws is log10 of the values
+    assert numpy.allclose(drawn, kept_norms[numpy.isfinite(kept_norms) & (kept_norms > 0)])
+    view.show_series("update_ratio", "1")
+    assert points(view.run_curves[0]) > 0 and points(view.run_curves[1]) > 0
+    # The person hides the first run: the plot, its legend and what Export writes follow.
+    view.runs_menu.actions()[0].setChecked(False)
+    assert legend(window) == ["2: tanh → relu", "now: same settings"]
+    exported = tmp_path / "comparison.csv"
+    CSVExporter(view.plot.getPlotItem()).export(str(exported))
+    header = next(csv.reader(exported.open(encoding="utf-8")))
+    assert header == ["2: tanh → relu_x", "2: tanh → relu_y", "now: same settings_x", "now: same settings_y"]
+    picture = tmp_path / "comparison.png"
+    ImageExporter(view.plot.getPlotItem()).export(str(picture))
+    assert picture.stat().st_size > 1000
+    window.close()
+
+
+def test_kept_runs_are_saved_with_the_project_and_come_back_on_open(qtbot, tmp_path):
+    target = tmp_path / "compared.bpp"
+    window = open_window(qtbot, "deep-sigmoid")
+    train(qtbot, window, 50)
+    keep(qtbot, window)
+    kept = window.comparison.runs[0]
+    assert window.isWindowModified()
+    window.projects.project_path = target
+    window.projects.save()
+    qtbot.waitUntil(lambda: target.is_file(), timeout=10_000)
+    window.close()
+    assert [run.name for run in load_project(target).runs] == ["Deep sigmoid"]
+    reopened = open_window(qtbot, "xor")
+    assert reopened.projects.open_project(target)
+    [back] = reopened.comparison.runs
+    assert back.name == kept.name and back.step == kept.step
+    assert all(numpy.array_equal(back.history[name], values, equal_nan=True) for name, values in kept.history.items())
+    assert legend(reopened)[0] == "1: Deep sigmoid" and points(reopened.compare_view.run_curves[0]) > 0
+    assert not reopened.isWindowModified()
+    menu_action(reopened, "Run", "Forget kept runs").trigger()
+    assert reopened.comparison.runs == [] and reopened.isWindowModified() and not reopened.compare_view.hint.isHidden()
+    reopened.close()
+
+
+def test_a_run_is_kept_once_it_has_trained_even_after_an_edit_set_it_aside(qtbot):
+    window = open_window(qtbot)
+    keep(qtbot, window)
+    assert window.comparison.runs == [] and "Nothing to keep yet" in window.statusBar().currentMessage()
+    train(qtbot, window, 60)
+    step = window.latest.step
+    window.layer_list.selectRow(0)
+    find(window, QComboBox, "activationInput").setCurrentText("relu")  # the trained run is set aside
+    menu_action(window, "Run", "Keep this run for comparison").trigger()
+    [run] = window.comparison.runs
+    assert run.name == "Circle" and run.step == step and run.setup.network.layers[0].activation == "tanh"
+    window.close()
