@@ -1,6 +1,7 @@
 """How fast the stepper moves from one phase of a training step to the next: the digits MLP
-(64-200-10) on a batch of 64 digits, and the seed article's MNIST network (784-200-10) on a
-batch of 64 random images with random labels (the timing does not depend on the values).
+(64-200-10) on a batch of 64 digits, the seed article's MNIST network (784-200-10) and the mnist-cnn
+preset (LeNet-5) on batches of 64 random MNIST-shaped images with random labels (the timing does not
+depend on the values). A phase of a layer on images draws one example's maps and writes out one cell.
 
     python benchmarks/stepper_redraw.py
 
@@ -52,6 +53,15 @@ def mnist_step():
     return spec, net.trace_step(x, y, optimizer)
 
 
+def mnist_cnn_step():
+    preset = load_preset("mnist-cnn")
+    rng = numpy.random.default_rng(0)
+    x = rng.random((BATCH, 1, 28, 28), dtype=numpy.float32)
+    y = rng.integers(0, 10, size=BATCH)
+    net = Network(preset.network, seed=0)
+    return preset.network, net.trace_step(x, y, Optimizer(net, preset.optimizer))
+
+
 def measure(name: str, panel: StepperPanel, app: QApplication, spec, trace) -> None:
     times = []
     for _ in range(ROUNDS):
@@ -79,6 +89,7 @@ def main() -> None:
     app.processEvents()
     measure("digits-mlp 64-200-10", panel, app, *digits_step())
     measure("MNIST 784-200-10", panel, app, *mnist_step())
+    measure("mnist-cnn (LeNet-5)", panel, app, *mnist_cnn_step())
 
 
 if __name__ == "__main__":

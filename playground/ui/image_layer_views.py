@@ -24,7 +24,7 @@ from playground.session import Snapshot
 from playground.session.layer_pictures import FeatureMaps
 from playground.ui.mosaic import Tiling, kernel_tile, kernel_tiles, kernel_tiling
 from playground.ui.network_blocks import layer_title
-from playground.ui.stepper.phases import number
+from playground.ui.stepper.notation import number
 from playground.ui.theme import BOUNDARY_COLORS, plot_foreground
 
 SIGN_LUT = BOUNDARY_COLORS.getLookupTable(nPts=256)
