@@ -29,7 +29,11 @@ from playground.ui.theme import BOUNDARY_COLORS, plot_foreground
 
 SIGN_LUT = BOUNDARY_COLORS.getLookupTable(nPts=256)
 MAPS_PER_LINE = 16  # feature maps in a line before the row wraps
-STRIP_PX = 22  # the height of a row that shows a flat vector
+KERNELS_PER_LINE = 8  # the kernels of a layer on one channel, in a line before the row wraps
+# The per cent of a layer's largest |values| drawn in its fullest colour: a few weights stand out, and the maps
+# have a long tail of large values (after a ReLU) above a mass of small ones that would look all but white.
+KERNELS_SATURATED, MAPS_SATURATED = 1.0, 5.0
+STRIP_PX = 30  # the height of a row that shows a flat vector: its title takes two lines
 TITLE_PX = 118  # the titles' column
 
 
@@ -61,8 +65,10 @@ class PictureRows(pg.GraphicsLayoutWidget):
         self.ci.clear()
         self.rows, self.key = {}, None
 
-    def add_row(self, key: str, title: str, tiling: Tiling, index, strip: bool = False) -> PictureRow:
-        """A row titled `title` for an image tiled so; a strip (a flat vector) is one line of cells, stretched."""
+    def add_row(self, key: str, title: str, tiling: Tiling, index, strip: bool = False,
+                lines: int | None = None) -> PictureRow:
+        """A row titled `title` for an image tiled so, as tall as `lines` lines of tiles beside the others (by
+        default its own); a strip (a flat vector) is one line of cells, stretched."""
         row = len(self.rows)
         text = "<br>".join(html.escape(line) for line in title.split("\n"))
         label = self.ci.addLabel(text, row=row, col=0, justify="right", color=plot_foreground(), size="9pt")
@@ -75,7 +81,7 @@ class PictureRows(pg.GraphicsLayoutWidget):
         box.setRange(QRectF(0, 0, width, height), padding=0.02)
         if strip:
             box.setFixedHeight(STRIP_PX)
-        self.ci.layout.setRowStretchFactor(row, 0 if strip else max(1, tiling.rows))
+        self.ci.layout.setRowStretchFactor(row, 0 if strip else lines or tiling.rows)
         self.rows[key] = PictureRow(box, image, tiling, index)
         return self.rows[key]
 
@@ -100,10 +106,11 @@ class PictureRows(pg.GraphicsLayoutWidget):
         self.hovered.emit("")
 
 
-def signed_levels(values: numpy.ndarray) -> tuple[float, float]:
-    """Levels centred on zero that take the largest value in: −m to m."""
+def signed_levels(values: numpy.ndarray, saturated: float) -> tuple[float, float]:
+    """Levels centred on zero, −m to m, m as large as all but the largest `saturated` per cent of |values|: a few
+    large values do not leave every other one pale."""
     finite = numpy.abs(values[numpy.isfinite(values)])
-    largest = float(finite.max()) if finite.size else 0.0
+    largest = float(numpy.percentile(finite, 100 - saturated)) if finite.size else 0.0
     return (-largest, largest) if largest > 0 else (-1.0, 1.0)
 
 
@@ -156,17 +163,18 @@ class FiltersView(PictureView):
             pictures.clear_rows()
             for path, values in kernels.items():
                 channels, height, width, filters = values.shape
-                tiling = kernel_tiling(channels, height, width, filters, MAPS_PER_LINE)
+                tiling = kernel_tiling(channels, height, width, filters, KERNELS_PER_LINE)
                 title = self.tr("layer {0}\n{1}\n{2} → {3} maps").format(
                     path, self.titles.get(path, "conv2d"), channels, filters)
                 pictures.add_row(path, title, tiling, self._index(path, filters))
             pictures.key = key
             self.caption.setText(self.tr("K[c, :, :, f] of each Conv2D layer: a row per input channel c, a column "
-                                         "per filter f. Blue above zero, orange below, each layer on its own scale."))
+                                         "per filter f. Blue above zero, orange below, each layer on its own scale; "
+                                         "hover over a weight to read it."))
         for path, values in kernels.items():
             row = pictures.rows[path]
             row.values = row.tiling.place(kernel_tiles(values), row.values)
-            pictures.set_values(path, row.values, signed_levels(values))
+            pictures.set_values(path, row.values, signed_levels(values, KERNELS_SATURATED))
 
     @staticmethod
     def _index(path: str, filters: int):
@@ -222,12 +230,13 @@ class FeatureMapsView(PictureView):
                 self._add_row(path, self.tr("layer {0}\n{1}").format(path, self.titles.get(path, "")), values)
             pictures.key = key
             self.caption.setText(self.tr("Each layer's output for this test image, as it is now: a tile per map. "
-                                         "Blue above zero, orange below, each layer on its own scale."))
+                                         "Blue above zero, orange below, each layer on its own scale; hover over "
+                                         "a value to read it."))
         self._show_image(maps.image)
         for path, values in shown.items():
             row = pictures.rows[path]
             row.values = row.tiling.place(values if values.ndim == 3 else values.reshape(-1, 1, 1), row.values)
-            pictures.set_values(path, row.values, signed_levels(values))
+            pictures.set_values(path, row.values, signed_levels(values, MAPS_SATURATED))
         self.prediction.setText(self._prediction(maps))
 
     def clear_run(self) -> None:
@@ -243,9 +252,10 @@ class FeatureMapsView(PictureView):
 
             def index(k: int, i: int, j: int) -> str:
                 return f"{name}[{k}, {i}, {j}]"
-            self.pictures.add_row(key, title, tiling, index)
+            self.pictures.add_row(key, title, tiling, index, lines=2 if key == "input" else None)
         elif values.ndim == 3:  # a colour image: one tile, its three channels drawn together
-            self.pictures.add_row(key, title, Tiling(1, *values.shape[1:], 1), lambda k, i, j: f"x[:, {i}, {j}]")
+            self.pictures.add_row(key, title, Tiling(1, *values.shape[1:], 1), lambda k, i, j: f"x[:, {i}, {j}]",
+                                  lines=2)
         else:  # a flat vector: a strip of cells, a cell per feature
             name = "x" if key == "input" else f"layer {key}: a"
             self.pictures.add_row(key, title, Tiling(values.size, 1, 1, values.size, gap=0),
@@ -264,7 +274,7 @@ class FeatureMapsView(PictureView):
             pictures.set_values("input", row.values, (low, high if high > low else low + 1.0), lut=None)
         else:
             row.values = row.tiling.place(image.reshape(-1, 1, 1), row.values)
-            pictures.set_values("input", row.values, signed_levels(image))
+            pictures.set_values("input", row.values, signed_levels(image, MAPS_SATURATED))
 
     def _prediction(self, maps: FeatureMaps) -> str:
         dataset = self.dataset

@@ -140,9 +140,7 @@ class MainWindow(QMainWindow):
         # For image sets: the test images, and for a network on images its kernels and one image through it. The
         # tabs show only when there is more than the test images to choose from.
         self.image_tabs = QTabWidget(objectName="imageTabs", documentMode=True, tabBarAutoHide=True)
-        for view, title in ((self.gallery, self.tr("Test images")), (self.filters_view, self.tr("Filters")),
-                            (self.feature_maps_view, self.tr("Feature maps"))):
-            self.image_tabs.addTab(view, title)
+        self.image_tabs.addTab(self.gallery, self.tr("Test images"))  # the others come with a network on images
         self.image_tabs.hide()  # until image data come: the layout restored before then is the boundary's
         self.image_tabs.currentChanged.connect(self._image_view_chosen)
         self.feature_maps_view.image_chosen.connect(self._image_view_chosen)
@@ -311,15 +309,18 @@ class MainWindow(QMainWindow):
         self._offer_image_views(spec)
 
     def _offer_image_views(self, spec: NetworkSpec | None) -> None:
-        """Filters for a network with Conv2D layers, Feature maps for one that takes images; else the test images."""
+        """Filters for a network with Conv2D layers, Feature maps for one that takes images; else the test images
+        alone, without a tab bar (tabs taken out, not hidden, so that the bar hides itself)."""
         tabs, infos = self.image_tabs, self.builder.infos
-        offered = {self.filters_view: any(info.type == "conv2d" for info in infos),
-                   self.feature_maps_view: spec is not None and len(spec.input_shape) == 3}
-        for view, shown in offered.items():
+        offered = ((self.filters_view, self.tr("Filters"), any(info.type == "conv2d" for info in infos)),
+                   (self.feature_maps_view, self.tr("Feature maps"), spec is not None and len(spec.input_shape) == 3))
+        for view, title, shown in offered:
             view.show_network(spec)
-            tabs.setTabVisible(tabs.indexOf(view), shown)
-        if not offered.get(tabs.currentWidget(), True):
-            tabs.setCurrentWidget(self.gallery)
+            index = tabs.indexOf(view)
+            if shown and index < 0:
+                tabs.insertTab(1 if view is self.filters_view else tabs.count(), view, title)
+            elif not shown and index >= 0:
+                tabs.removeTab(index)
         self._image_view_chosen()
 
     def _image_view_chosen(self) -> None:

@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 
 from playground.ui import MainWindow
 from playground.ui.data_panel import DatasetSelector
+from playground.ui.image_layer_views import KERNELS_PER_LINE, MAPS_PER_LINE
 from playground.ui.mosaic import Tiling, kernel_tiles, kernel_tiling
 from tests.ui.test_builder import drop, layer_types, palette_data, select_row, type_into
+from tests.ui.test_layout import cut_off, settled
 from tests.ui.widgets import click, find
 
 IMAGE_LAYERS = ["Conv2D", "MaxPool", "AvgPool", "Flatten", "GlobalAvgPool"]
@@ -83,6 +85,8 @@ def test_the_palette_offers_layers_on_images_only_for_image_sets(qtbot):
 def test_a_conv_network_built_from_the_palette_shows_its_maps_and_trains(qtbot):
     window = open_window(qtbot, "digits-mlp")
     assert layer_types(window) == ["dense 200 relu", "dense 10 linear"]
+    tabs = window.image_tabs
+    assert tabs.count() == 1 and not tabs.tabBar().isVisible()  # the test images alone: no tabs to choose
     drop(window, palette_data(window, "Conv2D"), 0, 0.2)  # above the first layer: the network starts on images
     assert layer_types(window)[0] == "conv2d 8 3×3 relu"
     error = find(window, QLabel, "networkError").text()
@@ -95,6 +99,8 @@ def test_a_conv_network_built_from_the_palette_shows_its_maps_and_trains(qtbot):
     assert rows(window) == [("(None, 8, 8, 8)", "80"), ("(None, 8, 4, 4)", "0"), ("(None, 128)", "0"),
                             ("(None, 200)", "25,800"), ("(None, 10)", "2,010")]
     assert window.builder.error is None and window.builder.spec.input_shape == (1, 8, 8)
+    assert [tabs.tabText(k) for k in range(tabs.count())] == ["Test images", "Filters", "Feature maps"]
+    assert tabs.tabBar().isVisible()
     select_row(qtbot, window, 0)
     type_into(qtbot, find(window, QSpinBox, "filtersInput"), "4")
     assert rows(window)[:3] == [("(None, 4, 8, 8)", "40"), ("(None, 4, 4, 4)", "0"), ("(None, 64)", "0")]
@@ -122,8 +128,7 @@ def test_a_conv_network_built_from_the_palette_shows_its_maps_and_trains(qtbot):
 def test_training_digits_cnn_draws_its_filters_and_one_image_through_it_live(qtbot):
     window = open_window(qtbot, "digits-cnn")
     tabs = window.image_tabs
-    assert [tabs.tabText(k) for k in range(tabs.count()) if tabs.isTabVisible(k)] == ["Test images", "Filters",
-                                                                                    "Feature maps"]
+    assert [tabs.tabText(k) for k in range(tabs.count())] == ["Test images", "Filters", "Feature maps"]
     choose_tab(qtbot, tabs, "Filters")
     filters = window.filters_view.pictures
     click(qtbot, window, "playButton")
@@ -135,7 +140,7 @@ def test_training_digits_cnn_draws_its_filters_and_one_image_through_it_live(qtb
     for path, shape in (("1", (1, 3, 3, 16)), ("3", (16, 3, 3, 32))):
         kernels = window.latest.kernels[path]
         assert kernels.shape == shape
-        tiling = kernel_tiling(shape[0], 3, 3, shape[3], 16)
+        tiling = kernel_tiling(shape[0], 3, 3, shape[3], KERNELS_PER_LINE)
         numpy.testing.assert_array_equal(filters.rows[path].values, tiling.place(kernel_tiles(kernels)))
     for _ in range(4):  # the layouts follow the caption that came with the kernels
         QApplication.processEvents()
@@ -154,7 +159,7 @@ def test_training_digits_cnn_draws_its_filters_and_one_image_through_it_live(qtb
     numpy.testing.assert_array_equal(view.pictures.rows["input"].values, image)
     maps = view.shown.outputs["1"]
     numpy.testing.assert_array_equal(view.pictures.rows["1"].values,
-                                     Tiling.wrapped(16, 8, 8, 16).place(maps))
+                                     Tiling.wrapped(16, 8, 8, MAPS_PER_LINE).place(maps))
     label = window.dataset.class_names[window.dataset.y_test[5]]
     assert view.prediction.text().startswith(f"true class {label} · predicted ")
     choose_tab(qtbot, tabs, "Test images")  # neither view shown: snapshots carry neither
@@ -176,4 +181,15 @@ def test_the_gradient_check_covers_the_kernels_of_digits_cnn(qtbot):
     checked = {table.item(row, 0).text(): float(table.item(row, 1).text()) for row in range(table.rowCount())}
     assert {"1.K", "1.b", "3.K", "3.b", "6.W", "6.b"} <= set(checked)
     assert max(checked.values()) < 1e-6
+    window.close()
+
+
+def test_the_views_of_a_network_on_images_show_whole_on_a_1280_by_720_screen(qtbot):
+    window = open_window(qtbot, "digits-cnn", (1280, 720))
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.step == 1, timeout=10_000)
+    for title, view in (("Filters", window.filters_view), ("Feature maps", window.feature_maps_view)):
+        choose_tab(qtbot, window.image_tabs, title)
+        qtbot.waitUntil(lambda view=view: len(view.pictures.rows) > 1, timeout=10_000)
+        assert (problems := cut_off(settled(window))) == [], f"{title}: " + "\n".join(problems)
     window.close()

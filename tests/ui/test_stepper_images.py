@@ -177,8 +177,10 @@ def test_every_phase_of_every_layer_on_images_draws_its_records(qtbot):
                        loss="cross_entropy")
     pooled = NetworkSpec((2, 9, 9), [Conv2DSpec(3, 5, padding="same"), GlobalAvgPoolSpec(), DenseSpec(3)],
                          loss="cross_entropy")
+    first = NetworkSpec((2, 9, 9), [MaxPool2DSpec(2), FlattenSpec(), DenseSpec(3)], loss="cross_entropy")
+    flat = NetworkSpec((2, 9, 9), [FlattenSpec(), DenseSpec(3)], loss="cross_entropy")  # ∂L/∂x of neither is needed
     rng = numpy.random.default_rng(0)
-    for network in (spec, pooled):
+    for network in (first, flat, spec, pooled):
         net = Network(network, seed=0)
         trace = net.trace_step(rng.standard_normal((4, 2, 9, 9)), rng.integers(0, 3, 4),
                                Optimizer(net, OptimizerSpec("sgd")))

@@ -138,16 +138,13 @@ class ImagePhase:
 
     def _default_cell(self) -> tuple[int, ...]:
         """Until a person picks one, the cell the step moves most: the largest output or gradient."""
+        forward = self.kind == FORWARD
         if self.type == "conv2d":
-            if self.kind == FORWARD:
-                return largest(self.example(self.forward.extras["z"], self.out_shape))
-            return largest(self.backward.param_grads["K"])
-        if self.kind == FORWARD:
-            return largest(self.x) if self.type == "flatten" else largest(self.example(self.forward.output,
-                                                                                        self.out_shape))
-        grad = self.example(self.backward.grad_output, self.out_shape)
-        return largest(self.example(self.backward.grad_input, self.in_shape)) if self.type == "flatten" else \
-            largest(grad)
+            return largest(self.example(self.forward.extras["z"], self.out_shape) if forward else
+                           self.backward.param_grads["K"])
+        if self.type == "flatten":  # a pixel; its gradient is the flat one's, in the same order
+            return largest(self.x if forward else self.example(self.backward.grad_output, self.in_shape))
+        return largest(self.example(self.forward.output if forward else self.backward.grad_output, self.out_shape))
 
     def pick(self, shown: Matrix, k: int, i: int, j: int) -> tuple[int, ...] | None:
         """The cell a click on map k's pixel (i, j) of `shown` chooses, when that matrix is the one clicks pick on."""
@@ -334,10 +331,15 @@ class ImagePhase:
     def _conv2d_backward_rows(self, has_input_grad: bool) -> list[tuple[str, str]]:
         function = ACTIVATION_FUNCTIONS[self.layer.activation]
         n, p = self.batch, self.x_name
-        rows = [(f"δ = ∂L/∂z = (∂L/∂a) ⊙ g'(z),   {function.derivative}", ""),
-                (tr("∂L/∂K[c, u, v, f] = Σ over {0} and every i, j of δ[f, i, j, m] · {1}[c, s·i + u, s·j + v, m]")
-                 .format(tr("the one example m") if n == 1 else tr("the {0} examples m").format(n), p), ""),
-                (tr("∂L/∂b[f] = Σ over m, i, j of δ[f, i, j, m]"), "")]
+        rows = [(f"δ = ∂L/∂z = (∂L/∂a) ⊙ g'(z),   {function.derivative}", "")]
+        if n == 1:
+            rows += [(tr("∂L/∂K[c, u, v, f] = Σ over every i, j of δ[f, i, j] · {0}[c, s·i + u, s·j + v]").format(p),
+                      ""),
+                     (tr("∂L/∂b[f] = Σ over i, j of δ[f, i, j]"), "")]
+        else:
+            rows += [(tr("∂L/∂K[c, u, v, f] = Σ over the {0} examples m and every i, j of δ[f, i, j, m] · "
+                         "{1}[c, s·i + u, s·j + v, m]").format(n, p), ""),
+                     (tr("∂L/∂b[f] = Σ over m, i, j of δ[f, i, j, m]"), "")]
         if has_input_grad:
             scatter = tr("∂L/∂{0}[c, s·i + u, s·j + v] += K[c, u, v, f] · δ[f, i, j] for every f, u, v, i, j")
             rows.append((scatter.format(p), tr("then the padding is cut off") if p == "x_pad" else ""))
@@ -390,10 +392,10 @@ class ImagePhase:
         # In the order of the sum: example by example, each row by row.
         written, total = sum_text(delta.transpose(2, 0, 1), reached.transpose(2, 0, 1), most=GRADIENT_TERMS_SHOWN)
         entry = float(record.param_grads["K"][c, u, v, f])
-        over = tr("the {0}×{1} positions").format(height, width) if n == 1 else \
-            tr("the {0} examples and {1}×{2} positions").format(n, height, width)
-        rows = [(tr("∂L/∂K[{0}, {1}, {2}, {3}] = Σ over {4} of δ[{3}, i, j, m] · {5}[{0}, {6}, {7}, m]").format(
-                    c, u, v, f, over, p, shifted(s, "i", u), shifted(s, "j", v)), ""),
+        over, m = (tr("the {0}×{1} positions").format(height, width), "") if n == 1 else \
+            (tr("the {0} examples and {1}×{2} positions").format(n, height, width), ", m")
+        rows = [(tr("∂L/∂K[{0}, {1}, {2}, {3}] = Σ over {4} of δ[{3}, i, j{8}] · {5}[{0}, {6}, {7}{8}]").format(
+                    c, u, v, f, over, p, shifted(s, "i", u), shifted(s, "j", v), m), ""),
                 (f"= {written} = {number(total)}",
                  tr("backward wrote {0}").format(number(entry)))]
         return rows + self._input_grad_rows()
