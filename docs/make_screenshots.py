@@ -45,10 +45,17 @@ def settled(seconds: float = 1.0) -> Callable[[], bool]:
     return lambda: time.monotonic() >= until
 
 
+def show_view(window: MainWindow, name: str) -> None:
+    """The view's tab: among the plots, or (Filters, Feature maps) above them."""
+    view = getattr(window, name)
+    tabs = window.image_tabs if window.image_tabs.indexOf(view) >= 0 else window.plot_tabs
+    tabs.setCurrentWidget(view)
+
+
 def training(preset: str, epochs: int, tab: str | None = None) -> Scene:
     def scene(window: MainWindow) -> Iterator[Callable[[], bool]]:
         if tab is not None:  # before training: a hidden plot draws only the history it is given
-            window.plot_tabs.setCurrentWidget(getattr(window, tab))
+            show_view(window, tab)
         yield from trained(window, epochs, keep_running=tab is None)
         yield settled()
 
@@ -56,11 +63,12 @@ def training(preset: str, epochs: int, tab: str | None = None) -> Scene:
     return scene
 
 
-def stepping(phase: int, weight: tuple[int, int] | None = None, size: tuple[int, int] = SIZE) -> Scene:
-    """circle, trained a while, stepping through example 7 at `phase`."""
+def stepping(phase: int, weight: tuple[int, int] | None = None, size: tuple[int, int] = SIZE,
+             preset: str = "circle", epochs: int = 2500) -> Scene:
+    """`preset` (circle), trained a while, stepping through example 7 at `phase`."""
 
     def scene(window: MainWindow) -> Iterator[Callable[[], bool]]:
-        yield from trained(window, 2500)
+        yield from trained(window, epochs)
         window.stepping.step_through(7)
         yield lambda: window.stepper.current_phase() >= 0
         window.stepper.go_to(phase)
@@ -69,7 +77,7 @@ def stepping(phase: int, weight: tuple[int, int] | None = None, size: tuple[int,
             window.stepper.chain_column.setValue(weight[1])
         yield settled()
 
-    scene.preset, scene.size = "circle", size
+    scene.preset, scene.size = preset, size
     return scene
 
 
@@ -102,6 +110,9 @@ SCENES: dict[str, Scene] = {
     "stepper-update": stepping(7),
     "stepper-1280x720": stepping(6, weight=(1, 0), size=LAPTOP),
     "compare-deep-sigmoid-relu": comparing,
+    "filters-digits-cnn": training("digits-cnn", 20, tab="filters_view"),
+    "feature-maps-digits-cnn": training("digits-cnn", 20, tab="feature_maps_view"),
+    "stepper-conv-backward": stepping(12, preset="digits-cnn", epochs=2),  # backward through the first Conv2D
 }
 
 

@@ -100,6 +100,13 @@ class Control:
     def discard_trace(self) -> None:
         self.queue.put(Command("discard_trace"))
 
+    def watch_images(self, kernels: bool, image: int | None) -> None:
+        """What every snapshot carries from now on for the views of image layers: each Conv2D layer's kernels
+        (`kernels`), and test image number `image` followed through every layer (None: not)."""
+        if image is not None:
+            whole(image, "The test image's number", minimum=0)
+        self.queue.put(Command("watch", (bool(kernels), image)))
+
     def set_pace(self, pace: str) -> None:
         """How much training each snapshot shows while running: see PACES."""
         choice(pace, PACES, "The training speed")

@@ -21,6 +21,7 @@ from playground.errors import DataError
 from playground.session.config import PACE_STEPS, Command, Control, TrainingConfig
 from playground.session.divergence import DivergenceGuard, all_finite
 from playground.session.history import History
+from playground.session.layer_pictures import LayerPictures
 from playground.session.position import TrainingPosition
 from playground.session.snapshot import EpochReport, Snapshot
 from playground.session.snapshot_measures import GRID_RESOLUTION, SAMPLE_SIZE, Measurements, evaluation_chunk
@@ -69,6 +70,7 @@ class Session:
         self.optimizer = Optimizer(net, self._optimizer_spec)
         self._data = net.make_batch(dataset.x_train, dataset.y_train)
         self.measurements = Measurements(net, dataset, self._data, config.seed, config.details)
+        self.pictures = LayerPictures(net, dataset)
         self.at = TrainingPosition.start(len(dataset.x_train), config.seed)
         self._batch = None  # the training batch's buffers, reused from step to step
         self.history = History()
@@ -230,6 +232,7 @@ class Session:
     # A weight set by hand: a what-if, scored on the test split at once.
 
     _notice: str | None = None  # for the next snapshot's message
+    _watched: tuple[bool, int | None] = (False, None)  # what the views of image layers ask snapshots for
 
     def _set_weight(self, path: str, row: int, column: int, value: float, expected: float | None) -> None:
         weights = self.network.parameters()[f"{path}.W"]
@@ -261,7 +264,7 @@ class Session:
 
     def _apply(self, command: Command) -> None:
         name, value = command.name, command.value
-        if name not in ("trace", "apply_trace", "pause", "export"):
+        if name not in ("trace", "apply_trace", "pause", "export", "watch"):
             self._pending_trace = None  # training or settings moved on: the held step no longer applies
         if name == "pause":
             self._paused, self._steps_left, self._until_epoch = True, 0, None
@@ -295,6 +298,8 @@ class Session:
             self._apply_trace()
         elif name == "weight":
             self._set_weight(*value)
+        elif name == "watch":
+            self._watched = value
         elif name == "optimizer":
             spec = self.optimizer.spec.with_kind(value)
             self._optimizer_spec = spec
@@ -493,6 +498,7 @@ class Session:
         self.history.append(at.step, values, force=final or state != "running")
         snapshot.history = self.history.arrays()
         snapshot.trace, self._new_trace = self._new_trace, None
+        snapshot.kernels, snapshot.feature_maps = self.pictures.measure(*self._watched)
         snapshot.exported, self._exported = self._exported, None
         snapshot.message, self._notice = snapshot.message or self._notice, None
         if state != "diverged" and all_finite(self.network.xp, self.network.theta):

@@ -55,7 +55,13 @@ class LayerTable(QTableWidget):
         self.setObjectName("layerList")
         self.setHorizontalHeaderLabels([self.tr("Layer"), self.tr("Type"), self.tr("Output shape"),
                                         self.tr("Parameters")])
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.horizontalHeaderItem(2).setToolTip(self.tr("(batch, features), or for images (batch, channels, "
+                                                        "height, width)"))
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Paths, shapes and counts as wide as they need: the layers' descriptions take the rest.
+        for column in (0, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.verticalHeader().setVisible(False)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -362,7 +368,7 @@ class LayerBuilder(QWidget):
             count = "?" if info is None else f"{info.parameter_count:,}"
             if info is not None and layer["type"] == "residual":
                 count = self.tr("{0} in the block").format(count)
-            shape = "?" if info is None else f"(None, {info.output_size})"
+            shape = "?" if info is None else shape_text(info.output_shape)
             cells = ["    " * depth + path, "    " * depth + describe(layer), shape, count]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -392,11 +398,23 @@ def _layer_drop(data: QMimeData) -> tuple[str, str] | None:
     return None
 
 
+def shape_text(shape: tuple[int, ...]) -> str:
+    """A layer's output as the table shows it, the batch first: "(None, 10)", images "(None, 16, 8, 8)"."""
+    return f"(None, {', '.join(str(d) for d in shape)})"
+
+
 def describe(layer: dict[str, Any]) -> str:
-    """A layer in a few words: "dense 4 tanh", "dropout 0.5", "relu"."""
+    """A layer in a few words: "dense 4 tanh", "dropout 0.5", "conv2d 16 3×3 relu", "maxpool2d 2×2", "relu"."""
     kind = layer["type"]
     if kind == "dense":
         return f"dense {layer['units']} {layer.get('activation', 'linear')}"
     if kind == "dropout":
         return f"dropout {layer.get('rate', 0.5):g}"
+    if kind == "conv2d":
+        k, stride = layer["kernel"], layer.get("stride", 1)
+        return f"conv2d {layer['filters']} {k}×{k}{f' stride {stride}' if stride != 1 else ''} " \
+               f"{layer.get('activation', 'linear')}"
+    if kind in ("maxpool2d", "avgpool2d"):
+        size, stride = layer.get("size", 2), layer.get("stride")
+        return f"{kind} {size}×{size}{f' stride {stride}' if stride not in (None, size) else ''}"
     return kind

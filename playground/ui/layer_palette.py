@@ -1,5 +1,6 @@
 """The palette of layer types the builder's list takes drops from, each with its one-line
-tooltip and the layer a drop makes."""
+tooltip and the layer a drop makes. The layers on images (Conv2D, pooling, Flatten,
+GlobalAvgPool) are offered only while the data are an image set."""
 
 from __future__ import annotations
 
@@ -30,6 +31,25 @@ def palette_entries(tr) -> list[tuple[str, str, str, dict[str, Any]]]:
          {"type": "batchnorm"}),
         ("residual", tr("Residual"), tr("A block whose output is added to its input: a shortcut for gradients"),
          {"type": "residual", "layers": [{"type": "dense", "units": 8, "activation": "relu"}]}),
+        *image_entries(tr),
+    ]
+
+
+def image_entries(tr) -> list[tuple[str, str, str, dict[str, Any]]]:
+    """The palette's layers on images, as palette_entries gives them."""
+    return [
+        ("conv2d", tr("Conv2D"), tr("Slides small kernels over the images: each filter makes a feature map, "
+                                    "z = K ⋆ x + b, then a = g(z)"),
+         {"type": "conv2d", "filters": 8, "kernel": 3, "padding": "same", "activation": "relu",
+          "init": "he_uniform"}),
+        ("maxpool2d", tr("MaxPool"), tr("The largest value of each 2×2 window: halves the maps; the gradient "
+                                        "flows to that value alone"), {"type": "maxpool2d", "size": 2}),
+        ("avgpool2d", tr("AvgPool"), tr("The mean of each 2×2 window: halves the maps; the gradient is shared "
+                                        "across the window"), {"type": "avgpool2d", "size": 2}),
+        ("flatten", tr("Flatten"), tr("Reads the maps as one flat vector, for the Dense layers after them"),
+         {"type": "flatten"}),
+        ("globalavgpool", tr("GlobalAvgPool"), tr("The mean of each map: one value per channel, in place of a "
+                                                  "Flatten"), {"type": "globalavgpool"}),
     ]
 
 
@@ -42,6 +62,7 @@ class LayerPalette(QListWidget):
         self.setDragEnabled(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.templates: dict[str, dict[str, Any]] = {}
+        self.image_kinds = {kind for kind, *_ in image_entries(self.tr)}
         for kind, title, tip, template in palette_entries(self.tr):
             item = QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, kind)
@@ -49,6 +70,16 @@ class LayerPalette(QListWidget):
             self.addItem(item)
             self.templates[kind] = template
         self.setCurrentRow(0)
+        self.offer_image_layers(False)
+
+    def offer_image_layers(self, offered: bool) -> None:
+        """Show the layers on images, for an image set; hide them for points and tables."""
+        for row in range(self.count()):
+            item = self.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) in self.image_kinds:
+                item.setHidden(not offered)
+        if self.currentItem() is None or self.currentItem().isHidden():
+            self.setCurrentRow(0)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         # A few rows: it takes the height the data panel above leaves it, and scrolls in less.

@@ -1,4 +1,5 @@
-"""The property editor of the selected layer: units, activation, initialization, rates.
+"""The property editor of the selected layer: units, filters, kernels, pooling windows, activation,
+initialization, rates.
 
 It shows a layer dict and reports each change as (field, value); the builder turns that into
 an undoable edit. None as a value means "the default" and removes the setting.
@@ -14,10 +15,20 @@ from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QS
 
 from playground.engine.activations import ACTIVATION_FUNCTIONS
 from playground.engine.init import INITIALIZERS
-from playground.engine.spec import ACTIVATION_LAYERS, BatchNormSpec, DenseSpec, DropoutSpec
+from playground.engine.spec import (
+    ACTIVATION_LAYERS,
+    BatchNormSpec,
+    Conv2DSpec,
+    DenseSpec,
+    DropoutSpec,
+    MaxPool2DSpec,
+)
 from playground.ui.fields import BoundedSpinBox
 
 MAX_UNITS = 4096
+# Bounds of the fields of layers on images: more filters and larger kernels than these make a network the
+# window trains slowly, and images here are at most 32×32.
+MAX_FILTERS, MAX_KERNEL, MAX_STRIDE = 512, 11, 8
 TAKES_ALPHA = ("leaky_relu", "elu")
 FUNCTIONS = [name for name in ACTIVATION_FUNCTIONS if name != "linear"]
 
@@ -57,15 +68,34 @@ class LayerProperties(QWidget):
                                            "responsive: {typed} became {became}."))
             units.adjusted.connect(self.adjusted)
             self._add("units", self.tr("Units"), units, self.tr("How many outputs the layer has"))
-            self._add("activation", self.tr("Activation"), self._choices(ACTIVATION_FUNCTIONS),
-                      self.tr("The function g in a = g(z)"))
-            self._add("alpha", self.tr("α"), self._real(0.0, 10.0, 0.01, 3, default=True),
-                      self.tr("The slope or scale of leaky ReLU and ELU below zero"))
-            self._add("init", self.tr("Weight init"), self._choices(INITIALIZERS),
-                      self.tr("How the weights W start"))
-            self._add("bias_init", self.tr("Bias init"), self._choices(INITIALIZERS), self.tr("How the bias b starts"))
-            self._add("init_scale", self.tr("Init scale"), self._real(0.0, 100.0, 0.1, 3, default=True),
-                      self.tr("Multiplies the initial weights; default keeps the initializer's own scale"))
+            self._add_weights(self.tr("How the weights W start"))
+        elif kind == "conv2d":
+            self._add("filters", self.tr("Filters"), self._whole("filtersInput", MAX_FILTERS, self.tr("filters")),
+                      self.tr("How many kernels the layer slides over its input: one feature map each"))
+            self._add("kernel", self.tr("Kernel"), self._whole("kernelInput", MAX_KERNEL, self.tr("pixels")),
+                      self.tr("The height and width of each kernel"))
+            self._add("stride", self.tr("Stride"), self._whole("strideInput", MAX_STRIDE, self.tr("pixels")),
+                      self.tr("How far the kernel moves from one output to the next"))
+            padding = QComboBox()
+            padding.addItem("same", "same")
+            for zeros in range(MAX_KERNEL):
+                padding.addItem(str(zeros), zeros)
+            self._add("padding", self.tr("Padding"), padding,
+                      self.tr('Zeros around the input; "same" adds as many as keep its size (stride 1)'))
+            self._add_weights(self.tr("How the kernels K start"))
+        elif kind in ("maxpool2d", "avgpool2d"):
+            self._add("size", self.tr("Window"), self._whole("sizeInput", MAX_KERNEL, self.tr("pixels")),
+                      self.tr("The height and width of each window"))
+            stride = QSpinBox(minimum=0, maximum=MAX_STRIDE, specialValueText=self.tr("as the window"))
+            self._add("stride", self.tr("Stride"), stride,
+                      self.tr("How far the window moves from one output to the next; by default its own size, "
+                              "so that windows do not overlap"))
+        elif kind in ("flatten", "globalavgpool"):
+            text = (self.tr("Flatten reads the maps before it as one flat vector, channel by channel and row by row, "
+                            "for the Dense layers after it. It has no settings.") if kind == "flatten" else
+                    self.tr("GlobalAvgPool averages each map before it into one value: as many features as there "
+                            "are channels, whatever the size of the maps. It has no settings."))
+            self.layout_.addRow(QLabel(text, wordWrap=True))
         elif kind == "activation":
             self._add("type", self.tr("Function"), self._choices(ACTIVATION_LAYERS), self.tr("The function applied"))
             self._add("alpha", self.tr("α"), self._real(0.0, 10.0, 0.01, 3, default=True),
@@ -83,17 +113,34 @@ class LayerProperties(QWidget):
                                                "it to put them inside; its last layer must give back as many "
                                                "features as it gets."), wordWrap=True))
 
+    def _add_weights(self, init_tip: str) -> None:
+        """The settings Dense and Conv2D share: the activation and how the weights start."""
+        self._add("activation", self.tr("Activation"), self._choices(ACTIVATION_FUNCTIONS),
+                  self.tr("The function g in a = g(z)"))
+        self._add("alpha", self.tr("α"), self._real(0.0, 10.0, 0.01, 3, default=True),
+                  self.tr("The slope or scale of leaky ReLU and ELU below zero"))
+        self._add("init", self.tr("Weight init"), self._choices(INITIALIZERS), init_tip)
+        self._add("bias_init", self.tr("Bias init"), self._choices(INITIALIZERS), self.tr("How the bias b starts"))
+        self._add("init_scale", self.tr("Init scale"), self._real(0.0, 100.0, 0.1, 3, default=True),
+                  self.tr("Multiplies the initial weights; default keeps the initializer's own scale"))
+
+    def _whole(self, name: str, maximum: int, unit: str) -> BoundedSpinBox:
+        box = BoundedSpinBox(name, 1, maximum, self.tr("At least 1 is needed: {typed} became {became}."),
+                             self.tr("At most {maximum} %s here, so that training stays responsive: {typed} became "
+                                     "{became}.") % unit)
+        box.adjusted.connect(self.adjusted)
+        return box
+
     def _add(self, name: str, label: str, widget: QWidget, tip: str) -> None:
         widget.setObjectName(f"{name}Input")
         widget.setToolTip(tip)
         self.fields[name] = widget
         self.layout_.addRow(label, widget)
-        if isinstance(widget, QComboBox):
-            widget.currentTextChanged.connect(lambda text: self.edited.emit(name, text))
+        if isinstance(widget, QComboBox):  # an item's data when it has some (a number), else its text
+            widget.currentIndexChanged.connect(lambda _: self.edited.emit(
+                name, widget.currentText() if widget.currentData() is None else widget.currentData()))
         elif isinstance(widget, BoundedSpinBox):
             widget.committed.connect(lambda value: self.edited.emit(name, value))
-        elif isinstance(widget, QSpinBox):
-            widget.valueChanged.connect(lambda value: self.edited.emit(name, value))
         else:
             default = widget.specialValueText() != ""
             widget.valueChanged.connect(
@@ -128,7 +175,8 @@ class LayerProperties(QWidget):
 
 
 # What a setting left out of a layer dict means: the spec dataclasses' own defaults.
-DEFAULTS = {f.name: f.default for cls in (DenseSpec, DropoutSpec, BatchNormSpec) for f in fields(cls)
+DEFAULTS = {f.name: f.default for cls in (DenseSpec, DropoutSpec, BatchNormSpec, Conv2DSpec, MaxPool2DSpec)
+            for f in fields(cls)
             if f.default is not MISSING and f.default is not None}
 
 

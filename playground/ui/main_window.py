@@ -36,6 +36,7 @@ from playground.ui.comparison import RunComparison
 from playground.ui.controls import ControlBar
 from playground.ui.data_panel import DataPanel
 from playground.ui.downloads import DataDownloads, missing_download
+from playground.ui.image_layer_views import FeatureMapsView, FiltersView
 from playground.ui.inspector import LayerInspector
 from playground.ui.layer_palette import LayerPalette
 from playground.ui.layout_memory import LayoutMemory, column, splitter_of, tight_tabs
@@ -147,6 +148,14 @@ class MainWindow(QMainWindow):
         left.layout().setStretchFactor(layers_box, 1)  # the palette takes the height the texts leave
         self.boundary_view = DecisionBoundaryView()
         self.gallery = ImageGallery()
+        self.filters_view, self.feature_maps_view = FiltersView(), FeatureMapsView()
+        # For image sets: the test images, and for a network on images its kernels and one image through it. The
+        # tabs show only when there is more than the test images to choose from.
+        self.image_tabs = QTabWidget(objectName="imageTabs", documentMode=True, tabBarAutoHide=True)
+        self.image_tabs.addTab(self.gallery, self.tr("Test images"))  # the others come with a network on images
+        self.image_tabs.hide()  # until image data come: the layout restored before then is the boundary's
+        self.image_tabs.currentChanged.connect(self._image_view_chosen)
+        self.feature_maps_view.image_chosen.connect(self._image_view_chosen)
         self.loss_plot, self.accuracy_plot, self.gradient_plot = LossPlot(), AccuracyPlot(), GradientPlot()
         self.activation_plot, self.metrics_view, self.inspector = ActivationPlot(), MetricsView(), LayerInspector()
         self.stepper = StepperPanel()
@@ -173,9 +182,10 @@ class MainWindow(QMainWindow):
         self.weight_editor.notice.connect(self.statusBar().showMessage)
         self.run_views = RunViews((self.loss_plot, self.gradient_plot, self.accuracy_plot, self.activation_plot,
                                    self.metrics_view, self.inspector, self.boundary_view, self.gallery,
-                                   self.network_view, self.weight_editor, self.compare_view))
+                                   self.filters_view, self.feature_maps_view, self.network_view, self.weight_editor,
+                                   self.compare_view))
         plots.currentChanged.connect(lambda _: self._update_views(self._drawn))
-        self.pictures = pictures = column(self.boundary_view, self.gallery)
+        self.pictures = pictures = column(self.boundary_view, self.image_tabs)
         self.output_splitter = splitter_of(Qt.Orientation.Vertical, pictures, plots)
         self.output_splitter.setSizes([460, 340])  # the picture is the largest thing on the output side
         self.network_splitter = splitter_of(Qt.Orientation.Vertical, column(self.network_view, self.weight_editor),
@@ -260,14 +270,16 @@ class MainWindow(QMainWindow):
 
     def _show_data(self) -> None:
         dataset = self.builder.dataset = self.dataset  # the builder checks the network fits it
+        self.palette.offer_image_layers(dataset.image_shape is not None)
         self.data_source.setText(self.tr("Data: {0}. {1}").format(dataset.name, dataset_source(dataset.name)))
         planar = dataset.points_train is not None and dataset.points_train.shape[1] == 2
         self.boundary_view.setVisible(planar)  # a decision boundary needs a plane of inputs to draw on
         shape = image_shape(dataset)
-        self.gallery.setVisible(shape is not None)
+        self.image_tabs.setVisible(shape is not None)
         self.pictures.setVisible(planar or shape is not None)  # with neither, the plots take the whole side
         if shape is not None:
             self.gallery.show_dataset(dataset, shape)
+            self.feature_maps_view.show_dataset(dataset)
         self.metrics_view.show_dataset(dataset)
         self.boundary_view.show_points(dataset.points_train, dataset.y_train, dataset.task == "regression",
                                        (-6.0, 6.0), test_points=dataset.points_test, test_labels=dataset.y_test)
@@ -332,6 +344,29 @@ class MainWindow(QMainWindow):
         shown = self.builder.spec or NetworkSpec(self.builder.input_shape, [])
         features = dataset.feature_names if dataset else []
         self.network_view.show_network(shown, features, planar, self.network_handles.handles(len(features)))
+        self._offer_image_views(spec)
+
+    def _offer_image_views(self, spec: NetworkSpec | None) -> None:
+        """Filters for a network with Conv2D layers, Feature maps for one that takes images; else the test images
+        alone, without a tab bar (tabs taken out, not hidden, so that the bar hides itself)."""
+        tabs, infos = self.image_tabs, self.builder.infos
+        offered = ((self.filters_view, self.tr("Filters"), any(info.type == "conv2d" for info in infos)),
+                   (self.feature_maps_view, self.tr("Feature maps"), spec is not None and len(spec.input_shape) == 3))
+        for view, title, shown in offered:
+            view.show_network(spec)
+            index = tabs.indexOf(view)
+            if shown and index < 0:
+                tabs.insertTab(1 if view is self.filters_view else tabs.count(), view, title)
+            elif not shown and index >= 0:
+                tabs.removeTab(index)
+        self._image_view_chosen()
+
+    def _image_view_chosen(self) -> None:
+        """Snapshots carry kernels or feature maps only while their view is chosen; it draws the latest at once."""
+        current = self.image_tabs.currentWidget()
+        image = self.feature_maps_view.image if current is self.feature_maps_view else None
+        self.training.watch_images(current is self.filters_view, image)
+        self._update_views(self._drawn)
 
     def _backend_changed(self) -> None:
         if self._discard_session():

@@ -1,5 +1,7 @@
 """The network as a block diagram, for networks too large or data too wide to draw unit by unit:
-one block per top-level layer, coloured by its live weight-gradient norm on a log scale.
+one block per top-level layer, coloured by its live weight-gradient norm on a log scale. A layer
+that gives images (a Conv2D, a pooling layer) and an input of images are drawn as a stack of
+feature maps: cards behind the block, one per map up to a few.
 
 Scene units are pixels at the nominal size; the view scales the whole picture to fit.
 """
@@ -34,6 +36,7 @@ LOG_RANGE = (-6, 2)
 GRAD_STOPS = [(stop, tuple(int(255 - 0.6 * (255 - c)) for c in pg.colormap.get("viridis").map(stop, mode="byte")[:3]))
               for stop in (0.0, 0.25, 0.5, 0.75, 1.0)]
 GRAD_COLORS = pg.ColorMap([stop for stop, _ in GRAD_STOPS], [color for _, color in GRAD_STOPS])
+MAX_CARDS, CARD_OFFSET = 4, 5.0  # a stack of feature maps: at most this many cards, each this far up and right
 
 
 def tr(text: str) -> str:
@@ -50,7 +53,24 @@ def layer_title(layer: Any, info: LayerInfo) -> str:
         return tr("BatchNorm")
     if info.type == "residual":
         return tr("Residual")
+    if info.type == "conv2d":
+        return tr("Conv2D {0} {1}×{1} {2}").format(layer.filters, layer.kernel, layer.activation)
+    if info.type in ("maxpool2d", "avgpool2d"):
+        name = tr("MaxPool") if info.type == "maxpool2d" else tr("AvgPool")
+        return f"{name} {layer.size}×{layer.size}"
+    if info.type == "flatten":
+        return tr("Flatten")
+    if info.type == "globalavgpool":
+        return tr("GlobalAvgPool")
     return info.type  # an activation layer: relu, tanh, softmax...
+
+
+def shape_line(shape: tuple[int, ...]) -> str:
+    """A block's output: "(None, 10)", or images as maps: "16 maps of 8×8"."""
+    if len(shape) == 3:
+        maps = tr("1 map") if shape[0] == 1 else tr("{0} maps").format(shape[0])
+        return tr("{0} of {1}×{2}").format(maps, shape[1], shape[2])
+    return f"(None, {', '.join(str(d) for d in shape)})"
 
 
 def label(text: str, parent: QGraphicsItem, size: int = FONT_PX, color: QColor = INK) -> QGraphicsSimpleTextItem:
@@ -71,8 +91,8 @@ def place(item: QGraphicsSimpleTextItem, x: float, y: float, anchor_x: float = 0
 
 
 def has_weights(layer: Any) -> bool:
-    """A Dense layer, or a block with one inside."""
-    return layer.type == "dense" or any(has_weights(inner) for inner in getattr(layer, "layers", []))
+    """A Dense or Conv2D layer, or a block with one inside."""
+    return layer.type in ("dense", "conv2d") or any(has_weights(inner) for inner in getattr(layer, "layers", []))
 
 
 def grad_color(norm: float | None) -> QColor:
@@ -126,42 +146,54 @@ class BlockDiagram:
         """`infos`: the top-level layers' LayerInfo, in order; the blocks wrap to fit a widget this size."""
         self.root = QGraphicsRectItem()
         self.root.setPen(QPen(Qt.PenStyle.NoPen))
-        entries = [("input", tr("input"), spec.input_size, None)]
-        entries += [(info.path, layer_title(layer, info), info.output_size, info.parameter_count)
+        entries = [("input", tr("input"), tuple(spec.input_shape), None)]
+        entries += [(info.path, layer_title(layer, info), info.output_shape, info.parameter_count)
                     for layer, info in zip(spec.layers, infos)]
-        # Dense layers, and blocks with one inside: a block takes the colour of all its weights together.
+        # Dense and Conv2D layers, and blocks with one inside: a block takes the colour of all its weights together.
         self._weighted = {info.path for layer, info in zip(spec.layers, infos) if has_weights(layer)}
+        self._kernels = {info.path for info in infos if info.type == "conv2d"}
         columns = best_columns(len(entries), width_px, height_px)
         self.blocks: dict[str, QGraphicsRectItem] = {}
-        self.rects: dict[str, QRectF] = {}
+        self.rects: dict[str, QRectF] = {}  # each block with the cards of its stack
+        self.stacks: dict[str, list[QGraphicsRectItem]] = {}  # the cards behind a block of feature maps
         previous: QRectF | None = None
-        for k, (path, title, size, parameters) in enumerate(entries):
+        for k, (path, title, shape, parameters) in enumerate(entries):
             row, column = divmod(k, columns)
             rect = QRectF(column * (BLOCK_W + GAP_X), row * (BLOCK_H + GAP_Y), BLOCK_W, BLOCK_H)
+            cards = min(shape[0], MAX_CARDS) - 1 if len(shape) == 3 else 0
+            self.stacks[path] = [self._card(rect.translated(CARD_OFFSET * n, -CARD_OFFSET * n))
+                                 for n in range(cards, 0, -1)]  # the farthest first, so that nearer ones cover it
             block = QGraphicsRectItem(rect, self.root)
             block.setPen(QPen(FRAME, 1.2))
             block.setBrush(NO_WEIGHTS)
-            lines = [title, f"(None, {size})"]
+            lines = [title, shape_line(shape)]
             if parameters is not None:
                 lines.append(tr("{0} parameters").format(f"{parameters:,}"))
             place(label("\n".join(lines), block), rect.center().x(), rect.center().y())
-            self.rects[path] = rect
+            self.rects[path] = rect.united(rect.translated(CARD_OFFSET * cards, -CARD_OFFSET * cards))
             if path != "input":
                 self.blocks[path] = block
             if previous is not None:
-                if column:  # same row: straight across
+                if column:  # same row: straight across, from the right of the stack before
                     arrow([QPointF(previous.right(), rect.center().y()), QPointF(rect.left(), rect.center().y())],
                           self.root)
-                else:  # wrapped: down from the row's last block and back to the next row's first
-                    middle = rect.top() - GAP_Y / 2
+                else:  # wrapped: down from the row's last block and back to the next row's first, onto its stack
+                    middle, top = rect.top() - GAP_Y / 2, self.rects[path].top()
                     arrow([QPointF(previous.center().x(), previous.bottom()), QPointF(previous.center().x(), middle),
-                           QPointF(rect.center().x(), middle), QPointF(rect.center().x(), rect.top())], self.root)
-            previous = rect
+                           QPointF(rect.center().x(), middle), QPointF(rect.center().x(), top)], self.root)
+            previous = self.rects[path]
         width, height, legend_scale = extent(len(entries), columns, width_px)
         legend = self._legend()
         legend.setScale(legend_scale)
         legend.setPos(width / 2, height - LEGEND_H * legend_scale)
-        self.bounds = QRectF(0, 0, width, height)
+        tallest = max((len(cards) for cards in self.stacks.values()), default=0) * CARD_OFFSET
+        self.bounds = QRectF(0, -tallest, width + tallest, height + tallest)
+
+    def _card(self, rect: QRectF) -> QGraphicsRectItem:
+        card = QGraphicsRectItem(rect, self.root)
+        card.setPen(QPen(FRAME, 1.0))
+        card.setBrush(NO_WEIGHTS)
+        return card
 
     def _legend(self) -> QGraphicsRectItem:
         """The colour scale at nominal size, centred on x = 0, from y = 0 down LEGEND_H."""
@@ -175,7 +207,9 @@ class BlockDiagram:
         item.setBrush(QBrush(gradient))
         item.setPen(QPen(FRAME, 0.8))
         ink = plot_foreground()
-        place(label(tr("‖∂L/∂W‖ of each Dense layer or block, log scale"), legend, 10, ink), 0, bar.top() - 3, 0.5, 1.0)
+        title = (tr("‖∂L/∂W‖ or ‖∂L/∂K‖ of each layer with weights, log scale") if self._kernels else
+                 tr("‖∂L/∂W‖ of each Dense layer or block, log scale"))
+        place(label(title, legend, 10, ink), 0, bar.top() - 3, 0.5, 1.0)
         low, high = LOG_RANGE
         for exponent in range(low, high + 1, 2):
             x = bar.left() + bar.width() * (exponent - low) / (high - low)
@@ -185,7 +219,10 @@ class BlockDiagram:
     def update_from(self, snapshot: Snapshot) -> None:
         norms = {stats.path: stats.weight_gradient for stats in snapshot.layers}
         for path in self._weighted:
-            self.blocks[path].setBrush(grad_color(norms.get(path)))
+            color = grad_color(norms.get(path))
+            self.blocks[path].setBrush(color)
+            for card in self.stacks[path]:  # the maps behind take the layer's colour too
+                card.setBrush(color)
 
     def layer_rect(self, path: str) -> QRectF | None:
         return self.rects.get(path)
@@ -198,6 +235,7 @@ class BlockDiagram:
             if path in self._weighted and rect.contains(pos):
                 norms = {stats.path: stats.weight_gradient for stats in snapshot.layers} if snapshot else {}
                 norm = norms.get(path)
-                return tr("layer {0}: ‖∂L/∂W‖ = {1}").format(path, "–" if norm is None else f"{norm:.3g}")
+                weights = "K" if path in self._kernels else "W"
+                return tr("layer {0}: ‖∂L/∂{1}‖ = {2}").format(path, weights, "–" if norm is None else f"{norm:.3g}")
         return None
 

@@ -33,6 +33,7 @@ class Training(QObject):
         self.controls, self._new_session = controls, new_session
         self.worker: TrainingWorker | None = None
         self._exports: list[Callable[[Session, tuple], object]] = []  # who waits for the running session's state
+        self.watching: tuple[bool, int | None] = (False, None)  # what the views of image layers ask snapshots for
         controls.learning_rate_input.committed.connect(self._learning_rate_changed)
         controls.batch_size_input.committed.connect(self._batch_size_changed)
         controls.optimizer_selector.currentTextChanged.connect(self._optimizer_changed)
@@ -55,7 +56,17 @@ class Training(QObject):
         self.worker = TrainingWorker(session, self)
         self.worker.snapshot.connect(self._received)
         self.worker.failed.connect(self.failed)
+        if self.watching != (False, None):
+            self.worker.control.watch_images(*self.watching)
         self.worker.start()
+
+    def watch_images(self, kernels: bool, image: int | None) -> None:
+        """What snapshots carry for the views of image layers, from the running session and every one after it:
+        the kernels, the feature maps of test image `image` (Control.watch_images)."""
+        if (kernels, image) != self.watching:
+            self.watching = (kernels, image)
+            if self.worker is not None:
+                self.worker.control.watch_images(kernels, image)
 
     def drop(self) -> Session | None:
         """Stop the worker and let it go, with any export it had not sent yet; the session it ran, stopped."""

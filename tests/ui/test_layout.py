@@ -140,7 +140,7 @@ def control_places(window: MainWindow) -> dict[QWidget, tuple[QPoint, QSize]]:
 
 
 @pytest.mark.parametrize("size", SCREENS)
-@pytest.mark.parametrize("preset", ["circle", "digits-mlp", "residual"])
+@pytest.mark.parametrize("preset", ["circle", "digits-mlp", "residual", "digits-cnn"])
 def test_every_phase_of_a_step_shows_whole_and_no_button_moves(qtbot, preset, size):
     window = open_window(qtbot, preset, size)
     assert cut_off(settled(window)) == []

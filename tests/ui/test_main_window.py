@@ -320,7 +320,7 @@ def test_a_conv_preset_trains_on_images_and_its_kernels_are_its_weights(qtbot, t
     window = open_window(qtbot, "digits-cnn")
     table = find(window, QTableWidget, "layerList")
     assert window.builder.spec.input_shape == (1, 8, 8) and window.builder.error is None
-    assert cell(table, 0, 1) == "conv2d" and cell(table, 0, 3) == "160"  # 16 kernels of 3×3, and their biases
+    assert cell(table, 0, 1) == "conv2d 16 3×3 relu" and cell(table, 0, 3) == "160"  # 16 kernels of 3×3, and biases
     assert window.gallery.isVisible() and find(window, QPushButton, "playButton").isEnabled()
     click(qtbot, window, "playButton")
     qtbot.waitUntil(lambda: window.latest is not None and window.latest.step > 20, timeout=10_000)

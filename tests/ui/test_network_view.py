@@ -217,3 +217,25 @@ def test_a_late_snapshot_of_the_previous_network_changes_nothing(qtbot, circle):
     assert all(numpy.array_equal(view.diagram.units[key].image, image) for key, image in images.items())
     line = view.diagram.weight_lines["2"][3]
     assert view.diagram.tooltip(line.line().center(), 1.0, circle[2][-1]) == "layer 2: W[3, 0]"
+
+
+def test_conv_layers_are_stacks_of_maps_coloured_by_their_kernels_gradient(qtbot):
+    spec, dataset, snapshots = trained("digits-cnn", 3)
+    view = NetworkView()
+    qtbot.addWidget(view)
+    view.show_network(spec, dataset.feature_names, planar=False)
+    diagram = view.diagram
+    assert isinstance(diagram, BlockDiagram) and sorted(diagram.blocks) == ["1", "2", "3", "4", "5", "6"]
+    # A card behind the block for every map but the front one, up to four: 16 maps, 32 maps; the input's one map.
+    assert [len(diagram.stacks[path]) for path in ("input", "1", "2", "3", "4", "5", "6")] == [0, 3, 3, 3, 3, 0, 0]
+    assert diagram.layer_rect("1").contains(diagram.stacks["1"][0].rect())  # the stepper outlines the whole stack
+    text = " | ".join(item.text() for item in diagram.blocks["3"].childItems()
+                      if isinstance(item, QGraphicsSimpleTextItem))
+    assert "Conv2D 32 3×3 relu" in text and "32 maps of 4×4" in text and "4,640 parameters" in text
+    untrained = rgb(diagram.blocks["1"].brush())
+    view.update_from(snapshots[-1])
+    assert rgb(diagram.blocks["1"].brush()) != untrained
+    assert all(rgb(card.brush()) == rgb(diagram.blocks["1"].brush()) for card in diagram.stacks["1"])
+    assert rgb(diagram.blocks["2"].brush()) == untrained  # pooling has no weights
+    norm = next(stats.weight_gradient for stats in snapshots[-1].layers if stats.path == "1")
+    assert diagram.tooltip(diagram.layer_rect("1").center(), 1.0, snapshots[-1]) == f"layer 1: ‖∂L/∂K‖ = {norm:.3g}"

@@ -14,6 +14,7 @@ from playground.engine import Network, Optimizer, OptimizerSpec
 from playground.project import list_presets, load_preset
 from playground.ui import MainWindow
 from playground.ui.network_view import HIGHLIGHT
+from playground.ui.stepper.notation import kernels
 from playground.ui.stepper.panel import StepperPanel
 from tests.ui.widgets import click
 
@@ -102,11 +103,17 @@ def test_every_backward_phase_shows_the_gradient_the_engine_returns(qtbot, name)
         panel.go_to(index)
         QApplication.processEvents()
         shown = {view.matrix.name: view.image.image for view in panel.views if view.isVisible()}
-        if title.startswith("Backward") and "∂L/∂W" in shown:
-            path = re.search(r"layer (\S+)", title).group(1)
+        if not title.startswith("Backward"):
+            continue
+        path = re.search(r"layer (\S+)", title).group(1)
+        if "∂L/∂W" in shown:
             numpy.testing.assert_allclose(shown["∂L/∂W"], gradients[f"{path}.W"], rtol=1e-5, atol=1e-7)
             checked += 1
-    assert checked == sum(1 for info in preset.network.validate() if info.type == "dense")
+        elif "∂L/∂K" in shown:  # drawn as kernels: a tile per K[c, :, :, f]
+            expected = kernels("∂L/∂K", gradients[f"{path}.K"]).values
+            numpy.testing.assert_allclose(shown["∂L/∂K"], expected, rtol=1e-5, atol=1e-7, equal_nan=True)
+            checked += 1
+    assert checked == sum(1 for info in preset.network.validate() if info.type in ("dense", "conv2d"))
     applied = {update.name: update.after for update in trace.updates}
     trained = Network(preset.network, seed=99)
     trained.load_state_dict(trace.state_before)

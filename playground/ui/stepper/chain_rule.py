@@ -3,14 +3,14 @@ x[i] · δ[j], and δ[j] traced back to the layer above or the loss, all in the 
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 import numpy
 
 from playground.engine.losses import LOSS_CLASSES
 from playground.engine.trace import StepTrace
-from playground.ui.stepper.phases import factor, forward_record, function_formulas, number, tr
+from playground.ui.stepper.notation import factor, lines_html, number, tr
+from playground.ui.stepper.phases import forward_record, function_formulas
 
 TERMS_SHOWN = 4
 SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")  # the layer above's W and δ: W₃, δ₃
@@ -114,7 +114,4 @@ def chain_rule_html(rule: ChainRule, activation: str, loss_name: str) -> str:
     else:
         rows.append((f"(∂L/∂a)[{j}{at}] = {number(rule.grad_a)}",
                      tr("passed down by layer {0} ({1})").format(rule.source_path, rule.source)))
-    # A line each, its note in gray after it: the long sums wrap across the whole width, not a column's.
-    return "".join(f"<p style='margin:0'>{html.escape(left)}"
-                   + (f"&nbsp;&nbsp;&nbsp;<span style='color:gray'>{html.escape(right)}</span>" if right else "")
-                   + "</p>" for left, right in rows)
+    return lines_html(rows)

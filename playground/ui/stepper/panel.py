@@ -1,6 +1,7 @@
 """The stepper: one training step walked phase by phase (forward through each layer, the loss,
 backward through each layer, the update), with each phase's formula, its matrices as heatmaps,
-one weight's chain rule in numbers, and a finite-difference check of the layer in focus.
+one weight's chain rule in numbers (for a layer on images, one chosen cell's convolution or pooling
+written out), and a finite-difference check of the layer in focus.
 
 The panel only reads the StepTrace the engine recorded while it ran the step; the session
 computes the trace when batch_requested asks for one, and applies or drops the step when
@@ -30,18 +31,19 @@ from superqt import QFlowLayout
 
 from playground.engine import GradCheckReport, NetworkSpec, StepTrace
 from playground.ui.stepper.chain_rule import ChainRule, chain_rule, chain_rule_html
+from playground.ui.stepper.image_phases import Focus, ImagePhase
+from playground.ui.stepper.notation import Matrix, lines_html, use_translator
 from playground.ui.stepper.phases import (
     BACKWARD,
     UPDATE,
-    Matrix,
     Phase,
     build_phases,
     formula_html,
+    image_phase,
     layer_specs,
     phase_matrices,
     update_layers,
     update_parameters,
-    use_translator,
 )
 from playground.ui.stepper.views import FittedText, GradientCheck, MatrixView
 
@@ -70,10 +72,13 @@ class StepperPanel(QWidget):
         self.spec: NetworkSpec | None = None
         self._phases: list[Phase] = []
         self._index = -1
-        self._matrices: dict[tuple[int, str], list[Matrix]] = {}
+        self._matrices: dict[tuple, list[Matrix]] = {}
         self._layout_count = -1
         self.chain: ChainRule | None = None  # the weight taken apart, in a Dense layer's backward phase
         self._picked: dict[str, tuple[int, int]] = {}  # the weight a person chose, by layer, kept from step to step
+        # The cell a person chose in a phase of a layer on images, by (layer, direction), kept from step to step.
+        self._cells: dict[tuple[str, str], tuple[int, ...]] = {}
+        self.image: ImagePhase | None = None  # the phase in focus, when it is one of a layer on images
         self._build()
         self.clear()
 
@@ -227,7 +232,7 @@ class StepperPanel(QWidget):
         self.chain_example = self._spin("stepperChainExample", tr("Which example of the batch to follow back"))
         for spin in (self.chain_row, self.chain_column):
             spin.valueChanged.connect(self._weight_chosen)
-        self.chain_example.valueChanged.connect(self._show_chain)
+        self.chain_example.valueChanged.connect(self._example_chosen)
         self.chain_text = FittedText(objectName="stepperChainRule")
         self.checker = GradientCheck()
         controls = QHBoxLayout()
@@ -262,7 +267,7 @@ class StepperPanel(QWidget):
     def show_trace(self, trace: StepTrace, spec: NetworkSpec) -> None:
         """A new step to walk, from its first phase."""
         if self.spec is None or spec.to_dict() != self.spec.to_dict():
-            self._picked = {}
+            self._picked, self._cells = {}, {}
         self.trace, self.spec = trace, spec
         self._phases, self._index, self._matrices = build_phases(trace, spec), -1, {}
         self.checker.set_step(trace, spec)
@@ -286,7 +291,7 @@ class StepperPanel(QWidget):
     def clear(self) -> None:
         """Nothing to show, as while training runs: a line says how to enter the stepper."""
         self.trace, self.spec, self._phases, self._index, self._matrices = None, None, [], -1, {}
-        self.chain = None
+        self.chain, self.image = None, None
         self.checker.set_step(None, None)
         self.phase_list.clear()
         self.stack.setCurrentIndex(0)
@@ -328,14 +333,19 @@ class StepperPanel(QWidget):
         self.phase_list.setCurrentRow(self._index)
         self.phase_list.blockSignals(False)
         parameter = f"{self.update_layer.currentText()}.{self.update_parameter.currentText()}"
-        self.formula.setText(formula_html(phase, self.trace, self.spec, parameter))
+        focus = Focus(self.chain_example.value(), self._cells.get((phase.path, phase.kind)))
+        self.image = image_phase(phase, self.trace, self.spec, focus)
+        self.formula.setText(formula_html(phase, self.trace, self.spec, parameter, self.image))
         self.update_row.setVisible(phase.kind == UPDATE and self.update_layer.count() > 0)
         # The chain rule and the gradient check are the backward pass's: the update takes their room for its own
         # formula and heatmaps.
         self.details.setVisible(phase.kind != UPDATE)
-        key = (self._index, parameter if phase.kind == UPDATE else "")
+        if self.image is not None:
+            key = (self._index, self.image.m, self.image.cell)
+        else:
+            key = (self._index, parameter if phase.kind == UPDATE else "")
         if key not in self._matrices:
-            self._matrices[key] = phase_matrices(phase, self.trace, self.spec, parameter)
+            self._matrices[key] = phase_matrices(phase, self.trace, self.spec, parameter, self.image)
         matrices = self._matrices[key]
         self._arrange(len(matrices))
         for view, matrix in zip(self.views, matrices):
@@ -378,6 +388,8 @@ class StepperPanel(QWidget):
             self.grid.setRowStretch(k, 1 if k < -(-count // columns) else 0)
 
     def _hover_hint(self) -> str:
+        if self.image is not None:
+            return self.tr("Hover over a pixel to read its value. {0}").format(self.image.hint())
         if self._dense_backward() is not None:
             return self.tr("Hover over a cell to read its value; click a cell of ∂L/∂W to take that weight apart.")
         return self.tr("Hover over a cell to read its value.")
@@ -392,8 +404,9 @@ class StepperPanel(QWidget):
 
     def _set_chain_ranges(self, phase: Phase) -> None:
         dense = self._dense_backward()
-        for spin in (self.chain_row, self.chain_column, self.chain_example):
+        for spin in (self.chain_row, self.chain_column):
             spin.setEnabled(dense is not None)
+        self.chain_example.setEnabled(dense is not None or self.image is not None)
         if dense is None:
             return
         grad = self.trace.backward[phase.record].param_grads["W"]
@@ -411,7 +424,28 @@ class StepperPanel(QWidget):
             self._picked[phase.path] = (self.chain_row.value(), self.chain_column.value())
         self._show_chain()
 
+    def _example_chosen(self) -> None:
+        """Another example of the batch: a layer on images draws its maps; the chain rule follows it back."""
+        if self.image is not None:
+            self._render()
+        else:
+            self._show_chain()
+
+    def _pick_cell(self, view: MatrixView, row: int, column: int) -> None:
+        """A click on a map of a layer on images chooses the cell to write out, when that map is the one to pick on."""
+        place = None if view.matrix is None or view.matrix.tiling is None else view.matrix.tiling.locate(row, column)
+        if view.matrix is not None and view.matrix.vector:
+            place = (0, row, 0)
+        cell = None if place is None else self.image.pick(view.matrix, *place)
+        if cell is not None:
+            phase = self._phases[self._index]
+            self._cells[(phase.path, phase.kind)] = cell
+            self._render()
+
     def _pick_weight(self, view: MatrixView, row: int, column: int) -> None:
+        if self.image is not None:
+            self._pick_cell(view, row, column)
+            return
         if self._dense_backward() is None or view.matrix is None or view.matrix.name != "∂L/∂W":
             return
         for spin, value in ((self.chain_row, row), (self.chain_column, column)):
@@ -422,6 +456,10 @@ class StepperPanel(QWidget):
 
     def _show_chain(self) -> None:
         phase = self._dense_backward()
+        if self.image is not None:
+            self.chain = None
+            self.chain_text.setHtml(lines_html(self.image.written_out()))
+            return
         if phase is None:
             self.chain = None
             self.chain_text.setHtml(self.tr("In the backward phase of a Dense layer, this shows how the chain rule "

@@ -4,15 +4,15 @@ matrices to draw.
 
 Every number comes from the trace, recorded by the code that trains (docs/architecture.md, "One
 copy of the math"); the formulas are the strings the activations and losses carry. Words go
-through the translator the panel installs (`use_translator`), as written until then. Matrices are drawn
-as they are stored: activations and gradients features × batch (one column per example), W as
-(fan_in, fan_out), a vector such as b as one column.
+through the translator the panel installs (notation.use_translator), as written until then. Matrices
+are drawn as they are stored: activations and gradients features × batch (one column per example), W as
+(fan_in, fan_out), a vector such as b as one column, a Conv2D's kernels as kernels. Layers on images
+draw one example's maps instead, and write out one chosen cell (image_phases.py).
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,30 +26,19 @@ from playground.engine.spec import (
     ActivationSpec,
     DenseSpec,
     DropoutSpec,
+    LayerInfo,
     NetworkSpec,
     ResidualSpec,
 )
 from playground.engine.trace import ForwardRecord, OptimizerRecord, StepTrace, UpdateRecord
+from playground.ui.stepper.image_phases import Focus, ImagePhase
+from playground.ui.stepper.notation import Matrix, dims, matrix, number, tr
 
 FORWARD, LOSS, BACKWARD, UPDATE = "forward", "loss", "backward", "update"
 # What the fused losses apply to the output z before comparing it with y.
 PREDICTION = {"mse": "ŷ = z", "binary_cross_entropy": "ŷ = σ(z)", "cross_entropy": "ŷ = softmax(z)"}
-# Conv2D, pooling, Flatten, GlobalAvgPool: shown plainly, their values as stored, their shapes in the formulas.
+# Conv2D, pooling, Flatten, GlobalAvgPool: their phases draw maps of one example (image_phases.py).
 IMAGE_LAYERS = {kind for kind, layer in LAYER_SPECS.items() if layer.takes == IMAGES}
-
-
-_translate: Callable[[str], str] = str
-
-
-def use_translator(translate: Callable[[str], str]) -> None:
-    """Put the stepper's words through `translate` from now on (the panel installs Qt's)."""
-    global _translate
-    _translate = translate
-
-
-def tr(text: str) -> str:
-    """The stepper's words, through the installed translator."""
-    return _translate(text)
 
 
 @dataclass(frozen=True)
@@ -63,39 +52,6 @@ class Phase:
     def top_path(self) -> str:
         """The top-level layer this phase belongs to: "3" for "3.1"."""
         return self.path.split(".")[0]
-
-
-@dataclass
-class Matrix:
-    name: str  # as in the formula and the hover text: "W", "∂L/∂W"
-    values: numpy.ndarray  # 2-D, as drawn: row i from the top, column j from the left
-    shape: str  # the array's own shape: "2×4", or "4" for a vector (drawn as one column)
-    level: float  # the colours run from −level to +level
-    vector: bool = False
-
-
-def dims(array: numpy.ndarray) -> str:
-    return "×".join(str(d) for d in array.shape)
-
-
-def number(value: float, digits: int = 4) -> str:
-    """A value for reading: a few significant digits, with a true minus sign."""
-    return f"{value:.{digits}g}".replace("-", "−")
-
-
-def factor(value: float) -> str:
-    """A value inside a product: negative ones in parentheses."""
-    return f"({number(value)})" if value < 0 else number(value)
-
-
-def matrix(name: str, array: numpy.ndarray, level: float | None = None) -> Matrix:
-    vector = array.ndim == 1
-    # A Conv2D's kernels K (C, kh, kw, F) as the block they are in theta: a row per kernel weight, a column per filter.
-    values = array.reshape(-1, 1) if vector else array.reshape(-1, array.shape[-1])
-    if level is None:
-        finite = numpy.abs(values[numpy.isfinite(values)]) if values.size else values
-        level = float(finite.max()) if finite.size else 0.0
-    return Matrix(name, values, dims(array), level if level > 0 else 1.0, vector)
 
 
 def layer_specs(spec: NetworkSpec) -> dict[str, Any]:
@@ -118,6 +74,10 @@ def describe(layer: Any) -> str:
         return f"dense {layer.units} {layer.activation}"
     if isinstance(layer, DropoutSpec):
         return f"dropout {layer.rate:g}"
+    if layer.type == "conv2d":
+        return f"conv2d {layer.filters} {layer.kernel}×{layer.kernel} {layer.activation}"
+    if layer.type in ("maxpool2d", "avgpool2d"):
+        return f"{layer.type} {layer.size}×{layer.size}"
     return layer.type
 
 
@@ -147,6 +107,21 @@ def forward_record(trace: StepTrace, path: str) -> ForwardRecord:
     return next(record for record in trace.forward if record.path == path)
 
 
+def image_phase(phase: Phase, trace: StepTrace, spec: NetworkSpec, focus: Focus | None = None) -> ImagePhase | None:
+    """The phase of a layer on images, drawn for `focus`'s example and cell; None for any other phase."""
+    if phase.kind not in (FORWARD, BACKWARD):
+        return None
+    record = (trace.forward if phase.kind == FORWARD else trace.backward)[phase.record]
+    if record.type not in IMAGE_LAYERS:
+        return None
+    return ImagePhase(phase.kind, trace, phase.record, layer_specs(spec)[phase.path], layer_info(spec, phase.path),
+                      focus or Focus())
+
+
+def layer_info(spec: NetworkSpec, path: str) -> LayerInfo:
+    return next(info for info in spec.validate() if info.path == path)
+
+
 def block_output(trace: StepTrace, path: str) -> numpy.ndarray:
     """f(x) of a residual block: the output of the last layer directly inside it."""
     inside = [r for r in trace.forward if r.path.rsplit(".", 1)[0] == path and r.path.count(".") == path.count(".") + 1]
@@ -155,9 +130,14 @@ def block_output(trace: StepTrace, path: str) -> numpy.ndarray:
 
 # The matrices of each phase.
 
-def phase_matrices(phase: Phase, trace: StepTrace, spec: NetworkSpec, parameter: str | None = None) -> list[Matrix]:
+def phase_matrices(phase: Phase, trace: StepTrace, spec: NetworkSpec, parameter: str | None = None,
+                   image: ImagePhase | None = None) -> list[Matrix]:
     """The phase's matrices in the order the formula names them; for the update, how the chosen
-    parameter (a stable name, "1.W") went from its gradient to its change."""
+    parameter (a stable name, "1.W") went from its gradient to its change. A layer on images draws the maps
+    of one example, its cell outlined: those of `image` (image_phase's), by default of example 0."""
+    image = image or image_phase(phase, trace, spec)
+    if image is not None:
+        return image.matrices()
     if phase.kind == FORWARD:
         return _forward_matrices(trace, trace.forward[phase.record], layer_specs(spec)[phase.path])
     if phase.kind == LOSS:
@@ -183,9 +163,6 @@ def _forward_matrices(trace: StepTrace, record: ForwardRecord, layer: Any) -> li
         return [matrix("x", record.input), *mask, matrix("y", record.output)]
     if record.type == "residual":
         return [matrix("x", record.input), matrix("f(x)", block_output(trace, path)), matrix("out", record.output)]
-    if record.type in IMAGE_LAYERS:  # its input, its parameters (a Conv2D's K and b) and its output, as stored
-        parameters = [matrix(name, state[f"{path}.{name}"]) for name in ("K", "b") if f"{path}.{name}" in state]
-        return [matrix("x", record.input), *parameters, matrix("a", record.output)]
     return [matrix("z", record.input), matrix("a", record.output)]
 
 
@@ -202,17 +179,18 @@ def _backward_matrices(trace: StepTrace, k: int) -> list[Matrix]:
     if record.type in ("dropout", "residual"):
         out = "∂L/∂y" if record.type == "dropout" else "∂L/∂out"
         return [matrix(out, record.grad_output), *(matrix("∂L/∂x", g) for g in grad_in)]
-    if record.type in IMAGE_LAYERS:
-        return [matrix("∂L/∂a", record.grad_output), *(matrix(f"∂L/∂{name}", grad) for name, grad in grads.items()),
-                *(matrix("∂L/∂x", g) for g in grad_in)]
     return [matrix("∂L/∂a", record.grad_output), *(matrix("∂L/∂z", g) for g in grad_in)]
 
 
 # The formulas of each phase, as rich text: one row per equation, the shapes beside it.
 
-def formula_html(phase: Phase, trace: StepTrace, spec: NetworkSpec, parameter: str | None = None) -> str:
+def formula_html(phase: Phase, trace: StepTrace, spec: NetworkSpec, parameter: str | None = None,
+                 image: ImagePhase | None = None) -> str:
     """The phase's formulas; for the update, those of the chosen parameter (a stable name, "1.W")."""
-    if phase.kind == FORWARD:
+    image = image or image_phase(phase, trace, spec)
+    if image is not None:
+        rows, note = image.rows(), image.note()
+    elif phase.kind == FORWARD:
         rows = _forward_rows(trace, trace.forward[phase.record], layer_specs(spec)[phase.path])
         note = tr("Shapes are rows × columns; x, z and a hold one column per example.")
     elif phase.kind == LOSS:
@@ -255,9 +233,6 @@ def _forward_rows(trace: StepTrace, record: ForwardRecord, layer: Any) -> list[t
                                   f"({dims(state[f'{record.path}.beta'])}) → ({dims(out)})")]
     if record.type == "residual":
         return [("out = x + f(x)", tr("f: the layers inside the block; ({0}) → ({1})").format(dims(x), dims(out)))]
-    if record.type in IMAGE_LAYERS:
-        return [(tr("a = {0}(x), each example's (C, H, W) values in one column").format(describe(layer)),
-                 f"({dims(x)}) → ({dims(out)})")]
     formula, _ = function_formulas(record.type if isinstance(layer, ActivationSpec) else "linear")
     return [(f"a = g(z),   {formula}", f"({dims(x)}) → ({dims(out)})")]
 
@@ -294,9 +269,6 @@ def _backward_rows(trace: StepTrace, k: int, layer: Any) -> list[tuple[str, str]
                    f"({dims(g_out)}) → ({dims(g)})") for g in into]]
     if record.type == "residual":
         return [(tr("∂L/∂x = ∂L/∂out + (∂L/∂x through f)"), f"({dims(g_out)}) → ({dims(g)})") for g in into]
-    if record.type in IMAGE_LAYERS:
-        return [*((f"∂L/∂{name}", f"→ ({dims(grad)})") for name, grad in grads.items()),
-                *((tr("∂L/∂x through {0}").format(record.type), f"({dims(g_out)}) → ({dims(g)})") for g in into)]
     _, derivative = function_formulas(record.type)
     return [(f"∂L/∂z = (∂L/∂a) ⊙ g'(z),   {derivative}", f"({dims(g_out)}) → ({dims(g)})") for g in into]
 

@@ -1,6 +1,7 @@
 """The stepper's widgets: the heatmaps, a matrix each, on a diverging colour map centred on 0, with its
-value under the mouse and, when the matrix is small enough to read, the numbers in its cells; the
-gradient check; and the area that holds a phase's formulas.
+value under the mouse and, when the matrix is small enough to read, the numbers in its cells (maps side
+by side drawn with square pixels and the cells of the phase outlined); the gradient check; and the area
+that holds a phase's formulas.
 
 A view is made once and refilled for every phase with setImage (fixed levels, no autoLevels);
 the numbers are one item that paints all cells in device pixels, not an item per cell.
@@ -27,7 +28,7 @@ from superqt.utils import thread_worker
 
 from playground.engine import GradCheckReport, Network, NetworkSpec, StepTrace, gradient_check
 from playground.engine.gradcheck import TOLERANCE
-from playground.ui.stepper.phases import Matrix, number
+from playground.ui.stepper.notation import Matrix, number
 from playground.ui.theme import BOUNDARY_COLORS
 
 LUT = BOUNDARY_COLORS.getLookupTable(nPts=256)  # orange below 0, white at 0, blue above: the app's sign colours
@@ -36,11 +37,14 @@ MIN_FONT_PX = 8  # below this the numbers are not drawn: the cells are too small
 MAX_FONT_PX = 13
 MEASURED_AT_PX = 100  # the numbers are measured once at this size; their width grows in proportion to it
 MAX_CELL_PX = (90.0, 44.0)  # small matrices are drawn no larger than this per cell, centred in their view
+MAX_PIXEL_PX = 44.0  # nor a map's pixels, which stay square
 DARK_INK, LIGHT_INK = QColor(30, 30, 30), QColor(255, 255, 255)
 
 
 def cell_text(value: float) -> str:
-    """A value in at most about six characters: "0.274", "−0.918", "5.2e−6"."""
+    """A value in at most about six characters: "0.274", "−0.918", "5.2e−6"; nothing in a gap between maps."""
+    if math.isnan(value):
+        return ""
     if not math.isfinite(value):
         return str(value)
     if value == 0 or 1e-3 <= abs(value) < 1e3:
@@ -68,6 +72,7 @@ class CellNumbers(pg.GraphicsObject):
             font.setPixelSize(MEASURED_AT_PX)
             metrics = QFontMetricsF(font)
             self.widest = max(metrics.horizontalAdvance(text) for row in self.texts for text in row) / MEASURED_AT_PX
+            self.widest = max(self.widest, 1e-3)  # a matrix all gaps
             # White ink where the cell's own colour is dark (deep blue), dark ink elsewhere (orange is light).
             index = ((numpy.nan_to_num(numpy.clip(values / level, -1, 1)) + 1) * 127.5).astype(int)
             self.light = LUT[index, :3] @ numpy.array([0.299, 0.587, 0.114]) < 140
@@ -122,6 +127,7 @@ class MatrixView(QWidget):
         self.marker = QGraphicsRectItem(0, 0, 1, 1)  # the cell the chain rule takes apart
         self.marker.setPen(pg.mkPen(DARK_INK, width=2.5, cosmetic=True))
         self.marker.hide()
+        self.outlines: list[QGraphicsRectItem] = []  # the matrix's marks: the patch, window or cell of the phase
         self.box.addItem(self.image)
         self.box.addItem(self.numbers)
         self.box.addItem(self.marker)
@@ -131,7 +137,7 @@ class MatrixView(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.graphics, 1)
         self.matrix: Matrix | None = None
-        self._shape: tuple[int, int] | None = None
+        self._shape: tuple[tuple[int, int], bool] | None = None  # the values' shape, and whether its pixels are square
         self.cell_px = (0.0, 0.0)  # the width and height of a cell on screen
         self.box.sigResized.connect(lambda _box: self._fit())
         scene = self.graphics.scene()
@@ -148,8 +154,19 @@ class MatrixView(QWidget):
         self.image.setImage(matrix.values, autoLevels=False, levels=(-matrix.level, matrix.level))
         self.numbers.set_matrix(matrix.values, matrix.level)
         self.marker.hide()
-        if matrix.values.shape != self._shape:
-            self._shape = matrix.values.shape
+        while len(self.outlines) < len(matrix.marks):
+            outline = QGraphicsRectItem()
+            outline.setPen(pg.mkPen(DARK_INK, width=2.0, cosmetic=True))
+            self.box.addItem(outline)
+            self.outlines.append(outline)
+        for k, outline in enumerate(self.outlines):
+            outline.setVisible(k < len(matrix.marks))
+            if k < len(matrix.marks):
+                row, column, rows, columns = matrix.marks[k]
+                outline.setRect(QRectF(column, row, columns, rows))
+        square = matrix.tiling is not None
+        if (matrix.values.shape, square) != self._shape:
+            self._shape = (matrix.values.shape, square)
             self._fit()
 
     def _fit(self) -> None:
@@ -157,8 +174,11 @@ class MatrixView(QWidget):
         width, height = self.box.width(), self.box.height()
         if self._shape is None or width <= 0 or height <= 0:
             return
-        rows, columns = self._shape
-        cell_width, cell_height = min(width / columns, MAX_CELL_PX[0]), min(height / rows, MAX_CELL_PX[1])
+        (rows, columns), square = self._shape
+        if square:  # maps: square pixels, as large as fit
+            cell_width = cell_height = min(width / columns, height / rows, MAX_PIXEL_PX)
+        else:
+            cell_width, cell_height = min(width / columns, MAX_CELL_PX[0]), min(height / rows, MAX_CELL_PX[1])
         self.cell_px = (cell_width, cell_height)
         half_x = width / cell_width / 2
         # Centred across, at the top: right under its title.
@@ -183,9 +203,9 @@ class MatrixView(QWidget):
         return (row, column) if 0 <= row < rows and 0 <= column < columns else None
 
     def value_text(self, row: int, column: int) -> str:
-        matrix = self.matrix
-        where = f"{row}" if matrix.vector else f"{row}, {column}"
-        return f"{matrix.name}[{where}] = {number(float(matrix.values[row, column]))}"
+        """"W[2, 5] = 0.1234", "x_pad[0, 3, 4] = 0.5"; "" in a gap between maps."""
+        name = self.matrix.name_at(row, column)
+        return "" if name is None else f"{name} = {number(float(self.matrix.values[row, column]))}"
 
     def _moved(self, scene_pos: QPointF) -> None:
         cell = self.cell_at(scene_pos)

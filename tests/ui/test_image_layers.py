@@ -1,0 +1,195 @@
+"""Layers on images in the window, as a person uses them: the palette offers them for image sets, a
+conv network built from it shows (C, H, W) rows and its parameter counts as it is edited, the network
+view draws its maps as stacks, the Filters and Feature maps views follow training live, and the
+gradient check covers the kernels."""
+
+import numpy
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QGraphicsSimpleTextItem,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTabWidget,
+)
+
+from playground.ui import MainWindow
+from playground.ui.data_panel import DatasetSelector
+from playground.ui.image_layer_views import KERNELS_PER_LINE, MAPS_PER_LINE
+from playground.ui.mosaic import Tiling, kernel_tiles, kernel_tiling
+from tests.ui.test_builder import drop, layer_types, palette_data, select_row, type_into
+from tests.ui.test_layout import cut_off, settled
+from tests.ui.widgets import click, find
+
+IMAGE_LAYERS = ["Conv2D", "MaxPool", "AvgPool", "Flatten", "GlobalAvgPool"]
+
+
+def open_window(qtbot, preset: str, size: tuple[int, int] = (1400, 900)) -> MainWindow:
+    window = MainWindow(preset)
+    qtbot.addWidget(window)
+    window.resize(*size)  # whatever an earlier window left in the settings
+    window.show()
+    qtbot.waitUntil(lambda: (window.width(), window.height()) == size)
+    return window
+
+
+def offered(window: MainWindow) -> list[str]:
+    palette = find(window, QListWidget, "layerPalette")
+    return [palette.item(row).text() for row in range(palette.count()) if not palette.item(row).isHidden()]
+
+
+def rows(window: MainWindow) -> list[tuple[str, str]]:
+    """Each layer's output shape and parameter count, as the table shows them."""
+    table = find(window, QTableWidget, "layerList")
+    return [(table.item(row, 2).text(), table.item(row, 3).text()) for row in range(table.rowCount())]
+
+
+def choose_dataset(window, name: str) -> None:
+    selector = window.findChild(DatasetSelector, "datasetSelector")
+    selector.activated.emit(selector.findData(name))  # what a click in the open list sends
+
+
+def choose_tab(qtbot, tabs: QTabWidget, title: str) -> None:
+    bar = tabs.tabBar()
+    index = next(k for k in range(tabs.count()) if tabs.tabText(k) == title)
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    assert tabs.currentIndex() == index
+
+
+def hover(widget, pos: QPoint) -> None:
+    """The pointer moved over `widget` (QTest's mouseMove does not reach a QGraphicsView offscreen)."""
+    event = QMouseEvent(QEvent.Type.MouseMove, QPointF(pos), QPointF(widget.mapToGlobal(pos)), Qt.MouseButton.NoButton,
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, event)
+
+
+def test_the_palette_offers_layers_on_images_only_for_image_sets(qtbot):
+    window = open_window(qtbot, "circle")
+    assert not set(IMAGE_LAYERS) & set(offered(window))
+    palette = find(window, QListWidget, "layerPalette")
+    assert all(palette.item(row).toolTip() for row in range(palette.count()))
+    choose_dataset(window, "digits")
+    qtbot.waitUntil(lambda: window.dataset.name == "digits")
+    assert set(IMAGE_LAYERS) <= set(offered(window))
+    choose_dataset(window, "iris")
+    qtbot.waitUntil(lambda: window.dataset.name == "iris")
+    assert not set(IMAGE_LAYERS) & set(offered(window))
+    window.close()
+
+
+def test_a_conv_network_built_from_the_palette_shows_its_maps_and_trains(qtbot):
+    window = open_window(qtbot, "digits-mlp")
+    assert layer_types(window) == ["dense 200 relu", "dense 10 linear"]
+    tabs = window.image_tabs
+    assert tabs.count() == 1 and not tabs.tabBar().isVisible()  # the test images alone: no tabs to choose
+    drop(window, palette_data(window, "Conv2D"), 0, 0.2)  # above the first layer: the network starts on images
+    assert layer_types(window)[0] == "conv2d 8 3×3 relu"
+    error = find(window, QLabel, "networkError").text()
+    assert "layer 2 (dense)" in error and "add a Flatten layer before it" in error
+    assert not find(window, QPushButton, "playButton").isEnabled()
+    drop(window, palette_data(window, "MaxPool"), 0, 0.8)  # below the conv layer
+    drop(window, palette_data(window, "Flatten"), 1, 0.8)  # below the pooling
+    assert layer_types(window) == ["conv2d 8 3×3 relu", "maxpool2d 2×2", "flatten", "dense 200 relu",
+                                   "dense 10 linear"]
+    assert rows(window) == [("(None, 8, 8, 8)", "80"), ("(None, 8, 4, 4)", "0"), ("(None, 128)", "0"),
+                            ("(None, 200)", "25,800"), ("(None, 10)", "2,010")]
+    assert window.builder.error is None and window.builder.spec.input_shape == (1, 8, 8)
+    assert [tabs.tabText(k) for k in range(tabs.count())] == ["Test images", "Filters", "Feature maps"]
+    assert tabs.tabBar().isVisible()
+    select_row(qtbot, window, 0)
+    type_into(qtbot, find(window, QSpinBox, "filtersInput"), "4")
+    assert rows(window)[:3] == [("(None, 4, 8, 8)", "40"), ("(None, 4, 4, 4)", "0"), ("(None, 64)", "0")]
+    find(window, QComboBox, "paddingInput").setCurrentText("0")  # the kernel no longer keeps the size
+    assert rows(window)[:3] == [("(None, 4, 6, 6)", "40"), ("(None, 4, 3, 3)", "0"), ("(None, 36)", "0")]
+    type_into(qtbot, find(window, QSpinBox, "kernelInput"), "5")
+    assert rows(window)[0] == ("(None, 4, 4, 4)", "104")  # 4 kernels of 5×5 and their biases
+    select_row(qtbot, window, 1)
+    find(window, QSpinBox, "strideInput").setValue(1)  # overlapping windows
+    assert rows(window)[1] == ("(None, 4, 3, 3)", "0") and layer_types(window)[1] == "maxpool2d 2×2 stride 1"
+    find(window, QSpinBox, "strideInput").setValue(0)  # "as the window": the setting is left out
+    assert "stride" not in window.builder.layers[1] and rows(window)[1] == ("(None, 4, 2, 2)", "0")
+    diagram = window.network_view.diagram
+    assert len(diagram.stacks["1"]) == 3 and diagram.stacks["3"] == [] and diagram.stacks["input"] == []
+    text = " ".join(item.text() for item in diagram.blocks["1"].childItems()
+                    if isinstance(item, QGraphicsSimpleTextItem))
+    assert "Conv2D 4 5×5 relu" in text and "4 maps of 4×4" in text and "104 parameters" in text
+    click(qtbot, window, "playButton")
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.step > 10, timeout=20_000)
+    built = window.training.worker.session.network.spec
+    assert (built.layers[0].filters, built.layers[0].kernel, built.layers[0].padding) == (4, 5, 0)
+    window.close()
+
+
+def test_training_digits_cnn_draws_its_filters_and_one_image_through_it_live(qtbot):
+    window = open_window(qtbot, "digits-cnn")
+    tabs = window.image_tabs
+    assert [tabs.tabText(k) for k in range(tabs.count())] == ["Test images", "Filters", "Feature maps"]
+    choose_tab(qtbot, tabs, "Filters")
+    filters = window.filters_view.pictures
+    click(qtbot, window, "playButton")
+    qtbot.waitUntil(lambda: "3" in filters.rows and filters.rows["3"].values is not None, timeout=20_000)
+    first = filters.rows["1"].values.copy()
+    qtbot.waitUntil(lambda: not numpy.array_equal(filters.rows["1"].values, first), timeout=20_000)  # live
+    click(qtbot, window, "playButton")  # pause
+    qtbot.waitUntil(lambda: window.latest.state == "paused" and window._drawn is window.latest, timeout=10_000)
+    for path, shape in (("1", (1, 3, 3, 16)), ("3", (16, 3, 3, 32))):
+        kernels = window.latest.kernels[path]
+        assert kernels.shape == shape
+        tiling = kernel_tiling(shape[0], 3, 3, shape[3], KERNELS_PER_LINE)
+        numpy.testing.assert_array_equal(filters.rows[path].values, tiling.place(kernel_tiles(kernels)))
+    for _ in range(4):  # the layouts follow the caption that came with the kernels
+        QApplication.processEvents()
+    box = filters.rows["1"].box
+    hover(filters.viewport(), filters.mapFromScene(box.mapViewToScene(QPointF(1.5, 0.5))))  # kernel 0, row 0, col 1
+    qtbot.waitUntil(lambda: window.filters_view.hover.text().startswith("layer 1: K[0, 0, 1, 0] = "))
+
+    choose_tab(qtbot, tabs, "Feature maps")
+    view = window.feature_maps_view
+    qtbot.waitUntil(lambda: view.shown is not None and view.shown.index == 0, timeout=10_000)
+    assert window.latest.kernels == {}  # the kernels are measured only while their view is shown
+    assert list(view.pictures.rows) == ["input", "1", "2", "3", "4", "6"]  # Flatten's values are layer 4's
+    type_into(qtbot, find(window, QSpinBox, "featureImageInput"), "5")
+    qtbot.waitUntil(lambda: view.shown.index == 5, timeout=10_000)  # while paused too
+    image = window.dataset.x_test[5].reshape(8, 8)
+    numpy.testing.assert_array_equal(view.pictures.rows["input"].values, image)
+    maps = view.shown.outputs["1"]
+    numpy.testing.assert_array_equal(view.pictures.rows["1"].values,
+                                     Tiling.wrapped(16, 8, 8, MAPS_PER_LINE).place(maps))
+    label = window.dataset.class_names[window.dataset.y_test[5]]
+    assert view.prediction.text().startswith(f"true class {label} · predicted ")
+    choose_tab(qtbot, tabs, "Test images")  # neither view shown: snapshots carry neither
+    step = window.latest.step
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: window.latest.step == step + 1, timeout=10_000)
+    assert window.latest.feature_maps is None and window.latest.kernels == {}
+    window.close()
+
+
+def test_the_gradient_check_covers_the_kernels_of_digits_cnn(qtbot):
+    window = open_window(qtbot, "digits-cnn")
+    panel = window.network_panel
+    panel.setCurrentIndex(panel.indexOf(find(window, QPushButton, "gradcheckButton").parentWidget()))
+    click(qtbot, window, "gradcheckButton")
+    verdict = find(window, QLabel, "gradcheckVerdict")
+    qtbot.waitUntil(lambda: verdict.text().startswith("Gradient check passed"), timeout=60_000)
+    table = find(window, QTableWidget, "gradcheckResults")
+    checked = {table.item(row, 0).text(): float(table.item(row, 1).text()) for row in range(table.rowCount())}
+    assert {"1.K", "1.b", "3.K", "3.b", "6.W", "6.b"} <= set(checked)
+    assert max(checked.values()) < 1e-6
+    window.close()
+
+
+def test_the_views_of_a_network_on_images_show_whole_on_a_1280_by_720_screen(qtbot):
+    window = open_window(qtbot, "digits-cnn", (1280, 720))
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.step == 1, timeout=10_000)
+    for title, view in (("Filters", window.filters_view), ("Feature maps", window.feature_maps_view)):
+        choose_tab(qtbot, window.image_tabs, title)
+        qtbot.waitUntil(lambda view=view: len(view.pictures.rows) > 1, timeout=10_000)
+        assert (problems := cut_off(settled(window))) == [], f"{title}: " + "\n".join(problems)
+    window.close()
