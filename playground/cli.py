@@ -58,12 +58,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("presets", help="list the presets")
 
-    export = commands.add_parser("export", help="export a project: a PyTorch model, a NumPy script or its history")
+    export = commands.add_parser("export", help="export a project: a PyTorch model with a training script, an ONNX "
+                                 "model, a NumPy script or its history")
     export.add_argument("project", help="the project (.bpp) to export")
-    export.add_argument("--to", required=True, choices=["pytorch", "numpy", "history"],
-                        help="pytorch: <name>.py and <name>_state_dict.pt in the folder OUT; numpy: one script "
-                        "OUT.py that needs only NumPy; history: the metric history as the CSV file OUT")
-    export.add_argument("out", metavar="OUT", help="a folder for pytorch, a .py file for numpy, a .csv for history")
+    export.add_argument("--to", required=True, choices=["pytorch", "onnx", "numpy", "history"],
+                        help="pytorch: <name>.py, <name>_state_dict.pt, train.py and data.npz in the folder OUT; "
+                        "onnx: the ONNX model OUT.onnx, which takes raw rows; numpy: one script OUT.py that needs "
+                        "only NumPy; history: the metric history as the CSV file OUT")
+    export.add_argument("out", metavar="OUT", help="a folder for pytorch, an .onnx file for onnx, a .py file for "
+                        "numpy, a .csv for history")
     export.add_argument("--name", default="model", help="pytorch: the base of the file names (default model)")
 
     compare = commands.add_parser("compare", help="the final metrics of projects' runs side by side")
@@ -133,10 +136,10 @@ def run_export(args: argparse.Namespace) -> int:
     from playground.project.export import (
         export_history_csv,
         export_numpy_script,
-        export_pytorch,
+        export_onnx,
+        export_pytorch_project,
         project_dataset,
         project_history,
-        project_optimizer,
         project_state,
     )
     from playground.training_cli import download_progress
@@ -144,8 +147,10 @@ def run_export(args: argparse.Namespace) -> int:
     project = load_project(args.project)
     out = Path(args.out)
     if args.to == "pytorch":
-        written = export_pytorch(project.network, project_state(project), out, args.name,
-                                 project_optimizer(project), project_dataset(project, download_progress))
+        written = export_pytorch_project(project, out, args.name, project_dataset(project, download_progress))
+    elif args.to == "onnx":
+        export_onnx(project.network, project_state(project), out, project_dataset(project, download_progress))
+        written = [out]
     elif args.to == "numpy":
         export_numpy_script(project.network, project_state(project), out, project_dataset(project, download_progress))
         written = [out]

@@ -1,4 +1,5 @@
-"""`playground export`: a saved project out as a PyTorch model, a NumPy script or a CSV history."""
+"""`playground export`: a saved project out as a PyTorch model with its training script, an ONNX model, a
+NumPy script or a CSV history."""
 
 import importlib.util
 import sys
@@ -32,7 +33,8 @@ def test_export_to_pytorch_writes_the_model_and_its_weights(project_file, tmp_pa
     torch = pytest.importorskip("torch")
     out = tmp_path / "torch"
     assert main(["export", str(project_file), "--to", "pytorch", str(out), "--name", "circle"]) == 0
-    files = ("circle.py", "circle_state_dict.pt", "circle_optimizer.pt")  # a trained project: its optimizer too
+    # A trained project: its optimizer too; and the script that trains on, with the data it trains on.
+    files = ("circle.py", "circle_state_dict.pt", "circle_optimizer.pt", "train.py", "data.npz")
     assert sorted(p.name for p in out.iterdir()) == sorted(files)
     assert capsys.readouterr().out.splitlines() == [f"wrote {out / name}" for name in files]
     module_spec = importlib.util.spec_from_file_location("exported_circle", out / "circle.py")
@@ -82,7 +84,7 @@ def test_user_mistakes_are_one_line_errors(project_file, tmp_path, capsys, case)
         "not-a-project": [str(blocker), "--to", "numpy", str(tmp_path / "x.py")],
         "unwritable": [str(project_file), "--to", "history", str(blocker / "history.csv")],
         "folder-for-a-script": [str(project_file), "--to", "numpy", str(tmp_path)],
-        "bad-kind": [str(project_file), "--to", "onnx", str(tmp_path / "x.onnx")],
+        "bad-kind": [str(project_file), "--to", "tensorflow", str(tmp_path / "x.pb")],
     }[case]
     assert main(["export", *args]) == 2
     err = capsys.readouterr().err
@@ -116,6 +118,10 @@ def test_the_exports_of_a_saved_project_predict_on_raw_rows(tmp_path, name):
     expected = net.predict(dataset.x_test)
     assert main(["export", str(path), "--to", "numpy", str(tmp_path / "script.py")]) == 0
     assert main(["export", str(path), "--to", "pytorch", str(tmp_path / "torch")]) == 0
+    assert main(["export", str(path), "--to", "onnx", str(tmp_path / "model.onnx")]) == 0
+    onnxruntime = pytest.importorskip("onnxruntime")
+    runtime = onnxruntime.InferenceSession(str(tmp_path / "model.onnx"), providers=["CPUExecutionProvider"])
+    numpy.testing.assert_allclose(runtime.run(None, {"raw": dataset.raw_test})[0], expected, rtol=1e-5, atol=1e-5)
     script = import_file(tmp_path / "script.py")
     numpy.testing.assert_allclose(script.predict(dataset.raw_test), expected, rtol=1e-6, atol=1e-6)
     module = import_file(tmp_path / "torch" / "model.py")

@@ -54,7 +54,8 @@ class WindowMenus(QObject):
         menu.addAction(self.tr("&Save"), QKeySequence.StandardKey.Save, projects.save)
         menu.addAction(self.tr("Save &as…"), QKeySequence("Ctrl+Shift+S"), projects.save_as)
         export = menu.addMenu(self.tr("&Export"))
-        export.addAction(self.tr("To &PyTorch (model and weights)…"), lambda: projects.export_to("pytorch"))
+        export.addAction(self.tr("To &PyTorch (model, weights and train.py)…"), lambda: projects.export_to("pytorch"))
+        export.addAction(self.tr("To &ONNX…"), lambda: projects.export_to("onnx"))
         export.addAction(self.tr("To a &NumPy script…"), lambda: projects.export_to("numpy"))
         export.addAction(self.tr("Metric &history as CSV…"), lambda: projects.export_to("history"))
 

@@ -26,9 +26,9 @@ from playground.project.bpp import Project
 from playground.project.export import (
     export_history_csv,
     export_numpy_script,
-    export_pytorch,
+    export_onnx,
+    export_pytorch_project,
     project_history,
-    project_optimizer,
     project_state,
 )
 from playground.session import Session
@@ -202,21 +202,28 @@ class ProjectFiles(QObject):
     # Exporting.
 
     def export_to(self, kind: str) -> None:
-        """To PyTorch (a new folder), a NumPy script or the metric history as CSV. PyTorch export says
-        at once when PyTorch is not installed, before asking where to write."""
+        """To PyTorch (a new folder), ONNX, a NumPy script or the metric history as CSV. The PyTorch and ONNX
+        exports say at once when what they need is not installed, before asking where to write."""
         if kind == "pytorch" and importlib.util.find_spec("torch") is None:
             QMessageBox.information(self.window, self.tr("PyTorch is not installed"), self.tr(
                 "Exporting to PyTorch writes code that uses PyTorch, and checks the weights with it. PyTorch is "
                 "not installed: {0}. The NumPy script export needs nothing more.").format(
                 install_advice("PyTorch", "pip install torch")))
             return
+        if kind == "onnx" and importlib.util.find_spec("onnx") is None:
+            QMessageBox.information(self.window, self.tr("onnx is not installed"), self.tr(
+                "Exporting to ONNX writes the model with the onnx package, which is not installed: {0}. The NumPy "
+                "script export needs nothing more.").format(
+                install_advice("onnx", "pip install 'backprop-playground[export]'")))
+            return
         stem = file_name(self.window.preset.title)
         if kind == "pytorch":  # a folder of its own, made by the export
             chosen, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export to PyTorch: name the folder to write"),
                                                     str(Path(self.start_folder()) / f"{stem} pytorch"))
         else:
-            suffix, kinds = (".py", self.tr("Python scripts (*.py)")) if kind == "numpy" else (
-                ".csv", self.tr("CSV files (*.csv)"))
+            suffix, kinds = {"numpy": (".py", self.tr("Python scripts (*.py)")),
+                             "onnx": (".onnx", self.tr("ONNX models (*.onnx)")),
+                             "history": (".csv", self.tr("CSV files (*.csv)"))}[kind]
             chosen, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export"),
                                                     str(Path(self.start_folder()) / f"{stem}{suffix}"), kinds)
         if chosen:
@@ -233,10 +240,12 @@ class ProjectFiles(QObject):
                 shown = self.window.dataset
                 dataset = shown if shown is not None else load_without_download(project.dataset)
                 if kind == "pytorch":
-                    files = export_pytorch(project.network, project_state(project), target,
-                                           optimizer=project_optimizer(project), dataset=dataset)
+                    files = export_pytorch_project(project, target, dataset=dataset)
                     written = self.tr("Exported {0} to the folder {1}").format(
                         ", ".join(path.name for path in files), target)
+                elif kind == "onnx":
+                    export_onnx(project.network, project_state(project), target, dataset)
+                    written = self.tr("Exported the ONNX model to {0}").format(target)
                 else:
                     export_numpy_script(project.network, project_state(project), target, dataset)
                     written = self.tr("Exported the NumPy script to {0}").format(target)

@@ -1,5 +1,6 @@
 """The PyTorch export: model.py, whose build_model() gives a torch.nn.Sequential equal to the network,
-its state_dict, and for a trained project the optimizer with its state."""
+its state_dict, for a trained project the optimizer with its state, and with the project's data train.py,
+which trains on as the app trains (train_script)."""
 
 from __future__ import annotations
 
@@ -22,14 +23,17 @@ from playground.engine import (
     NetworkSpec,
 )
 from playground.errors import PlaygroundError, install_advice
-from playground.project.export.common import activation_alpha, checked_state, write_file
+from playground.project.bpp import Project
+from playground.project.export.common import activation_alpha, checked_state, project_state, write_file
 from playground.project.export.raw_inputs import RawInputs
 from playground.project.export.torch_optimizer import (
     TrainedOptimizer,
     not_carried,
+    project_optimizer,
     torch_optimizer_code,
     torch_optimizer_state,
 )
+from playground.project.export.train_script import export_training_script
 
 Axes = tuple[int, ...] | None  # how torch orders a parameter's axes, when not as ours
 
@@ -116,6 +120,18 @@ def export_pytorch(network: NetworkSpec, state: dict[str, numpy.ndarray], folder
         torch.save(content, buffer)
         write_file(path, buffer.getvalue())
     return [code_path, *files]
+
+
+def export_pytorch_project(project: Project, folder: Path, name: str = "model",
+                           dataset: Dataset | None = None) -> list[Path]:
+    """A project's PyTorch export: the model, its weights and, once trained, its optimizer (export_pytorch);
+    with the project's data, also train.py and its data.npz, to train on with PyTorch as the app trains.
+    Returns the paths written."""
+    written = export_pytorch(project.network, project_state(project), folder, name, project_optimizer(project),
+                             dataset)
+    if dataset is not None:
+        written += export_training_script(project, dataset, folder, name)
+    return written
 
 
 def _torch_optimizer_function(optimizer: TrainedOptimizer, state_name: str) -> str:
