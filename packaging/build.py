@@ -31,14 +31,15 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"
 NAME = "backprop-playground"
 ICON = ROOT / "resources" / "icons" / f"{NAME}.svg"
-# Optional extras and the test tools stay out: the app runs on NumPy and says how to add the rest.
-# (PIL and cuda come in through torch and CuPy's dependencies, when those are installed; yaml, a test tool, through
-# numpy.show_config, when it is installed.) So do the Qt modules
-# the app does not use, which pyqtgraph imports when they are there (its plot items import QtOpenGL whatever they
-# draw with, so that one stays); packaging/hooks keeps Qt's plugins to those the app uses.
+# Optional extras and the test tools stay out: the app runs on NumPy and says how to add the rest. (PIL and cuda
+# come in through torch and CuPy's dependencies when those are installed; yaml, a test tool, through
+# numpy.show_config.) So do the Qt modules the app does not use, which pyqtgraph imports when they are there (its
+# plot items import QtOpenGL whatever they draw with: packaging/hooks/runtime-qtopengl-stand-in.py gives them an empty
+# one); packaging/hooks keeps Qt's plugins to those the app uses.
 EXCLUDED = ["torch", "torchvision", "cupy", "cupyx", "cupy_backends", "cuda", "PIL", "pytest", "pytestqt",
             "hypothesis", "yaml", "IPython", "matplotlib", "tkinter", "PyInstaller", "PySide6.QtNetwork",
-            "PySide6.QtTest", "PySide6.QtDBus", "pyqtgraph.opengl", "pyqtgraph.examples", "pyqtgraph.jupyter"]
+            "PySide6.QtTest", "PySide6.QtDBus", "PySide6.QtOpenGL", "pyqtgraph.opengl", "pyqtgraph.examples",
+            "pyqtgraph.jupyter"]
 SMOKE_TIMEOUT_S = 120
 WINDOWS_ICON = f"{NAME}.ico"  # beside the .exe: the installer gives it to .bpp files
 
@@ -69,7 +70,8 @@ def build(dist: Path, work: Path) -> None:
     arguments = [str(PACKAGING / "entry.py"), "--name", NAME, "--noconfirm", "--clean", "--onedir",
                  "--distpath", str(dist), "--workpath", str(work), "--specpath", str(work),
                  "--add-data", f"{ROOT / 'resources'}{os.pathsep}resources",
-                 "--paths", str(ROOT), "--additional-hooks-dir", str(PACKAGING / "hooks"), "--log-level", "WARN"]
+                 "--paths", str(ROOT), "--additional-hooks-dir", str(PACKAGING / "hooks"),
+                 "--runtime-hook", str(PACKAGING / "hooks" / "runtime-qtopengl-stand-in.py"), "--log-level", "WARN"]
     for module in EXCLUDED:
         arguments += ["--exclude-module", module]
     if sys.platform in ("win32", "darwin"):
