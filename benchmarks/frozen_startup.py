@@ -3,9 +3,10 @@
     DISPLAY=:99 python benchmarks/frozen_startup.py [EXECUTABLE] [--runs 5]
 
 Starts packaging/build.py's executable (by default packaging/dist/backprop-playground/backprop-playground) on
-Qt's xcb platform under the X server in $DISPLAY (Xvfb will do), with a fresh home folder, and asks `xdotool` every
-10 ms whether the process has a visible window. The first run may read the files from disk; the best of the others
-is a warm start. Linux with X11 and xdotool only.
+Qt's xcb platform under the X server in $DISPLAY, with a fresh home folder, and asks `xdotool` every 10 ms whether
+the process has a visible window. Start Xvfb with -noreset: by default it resets when its last client leaves, and
+the next run's connection then fails. The first run may read the files from disk; the best of the others is a
+warm start. Linux with X11 and xdotool only.
 """
 
 from __future__ import annotations
@@ -24,12 +25,11 @@ POLL_S = 0.01
 
 
 def seconds_to_window(executable: Path) -> float:
-    with tempfile.TemporaryDirectory() as home:
+    with tempfile.TemporaryDirectory() as home, tempfile.TemporaryFile("w+") as said:
         environment = {"PATH": os.environ["PATH"], "DISPLAY": os.environ["DISPLAY"], "HOME": home,
                        "QT_QPA_PLATFORM": "xcb"}
         started = time.perf_counter()
-        app = subprocess.Popen([str(executable)], env=environment, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+        app = subprocess.Popen([str(executable)], env=environment, stdout=said, stderr=said)
         try:
             while app.poll() is None and time.perf_counter() - started < TIMEOUT_S:
                 shown = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(app.pid)],
@@ -37,7 +37,8 @@ def seconds_to_window(executable: Path) -> float:
                 if shown.returncode == 0:
                     return time.perf_counter() - started
                 time.sleep(POLL_S)
-            raise RuntimeError(f"no window within {TIMEOUT_S:.0f} s (exit {app.poll()})")
+            said.seek(0)
+            raise RuntimeError(f"no window within {TIMEOUT_S:.0f} s (exit {app.poll()}): {said.read()[-2000:]}")
         finally:
             app.terminate()
             app.wait(timeout=30)
