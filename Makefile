@@ -27,9 +27,9 @@ test: $(VENV)/.test
 bench: $(VENV)/.test
 	$(BIN)/python benchmarks/engine_vs_torch.py
 
-# The desktop app as a folder and a download (packaging/dist), smoke-tested as built.
+# The desktop app as a folder, a download and (on Debian and its kin) a .deb in packaging/dist, smoke-tested as built.
 package: $(VENV)/.test
-	$(BIN)/python packaging/build.py --archive
+	$(BIN)/python packaging/build.py --archive $(if $(shell command -v dpkg-deb),--deb)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis packaging/build packaging/dist

@@ -19,9 +19,11 @@ ALLOWED = {
     "session": {"session", "project", "engine", "data"},
     "ui": {"ui", "session", "project", "engine", "data"},
     "cli_inputs": {"data"},
+    "system_libraries": set(),
     "benchmark": {"engine"},
     "training_cli": {"cli_inputs", "session", "project", "engine", "data"},
-    "cli": {"cli", "cli_inputs", "training_cli", "benchmark", "ui", "session", "project", "engine", "data"},
+    "cli": {"cli", "cli_inputs", "training_cli", "benchmark", "system_libraries", "ui", "session", "project", "engine",
+            "data"},
 }
 NO_QT = set(ALLOWED) - {"ui", "cli"}  # cli opens the window, importing ui only when asked to
 

@@ -1,11 +1,12 @@
 #!/bin/sh
-# Puts Backprop Playground in the desktop's application menu, with its icon, for this user.
-# Run it from the unpacked folder; run it again after moving the folder.
+# Puts Backprop Playground in the desktop's application menu, with its icon, for this user, and makes .bpp files
+# open it when double-clicked. Run it from the unpacked folder; run it again after moving the folder.
+# (The .deb does the same for every user of the system.)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-applications="${XDG_DATA_HOME:-$HOME/.local/share}/applications"
-mkdir -p "$applications"
-cat > "$applications/backprop-playground.desktop" <<ENTRY
+data="${XDG_DATA_HOME:-$HOME/.local/share}"
+mkdir -p "$data/applications" "$data/mime/packages"
+cat > "$data/applications/backprop-playground.desktop" <<ENTRY
 [Desktop Entry]
 Type=Application
 Name=Backprop Playground
@@ -13,6 +14,15 @@ Comment=Build a neural network, train it live, and step through backpropagation 
 Exec="$here/backprop-playground" %f
 Icon=$here/backprop-playground.png
 Terminal=false
-Categories=Education;Science;
+Categories=Education;Science;ArtificialIntelligence;
+MimeType=application/x-backprop-playground;
 ENTRY
-echo "Added Backprop Playground to the application menu ($applications/backprop-playground.desktop)."
+cp "$here/backprop-playground.xml" "$data/mime/packages/backprop-playground.xml"
+if command -v update-mime-database >/dev/null 2>&1; then
+    update-mime-database "$data/mime"
+fi
+if command -v update-desktop-database >/dev/null 2>&1; then
+    update-desktop-database -q "$data/applications"
+fi
+echo "Added Backprop Playground to the application menu ($data/applications/backprop-playground.desktop);" \
+    ".bpp files open it."
