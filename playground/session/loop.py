@@ -15,7 +15,7 @@ import numpy
 from threadpoolctl import threadpool_limits
 
 from playground.data import Dataset
-from playground.engine import Batch, Network, NetworkSpec, Optimizer
+from playground.engine import Batch, Network, NetworkSpec, Optimizer, OptimizerSpec
 from playground.engine.memory import check_memory
 from playground.errors import DataError
 from playground.session.config import PACE_STEPS, Command, Control, TrainingConfig
@@ -68,6 +68,7 @@ class Session:
                      "use a smaller batch size or make its layers smaller", evaluated)
         self.network = net = Network(self.spec, config.backend, config.dtype, config.seed)
         self.optimizer = Optimizer(net, self._optimizer_spec)
+        self._optimizer_shown: OptimizerSpec | None = None  # snapshots' copy of its settings; None when stale
         self._data = net.make_batch(dataset.x_train, dataset.y_train)
         self.measurements = Measurements(net, dataset, self._data, config.seed, config.details)
         self.pictures = LayerPictures(net, dataset)
@@ -264,6 +265,8 @@ class Session:
 
     def _apply(self, command: Command) -> None:
         name, value = command.name, command.value
+        if name in ("learning_rate", "regularization", "optimizer", "optimizer_settings"):
+            self._optimizer_shown = None
         if name not in ("trace", "apply_trace", "pause", "export", "watch"):
             self._pending_trace = None  # training or settings moved on: the held step no longer applies
         if name == "pause":
@@ -498,6 +501,9 @@ class Session:
         self.history.append(at.step, values, force=final or state != "running")
         snapshot.history = self.history.arrays()
         snapshot.trace, self._new_trace = self._new_trace, None
+        if self._optimizer_shown is None:
+            self._optimizer_shown = copy.deepcopy(self.optimizer.spec)
+        snapshot.optimizer = self._optimizer_shown
         snapshot.kernels, snapshot.feature_maps = self.pictures.measure(*self._watched)
         snapshot.exported, self._exported = self._exported, None
         snapshot.message, self._notice = snapshot.message or self._notice, None

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import numpy
 
-from playground.engine import StepTrace
+from playground.engine import OptimizerSpec, StepTrace
 from playground.session.layer_pictures import FeatureMaps
 from playground.session.statistics import ClassificationReport, LayerStats
 
@@ -58,6 +58,8 @@ class Snapshot:
     final: bool = False
     exported: tuple[dict, dict[str, numpy.ndarray]] | None = None  # export_state's (progress, arrays), when asked
     trace: StepTrace | None = None  # a step just traced for the stepper, not yet applied (once, in one snapshot)
+    # The optimizer's settings in use: a copy, made when they change, that the GUI may read while training runs.
+    optimizer: OptimizerSpec | None = None
     # While the window's Filters or Feature maps view watches (Control.watch_images): each Conv2D layer's K by
     # path, and one test image through every layer.
     kernels: dict[str, numpy.ndarray] = field(default_factory=dict)

@@ -43,8 +43,8 @@ class RunComparison(QObject):
         trained, else the run an edit set aside; None when neither has trained."""
         worker, latest = self.training.worker, self._latest
         if worker is not None and latest is not None and latest.run == worker.session.run_id and latest.step > 0:
-            session = worker.session
-            setup = RunSetup(session.spec, copy.deepcopy(session.optimizer.spec), session.batch_size,
+            # The settings as the snapshot brought them: the session's own change in the worker thread.
+            setup = RunSetup(worker.session.spec, copy.deepcopy(latest.optimizer), latest.batch_size,
                              dict(self.dataset()))
             return latest.run, setup, latest.history, latest.step, latest.epoch
         aside = self.set_aside()
@@ -99,11 +99,10 @@ class RunComparison(QObject):
 
     def _name_current(self) -> None:
         """The run in use, named in the legend by how it differs from the last kept run."""
-        worker = self.training.worker
-        if worker is None:
+        worker, latest = self.training.worker, self._latest
+        if worker is None or latest is None or latest.optimizer is None:
             return
-        session = worker.session
-        setup = RunSetup(session.spec, session.optimizer.spec, session.batch_size, dict(self.dataset()))
+        setup = RunSetup(worker.session.spec, latest.optimizer, latest.batch_size, dict(self.dataset()))
         change = describe_change(self.runs[-1].setup, setup) if self.runs else ""
         self.view.name_current(self.tr("now: {0}").format(change or self.tr("same settings")) if self.runs
                                else self.tr("this run"))

@@ -465,3 +465,19 @@ def test_the_rate_counts_only_what_was_trained_since_a_load(monkeypatch):
     assert loaded_at == 1000 and snapshots[0].samples_seen == loaded_at and snapshots[0].samples_per_s == 0
     assert snapshots[-1].samples_seen - loaded_at == 1000
 
+
+
+def test_snapshots_carry_a_copy_of_the_optimizer_settings_made_when_they_change():
+    # The window reads the settings from snapshots, never the worker's live optimizer (which a command replaces).
+    session = preset_session("circle", start_paused=True)
+    stream = session.run()
+    first = next(stream)
+    assert first.optimizer == session.optimizer.spec and first.optimizer is not session.optimizer.spec
+    session.control.step()
+    assert next(stream).optimizer is first.optimizer  # unchanged settings: the same copy, not one per snapshot
+    session.control.set_learning_rate(0.5)
+    session.control.set_optimizer("adam")
+    changed = next(s for s in stream if s.optimizer.kind == "adam")
+    assert changed.optimizer.learning_rate == 0.5 and first.optimizer.kind == "sgd"
+    session.control.stop()
+    list(stream)
