@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
@@ -56,13 +57,21 @@ def _cupy_backend() -> Backend:
     return Backend("cupy", cupy)
 
 
+def _numpy_backend() -> Backend:
+    return Backend("numpy", numpy)
+
+
+# Each backend by name, and how to make it (or say why it cannot be made). Another array module with
+# CuPy's API may be added here: the tests add their strict double of CuPy.
+BACKENDS: dict[str, Callable[[], Backend]] = {"numpy": _numpy_backend, "cupy": _cupy_backend}
+
+
 def get_backend(name: str = "numpy") -> Backend:
     """The backend called `name` ("numpy" or "cupy"), or a BackendError saying why not."""
-    if name == "numpy":
-        return Backend("numpy", numpy)
-    if name == "cupy":
-        return _cupy_backend()
-    raise BackendError(f"Unknown backend {name!r}: choose 'numpy' or 'cupy'.")
+    make = BACKENDS.get(name)
+    if make is None:
+        raise BackendError(f"Unknown backend {name!r}: choose 'numpy' or 'cupy'.")
+    return make()
 
 
 def backend_availability() -> dict[str, str | None]:
