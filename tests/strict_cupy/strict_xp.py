@@ -199,7 +199,11 @@ class DeviceArray:
     # Indexing: views stay on the device.
 
     def __getitem__(self, key: Any) -> Any:
-        return _wrap(self._data[_index(key)])
+        index = _index(key)
+        value = self._data[index]
+        if isinstance(value, numpy.generic):  # one element: CuPy gives a 0-d view of it, not a copy
+            value = self._data[(*index, ...) if isinstance(index, tuple) else (index, ...)]
+        return _wrap(value)
 
     def __setitem__(self, key: Any, value: Any) -> None:
         if isinstance(value, numpy.ndarray) and value.ndim > 0:
