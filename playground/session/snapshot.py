@@ -57,3 +57,4 @@ class Snapshot:
     final: bool = False
     exported: tuple[dict, dict[str, numpy.ndarray]] | None = None  # export_state's (progress, arrays), when asked
     trace: StepTrace | None = None  # a step just traced for the stepper, not yet applied (once, in one snapshot)
+    backend: str = "numpy"  # where the network computes: "numpy", or "cupy" on a GPU
