@@ -4,6 +4,10 @@ Three cases: the MLP 784-256-128-10 (SGD with momentum and Adam), a tiny 2-8-8-1
 network on 500 points full batch, and TensorFlow Playground's default (circle, 2-4-2-1
 tanh, batch 10, 250 points, plain SGD). Each runs on one BLAS thread and on all cores,
 set explicitly with threadpoolctl.
+
+On a GPU (`playground bench --backend cupy`, benchmarks/gpu_vs_numpy.py) two other cases: a wide MLP
+784-4096-4096-10 at batch 1024, and mnist-mlp (784-200-10, batch 64) on data of MNIST's shape, each on
+CuPy against the same engine on NumPy on this machine's CPU and against PyTorch on CUDA.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from typing import Any
 import numpy
 from threadpoolctl import threadpool_limits
 
-from playground.engine import DenseSpec, Network, NetworkSpec, Optimizer, OptimizerSpec
+from playground.engine import DenseSpec, Network, NetworkSpec, Optimizer, OptimizerSpec, get_backend
 from playground.errors import PlaygroundError
 
 # TensorFlow Playground's nn.ts run headless in Node on this machine: circle, 2-4-2-1 tanh,
@@ -83,10 +87,10 @@ def _torch_mlp(torch, sizes: list[int], activation: str):
     return torch.nn.Sequential(*layers)
 
 
-def _engine_mlp(sizes: list[int], activation: str, loss: str) -> Network:
+def _engine_mlp(sizes: list[int], activation: str, loss: str, backend: str = "numpy") -> Network:
     layers = [DenseSpec(b, activation if i < len(sizes) - 2 else "linear")
               for i, b in enumerate(sizes[1:])]
-    return Network(NetworkSpec((sizes[0],), layers, loss), "numpy", "float32", seed=0)
+    return Network(NetworkSpec((sizes[0],), layers, loss), backend, "float32", seed=0)
 
 
 def mlp_case(kind: str, threads: int, samples: int = 60_000, batch: int = 128) -> Result:
@@ -255,3 +259,100 @@ def format_result(result: Result) -> str:
             f"engine {result.engine:,.0f} {result.unit}, PyTorch {result.torch:,.0f} {result.unit}, "
             f"ratio {result.ratio:.2f}x")
     return f"{line}; {result.note}" if result.note else line
+
+
+# The GPU's cases: what CuPy should reach against NumPy on the CPU and against PyTorch on CUDA (wide MLP).
+GPU_TARGETS = {"numpy": 20.0, "torch": 0.8}
+# (case, layer sizes, batch, samples, steps per timed run on NumPy): NumPy takes seconds a step on the wide MLP.
+GPU_CASES = (("MLP 784-4096-4096-10 ReLU, batch 1024, SGD momentum", [784, 4096, 4096, 10], 1024, 16 * 1024, 2),
+             ("mnist-mlp 784-200-10 ReLU, batch 64, SGD momentum, MNIST-shaped data", [784, 200, 10], 64, 60_000,
+              60_000 // 64))
+
+
+@dataclass
+class DeviceResult:
+    case: str
+    cupy: float  # samples/s, the engine on CuPy
+    numpy: float  # samples/s, the engine on NumPy on this machine's CPU (all its cores)
+    torch: float | None  # samples/s, PyTorch on CUDA; None without a CUDA build of PyTorch
+
+    def line(self) -> str:
+        versus_numpy = f"{self.cupy / self.numpy:,.1f}x NumPy (target {GPU_TARGETS['numpy']:g}x)"
+        torch = ("PyTorch has no CUDA here" if self.torch is None else
+                 f"PyTorch CUDA {self.torch:,.0f} samples/s, {self.cupy / self.torch:.2f}x (target "
+                 f"{GPU_TARGETS['torch']:g}x)")
+        return (f"[GPU] {self.case}: CuPy {self.cupy:,.0f} samples/s, NumPy {self.numpy:,.0f} samples/s on "
+                f"{os.cpu_count()} CPU threads, {versus_numpy}; {torch}")
+
+
+def _engine_rate(sizes: list[int], x: numpy.ndarray, y: numpy.ndarray, batch: int, steps: int,
+                 optimizer: OptimizerSpec, backend: str, seconds: float, repeats: int) -> float:
+    """Samples/s of `steps` shuffled mini-batches at a time, as the session trains: the data moved to the
+    backend once, each batch gathered there, no loss read on the host."""
+    net = _engine_mlp(sizes, "relu", "cross_entropy", backend)
+    opt = Optimizer(net, optimizer)
+    data = net.make_batch(x, y)
+    order = net.backend.asarray(numpy.random.default_rng(0).permutation(len(x)))
+    holder: list[Any] = [None]
+
+    def run() -> int:
+        for s in range(steps):
+            holder[0] = net.gather(data, order[s * batch : (s + 1) * batch], holder[0])
+            net.train_batch(holder[0], opt)
+        net.backend.synchronize()
+        return steps * batch
+
+    run()  # the first steps allocate (and on CuPy compile their kernels)
+    return max(_rate(run, seconds) for _ in range(repeats))
+
+
+def _torch_cuda_rate(sizes: list[int], x: numpy.ndarray, y: numpy.ndarray, batch: int, steps: int,
+                     optimizer: OptimizerSpec, seconds: float, repeats: int) -> float | None:
+    """The same on PyTorch on CUDA, the data there once, no loss read per step; None without CUDA."""
+    torch = _torch()
+    if not torch.cuda.is_available():
+        return None
+    cuda = torch.device("cuda")
+    model = _torch_mlp(torch, sizes, "relu").to(cuda)
+    opt = torch.optim.SGD(model.parameters(), lr=optimizer.learning_rate, momentum=optimizer.momentum)
+    tx, ty = torch.from_numpy(x).to(cuda), torch.from_numpy(y.astype(numpy.int64)).to(cuda)
+    order = torch.from_numpy(numpy.random.default_rng(0).permutation(len(x))).to(cuda)
+    loss_fn = torch.nn.CrossEntropyLoss()
+
+    def run() -> int:
+        for s in range(steps):
+            index = order[s * batch : (s + 1) * batch]
+            opt.zero_grad(set_to_none=True)
+            loss_fn(model(tx[index]), ty[index]).backward()
+            opt.step()
+        torch.cuda.synchronize()
+        return steps * batch
+
+    run()
+    return max(_rate(run, seconds) for _ in range(repeats))
+
+
+def _mnist_shaped(samples: int) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """Images of MNIST's shape and range (28×28 bytes scaled to [0, 1], flat) with labels: the timing does
+    not depend on the values."""
+    rng = numpy.random.default_rng(0)
+    return (rng.integers(0, 256, (samples, 784), dtype=numpy.uint8).astype(numpy.float32) / 255,
+            rng.integers(0, 10, samples))
+
+
+def gpu_cases(report: Callable[[DeviceResult], None] = print, seconds: float = 1.0) -> list[DeviceResult]:
+    """The wide MLP and mnist-mlp on the GPU; a BackendError saying why when CuPy cannot run here."""
+    backend = get_backend("cupy")
+    CLOCK["clock"] = time.perf_counter
+    results = []
+    momentum = OptimizerSpec("sgd", learning_rate=0.01, momentum=0.9)
+    for case, sizes, batch, samples, numpy_steps in GPU_CASES:
+        x, y = _mnist_shaped(samples)
+        steps = samples // batch
+        result = DeviceResult(
+            case, _engine_rate(sizes, x, y, batch, steps, momentum, backend.name, seconds, 3),
+            _engine_rate(sizes, x, y, batch, numpy_steps, momentum, "numpy", seconds, 1),
+            _torch_cuda_rate(sizes, x, y, batch, steps, momentum, seconds, 3))
+        report(result)
+        results.append(result)
+    return results

@@ -1,7 +1,9 @@
 """`playground`: the window with no arguments, or on PROJECT.bpp; `train`, `gradcheck`, `bench`,
 `presets`, `export` and `compare` headless.
 
-Every error a user can cause prints one line `error: ...` on stderr and exits 2.
+Every error a user can cause prints one line `error: ...` on stderr and exits 2. What computes takes
+`--backend auto|numpy|cupy`: auto is CuPy where it works, else NumPy; asked for by name, auto says on
+stderr why it took NumPy.
 """
 
 from __future__ import annotations
@@ -12,9 +14,12 @@ import sys
 from pathlib import Path
 
 from playground.cli_inputs import MAX_SEED, read_user_file
+from playground.engine.backend import BACKEND_CHOICES, choose_backend
 from playground.errors import PlaygroundError, whole
 
 EXIT_USAGE = 2
+BACKEND_HELP = ("where the arithmetic runs: auto is CuPy on an NVIDIA GPU where it works, else NumPy (and, asked "
+                "for by name, says why)")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -27,6 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
                      "through neural networks. With no command, opens the window.")
     parser.add_argument("--smoke-test", action="store_true",
                         help="open the window, train, pause, step and close; exit 0 if all of it worked")
+    parser.add_argument("--backend", choices=BACKEND_CHOICES, help="the window's backend at first (default NumPy); "
+                        + BACKEND_HELP)
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     check = commands.add_parser("gradcheck", help="check the hand-written gradients against finite differences")
@@ -37,11 +44,15 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--batch-size", type=int, default=8, help="examples in the random batch (default 8)")
     check.add_argument("--seed", type=int, default=0, help="seed for the network and the batch")
     check.add_argument("--max-checks", type=int, default=40, help="entries perturbed per parameter (default 40)")
+    check.add_argument("--backend", choices=BACKEND_CHOICES, help=BACKEND_HELP + " (default auto)")
 
     bench = commands.add_parser("bench", help="time the engine against PyTorch eager, as ratios")
     bench.add_argument("--case", choices=["all", "mlp", "tiny", "circle"], default="all")
     bench.add_argument("--threads", type=int, action="append",
                        help="BLAS threads (repeatable; default: 1 and all cores)")
+    bench.add_argument("--backend", choices=BACKEND_CHOICES, default="numpy",
+                       help="numpy (default): the cases above on the CPU; cupy: a wide MLP and mnist-mlp on the GPU "
+                       "against NumPy and PyTorch on CUDA; auto: cupy where it works")
 
     train = commands.add_parser("train", help="train a preset or a network headless")
     source = train.add_mutually_exclusive_group(required=True)
@@ -51,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--dataset", help="the dataset for a bare network spec, e.g. circle or digits")
     train.add_argument("--epochs", type=int, help="epochs to train (default: the preset's; for a project, 10 more)")
     train.add_argument("--seed", type=int, help="seed for the weights and the batch order (default 0)")
-    train.add_argument("--backend", choices=["auto", "numpy", "cupy"], default="auto")
+    train.add_argument("--backend", choices=BACKEND_CHOICES, help=BACKEND_HELP + " (default auto)")
     train.add_argument("--dtype", choices=["float32", "float64"], default="float32")
     train.add_argument("--json", action="store_true", help="one JSON object per epoch on stdout")
     train.add_argument("--save", metavar="OUT.bpp", help="save the trained project here")
@@ -77,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_gradcheck(args: argparse.Namespace) -> int:
-    from playground.engine import NetworkSpec, gradient_check, random_batch
+    from playground.engine import NetworkSpec, get_backend, gradient_check, random_batch
     from playground.engine.memory import check_memory
 
     if args.batch_size < 2:
@@ -92,9 +103,11 @@ def run_gradcheck(args: argparse.Namespace) -> int:
         spec = NetworkSpec.from_json(read_user_file(args.spec))
     # In float64. The random batch, its targets and the copies of the input gradient that the check
     # keeps come on top of the network's buffers: as much again, so two batches in all.
-    check_memory(spec, "float64", examples=2 * args.batch_size, advice="lower --batch-size or make the layers smaller")
+    check_memory(spec, "float64", examples=2 * args.batch_size, advice="lower --batch-size or make the layers smaller",
+                 backend=get_backend(args.backend))
     x, y = random_batch(spec, args.batch_size, args.seed)
-    report = gradient_check(spec, x, y, max_checks=args.max_checks, seed=args.seed)
+    print_notice(args)
+    report = gradient_check(spec, x, y, max_checks=args.max_checks, seed=args.seed, backend=args.backend)
     if args.json:
         print(json.dumps(report.to_dict(), indent=2))
     else:
@@ -108,11 +121,15 @@ def run_gradcheck(args: argparse.Namespace) -> int:
 
 
 def run_bench(args: argparse.Namespace) -> int:
-    from playground.benchmark import format_result, run_all
+    from playground.benchmark import format_result, gpu_cases, run_all
 
     if args.threads and min(args.threads) < 1:
         raise PlaygroundError("--threads must be 1 or more.")
-    run_all(args.case, args.threads, lambda result: print(format_result(result), flush=True))
+    print_notice(args)
+    if args.backend == "numpy":
+        run_all(args.case, args.threads, lambda result: print(format_result(result), flush=True))
+    else:
+        gpu_cases(lambda result: print(result.line(), flush=True))
     return 0
 
 
@@ -181,7 +198,7 @@ def run_compare(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_gui(smoke_test: bool = False, project: str | None = None) -> int:
+def run_gui(smoke_test: bool = False, project: str | None = None, backend: str | None = None) -> int:
     from playground.system_libraries import check_window_libraries
 
     check_window_libraries()  # before Qt loads them: Qt's own abort names a plugin, not the package to install
@@ -189,7 +206,25 @@ def run_gui(smoke_test: bool = False, project: str | None = None) -> int:
 
     if project is not None and not Path(project).is_file():
         raise PlaygroundError(f"There is no project file {project}: check the path.")
-    return run_app(smoke_test=smoke_test, project=project)
+    return run_app(smoke_test=smoke_test, project=project, backend=backend)
+
+
+def choose_command_backend(args: argparse.Namespace) -> None:
+    """The backend the command computes on, in args.backend: for auto CuPy where it works, else NumPy; a
+    BackendError with the reason when CuPy was asked for and cannot work. A train or gradcheck without
+    --backend is auto, quietly: only auto asked for by name keeps the notice saying why it took NumPy, in
+    args.backend_notice, printed once the command starts computing (a mistake in its inputs stays a
+    one-line error)."""
+    args.backend_notice = None
+    if args.command in ("train", "gradcheck") and args.backend is None:
+        args.backend = choose_backend("auto")[0]
+    elif getattr(args, "backend", None) is not None:
+        args.backend, args.backend_notice = choose_backend(args.backend)
+
+
+def print_notice(args: argparse.Namespace) -> None:
+    if args.backend_notice is not None:
+        print(f"notice: {args.backend_notice}", file=sys.stderr, flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -198,6 +233,7 @@ def main(argv: list[str] | None = None) -> int:
         if len(arguments) == 1 and arguments[0].endswith(".bpp"):  # `playground PROJECT.bpp` opens it
             return run_gui(project=arguments[0])
         args = build_parser().parse_args(arguments)
+        choose_command_backend(args)
         if args.command == "gradcheck":
             return run_gradcheck(args)
         if args.command == "bench":
@@ -210,7 +246,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_export(args)
         if args.command == "compare":
             return run_compare(args)
-        return run_gui(args.smoke_test)
+        print_notice(args)
+        return run_gui(args.smoke_test, backend=args.backend)
     except PlaygroundError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE

@@ -12,7 +12,7 @@ from typing import Any
 
 from playground.cli_inputs import MAX_SEED, read_user_file
 from playground.data import DatasetConfig, load_dataset
-from playground.engine import NetworkSpec, OptimizerSpec, backend_availability
+from playground.engine import NetworkSpec, OptimizerSpec
 from playground.errors import PlaygroundError, parse_json, whole
 from playground.project import Project, load_preset, load_project, save_project
 from playground.project.presets import preset_from_dict
@@ -36,13 +36,12 @@ def train(args: argparse.Namespace) -> int:
         project.seed = args.seed
     done = project.progress["epoch"] if project.progress else 0
     epochs = args.epochs or (DEFAULT_EPOCHS if project.progress else project.epochs or DEFAULT_EPOCHS)
-    backend = args.backend
-    if backend == "auto":
-        backend = "cupy" if backend_availability()["cupy"] is None else "numpy"
     dataset = load_dataset(project.dataset, progress=None if args.json else download_progress)
-    session = session_for(project, dataset, epochs=done + epochs, backend=backend, dtype=args.dtype,
+    session = session_for(project, dataset, epochs=done + epochs, backend=args.backend, dtype=args.dtype,
                           every_epoch=True, details=False)
     report = _JsonReport() if args.json else _TableReport(done, done + epochs, dataset.task != "regression")
+    if args.backend_notice is not None:  # auto took NumPy: why, now that the inputs are known to be sound
+        print(f"notice: {args.backend_notice}", file=sys.stderr, flush=True)
     for snapshot in session.run():
         if snapshot.state == "diverged":
             message = snapshot.message or "Training diverged."

@@ -7,7 +7,7 @@
     loss = net.train_step(x, y, opt)
 """
 
-from playground.engine.backend import Backend, backend_availability, get_backend
+from playground.engine.backend import BACKEND_CHOICES, Backend, backend_availability, choose_backend, get_backend
 from playground.engine.gradcheck import GradCheckReport, gradient_check, random_batch
 from playground.engine.network import Batch, Network
 from playground.engine.optimizers import OPTIMIZERS, Optimizer, OptimizerSpec
@@ -30,6 +30,7 @@ from playground.engine.spec import (
 from playground.engine.trace import StepTrace
 
 __all__ = [
+    "BACKEND_CHOICES",
     "OPTIMIZERS",
     "SCHEDULES",
     "ActivationSpec",
@@ -53,6 +54,7 @@ __all__ = [
     "ScheduleSpec",
     "StepTrace",
     "backend_availability",
+    "choose_backend",
     "get_backend",
     "gradient_check",
     "learning_rate_at",

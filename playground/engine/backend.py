@@ -1,7 +1,14 @@
-"""Array backends. Layers take their array module from here and never import one."""
+"""Array backends. Layers take their array module from here and never import one.
+
+On NumPy the arrays live in the machine's memory; on CuPy in an NVIDIA GPU's, and every value read on the
+host waits for the GPU to finish what it was given (a synchronization). So the engine keeps its values on
+the backend and reads them only through `to_numpy`, `to_host` and `scalars`: where it must, each read one
+transfer.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
@@ -11,14 +18,26 @@ import numpy
 from playground.errors import BackendError, install_advice
 
 DTYPES = {"float32": numpy.float32, "float64": numpy.float64}
+BACKEND_CHOICES = ("auto", "numpy", "cupy")
 
 
 @dataclass(frozen=True)
 class Backend:
-    """An array module (NumPy or CuPy) plus the few conversions the engine needs."""
+    """An array module (NumPy, or CuPy and what has its API) plus the few conversions the engine needs."""
 
     name: str
     xp: ModuleType
+
+    @property
+    def on_device(self) -> bool:
+        """Whether the arrays live apart from the host (CuPy's on a GPU), so that reading one costs a transfer."""
+        return self.xp is not numpy
+
+    @property
+    def number(self) -> Callable[[Any], Any]:
+        """How the engine keeps a number it computed, such as a loss: as a float on NumPy, where reading it
+        costs nothing; as it is on a device, a 0-d array, read only when `scalars` asks."""
+        return float if self.xp is numpy else _as_it_is
 
     def asarray(self, values: Any, dtype: Any = None) -> Any:
         return self.xp.asarray(values, dtype=dtype)
@@ -34,46 +53,136 @@ class Backend:
         at once, before the engine's next step overwrites its buffers."""
         return array if self.xp is numpy else self.xp.asnumpy(array)
 
+    def scalars(self, *values: Any) -> list[float]:
+        """Numbers the backend computed (0-d arrays; plain numbers pass through) as floats, read in one
+        transfer however many they are."""
+        if self.xp is numpy:
+            return [float(value) for value in values]
+        xp = self.xp
+        computed = [value for value in values if not isinstance(value, (int, float))]
+        read = iter(xp.asnumpy(xp.stack([value.astype(xp.float64) for value in computed])).tolist()
+                    if computed else ())
+        return [float(value) if isinstance(value, (int, float)) else next(read) for value in values]
+
     def rng(self, seed: int) -> Any:
         """A random generator on the backend, for draws made during training (dropout)."""
         if self.xp is numpy:
             return numpy.random.default_rng(seed)
         return self.xp.random.default_rng(seed)
 
+    def random_state(self, rng: Any) -> Any:
+        """A copy of a generator's state, for set_random_state. NumPy's is a dict; CuPy's lives on the device,
+        where the draws read and advance it (its bit_generator.state is a method giving the address), so it
+        is copied there."""
+        if self.xp is numpy:
+            return rng.bit_generator.state
+        return rng.bit_generator._state.copy()
 
-def _cupy_backend() -> Backend:
+    def set_random_state(self, rng: Any, state: Any) -> None:
+        if self.xp is numpy:
+            rng.bit_generator.state = state
+        else:
+            rng.bit_generator._state[...] = state
+
+    def free_memory(self) -> int | None:
+        """Bytes free for new arrays on the device: what its driver reports free and what CuPy's memory pool
+        holds unused. None on NumPy, whose arrays take the machine's memory."""
+        if self.xp is numpy:
+            return None
+        free, _ = self.xp.cuda.Device().mem_info
+        return free + self.xp.get_default_memory_pool().free_bytes()
+
+    def synchronize(self) -> None:
+        """Wait until the device has done everything it was given: for timing it."""
+        if self.xp is not numpy:
+            self.xp.cuda.Device().synchronize()
+
+
+def _as_it_is(value: Any) -> Any:
+    return value
+
+
+def cupy_problem() -> str | None:
+    """Why CuPy cannot compute here (not installed, no driver, no GPU, no memory on it); None when it imports,
+    sees a GPU and a tiny array goes there and back."""
     try:
         import cupy
     except ImportError:
         advice = install_advice("CuPy", "pip install 'backprop-playground[gpu]'")
-        raise BackendError(f"CuPy is not installed: {advice}; or choose the NumPy backend.") from None
+        return f"CuPy is not installed ({advice})"
+    except Exception as error:  # installed, but its CUDA libraries do not load
+        return f"CuPy is installed but does not load ({error})"
     try:
         available = cupy.is_available()
     except Exception:  # the CUDA driver itself may be missing or broken
         available = False
     if not available:
-        raise BackendError("CuPy found no usable NVIDIA GPU on this machine: choose the NumPy backend.")
+        return _missing_gpu(cupy)
+    try:
+        cupy.asnumpy(cupy.zeros(1))
+    except Exception as error:
+        return f"CuPy could not allocate memory on the GPU ({error})"
+    return None
+
+
+def _missing_gpu(cupy: Any) -> str:
+    """What CUDA says is missing: the driver, or the GPU itself."""
+    try:
+        count = cupy.cuda.runtime.getDeviceCount()
+    except Exception as error:
+        if "Driver" in str(error) or "driver" in str(error):
+            return "CuPy found no usable NVIDIA driver on this machine"
+        if "NoDevice" in str(error):
+            return "CuPy found no NVIDIA GPU on this machine"
+        return f"CuPy cannot reach a GPU ({error})"
+    return "CuPy found no NVIDIA GPU on this machine" if count == 0 else "CuPy cannot use this machine's GPU"
+
+
+def _cupy_backend() -> Backend:
+    problem = cupy_problem()
+    if problem is not None:
+        raise BackendError(f"{problem}; or choose the NumPy backend.")
+    import cupy
+
     return Backend("cupy", cupy)
 
 
+def _numpy_backend() -> Backend:
+    return Backend("numpy", numpy)
+
+
+# Each backend by name, and how to make it (or say why it cannot be made). Another array module with
+# CuPy's API may be added here: the tests add their strict double of CuPy.
+BACKENDS: dict[str, Callable[[], Backend]] = {"numpy": _numpy_backend, "cupy": _cupy_backend}
+
+
+def choose_backend(requested: str) -> tuple[str, str | None]:
+    """The backend to compute on for `requested` ("auto", "numpy" or "cupy"), and, when auto took NumPy, a
+    notice saying why. Auto takes CuPy wherever it works; asking for a backend that cannot work here is a
+    BackendError with the reason."""
+    if requested == "auto":
+        problem = cupy_problem()
+        return ("cupy", None) if problem is None else ("numpy", f"{problem}: the arithmetic runs on NumPy.")
+    if requested not in BACKENDS:
+        raise BackendError(f"Unknown backend {requested!r}: choose 'auto', 'numpy' or 'cupy'.")
+    BACKENDS[requested]()
+    return requested, None
+
+
 def get_backend(name: str = "numpy") -> Backend:
-    """The backend called `name` ("numpy" or "cupy"), or a BackendError saying why not."""
-    if name == "numpy":
-        return Backend("numpy", numpy)
-    if name == "cupy":
-        return _cupy_backend()
-    raise BackendError(f"Unknown backend {name!r}: choose 'numpy' or 'cupy'.")
+    """The backend called `name` ("numpy", "cupy", or "auto" for CuPy where it works), or a BackendError saying
+    why not."""
+    if name == "auto":
+        name = choose_backend(name)[0]
+    make = BACKENDS.get(name)
+    if make is None:
+        raise BackendError(f"Unknown backend {name!r}: choose 'auto', 'numpy' or 'cupy'.")
+    return make()
 
 
 def backend_availability() -> dict[str, str | None]:
     """Each backend name mapped to None when usable, else the reason it is not."""
-    reasons: dict[str, str | None] = {"numpy": None}
-    try:
-        _cupy_backend()
-        reasons["cupy"] = None
-    except BackendError as error:
-        reasons["cupy"] = str(error)
-    return reasons
+    return {"numpy": None, "cupy": cupy_problem()}
 
 
 def resolve_dtype(name: str) -> Any:

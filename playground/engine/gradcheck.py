@@ -72,22 +72,24 @@ def random_batch(spec: NetworkSpec, batch_size: int, seed: int) -> tuple[numpy.n
 
 
 def gradient_check(network: Network | NetworkSpec, x: numpy.ndarray, y: numpy.ndarray,
-                   max_checks: int = 40, seed: int = 0) -> GradCheckReport:
+                   max_checks: int = 40, seed: int = 0, backend: str | None = None) -> GradCheckReport:
     """Compare every parameter's (and the input's) gradient with finite differences.
 
-    Runs on a float64 NumPy copy in training mode; dropout masks are frozen by replaying the
-    same random state for every evaluation. At most `max_checks` entries per parameter are
-    perturbed, chosen with `seed`.
+    Runs on a float64 copy in training mode, on `backend` (by default NumPy for a spec, the network's own
+    for a network), so that a GPU's backward is checked against its own forward. Dropout masks are frozen
+    by replaying the same random state for every evaluation. At most `max_checks` entries per parameter
+    are perturbed, chosen with `seed`.
     """
     if isinstance(network, NetworkSpec):
-        net = Network(network, "numpy", "float64", seed)
+        net = Network(network, backend or "numpy", "float64", seed)
     else:
-        net = network.copy(backend="numpy", dtype="float64")
+        net = network.copy(backend=backend, dtype="float64")
+    on, xp = net.backend, net.xp
     batch = net.make_batch(x, y)
-    frozen = net.rng.bit_generator.state
+    frozen = on.random_state(net.rng)
 
-    def loss_and_input_grad() -> tuple[float, numpy.ndarray]:
-        net.rng.bit_generator.state = frozen
+    def loss_and_input_grad() -> tuple[Any, Any]:
+        on.set_random_state(net.rng, frozen)
         out = net._forward(batch.x, True)
         loss = net.loss.forward_backward(without_ones(out), batch.target)
         return loss, net._backward(net.loss.grad, True)
@@ -98,25 +100,23 @@ def gradient_check(network: Network | NetworkSpec, x: numpy.ndarray, y: numpy.nd
               if getattr(getattr(layer, "activation", None), "kinked", False)]
     pools = [layer for layer in net.all_layers() if isinstance(layer, MaxPool2D)]
 
-    def loss_only() -> tuple[float, list[numpy.ndarray]]:
-        net.rng.bit_generator.state = frozen
+    def loss_only() -> tuple[Any, list[Any]]:
+        on.set_random_state(net.rng, frozen)
         loss = net.loss.forward_backward(without_ones(net._forward(batch.x, True)), batch.target)
         return loss, [layer._z > 0 for layer in kinked] + [layer._argmax.copy() for layer in pools]
 
-    def compare(name: str, values: numpy.ndarray, positions: list, analytic: numpy.ndarray,
+    def compare(name: str, values: Any, positions: list, analytic: numpy.ndarray,
                 scale: float, size: int) -> ParameterCheck:
-        numeric, smooth = [], []
-        for at in positions:
-            value, crossed = _central_difference(values, at, loss_only)
-            numeric.append(value)
-            smooth.append(not crossed)
-        keep = numpy.array(smooth, dtype=bool)
-        error = relative_error(analytic[keep], numpy.array(numeric)[keep], scale)
+        # Worked out on the backend and read once per parameter.
+        differences = [_central_difference(xp, values, at, loss_only) for at in positions]
+        numeric = on.to_numpy(xp.stack([value for value, _ in differences])) if differences else numpy.zeros(0)
+        keep = ~on.to_numpy(xp.stack([crossed for _, crossed in differences])) if differences else numpy.zeros(0, bool)
+        error = relative_error(analytic[keep], numeric[keep], scale)
         return ParameterCheck(name, error, int(keep.sum()), size, int((~keep).sum()))
 
     _, input_grad = loss_and_input_grad()
-    input_grad = input_grad.copy()
-    analytic_all = net.grad.copy()
+    input_grad = on.to_numpy(input_grad)
+    analytic_all = on.to_numpy(net.grad)
     pick = numpy.random.default_rng(seed)
     checks = []
     for name, where in net.parameter_slices().items():
@@ -140,13 +140,15 @@ def _choose(size: int, max_checks: int, rng: numpy.random.Generator) -> numpy.nd
     return numpy.sort(rng.choice(size, max_checks, replace=False))
 
 
-def _central_difference(values: numpy.ndarray, index: Any, loss: Any) -> tuple[float, bool]:
-    """(L(v + h) − L(v − h)) / 2h, and whether any kinked unit changed side between the two."""
-    original = values[index]
+def _central_difference(xp: Any, values: Any, index: Any, loss: Any) -> tuple[Any, Any]:
+    """(L(v + h) − L(v − h)) / 2h, and whether any kinked unit changed side between the two: both on the
+    backend."""
+    original = values[index].copy()  # a view on CuPy, which the writes below would change
     values[index] = original + STEP
     plus, plus_sides = loss()
     values[index] = original - STEP
     minus, minus_sides = loss()
     values[index] = original
-    crossed = any(not numpy.array_equal(a, b) for a, b in zip(plus_sides, minus_sides))
+    changed = [xp.any(a != b) for a, b in zip(plus_sides, minus_sides)]
+    crossed = xp.any(xp.stack(changed)) if changed else xp.zeros((), dtype=bool)
     return (plus - minus) / (2 * STEP), crossed

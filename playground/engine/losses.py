@@ -2,10 +2,15 @@
 
 The classification losses take logits and fuse the final softmax or sigmoid, which keeps
 them finite for any logit and makes the gradient simply (prediction − target) / n.
+
+A loss's value stays on the backend (`number`, Backend.number): a float on NumPy, where reading it
+costs nothing, and a 0-d array on a GPU, where reading it on the host would make every step wait for
+the device. The training loop reads their sum every few dozen steps instead (Backend.scalars).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 LOSSES = ("mse", "cross_entropy", "binary_cross_entropy")
@@ -16,17 +21,18 @@ class Loss:
     formula = ""
     gradient_formula = ""
 
-    def __init__(self, xp: Any, dtype: Any) -> None:
+    def __init__(self, xp: Any, dtype: Any, number: Callable[[Any], Any] = float) -> None:
         self.xp = xp
         self.dtype = dtype
+        self.number = number
         self.grad: Any = None
 
     def prepare(self, outputs: int, n: int) -> None:
         self.grad = self.xp.empty((outputs, n), dtype=self.dtype)
         self._scratch = self.xp.empty((outputs, n), dtype=self.dtype)
 
-    def forward_backward(self, output: Any, target: Any) -> float:
-        """The mean loss; leaves ∂L/∂output in self.grad."""
+    def forward_backward(self, output: Any, target: Any) -> Any:
+        """The mean loss, on the backend; leaves ∂L/∂output in self.grad."""
         raise NotImplementedError
 
     def predict(self, output: Any) -> Any:
@@ -43,7 +49,7 @@ class MeanSquaredError(Loss):
         xp, diff = self.xp, self.grad
         xp.subtract(output, target, out=diff)
         count = diff.size
-        loss = float(xp.vdot(diff, diff)) / count
+        loss = self.number(xp.vdot(diff, diff)) / count
         xp.multiply(diff, 2.0 / count, out=diff)
         return loss
 
@@ -62,7 +68,7 @@ class SoftmaxCrossEntropy(Loss):
         sums = probs.sum(axis=0, keepdims=True)
         log_sums = xp.log(sums)
         # Σ y = 1 per column, so L = Σ log Σ exp(s) − Σ y·s over the shifted logits s.
-        loss = (float(log_sums.sum()) - float(xp.vdot(target, shifted))) / n
+        loss = (self.number(log_sums.sum()) - self.number(xp.vdot(target, shifted))) / n
         xp.divide(probs, sums, out=probs)
         xp.subtract(probs, target, out=probs)
         xp.multiply(probs, 1.0 / n, out=probs)
@@ -83,7 +89,7 @@ class BinaryCrossEntropy(Loss):
         xp, softplus, grad = self.xp, self._scratch, self.grad
         count = output.size
         xp.logaddexp(0, output, out=softplus)
-        loss = (float(softplus.sum()) - float(xp.vdot(output, target))) / count
+        loss = (self.number(softplus.sum()) - self.number(xp.vdot(output, target))) / count
         xp.subtract(output, softplus, out=grad)
         xp.exp(grad, out=grad)  # σ(z) = exp(z − log(1 + eᶻ))
         xp.subtract(grad, target, out=grad)
@@ -99,5 +105,5 @@ LOSS_CLASSES: dict[str, type[Loss]] = {
 }
 
 
-def make_loss(name: str, xp: Any, dtype: Any) -> Loss:
-    return LOSS_CLASSES[name](xp, dtype)
+def make_loss(name: str, xp: Any, dtype: Any, number: Callable[[Any], Any] = float) -> Loss:
+    return LOSS_CLASSES[name](xp, dtype, number)

@@ -1,6 +1,7 @@
 """What training a network needs in memory, estimated from its spec and refused before anything is
 allocated when it would not fit: the parameters with their optimizer states, the buffers of the
-batches in flight, and the prepared data."""
+batches in flight, and the prepared data. On a GPU all of that lives in the device's memory, so the
+device is asked what it has free."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 
 import numpy
 
+from playground.engine.backend import Backend
 from playground.engine.spec import Conv2DSpec, LayerInfo, NetworkSpec, walk_specs
 from playground.errors import ResourceError
 
@@ -23,6 +25,15 @@ def available_memory() -> int:
     free = _machine_memory()
     left = _address_space_left()
     return free if left is None else min(free, left)
+
+
+def free_memory(backend: Backend | None = None) -> tuple[int, str]:
+    """Bytes free for the arrays of `backend` and what to call that memory: the device's on a GPU, the
+    machine's otherwise (and without a backend)."""
+    device = None if backend is None else backend.free_memory()
+    if device is not None:
+        return device, "GPU memory"
+    return available_memory(), "memory"
 
 
 def _address_space_left() -> int | None:
@@ -103,22 +114,23 @@ def memory_needed(spec: NetworkSpec, dtype_name: str, examples: int = 0, stored:
 
 
 def check_memory(spec: NetworkSpec, dtype_name: str, examples: int = 0, stored: int = 0,
-                 advice: str = "make its layers smaller", evaluated: int = 0) -> None:
-    """Refuse, before anything is allocated, what would not fit in the memory free now."""
+                 advice: str = "make its layers smaller", evaluated: int = 0, backend: Backend | None = None) -> None:
+    """Refuse, before anything is allocated, what would not fit in the memory free now (the GPU's for a
+    backend on one)."""
     needed = memory_needed(spec, dtype_name, examples, stored, evaluated)
-    free = available_memory()
+    free, memory = free_memory(backend)
     if needed > free:
         raise ResourceError(f"This network has {_count(spec.parameter_count())} parameters and would need about "
-                            f"{_gib(needed)} to train, but only {_gib(free)} of memory is free: {advice}.")
+                            f"{_gib(needed)} to train, but only {_gib(free)} of {memory} is free: {advice}.")
 
 
-def check_batch_memory(spec: NetworkSpec, dtype_name: str, examples: int) -> None:
+def check_batch_memory(spec: NetworkSpec, dtype_name: str, examples: int, backend: Backend | None = None) -> None:
     """Refuse buffers for a batch of `examples` that would not fit (the parameters exist already)."""
     needed = examples * batch_values(spec) * numpy.dtype(dtype_name).itemsize
-    free = available_memory()
+    free, memory = free_memory(backend)
     if needed > free:
         raise ResourceError(f"A batch of {_count(examples)} examples would need about {_gib(needed)} for this "
-                            f"network, but only {_gib(free)} of memory is free: use a smaller batch.")
+                            f"network, but only {_gib(free)} of {memory} is free: use a smaller batch.")
 
 
 def _count(number: int) -> str:

@@ -59,15 +59,16 @@ class Network:
         spec.validate()
         self.dtype_name = dtype
         dtype_type = resolve_dtype(dtype)
-        check_memory(spec, dtype)
+        self.backend = get_backend(backend)
+        check_memory(spec, dtype, backend=self.backend)
         self.spec = spec
         self.seed = seed
-        self.backend = get_backend(backend)
         self.xp = xp = self.backend.xp
         self.dtype = dtype_type
         host_rng = numpy.random.default_rng(seed)
-        # One seeded generator: NumPy shares it with dropout; CuPy draws on the GPU from a seed it gives.
-        self.rng = host_rng if xp is numpy else self.backend.rng(int(host_rng.integers(2**63)))
+        # The weights come from one seeded generator on the host, so that a seed gives the same network on every
+        # backend. NumPy's dropout draws from it too; a GPU's draws on the device, from a generator seeded alike.
+        self.rng = host_rng if xp is numpy else self.backend.rng(seed)
         self.layers = self._build(spec.layers, tuple(spec.input_shape), "")
         size = sum(layer.parameter_size for layer in self.layers)
         self.theta = xp.zeros(size, dtype=dtype_type)
@@ -78,7 +79,7 @@ class Network:
             layer.bind(self.theta[offset:end], self.grad[offset:end], offset)
             layer.initialize(host_rng)
             offset = end
-        self.loss = make_loss(spec.loss, xp, dtype_type)
+        self.loss = make_loss(spec.loss, xp, dtype_type, self.backend.number)
         self.output_size = self.layers[-1].output_size
         self._n = 0
         self._segments: tuple[list[str], list[slice]] | None = None
@@ -162,11 +163,13 @@ class Network:
             slices = self.parameter_slices()  # in theta's order: the layers are bound one after another
             self._segments = list(slices), list(slices.values())
         names, slices = self._segments
-        if self.xp is numpy and all(where.stop > where.start for where in slices):  # reduceat needs no empty part
-            wide = vector.astype(numpy.float64)
+        xp = self.xp
+        wide = vector.astype(xp.float64)
+        if xp is numpy and all(where.stop > where.start for where in slices):  # reduceat needs no empty part
             return dict(zip(names, numpy.sqrt(numpy.add.reduceat(wide * wide, [s.start for s in slices])).tolist()))
-        return {name: float(self.xp.linalg.norm(vector[where].astype(self.xp.float64)))
-                for name, where in zip(names, slices)}
+        # On a device, every norm is worked out there and all of them read in one transfer.
+        squares = xp.stack([xp.vdot(wide[where], wide[where]) for where in slices])
+        return dict(zip(names, self.backend.to_host(xp.sqrt(squares)).tolist()))
 
     def weight_views(self) -> list[tuple[str, Any, Any]]:
         """(name, W, ∂L/∂W) of every Dense layer and (name, K, ∂L/∂K) of every Conv2D layer: what the
@@ -207,7 +210,7 @@ class Network:
             offset = end
         for mine, theirs in zip(self.all_layers(), twin.all_layers()):
             theirs.state = mine.state
-        twin.loss = make_loss(self.spec.loss, self.xp, self.dtype)
+        twin.loss = make_loss(self.spec.loss, self.xp, self.dtype, self.backend.number)
         twin._n = 0
         return twin
 
@@ -249,7 +252,7 @@ class Network:
 
     def _prepare(self, n: int) -> None:
         if n != self._n:
-            check_batch_memory(self.spec, self.dtype_name, n)
+            check_batch_memory(self.spec, self.dtype_name, n, self.backend)
             for layer in self.layers:
                 layer.prepare(n)
             self.loss.prepare(self.output_size, n)
@@ -277,15 +280,16 @@ class Network:
             grad = grad_in
         return grad
 
-    def forward_backward(self, batch: Batch, training: bool = True) -> float:
-        """Loss of the batch; leaves every parameter's gradient in self.grad. No update."""
+    def forward_backward(self, batch: Batch, training: bool = True) -> Any:
+        """Loss of the batch as the backend keeps it (Backend.number: on a GPU read it with Backend.scalars);
+        leaves every parameter's gradient in self.grad. No update."""
         out = self._forward(batch.x, training)
         loss = self.loss.forward_backward(without_ones(out), batch.target)
         self._backward(self.loss.grad, False)
         return loss
 
-    def train_batch(self, batch: Batch, optimizer: Optimizer) -> float:
-        """One training step on a prepared batch; returns the loss before the update."""
+    def train_batch(self, batch: Batch, optimizer: Optimizer) -> Any:
+        """One training step on a prepared batch; returns the loss before the update, as forward_backward."""
         loss = self.forward_backward(batch, True)
         optimizer.step()
         return loss
@@ -306,7 +310,7 @@ class Network:
 
     def loss_and_gradients(self, x: Any, y: Any, training: bool = True) -> tuple[float, dict[str, numpy.ndarray]]:
         """The loss and every parameter's gradient by stable name, without updating."""
-        loss = self.forward_backward(self.make_batch(x, y), training)
+        loss = self.backend.scalars(self.forward_backward(self.make_batch(x, y), training))[0]
         return loss, {f"{layer.path}.{name}": self.backend.to_numpy(g)
                       for layer in self.all_layers() for name, g in layer.grads.items()}
 
@@ -318,14 +322,14 @@ class Network:
         return self.backend.to_numpy(self._backward(self.loss.grad, True)).T
 
     def train_step(self, x: Any, y: Any, optimizer: Optimizer) -> float:
-        return self.train_batch(self.make_batch(x, y), optimizer)
+        return self.backend.scalars(self.train_batch(self.make_batch(x, y), optimizer))[0]
 
     def evaluate_batch(self, batch: Batch, recorder: Recorder | None = None) -> tuple[float, numpy.ndarray]:
         """The loss (evaluation mode, no update) and what the outputs mean, one row per example;
         a recorder keeps each top-level layer's output."""
         out = without_ones(self._forward(batch.x, False, recorder))
         loss = self.loss.forward_backward(out, batch.target)
-        return loss, self.backend.to_numpy(self.loss.predict(out)).T
+        return self.backend.scalars(loss)[0], self.backend.to_numpy(self.loss.predict(out)).T
 
     def predict_batch(self, batch: Batch, recorder: Recorder | None = None) -> numpy.ndarray:
         """evaluate_batch's predictions alone, for batches whose targets mean nothing (a grid)."""
@@ -344,7 +348,7 @@ class Network:
             block.recorder = recorder
         try:
             out = self._forward(batch.x, True, recorder)
-            loss = self.loss.forward_backward(without_ones(out), batch.target)
+            loss = self.backend.scalars(self.loss.forward_backward(without_ones(out), batch.target))[0]
             to_numpy = self.backend.to_numpy
             trace = StepTrace(recorder.forward_records, loss, self.loss.name,
                               to_numpy(self.loss.predict(without_ones(out))), to_numpy(batch.target),

@@ -127,14 +127,17 @@ class Optimizer:
         self.spec.learning_rate = float(value)
 
     def penalty(self) -> float:
-        """The regularization term added to the loss: l1·Σ|W| + (l2/2)·ΣW²."""
-        spec, xp, total = self.spec, self.xp, 0.0
+        """The regularization term added to the loss: l1·Σ|W| + (l2/2)·ΣW², its sums read in one transfer."""
+        spec, xp = self.spec, self.xp
+        coefficients, sums = [], []
         for _, weight, _ in self._weights:
             if spec.l1:
-                total += spec.l1 * float(xp.abs(weight).sum())
+                coefficients.append(spec.l1)
+                sums.append(xp.abs(weight).sum())
             if spec.l2:
-                total += 0.5 * spec.l2 * float(xp.vdot(weight, weight))
-        return total
+                coefficients.append(0.5 * spec.l2)
+                sums.append(xp.vdot(weight, weight))
+        return sum((c * value for c, value in zip(coefficients, self.network.backend.scalars(*sums))), 0.0)
 
     def step(self, recorder: OptimizerRecorder | None = None) -> None:
         """Update theta from grad; a recorder keeps every intermediate (see UpdateRecord.terms)."""
@@ -158,11 +161,13 @@ class Optimizer:
             if recorder is not None:
                 recorder.keep(penalized=grad)
         if spec.clip_norm is not None:
-            norm = math.sqrt(float(xp.vdot(grad, grad)))
+            # Worked out on the backend, read by no one but a recorder: scaling by min(factor, 1) rather than
+            # asking whether to scale spares a GPU the wait for the norm.
+            norm = xp.sqrt(xp.vdot(grad, grad))
             coefficient = spec.clip_norm / (norm + 1e-6)
-            if coefficient < 1:
-                xp.multiply(grad, coefficient, out=grad)
+            xp.multiply(grad, xp.minimum(coefficient, 1.0), out=grad)
             if recorder is not None:
+                norm, coefficient = self.network.backend.scalars(norm, coefficient)
                 recorder.scalars.update(norm=norm, clip_factor=coefficient)
         if spec.clip_value is not None:
             if recorder is not None:

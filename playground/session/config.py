@@ -133,6 +133,14 @@ class Control:
         spec.check()
         self.queue.put(Command("optimizer_settings", spec))
 
+    def set_backend(self, backend: str) -> None:
+        """Go on computing on another backend ("auto", "numpy" or "cupy"): the same run, its weights and
+        optimizer state moved across. One that cannot take the network leaves the run where it was, and the
+        next snapshot's message says why."""
+        if not isinstance(backend, str):
+            raise PlaygroundError("The backend is named by a word: auto, numpy or cupy.")
+        self.queue.put(Command("backend", backend))
+
     def set_regularization(self, l1: float = 0.0, l2: float = 0.0) -> None:
         for name, rate in (("L1", l1), ("L2", l2)):
             real(rate, f"The {name} penalty", minimum=0.0)

@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy
 
-from playground.engine import Batch, Network, Optimizer
+from playground.engine import Backend, Batch, Network, Optimizer
 from playground.session.position import TrainingPosition
 
 
@@ -80,8 +80,8 @@ class DivergenceGuard:
         net = self.network
         if self.at.epoch_done:
             return math.nan
-        loss = net.forward_backward(net.gather(self.data, self.at.batch(batch_size), batch), True)
-        return loss if all_finite(net.xp, net.grad) else math.nan
+        loss = net.backend.scalars(net.forward_backward(net.gather(self.data, self.at.batch(batch_size), batch)))[0]
+        return loss if all_finite(net.backend, net.grad) else math.nan
 
     def _locate(self, batch: Batch) -> str:
         """Where NaN or Inf first appears: the weights, then the step's forward, loss and backward on `batch`."""
@@ -112,7 +112,7 @@ class Checkpoint:
 
     def __init__(self, network: Network, optimizer: Optimizer) -> None:
         self.network, self.optimizer = network, optimizer
-        layers = network.all_layers()
+        layers = list(network.all_layers())
         running_stats = [array for layer in layers for array in layer.state.values()]  # BatchNorm's, updated in place
         self.weights = [(network.theta, network.theta.copy())] + [(array, array.copy()) for array in running_stats]
         self.optimizer_state = [(array, array.copy()) for array in optimizer.state.values()]
@@ -121,7 +121,7 @@ class Checkpoint:
         self.step = self.optimizer_steps = self.position = self.samples = self.epoch = 0
         self.order: Any = None
         self.order_rng: dict = {}
-        self.rng: dict | None = None
+        self.rng: Any = None  # dropout's generator state, as the backend keeps it (Backend.random_state)
 
     @property
     def theta(self) -> Any:
@@ -136,7 +136,7 @@ class Checkpoint:
             copy[...] = array
         self.optimizer_steps = self.optimizer.step_count
         if self.dropout:
-            self.rng = self.network.rng.bit_generator.state
+            self.rng = self.network.backend.random_state(self.network.rng)
 
     def mark(self, at: TrainingPosition) -> None:
         """Where in the data it was taken, for `rewind`; a burst's checkpoints count their steps apart."""
@@ -153,7 +153,7 @@ class Checkpoint:
         if same_optimizer:
             self.optimizer.step_count = self.optimizer_steps
         if self.rng is not None:
-            self.network.rng.bit_generator.state = self.rng
+            self.network.backend.set_random_state(self.network.rng, self.rng)
 
     def rewind(self, optimizer: Optimizer, at: TrainingPosition) -> None:
         """`restore`, and `at` back to the step it was taken at: the step, data position and batch order."""
@@ -163,10 +163,13 @@ class Checkpoint:
         at.rng.bit_generator.state = self.order_rng
 
 
-def all_finite(xp: Any, array: Any) -> bool:
-    """Whether every entry is finite. The squared norm is the fast test, but in float32 it overflows once the
-    norm passes about 1.8e19 with every entry finite, so only a non-finite one is confirmed entry by entry."""
-    return math.isfinite(array.dot(array)) or bool(xp.isfinite(array).all())
+def all_finite(backend: Backend, array: Any, square: float | None = None) -> bool:
+    """Whether every entry of a vector is finite. The squared norm is the fast test (`square`, when it was read
+    already), but in float32 it overflows once the norm passes about 1.8e19 with every entry finite, so only a
+    non-finite one is confirmed entry by entry."""
+    if square is None:
+        square = backend.scalars(array.dot(array))[0]
+    return math.isfinite(square) or backend.scalars(backend.xp.isfinite(array).all())[0] == 1.0
 
 
 def _non_finite(array: numpy.ndarray) -> str:

@@ -4,20 +4,22 @@ yields a Snapshot at most `snapshot_hz` times a second by clock, never per step.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import itertools
 import math
 import os
 import queue
 import time
 from collections.abc import Iterator
+from typing import Any
 
 import numpy
 from threadpoolctl import threadpool_limits
 
 from playground.data import Dataset
-from playground.engine import Batch, Network, NetworkSpec, Optimizer, OptimizerSpec
+from playground.engine import Batch, Network, NetworkSpec, Optimizer, OptimizerSpec, get_backend
 from playground.engine.memory import check_memory
-from playground.errors import DataError
+from playground.errors import DataError, PlaygroundError
 from playground.session.config import PACE_STEPS, Command, Control, TrainingConfig
 from playground.session.divergence import DivergenceGuard, all_finite
 from playground.session.history import History
@@ -25,7 +27,7 @@ from playground.session.layer_pictures import LayerPictures
 from playground.session.position import TrainingPosition
 from playground.session.snapshot import EpochReport, Snapshot
 from playground.session.snapshot_measures import GRID_RESOLUTION, SAMPLE_SIZE, Measurements, evaluation_chunk
-from playground.session.state import export_state
+from playground.session.state import export_state, restore_state
 
 _RUN_IDS = itertools.count(1)  # every network built, in any session, is a run of its own
 IDLE_WAIT_S = 0.25
@@ -65,11 +67,12 @@ class Session:
         evaluated = (min(SAMPLE_SIZE, train) + min(SAMPLE_SIZE, test)
                      + 2 * min(evaluation_chunk(self.spec, config.dtype), test) + (GRID_RESOLUTION**2 if grid else 0))
         check_memory(self.spec, config.dtype, min(self.batch_size, train), train + test,
-                     "use a smaller batch size or make its layers smaller", evaluated)
+                     "use a smaller batch size or make its layers smaller", evaluated, get_backend(config.backend))
         self.network = net = Network(self.spec, config.backend, config.dtype, config.seed)
         self.optimizer = Optimizer(net, self._optimizer_spec)
         self._optimizer_shown: OptimizerSpec | None = None  # snapshots' copy of its settings; None when stale
-        self._data = net.make_batch(dataset.x_train, dataset.y_train)
+        self._data = net.make_batch(dataset.x_train, dataset.y_train)  # on the backend, once
+        self._order: tuple[Any, Any] = (None, None)  # the epoch's batch order, and the same on the backend
         self.measurements = Measurements(net, dataset, self._data, config.seed, config.details)
         self.pictures = LayerPictures(net, dataset)
         self.at = TrainingPosition.start(len(dataset.x_train), config.seed)
@@ -237,7 +240,8 @@ class Session:
 
     def _set_weight(self, path: str, row: int, column: int, value: float, expected: float | None) -> None:
         weights = self.network.parameters()[f"{path}.W"]
-        if expected is not None and bool(weights[row, column] != weights.dtype.type(expected)):
+        current = self.network.backend.scalars(weights[row, column])[0]
+        if expected is not None and current != weights.dtype.type(expected):
             self._notice = (f"W[{row}, {column}] of layer {path} has changed since that edit (training or a reset "
                             "moved it), so it stays as it is.")
             return
@@ -307,6 +311,8 @@ class Session:
             spec = self.optimizer.spec.with_kind(value)
             self._optimizer_spec = spec
             self.optimizer = Optimizer(self.network, spec)
+        elif name == "backend":
+            self._move_to(value)
         elif name == "optimizer_settings":
             old, self._optimizer_spec = self.optimizer, value
             self.optimizer = Optimizer(self.network, value)  # the Control's own copy
@@ -318,23 +324,50 @@ class Session:
             same = value.schedule == old.spec.schedule
             self.optimizer.schedule_start = old.schedule_start if same else old.step_count
 
+    def _move_to(self, backend: str) -> None:
+        """The same run on another backend: its weights, optimizer state, batch order and history go across
+        (export_state, restore_state) and training goes on where it was. A backend that cannot take the
+        network leaves the run where it was, and the next snapshot says why."""
+        here, config = self.network.backend.name, self.config
+        try:
+            if get_backend(backend).name == here:
+                return
+            state = export_state(self)
+            kept = self.run_id, self._loss_total, self._point_step, self._point_loss, self._next_detail
+            self.config = dataclasses.replace(config, backend=backend)
+            self._build()
+        except PlaygroundError as error:
+            self.config = config
+            self._notice = f"{error} Training stays on {here}."
+            return
+        restore_state(self, *state)
+        self.run_id, self._loss_total, self._point_step, self._point_loss, self._next_detail = kept
+
     # Training.
+
+    def _order_on_backend(self) -> Any:
+        """The epoch's batch order where the batches are gathered, on the backend: moved there once an epoch."""
+        order = self.at.order
+        if self._order[0] is not order:
+            self._order = order, self.network.backend.asarray(order)
+        return self._order[1]
 
     def _capture_step(self) -> str | None:
         """One step, every number checked, that records its update (‖Δθ‖ / ‖θ‖) for the snapshot after it:
         the stepper's steps, the step before each snapshot and a rewound burst's replay. The guard keeps the
         states before it and before the step before. A message instead when it diverged."""
-        net, at = self.network, self.at
+        net, at, backend = self.network, self.at, self.network.backend
         batch = net.gather(self._data, at.batch(self.batch_size), self._batch)
         self._batch, step = batch, at.step + 1
-        if not all_finite(net.xp, net.theta):  # went bad outside training (or loaded so)
+        if not all_finite(backend, net.theta):  # went bad outside training (or loaded so)
             return self._diverged(batch, step)
         before = self.guard.keep_before_step(self.optimizer)
         loss = net.forward_backward(batch, True)
-        if not (math.isfinite(loss) and all_finite(net.xp, net.grad)):
+        loss, square = backend.scalars(loss, net.grad.dot(net.grad))  # one read of both
+        if not (math.isfinite(loss) and all_finite(backend, net.grad, square)):
             return self._diverged(batch, step)
         self.optimizer.step()
-        if not all_finite(net.xp, net.theta):  # an update can overflow with finite gradients
+        if not all_finite(backend, net.theta):  # an update can overflow with finite gradients
             return self._diverged(batch, step)
         self.measurements.record_update(before.theta)
         self._count_progress(at.position + batch.size, batch.size, 1, loss)
@@ -350,11 +383,12 @@ class Session:
         `until_epoch_end`); other epoch ends reshuffle and go on. A message instead when it diverged
         (see DivergenceGuard.diverged for the weights kept).
 
-        Divergence checks are exact but cheap: each step checks its loss; the weights are checked
-        every CHECK_EVERY steps (a non-finite gradient always leaves non-finite weights behind) and
-        a checkpoint kept. A non-finite loss or weights rewind to the checkpoint, and the steps from
-        there run again one checked step at a time, which stops at the first unsound one."""
-        if not all_finite(self.network.xp, self.network.theta):  # went bad outside training (or loaded so):
+        Divergence checks are exact but cheap: every CHECK_EVERY steps the loss summed since the burst began
+        (a non-finite loss at any step leaves it non-finite) and the weights are checked (a non-finite
+        gradient always leaves non-finite weights behind), and a checkpoint kept. A non-finite loss or
+        weights rewind to the checkpoint, and the steps from there run again one checked step at a time,
+        which stops at the first unsound one."""
+        if not all_finite(self.network.backend, self.network.theta):  # went bad outside training (or loaded so):
             return self._capture_step()  # the checked step says where
         return self._replay() if self._burst(deadline, report_at, max_steps, until_epoch_end) else None
 
@@ -363,37 +397,38 @@ class Session:
         them back to the last checkpoint. Everything the loop reads is a local variable: on tiny
         networks it runs a hundred thousand steps a second, and every attribute lookup shows.
 
-        The checks between steps come every CHECK_EVERY steps, or sooner when `max_steps` or the next
-        training-loss point of the history is nearer: a step costs no more for either."""
-        net, optimizer, at = self.network, self.optimizer, self.at
-        data, order, theta, xp = self._data, at.order, net.theta, net.xp
-        size, position, batch, batch_size = len(order), at.position, self._batch, self.batch_size
-        no_commands, clock, finite = self.control.queue.empty, time.perf_counter, math.isfinite
+        Nothing is read on the host between checks: the losses add up on the backend, as on a GPU a read
+        makes the step wait for the device. The checks come every CHECK_EVERY steps, or sooner when
+        `max_steps` or the next training-loss point of the history is nearer (a step costs no more for
+        either), and read the loss sum and the weights' squared norm in one transfer."""
+        net, optimizer, at, backend = self.network, self.optimizer, self.at, self.network.backend
+        data, order, theta = self._data, self._order_on_backend(), net.theta
+        size, position, batch, batch_size = len(at.order), at.position, self._batch, self.batch_size
+        no_commands, clock, finite, read = self.control.queue.empty, time.perf_counter, math.isfinite, backend.scalars
         run_on_past_epochs = not (self.config.every_epoch or self._until_epoch or until_epoch_end)
         last_epoch = math.inf if self.config.epochs is None else self.config.epochs
-        start, steps, loss_sum = position, 0, 0.0
+        zero = backend.xp.zeros((), backend.xp.float64) if backend.on_device else 0.0  # the losses add up in float64
+        start, steps, loss_sum, loss_read = position, 0, zero, 0.0  # loss_read: the sum as last read on the host
         kept = self.guard.start_burst(optimizer)
-        checkpoint, steps_since_check = (position, steps, loss_sum), 0
+        checkpoint, steps_since_check = (position, steps, loss_read), 0
         check_at = min(CHECK_EVERY, max_steps, max(1, self._next_detail - at.step))
         try:
             while True:
                 batch = net.gather(data, order[position : position + batch_size], batch)
-                loss = net.forward_backward(batch, True)
-                if not finite(loss):
-                    break
+                loss_sum = loss_sum + net.forward_backward(batch, True)
                 optimizer.step()
                 position += batch.size
                 steps += 1
-                loss_sum += loss
                 steps_since_check += 1
                 if steps_since_check < check_at and position < size and clock() < deadline and no_commands():
                     continue
                 # Every check_at steps, at every epoch end (a rewind never crosses one) and before leaving:
-                if not all_finite(xp, theta):
+                loss_read, square = read(loss_sum, theta.dot(theta))
+                if not (finite(loss_read) and all_finite(backend, theta, square)):
                     break
                 steps_since_check = 0
                 if at.step + steps >= self._next_detail:
-                    self._add_detail(at.step + steps, self._loss_total + loss_sum)
+                    self._add_detail(at.step + steps, self._loss_total + loss_read)
                 if steps >= max_steps:
                     return False
                 if position < size:
@@ -401,25 +436,25 @@ class Session:
                         return False
                     if steps - checkpoint[1] >= CHECK_EVERY:  # a replay after a rewind is never longer
                         kept.take()
-                        checkpoint = position, steps, loss_sum
+                        checkpoint = position, steps, loss_read
                     check_at = min(CHECK_EVERY - (steps - checkpoint[1]), max_steps - steps,
                                    max(1, self._next_detail - at.step - steps))
                     continue
                 if not run_on_past_epochs or at.epoch + 1 >= last_epoch or clock() >= report_at:
                     return False
-                self._count_progress(position, position - start, steps, loss_sum)
+                self._count_progress(position, position - start, steps, loss_read)
                 at.next_epoch()  # an epoch nobody reports on: its sums start over with the next
                 self._epoch_loss_sum, self._epoch_steps = 0.0, 0
-                order, position, start, steps, loss_sum = at.order, 0, 0, 0, 0.0
+                order, position, start, steps, loss_sum, loss_read = self._order_on_backend(), 0, 0, 0, zero, 0.0
                 kept.take()
-                checkpoint = position, steps, loss_sum
+                checkpoint = position, steps, loss_read
                 check_at = min(CHECK_EVERY, max_steps, max(1, self._next_detail - at.step))
             kept.restore(optimizer)  # a non-finite loss or weights: back to the checkpoint
-            position, steps, loss_sum = checkpoint
+            position, steps, loss_read = checkpoint
             return True
         finally:
             self._batch = batch
-            self._count_progress(position, position - start, steps, loss_sum)
+            self._count_progress(position, position - start, steps, loss_read)
 
     def _add_detail(self, step: int, loss_total: float) -> None:
         """A training-loss point between snapshots, one every 1% of the steps so far: the curves keep the
@@ -486,7 +521,7 @@ class Session:
             train_accuracy=measured.train_accuracy, test_accuracy=measured.test_accuracy,
             test_examples=measured.test_examples, test_measured=measured.test_measured,
             penalty=self.optimizer.penalty(), layers=measured.layers, gallery=measured.gallery, epoch_report=report,
-            message=message, final=final)
+            message=message, final=final, backend=self.network.backend.name)
         if details and self.measurements.has_grid:
             snapshot.boundary, snapshot.neuron_grids = self.measurements.boundary()
             snapshot.weights, snapshot.weight_grads = self.measurements.dense_weights()
@@ -507,7 +542,7 @@ class Session:
         snapshot.kernels, snapshot.feature_maps = self.pictures.measure(*self._watched)
         snapshot.exported, self._exported = self._exported, None
         snapshot.message, self._notice = snapshot.message or self._notice, None
-        if state != "diverged" and all_finite(self.network.xp, self.network.theta):
+        if state != "diverged" and all_finite(self.network.backend, self.network.theta):
             self.guard.keep_backup(self.optimizer)
         return snapshot
 

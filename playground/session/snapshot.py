@@ -64,3 +64,4 @@ class Snapshot:
     # path, and one test image through every layer.
     kernels: dict[str, numpy.ndarray] = field(default_factory=dict)
     feature_maps: FeatureMaps | None = None
+    backend: str = "numpy"  # where the network computes: "numpy", or "cupy" on a GPU

@@ -217,9 +217,11 @@ class Measurements:
         if not draws_units([layer.output_size for layer in net.layers]):
             return {}, {}
         dense = [layer for layer in net.layers if layer.type == "dense"]
-        copy = net.backend.to_numpy
-        return ({layer.path: copy(layer.params["W"]) for layer in dense},
-                {layer.path: copy(layer.grads["W"]) for layer in dense})
+        # The whole parameter vector and its gradient, copied once each (each copy a transfer on a GPU).
+        theta, grad, slices = net.backend.to_numpy(net.theta), net.backend.to_numpy(net.grad), net.parameter_slices()
+        shapes = {layer.path: (slices[f"{layer.path}.W"], layer.params["W"].shape) for layer in dense}
+        return ({path: theta[where].reshape(shape) for path, (where, shape) in shapes.items()},
+                {path: grad[where].reshape(shape) for path, (where, shape) in shapes.items()})
 
     def _make_grid(self):
         if self.dataset.points_train is None:

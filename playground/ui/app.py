@@ -18,15 +18,18 @@ from playground.ui.theme import follow_system_theme
 SMOKE_TIMEOUT_S = 60.0
 
 
-def run_app(argv: list[str] | None = None, smoke_test: bool = False, project: str | None = None) -> int:
-    """The window on the default preset, or on `project` (a .bpp file); after a crash, the offer to
-    restore what was autosaved."""
+def run_app(argv: list[str] | None = None, smoke_test: bool = False, project: str | None = None,
+            backend: str | None = None) -> int:
+    """The window on the default preset, or on `project` (a .bpp file), computing on `backend` at first
+    (the selector's default when None); after a crash, the offer to restore what was autosaved."""
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName("Backprop Playground")
     app.setOrganizationName("Backprop Playground")
     app.setWindowIcon(QIcon(str(app_icon_path())))
     follow_system_theme(app)  # before the window, so that its plots are made in the palette's colours
     window = MainWindow()
+    if backend is not None:
+        window.controls.select_backend(backend)
     window.show()
     if smoke_test:
         return SmokeTest(app, window).run()

@@ -16,6 +16,7 @@ LEARNING_RATES = ["0.00001", "0.0001", "0.001", "0.003", "0.01", "0.03", "0.1", 
 REGULARIZATION_RATES = ["0", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1", "3", "10"]
 REGULARIZATIONS = ("none", "L1", "L2")
 LARGE_LEARNING_RATE = 10.0  # the top of the list: above it the field warns
+BACKEND_NAMES = {"numpy": "NumPy", "cupy": "CuPy"}  # what a run computes on, as the window names it
 
 
 def side_by_side(*widgets: QWidget) -> QWidget:
@@ -84,12 +85,7 @@ class ControlBar(QWidget):
             "regularizationRateInput", REGULARIZATION_RATES, self.tr("regularization rate"), "0.001",
             zero_allowed=True, tip=self.tr("How strong the penalty is; applies at once"))
         self.backend_selector = QComboBox(objectName="backendSelector")
-        for row, (name, reason) in enumerate(backend_availability().items()):
-            self.backend_selector.addItem("NumPy" if name == "numpy" else "CuPy (GPU)", name)
-            if reason:
-                self.backend_selector.model().item(row).setEnabled(False)
-                self.backend_selector.setItemData(row, reason, Qt.ItemDataRole.ToolTipRole)
-        self.backend_selector.setToolTip(self.tr("Where the arithmetic runs; changing it starts over"))
+        self._list_backends()
         # One row on a wide screen; on a laptop's the groups wrap onto a second.
         layout = QFlowLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -108,6 +104,24 @@ class ControlBar(QWidget):
                         self.regularization_rate_input.committed, self.speed_selector.currentIndexChanged):
             changed.connect(self.settings_changed)
         self.enable_training(None)
+
+    def _list_backends(self) -> None:
+        """NumPy, CuPy (greyed with the reason where it cannot work) and Auto, which says what it takes here."""
+        selector, problem, tip = self.backend_selector, backend_availability()["cupy"], Qt.ItemDataRole.ToolTipRole
+        selector.addItem("NumPy", "numpy")
+        selector.setItemData(0, self.tr("The arithmetic runs on the CPU"), tip)
+        selector.addItem(self.tr("CuPy (GPU)"), "cupy")
+        selector.setItemData(1, problem or self.tr("The arithmetic runs on the NVIDIA GPU"), tip)
+        selector.model().item(1).setEnabled(problem is None)
+        selector.addItem(self.tr("Auto"), "auto")
+        chosen = self.tr("here, CuPy") if problem is None else self.tr("here, NumPy: {0}").format(problem)
+        selector.setItemData(2, self.tr("CuPy where it works, else NumPy ({0})").format(chosen), tip)
+        selector.setToolTip(self.tr("Where the arithmetic runs; changing it moves the weights and the optimizer's "
+                                    "state across, and training goes on"))
+
+    def select_backend(self, name: str) -> None:
+        """Show `name` ("numpy", "cupy" or "auto") chosen, as the command line asked."""
+        self.backend_selector.setCurrentIndex(self.backend_selector.findData(name))
 
     def enable_training(self, reason: str | None) -> None:
         """Play and Step work unless there is a reason they cannot, shown as their tooltip."""

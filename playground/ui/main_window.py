@@ -33,7 +33,7 @@ from playground.project.presets import DEFAULT_PRESET
 from playground.session import Session, Snapshot, TrainingConfig, project_of
 from playground.ui.compare_view import ComparePlot
 from playground.ui.comparison import RunComparison
-from playground.ui.controls import ControlBar
+from playground.ui.controls import BACKEND_NAMES, ControlBar
 from playground.ui.data_panel import DataPanel
 from playground.ui.downloads import DataDownloads, missing_download
 from playground.ui.image_layer_views import FeatureMapsView, FiltersView
@@ -369,8 +369,12 @@ class MainWindow(QMainWindow):
         self._update_views(self._drawn)
 
     def _backend_changed(self) -> None:
-        if self._discard_session():
-            self.statusBar().showMessage(self.tr("The backend changed: training starts over from new random weights."))
+        """The run goes on on the backend chosen: its weights and optimizer state move across between steps."""
+        if self.training.worker is not None:
+            self.training.worker.control.set_backend(self.backend_selector.currentData())
+            self.statusBar().showMessage(self.tr("The backend is now {0}: the weights and the optimizer's state move "
+                                                 "across, and training goes on from the same step.")
+                                         .format(self.backend_selector.currentText()))
 
     def _neuron_selected(self, path: str, unit: int) -> None:
         """A unit clicked in the network view fills the big output view; click its caption to go back."""
@@ -529,7 +533,8 @@ class MainWindow(QMainWindow):
         rate = self.tr(" · {0} samples/s").format(format_rate(snapshot.samples_per_s)) \
             if snapshot.state == "running" else ""
         self.run_readout.setText(self.tr("epoch {0} · step {1:,}{2} · {3} · test loss {4:.4f}{5}").format(
-            snapshot.epoch, snapshot.step, rate, self.backend_selector.currentText(), snapshot.test_loss, accuracy))
+            snapshot.epoch, snapshot.step, rate, BACKEND_NAMES.get(snapshot.backend, snapshot.backend),
+            snapshot.test_loss, accuracy))
         # Big networks measure a slice of the test sample at each snapshot while training runs.
         if snapshot.test_measured < snapshot.test_examples:
             basis = self.tr("Test loss and accuracy on the last {0:,} test examples, {1:,} of them measured "

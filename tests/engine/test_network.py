@@ -170,7 +170,7 @@ def test_applying_the_traced_update_equals_one_training_step():
 
 
 def test_unknown_or_missing_backends_say_what_to_choose():
-    with pytest.raises(BackendError, match="choose 'numpy' or 'cupy'"):
+    with pytest.raises(BackendError, match="choose 'auto', 'numpy' or 'cupy'"):
         get_backend("tpu")
     try:
         get_backend("cupy")

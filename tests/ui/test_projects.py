@@ -264,7 +264,7 @@ def test_the_command_opens_a_project_file(tmp_path, monkeypatch):
     opened = []
     monkeypatch.setattr("playground.ui.app.run_app", lambda **options: opened.append(options) or 0)
     assert cli.main([str(target)]) == 0
-    assert opened == [{"smoke_test": False, "project": str(target)}]
+    assert opened == [{"smoke_test": False, "project": str(target), "backend": None}]
 
 
 def test_the_file_menu_exports_to_pytorch_numpy_and_csv_while_training(qtbot, tmp_path, monkeypatch):
