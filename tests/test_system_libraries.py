@@ -74,7 +74,7 @@ def test_the_window_opens_when_everything_is_there(monkeypatch):
     started = []
     monkeypatch.setattr(playground.ui.app, "run_app", lambda **options: started.append(options) or 0)
     assert main(["--smoke-test"]) == 0
-    assert started == [{"smoke_test": True, "project": None}]
+    assert started == [{"smoke_test": True, "project": None, "backend": None}]
 
 
 def needed(path: Path) -> list[str]:
