@@ -63,7 +63,8 @@ def test_a_kept_run_and_the_next_one_show_side_by_side_named_by_what_differs(qtb
     assert points(view.run_curves[0]) > 0 and view.hint.isHidden()
     keep(qtbot, window)
     assert [run.name for run in window.comparison.runs] == ["Circle", "tanh → relu"]
-    assert legend(window) == ["1: Circle", "2: tanh → relu", "now: same settings"]
+    # The legend is laid out again by the view; wait for it rather than for a fixed time.
+    qtbot.waitUntil(lambda: legend(window) == ["1: Circle", "2: tanh → relu", "now: same settings"], timeout=5_000)
     # Each layer's gradient norm, on a log axis; each run its own colour and dash.
     view.show_series("grad_norm", "2")
     assert view.layer_selector.isVisible() and view.plot.getPlotItem().ctrl.logYCheck.isChecked()
