@@ -114,7 +114,7 @@ class Session:
 
     def _loop(self) -> Iterator[Snapshot]:
         self._paused, self._stopped, self._steps_left, self._until_epoch = self.config.start_paused, False, 0, None
-        self._rate_mark = None if self._paused else (time.perf_counter(), self.samples)
+        self._rate_mark = None  # nothing trained yet: the first snapshot has no rate, and marks the start if running
         interval = 1.0 / self.config.snapshot_hz
         # A project opened paused part-way shows its own test scores at once, not at the next epoch end.
         opened = self._pause_report() if self._paused and self.step > 0 else None

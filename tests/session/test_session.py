@@ -462,7 +462,7 @@ def test_the_rate_counts_only_what_was_trained_since_a_load(monkeypatch):
     resumed = session_for(project_of(first, {"name": "circle"}), first.dataset, epochs=8, details=False)
     loaded_at = resumed.samples
     snapshots = list(resumed.run())
-    assert loaded_at == 1000 and snapshots[0].samples_seen == loaded_at and snapshots[0].samples_per_s == 0
+    assert loaded_at == 1000 and snapshots[0].samples_seen == loaded_at and math.isnan(snapshots[0].samples_per_s)
     assert snapshots[-1].samples_seen - loaded_at == 1000
 
 
