@@ -108,8 +108,10 @@ def activation_stats(path: str, kind: str, function: str, output: numpy.ndarray)
         if values.size == 0:
             values = numpy.zeros(1)
         low, high = float(values.min()), float(values.max())
-    if high - low < 1e-6 * max(1.0, abs(low)):  # all but equal values: one visible bar, not an error
-        low, high = low - 0.5, high + 0.5
+    width = max(1.0, abs(low), abs(high))
+    if high - low < 1e-6 * width:  # all but equal values: one visible bar, not an error
+        pad = max(0.5, 1e-6 * width)  # not lost in rounding on values as large as 1e30
+        low, high = low - pad, high + pad
     edges = low + (high - low) * _BIN_FRACTIONS
     edges[-1] = high
     # Equal bins: the bin is arithmetic, and bincount is ten times faster than numpy.histogram.

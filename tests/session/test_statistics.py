@@ -43,6 +43,9 @@ def test_non_finite_values_are_left_out_and_equal_values_get_one_bar():
     assert constant.edges[0] == 4.5 and constant.edges[-1] == 5.5 and constant.histogram.max() == 12
     nothing = activation_stats("1", "dense", "linear", numpy.full((2, 2), numpy.nan))
     assert nothing.histogram.sum() == 1 and nothing.mean == 0.0
+    # Equal and huge, as a layer's outputs are when its weights have blown up: ±0.5 is lost in rounding there.
+    huge = activation_stats("1", "dense", "relu", numpy.full((2, 3), 3e30, numpy.float32))
+    assert huge.edges[0] < huge.edges[-1] and huge.histogram.max() == 6
 
 
 @pytest.mark.parametrize("grad_norms, update_ratios, weights, gradient, ratio", [
