@@ -8,6 +8,7 @@ where NaN or Inf first appeared and goes back to a kept state whose next step is
 from __future__ import annotations
 
 import math
+import time
 from typing import Any
 
 import numpy
@@ -25,6 +26,7 @@ class DivergenceGuard:
         self.burst: Checkpoint | None = None  # a training burst's, its buffers made on first use (see start_burst)
         self.before: Checkpoint | None = None  # the state before the last checked step (see keep_before_step)
         self.older: Checkpoint | None = None  # and before the one before it
+        self.checkpoint_seconds = 0.0  # what a burst's checkpoint costs to take, a running mean
         self.backup = self.keep(optimizer)  # the last snapshot's: the weights to go back to if they turn non-finite
 
     def keep(self, optimizer: Optimizer, kept: Checkpoint | None = None) -> Checkpoint:
@@ -47,8 +49,11 @@ class DivergenceGuard:
 
     def start_burst(self, optimizer: Optimizer) -> Checkpoint:
         """The burst's checkpoint, taken again every few dozen steps: the optimizer and network stay the same
-        through a burst, so one Checkpoint's buffers serve all of it."""
+        through a burst, so one Checkpoint's buffers serve all of it. Timed, as the burst spaces the others
+        by their cost."""
+        started = time.perf_counter()
         self.burst = self.keep(optimizer, self.burst)
+        self.checkpoint_seconds += 0.25 * (time.perf_counter() - started - self.checkpoint_seconds)
         return self.burst
 
     def diverged(self, batch: Batch, step: int, optimizer: Optimizer, batch_size: int) -> str:

@@ -32,6 +32,8 @@ from playground.session.state import export_state, restore_state
 _RUN_IDS = itertools.count(1)  # every network built, in any session, is a run of its own
 IDLE_WAIT_S = 0.25
 CHECK_EVERY = 32  # steps between checks of the weights (see _run_steps)
+CHECKPOINT_SHARE = 0.001  # a burst's checkpoints take at most this share of its time (see _burst)
+CHECKPOINT_SPACING_S = 0.1  # and come at least this often, which bounds the steps a rewind replays
 REPORT_INTERVAL_S = 1.0  # whole-test-set metrics at most this often, at an epoch end
 DETAIL_SPACING = 0.01  # between snapshots, a training-loss point every 1% of the steps run so far
 DETAIL_BUDGET = 0.005  # and test scores with it, while they take at most this share of the time
@@ -390,12 +392,19 @@ class Session:
         which stops at the first unsound one."""
         if not all_finite(self.network.backend, self.network.theta):  # went bad outside training (or loaded so):
             return self._capture_step()  # the checked step says where
-        return self._replay() if self._burst(deadline, report_at, max_steps, until_epoch_end) else None
+        replay = self._burst(deadline, report_at, max_steps, until_epoch_end)
+        return self._replay(replay) if replay else None
 
-    def _burst(self, deadline: float, report_at: float, max_steps: float, until_epoch_end: bool) -> bool:
-        """The steps themselves, counted once at the end: whether a non-finite loss or weights sent
-        them back to the last checkpoint. Everything the loop reads is a local variable: on tiny
-        networks it runs a hundred thousand steps a second, and every attribute lookup shows.
+    def _burst(self, deadline: float, report_at: float, max_steps: float, until_epoch_end: bool) -> int:
+        """The steps themselves, counted once at the end. When a non-finite loss or weights sent them back
+        to the last checkpoint, how many steps that undid (the replay's bound); else 0. Everything the loop
+        reads is a local variable: on tiny networks it runs a hundred thousand steps a second, and every
+        attribute lookup shows.
+
+        Checkpoints are copies of every parameter and the optimizer's state: on MNIST's 784-200-10 one costs
+        as much as a few steps. So they come as far apart as keeps their copying under CHECKPOINT_SHARE of
+        the time, but at least every CHECK_EVERY steps apart and at most CHECKPOINT_SPACING_S apart, and at
+        every epoch end.
 
         Nothing is read on the host between checks: the losses add up on the backend, as on a GPU a read
         makes the step wait for the device. The checks come every CHECK_EVERY steps, or sooner when
@@ -410,7 +419,8 @@ class Session:
         zero = backend.xp.zeros((), backend.xp.float64) if backend.on_device else 0.0  # the losses add up in float64
         start, steps, loss_sum, loss_read = position, 0, zero, 0.0  # loss_read: the sum as last read on the host
         kept = self.guard.start_burst(optimizer)
-        checkpoint, steps_since_check = (position, steps, loss_read), 0
+        spacing = min(CHECKPOINT_SPACING_S, self.guard.checkpoint_seconds / CHECKPOINT_SHARE)
+        checkpoint, steps_since_check, checkpoint_due = (position, steps, loss_read), 0, clock() + spacing
         check_at = min(CHECK_EVERY, max_steps, max(1, self._next_detail - at.step))
         try:
             while True:
@@ -430,28 +440,28 @@ class Session:
                 if at.step + steps >= self._next_detail:
                     self._add_detail(at.step + steps, self._loss_total + loss_read)
                 if steps >= max_steps:
-                    return False
+                    return 0
                 if position < size:
                     if clock() >= deadline or not no_commands():
-                        return False
-                    if steps - checkpoint[1] >= CHECK_EVERY:  # a replay after a rewind is never longer
+                        return 0
+                    if steps - checkpoint[1] >= CHECK_EVERY and clock() >= checkpoint_due:
                         kept.take()
-                        checkpoint = position, steps, loss_read
-                    check_at = min(CHECK_EVERY - (steps - checkpoint[1]), max_steps - steps,
-                                   max(1, self._next_detail - at.step - steps))
+                        checkpoint, checkpoint_due = (position, steps, loss_read), clock() + spacing
+                    check_at = min(CHECK_EVERY, max_steps - steps, max(1, self._next_detail - at.step - steps))
                     continue
                 if not run_on_past_epochs or at.epoch + 1 >= last_epoch or clock() >= report_at:
-                    return False
+                    return 0
                 self._count_progress(position, position - start, steps, loss_read)
                 at.next_epoch()  # an epoch nobody reports on: its sums start over with the next
                 self._epoch_loss_sum, self._epoch_steps = 0.0, 0
                 order, position, start, steps, loss_sum, loss_read = self._order_on_backend(), 0, 0, 0, zero, 0.0
                 kept.take()
-                checkpoint = position, steps, loss_read
+                checkpoint, checkpoint_due = (position, steps, loss_read), clock() + spacing
                 check_at = min(CHECK_EVERY, max_steps, max(1, self._next_detail - at.step))
             kept.restore(optimizer)  # a non-finite loss or weights: back to the checkpoint
+            undone = steps - checkpoint[1]
             position, steps, loss_read = checkpoint
-            return True
+            return undone
         finally:
             self._batch = batch
             self._count_progress(position, position - start, steps, loss_read)
@@ -478,10 +488,10 @@ class Session:
         self._point_step, self._point_loss = step, loss_total
         return mean
 
-    def _replay(self) -> str | None:
-        """The steps after a burst's checkpoint again, each checked: the unsound one is at most CHECK_EVERY
-        steps on. The message of the step that diverged; None if none did (a NaN that does not repeat)."""
-        for _ in range(CHECK_EVERY):
+    def _replay(self, steps: int) -> str | None:
+        """The `steps` after a burst's checkpoint again, each checked: the unsound one is among them. The
+        message of the step that diverged; None if none did (a NaN that does not repeat)."""
+        for _ in range(steps):
             message = self._capture_step()
             if message is not None or self.at.epoch_done:
                 return message

@@ -8,6 +8,7 @@ import pytest
 
 from playground.data import load_dataset
 from playground.engine import Conv2DSpec, DenseSpec, FlattenSpec, MaxPool2DSpec, NetworkSpec, OptimizerSpec, memory
+from playground.engine.schedules import ScheduleSpec
 from playground.errors import DataError, ResourceError
 from playground.project import load_preset
 from playground.session import History, Session, TrainingConfig, loop
@@ -215,6 +216,40 @@ def test_following_the_divergence_message_trains_on(advice):
     assert moving.state == "running", moving.message
     assert all(numpy.isfinite(s.train_loss) for s in runner.seen if s.step > kept)
     runner.stop()
+
+
+def warming_up_session(**config) -> Session:
+    """Diverges after about 1,200 steps, as the warm-up ramps the learning rate past what plane takes."""
+    spec = NetworkSpec((2,), [DenseSpec(16, "relu"), DenseSpec(16, "relu"), DenseSpec(1)], "mse")
+    optimizer = OptimizerSpec("sgd", learning_rate=2.0, schedule=ScheduleSpec(warmup_steps=2000))
+    return Session(spec, load_dataset({"name": "plane", "points": 20000}),
+                   TrainingConfig(optimizer=optimizer, batch_size=10, **config))
+
+
+def test_checkpoints_far_apart_still_find_the_step_that_diverged(monkeypatch):
+    # Checkpoints spaced by their cost may lie many checks apart: the replay after a rewind covers every step
+    # back to the checkpoint, and names the same step as stepping one at a time does.
+    twin = warming_up_session(start_paused=True)
+    stream = twin.run()
+    thetas = {next(stream).step: twin.network.theta.copy()}
+    while True:
+        twin.control.step()
+        stepped = next(stream)
+        if stepped.state == "diverged":
+            break
+        thetas[stepped.step] = twin.network.theta.copy()
+    twin.control.stop()
+    list(stream)
+    monkeypatch.setattr(loop, "CHECKPOINT_SPACING_S", math.inf)
+    monkeypatch.setattr(loop, "CHECKPOINT_SHARE", 1e-300)  # none but at a burst's start and an epoch's end
+    session = warming_up_session(snapshot_hz=0.1)
+    runner = Runner(session)
+    diverged = runner.wait_for(lambda s: s.state == "diverged")
+    runner.stop()
+    named = "Training diverged at step "
+    assert diverged.message.split(named)[1].split(":")[0] == stepped.message.split(named)[1].split(":")[0]
+    assert session.optimizer.step_count == session.step
+    assert numpy.array_equal(session.network.theta, thetas[session.step])  # the weights of the step it says
 
 
 def test_a_stop_keeps_the_step_the_weights_and_the_optimizer_together():
