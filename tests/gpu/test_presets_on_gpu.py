@@ -1,6 +1,7 @@
 """Every preset trains on CuPy as on NumPy, and digits-mlp reaches the same accuracy. Skipped, with the reason
 "no GPU", where CuPy cannot run."""
 
+import numpy
 import pytest
 
 from playground.data import load_dataset
@@ -11,15 +12,28 @@ from tests.data.fake_files import offline_config
 
 EPOCHS = 2
 # float32 on the GPU and on the CPU round differently (other summation orders in the matrix products and the
-# reductions); a few epochs of steps carry those differences along without letting them grow past this.
+# reductions); a few epochs of steps carry those differences along without letting them grow past this...
 FLOAT32_TRAINING_RTOL = 1e-4
+# ...except where training itself amplifies them: batchnorm's deep net at batch 10 turns weights nudged by 1e-7
+# into losses 1e-2 apart in two epochs, on NumPy alone. There the GPU may differ from NumPy by AMPLIFIED times
+# what NumPy differs from itself with its weights nudged by NUDGE (about float32's rounding).
+NUDGE, AMPLIFIED = 1e-7, 10
 
 
-def train(name: str, backend: str, folder, epochs: int) -> list:
+def train(name: str, backend: str, folder, epochs: int, nudge: float = 0.0) -> list:
     preset = load_preset(name)
     config = TrainingConfig(optimizer=preset.optimizer, batch_size=preset.batch_size, epochs=epochs,
                             every_epoch=True, details=False, backend=backend)
-    return list(Session(preset.network, load_dataset(offline_config(preset.dataset, folder)), config).run())
+    session = Session(preset.network, load_dataset(offline_config(preset.dataset, folder)), config)
+    if nudge:
+        theta = session.network.theta
+        theta *= (1 + nudge * numpy.random.default_rng(1).standard_normal(theta.shape)).astype(theta.dtype)
+    return [s.epoch_report for s in session.run() if s.epoch_report is not None] if nudge else list(session.run())
+
+
+def relative_gaps(reports: list, others: list) -> list[float]:
+    return [abs(a - b) / abs(b) for got, want in zip(reports, others)
+            for a, b in ((got.train_loss, want.train_loss), (got.test_loss, want.test_loss))]
 
 
 @pytest.mark.parametrize("name", list_presets())
@@ -31,9 +45,9 @@ def test_every_preset_trains_on_the_gpu_as_on_numpy(name, tmp_path):
     expected = [s.epoch_report for s in on_numpy if s.epoch_report is not None]
     reports = [s.epoch_report for s in on_gpu if s.epoch_report is not None]
     assert len(reports) == len(expected)
-    for got, want in zip(reports, expected):
-        assert got.train_loss == pytest.approx(want.train_loss, rel=FLOAT32_TRAINING_RTOL)
-        assert got.test_loss == pytest.approx(want.test_loss, rel=FLOAT32_TRAINING_RTOL)
+    nudged = train(name, "numpy", tmp_path, EPOCHS, nudge=NUDGE)
+    tolerance = max(FLOAT32_TRAINING_RTOL, AMPLIFIED * max(relative_gaps(nudged, expected)))
+    assert max(relative_gaps(reports, expected)) <= tolerance
 
 
 def test_digits_mlp_reaches_the_same_accuracy_on_the_gpu(tmp_path):
