@@ -10,11 +10,16 @@ evaluates by training the preset headless at the lesson's seed:
 A step's setup is the preset with every change up to and including its own applied; "versus_before"
 compares it with the setup before the last change. Changes are worked on plain dicts, so the window
 applies the very same edit to its builder.
+
+A lesson in another language is its English file with the words of
+resources/translations/<language>/lessons/<name>.json laid over it (project/translations.py): the checks and
+changes are the English file's, so every language's lesson makes the same claims.
 """
 
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +29,8 @@ from playground.engine import NetworkSpec, OptimizerSpec
 from playground.engine.spec import layer_from_dict
 from playground.errors import PlaygroundError, SpecError
 from playground.project.presets import Preset, list_presets, load_preset
-from playground.resources import resources_dir
+from playground.project.translations import checked_language, overlay_path, read_overlay, texts
+from playground.resources import ENGLISH, resources_dir
 
 STEPS = (3, 6)  # the fewest and most steps a lesson has
 METRICS = ("train_loss", "test_loss", "train_accuracy", "test_accuracy", "loss_gap")
@@ -94,18 +100,28 @@ def list_lessons() -> list[str]:
     return sorted(path.stem for path in lessons_dir().glob("*.json"))
 
 
-def lesson_titles() -> dict[str, str]:
-    """Each lesson's title by name, read without checking the rest (load_lesson does, when one opens)."""
+def lesson_titles(language: str = ENGLISH) -> dict[str, str]:
+    """Each lesson's title by name, in `language` where it has one, read without checking the rest (load_lesson
+    does, when one opens)."""
+    checked_language(language)
     titles = {}
     for name in list_lessons():
         try:
             titles[name] = str(json.loads((lessons_dir() / f"{name}.json").read_text(encoding="utf-8"))["title"])
         except (OSError, ValueError, TypeError, KeyError):
             titles[name] = name  # opening it says what is wrong
+        try:
+            words = read_overlay(language, f"lessons/{name}.json")
+        except PlaygroundError:
+            words = None  # the English title; opening it says what is wrong
+        if isinstance(words, dict) and isinstance(words.get("title"), str):
+            titles[name] = words["title"]
     return titles
 
 
-def load_lesson(name: str) -> Lesson:
+def load_lesson(name: str, language: str = ENGLISH) -> Lesson:
+    """The lesson checked, its words in `language` where it has them."""
+    checked_language(language)
     if name not in list_lessons():  # a name, never a path
         raise LessonError(f"There is no lesson {name!r}: choose one of {', '.join(list_lessons())}.")
     path = lessons_dir() / f"{name}.json"
@@ -114,9 +130,36 @@ def load_lesson(name: str) -> Lesson:
     except (OSError, ValueError) as error:
         raise LessonError(f"The lesson file {path} cannot be read ({error}): reinstall the app.") from None
     try:
-        return lesson_from_dict(name, data)
+        lesson = lesson_from_dict(name, data)
     except PlaygroundError as error:
         raise LessonError(f"The lesson {name!r} is damaged ({error}): reinstall the app.") from None
+    words = read_overlay(language, f"lessons/{name}.json")
+    try:
+        return translated(lesson, words)
+    except PlaygroundError as error:
+        path = overlay_path(language, f"lessons/{name}.json")
+        raise LessonError(f"The {language} translation of the lesson {name!r} ({path}) is damaged ({error}): "
+                          "reinstall the app.") from None
+
+
+def translated(lesson: Lesson, words: Any) -> Lesson:
+    """`lesson` with the title and step texts of `words` (None: as it is), which must match it step by step."""
+    if words is None:
+        return lesson
+    if not isinstance(words, dict) or words.keys() != {"title", "steps"}:
+        raise PlaygroundError("it must hold a title and steps, and nothing else")
+    if not isinstance(words["title"], str) or not words["title"].strip():
+        raise PlaygroundError("its title must be a sentence")
+    if not isinstance(words["steps"], list) or len(words["steps"]) != len(lesson.steps):
+        raise PlaygroundError(f"it must have {len(lesson.steps)} steps, as the lesson has")
+    steps = []
+    for index, (step, step_words) in enumerate(zip(lesson.steps, words["steps"])):
+        keys = {"do", "notice", "why"} | ({"label"} if step.change is not None else set())
+        found = texts(step_words, keys, f"step {index + 1}")
+        change = None if step.change is None else dataclasses.replace(step.change, label=found["label"])
+        steps.append(dataclasses.replace(step, do=found["do"], notice=found["notice"], why=found["why"],
+                                         change=change))
+    return dataclasses.replace(lesson, title=words["title"], steps=tuple(steps))
 
 
 def _fields(data: Any, required: set[str], optional: set[str], what: str) -> dict[str, Any]:

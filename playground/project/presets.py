@@ -1,4 +1,5 @@
-"""Presets: a network, its training settings and its dataset, with a title and what it shows."""
+"""Presets: a network, its training settings and its dataset, with a title and what it shows (in English, or
+in another language from resources/translations/<language>/presets.json)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from typing import Any
 from playground.engine import NetworkSpec, OptimizerSpec
 from playground.engine.spec_checks import check_fields, whole
 from playground.errors import PlaygroundError, SpecError
-from playground.resources import resources_dir
+from playground.project.translations import overlay_path, read_overlay, texts
+from playground.resources import ENGLISH, resources_dir
 
 DEFAULT_PRESET = "circle"
 
@@ -35,7 +37,7 @@ def list_presets() -> list[str]:
     return sorted(path.stem for path in presets_dir().glob("*.json"))
 
 
-def load_preset(name: str) -> Preset:
+def load_preset(name: str, language: str = ENGLISH) -> Preset:
     path = presets_dir() / f"{name}.json"
     if name not in list_presets():  # a name, never a path: "../x" would read beside the presets
         raise PlaygroundError(f"There is no preset {name!r}: choose one of {', '.join(list_presets())}.")
@@ -44,9 +46,32 @@ def load_preset(name: str) -> Preset:
     except (OSError, ValueError) as error:
         raise PlaygroundError(f"The preset file {path} cannot be read ({error}): reinstall the app.") from None
     try:
-        return preset_from_dict(name, data)
+        preset = preset_from_dict(name, data)
     except SpecError as error:
         raise SpecError(f"Preset {name!r}: {error}") from None
+    words = preset_translations(language).get(name)
+    if words is not None:
+        preset.title, preset.description = words["title"], words["description"]
+    return preset
+
+
+def preset_translations(language: str) -> dict[str, dict[str, str]]:
+    """Each translated preset's title and description in `language`: {} for English or a language without them,
+    and a preset missing from the file keeps its English words."""
+    data = read_overlay(language, "presets.json")
+    if data is None:
+        return {}
+    try:
+        if not isinstance(data, dict):
+            raise PlaygroundError("it must be an object of presets")
+        unknown = sorted(data.keys() - set(list_presets()))
+        if unknown:
+            raise PlaygroundError(f"it names presets that do not exist: {', '.join(unknown)}")
+        return {name: texts(words, {"title", "description"}, f"the preset {name!r}") for name, words in data.items()}
+    except PlaygroundError as error:
+        path = overlay_path(language, "presets.json")
+        raise PlaygroundError(f"The {language} translation of the presets ({path}) is damaged ({error}): "
+                              "reinstall the app.") from None
 
 
 def preset_from_dict(name: str, data: Any) -> Preset:

@@ -1,0 +1,54 @@
+"""The words of the data files in another language: overlays that hold only text, laid over the English.
+
+resources/translations/<language>/presets.json gives each preset's title and description, and
+lessons/<name>.json a lesson's title and each step's do, notice, why and, where the step has a change, its
+button's label. Everything else (checks, changes, tabs) stays in the English file, so a translation cannot
+change what a lesson claims. A language without a file falls back to English; a file that does not match its
+English is a PlaygroundError.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from playground.errors import PlaygroundError
+from playground.resources import ENGLISH, LANGUAGES, translations_dir
+
+
+def checked_language(language: str) -> str:
+    if language not in LANGUAGES:
+        raise PlaygroundError(f"There is no language {language!r}: choose one of {', '.join(LANGUAGES)}.")
+    return language
+
+
+def overlay_path(language: str, relative: str) -> Path:
+    """Where a language's translation of a data file lives: "presets.json" or "lessons/<name>.json"."""
+    return translations_dir(language) / relative
+
+
+def read_overlay(language: str, relative: str) -> Any | None:
+    """A language's translation file, parsed; None for English or where the language has no such file."""
+    if checked_language(language) == ENGLISH:
+        return None
+    path = overlay_path(language, relative)
+    if not path.is_file():
+        return None
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise PlaygroundError(f"The translation file {path} cannot be read ({error}): reinstall the app.") from None
+
+
+def texts(data: Any, keys: set[str], what: str) -> dict[str, str]:
+    """`data` as an object of exactly `keys`, each a sentence."""
+    if not isinstance(data, dict):
+        raise PlaygroundError(f"{what} must be an object")
+    missing, unknown = sorted(keys - data.keys()), sorted(data.keys() - keys)
+    if missing or unknown:
+        raise PlaygroundError(f"{what} lacks {missing} or has unknown {unknown}")
+    for key in sorted(keys):
+        if not isinstance(data[key], str) or not data[key].strip():
+            raise PlaygroundError(f"{what}: {key} must be a sentence")
+    return data
