@@ -160,7 +160,12 @@ def test_undo_after_training_the_edited_network_starts_over(qtbot):
     step = train_then_pause(qtbot, window, 50)
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.training.worker is None
-    assert f"brings back the run at step {step:,}" in window.statusBar().currentMessage()
+    message = window.statusBar().currentMessage()
+    assert "starts over from new random weights" in message  # what Undo did to the training state
+    assert f"Redo (Ctrl+Shift+Z) brings back the run at step {step:,}" in message  # and what brings that run back
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.training.worker is not None and window.training.worker.session.step == step
+    assert "restored" in window.statusBar().currentMessage()
 
 
 def test_after_a_run_is_cleared_the_next_run_draws_in_every_view(qtbot):
