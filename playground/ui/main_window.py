@@ -135,7 +135,7 @@ class MainWindow(QMainWindow):
         self.builder.changed.connect(self._network_edited)
         self.builder.properties.adjusted.connect(self.statusBar().showMessage)
         self.layer_list = self.network_panel.layer_list
-        self.data_panel = DataPanel()
+        self.data_panel = DataPanel(folders=self.projects)
         self.data_panel.changed.connect(self.change_data)
         self.data_panel.adjusted.connect(self.statusBar().showMessage)
         self.data_panel.folder_requested.connect(

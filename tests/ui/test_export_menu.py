@@ -13,14 +13,7 @@ from tests.data.fake_files import mnist_arrays, write_mnist
 from tests.project.test_export import import_file
 from tests.ui.test_optional_parts import answer_notice
 from tests.ui.test_projects import open_window, pause, train_to
-
-
-def menu_action(window, *path):
-    """The action at the end of a path of menu titles, as the menu bar shows them."""
-    actions = window.menuBar().actions()
-    for title in path[:-1]:
-        actions = next(action.menu() for action in actions if action.text() == title).actions()
-    return next(action for action in actions if action.text() == path[-1])
+from tests.ui.widgets import menu_action
 
 
 def test_file_export_onnx_writes_a_model_that_predicts_what_the_window_does(qtbot, tmp_path, monkeypatch):
