@@ -147,6 +147,18 @@ def test_pytorch_export_makes_its_folder_and_says_what_it_wrote(qtbot, tmp_path,
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(script), ""))
     menu_action(window, "&File", "&Export", "To a &NumPy script…").trigger()
     assert script.is_file() and str(script) in window.statusBar().currentMessage()
+    history = tmp_path / "history.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(history), ""))
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append((title, text)))
+    menu_action(window, "&File", "&Export", "Metric &history as CSV…").trigger()
+    assert warned == [("Export failed", "This project has no metric history yet: train it first.")]
+    assert not history.exists()
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.step == 1, timeout=10_000)
+    menu_action(window, "&File", "&Export", "Metric &history as CSV…").trigger()
+    qtbot.waitUntil(lambda: str(history) in window.statusBar().currentMessage(), timeout=10_000)  # from the session
+    assert history.is_file() and len(warned) == 1
 
 
 def test_a_failed_export_is_titled_as_such(qtbot, tmp_path, monkeypatch):
