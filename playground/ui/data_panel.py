@@ -30,7 +30,7 @@ from playground.data.images import IMAGE_SETS, needs_download
 from playground.data.preprocessing import FEATURE_ALIASES
 from playground.data.synthetic import SETS
 from playground.ui.dataset_thumbnails import SIZE, thumbnail
-from playground.ui.downloads import can_download
+from playground.ui.downloads import Folders, can_download
 from playground.ui.fields import BoundedSpinBox
 
 MAX_SEED = 2**31 - 1
@@ -77,9 +77,11 @@ class DataPanel(QGroupBox):
     adjusted = Signal(str)  # a value typed out of range was brought in: what it became and why
     folder_requested = Signal(dict)  # the image set's config: read its files from a folder the person picks
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, folders: Folders | None = None) -> None:
+        """`folders`: where the CSV file dialog opens when no CSV file was chosen before (the project's folder)."""
         super().__init__(self.tr("Data"), parent)
         self.setObjectName("dataPanel")
+        self.folders = folders
         # A form: as tall as its rows need, never squeezed (the layer palette below it scrolls instead).
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.config: dict[str, Any] = {}
@@ -212,9 +214,14 @@ class DataPanel(QGroupBox):
 
     def _csv_config(self) -> dict[str, Any] | None:
         previous = self.remembered.get("csv") or default_config("csv")
-        folder = str(Path(previous["path"]).parent) if previous.get("path") else str(Path.home())
+        if previous.get("path"):
+            folder = str(Path(previous["path"]).parent)
+        else:
+            folder = self.folders.start_folder() if self.folders is not None else str(Path.home())
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a CSV file"), folder,
                                               self.tr("CSV files (*.csv *.tsv *.txt);;All files (*)"))
+        if path and self.folders is not None:
+            self.folders.remember_folder(str(Path(path).parent))
         return {**previous, "path": path} if path else None
 
     def show_config(self, config: dict[str, Any]) -> None:

@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         self._drawn: Snapshot | None = None
         self._loading = False
         self._set_aside: Project | None = None  # the last run an edit dropped, for Undo to bring back
+        self._dropped_by: tuple[int, int] | None = None  # (its step, the edit stack's index) while the edit settles
         self._build_controls()
         self.training = Training(self.controls, self._new_session, self)
         self.training.snapshot.connect(self._receive)
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self.lessons = Lessons(self, self.builder, self.comparison, lambda: copy.deepcopy(self.chosen_optimizer()),
                                self.use_settings, self._open_preset, self._show_tab)
         self.menus = WindowMenus(self, self.projects, self.builder.undo_stack, self.preset_selector, self.load_preset)
+        self.builder.undo_stack.indexChanged.connect(self._edit_settled)
         self.menus.add_run_menus(self.comparison.keep, self.comparison.forget, lesson_titles(), self.lessons.open)
         self.layout_memory = LayoutMemory(self, {"splitter": self.splitter, "network_splitter": self.network_splitter,
                                                  "output_splitter": self.output_splitter})
@@ -133,7 +135,7 @@ class MainWindow(QMainWindow):
         self.builder.changed.connect(self._network_edited)
         self.builder.properties.adjusted.connect(self.statusBar().showMessage)
         self.layer_list = self.network_panel.layer_list
-        self.data_panel = DataPanel()
+        self.data_panel = DataPanel(folders=self.projects)
         self.data_panel.changed.connect(self.change_data)
         self.data_panel.adjusted.connect(self.statusBar().showMessage)
         self.data_panel.folder_requested.connect(
@@ -321,6 +323,7 @@ class MainWindow(QMainWindow):
         was dropped; an Undo back to the network of that run continues it, when nothing trained since."""
         dropped = self._discard_session()
         spec = self.network_panel.spec
+        self._dropped_by = None
         if not self._loading:
             self.mark_modified()
             resumed = self._bring_back_set_aside()
@@ -328,6 +331,8 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(self.tr("Back to the network trained to step {0:,}: its weights and "
                                                      "training state are restored").format(resumed))
             elif dropped:
+                # The edit stack's index moves after this: an Undo that dropped the run leaves it to Redo.
+                self._dropped_by = (dropped, self.builder.undo_stack.index())
                 self.statusBar().showMessage(self.tr("The network changed, so training starts over from new random "
                                                      "weights. Undo (Ctrl+Z) brings back the run at step {0:,}.")
                                              .format(dropped))
@@ -451,6 +456,14 @@ class MainWindow(QMainWindow):
         self.stepping.leave()
         self.epoch_label.setText(self.tr("Epoch {0:06d}").format(0))
         self.run_readout.setText(self.tr("not trained yet"))
+
+    def _edit_settled(self, index: int) -> None:
+        """After an Undo that dropped a trained run, Redo is what brings that run back: say so."""
+        dropped, self._dropped_by = self._dropped_by, None
+        if dropped is not None and index < dropped[1]:
+            self.statusBar().showMessage(self.tr("The network changed, so training starts over from new random "
+                                                 "weights. Redo (Ctrl+Shift+Z) brings back the run at step {0:,}.")
+                                         .format(dropped[0]))
 
     def _bring_back_set_aside(self) -> int | None:
         """When the network and data are again those of the run last set aside, and nothing trained

@@ -314,6 +314,35 @@ def test_a_batch_or_layer_size_out_of_range_says_what_it_became(qtbot):
     assert "at least 20 points" in window.statusBar().currentMessage()
 
 
+def test_space_in_a_text_field_types_and_does_not_train(qtbot):
+    """Space trains or pauses (the Train button's shortcut), except where it is typed: the rate fields take it as
+    text, the number fields refuse it; neither presses Train."""
+    window = open_window(qtbot)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    play = find(window, QPushButton, "playButton")
+    table = find(window, QTableWidget, "layerList")
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=table.visualRect(table.model().index(0, 0)).center())  # the units field shows
+    fields = [find(window, QComboBox, "learningRateInput"), find(window, QComboBox, "regularizationRateInput"),
+              find(window, QSpinBox, "batchSizeInput"), find(window, QSpinBox, "unitsInput")]
+    for field in fields:
+        line = field.lineEdit()
+        qtbot.mouseClick(line, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: QApplication.focusWidget() in (field, line))  # noqa: B023 (waited on here)
+        typed = line.text() + " " if isinstance(field, QComboBox) else line.text()
+        with qtbot.assertNotEmitted(play.pressed):
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+        assert line.text() == typed, field.objectName()
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert window.latest is None or window.latest.state == "paused"
+    table.setFocus()  # not a text field: Space is Train's
+    with qtbot.waitSignal(play.pressed, timeout=2000):
+        qtbot.keyClick(table, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.state == "running", timeout=10_000)
+    window.close()
+
+
 def test_a_conv_preset_trains_on_images_and_its_kernels_are_its_weights(qtbot, tmp_path):
     """digits-cnn in the window: the digits come as 1×8×8 images because the network starts with a Conv2D,
     the plots and the inspector measure its kernels, and other images keep the network on images."""

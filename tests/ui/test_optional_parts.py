@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButto
 from playground.ui import MainWindow
 from playground.ui.data_panel import DatasetSelector
 from tests.data.fake_files import mnist_arrays, write_mnist
-from tests.ui.widgets import click, find
+from tests.ui.widgets import click, find, menu_action
 
 
 @pytest.fixture
@@ -97,7 +97,7 @@ def test_pytorch_export_without_torch_says_so_before_asking_where(qtbot, monkeyp
     told = []
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append((title, text)))
     window = open_window(qtbot)
-    window.projects.export_to("pytorch")
+    menu_action(window, "&File", "&Export", "To &PyTorch (model, weights and train.py)…").trigger()
     assert not asked
     assert told[0][0] == "PyTorch is not installed" and "pip install torch" in told[0][1]
 
@@ -120,7 +120,14 @@ def test_file_dialogs_open_where_the_project_is_and_suggest_its_title(qtbot, tmp
                         or ("", ""))
     window.projects.open_dialog()
     assert opened == [str(tmp_path / "work")]
+    choose_dataset(window, "csv")  # the data panel's CSV dialog (closed: the data stay)
+    assert opened[-1] == str(tmp_path / "work") and window.dataset.name == "digits"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda parent, caption, start, *a: offered.append(start)
+                        or ("", ""))
+    menu_action(window, "&File", "&Export", "To a &NumPy script…").trigger()
+    assert Path(offered[-1]) == tmp_path / "work" / f"{window.preset.title}.py"
     # Other data on an unsaved preset: the title, and the name offered, follow the data.
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
     circle = open_window(qtbot)
     choose_dataset(circle, "digits")
     circle.projects.save_as()
@@ -132,14 +139,26 @@ def test_pytorch_export_makes_its_folder_and_says_what_it_wrote(qtbot, tmp_path,
     window = open_window(qtbot)
     target = tmp_path / "exports" / "circle model"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    window.projects.export_to("pytorch")
+    menu_action(window, "&File", "&Export", "To &PyTorch (model, weights and train.py)…").trigger()
     assert target.is_dir() and (target / "model.py").is_file()
     message = window.statusBar().currentMessage()
     assert "model.py" in message and str(target) in message
     script = tmp_path / "script.py"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(script), ""))
-    window.projects.export_to("numpy")
+    menu_action(window, "&File", "&Export", "To a &NumPy script…").trigger()
     assert script.is_file() and str(script) in window.statusBar().currentMessage()
+    history = tmp_path / "history.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(history), ""))
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append((title, text)))
+    menu_action(window, "&File", "&Export", "Metric &history as CSV…").trigger()
+    assert warned == [("Export failed", "This project has no metric history yet: train it first.")]
+    assert not history.exists()
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.step == 1, timeout=10_000)
+    menu_action(window, "&File", "&Export", "Metric &history as CSV…").trigger()
+    qtbot.waitUntil(lambda: str(history) in window.statusBar().currentMessage(), timeout=10_000)  # from the session
+    assert history.is_file() and len(warned) == 1
 
 
 def test_a_failed_export_is_titled_as_such(qtbot, tmp_path, monkeypatch):
@@ -147,7 +166,7 @@ def test_a_failed_export_is_titled_as_such(qtbot, tmp_path, monkeypatch):
     warned = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(title))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path), ""))  # a folder, not a file
-    window.projects.export_to("numpy")
+    menu_action(window, "&File", "&Export", "To a &NumPy script…").trigger()
     assert warned == ["Export failed"]
 
 

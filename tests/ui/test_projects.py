@@ -11,13 +11,14 @@ from pathlib import Path
 
 import numpy
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox, QTableWidget
 
 from playground.data import load_dataset
 from playground.project import load_project
 from playground.session import session_for
 from playground.ui import MainWindow, projects
-from tests.ui.widgets import click
+from tests.ui.test_run_views import readout, show_tab
+from tests.ui.widgets import click, find
 
 
 def open_window(qtbot, preset="circle") -> MainWindow:
@@ -169,8 +170,14 @@ def test_after_a_crash_the_next_start_offers_the_autosaved_work(qtbot, monkeypat
     assert step >= 200
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     window = open_window(qtbot)
+    show_tab(qtbot, window, window.metrics_view)
     assert window.projects.offer_recovery()
     assert window.training.worker.session.step == step and window.isWindowModified()
+    # The restored run's own scores at once, and no rate worked out across the crash.
+    qtbot.waitUntil(lambda: window._drawn is not None, timeout=10_000)
+    assert f"step {step:,}" in find(window, QLabel, "metricsSummary").text()
+    assert find(window, QTableWidget, "confusionMatrix").rowCount() == 2
+    assert f"step {step:,}" in readout(window) and "samples/s" not in readout(window)
     assert window.projects.project_path is None
     assert window.projects.autosave_file.path.is_file()  # kept as this window's until it closes
     window.close()

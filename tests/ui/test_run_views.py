@@ -2,13 +2,17 @@
 view keeps a discarded model's picture or numbers; a rate is never worked out across a pause or a
 load; and Undo back to a trained network says what it does with its weights."""
 
+import math
+
 import numpy
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QSpinBox, QTableWidget
 
+from playground.session import loop
 from playground.ui import MainWindow
 from playground.ui.data_panel import DatasetSelector
+from tests.session.test_session import SteppedClock
 from tests.ui.widgets import click, find
 
 
@@ -52,6 +56,9 @@ def assert_nothing_trained_shows(window) -> None:
     assert find(window, QTableWidget, "layerHealth").rowCount() == 0
     assert "accuracy" not in readout(window) and "step" not in readout(window)
     assert find(window, QLabel, "epochLabel").text() == "Epoch 000000"
+    units = getattr(window.network_view.diagram, "units", {})  # a wide network is drawn as blocks, without units
+    assert not any(image.image.any() for (path, _), image in units.items() if path != "input")  # blank thumbnails
+    assert window.stepper.trace is None and window.stepper.current_phase() == -1
 
 
 def test_an_edit_of_a_trained_network_clears_every_view_of_the_old_one(qtbot):
@@ -62,6 +69,10 @@ def test_an_edit_of_a_trained_network_clears_every_view_of_the_old_one(qtbot):
     train_then_pause(qtbot, window)
     assert window.boundary_view.image.image is not None and points(window.loss_plot.train_curve) > 0
     assert "test accuracy" in readout(window)
+    click(qtbot, window, "stepperBatchButton")  # a step held in the stepper, walked to its second phase
+    qtbot.waitUntil(lambda: window.stepper.trace is not None, timeout=10_000)
+    click(qtbot, window, "stepperNextButton")
+    show_tab(qtbot, window, window.loss_plot)  # the layer list comes back beside the plots
     table = find(window, QTableWidget, "layerList")
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
                      pos=table.visualRect(table.model().index(0, 0)).center())
@@ -127,7 +138,8 @@ def test_undo_of_an_insertion_brings_back_the_trained_weights(qtbot):
     palette = find(window, QListWidget, "layerPalette")
     palette.setCurrentItem(palette.findItems("Dropout", Qt.MatchFlag.MatchExactly)[0])
     click(qtbot, window, "addLayerButton")
-    assert window.training.worker is None and window.boundary_view.image.image is None
+    assert window.training.worker is None
+    assert_nothing_trained_shows(window)
     assert f"Undo (Ctrl+Z) brings back the run at step {step:,}" in window.statusBar().currentMessage()
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.training.worker is not None and window.training.worker.session.step == step
@@ -148,7 +160,12 @@ def test_undo_after_training_the_edited_network_starts_over(qtbot):
     step = train_then_pause(qtbot, window, 50)
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.training.worker is None
-    assert f"brings back the run at step {step:,}" in window.statusBar().currentMessage()
+    message = window.statusBar().currentMessage()
+    assert "starts over from new random weights" in message  # what Undo did to the training state
+    assert f"Redo (Ctrl+Shift+Z) brings back the run at step {step:,}" in message  # and what brings that run back
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.training.worker is not None and window.training.worker.session.step == step
+    assert "restored" in window.statusBar().currentMessage()
 
 
 def test_after_a_run_is_cleared_the_next_run_draws_in_every_view(qtbot):
@@ -192,3 +209,29 @@ def test_hovering_a_unit_shows_it_large_until_the_pointer_leaves(qtbot):
     assert left.args == ["", -1]
     assert not boundary.caption.isVisible()
     assert numpy.array_equal(boundary.image.image, window.latest.boundary[::-1])
+
+
+def shown_rate(window) -> float:
+    """The samples/s the readout shows; NaN when it shows none."""
+    text = readout(window)
+    if "samples/s" not in text:
+        return math.nan
+    figure = text.split(" samples/s")[0].rsplit("· ", 1)[1].replace(",", "")
+    return math.nan if figure == "–" else float(figure)
+
+
+def test_a_rate_is_never_worked_out_across_a_pause(qtbot, monkeypatch):
+    """The session's clock moves by a fixed tick a call, so that the rate does not depend on the machine's speed;
+    the pause lasts a million seconds of it. A rate measured from before the pause would read 0 samples/s."""
+    clock = SteppedClock(1e-4)
+    monkeypatch.setattr(loop, "time", clock)
+    window = open_window(qtbot)
+    paused_at = train_then_pause(qtbot, window, 50)
+    assert "samples/s" not in readout(window)  # none while paused
+    clock.now += 1e6
+    click(qtbot, window, "playButton")
+    qtbot.waitUntil(lambda: window._drawn is not None and window._drawn.state == "running"
+                    and window._drawn.step > paused_at + 1, timeout=10_000)
+    # at least one step of 10 samples between clock calls a few apart: thousands of samples per clock second
+    assert shown_rate(window) > 1000, readout(window)
+    click(qtbot, window, "playButton")
