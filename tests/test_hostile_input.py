@@ -239,3 +239,20 @@ def test_compare_on_networks_of_thousands_of_layers_stays_within_memory_and_time
     result = run_cli("compare", str(path), capped=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == f"2: relu → tanh ({path})"
+
+
+def conv_spec(input_shape: list[int], filters: int, kernel: int = 3) -> dict:
+    return {"input_shape": input_shape, "loss": "cross_entropy",
+            "layers": [{"type": "conv2d", "filters": filters, "kernel": kernel, "padding": "same",
+                        "activation": "relu"}, {"type": "globalavgpool"}, {"type": "dense", "units": 10}]}
+
+
+@pytest.mark.parametrize("command, spec", [
+    # 1.2 million weights fit; 200,000 maps of each 8×8 digit do not.
+    (["train", "--dataset", "digits", "--epochs", "1"], conv_spec([1, 8, 8], 200_000)),
+    # 236 weights, and its maps take 1.5 GiB for the batch: its im2col columns take 225 values per pixel more.
+    (["gradcheck", "--batch-size", "2"], conv_spec([1, 2048, 2048], 1, kernel=15)),
+])
+def test_image_layers_too_big_for_memory_are_refused_before_allocating(tmp_path, command, spec):
+    result = run_cli(command[0], write(tmp_path / "conv.json", json.dumps(spec)), *command[1:], capped=True)
+    assert_refused(result, "of memory is free:")
