@@ -19,6 +19,7 @@ from playground.engine.network import Network
 from playground.engine.spec import ActivationSpec, BatchNormSpec, DenseSpec, DropoutSpec
 from playground.errors import ResourceError, SpecError
 from playground.project import Project, save_project
+from tests.project.test_bad_files import saved_members, zip_bytes
 
 ADDRESS_SPACE = 3 * 2**30  # the cap each memory case runs under: far below what the refused cases would take
 TIME_CAP_S = 60
@@ -219,3 +220,39 @@ def test_the_estimate_counts_batch_buffers_and_absurd_sizes_stay_a_sentence(monk
     enormous = NetworkSpec((10**4000,), [DenseSpec(10**4000), DenseSpec(1)], "mse")
     with pytest.raises(ResourceError, match="more than 10\\^30 parameters and would need about more than"):
         check_memory(enormous, "float32")
+
+
+# Kept runs: comparing networks of thousands of layers.
+
+def test_compare_on_networks_of_thousands_of_layers_stays_within_memory_and_time(tmp_path):
+    """Naming a run pairs its layers with the run before's: a table of every pair of layers took 3 GiB and
+    minutes for two networks of 10,000 layers, a file of a few kilobytes."""
+    members = saved_members(tmp_path, kept_run=True)
+    document = json.loads(members["project.json"])
+    for network, activation in ((document["network"], "tanh"), (document["runs"][0]["network"], "relu")):
+        network["layers"] = [{"type": "dense", "units": 2, "activation": activation}] * 10_000 + [{"type": "dense",
+                                                                                                      "units": 1}]
+    del document["progress"]
+    members = {name: raw for name, raw in members.items() if name in ("runs.npz",)}
+    path = tmp_path / "deep.bpp"
+    path.write_bytes(zip_bytes({**members, "project.json": json.dumps(document).encode()}))
+    result = run_cli("compare", str(path), capped=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == f"2: relu → tanh ({path})"
+
+
+def conv_spec(input_shape: list[int], filters: int, kernel: int = 3) -> dict:
+    return {"input_shape": input_shape, "loss": "cross_entropy",
+            "layers": [{"type": "conv2d", "filters": filters, "kernel": kernel, "padding": "same",
+                        "activation": "relu"}, {"type": "globalavgpool"}, {"type": "dense", "units": 10}]}
+
+
+@pytest.mark.parametrize("command, spec", [
+    # 1.2 million weights fit; 200,000 maps of each 8×8 digit do not.
+    (["train", "--dataset", "digits", "--epochs", "1"], conv_spec([1, 8, 8], 200_000)),
+    # 236 weights, and its maps take 1.5 GiB for the batch: its im2col columns take 225 values per pixel more.
+    (["gradcheck", "--batch-size", "2"], conv_spec([1, 2048, 2048], 1, kernel=15)),
+])
+def test_image_layers_too_big_for_memory_are_refused_before_allocating(tmp_path, command, spec):
+    result = run_cli(command[0], write(tmp_path / "conv.json", json.dumps(spec)), *command[1:], capped=True)
+    assert_refused(result, "of memory is free:")

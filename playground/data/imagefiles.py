@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import math
 import pickle
 from pathlib import Path
 
@@ -60,9 +61,9 @@ def read_idx(path: Path) -> numpy.ndarray:
         raise DataError(f"{path} is cut short: download it again.")
     shape = tuple(int.from_bytes(raw[4 + 4 * i : 8 + 4 * i], "big") for i in range(dims))
     dtype = numpy.dtype(IDX_TYPES[raw[2]])
-    expected = int(numpy.prod(shape)) * dtype.itemsize
+    expected = math.prod(shape) * dtype.itemsize  # in Python's integers: numpy.prod wraps past 2**63
     if len(raw) - header != expected:
-        raise DataError(f"{path} holds {len(raw) - header} bytes of data, but its header promises {expected}: "
+        raise DataError(f"{path} holds {len(raw) - header:,} bytes of data, but its header promises {expected:,}: "
                         "download it again.")
     return numpy.frombuffer(raw, dtype, offset=header).reshape(shape).astype(dtype.newbyteorder("="))
 

@@ -28,6 +28,9 @@ RUN_METRICS = ("step", "train_loss", "test_loss", "train_accuracy", "test_accura
 RUN_SERIES_PREFIXES = ("grad_norm/", "update_ratio/")
 WEIGHT_SUFFIXES = (".W", ".K")
 MAX_RUN_SERIES = 256  # per run: the metrics and two series for each of up to 123 weighted layers
+# Pairs of layers weighed to name what changed between two networks, in a table of Python integers:
+# 250 layers each (500 with their activations), under a tenth of a second.
+MAX_ALIGNED_PAIRS = 250_000
 
 
 @dataclass
@@ -176,6 +179,8 @@ def _alignment(old: list, new: list) -> list[tuple[int, int]]:
         return 0 if a[0] != b[0] else 3 if a[1] == b[1] else 2
 
     n, m = len(old), len(new)
+    if n * m > MAX_ALIGNED_PAIRS:  # the table below would take minutes and gigabytes: layers in the same place pair
+        return [(k, k) for k in range(min(n, m)) if weight(old[k], new[k])]
     best = [[0] * (m + 1) for _ in range(n + 1)]  # best[i][j]: the most weight pairing old[i:] with new[j:]
     for i in range(n - 1, -1, -1):
         for j in range(m - 1, -1, -1):

@@ -179,6 +179,14 @@ def test_idx_files_cut_short_are_refused(tmp_path):
         load_dataset({"name": "mnist", "source_folder": str(tmp_path)})
 
 
+def test_an_idx_header_whose_size_overflows_64_bits_is_refused(tmp_path):
+    """65,536⁴ bytes is 2⁶⁴, 0 in 64-bit arithmetic: the header would seem to fit an empty file."""
+    files = write_mnist(tmp_path, mnist_arrays())
+    files["t10k-images-idx3-ubyte"].write_bytes(bytes([0, 0, 0x08, 4]) + (65536).to_bytes(4, "big") * 4)
+    with pytest.raises(DataError, match="holds 0 bytes of data, but its header promises 18,446,744,073,709,551,616"):
+        load_dataset({"name": "mnist", "source_folder": str(tmp_path)})
+
+
 def test_image_sets_keep_their_test_images_as_they_look(tmp_path):
     arrays = mnist_arrays(5)
     write_mnist(tmp_path, arrays)

@@ -7,14 +7,17 @@ import signal
 import subprocess
 import sys
 import textwrap
+import zipfile
 from pathlib import Path
 
 import numpy
+import pytest
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QLabel, QMessageBox, QTableWidget
 
 from playground.data import load_dataset
-from playground.project import load_project
+from playground.engine import DenseSpec, NetworkSpec, OptimizerSpec
+from playground.project import Project, load_project, save_project
 from playground.session import session_for
 from playground.ui import MainWindow, projects
 from tests.ui.test_run_views import readout, show_tab
@@ -99,16 +102,37 @@ def test_a_file_saved_by_the_window_trains_on_as_the_command_line_does(qtbot, tm
     reopened.close()
 
 
-def test_a_bad_file_changes_nothing_and_says_why(qtbot, tmp_path, monkeypatch):
+def huge_init_scale(path: Path) -> None:
+    network = NetworkSpec((2,), [DenseSpec(4, "tanh", init="uniform", init_scale=1e308), DenseSpec(1)],
+                          "binary_cross_entropy")  # built without from_dict, so not checked: the initializer overflowed
+    save_project(Project(network, OptimizerSpec(), 10, {"name": "circle"}), path)
+
+
+def deeply_nested(path: Path) -> None:
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("project.json", "[" * 100_000 + "]" * 100_000)
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda path: path.write_bytes(b"not a zip at all"), "bad.bpp is not a readable project file"),
+    (huge_init_scale, "layer 1: init_scale must be 100.0 or less"),
+    (deeply_nested, "project.json is nested too deeply to be a project"),
+    (lambda path: os.mkfifo(path), "it is a device, pipe or folder, not a file"),
+])
+def test_a_bad_file_changes_nothing_and_says_why(qtbot, tmp_path, monkeypatch, make, message):
     bad = tmp_path / "bad.bpp"
-    bad.write_bytes(b"not a zip at all")
+    make(bad)
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
     window = open_window(qtbot)
     before = window.preset
-    assert not window.projects.open_project(bad)
+    signal.alarm(20)  # a read that blocks fails the test instead of hanging it
+    try:
+        assert not window.projects.open_project(bad)
+    finally:
+        signal.alarm(0)
     assert window.preset is before and window.projects.project_path is None
-    assert len(warnings) == 1 and "bad.bpp" in warnings[0]
+    assert len(warnings) == 1 and message in warnings[0] and warnings[0].endswith("."), warnings
 
 
 def test_closing_with_unsaved_changes_asks(qtbot, tmp_path, monkeypatch):
