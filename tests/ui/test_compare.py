@@ -80,6 +80,8 @@ def test_a_kept_run_and_the_next_one_show_side_by_side_named_by_what_differs(qtb
     # The person hides the first run: the plot, its legend and what Export writes follow.
     view.runs_menu.actions()[0].setChecked(False)
     assert legend(window) == ["2: tanh → relu", "now: same settings"]
+    # Export writes the curves that have points: the current run's come with the next redraw.
+    qtbot.waitUntil(lambda: points(view.current_curve) > 0)
     exported = tmp_path / "comparison.csv"
     CSVExporter(view.plot.getPlotItem()).export(str(exported))
     header = next(csv.reader(exported.open(encoding="utf-8")))
