@@ -65,6 +65,25 @@ def test_the_linux_folder_holds_only_the_qt_plugins_the_app_uses_and_no_paths_of
 
 
 @linux
+def test_the_frozen_app_exports_a_numpy_script_and_the_history_and_says_how_to_add_onnx(frozen, tmp_path):
+    folder, _ = frozen
+    environment = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+
+    def frozen_app(*arguments: str) -> subprocess.CompletedProcess:
+        return subprocess.run([str(folder / NAME), *arguments], capture_output=True, text=True, cwd=tmp_path,
+                              env={**environment, "QT_QPA_PLATFORM": "offscreen"}, timeout=300)
+
+    assert frozen_app("train", "--preset", "xor", "--epochs", "1", "--save", "xor.bpp").returncode == 0
+    assert frozen_app("export", "xor.bpp", "--to", "numpy", "xor.py").returncode == 0
+    assert "def forward(" in (tmp_path / "xor.py").read_text()
+    assert frozen_app("export", "xor.bpp", "--to", "history", "xor.csv").returncode == 0
+    assert (tmp_path / "xor.csv").read_text().startswith("step,")
+    onnx = frozen_app("export", "xor.bpp", "--to", "onnx", "xor.onnx")
+    assert onnx.returncode == 2 and "this installed app does not include onnx" in onnx.stderr, onnx.stderr
+    assert "Traceback" not in onnx.stderr and not (tmp_path / "xor.onnx").exists()
+
+
+@linux
 def test_the_linux_folder_puts_itself_in_the_menu_and_opens_bpp_files(frozen, tmp_path):
     folder, _ = frozen
     data = tmp_path / "data"
