@@ -33,12 +33,11 @@ NAME = "backprop-playground"
 ICON = ROOT / "resources" / "icons" / f"{NAME}.svg"
 # Optional extras and the test tools stay out: the app runs on NumPy and says how to add the rest. (PIL and cuda
 # come in through torch and CuPy's dependencies when those are installed; yaml, a test tool, through
-# numpy.show_config; onnx, which brings protobuf and ml_dtypes, through the ONNX export.) So do the Qt modules the app
-# does not use, which pyqtgraph imports when they are there (its plot items import QtOpenGL whatever they draw with:
-# packaging/hooks/runtime-qtopengl-stand-in.py gives them an empty one); packaging/hooks keeps Qt's plugins to those
-# the app uses, and pyqtgraph's and pygments' files to those it reads.
-EXCLUDED = ["torch", "torchvision", "cupy", "cupyx", "cupy_backends", "cuda", "PIL", "onnx", "onnxruntime", "pytest",
-            "pytestqt", "hypothesis", "yaml", "IPython", "matplotlib", "tkinter", "PyInstaller", "PySide6.QtNetwork",
+# numpy.show_config.) So do the Qt modules the app does not use, which pyqtgraph imports when they are there (its
+# plot items import QtOpenGL whatever they draw with: packaging/hooks/runtime-qtopengl-stand-in.py gives them an empty
+# one); packaging/hooks keeps Qt's plugins to those the app uses, and pyqtgraph's and pygments' files to those it reads.
+EXCLUDED = ["torch", "torchvision", "cupy", "cupyx", "cupy_backends", "cuda", "PIL", "pytest", "pytestqt",
+            "hypothesis", "yaml", "IPython", "matplotlib", "tkinter", "PyInstaller", "PySide6.QtNetwork",
             "PySide6.QtTest", "PySide6.QtDBus", "PySide6.QtOpenGL", "pyqtgraph.opengl", "pyqtgraph.examples",
             "pyqtgraph.jupyter"]
 SMOKE_TIMEOUT_S = 120
