@@ -35,7 +35,7 @@ ICON = ROOT / "resources" / "icons" / f"{NAME}.svg"
 # come in through torch and CuPy's dependencies when those are installed; yaml, a test tool, through
 # numpy.show_config.) So do the Qt modules the app does not use, which pyqtgraph imports when they are there (its
 # plot items import QtOpenGL whatever they draw with: packaging/hooks/runtime-qtopengl-stand-in.py gives them an empty
-# one); packaging/hooks keeps Qt's plugins to those the app uses.
+# one); packaging/hooks keeps Qt's plugins to those the app uses, and pyqtgraph's and pygments' files to those it reads.
 EXCLUDED = ["torch", "torchvision", "cupy", "cupyx", "cupy_backends", "cuda", "PIL", "pytest", "pytestqt",
             "hypothesis", "yaml", "IPython", "matplotlib", "tkinter", "PyInstaller", "PySide6.QtNetwork",
             "PySide6.QtTest", "PySide6.QtDBus", "PySide6.QtOpenGL", "pyqtgraph.opengl", "pyqtgraph.examples",
@@ -88,6 +88,10 @@ def build(dist: Path, work: Path) -> None:
         describe_macos_app(dist / f"{NAME}.app")
     if sys.platform.startswith("linux"):
         strip_libraries(dist / NAME / "_internal")
+        from icu_data import KEPT_ITEMS, keep_icu_items
+
+        for library in (dist / NAME / "_internal" / "PySide6" / "Qt" / "lib").glob("libicudata.so.*"):
+            keep_icu_items(library, KEPT_ITEMS)
         # A menu entry, the icon and the .bpp file type, which Linux keeps beside the program.
         render_icon(dist / NAME / f"{NAME}.png", 256)
         for name in ("install-desktop-entry.sh", f"{NAME}.xml"):

@@ -2,6 +2,7 @@
 Debian and its kin the .deb made from it passes lintian, is installed into a throw-away root, run from there as the
 system would run it, and removed without a trace."""
 
+import importlib.util
 import json
 import os
 import re
@@ -11,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PyInstaller.archive.readers import CArchiveReader
 
 import playground
 from playground.system_libraries import window_packages
@@ -62,6 +64,53 @@ def test_the_linux_folder_holds_only_the_qt_plugins_the_app_uses_and_no_paths_of
             dynamic = subprocess.run(["readelf", "-d", str(library)], capture_output=True, text=True).stdout
             for search in re.findall(r"\((?:RUNPATH|RPATH)\)\s+Library r(?:un)?path: \[(.*)\]", dynamic):
                 assert all(part.startswith("$ORIGIN") for part in search.split(":")), f"{library}: {search}"
+
+
+def folder_mib_on_disk(folder: Path) -> float:
+    """What `du` counts: the blocks each file takes, links as themselves."""
+    return sum(path.lstat().st_blocks * 512 for path in folder.rglob("*")) / 2**20
+
+
+@linux
+def test_the_linux_folder_leaves_out_what_the_app_does_not_use_and_stays_under_150_mib(frozen):
+    folder, _ = frozen
+    internal = folder / "_internal"
+    for unused in ("onnxruntime", "PIL", "pytest", "hypothesis"):
+        assert not (internal / unused).exists(), unused
+    maps = internal / "pyqtgraph" / "colors" / "maps"
+    assert {path.suffix for path in maps.iterdir()} == {".csv", ".txt"} and [path.name for path in maps.glob(
+        "*.csv")] == ["viridis.csv"]
+    assert not (internal / "pyqtgraph" / "icons" / "peegee").exists()
+    modules = CArchiveReader(str(folder / NAME)).open_embedded_archive("PYZ.pyz").toc
+    assert "pygments.lexers" in modules and "pygments.lexers.python" not in modules  # superqt imports the first
+    library, = (internal / "PySide6" / "Qt" / "lib").glob("libicudata.so.*")
+    spec = importlib.util.spec_from_file_location("packaging_icu_data", ROOT / "packaging" / "icu_data.py")
+    icu_data = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(icu_data)
+    assert {name.split("/", 1)[1] for name, _ in icu_data.library_items(library)} == icu_data.KEPT_ITEMS
+    size = folder_mib_on_disk(folder)
+    assert size < 150, f"the folder takes {size:.0f} MiB on disk, over the 150 MiB target"
+
+
+@linux
+def test_the_frozen_app_exports_a_numpy_script_the_history_and_onnx(frozen, tmp_path):
+    folder, _ = frozen
+    environment = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+
+    def frozen_app(*arguments: str) -> subprocess.CompletedProcess:
+        return subprocess.run([str(folder / NAME), *arguments], capture_output=True, text=True, cwd=tmp_path,
+                              env={**environment, "QT_QPA_PLATFORM": "offscreen"}, timeout=300)
+
+    assert frozen_app("train", "--preset", "xor", "--epochs", "1", "--save", "xor.bpp").returncode == 0
+    assert frozen_app("export", "xor.bpp", "--to", "numpy", "xor.py").returncode == 0
+    assert "def forward(" in (tmp_path / "xor.py").read_text()
+    assert frozen_app("export", "xor.bpp", "--to", "history", "xor.csv").returncode == 0
+    assert (tmp_path / "xor.csv").read_text().startswith("step,")
+    onnx = frozen_app("export", "xor.bpp", "--to", "onnx", "xor.onnx")
+    assert onnx.returncode == 0, onnx.stderr  # onnx is in the build's environment (the package extra)
+    import onnx  # the test extra's: checks what the frozen app wrote
+
+    onnx.checker.check_model(onnx.load(str(tmp_path / "xor.onnx")))
 
 
 @linux
