@@ -169,7 +169,10 @@ class LayerBuilder(QWidget):
         self.redo_button.setToolTip(self.tr("Redo the edit just undone (Ctrl+Shift+Z)"))
         self.properties = LayerProperties()
         self.loss_selector = QComboBox(objectName="lossSelector")
-        self.loss_selector.addItems(LOSSES)
+        titles = {"mse": self.tr("mse"), "cross_entropy": self.tr("cross_entropy"),
+                  "binary_cross_entropy": self.tr("binary_cross_entropy")}
+        for loss in LOSSES:
+            self.loss_selector.addItem(titles[loss], loss)
         self.loss_selector.setToolTip(self.tr("What training minimizes; classification losses take the raw outputs"))
         self.error_label = QLabel(objectName="networkError", wordWrap=True)
         self.error_label.setStyleSheet(f"color: {ERROR_TEXT.name()};")
@@ -199,7 +202,7 @@ class LayerBuilder(QWidget):
         self.table.dropped.connect(self._dropped)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.properties.edited.connect(self._property_edited)
-        self.loss_selector.currentTextChanged.connect(self._loss_chosen)
+        self.loss_selector.currentIndexChanged.connect(lambda _: self._loss_chosen(self.loss_selector.currentData()))
         self.table.remove_requested.connect(self.remove_selected)
         self.table.move_requested.connect(self.move_by)
 
@@ -310,7 +313,7 @@ class LayerBuilder(QWidget):
         if self.spec is not None:
             self.input_shape = tuple(self.spec.input_shape)
         self.loss_selector.blockSignals(True)
-        self.loss_selector.setCurrentText(self.loss)
+        self.loss_selector.setCurrentIndex(self.loss_selector.findData(self.loss))
         self.loss_selector.blockSignals(False)
         self._fill_table(bad_path)
         self.error_label.setText(self.error or "")

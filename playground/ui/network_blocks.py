@@ -12,7 +12,7 @@ import math
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QLinearGradient, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from playground.engine import LayerInfo, NetworkSpec
 from playground.session import Snapshot
 from playground.ui.theme import plot_foreground
+from playground.ui.translation import tr
 
 BLOCK_W, BLOCK_H, GAP_X, GAP_Y = 150.0, 66.0, 44.0, 46.0
 LEGEND_H, LEGEND_SPAN = 56.0, 280.0  # the legend under the blocks, at its nominal size
@@ -37,10 +38,6 @@ GRAD_STOPS = [(stop, tuple(int(255 - 0.6 * (255 - c)) for c in pg.colormap.get("
               for stop in (0.0, 0.25, 0.5, 0.75, 1.0)]
 GRAD_COLORS = pg.ColorMap([stop for stop, _ in GRAD_STOPS], [color for _, color in GRAD_STOPS])
 MAX_CARDS, CARD_OFFSET = 4, 5.0  # a stack of feature maps: at most this many cards, each this far up and right
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("NetworkView", text)
 
 
 def layer_title(layer: Any, info: LayerInfo) -> str:

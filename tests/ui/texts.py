@@ -1,0 +1,89 @@
+"""The words a person reads in the window, and the English left among them: what the translation tests look at."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDockWidget,
+    QGroupBox,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMenu,
+    QTabBar,
+    QWidget,
+)
+
+from playground.project import list_presets
+
+# Words that stay as they are in a translation: proper names (of software, data sets, layers and functions as
+# papers and libraries call them), symbols and functions in formulas, file formats, key caps and a language's own name.
+ALLOWED = {
+    "backprop", "playground", "pytorch", "torch", "torchrun", "onnx", "numpy", "cupy", "cuda", "pyside6", "pyqtgraph",
+    "mnist", "fashion", "cifar", "iris", "xor", "relu", "leaky", "elu", "tanh", "sigmoid", "softmax", "softplus",
+    "adam", "adamw", "sgd", "rmsprop", "nesterov", "mse", "conv2d", "maxpool", "avgpool", "globalavgpool", "batchnorm",
+    "dropout", "xavier", "glorot", "kaiming", "max", "min", "exp", "log", "sqrt", "argmax", "cos", "gpu", "cpu",
+    "csv", "bpp", "png", "svg", "json", "ctrl", "shift", "alt", "space", "delete", "english",
+}
+
+# Kept out until their data files are translated (their own branch): the lesson dock's texts, the lessons' titles in
+# the Lessons menu and the preset's description come from resources/lessons and resources/presets, not from the
+# window's code. (Objects by name.)
+DATA_FILE_TEXTS = {"lessonTitle", "lesson_do", "lesson_notice", "lesson_why", "presetDescription", "lessonMenu"}
+# A preset's name is an identifier, the same on the command line (`playground train --preset circle`).
+PRESET_NAMES = set(list_presets())
+
+LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+def english_words(text: str) -> list[str]:
+    """The Latin words of 3+ letters in `text` that are not in ALLOWED (rich text's tags and entities aside)."""
+    plain = html.unescape(re.sub(r"<[^>]*>", " ", text))
+    if plain in PRESET_NAMES:
+        return []
+    return [word for word in LATIN_WORD.findall(plain) if word.lower() not in ALLOWED]
+
+
+def _menu_texts(menu: QMenu, where: str) -> Iterator[tuple[str, str]]:
+    yield where, menu.title()
+    if menu.objectName() in DATA_FILE_TEXTS:
+        return
+    for action in menu.actions():
+        if action.menu() is not None:
+            yield from _menu_texts(action.menu(), f"{where} > {action.menu().title()}")
+        elif not action.isSeparator():
+            yield f"{where} > action", action.text()
+
+
+def window_texts(window: QMainWindow) -> Iterator[tuple[str, str]]:
+    """(where, text) for every menu and its actions, button, tab, label, group box title, combo box item, list item
+    and dock title of `window`, shown or not, except DATA_FILE_TEXTS."""
+    for action in window.menuBar().actions():
+        if action.menu() is not None:
+            yield from _menu_texts(action.menu(), "menu")
+    for widget in window.findChildren(QWidget):
+        name = widget.objectName() or type(widget).__name__
+        if name in DATA_FILE_TEXTS:
+            continue
+        if isinstance(widget, QAbstractButton):
+            yield f"button {name}", widget.text()
+        elif isinstance(widget, QLabel):
+            yield f"label {name}", widget.text()
+        elif isinstance(widget, QGroupBox):
+            yield f"group {name}", widget.title()
+        elif isinstance(widget, QComboBox):
+            for index in range(widget.count()):
+                yield f"combo {name}", widget.itemText(index)
+        elif isinstance(widget, QTabBar):
+            for index in range(widget.count()):
+                yield f"tab {name}", widget.tabText(index)
+        elif isinstance(widget, QListWidget):
+            for index in range(widget.count()):
+                yield f"list {name}", widget.item(index).text()
+        elif isinstance(widget, QDockWidget):
+            yield f"dock {name}", widget.windowTitle()
