@@ -59,16 +59,16 @@ def resolved_language(language: str) -> str:
 
 def install_translators(app: QCoreApplication, language: str, folder: Path | None = None) -> list[QTranslator]:
     """Translate the window into `language` (a code of LANGUAGES, or SYSTEM): the app's catalogue from `folder`
-    (translations_dir() by default) and Qt's own for its standard dialogs. English, or a catalogue that was not
-    compiled, installs nothing: the source strings are English. Returns the translators installed, which must
-    live as long as the app."""
+    (translations_dir() by default) and Qt's own for its standard dialogs, where Qt has one. English, or a catalogue
+    that was not compiled (a source checkout before `make`), installs nothing: the window stays all in English.
+    Returns the translators installed, which must live as long as the app."""
     code = resolved_language(language)
-    if code == "en":
+    catalogue = QTranslator(app)
+    if code == "en" or not catalogue.load(f"{CATALOGUE}_{code}", str(folder or translations_dir())):
         return []
-    installed = []
-    for name, where in ((f"{CATALOGUE}_{code}", folder or translations_dir()),
-                        (f"qtbase_{code}", Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)))):
-        translator = QTranslator(app)
-        if translator.load(name, str(where)) and app.installTranslator(translator):
-            installed.append(translator)
-    return installed
+    app.installTranslator(catalogue)
+    qt_own = QTranslator(app)
+    if not qt_own.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        return [catalogue]
+    app.installTranslator(qt_own)
+    return [catalogue, qt_own]

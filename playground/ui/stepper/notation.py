@@ -27,6 +27,19 @@ def tr(text: str) -> str:
     return _translate(text)
 
 
+def term(name: str) -> str:
+    """How the window names an activation, an initializer, a layer type or a loss given by its identifier ("tanh",
+    "he_normal", "maxpool2d", "mse"): proper names as they are, the other words translated."""
+    terms = {"linear": tr("linear"), "zeros": tr("zeros"), "uniform": tr("uniform"), "normal": tr("normal"),
+             "xavier_uniform": tr("xavier_uniform"), "xavier_normal": tr("xavier_normal"),
+             "he_uniform": tr("he_uniform"), "he_normal": tr("he_normal"), "dense": tr("dense"),
+             "dropout": tr("dropout"), "batchnorm": tr("batchnorm"), "residual": tr("residual"),
+             "conv2d": tr("conv2d"), "maxpool2d": tr("maxpool2d"), "avgpool2d": tr("avgpool2d"),
+             "flatten": tr("flatten"), "globalavgpool": tr("globalavgpool"), "mse": tr("mse"),
+             "cross_entropy": tr("cross_entropy"), "binary_cross_entropy": tr("binary_cross_entropy")}
+    return terms.get(name, name)
+
+
 @dataclass
 class Matrix:
     name: str  # as in the formula and the hover text: "W", "∂L/∂W"
