@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from playground.resources import resources_dir
+from playground.ui import words
 
 SETTING = "language"
 SYSTEM = "system"
@@ -28,6 +29,9 @@ FREE_CONTEXT = ""  # where lupdate files a bare tr("...") call
 def tr(text: str) -> str:
     """`text` in the window's language, for words outside a Qt class's own `self.tr`."""
     return QCoreApplication.translate(FREE_CONTEXT, text)
+
+
+words.use_translator(tr)  # the words of the code without Qt go through Qt's translators too
 
 
 def translations_dir() -> Path:

@@ -10,6 +10,9 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
     QDockWidget,
+    QGraphicsSimpleTextItem,
+    QGraphicsTextItem,
+    QGraphicsView,
     QGroupBox,
     QLabel,
     QListWidget,
@@ -67,7 +70,8 @@ def _menu_texts(menu: QMenu, where: str) -> Iterator[tuple[str, str]]:
 
 def window_texts(window: QMainWindow) -> Iterator[tuple[str, str]]:
     """(where, text) for every menu and its actions, button, tab, label, group box title, combo box item, list item,
-    table cell and header and dock title of `window`, shown or not, except DATA_FILE_TEXTS and DATA_MODULE_TEXTS."""
+    table cell and header, dock title and text in a picture (QGraphicsView) of `window`, shown or not, except
+    DATA_FILE_TEXTS and DATA_MODULE_TEXTS."""
     for action in window.menuBar().actions():
         if action.menu() is not None:
             yield from _menu_texts(action.menu(), "menu")
@@ -99,3 +103,9 @@ def window_texts(window: QMainWindow) -> Iterator[tuple[str, str]]:
                 yield f"list {name}", widget.item(index).text()
         elif isinstance(widget, QDockWidget):
             yield f"dock {name}", widget.windowTitle()
+        elif isinstance(widget, QGraphicsView) and widget.scene() is not None:  # the network view's labels
+            for item in widget.scene().items():
+                if isinstance(item, QGraphicsSimpleTextItem):
+                    yield f"picture {name}", item.text()
+                elif isinstance(item, QGraphicsTextItem):
+                    yield f"picture {name}", item.toPlainText()

@@ -1,6 +1,6 @@
-"""What the stepper's phases share, without Qt: its words through the translator the panel installs
-(`use_translator`), numbers as the formulas write them, and a matrix as it is drawn: a 2-D array, a
-vector as one column, or maps (images, kernels) side by side in one mosaic with gaps between them."""
+"""What the stepper's phases share, without Qt: its words (`tr`, from ui/words.py, which Qt's translator is
+installed into), numbers as the formulas write them, and a matrix as it is drawn: a 2-D array, a vector as one
+column, or maps (images, kernels) side by side in one mosaic with gaps between them."""
 
 from __future__ import annotations
 
@@ -12,32 +12,7 @@ from dataclasses import dataclass
 import numpy
 
 from playground.ui.mosaic import Tiling, kernel_tile, kernel_tiles, kernel_tiling
-
-_translate: Callable[[str], str] = str
-
-
-def use_translator(translate: Callable[[str], str]) -> None:
-    """Put the stepper's words through `translate` from now on (the panel installs Qt's)."""
-    global _translate
-    _translate = translate
-
-
-def tr(text: str) -> str:
-    """The stepper's words, through the installed translator."""
-    return _translate(text)
-
-
-def term(name: str) -> str:
-    """How the window names an activation, an initializer, a layer type or a loss given by its identifier ("tanh",
-    "he_normal", "maxpool2d", "mse"): proper names as they are, the other words translated."""
-    terms = {"linear": tr("linear"), "zeros": tr("zeros"), "uniform": tr("uniform"), "normal": tr("normal"),
-             "xavier_uniform": tr("xavier_uniform"), "xavier_normal": tr("xavier_normal"),
-             "he_uniform": tr("he_uniform"), "he_normal": tr("he_normal"), "dense": tr("dense"),
-             "dropout": tr("dropout"), "batchnorm": tr("batchnorm"), "residual": tr("residual"),
-             "conv2d": tr("conv2d"), "maxpool2d": tr("maxpool2d"), "avgpool2d": tr("avgpool2d"),
-             "flatten": tr("flatten"), "globalavgpool": tr("globalavgpool"), "mse": tr("mse"),
-             "cross_entropy": tr("cross_entropy"), "binary_cross_entropy": tr("binary_cross_entropy")}
-    return terms.get(name, name)
+from playground.ui.words import tr  # noqa: F401 (the phases' words come through here)
 
 
 @dataclass

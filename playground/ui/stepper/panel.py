@@ -32,7 +32,7 @@ from superqt import QFlowLayout
 from playground.engine import GradCheckReport, NetworkSpec, StepTrace
 from playground.ui.stepper.chain_rule import ChainRule, chain_rule, chain_rule_html
 from playground.ui.stepper.image_phases import Focus, ImagePhase
-from playground.ui.stepper.notation import Matrix, lines_html, use_translator
+from playground.ui.stepper.notation import Matrix, lines_html
 from playground.ui.stepper.phases import (
     BACKWARD,
     UPDATE,
@@ -47,8 +47,6 @@ from playground.ui.stepper.phases import (
 )
 from playground.ui.stepper.views import FittedText, GradientCheck, MatrixView
 from playground.ui.translation import tr
-
-use_translator(tr)
 
 # The most matrices a phase shows: a weight before, its gradient, both penalty terms, the gradient used,
 # Adam's m̂ and v̂, its change and after.

@@ -4,7 +4,7 @@ matrices to draw.
 
 Every number comes from the trace, recorded by the code that trains (docs/architecture.md, "One
 copy of the math"); the formulas are the strings the activations and losses carry. Words go
-through the translator the panel installs (notation.use_translator), as written until then. Matrices
+through the translator ui/translation.py installs (ui/words.py), as written until then. Matrices
 are drawn as they are stored: activations and gradients features × batch (one column per example), W as
 (fan_in, fan_out), a vector such as b as one column, a Conv2D's kernels as kernels. Layers on images
 draw one example's maps instead, and write out one chosen cell (image_phases.py).
@@ -32,7 +32,8 @@ from playground.engine.spec import (
 )
 from playground.engine.trace import ForwardRecord, OptimizerRecord, StepTrace, UpdateRecord
 from playground.ui.stepper.image_phases import Focus, ImagePhase
-from playground.ui.stepper.notation import Matrix, dims, matrix, number, term, tr
+from playground.ui.stepper.notation import Matrix, dims, matrix, number, tr
+from playground.ui.words import term
 
 FORWARD, LOSS, BACKWARD, UPDATE = "forward", "loss", "backward", "update"
 # What the fused losses apply to the output z before comparing it with y.
