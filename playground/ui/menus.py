@@ -41,8 +41,9 @@ class WindowMenus(QObject):
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
-        self._build_language_menu(window.menuBar().addMenu(self.tr("&Language")))
-        help_menu = self.help_menu = window.menuBar().addMenu(self.tr("&Help"))
+        self.language_menu = window.menuBar().addMenu(self.tr("&Language"))
+        self._build_language_menu(self.language_menu)
+        help_menu = window.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.tr("&Keyboard shortcuts"), self.show_shortcuts)
         help_menu.addAction(self.tr("&About Backprop Playground"), self.show_about)
 
@@ -83,7 +84,7 @@ class WindowMenus(QObject):
     def add_run_menus(self, keep: Callable[[], object], forget: Callable[[], None], lessons: dict[str, str],
                       open_lesson: Callable[[str], None]) -> None:
         """Run (keep the run in use for comparison, forget the kept runs) and Lessons (`lessons`: each lesson's
-        title by name), before Help."""
+        title by name), before Language and Help."""
         runs = QMenu(self.tr("&Run"), self.window)
         runs.addAction(self.tr("&Keep this run for comparison"), keep)
         runs.addAction(self.tr("&Forget kept runs"), forget)
@@ -91,7 +92,7 @@ class WindowMenus(QObject):
         for name, title in lessons.items():
             lesson_menu.addAction(f"{title} ({name})", lambda name=name: open_lesson(name))
         for menu in (runs, lesson_menu):
-            self.window.menuBar().insertMenu(self.help_menu.menuAction(), menu)
+            self.window.menuBar().insertMenu(self.language_menu.menuAction(), menu)
 
     def _new_from_preset(self, name: str) -> None:
         if self.presets.currentText() != name:
