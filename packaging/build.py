@@ -29,8 +29,6 @@ import tempfile
 import time
 from pathlib import Path
 
-from translations import compile_all
-
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"
 NAME = "backprop-playground"
@@ -70,6 +68,7 @@ def render_icon(path: Path, size: int) -> Path:
 
 def build(dist: Path, work: Path) -> None:
     import PyInstaller.__main__
+    from translations import compile_all
 
     compile_all()  # resources/translations/*.qm, which --add-data takes in with the rest of resources
 
