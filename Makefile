@@ -17,10 +17,16 @@ $(VENV)/.test: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(VENV)/.app $@
 
-run: $(VENV)/.app
+# The window's translations, compiled from the .ts files beside them (the .qm files are not committed).
+TRANSLATIONS := $(patsubst %.ts,%.qm,$(wildcard resources/translations/*.ts))
+
+resources/translations/%.qm: resources/translations/%.ts | $(VENV)/.app
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+run: $(VENV)/.app $(TRANSLATIONS)
 	$(BIN)/playground
 
-test: $(VENV)/.test
+test: $(VENV)/.test $(TRANSLATIONS)
 	$(BIN)/ruff check playground tests benchmarks packaging docs
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
@@ -32,4 +38,4 @@ package: $(VENV)/.test
 	$(BIN)/python packaging/build.py --archive $(if $(shell command -v dpkg-deb),--deb)
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis packaging/build packaging/dist
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis packaging/build packaging/dist $(TRANSLATIONS)

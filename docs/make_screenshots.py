@@ -3,7 +3,8 @@
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python docs/make_screenshots.py [NAME ...]
 
 Each scene opens the window on a preset, trains, pauses or steps as the README's picture shows,
-and saves docs/screenshots/NAME.png. Run it after any change to what the window shows, and look
+and saves docs/screenshots/NAME.png. A scene in another language reads the compiled translations
+(`make`, or `python packaging/translations.py compile`). Run it after any change to what the window shows, and look
 at every picture before committing it. Under Xvfb the window gets the platform's real fonts and
 style; with QT_QPA_PLATFORM=offscreen it still works, with plainer text.
 """
@@ -20,6 +21,7 @@ from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from playground.ui import MainWindow
+from playground.ui.translation import install_translators
 
 OUT = Path(__file__).resolve().parent / "screenshots"
 SIZE = (1400, 860)
@@ -64,8 +66,8 @@ def training(preset: str, epochs: int, tab: str | None = None) -> Scene:
 
 
 def stepping(phase: int, weight: tuple[int, int] | None = None, size: tuple[int, int] = SIZE,
-             preset: str = "circle", epochs: int = 2500) -> Scene:
-    """`preset` (circle), trained a while, stepping through example 7 at `phase`."""
+             preset: str = "circle", epochs: int = 2500, language: str = "en") -> Scene:
+    """`preset` (circle), trained a while, stepping through example 7 at `phase`, in `language`."""
 
     def scene(window: MainWindow) -> Iterator[Callable[[], bool]]:
         yield from trained(window, epochs)
@@ -77,7 +79,7 @@ def stepping(phase: int, weight: tuple[int, int] | None = None, size: tuple[int,
             window.stepper.chain_column.setValue(weight[1])
         yield settled()
 
-    scene.preset, scene.size = preset, size
+    scene.preset, scene.size, scene.language = preset, size, language
     return scene
 
 
@@ -113,6 +115,7 @@ SCENES: dict[str, Scene] = {
     "filters-digits-cnn": training("digits-cnn", 20, tab="filters_view"),
     "feature-maps-digits-cnn": training("digits-cnn", 20, tab="feature_maps_view"),
     "stepper-conv-backward": stepping(12, preset="digits-cnn", epochs=2),  # backward through the first Conv2D
+    "stepper-backward-zh-CN": stepping(5, weight=(2, 0), size=(1400, 900), language="zh_CN"),
 }
 
 
@@ -120,6 +123,10 @@ def shoot(name: str, scene: Scene) -> bool:
     """Play the scene in a new window and save what it shows; False when it timed out."""
     # Settings of its own: every scene starts from the window's first layout, not one a run remembered.
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
+    app = QApplication.instance()
+    translators = install_translators(app, getattr(scene, "language", "en"))
+    if getattr(scene, "language", "en") != "en" and not translators:
+        raise SystemExit(f"{name}: no compiled {scene.language} translation: run make or packaging/translations.py")
     window = MainWindow(scene.preset)
     window.resize(*scene.size)
     window.show()
@@ -144,6 +151,8 @@ def shoot(name: str, scene: Scene) -> bool:
         window.grab().save(str(OUT / f"{name}.png"))
     window.mark_modified(False)  # nothing to save: close without asking
     window.close()
+    for translator in translators:
+        app.removeTranslator(translator)
     return state["done"]
 
 

@@ -5,7 +5,8 @@
 Makes DIR/backprop-playground/ (by default packaging/dist; a folder with the `backprop-playground`
 executable and everything it needs; no Python on the target machine; on macOS also
 DIR/backprop-playground.app), then runs the built executable as a person and a script would: the
-window's own smoke test (add a layer and undo it, train, pause, step, trace a step and apply it),
+window's own smoke test (add a layer and undo it, train, pause, step, trace a step and apply it), again
+on a Chinese system (the window must be in Chinese: the compiled translations are in the bundle),
 `presets`, a short headless `train`, and a user error, which must print one `error:` line and exit 2.
 Exits non-zero on any failure. With --archive, packs the tested folder for download (.tar.xz; .zip on
 Windows); with --deb (Debian and its kin), builds the .deb from it (packaging/deb.py). PyInstaller
@@ -24,6 +25,7 @@ import shutil
 import struct
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -66,6 +68,9 @@ def render_icon(path: Path, size: int) -> Path:
 
 def build(dist: Path, work: Path) -> None:
     import PyInstaller.__main__
+    from translations import compile_all
+
+    compile_all()  # resources/translations/*.qm, which --add-data takes in with the rest of resources
 
     arguments = [str(PACKAGING / "entry.py"), "--name", NAME, "--noconfirm", "--clean", "--onedir",
                  "--distpath", str(dist), "--workpath", str(work), "--specpath", str(work),
@@ -181,8 +186,8 @@ def executable(dist: Path) -> Path:
     return dist / NAME / f"{NAME}{suffix}"
 
 
-def run(dist: Path, arguments: list[str], expect: int = 0, needs: str = "") -> str:
-    environment = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+def run(dist: Path, arguments: list[str], expect: int = 0, needs: str = "", **variables: str) -> str:
+    environment = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"), **variables}
     environment.pop("PYTHONPATH", None)  # the bundle must find everything in itself
     started = time.perf_counter()
     result = subprocess.run([str(executable(dist)), *arguments], capture_output=True, text=True, cwd=dist,
@@ -198,6 +203,8 @@ def run(dist: Path, arguments: list[str], expect: int = 0, needs: str = "") -> s
 
 def smoke_test(dist: Path) -> None:
     run(dist, ["--smoke-test"], needs="smoke test passed")
+    with tempfile.TemporaryDirectory() as settings:  # no language chosen: the system's, Chinese, is the window's
+        run(dist, ["--smoke-test"], needs="文件", LANG="zh_CN.UTF-8", LC_ALL="zh_CN.UTF-8", XDG_CONFIG_HOME=settings)
     run(dist, ["presets"], needs="circle")
     run(dist, ["train", "--preset", "xor", "--epochs", "2", "--json"], needs='"done": true')
     run(dist, ["gradcheck", "--preset", "circle"])

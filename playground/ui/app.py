@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from playground.resources import resources_dir
 from playground.ui.main_window import MainWindow
 from playground.ui.theme import follow_system_theme
+from playground.ui.translation import chosen_language, install_translators
 
 SMOKE_TIMEOUT_S = 60.0
 
@@ -26,6 +27,7 @@ def run_app(argv: list[str] | None = None, smoke_test: bool = False, project: st
     app.setApplicationName("Backprop Playground")
     app.setOrganizationName("Backprop Playground")
     app.setWindowIcon(QIcon(str(app_icon_path())))
+    app.translators = install_translators(app, chosen_language())  # before any widget is made: each is built in it
     follow_system_theme(app)  # before the window, so that its plots are made in the palette's colours
     window = MainWindow()
     if backend is not None:
@@ -76,8 +78,9 @@ class SmokeTest:
         if self.failure:
             print(f"smoke test failed: {self.failure}", file=sys.stderr)
             return 1
+        menus = " ".join(action.text() for action in self.window.menuBar().actions())  # in the window's language
         print("smoke test passed: saw the icon, added a layer and undid it, trained, paused, stepped one batch, walked "
-              "one step through the stepper, applied it and closed", flush=True)
+              f"one step through the stepper, applied it and closed; the menus read: {menus}", flush=True)
         return 0
 
     def _next_stage(self) -> None:

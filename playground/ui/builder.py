@@ -36,6 +36,8 @@ from playground.ui.layer_edits import AFTER, BEFORE, INSIDE, NetworkEdit, insert
 from playground.ui.layer_edits import with_field as field_changed
 from playground.ui.layer_palette import LAYER_MIME, LayerPalette
 from playground.ui.layer_properties import LayerProperties
+from playground.ui.translation import tr
+from playground.ui.words import term
 
 ROW_MIME = "application/x-playground-layer-path"  # a layer of the list, by path
 ERROR_BACKGROUND, ERROR_TEXT = QColor(255, 214, 214), QColor(150, 0, 0)
@@ -169,7 +171,8 @@ class LayerBuilder(QWidget):
         self.redo_button.setToolTip(self.tr("Redo the edit just undone (Ctrl+Shift+Z)"))
         self.properties = LayerProperties()
         self.loss_selector = QComboBox(objectName="lossSelector")
-        self.loss_selector.addItems(LOSSES)
+        for loss in LOSSES:
+            self.loss_selector.addItem(term(loss), loss)
         self.loss_selector.setToolTip(self.tr("What training minimizes; classification losses take the raw outputs"))
         self.error_label = QLabel(objectName="networkError", wordWrap=True)
         self.error_label.setStyleSheet(f"color: {ERROR_TEXT.name()};")
@@ -199,7 +202,7 @@ class LayerBuilder(QWidget):
         self.table.dropped.connect(self._dropped)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.properties.edited.connect(self._property_edited)
-        self.loss_selector.currentTextChanged.connect(self._loss_chosen)
+        self.loss_selector.currentIndexChanged.connect(lambda _: self._loss_chosen(self.loss_selector.currentData()))
         self.table.remove_requested.connect(self.remove_selected)
         self.table.move_requested.connect(self.move_by)
 
@@ -310,7 +313,7 @@ class LayerBuilder(QWidget):
         if self.spec is not None:
             self.input_shape = tuple(self.spec.input_shape)
         self.loss_selector.blockSignals(True)
-        self.loss_selector.setCurrentText(self.loss)
+        self.loss_selector.setCurrentIndex(self.loss_selector.findData(self.loss))
         self.loss_selector.blockSignals(False)
         self._fill_table(bad_path)
         self.error_label.setText(self.error or "")
@@ -400,21 +403,23 @@ def _layer_drop(data: QMimeData) -> tuple[str, str] | None:
 
 def shape_text(shape: tuple[int, ...]) -> str:
     """A layer's output as the table shows it, the batch first: "(None, 10)", images "(None, 16, 8, 8)"."""
-    return f"(None, {', '.join(str(d) for d in shape)})"
+    return "(" + ", ".join([tr("None"), *map(str, shape)]) + ")"
 
 
 def describe(layer: dict[str, Any]) -> str:
-    """A layer in a few words: "dense 4 tanh", "dropout 0.5", "conv2d 16 3×3 relu", "maxpool2d 2×2", "relu"."""
+    """A layer in a few words, in the window's language; in English "dense 4 tanh", "dropout 0.5", "conv2d 16 3×3 relu",
+    "maxpool2d 2×2", "relu"."""
     kind = layer["type"]
     if kind == "dense":
-        return f"dense {layer['units']} {layer.get('activation', 'linear')}"
+        return f"{term(kind)} {layer['units']} {term(layer.get('activation', 'linear'))}"
     if kind == "dropout":
-        return f"dropout {layer.get('rate', 0.5):g}"
+        return f"{term(kind)} {layer.get('rate', 0.5):g}"
     if kind == "conv2d":
         k, stride = layer["kernel"], layer.get("stride", 1)
-        return f"conv2d {layer['filters']} {k}×{k}{f' stride {stride}' if stride != 1 else ''} " \
-               f"{layer.get('activation', 'linear')}"
+        strided = tr(" stride {0}").format(stride) if stride != 1 else ""
+        return f"{term(kind)} {layer['filters']} {k}×{k}{strided} {term(layer.get('activation', 'linear'))}"
     if kind in ("maxpool2d", "avgpool2d"):
         size, stride = layer.get("size", 2), layer.get("stride")
-        return f"{kind} {size}×{size}{f' stride {stride}' if stride not in (None, size) else ''}"
-    return kind
+        strided = tr(" stride {0}").format(stride) if stride not in (None, size) else ""
+        return f"{term(kind)} {size}×{size}{strided}"
+    return term(kind)

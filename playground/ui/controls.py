@@ -78,7 +78,8 @@ class ControlBar(QWidget):
         self.optimizer_settings_button.setToolTip(self.tr("More optimizer settings: momentum, Adam's betas, "
                                                           "gradient clipping, the learning-rate schedule"))
         self.regularization_selector = QComboBox(objectName="regularizationSelector")
-        self.regularization_selector.addItems(REGULARIZATIONS)
+        for kind, title in zip(REGULARIZATIONS, (self.tr("none"), "L1", "L2")):
+            self.regularization_selector.addItem(title, kind)
         self.regularization_selector.setToolTip(self.tr("A penalty on large weights: L1 pushes them to zero, "
                                                         "L2 shrinks them; applies at once"))
         self.regularization_rate_input = RateField(
@@ -100,7 +101,7 @@ class ControlBar(QWidget):
                       (QLabel(self.tr("Backend:")), self.backend_selector)):
             layout.addWidget(side_by_side(*group))
         for changed in (self.learning_rate_input.committed, self.batch_size_input.committed,
-                        self.optimizer_selector.currentTextChanged, self.regularization_selector.currentTextChanged,
+                        self.optimizer_selector.currentTextChanged, self.regularization_selector.currentIndexChanged,
                         self.regularization_rate_input.committed, self.speed_selector.currentIndexChanged):
             changed.connect(self.settings_changed)
         self.enable_training(None)
@@ -147,7 +148,7 @@ class ControlBar(QWidget):
         self.learning_rate_input.show_value(spec.learning_rate)
         self.optimizer_selector.setCurrentText(spec.kind)
         kind = "L1" if spec.l1 else "L2" if spec.l2 else "none"
-        self.regularization_selector.setCurrentText(kind)
+        self.regularization_selector.setCurrentIndex(self.regularization_selector.findData(kind))
         self.regularization_rate_input.show_value(spec.l1 or spec.l2 or 0.0)
         self.batch_size_input.setMaximum(max_batch)
         self.batch_size_input.setValue(min(batch_size, max_batch))
@@ -169,7 +170,7 @@ class ControlBar(QWidget):
         rate = self.regularization_rate_input.value()
         if rate is None:
             return None
-        kind = self.regularization_selector.currentText()
+        kind = self.regularization_selector.currentData()
         return (rate if kind == "L1" else 0.0, rate if kind == "L2" else 0.0)
 
     def learning_rate(self) -> float | None:

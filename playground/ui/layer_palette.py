@@ -9,11 +9,13 @@ from typing import Any
 from PySide6.QtCore import QMimeData, QSize, Qt
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
+from playground.ui.translation import tr
+
 LAYER_MIME = "application/x-playground-layer"  # a palette kind
 SHOWN_ROWS = 4  # what the palette asks for; it grows into the height its column has
 
 
-def palette_entries(tr) -> list[tuple[str, str, str, dict[str, Any]]]:
+def palette_entries() -> list[tuple[str, str, str, dict[str, Any]]]:
     """(kind, title, one-line tooltip, the layer a drop makes) for each layer type."""
     return [
         ("dense", tr("Dense"), tr("Every input feeds every unit: z = Wᵀx + b, then a = g(z)"),
@@ -31,11 +33,11 @@ def palette_entries(tr) -> list[tuple[str, str, str, dict[str, Any]]]:
          {"type": "batchnorm"}),
         ("residual", tr("Residual"), tr("A block whose output is added to its input: a shortcut for gradients"),
          {"type": "residual", "layers": [{"type": "dense", "units": 8, "activation": "relu"}]}),
-        *image_entries(tr),
+        *image_entries(),
     ]
 
 
-def image_entries(tr) -> list[tuple[str, str, str, dict[str, Any]]]:
+def image_entries() -> list[tuple[str, str, str, dict[str, Any]]]:
     """The palette's layers on images, as palette_entries gives them."""
     return [
         ("conv2d", tr("Conv2D"), tr("Slides small kernels over the images: each filter makes a feature map, "
@@ -62,8 +64,8 @@ class LayerPalette(QListWidget):
         self.setDragEnabled(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.templates: dict[str, dict[str, Any]] = {}
-        self.image_kinds = {kind for kind, *_ in image_entries(self.tr)}
-        for kind, title, tip, template in palette_entries(self.tr):
+        self.image_kinds = {kind for kind, *_ in image_entries()}
+        for kind, title, tip, template in palette_entries():
             item = QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, kind)
             item.setToolTip(tip)

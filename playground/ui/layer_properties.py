@@ -24,6 +24,7 @@ from playground.engine.spec import (
     MaxPool2DSpec,
 )
 from playground.ui.fields import BoundedSpinBox
+from playground.ui.words import term
 
 MAX_UNITS = 4096
 # Bounds of the fields of layers on images: more filters and larger kernels than these make a network the
@@ -136,9 +137,8 @@ class LayerProperties(QWidget):
         widget.setToolTip(tip)
         self.fields[name] = widget
         self.layout_.addRow(label, widget)
-        if isinstance(widget, QComboBox):  # an item's data when it has some (a number), else its text
-            widget.currentIndexChanged.connect(lambda _: self.edited.emit(
-                name, widget.currentText() if widget.currentData() is None else widget.currentData()))
+        if isinstance(widget, QComboBox):  # each item's data is the value it stands for
+            widget.currentIndexChanged.connect(lambda _: self.edited.emit(name, widget.currentData()))
         elif isinstance(widget, BoundedSpinBox):
             widget.committed.connect(lambda value: self.edited.emit(name, value))
         else:
@@ -152,7 +152,7 @@ class LayerProperties(QWidget):
             widget.blockSignals(True)
             value = layer.get(name)
             if isinstance(widget, QComboBox):
-                widget.setCurrentText(str(value if value is not None else _defaults(name)))
+                widget.setCurrentIndex(widget.findData(value if value is not None else _defaults(name)))
             elif value is None and widget.specialValueText():
                 widget.setValue(widget.minimum())
             else:
@@ -164,7 +164,8 @@ class LayerProperties(QWidget):
     @staticmethod
     def _choices(names) -> QComboBox:
         box = QComboBox()
-        box.addItems(list(names))
+        for name in names:
+            box.addItem(term(name), name)
         return box
 
     def _real(self, low: float, high: float, step: float, decimals: int, default: bool = False) -> QDoubleSpinBox:

@@ -1,5 +1,6 @@
 """The menus of the main window: File (new from a preset, the project files, exports), Edit with
-undo and redo of network edits, and Help with the keyboard shortcuts and the versions in use."""
+undo and redo of network edits, Language (kept for the next start), and Help with the keyboard shortcuts and
+the versions in use."""
 
 from __future__ import annotations
 
@@ -10,13 +11,14 @@ import numpy
 import pyqtgraph
 import PySide6
 from PySide6.QtCore import QObject, qVersion
-from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtGui import QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QComboBox, QMainWindow, QMenu, QMessageBox
 
 from playground import __version__
 from playground.engine import backend_availability
 from playground.project import list_presets
 from playground.ui.projects import ProjectFiles
+from playground.ui.translation import LANGUAGES, SYSTEM, choose_language, chosen_language
 
 
 class WindowMenus(QObject):
@@ -39,7 +41,9 @@ class WindowMenus(QObject):
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
-        help_menu = self.help_menu = window.menuBar().addMenu(self.tr("&Help"))
+        self.language_menu = window.menuBar().addMenu(self.tr("&Language"))
+        self._build_language_menu(self.language_menu)
+        help_menu = window.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.tr("&Keyboard shortcuts"), self.show_shortcuts)
         help_menu.addAction(self.tr("&About Backprop Playground"), self.show_about)
 
@@ -59,18 +63,36 @@ class WindowMenus(QObject):
         export.addAction(self.tr("To a &NumPy script…"), lambda: projects.export_to("numpy"))
         export.addAction(self.tr("Metric &history as CSV…"), lambda: projects.export_to("history"))
 
+    def _build_language_menu(self, menu: QMenu) -> None:
+        """System (the system's language when offered, else English), English and 中文, each named in itself.
+        The window is built in a language when it starts, so a choice is kept for the next start."""
+        menu.setObjectName("languageMenu")
+        choices = QActionGroup(menu)
+        chosen = chosen_language()
+        for code, title in ((SYSTEM, self.tr("System")), *LANGUAGES.items()):
+            action = menu.addAction(title, lambda code=code: self._choose_language(code))
+            action.setCheckable(True)
+            action.setChecked(code == chosen)
+            action.setData(code)
+            choices.addAction(action)
+
+    def _choose_language(self, language: str) -> None:
+        choose_language(language)
+        self.window.statusBar().showMessage(self.tr("The language you chose applies when Backprop Playground "
+                                                    "starts again."))
+
     def add_run_menus(self, keep: Callable[[], object], forget: Callable[[], None], lessons: dict[str, str],
                       open_lesson: Callable[[str], None]) -> None:
         """Run (keep the run in use for comparison, forget the kept runs) and Lessons (`lessons`: each lesson's
-        title by name), before Help."""
+        title by name), before Language and Help."""
         runs = QMenu(self.tr("&Run"), self.window)
         runs.addAction(self.tr("&Keep this run for comparison"), keep)
         runs.addAction(self.tr("&Forget kept runs"), forget)
-        lesson_menu = QMenu(self.tr("&Lessons"), self.window)
+        lesson_menu = QMenu(self.tr("&Lessons"), self.window, objectName="lessonMenu")
         for name, title in lessons.items():
             lesson_menu.addAction(f"{title} ({name})", lambda name=name: open_lesson(name))
         for menu in (runs, lesson_menu):
-            self.window.menuBar().insertMenu(self.help_menu.menuAction(), menu)
+            self.window.menuBar().insertMenu(self.language_menu.menuAction(), menu)
 
     def _new_from_preset(self, name: str) -> None:
         if self.presets.currentText() != name:
@@ -99,7 +121,7 @@ class WindowMenus(QObject):
         QMessageBox.information(self.window, self.tr("Keyboard shortcuts"), self.shortcuts_text())
 
     def about_text(self) -> str:
-        backends = ", ".join(f"{name}: {'available' if reason is None else 'unavailable'}"
+        backends = ", ".join(f"{name}: {self.tr('available') if reason is None else self.tr('unavailable')}"
                              for name, reason in backend_availability().items())
         return self.tr("<b>Backprop Playground {0}</b><br>Build a network, train it, and step through "
                        "backpropagation.<br><br>Qt {1} · PySide6 {2} · NumPy {3} · pyqtgraph {4}<br>Backends: {5}"

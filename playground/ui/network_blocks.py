@@ -12,7 +12,7 @@ import math
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QLinearGradient, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 from playground.engine import LayerInfo, NetworkSpec
 from playground.session import Snapshot
 from playground.ui.theme import plot_foreground
+from playground.ui.translation import tr
+from playground.ui.words import term
 
 BLOCK_W, BLOCK_H, GAP_X, GAP_Y = 150.0, 66.0, 44.0, 46.0
 LEGEND_H, LEGEND_SPAN = 56.0, 280.0  # the legend under the blocks, at its nominal size
@@ -39,14 +41,10 @@ GRAD_COLORS = pg.ColorMap([stop for stop, _ in GRAD_STOPS], [color for _, color 
 MAX_CARDS, CARD_OFFSET = 4, 5.0  # a stack of feature maps: at most this many cards, each this far up and right
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("NetworkView", text)
-
-
 def layer_title(layer: Any, info: LayerInfo) -> str:
     """A layer as the builder names it: "Dense 4 tanh", "Dropout 0.5", or an activation's function."""
     if info.type == "dense":
-        return tr("Dense {0} {1}").format(layer.units, layer.activation)
+        return tr("Dense {0} {1}").format(layer.units, term(layer.activation))
     if info.type == "dropout":
         return tr("Dropout {0}").format(f"{layer.rate:g}")
     if info.type == "batchnorm":
@@ -54,7 +52,7 @@ def layer_title(layer: Any, info: LayerInfo) -> str:
     if info.type == "residual":
         return tr("Residual")
     if info.type == "conv2d":
-        return tr("Conv2D {0} {1}×{1} {2}").format(layer.filters, layer.kernel, layer.activation)
+        return tr("Conv2D {0} {1}×{1} {2}").format(layer.filters, layer.kernel, term(layer.activation))
     if info.type in ("maxpool2d", "avgpool2d"):
         name = tr("MaxPool") if info.type == "maxpool2d" else tr("AvgPool")
         return f"{name} {layer.size}×{layer.size}"
@@ -62,7 +60,7 @@ def layer_title(layer: Any, info: LayerInfo) -> str:
         return tr("Flatten")
     if info.type == "globalavgpool":
         return tr("GlobalAvgPool")
-    return info.type  # an activation layer: relu, tanh, softmax...
+    return term(info.type)  # an activation layer: relu, tanh, softmax...
 
 
 def shape_line(shape: tuple[int, ...]) -> str:
@@ -70,7 +68,7 @@ def shape_line(shape: tuple[int, ...]) -> str:
     if len(shape) == 3:
         maps = tr("1 map") if shape[0] == 1 else tr("{0} maps").format(shape[0])
         return tr("{0} of {1}×{2}").format(maps, shape[1], shape[2])
-    return f"(None, {', '.join(str(d) for d in shape)})"
+    return "(" + ", ".join([tr("None"), *map(str, shape)]) + ")"
 
 
 def label(text: str, parent: QGraphicsItem, size: int = FONT_PX, color: QColor = INK) -> QGraphicsSimpleTextItem:

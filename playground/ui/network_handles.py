@@ -11,18 +11,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-
 from playground.session.snapshot_measures import NEURON_GRID_UNITS
 from playground.ui.builder import LayerBuilder
 from playground.ui.layer_edits import BEFORE, inserted, removed, with_field
 from playground.ui.network_view import MAX_UNITS, Handle, NetworkView, fits_units
+from playground.ui.translation import tr
 
 Layers = list[dict[str, Any]]
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("NetworkHandles", text)
 
 
 class NetworkHandles:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from playground.engine import SCHEDULES, OptimizerSpec
 from playground.errors import PlaygroundError
+from playground.ui.translation import tr
 
 # Which settings each optimizer reads: the others are greyed out.
 USED_BY = {"momentum": ("sgd", "rmsprop"), "nesterov": ("sgd",), "beta1": ("adam", "adamw"),
@@ -51,7 +52,6 @@ class OptimizerSettings(QDialog):
         self.setWindowTitle(self.tr("Optimizer settings: {0}").format(spec.kind))
         self.base = copy.deepcopy(spec)
         self.chosen: OptimizerSpec | None = None  # what OK accepted
-        tr = self.tr
         self.fields: dict[str, Any] = {
             "momentum": fraction(3), "nesterov": QCheckBox(tr("Nesterov: step along g + μv")),
             "beta1": fraction(4), "beta2": fraction(4),
@@ -81,7 +81,6 @@ class OptimizerSettings(QDialog):
         self._enable()
 
     def _lay_out(self) -> None:
-        tr = self.tr
         optimizer = QGroupBox(tr("Optimizer"))
         form = QFormLayout(optimizer)
         for name, label in (("momentum", tr("Momentum μ")), ("nesterov", ""), ("beta1", tr("β₁ (first moment)")),

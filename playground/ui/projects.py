@@ -34,6 +34,7 @@ from playground.project.export import (
 from playground.session import Session
 from playground.ui.network_panel import load_without_download
 from playground.ui.training import Training
+from playground.ui.translation import tr
 
 AUTOSAVE_INTERVAL_MS = 60_000
 RECENT_FILES = 8
@@ -84,7 +85,7 @@ def file_name(title: str) -> str:
 def ask_to_save(parent: QMainWindow) -> str:
     """"save", "discard" or "cancel": what to do with unsaved changes before closing."""
     answer = QMessageBox.question(
-        parent, parent.tr("Unsaved changes"), parent.tr("Save the changes to this project before closing?"),
+        parent, tr("Unsaved changes"), tr("Save the changes to this project before closing?"),
         QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
     return {QMessageBox.StandardButton.Save: "save", QMessageBox.StandardButton.Discard: "discard"}.get(answer,
                                                                                                       "cancel")

@@ -37,7 +37,7 @@ class Training(QObject):
         controls.learning_rate_input.committed.connect(self._learning_rate_changed)
         controls.batch_size_input.committed.connect(self._batch_size_changed)
         controls.optimizer_selector.currentTextChanged.connect(self._optimizer_changed)
-        controls.regularization_selector.currentTextChanged.connect(self._regularization_changed)
+        controls.regularization_selector.currentIndexChanged.connect(self._regularization_changed)
         controls.regularization_rate_input.committed.connect(self._regularization_changed)
         controls.speed_selector.currentIndexChanged.connect(self._pace_changed)
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
@@ -23,15 +23,12 @@ from playground.errors import PlaygroundError
 from playground.session import Snapshot
 from playground.session.config import Control
 from playground.ui.network_view import NetworkView
+from playground.ui.translation import tr
 
 WEIGHT_LIMIT = 1000.0  # the field's range: far past where a tanh or sigmoid unit saturates
 EDITABLE = ("paused", "diverged")  # the states a session waits in, taking commands without training
 
 WeightKey = tuple[str, int, int]  # (Dense layer path, i, j) of W[i, j]
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("WeightEditor", text)
 
 
 def describe(key: WeightKey) -> str:

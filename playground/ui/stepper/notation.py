@@ -1,6 +1,6 @@
-"""What the stepper's phases share, without Qt: its words through the translator the panel installs
-(`use_translator`), numbers as the formulas write them, and a matrix as it is drawn: a 2-D array, a
-vector as one column, or maps (images, kernels) side by side in one mosaic with gaps between them."""
+"""What the stepper's phases share, without Qt: its words (`tr`, from ui/words.py, which Qt's translator is
+installed into), numbers as the formulas write them, and a matrix as it is drawn: a 2-D array, a vector as one
+column, or maps (images, kernels) side by side in one mosaic with gaps between them."""
 
 from __future__ import annotations
 
@@ -12,19 +12,7 @@ from dataclasses import dataclass
 import numpy
 
 from playground.ui.mosaic import Tiling, kernel_tile, kernel_tiles, kernel_tiling
-
-_translate: Callable[[str], str] = str
-
-
-def use_translator(translate: Callable[[str], str]) -> None:
-    """Put the stepper's words through `translate` from now on (the panel installs Qt's)."""
-    global _translate
-    _translate = translate
-
-
-def tr(text: str) -> str:
-    """The stepper's words, through the installed translator."""
-    return _translate(text)
+from playground.ui.words import tr  # noqa: F401 (the phases' words come through here)
 
 
 @dataclass

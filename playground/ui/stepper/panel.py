@@ -11,7 +11,7 @@ apply_requested or discard_requested says so.
 from __future__ import annotations
 
 import numpy
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -32,7 +32,7 @@ from superqt import QFlowLayout
 from playground.engine import GradCheckReport, NetworkSpec, StepTrace
 from playground.ui.stepper.chain_rule import ChainRule, chain_rule, chain_rule_html
 from playground.ui.stepper.image_phases import Focus, ImagePhase
-from playground.ui.stepper.notation import Matrix, lines_html, use_translator
+from playground.ui.stepper.notation import Matrix, lines_html
 from playground.ui.stepper.phases import (
     BACKWARD,
     UPDATE,
@@ -46,8 +46,7 @@ from playground.ui.stepper.phases import (
     update_parameters,
 )
 from playground.ui.stepper.views import FittedText, GradientCheck, MatrixView
-
-use_translator(lambda text: QCoreApplication.translate("Stepper", text))
+from playground.ui.translation import tr
 
 # The most matrices a phase shows: a weight before, its gradient, both penalty terms, the gradient used,
 # Adam's m̂ and v̂, its change and after.
@@ -97,7 +96,6 @@ class StepperPanel(QWidget):
         return spin
 
     def _build(self) -> None:
-        tr = self.tr
         self.example_input = self._spin("stepperExampleInput", tr("Which training example to step through"),
                                         WIDEST_EXAMPLE)
         self.example_button = self._button(tr("Step through this example"), "stepperExampleButton",
@@ -148,7 +146,6 @@ class StepperPanel(QWidget):
 
     def _navigation(self) -> QWidget:
         """The list of phases, and the buttons that walk them, apply the step or discard it."""
-        tr = self.tr
         self.phase_list = QListWidget(objectName="stepperPhaseList")
         self.phase_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.phase_list.setToolTip(tr("The phases of the step: click one to go there"))
@@ -185,7 +182,6 @@ class StepperPanel(QWidget):
     def _phase_view(self) -> QWidget:
         """The phase in focus: its formula, for the update the parameter it follows, its matrices and the
         value under the pointer."""
-        tr = self.tr
         self.formula = QLabel(objectName="stepperFormula", textFormat=Qt.TextFormat.RichText, wordWrap=True)
         self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.update_layer = QComboBox(objectName="stepperUpdateLayer")
@@ -226,7 +222,6 @@ class StepperPanel(QWidget):
     def _details(self) -> QWidget:
         """The chain rule of one weight and the gradient check, below the heatmaps; their buttons on the bottom
         row, under the texts, which grow upwards."""
-        tr = self.tr
         self.chain_row = self._spin("stepperChainRow", tr("Row i of the weight W[i, j] to take apart"))
         self.chain_column = self._spin("stepperChainColumn", tr("Column j of the weight W[i, j] to take apart"))
         self.chain_example = self._spin("stepperChainExample", tr("Which example of the batch to follow back"))

@@ -4,7 +4,7 @@ matrices to draw.
 
 Every number comes from the trace, recorded by the code that trains (docs/architecture.md, "One
 copy of the math"); the formulas are the strings the activations and losses carry. Words go
-through the translator the panel installs (notation.use_translator), as written until then. Matrices
+through the translator ui/translation.py installs (ui/words.py), as written until then. Matrices
 are drawn as they are stored: activations and gradients features × batch (one column per example), W as
 (fan_in, fan_out), a vector such as b as one column, a Conv2D's kernels as kernels. Layers on images
 draw one example's maps instead, and write out one chosen cell (image_phases.py).
@@ -33,6 +33,7 @@ from playground.engine.spec import (
 from playground.engine.trace import ForwardRecord, OptimizerRecord, StepTrace, UpdateRecord
 from playground.ui.stepper.image_phases import Focus, ImagePhase
 from playground.ui.stepper.notation import Matrix, dims, matrix, number, tr
+from playground.ui.words import term
 
 FORWARD, LOSS, BACKWARD, UPDATE = "forward", "loss", "backward", "update"
 # What the fused losses apply to the output z before comparing it with y.
@@ -71,14 +72,14 @@ def layer_specs(spec: NetworkSpec) -> dict[str, Any]:
 
 def describe(layer: Any) -> str:
     if isinstance(layer, DenseSpec):
-        return f"dense {layer.units} {layer.activation}"
+        return f"{term('dense')} {layer.units} {term(layer.activation)}"
     if isinstance(layer, DropoutSpec):
-        return f"dropout {layer.rate:g}"
+        return f"{term('dropout')} {layer.rate:g}"
     if layer.type == "conv2d":
-        return f"conv2d {layer.filters} {layer.kernel}×{layer.kernel} {layer.activation}"
+        return f"{term('conv2d')} {layer.filters} {layer.kernel}×{layer.kernel} {term(layer.activation)}"
     if layer.type in ("maxpool2d", "avgpool2d"):
-        return f"{layer.type} {layer.size}×{layer.size}"
-    return layer.type
+        return f"{term(layer.type)} {layer.size}×{layer.size}"
+    return term(layer.type)
 
 
 def build_phases(trace: StepTrace, spec: NetworkSpec) -> list[Phase]:
@@ -86,7 +87,7 @@ def build_phases(trace: StepTrace, spec: NetworkSpec) -> list[Phase]:
     specs = layer_specs(spec)
     phases = [Phase(FORWARD, r.path, k, tr("Forward · layer {0} ({1})").format(r.path, describe(specs[r.path])))
               for k, r in enumerate(trace.forward)]
-    phases.append(Phase(LOSS, "", -1, tr("Loss ({0})").format(trace.loss_name)))
+    phases.append(Phase(LOSS, "", -1, tr("Loss ({0})").format(term(trace.loss_name))))
     phases += [Phase(BACKWARD, r.path, k, tr("Backward · layer {0} ({1})").format(r.path, describe(specs[r.path])))
                for k, r in enumerate(trace.backward)]
     phases.append(Phase(UPDATE, "", -1, tr("Update")))
@@ -317,7 +318,7 @@ def _update_rows(trace: StepTrace, parameter: str | None) -> tuple[list[tuple[st
             number(settings["clip_value"]), int(clipped.sum()), clipped.size)))
     rows += _rule_rows(p, trace, record)
     largest = float(numpy.abs(update.change).max()) if update.change.size else 0.0
-    rows.append((f"Δ{p} = {p} after − {p} before", tr("largest |Δ{0}| = {1}").format(p, number(largest))))
+    rows.append((tr("Δ{0} = {0} after − {0} before").format(p), tr("largest |Δ{0}| = {1}").format(p, number(largest))))
     state = [symbol for key, symbol in STATE_SHOWN[settings["kind"]] if key in update.terms]
     kept = tr("{0}: from the optimizer's state after this step. ").format(", ".join(state)) if state else ""
     return rows, kept + tr("Apply update writes these values into the network; Discard leaves it as it was.")

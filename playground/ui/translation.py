@@ -1,0 +1,78 @@
+"""The window's language: the choice kept in QSettings, the translators installed at start, and `tr` for the
+words that no widget class owns.
+
+Strings are marked as lupdate (pyside6-lupdate) finds them: `self.tr("...")` in a Qt class, whose context is
+the class's name (PySide6 looks a string up under each class of the object's MRO, so subclasses find it too),
+and this module's `tr("...")` everywhere else, which lupdate files under the empty context. Nothing else is
+extracted: an alias (`tr = self.tr`) or another object's `tr` would be filed under a context that is never
+looked up. The compiled translations (.qm) are a build output: `make` and packaging/build.py compile
+resources/translations/*.ts beside themselves, and without them the window is in English.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+
+from playground.resources import resources_dir
+from playground.ui import words
+
+SETTING = "language"
+SYSTEM = "system"
+# The languages the window offers, by code: the name each is shown by in the Language menu is its own.
+LANGUAGES = {"en": "English", "zh_CN": "中文"}
+CATALOGUE = "backprop_playground"
+FREE_CONTEXT = ""  # where lupdate files a bare tr("...") call
+
+
+def tr(text: str) -> str:
+    """`text` in the window's language, for words outside a Qt class's own `self.tr`."""
+    return QCoreApplication.translate(FREE_CONTEXT, text)
+
+
+words.use_translator(tr)  # the words of the code without Qt go through Qt's translators too
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "translations"
+
+
+def chosen_language() -> str:
+    """The language chosen in the Language menu: a code of LANGUAGES, or SYSTEM (the default)."""
+    value = QSettings().value(SETTING, SYSTEM)
+    return value if value in LANGUAGES else SYSTEM
+
+
+def choose_language(language: str) -> None:
+    """Keep `language` (SYSTEM or a code of LANGUAGES) for the next start."""
+    QSettings().setValue(SETTING, language)
+
+
+def resolved_language(language: str) -> str:
+    """The code of LANGUAGES that `language` stands for: the system's locale for SYSTEM, English when the system's
+    language is not offered."""
+    if language != SYSTEM:
+        return language
+    name = QLocale.system().name()  # "zh_CN", "de_DE"
+    if name in LANGUAGES:
+        return name
+    same_language = [code for code in LANGUAGES if code.split("_")[0] == name.split("_")[0]]
+    return same_language[0] if same_language else "en"
+
+
+def install_translators(app: QCoreApplication, language: str, folder: Path | None = None) -> list[QTranslator]:
+    """Translate the window into `language` (a code of LANGUAGES, or SYSTEM): the app's catalogue from `folder`
+    (translations_dir() by default) and Qt's own for its standard dialogs, where Qt has one. English, or a catalogue
+    that was not compiled (a source checkout before `make`), installs nothing: the window stays all in English.
+    Returns the translators installed, which must live as long as the app."""
+    code = resolved_language(language)
+    catalogue = QTranslator(app)
+    if code == "en" or not catalogue.load(f"{CATALOGUE}_{code}", str(folder or translations_dir())):
+        return []
+    app.installTranslator(catalogue)
+    qt_own = QTranslator(app)
+    if not qt_own.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        return [catalogue]
+    app.installTranslator(qt_own)
+    return [catalogue, qt_own]

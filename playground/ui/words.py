@@ -1,0 +1,34 @@
+"""The window's words that code without Qt shows too (the stepper's phases, worked out without Qt): the
+translator that ui/translation.py installs, and how the window names the identifiers of activations,
+initializers, layer types and losses."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+_translate: Callable[[str], str] = str
+
+
+def use_translator(translate: Callable[[str], str]) -> None:
+    """Put these words through `translate` from now on (ui/translation.py installs Qt's when it is imported)."""
+    global _translate
+    _translate = translate
+
+
+def tr(text: str) -> str:
+    """`text` through the installed translator. lupdate files these calls under the empty context, as it files
+    ui/translation.py's `tr`, which is what the installed translator looks them up in."""
+    return _translate(text)
+
+
+def term(name: str) -> str:
+    """How the window names an activation, an initializer, a layer type or a loss given by its identifier ("tanh",
+    "he_normal", "maxpool2d", "mse"): proper names as they are, the other words translated."""
+    terms = {"linear": tr("linear"), "zeros": tr("zeros"), "uniform": tr("uniform"), "normal": tr("normal"),
+             "xavier_uniform": tr("xavier_uniform"), "xavier_normal": tr("xavier_normal"),
+             "he_uniform": tr("he_uniform"), "he_normal": tr("he_normal"), "dense": tr("dense"),
+             "dropout": tr("dropout"), "batchnorm": tr("batchnorm"), "residual": tr("residual"),
+             "conv2d": tr("conv2d"), "maxpool2d": tr("maxpool2d"), "avgpool2d": tr("avgpool2d"),
+             "flatten": tr("flatten"), "globalavgpool": tr("globalavgpool"), "mse": tr("mse"),
+             "cross_entropy": tr("cross_entropy"), "binary_cross_entropy": tr("binary_cross_entropy")}
+    return terms.get(name, name)

@@ -1,0 +1,2565 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name></name>
+    <message>
+        <source>Dense</source>
+        <translation>全连接</translation>
+    </message>
+    <message>
+        <source>Every input feeds every unit: z = Wᵀx + b, then a = g(z)</source>
+        <translation>每个输入都连到每个神经元：z = Wᵀx + b，然后 a = g(z)</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>max(0, z): passes positives, zeroes negatives</source>
+        <translation>max(0, z)：正值通过，负值置零</translation>
+    </message>
+    <message>
+        <source>Leaky ReLU</source>
+        <translation>Leaky ReLU</translation>
+    </message>
+    <message>
+        <source>z above zero, α·z below, so no unit dies</source>
+        <translation>大于零时为 z，小于零时为 α·z，因此神经元不会“死亡”</translation>
+    </message>
+    <message>
+        <source>ELU</source>
+        <translation>ELU</translation>
+    </message>
+    <message>
+        <source>z above zero, α(eᶻ − 1) below: smooth around zero</source>
+        <translation>大于零时为 z，小于零时为 α(eᶻ − 1)：在零附近是平滑的</translation>
+    </message>
+    <message>
+        <source>Sigmoid</source>
+        <translation>Sigmoid</translation>
+    </message>
+    <message>
+        <source>1 / (1 + e⁻ᶻ): squashes into (0, 1) and saturates</source>
+        <translation>1 / (1 + e⁻ᶻ)：压缩到 (0, 1) 之间，两端会饱和</translation>
+    </message>
+    <message>
+        <source>Tanh</source>
+        <translation>Tanh</translation>
+    </message>
+    <message>
+        <source>Squashes into (−1, 1), centred on zero</source>
+        <translation>压缩到 (−1, 1) 之间，以零为中心</translation>
+    </message>
+    <message>
+        <source>Softplus</source>
+        <translation>Softplus</translation>
+    </message>
+    <message>
+        <source>log(1 + eᶻ): a smooth ReLU</source>
+        <translation>log(1 + eᶻ)：平滑的 ReLU</translation>
+    </message>
+    <message>
+        <source>Softmax</source>
+        <translation>Softmax</translation>
+    </message>
+    <message>
+        <source>Turns outputs into probabilities that sum to 1</source>
+        <translation>把输出变成和为 1 的概率</translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <translation>Dropout</translation>
+    </message>
+    <message>
+        <source>Zeroes a random share of units while training, against overfitting</source>
+        <translation>训练时随机把一部分神经元置零，以防过拟合</translation>
+    </message>
+    <message>
+        <source>BatchNorm</source>
+        <translation>批归一化</translation>
+    </message>
+    <message>
+        <source>Normalizes each feature over the batch, then scales and shifts it</source>
+        <translation>在批量上对每个特征归一化，再缩放和平移</translation>
+    </message>
+    <message>
+        <source>Residual</source>
+        <translation>残差块</translation>
+    </message>
+    <message>
+        <source>A block whose output is added to its input: a shortcut for gradients</source>
+        <translation>输出与输入相加的块（残差连接）：梯度的捷径</translation>
+    </message>
+    <message>
+        <source>Conv2D</source>
+        <translation>卷积</translation>
+    </message>
+    <message>
+        <source>Slides small kernels over the images: each filter makes a feature map, z = K ⋆ x + b, then a = g(z)</source>
+        <translation>用小卷积核在图像上滑动：每个滤波器生成一张特征图，z = K ⋆ x + b，然后 a = g(z)</translation>
+    </message>
+    <message>
+        <source>MaxPool</source>
+        <translation>最大池化</translation>
+    </message>
+    <message>
+        <source>The largest value of each 2×2 window: halves the maps; the gradient flows to that value alone</source>
+        <translation>取每个 2×2 窗口中的最大值：特征图减半；梯度只流向这个最大值</translation>
+    </message>
+    <message>
+        <source>AvgPool</source>
+        <translation>平均池化</translation>
+    </message>
+    <message>
+        <source>The mean of each 2×2 window: halves the maps; the gradient is shared across the window</source>
+        <translation>取每个 2×2 窗口的平均值：特征图减半；梯度在窗口内平分</translation>
+    </message>
+    <message>
+        <source>Flatten</source>
+        <translation>展平</translation>
+    </message>
+    <message>
+        <source>Reads the maps as one flat vector, for the Dense layers after them</source>
+        <translation>把特征图读成一个扁平向量，供后面的全连接层使用</translation>
+    </message>
+    <message>
+        <source>GlobalAvgPool</source>
+        <translation>全局平均池化</translation>
+    </message>
+    <message>
+        <source>The mean of each map: one value per channel, in place of a Flatten</source>
+        <translation>每张特征图取平均：每个通道一个值，可代替展平</translation>
+    </message>
+    <message>
+        <source>Dense {0} {1}</source>
+        <translation>全连接 {0} {1}</translation>
+    </message>
+    <message>
+        <source>Dropout {0}</source>
+        <translation>Dropout {0}</translation>
+    </message>
+    <message>
+        <source>Conv2D {0} {1}×{1} {2}</source>
+        <translation>卷积 {0} {1}×{1} {2}</translation>
+    </message>
+    <message>
+        <source>1 map</source>
+        <translation>1 张特征图</translation>
+    </message>
+    <message>
+        <source>{0} maps</source>
+        <translation>{0} 张特征图</translation>
+    </message>
+    <message>
+        <source>{0} of {1}×{2}</source>
+        <translation>{0}，每张 {1}×{2}</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>{0} parameters</source>
+        <translation>{0} 个参数</translation>
+    </message>
+    <message>
+        <source>‖∂L/∂W‖ or ‖∂L/∂K‖ of each layer with weights, log scale</source>
+        <translation>每个有权重的层的 ‖∂L/∂W‖ 或 ‖∂L/∂K‖，对数刻度</translation>
+    </message>
+    <message>
+        <source>‖∂L/∂W‖ of each Dense layer or block, log scale</source>
+        <translation>每个全连接层或块的 ‖∂L/∂W‖，对数刻度</translation>
+    </message>
+    <message>
+        <source>layer {0}: ‖∂L/∂{1}‖ = {2}</source>
+        <translation>第 {0} 层：‖∂L/∂{1}‖ = {2}</translation>
+    </message>
+    <message>
+        <source>The output layer&apos;s size is fixed by the data: it gives what the loss needs.</source>
+        <translation>输出层的大小由数据决定：它给出损失函数所需的输出。</translation>
+    </message>
+    <message>
+        <source>A layer needs at least one unit: remove the layer itself with the − beside the hidden layers.</source>
+        <translation>一层至少要有一个神经元：要删除整层，请用隐藏层旁边的 −。</translation>
+    </message>
+    <message>
+        <source>The picture shows at most {0} units a layer: make it wider in the layer list.</source>
+        <translation>图中每层最多显示 {0} 个神经元：请在层列表中加宽它。</translation>
+    </message>
+    <message>
+        <source>Add a unit to layer {0}</source>
+        <translation>给第 {0} 层添加一个神经元</translation>
+    </message>
+    <message>
+        <source>Remove a unit from layer {0}</source>
+        <translation>从第 {0} 层删除一个神经元</translation>
+    </message>
+    <message>
+        <source>There is no hidden layer to remove.</source>
+        <translation>没有可删除的隐藏层。</translation>
+    </message>
+    <message>
+        <source>Remove hidden layer {0}</source>
+        <translation>删除隐藏层 {0}</translation>
+    </message>
+    <message>
+        <source>Add a hidden layer</source>
+        <translation>添加一个隐藏层</translation>
+    </message>
+    <message>
+        <source>That would make the network too large to draw unit by unit (at most {0} units a layer, {1} in all): make it larger in the layer list.</source>
+        <translation>这样网络会大到无法逐个画出神经元（每层最多 {0} 个，总共最多 {1} 个）：请在层列表中扩大它。</translation>
+    </message>
+    <message>
+        <source>Add a hidden layer before the output layer</source>
+        <translation>在输出层之前添加一个隐藏层</translation>
+    </message>
+    <message>
+        <source>Remove the last hidden layer</source>
+        <translation>删除最后一个隐藏层</translation>
+    </message>
+    <message>
+        <source>Remove the last unit of layer {0}</source>
+        <translation>删除第 {0} 层的最后一个神经元</translation>
+    </message>
+    <message>
+        <source>{0} hidden layers</source>
+        <translation>{0} 个隐藏层</translation>
+    </message>
+    <message>
+        <source>1 hidden layer</source>
+        <translation>1 个隐藏层</translation>
+    </message>
+    <message>
+        <source>feature {0}: click to inspect</source>
+        <translation>特征 {0}：点击查看</translation>
+    </message>
+    <message>
+        <source>layer {0}, unit {1}: click to inspect</source>
+        <translation>第 {0} 层，神经元 {1}：点击查看</translation>
+    </message>
+    <message>
+        <source>layer {0}: W[{1}, {2}]</source>
+        <translation>第 {0} 层：W[{1}, {2}]</translation>
+    </message>
+    <message>
+        <source>layer {0}: W[{1}, {2}] = {3}
+∂L/∂W[{1}, {2}] = {4}
+click to edit</source>
+        <translation>第 {0} 层：W[{1}, {2}] = {3}
+∂L/∂W[{1}, {2}] = {4}
+点击编辑</translation>
+    </message>
+    <message>
+        <source>Nesterov: step along g + μv</source>
+        <translation>Nesterov：沿 g + μv 方向更新</translation>
+    </message>
+    <message>
+        <source>Added to the root of the squared-gradient average, so it never divides by 0</source>
+        <translation>加在梯度平方平均值的平方根上，使其永不除以 0</translation>
+    </message>
+    <message>
+        <source>AdamW shrinks the weights by lr·decay each step, apart from the gradient</source>
+        <translation>AdamW 每步把权重缩小 lr·decay，与梯度分开</translation>
+    </message>
+    <message>
+        <source>Clip the gradient&apos;s global norm at</source>
+        <translation>把梯度的全局范数裁剪到</translation>
+    </message>
+    <message>
+        <source>Clip every gradient value to ±</source>
+        <translation>把每个梯度值裁剪到 ±</translation>
+    </message>
+    <message>
+        <source>How the learning rate changes with the steps; a schedule chosen while training counts from then</source>
+        <translation>学习率如何随步数变化；训练中选择的调度从选择时开始计算</translation>
+    </message>
+    <message>
+        <source>The factor per period</source>
+        <translation>每个周期的衰减因子</translation>
+    </message>
+    <message>
+        <source>Where cosine ends</source>
+        <translation>余弦调度结束时的值</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>Momentum μ</source>
+        <translation>动量 μ</translation>
+    </message>
+    <message>
+        <source>β₁ (first moment)</source>
+        <translation>β₁（一阶矩）</translation>
+    </message>
+    <message>
+        <source>β₂ (second moment)</source>
+        <translation>β₂（二阶矩）</translation>
+    </message>
+    <message>
+        <source>ε</source>
+        <translation>ε</translation>
+    </message>
+    <message>
+        <source>α (RMSProp smoothing)</source>
+        <translation>α（RMSProp 平滑）</translation>
+    </message>
+    <message>
+        <source>Weight decay (AdamW)</source>
+        <translation>权重衰减（AdamW）</translation>
+    </message>
+    <message>
+        <source>Gradient clipping</source>
+        <translation>梯度裁剪</translation>
+    </message>
+    <message>
+        <source>Learning-rate schedule</source>
+        <translation>学习率调度</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>调度</translation>
+    </message>
+    <message>
+        <source>Steps per period</source>
+        <translation>每个周期的步数</translation>
+    </message>
+    <message>
+        <source>γ</source>
+        <translation>γ</translation>
+    </message>
+    <message>
+        <source>Steps to the end</source>
+        <translation>到结束的步数</translation>
+    </message>
+    <message>
+        <source>Final rate</source>
+        <translation>最终学习率</translation>
+    </message>
+    <message>
+        <source>Warm-up steps</source>
+        <translation>预热步数</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>Save the changes to this project before closing?</source>
+        <translation>关闭前保存对这个项目的更改吗？</translation>
+    </message>
+    <message>
+        <source>({0} terms)</source>
+        <translation>（{0} 项）</translation>
+    </message>
+    <message>
+        <source>backward wrote {0}</source>
+        <translation>反向传播写入了 {0}</translation>
+    </message>
+    <message>
+        <source>∂L/∂W[{0}, {1}] = Σ over the {2} examples of x[{0}, m] · δ[{1}, m]</source>
+        <translation>∂L/∂W[{0}, {1}] = 对 {2} 个样本求和 x[{0}, m] · δ[{1}, m]</translation>
+    </message>
+    <message>
+        <source>For example {0}:</source>
+        <translation>对样本 {0}：</translation>
+    </message>
+    <message>
+        <source>g&apos;(z[{0}]) multiplies a zero: (∂L/∂a)[{0}] = 0, so δ[{0}] = 0 whatever g&apos; is</source>
+        <translation>g&apos;(z[{0}]) 乘的是零：(∂L/∂a)[{0}] = 0，所以无论 g&apos; 是多少，δ[{0}] = 0</translation>
+    </message>
+    <message>
+        <source>from the loss: {0}, with ŷ = {1}, y = {2}</source>
+        <translation>来自损失函数：{0}，其中 ŷ = {1}，y = {2}</translation>
+    </message>
+    <message>
+        <source>from layer {0} above</source>
+        <translation>来自上面的第 {0} 层</translation>
+    </message>
+    <message>
+        <source>passed down by layer {0} ({1})</source>
+        <translation>由第 {0} 层（{1}）向下传递</translation>
+    </message>
+    <message>
+        <source>({0} terms, {1} of them not 0)</source>
+        <translation>（{0} 项，其中 {1} 项不为 0）</translation>
+    </message>
+    <message>
+        <source>click a cell of z to write out its convolution</source>
+        <translation>点击 z 的一个格子，展开它的卷积</translation>
+    </message>
+    <message>
+        <source>click a weight of ∂L/∂K to write out its gradient</source>
+        <translation>点击 ∂L/∂K 的一个权重，展开它的梯度</translation>
+    </message>
+    <message>
+        <source>click a pixel of x to find it in the vector</source>
+        <translation>点击 x 的一个像素，在向量中找到它</translation>
+    </message>
+    <message>
+        <source>click a cell of {0} to follow it</source>
+        <translation>点击 {0} 的一个格子来跟踪它</translation>
+    </message>
+    <message>
+        <source>Example {0} of the batch&apos;s {1} is drawn (choose it below); {2}.</source>
+        <translation>图中画的是批量中 {1} 个样本里的第 {0} 个（可在下方选择）；{2}。</translation>
+    </message>
+    <message>
+        <source>For example {0} of the batch: {1}</source>
+        <translation>对批量中的样本 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>out[c, i, j] = max over u, v &lt; {0} of x[c, s·i + u, s·j + v]</source>
+        <translation>out[c, i, j] = 在 u, v &lt; {0} 上取 x[c, s·i + u, s·j + v] 的最大值</translation>
+    </message>
+    <message>
+        <source>out[c, i, j] = 1/{0} · Σ over u, v &lt; {1} of x[c, s·i + u, s·j + v]</source>
+        <translation>out[c, i, j] = 1/{0} · 在 u, v &lt; {1} 上对 x[c, s·i + u, s·j + v] 求和</translation>
+    </message>
+    <message>
+        <source>∂L/∂x[c, y, x] = Σ of ∂L/∂out[c, i, j] over the windows whose max is x[c, y, x]; 0 elsewhere</source>
+        <translation>∂L/∂x[c, y, x] = 对最大值为 x[c, y, x] 的窗口求 ∂L/∂out[c, i, j] 之和；其他位置为 0</translation>
+    </message>
+    <message>
+        <source>∂L/∂x[c, y, x] = Σ of ∂L/∂out[c, i, j] / {0} over the windows that hold x[c, y, x]</source>
+        <translation>∂L/∂x[c, y, x] = 对包含 x[c, y, x] 的窗口求 ∂L/∂out[c, i, j] / {0} 之和</translation>
+    </message>
+    <message>
+        <source>the same values, channel by channel and row by row: {0}</source>
+        <translation>同样的值，按通道、按行排列：{0}</translation>
+    </message>
+    <message>
+        <source>out[c] = 1/(H·W) · Σ over y, x of x[c, y, x]</source>
+        <translation>out[c] = 1/(H·W) · 在 y, x 上对 x[c, y, x] 求和</translation>
+    </message>
+    <message>
+        <source>z[f, i, j] = Σ over c, u, v of K[c, u, v, f] · {0}[c, s·i + u, s·j + v] + b[f]</source>
+        <translation>z[f, i, j] = 在 c, u, v 上求和 K[c, u, v, f] · {0}[c, s·i + u, s·j + v] + b[f]</translation>
+    </message>
+    <message>
+        <source>K ({0}), one example: {1}</source>
+        <translation>K（{0}），一个样本：{1}</translation>
+    </message>
+    <message>
+        <source>x_pad: x padded with zeros, {0} before and {1} after, across and down</source>
+        <translation>x_pad：x 用零填充，横向和纵向前面 {0} 个、后面 {1} 个</translation>
+    </message>
+    <message>
+        <source>x_pad: x padded with zeros, {0} on each side</source>
+        <translation>x_pad：x 用零填充，每边 {0} 个</translation>
+    </message>
+    <message>
+        <source>no padding</source>
+        <translation>无填充</translation>
+    </message>
+    <message>
+        <source>∂L/∂K[c, u, v, f] = Σ over every i, j of δ[f, i, j] · {0}[c, s·i + u, s·j + v]</source>
+        <translation>∂L/∂K[c, u, v, f] = 对所有 i, j 求和 δ[f, i, j] · {0}[c, s·i + u, s·j + v]</translation>
+    </message>
+    <message>
+        <source>∂L/∂b[f] = Σ over i, j of δ[f, i, j]</source>
+        <translation>∂L/∂b[f] = 对 i, j 求和 δ[f, i, j]</translation>
+    </message>
+    <message>
+        <source>∂L/∂K[c, u, v, f] = Σ over the {0} examples m and every i, j of δ[f, i, j, m] · {1}[c, s·i + u, s·j + v, m]</source>
+        <translation>∂L/∂K[c, u, v, f] = 对 {0} 个样本 m 和所有 i, j 求和 δ[f, i, j, m] · {1}[c, s·i + u, s·j + v, m]</translation>
+    </message>
+    <message>
+        <source>∂L/∂b[f] = Σ over m, i, j of δ[f, i, j, m]</source>
+        <translation>∂L/∂b[f] = 对 m, i, j 求和 δ[f, i, j, m]</translation>
+    </message>
+    <message>
+        <source>∂L/∂{0}[c, s·i + u, s·j + v] += K[c, u, v, f] · δ[f, i, j] for every f, u, v, i, j</source>
+        <translation>对所有 f, u, v, i, j：∂L/∂{0}[c, s·i + u, s·j + v] += K[c, u, v, f] · δ[f, i, j]</translation>
+    </message>
+    <message>
+        <source>then the padding is cut off</source>
+        <translation>然后去掉填充部分</translation>
+    </message>
+    <message>
+        <source>∂L/∂K slides δ over the input, as ∂L/∂W = x δᵀ in a Dense layer: ∂z/∂K brings the input, and the update subtracts the gradient.</source>
+        <translation>∂L/∂K 是让 δ 在输入上滑动，就像全连接层中的 ∂L/∂W = x δᵀ：∂z/∂K 带来输入，更新时减去梯度。</translation>
+    </message>
+    <message>
+        <source>Max pooling has no parameters: its gradient goes only where the max came from.</source>
+        <translation>最大池化没有参数：它的梯度只流向最大值所在的位置。</translation>
+    </message>
+    <message>
+        <source>Maps are drawn for one example: each holds a channel&apos;s H×W values.</source>
+        <translation>特征图画的是一个样本：每张是一个通道的 H×W 个值。</translation>
+    </message>
+    <message>
+        <source>cell z[{0}, {1}, {2}] is the kernel of filter {0} over the outlined patch</source>
+        <translation>格子 z[{0}, {1}, {2}] 是滤波器 {0} 的卷积核作用在框出区域上的结果</translation>
+    </message>
+    <message>
+        <source>forward wrote {0}</source>
+        <translation>前向传播写入了 {0}</translation>
+    </message>
+    <message>
+        <source>the {0}×{1} positions</source>
+        <translation>{0}×{1} 个位置</translation>
+    </message>
+    <message>
+        <source>the {0} examples and {1}×{2} positions</source>
+        <translation>{0} 个样本和 {1}×{2} 个位置</translation>
+    </message>
+    <message>
+        <source>∂L/∂K[{0}, {1}, {2}, {3}] = Σ over {4} of δ[{3}, i, j{8}] · {5}[{0}, {6}, {7}{8}]</source>
+        <translation>∂L/∂K[{0}, {1}, {2}, {3}] = 对{4}求和 δ[{3}, i, j{8}] · {5}[{0}, {6}, {7}{8}]</translation>
+    </message>
+    <message>
+        <source>∂L/∂x[{0}, {1}, {2}] = Σ of K[{0}, u, v, f] · δ[f, i, j] over the (u, v, i, j, f) that reach it = {3} = {4}</source>
+        <translation>∂L/∂x[{0}, {1}, {2}] = 对所有到达它的 (u, v, i, j, f) 求和 K[{0}, u, v, f] · δ[f, i, j] = {3} = {4}</translation>
+    </message>
+    <message>
+        <source>from x[{0}, {1}, {2}], the position its gradient will flow to</source>
+        <translation>来自 x[{0}, {1}, {2}]，也就是梯度将流回的位置</translation>
+    </message>
+    <message>
+        <source>mean of the {0}×{0} window</source>
+        <translation>{0}×{0} 窗口的平均值</translation>
+    </message>
+    <message>
+        <source>∂L/∂out[{0}, {1}, {2}] = {3} flows to x[{0}, {4}, {5}] alone: the max of its window, where the forward pass took it from</source>
+        <translation>∂L/∂out[{0}, {1}, {2}] = {3} 只流向 x[{0}, {4}, {5}]：它是窗口中的最大值，前向传播正是从这里取的</translation>
+    </message>
+    <message>
+        <source>the other {0} pixels of the window get 0 from it</source>
+        <translation>窗口中其余 {0} 个像素从它得到 0</translation>
+    </message>
+    <message>
+        <source>∂L/∂out[{0}, {1}, {2}] = {3} is shared by the {4} pixels of its window: {3} / {4} = {5} each</source>
+        <translation>∂L/∂out[{0}, {1}, {2}] = {3} 由窗口中的 {4} 个像素平分：每个 {3} / {4} = {5}</translation>
+    </message>
+    <message>
+        <source>windows overlap: the shares of every window that holds it add up</source>
+        <translation>窗口有重叠：包含它的每个窗口分到的梯度相加</translation>
+    </message>
+    <message>
+        <source>∂L/∂x[{0}, y, x] = ∂L/∂out[{0}] / {1} = {2} / {1} = {3} on each pixel of map {0}</source>
+        <translation>特征图 {0} 的每个像素：∂L/∂x[{0}, y, x] = ∂L/∂out[{0}] / {1} = {2} / {1} = {3}</translation>
+    </message>
+    <message>
+        <source>Which training example to step through</source>
+        <translation>要单步查看的训练样本</translation>
+    </message>
+    <message>
+        <source>Step through this example</source>
+        <translation>单步查看这个样本</translation>
+    </message>
+    <message>
+        <source>Trace one training step on this example alone</source>
+        <translation>只用这个样本记录一个训练步</translation>
+    </message>
+    <message>
+        <source>Current mini-batch</source>
+        <translation>当前小批量</translation>
+    </message>
+    <message>
+        <source>Trace the next training step on its mini-batch</source>
+        <translation>用下一步的小批量记录一个训练步</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>Pause training, then step through one example or the current mini-batch to see one training step here, layer by layer.</source>
+        <translation>暂停训练，然后单步查看一个样本或当前小批量，就能在这里逐层看到一个训练步。</translation>
+    </message>
+    <message>
+        <source>The phases of the step: click one to go there</source>
+        <translation>这一步的各个阶段：点击跳转</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>Go to the previous phase</source>
+        <translation>转到上一个阶段</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Go to the next phase</source>
+        <translation>转到下一个阶段</translation>
+    </message>
+    <message>
+        <source>To end of forward</source>
+        <translation>跳到前向传播末尾</translation>
+    </message>
+    <message>
+        <source>Go to the last layer of the forward pass</source>
+        <translation>转到前向传播的最后一层</translation>
+    </message>
+    <message>
+        <source>To end of backward</source>
+        <translation>跳到反向传播末尾</translation>
+    </message>
+    <message>
+        <source>Go to the last layer of the backward pass</source>
+        <translation>转到反向传播的最后一层</translation>
+    </message>
+    <message>
+        <source>Apply update</source>
+        <translation>应用更新</translation>
+    </message>
+    <message>
+        <source>Write this step&apos;s new weights into the network</source>
+        <translation>把这一步的新权重写入网络</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>Leave the network as it was before this step</source>
+        <translation>让网络保持这一步之前的样子</translation>
+    </message>
+    <message>
+        <source>Whose parameters the update phase shows</source>
+        <translation>更新阶段显示哪一层的参数</translation>
+    </message>
+    <message>
+        <source>Which of the layer&apos;s parameters the update phase follows from its gradient to its change</source>
+        <translation>更新阶段跟踪该层的哪个参数，从梯度一直到它的变化</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Row i of the weight W[i, j] to take apart</source>
+        <translation>要拆开的权重 W[i, j] 的行 i</translation>
+    </message>
+    <message>
+        <source>Column j of the weight W[i, j] to take apart</source>
+        <translation>要拆开的权重 W[i, j] 的列 j</translation>
+    </message>
+    <message>
+        <source>Which example of the batch to follow back</source>
+        <translation>要沿反向跟踪的批量中的样本</translation>
+    </message>
+    <message>
+        <source>W[i, j]: i</source>
+        <translation>W[i, j]：i</translation>
+    </message>
+    <message>
+        <source>j</source>
+        <translation>j</translation>
+    </message>
+    <message>
+        <source>example</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>Forward · layer {0} ({1})</source>
+        <translation>前向传播 · 第 {0} 层（{1}）</translation>
+    </message>
+    <message>
+        <source>Loss ({0})</source>
+        <translation>损失（{0}）</translation>
+    </message>
+    <message>
+        <source>Backward · layer {0} ({1})</source>
+        <translation>反向传播 · 第 {0} 层（{1}）</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Shapes are rows × columns; x, z and a hold one column per example.</source>
+        <translation>形状写作 行 × 列；x、z 和 a 中每个样本占一列。</translation>
+    </message>
+    <message>
+        <source>The loss applies σ or softmax itself, fused with the log.</source>
+        <translation>损失函数自己完成 σ 或 softmax，并与 log 合并计算。</translation>
+    </message>
+    <message>
+        <source>∂L/∂W is x δᵀ: ∂z/∂W brings the input x (not Wᵀ), and the update subtracts the gradient.</source>
+        <translation>∂L/∂W 就是 x δᵀ：∂z/∂W 带来的是输入 x（不是 Wᵀ），更新时减去梯度。</translation>
+    </message>
+    <message>
+        <source>over the features of each example: ({0}) → ({1})</source>
+        <translation>在每个样本的特征上：({0}) → ({1})</translation>
+    </message>
+    <message>
+        <source>dropout is off outside training: ({0})</source>
+        <translation>训练之外 Dropout 不起作用：({0})</translation>
+    </message>
+    <message>
+        <source>m = 1/(1 − p) kept with probability 1 − p, else 0</source>
+        <translation>m 以概率 1 − p 取 1/(1 − p)（保留），否则为 0</translation>
+    </message>
+    <message>
+        <source>x̂ = (x − μ)/√(σ² + ε),  μ and σ² over the batch, per feature</source>
+        <translation>x̂ = (x − μ)/√(σ² + ε)，μ 和 σ² 按特征在批量上计算</translation>
+    </message>
+    <message>
+        <source>f: the layers inside the block; ({0}) → ({1})</source>
+        <translation>f：块内的各层；({0}) → ({1})</translation>
+    </message>
+    <message>
+        <source>∂L/∂b = Σ over the batch of δ</source>
+        <translation>∂L/∂b = 对批量求和 δ</translation>
+    </message>
+    <message>
+        <source>∂L/∂γ = Σ over the batch of (∂L/∂y) ⊙ x̂</source>
+        <translation>∂L/∂γ = 对批量求和 (∂L/∂y) ⊙ x̂</translation>
+    </message>
+    <message>
+        <source>∂L/∂β = Σ over the batch of ∂L/∂y</source>
+        <translation>∂L/∂β = 对批量求和 ∂L/∂y</translation>
+    </message>
+    <message>
+        <source>∂L/∂x = ∂L/∂out + (∂L/∂x through f)</source>
+        <translation>∂L/∂x = ∂L/∂out +（经过 f 的 ∂L/∂x）</translation>
+    </message>
+    <message>
+        <source>{0} before</source>
+        <translation>更新前的 {0}</translation>
+    </message>
+    <message>
+        <source>{0} after</source>
+        <translation>更新后的 {0}</translation>
+    </message>
+    <message>
+        <source>This step was traced without an optimizer: it has no update.</source>
+        <translation>这一步记录时没有优化器：没有更新。</translation>
+    </message>
+    <message>
+        <source>× {0}</source>
+        <translation>× {0}</translation>
+    </message>
+    <message>
+        <source>factor {0} ≥ 1: not clipped</source>
+        <translation>因子 {0} ≥ 1：不裁剪</translation>
+    </message>
+    <message>
+        <source>‖g‖ = {0} over all parameters, c = {1}: {2}</source>
+        <translation>所有参数上 ‖g‖ = {0}，c = {1}：{2}</translation>
+    </message>
+    <message>
+        <source>c = {0}: {1} of {2} entries clipped</source>
+        <translation>c = {0}：{2} 个元素中裁剪了 {1} 个</translation>
+    </message>
+    <message>
+        <source>largest |Δ{0}| = {1}</source>
+        <translation>最大的 |Δ{0}| = {1}</translation>
+    </message>
+    <message>
+        <source>Δ{0} = {0} after − {0} before</source>
+        <translation>Δ{0} = 更新后的 {0} − 更新前的 {0}</translation>
+    </message>
+    <message>
+        <source>{0}: from the optimizer&apos;s state after this step. </source>
+        <translation>{0}：来自这一步之后的优化器状态。</translation>
+    </message>
+    <message>
+        <source>Apply update writes these values into the network; Discard leaves it as it was.</source>
+        <translation>“应用更新”把这些值写入网络；“丢弃”让网络保持原样。</translation>
+    </message>
+    <message>
+        <source>from backprop; the penalty applies to the weights W only</source>
+        <translation>来自反向传播；惩罚项只作用于权重 W</translation>
+    </message>
+    <message>
+        <source>from backprop</source>
+        <translation>来自反向传播</translation>
+    </message>
+    <message>
+        <source>{0} ({1} schedule, base {2})</source>
+        <translation>{0}（{1} 调度，基础值 {2}）</translation>
+    </message>
+    <message>
+        <source>W[{1}, {2}] of layer {0}</source>
+        <translation>第 {0} 层的 W[{1}, {2}]</translation>
+    </message>
+    <message>
+        <source>Set {0} to {1}</source>
+        <translation>把 {0} 设为 {1}</translation>
+    </message>
+    <message>
+        <source>The weight: type a value and press Enter, or step it with the arrows (from −1,000 to 1,000). Undo (Ctrl+Z) sets it back.</source>
+        <translation>权重：输入一个值并按回车，或用箭头调整（−1,000 到 1,000）。撤销（Ctrl+Z）可恢复原值。</translation>
+    </message>
+    <message>
+        <source>Deselect the link</source>
+        <translation>取消选择这条连接</translation>
+    </message>
+    <message>
+        <source>Layer {0}, W[{1}, {2}] =</source>
+        <translation>第 {0} 层，W[{1}, {2}] =</translation>
+    </message>
+    <message>
+        <source>The weight from input {1} of layer {0} to its unit {2}</source>
+        <translation>第 {0} 层从输入 {1} 到神经元 {2} 的权重</translation>
+    </message>
+    <message>
+        <source>Train or step once to see it: the weights come from training.</source>
+        <translation>训练或单步一次才能看到：权重来自训练。</translation>
+    </message>
+    <message>
+        <source>∂L/∂W = {0}</source>
+        <translation>∂L/∂W = {0}</translation>
+    </message>
+    <message>
+        <source>∂L/∂W: no step yet</source>
+        <translation>∂L/∂W：还没有训练步</translation>
+    </message>
+    <message>
+        <source>The gradient of the loss with respect to this weight, at step {0:,}: it does not change with an edit until the next step</source>
+        <translation>第 {0:,} 步时损失对这个权重的梯度：编辑后要到下一步才会改变</translation>
+    </message>
+    <message>
+        <source>Pause training to edit a weight.</source>
+        <translation>请先暂停训练再编辑权重。</translation>
+    </message>
+    <message>
+        <source>The run {0} was set in is gone (the network or the data changed since), so there is nothing to set.</source>
+        <translation>设置 {0} 时的那次运行已经不在了（此后网络或数据变了），所以没有可设置的对象。</translation>
+    </message>
+    <message>
+        <source>{0} set to {1}</source>
+        <translation>{0} 已设为 {1}</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <source>zeros</source>
+        <translation>全零</translation>
+    </message>
+    <message>
+        <source>uniform</source>
+        <translation>均匀分布</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>正态分布</translation>
+    </message>
+    <message>
+        <source>xavier_uniform</source>
+        <translation>Xavier 均匀分布</translation>
+    </message>
+    <message>
+        <source>xavier_normal</source>
+        <translation>Xavier 正态分布</translation>
+    </message>
+    <message>
+        <source>he_uniform</source>
+        <translation>He 均匀分布</translation>
+    </message>
+    <message>
+        <source>he_normal</source>
+        <translation>He 正态分布</translation>
+    </message>
+    <message>
+        <source>dense</source>
+        <translation>全连接</translation>
+    </message>
+    <message>
+        <source>dropout</source>
+        <translation>Dropout</translation>
+    </message>
+    <message>
+        <source>batchnorm</source>
+        <translation>批归一化</translation>
+    </message>
+    <message>
+        <source>residual</source>
+        <translation>残差块</translation>
+    </message>
+    <message>
+        <source>conv2d</source>
+        <translation>卷积</translation>
+    </message>
+    <message>
+        <source>maxpool2d</source>
+        <translation>最大池化</translation>
+    </message>
+    <message>
+        <source>avgpool2d</source>
+        <translation>平均池化</translation>
+    </message>
+    <message>
+        <source>flatten</source>
+        <translation>展平</translation>
+    </message>
+    <message>
+        <source>globalavgpool</source>
+        <translation>全局平均池化</translation>
+    </message>
+    <message>
+        <source>mse</source>
+        <translation>均方误差 (MSE)</translation>
+    </message>
+    <message>
+        <source>cross_entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <source>binary_cross_entropy</source>
+        <translation>二元交叉熵</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>批量</translation>
+    </message>
+    <message>
+        <source> stride {0}</source>
+        <translation> 步幅 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AccuracyPlot</name>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>训练集</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>测试集</translation>
+    </message>
+</context>
+<context>
+    <name>ActivationPlot</name>
+    <message>
+        <source>activation</source>
+        <translation>激活值</translation>
+    </message>
+    <message>
+        <source>share of values</source>
+        <translation>数值占比</translation>
+    </message>
+    <message>
+        <source>layer {0}</source>
+        <translation>第 {0} 层</translation>
+    </message>
+    <message>
+        <source>dead</source>
+        <translation>死亡</translation>
+    </message>
+    <message>
+        <source>saturated</source>
+        <translation>饱和</translation>
+    </message>
+</context>
+<context>
+    <name>ComparePlot</name>
+    <message>
+        <source>Test loss</source>
+        <translation>测试集损失</translation>
+    </message>
+    <message>
+        <source>Training loss</source>
+        <translation>训练集损失</translation>
+    </message>
+    <message>
+        <source>Test accuracy</source>
+        <translation>测试集准确率</translation>
+    </message>
+    <message>
+        <source>Training accuracy</source>
+        <translation>训练集准确率</translation>
+    </message>
+    <message>
+        <source>Gradient norm ‖∂L/∂W‖</source>
+        <translation>梯度范数 ‖∂L/∂W‖</translation>
+    </message>
+    <message>
+        <source>Update ratio ‖ΔW‖ / ‖W‖</source>
+        <translation>更新比例 ‖ΔW‖ / ‖W‖</translation>
+    </message>
+    <message>
+        <source>What the runs are compared on</source>
+        <translation>比较运行时所用的指标</translation>
+    </message>
+    <message>
+        <source>The layer whose weights&apos; gradient norm or update ratio is shown</source>
+        <translation>显示哪一层权重的梯度范数或更新比例</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Choose the kept runs to show</source>
+        <translation>选择要显示的已保留运行</translation>
+    </message>
+    <message>
+        <source>Keep a run (Keep, or K) to compare the next one with it.</source>
+        <translation>保留一次运行（“保留”按钮或 K 键），以便和下一次比较。</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>this run</source>
+        <translation>本次运行</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>layer {0}</source>
+        <translation>第 {0} 层</translation>
+    </message>
+</context>
+<context>
+    <name>ControlBar</name>
+    <message>
+        <source>Load a ready-made network, its training settings and dataset</source>
+        <translation>加载一个现成的网络及其训练设置和数据集</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>Train on one batch, then pause (Right arrow)</source>
+        <translation>训练一个批量后暂停（右方向键）</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Start over from freshly initialized weights (R)</source>
+        <translation>从重新初始化的权重开始（R）</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Keep this run for comparison with the next in the Compare tab (K)</source>
+        <translation>保留本次运行，在“比较”标签页中与下一次比较（K）</translation>
+    </message>
+    <message>
+        <source>1 step a frame</source>
+        <translation>每帧 1 步</translation>
+    </message>
+    <message>
+        <source>10 steps a frame</source>
+        <translation>每帧 10 步</translation>
+    </message>
+    <message>
+        <source>100 steps a frame</source>
+        <translation>每帧 100 步</translation>
+    </message>
+    <message>
+        <source>1 epoch a frame</source>
+        <translation>每帧 1 轮</translation>
+    </message>
+    <message>
+        <source>Full speed</source>
+        <translation>全速</translation>
+    </message>
+    <message>
+        <source>How much training each frame shows, 30 frames a second: one step to watch every update, one epoch as TensorFlow Playground goes, or as fast as it goes. Applies at once; Step is always one step.</source>
+        <translation>每帧显示多少训练，每秒 30 帧：每帧一步可以看清每次更新，每帧一轮和 TensorFlow Playground 一样，也可以全速运行。立即生效；“单步”始终是一步。</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Step size of each update; applies at once</source>
+        <translation>每次更新的步长；立即生效</translation>
+    </message>
+    <message>
+        <source>A learning rate of {value} is far above the usual 0.0001 to 1: training will likely diverge. It applies all the same.</source>
+        <translation>学习率 {value} 远高于通常的 0.0001 到 1：训练很可能发散。但仍会照此使用。</translation>
+    </message>
+    <message>
+        <source>A batch holds at least one example: {typed} became {became}.</source>
+        <translation>一个批量至少包含一个样本：{typed} 已改为 {became}。</translation>
+    </message>
+    <message>
+        <source>The training data has {maximum} examples, so a batch of {typed} became {became}, all of them.</source>
+        <translation>训练集只有 {maximum} 个样本，所以批量大小 {typed} 已改为 {became}，即全部样本。</translation>
+    </message>
+    <message>
+        <source>Examples per update; applies at once</source>
+        <translation>每次更新使用的样本数（批量大小）；立即生效</translation>
+    </message>
+    <message>
+        <source>How gradients become updates; switching keeps the weights</source>
+        <translation>梯度如何变成更新；切换时保留权重</translation>
+    </message>
+    <message>
+        <source>More optimizer settings: momentum, Adam&apos;s betas, gradient clipping, the learning-rate schedule</source>
+        <translation>更多优化器设置：动量、Adam 的 β、梯度裁剪、学习率调度</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>A penalty on large weights: L1 pushes them to zero, L2 shrinks them; applies at once</source>
+        <translation>对大权重的惩罚（正则化）：L1 把它们推向零，L2 让它们缩小；立即生效</translation>
+    </message>
+    <message>
+        <source>regularization rate</source>
+        <translation>正则化强度</translation>
+    </message>
+    <message>
+        <source>How strong the penalty is; applies at once</source>
+        <translation>惩罚的强度；立即生效</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>预设：</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>学习率：</translation>
+    </message>
+    <message>
+        <source>Batch:</source>
+        <translation>批量大小：</translation>
+    </message>
+    <message>
+        <source>Optimizer:</source>
+        <translation>优化器：</translation>
+    </message>
+    <message>
+        <source>Regularization:</source>
+        <translation>正则化：</translation>
+    </message>
+    <message>
+        <source>Backend:</source>
+        <translation>计算后端：</translation>
+    </message>
+    <message>
+        <source>The arithmetic runs on the CPU</source>
+        <translation>在 CPU 上计算</translation>
+    </message>
+    <message>
+        <source>CuPy (GPU)</source>
+        <translation>CuPy（GPU）</translation>
+    </message>
+    <message>
+        <source>The arithmetic runs on the NVIDIA GPU</source>
+        <translation>在 NVIDIA GPU 上计算</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>here, CuPy</source>
+        <translation>此处为 CuPy</translation>
+    </message>
+    <message>
+        <source>here, NumPy: {0}</source>
+        <translation>此处为 NumPy：{0}</translation>
+    </message>
+    <message>
+        <source>CuPy where it works, else NumPy ({0})</source>
+        <translation>能用 CuPy 时用 CuPy，否则用 NumPy（{0}）</translation>
+    </message>
+    <message>
+        <source>Where the arithmetic runs; changing it moves the weights and the optimizer&apos;s state across, and training goes on</source>
+        <translation>在哪里计算；切换时会把权重和优化器状态一起搬过去，训练继续进行</translation>
+    </message>
+    <message>
+        <source>Start or pause training (Space)</source>
+        <translation>开始或暂停训练（空格键）</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+</context>
+<context>
+    <name>DataDownloads</name>
+    <message>
+        <source>Download {0}?</source>
+        <translation>下载 {0}？</translation>
+    </message>
+    <message>
+        <source>{0} is not on this computer yet. Download it now? It is kept in {1} for next time.</source>
+        <translation>这台计算机上还没有 {0}。现在下载吗？它会保存在 {1}，下次直接使用。</translation>
+    </message>
+    <message>
+        <source>Downloading {0}…</source>
+        <translation>正在下载 {0}…</translation>
+    </message>
+    <message>
+        <source>{0} not downloaded</source>
+        <translation>{0} 未下载</translation>
+    </message>
+    <message>
+        <source>Downloading {0}: {1:.1f} MB</source>
+        <translation>正在下载 {0}：{1:.1f} MB</translation>
+    </message>
+    <message>
+        <source>{0} is not on this computer</source>
+        <translation>这台计算机上没有 {0}</translation>
+    </message>
+    <message>
+        <source>{0} is not on this computer, and downloading it needs torchvision, which is not installed ({1}). If you have its files, {2}, choose the folder that holds them.</source>
+        <translation>这台计算机上没有 {0}，而下载它需要 torchvision，但它没有安装（{1}）。如果你有它的文件（{2}），请选择存放它们的文件夹。</translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <source>The folder with {0}&apos;s files: {1}</source>
+        <translation>存放 {0} 文件的文件夹：{1}</translation>
+    </message>
+    <message>
+        <source>{0} not loaded</source>
+        <translation>{0} 未加载</translation>
+    </message>
+</context>
+<context>
+    <name>DataPanel</name>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Noise in percent: how far labels stray</source>
+        <translation>噪声百分比：标签偏离的程度</translation>
+    </message>
+    <message>
+        <source>Share of the points used for training</source>
+        <translation>用于训练集的点所占比例</translation>
+    </message>
+    <message>
+        <source>A set needs at least {minimum} points to split and train on: {typed} became {became}.</source>
+        <translation>数据集至少需要 {minimum} 个点才能划分和训练：{typed} 已改为 {became}。</translation>
+    </message>
+    <message>
+        <source>At most {maximum} points, so that the picture stays quick to draw: {typed} became {became}.</source>
+        <translation>最多 {maximum} 个点，以保证画图够快：{typed} 已改为 {became}。</translation>
+    </message>
+    <message>
+        <source>How many points to generate</source>
+        <translation>要生成多少个点</translation>
+    </message>
+    <message>
+        <source>The same seed gives the same points</source>
+        <translation>相同的随机种子生成相同的点</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <source>New points from the next seed</source>
+        <translation>用下一个随机种子生成新的点</translation>
+    </message>
+    <message>
+        <source>Feed {0} to the network</source>
+        <translation>把 {0} 输入网络</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
+        <source>Training share</source>
+        <translation>训练集比例</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>点数</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>特征</translation>
+    </message>
+    <message>
+        <source>Read its files from a folder…</source>
+        <translation>从文件夹读取它的文件…</translation>
+    </message>
+    <message>
+        <source>Use the image set&apos;s own files (IDX, or CIFAR-10&apos;s batches) from a folder on this computer, without downloading</source>
+        <translation>使用这台计算机上某个文件夹里的图像集原始文件（IDX 或 CIFAR-10 的批文件），无需下载</translation>
+    </message>
+    <message>
+        <source>Circle</source>
+        <translation>圆形</translation>
+    </message>
+    <message>
+        <source>Exclusive or (XOR)</source>
+        <translation>异或（XOR）</translation>
+    </message>
+    <message>
+        <source>Two Gaussians</source>
+        <translation>两个高斯分布</translation>
+    </message>
+    <message>
+        <source>Spiral</source>
+        <translation>螺旋</translation>
+    </message>
+    <message>
+        <source>Two moons</source>
+        <translation>双月形</translation>
+    </message>
+    <message>
+        <source>Plane (regression)</source>
+        <translation>平面（回归）</translation>
+    </message>
+    <message>
+        <source>Mixture of Gaussians (regression)</source>
+        <translation>高斯混合（回归）</translation>
+    </message>
+    <message>
+        <source>Sine wave (regression)</source>
+        <translation>正弦波（回归）</translation>
+    </message>
+    <message>
+        <source>Handwritten digits, 8×8</source>
+        <translation>手写数字，8×8</translation>
+    </message>
+    <message>
+        <source>Iris flowers</source>
+        <translation>鸢尾花</translation>
+    </message>
+    <message>
+        <source>Breast cancer diagnosis</source>
+        <translation>乳腺癌诊断</translation>
+    </message>
+    <message>
+        <source>Diabetes progression (regression)</source>
+        <translation>糖尿病进展（回归）</translation>
+    </message>
+    <message>
+        <source>MNIST digits</source>
+        <translation>MNIST 手写数字</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST clothes</source>
+        <translation>Fashion-MNIST 服装</translation>
+    </message>
+    <message>
+        <source>Kuzushiji-MNIST characters</source>
+        <translation>Kuzushiji-MNIST 古日文字符</translation>
+    </message>
+    <message>
+        <source>CIFAR-10 photos</source>
+        <translation>CIFAR-10 照片</translation>
+    </message>
+    <message>
+        <source>CSV file…</source>
+        <translation>CSV 文件…</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>{0} Not downloaded yet: the first load downloads it.</source>
+        <translation>{0} 尚未下载：第一次加载时会下载。</translation>
+    </message>
+    <message>
+        <source>{0} Not on this computer, and downloading needs torchvision: choosing it offers to read its files from a folder.</source>
+        <translation>{0} 不在这台计算机上，且下载需要 torchvision：选择它时可以从文件夹读取它的文件。</translation>
+    </message>
+    <message>
+        <source>Open a CSV file</source>
+        <translation>打开 CSV 文件</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
+        <translation>CSV 文件 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionBoundaryView</name>
+    <message>
+        <source>Click a training point to step through backpropagation on it</source>
+        <translation>点击一个训练点，单步查看它的反向传播</translation>
+    </message>
+    <message>
+        <source>Show the network&apos;s output again</source>
+        <translation>重新显示网络的输出</translation>
+    </message>
+    <message>
+        <source>Discretize output</source>
+        <translation>离散化输出</translation>
+    </message>
+    <message>
+        <source>Show the predicted class (or sign) instead of the smooth output</source>
+        <translation>显示预测的类别（或符号），而不是平滑的输出</translation>
+    </message>
+    <message>
+        <source>Show test data</source>
+        <translation>显示测试集</translation>
+    </message>
+    <message>
+        <source>Draw the test points too, ringed in black</source>
+        <translation>同时画出测试集的点，带黑色圆圈</translation>
+    </message>
+    <message>
+        <source>input feature {0}</source>
+        <translation>输入特征 {0}</translation>
+    </message>
+    <message>
+        <source>layer {0}, unit {1}</source>
+        <translation>第 {0} 层，神经元 {1}</translation>
+    </message>
+    <message>
+        <source>Showing {0}, under the pointer</source>
+        <translation>显示鼠标所指的 {0}</translation>
+    </message>
+    <message>
+        <source>Showing input feature {0} — click to go back to the output</source>
+        <translation>显示输入特征 {0} —— 点击返回输出</translation>
+    </message>
+    <message>
+        <source>Showing layer {0}, unit {1} — click to go back to the output</source>
+        <translation>显示第 {0} 层神经元 {1} —— 点击返回输出</translation>
+    </message>
+</context>
+<context>
+    <name>FeatureMapsView</name>
+    <message>
+        <source>One test image through every layer shows here once training starts (Train or Step).</source>
+        <translation>开始训练后（训练或单步），这里会显示一张测试图像经过每一层的结果。</translation>
+    </message>
+    <message>
+        <source>Which test image to follow through the network</source>
+        <translation>要跟踪经过网络的测试图像</translation>
+    </message>
+    <message>
+        <source>Test image</source>
+        <translation>测试图像</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>layer {0}
+{1}</source>
+        <translation>第 {0} 层
+{1}</translation>
+    </message>
+    <message>
+        <source>Each layer&apos;s output for this test image, as it is now: a tile per map. Blue above zero, orange below, each layer on its own scale; hover over a value to read it.</source>
+        <translation>这张测试图像在每一层当前的输出：每张特征图一块。蓝色大于零，橙色小于零，每层各用自己的刻度；鼠标悬停可读取数值。</translation>
+    </message>
+    <message>
+        <source>predicted {0}</source>
+        <translation>预测为 {0}</translation>
+    </message>
+    <message>
+        <source>true class {0} · predicted {1} ({2:.0%})</source>
+        <translation>真实类别 {0} · 预测为 {1}（{2:.0%}）</translation>
+    </message>
+</context>
+<context>
+    <name>FiltersView</name>
+    <message>
+        <source>Each Conv2D layer&apos;s kernels show here as they learn, once training starts (Train or Step).</source>
+        <translation>开始训练后（训练或单步），这里会显示每个卷积层的卷积核如何学习。</translation>
+    </message>
+    <message>
+        <source>layer {0}
+{1}
+{2} → {3} maps</source>
+        <translation>第 {0} 层
+{1}
+{2} → {3} 张特征图</translation>
+    </message>
+    <message>
+        <source>K[c, :, :, f] of each Conv2D layer: a row per input channel c, a column per filter f. Blue above zero, orange below, each layer on its own scale; hover over a weight to read it.</source>
+        <translation>每个卷积层的 K[c, :, :, f]：每个输入通道 c 一行，每个滤波器 f 一列。蓝色大于零，橙色小于零，每层各用自己的刻度；鼠标悬停可读取权重。</translation>
+    </message>
+</context>
+<context>
+    <name>GradientCheck</name>
+    <message>
+        <source>Check this gradient</source>
+        <translation>检验这个梯度</translation>
+    </message>
+    <message>
+        <source>Compare this layer&apos;s gradients with finite differences in float64</source>
+        <translation>用 float64 有限差分检验这一层的梯度</translation>
+    </message>
+    <message>
+        <source>Checking against finite differences…</source>
+        <translation>正在与有限差分比较…</translation>
+    </message>
+    <message>
+        <source>The gradient check failed to run: {0}</source>
+        <translation>梯度检验未能运行：{0}</translation>
+    </message>
+    <message>
+        <source>Layer {0} has no parameters; across the network the largest relative error is {1:.1e}.</source>
+        <translation>第 {0} 层没有参数；整个网络的最大相对误差是 {1:.1e}。</translation>
+    </message>
+    <message>
+        <source>agree</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <source>DISAGREE</source>
+        <translation>不一致</translation>
+    </message>
+    <message>
+        <source>Finite differences and the hand-written gradients {0} (max relative error {1}; below {2:.0e} agrees).</source>
+        <translation>有限差分与手写梯度{0}（最大相对误差 {1}；低于 {2:.0e} 即为一致）。</translation>
+    </message>
+</context>
+<context>
+    <name>GradientPlot</name>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>‖∂L/∂W‖</source>
+        <translation>‖∂L/∂W‖</translation>
+    </message>
+    <message>
+        <source>layer {0}</source>
+        <translation>第 {0} 层</translation>
+    </message>
+    <message>
+        <source>Exploding gradients: layer {0}&apos;s gradient norm is {1:.1e}</source>
+        <translation>梯度爆炸：第 {0} 层的梯度范数为 {1:.1e}</translation>
+    </message>
+    <message>
+        <source>Vanishing gradients: layer {0} gets no gradient at all</source>
+        <translation>梯度消失：第 {0} 层完全没有得到梯度</translation>
+    </message>
+    <message>
+        <source>Vanishing gradients: layer {0} gets 1/{1} of the gradient of layer {2}</source>
+        <translation>梯度消失：第 {0} 层得到的梯度只有第 {2} 层的 1/{1}</translation>
+    </message>
+</context>
+<context>
+    <name>LayerBuilder</name>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Add the layer type chosen in the palette after the selected layer</source>
+        <translation>在所选层之后添加面板中选中的层类型</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove the selected layer (Delete)</source>
+        <translation>删除所选的层（Delete）</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Undo the last edit of the network (Ctrl+Z)</source>
+        <translation>撤销对网络的上一次编辑（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Redo the edit just undone (Ctrl+Shift+Z)</source>
+        <translation>重做刚撤销的编辑（Ctrl+Shift+Z）</translation>
+    </message>
+    <message>
+        <source>What training minimizes; classification losses take the raw outputs</source>
+        <translation>训练要最小化的损失函数；分类损失接收原始输出</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <source>Add {0}</source>
+        <translation>添加 {0}</translation>
+    </message>
+    <message>
+        <source>Remove layer {0}</source>
+        <translation>删除第 {0} 层</translation>
+    </message>
+    <message>
+        <source>Move layer {0}</source>
+        <translation>移动第 {0} 层</translation>
+    </message>
+    <message>
+        <source>Set {0} of layer {1}</source>
+        <translation>设置第 {1} 层的 {0}</translation>
+    </message>
+    <message>
+        <source>Use the {0} loss</source>
+        <translation>使用 {0} 损失</translation>
+    </message>
+    <message>
+        <source>Fit the output layer to the data</source>
+        <translation>让输出层适配数据</translation>
+    </message>
+    <message>
+        <source>{0:,} parameters in all</source>
+        <translation>共 {0:,} 个参数</translation>
+    </message>
+    <message>
+        <source>{0} in the block</source>
+        <translation>块内 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>LayerInspector</name>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Output mean</source>
+        <translation>输出均值</translation>
+    </message>
+    <message>
+        <source>Output std</source>
+        <translation>输出标准差</translation>
+    </message>
+    <message>
+        <source>Dead / saturated</source>
+        <translation>死亡 / 饱和</translation>
+    </message>
+    <message>
+        <source>‖∂L/∂W‖</source>
+        <translation>‖∂L/∂W‖</translation>
+    </message>
+    <message>
+        <source>‖ΔW‖ / ‖W‖</source>
+        <translation>‖ΔW‖ / ‖W‖</translation>
+    </message>
+    <message>
+        <source>How much the last step changed the weights, relative to their size. About 1e-3 is healthy; far above, the learning rate is too high; far below, too low.</source>
+        <translation>上一步权重的变化量相对于权重大小的比例。1e-3 左右是健康的；远高于此说明学习率太大，远低于此说明太小。</translation>
+    </message>
+    <message>
+        <source>‖ΔW‖ / ‖W‖: blue between 1e-4 and 1e-2, where training moves at a healthy pace; orange outside, where the learning rate is likely too high or too low.</source>
+        <translation>‖ΔW‖ / ‖W‖：在 1e-4 到 1e-2 之间为蓝色，训练速度健康；超出范围为橙色，学习率可能太大或太小。</translation>
+    </message>
+    <message>
+        <source>dead</source>
+        <translation>死亡</translation>
+    </message>
+    <message>
+        <source>saturated</source>
+        <translation>饱和</translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation>健康</translation>
+    </message>
+    <message>
+        <source>too large: lower the learning rate</source>
+        <translation>太大：请降低学习率</translation>
+    </message>
+    <message>
+        <source>too small: the weights barely move</source>
+        <translation>太小：权重几乎不动</translation>
+    </message>
+    <message>
+        <source> (all the weights in the block)</source>
+        <translation>（块内的所有权重）</translation>
+    </message>
+</context>
+<context>
+    <name>LayerProperties</name>
+    <message>
+        <source>Select a layer to edit it.</source>
+        <translation>选择一层来编辑它。</translation>
+    </message>
+    <message>
+        <source>A layer has at least one unit: {typed} became {became}.</source>
+        <translation>一层至少有一个神经元：{typed} 已改为 {became}。</translation>
+    </message>
+    <message>
+        <source>A layer here has at most {maximum} units, so that training stays responsive: {typed} became {became}.</source>
+        <translation>这里每层最多 {maximum} 个神经元，以保证训练响应及时：{typed} 已改为 {became}。</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>神经元数</translation>
+    </message>
+    <message>
+        <source>How many outputs the layer has</source>
+        <translation>这一层有多少个输出</translation>
+    </message>
+    <message>
+        <source>How the weights W start</source>
+        <translation>权重 W 如何初始化</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>滤波器</translation>
+    </message>
+    <message>
+        <source>filters</source>
+        <translation>个滤波器</translation>
+    </message>
+    <message>
+        <source>How many kernels the layer slides over its input: one feature map each</source>
+        <translation>这一层在输入上滑动多少个卷积核：每个生成一张特征图</translation>
+    </message>
+    <message>
+        <source>Kernel</source>
+        <translation>卷积核</translation>
+    </message>
+    <message>
+        <source>pixels</source>
+        <translation>像素</translation>
+    </message>
+    <message>
+        <source>The height and width of each kernel</source>
+        <translation>每个卷积核的高和宽</translation>
+    </message>
+    <message>
+        <source>Stride</source>
+        <translation>步幅</translation>
+    </message>
+    <message>
+        <source>How far the kernel moves from one output to the next</source>
+        <translation>卷积核从一个输出移动到下一个输出的距离</translation>
+    </message>
+    <message>
+        <source>Padding</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <source>Zeros around the input; &quot;same&quot; adds as many as keep its size (stride 1)</source>
+        <translation>在输入周围补零；“same” 补到保持尺寸不变为止（步幅为 1 时）</translation>
+    </message>
+    <message>
+        <source>How the kernels K start</source>
+        <translation>卷积核 K 如何初始化</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>The height and width of each window</source>
+        <translation>每个窗口的高和宽</translation>
+    </message>
+    <message>
+        <source>as the window</source>
+        <translation>与窗口相同</translation>
+    </message>
+    <message>
+        <source>How far the window moves from one output to the next; by default its own size, so that windows do not overlap</source>
+        <translation>窗口从一个输出移动到下一个输出的距离；默认等于窗口大小，使窗口互不重叠</translation>
+    </message>
+    <message>
+        <source>Flatten reads the maps before it as one flat vector, channel by channel and row by row, for the Dense layers after it. It has no settings.</source>
+        <translation>展平层把前面的特征图按通道、按行读成一个扁平向量，供后面的全连接层使用。它没有可设置的项。</translation>
+    </message>
+    <message>
+        <source>GlobalAvgPool averages each map before it into one value: as many features as there are channels, whatever the size of the maps. It has no settings.</source>
+        <translation>全局平均池化把前面的每张特征图平均成一个值：不论特征图多大，特征数都等于通道数。它没有可设置的项。</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>函数</translation>
+    </message>
+    <message>
+        <source>The function applied</source>
+        <translation>所用的函数</translation>
+    </message>
+    <message>
+        <source>α</source>
+        <translation>α</translation>
+    </message>
+    <message>
+        <source>The slope or scale of leaky ReLU and ELU below zero</source>
+        <translation>Leaky ReLU 和 ELU 在零以下的斜率或尺度</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>丢弃率</translation>
+    </message>
+    <message>
+        <source>The share of units zeroed at each training step</source>
+        <translation>每个训练步置零的神经元比例</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <source>How fast the running mean and variance follow the batches</source>
+        <translation>滑动均值和方差跟随各批量变化的速度</translation>
+    </message>
+    <message>
+        <source>ε</source>
+        <translation>ε</translation>
+    </message>
+    <message>
+        <source>Added to the variance so that it is never divided by zero</source>
+        <translation>加在方差上，使其永不除以零</translation>
+    </message>
+    <message>
+        <source>A residual block adds its input to its output. Drop layers onto it to put them inside; its last layer must give back as many features as it gets.</source>
+        <translation>残差块把输入加到输出上（残差连接）。把层拖到它上面即可放进块内；块的最后一层输出的特征数必须等于输入的特征数。</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>The function g in a = g(z)</source>
+        <translation>a = g(z) 中的函数 g</translation>
+    </message>
+    <message>
+        <source>Weight init</source>
+        <translation>权重初始化</translation>
+    </message>
+    <message>
+        <source>Bias init</source>
+        <translation>偏置初始化</translation>
+    </message>
+    <message>
+        <source>How the bias b starts</source>
+        <translation>偏置 b 如何初始化</translation>
+    </message>
+    <message>
+        <source>Init scale</source>
+        <translation>初始化缩放</translation>
+    </message>
+    <message>
+        <source>Multiplies the initial weights; default keeps the initializer&apos;s own scale</source>
+        <translation>乘在初始权重上；“默认”保持初始化方法自身的尺度</translation>
+    </message>
+    <message>
+        <source>At least 1 is needed: {typed} became {became}.</source>
+        <translation>至少需要 1：{typed} 已改为 {became}。</translation>
+    </message>
+    <message>
+        <source>At most {maximum} %s here, so that training stays responsive: {typed} became {became}.</source>
+        <translation>这里最多 {maximum} %s，以保证训练响应及时：{typed} 已改为 {became}。</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+</context>
+<context>
+    <name>LayerTable</name>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Output shape</source>
+        <translation>输出形状</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>(batch, features), or for images (batch, channels, height, width)</source>
+        <translation>（批量, 特征），图像则为（批量, 通道, 高, 宽）</translation>
+    </message>
+</context>
+<context>
+    <name>LessonPanel</name>
+    <message>
+        <source>What to do</source>
+        <translation>做什么</translation>
+    </message>
+    <message>
+        <source>What to notice</source>
+        <translation>注意什么</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>为什么</translation>
+    </message>
+    <message>
+        <source>Keep the run in use for comparison, then make this change (Undo takes it back)</source>
+        <translation>保留当前运行以便比较，然后做这个修改（撤销可还原）</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Step {0} of {1}</source>
+        <translation>第 {0} 步，共 {1} 步</translation>
+    </message>
+</context>
+<context>
+    <name>Lessons</name>
+    <message>
+        <source>Lesson</source>
+        <translation>课程</translation>
+    </message>
+</context>
+<context>
+    <name>LossPlot</name>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>train (mean of the last 5%)</source>
+        <translation>训练集（最近 5% 的平均）</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <source>log scale</source>
+        <translation>对数刻度</translation>
+    </message>
+    <message>
+        <source>Show the loss on a logarithmic axis</source>
+        <translation>用对数坐标轴显示损失</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Layers</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Drag a layer onto the network, or double-click it.</source>
+        <translation>把层拖到网络上，或双击它。</translation>
+    </message>
+    <message>
+        <source>Test images</source>
+        <translation>测试图像</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>Gradients</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <source>Activations</source>
+        <translation>激活值</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>检查器</translation>
+    </message>
+    <message>
+        <source>Stepper</source>
+        <translation>单步演示</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Loaded preset {0}</source>
+        <translation>已加载预设 {0}</translation>
+    </message>
+    <message>
+        <source>Data: {0}. {1}</source>
+        <translation>数据：{0}。{1}</translation>
+    </message>
+    <message>
+        <source>Data not loaded</source>
+        <translation>数据未加载</translation>
+    </message>
+    <message>
+        <source>New data: {0} training points, features {1}</source>
+        <translation>新数据：{0} 个训练点，特征 {1}</translation>
+    </message>
+    <message>
+        <source>Back to the network trained to step {0:,}: its weights and training state are restored</source>
+        <translation>回到训练到第 {0:,} 步的网络：它的权重和训练状态已恢复</translation>
+    </message>
+    <message>
+        <source>The network changed, so training starts over from new random weights. Undo (Ctrl+Z) brings back the run at step {0:,}.</source>
+        <translation>网络已改变，所以训练从新的随机权重重新开始。撤销（Ctrl+Z）可找回第 {0:,} 步的那次运行。</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>滤波器</translation>
+    </message>
+    <message>
+        <source>Feature maps</source>
+        <translation>特征图</translation>
+    </message>
+    <message>
+        <source>The backend is now {0}: the weights and the optimizer&apos;s state move across, and training goes on from the same step.</source>
+        <translation>计算后端现在是 {0}：权重和优化器状态已搬过去，训练从同一步继续。</translation>
+    </message>
+    <message>
+        <source>The network cannot be saved while it is invalid: {0}</source>
+        <translation>网络无效时无法保存：{0}</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Epoch {0:06d}</source>
+        <translation>第 {0:06d} 轮</translation>
+    </message>
+    <message>
+        <source>not trained yet</source>
+        <translation>尚未训练</translation>
+    </message>
+    <message>
+        <source>Training stopped</source>
+        <translation>训练已停止</translation>
+    </message>
+    <message>
+        <source> · test accuracy {0:.1%}</source>
+        <translation> · 测试集准确率 {0:.1%}</translation>
+    </message>
+    <message>
+        <source> · {0} samples/s</source>
+        <translation> · 每秒 {0} 个样本</translation>
+    </message>
+    <message>
+        <source>epoch {0} · step {1:,}{2} · {3} · test loss {4:.4f}{5}</source>
+        <translation>第 {0} 轮 · 第 {1:,} 步{2} · {3} · 测试集损失 {4:.4f}{5}</translation>
+    </message>
+    <message>
+        <source>Test loss and accuracy on the last {0:,} test examples, {1:,} of them measured at this update</source>
+        <translation>最近 {0:,} 个测试样本上的损失和准确率，其中 {1:,} 个是在这次更新时测得的</translation>
+    </message>
+    <message>
+        <source>Test loss and accuracy on {0:,} test examples</source>
+        <translation>{0:,} 个测试样本上的损失和准确率</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixView</name>
+    <message>
+        <source>Hover over a cell to read its value</source>
+        <translation>鼠标悬停在格子上可读取数值</translation>
+    </message>
+</context>
+<context>
+    <name>MetricsView</name>
+    <message>
+        <source>Rows: the true class. Columns: the class the network predicted. The diagonal is what it got right.</source>
+        <translation>行：真实类别。列：网络预测的类别。对角线是预测正确的部分。</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <source>Confusion matrix: rows are the true class, columns the predicted one.</source>
+        <translation>混淆矩阵：行是真实类别，列是预测类别。</translation>
+    </message>
+    <message>
+        <source>The scores on the test data appear here at the end of the first epoch.</source>
+        <translation>第一轮结束时，这里会显示测试集上的得分。</translation>
+    </message>
+    <message>
+        <source>Test data after epoch {0}</source>
+        <translation>第 {0} 轮之后的测试集</translation>
+    </message>
+    <message>
+        <source>Test data at step {0:,} (paused in epoch {1})</source>
+        <translation>第 {0:,} 步时的测试集（暂停在第 {1} 轮）</translation>
+    </message>
+    <message>
+        <source>{0}: loss {1:.4g}.</source>
+        <translation>{0}：损失 {1:.4g}。</translation>
+    </message>
+    <message>
+        <source>{0}: accuracy {1:.1%}, macro F1 {2:.3f}, loss {3:.4g}.</source>
+        <translation>{0}：准确率 {1:.1%}，宏平均 F1 {2:.3f}，损失 {3:.4g}。</translation>
+    </message>
+    <message>
+        <source>{0} of the {1} test examples of {2} predicted as {3} ({4:.0%})</source>
+        <translation>类别 {2} 的 {1} 个测试样本中有 {0} 个被预测为 {3}（{4:.0%}）</translation>
+    </message>
+    <message>
+        <source>average</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>The macro average: each class counts the same, however many examples it has.</source>
+        <translation>宏平均：不论样本多少，每个类别的权重都相同。</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkPanel</name>
+    <message>
+        <source>Check gradients</source>
+        <translation>检验梯度</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Max relative error</source>
+        <translation>最大相对误差</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Gradient check</source>
+        <translation>梯度检验</translation>
+    </message>
+    <message>
+        <source>Compare the hand-written gradients with finite differences</source>
+        <translation>把手写的梯度与有限差分比较</translation>
+    </message>
+    <message>
+        <source>Checking gradients against finite differences…</source>
+        <translation>正在用有限差分检验梯度…</translation>
+    </message>
+    <message>
+        <source>Gradient check failed to run</source>
+        <translation>梯度检验未能运行</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>Gradient check {0}: largest relative error {1:.1e}</source>
+        <translation>梯度检验{0}：最大相对误差 {1:.1e}</translation>
+    </message>
+</context>
+<context>
+    <name>OptimizerSettings</name>
+    <message>
+        <source>Optimizer settings: {0}</source>
+        <translation>优化器设置：{0}</translation>
+    </message>
+    <message>
+        <source>ε</source>
+        <translation>ε</translation>
+    </message>
+    <message>
+        <source>The weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <source>The clipping norm</source>
+        <translation>裁剪范数</translation>
+    </message>
+    <message>
+        <source>The clipping value</source>
+        <translation>裁剪值</translation>
+    </message>
+    <message>
+        <source>γ</source>
+        <translation>γ</translation>
+    </message>
+    <message>
+        <source>The final rate</source>
+        <translation>最终学习率</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectFiles</name>
+    <message>
+        <source>{0}[*] — Backprop Playground</source>
+        <translation>{0}[*] — Backprop Playground</translation>
+    </message>
+    <message>
+        <source>Save project</source>
+        <translation>保存项目</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <source>PyTorch is not installed</source>
+        <translation>未安装 PyTorch</translation>
+    </message>
+    <message>
+        <source>Exporting to PyTorch writes code that uses PyTorch, and checks the weights with it. PyTorch is not installed: {0}. The NumPy script export needs nothing more.</source>
+        <translation>导出到 PyTorch 会生成使用 PyTorch 的代码，并用它检查权重。PyTorch 未安装：{0}。导出 NumPy 脚本则无需其他依赖。</translation>
+    </message>
+    <message>
+        <source>onnx is not installed</source>
+        <translation>未安装 onnx</translation>
+    </message>
+    <message>
+        <source>Exporting to ONNX writes the model with the onnx package, which is not installed: {0}. The NumPy script export needs nothing more.</source>
+        <translation>导出到 ONNX 需要用 onnx 包写出模型，但它没有安装：{0}。导出 NumPy 脚本则无需其他依赖。</translation>
+    </message>
+    <message>
+        <source>Export to PyTorch: name the folder to write</source>
+        <translation>导出到 PyTorch：给要写入的文件夹命名</translation>
+    </message>
+    <message>
+        <source>Python scripts (*.py)</source>
+        <translation>Python 脚本 (*.py)</translation>
+    </message>
+    <message>
+        <source>ONNX models (*.onnx)</source>
+        <translation>ONNX 模型 (*.onnx)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Exported the metric history to {0}</source>
+        <translation>已把指标历史导出到 {0}</translation>
+    </message>
+    <message>
+        <source>Exported {0} to the folder {1}</source>
+        <translation>已把 {0} 导出到文件夹 {1}</translation>
+    </message>
+    <message>
+        <source>Exported the ONNX model to {0}</source>
+        <translation>已把 ONNX 模型导出到 {0}</translation>
+    </message>
+    <message>
+        <source>Exported the NumPy script to {0}</source>
+        <translation>已把 NumPy 脚本导出到 {0}</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>Cannot open {0}</source>
+        <translation>无法打开 {0}</translation>
+    </message>
+    <message>
+        <source>Opened {0} at step {1:,}</source>
+        <translation>已打开 {0}，位于第 {1:,} 步</translation>
+    </message>
+    <message>
+        <source>Restore unsaved work?</source>
+        <translation>恢复未保存的工作吗？</translation>
+    </message>
+    <message>
+        <source>Backprop Playground did not close normally. Restore the work saved automatically at {0}?</source>
+        <translation>Backprop Playground 上次没有正常关闭。要恢复 {0} 自动保存的工作吗？</translation>
+    </message>
+</context>
+<context>
+    <name>RunComparison</name>
+    <message>
+        <source>Nothing to keep yet: train first, then keep the run to compare the next one with it.</source>
+        <translation>还没有可保留的内容：先训练，再保留这次运行，以便和下一次比较。</translation>
+    </message>
+    <message>
+        <source>{0} runs are kept already, as many as a project holds: forget them (Run › Forget kept runs) to keep more.</source>
+        <translation>已经保留了 {0} 次运行，达到一个项目的上限：要保留更多，请先忘掉它们（运行 › 忘掉已保留的运行）。</translation>
+    </message>
+    <message>
+        <source>same settings</source>
+        <translation>相同设置</translation>
+    </message>
+    <message>
+        <source>Kept run {0} at step {1:,} for comparison: {2}</source>
+        <translation>已保留第 {1:,} 步的运行 {0} 用于比较：{2}</translation>
+    </message>
+    <message>
+        <source>now: {0}</source>
+        <translation>当前：{0}</translation>
+    </message>
+    <message>
+        <source>this run</source>
+        <translation>本次运行</translation>
+    </message>
+</context>
+<context>
+    <name>StepperPanel</name>
+    <message>
+        <source>Hover over a pixel to read its value. {0}</source>
+        <translation>鼠标悬停在像素上可读取数值。{0}</translation>
+    </message>
+    <message>
+        <source>Hover over a cell to read its value; click a cell of ∂L/∂W to take that weight apart.</source>
+        <translation>鼠标悬停在格子上可读取数值；点击 ∂L/∂W 的格子可拆开那个权重的梯度。</translation>
+    </message>
+    <message>
+        <source>Hover over a cell to read its value.</source>
+        <translation>鼠标悬停在格子上可读取数值。</translation>
+    </message>
+    <message>
+        <source>In the backward phase of a Dense layer, this shows how the chain rule gives one weight&apos;s gradient, ∂L/∂W[i, j], with this step&apos;s numbers.</source>
+        <translation>在全连接层的反向传播阶段，这里用这一步的数值展示链式法则如何得出一个权重的梯度 ∂L/∂W[i, j]。</translation>
+    </message>
+</context>
+<context>
+    <name>StepperWiring</name>
+    <message>
+        <source>Stepping through step {0}: Apply update trains on it, Discard leaves the weights as they are</source>
+        <translation>正在单步查看第 {0} 步：“应用更新”会用它训练，“丢弃”让权重保持不变</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About Backprop Playground</source>
+        <translation>关于 Backprop Playground(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;New from preset</source>
+        <translation>从预设新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>To &amp;PyTorch (model, weights and train.py)…</source>
+        <translation>到 PyTorch（模型、权重和 train.py）(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>To &amp;ONNX…</source>
+        <translation>到 ONNX(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>To a &amp;NumPy script…</source>
+        <translation>到 NumPy 脚本(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Metric &amp;history as CSV…</source>
+        <translation>指标历史为 CSV(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>The language you chose applies when Backprop Playground starts again.</source>
+        <translation>所选语言将在下次启动 Backprop Playground 时生效。</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep this run for comparison</source>
+        <translation>保留本次运行用于比较(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Forget kept runs</source>
+        <translation>忘掉已保留的运行(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <source>Train or pause</source>
+        <translation>训练或暂停</translation>
+    </message>
+    <message>
+        <source>Right arrow</source>
+        <translation>右方向键</translation>
+    </message>
+    <message>
+        <source>Train one batch</source>
+        <translation>训练一个批量</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>R</translation>
+    </message>
+    <message>
+        <source>Reset the weights</source>
+        <translation>重置权重</translation>
+    </message>
+    <message>
+        <source>K</source>
+        <translation>K</translation>
+    </message>
+    <message>
+        <source>Keep the run for comparison</source>
+        <translation>保留本次运行用于比较</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z / Ctrl+Shift+Z</source>
+        <translation>Ctrl+Z / Ctrl+Shift+Z</translation>
+    </message>
+    <message>
+        <source>Undo / redo an edit of the network</source>
+        <translation>撤销 / 重做对网络的编辑</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Remove the selected layer</source>
+        <translation>删除所选的层</translation>
+    </message>
+    <message>
+        <source>Alt+Up / Alt+Down</source>
+        <translation>Alt+↑ / Alt+↓</translation>
+    </message>
+    <message>
+        <source>Move the selected layer</source>
+        <translation>移动所选的层</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Backprop Playground {0}&lt;/b&gt;&lt;br&gt;Build a network, train it, and step through backpropagation.&lt;br&gt;&lt;br&gt;Qt {1} · PySide6 {2} · NumPy {3} · pyqtgraph {4}&lt;br&gt;Backends: {5}</source>
+        <translation>&lt;b&gt;Backprop Playground {0}&lt;/b&gt;&lt;br&gt;搭建网络、训练它，并单步查看反向传播。&lt;br&gt;&lt;br&gt;Qt {1} · PySide6 {2} · NumPy {3} · pyqtgraph {4}&lt;br&gt;计算后端：{5}</translation>
+    </message>
+    <message>
+        <source>About Backprop Playground</source>
+        <translation>关于 Backprop Playground</translation>
+    </message>
+</context>
+</TS>
