@@ -2,7 +2,8 @@
 
 resources/translations/<language>/presets.json gives each preset's title and description, and
 lessons/<name>.json a lesson's title and each step's do, notice, why and, where the step has a change, its
-button's label. Everything else (checks, changes, tabs) stays in the English file, so a translation cannot
+button's label; datasets.json where each dataset comes from (the sentence `dataset_source` gives in English).
+Everything else (checks, changes, tabs) stays in the English file, so a translation cannot
 change what a lesson claims. A language without a file falls back to English; a file that does not match its
 English is a PlaygroundError.
 """
@@ -13,6 +14,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from playground.data import dataset_names, dataset_source
 from playground.errors import PlaygroundError
 from playground.resources import ENGLISH, LANGUAGES, translations_dir
 
@@ -52,3 +54,22 @@ def texts(data: Any, keys: set[str], what: str) -> dict[str, str]:
         if not isinstance(data[key], str) or not data[key].strip():
             raise PlaygroundError(f"{what}: {key} must be a sentence")
     return data
+
+
+def dataset_source_in(name: str, language: str) -> str:
+    """Where the dataset `name` comes from, in `language` where its datasets.json has the sentence, else in English."""
+    data = read_overlay(language, "datasets.json")
+    if data is None:
+        return dataset_source(name)
+    try:
+        if not isinstance(data, dict):
+            raise PlaygroundError("it must be an object of datasets")
+        unknown = sorted(data.keys() - set(dataset_names()))
+        if unknown:
+            raise PlaygroundError(f"it names datasets that do not exist: {', '.join(unknown)}")
+        sources = texts(data, set(data), "the datasets")
+    except PlaygroundError as error:
+        path = overlay_path(language, "datasets.json")
+        raise PlaygroundError(f"The {language} translation of where the datasets come from ({path}) is damaged "
+                              f"({error}): reinstall the app.") from None
+    return sources.get(name, dataset_source(name))

@@ -27,6 +27,7 @@ from playground.engine import OptimizerSpec
 from playground.project.lessons import Change, Lesson, changed_network, changed_optimizer, load_lesson
 from playground.ui.builder import LayerBuilder
 from playground.ui.comparison import RunComparison
+from playground.ui.translation import window_language
 
 FLOATING_SIZE = (300, 460)  # the lesson dock floating over the window, when the screen has no room beside it
 FLOATING_MARGIN = 40
@@ -141,7 +142,7 @@ class Lessons(QObject):
 
     def open(self, name: str) -> None:
         """Show lesson `name` from its first step, on its preset."""
-        lesson = load_lesson(name)
+        lesson = load_lesson(name, window_language())
         shown = self.window.preset
         if shown is None or shown.name != lesson.preset:
             self.load_preset(lesson.preset)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.data import Dataset, dataset_source
+from playground.data import Dataset
 from playground.data.images import IMAGE_SETS
 from playground.engine import NetworkSpec, OptimizerSpec
 from playground.errors import PlaygroundError
@@ -30,6 +30,7 @@ from playground.project import Preset, load_preset
 from playground.project.bpp import Project
 from playground.project.lessons import lesson_titles
 from playground.project.presets import DEFAULT_PRESET
+from playground.project.translations import dataset_source_in
 from playground.session import Session, Snapshot, TrainingConfig, project_of
 from playground.ui.compare_view import ComparePlot
 from playground.ui.comparison import RunComparison
@@ -61,6 +62,7 @@ from playground.ui.projects import ProjectFiles
 from playground.ui.run_views import RunViews
 from playground.ui.stepper import StepperPanel, StepperRoom, StepperWiring
 from playground.ui.training import Training
+from playground.ui.translation import window_language
 from playground.ui.weight_editing import WeightEditor
 
 REDRAW_MS = 33
@@ -100,7 +102,8 @@ class MainWindow(QMainWindow):
                                self.use_settings, self._open_preset, self._show_tab)
         self.menus = WindowMenus(self, self.projects, self.builder.undo_stack, self.preset_selector, self.load_preset)
         self.builder.undo_stack.indexChanged.connect(self._edit_settled)
-        self.menus.add_run_menus(self.comparison.keep, self.comparison.forget, lesson_titles(), self.lessons.open)
+        self.menus.add_run_menus(self.comparison.keep, self.comparison.forget, lesson_titles(window_language()),
+                                 self.lessons.open)
         self.layout_memory = LayoutMemory(self, {"splitter": self.splitter, "network_splitter": self.network_splitter,
                                                  "output_splitter": self.output_splitter})
         self.redraw_timer = QTimer(self, interval=REDRAW_MS, timeout=self.redraw)
@@ -212,7 +215,7 @@ class MainWindow(QMainWindow):
     def load_preset(self, name: str) -> None:
         self._discard_session()
         try:
-            preset = load_preset(name)
+            preset = load_preset(name, window_language())
             title = missing_download(preset.dataset)
             if title is not None and self.downloads.offer_download(
                     preset.dataset, title, lambda used, data: self._show_preset(preset, data, used)):
@@ -273,7 +276,8 @@ class MainWindow(QMainWindow):
     def _show_data(self) -> None:
         dataset = self.builder.dataset = self.dataset  # the builder checks the network fits it
         self.palette.offer_image_layers(dataset.image_shape is not None)
-        self.data_source.setText(self.tr("Data: {0}. {1}").format(dataset.name, dataset_source(dataset.name)))
+        source = dataset_source_in(dataset.name, window_language())
+        self.data_source.setText(self.tr("Data: {0}. {1}").format(dataset.name, source))
         planar = dataset.points_train is not None and dataset.points_train.shape[1] == 2
         self.boundary_view.setVisible(planar)  # a decision boundary needs a plane of inputs to draw on
         shape = image_shape(dataset)

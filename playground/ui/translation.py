@@ -15,13 +15,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
-from playground.resources import resources_dir
+from playground.resources import ENGLISH, LANGUAGES, resources_dir
 from playground.ui import words
 
 SETTING = "language"
 SYSTEM = "system"
-# The languages the window offers, by code: the name each is shown by in the Language menu is its own.
-LANGUAGES = {"en": "English", "zh_CN": "中文"}
 CATALOGUE = "backprop_playground"
 FREE_CONTEXT = ""  # where lupdate files a bare tr("...") call
 
@@ -32,6 +30,12 @@ def tr(text: str) -> str:
 
 
 words.use_translator(tr)  # the words of the code without Qt go through Qt's translators too
+_window_language = ENGLISH  # what install_translators put in place
+
+
+def window_language() -> str:
+    """The code of LANGUAGES the window is in: the data it shows in words (lessons, presets' descriptions) follows."""
+    return _window_language
 
 
 def translations_dir() -> Path:
@@ -58,7 +62,7 @@ def resolved_language(language: str) -> str:
     if name in LANGUAGES:
         return name
     same_language = [code for code in LANGUAGES if code.split("_")[0] == name.split("_")[0]]
-    return same_language[0] if same_language else "en"
+    return same_language[0] if same_language else ENGLISH
 
 
 def install_translators(app: QCoreApplication, language: str, folder: Path | None = None) -> list[QTranslator]:
@@ -66,13 +70,24 @@ def install_translators(app: QCoreApplication, language: str, folder: Path | Non
     (translations_dir() by default) and Qt's own for its standard dialogs, where Qt has one. English, or a catalogue
     that was not compiled (a source checkout before `make`), installs nothing: the window stays all in English.
     Returns the translators installed, which must live as long as the app."""
+    global _window_language
     code = resolved_language(language)
     catalogue = QTranslator(app)
-    if code == "en" or not catalogue.load(f"{CATALOGUE}_{code}", str(folder or translations_dir())):
+    if code == ENGLISH or not catalogue.load(f"{CATALOGUE}_{code}", str(folder or translations_dir())):
+        _window_language = ENGLISH
         return []
     app.installTranslator(catalogue)
+    _window_language = code
     qt_own = QTranslator(app)
     if not qt_own.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         return [catalogue]
     app.installTranslator(qt_own)
     return [catalogue, qt_own]
+
+
+def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
+    """Take `translators` (install_translators') out again: the window is in English."""
+    global _window_language
+    for translator in translators:
+        app.removeTranslator(translator)
+    _window_language = ENGLISH

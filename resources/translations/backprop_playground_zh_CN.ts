@@ -77,7 +77,7 @@
     </message>
     <message>
         <source>BatchNorm</source>
-        <translation>批归一化</translation>
+        <translation>批量归一化</translation>
     </message>
     <message>
         <source>Normalizes each feature over the batch, then scales and shifts it</source>
@@ -877,7 +877,7 @@ click to edit</source>
     </message>
     <message>
         <source>batchnorm</source>
-        <translation>批归一化</translation>
+        <translation>批量归一化</translation>
     </message>
     <message>
         <source>residual</source>
@@ -2065,6 +2065,10 @@ click to edit</source>
     <message>
         <source>not trained yet</source>
         <translation>尚未训练</translation>
+    </message>
+    <message>
+        <source>The network changed, so training starts over from new random weights. Redo (Ctrl+Shift+Z) brings back the run at step {0:,}.</source>
+        <translation>网络已改变，所以训练从新的随机权重重新开始。重做（Ctrl+Shift+Z）可找回第 {0:,} 步的那次运行。</translation>
     </message>
     <message>
         <source>Training stopped</source>

@@ -9,6 +9,7 @@ import shutil
 
 import pytest
 
+from playground.data import dataset_names, dataset_source
 from playground.errors import PlaygroundError
 from playground.project import list_presets, load_preset, translations
 from playground.project.lessons import LessonError, lesson_titles, list_lessons, load_lesson
@@ -16,6 +17,7 @@ from playground.resources import ENGLISH, LANGUAGES, resources_dir
 
 TRANSLATED = sorted(set(LANGUAGES) - {ENGLISH})
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+YEAR = re.compile(r"\b\d{4}\b")
 # The window's names in each language, as its .ts translation has them: the English phrase a lesson uses, and the
 # words its translation must use for it.
 WINDOW_NAMES = {
@@ -60,7 +62,7 @@ def pairs(language: str) -> list[tuple[str, str, str]]:
 
 def test_the_languages_are_english_and_those_with_translations():
     assert LANGUAGES == {"en": "English", "zh_CN": "中文"}
-    folders = {path.name for path in (resources_dir() / "translations").iterdir()}
+    folders = {path.name for path in (resources_dir() / "translations").iterdir() if path.is_dir()}
     assert folders == set(TRANSLATED)
 
 
@@ -82,6 +84,26 @@ def test_every_preset_and_lesson_is_translated_and_matches_its_english(language)
     untranslated = [where for where, english, words in pairs(language)
                     if not SCRIPT[language].search(words) and english != english.upper()]
     assert untranslated == []
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_every_dataset_says_where_it_comes_from_in_the_language(language):
+    sources = json.loads((resources_dir() / "translations" / language / "datasets.json").read_text(encoding="utf-8"))
+    assert sorted(sources) == sorted(dataset_names())
+    for name in dataset_names():
+        words = translations.dataset_source_in(name, language)
+        assert SCRIPT[language].search(words), name
+        assert set(YEAR.findall(dataset_source(name))) <= set(YEAR.findall(words)), name  # the citation's years
+    assert translations.dataset_source_in("iris", ENGLISH) == dataset_source("iris")
+
+
+def test_a_damaged_datasets_translation_says_so_and_a_missing_one_falls_back(translations_at):
+    edit(translations_at / "datasets.json", lambda d: d.update(imagenet="图像网络。"))
+    with pytest.raises(PlaygroundError, match=r"The zh_CN translation of where the datasets come from .* damaged "
+                                              r"\(it names datasets that do not exist: imagenet"):
+        translations.dataset_source_in("iris", "zh_CN")
+    (translations_at / "datasets.json").unlink()
+    assert translations.dataset_source_in("iris", "zh_CN") == dataset_source("iris")
 
 
 @pytest.mark.parametrize("language", TRANSLATED)

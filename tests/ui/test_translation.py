@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QPushButton
 
 from playground.ui import MainWindow
-from playground.ui.translation import SETTING, chosen_language, install_translators
+from playground.ui.translation import SETTING, chosen_language, install_translators, remove_translators
 from tests.ui.texts import english_words, window_texts
-from tests.ui.widgets import click
+from tests.ui.widgets import click, find
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = ROOT / "resources" / "translations" / "backprop_playground_zh_CN.ts"
@@ -54,8 +54,7 @@ def chinese(compiled, qapp) -> Iterator[None]:
     translators = install_translators(qapp, "zh_CN", compiled)
     assert len(translators) == 2  # the app's catalogue and Qt's own
     yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
+    remove_translators(qapp, translators)
 
 
 def test_the_catalogue_is_finished_and_current_with_the_code(tmp_path):
@@ -105,6 +104,24 @@ def test_every_phase_of_the_stepper_explains_in_chinese(qtbot, chinese):
     window.close()
 
 
+def test_a_lesson_in_chinese_speaks_chinese_at_every_step(qtbot, chinese):
+    window = MainWindow("circle")
+    qtbot.addWidget(window)
+    window.show()
+    menu = window.findChild(QMenu, "lessonMenu")
+    next(action for action in menu.actions() if action.text().startswith("梯度消失")).trigger()
+    assert window.preset_selector.currentText() == "deep-sigmoid" and window.lessons.dock.isVisible()
+    assert CJK.search(window.description.text())  # the preset's description, from its translation
+    while True:
+        assert english_in(window) == []
+        assert all(CJK.search(find(window, QLabel, f"lesson_{key}").text()) for key in ("do", "notice", "why"))
+        forward = find(window, QPushButton, "lessonNextButton")
+        if not forward.isEnabled():
+            break
+        click(qtbot, window, "lessonNextButton")
+    window.close()
+
+
 def language_action(window: MainWindow, title: str):
     menu = window.findChild(QMenu, "languageMenu")
     return next(action for action in menu.actions() if action.text() == title)
@@ -127,8 +144,7 @@ def test_the_language_menu_keeps_the_choice_for_the_next_start(qtbot, compiled, 
             assert again.menuBar().actions()[0].text() == "文件(&F)"
             assert language_action(again, "中文").isChecked()
         finally:
-            for translator in translators:
-                qapp.removeTranslator(translator)
+            remove_translators(qapp, translators)
         language_action(window, "English").trigger()
         assert chosen_language() == "en" and install_translators(qapp, chosen_language(), compiled) == []
     finally:

@@ -31,16 +31,12 @@ ALLOWED = set("""
 backprop playground pytorch torch torchrun onnx numpy cupy cuda pyside6 pyqtgraph mnist fashion kuzushiji cifar
 iris xor relu leaky elu tanh sigmoid softmax softplus adam adamw sgd rmsprop nesterov mse conv2d maxpool avgpool
 globalavgpool batchnorm dropout xavier glorot kaiming max min exp log sqrt argmax cos sin out pad else gpu cpu csv bpp
-png svg json ctrl shift alt space delete english
+png svg json ctrl shift alt space delete english tensorflow var fan
 """.split())
 
-# Kept out until their data files are translated (their own branch): the lesson dock's texts, the lessons' titles in
-# the Lessons menu and the preset's description come from resources/lessons and resources/presets, not from the
-# window's code. (Objects by name.)
-DATA_FILE_TEXTS = {"lessonTitle", "lesson_do", "lesson_notice", "lesson_why", "presetDescription", "lessonMenu"}
-# The sentence saying where a dataset comes from (its credit and licence) is the data module's (playground/data), which
-# has no Qt and so no translator.
-DATA_MODULE_TEXTS = {"datasetSource"}
+# The line saying where a dataset comes from is a citation: its authors' names, titles and licences stay as
+# published (its words are translated, tests/project/test_translations.py). (Objects by name.)
+CITATIONS = {"datasetSource"}
 # A preset's name is an identifier, the same on the command line (`playground train --preset circle`).
 PRESET_NAMES = set(list_presets())
 
@@ -52,15 +48,13 @@ def english_words(text: str) -> list[str]:
     """The Latin words of 3+ letters in `text` that are not in ALLOWED (rich text's tags and entities and file names
     such as train.py aside)."""
     plain = FILE_NAME.sub(" ", html.unescape(re.sub(r"<[^>]*>", " ", text)))
-    if plain in PRESET_NAMES:
-        return []
+    for name in PRESET_NAMES:  # identifiers, also where a title names its preset: "梯度消失 (deep-sigmoid)"
+        plain = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", " ", plain)
     return [word for word in LATIN_WORD.findall(plain) if word.lower() not in ALLOWED]
 
 
 def _menu_texts(menu: QMenu, where: str) -> Iterator[tuple[str, str]]:
     yield where, menu.title()
-    if menu.objectName() in DATA_FILE_TEXTS:
-        return
     for action in menu.actions():
         if action.menu() is not None:
             yield from _menu_texts(action.menu(), f"{where} > {action.menu().title()}")
@@ -71,13 +65,13 @@ def _menu_texts(menu: QMenu, where: str) -> Iterator[tuple[str, str]]:
 def window_texts(window: QMainWindow) -> Iterator[tuple[str, str]]:
     """(where, text) for every menu and its actions, button, tab, label, group box title, combo box item, list item,
     table cell and header, dock title and text in a picture (QGraphicsView) of `window`, shown or not, except
-    DATA_FILE_TEXTS and DATA_MODULE_TEXTS."""
+    CITATIONS."""
     for action in window.menuBar().actions():
         if action.menu() is not None:
             yield from _menu_texts(action.menu(), "menu")
     for widget in window.findChildren(QWidget):
         name = widget.objectName() or type(widget).__name__
-        if name in DATA_FILE_TEXTS | DATA_MODULE_TEXTS:
+        if name in CITATIONS:
             continue
         if isinstance(widget, QAbstractButton):
             yield f"button {name}", widget.text()
