@@ -224,6 +224,12 @@ class Session:
             return
         after, size, in_order, loss = self._pending_trace
         self._pending_trace = None
+        if not (math.isfinite(loss) and all_finite(self.network.backend, after.theta)):
+            # Training would stop here and keep the weights it had: so does the stepper.
+            self._notice = (f"The step traced gives a loss of {loss:.4g} and non-finite weights, so it was not "
+                            "applied and the weights stay as they were; lower the learning rate or turn on "
+                            "gradient clipping, or reset the network.")
+            return
         after.restore(self.optimizer)
         at = self.at
         at.step += 1
