@@ -149,6 +149,7 @@ class Session:
                 next_due, report_due, frame_left - 1, paced)
             if message is not None:
                 self._paused, self._steps_left, self._until_epoch = True, 0, None
+                self.history.drop_after(self.step)  # the steps undone leave the curves with the weights
                 yield self._snapshot("diverged", message=message)
                 continue
             paused_now = False

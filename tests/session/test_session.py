@@ -516,3 +516,22 @@ def test_snapshots_carry_a_copy_of_the_optimizer_settings_made_when_they_change(
     assert changed.optimizer.learning_rate == 0.5 and first.optimizer.kind == "sgd"
     session.control.stop()
     list(stream)
+
+
+def test_a_divergence_takes_the_steps_it_undid_out_of_the_history():
+    session = preset_session("plane", start_paused=True)
+    session.control.set_learning_rate(1.0)
+    stream = session.run()
+    next(stream)
+    for _ in range(200):
+        session.control.step()
+        snapshot = next(stream)
+        if snapshot.state == "diverged":
+            break
+    assert snapshot.state == "diverged" and "back to those of step" in snapshot.message
+    steps = snapshot.history["step"]
+    assert numpy.all(numpy.diff(steps) >= 0) and steps[-1] == snapshot.step == session.step
+    session.control.step()  # and the curve goes on from there
+    assert numpy.all(numpy.diff(next(stream).history["step"]) >= 0)
+    session.control.stop()
+    list(stream)
