@@ -333,6 +333,7 @@ class Session:
             # The same schedule goes on where it was; another one starts now, not as if set at step 0.
             same = value.schedule == old.spec.schedule
             self.optimizer.schedule_start = old.schedule_start if same else old.step_count
+            self.guard.carry_over(old, self.optimizer)
 
     def _move_to(self, backend: str) -> None:
         """The same run on another backend: its weights, optimizer state, batch order and history go across
