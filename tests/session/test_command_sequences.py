@@ -27,9 +27,9 @@ def odd_settings(rng: random.Random) -> OptimizerSpec:
         nesterov=kind == "sgd" and momentum > 0 and rng.random() < 0.5, eps=rng.choice([1e-8, 1e-30]),
         weight_decay=rng.choice([0.0, 0.5]) if kind == "adamw" else 0.0, l1=rng.choice([0.0, 1.0]),
         l2=rng.choice([0.0, 100.0]), clip_norm=rng.choice([None, 1e-12, 1.0]), clip_value=rng.choice([None, 1e-12]),
-        schedule=ScheduleSpec(kind=rng.choice(["constant", "step", "exponential", "cosine"]), step_size=rng.choice([1, 5]),
-                              gamma=rng.choice([0.5, 2.0]), total_steps=rng.choice([1, 10]), min_lr=0.0,
-                              warmup_steps=rng.choice([0, 3, 50])))
+        schedule=ScheduleSpec(kind=rng.choice(["constant", "step", "exponential", "cosine"]),
+                              step_size=rng.choice([1, 5]), gamma=rng.choice([0.5, 2.0]),
+                              total_steps=rng.choice([1, 10]), min_lr=0.0, warmup_steps=rng.choice([0, 3, 50])))
 
 
 def send(rng: random.Random, session, action: str) -> None:
@@ -92,7 +92,7 @@ def check(snapshot, session) -> None:
         assert snapshot.trace.optimizer.t == session.optimizer.step_count + 1
 
 
-def play(name: str, seed: int, actions: int) -> None:
+def play(name: str, seed: int, actions: int = 60) -> None:
     rng = random.Random(seed)
     session = preset_session(name, start_paused=True, seed=seed, blas_threads=1)
     run = session.run()
@@ -114,20 +114,22 @@ def play(name: str, seed: int, actions: int) -> None:
         switched = switched or action == "optimizer"
         assert snapshot.step == session.step
         if not switched:
-            assert session.optimizer.step_count == session.step, action
+            assert session.optimizer.step_count == session.step, (action, snapshot.message)
         last = snapshot
     session.control.stop()
     assert [snapshot.state for snapshot in run] == ["stopped"]
 
 
+# gauss 0 and 11 found a negative cross-entropy and a count ahead of the step after going back past new settings.
 @pytest.mark.parametrize("name, seed", [("circle", 1), ("batchnorm", 2), ("residual", 3), ("digits-cnn", 4),
-                                        ("linear-regression", 5), ("overfit", 6), ("exploding", 7), ("plane", 8)])
+                                        ("linear-regression", 5), ("overfit", 6), ("exploding", 7), ("plane", 8),
+                                        ("gauss", 0), ("gauss", 11)])
 def test_random_command_sequences_keep_the_session_sound(name, seed):
     failure: list[BaseException] = []
 
     def guarded() -> None:
         try:
-            play(name, seed, actions=40)
+            play(name, seed)
         except BaseException as error:  # raised again on the test's thread
             failure.append(error)
 
