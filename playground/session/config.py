@@ -30,8 +30,7 @@ class TrainingConfig:
     details: bool = True  # layer statistics and the decision-boundary grid in snapshots
     start_paused: bool = False
     blas_threads: int | None = None  # None: all cores but one, so a GUI keeps one
-    # Snapshots may take at most this share of the time, whole-test-set reports a quarter as much.
-    overhead_budget: float = 0.02
+    overhead_budget: float = 0.02  # snapshots may take at most this share of the time, whole-test-set reports a quarter as much
     pace: str = "full"  # one of PACES
 
 
