@@ -89,7 +89,11 @@ class BinaryCrossEntropy(Loss):
         xp, softplus, grad = self.xp, self._scratch, self.grad
         count = output.size
         xp.logaddexp(0, output, out=softplus)
-        loss = (self.number(softplus.sum()) - self.number(xp.vdot(output, target))) / count
+        # Each entry's log(1 + eᶻ) − y·z, then the sum: as rounded, each stays at least 0, where the two sums
+        # apart cancel to a negative loss once the logits are large.
+        xp.multiply(output, target, out=grad)
+        xp.subtract(softplus, grad, out=grad)
+        loss = self.number(grad.sum()) / count
         xp.subtract(output, softplus, out=grad)
         xp.exp(grad, out=grad)  # σ(z) = exp(z − log(1 + eᶻ))
         xp.subtract(grad, target, out=grad)

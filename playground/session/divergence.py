@@ -47,6 +47,14 @@ class DivergenceGuard:
         self.older = older
         return self.before
 
+    def carry_over(self, old: Optimizer, new: Optimizer) -> None:
+        """New settings of the optimizer (`new`, whose state and step count go on from `old`'s): the states kept
+        with the old one go back as if the settings had been chosen there, so that the optimizer's count never
+        runs ahead of the step gone back to."""
+        for kept in (self.burst, self.before, self.older, self.backup):
+            if kept is not None and kept.optimizer is old:
+                kept.carry_over(new)
+
     def start_burst(self, optimizer: Optimizer) -> Checkpoint:
         """The burst's checkpoint, taken again every few dozen steps: the optimizer and network stay the same
         through a burst, so one Checkpoint's buffers serve all of it. Timed, as the burst spaces the others
@@ -136,6 +144,18 @@ class Checkpoint:
     def fits(self, network: Network, optimizer: Optimizer) -> bool:
         return self.network is network and self.optimizer is optimizer
 
+    def carry_over(self, optimizer: Optimizer) -> None:
+        """Belong to `optimizer`, new settings of this one's: its state arrays keep the copies of those of the
+        same name and shape (as Session's optimizer_settings carries them over), the rest start at 0."""
+        copies = {key: copy for key, (array, copy) in zip(self.optimizer.state, self.optimizer_state, strict=True)}
+        self.optimizer_state = []
+        for key, array in optimizer.state.items():
+            copy = copies.get(key)
+            self.optimizer_state.append((array, copy if copy is not None and copy.shape == array.shape
+                                         else self.network.xp.zeros_like(array)))
+        self.pairs = self.weights + self.optimizer_state
+        self.optimizer = optimizer
+
     def take(self) -> None:
         for array, copy in self.pairs:
             copy[...] = array
@@ -157,6 +177,8 @@ class Checkpoint:
             array[...] = copy
         if same_optimizer:
             self.optimizer.step_count = self.optimizer_steps
+            # A schedule chosen after this state was kept starts here, not at a step that has not come yet.
+            optimizer.schedule_start = min(optimizer.schedule_start, self.optimizer_steps)
         if self.rng is not None:
             self.network.backend.set_random_state(self.network.rng, self.rng)
 

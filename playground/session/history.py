@@ -44,6 +44,14 @@ class History:
             self._count = len(kept)
             self._stride *= 2
 
+    def drop_after(self, step: int) -> None:
+        """Forget the points after `step`: training went back to it (a divergence undid the steps after), and a
+        curve drawn over the steps must not turn back."""
+        kept = int(numpy.searchsorted(self._columns["step"][: self._count], step, side="right"))
+        for column in self._columns.values():
+            column[kept : self._count] = math.nan
+        self._count = kept
+
     def arrays(self) -> dict[str, numpy.ndarray]:
         """A copy of every series, for a snapshot."""
         return {name: column[: self._count].copy() for name, column in self._columns.items()}

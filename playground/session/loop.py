@@ -149,6 +149,7 @@ class Session:
                 next_due, report_due, frame_left - 1, paced)
             if message is not None:
                 self._paused, self._steps_left, self._until_epoch = True, 0, None
+                self.history.drop_after(self.step)  # the steps undone leave the curves with the weights
                 yield self._snapshot("diverged", message=message)
                 continue
             paused_now = False
@@ -224,6 +225,12 @@ class Session:
             return
         after, size, in_order, loss = self._pending_trace
         self._pending_trace = None
+        if not (math.isfinite(loss) and all_finite(self.network.backend, after.theta)):
+            # Training would stop here and keep the weights it had: so does the stepper.
+            self._notice = (f"The step traced gives a loss of {loss:.4g} and non-finite weights, so it was not "
+                            "applied and the weights stay as they were; lower the learning rate or turn on "
+                            "gradient clipping, or reset the network.")
+            return
         after.restore(self.optimizer)
         at = self.at
         at.step += 1
@@ -326,6 +333,7 @@ class Session:
             # The same schedule goes on where it was; another one starts now, not as if set at step 0.
             same = value.schedule == old.spec.schedule
             self.optimizer.schedule_start = old.schedule_start if same else old.step_count
+            self.guard.carry_over(old, self.optimizer)
 
     def _move_to(self, backend: str) -> None:
         """The same run on another backend: its weights, optimizer state, batch order and history go across

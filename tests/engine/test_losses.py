@@ -85,3 +85,14 @@ def test_predictions_are_probabilities_for_classification():
     assert_close(probs, torch.softmax(torch.from_numpy(logits), 1).numpy(), 1e-12)
     _, _, net = loss_and_grad("binary_cross_entropy", logits, numpy.zeros((4, 3)))
     assert_close(net.predict(logits), torch.sigmoid(torch.from_numpy(logits)).numpy(), 1e-12)
+
+
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_binary_cross_entropy_is_never_negative_on_large_logits(dtype):
+    # Weights that grew huge give logits near ±1e10 that are right: each example's loss rounds to 0, and their
+    # mean must not come out below 0 (it was −1.8e10 on gauss, as two sums of 1e12 cancelled).
+    rng = numpy.random.default_rng(0)
+    y = rng.integers(0, 2, (200, 1)).astype(float)
+    logits = numpy.where(y == 1, 1.0, -1.0) * rng.uniform(1e9, 1e11, (200, 1))
+    value, grad, _ = loss_and_grad("binary_cross_entropy", logits, y, dtype)
+    assert value == 0.0 and numpy.all(grad == 0.0)

@@ -17,7 +17,9 @@ TORCH_ACTIVATIONS = {
     "elu": lambda alpha: torch.nn.ELU(alpha),
     "sigmoid": lambda alpha: torch.nn.Sigmoid(),
     "tanh": lambda alpha: torch.nn.Tanh(),
-    "softplus": lambda alpha: torch.nn.Softplus(),
+    # torch returns x itself past its threshold (20), e⁻²⁰ ≈ 2e-9 from log(1 + eˣ), which the engine computes and
+    # float64 comparisons see; past 40 the difference is below float64's rounding.
+    "softplus": lambda alpha: torch.nn.Softplus(threshold=40),
 }
 
 

@@ -223,6 +223,18 @@ def test_a_place_that_cannot_be_written_is_a_sentence(tmp_path):
         export_pytorch(spec, Network(spec).state_dict(), tmp_path, name="my-model")
 
 
+@pytest.mark.parametrize("name, sentence", [("class", "cannot be a Python module name"), ("torch", "is taken by"),
+                                            ("train", "is taken by"), ("numpy", "is taken by")])
+def test_a_model_name_that_would_break_the_exported_files_is_refused(tmp_path, name, sentence):
+    # class.py cannot be imported, train.py would be written over by the training script, and torch.py beside
+    # train.py would hide PyTorch from it.
+    pytest.importorskip("torch")
+    spec = load_preset("circle").network
+    with pytest.raises(PlaygroundError, match=sentence):
+        export_pytorch(spec, Network(spec).state_dict(), tmp_path, name=name)
+    assert not any(tmp_path.iterdir())
+
+
 # The NumPy script.
 
 @pytest.mark.parametrize("name", [*PRESETS, "every-layer", *IMAGE_NETWORKS])

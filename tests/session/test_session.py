@@ -516,3 +516,43 @@ def test_snapshots_carry_a_copy_of_the_optimizer_settings_made_when_they_change(
     assert changed.optimizer.learning_rate == 0.5 and first.optimizer.kind == "sgd"
     session.control.stop()
     list(stream)
+
+
+def test_a_divergence_takes_the_steps_it_undid_out_of_the_history():
+    session = preset_session("plane", start_paused=True)
+    session.control.set_learning_rate(1.0)
+    stream = session.run()
+    next(stream)
+    for _ in range(200):
+        session.control.step()
+        snapshot = next(stream)
+        if snapshot.state == "diverged":
+            break
+    assert snapshot.state == "diverged" and "back to those of step" in snapshot.message
+    steps = snapshot.history["step"]
+    assert numpy.all(numpy.diff(steps) >= 0) and steps[-1] == snapshot.step == session.step
+    session.control.step()  # and the curve goes on from there
+    assert numpy.all(numpy.diff(next(stream).history["step"]) >= 0)
+    session.control.stop()
+    list(stream)
+
+
+def test_going_back_past_new_optimizer_settings_keeps_the_optimizers_count_with_the_step():
+    session = preset_session("linear-regression", start_paused=True)
+    stream = session.run()
+    next(stream)
+    for _ in range(3):
+        session.control.step()
+        next(stream)
+    session.control.set_optimizer_settings(OptimizerSpec("sgd", learning_rate=0.01, momentum=0.5,
+                                                         schedule=ScheduleSpec(warmup_steps=10)))
+    session.control.set_weight("1", 0, 0, 1e38)  # finite, but the loss of every step from here is not
+    next(stream)
+    session.control.step()
+    diverged = next(stream)
+    assert diverged.state == "diverged" and "back to those of step 2" in diverged.message
+    assert session.optimizer.step_count == session.step == 2
+    assert session.optimizer.learning_rate == 0.01 / 10  # the warm-up chosen at step 3 starts at step 2
+    assert not session.optimizer.state["velocity"].any()  # as it was when the settings were chosen
+    session.control.stop()
+    list(stream)

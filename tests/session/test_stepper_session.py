@@ -85,3 +85,23 @@ def test_stepping_on_drops_a_held_step():
     session.control.pause()
     advance(run, lambda s: s.state == "paused")
     assert numpy.array_equal(session.network.theta, after_step) and session.step == 3
+
+
+def test_a_traced_step_that_diverges_is_not_applied_and_says_why():
+    session = paused_session("exploding")
+    run = session.run()
+    advance(run, lambda s: True)
+    path, (rows, columns) = next(iter(session.control.weight_shapes.items()))
+    session.control.set_weight(path, 0, 0, 1e38)  # finite, but every loss after it is not
+    advance(run, lambda s: s.state == "paused")
+    before = session.network.state_dict()
+    session.control.trace()
+    traced = advance(run, lambda s: s.trace is not None)
+    assert not numpy.isfinite(traced.trace.loss)
+    session.control.apply_trace()
+    snapshot = next(run)  # the command's own
+    assert snapshot.message is not None and snapshot.step == 0 and snapshot.state == "paused"
+    assert "not applied" in snapshot.message
+    for key, value in session.network.state_dict().items():
+        assert numpy.array_equal(value, before[key], equal_nan=True), key
+    assert numpy.isfinite(session.network.theta).all()

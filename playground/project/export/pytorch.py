@@ -5,6 +5,7 @@ which trains on as the app trains (train_script)."""
 from __future__ import annotations
 
 import io
+import keyword
 from pathlib import Path
 
 import numpy
@@ -76,6 +77,11 @@ class Residual(nn.Module):
 '''
 
 
+# train.py, and the modules the model's file and train.py import: <name>.py beside them would replace or hide them.
+TAKEN_NAMES = frozenset({"argparse", "collections", "json", "math", "numpy", "os", "pathlib", "sys", "time", "torch",
+                         "train"})
+
+
 def export_pytorch(network: NetworkSpec, state: dict[str, numpy.ndarray], folder: Path,
                    name: str = "model", optimizer: TrainedOptimizer | None = None,
                    dataset: Dataset | None = None) -> list[Path]:
@@ -89,9 +95,12 @@ def export_pytorch(network: NetworkSpec, state: dict[str, numpy.ndarray], folder
     except ImportError:
         advice = install_advice("PyTorch", "pip install torch")
         raise PlaygroundError(f"Exporting to PyTorch needs PyTorch: {advice}; or export a NumPy script.") from None
-    if not name.isidentifier():
+    if not name.isidentifier() or keyword.iskeyword(name):
         raise PlaygroundError(f"The name {name!r} cannot be a Python module name: use letters, digits and _, "
                               "such as model.")
+    if name in TAKEN_NAMES:
+        raise PlaygroundError(f"The name {name!r} is taken by train.py or a module the exported files import, which "
+                              "its file would hide: choose another, such as model.")
     raw = RawInputs.of(network, dataset)
     state = checked_state(network, state)
     lines: list[str] = []
