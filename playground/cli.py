@@ -91,8 +91,7 @@ def run_gradcheck(args: argparse.Namespace) -> int:
     from playground.engine import NetworkSpec, get_backend, gradient_check, random_batch
     from playground.engine.memory import check_memory
 
-    if args.batch_size < 2:
-        raise PlaygroundError("--batch-size must be 2 or more (batch normalization needs two examples).")
+    whole(args.batch_size, "--batch-size", minimum=1)
     whole(args.max_checks, "--max-checks", minimum=1)
     whole(args.seed, "--seed", minimum=0, maximum=MAX_SEED)
     if args.preset is not None:  # `--preset=` names the empty preset, which does not exist
@@ -101,6 +100,9 @@ def run_gradcheck(args: argparse.Namespace) -> int:
         spec = load_preset(args.preset).network
     else:
         spec = NetworkSpec.from_json(read_user_file(args.spec))
+    if args.batch_size < 2 and any(info.type == "batchnorm" for info in spec.validate()):
+        raise PlaygroundError("--batch-size must be 2 or more for a network with batch normalization, which normalizes "
+                              "over the examples of a batch.")
     # In float64. The random batch, its targets and the copies of the input gradient that the check
     # keeps come on top of the network's buffers: as much again, so two batches in all.
     check_memory(spec, "float64", examples=2 * args.batch_size, advice="lower --batch-size or make the layers smaller",

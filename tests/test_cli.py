@@ -38,6 +38,11 @@ def test_gradcheck_json_report_for_a_spec_file(tmp_path, capsys):
     assert all(p["max_relative_error"] < 1e-6 for p in report["parameters"].values())
 
 
+def test_gradcheck_of_one_example_where_no_batch_normalization_needs_two(capsys):
+    assert main(["gradcheck", "--preset", "circle", "--batch-size", "1"]) == 0
+    assert "FAIL" not in capsys.readouterr().out
+
+
 def test_gradcheck_exits_1_when_a_gradient_is_wrong(monkeypatch, capsys):
     monkeypatch.setattr(Tanh, "backward", lambda self, xp, z, a, g, out, s: xp.multiply(g, 2.0, out=out))
     assert main(["gradcheck", "--preset", "circle"]) == 1
@@ -49,7 +54,9 @@ def test_gradcheck_exits_1_when_a_gradient_is_wrong(monkeypatch, capsys):
     (["gradcheck", "missing.json"], "Cannot read missing.json"),
     (["gradcheck"], "one of the arguments"),
     (["frobnicate"], "invalid choice"),
-    (["gradcheck", "--preset", "circle", "--batch-size", "1"], "--batch-size must be 2 or more"),
+    (["gradcheck", "--preset", "batchnorm", "--batch-size", "1"], "--batch-size must be 2 or more for a network "
+                                                                   "with batch normalization"),
+    (["gradcheck", "--preset", "circle", "--batch-size", "0"], "--batch-size must be"),
 ])
 def test_user_errors_print_one_line_and_exit_2(args, message):
     result = run_cli(*args)
