@@ -63,7 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--epochs", type=int, help="epochs to train (default: the preset's; for a project, 10 more)")
     train.add_argument("--seed", type=int, help="seed for the weights and the batch order (default 0)")
     train.add_argument("--backend", choices=BACKEND_CHOICES, help=BACKEND_HELP + " (default auto)")
-    train.add_argument("--dtype", choices=["float32", "float64"], default="float32")
+    train.add_argument("--dtype", choices=["float32", "float64"],
+                       help="float32 by default; a project goes on in the precision it was saved in")
     train.add_argument("--json", action="store_true", help="one JSON object per epoch on stdout")
     train.add_argument("--save", metavar="OUT.bpp", help="save the trained project here")
 

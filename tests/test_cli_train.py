@@ -88,3 +88,14 @@ def test_user_mistakes_are_one_line_errors(tmp_path):
         lines = result.stderr.strip().splitlines()
         assert result.returncode == 2, result.stderr
         assert len(lines) == 1 and lines[0].startswith("error: ") and message in lines[0], result.stderr
+
+
+def test_a_float64_run_goes_on_in_float64(tmp_path, capsys):
+    saved = tmp_path / "precise.bpp"
+    assert main(["train", "--preset", "circle", "--epochs", "1", "--dtype", "float64", "--save", str(saved)]) == 0
+    assert main(["train", str(saved), "--epochs", "1", "--save", str(saved)]) == 0
+    weights = {k: v for k, v in load_project(saved).arrays.items() if k.startswith("weights/")}
+    assert weights and all(array.dtype == "float64" for array in weights.values())
+    assert main(["train", str(saved), "--epochs", "1", "--dtype", "float32", "--save", str(saved)]) == 0
+    assert all(v.dtype == "float32" for k, v in load_project(saved).arrays.items() if k.startswith("weights/"))
+

@@ -25,7 +25,11 @@ def project_of(session: Session, dataset: dict[str, Any], title: str = "", view:
 
 
 def session_for(project: Project, dataset: Dataset, **settings: Any) -> Session:
-    """A session on a project's network and data, continuing where the project left off."""
+    """A session on a project's network and data, continuing where the project left off: in the precision its
+    weights were saved in (float64 for a run trained so) unless `settings` ask for another."""
+    if settings.get("dtype") is None:
+        saved = {array.dtype for key, array in project.arrays.items() if key.startswith("weights/")}
+        settings["dtype"] = "float64" if numpy.dtype(numpy.float64) in saved else "float32"
     config = TrainingConfig(optimizer=copy.deepcopy(project.optimizer), batch_size=project.batch_size,
                             seed=project.seed, **settings)
     session = Session(project.network, dataset, config)
