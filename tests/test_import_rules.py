@@ -122,7 +122,8 @@ def test_engine_math_takes_its_array_module_from_the_backend(name):
     assert "numpy" not in [n.split(".")[0] for n in imports_of(PACKAGE / "engine" / name)]
 
 
-@pytest.mark.parametrize("name", ["phases.py", "chain_rule.py"])
+@pytest.mark.parametrize("name", ["phases.py", "image_common.py", "image_forward.py", "image_backward.py",
+                                  "chain_rule.py", "notation.py"])
 def test_the_stepper_logic_needs_no_qt(name):
     """What a phase shows is worked out from the trace alone; only the stepper's widgets are Qt."""
     assert not [imported for imported in imports_of(PACKAGE / "ui" / "stepper" / name)

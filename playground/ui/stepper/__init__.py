@@ -1,6 +1,8 @@
 """The stepper: one training step walked phase by phase with the numbers the training code computed.
 
 - `phases`: what each phase shows, worked out from a StepTrace without Qt (formulas and matrices);
+- `image_forward`, `image_backward`: the same for layers on images, one example's maps and one chosen cell
+  written out (`image_common`: what the two directions share), without Qt;
 - `chain_rule`: one weight's gradient taken apart in the trace's numbers, without Qt;
 - `views`: the widgets that draw a phase (heatmaps, the gradient check, text that fits its height);
 - `panel`: the Stepper tab that holds them and walks the phases;

@@ -31,7 +31,7 @@ from superqt import QFlowLayout
 
 from playground.engine import GradCheckReport, NetworkSpec, StepTrace
 from playground.ui.stepper.chain_rule import ChainRule, chain_rule, chain_rule_html
-from playground.ui.stepper.image_phases import Focus, ImagePhase
+from playground.ui.stepper.image_common import Focus, ImagePhase
 from playground.ui.stepper.notation import Matrix, lines_html
 from playground.ui.stepper.phases import (
     BACKWARD,

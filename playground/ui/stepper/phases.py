@@ -7,7 +7,7 @@ copy of the math"); the formulas are the strings the activations and losses carr
 through the translator ui/translation.py installs (ui/words.py), as written until then. Matrices
 are drawn as they are stored: activations and gradients features × batch (one column per example), W as
 (fan_in, fan_out), a vector such as b as one column, a Conv2D's kernels as kernels. Layers on images
-draw one example's maps instead, and write out one chosen cell (image_phases.py).
+draw one example's maps instead, and write out one chosen cell (image_forward.py, image_backward.py).
 """
 
 from __future__ import annotations
@@ -31,14 +31,16 @@ from playground.engine.spec import (
     ResidualSpec,
 )
 from playground.engine.trace import ForwardRecord, OptimizerRecord, StepTrace, UpdateRecord
-from playground.ui.stepper.image_phases import Focus, ImagePhase
+from playground.ui.stepper.image_backward import ImageBackward
+from playground.ui.stepper.image_common import Focus, ImagePhase
+from playground.ui.stepper.image_forward import ImageForward
 from playground.ui.stepper.notation import Matrix, dims, matrix, number, tr
 from playground.ui.words import term
 
 FORWARD, LOSS, BACKWARD, UPDATE = "forward", "loss", "backward", "update"
 # What the fused losses apply to the output z before comparing it with y.
 PREDICTION = {"mse": "ŷ = z", "binary_cross_entropy": "ŷ = σ(z)", "cross_entropy": "ŷ = softmax(z)"}
-# Conv2D, pooling, Flatten, GlobalAvgPool: their phases draw maps of one example (image_phases.py).
+# Conv2D, pooling, Flatten, GlobalAvgPool: their phases draw maps of one example (ImageForward, ImageBackward).
 IMAGE_LAYERS = {kind for kind, layer in LAYER_SPECS.items() if layer.takes == IMAGES}
 
 
@@ -115,8 +117,10 @@ def image_phase(phase: Phase, trace: StepTrace, spec: NetworkSpec, focus: Focus 
     record = (trace.forward if phase.kind == FORWARD else trace.backward)[phase.record]
     if record.type not in IMAGE_LAYERS:
         return None
-    return ImagePhase(phase.kind, trace, phase.record, layer_specs(spec)[phase.path], layer_info(spec, phase.path),
-                      focus or Focus())
+    layer, info, focus = layer_specs(spec)[phase.path], layer_info(spec, phase.path), focus or Focus()
+    if phase.kind == FORWARD:
+        return ImageForward(trace, phase.record, layer, info, focus)
+    return ImageBackward(trace, phase.record, layer, info, focus)
 
 
 def layer_info(spec: NetworkSpec, path: str) -> LayerInfo:
