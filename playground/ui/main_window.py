@@ -2,8 +2,10 @@
 boundary; read the network layer by layer and check its gradients.
 
 The window keeps the newest snapshot the worker sends and redraws from a 30 Hz timer. Its other
-roles are objects it makes: the training session (Training), project files (ProjectFiles),
-downloads (DataDownloads), the stepper's side (StepperWiring), the menus and the layout memory.
+roles are objects it makes: the training session (Training), the run in use (RunInUse: the preset
+and data shown and trained, the project as it stands, the run set aside for Undo), project files
+(ProjectFiles), downloads (DataDownloads), the runs kept for comparison (RunComparison), lessons
+(Lessons), the stepper's side (StepperWiring), the menus and the layout memory.
 """
 
 from __future__ import annotations
@@ -27,11 +29,10 @@ from playground.data.images import IMAGE_SETS
 from playground.engine import NetworkSpec, OptimizerSpec
 from playground.errors import PlaygroundError
 from playground.project import Preset, load_preset
-from playground.project.bpp import Project
 from playground.project.lessons import lesson_titles
 from playground.project.presets import DEFAULT_PRESET
 from playground.project.translations import dataset_source_in
-from playground.session import Session, Snapshot, TrainingConfig, project_of
+from playground.session import Session, Snapshot
 from playground.ui.compare_view import ComparePlot
 from playground.ui.comparison import RunComparison
 from playground.ui.controls import BACKEND_NAMES, ControlBar
@@ -59,6 +60,7 @@ from playground.ui.plots import (
     image_shape,
 )
 from playground.ui.projects import ProjectFiles
+from playground.ui.run_in_use import RunInUse
 from playground.ui.run_views import RunViews
 from playground.ui.stepper import StepperPanel, StepperRoom, StepperWiring
 from playground.ui.training import Training
@@ -66,40 +68,43 @@ from playground.ui.translation import window_language
 from playground.ui.weight_editing import WeightEditor
 
 REDRAW_MS = 33
+NAMED_FEATURES = 8  # the most features the notice of new data names: more (64 pixels) is a count
 
 
 class MainWindow(QMainWindow):
     def __init__(self, preset: str = DEFAULT_PRESET) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self.preset: Preset | None = None
-        self.dataset: Dataset | None = None
         self.latest: Snapshot | None = None
         self._drawn: Snapshot | None = None
         self._loading = False
-        self._set_aside: Project | None = None  # the last run an edit dropped, for Undo to bring back
         self._dropped_by: tuple[int, int] | None = None  # (its step, the edit stack's index) while the edit settles
         self._build_controls()
-        self.training = Training(self.controls, self._new_session, self)
+        # The run in use makes the sessions; it is made once the objects it needs are (below).
+        self.training = Training(self.controls, lambda: self.run_in_use.new_session(), self)
         self.training.snapshot.connect(self._receive)
-        # app.quit() with the window open: no training thread outlives the event loop, and unsaved work stays
-        # in the autosave, offered at the next start.
-        QApplication.instance().aboutToQuit.connect(self._discard_session)
         self.projects = ProjectFiles(self, self.training)
         self.downloads = DataDownloads(self, self.projects)
         self._build_views()
         self.stepping = StepperWiring(self.stepper, self.network_view, self.plot_tabs, self.training)
         self.stepping.message.connect(self.statusBar().showMessage)
         self.boundary_view.example_clicked.connect(self.stepping.step_through)
-        for part in (self.training, self.projects, self.downloads, self.stepping):
-            part.failed.connect(self._failed)
         self.comparison = RunComparison(self.compare_view, self.training, lambda: self.preset.title,
-                                        lambda: self.preset.dataset, lambda: self._set_aside)
+                                        lambda: self.preset.dataset, lambda: self.run_in_use.set_aside)
         self.comparison.changed.connect(self.mark_modified)
         self.comparison.message.connect(self.statusBar().showMessage)
+        self.run_in_use = RunInUse(self, self.controls, self.network_panel, self.training, self.comparison,
+                                   self.projects.autosave_stopped)
+        self.run_in_use.dropped.connect(self._forget_run)
+        # app.quit() with the window open: no training thread outlives the event loop, and unsaved work stays
+        # in the autosave, offered at the next start.
+        QApplication.instance().aboutToQuit.connect(self.run_in_use.discard_session)
+        for part in (self.training, self.projects, self.downloads, self.stepping, self.run_in_use):
+            part.failed.connect(self._failed)
         self.controls.keep_button.clicked.connect(self.comparison.keep)
-        self.lessons = Lessons(self, self.builder, self.comparison, lambda: copy.deepcopy(self.chosen_optimizer()),
-                               self.use_settings, self._open_preset, self._show_tab)
+        self.lessons = Lessons(self, self.builder, self.comparison,
+                               lambda: copy.deepcopy(self.run_in_use.chosen_optimizer()), self.use_settings,
+                               self._open_preset, self._show_tab)
         self.menus = WindowMenus(self, self.projects, self.builder.undo_stack, self.preset_selector, self.load_preset)
         self.builder.undo_stack.indexChanged.connect(self._edit_settled)
         self.menus.add_run_menus(self.comparison.keep, self.comparison.forget, lesson_titles(window_language()),
@@ -210,10 +215,20 @@ class MainWindow(QMainWindow):
         self.run_readout = QLabel(objectName="runReadout")
         self.statusBar().addPermanentWidget(self.run_readout)
 
-    # Presets and sessions.
+    # What is shown and trained.
+
+    @property
+    def preset(self) -> Preset | None:
+        """The preset or project shown (the run in use's), as ProjectFiles, Lessons and the optimizer dialog read it."""
+        return self.run_in_use.preset
+
+    @property
+    def dataset(self) -> Dataset | None:
+        """The data shown and trained on (the run in use's)."""
+        return self.run_in_use.dataset
 
     def load_preset(self, name: str) -> None:
-        self._discard_session()
+        self.run_in_use.discard_session()
         try:
             preset = load_preset(name, window_language())
             title = missing_download(preset.dataset)
@@ -222,7 +237,7 @@ class MainWindow(QMainWindow):
                 return
             self._show_preset(preset, load_without_download(preset.dataset, name))
         except PlaygroundError as error:
-            self.dataset = None
+            self.run_in_use.dataset = None
             self.controls.enable_training(str(error))
             self.statusBar().showMessage(str(error))
 
@@ -231,8 +246,7 @@ class MainWindow(QMainWindow):
         read from a folder)."""
         if dataset_config is not None:
             preset.dataset = dataset_config
-        self.dataset = dataset
-        self.preset = preset
+        self.run_in_use.show(preset, dataset)
         self._show_setup()
         self.projects.show_file(None, 0)
         self.statusBar().showMessage(self.tr("Loaded preset {0}").format(preset.title))
@@ -253,7 +267,7 @@ class MainWindow(QMainWindow):
 
     def use_settings(self, optimizer: OptimizerSpec) -> None:
         """Optimizer settings a lesson step applies, or its Undo brings back: the next run trains with them."""
-        self._discard_session()
+        self.run_in_use.discard_session()
         self.preset.optimizer = copy.deepcopy(optimizer)
         most = len(self.dataset.x_train) if self.dataset is not None else self.batch_size_input.maximum()
         self.controls.show_optimizer(optimizer, self.batch_size_input.value(), most)
@@ -262,7 +276,6 @@ class MainWindow(QMainWindow):
     def _show_setup(self) -> None:
         """The current preset or project's description, data, settings and network."""
         preset = self.preset
-        self._set_aside = None  # another project's run: Undo starts from this one
         self.description.setText(preset.description)
         self.data_panel.show_config(preset.dataset)
         self._show_data()
@@ -309,28 +322,32 @@ class MainWindow(QMainWindow):
         self._use_data(config, dataset)
 
     def _use_data(self, config: dict, dataset: Dataset) -> None:
-        self._discard_session()
+        self.run_in_use.discard_session()
         if self.projects.project_path is None and config.get("name") != self.preset.dataset.get("name"):
             self.preset.title = dataset.title  # an unsaved project is named after what it learns
             self.projects.show_title()
-        self.preset.dataset, self.dataset = config, dataset
+        self.preset.dataset, self.run_in_use.dataset = config, dataset
         self.data_panel.show_config(config)  # a no-op when the panel asked; not when a download finished
         self._show_data()
         self.builder.set_input_shape(dataset.input_shape)
         self.builder.fit_outputs(dataset.outputs, dataset.loss)
         self.mark_modified()
-        self.statusBar().showMessage(self.tr("New data: {0} training points, features {1}").format(
-            len(dataset.x_train), ", ".join(dataset.feature_names)))
+        names = dataset.feature_names
+        if len(names) <= NAMED_FEATURES:
+            news = self.tr("New data: {0} training points, features {1}").format(len(dataset.x_train), ", ".join(names))
+        else:
+            news = self.tr("New data: {0} training points, {1} features").format(len(dataset.x_train), len(names))
+        self.statusBar().showMessage(news)
 
     def _network_edited(self) -> None:
         """Any edit of the network starts training over on the new one, and says so when a trained run
         was dropped; an Undo back to the network of that run continues it, when nothing trained since."""
-        dropped = self._discard_session()
+        dropped = self.run_in_use.discard_session()
         spec = self.network_panel.spec
         self._dropped_by = None
         if not self._loading:
             self.mark_modified()
-            resumed = self._bring_back_set_aside()
+            resumed = self.run_in_use.bring_back_set_aside()
             if resumed is not None:
                 self.statusBar().showMessage(self.tr("Back to the network trained to step {0:,}: its weights and "
                                                      "training state are restored").format(resumed))
@@ -398,60 +415,14 @@ class MainWindow(QMainWindow):
         grid = self.network_view.input_grid(unit) if path == "input" else None
         self.boundary_view.preview_neuron(path, unit, grid)
 
-    def _new_session(self) -> Session:
-        """A session, paused, on the network, data and settings shown: Training's when a command needs one."""
-        config = TrainingConfig(optimizer=self.chosen_optimizer(), batch_size=self.batch_size_input.value(),
-                                backend=self.backend_selector.currentData(), pace=self.controls.pace(),
-                                start_paused=True)
-        return Session(self.network_panel.spec, self.dataset, config)
-
-    def chosen_optimizer(self) -> OptimizerSpec:
-        """The preset's optimizer with the controls' choices written into it."""
-        optimizer = self.preset.optimizer = self.preset.optimizer.with_kind(self.optimizer_selector.currentText())
-        optimizer.learning_rate = self.controls.learning_rate() or optimizer.learning_rate
-        optimizer.l1, optimizer.l2 = self.controls.regularization() or (optimizer.l1, optimizer.l2)
-        return optimizer
-
-    def project(self, session: Session | None = None, state: tuple | None = None) -> Project | None:
-        """The project as it stands: the session's, or (before any training) the network shown with the
-        chosen settings; None, having said why, when it cannot be saved."""
-        preset = self.preset
-        view = {"description": preset.description}
-        if session is not None:
-            project = project_of(session, dict(preset.dataset), preset.title, view, state)
-        elif self.network_panel.spec is None:
-            self._failed(self.tr("The network cannot be saved while it is invalid: {0}").format(self.builder.error),
-                         self.tr("Not saved"))
-            return None
-        else:
-            project = Project(self.network_panel.spec, copy.deepcopy(self.chosen_optimizer()),
-                              self.batch_size_input.value(), dict(preset.dataset), epochs=preset.epochs,
-                              title=preset.title, view=view, pace=self.controls.pace())
-        project.runs = list(self.comparison.runs)
-        return project
-
     def show_project(self, preset: Preset, dataset: Dataset, session: Session, runs: list | None = None) -> None:
         """Drop the session, show `preset` on `dataset`, and go on with `session` (an opened project's, with its
         kept `runs`)."""
-        self._discard_session()
+        self.run_in_use.discard_session()
         self.comparison.show_runs(runs or [])
-        self.preset, self.dataset = preset, dataset
+        self.run_in_use.show(preset, dataset)
         self._show_setup()
         self.training.start(session)
-
-    def _discard_session(self) -> int:
-        """Stop and drop the session, clearing every view of its run; the step it had reached. A run
-        that trained is set aside, so that undoing the edit that dropped it can bring it back."""
-        trained = 0
-        session = self.training.drop()
-        if session is not None and (session.step > 0 or self.isWindowModified()):
-            project = self.project(session)  # its state, exported once for both uses
-            self.projects.autosave_stopped(project)
-            if session.step > 0:
-                trained, self._set_aside = session.step, project
-        self._forget_run()
-        self.controls.show_running(False)
-        return trained
 
     def _forget_run(self) -> None:
         """RunViews' rule for the window: no view, counter or readout shows a run that is gone."""
@@ -468,22 +439,6 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("The network changed, so training starts over from new random "
                                                  "weights. Redo (Ctrl+Shift+Z) brings back the run at step {0:,}.")
                                          .format(dropped[0]))
-
-    def _bring_back_set_aside(self) -> int | None:
-        """When the network and data are again those of the run last set aside, and nothing trained
-        since, continue that run (its weights, optimizer state and history); the step it is at."""
-        aside, spec = self._set_aside, self.network_panel.spec
-        if (aside is None or spec is None or self.dataset is None or aside.network.to_dict() != spec.to_dict()
-                or aside.dataset != self.preset.dataset):
-            return None
-        try:
-            session = self.training.continuing(aside, self.dataset)
-        except PlaygroundError:
-            return None
-        self._set_aside = None
-        self.controls.show_optimizer(aside.optimizer, aside.batch_size, len(self.dataset.x_train))
-        self.training.start(session)
-        return session.step
 
     # Commands.
 
@@ -569,7 +524,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.mark_modified(False)  # asked already: leaving now drops nothing unasked
-        self._discard_session()
+        self.run_in_use.discard_session()
         self.layout_memory.save()  # after the stepper gave back the room it took
         self.projects.autosave_file.release()  # a clean exit: nothing to restore next time
         # A running gradient check cannot be interrupted but finishes within seconds: wait, bounded.

@@ -174,7 +174,7 @@ def _number(text: str, what: str) -> float:
 def edit_optimizer_settings(window: Any) -> OptimizerSettings:
     """Open the dialog on the main window's optimizer. Accepted settings become the project's and,
     while a session runs, apply to it at once."""
-    dialog = OptimizerSettings(window.chosen_optimizer(), window)
+    dialog = OptimizerSettings(window.run_in_use.chosen_optimizer(), window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a new one each time: the closed one goes
 
     def apply() -> None:

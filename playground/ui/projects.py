@@ -33,6 +33,7 @@ from playground.project.export import (
 )
 from playground.session import Session
 from playground.ui.network_panel import load_without_download
+from playground.ui.run_in_use import RunInUse
 from playground.ui.training import Training
 from playground.ui.translation import tr
 
@@ -104,10 +105,7 @@ class ProjectWindow(Protocol):
 
     preset: Preset | None  # the title, description and data of what is shown
     dataset: Dataset | None  # the data, whose preparation the exports carry
-
-    def project(self, session: Session | None = None, state: tuple | None = None) -> Project | None:
-        """The project as it stands: the session's, or (before any training) the network shown with the
-        chosen settings; None, having said why, when it cannot be saved."""
+    run_in_use: RunInUse  # its project(): the project as it stands
 
     def show_project(self, preset: Preset, dataset: Dataset, session: Session, runs: list | None = None) -> None:
         """Drop the session, show `preset` on `dataset`, and go on with `session`, with the kept `runs`."""
@@ -183,9 +181,9 @@ class ProjectFiles(QObject):
         session has exported its state between steps (the next snapshot brings it)."""
         worker = self.training.worker
         if worker is not None and worker.running:
-            self.training.export_state(lambda session, state: use(self.window.project(session, state)))
+            self.training.export_state(lambda session, state: use(self.window.run_in_use.project(session, state)))
             return True
-        project = self.window.project(worker.session if worker is not None else None)
+        project = self.window.run_in_use.project(worker.session if worker is not None else None)
         return project is not None and use(project) is not False
 
     def _write(self, project: Project, path: Path, autosave: bool) -> bool:

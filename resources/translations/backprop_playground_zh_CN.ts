@@ -2031,6 +2031,10 @@ click to edit</source>
         <translation>新数据：{0} 个训练点，特征 {1}</translation>
     </message>
     <message>
+        <source>New data: {0} training points, {1} features</source>
+        <translation>新数据：{0} 个训练点，{1} 个特征</translation>
+    </message>
+    <message>
         <source>Back to the network trained to step {0:,}: its weights and training state are restored</source>
         <translation>回到训练到第 {0:,} 步的网络：它的权重和训练状态已恢复</translation>
     </message>
@@ -2049,14 +2053,6 @@ click to edit</source>
     <message>
         <source>The backend is now {0}: the weights and the optimizer&apos;s state move across, and training goes on from the same step.</source>
         <translation>计算后端现在是 {0}：权重和优化器状态已搬过去，训练从同一步继续。</translation>
-    </message>
-    <message>
-        <source>The network cannot be saved while it is invalid: {0}</source>
-        <translation>网络无效时无法保存：{0}</translation>
-    </message>
-    <message>
-        <source>Not saved</source>
-        <translation>未保存</translation>
     </message>
     <message>
         <source>Epoch {0:06d}</source>
@@ -2363,6 +2359,17 @@ click to edit</source>
     <message>
         <source>this run</source>
         <translation>本次运行</translation>
+    </message>
+</context>
+<context>
+    <name>RunInUse</name>
+    <message>
+        <source>The network cannot be saved while it is invalid: {0}</source>
+        <translation>网络无效时无法保存：{0}</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
     </message>
 </context>
 <context>

@@ -89,7 +89,7 @@ def test_a_change_of_settings_alone_applies_to_the_next_run_and_undoes(qtbot):
     qtbot.waitUntil(lambda: window.latest is not None and window.latest.step == 1, timeout=10_000)
     assert window.training.worker.session.optimizer.spec.clip_norm is None
     click(qtbot, window, "undoButton")
-    assert window.chosen_optimizer().clip_norm == 1.0 and window.training.worker is None
+    assert window.run_in_use.chosen_optimizer().clip_norm == 1.0 and window.training.worker is None
     window.close()
 
 

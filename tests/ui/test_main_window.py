@@ -210,6 +210,21 @@ def test_data_controls_reshape_the_data_and_the_first_layer(qtbot):
     window.close()
 
 
+def test_new_data_names_a_few_features_and_counts_many(qtbot):
+    from tests.ui.test_image_layers import choose_dataset
+
+    window = open_window(qtbot, "circle")
+    choose_dataset(window, "iris")
+    training_points = len(window.dataset.x_train)
+    assert window.statusBar().currentMessage() == (
+        f"New data: {training_points} training points, features sepal length (cm), sepal width (cm), "
+        "petal length (cm), petal width (cm)")
+    choose_dataset(window, "digits")  # 8×8 pixels: a list of 64 names no one reads
+    training_points = len(window.dataset.x_train)
+    assert window.statusBar().currentMessage() == f"New data: {training_points} training points, 64 features"
+    window.close()
+
+
 def test_the_point_controls_are_for_generated_sets_only(qtbot):
     from PySide6.QtWidgets import QSlider
 

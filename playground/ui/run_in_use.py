@@ -1,0 +1,111 @@
+"""The run in use in the window: the preset and data shown and trained, the session made from them
+and the control bar's settings when a command needs one, the project as it stands, and the run an
+edit dropped, set aside so that Undo back to its network can bring it back.
+
+Dropping the session autosaves its changes and keeps a trained run aside; `dropped` then tells the
+window, whose views must no longer show that run.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMainWindow
+
+from playground.data import Dataset
+from playground.engine import OptimizerSpec
+from playground.errors import PlaygroundError
+from playground.project import Preset
+from playground.project.bpp import Project
+from playground.session import Session, TrainingConfig, project_of
+from playground.ui.comparison import RunComparison
+from playground.ui.controls import ControlBar
+from playground.ui.network_panel import NetworkPanel
+from playground.ui.training import Training
+
+
+class RunInUse(QObject):
+    dropped = Signal()  # the session is gone: no view may show its run
+    failed = Signal(str, str)  # what went wrong, and the title of the box that says so
+
+    def __init__(self, window: QMainWindow, controls: ControlBar, network_panel: NetworkPanel, training: Training,
+                 comparison: RunComparison, autosave: Callable[[Project], None]) -> None:
+        """`window`: whose unsaved-changes mark says whether a dropped session's project is made for `autosave`
+        (ProjectFiles.autosave_stopped); `controls` and `network_panel`: the settings and the network shown;
+        `training`: the session; `comparison`: the kept runs, saved with the project."""
+        super().__init__(window)
+        self.window, self.controls, self.network_panel = window, controls, network_panel
+        self.training, self.comparison, self.autosave = training, comparison, autosave
+        self.preset: Preset | None = None
+        self.dataset: Dataset | None = None
+        self.set_aside: Project | None = None  # the last run an edit dropped, for Undo to bring back
+
+    def show(self, preset: Preset, dataset: Dataset) -> None:
+        """Show and train `preset` on `dataset`; a run set aside from another project is forgotten."""
+        self.preset, self.dataset, self.set_aside = preset, dataset, None
+
+    def new_session(self) -> Session:
+        """A session, paused, on the network, data and settings shown: Training's when a command needs one."""
+        controls = self.controls
+        config = TrainingConfig(optimizer=self.chosen_optimizer(), batch_size=controls.batch_size_input.value(),
+                                backend=controls.backend_selector.currentData(), pace=controls.pace(),
+                                start_paused=True)
+        return Session(self.network_panel.spec, self.dataset, config)
+
+    def chosen_optimizer(self) -> OptimizerSpec:
+        """The preset's optimizer with the controls' choices written into it."""
+        controls = self.controls
+        optimizer = self.preset.optimizer = self.preset.optimizer.with_kind(controls.optimizer_selector.currentText())
+        optimizer.learning_rate = controls.learning_rate() or optimizer.learning_rate
+        optimizer.l1, optimizer.l2 = controls.regularization() or (optimizer.l1, optimizer.l2)
+        return optimizer
+
+    def project(self, session: Session | None = None, state: tuple | None = None) -> Project | None:
+        """The project as it stands: the session's, or (before any training) the network shown with the
+        chosen settings; None, having said why, when it cannot be saved."""
+        preset, spec = self.preset, self.network_panel.spec
+        view = {"description": preset.description}
+        if session is not None:
+            project = project_of(session, dict(preset.dataset), preset.title, view, state)
+        elif spec is None:
+            self.failed.emit(self.tr("The network cannot be saved while it is invalid: {0}").format(
+                self.network_panel.builder.error), self.tr("Not saved"))
+            return None
+        else:
+            project = Project(spec, copy.deepcopy(self.chosen_optimizer()), self.controls.batch_size_input.value(),
+                              dict(preset.dataset), epochs=preset.epochs, title=preset.title, view=view,
+                              pace=self.controls.pace())
+        project.runs = list(self.comparison.runs)
+        return project
+
+    def discard_session(self) -> int:
+        """Stop and drop the session, and say it is `dropped`; the step it had reached. A run that trained
+        is set aside, so that undoing the edit that dropped it can bring it back."""
+        trained = 0
+        session = self.training.drop()
+        if session is not None and (session.step > 0 or self.window.isWindowModified()):
+            project = self.project(session)  # its state, exported once for both uses
+            self.autosave(project)
+            if session.step > 0:
+                trained, self.set_aside = session.step, project
+        self.dropped.emit()
+        self.controls.show_running(False)
+        return trained
+
+    def bring_back_set_aside(self) -> int | None:
+        """When the network and data are again those of the run last set aside, and nothing trained
+        since, continue that run (its weights, optimizer state and history); the step it is at."""
+        aside, spec, dataset = self.set_aside, self.network_panel.spec, self.dataset
+        if (aside is None or spec is None or dataset is None or aside.network.to_dict() != spec.to_dict()
+                or aside.dataset != self.preset.dataset):
+            return None
+        try:
+            session = self.training.continuing(aside, dataset)
+        except PlaygroundError:
+            return None
+        self.set_aside = None
+        self.controls.show_optimizer(aside.optimizer, aside.batch_size, len(dataset.x_train))
+        self.training.start(session)
+        return session.step
