@@ -34,6 +34,15 @@ def layer_curves(plot: pg.PlotItem | pg.PlotWidget, old: dict, paths: list[str],
                             name=label.format(path), **options) for i, path in enumerate(paths)}
 
 
+def forget_ranges(plot: pg.PlotItem | pg.PlotWidget, x: bool = True, y: bool = True) -> None:
+    """A plot whose run is gone shows what a new plot shows: pyqtgraph's first range, auto-ranged again
+    on the axes `x` and `y` (a zoom undone), so that it keeps no scale of the dropped run; an empty plot
+    auto-ranges to nothing and would keep it."""
+    view = plot.getViewBox()
+    view.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+    view.enableAutoRange(x=x, y=y)
+
+
 def _finite_series(history: dict[str, numpy.ndarray], name: str) -> tuple[numpy.ndarray, numpy.ndarray]:
     values = history.get(name)
     if values is None:
@@ -79,6 +88,7 @@ class StepAxis:
 
     def restart(self) -> None:
         self.end = 0.0
+        forget_ranges(self.plot, x=False)
 
     def follow(self, step: int) -> None:
         if step > self.end or step < self.end / (2 * self.GROWTH):  # outgrown, or a new run started
@@ -164,6 +174,7 @@ class GradientPlot(pg.PlotWidget):
     def clear_run(self) -> None:
         for curve in self.curves.values():
             curve.setData([], [])
+        forget_ranges(self)
         self._show_diagnosis(None)
 
     def _show_diagnosis(self, text: str | None) -> None:
@@ -251,6 +262,8 @@ class AccuracyPlot(pg.PlotWidget):
     def clear_run(self) -> None:
         for curve in (self.train_curve, self.test_curve):
             curve.setData([], [])
+        forget_ranges(self, y=False)
+        self.setYRange(0, 1)  # accuracy's own scale, as the plot starts
 
 
 class ActivationPlot(pg.PlotWidget):
@@ -289,6 +302,7 @@ class ActivationPlot(pg.PlotWidget):
             label = self.legend.getLabel(curve)
             if label is not None:
                 label.setText(self.tr("layer {0}").format(path))
+        forget_ranges(self)
 
 
 def image_shape(dataset) -> tuple[int, int, int] | None:
