@@ -10,6 +10,7 @@ import math
 
 import numpy
 import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from playground.session import Snapshot
@@ -311,9 +312,11 @@ def image_shape(dataset) -> tuple[int, int, int] | None:
 
 
 class ImageGallery(pg.PlotWidget):
-    """A few test images with what the network predicts; mistakes in red with the true class."""
+    """A few test images with what the network predicts; mistakes in red with the true class. A click on one
+    says which test image it is in `image_clicked`."""
 
     COLUMNS = 8
+    image_clicked = Signal(int)  # the index in the test split of the image clicked
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, background=None)
@@ -328,6 +331,8 @@ class ImageGallery(pg.PlotWidget):
         self.indices: numpy.ndarray | None = None
         self.dataset = None
         self.shape: tuple[int, int, int] | None = None
+        self.tile = (1, 1)  # the height and width of an image's tile, its label below it
+        self.scene().sigMouseClicked.connect(self._clicked)
 
     def show_dataset(self, dataset, shape: tuple[int, int, int]) -> None:
         self.dataset, self.shape, self.indices = dataset, shape, None
@@ -374,4 +379,13 @@ class ImageGallery(pg.PlotWidget):
             label.setPos(c * tile_w + width / 2, r * tile_h + height)
             self.addItem(label)
             self.labels.append(label)
-        self.indices = indices
+        self.indices, self.tile = indices, (tile_h, tile_w)
+
+    def _clicked(self, event) -> None:
+        if self.indices is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        point = self.getViewBox().mapSceneToView(event.scenePos())
+        row, column = math.floor(point.y() / self.tile[0]), math.floor(point.x() / self.tile[1])
+        k = row * self.COLUMNS + column
+        if row >= 0 and 0 <= column < self.COLUMNS and k < len(self.indices):
+            self.image_clicked.emit(int(self.indices[k]))

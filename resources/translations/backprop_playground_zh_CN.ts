@@ -2047,6 +2047,10 @@ click to edit</source>
         <translation>特征图</translation>
     </message>
     <message>
+        <source>Click an image to follow it through the network in Feature maps</source>
+        <translation>点击一张图像，在“特征图”中跟随它穿过网络</translation>
+    </message>
+    <message>
         <source>The backend is now {0}: the weights and the optimizer&apos;s state move across, and training goes on from the same step.</source>
         <translation>计算后端现在是 {0}：权重和优化器状态已搬过去，训练从同一步继续。</translation>
     </message>
