@@ -1780,6 +1780,10 @@ click to edit</source>
         <translation>每个窗口的高和宽</translation>
     </message>
     <message>
+        <source>The stride is at least 1, or 0 for &quot;as the window&quot;: {typed} became {became}.</source>
+        <translation>步幅至少为 1，或为 0 表示“与窗口相同”：{typed} 已改为 {became}。</translation>
+    </message>
+    <message>
         <source>as the window</source>
         <translation>与窗口相同</translation>
     </message>

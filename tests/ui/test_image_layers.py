@@ -218,3 +218,25 @@ def test_clicking_a_test_image_follows_it_through_the_network_in_feature_maps(qt
     label = window.dataset.class_names[window.dataset.y_test[chosen]]
     assert view.prediction.text().startswith(f"true class {label} · predicted ")
     window.close()
+
+
+def test_a_pooling_stride_out_of_range_says_what_it_became_and_keeps_as_the_window(qtbot):
+    window = open_window(qtbot, "digits-cnn")
+    select_row(qtbot, window, 1)  # the first MaxPool
+    stride = find(window, QSpinBox, "strideInput")
+    tip = stride.toolTip()
+    assert stride.text() == "as the window" and "stride" not in window.builder.layers[1]
+    type_into(qtbot, stride, "12")
+    assert stride.value() == 8 and window.builder.layers[1]["stride"] == 8 and stride.property("mark") == "warning"
+    assert "At most 8 pixels here, so that training stays responsive: 12 became 8." in (
+        window.statusBar().currentMessage())
+    type_into(qtbot, stride, "1")
+    assert window.builder.layers[1]["stride"] == 1 and stride.property("mark") is None and stride.toolTip() == tip
+    type_into(qtbot, stride, "-3")
+    assert stride.text() == "as the window" and "stride" not in window.builder.layers[1]
+    assert 'or 0 for "as the window": -3 became 0.' in window.statusBar().currentMessage()
+    type_into(qtbot, stride, "2")
+    qtbot.keyClick(stride, Qt.Key.Key_Down)  # the arrow down to 1, then to 0: "as the window" again
+    qtbot.keyClick(stride, Qt.Key.Key_Down)
+    assert stride.text() == "as the window" and "stride" not in window.builder.layers[1]
+    window.close()
