@@ -1,4 +1,5 @@
-"""A plot exported as SVG from its Export dialog, read back: its curves sit on its axes as in the window."""
+"""A plot exported as SVG from its Export dialog, read back: its curves sit on its axes as in the window, and
+their pens keep their width in renderers that ignore non-scaling strokes."""
 
 import re
 import xml.etree.ElementTree as ElementTree
@@ -57,3 +58,7 @@ def test_an_exported_svg_draws_the_curve_on_the_axes_ticks(qtbot, tmp_path):
     assert len(ticks_x) == len(ticks_y) == 5
     numpy.testing.assert_allclose(numpy.unique(curve[:, 0]), ticks_x, atol=0.5)  # x = 0 ... 4 on the ticks 0 ... 4
     numpy.testing.assert_allclose(numpy.unique(curve[:, 1])[::-1], ticks_y, atol=0.5)
+    groups = [group for group in ElementTree.parse(tmp_path / "plot.svg").getroot().iter(f"{SVG}g")
+              if group.find(f"{SVG}polyline") is not None]
+    translation = r"matrix\(1,0,0,1,[-\d.e]+,[-\d.e]+\)"  # what moves lines and leaves their pens as they are
+    assert groups and all(re.fullmatch(translation, group.get("transform", "matrix(1,0,0,1,0,0)")) for group in groups)
