@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QToolButton
 
 from playground.project.runs import KeptRun
 from playground.session import Snapshot
-from playground.ui.plots import smoothed_loss
+from playground.ui.plots import forget_ranges, smoothed_loss
 
 # Distinct colours (Tableau 10 without its orange and blue, which the run in use keeps for itself), and dashes.
 RUN_COLORS = [(214, 39, 40), (44, 160, 44), (148, 103, 189), (140, 86, 75), (227, 119, 194), (127, 127, 127),
@@ -222,6 +222,7 @@ class ComparePlot(QWidget):
         self.history = None
         self.current_curve.setData([], [])
         self._restack_current()
+        forget_ranges(self.plot)  # then fits the kept runs, if any
 
     def _draw(self) -> None:
         for run, curve in zip(self.runs, self.run_curves):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QSpinBox, QWidget
 
 REFUSED, WARNING = "refused", "warning"
@@ -34,7 +35,8 @@ class BoundedSpinBox(QSpinBox):
     """A spin box for a whole number in [minimum(), maximum()] that takes any whole number typed and
     brings one outside back in, with a sentence in `adjusted`: what was typed, what it became and
     why. Listen to `committed`, which carries only values in range, once typing ends (Enter, leaving
-    the field) or at each arrow step; Qt's range is kept wide so that typing is never refused."""
+    the field) or at each arrow step; Qt's range is kept wide so that typing is never refused. A special
+    value text names the minimum, as Qt's does (Qt's own would name the wide range's minimum instead)."""
 
     committed = Signal(int)
     adjusted = Signal(str)
@@ -46,6 +48,7 @@ class BoundedSpinBox(QSpinBox):
         super().setRange(-self.TYPABLE, self.TYPABLE)
         self.low, self.high = minimum, maximum
         self.too_low, self.too_high, self.tip = too_low, too_high, tip
+        self.special = ""
         self.setToolTip(tip)
         self.setKeyboardTracking(False)
         self.valueChanged.connect(self._commit)
@@ -68,6 +71,26 @@ class BoundedSpinBox(QSpinBox):
             self.blockSignals(True)  # as Qt's own: a narrower range moves the value without a word
             self.setValue(min(max(self.value(), low), high))
             self.blockSignals(False)
+
+    def specialValueText(self) -> str:  # noqa: N802 (Qt's name)
+        return self.special
+
+    def setSpecialValueText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        self.special = text
+        self.setValue(self.value())  # Qt writes the field's text again at every setValue
+
+    def textFromValue(self, value: int) -> str:  # noqa: N802 (Qt's name)
+        return self.special if self.special and value == self.low else super().textFromValue(value)
+
+    def valueFromText(self, text: str) -> int:  # noqa: N802 (Qt's name)
+        return self.low if self.special and text == self.special else super().valueFromText(text)
+
+    def validate(self, text: str, pos: int) -> object:
+        if self.special and text == self.special:
+            return QValidator.State.Acceptable, text, pos
+        if self.special and text and self.special.startswith(text):  # the words partly deleted
+            return QValidator.State.Intermediate, text, pos
+        return super().validate(text, pos)
 
     def stepBy(self, steps: int) -> None:  # noqa: N802 (Qt's name)
         self.setValue(min(max(self.value() + steps, self.low), self.high))

@@ -215,6 +215,10 @@ class FeatureMapsView(PictureView):
     def image(self) -> int:
         return self.image_input.value()
 
+    def follow(self, image: int) -> None:
+        """Follow test image `image`, as if its number were typed (image_chosen tells the window)."""
+        self.image_input.setValue(image)
+
     def update_from(self, snapshot: Snapshot) -> None:
         maps = snapshot.feature_maps
         if maps is None or maps.index != self.image:

@@ -11,7 +11,7 @@ from dataclasses import MISSING, fields
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QWidget
 
 from playground.engine.activations import ACTIVATION_FUNCTIONS
 from playground.engine.init import INITIALIZERS
@@ -87,7 +87,11 @@ class LayerProperties(QWidget):
         elif kind in ("maxpool2d", "avgpool2d"):
             self._add("size", self.tr("Window"), self._whole("sizeInput", MAX_KERNEL, self.tr("pixels")),
                       self.tr("The height and width of each window"))
-            stride = QSpinBox(minimum=0, maximum=MAX_STRIDE, specialValueText=self.tr("as the window"))
+            stride = BoundedSpinBox("strideInput", 0, MAX_STRIDE,
+                                    self.tr('The stride is at least 1, or 0 for "as the window": {typed} became '
+                                            '{became}.'), self._too_high(self.tr("pixels")))
+            stride.setSpecialValueText(self.tr("as the window"))  # 0: the setting left out
+            stride.adjusted.connect(self.adjusted)
             self._add("stride", self.tr("Stride"), stride,
                       self.tr("How far the window moves from one output to the next; by default its own size, "
                               "so that windows do not overlap"))
@@ -127,23 +131,27 @@ class LayerProperties(QWidget):
 
     def _whole(self, name: str, maximum: int, unit: str) -> BoundedSpinBox:
         box = BoundedSpinBox(name, 1, maximum, self.tr("At least 1 is needed: {typed} became {became}."),
-                             self.tr("At most {maximum} %s here, so that training stays responsive: {typed} became "
-                                     "{became}.") % unit)
+                             self._too_high(unit))
         box.adjusted.connect(self.adjusted)
         return box
+
+    def _too_high(self, unit: str) -> str:
+        return self.tr("At most {maximum} %s here, so that training stays responsive: {typed} became "
+                       "{became}.") % unit
 
     def _add(self, name: str, label: str, widget: QWidget, tip: str) -> None:
         widget.setObjectName(f"{name}Input")
         widget.setToolTip(tip)
+        if isinstance(widget, BoundedSpinBox):
+            widget.tip = tip  # the tooltip it puts back when a mark about a value comes off
         self.fields[name] = widget
         self.layout_.addRow(label, widget)
         if isinstance(widget, QComboBox):  # each item's data is the value it stands for
             widget.currentIndexChanged.connect(lambda _: self.edited.emit(name, widget.currentData()))
-        elif isinstance(widget, BoundedSpinBox):
-            widget.committed.connect(lambda value: self.edited.emit(name, value))
-        else:
+        else:  # a number; the lowest means the default when it has words of its own ("as the window")
             default = widget.specialValueText() != ""
-            widget.valueChanged.connect(
+            changed = widget.committed if isinstance(widget, BoundedSpinBox) else widget.valueChanged
+            changed.connect(
                 lambda value: self.edited.emit(name, None if default and value == widget.minimum() else value))
 
     def _fill(self, layer: dict[str, Any]) -> None:

@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
         self.image_tabs.hide()  # until image data come: the layout restored before then is the boundary's
         self.image_tabs.currentChanged.connect(self._image_view_chosen)
         self.feature_maps_view.image_chosen.connect(self._image_view_chosen)
+        self.gallery.image_clicked.connect(self._follow_test_image)
         self.loss_plot, self.accuracy_plot, self.gradient_plot = LossPlot(), AccuracyPlot(), GradientPlot()
         self.activation_plot, self.metrics_view, self.inspector = ActivationPlot(), MetricsView(), LayerInspector()
         self.stepper = StepperPanel()
@@ -385,7 +386,15 @@ class MainWindow(QMainWindow):
                 tabs.insertTab(1 if view is self.filters_view else tabs.count(), view, title)
             elif not shown and index >= 0:
                 tabs.removeTab(index)
+        self.gallery.setToolTip(self.tr("Click an image to follow it through the network in Feature maps")
+                                if tabs.indexOf(self.feature_maps_view) >= 0 else "")
         self._image_view_chosen()
+
+    def _follow_test_image(self, image: int) -> None:
+        """A test image clicked in the gallery is the one the Feature maps view follows, shown there when offered."""
+        self.feature_maps_view.follow(image)
+        if self.image_tabs.indexOf(self.feature_maps_view) >= 0:
+            self.image_tabs.setCurrentWidget(self.feature_maps_view)
 
     def _image_view_chosen(self) -> None:
         """Snapshots carry kernels or feature maps only while their view is chosen; it draws the latest at once."""

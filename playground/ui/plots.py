@@ -10,6 +10,7 @@ import math
 
 import numpy
 import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from playground.session import Snapshot
@@ -32,6 +33,15 @@ def layer_curves(plot: pg.PlotItem | pg.PlotWidget, old: dict, paths: list[str],
     count = max(len(paths) - 1, 1)
     return {path: plot.plot(pen=pg.mkPen(pg.intColor(int(200 * i / count), hues=240, minHue=0, maxHue=200), width=2),
                             name=label.format(path), **options) for i, path in enumerate(paths)}
+
+
+def forget_ranges(plot: pg.PlotItem | pg.PlotWidget, x: bool = True, y: bool = True) -> None:
+    """A plot whose run is gone shows what a new plot shows: pyqtgraph's first range, auto-ranged again
+    on the axes `x` and `y` (a zoom undone), so that it keeps no scale of the dropped run; an empty plot
+    auto-ranges to nothing and would keep it."""
+    view = plot.getViewBox()
+    view.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+    view.enableAutoRange(x=x, y=y)
 
 
 def _finite_series(history: dict[str, numpy.ndarray], name: str) -> tuple[numpy.ndarray, numpy.ndarray]:
@@ -79,6 +89,7 @@ class StepAxis:
 
     def restart(self) -> None:
         self.end = 0.0
+        forget_ranges(self.plot, x=False)
 
     def follow(self, step: int) -> None:
         if step > self.end or step < self.end / (2 * self.GROWTH):  # outgrown, or a new run started
@@ -164,6 +175,7 @@ class GradientPlot(pg.PlotWidget):
     def clear_run(self) -> None:
         for curve in self.curves.values():
             curve.setData([], [])
+        forget_ranges(self)
         self._show_diagnosis(None)
 
     def _show_diagnosis(self, text: str | None) -> None:
@@ -251,6 +263,8 @@ class AccuracyPlot(pg.PlotWidget):
     def clear_run(self) -> None:
         for curve in (self.train_curve, self.test_curve):
             curve.setData([], [])
+        forget_ranges(self, y=False)
+        self.setYRange(0, 1)  # accuracy's own scale, as the plot starts
 
 
 class ActivationPlot(pg.PlotWidget):
@@ -289,6 +303,7 @@ class ActivationPlot(pg.PlotWidget):
             label = self.legend.getLabel(curve)
             if label is not None:
                 label.setText(self.tr("layer {0}").format(path))
+        forget_ranges(self)
 
 
 def image_shape(dataset) -> tuple[int, int, int] | None:
@@ -297,9 +312,11 @@ def image_shape(dataset) -> tuple[int, int, int] | None:
 
 
 class ImageGallery(pg.PlotWidget):
-    """A few test images with what the network predicts; mistakes in red with the true class."""
+    """A few test images with what the network predicts; mistakes in red with the true class. A click on one
+    says which test image it is in `image_clicked`."""
 
     COLUMNS = 8
+    image_clicked = Signal(int)  # the index in the test split of the image clicked
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, background=None)
@@ -314,6 +331,8 @@ class ImageGallery(pg.PlotWidget):
         self.indices: numpy.ndarray | None = None
         self.dataset = None
         self.shape: tuple[int, int, int] | None = None
+        self.tile = (1, 1)  # the height and width of an image's tile, its label below it
+        self.scene().sigMouseClicked.connect(self._clicked)
 
     def show_dataset(self, dataset, shape: tuple[int, int, int]) -> None:
         self.dataset, self.shape, self.indices = dataset, shape, None
@@ -360,4 +379,13 @@ class ImageGallery(pg.PlotWidget):
             label.setPos(c * tile_w + width / 2, r * tile_h + height)
             self.addItem(label)
             self.labels.append(label)
-        self.indices = indices
+        self.indices, self.tile = indices, (tile_h, tile_w)
+
+    def _clicked(self, event) -> None:
+        if self.indices is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        point = self.getViewBox().mapSceneToView(event.scenePos())
+        row, column = math.floor(point.y() / self.tile[0]), math.floor(point.x() / self.tile[1])
+        k = row * self.COLUMNS + column
+        if row >= 0 and 0 <= column < self.COLUMNS and k < len(self.indices):
+            self.image_clicked.emit(int(self.indices[k]))

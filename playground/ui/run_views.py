@@ -3,7 +3,8 @@
 A view draws the newest snapshot of the run it shows. When that run is replaced (a reset, an
 opened project, the network rebuilt after an edit) or discarded (another network, other data,
 another backend), every view clears at once, and the next run's first snapshot draws them again.
-Nothing from a discarded model stays on screen beside the new one's numbers.
+Nothing from a discarded model stays on screen beside the new one's numbers: a plot forgets the
+run's ranges (and a zoom) too, and auto-ranges again to the next run's data.
 """
 
 from __future__ import annotations

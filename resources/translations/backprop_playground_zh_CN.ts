@@ -1780,6 +1780,10 @@ click to edit</source>
         <translation>每个窗口的高和宽</translation>
     </message>
     <message>
+        <source>The stride is at least 1, or 0 for &quot;as the window&quot;: {typed} became {became}.</source>
+        <translation>步幅至少为 1，或为 0 表示“与窗口相同”：{typed} 已改为 {became}。</translation>
+    </message>
+    <message>
         <source>as the window</source>
         <translation>与窗口相同</translation>
     </message>
@@ -2049,6 +2053,10 @@ click to edit</source>
     <message>
         <source>Feature maps</source>
         <translation>特征图</translation>
+    </message>
+    <message>
+        <source>Click an image to follow it through the network in Feature maps</source>
+        <translation>点击一张图像，在“特征图”中跟随它穿过网络</translation>
     </message>
     <message>
         <source>The backend is now {0}: the weights and the optimizer&apos;s state move across, and training goes on from the same step.</source>

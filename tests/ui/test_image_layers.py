@@ -193,3 +193,50 @@ def test_the_views_of_a_network_on_images_show_whole_on_a_1280_by_720_screen(qtb
         qtbot.waitUntil(lambda view=view: len(view.pictures.rows) > 1, timeout=10_000)
         assert (problems := cut_off(settled(window))) == [], f"{title}: " + "\n".join(problems)
     window.close()
+
+
+def test_clicking_a_test_image_follows_it_through_the_network_in_feature_maps(qtbot):
+    window = open_window(qtbot, "digits-cnn")
+    gallery = window.gallery
+    click(qtbot, window, "playButton")
+    qtbot.waitUntil(lambda: gallery.indices is not None and gallery.labels[0].toPlainText() != "", timeout=20_000)
+    click(qtbot, window, "playButton")  # pause
+    qtbot.waitUntil(lambda: window.latest.state == "paused" and window._drawn is window.latest, timeout=10_000)
+    assert window.image_tabs.currentWidget() is gallery and "Feature maps" in gallery.toolTip()
+    k = 10  # the third image of the second row
+    chosen = int(gallery.indices[k])
+    assert chosen != window.feature_maps_view.image
+    row, column = divmod(k, gallery.COLUMNS)
+    height, width = window.dataset.test_images.shape[2:]
+    centre = QPointF(column * gallery.tile[1] + width / 2, row * gallery.tile[0] + height / 2)
+    qtbot.mouseClick(gallery.viewport(), Qt.MouseButton.LeftButton,
+                     pos=gallery.mapFromScene(gallery.getViewBox().mapViewToScene(centre)))
+    view = window.feature_maps_view
+    assert window.image_tabs.currentWidget() is view and find(window, QSpinBox, "featureImageInput").value() == chosen
+    qtbot.waitUntil(lambda: view.shown is not None and view.shown.index == chosen, timeout=10_000)
+    numpy.testing.assert_array_equal(view.pictures.rows["input"].values, window.dataset.x_test[chosen].reshape(8, 8))
+    label = window.dataset.class_names[window.dataset.y_test[chosen]]
+    assert view.prediction.text().startswith(f"true class {label} · predicted ")
+    window.close()
+
+
+def test_a_pooling_stride_out_of_range_says_what_it_became_and_keeps_as_the_window(qtbot):
+    window = open_window(qtbot, "digits-cnn")
+    select_row(qtbot, window, 1)  # the first MaxPool
+    stride = find(window, QSpinBox, "strideInput")
+    tip = stride.toolTip()
+    assert stride.text() == "as the window" and "stride" not in window.builder.layers[1]
+    type_into(qtbot, stride, "12")
+    assert stride.value() == 8 and window.builder.layers[1]["stride"] == 8 and stride.property("mark") == "warning"
+    assert "At most 8 pixels here, so that training stays responsive: 12 became 8." in (
+        window.statusBar().currentMessage())
+    type_into(qtbot, stride, "1")
+    assert window.builder.layers[1]["stride"] == 1 and stride.property("mark") is None and stride.toolTip() == tip
+    type_into(qtbot, stride, "-3")
+    assert stride.text() == "as the window" and "stride" not in window.builder.layers[1]
+    assert 'or 0 for "as the window": -3 became 0.' in window.statusBar().currentMessage()
+    type_into(qtbot, stride, "2")
+    qtbot.keyClick(stride, Qt.Key.Key_Down)  # the arrow down to 1, then to 0: "as the window" again
+    qtbot.keyClick(stride, Qt.Key.Key_Down)
+    assert stride.text() == "as the window" and "stride" not in window.builder.layers[1]
+    window.close()

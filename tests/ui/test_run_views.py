@@ -5,8 +5,9 @@ load; and Undo back to a trained network says what it does with its weights."""
 import math
 
 import numpy
+import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QSpinBox, QTableWidget
 
 from playground.session import loop
@@ -235,3 +236,30 @@ def test_a_rate_is_never_worked_out_across_a_pause(qtbot, monkeypatch):
     # at least one step of 10 samples between clock calls a few apart: thousands of samples per clock second
     assert shown_rate(window) > 1000, readout(window)
     click(qtbot, window, "playButton")
+
+
+def scroll_wheel(widget, pos: QPoint) -> None:
+    """One notch of the mouse wheel over `widget`: a zoom, in a plot."""
+    event = QWheelEvent(QPointF(pos), QPointF(widget.mapToGlobal(pos)), QPoint(), QPoint(0, 120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(widget, event)
+
+
+def test_a_dropped_run_leaves_no_scale_or_zoom_in_the_plots(qtbot):
+    window = open_window(qtbot, "xor")
+    plots = (window.loss_plot.plot, window.gradient_plot, window.accuracy_plot, window.activation_plot)
+    train_then_pause(qtbot, window, 300)
+    views = [plot.getViewBox() for plot in plots]
+    for plot, view in zip(plots, views):  # each drawn as its tab is chosen, and ranged as it is painted
+        show_tab(qtbot, window, window.loss_plot if plot is window.loss_plot.plot else plot)
+        qtbot.waitUntil(lambda view=view: view.viewRange()[0] != [0, 1])
+    scroll_wheel(window.activation_plot.viewport(), window.activation_plot.viewport().rect().center())
+    assert views[3].autoRangeEnabled() == [False, False]  # zoomed in, as a person looks closer
+    choose = window.findChild(DatasetSelector, "datasetSelector")
+    choose.activated.emit(choose.findData("digits"))  # the run is dropped; the next one has not drawn yet
+    for view in views:
+        (x_low, x_high), y_range = view.viewRange()
+        assert (x_low, x_high) == (0, 1)  # a new plot's range, not the dropped run's steps
+        assert y_range == ([0, 1] if view is not views[2] else pytest.approx([0, 1], abs=0.1))  # accuracy: padded
+    loss, gradient, accuracy, activation = (view.autoRangeEnabled() for view in views)
+    assert loss[1] and all(gradient) and accuracy[0] and all(activation)  # the next run's data sets the scale
