@@ -230,4 +230,8 @@ if __name__ == "__main__":
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # the start-up children inherit it
     if sys.argv[1:] == [STARTUP_FLAG]:
         sys.exit(startup_child())
-    main(sys.argv[1:] or DEFAULT_PRESETS)
+    # The windows' autosaves go to a folder of their own (the children inherit it): none lands among the user's,
+    # and no start-up child stops at an offer to restore one.
+    with tempfile.TemporaryDirectory() as data:
+        os.environ["PLAYGROUND_DATA_DIR"] = data
+        main(sys.argv[1:] or DEFAULT_PRESETS)
