@@ -16,8 +16,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "resources" / "translations"
-# Where the window's strings are: playground/ui is the only part that shows text through Qt.
-SOURCES = ROOT / "playground" / "ui"
+# Where the window's strings are: playground/ui, which shows text through Qt, and the code without Qt whose words
+# the window shows (the session's messages, through playground/words.py's `tr`).
+SOURCES = [ROOT / "playground" / "ui", ROOT / "playground" / "session", ROOT / "playground" / "words.py"]
 
 
 def tool(name: str) -> str:
@@ -36,7 +37,8 @@ def catalogues() -> list[Path]:
 def extract(ts: Path) -> None:
     """Write the window's strings into `ts`, keeping the translations it has and dropping strings no longer used.
     No source locations: a line moved in the code leaves the .ts as it was."""
-    sources = sorted(str(path) for path in SOURCES.rglob("*.py"))
+    sources = sorted(str(path) for source in SOURCES
+                     for path in (source.rglob("*.py") if source.is_dir() else [source]))
     subprocess.run([tool("pyside6-lupdate"), *sources, "-no-obsolete", "-locations", "none", "-silent", "-ts",
                     str(ts)], check=True)
 

@@ -15,6 +15,7 @@ import numpy
 
 from playground.engine import Backend, Batch, Network, Optimizer
 from playground.session.position import TrainingPosition
+from playground.words import term, tr
 
 
 class DivergenceGuard:
@@ -78,13 +79,14 @@ class DivergenceGuard:
             lowest = min(losses[id(kept)] for kept in sound)
             best = max((kept for kept in sound if losses[id(kept)] <= 2 * lowest), key=lambda kept: kept.step)
             best.rewind(optimizer, self.at)  # again: the probe moved running statistics and dropout's random state
-            return (f"Training diverged at step {step}: {where}. The weights are back to those of step {best.step}, "
-                    "kept before the loss blew up; lower the learning rate or turn on gradient "
-                    "clipping, then resume.")
+            return tr("Training diverged at step {0}: {1}. The weights are back to those of step {2}, kept before "
+                      "the loss blew up; lower the learning rate or turn on gradient clipping, then resume.").format(
+                step, where, best.step)
         if candidates:  # none sound: the latest, whose weights are finite at least
             max(candidates, key=lambda kept: kept.step).rewind(optimizer, self.at)
-        return (f"Training diverged at step {step}: {where}. The weights of step {self.at.step} are finite but give "
-                "a non-finite loss too; reset the network, lower the learning rate, then train again.")
+        return tr("Training diverged at step {0}: {1}. The weights of step {2} are finite but give a non-finite loss "
+                  "too; reset the network, lower the learning rate, then train again.").format(
+            step, where, self.at.step)
 
     def _next_loss(self, kept: Checkpoint, optimizer: Optimizer, batch: Batch, batch_size: int) -> float:
         """The loss of the step after `kept`, NaN when it or its gradient is not finite; leaves the session at
@@ -102,20 +104,21 @@ class DivergenceGuard:
             bad = _non_finite(self.network.backend.to_numpy(value))
             if bad:
                 path, _, param = name.rpartition(".")
-                return f"the weights {param} of layer {path} became {bad}"
+                return tr("the weights {0} of layer {1} became {2}").format(param, path, bad)
         trace = self.network.trace_batch(batch)
         for record in trace.forward:
             bad = _non_finite(record.output)
             if bad:
-                return f"layer {record.path} ({record.type}) gave {bad} in its output"
+                return tr("layer {0} ({1}) gave {2} in its output").format(record.path, term(record.type), bad)
         if not math.isfinite(trace.loss):
-            return f"the loss became {trace.loss}"
+            return tr("the loss became {0}").format(trace.loss)
         for record in trace.backward:
             for name, grad in record.param_grads.items():
                 bad = _non_finite(grad)
                 if bad:
-                    return f"the gradient of layer {record.path} ({record.type}) {name} became {bad}"
-        return "the loss or a gradient became NaN or Inf"
+                    return tr("the gradient of layer {0} ({1}) {2} became {3}").format(record.path, term(record.type),
+                                                                                      name, bad)
+        return tr("the loss or a gradient became NaN or Inf")
 
 
 class Checkpoint:

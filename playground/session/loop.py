@@ -28,6 +28,7 @@ from playground.session.position import TrainingPosition
 from playground.session.snapshot import EpochReport, Snapshot
 from playground.session.snapshot_measures import GRID_RESOLUTION, SAMPLE_SIZE, Measurements, evaluation_chunk
 from playground.session.state import export_state, restore_state
+from playground.words import tr
 
 _RUN_IDS = itertools.count(1)  # every network built, in any session, is a run of its own
 IDLE_WAIT_S = 0.25
@@ -227,9 +228,9 @@ class Session:
         self._pending_trace = None
         if not (math.isfinite(loss) and all_finite(self.network.backend, after.theta)):
             # Training would stop here and keep the weights it had: so does the stepper.
-            self._notice = (f"The step traced gives a loss of {loss:.4g} and non-finite weights, so it was not "
-                            "applied and the weights stay as they were; lower the learning rate or turn on "
-                            "gradient clipping, or reset the network.")
+            self._notice = tr("The step traced gives a loss of {0:.4g} and non-finite weights, so it was not applied "
+                              "and the weights stay as they were; lower the learning rate or turn on gradient "
+                              "clipping, or reset the network.").format(loss)
             return
         after.restore(self.optimizer)
         at = self.at
@@ -252,8 +253,8 @@ class Session:
         weights = self.network.parameters()[f"{path}.W"]
         current = self.network.backend.scalars(weights[row, column])[0]
         if expected is not None and current != weights.dtype.type(expected):
-            self._notice = (f"W[{row}, {column}] of layer {path} has changed since that edit (training or a reset "
-                            "moved it), so it stays as it is.")
+            self._notice = tr("W[{0}, {1}] of layer {2} has changed since that edit (training or a reset moved it), "
+                              "so it stays as it is.").format(row, column, path)
             return
         weights[row, column] = value
         self._reported_step = -1  # the paused snapshot after it scores the whole test split again
@@ -349,7 +350,7 @@ class Session:
             self._build()
         except PlaygroundError as error:
             self.config = config
-            self._notice = f"{error} Training stays on {here}."
+            self._notice = tr("{0} Training stays on {1}.").format(error, here)
             return
         restore_state(self, *state)
         self.run_id, self._loss_total, self._point_step, self._point_loss, self._next_detail = kept

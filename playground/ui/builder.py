@@ -37,7 +37,7 @@ from playground.ui.layer_edits import with_field as field_changed
 from playground.ui.layer_palette import LAYER_MIME, LayerPalette
 from playground.ui.layer_properties import LayerProperties
 from playground.ui.translation import tr
-from playground.ui.words import term
+from playground.words import term
 
 ROW_MIME = "application/x-playground-layer-path"  # a layer of the list, by path
 ERROR_BACKGROUND, ERROR_TEXT = QColor(255, 214, 214), QColor(150, 0, 0)

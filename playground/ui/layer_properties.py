@@ -24,7 +24,7 @@ from playground.engine.spec import (
     MaxPool2DSpec,
 )
 from playground.ui.fields import BoundedSpinBox
-from playground.ui.words import term
+from playground.words import term
 
 MAX_UNITS = 4096
 # Bounds of the fields of layers on images: more filters and larger kernels than these make a network the

@@ -26,7 +26,7 @@ from playground.engine import LayerInfo, NetworkSpec
 from playground.session import Snapshot
 from playground.ui.theme import plot_foreground
 from playground.ui.translation import tr
-from playground.ui.words import term
+from playground.words import term
 
 BLOCK_W, BLOCK_H, GAP_X, GAP_Y = 150.0, 66.0, 44.0, 46.0
 LEGEND_H, LEGEND_SPAN = 56.0, 280.0  # the legend under the blocks, at its nominal size

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
+from playground import words
 from playground.resources import ENGLISH, LANGUAGES, resources_dir
-from playground.ui import words
 
 SETTING = "language"
 SYSTEM = "system"

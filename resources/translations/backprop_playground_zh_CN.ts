@@ -923,6 +923,46 @@ click to edit</source>
         <source> stride {0}</source>
         <translation> 步幅 {0}</translation>
     </message>
+    <message>
+        <source>Training diverged at step {0}: {1}. The weights are back to those of step {2}, kept before the loss blew up; lower the learning rate or turn on gradient clipping, then resume.</source>
+        <translation>训练在第 {0} 步发散：{1}。权重已退回到损失爆炸之前保存的第 {2} 步；请调低学习率或开启梯度裁剪，然后继续训练。</translation>
+    </message>
+    <message>
+        <source>Training diverged at step {0}: {1}. The weights of step {2} are finite but give a non-finite loss too; reset the network, lower the learning rate, then train again.</source>
+        <translation>训练在第 {0} 步发散：{1}。第 {2} 步的权重虽是有限值，但给出的损失同样不是有限值；请重置网络、调低学习率，然后重新训练。</translation>
+    </message>
+    <message>
+        <source>the weights {0} of layer {1} became {2}</source>
+        <translation>第 {1} 层的权重 {0} 变成了 {2}</translation>
+    </message>
+    <message>
+        <source>layer {0} ({1}) gave {2} in its output</source>
+        <translation>第 {0} 层（{1}）的输出中出现了 {2}</translation>
+    </message>
+    <message>
+        <source>the loss became {0}</source>
+        <translation>损失变成了 {0}</translation>
+    </message>
+    <message>
+        <source>the gradient of layer {0} ({1}) {2} became {3}</source>
+        <translation>第 {0} 层（{1}）{2} 的梯度变成了 {3}</translation>
+    </message>
+    <message>
+        <source>the loss or a gradient became NaN or Inf</source>
+        <translation>损失或某个梯度变成了 NaN 或 Inf</translation>
+    </message>
+    <message>
+        <source>The step traced gives a loss of {0:.4g} and non-finite weights, so it was not applied and the weights stay as they were; lower the learning rate or turn on gradient clipping, or reset the network.</source>
+        <translation>记录的这一步给出损失 {0:.4g} 和非有限的权重，因此没有应用，权重保持原样；请调低学习率或开启梯度裁剪，或者重置网络。</translation>
+    </message>
+    <message>
+        <source>W[{0}, {1}] of layer {2} has changed since that edit (training or a reset moved it), so it stays as it is.</source>
+        <translation>第 {2} 层的 W[{0}, {1}] 在那次编辑之后已经变了（训练或重置改动了它），因此保持现状。</translation>
+    </message>
+    <message>
+        <source>{0} Training stays on {1}.</source>
+        <translation>{0} 训练仍在 {1} 上进行。</translation>
+    </message>
 </context>
 <context>
     <name>AccuracyPlot</name>

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QLabel, QMenu, QPushButton
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMenu, QPushButton
 
 from playground.ui import MainWindow
 from playground.ui.translation import SETTING, chosen_language, install_translators, remove_translators
@@ -119,6 +119,25 @@ def test_a_lesson_in_chinese_speaks_chinese_at_every_step(qtbot, chinese):
         if not forward.isEnabled():
             break
         click(qtbot, window, "lessonNextButton")
+    window.close()
+
+
+def test_a_divergence_is_told_in_chinese(qtbot, chinese):
+    """The session's own sentences (the divergence, the weights taken back, the advice) reach the status bar
+    translated."""
+    window = MainWindow("plane")  # a regression: a huge learning rate blows its loss up
+    qtbot.addWidget(window)
+    window.show()
+    field = find(window, QComboBox, "learningRateInput")
+    field.setFocus()
+    field.lineEdit().selectAll()
+    qtbot.keyClicks(field.lineEdit(), "1e9")
+    qtbot.keyClick(field.lineEdit(), Qt.Key.Key_Return)
+    click(qtbot, window, "playButton")
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.state == "diverged", timeout=20_000)
+    message = window.statusBar().currentMessage()
+    assert "发散" in message and "学习率" in message, message
+    assert english_words(message) == [], message
     window.close()
 
 

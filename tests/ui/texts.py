@@ -31,7 +31,7 @@ ALLOWED = set("""
 backprop playground pytorch torch torchrun onnx numpy cupy cuda pyside6 pyqtgraph mnist fashion kuzushiji cifar
 iris xor relu leaky elu tanh sigmoid softmax softplus adam adamw sgd rmsprop nesterov mse conv2d maxpool avgpool
 globalavgpool batchnorm dropout xavier glorot kaiming max min exp log sqrt argmax cos sin out pad else gpu cpu csv bpp
-png svg json ctrl shift alt space delete english tensorflow var fan
+png svg json ctrl shift alt space delete english tensorflow var fan nan inf
 """.split())
 
 # The line saying where a dataset comes from is a citation: its authors' names, titles and licences stay as

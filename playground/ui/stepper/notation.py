@@ -1,4 +1,4 @@
-"""What the stepper's phases share, without Qt: its words (`tr`, from ui/words.py, which Qt's translator is
+"""What the stepper's phases share, without Qt: its words (`tr`, from playground/words.py, which Qt's translator is
 installed into), numbers as the formulas write them, and a matrix as it is drawn: a 2-D array, a vector as one
 column, or maps (images, kernels) side by side in one mosaic with gaps between them."""
 
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy
 
 from playground.ui.mosaic import Tiling, kernel_tile, kernel_tiles, kernel_tiling
-from playground.ui.words import tr  # noqa: F401 (the phases' words come through here)
+from playground.words import tr  # noqa: F401 (the phases' words come through here)
 
 
 @dataclass

@@ -4,7 +4,7 @@ matrices to draw.
 
 Every number comes from the trace, recorded by the code that trains (docs/architecture.md, "One
 copy of the math"); the formulas are the strings the activations and losses carry. Words go
-through the translator ui/translation.py installs (ui/words.py), as written until then. Matrices
+through the translator ui/translation.py installs (playground/words.py), as written until then. Matrices
 are drawn as they are stored: activations and gradients features × batch (one column per example), W as
 (fan_in, fan_out), a vector such as b as one column, a Conv2D's kernels as kernels. Layers on images
 draw one example's maps instead, and write out one chosen cell (image_forward.py, image_backward.py).
@@ -35,7 +35,7 @@ from playground.ui.stepper.image_backward import ImageBackward
 from playground.ui.stepper.image_common import Focus, ImagePhase
 from playground.ui.stepper.image_forward import ImageForward
 from playground.ui.stepper.notation import Matrix, dims, matrix, number, tr
-from playground.ui.words import term
+from playground.words import term
 
 FORWARD, LOSS, BACKWARD, UPDATE = "forward", "loss", "backward", "update"
 # What the fused losses apply to the output z before comparing it with y.

@@ -1,6 +1,7 @@
-"""The window's words that code without Qt shows too (the stepper's phases, worked out without Qt): the
-translator that ui/translation.py installs, and how the window names the identifiers of activations,
-initializers, layer types and losses."""
+"""The words that code without Qt shows in the window (the session's messages, the stepper's phases, worked out
+without Qt): the translator that ui/translation.py installs, and how the window names the identifiers of
+activations, initializers, layer types and losses. A leaf, so that the session may use it; the identity until the
+window installs Qt's translator, so the command line and the tests read English."""
 
 from __future__ import annotations
 
