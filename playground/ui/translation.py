@@ -3,7 +3,8 @@ words that no widget class owns.
 
 Strings are marked as lupdate (pyside6-lupdate) finds them: `self.tr("...")` in a Qt class, whose context is
 the class's name (PySide6 looks a string up under each class of the object's MRO, so subclasses find it too),
-and this module's `tr("...")` everywhere else, which lupdate files under the empty context. Nothing else is
+and this module's `tr("...")` everywhere else, which lupdate files under the empty context, as it files the
+`tr("...")` of playground/words.py that code without Qt (the session, the stepper's phases) uses. Nothing else is
 extracted: an alias (`tr = self.tr`) or another object's `tr` would be filed under a context that is never
 looked up. The compiled translations (.qm) are a build output: `make` and packaging/build.py compile
 resources/translations/*.ts beside themselves, and without them the window is in English.
