@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 
 from playground.engine import NetworkSpec, OptimizerSpec, memory
 from playground.engine.init import INITIALIZERS
+from playground.engine.layer_specs import ActivationSpec, BatchNormSpec, DenseSpec, DropoutSpec
 from playground.engine.memory import check_memory
 from playground.engine.network import Network
-from playground.engine.spec import ActivationSpec, BatchNormSpec, DenseSpec, DropoutSpec
 from playground.errors import ResourceError, SpecError
 from playground.project import Project, save_project
 from tests.project.test_bad_files import saved_members, zip_bytes

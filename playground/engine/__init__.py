@@ -9,10 +9,7 @@
 
 from playground.engine.backend import BACKEND_CHOICES, Backend, backend_availability, choose_backend, get_backend
 from playground.engine.gradcheck import GradCheckReport, gradient_check, random_batch
-from playground.engine.network import Batch, Network
-from playground.engine.optimizers import OPTIMIZERS, Optimizer, OptimizerSpec
-from playground.engine.schedules import SCHEDULES, ScheduleSpec, learning_rate_at
-from playground.engine.spec import (
+from playground.engine.layer_specs import (
     ActivationSpec,
     AvgPool2DSpec,
     BatchNormSpec,
@@ -21,12 +18,13 @@ from playground.engine.spec import (
     DropoutSpec,
     FlattenSpec,
     GlobalAvgPoolSpec,
-    LayerInfo,
     MaxPool2DSpec,
-    NetworkSpec,
     ResidualSpec,
-    starts_on_images,
 )
+from playground.engine.network import Batch, Network
+from playground.engine.optimizers import OPTIMIZERS, Optimizer, OptimizerSpec
+from playground.engine.schedules import SCHEDULES, ScheduleSpec, learning_rate_at
+from playground.engine.spec import LayerInfo, NetworkSpec, starts_on_images
 from playground.engine.trace import StepTrace
 
 __all__ = [

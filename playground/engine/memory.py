@@ -12,7 +12,8 @@ from typing import Any
 import numpy
 
 from playground.engine.backend import Backend
-from playground.engine.spec import Conv2DSpec, LayerInfo, NetworkSpec, walk_specs
+from playground.engine.layer_specs import Conv2DSpec
+from playground.engine.spec import LayerInfo, NetworkSpec, walk_specs
 from playground.errors import ResourceError
 
 # theta, its gradient and up to three optimizer states: five copies of every parameter.

@@ -18,11 +18,7 @@ import numpy
 from playground.engine.backend import get_backend, resolve_dtype
 from playground.engine.blocks import BatchNorm, Residual
 from playground.engine.image_layers import AvgPool2D, Conv2D, Flatten, GlobalAvgPool, MaxPool2D
-from playground.engine.layers import Activation, Dense, Dropout, Layer, Softmax, without_ones
-from playground.engine.losses import make_loss
-from playground.engine.memory import check_batch_memory, check_memory
-from playground.engine.optimizers import Optimizer
-from playground.engine.spec import (
+from playground.engine.layer_specs import (
     ActivationSpec,
     AvgPool2DSpec,
     BatchNormSpec,
@@ -32,8 +28,12 @@ from playground.engine.spec import (
     FlattenSpec,
     GlobalAvgPoolSpec,
     MaxPool2DSpec,
-    NetworkSpec,
 )
+from playground.engine.layers import Activation, Dense, Dropout, Layer, Softmax, without_ones
+from playground.engine.losses import make_loss
+from playground.engine.memory import check_batch_memory, check_memory
+from playground.engine.optimizers import Optimizer
+from playground.engine.spec import NetworkSpec
 from playground.engine.targets import target_rows
 from playground.engine.trace import OptimizerRecord, OptimizerRecorder, Recorder, StepTrace, UpdateRecord
 from playground.errors import DataError

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QW
 
 from playground.engine.activations import ACTIVATION_FUNCTIONS
 from playground.engine.init import INITIALIZERS
-from playground.engine.spec import (
+from playground.engine.layer_specs import (
     ACTIVATION_LAYERS,
     BatchNormSpec,
     Conv2DSpec,

@@ -19,17 +19,9 @@ from typing import Any
 import numpy
 
 from playground.engine.activations import ACTIVATION_FUNCTIONS
+from playground.engine.layer_specs import IMAGES, LAYER_SPECS, ActivationSpec, DenseSpec, DropoutSpec, ResidualSpec
 from playground.engine.losses import LOSS_CLASSES
-from playground.engine.spec import (
-    IMAGES,
-    LAYER_SPECS,
-    ActivationSpec,
-    DenseSpec,
-    DropoutSpec,
-    LayerInfo,
-    NetworkSpec,
-    ResidualSpec,
-)
+from playground.engine.spec import LayerInfo, NetworkSpec
 from playground.engine.trace import ForwardRecord, OptimizerRecord, StepTrace, UpdateRecord
 from playground.ui.stepper.image_backward import ImageBackward
 from playground.ui.stepper.image_common import Focus, ImagePhase
