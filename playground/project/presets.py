@@ -11,7 +11,7 @@ from typing import Any
 from playground.engine import NetworkSpec, OptimizerSpec
 from playground.engine.spec_checks import check_fields, whole
 from playground.errors import PlaygroundError, SpecError
-from playground.project.translations import overlay_path, read_overlay, texts
+from playground.project.translations import named_overlay, texts
 from playground.resources import ENGLISH, resources_dir
 
 DEFAULT_PRESET = "circle"
@@ -58,20 +58,8 @@ def load_preset(name: str, language: str = ENGLISH) -> Preset:
 def preset_translations(language: str) -> dict[str, dict[str, str]]:
     """Each translated preset's title and description in `language`: {} for English or a language without them,
     and a preset missing from the file keeps its English words."""
-    data = read_overlay(language, "presets.json")
-    if data is None:
-        return {}
-    try:
-        if not isinstance(data, dict):
-            raise PlaygroundError("it must be an object of presets")
-        unknown = sorted(data.keys() - set(list_presets()))
-        if unknown:
-            raise PlaygroundError(f"it names presets that do not exist: {', '.join(unknown)}")
-        return {name: texts(words, {"title", "description"}, f"the preset {name!r}") for name, words in data.items()}
-    except PlaygroundError as error:
-        path = overlay_path(language, "presets.json")
-        raise PlaygroundError(f"The {language} translation of the presets ({path}) is damaged ({error}): "
-                              "reinstall the app.") from None
+    return named_overlay(language, "presets.json", list_presets(), "presets", "the presets",
+                         lambda name, words: texts(words, {"title", "description"}, f"the preset {name!r}"))
 
 
 def preset_from_dict(name: str, data: Any) -> Preset:

@@ -11,6 +11,7 @@ English is a PlaygroundError.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -56,20 +57,28 @@ def texts(data: Any, keys: set[str], what: str) -> dict[str, str]:
     return data
 
 
-def dataset_source_in(name: str, language: str) -> str:
-    """Where the dataset `name` comes from, in `language` where its datasets.json has the sentence, else in English."""
-    data = read_overlay(language, "datasets.json")
+def named_overlay(language: str, relative: str, names: list[str], kind: str, what: str,
+                  check: Callable[[str, Any], Any]) -> dict[str, Any]:
+    """A language's translation file of named things (`kind`: "presets", "datasets"), each entry as `check(name,
+    words)` gives it back: {} for English or where the language has no such file. A file that is not an object of
+    known names, or an entry that `check` refuses, makes it damaged: a sentence that says so and what to do."""
+    data = read_overlay(language, relative)
     if data is None:
-        return dataset_source(name)
+        return {}
     try:
         if not isinstance(data, dict):
-            raise PlaygroundError("it must be an object of datasets")
-        unknown = sorted(data.keys() - set(dataset_names()))
+            raise PlaygroundError(f"it must be an object of {kind}")
+        unknown = sorted(data.keys() - set(names))
         if unknown:
-            raise PlaygroundError(f"it names datasets that do not exist: {', '.join(unknown)}")
-        sources = texts(data, set(data), "the datasets")
+            raise PlaygroundError(f"it names {kind} that do not exist: {', '.join(unknown)}")
+        return {name: check(name, words) for name, words in data.items()}
     except PlaygroundError as error:
-        path = overlay_path(language, "datasets.json")
-        raise PlaygroundError(f"The {language} translation of where the datasets come from ({path}) is damaged "
+        raise PlaygroundError(f"The {language} translation of {what} ({overlay_path(language, relative)}) is damaged "
                               f"({error}): reinstall the app.") from None
+
+
+def dataset_source_in(name: str, language: str) -> str:
+    """Where the dataset `name` comes from, in `language` where its datasets.json has the sentence, else in English."""
+    sources = named_overlay(language, "datasets.json", dataset_names(), "datasets", "where the datasets come from",
+                            lambda named, words: texts({named: words}, {named}, "the datasets")[named])
     return sources.get(name, dataset_source(name))
