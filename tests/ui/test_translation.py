@@ -71,6 +71,17 @@ def test_the_catalogue_is_finished_and_current_with_the_code(tmp_path):
     assert set(messages(extracted)) == set(kept)
 
 
+PLACEHOLDER = re.compile(r"\{[^{}]*\}|%(?:\d+|n)")
+
+
+def test_every_translation_keeps_the_placeholders_of_its_source():
+    """A translation that drops, adds or renames a `{0}`, `{1:,}` or `%1` shows the wrong number, or raises when the
+    message is formatted."""
+    mismatched = [(source, translation.text) for (_, source), translation in messages(CATALOGUE).items()
+                  if sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(translation.text or ""))]
+    assert mismatched == []
+
+
 def english_in(window: MainWindow) -> list[tuple[str, str]]:
     return [(where, text) for where, text in window_texts(window) if english_words(text)]
 
