@@ -247,6 +247,7 @@ class Session:
     # A weight set by hand: a what-if, scored on the test split at once.
 
     _notice: str | None = None  # for the next snapshot's message
+    _backend_refused: str | None = None  # for the next snapshot
     _watched: tuple[bool, int | None] = (False, None)  # what the views of image layers ask snapshots for
 
     def _set_weight(self, path: str, row: int, column: int, value: float, expected: float | None) -> None:
@@ -349,7 +350,7 @@ class Session:
             self.config = dataclasses.replace(config, backend=backend)
             self._build()
         except PlaygroundError as error:
-            self.config = config
+            self.config, self._backend_refused = config, backend
             self._notice = tr("{0} Training stays on {1}.").format(error, here)
             return
         restore_state(self, *state)
@@ -541,7 +542,9 @@ class Session:
             train_accuracy=measured.train_accuracy, test_accuracy=measured.test_accuracy,
             test_examples=measured.test_examples, test_measured=measured.test_measured,
             penalty=self.optimizer.penalty(), layers=measured.layers, gallery=measured.gallery, epoch_report=report,
-            message=message, final=final, backend=self.network.backend.name)
+            message=message, final=final, backend=self.network.backend.name, backend_chosen=self.config.backend,
+            backend_refused=self._backend_refused)
+        self._backend_refused = None
         if details and self.measurements.has_grid:
             snapshot.boundary, snapshot.neuron_grids = self.measurements.boundary()
             snapshot.weights, snapshot.weight_grads = self.measurements.dense_weights()

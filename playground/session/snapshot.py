@@ -65,3 +65,7 @@ class Snapshot:
     kernels: dict[str, numpy.ndarray] = field(default_factory=dict)
     feature_maps: FeatureMaps | None = None
     backend: str = "numpy"  # where the network computes: "numpy", or "cupy" on a GPU
+    backend_chosen: str = "numpy"  # as asked for: "auto", "numpy" or "cupy"
+    # A backend asked for that could not take the network (once, with the reason in `message`): the run stays
+    # where it was, on the backend chosen before.
+    backend_refused: str | None = None

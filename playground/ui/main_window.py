@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import copy
 
-from PySide6.QtCore import Qt, QThreadPool, QTimer
+from PySide6.QtCore import QSignalBlocker, Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QGroupBox,
@@ -491,6 +491,9 @@ class MainWindow(QMainWindow):
             self.stepping.leave()  # training moved on: the step held for the stepper was dropped
         if snapshot.message:
             self.statusBar().showMessage(snapshot.message)
+        if snapshot.backend_refused is not None and self.backend_selector.currentData() == snapshot.backend_refused:
+            with QSignalBlocker(self.backend_selector):  # shows where the run stays; asks the session nothing
+                self.controls.select_backend(snapshot.backend_chosen)
 
     def mark_modified(self, modified: bool = True) -> None:
         """The title's mark of unsaved changes."""

@@ -148,8 +148,10 @@ def test_a_backend_that_cannot_take_the_network_leaves_the_run_where_it_was(stri
     session.control.set_backend(strict)
     shown = next(stream)
     assert shown.backend == "numpy" and "GPU memory" in shown.message and "stays on numpy" in shown.message
+    assert shown.backend_refused == strict and shown.backend_chosen == "numpy"  # so the window shows numpy again
     session.control.step()
-    assert next(stream).step == 1
+    stepped = next(stream)
+    assert stepped.step == 1 and stepped.backend_refused is None  # said once
     session.control.stop()
     list(stream)
 

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel
 
 from playground.ui import MainWindow
+from tests.strict_cupy import strict_xp
 from tests.strict_cupy.strict_xp import xp as strict_cupy
 from tests.ui.widgets import click, find
 
@@ -43,4 +44,24 @@ def test_choosing_the_gpu_in_a_paused_run_goes_on_from_the_same_step(qtbot, monk
     assert session.network.backend.name == "cupy" and (session.network.get("1.W") == weights).all()
     click(qtbot, window, "stepButton")
     qtbot.waitUntil(lambda: "step 4 · CuPy" in readout.text())
+    window.close()
+
+
+def test_a_backend_that_cannot_take_the_network_goes_back_to_where_the_run_stays(qtbot, monkeypatch):
+    monkeypatch.setitem(sys.modules, "cupy", strict_cupy)
+    monkeypatch.setitem(strict_xp.DEVICE_MEMORY, "free", 2**16)  # too little GPU memory for any network
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    readout, selector = find(window, QLabel, "runReadout"), find(window, QComboBox, "backendSelector")
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: "step 1 · NumPy" in readout.text())
+    selector.setFocus()
+    qtbot.keyClick(selector, Qt.Key.Key_Down)  # NumPy to CuPy (GPU)
+    qtbot.waitUntil(lambda: "stays on numpy" in window.statusBar().currentMessage())
+    assert "GPU memory" in window.statusBar().currentMessage()
+    assert selector.currentData() == "numpy"  # the selector says where the run is, not what was asked
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: "step 2 · NumPy" in readout.text())
+    assert window.training.worker.session.config.backend == "numpy"
     window.close()
