@@ -346,9 +346,10 @@ class ImageGallery(pg.PlotWidget):
         truth = self.dataset.y_test[indices]
         names = self.dataset.class_names
         for label, guess, true in zip(self.labels, predicted, truth):
-            right = guess == true
-            label.setText(names[guess] if right else f"{names[guess]}≠{names[true]}")
-            label.setColor((40, 140, 40) if right else (210, 30, 30))
+            text = names[guess] if guess == true else f"{names[guess]}≠{names[true]}"
+            if label.toPlainText() != text:  # most stay as they were: an unchanged label is not drawn again
+                label.setText(text)
+                label.setColor((40, 140, 40) if guess == true else (210, 30, 30))
 
     def clear_run(self) -> None:
         """The images stay (they are data); what a network predicted for them goes."""
