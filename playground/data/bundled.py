@@ -10,6 +10,7 @@ import numpy
 from playground.data.dataset import Dataset, DatasetConfig, finish_table
 from playground.errors import DataError
 from playground.resources import resources_dir
+from playground.words import tr
 
 NUCLEUS_FEATURES = ["radius", "texture", "perimeter", "area", "smoothness", "compactness", "concavity",
                     "concave points", "symmetry", "fractal dimension"]
@@ -35,7 +36,8 @@ def _read(name: str, delimiter: str = ",", skip_header: bool = False) -> numpy.n
             return numpy.loadtxt(handle, delimiter=delimiter if delimiter != " " else None,
                                  skiprows=1 if skip_header else 0, ndmin=2)
     except (OSError, ValueError) as error:
-        raise DataError(f"The bundled file {path} cannot be read ({error}): reinstall the app.") from None
+        raise DataError(tr("The bundled file {0} cannot be read ({1}): reinstall the app.").format(
+            path, error)) from None
 
 
 def _header(name: str) -> list[str]:

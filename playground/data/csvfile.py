@@ -17,30 +17,30 @@ import numpy
 from playground.data.dataset import Dataset, DatasetConfig, finish_table
 from playground.data.reading import read_bounded
 from playground.errors import DataError
+from playground.words import tr
 
 MAX_CSV_BYTES = 50 * 2**20  # 50 MiB: far more than a dense network on a laptop wants
 MAX_CLASSES_INFERRED = 10  # a whole-number target with at most this many values is read as classes
 DELIMITERS = ",;\t"
-EMPTY = "The file is empty: choose a CSV file with a header and rows of numbers."
 
 
 def load_csv(config: DatasetConfig) -> Dataset:
     if not config.path:
-        raise DataError("Choose a CSV file to load.")
+        raise DataError(tr("Choose a CSV file to load."))
     path = Path(config.path).expanduser()
     def too_large(size: int) -> DataError:
-        return DataError(f"{path.name} is {size / 2**20:.0f} MiB; files up to {MAX_CSV_BYTES // 2**20} MiB can be "
-                         "loaded: use a sample of its rows.")
+        return DataError(tr("{0} is {1:.0f} MiB; files up to {2} MiB can be loaded: use a sample of its rows.").format(
+            path.name, size / 2**20, MAX_CSV_BYTES // 2**20))
 
     try:
         raw = read_bounded(path, MAX_CSV_BYTES, too_large)
     except OSError as error:
-        raise DataError(f"Cannot read {path} ({error.strerror or error}): check the path.") from None
+        raise DataError(tr("Cannot read {0} ({1}): check the path.").format(path, error.strerror or error)) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise DataError(f"{path.name} is not UTF-8 text (byte {error.start} cannot be read): save it as "
-                        "UTF-8 CSV.") from None
+        raise DataError(tr("{0} is not UTF-8 text (byte {1} cannot be read): save it as UTF-8 CSV.").format(
+            path.name, error.start)) from None
     return table_dataset(text, config, path.name)
 
 
@@ -66,8 +66,8 @@ def table_dataset(text: str, config: DatasetConfig, title: str) -> Dataset:
                             classes, f"CSV file {title}.")
     names, rows, lines = parse_rows(text)
     if len(rows) < 2:
-        raise DataError("The file has fewer than 2 data rows: at least 2 are needed to split into training and "
-                        "test data.")
+        raise DataError(tr("The file has fewer than 2 data rows: at least 2 are needed to split into training and "
+                           "test data."))
     target_index = _target_index(names, config.target)
     features = [i for i in range(len(names)) if i != target_index]
     x = numpy.empty((len(rows), len(features)))
@@ -77,15 +77,16 @@ def table_dataset(text: str, config: DatasetConfig, title: str) -> Dataset:
     labels = [row[target_index].strip() for row in rows]
     for label, line in zip(labels, lines):
         if not label:
-            raise DataError(f"Line {line}: the target column {names[target_index]!r} is empty: fill it or "
-                            "remove the row.")
+            raise DataError(tr("Line {0}: the target column {1!r} is empty: fill it or remove the row.").format(
+                line, names[target_index]))
     targets = None
     if all(_is_number(label) for label in labels):
         # A number column with one NaN or Inf in it is not text: read as classes, each number would be one.
         for label, line in zip(labels, lines):
             if not math.isfinite(float(label)):
-                raise DataError(f"Line {line}: the target column {names[target_index]!r} holds {label[:30]!r}: a "
-                                "numeric target must be finite numbers, so fix or remove the row.")
+                raise DataError(tr("Line {0}: the target column {1!r} holds {2!r}: a numeric target must be "
+                                   "finite numbers, so fix or remove the row.").format(
+                    line, names[target_index], label[:30]))
         targets = numpy.array([float(label) for label in labels])
     task, y, classes = _target(labels, targets, names[target_index], config.task)
     return finish_table("csv", title, task, x, y, config, [names[i] for i in features], classes,
@@ -165,11 +166,15 @@ def _text_target_table(text: str, target: str | None) -> tuple[list[str], numpy.
     return names, x, labels, target_index
 
 
+def _empty() -> DataError:
+    return DataError(tr("The file is empty: choose a CSV file with a header and rows of numbers."))
+
+
 def parse_rows(text: str) -> tuple[list[str], list[list[str]], list[int]]:
     """Column names, the data rows, and each row's line number in the file."""
     lines = [line for line in text.splitlines() if line.strip()]
     if not lines:
-        raise DataError(EMPTY)
+        raise _empty()
     delimiter = max(DELIMITERS, key=lines[0].count)
     reader = csv.reader(text.splitlines(), delimiter=delimiter)
     rows, numbers = [], []
@@ -179,12 +184,13 @@ def parse_rows(text: str) -> tuple[list[str], list[list[str]], list[int]]:
                 rows.append(row)
                 numbers.append(reader.line_num)
     except csv.Error as error:
-        raise DataError(f"Line {reader.line_num} cannot be read as CSV ({error}): fix or remove it.") from None
+        raise DataError(tr("Line {0} cannot be read as CSV ({1}): fix or remove it.").format(
+            reader.line_num, error)) from None
     if not rows:
-        raise DataError(EMPTY)
+        raise _empty()
     width = len(rows[0])
     if width < 2:
-        raise DataError("The file has one column: it needs at least one feature column and a target column.")
+        raise DataError(tr("The file has one column: it needs at least one feature column and a target column."))
     header = _is_header(rows)
     names = [cell.strip() or f"column {i + 1}" for i, cell in enumerate(rows[0])] if header else [
         f"column {i + 1}" for i in range(width)]
@@ -192,10 +198,13 @@ def parse_rows(text: str) -> tuple[list[str], list[list[str]], list[int]]:
         rows, numbers = rows[1:], numbers[1:]
     for row, line in zip(rows, numbers):
         if len(row) != width:
-            raise DataError(f"Line {line} has {len(row)} values, but the {'header' if header else 'first row'} has "
-                            f"{width}: every row needs the same number of columns.")
+            if header:
+                raise DataError(tr("Line {0} has {1} values, but the header has {2}: every row needs the same number "
+                                   "of columns.").format(line, len(row), width))
+            raise DataError(tr("Line {0} has {1} values, but the first row has {2}: every row needs the same number "
+                               "of columns.").format(line, len(row), width))
     if not rows:
-        raise DataError("The file has a header but no data rows: add rows of numbers.")
+        raise DataError(tr("The file has a header but no data rows: add rows of numbers."))
     return names, rows, numbers
 
 
@@ -219,14 +228,15 @@ def _is_header(rows: list[list[str]]) -> bool:
 def _number(cell: str, line: int, column: str) -> float:
     cell = cell.strip()
     if not cell:
-        raise DataError(f"Line {line}, column {column!r} is empty: fill it or remove the row.")
+        raise DataError(tr("Line {0}, column {1!r} is empty: fill it or remove the row.").format(line, column))
     try:
         value = float(cell)
     except ValueError:
-        raise DataError(f"Line {line}, column {column!r} holds {cell[:30]!r}, which is not a number: features must "
-                        "be numbers (choose it as the target, or remove it).") from None
+        raise DataError(tr("Line {0}, column {1!r} holds {2!r}, which is not a number: features must be numbers "
+                           "(choose it as the target, or remove it).").format(line, column, cell[:30])) from None
     if not math.isfinite(value):
-        raise DataError(f"Line {line}, column {column!r} holds {cell[:30]!r}: features must be finite numbers.")
+        raise DataError(tr("Line {0}, column {1!r} holds {2!r}: features must be finite numbers.").format(
+            line, column, cell[:30]))
     return value
 
 
@@ -234,7 +244,7 @@ def _target_index(names: list[str], target: str | None) -> int:
     if target is None:
         return len(names) - 1
     if target not in names:
-        raise DataError(f"There is no column {target!r}: choose one of {', '.join(names)}.")
+        raise DataError(tr("There is no column {0!r}: choose one of {1}.").format(target, ", ".join(names)))
     return names.index(target)
 
 
@@ -244,8 +254,8 @@ def _target(labels: list[str] | None, values: numpy.ndarray | None, column: str,
     its text `labels`."""
     numeric = values is not None
     if task == "regression" and values is None:
-        raise DataError(f"The target column {column!r} holds text, so it cannot be a regression target: choose "
-                        "classification or another column.")
+        raise DataError(tr("The target column {0!r} holds text, so it cannot be a regression target: choose "
+                           "classification or another column.").format(column))
     if task is None:
         whole_classes = values is not None and numpy.all(values == numpy.round(values)) and len(
             numpy.unique(values)) <= MAX_CLASSES_INFERRED
@@ -260,9 +270,10 @@ def _target(labels: list[str] | None, values: numpy.ndarray | None, column: str,
         index = {key: i for i, key in enumerate(classes)}
         codes = numpy.array([index[key] for key in labels], dtype=numpy.int64)
     if len(classes) < 2:
-        raise DataError(f"The target column {column!r} has only one class ({classes[0]!r}): a classifier needs "
-                        "two or more.")
+        raise DataError(tr("The target column {0!r} has only one class ({1!r}): a classifier needs two or "
+                           "more.").format(column, classes[0]))
     if task == "binary" and len(classes) > 2:
-        raise DataError(f"The target column {column!r} has {len(classes)} classes: binary needs exactly two.")
+        raise DataError(tr("The target column {0!r} has {1} classes: {2} needs exactly two.").format(
+            column, len(classes), "binary"))
     kind = task if task in ("binary", "multiclass") else ("binary" if len(classes) == 2 else "multiclass")
     return kind, codes, classes

@@ -12,6 +12,7 @@ import numpy
 from playground import errors
 from playground.data.preprocessing import Preprocessing, standardization
 from playground.errors import DataError
+from playground.words import term, tr
 
 whole = partial(errors.whole, error=DataError)
 real = partial(errors.real, error=DataError)
@@ -70,10 +71,12 @@ class Dataset:
             return self
         size = math.prod(self.input_shape)
         if input_shape not in ((size,), self.image_shape):
-            offered = f"{size} values" if self.image_shape is None else \
-                f"images of shape {self.image_shape} ({size} values flat)"
-            raise DataError(f"The network takes inputs of shape {input_shape}, but {self.title} gives {offered}: "
-                            "make the first layer match the data.")
+            if self.image_shape is None:
+                raise DataError(tr("The network takes inputs of shape {0}, but {1} gives {2} values: make the first "
+                                   "layer match the data.").format(input_shape, self.title, size))
+            raise DataError(tr("The network takes inputs of shape {0}, but {1} gives images of shape {2} ({3} values "
+                               "flat): make the first layer match the data.").format(
+                input_shape, self.title, self.image_shape, size))
         return replace(self, x_train=self.x_train.reshape(len(self.x_train), *input_shape),
                        x_test=self.x_test.reshape(len(self.x_test), *input_shape), input_shape=input_shape,
                        preprocessing=replace(self.preprocessing, input_shape=input_shape))
@@ -91,20 +94,25 @@ class Dataset:
 
     def fit_problem(self, outputs: int, loss: str, last_layer: str) -> str | None:
         """What stops a network with this many outputs and this loss from training on these data,
-        in a sentence naming its last layer, or None."""
+        in a sentence naming its last layer, or None. Losses are named as the window names them."""
         if loss != self.loss:  # each task's targets are made for one loss
-            return f"The {loss} loss does not fit {self.task} data: choose {self.loss}."
+            return tr("The {0} loss does not fit {1} data: choose {2}.").format(term(loss), self.task,
+                                                                               term(self.loss))
         needed = self.outputs
         if outputs == needed:
             return None
+        # One whole sentence for each task (and for one unit), so that a translation can order its words.
+        if self.task == "binary":
+            return tr("Two classes take one output, the chance of the second; layer {0} gives {1}: give it 1 "
+                      "unit.").format(last_layer, outputs)
         if self.task == "multiclass":
-            what = f"The data has {needed} classes, so the network needs {needed} outputs"
-        elif self.task == "binary":
-            what = "Two classes take one output, the chance of the second"
-        else:
-            what = f"The data has {needed} target values per example, so the network needs {needed} outputs"
-        units = "1 unit" if needed == 1 else f"{needed} units"
-        return f"{what}; layer {last_layer} gives {outputs}: give it {units}."
+            return tr("The data has {0} classes, so the network needs {0} outputs; layer {1} gives {2}: give it {0} "
+                      "units.").format(needed, last_layer, outputs)
+        if needed == 1:
+            return tr("The data has 1 target values per example, so the network needs 1 outputs; layer {0} gives "
+                      "{1}: give it 1 unit.").format(last_layer, outputs)
+        return tr("The data has {0} target values per example, so the network needs {0} outputs; layer {1} gives "
+                  "{2}: give it {0} units.").format(needed, last_layer, outputs)
 
 
 MAX_POINTS = 1_000_000  # generated points; far past what a plane of them shows, and a few tens of MB
@@ -143,42 +151,43 @@ class DatasetConfig:
     @classmethod
     def from_dict(cls, data: Any) -> DatasetConfig:
         if not isinstance(data, dict):
-            raise DataError("The dataset settings must be an object such as {\"name\": \"circle\"}.")
+            raise DataError(tr("The dataset settings must be an object such as {0}.").format('{"name": "circle"}'))
         data = {key: value for key, value in data.items() if key not in RETIRED_SETTINGS}
-        check_fields(data, {f.name for f in fields(cls)}, "The dataset settings")
+        check_fields(data, {f.name for f in fields(cls)}, tr("The dataset settings"))
         config = cls(**data)
         config.check()
         return config
 
     def check(self) -> None:
         if not isinstance(self.name, str) or not self.name:
-            raise DataError("The dataset settings need a name, such as \"circle\" or \"digits\".")
-        whole(self.seed, "The dataset seed", minimum=0)
-        real(self.train_ratio, "The train/test ratio", minimum=0.1, maximum=0.9)
-        whole(self.points, "The number of points", minimum=4, maximum=MAX_POINTS)
-        real(self.noise, "The noise (in percent)", minimum=0.0, maximum=50.0)
+            raise DataError(tr("The dataset settings need a name, such as {0} or {1}.").format('"circle"', '"digits"'))
+        whole(self.seed, tr("The dataset seed"), minimum=0)
+        real(self.train_ratio, tr("The train/test ratio"), minimum=0.1, maximum=0.9)
+        whole(self.points, tr("The number of points"), minimum=4, maximum=MAX_POINTS)
+        real(self.noise, tr("The noise (in percent)"), minimum=0.0, maximum=50.0)
         if self.features is not None and (not isinstance(self.features, list) or not self.features
                                           or not all(isinstance(f, str) for f in self.features)):
-            raise DataError("Choose at least one input feature, such as x1.")
-        choice(self.normalize, NORMALIZATIONS, "The normalization")
-        choice(self.subset_mode, ("first", "random"), "The subset mode")
+            raise DataError(tr("Choose at least one input feature, such as {0}.").format("x1"))
+        choice(self.normalize, NORMALIZATIONS, tr("The normalization"))
+        choice(self.subset_mode, ("first", "random"), tr("The subset mode"))
         if self.subset is not None:
-            whole(self.subset, "The subset size", minimum=1)
+            whole(self.subset, tr("The subset size"), minimum=1)
         if self.task is not None:
-            choice(self.task, TASKS, "The task")
+            choice(self.task, TASKS, tr("The task"))
         if not isinstance(self.standardize_target, bool):
-            raise DataError("standardize_target must be true or false.")
+            raise DataError(tr("{0} must be true or false.").format("standardize_target"))
         for name in ("data_dir", "source_folder", "path", "target"):
             value = getattr(self, name)
             if value is not None and not isinstance(value, str):
-                raise DataError(f"{name} must be text.")
+                raise DataError(tr("{0} must be text.").format(name))
 
 
 def split(n: int, train_ratio: float, rng: numpy.random.Generator) -> tuple[numpy.ndarray, numpy.ndarray]:
     """Shuffled train and test indices; both sides get at least one example."""
     if n < 2:
-        raise DataError(f"There {'is' if n == 1 else 'are'} {n} example{'s' if n != 1 else ''}: "
-                        "at least 2 are needed to split into training and test data.")
+        raise DataError(tr("There is 1 example: at least 2 are needed to split into training and test data.") if n == 1
+                        else tr("There are {0} examples: at least 2 are needed to split into training and test "
+                                "data.").format(n))
     order = rng.permutation(n)
     cut = min(max(int(round(n * train_ratio)), 1), n - 1)
     return order[:cut], order[cut:]
@@ -204,15 +213,15 @@ def finish_table(name: str, title: str, task: str, x: numpy.ndarray, y: numpy.nd
     for part in (x_train, x_test):
         bad = ~numpy.isfinite(part.reshape(len(part), -1)).all(axis=0)
         if bad.any():
-            raise DataError(f"Column {feature_names[int(numpy.argmax(bad))]!r} holds values too large to train on "
-                            "once scaled (beyond ±3.4e38): rescale or remove it.")
+            raise DataError(tr("Column {0!r} holds values too large to train on once scaled (beyond ±3.4e38): "
+                               "rescale or remove it.").format(feature_names[int(numpy.argmax(bad))]))
     y_train, y_test = y[train], y[test]
     target_scale = None
     if task == "regression":
         with numpy.errstate(over="ignore"):
             y_train, y_test = y_train.astype(numpy.float32), y_test.astype(numpy.float32)
         if not (numpy.isfinite(y_train).all() and numpy.isfinite(y_test).all()):
-            raise DataError("The target holds values too large to train on (beyond ±3.4e38): rescale it.")
+            raise DataError(tr("The target holds values too large to train on (beyond ±3.4e38): rescale it."))
         if config.standardize_target:
             # In float64: squares of float32 targets past 1.8e19 overflow float32, and an infinite std zeroes them.
             mean, std = (value.item() for value in standardization(y_train.reshape(-1, 1)))

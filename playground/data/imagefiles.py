@@ -12,6 +12,7 @@ import numpy
 
 from playground.data.reading import read_bounded
 from playground.errors import DataError
+from playground.words import tr
 
 IDX_TYPES = {0x08: numpy.uint8, 0x09: numpy.int8, 0x0B: ">i2", 0x0C: ">i4", 0x0D: ">f4", 0x0E: ">f8"}
 MNIST_FILES = {
@@ -29,13 +30,13 @@ def _find(folder: Path, stem: str) -> Path:
         for path in (folder / candidate, folder / "raw" / candidate):
             if path.is_file():
                 return path
-    raise DataError(f"{folder} has no file {stem} (or {stem}.gz): choose the folder that holds the "
-                    "four IDX files.")
+    raise DataError(tr("{0} has no file {1} (or {1}.gz): choose the folder that holds the four IDX files.").format(
+        folder, stem))
 
 
 def _too_large(path: Path, size: int) -> DataError:
-    return DataError(f"{path} holds more than {MAX_IMAGE_FILE_BYTES // 2**20} MiB ({size:,} bytes or more), more "
-                     "than any image set's file: choose the folder of the standard files.")
+    return DataError(tr("{0} holds more than {1} MiB ({2:,} bytes or more), more than any image set's file: choose "
+                        "the folder of the standard files.").format(path, MAX_IMAGE_FILE_BYTES // 2**20, size))
 
 
 def _read(path: Path) -> bytes:
@@ -52,19 +53,19 @@ def read_idx(path: Path) -> numpy.ndarray:
             if len(raw) > MAX_IMAGE_FILE_BYTES:
                 raise _too_large(path, len(raw))
     except (OSError, EOFError, gzip.BadGzipFile) as error:
-        raise DataError(f"Cannot read {path} ({error}): download it again.") from None
+        raise DataError(tr("Cannot read {0} ({1}): download it again.").format(path, error)) from None
     if len(raw) < 4 or raw[0] != 0 or raw[1] != 0 or raw[2] not in IDX_TYPES:
-        raise DataError(f"{path} is not an IDX file: download it again.")
+        raise DataError(tr("{0} is not an IDX file: download it again.").format(path))
     dims = raw[3]
     header = 4 + 4 * dims
     if len(raw) < header:
-        raise DataError(f"{path} is cut short: download it again.")
+        raise DataError(tr("{0} is cut short: download it again.").format(path))
     shape = tuple(int.from_bytes(raw[4 + 4 * i : 8 + 4 * i], "big") for i in range(dims))
     dtype = numpy.dtype(IDX_TYPES[raw[2]])
     expected = math.prod(shape) * dtype.itemsize  # in Python's integers: numpy.prod wraps past 2**63
     if len(raw) - header != expected:
-        raise DataError(f"{path} holds {len(raw) - header:,} bytes of data, but its header promises {expected:,}: "
-                        "download it again.")
+        raise DataError(tr("{0} holds {1:,} bytes of data, but its header promises {2:,}: download it again.").format(
+            path, len(raw) - header, expected))
     return numpy.frombuffer(raw, dtype, offset=header).reshape(shape).astype(dtype.newbyteorder("="))
 
 
@@ -75,7 +76,10 @@ def read_mnist_folder(folder: Path) -> dict[str, numpy.ndarray]:
         x = read_idx(_find(folder, images))
         y = read_idx(_find(folder, labels))
         if x.ndim != 3 or y.ndim != 1 or len(x) != len(y):
-            raise DataError(f"The {part} images and labels in {folder} do not match: download them again.")
+            if part == "train":
+                raise DataError(tr("The train images and labels in {0} do not match: download them again.").format(
+                    folder))
+            raise DataError(tr("The test images and labels in {0} do not match: download them again.").format(folder))
         arrays[f"x_{part}"] = x[:, None, :, :].astype(numpy.uint8)
         arrays[f"y_{part}"] = y.astype(numpy.int64)
     return arrays
@@ -90,14 +94,14 @@ class _ArraysOnly(pickle.Unpickler):
     def find_class(self, module: str, name: str):
         if (module, name) in self.ALLOWED:
             return super().find_class(module, name)
-        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a CIFAR batch")
+        raise pickle.UnpicklingError(tr("{0}.{1} is not allowed in a CIFAR batch").format(module, name))
 
 
 def _read_batch(path: Path) -> bytes:
     try:
         return _read(path)
     except OSError as error:
-        raise DataError(f"Cannot read {path} ({error.strerror or error}): download it again.") from None
+        raise DataError(tr("Cannot read {0} ({1}): download it again.").format(path, error.strerror or error)) from None
 
 
 def _cifar_python_batch(path: Path) -> tuple[numpy.ndarray, numpy.ndarray]:
@@ -108,16 +112,18 @@ def _cifar_python_batch(path: Path) -> tuple[numpy.ndarray, numpy.ndarray]:
         data = numpy.asarray(batch.get("data", batch.get(b"data")), dtype=numpy.uint8)
         labels = numpy.asarray(batch.get("labels", batch.get(b"labels")), dtype=numpy.int64)
     except Exception as error:  # any malformed pickle: the file is not a CIFAR batch
-        raise DataError(f"{path} is not a CIFAR-10 batch ({error}): download it again.") from None
+        raise DataError(tr("{0} is not a CIFAR-10 batch ({1}): download it again.").format(path, error)) from None
     if data.ndim != 2 or data.shape[1] != 3072 or len(data) != len(labels):
-        raise DataError(f"{path} is not a CIFAR-10 batch (unexpected shape {data.shape}): download it again.")
+        raise DataError(tr("{0} is not a CIFAR-10 batch (unexpected shape {1}): download it again.").format(
+            path, data.shape))
     return data.reshape(-1, 3, 32, 32), labels
 
 
 def _cifar_binary_batch(path: Path) -> tuple[numpy.ndarray, numpy.ndarray]:
     raw = numpy.frombuffer(_read_batch(path), numpy.uint8)
     if raw.size % 3073:
-        raise DataError(f"{path} is not a CIFAR-10 binary batch (its size is not a multiple of 3073 bytes).")
+        raise DataError(tr("{0} is not a CIFAR-10 binary batch (its size is not a multiple of 3073 bytes).").format(
+            path))
     records = raw.reshape(-1, 3073)
     return records[:, 1:].reshape(-1, 3, 32, 32).copy(), records[:, 0].astype(numpy.int64)
 
@@ -135,9 +141,10 @@ def read_cifar_folder(folder: Path) -> dict[str, numpy.ndarray]:
         for part, names in (("train", CIFAR_TRAIN), ("test", CIFAR_TEST)):
             missing = [n for n in names if not (base / f"{n}{suffix}").is_file()]
             if missing:
-                raise DataError(f"{base} lacks {missing[0]}{suffix}: it needs all six CIFAR-10 batches.")
+                raise DataError(tr("{0} lacks {1}: it needs all six CIFAR-10 batches.").format(
+                    base, missing[0] + suffix))
             parts = [read(base / f"{n}{suffix}") for n in names]
             arrays[f"x_{part}"] = numpy.concatenate([p[0] for p in parts])
             arrays[f"y_{part}"] = numpy.concatenate([p[1] for p in parts])
         return arrays
-    raise DataError(f"{folder} holds no CIFAR-10 batches: choose the cifar-10-batches-py folder.")
+    raise DataError(tr("{0} holds no CIFAR-10 batches: choose the {1} folder.").format(folder, "cifar-10-batches-py"))

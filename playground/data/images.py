@@ -23,6 +23,7 @@ from playground.data.folders import user_data_dir
 from playground.data.imagefiles import read_cifar_folder, read_mnist_folder
 from playground.data.preprocessing import Preprocessing, standardization
 from playground.errors import DataError, install_advice
+from playground.words import tr
 
 Progress = Callable[[str, int, int], None]  # (what, bytes done, bytes in all or 0 when unknown)
 DOWNLOAD_TIMEOUT_S = 30
@@ -72,7 +73,8 @@ def load_images(config: DatasetConfig, progress: Progress | None = None) -> Data
 
 def read_folder(name: str, folder: Path) -> dict[str, numpy.ndarray]:
     if not folder.is_dir():
-        raise DataError(f"{folder} is not a folder: choose the folder that holds the {IMAGE_SETS[name][0]} files.")
+        raise DataError(tr("{0} is not a folder: choose the folder that holds the {1} files.").format(
+            folder, IMAGE_SETS[name][0]))
     return read_cifar_folder(folder) if name == "cifar10" else read_mnist_folder(folder)
 
 
@@ -81,8 +83,8 @@ def read_cache(path: Path) -> dict[str, numpy.ndarray]:
         with numpy.load(path, allow_pickle=False) as stored:
             arrays = {key: stored[key] for key in CACHE_KEYS}
     except (OSError, ValueError, KeyError, EOFError) as error:
-        raise DataError(f"The cached data {path} is damaged ({error.__class__.__name__}): delete it and load the "
-                        "data set again.") from None
+        raise DataError(tr("The cached data {0} is damaged ({1}): delete it and load the data set again.").format(
+            path, error.__class__.__name__)) from None
     _check_arrays(arrays, str(path))
     return arrays
 
@@ -104,7 +106,8 @@ def _check_arrays(arrays: dict[str, numpy.ndarray], where: str) -> None:
     for part in ("train", "test"):
         x, y = arrays[f"x_{part}"], arrays[f"y_{part}"]
         if x.ndim != 4 or y.ndim != 1 or len(x) != len(y) or x.dtype != numpy.uint8:
-            raise DataError(f"The images in {where} have an unexpected layout: delete it and load the data set again.")
+            raise DataError(tr("The images in {0} have an unexpected layout: delete it and load the data set "
+                               "again.").format(where))
 
 
 def fetch_with_torchvision(name: str, data_dir: Path, progress: Progress | None) -> dict[str, numpy.ndarray]:
@@ -114,8 +117,8 @@ def fetch_with_torchvision(name: str, data_dir: Path, progress: Progress | None)
         import torchvision.datasets as tv
     except ImportError:
         advice = install_advice("torchvision", "pip install 'backprop-playground[datasets]'")
-        raise DataError(f"{title} is not downloaded yet, and downloading needs torchvision: {advice}; or choose a "
-                        "folder that holds the standard files.") from None
+        raise DataError(tr("{0} is not downloaded yet, and downloading needs torchvision: {1}; or choose a folder "
+                           "that holds the standard files.").format(title, advice)) from None
     cls = getattr(tv, IMAGE_SETS[name][1])
     root = data_dir / "torchvision"
     try:
@@ -125,8 +128,8 @@ def fetch_with_torchvision(name: str, data_dir: Path, progress: Progress | None)
     try:
         return _read_with(cls, root)
     except RuntimeError as error:
-        raise DataError(f"torchvision cannot read the downloaded {title} ({error}): delete {root} and try "
-                        "again.") from None
+        raise DataError(tr("torchvision cannot read the downloaded {0} ({1}): delete {2} and try again.").format(
+            title, error, root)) from None
 
 
 def _read_with(cls, root: Path) -> dict[str, numpy.ndarray]:
@@ -155,7 +158,8 @@ def _download_files(cls, root: Path, title: str, progress: Progress | None) -> N
             _download_from_mirrors(urls, archive, title, progress)
             if not check_integrity(str(archive), md5):
                 archive.unlink(missing_ok=True)
-                raise DataError(f"The {title} download is damaged (its checksum does not match): try again.")
+                raise DataError(tr("The {0} download is damaged (its checksum does not match): try again.").format(
+                    title))
         extract_archive(str(archive), str(folder))
 
 
@@ -182,13 +186,13 @@ def download(url: str, destination: Path, title: str, progress: Progress | None)
                 out.write(chunk)
                 done += len(chunk)
                 if progress is not None:
-                    progress(f"Downloading {title}", done, total)
+                    progress(tr("Downloading {0}").format(title), done, total)
         os.replace(partial, destination)
     except (urllib.error.URLError, OSError, TimeoutError) as error:
         partial.unlink(missing_ok=True)
         reason = getattr(error, "reason", error)
-        raise DataError(f"Could not download {title} ({reason}): check the internet connection, or download the "
-                        "standard files elsewhere and choose their folder.") from None
+        raise DataError(tr("Could not download {0} ({1}): check the internet connection, or download the standard "
+                           "files elsewhere and choose their folder.").format(title, reason)) from None
 
 
 def _finish(config: DatasetConfig, arrays: dict[str, numpy.ndarray]) -> Dataset:

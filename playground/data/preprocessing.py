@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy
 
 from playground.errors import DataError
+from playground.words import tr
 
 # The features a 2-D set offers: how the app computes each from the points, and the same formula as
 # NumPy code over columns x1 and x2, which exports write out (tests check that the two agree).
@@ -45,7 +46,8 @@ def feature_columns(names: list[str], dimensions: int) -> tuple[str, ...]:
     columns = tuple(FEATURE_ALIASES.get(name, name) for name in names)
     for name in columns:
         if name not in offered:
-            raise DataError(f"Feature {name!r} is not available here: choose from {', '.join(offered)}.")
+            raise DataError(tr("Feature {0!r} is not available here: choose from {1}.").format(
+                name, ", ".join(offered)))
     return columns
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from playground.errors import PlaygroundError
+from playground.words import tr
 
 READ_CHUNK = 2**20
 
@@ -20,7 +21,7 @@ class NotAFile(OSError):
     """The path names a device, a pipe, a socket or a folder; its strerror says so for a message."""
 
     def __init__(self) -> None:
-        super().__init__(errno.EINVAL, "it is a device, pipe or folder, not a file")
+        super().__init__(errno.EINVAL, tr("it is a device, pipe or folder, not a file"))
 
 
 def open_regular(path: str | Path) -> BinaryIO:
