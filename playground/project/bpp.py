@@ -42,6 +42,7 @@ from playground.data.reading import NotAFile, open_regular
 from playground.engine import NetworkSpec, OptimizerSpec
 from playground.errors import FileFormatError, PlaygroundError
 from playground.project.runs import KeptRun, read_runs, runs_arrays, runs_document
+from playground.words import tr
 
 FORMAT_VERSION = 2  # 2 adds kept runs; a file without them is written as format 1, which older versions open
 # Array members and the prefix their arrays carry in Project.arrays ("" for the batch order); runs.npz's
@@ -117,7 +118,8 @@ def save_project(project: Project, path: str | Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     except OSError as error:
-        raise PlaygroundError(f"Cannot write to {path.parent} ({error.strerror}): choose another folder.") from None
+        raise PlaygroundError(tr("Cannot write to {0} ({1}): choose another folder.").format(
+            path.parent, error.strerror)) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -131,7 +133,8 @@ def save_project(project: Project, path: str | Path) -> None:
     except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
         if isinstance(error, OSError):
-            raise PlaygroundError(f"Cannot save {path.name} ({error.strerror}): choose another place.") from None
+            raise PlaygroundError(tr("Cannot save {0} ({1}): choose another place.").format(
+                path.name, error.strerror)) from None
         raise
     _remove_stale_parts(path)
 
@@ -164,12 +167,13 @@ def load_project(path: str | Path) -> Project:
                     for key, value in _read_arrays(raw, f"{path.name}: {member}", budget, per_array, longest).items():
                         arrays[key if (member == "optimizer.npz" and key == "order") else prefix + key] = value
     except FileNotFoundError:
-        raise FileFormatError(f"There is no file {path}: check the path.") from None
+        raise FileFormatError(tr("There is no file {0}: check the path.").format(path)) from None
     except (IsADirectoryError, PermissionError, NotAFile) as error:
-        raise FileFormatError(f"Cannot read {path} ({error.strerror}): choose a project file you may read.") from None
+        raise FileFormatError(tr("Cannot read {0} ({1}): choose a project file you may read.").format(
+            path, error.strerror)) from None
     except UNREADABLE as error:
-        raise FileFormatError(f"{path.name} is not a readable project file ({error}): it may be damaged or "
-                              "truncated.") from None
+        raise FileFormatError(tr("{0} is not a readable project file ({1}): it may be damaged or truncated.").format(
+            path.name, error)) from None
     _check_arrays(arrays, path.name)
     project = _project(document, {k: v for k, v in arrays.items() if not k.startswith("runs/")}, path.name)
     project.runs = read_runs(document.get("runs"), {k.removeprefix("runs/"): v for k, v in arrays.items()
@@ -182,36 +186,38 @@ def _members(archive: zipfile.ZipFile, where: str) -> dict[str, zipfile.ZipInfo]
     listed = archive.infolist()
     unknown = sorted({info.filename for info in listed} - MEMBERS)
     if unknown:
-        raise FileFormatError(f"{where} holds {unknown[0]!r}, which a project file never has: it is "
-                              "not a Backprop Playground project.")
+        raise FileFormatError(tr("{0} holds {1!r}, which a project file never has: it is not a Backprop Playground "
+                                 "project.").format(where, unknown[0]))
     infos: dict[str, zipfile.ZipInfo] = {}
     for info in listed:
         # Readers disagree on which of two same-named members counts: refuse rather than pick one.
         if info.filename in infos:
-            raise FileFormatError(f"{where} holds {info.filename} twice: it has been damaged or tampered with.")
+            raise FileFormatError(tr("{0} holds {1} twice: it has been damaged or tampered with.").format(
+                where, info.filename))
         problem = _packing_problem(info)
         if problem:
-            raise FileFormatError(f"{where}: {problem}.")
+            raise FileFormatError(tr("{0}: {1}.").format(where, problem))
         infos[info.filename] = info
     if "project.json" not in infos:
-        raise FileFormatError(f"{where} has no project.json: it is not a Backprop Playground project.")
+        raise FileFormatError(tr("{0} has no project.json: it is not a Backprop Playground project.").format(where))
     if infos["project.json"].file_size > MAX_JSON_BYTES:
-        raise FileFormatError(f"{where}: project.json would unpack to {infos['project.json'].file_size:,}"
-                              f" bytes, more than the {MAX_JSON_BYTES:,} it may hold; it is refused unopened.")
+        raise FileFormatError(tr("{0}: project.json would unpack to {1:,} bytes, more than the {2:,} it may hold; it "
+                                 "is refused unopened.").format(where, infos["project.json"].file_size, MAX_JSON_BYTES))
     unpacked = sum(infos[m].file_size for m in ARRAY_MEMBERS if m in infos)
     if unpacked > MAX_STATE_BYTES:
-        raise FileFormatError(f"{where}: its arrays would unpack to {unpacked:,} bytes, more than the "
-                              f"{MAX_STATE_BYTES:,} a project may hold; it is refused unopened.")
+        raise FileFormatError(tr("{0}: its arrays would unpack to {1:,} bytes, more than the {2:,} a project may hold; "
+                                 "it is refused unopened.").format(where, unpacked, MAX_STATE_BYTES))
     return infos
 
 
 def _packing_problem(info: zipfile.ZipInfo) -> str | None:
     """What makes a member unsafe to unpack, if anything."""
     if info.flag_bits & 0x1:
-        return f"{info.filename} is encrypted, which a project file never is"
+        return tr("{0} is encrypted, which a project file never is").format(info.filename)
     # Only these two stop unpacking at the size the zip states (see _unpack); bzip2 and LZMA would not.
     if info.compress_type not in PACKINGS:
-        return f"{info.filename} is packed with compression method {info.compress_type}, which a project never uses"
+        return tr("{0} is packed with compression method {1}, which a project never uses").format(
+            info.filename, info.compress_type)
     return None
 
 
@@ -229,7 +235,7 @@ def _read_exactly(stream: IO[bytes], count: int, what: str) -> bytearray:
     while len(data) < count:
         chunk = stream.read(min(READ_CHUNK, count - len(data)))
         if not chunk:
-            raise EOFError(f"{what} is truncated: it holds {len(data):,} of its {count:,} bytes")
+            raise EOFError(tr("{0} is truncated: it holds {1:,} of its {2:,} bytes").format(what, len(data), count))
         data += chunk
     return data
 
@@ -248,22 +254,25 @@ def _read_json(raw: bytes, name: str) -> dict[str, Any]:
     try:
         document = json.loads(raw.decode("utf-8"), parse_int=_whole_number)
     except _HugeNumber as digits:
-        raise FileFormatError(f"{name}: project.json holds a whole number of {digits} digits, more than any "
-                              "setting has: the file is damaged.") from None
+        raise FileFormatError(tr("{0}: project.json holds a whole number of {1} digits, more than any setting has: "
+                                 "the file is damaged.").format(name, digits)) from None
     except ValueError as error:  # not UTF-8, not JSON, or a number with thousands of digits
-        raise FileFormatError(f"{name}: project.json is not valid JSON ({error}).") from None
+        raise FileFormatError(tr("{0}: project.json is not valid JSON ({1}).").format(name, error)) from None
     except RecursionError:
-        raise FileFormatError(f"{name}: project.json is nested too deeply to be a project.") from None
+        raise FileFormatError(tr("{0}: project.json is nested too deeply to be a project.").format(name)) \
+            from None
     if not isinstance(document, dict):
-        raise FileFormatError(f"{name}: project.json must hold an object.")
+        raise FileFormatError(tr("{0}: project.json must hold an object.").format(name))
     version = document.get("format")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise FileFormatError(f"{name}: project.json has no format version: it is not a project file.")
+        raise FileFormatError(tr("{0}: project.json has no format version: it is not a project file.").format(
+            name))
     if version > FORMAT_VERSION:
-        raise FileFormatError(f"{name} was saved by a newer Backprop Playground (format {version}): update the "
-                              "app to open it.")
+        raise FileFormatError(tr("{0} was saved by a newer Backprop Playground (format {1}): update the app to open "
+                                 "it.").format(name, version))
     if version < 1:
-        raise FileFormatError(f"{name}: project.json has format {version}, which no Backprop Playground writes.")
+        raise FileFormatError(tr("{0}: project.json has format {1}, which no Backprop Playground writes.").format(
+            name, version))
     return document
 
 
@@ -278,19 +287,20 @@ def _read_arrays(raw: bytes, where: str, budget: int, per_array: int = 0,
             duplicated = {name for name, count in Counter(info.filename for info in listed).items() if count > 1}
             unpacked = sum(info.file_size + per_array for info in listed)
             if unpacked > budget:
-                raise FileFormatError(f"{where}: its arrays would take {unpacked:,} bytes, more than the "
-                                      f"{budget:,} left of the {MAX_STATE_BYTES:,} a project may hold; it is "
-                                      "refused unopened.")
+                raise FileFormatError(tr("{0}: its arrays would take {1:,} bytes, more than the {2:,} left of the "
+                                         "{3:,} a project may hold; it is refused unopened.").format(
+                    where, unpacked, budget, MAX_STATE_BYTES))
             arrays = {}
             for info in listed:
                 problem = _packing_problem(info)
                 if problem or not _array_name(info.filename) or info.filename in duplicated:
-                    raise _Damaged(problem or f"{info.filename!r} is not one more array")
+                    raise _Damaged(problem or tr("{0!r} is not one more array").format(info.filename))
                 with archive.open(info) as stream:
                     arrays[info.filename.removesuffix(".npy")] = _read_array(stream, info, longest)
             return arrays
     except (_Damaged, *UNREADABLE) as error:
-        raise FileFormatError(f"{where} cannot be read ({error}); pickled or damaged arrays are refused.") from None
+        raise FileFormatError(tr("{0} cannot be read ({1}); pickled or damaged arrays are refused.").format(
+            where, error)) from None
 
 
 def _array_name(member: str) -> bool:
@@ -315,33 +325,34 @@ def _read_array(stream: IO[bytes], info: zipfile.ZipInfo, longest: int | None = 
     # Version 3 only differs in allowing non-Latin-1 field names, and a project's arrays have no fields.
     length_bytes = {(1, 0): 2, (2, 0): 4}.get((start[-2], start[-1]))
     if not start.startswith(NPY_MAGIC) or length_bytes is None:
-        raise _Damaged(f"{key} is not an array in a format a project file uses")
+        raise _Damaged(tr("{0} is not an array in a format a project file uses").format(key))
     length = int.from_bytes(_read_exactly(stream, length_bytes, key), "little")
     if length > MAX_NPY_HEADER:
-        raise _Damaged(f"{key} has a header of {length:,} bytes, more than an array's ever needs")
+        raise _Damaged(tr("{0} has a header of {1:,} bytes, more than an array's ever needs").format(key, length))
     try:  # literal_eval evaluates literals only, and raises only these on malformed ones (see its documentation)
         header = ast.literal_eval(_read_exactly(stream, length, key).decode("latin-1"))
     except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError) as error:
-        raise _Damaged(f"{key} has a damaged header ({error.__class__.__name__})") from None
+        raise _Damaged(tr("{0} has a damaged header ({1})").format(key, error.__class__.__name__)) from None
     if not (isinstance(header, dict) and header.keys() == {"descr", "fortran_order", "shape"}
             and isinstance(header["fortran_order"], bool) and isinstance(header["shape"], tuple)
             and all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in header["shape"])):
-        raise _Damaged(f"{key} has a damaged header")
+        raise _Damaged(tr("{0} has a damaged header").format(key))
     shape, descr = header["shape"], header["descr"]
     if isinstance(descr, str) and descr.lstrip("<>|=").startswith("O"):
-        raise _Damaged(f"{key} holds pickled Python objects, which a project file never has")
+        raise _Damaged(tr("{0} holds pickled Python objects, which a project file never has").format(key))
     # Only integers and reals reach numpy.dtype, which raises SyntaxError or warns on some other strings.
     if not (isinstance(descr, str) and NUMBER_DESCR.fullmatch(descr)):
-        raise _Damaged(f"{key} holds {descr} data, but a project's arrays hold only real numbers")
+        raise _Damaged(tr("{0} holds {1} data, but a project's arrays hold only real numbers").format(key, descr))
     try:
         dtype = numpy.dtype(descr)
     except TypeError:  # a size no such type has, such as "<f3"
-        raise _Damaged(f"{key} has a damaged header: {descr!r} is not a data type") from None
+        raise _Damaged(tr("{0} has a damaged header: {1!r} is not a data type").format(key, descr)) from None
     if longest is not None and math.prod(shape) > longest:
-        raise _Damaged(f"{key} claims {math.prod(shape):,} numbers, more than the {longest:,} it can hold")
+        raise _Damaged(tr("{0} claims {1:,} numbers, more than the {2:,} it can hold").format(
+            key, math.prod(shape), longest))
     size = math.prod(shape) * dtype.itemsize
     if size > info.file_size:
-        raise _Damaged(f"{key} claims {size:,} bytes of data in a member of {info.file_size:,}")
+        raise _Damaged(tr("{0} claims {1:,} bytes of data in a member of {2:,}").format(key, size, info.file_size))
     data = _read_exactly(stream, size, key)
     return numpy.frombuffer(data, dtype).reshape(shape, order="F" if header["fortran_order"] else "C")
 
@@ -356,51 +367,54 @@ def _check_arrays(arrays: dict[str, numpy.ndarray], name: str) -> None:
         with numpy.errstate(over="ignore"):
             finite = numpy.isfinite(arrays[key].astype(WEIGHTS_DTYPE)).all()
         if not finite:
-            raise FileFormatError(f"{name}: the saved {key.removeprefix('weights/')} is not all finite numbers "
-                                  f"in {numpy.dtype(WEIGHTS_DTYPE).name}: the file is damaged.")
+            raise FileFormatError(tr("{0}: the saved {1} is not all finite numbers in {2}: the file is damaged.")
+                                  .format(name, key.removeprefix("weights/"), numpy.dtype(WEIGHTS_DTYPE).name))
     order = arrays.get("order")
     if order is not None and (order.ndim != 1 or order.dtype.kind not in "iu"):
-        raise FileFormatError(f"{name}: the saved batch order must be a list of whole numbers.")
+        raise FileFormatError(tr("{0}: the saved batch order must be a list of whole numbers.").format(name))
     history = {key: value for key, value in arrays.items() if key.startswith("history/")}
     if any(series.ndim != 1 for series in history.values()) or len({len(s) for s in history.values()}) > 1:
-        raise FileFormatError(f"{name}: the saved history is damaged: its series are not lists of one length.")
+        raise FileFormatError(tr("{0}: the saved history is damaged: its series are not lists of one length.").format(
+            name))
     # Resuming appends point by point, each point to every series: this bounds its time as the budget its memory.
     if len(history) > 2 * len(weights) + HISTORY_METRICS:
-        raise FileFormatError(f"{name}: the saved history is damaged: it has {len(history):,} series, more than a "
-                              f"network with {len(weights):,} saved weights records.")
+        raise FileFormatError(tr("{0}: the saved history is damaged: it has {1:,} series, more than a network with "
+                                 "{2:,} saved weights records.").format(name, len(history), len(weights)))
     steps = history.get("history/step")
     if steps is not None and not (numpy.isfinite(steps).all() and (steps >= 0).all()):
-        raise FileFormatError(f"{name}: the saved history is damaged: its step numbers are not all whole numbers.")
+        raise FileFormatError(tr("{0}: the saved history is damaged: its step numbers are not all whole numbers.")
+                              .format(name))
 
 
 def _project(document: dict[str, Any], arrays: dict[str, numpy.ndarray], name: str) -> Project:
     training = document.get("training")
     if not isinstance(training, dict):
-        raise FileFormatError(f"{name}: project.json lacks its training settings.")
+        raise FileFormatError(tr("{0}: project.json lacks its training settings.").format(name))
     try:
         network = NetworkSpec.from_dict(document.get("network"))
         optimizer = OptimizerSpec.from_dict(training.get("optimizer", {}))
         dataset = DatasetConfig.from_dict(document.get("dataset")).to_dict()
         batch_size, epochs, seed = training.get("batch_size"), training.get("epochs"), training.get("seed", 0)
-        for what, value, optional in (("batch size", batch_size, False), ("epochs", epochs, True),
-                                      ("seed", seed, False)):
+        for value, least, optional, problem in ((batch_size, 1, False, tr("the batch size must be a whole number")),
+                                                (epochs, 1, True, tr("the epochs must be a whole number")),
+                                                (seed, 0, False, tr("the seed must be a whole number"))):
             if not (optional and value is None) and (not isinstance(value, int) or isinstance(value, bool)
-                                                    or value < (0 if what == "seed" else 1)):
-                raise FileFormatError(f"the {what} must be a whole number")
+                                                    or value < least):
+                raise FileFormatError(problem)
     except PlaygroundError as error:
-        raise FileFormatError(f"{name} cannot be opened: {error}") from None
+        raise FileFormatError(tr("{0} cannot be opened: {1}").format(name, error)) from None
     pace = training.get("pace", "full")  # files from before the speed control: full speed
     if pace not in PACES:
-        raise FileFormatError(f"{name}: the training speed {pace!r} is none of {', '.join(PACES)}.")
+        raise FileFormatError(tr("{0}: the training speed {1!r} is none of {2}.").format(name, pace, ", ".join(PACES)))
     progress = document.get("progress")
     if progress is not None:
         _check_progress(progress, arrays, name)
     view = document.get("view") or {}
     if not isinstance(view, dict):
-        raise FileFormatError(f"{name}: the view state must be an object.")
+        raise FileFormatError(tr("{0}: the view state must be an object.").format(name))
     title = document.get("title", "")
     if not isinstance(title, str):
-        raise FileFormatError(f"{name}: the title must be text.")
+        raise FileFormatError(tr("{0}: the title must be text.").format(name))
     return Project(network, optimizer, batch_size, dataset, seed, epochs, title, view, progress, arrays, pace)
 
 
@@ -408,7 +422,7 @@ def _check_progress(progress: Any, arrays: dict[str, numpy.ndarray], name: str) 
     """Everything restore_state reads, so that resuming cannot fail halfway (or loop forever on a
     batch size of 0)."""
     if not isinstance(progress, dict):
-        raise FileFormatError(f"{name}: the training progress must be an object.")
+        raise FileFormatError(tr("{0}: the training progress must be an object.").format(name))
     for key in (*PROGRESS_COUNTS, *PROGRESS_REALS):
         value = progress.get(key)
         number = isinstance(value, (int, float)) and not isinstance(value, bool)
@@ -419,17 +433,17 @@ def _check_progress(progress: Any, arrays: dict[str, numpy.ndarray], name: str) 
         else:  # the learning rate and the penalties, as Control's setters allow them
             valid = number and math.isfinite(value) and (value > 0 if key == "learning_rate" else value >= 0)
         if not valid:
-            raise FileFormatError(f"{name}: the training progress lacks a valid {key}.")
+            raise FileFormatError(tr("{0}: the training progress lacks a valid {1}.").format(name, key))
     start = progress.get("schedule_start", 0)  # optional: older files do not have it
     if not (isinstance(start, int) and not isinstance(start, bool) and 0 <= start <= progress["optimizer_steps"]):
-        raise FileFormatError(f"{name}: the training progress has an invalid schedule_start.")
+        raise FileFormatError(tr("{0}: the training progress has an invalid {1}.").format(name, "schedule_start"))
     order = arrays.get("order")
     # The session starts the next epoch as soon as the position reaches the end, so a saved one is always before it.
     if order is not None and progress["position"] >= len(order):
-        raise FileFormatError(f"{name}: the training progress is past the end of the epoch's batch order.")
+        raise FileFormatError(tr("{0}: the training progress is past the end of the epoch's batch order.").format(name))
     for key in ("shuffle_rng", "dropout_rng"):
         if key in progress or key == "shuffle_rng":
             try:
                 numpy.random.PCG64().state = progress.get(key)  # the generator the session resumes into
             except (TypeError, ValueError, KeyError, OverflowError):
-                raise FileFormatError(f"{name}: the saved random state {key} is damaged.") from None
+                raise FileFormatError(tr("{0}: the saved random state {1} is damaged.").format(name, key)) from None

@@ -18,11 +18,13 @@ from typing import Any
 from playground.data import dataset_names, dataset_source
 from playground.errors import PlaygroundError
 from playground.resources import ENGLISH, LANGUAGES, translations_dir
+from playground.words import tr
 
 
 def checked_language(language: str) -> str:
     if language not in LANGUAGES:
-        raise PlaygroundError(f"There is no language {language!r}: choose one of {', '.join(LANGUAGES)}.")
+        raise PlaygroundError(tr("There is no language {0!r}: choose one of {1}.").format(
+            language, ", ".join(LANGUAGES)))
     return language
 
 
@@ -41,44 +43,47 @@ def read_overlay(language: str, relative: str) -> Any | None:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
-        raise PlaygroundError(f"The translation file {path} cannot be read ({error}): reinstall the app.") from None
+        raise PlaygroundError(tr("The translation file {0} cannot be read ({1}): reinstall the app.").format(
+            path, error)) from None
 
 
 def texts(data: Any, keys: set[str], what: str) -> dict[str, str]:
     """`data` as an object of exactly `keys`, each a sentence."""
     if not isinstance(data, dict):
-        raise PlaygroundError(f"{what} must be an object")
+        raise PlaygroundError(tr("{0} must be an object").format(what))
     missing, unknown = sorted(keys - data.keys()), sorted(data.keys() - keys)
     if missing or unknown:
-        raise PlaygroundError(f"{what} lacks {missing} or has unknown {unknown}")
+        raise PlaygroundError(tr("{0} lacks {1} or has unknown {2}").format(what, missing, unknown))
     for key in sorted(keys):
         if not isinstance(data[key], str) or not data[key].strip():
-            raise PlaygroundError(f"{what}: {key} must be a sentence")
+            raise PlaygroundError(tr("{0}: {1} must be a sentence").format(what, key))
     return data
 
 
 def named_overlay(language: str, relative: str, names: list[str], kind: str, what: str,
                   check: Callable[[str, Any], Any]) -> dict[str, Any]:
-    """A language's translation file of named things (`kind`: "presets", "datasets"), each entry as `check(name,
-    words)` gives it back: {} for English or where the language has no such file. A file that is not an object of
-    known names, or an entry that `check` refuses, makes it damaged: a sentence that says so and what to do."""
+    """A language's translation file of named things (`kind`, in words: "presets", "datasets"), each entry as
+    `check(name, words)` gives it back: {} for English or where the language has no such file. A file that is not an
+    object of known names, or an entry that `check` refuses, makes it damaged: a sentence that says so and what to
+    do. `kind` and `what` are words the window shows, translated by the caller."""
     data = read_overlay(language, relative)
     if data is None:
         return {}
     try:
         if not isinstance(data, dict):
-            raise PlaygroundError(f"it must be an object of {kind}")
+            raise PlaygroundError(tr("it must be an object of {0}").format(kind))
         unknown = sorted(data.keys() - set(names))
         if unknown:
-            raise PlaygroundError(f"it names {kind} that do not exist: {', '.join(unknown)}")
+            raise PlaygroundError(tr("it names {0} that do not exist: {1}").format(kind, ", ".join(unknown)))
         return {name: check(name, words) for name, words in data.items()}
     except PlaygroundError as error:
-        raise PlaygroundError(f"The {language} translation of {what} ({overlay_path(language, relative)}) is damaged "
-                              f"({error}): reinstall the app.") from None
+        raise PlaygroundError(tr("The {0} translation of {1} ({2}) is damaged ({3}): reinstall the app.").format(
+            language, what, overlay_path(language, relative), error)) from None
 
 
 def dataset_source_in(name: str, language: str) -> str:
     """Where the dataset `name` comes from, in `language` where its datasets.json has the sentence, else in English."""
-    sources = named_overlay(language, "datasets.json", dataset_names(), "datasets", "where the datasets come from",
-                            lambda named, words: texts({named: words}, {named}, "the datasets")[named])
+    sources = named_overlay(language, "datasets.json", dataset_names(), tr("datasets"),
+                            tr("where the datasets come from"),
+                            lambda named, words: texts({named: words}, {named}, tr("the datasets"))[named])
     return sources.get(name, dataset_source(name))

@@ -17,6 +17,7 @@ from playground.engine import Network, NetworkSpec
 from playground.engine.activations import make_activation
 from playground.errors import DataError, PlaygroundError
 from playground.project.bpp import Project
+from playground.words import tr
 
 
 def checked_state(network: NetworkSpec, state: dict[str, numpy.ndarray]) -> dict[str, numpy.ndarray]:
@@ -35,7 +36,7 @@ def activation_alpha(function: str, alpha: float | None) -> float | None:
 def write_file(path: Path, data: str | bytes) -> None:
     """Write a whole file, or raise PlaygroundError saying why it cannot be written."""
     if path.is_dir():
-        raise PlaygroundError(f"{path} is a folder: give the name of a file to write.")
+        raise PlaygroundError(tr("{0} is a folder: give the name of a file to write.").format(path))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(data, bytes):
@@ -43,7 +44,8 @@ def write_file(path: Path, data: str | bytes) -> None:
         else:
             path.write_text(data, encoding="utf-8")
     except OSError as error:
-        raise PlaygroundError(f"Cannot write {path} ({error.strerror or error}): choose another place.") from None
+        raise PlaygroundError(tr("Cannot write {0} ({1}): choose another place.").format(
+            path, error.strerror or error)) from None
 
 
 def project_state(project: Project) -> dict[str, numpy.ndarray]:
@@ -59,12 +61,12 @@ def project_dataset(project: Project, progress: Progress | None = None) -> Datas
     try:
         return load_dataset(project.dataset, progress)
     except DataError as error:
-        raise PlaygroundError(f"Exporting needs the project's data, to carry how the app prepared them: {error}") \
-            from None
+        raise PlaygroundError(tr("Exporting needs the project's data, to carry how the app prepared them: {0}")
+                              .format(error)) from None
 
 
 def project_history(project: Project) -> dict[str, numpy.ndarray]:
     history = {k.removeprefix("history/"): v for k, v in project.arrays.items() if k.startswith("history/")}
     if "step" not in history:
-        raise PlaygroundError("This project has no metric history yet: train it first.")
+        raise PlaygroundError(tr("This project has no metric history yet: train it first."))
     return history

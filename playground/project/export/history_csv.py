@@ -11,18 +11,19 @@ import numpy
 
 from playground.errors import PlaygroundError
 from playground.project.export.common import write_file
+from playground.words import tr
 
 
 def export_history_csv(history: dict[str, numpy.ndarray], path: Path) -> None:
     """Write the history as CSV: a header row, then one row per recorded step; a series with no value
     at a step (NaN) leaves its cell empty, as spreadsheets expect."""
     if "step" not in history:
-        raise PlaygroundError("The history has no step column: it cannot be exported.")
+        raise PlaygroundError(tr("The history has no step column: it cannot be exported."))
     names = ["step", *(name for name in history if name != "step")]
     columns = [numpy.asarray(history[name], dtype=numpy.float64).ravel() for name in names]
     lengths = {len(column) for column in columns}
     if len(lengths) > 1:
-        raise PlaygroundError("The history's series have different lengths: the project file is damaged.")
+        raise PlaygroundError(tr("The history's series have different lengths: the project file is damaged."))
     text = io.StringIO()
     writer = csv.writer(text, lineterminator="\n")
     writer.writerow(names)

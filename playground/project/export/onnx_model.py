@@ -32,6 +32,7 @@ from playground.engine import (
 from playground.errors import PlaygroundError, install_advice
 from playground.project.export.common import activation_alpha, checked_state, write_file
 from playground.project.export.raw_inputs import NO_BREAK, RawInputs
+from playground.words import tr
 
 # Opset 17 (ONNX 1.12, 2022) has every operator used here, and runtimes from then on read it.
 OPSET = 17
@@ -54,7 +55,7 @@ def export_onnx(network: NetworkSpec, state: dict[str, numpy.ndarray], path: Pat
         import onnx
     except ImportError:
         advice = install_advice("onnx", "pip install 'backprop-playground[export]'")
-        raise PlaygroundError(f"Exporting to ONNX needs the onnx package: {advice}.") from None
+        raise PlaygroundError(tr("Exporting to ONNX needs the onnx package: {0}.").format(advice)) from None
     raw = RawInputs.of(network, dataset)
     state = checked_state(network, state)
     graph = _Graph(onnx)

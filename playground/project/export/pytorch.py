@@ -35,6 +35,7 @@ from playground.project.export.torch_optimizer import (
     torch_optimizer_state,
 )
 from playground.project.export.train_script import export_training_script
+from playground.words import tr
 
 Axes = tuple[int, ...] | None  # how torch orders a parameter's axes, when not as ours
 
@@ -94,13 +95,14 @@ def export_pytorch(network: NetworkSpec, state: dict[str, numpy.ndarray], folder
         import torch
     except ImportError:
         advice = install_advice("PyTorch", "pip install torch")
-        raise PlaygroundError(f"Exporting to PyTorch needs PyTorch: {advice}; or export a NumPy script.") from None
+        raise PlaygroundError(tr("Exporting to PyTorch needs PyTorch: {0}; or export a NumPy script.").format(advice)) \
+            from None
     if not name.isidentifier() or keyword.iskeyword(name):
-        raise PlaygroundError(f"The name {name!r} cannot be a Python module name: use letters, digits and _, "
-                              "such as model.")
+        raise PlaygroundError(tr("The name {0!r} cannot be a Python module name: use letters, digits and _, such as "
+                                 "model.").format(name))
     if name in TAKEN_NAMES:
-        raise PlaygroundError(f"The name {name!r} is taken by train.py or a module the exported files import, which "
-                              "its file would hide: choose another, such as model.")
+        raise PlaygroundError(tr("The name {0!r} is taken by train.py or a module the exported files import, which "
+                                 "its file would hide: choose another, such as model.").format(name))
     raw = RawInputs.of(network, dataset)
     state = checked_state(network, state)
     lines: list[str] = []

@@ -17,6 +17,7 @@ from playground.data import Dataset, Preprocessing
 from playground.data.preprocessing import FEATURES
 from playground.engine import NetworkSpec
 from playground.errors import PlaygroundError
+from playground.words import tr
 
 TASKS = {"cross_entropy": "multiclass", "binary_cross_entropy": "binary", "mse": "regression"}
 NAMED_COLUMNS = 12  # a docstring names this many raw columns at most; RAW_COLUMNS lists them all
@@ -45,8 +46,8 @@ class RawInputs:
                        [str(i) for i in range(classes)], None, None)
         size = math.prod(dataset.preprocessing.input_shape)
         if size != network.input_size:
-            raise PlaygroundError(f"The network takes {network.input_size} inputs, but the {dataset.title} data give "
-                                  f"{size}: fit its input to the data before exporting.")
+            raise PlaygroundError(tr("The network takes {0} inputs, but the {1} data give {2}: fit its input to the "
+                                     "data before exporting.").format(network.input_size, dataset.title, size))
         problem = dataset.fit_problem(network.output_size, network.loss, network.validate()[-1].path)
         if problem is not None:
             raise PlaygroundError(problem)
