@@ -31,6 +31,7 @@ from playground.errors import PlaygroundError, SpecError
 from playground.project.presets import Preset, list_presets, load_preset
 from playground.project.translations import checked_language, overlay_path, read_overlay, texts
 from playground.resources import ENGLISH, resources_dir
+from playground.words import tr
 
 STEPS = (3, 6)  # the fewest and most steps a lesson has
 METRICS = ("train_loss", "test_loss", "train_accuracy", "test_accuracy", "loss_gap")
@@ -123,23 +124,24 @@ def load_lesson(name: str, language: str = ENGLISH) -> Lesson:
     """The lesson checked, its words in `language` where it has them."""
     checked_language(language)
     if name not in list_lessons():  # a name, never a path
-        raise LessonError(f"There is no lesson {name!r}: choose one of {', '.join(list_lessons())}.")
+        raise LessonError(tr("There is no lesson {0!r}: choose one of {1}.").format(name, ", ".join(list_lessons())))
     path = lessons_dir() / f"{name}.json"
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
-        raise LessonError(f"The lesson file {path} cannot be read ({error}): reinstall the app.") from None
+        raise LessonError(tr("The lesson file {0} cannot be read ({1}): reinstall the app.")
+                          .format(path, error)) from None
     try:
         lesson = lesson_from_dict(name, data)
     except PlaygroundError as error:
-        raise LessonError(f"The lesson {name!r} is damaged ({error}): reinstall the app.") from None
+        raise LessonError(tr("The lesson {0!r} is damaged ({1}): reinstall the app.").format(name, error)) from None
     words = read_overlay(language, f"lessons/{name}.json")
     try:
         return translated(lesson, words)
     except PlaygroundError as error:
         path = overlay_path(language, f"lessons/{name}.json")
-        raise LessonError(f"The {language} translation of the lesson {name!r} ({path}) is damaged ({error}): "
-                          "reinstall the app.") from None
+        raise LessonError(tr("The {0} translation of the lesson {1!r} ({2}) is damaged ({3}): reinstall the app.")
+                          .format(language, name, path, error)) from None
 
 
 def translated(lesson: Lesson, words: Any) -> Lesson:
@@ -147,15 +149,15 @@ def translated(lesson: Lesson, words: Any) -> Lesson:
     if words is None:
         return lesson
     if not isinstance(words, dict) or words.keys() != {"title", "steps"}:
-        raise PlaygroundError("it must hold a title and steps, and nothing else")
+        raise PlaygroundError(tr("it must hold a title and steps, and nothing else"))
     if not isinstance(words["title"], str) or not words["title"].strip():
-        raise PlaygroundError("its title must be a sentence")
+        raise PlaygroundError(tr("its title must be a sentence"))
     if not isinstance(words["steps"], list) or len(words["steps"]) != len(lesson.steps):
-        raise PlaygroundError(f"it must have {len(lesson.steps)} steps, as the lesson has")
+        raise PlaygroundError(tr("it must have {0} steps, as the lesson has").format(len(lesson.steps)))
     steps = []
     for index, (step, step_words) in enumerate(zip(lesson.steps, words["steps"])):
         keys = {"do", "notice", "why"} | ({"label"} if step.change is not None else set())
-        found = texts(step_words, keys, f"step {index + 1}")
+        found = texts(step_words, keys, tr("step {0}").format(index + 1))
         change = None if step.change is None else dataclasses.replace(step.change, label=found["label"])
         steps.append(dataclasses.replace(step, do=found["do"], notice=found["notice"], why=found["why"],
                                          change=change))
@@ -164,33 +166,34 @@ def translated(lesson: Lesson, words: Any) -> Lesson:
 
 def _fields(data: Any, required: set[str], optional: set[str], what: str) -> dict[str, Any]:
     if not isinstance(data, dict):
-        raise LessonError(f"{what} must be an object")
+        raise LessonError(tr("{0} must be an object").format(what))
     missing, unknown = required - data.keys(), data.keys() - required - optional
     if missing or unknown:
-        raise LessonError(f"{what} lacks {sorted(missing)} or has unknown {sorted(unknown)}")
+        raise LessonError(tr("{0} lacks {1} or has unknown {2}").format(what, sorted(missing), sorted(unknown)))
     return data
 
 
 def lesson_from_dict(name: str, data: Any) -> Lesson:
-    _fields(data, {"title", "preset", "steps"}, {"seed"}, "the lesson")
+    _fields(data, {"title", "preset", "steps"}, {"seed"}, tr("the lesson"))
     if data["preset"] not in list_presets():
-        raise LessonError(f"its preset {data['preset']!r} does not exist")
+        raise LessonError(tr("its preset {0!r} does not exist").format(data["preset"]))
     steps = data["steps"]
     if not isinstance(steps, list) or not STEPS[0] <= len(steps) <= STEPS[1]:
-        raise LessonError(f"a lesson has {STEPS[0]} to {STEPS[1]} steps")
+        raise LessonError(tr("a lesson has {0} to {1} steps").format(*STEPS))
     seed = data.get("seed", 0)
     if not isinstance(seed, int) or isinstance(seed, bool) or seed < 0:
-        raise LessonError("its seed must be a whole number")
+        raise LessonError(tr("its seed must be a whole number"))
     lesson = Lesson(name, str(data["title"]), data["preset"], seed,
-                    tuple(_step(step, f"step {i + 1}") for i, step in enumerate(steps)))
+                    tuple(_step(step, tr("step {0}").format(i + 1)) for i, step in enumerate(steps)))
     try:
         setups = setups_of(lesson)  # every change applies, and its result validates
     except SpecError as error:
-        raise LessonError(f"a change makes a network that cannot be built ({error})") from None
+        raise LessonError(tr("a change makes a network that cannot be built ({0})").format(error)) from None
     for index, step in enumerate(lesson.steps):
         if step.check.kind == "versus_before" and changes_before(lesson, index) == 0:
-            raise LessonError(f"step {index + 1} compares with the run before a change, but no change came before")
-        _check_layers(step.check, setups[index][0], f"step {index + 1}")
+            raise LessonError(tr("step {0} compares with the run before a change, but no change came before")
+                              .format(index + 1))
+        _check_layers(step.check, setups[index][0], tr("step {0}").format(index + 1))
     return lesson
 
 
@@ -198,10 +201,10 @@ def _step(data: Any, where: str) -> LessonStep:
     _fields(data, {"do", "notice", "why", "check"}, {"change", "tab"}, where)
     for key in ("do", "notice", "why"):
         if not isinstance(data[key], str) or not data[key]:
-            raise LessonError(f"{where}: {key} must be a sentence")
+            raise LessonError(tr("{0}: {1} must be a sentence").format(where, key))
     tab = data.get("tab")
     if tab is not None and tab not in TABS:
-        raise LessonError(f"{where}: the tab {tab!r} is none of {', '.join(TABS)}")
+        raise LessonError(tr("{0}: the tab {1!r} is none of {2}").format(where, tab, ", ".join(TABS)))
     change = None if data.get("change") is None else _change(data["change"], where)
     return LessonStep(data["do"], data["notice"], data["why"], _check(data["check"], where), change, tab)
 
@@ -209,26 +212,26 @@ def _step(data: Any, where: str) -> LessonStep:
 def _check(data: Any, where: str) -> Check:
     kind = data.get("check") if isinstance(data, dict) else None
     if kind not in CHECKS:
-        raise LessonError(f"{where}: its check must be one of {', '.join(CHECKS)}")
+        raise LessonError(tr("{0}: its check must be one of {1}").format(where, ", ".join(CHECKS)))
     required, optional = CHECKS[kind]
-    _fields(data, {"check", "after_epochs", *required}, optional, f"{where}'s check")
+    _fields(data, {"check", "after_epochs", *required}, optional, tr("{0}'s check").format(where))
     epochs = data["after_epochs"]
     if not isinstance(epochs, int) or isinstance(epochs, bool) or not 1 <= epochs <= MAX_EPOCHS:
-        raise LessonError(f"{where}: after_epochs must be a whole number from 1 to {MAX_EPOCHS}")
+        raise LessonError(tr("{0}: {1} must be a whole number from 1 to {2}").format(where, "after_epochs", MAX_EPOCHS))
     if optional and not optional & data.keys():
-        raise LessonError(f"{where}: its check needs a bound, below or above")
+        raise LessonError(tr("{0}: its check needs a bound, {1} or {2}").format(where, "below", "above"))
     for bound in ("below", "above"):
         if bound in data and not (isinstance(data[bound], (int, float)) and not isinstance(data[bound], bool)):
-            raise LessonError(f"{where}: {bound} must be a number")
+            raise LessonError(tr("{0}: {1} must be a number").format(where, bound))
     if "metric" in data and data["metric"] not in METRICS:
-        raise LessonError(f"{where}: the metric must be one of {', '.join(METRICS)}")
+        raise LessonError(tr("{0}: the metric must be one of {1}").format(where, ", ".join(METRICS)))
     if "now" in data and data["now"] not in VERSUS:
-        raise LessonError(f"{where}: now must be lower or higher")
+        raise LessonError(tr("{0}: {1} must be {2} or {3}").format(where, "now", *VERSUS))
     settings = {key: value for key, value in data.items() if key not in ("check", "after_epochs")}
     if "layers" in settings:
         layers = settings["layers"]
         if not isinstance(layers, list) or len(layers) != 2:
-            raise LessonError(f"{where}: layers must name two layers")
+            raise LessonError(tr("{0}: {1} must name two layers").format(where, "layers"))
         settings["layers"] = [str(path) for path in layers]
     if "layer" in settings:
         settings["layer"] = str(settings["layer"])
@@ -236,22 +239,22 @@ def _check(data: Any, where: str) -> Check:
 
 
 def _change(data: Any, where: str) -> Change:
-    _fields(data, {"label"}, {"network_of", "layers", "insert_after", "optimizer"}, f"{where}'s change")
+    _fields(data, {"label"}, {"network_of", "layers", "insert_after", "optimizer"}, tr("{0}'s change").format(where))
     network_of, layers = data.get("network_of"), data.get("layers", [])
     if network_of is not None and network_of not in list_presets():
-        raise LessonError(f"{where}: network_of names no preset")
+        raise LessonError(tr("{0}: {1} names no preset").format(where, "network_of"))
     if not isinstance(layers, list) or not all(
             isinstance(edit, dict) and edit.keys() == {"match", "set"} for edit in layers):
-        raise LessonError(f"{where}: layers must be a list of {{\"match\": ..., \"set\": ...}}")
+        raise LessonError(tr("{0}: {1} must be a list of {2}").format(where, "layers", '{"match": ..., "set": ...}'))
     insert = data.get("insert_after")
     if insert is not None and not (isinstance(insert, dict) and insert.keys() == {"match", "layer"}):
-        raise LessonError(f"{where}: insert_after must be {{\"match\": ..., \"layer\": ...}}")
+        raise LessonError(tr("{0}: {1} must be {2}").format(where, "insert_after", '{"match": ..., "layer": ...}'))
     optimizer = data.get("optimizer", {})
     if not isinstance(optimizer, dict):
-        raise LessonError(f"{where}: optimizer must be an object")
+        raise LessonError(tr("{0}: {1} must be an object").format(where, "optimizer"))
     change = Change(str(data["label"]), network_of, tuple(layers), insert, optimizer)
     if not (change.edits_network or optimizer):
-        raise LessonError(f"{where}: its change changes nothing")
+        raise LessonError(tr("{0}: its change changes nothing").format(where))
     return change
 
 
@@ -261,7 +264,7 @@ def _check_layers(check: Check, preset: Preset, where: str) -> None:
     weighted = {info.path for info in preset.network.inspect()[0] if info.type in ("dense", "conv2d")}
     for path in named:
         if path not in weighted:
-            raise LessonError(f"{where}: its check names layer {path}, which has no weights there")
+            raise LessonError(tr("{0}: its check names layer {1}, which has no weights there").format(where, path))
 
 
 # Changes, on plain data.

@@ -13,6 +13,7 @@ from playground.engine.spec_checks import check_fields, whole
 from playground.errors import PlaygroundError, SpecError
 from playground.project.translations import named_overlay, texts
 from playground.resources import ENGLISH, resources_dir
+from playground.words import tr
 
 DEFAULT_PRESET = "circle"
 
@@ -40,15 +41,17 @@ def list_presets() -> list[str]:
 def load_preset(name: str, language: str = ENGLISH) -> Preset:
     path = presets_dir() / f"{name}.json"
     if name not in list_presets():  # a name, never a path: "../x" would read beside the presets
-        raise PlaygroundError(f"There is no preset {name!r}: choose one of {', '.join(list_presets())}.")
+        raise PlaygroundError(tr("There is no preset {0!r}: choose one of {1}.")
+                              .format(name, ", ".join(list_presets())))
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
-        raise PlaygroundError(f"The preset file {path} cannot be read ({error}): reinstall the app.") from None
+        raise PlaygroundError(tr("The preset file {0} cannot be read ({1}): reinstall the app.")
+                              .format(path, error)) from None
     try:
         preset = preset_from_dict(name, data)
     except SpecError as error:
-        raise SpecError(f"Preset {name!r}: {error}") from None
+        raise SpecError(tr("Preset {0!r}: {1}").format(name, error)) from None
     words = preset_translations(language).get(name)
     if words is not None:
         preset.title, preset.description = words["title"], words["description"]
@@ -58,28 +61,29 @@ def load_preset(name: str, language: str = ENGLISH) -> Preset:
 def preset_translations(language: str) -> dict[str, dict[str, str]]:
     """Each translated preset's title and description in `language`: {} for English or a language without them,
     and a preset missing from the file keeps its English words."""
-    return named_overlay(language, "presets.json", list_presets(), "presets", "the presets",
-                         lambda name, words: texts(words, {"title", "description"}, f"the preset {name!r}"))
+    return named_overlay(language, "presets.json", list_presets(), tr("presets"), tr("the presets"),
+                         lambda name, words: texts(words, {"title", "description"},
+                                                   tr("the preset {0!r}").format(name)))
 
 
 def preset_from_dict(name: str, data: Any) -> Preset:
     if not isinstance(data, dict):
-        raise SpecError("a preset must be a JSON object.")
-    check_fields(data, {"title", "description", "network", "training", "dataset"}, "The preset")
+        raise SpecError(tr("a preset must be a JSON object."))
+    check_fields(data, {"title", "description", "network", "training", "dataset"}, tr("The preset"))
     training = data.get("training", {})
     if not isinstance(training, dict):
-        raise SpecError("the preset's training settings must be an object.")
-    check_fields(training, {"optimizer", "batch_size", "epochs"}, "The training settings")
+        raise SpecError(tr("the preset's training settings must be an object."))
+    check_fields(training, {"optimizer", "batch_size", "epochs"}, tr("The training settings"))
     dataset = data.get("dataset", {})
     if not isinstance(dataset, dict):
-        raise SpecError("the preset's dataset settings must be an object.")
+        raise SpecError(tr("the preset's dataset settings must be an object."))
     return Preset(
         name=name,
         title=str(data.get("title", name)),
         description=str(data.get("description", "")),
         network=NetworkSpec.from_dict(data.get("network")),
         optimizer=OptimizerSpec.from_dict(training.get("optimizer", {})),
-        batch_size=whole(training.get("batch_size", 10), "The batch size", minimum=1),
+        batch_size=whole(training.get("batch_size", 10), tr("The batch size"), minimum=1),
         dataset=dataset,
-        epochs=None if training.get("epochs") is None else whole(training["epochs"], "The epochs", minimum=1),
+        epochs=None if training.get("epochs") is None else whole(training["epochs"], tr("The epochs"), minimum=1),
     )

@@ -18,6 +18,7 @@ import numpy
 from playground.data import DatasetConfig
 from playground.engine import NetworkSpec, OptimizerSpec
 from playground.errors import FileFormatError, PlaygroundError
+from playground.words import term, tr
 
 MAX_KEPT_RUNS = 12
 MAX_NAME_CHARS = 200
@@ -83,7 +84,7 @@ def describe_change(before: RunSetup | None, after: RunSetup, first_name: str = 
              *_network_changes(before.network.to_dict(), after.network.to_dict()),
              *_optimizer_changes(before.optimizer.to_dict(), after.optimizer.to_dict())]
     if before.batch_size != after.batch_size:
-        parts.append(f"batch {before.batch_size} → {after.batch_size}")
+        parts.append(tr("batch {0} → {1}").format(before.batch_size, after.batch_size))
     return _joined(parts)
 
 
@@ -96,12 +97,12 @@ def _joined(parts: list[str]) -> str:
         if len(", ".join([*shown, part])) > NAME_CHARS - 12:
             break
         shown.append(part)
-    return f"{', '.join(shown)} (+{len(parts) - len(shown)} more)"
+    return tr("{0} (+{1} more)").format(", ".join(shown), len(parts) - len(shown))
 
 
 def _value(value: Any) -> str:
     if value is None:
-        return "off"
+        return tr("off")
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)
@@ -143,17 +144,16 @@ def _with_defaults(dataset: dict[str, Any]) -> dict[str, Any]:
         return dataset
 
 
-OPTIMIZER_NAMES = {"learning_rate": "lr", "l1": "L1", "l2": "L2", "clip_norm": "clipping", "clip_value": "clipping at"}
-SCHEDULE_NAMES = {"warmup_steps": "warm-up"}
-
-
 def _optimizer_changes(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
+    # The optimizer's settings by their keys, but for a few read better in a word (made here: tr runs when called).
+    optimizer_names = {"learning_rate": "lr", "l1": "L1", "l2": "L2", "clip_norm": tr("clipping"),
+                       "clip_value": tr("clipping at")}
     found = [f"{before['kind']} → {after['kind']}"] if before.get("kind") != after.get("kind") else []
-    found += _setting_changes(before, after, OPTIMIZER_NAMES, skip=("kind", "schedule"))
+    found += _setting_changes(before, after, optimizer_names, skip=("kind", "schedule"))
     old, new = before.get("schedule", {}), after.get("schedule", {})
     if old.get("kind") != new.get("kind"):
-        found.append(f"schedule {old.get('kind')} → {new.get('kind')}")
-    return found + _setting_changes(old, new, SCHEDULE_NAMES, skip=("kind",))
+        found.append(tr("schedule {0} → {1}").format(old.get("kind"), new.get("kind")))
+    return found + _setting_changes(old, new, {"warmup_steps": tr("warm-up")}, skip=("kind",))
 
 
 def layer_tokens(layers: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
@@ -208,10 +208,10 @@ def _network_changes(before: dict[str, Any], after: dict[str, Any]) -> list[str]
         dropped, added = old[last_old + 1 : i], new[last_new + 1 : j]
         if len(dropped) == len(added):  # as many layers in their place: each replaced by the other
             for (old_kind, _), (new_kind, _) in zip(dropped, added):
-                changes[0, f"{old_kind} → {new_kind}"] += 1
+                changes[0, f"{term(old_kind)} → {term(new_kind)}"] += 1
         else:
             for kind, _ in dropped:
-                changes[1, f"− {kind}"] += kind != "end"
+                changes[1, f"− {term(kind)}"] += kind != "end"
             for kind, settings in added:
                 changes[1, f"+ {_described(kind, settings)}"] += kind != "end"
         if i < len(old):
@@ -221,14 +221,14 @@ def _network_changes(before: dict[str, Any], after: dict[str, Any]) -> list[str]
     found = [phrase if count == 1 or order != 1 else f"{phrase} ×{count}"
              for (order, phrase), count in sorted(changes.items(), key=lambda item: item[0][0]) if count]
     if before.get("loss") != after.get("loss"):
-        found.append(f"loss {before.get('loss')} → {after.get('loss')}")
+        found.append(tr("loss {0} → {1}").format(term(before.get("loss")), term(after.get("loss"))))
     return found
 
 
 def _described(kind: str, settings: dict[str, Any]) -> str:
-    """A layer added, in a word or two: "dropout 0.3", "dense 16", "batchnorm"."""
+    """A layer added, in a word or two: "dropout 0.3", "dense 16", "batchnorm" (in the window's words for them)."""
     main = {"dense": "units", "conv2d": "filters", "dropout": "rate"}.get(kind)
-    return f"{kind} {_value(settings[main])}" if main in settings else kind
+    return f"{term(kind)} {_value(settings[main])}" if main in settings else term(kind)
 
 
 # The final metrics of a run, from its history.
@@ -268,7 +268,7 @@ def compared_runs(projects: list[tuple[str, Any]]) -> list[dict[str, Any]]:
         setup = RunSetup(project.network, project.optimizer, project.batch_size, project.dataset)
         history = {key.removeprefix("history/"): value for key, value in project.arrays.items()
                    if key.startswith("history/")}
-        name = describe_change(before, setup, project.title or where) or "same settings"
+        name = describe_change(before, setup, project.title or where) or tr("same settings")
         progress = project.progress or {}
         found.append({"name": name, "project": where, "kept": False, "epoch": progress.get("epoch", 0),
                       **final_metrics(history)})
@@ -294,44 +294,46 @@ def read_runs(entries: Any, arrays: dict[str, numpy.ndarray], where: str) -> lis
     every field checked; one FileFormatError sentence otherwise."""
     entries = [] if entries is None else entries
     if not isinstance(entries, list) or len(entries) > MAX_KEPT_RUNS:
-        raise FileFormatError(f"{where}: the kept runs must be a list of at most {MAX_KEPT_RUNS}.")
+        raise FileFormatError(tr("{0}: the kept runs must be a list of at most {1}.").format(where, MAX_KEPT_RUNS))
     histories: list[dict[str, numpy.ndarray]] = [{} for _ in entries]
     for key, values in arrays.items():
         index, _, series = key.partition("/")
         if not (_counting(index) and int(index) < len(entries) and series):
-            raise FileFormatError(f"{where}: runs.npz holds {key}, which belongs to no kept run: the file is damaged.")
+            raise FileFormatError(tr("{0}: {1} holds {2}, which belongs to no kept run: the file is damaged.")
+                                  .format(where, "runs.npz", key))
         histories[int(index)][series] = values
-    return [_read_run(entry, history, f"{where}: kept run {index + 1}")
+    return [_read_run(entry, history, tr("{0}: kept run {1}").format(where, index + 1))
             for index, (entry, history) in enumerate(zip(entries, histories))]
 
 
 def _read_run(entry: Any, history: dict[str, numpy.ndarray], where: str) -> KeptRun:
     if not isinstance(entry, dict):
-        raise FileFormatError(f"{where} must be an object.")
+        raise FileFormatError(tr("{0} must be an object.").format(where))
     name, training = entry.get("name"), entry.get("training")
     if not isinstance(name, str) or len(name) > MAX_NAME_CHARS:
-        raise FileFormatError(f"{where}: its name must be text of at most {MAX_NAME_CHARS} characters.")
+        raise FileFormatError(tr("{0}: its name must be text of at most {1} characters.").format(where, MAX_NAME_CHARS))
     if not isinstance(training, dict):
-        raise FileFormatError(f"{where} lacks its training settings.")
-    counts = {key: entry.get(key) for key in ("step", "epoch")}
-    counts["batch size"] = training.get("batch_size")
-    for what, value in counts.items():
-        if not isinstance(value, int) or isinstance(value, bool) or value < (1 if what == "batch size" else 0):
-            raise FileFormatError(f"{where}: its {what} must be a whole number.")
+        raise FileFormatError(tr("{0} lacks its training settings.").format(where))
+    step, epoch, batch_size = entry.get("step"), entry.get("epoch"), training.get("batch_size")
+    for value, least, problem in ((step, 0, tr("{0}: its step must be a whole number.")),
+                                  (epoch, 0, tr("{0}: its epoch must be a whole number.")),
+                                  (batch_size, 1, tr("{0}: its batch size must be a whole number."))):
+        if not isinstance(value, int) or isinstance(value, bool) or value < least:
+            raise FileFormatError(problem.format(where))
     try:
         network, dataset = NetworkSpec.from_dict(entry.get("network")), DatasetConfig.from_dict(entry.get("dataset"))
-        setup = RunSetup(network, OptimizerSpec.from_dict(training.get("optimizer")), counts["batch size"],
-                         dataset.to_dict())
+        setup = RunSetup(network, OptimizerSpec.from_dict(training.get("optimizer")), batch_size, dataset.to_dict())
     except PlaygroundError as error:
-        raise FileFormatError(f"{where} cannot be read: {error}") from None
+        raise FileFormatError(tr("{0} cannot be read: {1}").format(where, error)) from None
     steps = history.get("step")
     lengths = {len(series) if series.ndim == 1 else -1 for series in history.values()}
     if steps is None or len(lengths) != 1 or -1 in lengths:
-        raise FileFormatError(f"{where}: its history is damaged: its series are not lists of one length with steps.")
+        raise FileFormatError(tr("{0}: its history is damaged: its series are not lists of one length with steps.")
+                              .format(where))
     if len(history) > MAX_RUN_SERIES:
-        raise FileFormatError(f"{where}: its history has {len(history):,} series, more than the {MAX_RUN_SERIES} "
-                              "a kept run keeps: the file is damaged.")
+        raise FileFormatError(tr("{0}: its history has {1:,} series, more than the {2} a kept run keeps: the file is "
+                                 "damaged.").format(where, len(history), MAX_RUN_SERIES))
     if not (numpy.isfinite(steps).all() and (steps >= 0).all()):
-        raise FileFormatError(f"{where}: its history's step numbers are not all whole numbers.")
+        raise FileFormatError(tr("{0}: its history's step numbers are not all whole numbers.").format(where))
     return KeptRun(name, setup, {key: numpy.array(values, dtype=numpy.float64) for key, values in history.items()},
-                   counts["step"], counts["epoch"])
+                   step, epoch)

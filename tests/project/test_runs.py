@@ -7,6 +7,7 @@ import zipfile
 import numpy
 import pytest
 
+from playground import words
 from playground.data import DatasetConfig
 from playground.engine import NetworkSpec
 from playground.errors import FileFormatError
@@ -90,6 +91,17 @@ def test_the_first_run_takes_the_name_it_is_given():
 ])
 def test_presets_are_named_by_what_the_seed_article_changes(before, after, name):
     assert describe_change(setup_of(before), setup_of(after)) == name
+
+
+def test_a_name_says_its_words_in_the_window_s_language(monkeypatch):
+    """The words of a name go through the translator, the identifiers and numbers as they are."""
+    monkeypatch.setattr(words, "_translate", lambda text: f"«{text}»")  # marks what the window would translate
+    after = changed(CIRCLE, lambda layers: [*layers[:1], {"type": "batchnorm"}, *layers[1:]], learning_rate=0.3,
+                    clip_value=0.5)
+    after.batch_size = 32
+    assert describe_change(CIRCLE, after) == "+ «batchnorm», lr 0.03 → 0.3, + «clipping at» 0.5, «batch 10 → 32»"
+    many = describe_change(setup_of("exploding"), setup_of("deep-sigmoid"))
+    assert many.startswith("«plane → circle, ") and many.endswith(" more)»")
 
 
 def test_a_name_with_many_changes_says_how_many_more_there_are():
