@@ -108,7 +108,7 @@ def check_destination(path: str) -> None:
 
 def download_progress(what: str, done: int, total: int) -> None:
     share = f"{100 * done / total:5.1f}%" if total else f"{done / 2**20:.1f} MiB"
-    print(f"\r{what}: {share}", end="", file=sys.stderr, flush=True)
+    print(f"\rDownloading {what}: {share}", end="", file=sys.stderr, flush=True)
 
 
 def _metrics(snapshot: Snapshot) -> dict[str, Any]:

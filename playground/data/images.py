@@ -25,7 +25,7 @@ from playground.data.preprocessing import Preprocessing, standardization
 from playground.errors import DataError, install_advice
 from playground.words import tr
 
-Progress = Callable[[str, int, int], None]  # (what, bytes done, bytes in all or 0 when unknown)
+Progress = Callable[[str, int, int], None]  # (what is downloading, bytes done, bytes in all or 0 when unknown)
 DOWNLOAD_TIMEOUT_S = 30
 CACHE_KEYS = ("x_train", "y_train", "x_test", "y_test")
 
@@ -186,7 +186,7 @@ def download(url: str, destination: Path, title: str, progress: Progress | None)
                 out.write(chunk)
                 done += len(chunk)
                 if progress is not None:
-                    progress(tr("Downloading {0}").format(title), done, total)
+                    progress(title, done, total)
         os.replace(partial, destination)
     except (urllib.error.URLError, OSError, TimeoutError) as error:
         partial.unlink(missing_ok=True)

@@ -24,14 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.data import DatasetConfig, dataset_names, dataset_source, feature_names_for
+from playground.data import DatasetConfig, dataset_names, feature_names_for
 from playground.data.bundled import LOADERS as BUNDLED
 from playground.data.images import IMAGE_SETS, needs_download
 from playground.data.preprocessing import FEATURE_ALIASES
 from playground.data.synthetic import SETS
+from playground.project.translations import dataset_source_in
 from playground.ui.dataset_thumbnails import SIZE, thumbnail
 from playground.ui.downloads import Folders, can_download
 from playground.ui.fields import BoundedSpinBox
+from playground.ui.translation import window_language
 
 MAX_SEED = 2**31 - 1
 FEATURE_COLUMNS = 3
@@ -167,7 +169,7 @@ class DataPanel(QGroupBox):
         return selector
 
     def _tooltip(self, name: str) -> str:
-        source = dataset_source(name)
+        source = dataset_source_in(name, window_language())
         if not needs_download(DatasetConfig(name)):
             return source
         if can_download():

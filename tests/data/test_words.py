@@ -1,12 +1,11 @@
-"""The data's sentences that the window shows (its errors, why a network does not fit the data, what a download is
-doing) go through playground/words.py's translator when they are made, whole, so the window reads them in its
-language. Here a translator that marks what it is given stands in for Qt's."""
+"""The data's sentences that the window shows (its errors, why a network does not fit the data) go through
+playground/words.py's translator when they are made, whole, so the window reads them in its language. Here a
+translator that marks what it is given stands in for Qt's."""
 
 import pytest
 
 from playground import words
 from playground.data import load_dataset, reading
-from playground.data.images import download
 from playground.errors import DataError
 
 
@@ -44,11 +43,3 @@ def test_a_bad_file_is_described_in_the_window_language(marked, tmp_path):
     with pytest.raises(reading.NotAFile) as refused:
         reading.open_regular(tmp_path)
     assert refused.value.strerror == "«it is a device, pipe or folder, not a file»"
-
-
-def test_a_download_reports_its_progress_in_the_window_language(marked, tmp_path):
-    served = tmp_path / "served.gz"
-    served.write_bytes(b"bytes")
-    reports = []
-    download(served.as_uri(), tmp_path / "kept.gz", "MNIST", lambda what, done, total: reports.append(what))
-    assert reports == ["«Downloading MNIST»"]
