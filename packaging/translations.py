@@ -17,8 +17,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "resources" / "translations"
 # Where the window's strings are: playground/ui, which shows text through Qt, and the code without Qt whose words
-# the window shows (the session's messages, through playground/words.py's `tr`).
-SOURCES = [ROOT / "playground" / "ui", ROOT / "playground" / "session", ROOT / "playground" / "words.py"]
+# the window shows through playground/words.py's `tr` (the session's messages, and the errors of the engine, the
+# data, projects and the checks in errors.py). The command-line modules print English and are not read.
+PACKAGE = ROOT / "playground"
+SOURCES = [PACKAGE / "ui", PACKAGE / "session", PACKAGE / "engine", PACKAGE / "data", PACKAGE / "project",
+           PACKAGE / "words.py", PACKAGE / "errors.py"]
 
 
 def tool(name: str) -> str:
