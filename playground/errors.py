@@ -1,6 +1,8 @@
 """The errors a user can cause, and checks of user-supplied values that raise them.
 
-Each message is a sentence that says what to do.
+Each message is a sentence that says what to do, put through words.tr when it is made so that the window shows
+it in its language; a check's `what` comes translated by its caller, and the identifiers a file holds stay as
+they are.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import sys
 from collections.abc import Iterable
 from typing import Any
 
+from playground.words import tr
+
 
 class PlaygroundError(Exception):
     """An error caused by something the user chose or supplied, with a fix in words."""
@@ -20,8 +24,9 @@ def install_advice(package: str, pip_command: str) -> str:
     """How a user gets an optional package: pip where the app runs from Python; the installed
     (frozen) app cannot add packages, so it says so instead of offering a command that fails."""
     if getattr(sys, "frozen", False):
-        return f"this installed app does not include {package}; install Backprop Playground with pip to use it"
-    return f"install it with {pip_command}"
+        return tr("this installed app does not include {0}; install Backprop Playground with pip to use "
+                  "it").format(package)
+    return tr("install it with {0}").format(pip_command)
 
 
 def parse_json(text: str, what: str, error: type[PlaygroundError] = PlaygroundError) -> Any:
@@ -31,11 +36,11 @@ def parse_json(text: str, what: str, error: type[PlaygroundError] = PlaygroundEr
     try:
         return json.loads(text)
     except json.JSONDecodeError as problem:
-        raise error(f"{what} is not valid JSON ({problem}): fix the file.") from None
+        raise error(tr("{0} is not valid JSON ({1}): fix the file.").format(what, problem)) from None
     except RecursionError:
-        raise error(f"{what} is nested too deeply to read: a network needs only a few levels.") from None
+        raise error(tr("{0} is nested too deeply to read: a network needs only a few levels.").format(what)) from None
     except ValueError:
-        raise error(f"{what} holds a number with thousands of digits: shorten it.") from None
+        raise error(tr("{0} holds a number with thousands of digits: shorten it.").format(what)) from None
 
 
 class SpecError(PlaygroundError):
@@ -61,11 +66,11 @@ class FileFormatError(PlaygroundError):
 def whole(value: Any, what: str, minimum: int | None = None, error: type[PlaygroundError] = PlaygroundError,
           maximum: int | None = None) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
-        raise error(f"{what} must be a whole number; it is {value!r}.")
+        raise error(tr("{0} must be a whole number; it is {1!r}.").format(what, value))
     if minimum is not None and value < minimum:
-        raise error(f"{what} must be {minimum} or more; it is {value}.")
+        raise error(tr("{0} must be {1} or more; it is {2}.").format(what, minimum, value))
     if maximum is not None and value > maximum:
-        raise error(f"{what} must be at most {maximum:,}; it is {value:,}.")
+        raise error(tr("{0} must be at most {1:,}; it is {2:,}.").format(what, maximum, value))
     return value
 
 
@@ -79,26 +84,27 @@ def real(
     error: type[PlaygroundError] = PlaygroundError,
 ) -> float:
     if not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value):
-        raise error(f"{what} must be a finite number; it is {value!r}.")
+        raise error(tr("{0} must be a finite number; it is {1!r}.").format(what, value))
     if minimum is not None and value < minimum:
-        raise error(f"{what} must be {minimum} or more; it is {value}.")
+        raise error(tr("{0} must be {1} or more; it is {2}.").format(what, minimum, value))
     if maximum is not None and value > maximum:
-        raise error(f"{what} must be {maximum} or less; it is {value}.")
+        raise error(tr("{0} must be {1} or less; it is {2}.").format(what, maximum, value))
     if above is not None and value <= above:
-        raise error(f"{what} must be more than {above}; it is {value}.")
+        raise error(tr("{0} must be more than {1}; it is {2}.").format(what, above, value))
     if below is not None and value >= below:
-        raise error(f"{what} must be less than {below}; it is {value}.")
+        raise error(tr("{0} must be less than {1}; it is {2}.").format(what, below, value))
     return float(value)
 
 
 def choice(value: Any, options: Iterable[str], what: str, error: type[PlaygroundError] = PlaygroundError) -> str:
     options = tuple(options)
     if value not in options:
-        raise error(f"{what} is {value!r}: choose one of {', '.join(options)}.")
+        raise error(tr("{0} is {1!r}: choose one of {2}.").format(what, value, ", ".join(options)))
     return value
 
 
 def check_fields(data: dict, allowed: set[str], what: str, error: type[PlaygroundError] = PlaygroundError) -> None:
     unknown = sorted(set(data) - allowed)
     if unknown:
-        raise error(f"{what} has unknown setting {unknown[0]!r}: use only {', '.join(sorted(allowed))}.")
+        raise error(tr("{0} has unknown setting {1!r}: use only {2}.").format(what, unknown[0],
+                                                                             ", ".join(sorted(allowed))))

@@ -16,6 +16,7 @@ from typing import Any
 import numpy
 
 from playground.errors import BackendError, install_advice
+from playground.words import tr
 
 DTYPES = {"float32": numpy.float32, "float64": numpy.float64}
 BACKEND_CHOICES = ("auto", "numpy", "cupy")
@@ -109,9 +110,9 @@ def cupy_problem() -> str | None:
         import cupy
     except ImportError:
         advice = install_advice("CuPy", "pip install 'backprop-playground[gpu]'")
-        return f"CuPy is not installed ({advice})"
+        return tr("CuPy is not installed ({0})").format(advice)
     except Exception as error:  # installed, but its CUDA libraries do not load
-        return f"CuPy is installed but does not load ({error})"
+        return tr("CuPy is installed but does not load ({0})").format(error)
     try:
         available = cupy.is_available()
     except Exception:  # the CUDA driver itself may be missing or broken
@@ -121,7 +122,7 @@ def cupy_problem() -> str | None:
     try:
         cupy.asnumpy(cupy.zeros(1))
     except Exception as error:
-        return f"CuPy could not allocate memory on the GPU ({error})"
+        return tr("CuPy could not allocate memory on the GPU ({0})").format(error)
     return None
 
 
@@ -131,17 +132,17 @@ def _missing_gpu(cupy: Any) -> str:
         count = cupy.cuda.runtime.getDeviceCount()
     except Exception as error:
         if "Driver" in str(error) or "driver" in str(error):
-            return "CuPy found no usable NVIDIA driver on this machine"
+            return tr("CuPy found no usable NVIDIA driver on this machine")
         if "NoDevice" in str(error):
-            return "CuPy found no NVIDIA GPU on this machine"
-        return f"CuPy cannot reach a GPU ({error})"
-    return "CuPy found no NVIDIA GPU on this machine" if count == 0 else "CuPy cannot use this machine's GPU"
+            return tr("CuPy found no NVIDIA GPU on this machine")
+        return tr("CuPy cannot reach a GPU ({0})").format(error)
+    return tr("CuPy found no NVIDIA GPU on this machine") if count == 0 else tr("CuPy cannot use this machine's GPU")
 
 
 def _cupy_backend() -> Backend:
     problem = cupy_problem()
     if problem is not None:
-        raise BackendError(f"{problem}; or choose the NumPy backend.")
+        raise BackendError(tr("{0}; or choose the NumPy backend.").format(problem))
     import cupy
 
     return Backend("cupy", cupy)
@@ -162,9 +163,11 @@ def choose_backend(requested: str) -> tuple[str, str | None]:
     BackendError with the reason."""
     if requested == "auto":
         problem = cupy_problem()
-        return ("cupy", None) if problem is None else ("numpy", f"{problem}: the arithmetic runs on NumPy.")
+        if problem is None:
+            return "cupy", None
+        return "numpy", tr("{0}: the arithmetic runs on NumPy.").format(problem)
     if requested not in BACKENDS:
-        raise BackendError(f"Unknown backend {requested!r}: choose 'auto', 'numpy' or 'cupy'.")
+        raise BackendError(tr("Unknown backend {0!r}: choose 'auto', 'numpy' or 'cupy'.").format(requested))
     BACKENDS[requested]()
     return requested, None
 
@@ -176,7 +179,7 @@ def get_backend(name: str = "numpy") -> Backend:
         name = choose_backend(name)[0]
     make = BACKENDS.get(name)
     if make is None:
-        raise BackendError(f"Unknown backend {name!r}: choose 'auto', 'numpy' or 'cupy'.")
+        raise BackendError(tr("Unknown backend {0!r}: choose 'auto', 'numpy' or 'cupy'.").format(name))
     return make()
 
 
@@ -189,4 +192,4 @@ def resolve_dtype(name: str) -> Any:
     try:
         return DTYPES[name]
     except KeyError:
-        raise BackendError(f"Unknown number type {name!r}: choose 'float32' or 'float64'.") from None
+        raise BackendError(tr("Unknown number type {0!r}: choose 'float32' or 'float64'.").format(name)) from None

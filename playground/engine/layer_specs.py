@@ -13,6 +13,7 @@ from playground.engine.activations import ACTIVATION_FUNCTIONS
 from playground.engine.init import INITIALIZERS, MAX_INIT_SCALE
 from playground.engine.spec_checks import choice, real, whole
 from playground.errors import SpecError
+from playground.words import tr
 
 # Bounds the window's fields share: beyond them a value only hides the variance (eps), turns to 0 in
 # float32 so that a constant feature gives 0 / 0 (eps), or makes every negative input saturate at a
@@ -37,7 +38,7 @@ class DenseSpec:
     takes: ClassVar[str] = FLAT
 
     def check(self, where: str) -> None:
-        whole(self.units, f"{where}: units", minimum=1)
+        whole(self.units, setting(where, "units"), minimum=1)
         check_weights(self, where)
 
     def parameter_count(self, shape: tuple[int, ...]) -> int:
@@ -53,7 +54,7 @@ class ActivationSpec:
     alpha: float | None = None
 
     def check(self, where: str) -> None:
-        choice(self.type, ACTIVATION_LAYERS, f"{where}: type")
+        choice(self.type, ACTIVATION_LAYERS, setting(where, "type"))
         check_alpha(self.type, self.alpha, where)
 
     @property
@@ -74,7 +75,7 @@ class DropoutSpec:
     takes: ClassVar[str] = ANY
 
     def check(self, where: str) -> None:
-        real(self.rate, f"{where}: rate", minimum=0.0, below=1.0)
+        real(self.rate, setting(where, "rate"), minimum=0.0, below=1.0)
 
     def parameter_count(self, shape: tuple[int, ...]) -> int:
         return 0
@@ -91,8 +92,8 @@ class BatchNormSpec:
     takes: ClassVar[str] = FLAT  # per feature; per-channel normalization of images is not built
 
     def check(self, where: str) -> None:
-        real(self.momentum, f"{where}: momentum", minimum=0.0, maximum=1.0)
-        real(self.eps, f"{where}: eps", minimum=MIN_BATCHNORM_EPS, maximum=MAX_BATCHNORM_EPS)
+        real(self.momentum, setting(where, "momentum"), minimum=0.0, maximum=1.0)
+        real(self.eps, setting(where, "eps"), minimum=MIN_BATCHNORM_EPS, maximum=MAX_BATCHNORM_EPS)
 
     def parameter_count(self, shape: tuple[int, ...]) -> int:
         return 2 * math.prod(shape)
@@ -109,7 +110,7 @@ class ResidualSpec:
 
     def check(self, where: str) -> None:
         if not self.layers:
-            raise SpecError(f"{where} (residual) is empty: add at least one layer inside it.")
+            raise SpecError(tr("{0} (residual) is empty: add at least one layer inside it.").format(where))
 
     def parameter_count(self, shape: tuple[int, ...]) -> int:
         """Valid once its layers are (validation counts it after walking them)."""
@@ -142,20 +143,22 @@ class Conv2DSpec:
     takes: ClassVar[str] = IMAGES
 
     def check(self, where: str) -> None:
-        whole(self.filters, f"{where}: filters", minimum=1)
-        whole(self.kernel, f"{where}: kernel", minimum=1)
-        whole(self.stride, f"{where}: stride", minimum=1)
+        whole(self.filters, setting(where, "filters"), minimum=1)
+        whole(self.kernel, setting(where, "kernel"), minimum=1)
+        whole(self.stride, setting(where, "stride"), minimum=1)
         if isinstance(self.padding, str) and self.padding == "same":
             if self.stride != 1:
-                raise SpecError(f'{where}: padding "same" needs stride 1, as in PyTorch: give the padding as a '
-                                "number, or set the stride to 1.")
+                raise SpecError(tr('{0}: padding "same" needs stride 1, as in PyTorch: give the padding as a number, '
+                                   "or set the stride to 1.").format(where))
         elif isinstance(self.padding, str):
-            raise SpecError(f'{where}: padding is {self.padding!r}: give a whole number of 0 or more, or "same".')
+            raise SpecError(tr('{0}: padding is {1!r}: give a whole number of 0 or more, or "same".').format(
+                where, self.padding))
         else:
-            whole(self.padding, f"{where}: padding", minimum=0)
+            whole(self.padding, setting(where, "padding"), minimum=0)
             if self.padding >= self.kernel:
-                raise SpecError(f"{where}: padding {self.padding} is as wide as the {self.kernel}×{self.kernel} "
-                                f"kernel, so the outer outputs would see only zeros: use at most {self.kernel - 1}.")
+                raise SpecError(tr("{0}: padding {1} is as wide as the {2}×{2} kernel, so the outer outputs would see "
+                                   "only zeros: use at most {3}.").format(where, self.padding, self.kernel,
+                                                                          self.kernel - 1))
         check_weights(self, where)
 
     def padding_sides(self) -> tuple[int, int]:
@@ -171,11 +174,15 @@ class Conv2DSpec:
 
     def check_fits(self, shape: tuple[int, ...], where: str) -> None:
         _, height, width = self.padded_shape(shape)
-        if self.kernel > min(height, width):
-            padded = "" if (height, width) == tuple(shape[1:]) else f", {height}×{width} with its padding"
-            raise SpecError(f"{where} (conv2d): its {self.kernel}×{self.kernel} kernel is larger than its input of "
-                            f"{shape[1]}×{shape[2]}{padded}: use a kernel of at most {min(height, width)}, or more "
-                            "padding.")
+        if self.kernel <= min(height, width):
+            return
+        if (height, width) == tuple(shape[1:]):
+            raise SpecError(tr("{0} (conv2d): its {1}×{1} kernel is larger than its input of {2}×{3}: use a kernel of "
+                               "at most {4}, or more padding.").format(where, self.kernel, shape[1], shape[2],
+                                                                       min(height, width)))
+        raise SpecError(tr("{0} (conv2d): its {1}×{1} kernel is larger than its input of {2}×{3}, {4}×{5} with its "
+                           "padding: use a kernel of at most {6}, or more padding.").format(
+            where, self.kernel, shape[1], shape[2], height, width, min(height, width)))
 
     def output_shape(self, shape: tuple[int, ...]) -> tuple[int, ...]:
         _, height, width = self.padded_shape(shape)
@@ -202,9 +209,9 @@ class Pool2DSpec:
     takes: ClassVar[str] = IMAGES
 
     def check(self, where: str) -> None:
-        whole(self.size, f"{where}: size", minimum=1)
+        whole(self.size, setting(where, "size"), minimum=1)
         if self.stride is not None:
-            whole(self.stride, f"{where}: stride", minimum=1)
+            whole(self.stride, setting(where, "stride"), minimum=1)
 
     @property
     def step(self) -> int:
@@ -212,8 +219,9 @@ class Pool2DSpec:
 
     def check_fits(self, shape: tuple[int, ...], where: str) -> None:
         if self.size > min(shape[1], shape[2]):
-            raise SpecError(f"{where} ({self.type}): its {self.size}×{self.size} window is larger than its input of "
-                            f"{shape[1]}×{shape[2]}: use a size of at most {min(shape[1], shape[2])}.")
+            raise SpecError(tr("{0} ({1}): its {2}×{2} window is larger than its input of {3}×{4}: use a size of at "
+                               "most {5}.").format(where, self.type, self.size, shape[1], shape[2],
+                                                   min(shape[1], shape[2])))
 
     def output_shape(self, shape: tuple[int, ...]) -> tuple[int, ...]:
         channels, height, width = shape
@@ -278,13 +286,24 @@ LAYER_SPECS: dict[str, type] = {"dense": DenseSpec, "dropout": DropoutSpec, "bat
 LAYER_SPEC_TYPES = (ActivationSpec, *LAYER_SPECS.values())
 
 
+def layer_named(path: str) -> str:
+    """How messages name the layer at `path` ("3", or "3.1" inside a residual block): "layer 3". A message about
+    a layer names it first (builders find the layer a message is about by that: spec.named_layer)."""
+    return tr("layer {0}").format(path)
+
+
+def setting(where: str, name: str) -> str:
+    """A layer's setting as messages name it, "layer 3: units": the setting's name is the file's."""
+    return tr("{0}: {1}").format(where, name)
+
+
 def check_weights(layer: DenseSpec | Conv2DSpec, where: str) -> None:
     """The settings Dense and Conv2D share: activation, initializers, their scale, alpha."""
-    choice(layer.activation, ACTIVATION_FUNCTIONS, f"{where}: activation")
-    choice(layer.init, INITIALIZERS, f"{where}: init")
-    choice(layer.bias_init, INITIALIZERS, f"{where}: bias_init")
+    choice(layer.activation, ACTIVATION_FUNCTIONS, setting(where, "activation"))
+    choice(layer.init, INITIALIZERS, setting(where, "init"))
+    choice(layer.bias_init, INITIALIZERS, setting(where, "bias_init"))
     if layer.init_scale is not None:
-        real(layer.init_scale, f"{where}: init_scale", minimum=0.0, maximum=MAX_INIT_SCALE)
+        real(layer.init_scale, setting(where, "init_scale"), minimum=0.0, maximum=MAX_INIT_SCALE)
     check_alpha(layer.activation, layer.alpha, where)
 
 
@@ -292,8 +311,8 @@ def check_alpha(function: str, alpha: float | None, where: str) -> None:
     if alpha is None:
         return
     if function == "leaky_relu":
-        real(alpha, f"{where}: alpha", minimum=0.0, below=1.0)
+        real(alpha, setting(where, "alpha"), minimum=0.0, below=1.0)
     elif function == "elu":
-        real(alpha, f"{where}: alpha", above=0.0, maximum=MAX_ELU_ALPHA)
+        real(alpha, setting(where, "alpha"), above=0.0, maximum=MAX_ELU_ALPHA)
     else:
-        raise SpecError(f"{where}: alpha applies to leaky_relu and elu only; remove it for {function}.")
+        raise SpecError(tr("{0}: alpha applies to leaky_relu and elu only; remove it for {1}.").format(where, function))

@@ -15,6 +15,7 @@ from playground.engine.backend import Backend
 from playground.engine.layer_specs import Conv2DSpec
 from playground.engine.spec import LayerInfo, NetworkSpec, walk_specs
 from playground.errors import ResourceError
+from playground.words import tr
 
 # theta, its gradient and up to three optimizer states: five copies of every parameter.
 COPIES_PER_PARAMETER = 5
@@ -33,8 +34,8 @@ def free_memory(backend: Backend | None = None) -> tuple[int, str]:
     machine's otherwise (and without a backend)."""
     device = None if backend is None else backend.free_memory()
     if device is not None:
-        return device, "GPU memory"
-    return available_memory(), "memory"
+        return device, tr("GPU memory")
+    return available_memory(), tr("memory")
 
 
 def _address_space_left() -> int | None:
@@ -115,14 +116,15 @@ def memory_needed(spec: NetworkSpec, dtype_name: str, examples: int = 0, stored:
 
 
 def check_memory(spec: NetworkSpec, dtype_name: str, examples: int = 0, stored: int = 0,
-                 advice: str = "make its layers smaller", evaluated: int = 0, backend: Backend | None = None) -> None:
+                 advice: str | None = None, evaluated: int = 0, backend: Backend | None = None) -> None:
     """Refuse, before anything is allocated, what would not fit in the memory free now (the GPU's for a
-    backend on one)."""
+    backend on one), saying what to do: `advice`, or to make the layers smaller."""
     needed = memory_needed(spec, dtype_name, examples, stored, evaluated)
     free, memory = free_memory(backend)
     if needed > free:
-        raise ResourceError(f"This network has {_count(spec.parameter_count())} parameters and would need about "
-                            f"{_gib(needed)} to train, but only {_gib(free)} of {memory} is free: {advice}.")
+        raise ResourceError(tr("This network has {0} parameters and would need about {1} to train, but only {2} of "
+                               "{3} is free: {4}.").format(_count(spec.parameter_count()), _gib(needed), _gib(free),
+                                                           memory, advice or tr("make its layers smaller")))
 
 
 def check_batch_memory(spec: NetworkSpec, dtype_name: str, examples: int, backend: Backend | None = None) -> None:
@@ -130,14 +132,15 @@ def check_batch_memory(spec: NetworkSpec, dtype_name: str, examples: int, backen
     needed = examples * batch_values(spec) * numpy.dtype(dtype_name).itemsize
     free, memory = free_memory(backend)
     if needed > free:
-        raise ResourceError(f"A batch of {_count(examples)} examples would need about {_gib(needed)} for this "
-                            f"network, but only {_gib(free)} of {memory} is free: use a smaller batch.")
+        raise ResourceError(tr("A batch of {0} examples would need about {1} for this network, but only {2} of {3} "
+                               "is free: use a smaller batch.").format(_count(examples), _gib(needed), _gib(free),
+                                                                       memory))
 
 
 def _count(number: int) -> str:
     # Python refuses to write integers of more than 4,300 digits, and such a count says nothing more.
-    return f"{number:,}" if number < 10**30 else "more than 10^30"
+    return f"{number:,}" if number < 10**30 else tr("more than 10^30")
 
 
 def _gib(size: int) -> str:
-    return f"{size / 2**30:,.1f} GiB" if size < 2**100 else "more than 10^21 GiB"
+    return f"{size / 2**30:,.1f} GiB" if size < 2**100 else tr("more than 10^21 GiB")

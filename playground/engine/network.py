@@ -37,6 +37,7 @@ from playground.engine.spec import NetworkSpec
 from playground.engine.targets import target_rows
 from playground.engine.trace import OptimizerRecord, OptimizerRecorder, Recorder, StepTrace, UpdateRecord
 from playground.errors import DataError
+from playground.words import tr
 
 
 @dataclass
@@ -142,13 +143,14 @@ class Network:
         view = self._lookup(name)
         value = numpy.asarray(value)
         if value.shape != view.shape:
-            raise DataError(f"Parameter {name} has shape {view.shape}; the new value has {value.shape}.")
+            raise DataError(tr("Parameter {0} has shape {1}; the new value has {2}.").format(name, view.shape,
+                                                                                            value.shape))
         view[...] = self.xp.asarray(value, dtype=self.dtype)
 
     def _lookup(self, name: str) -> Any:
         params = self.parameters()
         if name not in params:
-            raise DataError(f"There is no parameter {name!r}: the names are {', '.join(params)}.")
+            raise DataError(tr("There is no parameter {0!r}: the names are {1}.").format(name, ", ".join(params)))
         return params[name]
 
     def parameter_slices(self) -> dict[str, slice]:
@@ -189,11 +191,11 @@ class Network:
             for key, view in [*layer.params.items(), *layer.state.items()]:
                 name = f"{layer.path}.{key}"
                 if name not in state:
-                    raise DataError(f"The saved weights have no {name}: they belong to another network.")
+                    raise DataError(tr("The saved weights have no {0}: they belong to another network.").format(name))
                 value = numpy.asarray(state[name])
                 if value.shape != view.shape:
-                    raise DataError(f"The saved {name} has shape {value.shape}, but this network's has "
-                                    f"{view.shape}: they belong to another network.")
+                    raise DataError(tr("The saved {0} has shape {1}, but this network's has {2}: they belong to "
+                                       "another network.").format(name, value.shape, view.shape))
         for layer in self.all_layers():
             for key, view in [*layer.params.items(), *layer.state.items()]:
                 view[...] = self.xp.asarray(state[f"{layer.path}.{key}"], dtype=self.dtype)
@@ -232,8 +234,8 @@ class Network:
         features = self.spec.input_size
         if x.ndim < 1 or x.shape[0] == 0 or x[0].size != features:
             shape = ", ".join(str(d) for d in self.spec.input_shape)
-            raise DataError(f"The inputs have shape {x.shape}, but the network takes {features} features "
-                            f"per example: give an array of shape (n, {shape}).")
+            raise DataError(tr("The inputs have shape {0}, but the network takes {1} features per example: give an "
+                               "array of shape (n, {2}).").format(x.shape, features, shape))
         rows = numpy.empty((x.shape[0], features + 1), dtype=self.dtype)
         rows[:, :features] = x.reshape(x.shape[0], features)
         rows[:, features] = 1

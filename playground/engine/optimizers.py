@@ -16,6 +16,7 @@ from playground.engine.schedules import ScheduleSpec, learning_rate_at
 from playground.engine.spec_checks import check_fields, choice, real
 from playground.engine.trace import OptimizerRecorder
 from playground.errors import SpecError
+from playground.words import tr
 
 OPTIMIZERS = ("sgd", "adam", "adamw", "rmsprop")
 
@@ -23,6 +24,9 @@ OPTIMIZERS = ("sgd", "adam", "adamw", "rmsprop")
 # The smallest eps that float32 holds as a normal number, rounded up: a smaller one becomes 0 there, and
 # a parameter whose gradient is 0 then takes the update 0 / 0, not a number.
 MIN_EPS = 1e-30
+# The bounds of the settings that messages name as a file does: identifiers, not words to translate.
+NAMED_BOUNDS = {"beta1": {"minimum": 0.0, "below": 1.0}, "beta2": {"minimum": 0.0, "below": 1.0},
+                "eps": {"minimum": MIN_EPS}, "alpha": {"minimum": 0.0, "below": 1.0}}
 
 
 @dataclass
@@ -43,27 +47,26 @@ class OptimizerSpec:
     schedule: ScheduleSpec = field(default_factory=ScheduleSpec)
 
     def check(self) -> None:
-        choice(self.kind, OPTIMIZERS, "The optimizer")
-        real(self.learning_rate, "The learning rate", above=0.0)
-        real(self.momentum, "The momentum", minimum=0.0, below=1.0)
+        choice(self.kind, OPTIMIZERS, tr("The optimizer"))
+        real(self.learning_rate, tr("The learning rate"), above=0.0)
+        real(self.momentum, tr("The momentum"), minimum=0.0, below=1.0)
         if not isinstance(self.nesterov, bool):
-            raise SpecError("nesterov must be true or false.")
+            raise SpecError(tr("nesterov must be true or false."))
         if self.nesterov and (self.kind != "sgd" or self.momentum == 0):
-            raise SpecError("Nesterov momentum needs SGD with momentum above 0: set momentum, or turn nesterov off.")
-        real(self.beta1, "beta1", minimum=0.0, below=1.0)
-        real(self.beta2, "beta2", minimum=0.0, below=1.0)
-        real(self.eps, "eps", minimum=MIN_EPS)
-        real(self.alpha, "alpha", minimum=0.0, below=1.0)
-        real(self.weight_decay, "The weight decay", minimum=0.0)
+            raise SpecError(tr("Nesterov momentum needs SGD with momentum above 0: set momentum, or turn nesterov "
+                               "off."))
+        for name, bounds in NAMED_BOUNDS.items():
+            real(getattr(self, name), name, **bounds)
+        real(self.weight_decay, tr("The weight decay"), minimum=0.0)
         if self.weight_decay and self.kind != "adamw":
-            raise SpecError(f"Weight decay applies to AdamW only, and {self.kind} would ignore it: choose adamw, or "
-                            "use an L2 penalty instead.")
-        real(self.l1, "The L1 penalty", minimum=0.0)
-        real(self.l2, "The L2 penalty", minimum=0.0)
+            raise SpecError(tr("Weight decay applies to AdamW only, and {0} would ignore it: choose adamw, or use an "
+                               "L2 penalty instead.").format(self.kind))
+        real(self.l1, tr("The L1 penalty"), minimum=0.0)
+        real(self.l2, tr("The L2 penalty"), minimum=0.0)
         for name in ("clip_norm", "clip_value"):
             value = getattr(self, name)
             if value is not None:
-                real(value, f"{name}", above=0.0)
+                real(value, name, above=0.0)
         self.schedule.check()
 
     def with_kind(self, kind: str) -> OptimizerSpec:
@@ -83,8 +86,8 @@ class OptimizerSpec:
     @classmethod
     def from_dict(cls, data: Any) -> OptimizerSpec:
         if not isinstance(data, dict):
-            raise SpecError("The optimizer settings must be an object such as {\"kind\": \"sgd\"}.")
-        check_fields(data, set(cls.__dataclass_fields__), "The optimizer settings")
+            raise SpecError(tr("The optimizer settings must be an object such as {0}.").format('{"kind": "sgd"}'))
+        check_fields(data, set(cls.__dataclass_fields__), tr("The optimizer settings"))
         values = dict(data)
         values["schedule"] = ScheduleSpec.from_dict(values.get("schedule", {}))
         spec = cls(**values)
@@ -123,7 +126,7 @@ class Optimizer:
         return learning_rate_at(self.spec.schedule, self.spec.learning_rate, self.step_count - self.schedule_start)
 
     def set_learning_rate(self, value: float) -> None:
-        real(value, "The learning rate", above=0.0)
+        real(value, tr("The learning rate"), above=0.0)
         self.spec.learning_rate = float(value)
 
     def penalty(self) -> float:

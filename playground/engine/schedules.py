@@ -8,6 +8,7 @@ from typing import Any
 
 from playground.engine.spec_checks import check_fields, choice, real, whole
 from playground.errors import SpecError
+from playground.words import tr
 
 SCHEDULES = ("constant", "step", "exponential", "cosine")
 
@@ -29,12 +30,12 @@ class ScheduleSpec:
     warmup_steps: int = 0
 
     def check(self) -> None:
-        choice(self.kind, SCHEDULES, "The learning-rate schedule")
-        whole(self.step_size, "The schedule's step_size", minimum=1)
-        real(self.gamma, "The schedule's gamma", above=0.0)
-        whole(self.total_steps, "The schedule's total_steps", minimum=1)
-        real(self.min_lr, "The schedule's min_lr", minimum=0.0)
-        whole(self.warmup_steps, "The schedule's warmup_steps", minimum=0)
+        choice(self.kind, SCHEDULES, tr("The learning-rate schedule"))
+        whole(self.step_size, _setting("step_size"), minimum=1)
+        real(self.gamma, _setting("gamma"), above=0.0)
+        whole(self.total_steps, _setting("total_steps"), minimum=1)
+        real(self.min_lr, _setting("min_lr"), minimum=0.0)
+        whole(self.warmup_steps, _setting("warmup_steps"), minimum=0)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -42,11 +43,17 @@ class ScheduleSpec:
     @classmethod
     def from_dict(cls, data: Any) -> ScheduleSpec:
         if not isinstance(data, dict):
-            raise SpecError("The learning-rate schedule must be an object such as {\"kind\": \"constant\"}.")
-        check_fields(data, set(cls.__dataclass_fields__), "The learning-rate schedule")
+            raise SpecError(tr("The learning-rate schedule must be an object such as {0}.").format(
+                '{"kind": "constant"}'))
+        check_fields(data, set(cls.__dataclass_fields__), tr("The learning-rate schedule"))
         spec = cls(**data)
         spec.check()
         return spec
+
+
+def _setting(name: str) -> str:
+    """A schedule's setting as messages name it: the setting's name is the file's."""
+    return tr("The schedule's {0}").format(name)
 
 
 def learning_rate_at(schedule: ScheduleSpec, base_lr: float, step: int) -> float:

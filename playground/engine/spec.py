@@ -26,10 +26,12 @@ from playground.engine.layer_specs import (
     DenseSpec,
     Pool2DSpec,
     ResidualSpec,
+    layer_named,
 )
 from playground.engine.losses import LOSSES
 from playground.engine.spec_checks import check_fields, choice, whole
 from playground.errors import SpecError, parse_json
+from playground.words import tr
 
 SPEC_VERSION = 1
 # Residual blocks inside residual blocks: every level is a recursion when the network is built
@@ -86,33 +88,32 @@ class NetworkSpec:
         if not self.input_shape or any(
             not isinstance(d, int) or isinstance(d, bool) or d < 1 for d in self.input_shape
         ):
-            raise SpecError(f"The input shape {self.input_shape} must be whole numbers of 1 or more.")
+            raise SpecError(tr("The input shape {0} must be whole numbers of 1 or more.").format(self.input_shape))
         if len(self.input_shape) not in (1, 3):
-            raise SpecError(
-                f"The input has shape {tuple(self.input_shape)}, but the layers here take a flat "
-                "vector or images as (channels, height, width): give input_shape as [features] or [channels, "
-                "height, width]."
-            )
+            raise SpecError(tr("The input has shape {0}, but the layers here take a flat vector or images as "
+                               "(channels, height, width): give input_shape as [features] or [channels, height, "
+                               "width].").format(
+                tuple(self.input_shape)))
         if not self.layers:
-            raise SpecError("The network has no layers: add a Dense layer.")
-        choice(self.loss, LOSSES, "The loss")
-        shape = _walk(self.layers, tuple(self.input_shape), "", infos, INPUT)
+            raise SpecError(tr("The network has no layers: add a Dense layer."))
+        choice(self.loss, LOSSES, tr("The loss"))
+        shape = _walk(self.layers, tuple(self.input_shape), "", infos, None)
         last = _last_leaf(self.layers)
-        where = f"layer {infos[-1].path}"
+        where = layer_named(infos[-1].path)
         if len(shape) != 1:
-            raise SpecError(f"{where} gives images of shape {shape}, but the loss compares flat vectors: end the "
-                            "network with a Flatten and a Dense layer, or with a GlobalAvgPool.")
+            raise SpecError(tr("{0} gives images of shape {1}, but the loss compares flat vectors: end the network "
+                               "with a Flatten and a Dense layer, or with a GlobalAvgPool.").format(where, shape))
         size = shape[0]
         if self.loss == "cross_entropy":
             if getattr(last, "type", "") == "softmax":
-                raise SpecError(f"{where} (softmax): remove it; the cross-entropy loss applies softmax "
-                                "itself, fused with the log for numerical stability.")
+                raise SpecError(tr("{0} (softmax): remove it; the cross-entropy loss applies softmax itself, fused "
+                                   "with the log for numerical stability.").format(where))
             if size < 2:
-                raise SpecError(f"{where} gives 1 output, but cross-entropy needs 2 or more (one per "
-                                "class): give the last Dense layer more units, or use binary cross-entropy.")
+                raise SpecError(tr("{0} gives 1 output, but cross-entropy needs 2 or more (one per class): give the "
+                                   "last Dense layer more units, or use binary cross-entropy.").format(where))
         if self.loss == "binary_cross_entropy" and _final_function(last) == "sigmoid":
-            raise SpecError(f"{where}: remove the final sigmoid; binary cross-entropy applies it itself, "
-                            "fused with the log for numerical stability.")
+            raise SpecError(tr("{0}: remove the final sigmoid; binary cross-entropy applies it itself, fused with the "
+                               "log for numerical stability.").format(where))
         return infos
 
     @property
@@ -132,21 +133,21 @@ class NetworkSpec:
     @classmethod
     def from_dict(cls, data: Any) -> NetworkSpec:
         if not isinstance(data, dict):
-            raise SpecError("A network description must be a JSON object with input_shape and layers.")
-        check_fields(data, {"version", "input_shape", "loss", "layers"}, "The network description")
+            raise SpecError(tr("A network description must be a JSON object with input_shape and layers."))
+        check_fields(data, {"version", "input_shape", "loss", "layers"}, tr("The network description"))
         version = data.get("version", SPEC_VERSION)
-        whole(version, "The network description's version", minimum=1)
+        whole(version, tr("The network description's version"), minimum=1)
         if version > SPEC_VERSION:
-            raise SpecError(f"This network was saved by a newer Backprop Playground (format {version}); "
-                            "update the app to open it.")
+            raise SpecError(tr("This network was saved by a newer Backprop Playground (format {0}); update the app to "
+                               "open it.").format(version))
         shape = data.get("input_shape")
         if not isinstance(shape, list) or not shape:
-            raise SpecError("The network description needs input_shape, a list such as [2].")
+            raise SpecError(tr("The network description needs input_shape, a list such as [2]."))
         for d in shape:
-            whole(d, "Each input_shape entry", minimum=1)
+            whole(d, tr("Each input_shape entry"), minimum=1)
         layers = data.get("layers")
         if not isinstance(layers, list):
-            raise SpecError("The network description needs layers, a list of layer objects.")
+            raise SpecError(tr("The network description needs layers, a list of layer objects."))
         spec = cls(tuple(shape), [layer_from_dict(item, str(i + 1)) for i, item in enumerate(layers)],
                    data.get("loss", "mse"))
         spec.validate()
@@ -154,27 +155,29 @@ class NetworkSpec:
 
     @classmethod
     def from_json(cls, text: str) -> NetworkSpec:
-        return cls.from_dict(parse_json(text, "The network description", SpecError))
+        return cls.from_dict(parse_json(text, tr("The network description"), SpecError))
 
 
 def named_layer(message: str) -> str | None:
-    """The path of the layer a validation message is about ("layer 3.1 ..."), if it names one."""
-    found = re.search(r"\blayer (\d+(?:\.\d+)*)", message)
+    """The path of the layer a validation message is about ("layer 3.1 ...", as layer_named names it in the
+    language messages are in), if it names one."""
+    before, _, after = tr("layer {0}").partition("{0}")
+    found = re.search(rf"(?<![A-Za-z]){re.escape(before)}(\d+(?:\.\d+)*){re.escape(after)}", message)
     return found.group(1) if found else None
 
 
-# Where a layer's input comes from, as its messages say it: the network's input or the layer before.
-INPUT = "the network's input"
-
-
-def _walk(layers: list, shape: tuple[int, ...], prefix: str, infos: list[LayerInfo], source: str) -> tuple[int, ...]:
+def _walk(layers: list, shape: tuple[int, ...], prefix: str, infos: list[LayerInfo],
+          source: str | None) -> tuple[int, ...]:
+    """Check `layers` on an input of `shape` from `source` (None: the network's input; else the layer before, as
+    messages name it), and append each one's info to `infos`."""
     for i, layer in enumerate(layers):
         path = f"{prefix}{i + 1}"
         check_nesting(path)
         if not isinstance(layer, LAYER_SPEC_TYPES):
-            raise SpecError(f"layer {path} is not a layer description: use dense, an activation, dropout, "
-                            "batchnorm, residual, conv2d, maxpool2d, avgpool2d, flatten or globalavgpool.")
-        where = f"layer {path}"
+            raise SpecError(tr("{0} is not a layer description: use dense, an activation, dropout, batchnorm, "
+                               "residual, conv2d, maxpool2d, avgpool2d, flatten or globalavgpool.").format(
+                layer_named(path)))
+        where = layer_named(path)
         layer.check(where)
         _check_input(layer, shape, where, source)
         if isinstance(layer, (Conv2DSpec, Pool2DSpec)):
@@ -190,39 +193,59 @@ def _walk(layers: list, shape: tuple[int, ...], prefix: str, infos: list[LayerIn
                 raise SpecError(_residual_mismatch(where, shape, inner))
             infos[index] = replace(infos[index], parameter_count=layer.parameter_count(shape))
         shape = out
-        source = f"layer {path} ({layer.type})"
+        source = _kind_of(where, layer.type)
     return shape
 
 
-def _check_input(layer: Any, shape: tuple[int, ...], where: str, source: str) -> None:
-    """A layer that takes a flat vector given images, or one that takes images given a flat vector."""
-    gives = f"{source} is" if source == INPUT else f"{source} gives"
+def _kind_of(where: str, kind: str) -> str:
+    """A layer named with its type, "layer 3 (dense)": the type as the file writes it."""
+    return tr("{0} ({1})").format(where, kind)
+
+
+def _check_input(layer: Any, shape: tuple[int, ...], where: str, source: str | None) -> None:
+    """A layer that takes a flat vector given images, or one that takes images given a flat vector, from `source`
+    (None: the network's input). One sentence for each, so that a translation may order its words."""
     if layer.takes == FLAT and len(shape) == 3:
+        if layer.type == "batchnorm" and source is None:
+            raise SpecError(tr("{0} (batchnorm) normalizes flat features, but the network's input is images of shape "
+                               "{1}: put it after a Flatten layer.").format(where, shape))
         if layer.type == "batchnorm":
-            raise SpecError(f"{where} (batchnorm) normalizes flat features, but {gives} images of shape {shape}: "
-                            "put it after a Flatten layer.")
-        also = f", or give the network the flat input_shape [{math.prod(shape)}]" if source == INPUT else ""
-        raise SpecError(f"{where} ({layer.type}) takes a flat vector, but {gives} images of shape {shape}: add a "
-                        f"Flatten layer before it{also}.")
+            raise SpecError(tr("{0} (batchnorm) normalizes flat features, but {1} gives images of shape {2}: put it "
+                               "after a Flatten layer.").format(where, source, shape))
+        if source is None:
+            raise SpecError(tr("{0} ({1}) takes a flat vector, but the network's input is images of shape {2}: add a "
+                               "Flatten layer before it, or give the network the flat input_shape [{3}].").format(
+                where, layer.type, shape, math.prod(shape)))
+        raise SpecError(tr("{0} ({1}) takes a flat vector, but {2} gives images of shape {3}: add a Flatten layer "
+                           "before it.").format(where, layer.type, source, shape))
     if layer.takes == IMAGES and len(shape) == 1:
+        if layer.type == "flatten" and source is None:
+            raise SpecError(tr("{0} (flatten) has nothing to flatten: the network's input is {1} flat features "
+                               "already; remove it.").format(where, shape[0]))
         if layer.type == "flatten":
-            raise SpecError(f"{where} (flatten) has nothing to flatten: {gives} {shape[0]} flat features already; "
-                            "remove it.")
-        advice = ("use an image dataset, or start with a Dense layer" if source == INPUT else
-                  "put the conv and pooling layers before any Flatten, GlobalAvgPool or Dense layer")
-        raise SpecError(f"{where} ({layer.type}) takes images (channels, height, width), but {gives} "
-                        f"{shape[0]} flat features: {advice}.")
+            raise SpecError(tr("{0} (flatten) has nothing to flatten: {1} gives {2} flat features already; remove "
+                               "it.").format(where, source, shape[0]))
+        if source is None:
+            raise SpecError(tr("{0} ({1}) takes images (channels, height, width), but the network's input is {2} flat "
+                               "features: use an image dataset, or start with a Dense layer.").format(
+                where, layer.type, shape[0]))
+        raise SpecError(tr("{0} ({1}) takes images (channels, height, width), but {2} gives {3} flat features: put "
+                           "the conv and pooling layers before any Flatten, GlobalAvgPool or Dense layer.").format(
+            where, layer.type, source, shape[0]))
 
 
 def _residual_mismatch(where: str, shape: tuple[int, ...], inner: tuple[int, ...]) -> str:
-    if len(shape) == 1:
-        size = shape[0]
-        got = f"{inner[0]} features" if len(inner) == 1 else f"images of shape {inner}"
-        return (f"{where} (residual): its layers turn {size} features into {got}, but a residual block must give "
-                f"back what it gets; make its last Dense layer {size} unit{'s' if size > 1 else ''}.")
-    return (f"{where} (residual): its layers turn images of shape {shape} into {inner}, but a residual block must "
-            f"give back what it gets; give its last Conv2D layer {shape[0]} filters, stride 1 and padding \"same\", "
-            "and keep pooling and Flatten out of it.")
+    if len(shape) == 3:
+        return tr("{0} (residual): its layers turn images of shape {1} into {2}, but a residual block must give back "
+                  'what it gets; give its last Conv2D layer {3} filters, stride 1 and padding "same", and keep pooling '
+                  "and Flatten out of it.").format(where, shape, inner, shape[0])
+    size = shape[0]
+    units = tr("1 unit") if size == 1 else tr("{0} units").format(size)
+    if len(inner) == 1:
+        return tr("{0} (residual): its layers turn {1} features into {2} features, but a residual block must give "
+                  "back what it gets; make its last Dense layer {3}.").format(where, size, inner[0], units)
+    return tr("{0} (residual): its layers turn {1} features into images of shape {2}, but a residual block must "
+              "give back what it gets; make its last Dense layer {3}.").format(where, size, inner, units)
 
 
 def starts_on_images(layers: list) -> bool:
@@ -272,15 +295,16 @@ def layer_to_dict(layer: Any) -> dict[str, Any]:
 
 def check_nesting(path: str) -> None:
     if path.count(".") > MAX_NESTING:
-        raise SpecError(f"layer {path} is inside {path.count('.')} residual blocks: nest them at most "
-                        f"{MAX_NESTING} deep.")
+        raise SpecError(tr("{0} is inside {1} residual blocks: nest them at most {2} deep.").format(
+            layer_named(path), path.count("."), MAX_NESTING))
 
 
 def layer_from_dict(data: Any, path: str) -> Any:
-    where = f"layer {path}"
+    where = layer_named(path)
     check_nesting(path)
     if not isinstance(data, dict) or not isinstance(data.get("type"), str):
-        raise SpecError(f"{where} must be an object with a type, such as {{\"type\": \"dense\", \"units\": 8}}.")
+        raise SpecError(tr("{0} must be an object with a type, such as {1}.").format(
+            where, '{"type": "dense", "units": 8}'))
     kind = data["type"]
     if kind in ACTIVATION_LAYERS:
         cls: type = ActivationSpec
@@ -288,21 +312,22 @@ def layer_from_dict(data: Any, path: str) -> Any:
         cls = LAYER_SPECS[kind]
     else:
         known = ", ".join([*LAYER_SPECS, *ACTIVATION_LAYERS])
-        raise SpecError(f"{where} has unknown type {kind!r}: use one of {known}.")
+        raise SpecError(tr("{0} has unknown type {1!r}: use one of {2}.").format(where, kind, known))
     allowed = {f.name for f in fields(cls)} | {"type"}
-    check_fields(data, allowed, f"{where} ({kind})")
+    check_fields(data, allowed, _kind_of(where, kind))
     values = {k: v for k, v in data.items() if k != "type"}
     if cls is ActivationSpec:
         values["type"] = kind
     if cls is ResidualSpec:
         inner = values.get("layers", [])
         if not isinstance(inner, list):
-            raise SpecError(f"{where} (residual): layers must be a list of layer objects.")
+            raise SpecError(tr("{0} (residual): layers must be a list of layer objects.").format(where))
         values["layers"] = [layer_from_dict(item, f"{path}.{i + 1}") for i, item in enumerate(inner)]
     try:
         layer = cls(**values)
     except TypeError:
         required = [f.name for f in fields(cls) if f.default is MISSING and f.default_factory is MISSING]
-        raise SpecError(f"{where} ({kind}) is missing a setting: give {', '.join(required)}.") from None
+        raise SpecError(tr("{0} ({1}) is missing a setting: give {2}.").format(where, kind,
+                                                                            ", ".join(required))) from None
     layer.check(where)
     return layer

@@ -10,6 +10,7 @@ from typing import Any
 from playground.engine import OPTIMIZERS, OptimizerSpec
 from playground.errors import PlaygroundError, choice, real, whole
 from playground.project.bpp import PACES
+from playground.words import tr
 
 SNAPSHOT_HZ = 30.0
 # How much training each frame (snapshot) shows, of PACES: a number of steps, one epoch, or as much as
@@ -37,12 +38,12 @@ class TrainingConfig:
 
     def check(self) -> None:
         self.optimizer.check()
-        whole(self.batch_size, "The batch size", minimum=1)
+        whole(self.batch_size, tr("The batch size"), minimum=1)
         if self.epochs is not None:
-            whole(self.epochs, "The number of epochs", minimum=1)
-        whole(self.seed, "The seed", minimum=0)
-        real(self.snapshot_hz, "The snapshot rate", above=0.0)
-        choice(self.pace, PACES, "The training speed")
+            whole(self.epochs, tr("The number of epochs"), minimum=1)
+        whole(self.seed, tr("The seed"), minimum=0)
+        real(self.snapshot_hz, tr("The snapshot rate"), above=0.0)
+        choice(self.pace, PACES, tr("The training speed"))
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ class Control:
         """Pause and record one training step, on training example `example` or (None) on the next
         mini-batch, without applying it: the next snapshot carries the StepTrace."""
         if example is not None:
-            whole(example, "The example number", minimum=0)
+            whole(example, tr("The example number"), minimum=0)
         self.queue.put(Command("trace", example))
 
     def apply_trace(self) -> None:
@@ -105,25 +106,25 @@ class Control:
         """What every snapshot carries from now on for the views of image layers: each Conv2D layer's kernels
         (`kernels`), and test image number `image` followed through every layer (None: not)."""
         if image is not None:
-            whole(image, "The test image's number", minimum=0)
+            whole(image, tr("The test image's number"), minimum=0)
         self.queue.put(Command("watch", (bool(kernels), image)))
 
     def set_pace(self, pace: str) -> None:
         """How much training each snapshot shows while running: see PACES."""
-        choice(pace, PACES, "The training speed")
+        choice(pace, PACES, tr("The training speed"))
         self.queue.put(Command("pace", pace))
 
     def set_learning_rate(self, value: float) -> None:
-        real(value, "The learning rate", above=0.0)
+        real(value, tr("The learning rate"), above=0.0)
         self.queue.put(Command("learning_rate", float(value)))
 
     def set_batch_size(self, value: int) -> None:
-        whole(value, "The batch size", minimum=1)
+        whole(value, tr("The batch size"), minimum=1)
         self.queue.put(Command("batch_size", value))
 
     def set_optimizer(self, kind: str) -> None:
         """Switch optimizer, keeping the weights and the learning rate; its state starts afresh."""
-        choice(kind, OPTIMIZERS, "The optimizer")
+        choice(kind, OPTIMIZERS, tr("The optimizer"))
         self.queue.put(Command("optimizer", kind))
 
     def set_optimizer_settings(self, spec: OptimizerSpec) -> None:
@@ -139,12 +140,12 @@ class Control:
         optimizer state moved across. One that cannot take the network leaves the run where it was, and the
         next snapshot's message says why."""
         if not isinstance(backend, str):
-            raise PlaygroundError("The backend is named by a word: auto, numpy or cupy.")
+            raise PlaygroundError(tr("The backend is named by a word: auto, numpy or cupy."))
         self.queue.put(Command("backend", backend))
 
     def set_regularization(self, l1: float = 0.0, l2: float = 0.0) -> None:
-        for name, rate in (("L1", l1), ("L2", l2)):
-            real(rate, f"The {name} penalty", minimum=0.0)
+        for what, rate in ((tr("The L1 penalty"), l1), (tr("The L2 penalty"), l2)):
+            real(rate, what, minimum=0.0)
         self.queue.put(Command("regularization", (float(l1), float(l2))))
 
     def set_weight(self, path: str, row: int, column: int, value: float, expected: float | None = None) -> None:
@@ -152,15 +153,19 @@ class Control:
         the test split scored again. With `expected`, only while the weight still holds that value, so that
         undoing an edit after training or a reset moved the weight changes nothing (the snapshot says so)."""
         shape = self.weight_shapes.get(path)
+        if shape is None and not self.weight_shapes:
+            raise PlaygroundError(tr("There is no Dense layer {0!r} to set a weight of: pick one of none.").format(
+                path))
         if shape is None:
-            raise PlaygroundError(f"There is no Dense layer {path!r} to set a weight of: pick one of "
-                                  f"{', '.join(self.weight_shapes) or 'none'}.")
-        for index, size, what in ((row, shape[0], "row"), (column, shape[1], "column")):
-            whole(index, f"The weight's {what}", minimum=0)
+            raise PlaygroundError(tr("There is no Dense layer {0!r} to set a weight of: pick one of {1}.").format(
+                path, ", ".join(self.weight_shapes)))
+        for index, size, what in ((row, shape[0], tr("The weight's row")),
+                                  (column, shape[1], tr("The weight's column"))):
+            whole(index, what, minimum=0)
             if index >= size:
-                raise PlaygroundError(f"Layer {path}'s W is {shape[0]} by {shape[1]}: pick a row from 0 to "
-                                      f"{shape[0] - 1} and a column from 0 to {shape[1] - 1}.")
-        real(value, "The weight")
+                raise PlaygroundError(tr("Layer {0}'s W is {1} by {2}: pick a row from 0 to {3} and a column from 0 to "
+                                         "{4}.").format(path, shape[0], shape[1], shape[0] - 1, shape[1] - 1))
+        real(value, tr("The weight"))
         if expected is not None:
-            real(expected, "The weight expected")
+            real(expected, tr("The weight expected"))
         self.queue.put(Command("weight", (path, row, column, float(value), expected)))

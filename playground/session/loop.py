@@ -70,7 +70,7 @@ class Session:
         evaluated = (min(SAMPLE_SIZE, train) + min(SAMPLE_SIZE, test)
                      + 2 * min(evaluation_chunk(self.spec, config.dtype), test) + (GRID_RESOLUTION**2 if grid else 0))
         check_memory(self.spec, config.dtype, min(self.batch_size, train), train + test,
-                     "use a smaller batch size or make its layers smaller", evaluated, get_backend(config.backend))
+                     tr("use a smaller batch size or make its layers smaller"), evaluated, get_backend(config.backend))
         self.network = net = Network(self.spec, config.backend, config.dtype, config.seed)
         self.optimizer = Optimizer(net, self._optimizer_spec)
         self._optimizer_shown: OptimizerSpec | None = None  # snapshots' copy of its settings; None when stale
@@ -211,7 +211,8 @@ class Session:
     def _trace(self, example: int | None):
         count = len(self.dataset.x_train)
         if example is not None and example >= count:
-            raise DataError(f"There are {count} training examples, numbered 0 to {count - 1}: pick one of those.")
+            raise DataError(tr("There are {0} training examples, numbered 0 to {1}: pick one of those.").format(
+                count, count - 1))
         in_order = example is None
         indices = self.at.batch(self.batch_size) if in_order else [example]
         batch = self.network.gather(self._data, numpy.asarray(indices))

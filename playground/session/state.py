@@ -12,6 +12,7 @@ from typing import Any
 import numpy
 
 from playground.errors import DataError
+from playground.words import tr
 
 
 def export_state(session: Any) -> tuple[dict[str, Any], dict[str, numpy.ndarray]]:
@@ -41,15 +42,15 @@ def restore_state(session: Any, progress: dict[str, Any], arrays: dict[str, nump
     history = _part(arrays, "history/")
     order = arrays.get("order")
     if order is None or sorted(numpy.asarray(order).tolist()) != list(range(len(session.dataset.x_train))):
-        raise DataError("The saved batch order does not match the training data: the data set has changed.")
+        raise DataError(tr("The saved batch order does not match the training data: the data set has changed."))
     if set(optimizer_state) != set(optimizer.state) or any(
             optimizer_state[k].shape != optimizer.state[k].shape for k in optimizer_state):
-        raise DataError("The saved optimizer state does not fit this optimizer: it was saved for another one.")
+        raise DataError(tr("The saved optimizer state does not fit this optimizer: it was saved for another one."))
     extra = sorted(set(weights) - {f"{layer.path}.{key}" for layer in net.all_layers()
                                    for key in [*layer.params, *layer.state]})
     if extra:  # load_state_dict takes the weights it needs; one more says the file is another network's
-        raise DataError(f"The saved weights hold {', '.join(extra[:3])}, which this network has not: they belong "
-                        "to another network.")
+        raise DataError(tr("The saved weights hold {0}, which this network has not: they belong to another "
+                           "network.").format(", ".join(extra[:3])))
     net.load_state_dict(weights)  # checks every name and shape before writing any
     for key, value in optimizer_state.items():
         optimizer.state[key][...] = net.xp.asarray(value)

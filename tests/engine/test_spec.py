@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from playground import words
 from playground.engine import (
     ActivationSpec,
     AvgPool2DSpec,
@@ -126,6 +127,20 @@ IMAGE = (3, 8, 8)
 def test_bad_image_networks_name_the_layer_and_the_fix(spec, message):
     with pytest.raises(SpecError, match=message):
         spec.validate()
+
+
+def test_a_translated_message_still_names_the_layer_to_fix(monkeypatch):
+    """The window shows these messages in its language: the layer's name goes through the translator too, and
+    the builder still finds which layer a message is about (inspect's path, named_layer)."""
+    chinese = {"layer {0}": "第 {0} 层", "{0}: {1}": "{0}：{1}", "{0} ({1})": "{0}（{1}）",
+               "{0} must be {1} or more; it is {2}.": "{0} 必须不小于 {1}；现在是 {2}。",
+               "{0} ({1}) takes a flat vector, but {2} gives images of shape {3}: add a Flatten layer before it.":
+                   "{0}（{1}）接受扁平向量，但{2}给出的是形状为 {3} 的图像：请在它前面加一个展平层。"}
+    monkeypatch.setattr(words, "_translate", lambda text: chinese.get(text, text))
+    _, error, path = NetworkSpec((2,), [DenseSpec(2), ResidualSpec([DenseSpec(0)])], "mse").inspect()
+    assert (str(error), path) == ("第 2.1 层：units 必须不小于 1；现在是 0。", "2.1")
+    _, error, path = NetworkSpec(IMAGE, [Conv2DSpec(4, 3), DenseSpec(3)], "mse").inspect()
+    assert str(error).startswith("第 2 层（dense）接受扁平向量，但第 1 层（conv2d）给出") and path == "2"
 
 
 def test_image_shapes_and_parameter_counts_are_inferred():
