@@ -952,6 +952,14 @@ click to edit</source>
         <translation>损失或某个梯度变成了 NaN 或 Inf</translation>
     </message>
     <message>
+        <source>use a smaller batch size or make its layers smaller</source>
+        <translation>请用更小的批量大小，或把各层改小</translation>
+    </message>
+    <message>
+        <source>There are {0} training examples, numbered 0 to {1}: pick one of those.</source>
+        <translation>共有 {0} 个训练样本，编号为 0 到 {1}：请从中选择一个。</translation>
+    </message>
+    <message>
         <source>The step traced gives a loss of {0:.4g} and non-finite weights, so it was not applied and the weights stay as they were; lower the learning rate or turn on gradient clipping, or reset the network.</source>
         <translation>记录的这一步给出损失 {0:.4g} 和非有限的权重，因此没有应用，权重保持原样；请调低学习率或开启梯度裁剪，或者重置网络。</translation>
     </message>
@@ -962,6 +970,1306 @@ click to edit</source>
     <message>
         <source>{0} Training stays on {1}.</source>
         <translation>{0} 训练仍在 {1} 上进行。</translation>
+    </message>
+    <message>
+        <source>There is no dataset {0!r}: choose one of {1}.</source>
+        <translation>没有名为 {0!r} 的数据集：请从 {1} 中选择一个。</translation>
+    </message>
+    <message>
+        <source>The bundled file {0} cannot be read ({1}): reinstall the app.</source>
+        <translation>无法读取内置文件 {0}（{1}）：请重新安装本应用。</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file to load.</source>
+        <translation>请选择要加载的 CSV 文件。</translation>
+    </message>
+    <message>
+        <source>{0} is {1:.0f} MiB; files up to {2} MiB can be loaded: use a sample of its rows.</source>
+        <translation>{0} 有 {1:.0f} MiB；最多只能加载 {2} MiB 的文件：请只取其中一部分行。</translation>
+    </message>
+    <message>
+        <source>Cannot read {0} ({1}): check the path.</source>
+        <translation>无法读取 {0}（{1}）：请检查路径。</translation>
+    </message>
+    <message>
+        <source>{0} is not UTF-8 text (byte {1} cannot be read): save it as UTF-8 CSV.</source>
+        <translation>{0} 不是 UTF-8 文本（位置 {1} 的字节无法读取）：请把它另存为 UTF-8 编码的 CSV。</translation>
+    </message>
+    <message>
+        <source>The file has fewer than 2 data rows: at least 2 are needed to split into training and test data.</source>
+        <translation>文件的数据行少于 2 行：至少需要 2 行才能划分出训练集和测试集。</translation>
+    </message>
+    <message>
+        <source>Line {0}: the target column {1!r} is empty: fill it or remove the row.</source>
+        <translation>第 {0} 行的目标列 {1!r} 是空的：请填上它或删除这一行。</translation>
+    </message>
+    <message>
+        <source>Line {0}: the target column {1!r} holds {2!r}: a numeric target must be finite numbers, so fix or remove the row.</source>
+        <translation>第 {0} 行的目标列 {1!r} 是 {2!r}：数值目标必须是有限的数，请修正或删除这一行。</translation>
+    </message>
+    <message>
+        <source>The file is empty: choose a CSV file with a header and rows of numbers.</source>
+        <translation>文件是空的：请选择一个有表头和若干行数字的 CSV 文件。</translation>
+    </message>
+    <message>
+        <source>Line {0} cannot be read as CSV ({1}): fix or remove it.</source>
+        <translation>第 {0} 行无法按 CSV 读取（{1}）：请修正或删除这一行。</translation>
+    </message>
+    <message>
+        <source>The file has one column: it needs at least one feature column and a target column.</source>
+        <translation>文件只有一列：至少需要一个特征列和一个目标列。</translation>
+    </message>
+    <message>
+        <source>Line {0} has {1} values, but the header has {2}: every row needs the same number of columns.</source>
+        <translation>第 {0} 行有 {1} 个值，但表头有 {2} 个：每行的列数必须相同。</translation>
+    </message>
+    <message>
+        <source>Line {0} has {1} values, but the first row has {2}: every row needs the same number of columns.</source>
+        <translation>第 {0} 行有 {1} 个值，但第一行有 {2} 个：每行的列数必须相同。</translation>
+    </message>
+    <message>
+        <source>The file has a header but no data rows: add rows of numbers.</source>
+        <translation>文件只有表头，没有数据行：请添加若干行数字。</translation>
+    </message>
+    <message>
+        <source>Line {0}, column {1!r} is empty: fill it or remove the row.</source>
+        <translation>第 {0} 行的 {1!r} 列是空的：请填上它或删除这一行。</translation>
+    </message>
+    <message>
+        <source>Line {0}, column {1!r} holds {2!r}, which is not a number: features must be numbers (choose it as the target, or remove it).</source>
+        <translation>第 {0} 行的 {1!r} 列是 {2!r}，不是数字：特征必须是数字（请把这一列选为目标，或删除它）。</translation>
+    </message>
+    <message>
+        <source>Line {0}, column {1!r} holds {2!r}: features must be finite numbers.</source>
+        <translation>第 {0} 行的 {1!r} 列是 {2!r}：特征必须是有限的数。</translation>
+    </message>
+    <message>
+        <source>There is no column {0!r}: choose one of {1}.</source>
+        <translation>没有名为 {0!r} 的列：请从 {1} 中选择一个。</translation>
+    </message>
+    <message>
+        <source>The target column {0!r} holds text, so it cannot be a regression target: choose classification or another column.</source>
+        <translation>目标列 {0!r} 中是文本，不能作为回归目标：请选择分类，或换一列。</translation>
+    </message>
+    <message>
+        <source>The target column {0!r} has only one class ({1!r}): a classifier needs two or more.</source>
+        <translation>目标列 {0!r} 只有一个类别（{1!r}）：分类器至少需要两个类别。</translation>
+    </message>
+    <message>
+        <source>The target column {0!r} has {1} classes: {2} needs exactly two.</source>
+        <translation>目标列 {0!r} 有 {1} 个类别：{2} 需要恰好两个类别。</translation>
+    </message>
+    <message>
+        <source>The network takes inputs of shape {0}, but {1} gives {2} values: make the first layer match the data.</source>
+        <translation>网络接收形状为 {0} 的输入，但 {1} 给出的是 {2} 个值：请让第一层与数据匹配。</translation>
+    </message>
+    <message>
+        <source>The network takes inputs of shape {0}, but {1} gives images of shape {2} ({3} values flat): make the first layer match the data.</source>
+        <translation>网络接收形状为 {0} 的输入，但 {1} 给出的是形状为 {2} 的图像（展平后 {3} 个值）：请让第一层与数据匹配。</translation>
+    </message>
+    <message>
+        <source>The {0} loss does not fit {1} data: choose {2}.</source>
+        <translation>损失函数“{0}”不适合 {1} 数据：请选择“{2}”。</translation>
+    </message>
+    <message>
+        <source>Two classes take one output, the chance of the second; layer {0} gives {1}: give it 1 unit.</source>
+        <translation>两个类别只需一个输出，即属于第二类的概率；第 {0} 层给出 {1} 个：请给它 1 个神经元。</translation>
+    </message>
+    <message>
+        <source>The data has {0} classes, so the network needs {0} outputs; layer {1} gives {2}: give it {0} units.</source>
+        <translation>数据有 {0} 个类别，所以网络需要 {0} 个输出；第 {1} 层给出 {2} 个：请给它 {0} 个神经元。</translation>
+    </message>
+    <message>
+        <source>The data has 1 target values per example, so the network needs 1 outputs; layer {0} gives {1}: give it 1 unit.</source>
+        <translation>数据的每个样本有 1 个目标值，所以网络需要 1 个输出；第 {0} 层给出 {1} 个：请给它 1 个神经元。</translation>
+    </message>
+    <message>
+        <source>The data has {0} target values per example, so the network needs {0} outputs; layer {1} gives {2}: give it {0} units.</source>
+        <translation>数据的每个样本有 {0} 个目标值，所以网络需要 {0} 个输出；第 {1} 层给出 {2} 个：请给它 {0} 个神经元。</translation>
+    </message>
+    <message>
+        <source>The dataset settings must be an object such as {0}.</source>
+        <translation>数据集设置必须是一个对象，例如 {0}。</translation>
+    </message>
+    <message>
+        <source>The dataset settings</source>
+        <translation>数据集设置</translation>
+    </message>
+    <message>
+        <source>The dataset settings need a name, such as {0} or {1}.</source>
+        <translation>数据集设置需要一个名称，例如 {0} 或 {1}。</translation>
+    </message>
+    <message>
+        <source>The dataset seed</source>
+        <translation>数据集的随机种子</translation>
+    </message>
+    <message>
+        <source>The train/test ratio</source>
+        <translation>训练/测试比例</translation>
+    </message>
+    <message>
+        <source>The number of points</source>
+        <translation>点的数量</translation>
+    </message>
+    <message>
+        <source>The noise (in percent)</source>
+        <translation>噪声（百分比）</translation>
+    </message>
+    <message>
+        <source>Choose at least one input feature, such as {0}.</source>
+        <translation>请至少选择一个输入特征，例如 {0}。</translation>
+    </message>
+    <message>
+        <source>The normalization</source>
+        <translation>归一化方式</translation>
+    </message>
+    <message>
+        <source>The subset mode</source>
+        <translation>子集选取方式</translation>
+    </message>
+    <message>
+        <source>The subset size</source>
+        <translation>子集大小</translation>
+    </message>
+    <message>
+        <source>The task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>{0} must be true or false.</source>
+        <translation>{0} 必须是 true 或 false。</translation>
+    </message>
+    <message>
+        <source>{0} must be text.</source>
+        <translation>{0} 必须是文本。</translation>
+    </message>
+    <message>
+        <source>There is 1 example: at least 2 are needed to split into training and test data.</source>
+        <translation>只有 1 个样本：至少需要 2 个才能划分出训练集和测试集。</translation>
+    </message>
+    <message>
+        <source>There are {0} examples: at least 2 are needed to split into training and test data.</source>
+        <translation>只有 {0} 个样本：至少需要 2 个才能划分出训练集和测试集。</translation>
+    </message>
+    <message>
+        <source>Column {0!r} holds values too large to train on once scaled (beyond ±3.4e38): rescale or remove it.</source>
+        <translation>列 {0!r} 中有缩放后大到无法训练的值（超出 ±3.4e38）：请缩放或删除这一列。</translation>
+    </message>
+    <message>
+        <source>The target holds values too large to train on (beyond ±3.4e38): rescale it.</source>
+        <translation>目标中有大到无法训练的值（超出 ±3.4e38）：请缩放目标。</translation>
+    </message>
+    <message>
+        <source>{0} has no file {1} (or {1}.gz): choose the folder that holds the four IDX files.</source>
+        <translation>{0} 中没有文件 {1}（或 {1}.gz）：请选择存放那四个 IDX 文件的文件夹。</translation>
+    </message>
+    <message>
+        <source>{0} holds more than {1} MiB ({2:,} bytes or more), more than any image set&apos;s file: choose the folder of the standard files.</source>
+        <translation>{0} 超过 {1} MiB（至少 {2:,} 字节），比任何图像集的文件都大：请选择存放标准文件的文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot read {0} ({1}): download it again.</source>
+        <translation>无法读取 {0}（{1}）：请重新下载。</translation>
+    </message>
+    <message>
+        <source>{0} is not an IDX file: download it again.</source>
+        <translation>{0} 不是 IDX 文件：请重新下载。</translation>
+    </message>
+    <message>
+        <source>{0} is cut short: download it again.</source>
+        <translation>{0} 不完整：请重新下载。</translation>
+    </message>
+    <message>
+        <source>{0} holds {1:,} bytes of data, but its header promises {2:,}: download it again.</source>
+        <translation>{0} 中有 {1:,} 字节的数据，但文件头声明的是 {2:,} 字节：请重新下载。</translation>
+    </message>
+    <message>
+        <source>The train images and labels in {0} do not match: download them again.</source>
+        <translation>{0} 中的训练图像与标签不匹配：请重新下载。</translation>
+    </message>
+    <message>
+        <source>The test images and labels in {0} do not match: download them again.</source>
+        <translation>{0} 中的测试图像与标签不匹配：请重新下载。</translation>
+    </message>
+    <message>
+        <source>{0}.{1} is not allowed in a CIFAR batch</source>
+        <translation>CIFAR 批文件中不允许出现 {0}.{1}</translation>
+    </message>
+    <message>
+        <source>{0} is not a CIFAR-10 batch ({1}): download it again.</source>
+        <translation>{0} 不是 CIFAR-10 批文件（{1}）：请重新下载。</translation>
+    </message>
+    <message>
+        <source>{0} is not a CIFAR-10 batch (unexpected shape {1}): download it again.</source>
+        <translation>{0} 不是 CIFAR-10 批文件（形状 {1} 不符合预期）：请重新下载。</translation>
+    </message>
+    <message>
+        <source>{0} is not a CIFAR-10 binary batch (its size is not a multiple of 3073 bytes).</source>
+        <translation>{0} 不是 CIFAR-10 二进制批文件（它的大小不是 3073 字节的整数倍）。</translation>
+    </message>
+    <message>
+        <source>{0} lacks {1}: it needs all six CIFAR-10 batches.</source>
+        <translation>{0} 中缺少 {1}：需要全部六个 CIFAR-10 批文件。</translation>
+    </message>
+    <message>
+        <source>{0} holds no CIFAR-10 batches: choose the {1} folder.</source>
+        <translation>{0} 中没有 CIFAR-10 的批文件：请选择 {1} 文件夹。</translation>
+    </message>
+    <message>
+        <source>{0} is not a folder: choose the folder that holds the {1} files.</source>
+        <translation>{0} 不是文件夹：请选择存放 {1} 文件的文件夹。</translation>
+    </message>
+    <message>
+        <source>The cached data {0} is damaged ({1}): delete it and load the data set again.</source>
+        <translation>缓存数据 {0} 已损坏（{1}）：请删除它，然后重新加载数据集。</translation>
+    </message>
+    <message>
+        <source>The images in {0} have an unexpected layout: delete it and load the data set again.</source>
+        <translation>{0} 中图像的排列不符合预期：请删除它，然后重新加载数据集。</translation>
+    </message>
+    <message>
+        <source>{0} is not downloaded yet, and downloading needs torchvision: {1}; or choose a folder that holds the standard files.</source>
+        <translation>{0} 尚未下载，而下载需要 torchvision：{1}；或者选择一个存放标准文件的文件夹。</translation>
+    </message>
+    <message>
+        <source>torchvision cannot read the downloaded {0} ({1}): delete {2} and try again.</source>
+        <translation>torchvision 无法读取下载的 {0}（{1}）：请删除 {2} 后重试。</translation>
+    </message>
+    <message>
+        <source>The {0} download is damaged (its checksum does not match): try again.</source>
+        <translation>下载的 {0} 已损坏（校验和不匹配）：请重试。</translation>
+    </message>
+    <message>
+        <source>Could not download {0} ({1}): check the internet connection, or download the standard files elsewhere and choose their folder.</source>
+        <translation>无法下载 {0}（{1}）：请检查网络连接，或在别处下载标准文件后选择它们所在的文件夹。</translation>
+    </message>
+    <message>
+        <source>Feature {0!r} is not available here: choose from {1}.</source>
+        <translation>这里没有特征 {0!r}：请从 {1} 中选择。</translation>
+    </message>
+    <message>
+        <source>it is a device, pipe or folder, not a file</source>
+        <translation>它是设备、管道或文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>CuPy is not installed ({0})</source>
+        <translation>CuPy 未安装（{0}）</translation>
+    </message>
+    <message>
+        <source>CuPy is installed but does not load ({0})</source>
+        <translation>CuPy 已安装，但无法加载（{0}）</translation>
+    </message>
+    <message>
+        <source>CuPy could not allocate memory on the GPU ({0})</source>
+        <translation>CuPy 无法在 GPU 上分配显存（{0}）</translation>
+    </message>
+    <message>
+        <source>CuPy found no usable NVIDIA driver on this machine</source>
+        <translation>CuPy 在这台计算机上找不到可用的 NVIDIA 驱动</translation>
+    </message>
+    <message>
+        <source>CuPy found no NVIDIA GPU on this machine</source>
+        <translation>CuPy 在这台计算机上找不到 NVIDIA GPU</translation>
+    </message>
+    <message>
+        <source>CuPy cannot reach a GPU ({0})</source>
+        <translation>CuPy 无法访问 GPU（{0}）</translation>
+    </message>
+    <message>
+        <source>CuPy cannot use this machine&apos;s GPU</source>
+        <translation>CuPy 无法使用这台计算机的 GPU</translation>
+    </message>
+    <message>
+        <source>{0}; or choose the NumPy backend.</source>
+        <translation>{0}；或者选择 NumPy 计算后端。</translation>
+    </message>
+    <message>
+        <source>{0}: the arithmetic runs on NumPy.</source>
+        <translation>{0}：改在 NumPy 上计算。</translation>
+    </message>
+    <message>
+        <source>Unknown backend {0!r}: choose &apos;auto&apos;, &apos;numpy&apos; or &apos;cupy&apos;.</source>
+        <translation>未知的计算后端 {0!r}：请选择 &apos;auto&apos;、&apos;numpy&apos; 或 &apos;cupy&apos;。</translation>
+    </message>
+    <message>
+        <source>Unknown number type {0!r}: choose &apos;float32&apos; or &apos;float64&apos;.</source>
+        <translation>未知的数值类型 {0!r}：请选择 &apos;float32&apos; 或 &apos;float64&apos;。</translation>
+    </message>
+    <message>
+        <source>{0} (residual) is empty: add at least one layer inside it.</source>
+        <translation>{0}（residual）是空的：请在其中至少加入一层。</translation>
+    </message>
+    <message>
+        <source>{0}: padding &quot;same&quot; needs stride 1, as in PyTorch: give the padding as a number, or set the stride to 1.</source>
+        <translation>{0}：padding &quot;same&quot; 要求步幅为 1（与 PyTorch 相同）：请把填充写成数字，或把步幅设为 1。</translation>
+    </message>
+    <message>
+        <source>{0}: padding is {1!r}: give a whole number of 0 or more, or &quot;same&quot;.</source>
+        <translation>{0}：padding 是 {1!r}：请给出不小于 0 的整数，或 &quot;same&quot;。</translation>
+    </message>
+    <message>
+        <source>{0}: padding {1} is as wide as the {2}×{2} kernel, so the outer outputs would see only zeros: use at most {3}.</source>
+        <translation>{0}：填充 {1} 和 {2}×{2} 卷积核一样宽，边缘的输出将只看到零：请最多填充 {3}。</translation>
+    </message>
+    <message>
+        <source>{0} (conv2d): its {1}×{1} kernel is larger than its input of {2}×{3}: use a kernel of at most {4}, or more padding.</source>
+        <translation>{0}（conv2d）：它的 {1}×{1} 卷积核比 {2}×{3} 的输入还大：请使用不超过 {4} 的卷积核，或增加填充。</translation>
+    </message>
+    <message>
+        <source>{0} (conv2d): its {1}×{1} kernel is larger than its input of {2}×{3}, {4}×{5} with its padding: use a kernel of at most {6}, or more padding.</source>
+        <translation>{0}（conv2d）：它的 {1}×{1} 卷积核比 {2}×{3} 的输入（加上填充为 {4}×{5}）还大：请使用不超过 {6} 的卷积核，或增加填充。</translation>
+    </message>
+    <message>
+        <source>{0} ({1}): its {2}×{2} window is larger than its input of {3}×{4}: use a size of at most {5}.</source>
+        <translation>{0}（{1}）：它的 {2}×{2} 窗口比 {3}×{4} 的输入还大：请使用不超过 {5} 的大小。</translation>
+    </message>
+    <message>
+        <source>layer {0}</source>
+        <translation>第 {0} 层</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <source>{0}: alpha applies to leaky_relu and elu only; remove it for {1}.</source>
+        <translation>{0}：alpha 只用于 leaky_relu 和 elu；用 {1} 时请去掉它。</translation>
+    </message>
+    <message>
+        <source>GPU memory</source>
+        <translation>GPU 显存</translation>
+    </message>
+    <message>
+        <source>memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>This network has {0} parameters and would need about {1} to train, but only {2} of {3} is free: {4}.</source>
+        <translation>这个网络有 {0} 个参数，训练大约需要 {1}，但{3}只有 {2} 可用：{4}。</translation>
+    </message>
+    <message>
+        <source>make its layers smaller</source>
+        <translation>请把各层改小</translation>
+    </message>
+    <message>
+        <source>A batch of {0} examples would need about {1} for this network, but only {2} of {3} is free: use a smaller batch.</source>
+        <translation>在这个网络上，{0} 个样本的批量大约需要 {1}，但{3}只有 {2} 可用：请用更小的批量。</translation>
+    </message>
+    <message>
+        <source>more than 10^30</source>
+        <translation>超过 10^30</translation>
+    </message>
+    <message>
+        <source>more than 10^21 GiB</source>
+        <translation>超过 10^21 GiB</translation>
+    </message>
+    <message>
+        <source>Parameter {0} has shape {1}; the new value has {2}.</source>
+        <translation>参数 {0} 的形状是 {1}；新值的形状却是 {2}。</translation>
+    </message>
+    <message>
+        <source>There is no parameter {0!r}: the names are {1}.</source>
+        <translation>没有参数 {0!r}：参数名有 {1}。</translation>
+    </message>
+    <message>
+        <source>The saved weights have no {0}: they belong to another network.</source>
+        <translation>保存的权重中没有 {0}：它们属于另一个网络。</translation>
+    </message>
+    <message>
+        <source>The saved {0} has shape {1}, but this network&apos;s has {2}: they belong to another network.</source>
+        <translation>保存的 {0} 形状是 {1}，而这个网络的是 {2}：它们属于另一个网络。</translation>
+    </message>
+    <message>
+        <source>The inputs have shape {0}, but the network takes {1} features per example: give an array of shape (n, {2}).</source>
+        <translation>输入的形状是 {0}，但网络每个样本接受 {1} 个特征：请给出形状为 (n, {2}) 的数组。</translation>
+    </message>
+    <message>
+        <source>The optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>The learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>The momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <source>nesterov must be true or false.</source>
+        <translation>nesterov 必须是 true 或 false。</translation>
+    </message>
+    <message>
+        <source>Nesterov momentum needs SGD with momentum above 0: set momentum, or turn nesterov off.</source>
+        <translation>Nesterov 动量需要 SGD 且动量大于 0：请设置 momentum，或关闭 nesterov。</translation>
+    </message>
+    <message>
+        <source>The weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <source>Weight decay applies to AdamW only, and {0} would ignore it: choose adamw, or use an L2 penalty instead.</source>
+        <translation>权重衰减只适用于 AdamW，{0} 会忽略它：请选择 adamw，或改用 L2 惩罚。</translation>
+    </message>
+    <message>
+        <source>The L1 penalty</source>
+        <translation>L1 惩罚</translation>
+    </message>
+    <message>
+        <source>The L2 penalty</source>
+        <translation>L2 惩罚</translation>
+    </message>
+    <message>
+        <source>The optimizer settings must be an object such as {0}.</source>
+        <translation>优化器设置必须是一个对象，例如 {0}。</translation>
+    </message>
+    <message>
+        <source>The optimizer settings</source>
+        <translation>优化器设置</translation>
+    </message>
+    <message>
+        <source>The learning-rate schedule</source>
+        <translation>学习率调度</translation>
+    </message>
+    <message>
+        <source>The learning-rate schedule must be an object such as {0}.</source>
+        <translation>学习率调度必须是一个对象，例如 {0}。</translation>
+    </message>
+    <message>
+        <source>The schedule&apos;s {0}</source>
+        <translation>学习率调度的 {0}</translation>
+    </message>
+    <message>
+        <source>The input shape {0} must be whole numbers of 1 or more.</source>
+        <translation>输入形状 {0} 必须由不小于 1 的整数组成。</translation>
+    </message>
+    <message>
+        <source>The input has shape {0}, but the layers here take a flat vector or images as (channels, height, width): give input_shape as [features] or [channels, height, width].</source>
+        <translation>输入的形状是 {0}，但这里的层只接受扁平向量或（通道, 高, 宽）形式的图像：请把 input_shape 写成 [特征数] 或 [通道数, 高, 宽]。</translation>
+    </message>
+    <message>
+        <source>The network has no layers: add a Dense layer.</source>
+        <translation>网络没有任何层：请添加一个全连接层。</translation>
+    </message>
+    <message>
+        <source>The loss</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <source>{0} gives images of shape {1}, but the loss compares flat vectors: end the network with a Flatten and a Dense layer, or with a GlobalAvgPool.</source>
+        <translation>{0}给出的是形状为 {1} 的图像，但损失函数比较的是扁平向量：请用一个展平层加一个全连接层结束网络，或者用全局平均池化层结束。</translation>
+    </message>
+    <message>
+        <source>{0} (softmax): remove it; the cross-entropy loss applies softmax itself, fused with the log for numerical stability.</source>
+        <translation>{0}（softmax）：请删除它；交叉熵损失会自己完成 softmax，并与 log 合并计算以保证数值稳定。</translation>
+    </message>
+    <message>
+        <source>{0} gives 1 output, but cross-entropy needs 2 or more (one per class): give the last Dense layer more units, or use binary cross-entropy.</source>
+        <translation>{0}只给出 1 个输出，但交叉熵需要 2 个或更多（每个类别一个）：请给最后一个全连接层更多神经元，或改用二元交叉熵。</translation>
+    </message>
+    <message>
+        <source>{0}: remove the final sigmoid; binary cross-entropy applies it itself, fused with the log for numerical stability.</source>
+        <translation>{0}：请去掉最后的 sigmoid；二元交叉熵会自己完成它，并与 log 合并计算以保证数值稳定。</translation>
+    </message>
+    <message>
+        <source>A network description must be a JSON object with input_shape and layers.</source>
+        <translation>网络描述必须是含有 input_shape 和 layers 的 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>The network description</source>
+        <translation>网络描述</translation>
+    </message>
+    <message>
+        <source>The network description&apos;s version</source>
+        <translation>网络描述的版本号</translation>
+    </message>
+    <message>
+        <source>This network was saved by a newer Backprop Playground (format {0}); update the app to open it.</source>
+        <translation>这个网络是由更新版本的 Backprop Playground 保存的（格式 {0}）；请更新应用后再打开。</translation>
+    </message>
+    <message>
+        <source>The network description needs input_shape, a list such as [2].</source>
+        <translation>网络描述需要 input_shape，即一个列表，例如 [2]。</translation>
+    </message>
+    <message>
+        <source>Each input_shape entry</source>
+        <translation>input_shape 的每一项</translation>
+    </message>
+    <message>
+        <source>The network description needs layers, a list of layer objects.</source>
+        <translation>网络描述需要 layers，即由层对象组成的列表。</translation>
+    </message>
+    <message>
+        <source>{0} is not a layer description: use dense, an activation, dropout, batchnorm, residual, conv2d, maxpool2d, avgpool2d, flatten or globalavgpool.</source>
+        <translation>{0}不是层的描述：请使用 dense、某个激活函数、dropout、batchnorm、residual、conv2d、maxpool2d、avgpool2d、flatten 或 globalavgpool。</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>{0} (batchnorm) normalizes flat features, but the network&apos;s input is images of shape {1}: put it after a Flatten layer.</source>
+        <translation>{0}（batchnorm）对扁平特征做归一化，但网络的输入是形状为 {1} 的图像：请把它放在展平层之后。</translation>
+    </message>
+    <message>
+        <source>{0} (batchnorm) normalizes flat features, but {1} gives images of shape {2}: put it after a Flatten layer.</source>
+        <translation>{0}（batchnorm）对扁平特征做归一化，但{1}给出的是形状为 {2} 的图像：请把它放在展平层之后。</translation>
+    </message>
+    <message>
+        <source>{0} ({1}) takes a flat vector, but the network&apos;s input is images of shape {2}: add a Flatten layer before it, or give the network the flat input_shape [{3}].</source>
+        <translation>{0}（{1}）接受扁平向量，但网络的输入是形状为 {2} 的图像：请在它前面加一个展平层，或把网络的 input_shape 设为扁平的 [{3}]。</translation>
+    </message>
+    <message>
+        <source>{0} ({1}) takes a flat vector, but {2} gives images of shape {3}: add a Flatten layer before it.</source>
+        <translation>{0}（{1}）接受扁平向量，但{2}给出的是形状为 {3} 的图像：请在它前面加一个展平层。</translation>
+    </message>
+    <message>
+        <source>{0} (flatten) has nothing to flatten: the network&apos;s input is {1} flat features already; remove it.</source>
+        <translation>{0}（flatten）没有可展平的内容：网络的输入已经是 {1} 个扁平特征；请删除它。</translation>
+    </message>
+    <message>
+        <source>{0} (flatten) has nothing to flatten: {1} gives {2} flat features already; remove it.</source>
+        <translation>{0}（flatten）没有可展平的内容：{1}给出的已经是 {2} 个扁平特征；请删除它。</translation>
+    </message>
+    <message>
+        <source>{0} ({1}) takes images (channels, height, width), but the network&apos;s input is {2} flat features: use an image dataset, or start with a Dense layer.</source>
+        <translation>{0}（{1}）接受图像（通道, 高, 宽），但网络的输入是 {2} 个扁平特征：请使用图像数据集，或以全连接层开头。</translation>
+    </message>
+    <message>
+        <source>{0} ({1}) takes images (channels, height, width), but {2} gives {3} flat features: put the conv and pooling layers before any Flatten, GlobalAvgPool or Dense layer.</source>
+        <translation>{0}（{1}）接受图像（通道, 高, 宽），但{2}给出的是 {3} 个扁平特征：请把卷积层和池化层放在所有展平层、全局平均池化层和全连接层之前。</translation>
+    </message>
+    <message>
+        <source>{0} (residual): its layers turn images of shape {1} into {2}, but a residual block must give back what it gets; give its last Conv2D layer {3} filters, stride 1 and padding &quot;same&quot;, and keep pooling and Flatten out of it.</source>
+        <translation>{0}（residual）：块内各层把形状为 {1} 的图像变成了 {2}，但残差块的输出必须和输入一样；请让块内最后一个卷积层有 {3} 个滤波器、步幅为 1、填充为 &quot;same&quot;，并且不要在块内放池化层和展平层。</translation>
+    </message>
+    <message>
+        <source>1 unit</source>
+        <translation>1 个神经元</translation>
+    </message>
+    <message>
+        <source>{0} units</source>
+        <translation>{0} 个神经元</translation>
+    </message>
+    <message>
+        <source>{0} (residual): its layers turn {1} features into {2} features, but a residual block must give back what it gets; make its last Dense layer {3}.</source>
+        <translation>{0}（residual）：块内各层把 {1} 个特征变成了 {2} 个特征，但残差块的输出必须和输入一样；请把块内最后一个全连接层设为 {3}。</translation>
+    </message>
+    <message>
+        <source>{0} (residual): its layers turn {1} features into images of shape {2}, but a residual block must give back what it gets; make its last Dense layer {3}.</source>
+        <translation>{0}（residual）：块内各层把 {1} 个特征变成了形状为 {2} 的图像，但残差块的输出必须和输入一样；请把块内最后一个全连接层设为 {3}。</translation>
+    </message>
+    <message>
+        <source>{0} is inside {1} residual blocks: nest them at most {2} deep.</source>
+        <translation>{0}嵌套在 {1} 个残差块里：残差块最多只能嵌套 {2} 层。</translation>
+    </message>
+    <message>
+        <source>{0} must be an object with a type, such as {1}.</source>
+        <translation>{0}必须是带有 type 的对象，例如 {1}。</translation>
+    </message>
+    <message>
+        <source>{0} has unknown type {1!r}: use one of {2}.</source>
+        <translation>{0}的类型 {1!r} 未知：请使用 {2} 之一。</translation>
+    </message>
+    <message>
+        <source>{0} (residual): layers must be a list of layer objects.</source>
+        <translation>{0}（residual）：layers 必须是由层对象组成的列表。</translation>
+    </message>
+    <message>
+        <source>{0} ({1}) is missing a setting: give {2}.</source>
+        <translation>{0}（{1}）缺少设置：请给出 {2}。</translation>
+    </message>
+    <message>
+        <source>There are {0} inputs but {1} targets: give one per example.</source>
+        <translation>有 {0} 个输入，却有 {1} 个目标值：请为每个样本给出一个目标值。</translation>
+    </message>
+    <message>
+        <source>Cross-entropy targets must be class numbers 0, 1, 2, ...: convert the labels.</source>
+        <translation>交叉熵的目标值必须是类别编号 0, 1, 2, ...：请转换标签。</translation>
+    </message>
+    <message>
+        <source>The targets hold class {0}, but the network has {1} outputs: give the last Dense layer one unit per class.</source>
+        <translation>目标值中有类别 {0}，但网络只有 {1} 个输出：请让最后一个全连接层每个类别对应一个神经元。</translation>
+    </message>
+    <message>
+        <source>The targets have {0} values per example, but the network gives {1}: make the last Dense layer {0} units.</source>
+        <translation>目标值每个样本有 {0} 个值，但网络给出 {1} 个：请把最后一个全连接层设为 {0} 个神经元。</translation>
+    </message>
+    <message>
+        <source>this installed app does not include {0}; install Backprop Playground with pip to use it</source>
+        <translation>这个安装版应用不包含 {0}；要使用它，请用 pip 安装 Backprop Playground</translation>
+    </message>
+    <message>
+        <source>install it with {0}</source>
+        <translation>请用 {0} 安装</translation>
+    </message>
+    <message>
+        <source>{0} is not valid JSON ({1}): fix the file.</source>
+        <translation>{0} 不是有效的 JSON（{1}）：请修正文件。</translation>
+    </message>
+    <message>
+        <source>{0} is nested too deeply to read: a network needs only a few levels.</source>
+        <translation>{0} 嵌套太深，无法读取：一个网络只需要几层嵌套。</translation>
+    </message>
+    <message>
+        <source>{0} holds a number with thousands of digits: shorten it.</source>
+        <translation>{0} 中有一个长达几千位的数字：请缩短它。</translation>
+    </message>
+    <message>
+        <source>{0} must be a whole number; it is {1!r}.</source>
+        <translation>{0} 必须是整数；现在是 {1!r}。</translation>
+    </message>
+    <message>
+        <source>{0} must be {1} or more; it is {2}.</source>
+        <translation>{0} 必须不小于 {1}；现在是 {2}。</translation>
+    </message>
+    <message>
+        <source>{0} must be at most {1:,}; it is {2:,}.</source>
+        <translation>{0} 最多为 {1:,}；现在是 {2:,}。</translation>
+    </message>
+    <message>
+        <source>{0} must be a finite number; it is {1!r}.</source>
+        <translation>{0} 必须是有限的数；现在是 {1!r}。</translation>
+    </message>
+    <message>
+        <source>{0} must be {1} or less; it is {2}.</source>
+        <translation>{0} 必须不大于 {1}；现在是 {2}。</translation>
+    </message>
+    <message>
+        <source>{0} must be more than {1}; it is {2}.</source>
+        <translation>{0} 必须大于 {1}；现在是 {2}。</translation>
+    </message>
+    <message>
+        <source>{0} must be less than {1}; it is {2}.</source>
+        <translation>{0} 必须小于 {1}；现在是 {2}。</translation>
+    </message>
+    <message>
+        <source>{0} is {1!r}: choose one of {2}.</source>
+        <translation>{0} 是 {1!r}：请从 {2} 中选择一个。</translation>
+    </message>
+    <message>
+        <source>{0} has unknown setting {1!r}: use only {2}.</source>
+        <translation>{0} 有未知的设置 {1!r}：只能使用 {2}。</translation>
+    </message>
+    <message>
+        <source>Cannot write to {0} ({1}): choose another folder.</source>
+        <translation>无法写入 {0}（{1}）：请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot save {0} ({1}): choose another place.</source>
+        <translation>无法保存 {0}（{1}）：请换个位置。</translation>
+    </message>
+    <message>
+        <source>There is no file {0}: check the path.</source>
+        <translation>文件 {0} 不存在：请检查路径。</translation>
+    </message>
+    <message>
+        <source>Cannot read {0} ({1}): choose a project file you may read.</source>
+        <translation>无法读取 {0}（{1}）：请选择一个你有权读取的项目文件。</translation>
+    </message>
+    <message>
+        <source>{0} is not a readable project file ({1}): it may be damaged or truncated.</source>
+        <translation>{0} 不是可读取的项目文件（{1}）：它可能已损坏或不完整。</translation>
+    </message>
+    <message>
+        <source>{0} holds {1!r}, which a project file never has: it is not a Backprop Playground project.</source>
+        <translation>{0} 中有 {1!r}，而项目文件从不包含它：这不是 Backprop Playground 项目。</translation>
+    </message>
+    <message>
+        <source>{0} holds {1} twice: it has been damaged or tampered with.</source>
+        <translation>{0} 中有两个 {1}：文件已损坏或被篡改。</translation>
+    </message>
+    <message>
+        <source>{0}: {1}.</source>
+        <translation>{0}：{1}。</translation>
+    </message>
+    <message>
+        <source>{0} has no project.json: it is not a Backprop Playground project.</source>
+        <translation>{0} 中没有 project.json：这不是 Backprop Playground 项目。</translation>
+    </message>
+    <message>
+        <source>{0}: project.json would unpack to {1:,} bytes, more than the {2:,} it may hold; it is refused unopened.</source>
+        <translation>{0}：project.json 解压后有 {1:,} 字节，超过了允许的 {2:,} 字节；未解压即已拒绝。</translation>
+    </message>
+    <message>
+        <source>{0}: its arrays would unpack to {1:,} bytes, more than the {2:,} a project may hold; it is refused unopened.</source>
+        <translation>{0}：其中的数组解压后有 {1:,} 字节，超过了一个项目允许的 {2:,} 字节；未解压即已拒绝。</translation>
+    </message>
+    <message>
+        <source>{0} is encrypted, which a project file never is</source>
+        <translation>{0} 已加密，而项目文件从不加密</translation>
+    </message>
+    <message>
+        <source>{0} is packed with compression method {1}, which a project never uses</source>
+        <translation>{0} 用压缩方法 {1} 打包，而项目从不使用这种方法</translation>
+    </message>
+    <message>
+        <source>{0} is truncated: it holds {1:,} of its {2:,} bytes</source>
+        <translation>{0} 不完整：{2:,} 字节中只有 {1:,} 字节</translation>
+    </message>
+    <message>
+        <source>{0}: project.json holds a whole number of {1} digits, more than any setting has: the file is damaged.</source>
+        <translation>{0}：project.json 中有一个 {1} 位的整数，比任何设置的位数都多：文件已损坏。</translation>
+    </message>
+    <message>
+        <source>{0}: project.json is not valid JSON ({1}).</source>
+        <translation>{0}：project.json 不是有效的 JSON（{1}）。</translation>
+    </message>
+    <message>
+        <source>{0}: project.json is nested too deeply to be a project.</source>
+        <translation>{0}：project.json 嵌套太深，不可能是项目。</translation>
+    </message>
+    <message>
+        <source>{0}: project.json must hold an object.</source>
+        <translation>{0}：project.json 必须是一个对象。</translation>
+    </message>
+    <message>
+        <source>{0}: project.json has no format version: it is not a project file.</source>
+        <translation>{0}：project.json 没有格式版本：这不是项目文件。</translation>
+    </message>
+    <message>
+        <source>{0} was saved by a newer Backprop Playground (format {1}): update the app to open it.</source>
+        <translation>{0} 由更新版本的 Backprop Playground 保存（格式 {1}）：请更新本应用后再打开。</translation>
+    </message>
+    <message>
+        <source>{0}: project.json has format {1}, which no Backprop Playground writes.</source>
+        <translation>{0}：project.json 的格式是 {1}，没有哪个版本的 Backprop Playground 会写出这种格式。</translation>
+    </message>
+    <message>
+        <source>{0}: its arrays would take {1:,} bytes, more than the {2:,} left of the {3:,} a project may hold; it is refused unopened.</source>
+        <translation>{0}：其中的数组要占 {1:,} 字节，超过了一个项目允许的 {3:,} 字节中剩下的 {2:,} 字节；未解压即已拒绝。</translation>
+    </message>
+    <message>
+        <source>{0!r} is not one more array</source>
+        <translation>{0!r} 不是一个新的数组</translation>
+    </message>
+    <message>
+        <source>{0} cannot be read ({1}); pickled or damaged arrays are refused.</source>
+        <translation>无法读取 {0}（{1}）；pickle 序列化或已损坏的数组会被拒绝。</translation>
+    </message>
+    <message>
+        <source>{0} is not an array in a format a project file uses</source>
+        <translation>{0} 不是项目文件所用格式的数组</translation>
+    </message>
+    <message>
+        <source>{0} has a header of {1:,} bytes, more than an array&apos;s ever needs</source>
+        <translation>{0} 的头部有 {1:,} 字节，远超任何数组所需</translation>
+    </message>
+    <message>
+        <source>{0} has a damaged header ({1})</source>
+        <translation>{0} 的头部已损坏（{1}）</translation>
+    </message>
+    <message>
+        <source>{0} has a damaged header</source>
+        <translation>{0} 的头部已损坏</translation>
+    </message>
+    <message>
+        <source>{0} holds pickled Python objects, which a project file never has</source>
+        <translation>{0} 中有 pickle 序列化的 Python 对象，而项目文件从不包含这种内容</translation>
+    </message>
+    <message>
+        <source>{0} holds {1} data, but a project&apos;s arrays hold only real numbers</source>
+        <translation>{0} 中是 {1} 类型的数据，但项目的数组只含实数</translation>
+    </message>
+    <message>
+        <source>{0} has a damaged header: {1!r} is not a data type</source>
+        <translation>{0} 的头部已损坏：{1!r} 不是数据类型</translation>
+    </message>
+    <message>
+        <source>{0} claims {1:,} numbers, more than the {2:,} it can hold</source>
+        <translation>{0} 声称有 {1:,} 个数，超过了它最多能容纳的 {2:,} 个</translation>
+    </message>
+    <message>
+        <source>{0} claims {1:,} bytes of data in a member of {2:,}</source>
+        <translation>{0} 声称有 {1:,} 字节的数据，而所在成员只有 {2:,} 字节</translation>
+    </message>
+    <message>
+        <source>{0}: the saved {1} is not all finite numbers in {2}: the file is damaged.</source>
+        <translation>{0}：保存的 {1} 在 {2} 下并非都是有限数：文件已损坏。</translation>
+    </message>
+    <message>
+        <source>{0}: the saved batch order must be a list of whole numbers.</source>
+        <translation>{0}：保存的批次顺序必须是一列整数。</translation>
+    </message>
+    <message>
+        <source>{0}: the saved history is damaged: its series are not lists of one length.</source>
+        <translation>{0}：保存的历史已损坏：其中各序列的长度不一致。</translation>
+    </message>
+    <message>
+        <source>{0}: the saved history is damaged: it has {1:,} series, more than a network with {2:,} saved weights records.</source>
+        <translation>{0}：保存的历史已损坏：它有 {1:,} 个序列，多于一个保存了 {2:,} 个权重的网络所能记录的。</translation>
+    </message>
+    <message>
+        <source>{0}: the saved history is damaged: its step numbers are not all whole numbers.</source>
+        <translation>{0}：保存的历史已损坏：其中的步数并非都是整数。</translation>
+    </message>
+    <message>
+        <source>{0}: project.json lacks its training settings.</source>
+        <translation>{0}：project.json 缺少训练设置。</translation>
+    </message>
+    <message>
+        <source>the batch size must be a whole number</source>
+        <translation>批量大小必须是整数</translation>
+    </message>
+    <message>
+        <source>the epochs must be a whole number</source>
+        <translation>轮数必须是整数</translation>
+    </message>
+    <message>
+        <source>the seed must be a whole number</source>
+        <translation>随机种子必须是整数</translation>
+    </message>
+    <message>
+        <source>{0} cannot be opened: {1}</source>
+        <translation>无法打开 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>{0}: the training speed {1!r} is none of {2}.</source>
+        <translation>{0}：训练速度 {1!r} 不是 {2} 中的任何一个。</translation>
+    </message>
+    <message>
+        <source>{0}: the view state must be an object.</source>
+        <translation>{0}：视图状态必须是一个对象。</translation>
+    </message>
+    <message>
+        <source>{0}: the title must be text.</source>
+        <translation>{0}：标题必须是文本。</translation>
+    </message>
+    <message>
+        <source>{0}: the training progress must be an object.</source>
+        <translation>{0}：训练进度必须是一个对象。</translation>
+    </message>
+    <message>
+        <source>{0}: the training progress lacks a valid {1}.</source>
+        <translation>{0}：训练进度缺少有效的 {1}。</translation>
+    </message>
+    <message>
+        <source>{0}: the training progress has an invalid {1}.</source>
+        <translation>{0}：训练进度中的 {1} 无效。</translation>
+    </message>
+    <message>
+        <source>{0}: the training progress is past the end of the epoch&apos;s batch order.</source>
+        <translation>{0}：训练进度超出了本轮批次顺序的末尾。</translation>
+    </message>
+    <message>
+        <source>{0}: the saved random state {1} is damaged.</source>
+        <translation>{0}：保存的随机状态 {1} 已损坏。</translation>
+    </message>
+    <message>
+        <source>{0} is a folder: give the name of a file to write.</source>
+        <translation>{0} 是文件夹：请给出要写入的文件名。</translation>
+    </message>
+    <message>
+        <source>Cannot write {0} ({1}): choose another place.</source>
+        <translation>无法写入 {0}（{1}）：请换个位置。</translation>
+    </message>
+    <message>
+        <source>Exporting needs the project&apos;s data, to carry how the app prepared them: {0}</source>
+        <translation>导出需要项目的数据，以便带上本应用准备数据的方式：{0}</translation>
+    </message>
+    <message>
+        <source>This project has no metric history yet: train it first.</source>
+        <translation>这个项目还没有指标历史：请先训练。</translation>
+    </message>
+    <message>
+        <source>The history has no step column: it cannot be exported.</source>
+        <translation>历史中没有 step 列：无法导出。</translation>
+    </message>
+    <message>
+        <source>The history&apos;s series have different lengths: the project file is damaged.</source>
+        <translation>历史中各序列的长度不同：项目文件已损坏。</translation>
+    </message>
+    <message>
+        <source>Exporting to ONNX needs the onnx package: {0}.</source>
+        <translation>导出到 ONNX 需要 onnx 包：{0}。</translation>
+    </message>
+    <message>
+        <source>Exporting to PyTorch needs PyTorch: {0}; or export a NumPy script.</source>
+        <translation>导出到 PyTorch 需要 PyTorch：{0}；或者导出 NumPy 脚本。</translation>
+    </message>
+    <message>
+        <source>The name {0!r} cannot be a Python module name: use letters, digits and _, such as model.</source>
+        <translation>名称 {0!r} 不能用作 Python 模块名：请只用字母、数字和 _，例如 model。</translation>
+    </message>
+    <message>
+        <source>The name {0!r} is taken by train.py or a module the exported files import, which its file would hide: choose another, such as model.</source>
+        <translation>名称 {0!r} 已被 train.py 或导出文件导入的某个模块占用，以它命名的文件会遮蔽该模块：请换一个，例如 model。</translation>
+    </message>
+    <message>
+        <source>The network takes {0} inputs, but the {1} data give {2}: fit its input to the data before exporting.</source>
+        <translation>网络有 {0} 个输入，但 {1} 数据给出 {2} 个：导出前请让网络的输入适配数据。</translation>
+    </message>
+    <message>
+        <source>There is no lesson {0!r}: choose one of {1}.</source>
+        <translation>没有名为 {0!r} 的课程：请从 {1} 中选择一个。</translation>
+    </message>
+    <message>
+        <source>The lesson file {0} cannot be read ({1}): reinstall the app.</source>
+        <translation>无法读取课程文件 {0}（{1}）：请重新安装本应用。</translation>
+    </message>
+    <message>
+        <source>The lesson {0!r} is damaged ({1}): reinstall the app.</source>
+        <translation>课程 {0!r} 已损坏（{1}）：请重新安装本应用。</translation>
+    </message>
+    <message>
+        <source>The {0} translation of the lesson {1!r} ({2}) is damaged ({3}): reinstall the app.</source>
+        <translation>课程 {1!r} 的 {0} 译文（{2}）已损坏（{3}）：请重新安装本应用。</translation>
+    </message>
+    <message>
+        <source>it must hold a title and steps, and nothing else</source>
+        <translation>它必须只含标题和步骤，不能有别的内容</translation>
+    </message>
+    <message>
+        <source>its title must be a sentence</source>
+        <translation>它的标题必须是一句话</translation>
+    </message>
+    <message>
+        <source>it must have {0} steps, as the lesson has</source>
+        <translation>它必须有 {0} 步，与课程相同</translation>
+    </message>
+    <message>
+        <source>step {0}</source>
+        <translation>第 {0} 步</translation>
+    </message>
+    <message>
+        <source>{0} must be an object</source>
+        <translation>{0}必须是一个对象</translation>
+    </message>
+    <message>
+        <source>{0} lacks {1} or has unknown {2}</source>
+        <translation>{0}缺少 {1}，或含有未知的 {2}</translation>
+    </message>
+    <message>
+        <source>the lesson</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>its preset {0!r} does not exist</source>
+        <translation>它的预设 {0!r} 不存在</translation>
+    </message>
+    <message>
+        <source>a lesson has {0} to {1} steps</source>
+        <translation>一节课程有 {0} 到 {1} 步</translation>
+    </message>
+    <message>
+        <source>its seed must be a whole number</source>
+        <translation>它的随机种子必须是整数</translation>
+    </message>
+    <message>
+        <source>a change makes a network that cannot be built ({0})</source>
+        <translation>某个改动得到的网络无法构建（{0}）</translation>
+    </message>
+    <message>
+        <source>step {0} compares with the run before a change, but no change came before</source>
+        <translation>第 {0} 步要与改动之前的运行比较，但之前没有任何改动</translation>
+    </message>
+    <message>
+        <source>{0}: {1} must be a sentence</source>
+        <translation>{0}：{1} 必须是一句话</translation>
+    </message>
+    <message>
+        <source>{0}: the tab {1!r} is none of {2}</source>
+        <translation>{0}：标签页 {1!r} 不是 {2} 中的任何一个</translation>
+    </message>
+    <message>
+        <source>{0}: its check must be one of {1}</source>
+        <translation>{0}：它的检查必须是 {1} 之一</translation>
+    </message>
+    <message>
+        <source>{0}&apos;s check</source>
+        <translation>{0}的检查</translation>
+    </message>
+    <message>
+        <source>{0}: {1} must be a whole number from 1 to {2}</source>
+        <translation>{0}：{1} 必须是 1 到 {2} 之间的整数</translation>
+    </message>
+    <message>
+        <source>{0}: its check needs a bound, {1} or {2}</source>
+        <translation>{0}：它的检查需要一个界限，{1} 或 {2}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} must be a number</source>
+        <translation>{0}：{1} 必须是一个数</translation>
+    </message>
+    <message>
+        <source>{0}: the metric must be one of {1}</source>
+        <translation>{0}：指标必须是 {1} 之一</translation>
+    </message>
+    <message>
+        <source>{0}: {1} must be {2} or {3}</source>
+        <translation>{0}：{1} 必须是 {2} 或 {3}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} must name two layers</source>
+        <translation>{0}：{1} 必须指明两个层</translation>
+    </message>
+    <message>
+        <source>{0}&apos;s change</source>
+        <translation>{0}的改动</translation>
+    </message>
+    <message>
+        <source>{0}: {1} names no preset</source>
+        <translation>{0}：{1} 没有指向任何预设</translation>
+    </message>
+    <message>
+        <source>{0}: {1} must be a list of {2}</source>
+        <translation>{0}：{1} 必须是由 {2} 组成的列表</translation>
+    </message>
+    <message>
+        <source>{0}: {1} must be {2}</source>
+        <translation>{0}：{1} 必须是 {2}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} must be an object</source>
+        <translation>{0}：{1} 必须是一个对象</translation>
+    </message>
+    <message>
+        <source>{0}: its change changes nothing</source>
+        <translation>{0}：它的改动什么也没改变</translation>
+    </message>
+    <message>
+        <source>{0}: its check names layer {1}, which has no weights there</source>
+        <translation>{0}：它的检查指向第 {1} 层，但该层在那里没有权重</translation>
+    </message>
+    <message>
+        <source>There is no preset {0!r}: choose one of {1}.</source>
+        <translation>没有名为 {0!r} 的预设：请从 {1} 中选择一个。</translation>
+    </message>
+    <message>
+        <source>The preset file {0} cannot be read ({1}): reinstall the app.</source>
+        <translation>无法读取预设文件 {0}（{1}）：请重新安装本应用。</translation>
+    </message>
+    <message>
+        <source>Preset {0!r}: {1}</source>
+        <translation>预设 {0!r}：{1}</translation>
+    </message>
+    <message>
+        <source>presets</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <source>the presets</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <source>the preset {0!r}</source>
+        <translation>预设 {0!r}</translation>
+    </message>
+    <message>
+        <source>a preset must be a JSON object.</source>
+        <translation>预设必须是一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>The preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <source>the preset&apos;s training settings must be an object.</source>
+        <translation>预设的训练设置必须是一个对象。</translation>
+    </message>
+    <message>
+        <source>The training settings</source>
+        <translation>训练设置</translation>
+    </message>
+    <message>
+        <source>the preset&apos;s dataset settings must be an object.</source>
+        <translation>预设的数据集设置必须是一个对象。</translation>
+    </message>
+    <message>
+        <source>The batch size</source>
+        <translation>批量大小</translation>
+    </message>
+    <message>
+        <source>The epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>batch {0} → {1}</source>
+        <translation>批量大小 {0} → {1}</translation>
+    </message>
+    <message>
+        <source>{0} (+{1} more)</source>
+        <translation>{0}（另有 {1} 项）</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>clipping</source>
+        <translation>梯度裁剪</translation>
+    </message>
+    <message>
+        <source>clipping at</source>
+        <translation>按值裁剪</translation>
+    </message>
+    <message>
+        <source>schedule {0} → {1}</source>
+        <translation>调度 {0} → {1}</translation>
+    </message>
+    <message>
+        <source>warm-up</source>
+        <translation>预热</translation>
+    </message>
+    <message>
+        <source>loss {0} → {1}</source>
+        <translation>损失 {0} → {1}</translation>
+    </message>
+    <message>
+        <source>same settings</source>
+        <translation>相同设置</translation>
+    </message>
+    <message>
+        <source>{0}: the kept runs must be a list of at most {1}.</source>
+        <translation>{0}：已保留的运行必须是一个列表，最多 {1} 项。</translation>
+    </message>
+    <message>
+        <source>{0}: {1} holds {2}, which belongs to no kept run: the file is damaged.</source>
+        <translation>{0}：{1} 中有 {2}，它不属于任何已保留的运行：文件已损坏。</translation>
+    </message>
+    <message>
+        <source>{0}: kept run {1}</source>
+        <translation>{0}：第 {1} 个已保留的运行</translation>
+    </message>
+    <message>
+        <source>{0} must be an object.</source>
+        <translation>{0}必须是一个对象。</translation>
+    </message>
+    <message>
+        <source>{0}: its name must be text of at most {1} characters.</source>
+        <translation>{0}：它的名称必须是不超过 {1} 个字符的文本。</translation>
+    </message>
+    <message>
+        <source>{0} lacks its training settings.</source>
+        <translation>{0}缺少训练设置。</translation>
+    </message>
+    <message>
+        <source>{0}: its step must be a whole number.</source>
+        <translation>{0}：它的步数必须是整数。</translation>
+    </message>
+    <message>
+        <source>{0}: its epoch must be a whole number.</source>
+        <translation>{0}：它的轮数必须是整数。</translation>
+    </message>
+    <message>
+        <source>{0}: its batch size must be a whole number.</source>
+        <translation>{0}：它的批量大小必须是正整数。</translation>
+    </message>
+    <message>
+        <source>{0} cannot be read: {1}</source>
+        <translation>{0}无法读取：{1}</translation>
+    </message>
+    <message>
+        <source>{0}: its history is damaged: its series are not lists of one length with steps.</source>
+        <translation>{0}：它的历史已损坏：其中的序列不是带有步数、长度一致的列表。</translation>
+    </message>
+    <message>
+        <source>{0}: its history has {1:,} series, more than the {2} a kept run keeps: the file is damaged.</source>
+        <translation>{0}：它的历史有 {1:,} 个序列，超过了已保留运行最多保存的 {2} 个：文件已损坏。</translation>
+    </message>
+    <message>
+        <source>{0}: its history&apos;s step numbers are not all whole numbers.</source>
+        <translation>{0}：它的历史中的步数并不都是整数。</translation>
+    </message>
+    <message>
+        <source>There is no language {0!r}: choose one of {1}.</source>
+        <translation>没有名为 {0!r} 的语言：请从 {1} 中选择一个。</translation>
+    </message>
+    <message>
+        <source>The translation file {0} cannot be read ({1}): reinstall the app.</source>
+        <translation>无法读取翻译文件 {0}（{1}）：请重新安装本应用。</translation>
+    </message>
+    <message>
+        <source>it must be an object of {0}</source>
+        <translation>它必须是由各{0}组成的对象</translation>
+    </message>
+    <message>
+        <source>it names {0} that do not exist: {1}</source>
+        <translation>其中列出了不存在的{0}：{1}</translation>
+    </message>
+    <message>
+        <source>The {0} translation of {1} ({2}) is damaged ({3}): reinstall the app.</source>
+        <translation>{1}的 {0} 译文（{2}）已损坏（{3}）：请重新安装本应用。</translation>
+    </message>
+    <message>
+        <source>datasets</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>where the datasets come from</source>
+        <translation>数据集的来源</translation>
+    </message>
+    <message>
+        <source>the datasets</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>The number of epochs</source>
+        <translation>训练轮数</translation>
+    </message>
+    <message>
+        <source>The seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>The snapshot rate</source>
+        <translation>快照频率</translation>
+    </message>
+    <message>
+        <source>The training speed</source>
+        <translation>训练速度</translation>
+    </message>
+    <message>
+        <source>The example number</source>
+        <translation>样本编号</translation>
+    </message>
+    <message>
+        <source>The test image&apos;s number</source>
+        <translation>测试图像的编号</translation>
+    </message>
+    <message>
+        <source>The backend is named by a word: auto, numpy or cupy.</source>
+        <translation>计算后端要用一个词指定：auto、numpy 或 cupy。</translation>
+    </message>
+    <message>
+        <source>There is no Dense layer {0!r} to set a weight of: pick one of none.</source>
+        <translation>没有可设置权重的全连接层 {0!r}：这个网络没有全连接层，请先添加一个。</translation>
+    </message>
+    <message>
+        <source>There is no Dense layer {0!r} to set a weight of: pick one of {1}.</source>
+        <translation>没有可设置权重的全连接层 {0!r}：请从 {1} 中选一个。</translation>
+    </message>
+    <message>
+        <source>The weight&apos;s row</source>
+        <translation>权重的行号</translation>
+    </message>
+    <message>
+        <source>The weight&apos;s column</source>
+        <translation>权重的列号</translation>
+    </message>
+    <message>
+        <source>Layer {0}&apos;s W is {1} by {2}: pick a row from 0 to {3} and a column from 0 to {4}.</source>
+        <translation>第 {0} 层的 W 有 {1} 行 {2} 列：请选择 0 到 {3} 之间的行和 0 到 {4} 之间的列。</translation>
+    </message>
+    <message>
+        <source>The weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>The weight expected</source>
+        <translation>预期的权重</translation>
+    </message>
+    <message>
+        <source>The saved batch order does not match the training data: the data set has changed.</source>
+        <translation>保存的批量顺序与训练数据不符：数据集已经变了。</translation>
+    </message>
+    <message>
+        <source>The saved optimizer state does not fit this optimizer: it was saved for another one.</source>
+        <translation>保存的优化器状态与这个优化器不符：它是为另一个优化器保存的。</translation>
+    </message>
+    <message>
+        <source>The saved weights hold {0}, which this network has not: they belong to another network.</source>
+        <translation>保存的权重中有 {0}，而这个网络没有：它们属于另一个网络。</translation>
     </message>
 </context>
 <context>

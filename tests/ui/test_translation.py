@@ -3,6 +3,7 @@ zh_CN leave no English behind, the Language menu keeps its choice for the next s
 catalogue the window starts in English."""
 
 import importlib.util
+import os
 import re
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
@@ -10,10 +11,22 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMenu, QPushButton
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+)
 
 from playground.ui import MainWindow
 from playground.ui.translation import SETTING, chosen_language, install_translators, remove_translators
+from tests.ui.test_builder import open_window, pick_palette, select_row, type_into
+from tests.ui.test_projects import deeply_nested, huge_init_scale
 from tests.ui.texts import english_words, window_texts
 from tests.ui.widgets import click, find
 
@@ -149,6 +162,68 @@ def test_a_divergence_is_told_in_chinese(qtbot, chinese):
     message = window.statusBar().currentMessage()
     assert "发散" in message and "学习率" in message, message
     assert english_words(message) == [], message
+    window.close()
+
+
+def open_from_the_file_menu(qtbot, window: MainWindow, path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(path), ""))
+    file_menu = window.menuBar().actions()[0].menu()
+    next(action for action in file_menu.actions() if action.text().startswith("打开")).trigger()
+
+
+@pytest.mark.parametrize("make, words", [
+    (lambda path: path.write_bytes(b"not a zip at all"), "不是可读取的项目文件"),
+    (huge_init_scale, "init_scale"),
+    (deeply_nested, "嵌套"),
+    (lambda path: os.mkfifo(path), "不是文件"),
+], ids=["not a zip", "init_scale too large", "nested too deeply", "a pipe"])
+def test_a_file_that_cannot_be_opened_is_refused_in_chinese(qtbot, chinese, tmp_path, monkeypatch, make, words):
+    """The project reader's and the engine's sentences (words.tr, issue 19) reach the window's message box
+    translated, identifiers aside."""
+    bad = tmp_path / "bad.bpp"
+    make(bad)
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append((title, text)))
+    window = MainWindow("circle")
+    qtbot.addWidget(window)
+    open_from_the_file_menu(qtbot, window, bad, monkeypatch)
+    assert len(warnings) == 1, warnings
+    title, text = warnings[0]
+    assert words in text and CJK.search(text), text
+    # What Python's zipfile says of a file that is no zip is quoted as it says it, in brackets.
+    quoted = re.sub(r"（[ -~]+）", " ", text.replace("init_scale", ""))
+    assert english_words(f"{title} {quoted}") == [], text
+    window.close()
+
+
+@pytest.mark.parametrize("row, units, words", [
+    (2, "3", "输出"),  # the data's sentence (Dataset.fit_problem): one output for two classes
+    (1, "5", "残差"),  # the engine's: a residual block that does not give back its input's width
+], ids=["too few outputs", "a residual block's width"])
+def test_a_network_that_cannot_be_built_is_explained_in_chinese(qtbot, chinese, row, units, words):
+    """The builder shows the engine's and the data's sentences translated, and still marks the layer they name
+    ("第 3 层" in Chinese)."""
+    window = open_window(qtbot)
+    if words == "残差":
+        pick_palette(qtbot, window, "残差块")
+        click(qtbot, window, "addLayerButton")
+        row = 3
+    select_row(qtbot, window, row)
+    type_into(qtbot, find(window, QSpinBox, "unitsInput"), units)
+    message = find(window, QLabel, "networkError").text()
+    assert words in message and english_words(message) == [], message
+    marked = find(window, QTableWidget, "layerList").item(2, 1).background().color()
+    assert marked.red() == 255, message
+    window.close()
+
+
+def test_the_data_sets_say_where_they_come_from_in_chinese(qtbot, chinese):
+    """The data panel's tooltips read the same translated sources as the line under the plots."""
+    window = MainWindow("circle")
+    qtbot.addWidget(window)
+    selector = window.data_panel.selector
+    tips = {selector.itemData(i): selector.itemData(i, Qt.ItemDataRole.ToolTipRole) for i in range(selector.count())}
+    assert CJK.search(tips["iris"]) and CJK.search(tips["circle"]), tips
     window.close()
 
 

@@ -41,12 +41,12 @@ CITATIONS = {"datasetSource"}
 PRESET_NAMES = set(list_presets())
 
 LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
-FILE_NAME = re.compile(r"\b\w+\.(py|csv|npz|onnx|bpp)\b")
+FILE_NAME = re.compile(r"(?<!\w)(?:/[\w.-]+){2,}|\b\w+\.(py|csv|npz|onnx|bpp|json)\b")  # a path, or a file's name
 
 
 def english_words(text: str) -> list[str]:
-    """The Latin words of 3+ letters in `text` that are not in ALLOWED (rich text's tags and entities and file names
-    such as train.py aside)."""
+    """The Latin words of 3+ letters in `text` that are not in ALLOWED (rich text's tags and entities, paths and
+    file names such as train.py aside)."""
     plain = FILE_NAME.sub(" ", html.unescape(re.sub(r"<[^>]*>", " ", text)))
     for name in PRESET_NAMES:  # identifiers, also where a title names its preset: "梯度消失 (deep-sigmoid)"
         plain = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", " ", plain)
