@@ -183,9 +183,10 @@ class RateField(QComboBox):
         text = self.currentText()
         if self._usable(text) is not None or self.last is None:
             return
-        bound = "0 or above" if self.zero_allowed else "above 0"
-        sentence = (f"“{text.strip()}” is not a usable {self.what}: type a number {bound}, such as {self.example}. "
-                    f"It stays {self.last:g}.")
+        sentence = (self.tr("“{0}” is not a usable {1}: type a number 0 or above, such as {2}. It stays {3:g}.")
+                    if self.zero_allowed else
+                    self.tr("“{0}” is not a usable {1}: type a number above 0, such as {2}. It stays {3:g}.")
+                    ).format(text.strip(), self.what, self.example, self.last)
         self.blockSignals(True)
         self.setCurrentText(f"{self.last:g}")
         self.blockSignals(False)

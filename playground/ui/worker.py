@@ -17,6 +17,7 @@ from superqt.utils import create_worker
 
 from playground.errors import PlaygroundError
 from playground.session import Session, Snapshot
+from playground.ui.translation import tr
 
 STOP_TIMEOUT_S = 5.0
 
@@ -35,8 +36,8 @@ def _guarded(session: Session, done: threading.Event) -> Iterator[Snapshot | Wor
         yield WorkerFailure(str(error))
     except Exception as error:  # a bug, not the user's doing: say so, keep the details on stderr
         traceback.print_exc()
-        yield WorkerFailure(f"Training stopped because of an internal error ({type(error).__name__}: {error}). "
-                            "Please report it; the details are in the terminal output.")
+        yield WorkerFailure(tr("Training stopped because of an internal error ({0}: {1}). Please report it; the "
+                               "details are in the terminal output.").format(type(error).__name__, error))
     finally:
         done.set()
 

@@ -2271,6 +2271,10 @@ click to edit</source>
         <source>The saved weights hold {0}, which this network has not: they belong to another network.</source>
         <translation>保存的权重中有 {0}，而这个网络没有：它们属于另一个网络。</translation>
     </message>
+    <message>
+        <source>Training stopped because of an internal error ({0}: {1}). Please report it; the details are in the terminal output.</source>
+        <translation>训练因内部错误而停止（{0}：{1}）。请报告此问题；详细信息在终端输出中。</translation>
+    </message>
 </context>
 <context>
     <name>AccuracyPlot</name>
@@ -3688,6 +3692,17 @@ click to edit</source>
     <message>
         <source>Backprop Playground did not close normally. Restore the work saved automatically at {0}?</source>
         <translation>Backprop Playground 上次没有正常关闭。要恢复 {0} 自动保存的工作吗？</translation>
+    </message>
+</context>
+<context>
+    <name>RateField</name>
+    <message>
+        <source>“{0}” is not a usable {1}: type a number 0 or above, such as {2}. It stays {3:g}.</source>
+        <translation>“{0}”不是可用的{1}：请输入不小于 0 的数，例如 {2}。仍为 {3:g}。</translation>
+    </message>
+    <message>
+        <source>“{0}” is not a usable {1}: type a number above 0, such as {2}. It stays {3:g}.</source>
+        <translation>“{0}”不是可用的{1}：请输入大于 0 的数，例如 {2}。仍为 {3:g}。</translation>
     </message>
 </context>
 <context>

@@ -217,6 +217,20 @@ def test_a_network_that_cannot_be_built_is_explained_in_chinese(qtbot, chinese, 
     window.close()
 
 
+def test_a_rate_that_cannot_be_used_is_refused_in_chinese(qtbot, chinese):
+    window = MainWindow("circle")
+    qtbot.addWidget(window)
+    window.show()
+    field = find(window, QComboBox, "learningRateInput")
+    field.setFocus()
+    field.lineEdit().selectAll()
+    qtbot.keyClicks(field.lineEdit(), "-1")
+    qtbot.keyClick(field.lineEdit(), Qt.Key.Key_Return)
+    message = window.statusBar().currentMessage()
+    assert "学习率" in message and english_words(message) == [], message
+    window.close()
+
+
 def test_the_data_sets_say_where_they_come_from_in_chinese(qtbot, chinese):
     """The data panel's tooltips read the same translated sources as the line under the plots."""
     window = MainWindow("circle")
