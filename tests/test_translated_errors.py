@@ -1,7 +1,7 @@
 """The sentences of the errors a user can cause go through playground/words.py's `tr`, so that the window shows them
 in its language (issue 19). Read from the source: a message written as a plain string or an f-string, or a thing
-named to a check ("what") that is, never reaches the translator. The command-line modules print in English, and
-playground/ui translates through Qt's own `tr`; neither is read here."""
+named to a check ("what") that is, never reaches the translator. In playground/ui, `self.tr` (Qt's) counts as
+`tr` too. The command-line modules print in English and are not read."""
 
 import ast
 import inspect
@@ -35,8 +35,7 @@ def error_classes() -> set[str]:
 
 
 def sources() -> list[Path]:
-    return sorted(path for path in PACKAGE.rglob("*.py")
-                  if "ui" not in path.relative_to(PACKAGE).parts and path.name not in ENGLISH_ONLY)
+    return sorted(path for path in PACKAGE.rglob("*.py") if path.name not in ENGLISH_ONLY)
 
 
 def called_name(call: ast.Call) -> str | None:

@@ -22,6 +22,7 @@ from playground.errors import DataError
 from playground.ui.builder import LayerBuilder
 from playground.ui.downloads import missing_download
 from playground.ui.layer_palette import LayerPalette
+from playground.ui.translation import tr
 
 
 def load_without_download(config: dict, preset: str | None = None) -> Dataset:
@@ -31,8 +32,8 @@ def load_without_download(config: dict, preset: str | None = None) -> Dataset:
     if title is not None:
         name = DatasetConfig.from_dict(config).name
         how = f"playground train --preset {preset}" if preset else f"playground train --dataset {name} NETWORK.json"
-        raise DataError(f"{title} is not downloaded yet: download it from the window, or run '{how}' once "
-                        "(it needs the datasets extra).")
+        raise DataError(tr("{0} is not downloaded yet: download it from the window, or run '{1}' once (it needs the "
+                           "datasets extra).").format(title, how))
     return load_dataset(config)
 
 

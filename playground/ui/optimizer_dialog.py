@@ -168,7 +168,8 @@ def _number(text: str, what: str) -> float:
     try:
         return float(text)
     except ValueError:
-        raise PlaygroundError(f"{what} must be a number, such as 0.5 or 1e-3; it is {text!r}.") from None
+        raise PlaygroundError(tr("{0} must be a number, such as 0.5 or 1e-3; it is {1!r}.").format(what, text)) \
+            from None
 
 
 def edit_optimizer_settings(window: Any) -> OptimizerSettings:

@@ -344,6 +344,10 @@ click to edit</source>
         <translation>预热步数</translation>
     </message>
     <message>
+        <source>{0} must be a number, such as 0.5 or 1e-3; it is {1!r}.</source>
+        <translation>{0}必须是数，例如 0.5 或 1e-3；现在是 {1!r}。</translation>
+    </message>
+    <message>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -2274,6 +2278,10 @@ click to edit</source>
     <message>
         <source>Training stopped because of an internal error ({0}: {1}). Please report it; the details are in the terminal output.</source>
         <translation>训练因内部错误而停止（{0}：{1}）。请报告此问题；详细信息在终端输出中。</translation>
+    </message>
+    <message>
+        <source>{0} is not downloaded yet: download it from the window, or run &apos;{1}&apos; once (it needs the datasets extra).</source>
+        <translation>{0} 还没有下载：请在窗口中下载，或运行一次 &apos;{1}&apos;（需要 datasets 附加组件）。</translation>
     </message>
 </context>
 <context>
