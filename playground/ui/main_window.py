@@ -126,6 +126,10 @@ class MainWindow(QMainWindow):
         for name in ("preset_selector", "play_button", "step_button", "reset_button", "epoch_label",
                      "learning_rate_input", "batch_size_input", "optimizer_selector", "backend_selector"):
             setattr(self, name, getattr(controls, name))
+        # On small data the epoch changes at every snapshot. A label of fixed size does not lay the bar out
+        # again each time (superqt's FlowLayout, in Python, on the thread the training waits for).
+        self.epoch_label.setText(self.tr("Epoch {0:06d}").format(8_888_888))
+        self.epoch_label.setFixedSize(self.epoch_label.sizeHint())
         controls.play_button.clicked.connect(self.toggle_training)
         controls.step_button.clicked.connect(self.step_once)
         controls.reset_button.clicked.connect(self.reset_training)

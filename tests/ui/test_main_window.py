@@ -384,3 +384,18 @@ def test_a_conv_preset_trains_on_images_and_its_kernels_are_its_weights(qtbot, t
     assert window.dataset.name == "mnist" and window.builder.error is None
     assert window.builder.spec.input_shape == (1, 28, 28)
     window.close()
+
+
+def test_the_epoch_counter_keeps_its_size_and_fits_seven_digits(qtbot):
+    """On small data the epoch changes at every snapshot: the counter's label keeps one size, so the bar is not laid
+    out again each time, and that size holds the counter up to epoch 9,999,999."""
+    window = open_window(qtbot, "spiral")
+    label = find(window, QLabel, "epochLabel")
+    size = label.size()
+    assert label.fontMetrics().horizontalAdvance("Epoch 9999999") <= label.contentsRect().width()
+    click(qtbot, window, "playButton")
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.epoch >= 3, timeout=20_000)
+    click(qtbot, window, "playButton")
+    qtbot.waitUntil(lambda: label.text() != "Epoch 000000")
+    assert label.size() == size and label.minimumSize() == label.maximumSize()
+    window.close()
