@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import math
 import queue
 from dataclasses import dataclass, field
 from typing import Any
@@ -56,11 +57,13 @@ class Control:
     """The thread-safe channel into a session: any thread may call these, the session applies
     them between steps."""
 
-    def __init__(self, weight_shapes: dict[str, tuple[int, int]] | None = None) -> None:
+    def __init__(self, weight_shapes: dict[str, tuple[int, int]] | None = None,
+                 largest_weight: float = math.inf) -> None:
         self.queue: queue.SimpleQueue[Command] = queue.SimpleQueue()
-        # Each Dense layer's W by path: fixed for a session's life, so set_weight refuses a weight that is
-        # not there in the caller's thread, before it reaches the session.
+        # Each Dense layer's W by path, and the largest number its dtype holds: fixed for a session's life, so
+        # set_weight refuses a weight that is not there, or would become Inf, in the caller's thread.
         self.weight_shapes = dict(weight_shapes or {})
+        self.largest_weight = largest_weight
 
     def pause(self) -> None:
         self.queue.put(Command("pause"))
@@ -165,7 +168,7 @@ class Control:
             if index >= size:
                 raise PlaygroundError(tr("Layer {0}'s W is {1} by {2}: pick a row from 0 to {3} and a column from 0 to "
                                          "{4}.").format(path, shape[0], shape[1], shape[0] - 1, shape[1] - 1))
-        real(value, tr("The weight"))
+        real(value, tr("The weight"), minimum=-self.largest_weight, maximum=self.largest_weight)
         if expected is not None:
             real(expected, tr("The weight expected"))
         self.queue.put(Command("weight", (path, row, column, float(value), expected)))

@@ -53,7 +53,7 @@ class Session:
             raise DataError(problem)
         self.spec, self.dataset, self.config = spec, dataset, config
         self.control = Control({info.path: (info.input_size, info.output_size) for info in infos
-                                if info.type == "dense"})
+                                if info.type == "dense"}, float(numpy.finfo(config.dtype).max))
         self.batch_size = config.batch_size
         self._optimizer_spec = copy.deepcopy(config.optimizer)
         self.pace = config.pace

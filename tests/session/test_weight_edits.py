@@ -57,10 +57,24 @@ def test_a_weight_is_put_back_only_while_it_holds_the_value_expected():
     ("2", -1, 0, 1.0, "The weight's row must be 0 or more; it is -1."),
     ("1", 0, 0, float("nan"), "The weight must be a finite number; it is nan."),
     ("1", 0, 0, float("inf"), "The weight must be a finite number; it is inf."),
+    # Finite in Python, Inf in the network's float32.
+    ("1", 0, 0, 1e39, "The weight must be 3.4028234663852886e+38 or less; it is 1e+39."),
+    ("1", 0, 0, -1e39, "The weight must be -3.4028234663852886e+38 or more; it is -1e+39."),
 ])
-def test_a_weight_that_is_not_there_or_not_finite_is_refused_with_a_sentence(path, row, column, value, sentence):
+def test_a_weight_not_there_or_not_finite_in_the_network_is_refused_with_a_sentence(path, row, column, value,
+                                                                                  sentence):
     session = preset_session("circle", start_paused=True)
     with pytest.raises(PlaygroundError) as refused:
         session.control.set_weight(path, row, column, value)
     assert str(refused.value) == sentence
     assert session.control.queue.empty()
+
+
+def test_a_float64_network_takes_a_weight_float32_could_not_hold():
+    session = preset_session("circle", start_paused=True, dtype="float64")
+    stream = session.run()
+    next(stream)
+    session.control.set_weight("1", 0, 0, 1e39)
+    assert next(stream).weights["1"][0, 0] == 1e39
+    session.control.stop()
+    list(stream)
