@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from playground.ui import MainWindow
 from playground.ui.translation import SETTING, chosen_language, install_translators, remove_translators
 from tests.ui.test_builder import open_window, pick_palette, select_row, type_into
+from tests.ui.test_main_window import type_and_enter
 from tests.ui.test_projects import deeply_nested, huge_init_scale
 from tests.ui.texts import english_words, window_texts
 from tests.ui.widgets import click, find
@@ -152,11 +153,7 @@ def test_a_divergence_is_told_in_chinese(qtbot, chinese):
     window = MainWindow("plane")  # a regression: a huge learning rate blows its loss up
     qtbot.addWidget(window)
     window.show()
-    field = find(window, QComboBox, "learningRateInput")
-    field.setFocus()
-    field.lineEdit().selectAll()
-    qtbot.keyClicks(field.lineEdit(), "1e9")
-    qtbot.keyClick(field.lineEdit(), Qt.Key.Key_Return)
+    type_and_enter(qtbot, find(window, QComboBox, "learningRateInput"), "1e9")
     click(qtbot, window, "playButton")
     qtbot.waitUntil(lambda: window.latest is not None and window.latest.state == "diverged", timeout=20_000)
     message = window.statusBar().currentMessage()
@@ -221,11 +218,7 @@ def test_a_rate_that_cannot_be_used_is_refused_in_chinese(qtbot, chinese):
     window = MainWindow("circle")
     qtbot.addWidget(window)
     window.show()
-    field = find(window, QComboBox, "learningRateInput")
-    field.setFocus()
-    field.lineEdit().selectAll()
-    qtbot.keyClicks(field.lineEdit(), "-1")
-    qtbot.keyClick(field.lineEdit(), Qt.Key.Key_Return)
+    type_and_enter(qtbot, find(window, QComboBox, "learningRateInput"), "-1")
     message = window.statusBar().currentMessage()
     assert "学习率" in message and english_words(message) == [], message
     window.close()
