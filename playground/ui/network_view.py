@@ -247,9 +247,12 @@ class UnitDiagram:
         path, i, j = key
         if snapshot is None or snapshot.weights.get(path, numpy.empty(0)).shape != self.shapes[path]:
             return tr("layer {0}: W[{1}, {2}]").format(path, i, j)
-        weight, grad = snapshot.weights[path][i, j], snapshot.weight_grads[path][i, j]
+        weight, grads = snapshot.weights[path][i, j], snapshot.weight_grads.get(path)
+        if grads is None:  # no step has computed a gradient yet
+            return tr("layer {0}: W[{1}, {2}] = {3}\n∂L/∂W: no step yet\nclick to edit").format(
+                path, i, j, f"{weight:.4g}")
         return tr("layer {0}: W[{1}, {2}] = {3}\n∂L/∂W[{1}, {2}] = {4}\nclick to edit").format(
-            path, i, j, f"{weight:.4g}", f"{grad:.3g}")
+            path, i, j, f"{weight:.4g}", f"{grads[i, j]:.3g}")
 
 
 class _Canvas(pg.GraphicsView):

@@ -191,8 +191,10 @@ class GradientPlot(pg.PlotWidget):
         newest = {}
         for path in self.curves:
             values = history.get(_weight_norm_key(history, path))
-            if values is not None and len(values):
-                newest[path] = float(values[-1])
+            # The newest point that measured one: a point before the network's first step has none (NaN).
+            measured = values[~numpy.isnan(values)] if values is not None else ()
+            if len(measured):
+                newest[path] = float(measured[-1])
         if not newest:
             return None
         worst = max(newest, key=lambda p: math.inf if not math.isfinite(newest[p]) else newest[p])

@@ -245,6 +245,14 @@
     </message>
     <message>
         <source>layer {0}: W[{1}, {2}] = {3}
+∂L/∂W: no step yet
+click to edit</source>
+        <translation>第 {0} 层：W[{1}, {2}] = {3}
+∂L/∂W：还没有训练步
+点击编辑</translation>
+    </message>
+    <message>
+        <source>layer {0}: W[{1}, {2}] = {3}
 ∂L/∂W[{1}, {2}] = {4}
 click to edit</source>
         <translation>第 {0} 层：W[{1}, {2}] = {3}
