@@ -110,6 +110,12 @@ class WeightEditor(QWidget):
         self.field.valueChanged.connect(self._commit)
         view.weight_selected.connect(self.select)
         close.clicked.connect(lambda: view.select_weight(None))
+        # Its room stays when it hides: showing it must not shrink the network's picture, which would move the
+        # units under a pointer that has not moved (Qt replays the pointer over the new picture), and a unit that
+        # lands under it would take the decision boundary's place just as a weight's what-if is to be watched.
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.setSizePolicy(policy)
         self.hide()
 
     def select(self, path: str, row: int, column: int) -> None:
