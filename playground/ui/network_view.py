@@ -235,9 +235,10 @@ class UnitDiagram:
         unit = self.unit_at(pos)
         if unit is not None:
             path, index = unit
+            # Counted from 1, as the big view's caption names the unit under the pointer at the same time.
             if path == "input":
-                return tr("feature {0}: click to inspect").format(self.feature_names[index])
-            return tr("layer {0}, unit {1}: click to inspect").format(path, index)
+                return tr("input feature {0}, {1}: click to inspect").format(index + 1, self.feature_names[index])
+            return tr("layer {0}, unit {1}: click to inspect").format(path, index + 1)
         handle = self.handle_at(pos)
         if handle is not None:
             return handle.refusal or handle.tip

@@ -232,8 +232,8 @@
         <translation>1 个隐藏层</translation>
     </message>
     <message>
-        <source>feature {0}: click to inspect</source>
-        <translation>特征 {0}：点击查看</translation>
+        <source>input feature {0}, {1}: click to inspect</source>
+        <translation>输入特征 {0}，{1}：点击查看</translation>
     </message>
     <message>
         <source>layer {0}, unit {1}: click to inspect</source>
