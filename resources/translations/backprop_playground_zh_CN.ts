@@ -2310,6 +2310,10 @@ click to edit</source>
         <source>test</source>
         <translation>测试集</translation>
     </message>
+    <message>
+        <source>A regression predicts numbers, not classes, so there is no accuracy to plot: how far off it is shows as the loss, on the Loss tab.</source>
+        <translation>回归预测的是数值而不是类别，所以没有准确率可画：预测偏差有多大，请看“损失函数”标签页中的损失。</translation>
+    </message>
 </context>
 <context>
     <name>ActivationPlot</name>

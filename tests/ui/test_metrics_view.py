@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTableWidget
 
 from playground.ui import MainWindow
+from playground.ui.data_panel import DatasetSelector
 from tests.ui.widgets import click, find
 
 
@@ -69,3 +70,17 @@ def test_regression_shows_the_loss_only_and_new_data_clears_the_tab(qtbot):
     window.preset_selector.setCurrentText("iris")
     assert "end of the first epoch" in summary.text()
     assert find(window, QTableWidget, "confusionMatrix").rowCount() == 0
+
+
+def test_the_accuracy_tab_of_a_regression_says_why_it_is_empty_and_a_classification_plots_instead(qtbot):
+    window = train_epochs(qtbot, "linear-regression", 1)
+    open_tab(qtbot, window, "Accuracy")
+    note = find(window, QLabel, "accuracyNotApplicable")
+    assert note.isVisible() and "no accuracy" in note.text() and "Loss tab" in note.text()
+    choose = window.findChild(DatasetSelector, "datasetSelector")
+    choose.activated.emit(choose.findData("iris"))  # the person picks a classification set
+    assert not note.isVisible()
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: window._drawn is not None and window._drawn.step == 1, timeout=10_000)
+    assert len(window.accuracy_plot.test_curve.getData()[0]) > 0
+    window.close()
