@@ -3529,6 +3529,10 @@ click to edit</source>
         <translation>{0}：准确率 {1:.1%}，宏平均 F1 {2:.3f}，损失 {3:.4g}。</translation>
     </message>
     <message>
+        <source>Predicted as {0}</source>
+        <translation>预测为 {0}</translation>
+    </message>
+    <message>
         <source>{0} of the {1} test examples of {2} predicted as {3} ({4:.0%})</source>
         <translation>类别 {2} 的 {1} 个测试样本中有 {0} 个被预测为 {3}（{4:.0%}）</translation>
     </message>
