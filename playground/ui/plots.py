@@ -273,9 +273,12 @@ class AccuracyPlot(pg.PlotWidget):
             self._place_note()
 
     def _place_note(self) -> None:
-        margin = 40
-        self.no_classes.setGeometry(margin, margin, max(self.width() - 2 * margin, 100),
-                                    max(self.height() - 2 * margin, 40))
+        """Over the empty axes, clear of the axes' labels."""
+        if self.closed:  # a closed PlotWidget has let go of its plot item
+            return
+        margin, left, bottom = 12, int(self.getAxis("left").width()), int(self.getAxis("bottom").height())
+        self.no_classes.setGeometry(left + margin, margin, max(self.width() - left - 2 * margin, 100),
+                                    max(self.height() - bottom - 2 * margin, 40))
 
     def update_from(self, snapshot: Snapshot) -> None:
         for curve, name in ((self.train_curve, "train_accuracy"), (self.test_curve, "test_accuracy")):
