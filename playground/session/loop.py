@@ -218,6 +218,7 @@ class Session:
         batch = self.network.gather(self._data, numpy.asarray(indices))
         before = self.guard.keep(self.optimizer)
         trace = self.network.trace_batch(batch, self.optimizer)
+        self.measurements.gradient_known = True  # the traced step's gradient, which the stepper shows
         self._pending_trace = (self.guard.keep(self.optimizer), batch.size, in_order, trace.loss)
         before.restore(self.optimizer)  # held, not applied: the weights stay as they were until apply_trace
         return trace
@@ -514,6 +515,7 @@ class Session:
         at = self.at
         at.position = position
         at.step += steps
+        self.measurements.gradient_known = self.measurements.gradient_known or steps > 0
         at.samples += advanced
         self._loss_sum += loss_sum
         self._loss_total += loss_sum

@@ -154,6 +154,9 @@ class Measurements:
         self._functions = {layer.path: getattr(getattr(layer, "activation", None), "name", layer.type)
                            for layer in network.layers}
         self._update_ratios: dict[str, float] = {}  # of the last step that recorded its update
+        # Whether the network's gradient buffer holds a gradient: not before its first step (or trace), when it
+        # holds zeros that no backward computed, and that a snapshot must not show as a vanished gradient.
+        self.gradient_known = False
         self._chunk = evaluation_chunk(network.spec, network.dtype_name)
 
     @property
@@ -212,7 +215,7 @@ class Measurements:
 
     def dense_weights(self) -> tuple[dict[str, numpy.ndarray], dict[str, numpy.ndarray]]:
         """Each top-level Dense layer's W and its current gradient, as host copies, for networks
-        small enough to draw every weight; empty for the rest."""
+        small enough to draw every weight; empty for the rest, and no gradients before the first step."""
         net = self.network
         if not draws_units([layer.output_size for layer in net.layers]):
             return {}, {}
@@ -221,7 +224,8 @@ class Measurements:
         theta, grad, slices = net.backend.to_numpy(net.theta), net.backend.to_numpy(net.grad), net.parameter_slices()
         shapes = {layer.path: (slices[f"{layer.path}.W"], layer.params["W"].shape) for layer in dense}
         return ({path: theta[where].reshape(shape) for path, (where, shape) in shapes.items()},
-                {path: grad[where].reshape(shape) for path, (where, shape) in shapes.items()})
+                {path: grad[where].reshape(shape) for path, (where, shape) in shapes.items()}
+                if self.gradient_known else {})
 
     def _make_grid(self):
         if self.dataset.points_train is None:
@@ -249,7 +253,7 @@ class Measurements:
 
     def _layer_stats(self, recorder: Recorder) -> list:
         net = self.network
-        grads = net.parameter_norms(net.grad)
+        grads = net.parameter_norms(net.grad) if self.gradient_known else {}
         stats = []
         for record in recorder.forward_records:
             layer_stats = activation_stats(record.path, record.type, self._functions[record.path], record.output)

@@ -79,7 +79,7 @@ class LayerInspector(QWidget):
         gradient, ratio = stats.weight_gradient, stats.weight_update_ratio
         verdict = {"healthy": self.tr("healthy"), "too large": self.tr("too large: lower the learning rate"),
                    "too small": self.tr("too small: the weights barely move")}.get(ratio_verdict(ratio), "")
-        block = self.tr(" (all the weights in the block)") if stats.weights is None else ""
+        block = self.tr(" (all the weights in the block)") if stats.weights is None and gradient is not None else ""
         name = stats.type if stats.function in ("", stats.type) else f"{stats.type} {stats.function}"
         return [(f"{stats.path} · {name}", ""),
                 (f"{stats.mean:.3g}", ""),

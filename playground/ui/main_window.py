@@ -305,6 +305,7 @@ class MainWindow(QMainWindow):
             self.gallery.show_dataset(dataset, shape)
             self.feature_maps_view.show_dataset(dataset)
         self.metrics_view.show_dataset(dataset)
+        self.accuracy_plot.show_task(dataset.task)
         self.boundary_view.show_points(dataset.points_train, dataset.y_train, dataset.task == "regression",
                                        (-6.0, 6.0), test_points=dataset.points_test, test_labels=dataset.y_test)
         self.batch_size_input.setMaximum(len(dataset.x_train))

@@ -43,6 +43,9 @@ class MetricsView(QWidget):
         self.confusion.setToolTip(self.tr("Rows: the true class. Columns: the class the network predicted. "
                                           "The diagonal is what it got right."))
         self.confusion.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Columns share what the scores leave: a name wider than its column ends in "…" (its tooltip has it
+        # whole), rather than losing letters at both ends ("ersicolo").
+        self.confusion.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.scores = read_only_table("classScores")
         self.scores.setColumnCount(5)
         self.scores.setHorizontalHeaderLabels([self.tr("Class"), self.tr("Precision"), self.tr("Recall"),
@@ -109,6 +112,8 @@ class MetricsView(QWidget):
         table.setColumnCount(count)
         table.setHorizontalHeaderLabels(names)
         table.setVerticalHeaderLabels(names)
+        for column, name in enumerate(names):
+            table.horizontalHeaderItem(column).setToolTip(self.tr("Predicted as {0}").format(name))
         for true in range(count):
             total = int(confusion[true].sum())
             for predicted in range(count):

@@ -235,9 +235,10 @@ class UnitDiagram:
         unit = self.unit_at(pos)
         if unit is not None:
             path, index = unit
+            # Counted from 1, as the big view's caption names the unit under the pointer at the same time.
             if path == "input":
-                return tr("feature {0}: click to inspect").format(self.feature_names[index])
-            return tr("layer {0}, unit {1}: click to inspect").format(path, index)
+                return tr("input feature {0}, {1}: click to inspect").format(index + 1, self.feature_names[index])
+            return tr("layer {0}, unit {1}: click to inspect").format(path, index + 1)
         handle = self.handle_at(pos)
         if handle is not None:
             return handle.refusal or handle.tip
@@ -247,9 +248,12 @@ class UnitDiagram:
         path, i, j = key
         if snapshot is None or snapshot.weights.get(path, numpy.empty(0)).shape != self.shapes[path]:
             return tr("layer {0}: W[{1}, {2}]").format(path, i, j)
-        weight, grad = snapshot.weights[path][i, j], snapshot.weight_grads[path][i, j]
+        weight, grads = snapshot.weights[path][i, j], snapshot.weight_grads.get(path)
+        if grads is None:  # no step has computed a gradient yet
+            return tr("layer {0}: W[{1}, {2}] = {3}\n∂L/∂W: no step yet\nclick to edit").format(
+                path, i, j, f"{weight:.4g}")
         return tr("layer {0}: W[{1}, {2}] = {3}\n∂L/∂W[{1}, {2}] = {4}\nclick to edit").format(
-            path, i, j, f"{weight:.4g}", f"{grad:.3g}")
+            path, i, j, f"{weight:.4g}", f"{grads[i, j]:.3g}")
 
 
 class _Canvas(pg.GraphicsView):

@@ -174,15 +174,18 @@ def _number(text: str, what: str) -> float:
 
 def edit_optimizer_settings(window: Any) -> OptimizerSettings:
     """Open the dialog on the main window's optimizer. Accepted settings become the project's and,
-    while a session runs, apply to it at once."""
+    while a session runs, apply to it at once, with the control bar's kind, learning rate and penalty."""
     dialog = OptimizerSettings(window.run_in_use.chosen_optimizer(), window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a new one each time: the closed one goes
 
     def apply() -> None:
         window.preset.optimizer = dialog.chosen
+        # The kind, rate and penalty are the control bar's, which the person may have changed while the dialog
+        # was open: the dialog's copy of them from when it opened must not override what the bar shows.
+        chosen = window.run_in_use.chosen_optimizer()
         window.mark_modified()
         if window.training.worker is not None:
-            window.training.worker.control.set_optimizer_settings(dialog.chosen)
+            window.training.worker.control.set_optimizer_settings(chosen)
 
     dialog.accepted.connect(apply)
     dialog.open()  # not exec(): training and the window go on while it is open

@@ -191,8 +191,10 @@ class GradientPlot(pg.PlotWidget):
         newest = {}
         for path in self.curves:
             values = history.get(_weight_norm_key(history, path))
-            if values is not None and len(values):
-                newest[path] = float(values[-1])
+            # The newest point that measured one: a point before the network's first step has none (NaN).
+            measured = values[~numpy.isnan(values)] if values is not None else ()
+            if len(measured):
+                newest[path] = float(measured[-1])
         if not newest:
             return None
         worst = max(newest, key=lambda p: math.inf if not math.isfinite(newest[p]) else newest[p])
@@ -241,7 +243,9 @@ def format_rate(samples_per_s: float) -> str:
 
 
 class AccuracyPlot(pg.PlotWidget):
-    """Train and test accuracy over steps (classification only)."""
+    """Train and test accuracy over steps (classification only: for a regression it says why it stays empty)."""
+
+    no_classes: QLabel | None = None  # pyqtgraph resizes the view while constructing it, before the note exists
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, background=None)
@@ -252,6 +256,29 @@ class AccuracyPlot(pg.PlotWidget):
         self.addLegend(offset=(-10, -10))
         self.train_curve = self.plot(pen=pg.mkPen(BLUE, width=2), name=self.tr("train"))
         self.test_curve = self.plot(pen=pg.mkPen(ORANGE, width=2), name=self.tr("test"))
+        self.no_classes = QLabel(self.tr("A regression predicts numbers, not classes, so there is no accuracy to "
+                                         "plot: how far off it is shows as the loss, on the Loss tab."),
+                                 self, objectName="accuracyNotApplicable", wordWrap=True)
+        self.no_classes.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_classes.hide()
+
+    def show_task(self, task: str) -> None:
+        """The data's task: a regression has no accuracy, which the plot says over its empty axes."""
+        self.no_classes.setVisible(task == "regression")
+        self._place_note()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if self.no_classes is not None:
+            self._place_note()
+
+    def _place_note(self) -> None:
+        """Over the empty axes, clear of the axes' labels."""
+        if self.closed:  # a closed PlotWidget has let go of its plot item
+            return
+        margin, left, bottom = 12, int(self.getAxis("left").width()), int(self.getAxis("bottom").height())
+        self.no_classes.setGeometry(left + margin, margin, max(self.width() - left - 2 * margin, 100),
+                                    max(self.height() - bottom - 2 * margin, 40))
 
     def update_from(self, snapshot: Snapshot) -> None:
         for curve, name in ((self.train_curve, "train_accuracy"), (self.test_curve, "test_accuracy")):

@@ -110,6 +110,12 @@ class WeightEditor(QWidget):
         self.field.valueChanged.connect(self._commit)
         view.weight_selected.connect(self.select)
         close.clicked.connect(lambda: view.select_weight(None))
+        # Its room stays when it hides: showing it must not shrink the network's picture, which would move the
+        # units under a pointer that has not moved (Qt replays the pointer over the new picture), and a unit that
+        # lands under it would take the decision boundary's place just as a weight's what-if is to be watched.
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.setSizePolicy(policy)
         self.hide()
 
     def select(self, path: str, row: int, column: int) -> None:
@@ -142,8 +148,9 @@ class WeightEditor(QWidget):
             self.gradient.setText("")
             self._say(tr("Train or step once to see it: the weights come from training."))
             return
-        grad = snapshot.weight_grads[path][row, column]
-        self.gradient.setText(tr("∂L/∂W = {0}").format(f"{grad:.3g}") if snapshot.step else tr("∂L/∂W: no step yet"))
+        grads = snapshot.weight_grads.get(path)  # none before the first step has computed one
+        self.gradient.setText(tr("∂L/∂W: no step yet") if grads is None else
+                              tr("∂L/∂W = {0}").format(f"{grads[row, column]:.3g}"))
         self.gradient.setToolTip(tr("The gradient of the loss with respect to this weight, at step {0:,}: it does "
                                     "not change with an edit until the next step").format(snapshot.step))
         self._say("" if snapshot.state in EDITABLE else tr("Pause training to edit a weight."))

@@ -232,8 +232,8 @@
         <translation>1 个隐藏层</translation>
     </message>
     <message>
-        <source>feature {0}: click to inspect</source>
-        <translation>特征 {0}：点击查看</translation>
+        <source>input feature {0}, {1}: click to inspect</source>
+        <translation>输入特征 {0}，{1}：点击查看</translation>
     </message>
     <message>
         <source>layer {0}, unit {1}: click to inspect</source>
@@ -242,6 +242,14 @@
     <message>
         <source>layer {0}: W[{1}, {2}]</source>
         <translation>第 {0} 层：W[{1}, {2}]</translation>
+    </message>
+    <message>
+        <source>layer {0}: W[{1}, {2}] = {3}
+∂L/∂W: no step yet
+click to edit</source>
+        <translation>第 {0} 层：W[{1}, {2}] = {3}
+∂L/∂W：还没有训练步
+点击编辑</translation>
     </message>
     <message>
         <source>layer {0}: W[{1}, {2}] = {3}
@@ -2302,6 +2310,10 @@ click to edit</source>
         <source>test</source>
         <translation>测试集</translation>
     </message>
+    <message>
+        <source>A regression predicts numbers, not classes, so there is no accuracy to plot: how far off it is shows as the loss, on the Loss tab.</source>
+        <translation>回归预测的是数值而不是类别，所以没有准确率可画：预测偏差有多大，请看“损失函数”标签页中的损失。</translation>
+    </message>
 </context>
 <context>
     <name>ActivationPlot</name>
@@ -3515,6 +3527,10 @@ click to edit</source>
     <message>
         <source>{0}: accuracy {1:.1%}, macro F1 {2:.3f}, loss {3:.4g}.</source>
         <translation>{0}：准确率 {1:.1%}，宏平均 F1 {2:.3f}，损失 {3:.4g}。</translation>
+    </message>
+    <message>
+        <source>Predicted as {0}</source>
+        <translation>预测为 {0}</translation>
     </message>
     <message>
         <source>{0} of the {1} test examples of {2} predicted as {3} ({4:.0%})</source>

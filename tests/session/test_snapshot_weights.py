@@ -2,7 +2,7 @@
 
 import numpy
 
-from tests.session.helpers import preset_session
+from tests.session.helpers import Runner, preset_session
 
 
 def test_small_networks_snapshot_their_dense_weights_and_gradients():
@@ -35,3 +35,23 @@ def test_large_networks_snapshot_no_weights():
     snapshot = next(stream)
     assert snapshot.boundary is not None  # a 2-D set, but 81 units: too many to draw each
     assert snapshot.weights == {} and snapshot.weight_grads == {} and snapshot.neuron_grids == {}
+
+
+def test_no_gradient_is_reported_before_a_step_computed_one():
+    """The gradient buffer holds zeros until the first backward: a snapshot then has no gradient to show, not a
+    gradient of zero (which the views would read as vanished); from the first step on, and after a move to
+    another backend only once a step ran there, it has."""
+    session = preset_session("circle", start_paused=True)
+    runner = Runner(session)
+    first = runner.next()
+    assert first.step == 0 and first.weights and first.weight_grads == {}
+    assert all(stats.grad_norms == {} and stats.weight_gradient is None for stats in first.layers)
+    assert "grad_norm/1.W" not in first.history
+    session.control.step()
+    stepped = runner.wait_for(lambda s: s.step == 1)
+    assert sorted(stepped.weight_grads) == ["1", "2", "3"]
+    assert all(stats.weight_gradient > 0 for stats in stepped.layers if stats.type == "dense")
+    session.control.reset()
+    reset = runner.wait_for(lambda s: s.run != stepped.run)
+    assert reset.weight_grads == {} and all(stats.grad_norms == {} for stats in reset.layers)
+    session.control.stop()

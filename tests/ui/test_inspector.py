@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtWidgets import QTableWidget
 
 from playground.ui.inspector import ratio_verdict
+from playground.ui.network_blocks import NO_WEIGHTS
 from tests.ui.test_metrics_view import open_tab, train_epochs
 from tests.ui.widgets import click, find
 
@@ -65,3 +66,26 @@ def test_while_training_the_numbers_change_slowly_enough_to_read(qtbot):
     assert table.item(0, 5).text() == "3.0e-03"
     window.inspector.update_from(with_ratio(4e-3, "paused"))  # a pause shows at once
     assert table.item(0, 5).text() == "4.0e-03"
+
+
+def test_before_the_first_step_no_view_shows_a_gradient_that_no_backward_computed(qtbot):
+    """After Reset (as at the start) the gradient buffer holds zeros: the Inspector, the block colours and the
+    gradient badge must not read them as a vanished gradient."""
+    window = train_epochs(qtbot, "spiral", 1)
+    open_tab(qtbot, window, "Inspector")
+    table = find(window, QTableWidget, "layerHealth")
+    assert float(table.item(0, 4).text()) > 0  # trained: a gradient
+    trained = window.latest.run
+    click(qtbot, window, "resetButton")
+    qtbot.waitUntil(lambda: window._drawn is not None and window._drawn.run != trained, timeout=10_000)
+    assert window.latest.step == 0
+    assert [table.item(row, 4).text() for row in range(table.rowCount())] == ["–"] * 3
+    assert all(not table.item(row, 4).toolTip() for row in range(3))
+    blocks = window.network_view.diagram.blocks
+    assert all(block.brush().color() == NO_WEIGHTS for block in blocks.values())
+    assert not window.gradient_plot.warning.isVisible()
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: window._drawn is not None and window._drawn.step == 1, timeout=10_000)
+    assert all(float(table.item(row, 4).text()) > 0 for row in range(3))
+    assert all(block.brush().color() != NO_WEIGHTS for block in blocks.values())
+    window.close()

@@ -2,10 +2,12 @@
 off the widgets a person sees."""
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QTableWidget
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QLabel, QTableWidget, QToolTip
 
 from playground.ui import MainWindow
+from playground.ui.data_panel import DatasetSelector
 from tests.ui.widgets import click, find
 
 
@@ -69,3 +71,35 @@ def test_regression_shows_the_loss_only_and_new_data_clears_the_tab(qtbot):
     window.preset_selector.setCurrentText("iris")
     assert "end of the first epoch" in summary.text()
     assert find(window, QTableWidget, "confusionMatrix").rowCount() == 0
+
+
+def test_the_accuracy_tab_of_a_regression_says_why_it_is_empty_and_a_classification_plots_instead(qtbot):
+    window = train_epochs(qtbot, "linear-regression", 1)
+    open_tab(qtbot, window, "Accuracy")
+    note = find(window, QLabel, "accuracyNotApplicable")
+    assert note.isVisible() and "no accuracy" in note.text() and "Loss tab" in note.text()
+    choose = window.findChild(DatasetSelector, "datasetSelector")
+    choose.activated.emit(choose.findData("iris"))  # the person picks a classification set
+    assert not note.isVisible()
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: window._drawn is not None and window._drawn.step == 1, timeout=10_000)
+    assert len(window.accuracy_plot.test_curve.getData()[0]) > 0
+    window.close()
+
+
+def test_a_class_name_wider_than_its_column_is_cut_with_an_ellipsis_and_whole_in_its_tooltip(qtbot):
+    window = train_epochs(qtbot, "iris", 1)
+    window.resize(1024, 700)  # the smallest screen the layout is made for
+    open_tab(qtbot, window, "Metrics")
+    confusion = find(window, QTableWidget, "confusionMatrix")
+    qtbot.waitUntil(lambda: confusion.rowCount() == 3, timeout=5_000)
+    header = confusion.horizontalHeader()
+    width = header.fontMetrics().horizontalAdvance("versicolor")
+    qtbot.waitUntil(lambda: header.sectionSize(1) < width + 8, timeout=5_000)  # the name does not fit its column
+    assert header.textElideMode() == Qt.TextElideMode.ElideRight  # "versi…", not "ersicolo"
+    for column, name in enumerate(["setosa", "versicolor", "virginica"]):
+        pos = QPoint(header.sectionViewportPosition(column) + header.sectionSize(column) // 2, header.height() // 2)
+        QApplication.sendEvent(header.viewport(), QHelpEvent(QEvent.Type.ToolTip, pos, header.mapToGlobal(pos)))
+        assert QToolTip.text() == f"Predicted as {name}"
+        QToolTip.hideText()
+    window.close()

@@ -4,7 +4,7 @@ gradient clipping off and watch it explode; that must be possible from the windo
 import math
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QToolButton
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QToolButton
 
 from playground.ui import MainWindow
 from tests.ui.widgets import click, find
@@ -82,3 +82,29 @@ def test_a_closed_dialog_leaves_nothing_behind(qtbot):
         dialog = open_settings(qtbot, window)
         press(qtbot, dialog, answer)
         qtbot.waitUntil(lambda: not window.findChildren(QDialog, "optimizerSettings"))
+
+
+def test_ok_keeps_the_kind_and_rate_chosen_in_the_control_bar_while_the_dialog_was_open(qtbot):
+    """The dialog does not hold up the window: a person may switch optimizer or learning rate in the bar
+    meanwhile, and OK must not put back the ones it opened with under the bar's choice."""
+    window = MainWindow("circle")
+    qtbot.addWidget(window)
+    window.show()
+    click(qtbot, window, "playButton")
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.state == "running", timeout=10_000)
+    dialog = open_settings(qtbot, window)
+    find(window, QComboBox, "optimizerSelector").setCurrentText("adam")
+    rate = find(window, QComboBox, "learningRateInput")
+    rate.setFocus()
+    rate.lineEdit().selectAll()
+    qtbot.keyClicks(rate, "0.1")
+    qtbot.keyClick(rate, Qt.Key.Key_Return)
+    clip = next(box for box in dialog.findChildren(QCheckBox) if "global norm" in box.text())
+    qtbot.mouseClick(clip, Qt.MouseButton.LeftButton)
+    press(qtbot, dialog, QDialogButtonBox.StandardButton.Ok)
+    qtbot.waitUntil(lambda: window.latest.optimizer.clip_norm is not None, timeout=10_000)
+    trained = window.latest.optimizer
+    assert (trained.kind, trained.learning_rate) == ("adam", 0.1)  # as the bar shows
+    assert (window.preset.optimizer.kind, window.preset.optimizer.learning_rate) == ("adam", 0.1)
+    click(qtbot, window, "playButton")
+    window.close()

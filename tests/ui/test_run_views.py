@@ -7,8 +7,8 @@ import math
 import numpy
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QMouseEvent, QWheelEvent
-from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QSpinBox, QTableWidget
+from PySide6.QtGui import QHelpEvent, QMouseEvent, QWheelEvent
+from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QSpinBox, QTableWidget, QToolTip
 
 from playground.session import loop
 from playground.ui import MainWindow
@@ -210,6 +210,26 @@ def test_hovering_a_unit_shows_it_large_until_the_pointer_leaves(qtbot):
     assert left.args == ["", -1]
     assert not boundary.caption.isVisible()
     assert numpy.array_equal(boundary.image.image, window.latest.boundary[::-1])
+
+
+def test_a_hovered_unit_is_named_alike_in_its_tooltip_and_in_the_big_view(qtbot):
+    window = open_window(qtbot)
+    train_then_pause(qtbot, window, 100)
+    view, boundary = window.network_view, window.boundary_view
+    viewport = view.canvas.viewport()
+    for key, name in ((("input", 1), "input feature 2"), (("1", 2), "layer 1, unit 3")):
+        pos = view.canvas.mapFromScene(view.diagram.units[key].sceneBoundingRect().center())
+        caption = f"Showing {name}, under the pointer"
+        # pyqtgraph drops moves that come within 10 ms of the one before: moved until one is taken.
+        def hovered(pos=pos, caption=caption) -> bool:
+            move_pointer(viewport, pos)
+            return boundary.caption.text() == caption
+
+        qtbot.waitUntil(hovered, timeout=2000)
+        QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, pos, viewport.mapToGlobal(pos)))
+        tip = QToolTip.text()
+        QToolTip.hideText()
+        assert tip.startswith(name), tip
 
 
 def shown_rate(window) -> float:
