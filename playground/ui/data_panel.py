@@ -266,8 +266,10 @@ class DataPanel(QGroupBox):
     def _emit(self, *_: Any) -> None:
         offered = self._offered()
         features = [name for name, box in self.feature_boxes.items() if box.isChecked() and name in offered]
-        if not features:  # at least one input: undo the last uncheck
+        if not features:  # at least one input: undo the last uncheck, and say why
             self.show_config(self.config)
+            self.adjusted.emit(self.tr("The network needs at least one input feature, so the last one stays "
+                                       "checked."))
             return
         config = {**self.config, "noise": float(self.noise.value()), "train_ratio": self.ratio.value() / 100,
                   "points": self.points.value(), "seed": self.seed.value(), "features": features}

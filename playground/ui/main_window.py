@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self._drawn: Snapshot | None = None
         self._loading = False
         self._dropped_by: tuple[int, int] | None = None  # (its step, the edit stack's index) while the edit settles
+        self._described_data: str | None = None  # the data set the shown description tells of
         self._build_controls()
         # The run in use makes the sessions; it is made once the objects it needs are (below).
         self.training = Training(self.controls, lambda: self.run_in_use.new_session(), self)
@@ -282,6 +283,7 @@ class MainWindow(QMainWindow):
         """The current preset or project's description, data, settings and network."""
         preset = self.preset
         self.description.setText(preset.description)
+        self._described_data = preset.dataset.get("name")
         self.data_panel.show_config(preset.dataset)
         self._show_data()
         self.controls.show_optimizer(preset.optimizer, preset.batch_size, len(self.dataset.x_train))
@@ -294,6 +296,8 @@ class MainWindow(QMainWindow):
     def _show_data(self) -> None:
         dataset = self.builder.dataset = self.dataset  # the builder checks the network fits it
         self.palette.offer_image_layers(dataset.image_shape is not None)
+        # The description tells of the preset's own data: other data makes it untrue, until that data is back.
+        self.description.setVisible(dataset.name == self._described_data)
         source = dataset_source_in(dataset.name, window_language())
         self.data_source.setText(self.tr("Data: {0}. {1}").format(dataset.name, source))
         planar = dataset.points_train is not None and dataset.points_train.shape[1] == 2
@@ -339,7 +343,12 @@ class MainWindow(QMainWindow):
         self.builder.fit_outputs(dataset.outputs, dataset.loss)
         self.mark_modified()
         names = dataset.feature_names
-        if len(names) <= NAMED_FEATURES:
+        if dataset.image_shape is not None:
+            channels, height, width = dataset.image_shape
+            news = (self.tr("New data: {0:,} training images of {1}×{2} pixels") if channels == 1 else
+                    self.tr("New data: {0:,} training images of {1}×{2} pixels, {3} channels")).format(
+                len(dataset.x_train), height, width, channels)
+        elif len(names) <= NAMED_FEATURES:
             news = self.tr("New data: {0} training points, features {1}").format(len(dataset.x_train), ", ".join(names))
         else:
             news = self.tr("New data: {0} training points, {1} features").format(len(dataset.x_train), len(names))

@@ -2773,6 +2773,10 @@ click to edit</source>
         <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
         <translation>CSV 文件 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
     </message>
+    <message>
+        <source>The network needs at least one input feature, so the last one stays checked.</source>
+        <translation>网络至少需要一个输入特征，所以最后一个保持勾选。</translation>
+    </message>
 </context>
 <context>
     <name>DecisionBoundaryView</name>
@@ -3401,6 +3405,14 @@ click to edit</source>
     <message>
         <source>Data not loaded</source>
         <translation>数据未加载</translation>
+    </message>
+    <message>
+        <source>New data: {0:,} training images of {1}×{2} pixels</source>
+        <translation>新数据：{0:,} 张训练图像，每张 {1}×{2} 像素</translation>
+    </message>
+    <message>
+        <source>New data: {0:,} training images of {1}×{2} pixels, {3} channels</source>
+        <translation>新数据：{0:,} 张训练图像，每张 {1}×{2} 像素，{3} 个通道</translation>
     </message>
     <message>
         <source>New data: {0} training points, features {1}</source>

@@ -224,3 +224,15 @@ def test_the_generated_controls_still_emit_their_config(qtbot, panel):
     with qtbot.assertNotEmitted(panel.changed):
         qtbot.mouseClick(panel.feature_boxes["x1"], Qt.MouseButton.LeftButton)
     assert panel.feature_boxes["x1"].isChecked()  # the last feature stays
+
+
+def test_unchecking_the_last_feature_keeps_it_and_says_why(qtbot, panel):
+    checked = [box for box in panel.feature_boxes.values() if box.isVisible() and box.isChecked()]
+    *others, last = checked
+    for box in others:
+        qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    assert not any(box.isChecked() for box in others) and last.isChecked()
+    with qtbot.waitSignal(panel.adjusted) as said:
+        qtbot.mouseClick(last, Qt.MouseButton.LeftButton)
+    assert last.isChecked() and panel.config["features"] == [last.text()]
+    assert "at least one input feature" in said.args[0]

@@ -219,9 +219,25 @@ def test_new_data_names_a_few_features_and_counts_many(qtbot):
     assert window.statusBar().currentMessage() == (
         f"New data: {training_points} training points, features sepal length (cm), sepal width (cm), "
         "petal length (cm), petal width (cm)")
-    choose_dataset(window, "digits")  # 8×8 pixels: a list of 64 names no one reads
+    choose_dataset(window, "breast_cancer")  # 30 features: a list no one reads
     training_points = len(window.dataset.x_train)
-    assert window.statusBar().currentMessage() == f"New data: {training_points} training points, 64 features"
+    assert window.statusBar().currentMessage() == f"New data: {training_points} training points, 30 features"
+    choose_dataset(window, "digits")  # images: their count and size, not 64 pixels as features
+    training_images = len(window.dataset.x_train)
+    assert window.statusBar().currentMessage() == f"New data: {training_images:,} training images of 8×8 pixels"
+    window.close()
+
+
+def test_the_preset_s_description_shows_only_with_the_data_it_tells_of(qtbot):
+    from tests.ui.test_image_layers import choose_dataset
+
+    window = open_window(qtbot, "digits-mlp")
+    description = find(window, QLabel, "presetDescription")
+    assert "digits" in description.text() and description.isVisible()
+    choose_dataset(window, "iris")  # "the bundled 8×8 digits" would now be untrue
+    assert not description.isVisible()
+    choose_dataset(window, "digits")
+    assert description.isVisible()
     window.close()
 
 
