@@ -530,6 +530,9 @@ class MainWindow(QMainWindow):
         # The rate only while training runs: it is measured over running time alone.
         rate = self.tr(" · {0} samples/s").format(format_rate(snapshot.samples_per_s)) \
             if snapshot.state == "running" else ""
+        schedule = snapshot.optimizer.schedule if snapshot.optimizer is not None else None
+        if schedule is not None and (schedule.kind != "constant" or schedule.warmup_steps > 0):
+            rate += self.tr(" · learning rate {0:.3g}").format(snapshot.learning_rate)  # where the schedule is
         self.run_readout.setText(self.tr("epoch {0} · step {1:,}{2} · {3} · test loss {4:.4f}{5}").format(
             snapshot.epoch, snapshot.step, rate, BACKEND_NAMES.get(snapshot.backend, snapshot.backend),
             snapshot.test_loss, accuracy))

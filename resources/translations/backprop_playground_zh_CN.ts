@@ -3471,6 +3471,10 @@ click to edit</source>
         <translation> · 每秒 {0} 个样本</translation>
     </message>
     <message>
+        <source> · learning rate {0:.3g}</source>
+        <translation> · 学习率 {0:.3g}</translation>
+    </message>
+    <message>
         <source>epoch {0} · step {1:,}{2} · {3} · test loss {4:.4f}{5}</source>
         <translation>第 {0} 轮 · 第 {1:,} 步{2} · {3} · 测试集损失 {4:.4f}{5}</translation>
     </message>

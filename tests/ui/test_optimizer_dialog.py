@@ -108,3 +108,27 @@ def test_ok_keeps_the_kind_and_rate_chosen_in_the_control_bar_while_the_dialog_w
     assert (window.preset.optimizer.kind, window.preset.optimizer.learning_rate) == ("adam", 0.1)
     click(qtbot, window, "playButton")
     window.close()
+
+
+def test_a_warm_up_shows_the_learning_rate_it_has_reached_in_the_readout(qtbot):
+    window = MainWindow("circle")
+    qtbot.addWidget(window)
+    window.show()
+    readout = find(window, QLabel, "runReadout")
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.step == 1)
+    assert "learning rate" not in readout.text()  # a constant rate is the field's
+    dialog = open_settings(qtbot, window)
+    warmup = dialog.schedule_fields["warmup_steps"]
+    warmup.setFocus()
+    warmup.selectAll()
+    qtbot.keyClicks(warmup, "1000")
+    press(qtbot, dialog, QDialogButtonBox.StandardButton.Ok)
+    for _ in range(3):
+        click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: window.latest.step == 4)
+    base = window.preset.optimizer.learning_rate
+    reached = window.latest.learning_rate
+    assert 0 < reached < base / 100  # early in a 1,000-step ramp
+    qtbot.waitUntil(lambda: f"learning rate {reached:.3g}" in readout.text())
+    window.close()
