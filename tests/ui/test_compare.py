@@ -128,3 +128,21 @@ def test_a_run_is_kept_once_it_has_trained_even_after_an_edit_set_it_aside(qtbot
     [run] = window.comparison.runs
     assert run.name == "Circle" and run.step == step and run.setup.network.layers[0].activation == "tanh"
     window.close()
+
+
+def test_a_run_kept_before_an_edit_set_it_aside_or_undo_brought_it_back_is_kept_once(qtbot):
+    window = open_window(qtbot)
+    train(qtbot, window, 60)
+    keep(qtbot, window)
+    window.layer_list.selectRow(0)
+    find(window, QComboBox, "activationInput").setCurrentText("relu")  # the kept run is set aside
+    keep(qtbot, window)  # the same run: kept as it is, not a second time as "same settings"
+    assert [run.name for run in window.comparison.runs] == ["Circle"]
+    assert "Kept run 1" in window.statusBar().currentMessage()
+    click(qtbot, window, "undoButton")  # back to tanh: the run set aside goes on
+    assert "Back to the network trained" in window.statusBar().currentMessage()
+    train(qtbot, window, 60)
+    keep(qtbot, window)
+    [run] = window.comparison.runs
+    assert run.name == "Circle" and run.step == window.latest.step
+    window.close()
