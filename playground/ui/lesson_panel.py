@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from playground.engine import OptimizerSpec
 from playground.project.lessons import Change, Lesson, changed_network, changed_optimizer, load_lesson
+from playground.project.presets import load_preset
 from playground.ui.builder import LayerBuilder
 from playground.ui.comparison import RunComparison
 from playground.ui.translation import window_language
@@ -141,15 +142,25 @@ class Lessons(QObject):
         self.panel.step_shown.connect(lambda step: step.tab and show_tab(step.tab))
 
     def open(self, name: str) -> None:
-        """Show lesson `name` from its first step, on its preset."""
+        """Show lesson `name` from its first step, on its preset as it comes (a run trained on it stays)."""
         lesson = load_lesson(name, window_language())
-        shown = self.window.preset
-        if shown is None or shown.name != lesson.preset:
+        if not self._shows_preset_as_it_comes(lesson.preset):
             self.load_preset(lesson.preset)
         if not self.dock.isVisible():
             self._place_dock()
         self.dock.show()
         self.panel.show_lesson(lesson)
+
+    def _shows_preset_as_it_comes(self, name: str) -> bool:
+        """Whether the window shows preset `name` with its own network, settings and data: a step's change, or
+        an edit of the person's, would make the lesson's first steps untrue."""
+        shown, network = self.window.preset, self.builder.spec if self.builder.error is None else None
+        if shown is None or shown.name != name or network is None:
+            return False
+        preset = load_preset(name)
+        return (network.to_dict() == preset.network.to_dict() and shown.dataset == preset.dataset
+                and self.settings().to_dict() == preset.optimizer.to_dict()
+                and self.window.batch_size_input.value() == preset.batch_size)
 
     def _place_dock(self) -> None:
         """Beside the window's columns where they keep their least width, else floating over its right edge

@@ -106,3 +106,22 @@ def test_a_screen_without_room_beside_the_window_gets_the_lesson_floating(qtbot)
     open_lesson(wide, "Overfitting")
     assert not wide.lessons.dock.isFloating() and wide.lessons.dock.isVisible()
     wide.close()
+
+
+def test_opening_a_lesson_again_after_its_change_starts_it_on_its_own_preset_again(qtbot):
+    window = open_window(qtbot)
+    open_lesson(window, "Vanishing gradients")
+    train(qtbot, window, 50)
+    trained = window.training.worker
+    open_lesson(window, "Vanishing gradients")  # the preset as the lesson starts it: the run trained stays
+    assert window.training.worker is trained and window.latest.step >= 50
+    click(qtbot, window, "lessonNextButton")
+    click(qtbot, window, "lessonNextButton")
+    click(qtbot, window, "lessonApplyButton")
+    assert {layer["activation"] for layer in window.builder.layers[:-1]} == {"relu"}
+    open_lesson(window, "Vanishing gradients")  # step 1 is about sigmoids again, as it says
+    assert text(window, "lessonCounter") == "Step 1 of 4"
+    assert {layer["activation"] for layer in window.builder.layers[:-1]} == {"sigmoid"}
+    assert find(window, QComboBox, "learningRateInput").currentText() == "0.1"
+    assert [run.name for run in window.comparison.runs] == ["Deep sigmoid"]  # what was kept stays kept
+    window.close()
