@@ -103,6 +103,11 @@ class LessonPanel(QWidget):
         self.next_button.setEnabled(self.index < count - 1)
         self.step_shown.emit(step)
 
+    def show_made(self, made: bool) -> None:
+        """The step's button greyed and ticked while the change it made is in effect, else ready to make it."""
+        self.apply_button.setEnabled(not made)
+        self.apply_button.setText(f"✓ {self.step().change.label}" if made else self.step().change.label)
+
 
 class SettingsEdit(QUndoCommand):
     """Optimizer settings a lesson step applies: undone, the settings before come back. Each way, the window
@@ -138,8 +143,13 @@ class Lessons(QObject):
         self.dock.setMinimumWidth(240)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
+        # Where the undo stack stood after each step's change was made (by step index), while the lesson is open:
+        # a change in effect is not made twice (an inserted layer would be inserted again).
+        self._made: dict[int, int] = {}
         self.panel.apply_requested.connect(self.apply)
         self.panel.step_shown.connect(lambda step: step.tab and show_tab(step.tab))
+        self.panel.step_shown.connect(lambda _: self._show_made(builder.undo_stack.index()))
+        builder.undo_stack.indexChanged.connect(self._show_made)
 
     def open(self, name: str) -> None:
         """Show lesson `name` from its first step, on its preset as it comes (a run trained on it stays)."""
@@ -149,6 +159,7 @@ class Lessons(QObject):
         if not self.dock.isVisible():
             self._place_dock()
         self.dock.show()
+        self._made.clear()
         self.panel.show_lesson(lesson)
 
     def _shows_preset_as_it_comes(self, name: str) -> bool:
@@ -185,3 +196,15 @@ class Lessons(QObject):
             before = self.settings()
             stack.push(SettingsEdit(self.use_settings, before, changed_optimizer(before, change), change.label))
         stack.endMacro()
+        self._made[self.panel.index] = stack.index()
+        self._show_made(stack.index())
+
+    def _show_made(self, index: int) -> None:
+        """Whether the step shown has its change in effect, the undo stack at `index`: made, and neither undone nor
+        dropped (with its preset, or by an edit made after an Undo). The stack is read only past the change: it
+        empties itself, and says so, while it is destroyed."""
+        if self.panel.lesson is None or self.panel.step().change is None:
+            return
+        after = self._made.get(self.panel.index)
+        self.panel.show_made(after is not None and index >= after
+                             and self.builder.undo_stack.text(after - 1) == self.panel.step().change.label)
