@@ -1,7 +1,7 @@
 """The Compare tab: the kept runs' curves over one another, and the run in use beside them.
 
-The person chooses what to compare (a loss, an accuracy, one layer's gradient norm or update ratio)
-and which kept runs to show. Each kept run has its own colour and dash and is named in the legend
+The person chooses what to compare (a loss, on a log axis if asked; an accuracy; one layer's gradient
+norm or update ratio) and which kept runs to show. Each kept run has its own colour and dash and is named in the legend
 by how it differs from the run before it; the run in use is drawn thicker, named by how it differs
 from the last kept run. Curves are made when the kept runs change and only updated with setData
 after that; a run the person hides is taken off the plot, so that pyqtgraph's Export (right-click:
@@ -19,7 +19,7 @@ import numpy
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
 
 from playground.project.runs import KeptRun
 from playground.session import Snapshot
@@ -31,7 +31,8 @@ RUN_COLORS = [(214, 39, 40), (44, 160, 44), (148, 103, 189), (140, 86, 75), (227
 RUN_DASHES = [Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine, Qt.PenStyle.DashDotDotLine,
               Qt.PenStyle.SolidLine]
 CURRENT_COLOR = (8, 119, 189)
-LAYER_SERIES = ("grad_norm", "update_ratio")  # series kept per layer, as "<kind>/<path>.W" (or .K)
+LAYER_SERIES = ("grad_norm", "update_ratio")  # series kept per layer, as "<kind>/<path>.W" (or .K), on a log axis
+LOSSES = ("test_loss", "train_loss")  # on a log axis when the person asks: a loss that starts huge hides the rest
 LEGEND_LINE = 50  # characters of a run's name on one line of the legend; longer names wrap after a comma
 
 
@@ -81,6 +82,8 @@ class ComparePlot(QWidget):
         self.series_selector.setToolTip(self.tr("What the runs are compared on"))
         self.layer_selector = QComboBox(objectName="compareLayer")
         self.layer_selector.setToolTip(self.tr("The layer whose weights' gradient norm or update ratio is shown"))
+        self.log_scale = QCheckBox(self.tr("log scale"), objectName="compareLogScale")
+        self.log_scale.setToolTip(self.tr("Show the losses on a logarithmic axis"))
         self.runs_menu = QMenu(self)
         self.runs_button = QToolButton(text=self.tr("Runs"), objectName="compareRunsButton")
         self.runs_button.setMenu(self.runs_menu)
@@ -106,6 +109,7 @@ class ComparePlot(QWidget):
         controls.addWidget(QLabel(self.tr("Show:")))
         controls.addWidget(self.series_selector, 1)
         controls.addWidget(self.layer_selector)
+        controls.addWidget(self.log_scale)
         controls.addWidget(self.runs_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -114,6 +118,7 @@ class ComparePlot(QWidget):
         layout.addWidget(self.plot, 1)
         self.series_selector.currentIndexChanged.connect(self._series_chosen)
         self.layer_selector.currentIndexChanged.connect(lambda _: self._draw())
+        self.log_scale.toggled.connect(lambda _: self._series_chosen())
         self._series_chosen()
 
     # What is compared.
@@ -127,9 +132,14 @@ class ComparePlot(QWidget):
         if layer is not None:
             self.layer_selector.setCurrentIndex(self.layer_selector.findData(layer))
 
+    def _logarithmic(self) -> bool:
+        kind = self.series()
+        return kind in LAYER_SERIES or kind in LOSSES and self.log_scale.isChecked()
+
     def _series_chosen(self) -> None:
         kind = self.series()
-        self.plot.setLogMode(y=kind in LAYER_SERIES)
+        self.log_scale.setVisible(kind in LOSSES)
+        self.plot.setLogMode(y=self._logarithmic())
         self.plot.setLabel("left", self.series_selector.currentText())
         self._fill_layers()
         self._draw()
@@ -155,7 +165,7 @@ class ComparePlot(QWidget):
         if history is None or name not in history:
             return numpy.zeros(0), numpy.zeros(0)
         steps, values = history["step"], history[name]
-        keep = numpy.isfinite(values) & ((values > 0) if kind in LAYER_SERIES else True)
+        keep = numpy.isfinite(values) & ((values > 0) if self._logarithmic() else True)
         steps, values = steps[keep], values[keep]
         if kind == "train_loss":  # as the Loss tab draws it: the mean over the last 5% of the steps
             values = smoothed_loss(steps, values)

@@ -6,7 +6,7 @@ import csv
 import numpy
 from pyqtgraph.exporters import CSVExporter, ImageExporter
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QToolButton
+from PySide6.QtWidgets import QCheckBox, QComboBox, QToolButton
 
 from playground.project import load_project
 from playground.ui import MainWindow
@@ -145,4 +145,24 @@ def test_a_run_kept_before_an_edit_set_it_aside_or_undo_brought_it_back_is_kept_
     keep(qtbot, window)
     [run] = window.comparison.runs
     assert run.name == "Circle" and run.step == window.latest.step
+    window.close()
+
+
+def test_losses_that_start_huge_are_compared_on_a_log_axis_when_asked(qtbot):
+    window = open_window(qtbot, "exploding")  # its loss starts in the tens of thousands and ends below 1
+    view = window.compare_view
+    train(qtbot, window, 100)
+    keep(qtbot, window)
+    window.plot_tabs.setCurrentWidget(view)
+    log_scale = find(window, QCheckBox, "compareLogScale")
+    assert log_scale.isVisible() and not view.plot.getPlotItem().ctrl.logYCheck.isChecked()
+    qtbot.mouseClick(log_scale, Qt.MouseButton.LeftButton)
+    assert view.plot.getPlotItem().ctrl.logYCheck.isChecked()
+    kept = window.comparison.runs[0].history["test_loss"]
+    drawn = 10 ** view.run_curves[0].getData()[1]  # a log axis draws log10 of the values
+    assert numpy.allclose(drawn, kept[numpy.isfinite(kept) & (kept > 0)])
+    view.show_series("test_accuracy")  # none for a regression, and no log axis for an accuracy
+    assert not log_scale.isVisible() and not view.plot.getPlotItem().ctrl.logYCheck.isChecked()
+    view.show_series("train_loss")
+    assert log_scale.isChecked() and view.plot.getPlotItem().ctrl.logYCheck.isChecked()
     window.close()
