@@ -5,7 +5,7 @@ import csv
 
 import numpy
 from pyqtgraph.exporters import CSVExporter, ImageExporter
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QToolButton
 
 from playground.project import load_project
@@ -156,7 +156,7 @@ def test_losses_that_start_huge_are_compared_on_a_log_axis_when_asked(qtbot):
     window.plot_tabs.setCurrentWidget(view)
     log_scale = find(window, QCheckBox, "compareLogScale")
     assert log_scale.isVisible() and not view.plot.getPlotItem().ctrl.logYCheck.isChecked()
-    qtbot.mouseClick(log_scale, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(log_scale, Qt.MouseButton.LeftButton, pos=QPoint(8, log_scale.height() // 2))  # on its box
     assert view.plot.getPlotItem().ctrl.logYCheck.isChecked()
     kept = window.comparison.runs[0].history["test_loss"]
     drawn = 10 ** view.run_curves[0].getData()[1]  # a log axis draws log10 of the values
