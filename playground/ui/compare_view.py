@@ -14,11 +14,12 @@ project's and stay until forgotten.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 import numpy
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QFont, QFontMetrics
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
 
 from playground.project.runs import KeptRun
@@ -33,7 +34,9 @@ RUN_DASHES = [Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine
 CURRENT_COLOR = (8, 119, 189)
 LAYER_SERIES = ("grad_norm", "update_ratio")  # series kept per layer, as "<kind>/<path>.W" (or .K), on a log axis
 LOSSES = ("test_loss", "train_loss")  # on a log axis when the person asks: a loss that starts huge hides the rest
-LEGEND_LINE = 50  # characters of a run's name on one line of the legend; longer names wrap after a comma
+LEGEND_POINTS = 9  # the legend's text size, pyqtgraph's LegendItem's labelTextSize
+LEGEND_SAMPLE = 40  # pixels of a legend row beside the left axis before its text: the line sample and spacing
+LEGEND_INDENT = "\u00a0\u00a0"  # before the later lines of a name that wraps
 
 
 def run_pen(index: int) -> pg.QtGui.QPen:
@@ -41,16 +44,17 @@ def run_pen(index: int) -> pg.QtGui.QPen:
     return pg.mkPen(RUN_COLORS[index % len(RUN_COLORS)], width=2, style=RUN_DASHES[index % len(RUN_DASHES)])
 
 
-def legend_text(name: str) -> str:
-    """A run's name for the legend: on lines of about LEGEND_LINE characters, broken after its commas."""
+def legend_text(name: str, fits: Callable[[str], bool]) -> str:
+    """A run's name for the legend, broken after its commas into lines that `fits` (a line's width) takes."""
     lines = [""]
     for part in name.split(", "):
-        if lines[-1] and len(lines[-1]) + len(part) + 2 > LEGEND_LINE:
+        joined = f"{lines[-1]}, {part}" if lines[-1] else part
+        if lines[-1] and not fits(f"{joined},"):
             lines[-1] += ","
             lines.append(part)
         else:
-            lines[-1] = f"{lines[-1]}, {part}" if lines[-1] else part
-    return "<br>&nbsp;&nbsp;".join(html.escape(line) for line in lines)
+            lines[-1] = joined
+    return f"<br>{LEGEND_INDENT}".join(html.escape(line) for line in lines)
 
 
 def layer_order(path: str) -> tuple[int, ...]:
@@ -200,7 +204,7 @@ class ComparePlot(QWidget):
     def _show_curve(self, curve: pg.PlotDataItem, shown: bool) -> None:
         if shown:
             self.plot.addItem(curve)
-            self.legend.getLabel(curve).setText(legend_text(curve.name()))
+            self.legend.getLabel(curve).setText(self._legend_text(curve.name()))
         else:
             self.plot.removeItem(curve)  # off the legend and out of what Export writes
 
@@ -210,7 +214,21 @@ class ComparePlot(QWidget):
         self.current_curve.opts["name"] = name  # what Export names its column
         label = self.legend.getLabel(self.current_curve)
         if label is not None:
-            label.setText(legend_text(name))
+            label.setText(self._legend_text(name))
+
+    def _legend_text(self, name: str) -> str:
+        """`name` in lines as wide as the plot shows: a wider legend would widen the plot past its view, cut off
+        at the right (a Chinese name, or a small screen)."""
+        font = QFont(self.font())
+        font.setPointSize(LEGEND_POINTS)
+        metrics = QFontMetrics(font)
+        room = self.plot.viewport().width() - self.plot.getAxis("left").width() - LEGEND_SAMPLE
+        return legend_text(name, lambda line: metrics.horizontalAdvance(LEGEND_INDENT + line) <= room)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        for sample, label in self.legend.items:  # the names in lines of the new width
+            label.setText(self._legend_text(sample.item.name()))
 
     def _restack_current(self) -> None:
         """The run in use on top of the kept runs, and last in the legend, while it has trained."""

@@ -166,3 +166,21 @@ def test_losses_that_start_huge_are_compared_on_a_log_axis_when_asked(qtbot):
     view.show_series("train_loss")
     assert log_scale.isChecked() and view.plot.getPlotItem().ctrl.logYCheck.isChecked()
     window.close()
+
+
+def test_a_long_name_wraps_in_the_legend_to_the_width_of_a_small_window(qtbot):
+    window = open_window(qtbot, "deep-sigmoid")
+    window.resize(1024, 700)  # the smallest screen the window is made for
+    view = window.compare_view
+    window.plot_tabs.setCurrentWidget(view)
+    train(qtbot, window, 50)
+    keep(qtbot, window)
+    window.load_preset("deep-relu-he")  # the kept runs stay across presets
+    train(qtbot, window, 50)
+    qtbot.waitUntil(lambda: legend(window)[-1].startswith("now: sigmoid → relu"))
+    right = view.plot.viewport().width()  # what shows of the plot: a wider legend widens the plot item past it
+    assert all(label.item.mapRectToScene(label.item.boundingRect()).right() <= right
+               for _, label in view.legend.items)
+    window.resize(1400, 900)  # room again: the name takes fewer lines
+    qtbot.waitUntil(lambda: legend(window)[-1].count("<br>") < 2)
+    window.close()
