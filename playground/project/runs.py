@@ -32,6 +32,7 @@ MAX_RUN_SERIES = 256  # per run: the metrics and two series for each of up to 12
 # Pairs of layers weighed to name what changed between two networks, in a table of Python integers:
 # 250 layers each (500 with their activations), under a tenth of a second.
 MAX_ALIGNED_PAIRS = 250_000
+INITIALIZER_SETTINGS = ("init", "bias_init")  # a layer's settings whose values are initializers
 
 
 @dataclass
@@ -215,7 +216,7 @@ def _network_changes(before: dict[str, Any], after: dict[str, Any]) -> list[str]
             for kind, settings in added:
                 changes[1, f"+ {_described(kind, settings)}"] += kind != "end"
         if i < len(old):
-            for phrase in _setting_changes(old[i][1], new[j][1]):
+            for phrase in _setting_changes(_named(old[i][1]), _named(new[j][1])):
                 changes[2, phrase] += 1
         last_old, last_new = i, j
     found = [phrase if count == 1 or order != 1 else f"{phrase} ×{count}"
@@ -223,6 +224,12 @@ def _network_changes(before: dict[str, Any], after: dict[str, Any]) -> list[str]
     if before.get("loss") != after.get("loss"):
         found.append(tr("loss {0} → {1}").format(term(before.get("loss")), term(after.get("loss"))))
     return found
+
+
+def _named(settings: dict[str, Any]) -> dict[str, Any]:
+    """A layer's settings with its initializers named as the window names them (words.term)."""
+    return {key: term(value) if key in INITIALIZER_SETTINGS and isinstance(value, str) else value
+            for key, value in settings.items()}
 
 
 def _described(kind: str, settings: dict[str, Any]) -> str:

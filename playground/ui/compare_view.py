@@ -1,7 +1,7 @@
 """The Compare tab: the kept runs' curves over one another, and the run in use beside them.
 
-The person chooses what to compare (a loss, an accuracy, one layer's gradient norm or update ratio)
-and which kept runs to show. Each kept run has its own colour and dash and is named in the legend
+The person chooses what to compare (a loss, on a log axis if asked; an accuracy; one layer's gradient
+norm or update ratio) and which kept runs to show. Each kept run has its own colour and dash and is named in the legend
 by how it differs from the run before it; the run in use is drawn thicker, named by how it differs
 from the last kept run. Curves are made when the kept runs change and only updated with setData
 after that; a run the person hides is taken off the plot, so that pyqtgraph's Export (right-click:
@@ -14,12 +14,13 @@ project's and stay until forgotten.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 import numpy
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QFont, QFontMetrics
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
 
 from playground.project.runs import KeptRun
 from playground.session import Snapshot
@@ -31,8 +32,11 @@ RUN_COLORS = [(214, 39, 40), (44, 160, 44), (148, 103, 189), (140, 86, 75), (227
 RUN_DASHES = [Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine, Qt.PenStyle.DashDotDotLine,
               Qt.PenStyle.SolidLine]
 CURRENT_COLOR = (8, 119, 189)
-LAYER_SERIES = ("grad_norm", "update_ratio")  # series kept per layer, as "<kind>/<path>.W" (or .K)
-LEGEND_LINE = 50  # characters of a run's name on one line of the legend; longer names wrap after a comma
+LAYER_SERIES = ("grad_norm", "update_ratio")  # series kept per layer, as "<kind>/<path>.W" (or .K), on a log axis
+LOSSES = ("test_loss", "train_loss")  # on a log axis when the person asks: a loss that starts huge hides the rest
+LEGEND_POINTS = 9  # the legend's text size, pyqtgraph's LegendItem's labelTextSize
+LEGEND_SAMPLE = 40  # pixels of a legend row beside the left axis before its text: the line sample and spacing
+LEGEND_INDENT = "\u00a0\u00a0"  # before the later lines of a name that wraps
 
 
 def run_pen(index: int) -> pg.QtGui.QPen:
@@ -40,16 +44,17 @@ def run_pen(index: int) -> pg.QtGui.QPen:
     return pg.mkPen(RUN_COLORS[index % len(RUN_COLORS)], width=2, style=RUN_DASHES[index % len(RUN_DASHES)])
 
 
-def legend_text(name: str) -> str:
-    """A run's name for the legend: on lines of about LEGEND_LINE characters, broken after its commas."""
+def legend_text(name: str, fits: Callable[[str], bool]) -> str:
+    """A run's name for the legend, broken after its commas into lines that `fits` (a line's width) takes."""
     lines = [""]
     for part in name.split(", "):
-        if lines[-1] and len(lines[-1]) + len(part) + 2 > LEGEND_LINE:
+        joined = f"{lines[-1]}, {part}" if lines[-1] else part
+        if lines[-1] and not fits(f"{joined},"):
             lines[-1] += ","
             lines.append(part)
         else:
-            lines[-1] = f"{lines[-1]}, {part}" if lines[-1] else part
-    return "<br>&nbsp;&nbsp;".join(html.escape(line) for line in lines)
+            lines[-1] = joined
+    return f"<br>{LEGEND_INDENT}".join(html.escape(line) for line in lines)
 
 
 def layer_order(path: str) -> tuple[int, ...]:
@@ -81,6 +86,8 @@ class ComparePlot(QWidget):
         self.series_selector.setToolTip(self.tr("What the runs are compared on"))
         self.layer_selector = QComboBox(objectName="compareLayer")
         self.layer_selector.setToolTip(self.tr("The layer whose weights' gradient norm or update ratio is shown"))
+        self.log_scale = QCheckBox(self.tr("log scale"), objectName="compareLogScale")
+        self.log_scale.setToolTip(self.tr("Show the losses on a logarithmic axis"))
         self.runs_menu = QMenu(self)
         self.runs_button = QToolButton(text=self.tr("Runs"), objectName="compareRunsButton")
         self.runs_button.setMenu(self.runs_menu)
@@ -112,8 +119,10 @@ class ComparePlot(QWidget):
         layout.addLayout(controls)
         layout.addWidget(self.hint)
         layout.addWidget(self.plot, 1)
+        layout.addWidget(self.log_scale)  # below, as in the Loss tab: the row above has no room on a small screen
         self.series_selector.currentIndexChanged.connect(self._series_chosen)
         self.layer_selector.currentIndexChanged.connect(lambda _: self._draw())
+        self.log_scale.toggled.connect(lambda _: self._series_chosen())
         self._series_chosen()
 
     # What is compared.
@@ -127,9 +136,14 @@ class ComparePlot(QWidget):
         if layer is not None:
             self.layer_selector.setCurrentIndex(self.layer_selector.findData(layer))
 
+    def _logarithmic(self) -> bool:
+        kind = self.series()
+        return kind in LAYER_SERIES or kind in LOSSES and self.log_scale.isChecked()
+
     def _series_chosen(self) -> None:
         kind = self.series()
-        self.plot.setLogMode(y=kind in LAYER_SERIES)
+        self.log_scale.setVisible(kind in LOSSES)
+        self.plot.setLogMode(y=self._logarithmic())
         self.plot.setLabel("left", self.series_selector.currentText())
         self._fill_layers()
         self._draw()
@@ -155,7 +169,7 @@ class ComparePlot(QWidget):
         if history is None or name not in history:
             return numpy.zeros(0), numpy.zeros(0)
         steps, values = history["step"], history[name]
-        keep = numpy.isfinite(values) & ((values > 0) if kind in LAYER_SERIES else True)
+        keep = numpy.isfinite(values) & ((values > 0) if self._logarithmic() else True)
         steps, values = steps[keep], values[keep]
         if kind == "train_loss":  # as the Loss tab draws it: the mean over the last 5% of the steps
             values = smoothed_loss(steps, values)
@@ -190,7 +204,7 @@ class ComparePlot(QWidget):
     def _show_curve(self, curve: pg.PlotDataItem, shown: bool) -> None:
         if shown:
             self.plot.addItem(curve)
-            self.legend.getLabel(curve).setText(legend_text(curve.name()))
+            self.legend.getLabel(curve).setText(self._legend_text(curve.name()))
         else:
             self.plot.removeItem(curve)  # off the legend and out of what Export writes
 
@@ -200,7 +214,21 @@ class ComparePlot(QWidget):
         self.current_curve.opts["name"] = name  # what Export names its column
         label = self.legend.getLabel(self.current_curve)
         if label is not None:
-            label.setText(legend_text(name))
+            label.setText(self._legend_text(name))
+
+    def _legend_text(self, name: str) -> str:
+        """`name` in lines as wide as the plot shows: a wider legend would widen the plot past its view, cut off
+        at the right (a Chinese name, or a small screen)."""
+        font = QFont(self.font())
+        font.setPointSize(LEGEND_POINTS)
+        metrics = QFontMetrics(font)
+        room = self.plot.viewport().width() - self.plot.getAxis("left").width() - LEGEND_SAMPLE
+        return legend_text(name, lambda line: metrics.horizontalAdvance(LEGEND_INDENT + line) <= room)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        for sample, label in self.legend.items:  # the names in lines of the new width
+            label.setText(self._legend_text(sample.item.name()))
 
     def _restack_current(self) -> None:
         """The run in use on top of the kept runs, and last in the legend, while it has trained."""

@@ -22,14 +22,15 @@ class RunComparison(QObject):
     message = Signal(str)
 
     def __init__(self, view: ComparePlot, training: Training, title: Callable[[], str],
-                 dataset: Callable[[], dict], set_aside: Callable[[], Project | None]) -> None:
+                 dataset: Callable[[], dict], set_aside: Callable[[], tuple[int, Project] | None]) -> None:
         """`view`: the Compare tab; `training`: the window's session; `title` and `dataset`: the project's title
-        and dataset settings as shown; `set_aside`: the run the last edit set aside, if any."""
+        and dataset settings as shown; `set_aside`: the run the last edit set aside, if any, as (its run id, its
+        project)."""
         super().__init__(view)
         self.view, self.training, self.title, self.dataset, self.set_aside = view, training, title, dataset, set_aside
         self.runs: list[KeptRun] = []
         self._latest: Snapshot | None = None  # the newest snapshot of the run in use
-        self._kept: dict[object, int] = {}  # which run each kept one came from (a run id, a set-aside project)
+        self._kept: dict[int, int] = {}  # run id → the index of the kept run it is
         training.snapshot.connect(self._received)
 
     def _received(self, snapshot: Snapshot) -> None:
@@ -38,21 +39,22 @@ class RunComparison(QObject):
             self._name_current()
         self._latest = snapshot
 
-    def _current(self) -> tuple[object, RunSetup, dict, int, int] | None:
-        """(where it came from, setup, history, step, epoch) of the run to keep: the run in use once it has
-        trained, else the run an edit set aside; None when neither has trained."""
+    def _current(self) -> tuple[int, RunSetup, dict, int, int] | None:
+        """(its run id, setup, history, step, epoch) of the run to keep: the run in use once it has trained, else
+        the run an edit set aside (the same run as the one kept before that edit, when it was); None when neither
+        has trained."""
         worker, latest = self.training.worker, self._latest
         if worker is not None and latest is not None and latest.run == worker.session.run_id and latest.step > 0:
             # The settings as the snapshot brought them: the session's own change in the worker thread.
             setup = RunSetup(worker.session.spec, copy.deepcopy(latest.optimizer), latest.batch_size,
                              dict(self.dataset()))
             return latest.run, setup, latest.history, latest.step, latest.epoch
-        aside = self.set_aside()
+        run, aside = self.set_aside() or (None, None)
         if aside is not None and aside.progress:
             history = {key.removeprefix("history/"): value for key, value in aside.arrays.items()
                        if key.startswith("history/")}
             setup = RunSetup(aside.network, copy.deepcopy(aside.optimizer), aside.batch_size, dict(aside.dataset))
-            return id(aside), setup, history, aside.progress["step"], aside.progress["epoch"]
+            return run, setup, history, aside.progress["step"], aside.progress["epoch"]
         return None
 
     def keep(self, quiet: bool = False) -> bool:

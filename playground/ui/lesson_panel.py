@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from playground.engine import OptimizerSpec
 from playground.project.lessons import Change, Lesson, changed_network, changed_optimizer, load_lesson
+from playground.project.presets import load_preset
 from playground.ui.builder import LayerBuilder
 from playground.ui.comparison import RunComparison
 from playground.ui.translation import window_language
@@ -102,6 +103,11 @@ class LessonPanel(QWidget):
         self.next_button.setEnabled(self.index < count - 1)
         self.step_shown.emit(step)
 
+    def show_made(self, made: bool) -> None:
+        """The step's button greyed and ticked while the change it made is in effect, else ready to make it."""
+        self.apply_button.setEnabled(not made)
+        self.apply_button.setText(f"✓ {self.step().change.label}" if made else self.step().change.label)
+
 
 class SettingsEdit(QUndoCommand):
     """Optimizer settings a lesson step applies: undone, the settings before come back. Each way, the window
@@ -137,19 +143,35 @@ class Lessons(QObject):
         self.dock.setMinimumWidth(240)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
+        # Where the undo stack stood after each step's change was made (by step index), while the lesson is open:
+        # a change in effect is not made twice (an inserted layer would be inserted again).
+        self._made: dict[int, int] = {}
         self.panel.apply_requested.connect(self.apply)
         self.panel.step_shown.connect(lambda step: step.tab and show_tab(step.tab))
+        self.panel.step_shown.connect(lambda _: self._show_made(builder.undo_stack.index()))
+        builder.undo_stack.indexChanged.connect(self._show_made)
 
     def open(self, name: str) -> None:
-        """Show lesson `name` from its first step, on its preset."""
+        """Show lesson `name` from its first step, on its preset as it comes (a run trained on it stays)."""
         lesson = load_lesson(name, window_language())
-        shown = self.window.preset
-        if shown is None or shown.name != lesson.preset:
+        if not self._shows_preset_as_it_comes(lesson.preset):
             self.load_preset(lesson.preset)
         if not self.dock.isVisible():
             self._place_dock()
         self.dock.show()
+        self._made.clear()
         self.panel.show_lesson(lesson)
+
+    def _shows_preset_as_it_comes(self, name: str) -> bool:
+        """Whether the window shows preset `name` with its own network, settings and data: a step's change, or
+        an edit of the person's, would make the lesson's first steps untrue."""
+        shown, network = self.window.preset, self.builder.spec if self.builder.error is None else None
+        if shown is None or shown.name != name or network is None:
+            return False
+        preset = load_preset(name)
+        return (network.to_dict() == preset.network.to_dict() and shown.dataset == preset.dataset
+                and self.settings().to_dict() == preset.optimizer.to_dict()
+                and self.window.batch_size_input.value() == preset.batch_size)
 
     def _place_dock(self) -> None:
         """Beside the window's columns where they keep their least width, else floating over its right edge
@@ -174,3 +196,15 @@ class Lessons(QObject):
             before = self.settings()
             stack.push(SettingsEdit(self.use_settings, before, changed_optimizer(before, change), change.label))
         stack.endMacro()
+        self._made[self.panel.index] = stack.index()
+        self._show_made(stack.index())
+
+    def _show_made(self, index: int) -> None:
+        """Whether the step shown has its change in effect, the undo stack at `index`: made, and neither undone nor
+        dropped (with its preset, or by an edit made after an Undo). The stack is read only past the change: it
+        empties itself, and says so, while it is destroyed."""
+        if self.panel.lesson is None or self.panel.step().change is None:
+            return
+        after = self._made.get(self.panel.index)
+        self.panel.show_made(after is not None and index >= after
+                             and self.builder.undo_stack.text(after - 1) == self.panel.step().change.label)

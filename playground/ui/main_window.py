@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         self.stepping.message.connect(self.statusBar().showMessage)
         self.boundary_view.example_clicked.connect(self.stepping.step_through)
         self.comparison = RunComparison(self.compare_view, self.training, lambda: self.preset.title,
-                                        lambda: self.preset.dataset, lambda: self.run_in_use.set_aside)
+                                        lambda: self.preset.dataset, lambda: self.run_in_use.run_set_aside())
         self.comparison.changed.connect(self.mark_modified)
         self.comparison.message.connect(self.statusBar().showMessage)
         self.run_in_use = RunInUse(self, self.controls, self.network_panel, self.training, self.comparison,

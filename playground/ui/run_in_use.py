@@ -41,10 +41,11 @@ class RunInUse(QObject):
         self.preset: Preset | None = None
         self.dataset: Dataset | None = None
         self.set_aside: Project | None = None  # the last run an edit dropped, for Undo to bring back
+        self.set_aside_run: int | None = None  # its Session.run_id: the run it is, for the kept runs
 
     def show(self, preset: Preset, dataset: Dataset) -> None:
         """Show and train `preset` on `dataset`; a run set aside from another project is forgotten."""
-        self.preset, self.dataset, self.set_aside = preset, dataset, None
+        self.preset, self.dataset, self.set_aside, self.set_aside_run = preset, dataset, None, None
 
     def new_session(self) -> Session:
         """A session, paused, on the network, data and settings shown: Training's when a command needs one."""
@@ -89,10 +90,14 @@ class RunInUse(QObject):
             project = self.project(session)  # its state, exported once for both uses
             self.autosave(project)
             if session.step > 0:
-                trained, self.set_aside = session.step, project
+                trained, self.set_aside, self.set_aside_run = session.step, project, session.run_id
         self.dropped.emit()
         self.controls.show_running(False)
         return trained
+
+    def run_set_aside(self) -> tuple[int, Project] | None:
+        """The run the last edit set aside, as (its Session.run_id, its project); None when there is none."""
+        return None if self.set_aside is None else (self.set_aside_run, self.set_aside)
 
     def bring_back_set_aside(self) -> int | None:
         """When the network and data are again those of the run last set aside, and nothing trained
@@ -105,7 +110,8 @@ class RunInUse(QObject):
             session = self.training.continuing(aside, dataset)
         except PlaygroundError:
             return None
-        self.set_aside = None
+        session.run_id = self.set_aside_run  # the same run goes on: a run kept before is kept again, not twice
+        self.set_aside, self.set_aside_run = None, None
         self.controls.show_optimizer(aside.optimizer, aside.batch_size, len(dataset.x_train))
         self.training.start(session)
         return session.step

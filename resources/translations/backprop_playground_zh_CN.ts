@@ -2373,6 +2373,14 @@ click to edit</source>
         <translation>显示哪一层权重的梯度范数或更新比例</translation>
     </message>
     <message>
+        <source>log scale</source>
+        <translation>对数刻度</translation>
+    </message>
+    <message>
+        <source>Show the losses on a logarithmic axis</source>
+        <translation>用对数坐标轴显示损失</translation>
+    </message>
+    <message>
         <source>Runs</source>
         <translation>运行</translation>
     </message>

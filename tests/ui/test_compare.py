@@ -5,8 +5,8 @@ import csv
 
 import numpy
 from pyqtgraph.exporters import CSVExporter, ImageExporter
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QToolButton
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QToolButton
 
 from playground.project import load_project
 from playground.ui import MainWindow
@@ -127,4 +127,60 @@ def test_a_run_is_kept_once_it_has_trained_even_after_an_edit_set_it_aside(qtbot
     menu_action(window, "Run", "Keep this run for comparison").trigger()
     [run] = window.comparison.runs
     assert run.name == "Circle" and run.step == step and run.setup.network.layers[0].activation == "tanh"
+    window.close()
+
+
+def test_a_run_kept_before_an_edit_set_it_aside_or_undo_brought_it_back_is_kept_once(qtbot):
+    window = open_window(qtbot)
+    train(qtbot, window, 60)
+    keep(qtbot, window)
+    window.layer_list.selectRow(0)
+    find(window, QComboBox, "activationInput").setCurrentText("relu")  # the kept run is set aside
+    keep(qtbot, window)  # the same run: kept as it is, not a second time as "same settings"
+    assert [run.name for run in window.comparison.runs] == ["Circle"]
+    assert "Kept run 1" in window.statusBar().currentMessage()
+    click(qtbot, window, "undoButton")  # back to tanh: the run set aside goes on
+    assert "Back to the network trained" in window.statusBar().currentMessage()
+    train(qtbot, window, 60)
+    keep(qtbot, window)
+    [run] = window.comparison.runs
+    assert run.name == "Circle" and run.step == window.latest.step
+    window.close()
+
+
+def test_losses_that_start_huge_are_compared_on_a_log_axis_when_asked(qtbot):
+    window = open_window(qtbot, "exploding")  # its loss starts in the tens of thousands and ends below 1
+    view = window.compare_view
+    train(qtbot, window, 100)
+    keep(qtbot, window)
+    window.plot_tabs.setCurrentWidget(view)
+    log_scale = find(window, QCheckBox, "compareLogScale")
+    assert log_scale.isVisible() and not view.plot.getPlotItem().ctrl.logYCheck.isChecked()
+    qtbot.mouseClick(log_scale, Qt.MouseButton.LeftButton, pos=QPoint(8, log_scale.height() // 2))  # on its box
+    assert view.plot.getPlotItem().ctrl.logYCheck.isChecked()
+    kept = window.comparison.runs[0].history["test_loss"]
+    drawn = 10 ** view.run_curves[0].getData()[1]  # a log axis draws log10 of the values
+    assert numpy.allclose(drawn, kept[numpy.isfinite(kept) & (kept > 0)])
+    view.show_series("test_accuracy")  # none for a regression, and no log axis for an accuracy
+    assert not log_scale.isVisible() and not view.plot.getPlotItem().ctrl.logYCheck.isChecked()
+    view.show_series("train_loss")
+    assert log_scale.isChecked() and view.plot.getPlotItem().ctrl.logYCheck.isChecked()
+    window.close()
+
+
+def test_a_long_name_wraps_in_the_legend_to_the_width_of_a_small_window(qtbot):
+    window = open_window(qtbot, "deep-sigmoid")
+    window.resize(1024, 700)  # the smallest screen the window is made for
+    view = window.compare_view
+    window.plot_tabs.setCurrentWidget(view)
+    train(qtbot, window, 50)
+    keep(qtbot, window)
+    window.load_preset("deep-relu-he")  # the kept runs stay across presets
+    train(qtbot, window, 50)
+    qtbot.waitUntil(lambda: legend(window)[-1].startswith("now: sigmoid → relu"))
+    right = view.plot.viewport().width()  # what shows of the plot: a wider legend widens the plot item past it
+    assert all(label.item.mapRectToScene(label.item.boundingRect()).right() <= right
+               for _, label in view.legend.items)
+    window.resize(1400, 900)  # room again: the name takes fewer lines
+    qtbot.waitUntil(lambda: legend(window)[-1].count("<br>") < 2)
     window.close()

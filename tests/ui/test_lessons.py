@@ -106,3 +106,43 @@ def test_a_screen_without_room_beside_the_window_gets_the_lesson_floating(qtbot)
     open_lesson(wide, "Overfitting")
     assert not wide.lessons.dock.isFloating() and wide.lessons.dock.isVisible()
     wide.close()
+
+
+def test_opening_a_lesson_again_after_its_change_starts_it_on_its_own_preset_again(qtbot):
+    window = open_window(qtbot)
+    open_lesson(window, "Vanishing gradients")
+    train(qtbot, window, 50)
+    trained = window.training.worker
+    open_lesson(window, "Vanishing gradients")  # the preset as the lesson starts it: the run trained stays
+    assert window.training.worker is trained and window.latest.step >= 50
+    click(qtbot, window, "lessonNextButton")
+    click(qtbot, window, "lessonNextButton")
+    click(qtbot, window, "lessonApplyButton")
+    assert {layer["activation"] for layer in window.builder.layers[:-1]} == {"relu"}
+    open_lesson(window, "Vanishing gradients")  # step 1 is about sigmoids again, as it says
+    assert text(window, "lessonCounter") == "Step 1 of 4"
+    assert {layer["activation"] for layer in window.builder.layers[:-1]} == {"sigmoid"}
+    assert find(window, QComboBox, "learningRateInput").currentText() == "0.1"
+    assert [run.name for run in window.comparison.runs] == ["Deep sigmoid"]  # what was kept stays kept
+    window.close()
+
+
+def test_a_steps_button_makes_its_change_once_until_undo_takes_it_back(qtbot):
+    window = open_window(qtbot, "overfit")
+    open_lesson(window, "Overfitting")
+    train(qtbot, window, 30)
+    for _ in range(3):
+        click(qtbot, window, "lessonNextButton")
+    apply = find(window, QPushButton, "lessonApplyButton")
+    click(qtbot, window, "lessonApplyButton")
+    click(qtbot, window, "lessonApplyButton")  # pressed again: the change is made already
+    assert [layer["type"] for layer in window.builder.layers] == ["dense", "dropout", "dense", "dropout", "dense"]
+    assert not apply.isEnabled() and apply.text() == "✓ Add dropout 0.5"
+    click(qtbot, window, "lessonBackButton")
+    click(qtbot, window, "lessonNextButton")  # back on the step, its change still made
+    assert not apply.isEnabled()
+    click(qtbot, window, "undoButton")
+    assert apply.isEnabled() and apply.text() == "Add dropout 0.5"
+    click(qtbot, window, "lessonApplyButton")
+    assert [layer["type"] for layer in window.builder.layers].count("dropout") == 2
+    window.close()
