@@ -25,11 +25,19 @@ VANISHING_RATIO = 1e-3
 EXPLODING_NORM = 1e3
 
 
+LEGEND_ROWS = 5
+
+
 def layer_curves(plot: pg.PlotItem | pg.PlotWidget, old: dict, paths: list[str], label: str,
                  **options) -> dict[str, pg.PlotDataItem]:
-    """One curve per layer, coloured from red at the input to blue at the output."""
+    """One curve per layer, coloured from red at the input to blue at the output. Their legend takes as many
+    columns as it needs to stay LEGEND_ROWS high: a deep network's names in one column ran off a short plot."""
     for curve in old.values():
         plot.removeItem(curve)
+    legend = plot.getPlotItem().legend if isinstance(plot, pg.PlotWidget) else plot.legend
+    if legend is not None:
+        legend.clear()  # the items are laid out as they are added, in the columns set before
+        legend.setColumnCount(max(1, math.ceil(len(paths) / LEGEND_ROWS)))
     count = max(len(paths) - 1, 1)
     return {path: plot.plot(pen=pg.mkPen(pg.intColor(int(200 * i / count), hues=240, minHue=0, maxHue=200), width=2),
                             name=label.format(path), **options) for i, path in enumerate(paths)}

@@ -256,3 +256,25 @@ def test_the_smoothed_training_loss_is_the_exact_mean_over_the_last_steps():
     assert smoothed[11] == 2.5
     assert smoothed_loss(steps, numpy.full(12, 0.3)) == pytest.approx(numpy.full(12, 0.3), rel=1e-12)
     assert len(smoothed_loss(numpy.zeros(0), numpy.zeros(0))) == 0
+
+
+def test_a_deep_network_s_layer_names_all_fit_in_the_gradients_legend_at_1280_by_720(qtbot):
+    """The residual lesson names layer 11 and layer 10.1: in one column, the names ran off the plot after layer 8."""
+    from playground.ui import MainWindow
+
+    window = MainWindow("residual")
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    window.plot_tabs.setCurrentWidget(window.gradient_plot)
+    qtbot.mouseClick(window.findChild(QPushButton, "stepButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.step == 1)
+    plot = window.gradient_plot
+    labels = [label for _, label in plot.plotItem.legend.items]
+    assert {"layer 10.1", "layer 11"} <= {label.text for label in labels}
+    visible = plot.viewport().rect()
+    for label in labels:
+        shown = plot.mapFromScene(label.sceneBoundingRect()).boundingRect()
+        assert visible.contains(shown), (label.text, shown, visible)
+    window.close()
