@@ -71,6 +71,12 @@ REDRAW_MS = 33
 NAMED_FEATURES = 8  # the most features the notice of new data names: more (64 pixels) is a count
 
 
+def layers_and_loss(spec: NetworkSpec) -> tuple[list[dict], str]:
+    """What a preset's description can tell of a network: its layers and loss (its input follows the features)."""
+    data = spec.to_dict()
+    return data["layers"], data["loss"]
+
+
 class MainWindow(QMainWindow):
     def __init__(self, preset: str = DEFAULT_PRESET) -> None:
         super().__init__()
@@ -79,7 +85,8 @@ class MainWindow(QMainWindow):
         self._drawn: Snapshot | None = None
         self._loading = False
         self._dropped_by: tuple[int, int] | None = None  # (its step, the edit stack's index) while the edit settles
-        self._described_data: str | None = None  # the data set the shown description tells of
+        # What the shown description tells of: its data set's name, and its network's layers and loss.
+        self._described: tuple[str | None, tuple[list[dict], str] | None] = (None, None)
         self._build_controls()
         # The run in use makes the sessions; it is made once the objects it needs are (below).
         self.training = Training(self.controls, lambda: self.run_in_use.new_session(), self)
@@ -283,7 +290,7 @@ class MainWindow(QMainWindow):
         """The current preset or project's description, data, settings and network."""
         preset = self.preset
         self.description.setText(preset.description)
-        self._described_data = preset.dataset.get("name")
+        self._described = preset.dataset.get("name"), layers_and_loss(preset.network)
         self.data_panel.show_config(preset.dataset)
         self._show_data()
         self.controls.show_optimizer(preset.optimizer, preset.batch_size, len(self.dataset.x_train))
@@ -296,8 +303,7 @@ class MainWindow(QMainWindow):
     def _show_data(self) -> None:
         dataset = self.builder.dataset = self.dataset  # the builder checks the network fits it
         self.palette.offer_image_layers(dataset.image_shape is not None)
-        # The description tells of the preset's own data: other data makes it untrue, until that data is back.
-        self.description.setVisible(dataset.name == self._described_data)
+        self._show_description()
         source = dataset_source_in(dataset.name, window_language())
         self.data_source.setText(self.tr("Data: {0}. {1}").format(dataset.name, source))
         planar = dataset.points_train is not None and dataset.points_train.shape[1] == 2
@@ -354,12 +360,21 @@ class MainWindow(QMainWindow):
             news = self.tr("New data: {0} training points, {1} features").format(len(dataset.x_train), len(names))
         self.statusBar().showMessage(news)
 
+    def _show_description(self) -> None:
+        """The description tells of the preset's own data and network: other data, or another network (a lesson's
+        change, an edit), makes it untrue until they are back. Features and input size aside."""
+        spec = self.network_panel.spec
+        shown = (self.dataset.name if self.dataset is not None else None,
+                 layers_and_loss(spec) if spec is not None else None)
+        self.description.setVisible(shown == self._described)
+
     def _network_edited(self) -> None:
         """Any edit of the network starts training over on the new one, and says so when a trained run
         was dropped; an Undo back to the network of that run continues it, when nothing trained since."""
         dropped = self.run_in_use.discard_session()
         spec = self.network_panel.spec
         self._dropped_by = None
+        self._show_description()
         if not self._loading:
             self.mark_modified()
             resumed = self.run_in_use.bring_back_set_aside()

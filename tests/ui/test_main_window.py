@@ -415,3 +415,21 @@ def test_the_epoch_counter_keeps_its_size_and_fits_seven_digits(qtbot):
     qtbot.waitUntil(lambda: label.text() != "Epoch 000000")
     assert label.size() == size and label.minimumSize() == label.maximumSize()
     window.close()
+
+
+def test_the_preset_s_description_hides_while_the_network_is_another(qtbot):
+    """"Ten sigmoid layers" is untrue once a layer is ReLU (a lesson's change or one's own), and true again after
+    Undo; a feature added (the input grows) leaves the layers it tells of as they were."""
+    window = open_window(qtbot, "deep-sigmoid")
+    description = find(window, QLabel, "presetDescription")
+    assert "sigmoid" in description.text() and description.isVisible()
+    window.data_panel.feature_boxes["x1²"].click()
+    assert description.isVisible()
+    table = find(window, QTableWidget, "layerList")
+    table.selectRow(0)
+    activation = find(window, QComboBox, "activationInput")
+    activation.setCurrentText("relu")
+    assert not description.isVisible()
+    click(qtbot, window, "undoButton")
+    assert description.isVisible()
+    window.close()
