@@ -241,24 +241,32 @@ class MainWindow(QMainWindow):
         return self.run_in_use.dataset
 
     def load_preset(self, name: str) -> None:
-        self.run_in_use.discard_session()
+        """Show preset `name` and its data; data that is not here (a download declined) leaves the preset shown
+        before as it was, and the selector says so."""
         try:
             preset = load_preset(name, window_language())
             title = missing_download(preset.dataset)
             if title is not None and self.downloads.offer_download(
                     preset.dataset, title, lambda used, data: self._show_preset(preset, data, used)):
                 return
-            self._show_preset(preset, load_without_download(preset.dataset, name))
+            dataset = load_without_download(preset.dataset, name)
         except PlaygroundError as error:
-            self.run_in_use.dataset = None
-            self.controls.enable_training(str(error))
             self.statusBar().showMessage(str(error))
+            shown = self.preset
+            if shown is None:  # nothing shown before (the window's first preset): nothing to train
+                self.controls.enable_training(str(error))
+            elif self.preset_selector.findText(shown.name) >= 0:
+                with QSignalBlocker(self.preset_selector):
+                    self.preset_selector.setCurrentText(shown.name)
+            return
+        self._show_preset(preset, dataset)
 
     def _show_preset(self, preset: Preset, dataset: Dataset, dataset_config: dict | None = None) -> None:
         """`dataset_config`: the config the data were read with, when not the preset's own (its files
         read from a folder)."""
         if dataset_config is not None:
             preset.dataset = dataset_config
+        self.run_in_use.discard_session()
         self.run_in_use.show(preset, dataset)
         self._show_setup()
         self.projects.show_file(None, 0)

@@ -2,6 +2,7 @@
 progress dialog (here from a stand-in for torchvision's download), then goes on with the data."""
 
 import numpy
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from playground.data.images import cache_path
@@ -43,3 +44,19 @@ def test_declining_the_download_changes_nothing(qtbot, tmp_path, monkeypatch):
     window.change_data({"name": "mnist", "normalize": "unit"})
     assert window.dataset.name == "circle" and "not downloaded yet" in window.statusBar().currentMessage()
     assert not cache_path("mnist", tmp_path).exists()
+
+
+def test_declining_a_preset_s_download_leaves_the_preset_shown_before(qtbot, tmp_path, monkeypatch):
+    """The preset box said mnist-mlp over the circle network and data, with Train greyed."""
+    monkeypatch.setenv("PLAYGROUND_DATA_DIR", str(tmp_path))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    window = MainWindow("circle")
+    qtbot.addWidget(window)
+    window.show()
+    window.preset_selector.setCurrentText("mnist-mlp")  # as a pick in the preset box
+    assert "not downloaded yet" in window.statusBar().currentMessage()
+    assert window.preset_selector.currentText() == "circle" and window.dataset.name == "circle"
+    assert window.preset.name == "circle" and window.play_button.isEnabled()
+    qtbot.mouseClick(window.play_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.step > 0)
+    window.close()
