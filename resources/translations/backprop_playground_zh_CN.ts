@@ -3776,6 +3776,10 @@ click to edit</source>
         <source>Stepping through step {0}: Apply update trains on it, Discard leaves the weights as they are</source>
         <translation>正在单步查看第 {0} 步：“应用更新”会用它训练，“丢弃”让权重保持不变</translation>
     </message>
+    <message>
+        <source>The step shown was dropped: the network or a setting changed since it was traced. Step through again to see the next step as it now is.</source>
+        <translation>显示的这一步已作废：追踪之后网络或某项设置已改变。请再次单步查看当前状态下的下一步。</translation>
+    </message>
 </context>
 <context>
     <name>WindowMenus</name>

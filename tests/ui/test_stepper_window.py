@@ -6,7 +6,8 @@ import re
 
 import numpy
 import pytest
-from PySide6.QtWidgets import QApplication, QListWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QListWidget
 
 from playground.data import load_dataset
 from playground.data.images import IMAGE_SETS
@@ -16,7 +17,7 @@ from playground.ui import MainWindow
 from playground.ui.network_view import HIGHLIGHT
 from playground.ui.stepper.notation import kernels
 from playground.ui.stepper.panel import StepperPanel
-from tests.ui.widgets import click
+from tests.ui.widgets import click, find
 
 
 def enter_stepper(qtbot, preset: str) -> MainWindow:
@@ -76,6 +77,26 @@ def test_discarding_keeps_the_weights_and_a_clicked_point_is_stepped_alone(qtbot
     point = window.dataset.x_train[5]
     assert numpy.allclose(window.stepper.trace.forward[0].input[:, 0], point)
     assert numpy.array_equal(window.training.worker.session.network.theta, before) and window.latest.step == 0
+    window.close()
+
+
+def test_a_step_that_training_or_a_setting_moved_past_leaves_the_stepper_saying_why(qtbot):
+    """The session drops a held step when anything but the stepper moves on: the stepper must not go on showing
+    it, with an Apply update that would apply nothing."""
+    window = enter_stepper(qtbot, "circle")
+    field = find(window, QComboBox, "learningRateInput")
+    field.setFocus()
+    field.lineEdit().selectAll()
+    qtbot.keyClicks(field.lineEdit(), "0.5")
+    qtbot.keyClick(field.lineEdit(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.stepper.current_phase() == -1, timeout=10_000)
+    assert "dropped" in window.statusBar().currentMessage() and window.latest.step == 0
+    click(qtbot, window, "stepperBatchButton")  # traced again, now at the new rate
+    qtbot.waitUntil(lambda: window.stepper.current_phase() == 0, timeout=10_000)
+    assert window.stepper.trace.learning_rate == 0.5
+    click(qtbot, window, "stepButton")  # the toolbar's Step trains a step of its own
+    qtbot.waitUntil(lambda: window.latest.step == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: window.stepper.current_phase() == -1, timeout=10_000)
     window.close()
 
 

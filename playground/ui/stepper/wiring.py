@@ -51,6 +51,14 @@ class StepperWiring(QObject):
         self.stepper.clear()
         self.network_view.highlight_layer(None)
 
+    def dropped(self, running: bool) -> None:
+        """The session no longer holds the step shown (training, a step or a setting moved on since it was traced):
+        it could not be applied, so it goes; unless training runs, say why."""
+        self.leave()
+        if not running:
+            self.message.emit(self.tr("The step shown was dropped: the network or a setting changed since it was "
+                                      "traced. Step through again to see the next step as it now is."))
+
     def _apply_step(self) -> None:
         if self.training.worker is not None:
             self.training.worker.control.apply_trace()
