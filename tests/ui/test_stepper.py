@@ -12,6 +12,7 @@ import re
 import numpy
 import pytest
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QFontMetricsF, QTextLayout
 from PySide6.QtWidgets import QApplication
 
 from playground.data import load_dataset
@@ -245,6 +246,25 @@ def test_the_update_phase_follows_the_gradient_through_penalty_clipping_and_adam
     panel.update_parameter.setCurrentText("b")
     assert list(shown(panel)) == ["b before", "∂L/∂b", "g", "m̂", "v̂", "Δb", "b after"]
     assert "the penalty applies to the weights W only" in panel.formula.text()
+
+
+def test_the_hats_of_m_and_v_sit_on_their_letters(qtbot):
+    """m̂, v̂ and x̂ have no letter of their own: a combining circumflex follows the letter. The fonts some systems
+    read it in (DejaVu Sans, with Qt's shaping) lift it a line above, so that "m̂ = m / (1 − β₁ᵗ)" read
+    "m = m / (1 − β₁ᵗ)" and the heatmap of m̂ was titled m."""
+    preset = load_preset("circle")
+    net = Network(preset.network, seed=0)
+    data = load_dataset(preset.dataset)
+    trace = net.trace_step(data.x_train[:10], data.y_train[:10], Optimizer(net, OptimizerSpec("adam")))
+    panel = panel_for(qtbot, preset.network, trace)
+    panel.go_to(len(panel.phases()) - 1)
+    for widget in (view_named(panel, "m̂").title, view_named(panel, "v̂").title, panel.formula):
+        layout = QTextLayout("m̂", widget.font())
+        layout.beginLayout()
+        layout.createLine()
+        layout.endLayout()
+        heights = [point.y() for run in layout.glyphRuns() for point in run.positions()]
+        assert max(heights) - min(heights) < QFontMetricsF(widget.font()).ascent() / 2, widget
 
 
 def test_numbers_are_written_in_the_cells_of_small_matrices_only(qtbot, circle_one, digits):
