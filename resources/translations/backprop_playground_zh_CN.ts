@@ -696,6 +696,10 @@ click to edit</source>
         <translation>∂L/∂W 就是 x δᵀ：∂z/∂W 带来的是输入 x（不是 Wᵀ），更新时减去梯度。</translation>
     </message>
     <message>
+        <source>Each backward phase takes ∂L/∂ of its output from the layer above and passes ∂L/∂x, of its input, to the layer below.</source>
+        <translation>每个反向阶段从上一层接过对其输出的 ∂L/∂，再把对其输入的 ∂L/∂x 传给下一层。</translation>
+    </message>
+    <message>
         <source>over the features of each example: ({0}) → ({1})</source>
         <translation>在每个样本的特征上：({0}) → ({1})</translation>
     </message>

@@ -428,6 +428,8 @@ def test_every_phase_of_a_network_with_every_kind_of_layer_draws_its_records(qtb
     for k in range(len(titles)):
         panel.go_to(k)
         assert panel.formula.text() and any(view.isVisible() for view in panel.views), titles[k]
+        if titles[k].startswith("Backward"):  # ∂L/∂W's note where there is a W, and only there
+            assert ("∂L/∂W is x δᵀ" in panel.formula.text()) == ("dense" in titles[k]), titles[k]
     panel.go_to(titles.index("Forward · layer 2 (dropout 0.5)"))
     numpy.testing.assert_array_equal(shown(panel)["m"], trace.forward[1].extras["mask"])
     panel.go_to(titles.index("Backward · layer 3 (batchnorm)"))

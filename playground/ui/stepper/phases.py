@@ -194,7 +194,11 @@ def formula_html(phase: Phase, trace: StepTrace, spec: NetworkSpec, parameter: s
         rows, note = _loss_rows(trace), tr("The loss applies σ or softmax itself, fused with the log.")
     elif phase.kind == BACKWARD:
         rows = _backward_rows(trace, phase.record, layer_specs(spec)[phase.path])
-        note = tr("∂L/∂W is x δᵀ: ∂z/∂W brings the input x (not Wᵀ), and the update subtracts the gradient.")
+        if trace.backward[phase.record].type == "dense":
+            note = tr("∂L/∂W is x δᵀ: ∂z/∂W brings the input x (not Wᵀ), and the update subtracts the gradient.")
+        else:  # no W here to say that of
+            note = tr("Each backward phase takes ∂L/∂ of its output from the layer above and passes ∂L/∂x, "
+                      "of its input, to the layer below.")
     else:
         rows, note = _update_rows(trace, parameter)
     cells = "".join(f"<tr><td style='padding-right:18px'>{html.escape(left)}</td>"
