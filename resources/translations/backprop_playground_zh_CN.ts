@@ -684,6 +684,10 @@ click to edit</source>
         <translation>更新</translation>
     </message>
     <message>
+        <source>∂L/∂x through f</source>
+        <translation>经过 f 的 ∂L/∂x</translation>
+    </message>
+    <message>
         <source>Shapes are rows × columns; x, z and a hold one column per example.</source>
         <translation>形状写作 行 × 列；x、z 和 a 中每个样本占一列。</translation>
     </message>

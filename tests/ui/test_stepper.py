@@ -408,6 +408,12 @@ def test_layers_inside_residual_blocks_are_phases_announced_by_their_block(qtbot
     images = shown(panel)
     assert list(images) == ["x", "f(x)", "out"]
     numpy.testing.assert_array_equal(images["f(x)"], trace.forward[inner].output)
+    panel.go_to(titles.index("Backward · layer 2 (residual)"))
+    images = shown(panel)  # ∂L/∂x = ∂L/∂out + (∂L/∂x through f): both terms and their sum
+    assert list(images) == ["∂L/∂out", "∂L/∂x through f", "∂L/∂x"]
+    numpy.testing.assert_array_equal(images["∂L/∂x through f"],
+                                     next(r for r in trace.backward if r.path == "2.1").grad_input)
+    numpy.testing.assert_allclose(images["∂L/∂out"] + images["∂L/∂x through f"], images["∂L/∂x"], rtol=1e-6)
     panel.go_to(titles.index("Backward · layer 1 (dense 8 sigmoid)"))
     assert panel.chain.source == "residual" and panel.chain.source_path == "2"
 

@@ -119,10 +119,19 @@ def layer_info(spec: NetworkSpec, path: str) -> LayerInfo:
     return next(info for info in spec.validate() if info.path == path)
 
 
+def _directly_inside(records: list, path: str) -> list:
+    """The records of the layers directly inside block `path`, in the order recorded."""
+    return [r for r in records if r.path.rsplit(".", 1)[0] == path and r.path.count(".") == path.count(".") + 1]
+
+
 def block_output(trace: StepTrace, path: str) -> numpy.ndarray:
     """f(x) of a residual block: the output of the last layer directly inside it."""
-    inside = [r for r in trace.forward if r.path.rsplit(".", 1)[0] == path and r.path.count(".") == path.count(".") + 1]
-    return inside[-1].output
+    return _directly_inside(trace.forward, path)[-1].output
+
+
+def block_input_gradient(trace: StepTrace, path: str) -> numpy.ndarray:
+    """∂L/∂x through f of a residual block: what the first layer directly inside it passed down."""
+    return _directly_inside(trace.backward, path)[-1].grad_input
 
 
 # The matrices of each phase.
@@ -173,9 +182,12 @@ def _backward_matrices(trace: StepTrace, k: int) -> list[Matrix]:
     if record.type == "batchnorm":
         return [matrix("∂L/∂y", record.grad_output), matrix("∂L/∂γ", grads["gamma"]), matrix("∂L/∂β", grads["beta"]),
                 *(matrix("∂L/∂x", g) for g in grad_in)]
-    if record.type in ("dropout", "residual"):
-        out = "∂L/∂y" if record.type == "dropout" else "∂L/∂out"
-        return [matrix(out, record.grad_output), *(matrix("∂L/∂x", g) for g in grad_in)]
+    if record.type == "dropout":
+        return [matrix("∂L/∂y", record.grad_output), *(matrix("∂L/∂x", g) for g in grad_in)]
+    if record.type == "residual":  # the two terms of the sum and the sum
+        return [matrix("∂L/∂out", record.grad_output),
+                matrix(tr("∂L/∂x through f"), block_input_gradient(trace, record.path)),
+                *(matrix("∂L/∂x", g) for g in grad_in)]
     return [matrix("∂L/∂a", record.grad_output), *(matrix("∂L/∂z", g) for g in grad_in)]
 
 
