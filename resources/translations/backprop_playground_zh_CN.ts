@@ -776,6 +776,14 @@ click to edit</source>
         <translation>Δ{0} = 更新后的 {0} − 更新前的 {0}</translation>
     </message>
     <message>
+        <source>{0} of {1} entries did not change</source>
+        <translation>{1} 个元素中有 {0} 个没有改变</translation>
+    </message>
+    <message>
+        <source>their step, at most {0}, is too small for {1} to add to their values</source>
+        <translation>它们的步长最大为 {0}，小到 {1} 加到其值上时被舍入掉</translation>
+    </message>
+    <message>
         <source>{0}: from the optimizer&apos;s state after this step. </source>
         <translation>{0}：来自这一步之后的优化器状态。</translation>
     </message>

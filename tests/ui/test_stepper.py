@@ -267,6 +267,24 @@ def test_the_hats_of_m_and_v_sit_on_their_letters(qtbot):
         assert max(heights) - min(heights) < QFontMetricsF(widget.font()).ascent() / 2, widget
 
 
+def test_an_update_too_small_for_the_weights_says_they_did_not_change(qtbot, circle):
+    """Deep in the sigmoid stack the gradient has all but vanished: α·g is so small that float32 rounds W + α·g back
+    to W. ΔW is all zeros beside a gradient that is not, and the update says why."""
+    spec, trace = traced("deep-sigmoid")
+    update = next(u for u in trace.updates if u.name == "1.W")
+    assert not update.change.any() and update.terms["grad"].all()
+    panel = panel_for(qtbot, spec, trace)
+    panel.go_to(len(panel.phases()) - 1)
+    assert panel.update_layer.currentText() == "1" and panel.update_parameter.currentText() == "W"
+    assert not shown(panel)["ΔW"].any()
+    step = number(float(numpy.abs(update.terms["step"]).max()))
+    assert (f"{update.change.size} of {update.change.size} entries did not change" in panel.formula.text()
+            and f"their step, at most {step}, is too small for float32 to add" in panel.formula.text())
+    circle_panel = panel_for(qtbot, *circle)
+    circle_panel.go_to(len(circle_panel.phases()) - 1)
+    assert "did not change" not in circle_panel.formula.text()
+
+
 def test_numbers_are_written_in_the_cells_of_small_matrices_only(qtbot, circle_one, digits):
     panel = panel_for(qtbot, *circle_one)
     for view in (v for v in panel.views if v.isVisible()):

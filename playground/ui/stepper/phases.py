@@ -331,6 +331,13 @@ def _update_rows(trace: StepTrace, parameter: str | None) -> tuple[list[tuple[st
     rows += _rule_rows(p, trace, record)
     largest = float(numpy.abs(update.change).max()) if update.change.size else 0.0
     rows.append((tr("Δ{0} = {0} after − {0} before").format(p), tr("largest |Δ{0}| = {1}").format(p, number(largest))))
+    # A step far smaller than the weight it is added to rounds away: a vanishing gradient moves nothing at all.
+    step = update.terms.get("step")
+    lost = numpy.zeros(update.change.shape, bool) if step is None else (step != 0) & (update.change == 0)
+    if lost.any():
+        rows.append((tr("{0} of {1} entries did not change").format(int(lost.sum()), lost.size),
+                     tr("their step, at most {0}, is too small for {1} to add to their values").format(
+                         number(float(numpy.abs(step[lost]).max())), update.before.dtype.name)))
     state = [symbol for key, symbol in STATE_SHOWN[settings["kind"]] if key in update.terms]
     kept = tr("{0}: from the optimizer's state after this step. ").format(", ".join(state)) if state else ""
     return rows, kept + tr("Apply update writes these values into the network; Discard leaves it as it was.")
