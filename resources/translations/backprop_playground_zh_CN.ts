@@ -3796,6 +3796,14 @@ click to edit</source>
         <source>The step shown was dropped: the network or a setting changed since it was traced. Step through again to see the next step as it now is.</source>
         <translation>显示的这一步已作废：追踪之后网络或某项设置已改变。请再次单步查看当前状态下的下一步。</translation>
     </message>
+    <message>
+        <source>The step was applied: the network trained on it.</source>
+        <translation>这一步已应用：网络已用它训练。</translation>
+    </message>
+    <message>
+        <source>The step was discarded: the weights are as they were before it.</source>
+        <translation>这一步已丢弃：权重保持它之前的样子。</translation>
+    </message>
 </context>
 <context>
     <name>WindowMenus</name>

@@ -57,8 +57,10 @@ def test_applying_the_step_resumes_training_from_the_stepped_weights(qtbot):
     trace = window.stepper.trace
     network = window.training.worker.session.network
     assert network.get("1.W").tolist() == trace.state_before["1.W"].tolist()  # held, not yet applied
+    assert "Stepping through step 1" in window.statusBar().currentMessage()
     click(qtbot, window, "stepperApplyButton")
     qtbot.waitUntil(lambda: window.latest.step == 1, timeout=10_000)
+    assert "The step was applied" in window.statusBar().currentMessage()  # no longer "Stepping through"
     for update in trace.updates:
         assert numpy.array_equal(network.get(update.name), update.after), update.name
     assert window.stepper.current_phase() == -1 and not window.network_view.outline.isVisible()
@@ -71,6 +73,7 @@ def test_discarding_keeps_the_weights_and_a_clicked_point_is_stepped_alone(qtbot
     window = enter_stepper(qtbot, "circle")
     before = window.training.worker.session.network.theta.copy()
     click(qtbot, window, "stepperDiscardButton")
+    assert "The step was discarded" in window.statusBar().currentMessage()
     window.boundary_view.example_clicked.emit(5)  # what clicking training point 5 sends
     qtbot.waitUntil(lambda: window.stepper.current_phase() == 0 and window.stepper.trace.forward[0].input.shape[1] == 1,
                     timeout=10_000)

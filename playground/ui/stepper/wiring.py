@@ -63,11 +63,13 @@ class StepperWiring(QObject):
         if self.training.worker is not None:
             self.training.worker.control.apply_trace()
         self.leave()
+        self.message.emit(self.tr("The step was applied: the network trained on it."))  # not "Stepping through"
 
     def _discard_step(self) -> None:
         if self.training.worker is not None:
             self.training.worker.control.discard_trace()
         self.leave()
+        self.message.emit(self.tr("The step was discarded: the weights are as they were before it."))
 
     def _phase_changed(self, path: str, direction: str) -> None:
         lit = path if path and direction in ("forward", "backward") else None
