@@ -285,7 +285,7 @@ class Session:
         name, value = command.name, command.value
         if name in ("learning_rate", "regularization", "optimizer", "optimizer_settings"):
             self._optimizer_shown = None
-        if name not in ("trace", "apply_trace", "pause", "export", "watch"):
+        if name not in ("trace", "apply_trace", "pause", "pace", "export", "watch"):
             self._pending_trace = None  # training or settings moved on: the held step no longer applies
         if name == "pause":
             self._paused, self._steps_left, self._until_epoch = True, 0, None
@@ -562,6 +562,7 @@ class Session:
         self.history.append(at.step, values, force=final or state != "running")
         snapshot.history = self.history.arrays()
         snapshot.trace, self._new_trace = self._new_trace, None
+        snapshot.trace_held = self._pending_trace is not None
         if self._optimizer_shown is None:
             self._optimizer_shown = copy.deepcopy(self.optimizer.spec)
         snapshot.optimizer = self._optimizer_shown

@@ -58,6 +58,8 @@ class Snapshot:
     final: bool = False
     exported: tuple[dict, dict[str, numpy.ndarray]] | None = None  # export_state's (progress, arrays), when asked
     trace: StepTrace | None = None  # a step just traced for the stepper, not yet applied (once, in one snapshot)
+    # Whether a traced step is still held for apply_trace: training or a setting that moved on since dropped it.
+    trace_held: bool = False
     # The optimizer's settings in use: a copy, made when they change, that the GUI may read while training runs.
     optimizer: OptimizerSpec | None = None
     # While the window's Filters or Feature maps view watches (Control.watch_images): each Conv2D layer's K by

@@ -524,8 +524,8 @@ class MainWindow(QMainWindow):
             self.metrics_view.keep(snapshot.epoch_report)
         if snapshot.trace is not None:
             self.stepping.show_trace(snapshot)
-        elif snapshot.state == "running" and self.stepper.current_phase() >= 0:
-            self.stepping.leave()  # training moved on: the step held for the stepper was dropped
+        elif not snapshot.trace_held and self.stepper.current_phase() >= 0:
+            self.stepping.dropped(snapshot.state == "running")  # training or a setting moved on since the trace
         if snapshot.message:
             self.statusBar().showMessage(snapshot.message)
         if snapshot.backend_refused is not None and self.backend_selector.currentData() == snapshot.backend_refused:

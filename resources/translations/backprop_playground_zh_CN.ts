@@ -692,6 +692,10 @@ click to edit</source>
         <translation>更新</translation>
     </message>
     <message>
+        <source>∂L/∂x through f</source>
+        <translation>经过 f 的 ∂L/∂x</translation>
+    </message>
+    <message>
         <source>Shapes are rows × columns; x, z and a hold one column per example.</source>
         <translation>形状写作 行 × 列；x、z 和 a 中每个样本占一列。</translation>
     </message>
@@ -702,6 +706,10 @@ click to edit</source>
     <message>
         <source>∂L/∂W is x δᵀ: ∂z/∂W brings the input x (not Wᵀ), and the update subtracts the gradient.</source>
         <translation>∂L/∂W 就是 x δᵀ：∂z/∂W 带来的是输入 x（不是 Wᵀ），更新时减去梯度。</translation>
+    </message>
+    <message>
+        <source>Each backward phase takes ∂L/∂ of its output from the layer above and passes ∂L/∂x, of its input, to the layer below.</source>
+        <translation>每个反向阶段从上一层接过对其输出的 ∂L/∂，再把对其输入的 ∂L/∂x 传给下一层。</translation>
     </message>
     <message>
         <source>over the features of each example: ({0}) → ({1})</source>
@@ -774,6 +782,14 @@ click to edit</source>
     <message>
         <source>Δ{0} = {0} after − {0} before</source>
         <translation>Δ{0} = 更新后的 {0} − 更新前的 {0}</translation>
+    </message>
+    <message>
+        <source>{0} of {1} entries did not change</source>
+        <translation>{1} 个元素中有 {0} 个没有改变</translation>
+    </message>
+    <message>
+        <source>their step, at most {0}, is too small for {1} to add to their values</source>
+        <translation>它们的步长最大为 {0}，小到 {1} 加到其值上时被舍入掉</translation>
     </message>
     <message>
         <source>{0}: from the optimizer&apos;s state after this step. </source>
@@ -3815,6 +3831,18 @@ click to edit</source>
     <message>
         <source>Stepping through step {0}: Apply update trains on it, Discard leaves the weights as they are</source>
         <translation>正在单步查看第 {0} 步：“应用更新”会用它训练，“丢弃”让权重保持不变</translation>
+    </message>
+    <message>
+        <source>The step shown was dropped: the network or a setting changed since it was traced. Step through again to see the next step as it now is.</source>
+        <translation>显示的这一步已作废：追踪之后网络或某项设置已改变。请再次单步查看当前状态下的下一步。</translation>
+    </message>
+    <message>
+        <source>The step was applied: the network trained on it.</source>
+        <translation>这一步已应用：网络已用它训练。</translation>
+    </message>
+    <message>
+        <source>The step was discarded: the weights are as they were before it.</source>
+        <translation>这一步已丢弃：权重保持它之前的样子。</translation>
     </message>
 </context>
 <context>

@@ -87,6 +87,21 @@ def test_stepping_on_drops_a_held_step():
     assert numpy.array_equal(session.network.theta, after_step) and session.step == 3
 
 
+def test_snapshots_say_whether_a_step_is_held_and_a_change_of_pace_keeps_it():
+    """The window leaves the stepper on a snapshot that holds no step: one that cannot be applied any more."""
+    session = paused_session("circle")
+    run = step_twice_then(session, session.control.trace)
+    assert advance(run, lambda s: s.trace is not None).trace_held
+    session.control.set_pace("10 steps")  # how fast training would run: the held step stays good
+    assert next(run).trace_held
+    session.control.set_learning_rate(0.5)
+    assert not next(run).trace_held
+    session.control.apply_trace()
+    session.control.pause()
+    snapshot = advance(run, lambda s: s.state == "paused")
+    assert snapshot.step == 2 and not snapshot.trace_held
+
+
 def test_a_traced_step_that_diverges_is_not_applied_and_says_why():
     session = paused_session("exploding")
     run = session.run()

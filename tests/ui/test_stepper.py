@@ -12,6 +12,7 @@ import re
 import numpy
 import pytest
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QFontMetricsF, QTextLayout
 from PySide6.QtWidgets import QApplication
 
 from playground.data import load_dataset
@@ -247,6 +248,43 @@ def test_the_update_phase_follows_the_gradient_through_penalty_clipping_and_adam
     assert "the penalty applies to the weights W only" in panel.formula.text()
 
 
+def test_the_hats_of_m_and_v_sit_on_their_letters(qtbot):
+    """m̂, v̂ and x̂ have no letter of their own: a combining circumflex follows the letter. The fonts some systems
+    read it in (DejaVu Sans, with Qt's shaping) lift it a line above, so that "m̂ = m / (1 − β₁ᵗ)" read
+    "m = m / (1 − β₁ᵗ)" and the heatmap of m̂ was titled m."""
+    preset = load_preset("circle")
+    net = Network(preset.network, seed=0)
+    data = load_dataset(preset.dataset)
+    trace = net.trace_step(data.x_train[:10], data.y_train[:10], Optimizer(net, OptimizerSpec("adam")))
+    panel = panel_for(qtbot, preset.network, trace)
+    panel.go_to(len(panel.phases()) - 1)
+    for widget in (view_named(panel, "m̂").title, view_named(panel, "v̂").title, panel.formula):
+        layout = QTextLayout("m̂", widget.font())
+        layout.beginLayout()
+        layout.createLine()
+        layout.endLayout()
+        heights = [point.y() for run in layout.glyphRuns() for point in run.positions()]
+        assert max(heights) - min(heights) < QFontMetricsF(widget.font()).ascent() / 2, widget
+
+
+def test_an_update_too_small_for_the_weights_says_they_did_not_change(qtbot, circle):
+    """Deep in the sigmoid stack the gradient has all but vanished: α·g is so small that float32 rounds W + α·g back
+    to W. ΔW is all zeros beside a gradient that is not, and the update says why."""
+    spec, trace = traced("deep-sigmoid")
+    update = next(u for u in trace.updates if u.name == "1.W")
+    assert not update.change.any() and update.terms["grad"].all()
+    panel = panel_for(qtbot, spec, trace)
+    panel.go_to(len(panel.phases()) - 1)
+    assert panel.update_layer.currentText() == "1" and panel.update_parameter.currentText() == "W"
+    assert not shown(panel)["ΔW"].any()
+    step = number(float(numpy.abs(update.terms["step"]).max()))
+    assert (f"{update.change.size} of {update.change.size} entries did not change" in panel.formula.text()
+            and f"their step, at most {step}, is too small for float32 to add" in panel.formula.text())
+    circle_panel = panel_for(qtbot, *circle)
+    circle_panel.go_to(len(circle_panel.phases()) - 1)
+    assert "did not change" not in circle_panel.formula.text()
+
+
 def test_numbers_are_written_in_the_cells_of_small_matrices_only(qtbot, circle_one, digits):
     panel = panel_for(qtbot, *circle_one)
     for view in (v for v in panel.views if v.isVisible()):
@@ -388,6 +426,12 @@ def test_layers_inside_residual_blocks_are_phases_announced_by_their_block(qtbot
     images = shown(panel)
     assert list(images) == ["x", "f(x)", "out"]
     numpy.testing.assert_array_equal(images["f(x)"], trace.forward[inner].output)
+    panel.go_to(titles.index("Backward · layer 2 (residual)"))
+    images = shown(panel)  # ∂L/∂x = ∂L/∂out + (∂L/∂x through f): both terms and their sum
+    assert list(images) == ["∂L/∂out", "∂L/∂x through f", "∂L/∂x"]
+    numpy.testing.assert_array_equal(images["∂L/∂x through f"],
+                                     next(r for r in trace.backward if r.path == "2.1").grad_input)
+    numpy.testing.assert_allclose(images["∂L/∂out"] + images["∂L/∂x through f"], images["∂L/∂x"], rtol=1e-6)
     panel.go_to(titles.index("Backward · layer 1 (dense 8 sigmoid)"))
     assert panel.chain.source == "residual" and panel.chain.source_path == "2"
 
@@ -408,6 +452,8 @@ def test_every_phase_of_a_network_with_every_kind_of_layer_draws_its_records(qtb
     for k in range(len(titles)):
         panel.go_to(k)
         assert panel.formula.text() and any(view.isVisible() for view in panel.views), titles[k]
+        if titles[k].startswith("Backward"):  # ∂L/∂W's note where there is a W, and only there
+            assert ("∂L/∂W is x δᵀ" in panel.formula.text()) == ("dense" in titles[k]), titles[k]
     panel.go_to(titles.index("Forward · layer 2 (dropout 0.5)"))
     numpy.testing.assert_array_equal(shown(panel)["m"], trace.forward[1].extras["mask"])
     panel.go_to(titles.index("Backward · layer 3 (batchnorm)"))

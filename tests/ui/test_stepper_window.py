@@ -6,7 +6,8 @@ import re
 
 import numpy
 import pytest
-from PySide6.QtWidgets import QApplication, QListWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QListWidget
 
 from playground.data import load_dataset
 from playground.data.images import IMAGE_SETS
@@ -16,7 +17,7 @@ from playground.ui import MainWindow
 from playground.ui.network_view import HIGHLIGHT
 from playground.ui.stepper.notation import kernels
 from playground.ui.stepper.panel import StepperPanel
-from tests.ui.widgets import click
+from tests.ui.widgets import click, find
 
 
 def enter_stepper(qtbot, preset: str) -> MainWindow:
@@ -56,8 +57,10 @@ def test_applying_the_step_resumes_training_from_the_stepped_weights(qtbot):
     trace = window.stepper.trace
     network = window.training.worker.session.network
     assert network.get("1.W").tolist() == trace.state_before["1.W"].tolist()  # held, not yet applied
+    assert "Stepping through step 1" in window.statusBar().currentMessage()
     click(qtbot, window, "stepperApplyButton")
     qtbot.waitUntil(lambda: window.latest.step == 1, timeout=10_000)
+    assert "The step was applied" in window.statusBar().currentMessage()  # no longer "Stepping through"
     for update in trace.updates:
         assert numpy.array_equal(network.get(update.name), update.after), update.name
     assert window.stepper.current_phase() == -1 and not window.network_view.outline.isVisible()
@@ -70,12 +73,33 @@ def test_discarding_keeps_the_weights_and_a_clicked_point_is_stepped_alone(qtbot
     window = enter_stepper(qtbot, "circle")
     before = window.training.worker.session.network.theta.copy()
     click(qtbot, window, "stepperDiscardButton")
+    assert "The step was discarded" in window.statusBar().currentMessage()
     window.boundary_view.example_clicked.emit(5)  # what clicking training point 5 sends
     qtbot.waitUntil(lambda: window.stepper.current_phase() == 0 and window.stepper.trace.forward[0].input.shape[1] == 1,
                     timeout=10_000)
     point = window.dataset.x_train[5]
     assert numpy.allclose(window.stepper.trace.forward[0].input[:, 0], point)
     assert numpy.array_equal(window.training.worker.session.network.theta, before) and window.latest.step == 0
+    window.close()
+
+
+def test_a_step_that_training_or_a_setting_moved_past_leaves_the_stepper_saying_why(qtbot):
+    """The session drops a held step when anything but the stepper moves on: the stepper must not go on showing
+    it, with an Apply update that would apply nothing."""
+    window = enter_stepper(qtbot, "circle")
+    field = find(window, QComboBox, "learningRateInput")
+    field.setFocus()
+    field.lineEdit().selectAll()
+    qtbot.keyClicks(field.lineEdit(), "0.5")
+    qtbot.keyClick(field.lineEdit(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.stepper.current_phase() == -1, timeout=10_000)
+    assert "dropped" in window.statusBar().currentMessage() and window.latest.step == 0
+    click(qtbot, window, "stepperBatchButton")  # traced again, now at the new rate
+    qtbot.waitUntil(lambda: window.stepper.current_phase() == 0, timeout=10_000)
+    assert window.stepper.trace.learning_rate == 0.5
+    click(qtbot, window, "stepButton")  # the toolbar's Step trains a step of its own
+    qtbot.waitUntil(lambda: window.latest.step == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: window.stepper.current_phase() == -1, timeout=10_000)
     window.close()
 
 

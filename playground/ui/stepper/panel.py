@@ -45,7 +45,7 @@ from playground.ui.stepper.phases import (
     update_layers,
     update_parameters,
 )
-from playground.ui.stepper.views import FittedText, GradientCheck, MatrixView
+from playground.ui.stepper.views import FittedText, GradientCheck, MatrixView, with_hats_in_place
 from playground.ui.translation import tr
 
 # The most matrices a phase shows: a weight before, its gradient, both penalty terms, the gradient used,
@@ -78,6 +78,7 @@ class StepperPanel(QWidget):
         # The cell a person chose in a phase of a layer on images, by (layer, direction), kept from step to step.
         self._cells: dict[tuple[str, str], tuple[int, ...]] = {}
         self.image: ImagePhase | None = None  # the phase in focus, when it is one of a layer on images
+        self.setFont(with_hats_in_place(self.font()))  # x̂, m̂ and v̂ in every formula and title below
         self._build()
         self.clear()
 

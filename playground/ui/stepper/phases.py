@@ -119,10 +119,19 @@ def layer_info(spec: NetworkSpec, path: str) -> LayerInfo:
     return next(info for info in spec.validate() if info.path == path)
 
 
+def _directly_inside(records: list, path: str) -> list:
+    """The records of the layers directly inside block `path`, in the order recorded."""
+    return [r for r in records if r.path.rsplit(".", 1)[0] == path and r.path.count(".") == path.count(".") + 1]
+
+
 def block_output(trace: StepTrace, path: str) -> numpy.ndarray:
     """f(x) of a residual block: the output of the last layer directly inside it."""
-    inside = [r for r in trace.forward if r.path.rsplit(".", 1)[0] == path and r.path.count(".") == path.count(".") + 1]
-    return inside[-1].output
+    return _directly_inside(trace.forward, path)[-1].output
+
+
+def block_input_gradient(trace: StepTrace, path: str) -> numpy.ndarray:
+    """∂L/∂x through f of a residual block: what the first layer directly inside it passed down."""
+    return _directly_inside(trace.backward, path)[-1].grad_input
 
 
 # The matrices of each phase.
@@ -173,9 +182,12 @@ def _backward_matrices(trace: StepTrace, k: int) -> list[Matrix]:
     if record.type == "batchnorm":
         return [matrix("∂L/∂y", record.grad_output), matrix("∂L/∂γ", grads["gamma"]), matrix("∂L/∂β", grads["beta"]),
                 *(matrix("∂L/∂x", g) for g in grad_in)]
-    if record.type in ("dropout", "residual"):
-        out = "∂L/∂y" if record.type == "dropout" else "∂L/∂out"
-        return [matrix(out, record.grad_output), *(matrix("∂L/∂x", g) for g in grad_in)]
+    if record.type == "dropout":
+        return [matrix("∂L/∂y", record.grad_output), *(matrix("∂L/∂x", g) for g in grad_in)]
+    if record.type == "residual":  # the two terms of the sum and the sum
+        return [matrix("∂L/∂out", record.grad_output),
+                matrix(tr("∂L/∂x through f"), block_input_gradient(trace, record.path)),
+                *(matrix("∂L/∂x", g) for g in grad_in)]
     return [matrix("∂L/∂a", record.grad_output), *(matrix("∂L/∂z", g) for g in grad_in)]
 
 
@@ -194,7 +206,11 @@ def formula_html(phase: Phase, trace: StepTrace, spec: NetworkSpec, parameter: s
         rows, note = _loss_rows(trace), tr("The loss applies σ or softmax itself, fused with the log.")
     elif phase.kind == BACKWARD:
         rows = _backward_rows(trace, phase.record, layer_specs(spec)[phase.path])
-        note = tr("∂L/∂W is x δᵀ: ∂z/∂W brings the input x (not Wᵀ), and the update subtracts the gradient.")
+        if trace.backward[phase.record].type == "dense":
+            note = tr("∂L/∂W is x δᵀ: ∂z/∂W brings the input x (not Wᵀ), and the update subtracts the gradient.")
+        else:  # no W here to say that of
+            note = tr("Each backward phase takes ∂L/∂ of its output from the layer above and passes ∂L/∂x, "
+                      "of its input, to the layer below.")
     else:
         rows, note = _update_rows(trace, parameter)
     cells = "".join(f"<tr><td style='padding-right:18px'>{html.escape(left)}</td>"
@@ -315,6 +331,13 @@ def _update_rows(trace: StepTrace, parameter: str | None) -> tuple[list[tuple[st
     rows += _rule_rows(p, trace, record)
     largest = float(numpy.abs(update.change).max()) if update.change.size else 0.0
     rows.append((tr("Δ{0} = {0} after − {0} before").format(p), tr("largest |Δ{0}| = {1}").format(p, number(largest))))
+    # A step far smaller than the weight it is added to rounds away: a vanishing gradient moves nothing at all.
+    step = update.terms.get("step")
+    lost = numpy.zeros(update.change.shape, bool) if step is None else (step != 0) & (update.change == 0)
+    if lost.any():
+        rows.append((tr("{0} of {1} entries did not change").format(int(lost.sum()), lost.size),
+                     tr("their step, at most {0}, is too small for {1} to add to their values").format(
+                         number(float(numpy.abs(step[lost]).max())), update.before.dtype.name)))
     state = [symbol for key, symbol in STATE_SHOWN[settings["kind"]] if key in update.terms]
     kept = tr("{0}: from the optimizer's state after this step. ").format(", ".join(state)) if state else ""
     return rows, kept + tr("Apply update writes these values into the network; Discard leaves it as it was.")

@@ -14,7 +14,7 @@ import math
 import numpy
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTextLayout
 from PySide6.QtWidgets import (
     QGraphicsRectItem,
     QLabel,
@@ -39,6 +39,28 @@ MEASURED_AT_PX = 100  # the numbers are measured once at this size; their width 
 MAX_CELL_PX = (90.0, 44.0)  # small matrices are drawn no larger than this per cell, centred in their view
 MAX_PIXEL_PX = 44.0  # nor a map's pixels, which stay square
 DARK_INK, LIGHT_INK = QColor(30, 30, 30), QColor(255, 255, 255)
+
+
+def hat_offset(font: QFont) -> float:
+    """How far above its letter's baseline `font` sets the combining circumflex of x̂ (the stepper's x̂, m̂, v̂ have no
+    precomposed letter), in pixels: about 0 where the hat sits on the x."""
+    layout = QTextLayout("x\u0302", font)
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    heights = [point.y() for run in layout.glyphRuns() for point in run.positions()]
+    return max(heights) - min(heights) if heights else 0.0
+
+
+def with_hats_in_place(font: QFont) -> QFont:
+    """`font`, with the positioning of combining marks turned off where it lifts them off their letter: Qt sets
+    DejaVu Sans's circumflex a whole line above the x (the hat lost, or on the line above), while the mark's own
+    glyph is drawn over the letter before it. Other fonts are returned as they are."""
+    if not hasattr(QFont, "Tag") or hat_offset(font) < QFontMetricsF(font).ascent() / 2:
+        return font
+    fixed = QFont(font)
+    fixed.setFeature(QFont.Tag("mark"), 0)
+    return fixed
 
 
 def cell_text(value: float) -> str:

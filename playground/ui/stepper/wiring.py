@@ -51,15 +51,25 @@ class StepperWiring(QObject):
         self.stepper.clear()
         self.network_view.highlight_layer(None)
 
+    def dropped(self, running: bool) -> None:
+        """The session no longer holds the step shown (training, a step or a setting moved on since it was traced):
+        it could not be applied, so it goes; unless training runs, say why."""
+        self.leave()
+        if not running:
+            self.message.emit(self.tr("The step shown was dropped: the network or a setting changed since it was "
+                                      "traced. Step through again to see the next step as it now is."))
+
     def _apply_step(self) -> None:
         if self.training.worker is not None:
             self.training.worker.control.apply_trace()
         self.leave()
+        self.message.emit(self.tr("The step was applied: the network trained on it."))  # not "Stepping through"
 
     def _discard_step(self) -> None:
         if self.training.worker is not None:
             self.training.worker.control.discard_trace()
         self.leave()
+        self.message.emit(self.tr("The step was discarded: the weights are as they were before it."))
 
     def _phase_changed(self, path: str, direction: str) -> None:
         lit = path if path and direction in ("forward", "backward") else None
