@@ -432,20 +432,20 @@ click to edit</source>
         <translation>out[c, i, j] = 1/{0} · 在 u, v &lt; {1} 上对 x[c, s·i + u, s·j + v] 求和</translation>
     </message>
     <message>
-        <source>∂L/∂x[c, y, x] = Σ of ∂L/∂out[c, i, j] over the windows whose max is x[c, y, x]; 0 elsewhere</source>
-        <translation>∂L/∂x[c, y, x] = 对最大值为 x[c, y, x] 的窗口求 ∂L/∂out[c, i, j] 之和；其他位置为 0</translation>
+        <source>∂L/∂x[c, h, w] = Σ of ∂L/∂out[c, i, j] over the windows whose max is x[c, h, w]; 0 elsewhere</source>
+        <translation>∂L/∂x[c, h, w] = 对最大值为 x[c, h, w] 的窗口求 ∂L/∂out[c, i, j] 之和；其他位置为 0</translation>
     </message>
     <message>
-        <source>∂L/∂x[c, y, x] = Σ of ∂L/∂out[c, i, j] / {0} over the windows that hold x[c, y, x]</source>
-        <translation>∂L/∂x[c, y, x] = 对包含 x[c, y, x] 的窗口求 ∂L/∂out[c, i, j] / {0} 之和</translation>
+        <source>∂L/∂x[c, h, w] = Σ of ∂L/∂out[c, i, j] / {0} over the windows that hold x[c, h, w]</source>
+        <translation>∂L/∂x[c, h, w] = 对包含 x[c, h, w] 的窗口求 ∂L/∂out[c, i, j] / {0} 之和</translation>
     </message>
     <message>
         <source>the same values, channel by channel and row by row: {0}</source>
         <translation>同样的值，按通道、按行排列：{0}</translation>
     </message>
     <message>
-        <source>out[c] = 1/(H·W) · Σ over y, x of x[c, y, x]</source>
-        <translation>out[c] = 1/(H·W) · 在 y, x 上对 x[c, y, x] 求和</translation>
+        <source>out[c] = 1/(H·W) · Σ over h, w of x[c, h, w]</source>
+        <translation>out[c] = 1/(H·W) · 在 h, w 上对 x[c, h, w] 求和</translation>
     </message>
     <message>
         <source>z[f, i, j] = Σ over c, u, v of K[c, u, v, f] · {0}[c, s·i + u, s·j + v] + b[f]</source>
@@ -552,8 +552,8 @@ click to edit</source>
         <translation>窗口有重叠：包含它的每个窗口分到的梯度相加</translation>
     </message>
     <message>
-        <source>∂L/∂x[{0}, y, x] = ∂L/∂out[{0}] / {1} = {2} / {1} = {3} on each pixel of map {0}</source>
-        <translation>特征图 {0} 的每个像素：∂L/∂x[{0}, y, x] = ∂L/∂out[{0}] / {1} = {2} / {1} = {3}</translation>
+        <source>∂L/∂x[{0}, h, w] = ∂L/∂out[{0}] / {1} = {2} / {1} = {3} on each pixel of map {0}</source>
+        <translation>特征图 {0} 的每个像素：∂L/∂x[{0}, h, w] = ∂L/∂out[{0}] / {1} = {2} / {1} = {3}</translation>
     </message>
     <message>
         <source>Which training example to step through</source>

@@ -7,7 +7,7 @@ import re
 import numpy
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QListWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QListWidget, QPushButton
 
 from playground.data import load_dataset
 from playground.data.images import IMAGE_SETS
@@ -66,6 +66,21 @@ def test_applying_the_step_resumes_training_from_the_stepped_weights(qtbot):
     assert window.stepper.current_phase() == -1 and not window.network_view.outline.isVisible()
     click(qtbot, window, "stepButton")
     qtbot.waitUntil(lambda: window.latest.step == 2, timeout=10_000)
+    window.close()
+
+
+def test_next_pressed_to_the_last_phase_hands_its_focus_to_apply(qtbot):
+    """Next greys out at the last phase; the keyboard focus it had goes on to Apply update, not nowhere."""
+    window = enter_stepper(qtbot, "circle")
+    window.activateWindow()  # keyboard focus is the active window's
+    qtbot.waitUntil(window.isActiveWindow)
+    next_button = find(window, QPushButton, "stepperNextButton")
+    for _ in range(20):  # circle has 8 phases
+        if not next_button.isEnabled():
+            break
+        qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)  # a click focuses the button, as Tab does
+    assert window.stepper.current_phase() == 7
+    assert QApplication.focusWidget() is find(window, QPushButton, "stepperApplyButton")
     window.close()
 
 

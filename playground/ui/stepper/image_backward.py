@@ -123,14 +123,14 @@ class ImageBackward(ImagePhase):
         inputs, outputs = self._shapes()
         back = f"({outputs}) → ({inputs})"
         if self.type == "maxpool2d":
-            return [(tr("∂L/∂x[c, y, x] = Σ of ∂L/∂out[c, i, j] over the windows whose max is x[c, y, x]; "
+            return [(tr("∂L/∂x[c, h, w] = Σ of ∂L/∂out[c, i, j] over the windows whose max is x[c, h, w]; "
                         "0 elsewhere"), back)]
         if self.type == "avgpool2d":
-            return [(tr("∂L/∂x[c, y, x] = Σ of ∂L/∂out[c, i, j] / {0} over the windows that hold x[c, y, x]").format(
+            return [(tr("∂L/∂x[c, h, w] = Σ of ∂L/∂out[c, i, j] / {0} over the windows that hold x[c, h, w]").format(
                 self.k * self.k), back)]
         if self.type == "flatten":
-            return [("∂L/∂x[c, y, x] = ∂L/∂out[(c·H + y)·W + x]", back)]
-        return [("∂L/∂x[c, y, x] = ∂L/∂out[c] / (H·W)", back)]
+            return [("∂L/∂x[c, h, w] = ∂L/∂out[(c·H + h)·W + w]", back)]
+        return [("∂L/∂x[c, h, w] = ∂L/∂out[c] / (H·W)", back)]
 
     def _conv2d_rows(self, has_input_grad: bool) -> list[tuple[str, str]]:
         function = ACTIVATION_FUNCTIONS[self.layer.activation]
@@ -236,5 +236,5 @@ class ImageBackward(ImagePhase):
         (c,) = self.cell
         _, height, width = self.in_shape
         grad = float(self.backward.grad_output[c, self.m])
-        return [(tr("∂L/∂x[{0}, y, x] = ∂L/∂out[{0}] / {1} = {2} / {1} = {3} on each pixel of map {0}").format(
+        return [(tr("∂L/∂x[{0}, h, w] = ∂L/∂out[{0}] / {1} = {2} / {1} = {3} on each pixel of map {0}").format(
             c, height * width, number(grad), number(grad / (height * width))), "")]

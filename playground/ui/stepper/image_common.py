@@ -4,8 +4,8 @@ products written out term by term.
 
 image_forward.py and image_backward.py hold what each direction shows. The formulas keep the seed article's
 notation: z = K ⋆ x + b, a = g(z), δ = ∂L/∂z. Indices run c over input channels, f over filters, (u, v) over a
-kernel or window, (i, j) over output positions and (y, x) over input pixels; s is the stride and x_pad the input
-with its padding of zeros.
+kernel or window, (i, j) over output positions and (h, w) over input pixels (x is the input, so no index is x);
+s is the stride and x_pad the input with its padding of zeros.
 """
 
 from __future__ import annotations

@@ -101,9 +101,9 @@ class ImageForward(ImagePhase):
             return [(tr("out[c, i, j] = 1/{0} · Σ over u, v < {1} of x[c, s·i + u, s·j + v]").format(
                 self.k * self.k, self.k), f"s = {self.s}: {into}")]
         if self.type == "flatten":
-            return [("out[(c·H + y)·W + x] = x[c, y, x]",
+            return [("out[(c·H + h)·W + w] = x[c, h, w]",
                      tr("the same values, channel by channel and row by row: {0}").format(into))]
-        return [(tr("out[c] = 1/(H·W) · Σ over y, x of x[c, y, x]"), into)]
+        return [(tr("out[c] = 1/(H·W) · Σ over h, w of x[c, h, w]"), into)]
 
     def _conv2d_rows(self, into: str) -> list[tuple[str, str]]:
         function = ACTIVATION_FUNCTIONS[self.layer.activation]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFrame,
     QGridLayout,
@@ -350,7 +351,10 @@ class StepperPanel(QWidget):
             view.setVisible(k < len(matrices))
         self.hover.setText(self._hover_hint())
         self.prev_button.setEnabled(self._index > 0)
+        at_end = QApplication.focusWidget() is self.next_button and self._index == last
         self.next_button.setEnabled(self._index < last)
+        if at_end:  # Next pressed to the last phase: the key goes on to what comes next, not nowhere
+            self.apply_button.setFocus()
         self._set_chain_ranges(phase)
         self._show_chain()
         self.checker.show_for(phase.path)
