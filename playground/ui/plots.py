@@ -140,6 +140,11 @@ class LossPlot(QWidget):
         self.train_curve.setData(steps, smoothed_loss(steps, losses), skipFiniteCheck=True)
         self.test_curve.setData(*_finite_series(snapshot.history, "test_loss"), skipFiniteCheck=True)
         self.steps.follow(snapshot.step)
+        # The range and transform now, not in pyqtgraph's prepareForPaint: changed while painting, they ask for a
+        # second paint of the whole plot, on the thread the training waits for.
+        view = self.plot.getViewBox()
+        view.updateAutoRange()
+        view.updateMatrix()
 
     def clear_run(self) -> None:
         for curve in (self.raw_train_curve, self.train_curve, self.test_curve):

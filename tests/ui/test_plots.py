@@ -278,3 +278,45 @@ def test_a_deep_network_s_layer_names_all_fit_in_the_gradients_legend_at_1280_by
         shown = plot.mapFromScene(label.sceneBoundingRect()).boundingRect()
         assert visible.contains(shown), (label.text, shown, visible)
     window.close()
+
+
+def test_a_loss_plot_update_paints_once(qtbot):
+    """Its auto-range and transform are settled before the paint: settled during it, they asked for a second paint
+    of the whole plot at every snapshot, on the GUI thread the training shares Python's lock with."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class Paints(QObject):
+        count = 0
+
+        def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
+            if event.type() == QEvent.Type.Paint:
+                self.count += 1
+            return False
+
+    preset = load_preset("circle")
+    config = TrainingConfig(optimizer=preset.optimizer, batch_size=preset.batch_size, start_paused=True)
+    session = Session(preset.network, load_dataset(preset.dataset), config)
+    stream = session.run()
+    snapshots = [next(stream)]
+    for _ in range(20):  # a snapshot a step: the loss falls and the steps grow, as the plot sees them training
+        session.control.step()
+        snapshots.append(next(stream))
+    session.control.stop()
+    list(stream)
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.resize(600, 300)
+    plot.show()
+    qtbot.waitExposed(plot)
+    paints = Paints()
+    plot.plot.viewport().installEventFilter(paints)
+    counts = []
+    for snapshot in snapshots[1:21]:
+        paints.count = 0
+        plot.update_from(snapshot)
+        for _ in range(5):
+            QApplication.processEvents()
+        counts.append(paints.count)
+    # A jump of the step axis, or a wider tick label, re-lays the axes out: a second paint now and then (one
+    # update of 20 here; 6 before, when every range change came in the paint).
+    assert sum(count > 1 for count in counts) <= 2, counts
