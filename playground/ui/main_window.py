@@ -59,6 +59,7 @@ from playground.ui.plots import (
     format_rate,
     image_shape,
 )
+from playground.ui.preset_description import PresetDescription
 from playground.ui.projects import ProjectFiles
 from playground.ui.run_in_use import RunInUse
 from playground.ui.run_views import RunViews
@@ -71,12 +72,6 @@ REDRAW_MS = 33
 NAMED_FEATURES = 8  # the most features the notice of new data names: more (64 pixels) is a count
 
 
-def layers_and_loss(spec: NetworkSpec) -> tuple[list[dict], str]:
-    """What a preset's description can tell of a network: its layers and loss (its input follows the features)."""
-    data = spec.to_dict()
-    return data["layers"], data["loss"]
-
-
 class MainWindow(QMainWindow):
     def __init__(self, preset: str = DEFAULT_PRESET) -> None:
         super().__init__()
@@ -85,8 +80,6 @@ class MainWindow(QMainWindow):
         self._drawn: Snapshot | None = None
         self._loading = False
         self._dropped_by: tuple[int, int] | None = None  # (its step, the edit stack's index) while the edit settles
-        # What the shown description tells of: its data set's name, and its network's layers and loss.
-        self._described: tuple[str | None, tuple[list[dict], str] | None] = (None, None)
         self._build_controls()
         # The run in use makes the sessions; it is made once the objects it needs are (below).
         self.training = Training(self.controls, lambda: self.run_in_use.new_session(), self)
@@ -160,7 +153,7 @@ class MainWindow(QMainWindow):
         self.data_panel.adjusted.connect(self.statusBar().showMessage)
         self.data_panel.folder_requested.connect(
             lambda config: self.downloads.read_image_folder(config, IMAGE_SETS[config["name"]][0], self._use_data))
-        self.description = QLabel(objectName="presetDescription", wordWrap=True)
+        self.description = PresetDescription()
         self.data_source = QLabel(objectName="datasetSource", wordWrap=True)
         layers_box = QGroupBox(self.tr("Layers"))
         layers_layout = QVBoxLayout(layers_box)
@@ -297,8 +290,7 @@ class MainWindow(QMainWindow):
     def _show_setup(self) -> None:
         """The current preset or project's description, data, settings and network."""
         preset = self.preset
-        self.description.setText(preset.description)
-        self._described = preset.dataset.get("name"), layers_and_loss(preset.network)
+        self.description.describe(preset.description, preset.dataset.get("name"), preset.network)
         self.data_panel.show_config(preset.dataset)
         self._show_data()
         self.controls.show_optimizer(preset.optimizer, preset.batch_size, len(self.dataset.x_train))
@@ -369,12 +361,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(news)
 
     def _show_description(self) -> None:
-        """The description tells of the preset's own data and network: other data, or another network (a lesson's
-        change, an edit), makes it untrue until they are back. Features and input size aside."""
-        spec = self.network_panel.spec
-        shown = (self.dataset.name if self.dataset is not None else None,
-                 layers_and_loss(spec) if spec is not None else None)
-        self.description.setVisible(shown == self._described)
+        self.description.follow(self.dataset.name if self.dataset is not None else None, self.network_panel.spec)
 
     def _network_edited(self) -> None:
         """Any edit of the network starts training over on the new one, and says so when a trained run
