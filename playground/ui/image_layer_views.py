@@ -20,6 +20,7 @@ from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from playground.engine import NetworkSpec
+from playground.engine.layer_specs import layer_named
 from playground.session import Snapshot
 from playground.session.layer_pictures import FeatureMaps
 from playground.ui.mosaic import Tiling, kernel_tile, kernel_tiles, kernel_tiling
@@ -130,13 +131,15 @@ class PictureView(QWidget):
         self.layout_.addWidget(self.pictures, 1)
         self.layout_.addWidget(self.hover)
         self.titles: dict[str, str] = {}
+        self.types: dict[str, str] = {}  # by path: what a row is, whatever language its title is in
 
     def show_network(self, spec: NetworkSpec | None) -> None:
         """The layers' names for the titles, as the network view writes them."""
-        self.titles = {}
+        self.titles, self.types = {}, {}
         if spec is not None:
             infos = [info for info in spec.validate() if "." not in info.path]
             self.titles = {info.path: layer_title(layer, info) for layer, info in zip(spec.layers, infos)}
+            self.types = {info.path: info.type for info in infos}
 
     def clear_run(self) -> None:
         self.pictures.clear_rows()
@@ -180,7 +183,7 @@ class FiltersView(PictureView):
     def _index(path: str, filters: int):
         def index(k: int, i: int, j: int) -> str:
             channel, kernel = kernel_tile(k, filters)
-            return f"layer {path}: K[{channel}, {i}, {j}, {kernel}]"
+            return f"{layer_named(path)}: K[{channel}, {i}, {j}, {kernel}]"
         return index
 
 
@@ -225,7 +228,7 @@ class FeatureMapsView(PictureView):
             return
         self.shown = maps
         pictures = self.pictures
-        shown = {path: values for path, values in maps.outputs.items() if self.titles.get(path) != "Flatten"}
+        shown = {path: values for path, values in maps.outputs.items() if self.types.get(path) != "flatten"}
         key = (maps.image.shape, tuple((path, values.shape) for path, values in shown.items()))
         if key != pictures.key:
             pictures.clear_rows()
@@ -252,7 +255,7 @@ class FeatureMapsView(PictureView):
         if values.ndim == 3 and not (key == "input" and values.shape[0] == 3):
             count, height, width = values.shape
             tiling = Tiling.wrapped(count, height, width, MAPS_PER_LINE)
-            name = "x" if key == "input" else f"layer {key}: a"
+            name = "x" if key == "input" else f"{layer_named(key)}: a"
 
             def index(k: int, i: int, j: int) -> str:
                 return f"{name}[{k}, {i}, {j}]"
@@ -261,7 +264,7 @@ class FeatureMapsView(PictureView):
             self.pictures.add_row(key, title, Tiling(1, *values.shape[1:], 1), lambda k, i, j: f"x[:, {i}, {j}]",
                                   lines=2)
         else:  # a flat vector: a strip of cells, a cell per feature
-            name = "x" if key == "input" else f"layer {key}: a"
+            name = "x" if key == "input" else f"{layer_named(key)}: a"
             self.pictures.add_row(key, title, Tiling(values.size, 1, 1, values.size, gap=0),
                                   lambda k, i, j: f"{name}[{k}]", strip=True)
 

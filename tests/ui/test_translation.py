@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QPointF, QSettings, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from playground.ui import MainWindow
 from playground.ui.translation import SETTING, chosen_language, install_translators, remove_translators
 from tests.ui.test_builder import open_window, pick_palette, select_row, type_into
+from tests.ui.test_image_layers import choose_tab, hover
 from tests.ui.test_main_window import type_and_enter
 from tests.ui.test_projects import deeply_nested, huge_init_scale
 from tests.ui.texts import english_words, window_texts
@@ -269,3 +270,29 @@ def test_without_a_compiled_catalogue_the_window_starts_in_english(qtbot, tmp_pa
     qtbot.addWidget(window)
     assert window.menuBar().actions()[0].text() == "&File"
     assert QApplication.translate("", "Stepper") == "Stepper"
+
+
+def test_the_views_of_a_conv_network_in_chinese_leave_out_flatten_and_name_what_is_hovered(qtbot, chinese):
+    """The Feature maps view leaves Flatten out (its values are the maps before it) in Chinese as in English, and the
+    value under the pointer names its layer in Chinese, in both views."""
+    window = MainWindow("digits-cnn")
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    window.show()
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.step == 1, timeout=10_000)
+    for title, view, row, point in (("特征图", window.feature_maps_view, "1", QPointF(1.5, 0.5)),
+                                    ("滤波器", window.filters_view, "3", QPointF(1.5, 0.5))):
+        choose_tab(qtbot, window.image_tabs, title)
+        pictures = view.pictures
+        qtbot.waitUntil(lambda pictures=pictures, row=row: row in pictures.rows
+                        and pictures.rows[row].values is not None, timeout=10_000)
+        for _ in range(4):  # the layouts follow the caption that came with the pictures
+            QApplication.processEvents()
+        box = pictures.rows[row].box
+        hover(pictures.viewport(), pictures.mapFromScene(box.mapViewToScene(point)))
+        qtbot.waitUntil(lambda view=view: view.hover.text() != "")
+        assert view.hover.text().startswith(f"第 {row} 层"), view.hover.text()
+        assert english_words(view.hover.text()) == [], view.hover.text()
+    assert list(window.feature_maps_view.pictures.rows) == ["input", "1", "2", "3", "4", "6"]
+    window.close()
