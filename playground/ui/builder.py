@@ -138,7 +138,8 @@ class LayerTable(QTableWidget):
             return None, AFTER
         top, height = self.rowViewportPosition(row), self.rowHeight(row)
         share = (y - top) / max(height, 1)
-        is_block = self.item(row, 1) is not None and self.item(row, 1).text().strip() == "residual"
+        kind = self.item(row, 1)  # by its type, not its words: those are the window's language
+        is_block = kind is not None and kind.data(Qt.ItemDataRole.UserRole) == "residual"
         if is_block and 1 / 3 <= share <= 2 / 3:
             return self.paths[row], INSIDE
         return self.paths[row], BEFORE if share < 0.5 else AFTER
@@ -375,6 +376,8 @@ class LayerBuilder(QWidget):
             cells = ["    " * depth + path, "    " * depth + describe(layer), shape, count]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                if column == 1:
+                    item.setData(Qt.ItemDataRole.UserRole, layer["type"])
                 if column == 3:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if path == bad_path:

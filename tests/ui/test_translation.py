@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from playground.ui import MainWindow
 from playground.ui.translation import SETTING, chosen_language, install_translators, remove_translators
-from tests.ui.test_builder import open_window, pick_palette, select_row, type_into
+from tests.ui.test_builder import drop, layer_types, open_window, palette_data, pick_palette, select_row, type_into
 from tests.ui.test_image_layers import choose_tab, hover
 from tests.ui.test_main_window import type_and_enter
 from tests.ui.test_projects import deeply_nested, huge_init_scale
@@ -295,4 +295,15 @@ def test_the_views_of_a_conv_network_in_chinese_leave_out_flatten_and_name_what_
         assert view.hover.text().startswith(f"第 {row} 层"), view.hover.text()
         assert english_words(view.hover.text()) == [], view.hover.text()
     assert list(window.feature_maps_view.pictures.rows) == ["input", "1", "2", "3", "4", "6"]
+    window.close()
+
+
+def test_a_layer_dropped_on_the_middle_of_a_residual_block_goes_inside_it_in_chinese(qtbot, chinese):
+    window = open_window(qtbot)
+    select_row(qtbot, window, 1)
+    pick_palette(qtbot, window, "残差块")
+    click(qtbot, window, "addLayerButton")
+    drop(window, palette_data(window, "批量归一化"), 2, 0.5)  # the middle of the block: inside it
+    assert layer_types(window)[2:5] == ["残差块", "全连接 2 relu", "批量归一化"]
+    assert find(window, QTableWidget, "layerList").item(4, 0).text().strip() == "3.2"
     window.close()
