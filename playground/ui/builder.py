@@ -246,10 +246,12 @@ class LayerBuilder(QWidget):
     def insert_layer(self, kind: str, where: str | None, placement: str) -> None:
         """Put a new layer next to (or inside) the layer at `where`; None: at the end."""
         layers, path = inserted(self.layers, self.palette.templates[kind], where, placement)
-        if kind == "residual":  # its inner layer gives back the width it gets there
-            width = self._input_size_at(layers, path)
-            if width is not None:
-                layer_at(layers, path)["layers"][0]["units"] = width
+        if kind == "residual":  # its inner layer gives back the shape it gets there
+            shape = self._input_shape_at(layers, path)
+            if shape is not None and len(shape) == 3:  # images: a Dense layer inside would need a Flatten
+                layer_at(layers, path)["layers"] = [{**self.palette.templates["conv2d"], "filters": shape[0]}]
+            elif shape is not None:
+                layer_at(layers, path)["layers"][0]["units"] = shape[0]
         self.edit(layers, self.tr("Add {0}").format(kind), path)
 
     def remove_selected(self) -> None:
@@ -391,9 +393,9 @@ class LayerBuilder(QWidget):
         self.properties.show_layer(None if path is None else layer_at(self.layers, path))
         self.remove_button.setEnabled(path is not None)
 
-    def _input_size_at(self, layers: list[dict[str, Any]], path: str) -> int | None:
+    def _input_shape_at(self, layers: list[dict[str, Any]], path: str) -> tuple[int, ...] | None:
         _, infos, _, _ = self._inspect(layers)
-        return next((info.input_size for info in infos if info.path == path), None)
+        return next((info.input_shape for info in infos if info.path == path), None)
 
 
 def _layer_drop(data: QMimeData) -> tuple[str, str] | None:

@@ -22,7 +22,7 @@ from playground.ui import MainWindow
 from playground.ui.data_panel import DatasetSelector
 from playground.ui.image_layer_views import KERNELS_PER_LINE, MAPS_PER_LINE
 from playground.ui.mosaic import Tiling, kernel_tiles, kernel_tiling
-from tests.ui.test_builder import drop, layer_types, palette_data, select_row, type_into
+from tests.ui.test_builder import drop, layer_types, palette_data, pick_palette, select_row, type_into
 from tests.ui.test_layout import cut_off, settled
 from tests.ui.widgets import click, find
 
@@ -239,4 +239,19 @@ def test_a_pooling_stride_out_of_range_says_what_it_became_and_keeps_as_the_wind
     qtbot.keyClick(stride, Qt.Key.Key_Down)  # the arrow down to 1, then to 0: "as the window" again
     qtbot.keyClick(stride, Qt.Key.Key_Down)
     assert stride.text() == "as the window" and "stride" not in window.builder.layers[1]
+    window.close()
+
+
+def test_a_residual_block_added_among_maps_keeps_them_with_a_conv_layer_inside(qtbot):
+    """A Dense layer inside a block on images could not be mended as its message says (a Flatten in the block
+    would not give the maps back): the block comes with a Conv2D that keeps the maps' shape, and trains."""
+    window = open_window(qtbot, "digits-cnn")
+    select_row(qtbot, window, 1)  # the first max pooling: 16 maps of 4×4
+    pick_palette(qtbot, window, "Residual")
+    click(qtbot, window, "addLayerButton")
+    assert layer_types(window)[2:4] == ["residual", "conv2d 16 3×3 relu"]
+    assert rows(window)[2:4] == [("(None, 16, 4, 4)", "2,320 in the block"), ("(None, 16, 4, 4)", "2,320")]
+    assert window.builder.error is None  # 16·3·3·16 weights and 16 biases
+    click(qtbot, window, "playButton")
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.step > 10, timeout=20_000)
     window.close()
