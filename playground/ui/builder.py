@@ -252,7 +252,7 @@ class LayerBuilder(QWidget):
                 layer_at(layers, path)["layers"] = [{**self.palette.templates["conv2d"], "filters": shape[0]}]
             elif shape is not None:
                 layer_at(layers, path)["layers"][0]["units"] = shape[0]
-        self.edit(layers, self.tr("Add {0}").format(kind), path)
+        self.edit(layers, self.tr("Add {0}").format(self.palette.titles[kind]), path)
 
     def remove_selected(self) -> None:
         path = self.selected_path()
@@ -290,11 +290,12 @@ class LayerBuilder(QWidget):
         if path is None:
             return
         layers = field_changed(self.layers, path, name, value)
-        self.edit(layers, self.tr("Set {0} of layer {1}").format(name, path), path, merge_key=(path, name))
+        label = self.properties.labels.get(name, name)
+        self.edit(layers, self.tr("Set {0} of layer {1}").format(label, path), path, merge_key=(path, name))
 
     def _loss_chosen(self, loss: str) -> None:
         if loss != self.loss:
-            self.edit(copy.deepcopy(self.layers), self.tr("Use the {0} loss").format(loss), self.selected_path(),
+            self.edit(copy.deepcopy(self.layers), self.tr("Use the {0} loss").format(term(loss)), self.selected_path(),
                       loss=loss)
 
     def fit_outputs(self, outputs: int, loss: str) -> None:

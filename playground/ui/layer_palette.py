@@ -64,6 +64,7 @@ class LayerPalette(QListWidget):
         self.setDragEnabled(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.templates: dict[str, dict[str, Any]] = {}
+        self.titles: dict[str, str] = {}  # by kind, as the palette lists them
         self.image_kinds = {kind for kind, *_ in image_entries()}
         for kind, title, tip, template in palette_entries():
             item = QListWidgetItem(title)
@@ -71,6 +72,7 @@ class LayerPalette(QListWidget):
             item.setToolTip(tip)
             self.addItem(item)
             self.templates[kind] = template
+            self.titles[kind] = title
         self.setCurrentRow(0)
         self.offer_image_layers(False)
 

@@ -45,6 +45,7 @@ class LayerProperties(QWidget):
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.kind: str | None = None
         self.fields: dict[str, QWidget] = {}
+        self.labels: dict[str, str] = {}  # by field, as the form names them
         self.show_layer(None)
 
     def show_layer(self, layer: dict[str, Any] | None) -> None:
@@ -59,7 +60,7 @@ class LayerProperties(QWidget):
     def _build(self, kind: str | None) -> None:
         while self.layout_.rowCount():
             self.layout_.removeRow(0)
-        self.kind, self.fields = kind, {}
+        self.kind, self.fields, self.labels = kind, {}, {}
         if kind is None:
             self.layout_.addRow(QLabel(self.tr("Select a layer to edit it."), wordWrap=True))
         elif kind == "dense":
@@ -145,6 +146,7 @@ class LayerProperties(QWidget):
         if isinstance(widget, BoundedSpinBox):
             widget.tip = tip  # the tooltip it puts back when a mark about a value comes off
         self.fields[name] = widget
+        self.labels[name] = label
         self.layout_.addRow(label, widget)
         if isinstance(widget, QComboBox):  # each item's data is the value it stands for
             widget.currentIndexChanged.connect(lambda _: self.edited.emit(name, widget.currentData()))

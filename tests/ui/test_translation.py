@@ -30,7 +30,7 @@ from tests.ui.test_image_layers import choose_tab, hover
 from tests.ui.test_main_window import type_and_enter
 from tests.ui.test_projects import deeply_nested, huge_init_scale
 from tests.ui.texts import english_words, window_texts
-from tests.ui.widgets import click, find
+from tests.ui.widgets import click, find, menu_action
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = ROOT / "resources" / "translations" / "backprop_playground_zh_CN.ts"
@@ -306,4 +306,22 @@ def test_a_layer_dropped_on_the_middle_of_a_residual_block_goes_inside_it_in_chi
     drop(window, palette_data(window, "批量归一化"), 2, 0.5)  # the middle of the block: inside it
     assert layer_types(window)[2:5] == ["残差块", "全连接 2 relu", "批量归一化"]
     assert find(window, QTableWidget, "layerList").item(4, 0).text().strip() == "3.2"
+    window.close()
+
+
+def test_the_edit_menu_names_each_edit_of_the_network_in_chinese(qtbot, chinese):
+    """Undo in the Edit menu says what it takes back in the window's words: the palette's and the form's, not the
+    layer dicts' identifiers ("设置第 1 层的 filters")."""
+    window = open_window(qtbot, "digits-cnn")
+    undo = menu_action(window, "编辑(&E)", "撤销(&U)")
+    select_row(qtbot, window, 0)
+    type_into(qtbot, find(window, QSpinBox, "filtersInput"), "12")
+    assert "滤波器" in undo.text() and english_words(undo.text()) == [], undo.text()
+    find(window, QComboBox, "activationInput").setCurrentIndex(0)
+    assert "激活" in undo.text() and english_words(undo.text()) == [], undo.text()
+    pick_palette(qtbot, window, "展平")
+    click(qtbot, window, "addLayerButton")
+    assert "展平" in undo.text(), undo.text()
+    find(window, QComboBox, "lossSelector").setCurrentIndex(0)
+    assert english_words(undo.text().replace("mse", "")) == [], undo.text()
     window.close()
