@@ -399,10 +399,11 @@ class MainWindow(QMainWindow):
 
     def _offer_image_views(self, spec: NetworkSpec | None) -> None:
         """Filters for a network with Conv2D layers, Feature maps for one that takes images; else the test images
-        alone, without a tab bar (tabs taken out, not hidden, so that the bar hides itself)."""
-        tabs, infos = self.image_tabs, self.builder.infos
+        alone, without a tab bar (tabs taken out, not hidden, so that the bar hides itself). Both go by the network
+        as built, valid or not: an edit that does not validate yet leaves the view a person is on where it is."""
+        tabs, infos, built = self.image_tabs, self.builder.infos, self.builder.spec
         offered = ((self.filters_view, self.tr("Filters"), any(info.type == "conv2d" for info in infos)),
-                   (self.feature_maps_view, self.tr("Feature maps"), spec is not None and len(spec.input_shape) == 3))
+                   (self.feature_maps_view, self.tr("Feature maps"), built is not None and len(built.input_shape) == 3))
         for view, title, shown in offered:
             view.show_network(spec)
             index = tabs.indexOf(view)

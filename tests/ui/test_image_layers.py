@@ -255,3 +255,17 @@ def test_a_residual_block_added_among_maps_keeps_them_with_a_conv_layer_inside(q
     click(qtbot, window, "playButton")
     qtbot.waitUntil(lambda: window.latest is not None and window.latest.step > 10, timeout=20_000)
     window.close()
+
+
+def test_an_edit_that_does_not_validate_yet_leaves_the_feature_maps_view_chosen(qtbot):
+    window = open_window(qtbot, "digits-cnn")
+    tabs = window.image_tabs
+    choose_tab(qtbot, tabs, "Feature maps")
+    select_row(qtbot, window, 1)
+    pick_palette(qtbot, window, "BatchNorm")
+    click(qtbot, window, "addLayerButton")  # on maps: "put it after a Flatten layer"
+    assert "after a Flatten layer" in find(window, QLabel, "networkError").text()
+    assert tabs.currentWidget() is window.feature_maps_view
+    click(qtbot, window, "undoButton")
+    assert window.builder.error is None and tabs.currentWidget() is window.feature_maps_view
+    window.close()
