@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QTableWidgetItem, QVBoxLayout, QWidget
 from playground.session import LayerStats, Snapshot
 from playground.ui.metrics_view import read_only_table, tinted
 from playground.ui.theme import BLUE, ORANGE
+from playground.words import term
 
 HEALTHY_RATIO = (1e-4, 1e-2)  # a decade either side of CS231n's 1e-3
 READABLE_INTERVAL_S = 0.25  # numbers that change 30 times a second cannot be read; a redraw costs 1 ms
@@ -80,7 +81,7 @@ class LayerInspector(QWidget):
         verdict = {"healthy": self.tr("healthy"), "too large": self.tr("too large: lower the learning rate"),
                    "too small": self.tr("too small: the weights barely move")}.get(ratio_verdict(ratio), "")
         block = self.tr(" (all the weights in the block)") if stats.weights is None and gradient is not None else ""
-        name = stats.type if stats.function in ("", stats.type) else f"{stats.type} {stats.function}"
+        name = term(stats.type) if stats.function in ("", stats.type) else f"{term(stats.type)} {term(stats.function)}"
         return [(f"{stats.path} · {name}", ""),
                 (f"{stats.mean:.3g}", ""),
                 (f"{stats.std:.3g}", ""),

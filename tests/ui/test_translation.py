@@ -325,3 +325,16 @@ def test_the_edit_menu_names_each_edit_of_the_network_in_chinese(qtbot, chinese)
     find(window, QComboBox, "lossSelector").setCurrentIndex(0)
     assert english_words(undo.text().replace("mse", "")) == [], undo.text()
     window.close()
+
+
+def test_the_inspector_names_the_layers_of_a_conv_network_in_chinese(qtbot, chinese):
+    """The Inspector names each layer as the layer table does (卷积, 展平, 全连接 线性), not by its identifier."""
+    window = open_window(qtbot, "digits-cnn")
+    choose_tab(qtbot, window.plot_tabs, "检查器")
+    click(qtbot, window, "stepButton")
+    table = find(window, QTableWidget, "layerHealth")
+    qtbot.waitUntil(lambda: table.rowCount() == 6, timeout=10_000)
+    names = [table.item(row, 0).text() for row in range(table.rowCount())]
+    assert names[0] == "1 · 卷积 relu" and names[4] == "5 · 展平", names
+    assert [name for name in names if english_words(name)] == []
+    window.close()
