@@ -1,4 +1,5 @@
 import pytest
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 
@@ -26,3 +27,11 @@ def no_file_dialog_waits_for_a_choice(monkeypatch):
 def private_data_folder(tmp_path, monkeypatch):
     """Each test's own data folder: autosaves, caches and locks never meet another test's or the user's."""
     monkeypatch.setenv("PLAYGROUND_DATA_DIR", str(tmp_path / "data"))
+
+
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path):
+    """Each test's own settings: a window closed by one test saves its splitters' sizes, which the next
+    test's window would otherwise open with (a narrow tab pane left by a test at another size)."""
+    for settings_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(settings_format, QSettings.Scope.UserScope, str(tmp_path / "settings"))
