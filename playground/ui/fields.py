@@ -92,6 +92,13 @@ class BoundedSpinBox(QSpinBox):
             return QValidator.State.Intermediate, text, pos
         return super().validate(text, pos)
 
+    def fit_to_range(self) -> None:
+        """As wide as its range and special value text need: Qt sizes it for the wide range kept for typing."""
+        metrics = self.fontMetrics()
+        needed = max(metrics.horizontalAdvance(text) for text in (self.special, str(self.low), str(self.high)))
+        widest = metrics.horizontalAdvance(super().textFromValue(-self.TYPABLE))
+        self.setFixedWidth(self.sizeHint().width() - widest + needed)
+
     def stepBy(self, steps: int) -> None:  # noqa: N802 (Qt's name)
         self.setValue(min(max(self.value() + steps, self.low), self.high))
 
