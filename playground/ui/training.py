@@ -51,7 +51,7 @@ class Training(QObject):
     def continuing(self, project: Project, dataset: Dataset) -> Session:
         """A session, paused, that goes on training `project` on `dataset` from where it was saved."""
         return session_for(project, dataset, start_paused=True, backend=self.controls.backend_selector.currentData(),
-                           pace=project.pace)
+                           pace=project.pace, stop_at_epoch=project.stop_at_epoch)
 
     def start(self, session: Session) -> None:
         self.worker = TrainingWorker(session, self)
