@@ -74,6 +74,7 @@ HISTORY_POINTS = 2000
 MAX_INT_DIGITS = 40
 HISTORY_METRICS = 16
 PACES = ("step", "10 steps", "100 steps", "epoch", "full")  # a window's training speed: see session.config
+LAST_EPOCH_TO_STOP_AT = 1_000_000  # the window's goal: a run this long takes days even for the smallest network
 WEIGHTS_DTYPE = numpy.float32  # what the network holds its weights in, and so what finiteness means for them
 
 
@@ -91,6 +92,7 @@ class Project:
     arrays: dict[str, numpy.ndarray] = field(default_factory=dict)
     pace: str = "full"  # how much training each frame of the window shows (session.config.PACES)
     runs: list[KeptRun] = field(default_factory=list)  # kept for comparison
+    stop_at_epoch: int | None = None  # where the window pauses training by itself (None: until paused)
 
 
 def save_project(project: Project, path: str | Path) -> None:
@@ -98,7 +100,8 @@ def save_project(project: Project, path: str | Path) -> None:
     document = {
         "format": FORMAT_VERSION if project.runs else 1, "title": project.title, "network": project.network.to_dict(),
         "training": {"optimizer": project.optimizer.to_dict(), "batch_size": project.batch_size,
-                     "epochs": project.epochs, "seed": project.seed, "pace": project.pace},
+                     "epochs": project.epochs, "seed": project.seed, "pace": project.pace,
+                     "stop_at_epoch": project.stop_at_epoch},
         "dataset": project.dataset, "view": project.view, "progress": project.progress}
     if project.runs:
         document["runs"] = runs_document(project.runs)
@@ -395,12 +398,17 @@ def _project(document: dict[str, Any], arrays: dict[str, numpy.ndarray], name: s
         optimizer = OptimizerSpec.from_dict(training.get("optimizer", {}))
         dataset = DatasetConfig.from_dict(document.get("dataset")).to_dict()
         batch_size, epochs, seed = training.get("batch_size"), training.get("epochs"), training.get("seed", 0)
+        stop_at_epoch = training.get("stop_at_epoch")  # files from before it: until paused
         for value, least, optional, problem in ((batch_size, 1, False, tr("the batch size must be a whole number")),
                                                 (epochs, 1, True, tr("the epochs must be a whole number")),
+                                                (stop_at_epoch, 1, True,
+                                                 tr("the epoch to stop at must be a whole number")),
                                                 (seed, 0, False, tr("the seed must be a whole number"))):
             if not (optional and value is None) and (not isinstance(value, int) or isinstance(value, bool)
                                                     or value < least):
                 raise FileFormatError(problem)
+        if stop_at_epoch is not None and stop_at_epoch > LAST_EPOCH_TO_STOP_AT:
+            raise FileFormatError(tr("the epoch to stop at must be {0:,} at most").format(LAST_EPOCH_TO_STOP_AT))
     except PlaygroundError as error:
         raise FileFormatError(tr("{0} cannot be opened: {1}").format(name, error)) from None
     pace = training.get("pace", "full")  # files from before the speed control: full speed
@@ -415,7 +423,8 @@ def _project(document: dict[str, Any], arrays: dict[str, numpy.ndarray], name: s
     title = document.get("title", "")
     if not isinstance(title, str):
         raise FileFormatError(tr("{0}: the title must be text.").format(name))
-    return Project(network, optimizer, batch_size, dataset, seed, epochs, title, view, progress, arrays, pace)
+    return Project(network, optimizer, batch_size, dataset, seed, epochs, title, view, progress, arrays, pace,
+                   stop_at_epoch=stop_at_epoch)
 
 
 def _check_progress(progress: Any, arrays: dict[str, numpy.ndarray], name: str) -> None:

@@ -324,6 +324,13 @@ def with_change(preset: Preset, change: Change) -> Preset:
     return result
 
 
+def epochs_to_train(lesson: Lesson, index: int) -> int | None:
+    """The epochs step `index` has the learner train, its check's: the first step trains the preset as it comes
+    and each step with a change a new run; None for the steps that look at the run before them."""
+    step = lesson.steps[index]
+    return step.check.after_epochs if index == 0 or step.change is not None else None
+
+
 def changes_before(lesson: Lesson, index: int) -> int:
     """How many changes the steps up to and including `index` make."""
     return sum(step.change is not None for step in lesson.steps[: index + 1])

@@ -35,13 +35,17 @@ class TrainingConfig:
     # Snapshots may take at most this share of the time; whole-test-set reports a quarter as much.
     overhead_budget: float = 0.02
     pace: str = "full"  # one of PACES
-
+    # The window's goal: pause at the end of this epoch, to train on when resumed (None: until paused). Unlike
+    # `epochs`, which ends the run, it is a pause, and only an epoch end that reaches it from below stops there.
+    stop_at_epoch: int | None = None
 
     def check(self) -> None:
         self.optimizer.check()
         whole(self.batch_size, tr("The batch size"), minimum=1)
         if self.epochs is not None:
             whole(self.epochs, tr("The number of epochs"), minimum=1)
+        if self.stop_at_epoch is not None:
+            whole(self.stop_at_epoch, tr("The epoch to stop at"), minimum=1)
         whole(self.seed, tr("The seed"), minimum=0)
         real(self.snapshot_hz, tr("The snapshot rate"), above=0.0)
         choice(self.pace, PACES, tr("The training speed"))
@@ -81,6 +85,13 @@ class Control:
 
     def stop(self) -> None:
         self.queue.put(Command("stop"))
+
+    def stop_at_epoch(self, epoch: int | None) -> None:
+        """Pause by itself at the end of epoch `epoch` (None: train until paused), from now on. An epoch the run
+        has reached already is behind it: training runs on."""
+        if epoch is not None:
+            whole(epoch, tr("The epoch to stop at"), minimum=1)
+        self.queue.put(Command("stop_at_epoch", epoch))
 
     def reset(self) -> None:
         """Re-initialize the network from the seed and start over."""

@@ -57,6 +57,7 @@ class Session:
         self.batch_size = config.batch_size
         self._optimizer_spec = copy.deepcopy(config.optimizer)
         self.pace = config.pace
+        self.stop_at_epoch = config.stop_at_epoch  # the window's goal (TrainingConfig.stop_at_epoch)
         self._build()
 
     def _build(self) -> None:
@@ -165,6 +166,10 @@ class Session:
                 finished = self.config.epochs is not None and self.epoch >= self.config.epochs
                 if self._until_epoch is not None and self.epoch >= self._until_epoch:
                     self._paused, self._until_epoch, paused_now = True, None, True
+                if self.epoch == self.stop_at_epoch and not self._paused:  # reached from below: once
+                    self._paused, paused_now = True, True
+                    self._notice = tr("Paused at the end of epoch {0}, where training was set to stop.").format(
+                        self.epoch)
                 now = time.perf_counter()
                 if self.config.every_epoch or finished or paused_now or now >= report_due:
                     report = self._epoch_report()
@@ -285,7 +290,7 @@ class Session:
         name, value = command.name, command.value
         if name in ("learning_rate", "regularization", "optimizer", "optimizer_settings"):
             self._optimizer_shown = None
-        if name not in ("trace", "apply_trace", "pause", "pace", "export", "watch"):
+        if name not in ("trace", "apply_trace", "pause", "pace", "export", "watch", "stop_at_epoch"):
             self._pending_trace = None  # training or settings moved on: the held step no longer applies
         if name == "pause":
             self._paused, self._steps_left, self._until_epoch = True, 0, None
@@ -299,6 +304,8 @@ class Session:
             self._paused, self._until_epoch = True, self.epoch + 1
         elif name == "stop":
             self._stopped = True
+        elif name == "stop_at_epoch":
+            self.stop_at_epoch = value
         elif name == "reset":
             self._build()
             self._steps_left, self._until_epoch = 0, None
@@ -394,8 +401,8 @@ class Session:
     def _run_steps(self, deadline: float, report_at: float, max_steps: float = math.inf,
                    until_epoch_end: bool = False) -> str | None:
         """Train until a command waits, the snapshot deadline passes, `max_steps` are done or an epoch
-        ends whose end matters (a report is due at `report_at`, it is the last epoch, or
-        `until_epoch_end`); other epoch ends reshuffle and go on. A message instead when it diverged
+        ends whose end matters (a report is due at `report_at`, it is the last epoch or the one to stop at,
+        or `until_epoch_end`); other epoch ends reshuffle and go on. A message instead when it diverged
         (see DivergenceGuard.diverged for the weights kept).
 
         Divergence checks are exact but cheap: every CHECK_EVERY steps the loss summed since the burst began
@@ -428,7 +435,9 @@ class Session:
         size, position, batch, batch_size = len(at.order), at.position, self._batch, self.batch_size
         no_commands, clock, finite, read = self.control.queue.empty, time.perf_counter, math.isfinite, backend.scalars
         run_on_past_epochs = not (self.config.every_epoch or self._until_epoch or until_epoch_end)
-        last_epoch = math.inf if self.config.epochs is None else self.config.epochs
+        # The first epoch end it may not run past: the last epoch's, or the goal's while the run is short of it.
+        goal = math.inf if self.stop_at_epoch is None or self.stop_at_epoch <= at.epoch else self.stop_at_epoch
+        end_epoch = min(goal, math.inf if self.config.epochs is None else self.config.epochs)
         zero = backend.xp.zeros((), backend.xp.float64) if backend.on_device else 0.0  # the losses add up in float64
         start, steps, loss_sum, loss_read = position, 0, zero, 0.0  # loss_read: the sum as last read on the host
         kept = self.guard.start_burst(optimizer)
@@ -462,7 +471,7 @@ class Session:
                         checkpoint, checkpoint_due = (position, steps, loss_read), clock() + spacing
                     check_at = min(CHECK_EVERY, max_steps - steps, max(1, self._next_detail - at.step - steps))
                     continue
-                if not run_on_past_epochs or at.epoch + 1 >= last_epoch or clock() >= report_at:
+                if not run_on_past_epochs or at.epoch + 1 >= end_epoch or clock() >= report_at:
                     return 0
                 self._count_progress(position, position - start, steps, loss_read)
                 at.next_epoch()  # an epoch nobody reports on: its sums start over with the next

@@ -21,7 +21,8 @@ def project_of(session: Session, dataset: dict[str, Any], title: str = "", view:
     progress, arrays = state if state is not None else export_state(session)
     config = session.config
     return Project(session.spec, copy.deepcopy(session.optimizer.spec), session.batch_size, dataset, config.seed,
-                   config.epochs, title, view or {}, progress, arrays, session.pace)
+                   config.epochs, title, view or {}, progress, arrays, session.pace,
+                   stop_at_epoch=session.stop_at_epoch)
 
 
 def session_for(project: Project, dataset: Dataset, **settings: Any) -> Session:

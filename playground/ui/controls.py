@@ -1,5 +1,5 @@
 """The training controls along the top of the window: preset, train / step / reset, the epoch
-counter, and the hyperparameters that apply while training runs."""
+counter and the epoch to stop at, and the hyperparameters that apply while training runs."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from superqt import QFlowLayout
 
 from playground.engine import OPTIMIZERS, OptimizerSpec, backend_availability
 from playground.project import list_presets
+from playground.project.bpp import LAST_EPOCH_TO_STOP_AT
 from playground.ui.fields import BoundedSpinBox, RateField
 
 LEARNING_RATES = ["0.00001", "0.0001", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1", "3", "10"]
@@ -62,6 +63,16 @@ class ControlBar(QWidget):
             "How much training each frame shows, 30 frames a second: one step to watch every update, one epoch "
             "as TensorFlow Playground goes, or as fast as it goes. Applies at once; Step is always one step."))
         self.epoch_label = QLabel(objectName="epochLabel")
+        # 0 is "never": training runs until paused, as it did before there was a goal.
+        self.stop_at_input = BoundedSpinBox(
+            "stopAtEpochInput", 0, LAST_EPOCH_TO_STOP_AT,
+            self.tr("An epoch to stop at is 1 or more: {typed} became never, so training runs until paused."),
+            self.tr("Training stops at epoch {maximum} at the latest: {typed} became {became}."),
+            self.tr("Training pauses by itself at the end of this epoch, and Train goes on from there; "
+                    "never: it trains until you pause it. Applies at once."))
+        self.stop_at_input.setSpecialValueText(self.tr("never"))
+        self.stop_at_input.setAccelerated(True)  # held arrows climb fast: lessons go to 100 epochs
+        self.stop_at_input.fit_to_range()  # as 1280 pixels hold the bar on two rows in English and Chinese
         self.learning_rate_input = RateField(
             "learningRateInput", LEARNING_RATES, self.tr("learning rate"), "0.03", zero_allowed=False,
             warn_above=LARGE_LEARNING_RATE, tip=self.tr("Step size of each update; applies at once"),
@@ -92,7 +103,7 @@ class ControlBar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         for group in ((QLabel(self.tr("Preset:")), self.preset_selector),
                       (self.play_button, self.speed_selector, self.step_button, self.reset_button,
-                       self.keep_button, self.epoch_label),
+                       self.keep_button, self.epoch_label, QLabel(self.tr("Stop at epoch:")), self.stop_at_input),
                       (QLabel(self.tr("Learning rate:")), self.learning_rate_input),
                       (QLabel(self.tr("Batch:")), self.batch_size_input),
                       (QLabel(self.tr("Optimizer:")), self.optimizer_selector, self.optimizer_settings_button),
@@ -102,7 +113,8 @@ class ControlBar(QWidget):
             layout.addWidget(side_by_side(*group))
         for changed in (self.learning_rate_input.committed, self.batch_size_input.committed,
                         self.optimizer_selector.currentTextChanged, self.regularization_selector.currentIndexChanged,
-                        self.regularization_rate_input.committed, self.speed_selector.currentIndexChanged):
+                        self.regularization_rate_input.committed, self.speed_selector.currentIndexChanged,
+                        self.stop_at_input.committed):
             changed.connect(self.settings_changed)
         self.enable_training(None)
 
@@ -164,6 +176,20 @@ class ControlBar(QWidget):
         self.speed_selector.blockSignals(True)
         self.speed_selector.setCurrentIndex(self.speed_selector.findData(pace))
         self.speed_selector.blockSignals(False)
+
+    def stop_at_epoch(self) -> int | None:
+        """The epoch at whose end training pauses by itself; None: never, it runs until paused."""
+        return self.stop_at_input.value() or None
+
+    def stop_at(self, epoch: int | None) -> None:
+        """Stop at `epoch` (None: never) as if typed: a running session hears of it."""
+        self.stop_at_input.setValue(min(epoch or 0, LAST_EPOCH_TO_STOP_AT))
+
+    def show_stop_at(self, epoch: int | None) -> None:
+        """A project's epoch to stop at, shown without sending it anywhere."""
+        self.stop_at_input.blockSignals(True)
+        self.stop_at(epoch)
+        self.stop_at_input.blockSignals(False)
 
     def regularization(self) -> tuple[float, float] | None:
         """(l1, l2) as chosen, or None while no usable rate was given."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QSpinBox, QWidget
 
@@ -49,6 +49,7 @@ class BoundedSpinBox(QSpinBox):
         self.low, self.high = minimum, maximum
         self.too_low, self.too_high, self.tip = too_low, too_high, tip
         self.special = ""
+        self.fitted = False  # see fit_to_range
         self.setToolTip(tip)
         self.setKeyboardTracking(False)
         self.valueChanged.connect(self._commit)
@@ -91,6 +92,25 @@ class BoundedSpinBox(QSpinBox):
         if self.special and text and self.special.startswith(text):  # the words partly deleted
             return QValidator.State.Intermediate, text, pos
         return super().validate(text, pos)
+
+    def fit_to_range(self) -> None:
+        """Ask for the width its range and special value text need, not that of the wide range Qt keeps for
+        typing."""
+        self.fitted = True
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return self._fitted(super().sizeHint())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return self._fitted(super().minimumSizeHint())
+
+    def _fitted(self, hint: QSize) -> QSize:
+        if self.fitted:
+            metrics = self.fontMetrics()
+            needed = max(metrics.horizontalAdvance(text) for text in (self.special, str(self.low), str(self.high)))
+            hint.setWidth(hint.width() - metrics.horizontalAdvance(super().textFromValue(-self.TYPABLE)) + needed)
+        return hint
 
     def stepBy(self, steps: int) -> None:  # noqa: N802 (Qt's name)
         self.setValue(min(max(self.value() + steps, self.low), self.high))

@@ -24,7 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from playground.engine import OptimizerSpec
-from playground.project.lessons import Change, Lesson, changed_network, changed_optimizer, load_lesson
+from playground.project.lessons import (
+    Change,
+    Lesson,
+    changed_network,
+    changed_optimizer,
+    epochs_to_train,
+    load_lesson,
+)
 from playground.project.presets import load_preset
 from playground.ui.builder import LayerBuilder
 from playground.ui.comparison import RunComparison
@@ -130,13 +137,16 @@ class Lessons(QObject):
 
     def __init__(self, window: QMainWindow, builder: LayerBuilder, comparison: RunComparison,
                  settings: Callable[[], OptimizerSpec], use_settings: Callable[[OptimizerSpec], None],
-                 load_preset: Callable[[str], None], show_tab: Callable[[str], None]) -> None:
+                 load_preset: Callable[[str], None], show_tab: Callable[[str], None],
+                 stop_after: Callable[[int, bool], None]) -> None:
         """`settings`: the optimizer settings shown; `use_settings` starts a new run with others; `load_preset`
         shows a preset by name (it also tells which is shown: `window.preset`); `show_tab` opens an output tab
-        by the lesson data's name for it."""
+        by the lesson data's name for it; `stop_after(epochs, new_run)` sets the epoch training stops at, so
+        many epochs on from the run's epoch, or from the start of a new run."""
         super().__init__(window)
         self.window, self.builder, self.comparison = window, builder, comparison
         self.settings, self.use_settings, self.load_preset = settings, use_settings, load_preset
+        self.stop_after = stop_after
         self.panel = LessonPanel()
         self.dock = QDockWidget(self.tr("Lesson"), window, objectName="lessonDock")
         self.dock.setWidget(self.panel)
@@ -149,6 +159,7 @@ class Lessons(QObject):
         self.panel.apply_requested.connect(self.apply)
         self.panel.step_shown.connect(lambda step: step.tab and show_tab(step.tab))
         self.panel.step_shown.connect(lambda _: self._show_made(builder.undo_stack.index()))
+        self.panel.step_shown.connect(lambda _: self._stop_where_the_step_says())
         builder.undo_stack.indexChanged.connect(self._show_made)
 
     def open(self, name: str) -> None:
@@ -198,6 +209,14 @@ class Lessons(QObject):
         stack.endMacro()
         self._made[self.panel.index] = stack.index()
         self._show_made(stack.index())
+        self._stop_where_the_step_says()  # again: Train since the step was shown may have passed the epoch
+
+    def _stop_where_the_step_says(self) -> None:
+        """A step that trains (`epochs_to_train`) sets the epoch to stop at: so many epochs on from where the
+        run is, or from the start for the new run its change begins, so that Train alone does what it says."""
+        epochs = epochs_to_train(self.panel.lesson, self.panel.index)
+        if epochs is not None:
+            self.stop_after(epochs, self.panel.step().change is not None)
 
     def _show_made(self, index: int) -> None:
         """Whether the step shown has its change in effect, the undo stack at `index`: made, and neither undone nor

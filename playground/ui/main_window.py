@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
         self.controls.keep_button.clicked.connect(self.comparison.keep)
         self.lessons = Lessons(self, self.builder, self.comparison,
                                lambda: copy.deepcopy(self.run_in_use.chosen_optimizer()), self.use_settings,
-                               self._open_preset, self._show_tab)
+                               self._open_preset, self._show_tab, self.stop_after)
         self.menus = WindowMenus(self, self.projects, self.builder.undo_stack, self.preset_selector, self.load_preset)
         self.builder.undo_stack.indexChanged.connect(self._edit_settled)
         self.menus.add_run_menus(self.comparison.keep, self.comparison.forget, lesson_titles(window_language()),
@@ -138,6 +138,8 @@ class MainWindow(QMainWindow):
         for field in (controls.learning_rate_input, controls.regularization_rate_input):
             field.refused.connect(self.statusBar().showMessage)
         controls.batch_size_input.adjusted.connect(self.statusBar().showMessage)
+        controls.stop_at_input.adjusted.connect(self.statusBar().showMessage)
+        controls.stop_at_input.committed.connect(self._stop_at_changed)
         controls.backend_selector.currentIndexChanged.connect(self._backend_changed)
         controls.optimizer_settings_button.clicked.connect(lambda: edit_optimizer_settings(self))
 
@@ -278,6 +280,11 @@ class MainWindow(QMainWindow):
                  "activations": self.activation_plot, "metrics": self.metrics_view, "inspector": self.inspector,
                  "compare": self.compare_view}
         self.plot_tabs.setCurrentWidget(views[name])
+
+    def stop_after(self, epochs: int, new_run: bool) -> None:
+        """Training pauses `epochs` epochs on from where the run is, or from the start for the `new_run` a lesson
+        step's change begins, so that pressing Train trains what the step says."""
+        self.controls.stop_at(epochs + (0 if new_run or self.latest is None else self.latest.epoch))
 
     def use_settings(self, optimizer: OptimizerSpec) -> None:
         """Optimizer settings a lesson step applies, or its Undo brings back: the next run trains with them."""
@@ -484,8 +491,22 @@ class MainWindow(QMainWindow):
             return
         if self.latest is not None and self.latest.state == "running":
             control.pause()
-        else:
-            control.resume()
+            return
+        goal, epoch = self.controls.stop_at_epoch(), self.latest.epoch if self.latest is not None else 0
+        if goal is not None and goal <= epoch:
+            # Reached or passed: Train goes on, and the field says it no longer stops there.
+            self.controls.stop_at(None)
+            self.statusBar().showMessage(self.tr("Training goes on from epoch {0} until you pause it: the epoch to "
+                                                 "stop at, {1}, is reached. Set a later one to stop there.")
+                                         .format(epoch, goal))
+        control.resume()
+
+    def _stop_at_changed(self) -> None:
+        """An epoch to stop at that the running run has reached already: it trains on, and says so."""
+        goal, latest = self.controls.stop_at_epoch(), self.latest
+        if goal is not None and latest is not None and latest.state == "running" and goal <= latest.epoch:
+            self.statusBar().showMessage(self.tr("Training is past epoch {0} already: it goes on until you pause it, "
+                                                 "or set a later epoch to stop at.").format(goal))
 
     def step_once(self) -> None:
         try:

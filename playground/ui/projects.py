@@ -279,6 +279,7 @@ class ProjectFiles(QObject):
             QMessageBox.warning(self.window, self.tr("Cannot open {0}").format(Path(path).name), str(error))
             return False
         title = project.title or Path(path).stem
+        self.window.controls.show_stop_at(project.stop_at_epoch)  # before its session starts, which takes it
         self.window.show_project(Preset(Path(path).stem, title, project.view.get("description", ""), project.network,
                                         project.optimizer, project.batch_size, project.dataset, project.epochs),
                                  dataset, session, project.runs)

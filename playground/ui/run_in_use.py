@@ -77,7 +77,7 @@ class RunInUse(QObject):
         else:
             project = Project(spec, copy.deepcopy(self.chosen_optimizer()), self.controls.batch_size_input.value(),
                               dict(preset.dataset), epochs=preset.epochs, title=preset.title, view=view,
-                              pace=self.controls.pace())
+                              pace=self.controls.pace(), stop_at_epoch=self.controls.stop_at_epoch())
         project.runs = list(self.comparison.runs)
         return project
 

@@ -40,6 +40,7 @@ class Training(QObject):
         controls.regularization_selector.currentIndexChanged.connect(self._regularization_changed)
         controls.regularization_rate_input.committed.connect(self._regularization_changed)
         controls.speed_selector.currentIndexChanged.connect(self._pace_changed)
+        controls.stop_at_input.committed.connect(self._stop_at_changed)
 
     def control(self) -> Control:
         """The session's commands; a session is started, paused, when none runs."""
@@ -50,7 +51,7 @@ class Training(QObject):
     def continuing(self, project: Project, dataset: Dataset) -> Session:
         """A session, paused, that goes on training `project` on `dataset` from where it was saved."""
         return session_for(project, dataset, start_paused=True, backend=self.controls.backend_selector.currentData(),
-                           pace=project.pace)
+                           pace=project.pace, stop_at_epoch=project.stop_at_epoch)
 
     def start(self, session: Session) -> None:
         self.worker = TrainingWorker(session, self)
@@ -58,6 +59,9 @@ class Training(QObject):
         self.worker.failed.connect(self.failed)
         if self.watching != (False, None):
             self.worker.control.watch_images(*self.watching)
+        # The epoch to stop at is the window's: a project opened shows its own first, a run Undo brings back
+        # goes on to the one shown.
+        self.worker.control.stop_at_epoch(self.controls.stop_at_epoch())
         self.worker.start()
 
     def watch_images(self, kernels: bool, image: int | None) -> None:
@@ -107,6 +111,10 @@ class Training(QObject):
     def _pace_changed(self) -> None:
         if self.worker is not None:
             self.worker.control.set_pace(self.controls.pace())
+
+    def _stop_at_changed(self) -> None:
+        if self.worker is not None:
+            self.worker.control.stop_at_epoch(self.controls.stop_at_epoch())
 
     def _optimizer_changed(self, kind: str) -> None:
         if self.worker is not None:

@@ -984,6 +984,10 @@ click to edit</source>
         <translation>请用更小的批量大小，或把各层改小</translation>
     </message>
     <message>
+        <source>Paused at the end of epoch {0}, where training was set to stop.</source>
+        <translation>已在第 {0} 轮结束时暂停，这是设定的停止轮次。</translation>
+    </message>
+    <message>
         <source>There are {0} training examples, numbered 0 to {1}: pick one of those.</source>
         <translation>共有 {0} 个训练样本，编号为 0 到 {1}：请从中选择一个。</translation>
     </message>
@@ -1844,8 +1848,16 @@ click to edit</source>
         <translation>轮数必须是整数</translation>
     </message>
     <message>
+        <source>the epoch to stop at must be a whole number</source>
+        <translation>停止的轮次必须是整数</translation>
+    </message>
+    <message>
         <source>the seed must be a whole number</source>
         <translation>随机种子必须是整数</translation>
+    </message>
+    <message>
+        <source>the epoch to stop at must be {0:,} at most</source>
+        <translation>停止的轮次最多为 {0:,}</translation>
     </message>
     <message>
         <source>{0} cannot be opened: {1}</source>
@@ -2236,6 +2248,10 @@ click to edit</source>
         <translation>训练轮数</translation>
     </message>
     <message>
+        <source>The epoch to stop at</source>
+        <translation>停止的轮次</translation>
+    </message>
+    <message>
         <source>The seed</source>
         <translation>随机种子</translation>
     </message>
@@ -2484,6 +2500,22 @@ click to edit</source>
         <translation>每帧显示多少训练，每秒 30 帧：每帧一步可以看清每次更新，每帧一轮和 TensorFlow Playground 一样，也可以全速运行。立即生效；“单步”始终是一步。</translation>
     </message>
     <message>
+        <source>An epoch to stop at is 1 or more: {typed} became never, so training runs until paused.</source>
+        <translation>停止的轮次至少为 1：{typed} 已改为“不停”，训练会一直进行，直到暂停。</translation>
+    </message>
+    <message>
+        <source>Training stops at epoch {maximum} at the latest: {typed} became {became}.</source>
+        <translation>训练最晚在第 {maximum} 轮停止：{typed} 已改为 {became}。</translation>
+    </message>
+    <message>
+        <source>Training pauses by itself at the end of this epoch, and Train goes on from there; never: it trains until you pause it. Applies at once.</source>
+        <translation>训练到这一轮结束时会自动暂停，再点击“训练”便从那里继续；“不停”：一直训练，直到你暂停。立即生效。</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>不停</translation>
+    </message>
+    <message>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
@@ -2534,6 +2566,10 @@ click to edit</source>
     <message>
         <source>Preset:</source>
         <translation>预设：</translation>
+    </message>
+    <message>
+        <source>Stop at epoch:</source>
+        <translation>停在第几轮：</translation>
     </message>
     <message>
         <source>Learning rate:</source>
@@ -3481,6 +3517,14 @@ click to edit</source>
     <message>
         <source>The network changed, so training starts over from new random weights. Redo (Ctrl+Shift+Z) brings back the run at step {0:,}.</source>
         <translation>网络已改变，所以训练从新的随机权重重新开始。重做（Ctrl+Shift+Z）可找回第 {0:,} 步的那次运行。</translation>
+    </message>
+    <message>
+        <source>Training goes on from epoch {0} until you pause it: the epoch to stop at, {1}, is reached. Set a later one to stop there.</source>
+        <translation>训练从第 {0} 轮继续，直到你暂停：设定的停止轮次 {1} 已经到了。要在之后某一轮停下，请设定更晚的轮次。</translation>
+    </message>
+    <message>
+        <source>Training is past epoch {0} already: it goes on until you pause it, or set a later epoch to stop at.</source>
+        <translation>训练已经过了第 {0} 轮：它会一直进行，直到你暂停；也可以设定更晚的停止轮次。</translation>
     </message>
     <message>
         <source>Training stopped</source>

@@ -171,6 +171,13 @@ LOAD_CASES: list[tuple[str, Callable[[Members], Members | bytes], str]] = [
     ("training is a list", lambda m: with_document(m, lambda d: d.update(training=[])), "lacks its training settings"),
     ("epochs 0", lambda m: with_document(m, lambda d: d["training"].update(epochs=0)), "epochs must be a whole"),
     ("seed as float", lambda m: with_document(m, lambda d: d["training"].update(seed=1.5)), "seed must be a whole"),
+    ("stop at epoch 0", lambda m: with_document(m, lambda d: d["training"].update(stop_at_epoch=0)),
+     "epoch to stop at must be a whole"),
+    ("stop at epoch as text", lambda m: with_document(m, lambda d: d["training"].update(stop_at_epoch="20")),
+     "epoch to stop at must be a whole"),
+    # The window's field holds a 32-bit number.
+    ("stop at epoch 2**40", lambda m: with_document(m, lambda d: d["training"].update(stop_at_epoch=2**40)),
+     "epoch to stop at must be 1,000,000 at most"),
     ("optimizer kind 7", lambda m: with_document(m, lambda d: d["training"]["optimizer"].update(kind=7)),
      "The optimizer is 7: choose one of sgd"),
     ("dataset is text", lambda m: with_document(m, lambda d: d.update(dataset="circle")), "dataset settings must be"),

@@ -35,6 +35,25 @@ def test_round_trip(tmp_path):
         assert weights.files == ["1.W"]
 
 
+def test_the_epoch_to_stop_at_is_kept_and_a_file_without_one_trains_until_paused(tmp_path):
+    path = tmp_path / "p.bpp"
+    project = sample_project()
+    assert project.stop_at_epoch is None
+    save_project(project, path)
+    assert load_project(path).stop_at_epoch is None
+    project.stop_at_epoch = 40
+    save_project(project, path)
+    assert load_project(path).stop_at_epoch == 40
+    document = json.loads(zipfile.ZipFile(path).read("project.json"))
+    assert document["training"]["stop_at_epoch"] == 40
+    del document["training"]["stop_at_epoch"]  # as files from before it have it
+    older = tmp_path / "older.bpp"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(older, "w") as target:
+        for member in source.namelist():
+            target.writestr(member, json.dumps(document) if member == "project.json" else source.read(member))
+    assert load_project(older).stop_at_epoch is None
+
+
 def test_a_failed_save_leaves_the_old_file_and_no_debris(tmp_path, monkeypatch):
     path = tmp_path / "p.bpp"
     save_project(sample_project(), path)

@@ -4,6 +4,7 @@ claim that does not hold is caught."""
 import copy
 import dataclasses
 import json
+import re
 
 import pytest
 
@@ -14,6 +15,7 @@ from playground.project.lessons import (
     Change,
     LessonError,
     changed_network,
+    epochs_to_train,
     lesson_from_dict,
     lesson_titles,
     lessons_dir,
@@ -35,6 +37,25 @@ def test_every_teaching_preset_has_a_lesson_of_three_to_six_steps():
         assert lesson.preset == name and STEPS[0] <= len(lesson.steps) <= STEPS[1]
         assert lesson_titles()[name] == lesson.title
         assert any(step.change is not None for step in lesson.steps), f"{name}: no step asks for a change"
+
+
+def test_a_step_that_says_to_train_so_many_epochs_has_the_window_stop_there():
+    """The window stops training where a step's epochs_to_train says (the claim's epochs): every step whose text
+    says "N epochs" must train N, and every step that trains must say how long, or that it trains "again" (until
+    it diverges, which its claim says comes sooner), and none asks for "about" so many epochs or for a pause that
+    the window makes itself."""
+    wrong = []
+    for name in list_lessons():
+        lesson = load_lesson(name)
+        for index, step in enumerate(lesson.steps):
+            said, trains = re.search(r"(\d+) epochs", step.do), epochs_to_train(lesson, index)
+            if (said is not None and trains != int(said.group(1))) or (
+                    trains is not None and said is None and not (step.check.kind == "diverges" and "again" in step.do)
+            ) or (trains is not None and re.search(r"about \d+ epochs|\bpause\b", step.do, re.IGNORECASE)):
+                wrong.append((name, index + 1, step.do, trains))
+    assert wrong == []
+    assert [epochs_to_train(load_lesson("linear-regression"), index) for index in range(3)] == [20, 5, 3]
+    assert [epochs_to_train(load_lesson("batchnorm"), index) for index in range(4)] == [20, None, 20, None]
 
 
 def checked_on(name: str):

@@ -176,9 +176,9 @@ def test_the_window_fits_a_1280_by_720_screen_even_while_stepping(qtbot, preset)
     assert sum(view.isVisibleTo(window) for view in window.stepper.views) == len(window.stepper.views) == 9
     needed = window.minimumSizeHint()
     assert needed.width() <= 1280 and needed.height() <= 720
-    # The control bar wraps its groups onto a second line when the window is narrow (one line at 1700 pixels).
-    window.resize(1700, 800)
-    qtbot.waitUntil(lambda: window.width() == 1700)
+    # The control bar wraps its groups onto a second line when the window is narrow (one line at 1900 pixels).
+    window.resize(1900, 800)
+    qtbot.waitUntil(lambda: window.width() == 1900)
     one_line = window.controls.height()
     window.resize(1280, 720)
     qtbot.waitUntil(lambda: window.width() == 1280)
