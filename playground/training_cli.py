@@ -16,7 +16,7 @@ from playground.engine import NetworkSpec, OptimizerSpec
 from playground.errors import PlaygroundError, parse_json, whole
 from playground.project import Project, load_preset, load_project, save_project
 from playground.project.presets import preset_from_dict
-from playground.session import Snapshot, project_of, session_for
+from playground.session import Session, Snapshot, project_of, session_for
 
 DEFAULT_EPOCHS = 10
 # A run this long takes days even for the smallest network; beyond it a typo, not a plan.
@@ -46,7 +46,7 @@ def train(args: argparse.Namespace) -> int:
         if snapshot.state == "diverged":
             message = snapshot.message or "Training diverged."
             if args.save:  # the session is back at its last finite state: worth keeping to resume from
-                save_project(project_of(session, project.dataset, project.title), args.save)
+                save_project(_trained(session, project), args.save)
                 message += f" That state, at step {snapshot.step}, is saved in {args.save}."
             raise PlaygroundError(message)
         if snapshot.epoch_report is not None:
@@ -54,10 +54,18 @@ def train(args: argparse.Namespace) -> int:
         if snapshot.final:
             report.done(snapshot)
     if args.save is not None:
-        save_project(project_of(session, project.dataset, project.title), args.save)
+        save_project(_trained(session, project), args.save)
         if not args.json:
             print(f"saved {args.save}")
     return 0
+
+
+def _trained(session: Session, project: Project) -> Project:
+    """The project as trained, keeping what only the window uses (its training speed and the epoch it stops at):
+    the command line trains at full speed to its own end, and a project it saves opens in the window as it was."""
+    trained = project_of(session, project.dataset, project.title)
+    trained.pace, trained.stop_at_epoch = project.pace, project.stop_at_epoch
+    return trained
 
 
 def _project_to_train(args: argparse.Namespace) -> Project:

@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from playground.cli import main
-from playground.project import load_project
+from playground.project import load_project, save_project
 
 
 @pytest.mark.parametrize("preset", ["iris", "digits-cnn"])
@@ -99,3 +99,14 @@ def test_a_float64_run_goes_on_in_float64(tmp_path, capsys):
     assert main(["train", str(saved), "--epochs", "1", "--dtype", "float32", "--save", str(saved)]) == 0
     assert all(v.dtype == "float32" for k, v in load_project(saved).arrays.items() if k.startswith("weights/"))
 
+
+
+def test_a_project_trained_on_the_command_line_keeps_the_window_s_speed_and_epoch_to_stop_at(tmp_path):
+    saved = tmp_path / "run.bpp"
+    assert main(["train", "--preset", "circle", "--epochs", "1", "--save", str(saved)]) == 0
+    project = load_project(saved)
+    project.pace, project.stop_at_epoch = "epoch", 7
+    save_project(project, saved)
+    assert main(["train", str(saved), "--epochs", "1", "--save", str(saved)]) == 0
+    trained = load_project(saved)
+    assert (trained.pace, trained.stop_at_epoch, trained.progress["epoch"]) == ("epoch", 7, 2)
