@@ -78,7 +78,7 @@ class Session:
         self._data = net.make_batch(dataset.x_train, dataset.y_train)  # on the backend, once
         self._order: tuple[Any, Any] = (None, None)  # the epoch's batch order, and the same on the backend
         self.measurements = Measurements(net, dataset, self._data, config.seed, config.details)
-        # The history's points between snapshots carry each parameter's gradient norm and update ratio, as
+        # The history's points between snapshots carry each layer's weight-gradient norm and update ratio, as
         # snapshots do: with details.
         self.step_norms = StepNorms(net) if config.details else None
         self.pictures = LayerPictures(net, dataset)
@@ -426,8 +426,8 @@ class Session:
         Nothing is read on the host between checks: the losses add up on the backend, as on a GPU a read
         makes the step wait for the device. The checks come every CHECK_EVERY steps, or sooner when
         `max_steps` or the next point of the history is nearer (a step costs no more for either), and read the
-        loss sum and the weights' squared norm in one transfer; the check at a point of the history reads each
-        parameter's dot products for its norms (StepNorms) in the same one."""
+        loss sum and the weights' squared norm in one transfer; the check at a point of the history reads the dot
+        products of each layer's weights for their norms (StepNorms) in the same one."""
         net, optimizer, at, backend = self.network, self.optimizer, self.at, self.network.backend
         data, order, theta, norms = self._data, self._order_on_backend(), net.theta, self.step_norms
         size, position, batch, batch_size = len(at.order), at.position, self._batch, self.batch_size
@@ -492,7 +492,7 @@ class Session:
         """A point of the history between snapshots, one every 1% of the steps so far (every step of the first
         hundred or two): the curves keep the start of training, where a snapshot's worth of steps is a large share
         of the run, in detail. It holds the training loss and, from the `products` read at the same check, each
-        parameter's gradient norm and update ratio (StepNorms); the test scores come with it when they are cheap
+        layer's weight-gradient norm and update ratio (StepNorms); the test scores come with it when they are cheap
         (small networks) and their time share allows."""
         values = {"train_loss": self._loss_since_point(step, loss_total)}
         if products is not None:

@@ -478,8 +478,8 @@ def direct_norms(name: str, steps: int) -> list[tuple[dict[str, float], dict[str
 
 def test_each_layers_gradient_norm_and_update_ratio_have_a_point_wherever_the_training_loss_has_one(monkeypatch):
     """A clock that stands still: the whole run is one burst, whose only snapshots are its first, an epoch report and
-    its last. The per-layer series have their points at the training loss's (every step of the first hundreds, then
-    every 1% of the steps so far), each the value the engine computes at that step."""
+    its last. Each layer's weight series have their points at the training loss's (every step of the first hundreds,
+    then every 1% of the steps so far), each the value the engine computes at that step."""
     monkeypatch.setattr(loop, "time", SteppedClock(0.0))
     session = preset_session("deep-sigmoid", epochs=12)
     history = list(session.run())[-1].history
@@ -487,9 +487,9 @@ def test_each_layers_gradient_norm_and_update_ratio_have_a_point_wherever_the_tr
     loss_steps = steps[numpy.isfinite(history["train_loss"])]
     assert loss_steps[-1] == 300 and len(loss_steps) > 200
     direct = direct_norms("deep-sigmoid", 300)
-    names = session.network.parameter_slices()
-    # Every parameter's gradient norm; every weight's update ratio (a bias starts at 0, and has none at first).
-    for series in [f"grad_norm/{name}" for name in names] + [f"update_ratio/{name}" for name in names if "W" in name]:
+    names = [name for name in session.network.parameter_slices() if name.endswith(".W")]
+    assert len(names) == 11
+    for series in [f"{kind}/{name}" for kind in ("grad_norm", "update_ratio") for name in names]:
         assert set(steps[numpy.isfinite(history[series])]) >= set(loss_steps), series
     for row in numpy.flatnonzero(numpy.isfinite(history["grad_norm/1.W"])):
         grads, ratios = direct[int(steps[row]) - 1]
