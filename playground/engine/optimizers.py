@@ -125,6 +125,20 @@ class Optimizer:
         """The rate the next step will use, after the schedule."""
         return learning_rate_at(self.spec.schedule, self.spec.learning_rate, self.step_count - self.schedule_start)
 
+    @property
+    def last_step(self) -> Any:
+        """What the last step subtracted from theta, as its rule worked it out (every rule leaves that in its
+        scratch vector, until the next step): θ after = θ before · (1 − last_decay) − last_step."""
+        return self._scratch
+
+    @property
+    def last_decay(self) -> float:
+        """AdamW's decoupled decay of the last step, lr·λ at that step's learning rate; 0 for the other rules."""
+        if self.spec.kind != "adamw" or self.step_count == 0:
+            return 0.0
+        rate = learning_rate_at(self.spec.schedule, self.spec.learning_rate, self.step_count - 1 - self.schedule_start)
+        return rate * self.spec.weight_decay
+
     def set_learning_rate(self, value: float) -> None:
         real(value, tr("The learning rate"), above=0.0)
         self.spec.learning_rate = float(value)

@@ -27,6 +27,7 @@ from playground.project.presets import Preset
 from playground.session.config import TrainingConfig
 from playground.session.loop import Session
 from playground.session.statistics import WEIGHTS, predicted_classes, true_classes
+from playground.session.step_norms import update_ratios
 
 
 @dataclass
@@ -70,14 +71,11 @@ def _measured(session: Session, diverged: bool) -> Outcome:
     metrics["loss_gap"] = metrics["test_loss"] - metrics["train_loss"]
     pick = session.measurements.train_sample.pick
     net.forward_backward(net.make_batch(data.x_train[pick], data.y_train[pick]), True)
-    before = net.theta.copy()
     optimizer.step()
-    sizes, changes, grads = (net.parameter_norms(before), net.parameter_norms(net.theta - before),
-                             net.parameter_norms(net.grad))
+    grads, ratios = net.parameter_norms(net.grad), update_ratios(net, optimizer)  # as the history measures them
     weights = [name for name in grads if name.rpartition(".")[2] in WEIGHTS]
     return Outcome(diverged, metrics, {name.rpartition(".")[0]: grads[name] for name in weights},
-                   {name.rpartition(".")[0]: changes[name] / sizes[name] if sizes[name] else math.nan
-                    for name in weights})
+                   {name.rpartition(".")[0]: ratios[name] for name in weights})
 
 
 def _bounded(value: float | None, settings: dict) -> bool:

@@ -28,6 +28,7 @@ from playground.session.position import TrainingPosition
 from playground.session.snapshot import EpochReport, Snapshot
 from playground.session.snapshot_measures import GRID_RESOLUTION, SAMPLE_SIZE, Measurements, evaluation_chunk
 from playground.session.state import export_state, restore_state
+from playground.session.step_norms import StepNorms
 from playground.words import tr
 
 _RUN_IDS = itertools.count(1)  # every network built, in any session, is a run of its own
@@ -78,6 +79,9 @@ class Session:
         self._data = net.make_batch(dataset.x_train, dataset.y_train)  # on the backend, once
         self._order: tuple[Any, Any] = (None, None)  # the epoch's batch order, and the same on the backend
         self.measurements = Measurements(net, dataset, self._data, config.seed, config.details)
+        # The history's points between snapshots carry each layer's weight-gradient norm and update ratio, as
+        # snapshots do: with details.
+        self.step_norms = StepNorms(net) if config.details else None
         self.pictures = LayerPictures(net, dataset)
         self.at = TrainingPosition.start(len(dataset.x_train), config.seed)
         self._batch = None  # the training batch's buffers, reused from step to step
@@ -86,7 +90,7 @@ class Session:
         self._epoch_loss_sum, self._epoch_steps = 0.0, 0
         # The history's training-loss points are each the mean loss since the point before: the loss summed
         # over every step trained, and the step and sum at the last point. Bursts add points between
-        # snapshots, the next at step _next_detail.
+        # snapshots, the next at step _next_detail (with the gradient norms and update ratios of that step).
         self._loss_total, self._point_step, self._point_loss, self._next_detail = 0.0, 0, 0.0, 1
         self._test_point_due = -math.inf  # when the next of those points may measure the test sample too
         self.guard = DivergenceGuard(net, self._data, self.at, self.optimizer)
@@ -383,7 +387,7 @@ class Session:
         self._batch, step = batch, at.step + 1
         if not all_finite(backend, net.theta):  # went bad outside training (or loaded so)
             return self._diverged(batch, step)
-        before = self.guard.keep_before_step(self.optimizer)
+        self.guard.keep_before_step(self.optimizer)
         loss = net.forward_backward(batch, True)
         loss, square = backend.scalars(loss, net.grad.dot(net.grad))  # one read of both
         if not (math.isfinite(loss) and all_finite(backend, net.grad, square)):
@@ -391,7 +395,7 @@ class Session:
         self.optimizer.step()
         if not all_finite(backend, net.theta):  # an update can overflow with finite gradients
             return self._diverged(batch, step)
-        self.measurements.record_update(before.theta)
+        self.measurements.record_update(self.optimizer)
         self._count_progress(at.position + batch.size, batch.size, 1, loss)
         return None
 
@@ -428,10 +432,11 @@ class Session:
 
         Nothing is read on the host between checks: the losses add up on the backend, as on a GPU a read
         makes the step wait for the device. The checks come every CHECK_EVERY steps, or sooner when
-        `max_steps` or the next training-loss point of the history is nearer (a step costs no more for
-        either), and read the loss sum and the weights' squared norm in one transfer."""
+        `max_steps` or the next point of the history is nearer (a step costs no more for either), and read the
+        loss sum and the weights' squared norm in one transfer; the check at a point of the history reads the dot
+        products of each layer's weights for their norms (StepNorms) in the same one."""
         net, optimizer, at, backend = self.network, self.optimizer, self.at, self.network.backend
-        data, order, theta = self._data, self._order_on_backend(), net.theta
+        data, order, theta, norms = self._data, self._order_on_backend(), net.theta, self.step_norms
         size, position, batch, batch_size = len(at.order), at.position, self._batch, self.batch_size
         no_commands, clock, finite, read = self.control.queue.empty, time.perf_counter, math.isfinite, backend.scalars
         run_on_past_epochs = not (self.config.every_epoch or self._until_epoch or until_epoch_end)
@@ -455,12 +460,16 @@ class Session:
                 if steps_since_check < check_at and position < size and clock() < deadline and no_commands():
                     continue
                 # Every check_at steps, at every epoch end (a rewind never crosses one) and before leaving:
-                loss_read, square = read(loss_sum, theta.dot(theta))
+                point = at.step + steps >= self._next_detail
+                if point and norms is not None:
+                    loss_read, square, *products = read(loss_sum, theta.dot(theta), *norms.products(optimizer))
+                else:
+                    (loss_read, square), products = read(loss_sum, theta.dot(theta)), None
                 if not (finite(loss_read) and all_finite(backend, theta, square)):
                     break
                 steps_since_check = 0
-                if at.step + steps >= self._next_detail:
-                    self._add_detail(at.step + steps, self._loss_total + loss_read)
+                if point:
+                    self._add_detail(at.step + steps, self._loss_total + loss_read, products)
                 if steps >= max_steps:
                     return 0
                 if position < size:
@@ -488,11 +497,15 @@ class Session:
             self._batch = batch
             self._count_progress(position, position - start, steps, loss_read)
 
-    def _add_detail(self, step: int, loss_total: float) -> None:
-        """A training-loss point between snapshots, one every 1% of the steps so far: the curves keep the
-        start of training, where a snapshot's worth of steps is a large share of the run, in detail. The
-        test scores come with it when they are cheap (small networks) and their time share allows."""
+    def _add_detail(self, step: int, loss_total: float, products: list[float] | None) -> None:
+        """A point of the history between snapshots, one every 1% of the steps so far (every step of the first
+        hundred or two): the curves keep the start of training, where a snapshot's worth of steps is a large share
+        of the run, in detail. It holds the training loss and, from the `products` read at the same check, each
+        layer's weight-gradient norm and update ratio (StepNorms); the test scores come with it when they are cheap
+        (small networks) and their time share allows."""
         values = {"train_loss": self._loss_since_point(step, loss_total)}
+        if products is not None:
+            values.update(self.step_norms.values(products, self.optimizer))
         started = time.perf_counter()
         if started >= self._test_point_due:
             scores = self.measurements.test_scores_now()

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any
 
 import numpy
 
 from playground.data import Dataset, expand_features
-from playground.engine import Batch, Network, NetworkSpec
+from playground.engine import Batch, Network, NetworkSpec, Optimizer
 from playground.engine.memory import batch_values
 from playground.engine.trace import Recorder
 from playground.session.snapshot import EpochReport
@@ -24,6 +23,7 @@ from playground.session.statistics import (
     predicted_classes,
     true_classes,
 )
+from playground.session.step_norms import update_ratios
 
 SAMPLE_SIZE = 1000  # examples in the fixed samples that snapshots measure loss and accuracy on
 # Multiply-adds a snapshot spends on each sample, under a millisecond: a Dense layer does one per weight
@@ -164,11 +164,9 @@ class Measurements:
         """Whether snapshots draw the output over the input plane (or line): 2D or 1D points, with details."""
         return self._grid is not None
 
-    def record_update(self, before: Any) -> None:
-        """‖Δθ‖ / ‖θ‖ of each parameter since `before`, a copy of theta, for the next snapshot's statistics."""
-        net = self.network
-        sizes, changes = net.parameter_norms(before), net.parameter_norms(net.theta - before)
-        self._update_ratios = {name: changes[name] / size if size else math.nan for name, size in sizes.items()}
+    def record_update(self, optimizer: Optimizer) -> None:
+        """‖Δθ‖ / ‖θ‖ of each parameter at the optimizer's step just taken, for the next snapshot's statistics."""
+        self._update_ratios = update_ratios(self.network, optimizer)
 
     def score_samples(self, details: bool, whole: bool = False) -> SampleScores:
         """The next slice of each sample (every slice when `whole`, as at rest), and the scores over both

@@ -457,6 +457,51 @@ def test_the_history_keeps_each_layers_update_ratio_of_the_step_before_the_snaps
     assert snapshot.history["update_ratio/11.W"][-1] == snapshot.layers[-1].update_ratios["W"] > 0
 
 
+def direct_norms(name: str, steps: int) -> list[tuple[dict[str, float], dict[str, float]]]:
+    """Each step's gradient norm and update ratio of every parameter, from the engine in float64
+    (Network.parameter_norms), the network stepped one step at a time: for plain SGD the update is the learning
+    rate times the gradient, whether or not float32 weights are fine enough to take it."""
+    session = preset_session(name, start_paused=True, details=False)
+    net, stream, measured = session.network, session.run(), []
+    assert session.optimizer.spec.kind == "sgd" and session.optimizer.spec.momentum == 0
+    next(stream)
+    for _ in range(steps):
+        before, rate = net.theta.copy(), session.optimizer.learning_rate
+        session.control.step()
+        next(stream)
+        sizes, grads = net.parameter_norms(before), net.parameter_norms(net.grad)
+        measured.append((grads, {key: rate * grads[key] / sizes[key] if sizes[key] else math.nan for key in sizes}))
+    session.control.stop()
+    list(stream)
+    return measured
+
+
+def test_each_layers_gradient_norm_and_update_ratio_have_a_point_wherever_the_training_loss_has_one(monkeypatch):
+    """A clock that stands still: the whole run is one burst, whose only snapshots are its first, an epoch report and
+    its last. Each layer's weight series have their points at the training loss's (every step of the first hundreds,
+    then every 1% of the steps so far), each the value the engine computes at that step."""
+    monkeypatch.setattr(loop, "time", SteppedClock(0.0))
+    session = preset_session("deep-sigmoid", epochs=12)
+    history = list(session.run())[-1].history
+    steps = history["step"]
+    loss_steps = steps[numpy.isfinite(history["train_loss"])]
+    assert loss_steps[-1] == 300 and len(loss_steps) > 200
+    direct = direct_norms("deep-sigmoid", 300)
+    names = [name for name in session.network.parameter_slices() if name.endswith(".W")]
+    assert len(names) == 11
+    for series in [f"{kind}/{name}" for kind in ("grad_norm", "update_ratio") for name in names]:
+        assert set(steps[numpy.isfinite(history[series])]) >= set(loss_steps), series
+    for row in numpy.flatnonzero(numpy.isfinite(history["grad_norm/1.W"])):
+        grads, ratios = direct[int(steps[row]) - 1]
+        for name in names:
+            assert history[f"grad_norm/{name}"][row] == pytest.approx(grads[name], rel=1e-4), (steps[row], name)
+            ratio = history[f"update_ratio/{name}"][row]  # none at a snapshot after a burst, as before
+            assert numpy.isnan(ratio) or ratio == pytest.approx(ratios[name], rel=1e-4), (steps[row], name)
+    # The lesson: layer 1's gradient vanishes, and its updates are far below float32's rounding of its weights.
+    assert history["grad_norm/1.W"][numpy.isfinite(history["grad_norm/1.W"])].max() < 1e-6
+    assert 0 < numpy.nanmax(history["update_ratio/1.W"]) < 1e-7
+
+
 def test_layer_statistics_are_of_the_first_examples_of_the_training_slice_measured():
     session = preset_session("digits-mlp", snapshot_hz=1000)
     sample = session.measurements.train_sample

@@ -51,6 +51,29 @@ def test_training_crosses_to_the_host_once_per_check_not_once_per_step(strict, m
     assert strict_xp.TRANSFERS["to_device"] < 300
 
 
+def test_each_layers_norms_between_snapshots_are_read_in_the_checks_transfers_and_match_numpy(strict, monkeypatch):
+    """The history's points between snapshots carry every layer's weight-gradient norm and update ratio, worked out on
+    the device and read in the one transfer of the check that makes the point: measuring them adds no crossing (the
+    weights before a point's step are kept with none) and gives NumPy's numbers."""
+    monkeypatch.setattr(loop, "time", SteppedClock(0.0))
+    histories, transfers = {}, {}
+    for backend, measured in (("numpy", True), (strict, True), (strict, False)):
+        session = preset_session("deep-sigmoid", epochs=40, backend=backend)
+        monkeypatch.setattr(session.measurements, "test_scores_now", lambda: None)  # as in the test above
+        if not measured:
+            session.step_norms = None
+        strict_xp.TRANSFERS.clear()
+        histories[backend, measured] = list(session.run())[-1].history
+        transfers[backend, measured] = strict_xp.TRANSFERS["to_host"]
+    assert transfers[strict, True] == transfers[strict, False]
+    on_numpy, on_device = histories["numpy", True], histories[strict, True]
+    numpy.testing.assert_array_equal(on_device["step"], on_numpy["step"])
+    series = [name for name in on_numpy if name.startswith(("grad_norm/", "update_ratio/")) and name.endswith(".W")]
+    assert len(series) == 2 * 11 and numpy.isfinite(on_device["grad_norm/1.W"]).sum() > 300
+    for name in series:
+        numpy.testing.assert_allclose(on_device[name], on_numpy[name], rtol=1e-5, err_msg=name)
+
+
 @pytest.mark.parametrize("backend", ["numpy", "strict"])
 def test_a_kept_state_draws_the_same_dropout_masks_again(strict, backend):
     """A checkpoint that goes back puts dropout's generator back too, or a replay after a divergence draws

@@ -280,6 +280,24 @@ def test_a_deep_network_s_layer_names_all_fit_in_the_gradients_legend_at_1280_by
     window.close()
 
 
+def test_the_gradients_tab_draws_a_layer_s_curve_with_a_point_wherever_the_training_loss_has_one(qtbot):
+    """At full speed a few hundred steps take a few snapshots; the curve of layer 1 of deep-sigmoid still has every
+    one of the first two hundred steps, as the loss does, and a point at each of the loss's after them."""
+    from tests.ui.test_run_views import open_window, points, show_tab, train_then_pause
+
+    window = open_window(qtbot, "deep-sigmoid")
+    show_tab(qtbot, window, window.gradient_plot)
+    train_then_pause(qtbot, window, 300)
+    history = window._drawn.history
+    loss_steps = history["step"][numpy.isfinite(history["train_loss"])]
+    curve = window.gradient_plot.curves["1"]
+    steps, _ = curve.getData()
+    assert points(curve) >= len(loss_steps) > 200
+    assert set(steps) >= set(loss_steps)
+    assert list(numpy.unique(steps)[:200]) == list(range(1, 201))  # a snapshot may share a step with a point
+    window.close()
+
+
 def test_a_loss_plot_update_paints_once(qtbot):
     """Its auto-range and transform are settled before the paint: settled during it, they asked for a second paint
     of the whole plot at every snapshot, on the GUI thread the training shares Python's lock with."""
