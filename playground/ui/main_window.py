@@ -63,6 +63,7 @@ from playground.ui.preset_description import PresetDescription
 from playground.ui.projects import ProjectFiles
 from playground.ui.run_in_use import RunInUse
 from playground.ui.run_views import RunViews
+from playground.ui.status_bar import WrappingStatusBar
 from playground.ui.stepper import StepperPanel, StepperRoom, StepperWiring
 from playground.ui.training import Training
 from playground.ui.translation import window_language
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
     def __init__(self, preset: str = DEFAULT_PRESET) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
+        self.setStatusBar(WrappingStatusBar(objectName="statusBar"))
         self.latest: Snapshot | None = None
         self._drawn: Snapshot | None = None
         self._loading = False
@@ -215,7 +217,6 @@ class MainWindow(QMainWindow):
         body.addWidget(self.controls)
         body.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
-        self.statusBar().setObjectName("statusBar")
         # The run's numbers on the right; what just happened (a notice, an error) on the left, where
         # the next snapshot does not overwrite it.
         self.run_readout = QLabel(objectName="runReadout")

@@ -27,6 +27,10 @@ EXPLODING_NORM = 1e3
 
 LEGEND_ROWS = 5
 
+# A curve of at most this many points shows them as dots: a run that blew up within a few steps has one or two
+# finite gradient norms, which a line alone does not show.
+FEW_POINTS = 20
+
 
 def layer_curves(plot: pg.PlotItem | pg.PlotWidget, old: dict, paths: list[str], label: str,
                  **options) -> dict[str, pg.PlotDataItem]:
@@ -139,7 +143,9 @@ class LossPlot(QWidget):
         self.raw_train_curve.setData(steps, losses, skipFiniteCheck=True)
         self.train_curve.setData(steps, smoothed_loss(steps, losses), skipFiniteCheck=True)
         self.test_curve.setData(*_finite_series(snapshot.history, "test_loss"), skipFiniteCheck=True)
-        self.steps.follow(snapshot.step)
+        # The history's last step, not the snapshot's: after a divergence it shows the steps undone.
+        recorded = snapshot.history.get("step", ())
+        self.steps.follow(max(snapshot.step, int(recorded[-1]) if len(recorded) else 0))
         # The range and transform now, not in pyqtgraph's prepareForPaint: changed while painting, they ask for a
         # second paint of the whole plot, on the thread the training waits for.
         view = self.plot.getViewBox()
@@ -177,12 +183,20 @@ class GradientPlot(pg.PlotWidget):
     def reset(self, layer_paths: list[str]) -> None:
         """One curve per layer with weights; built once per network."""
         self.curves = layer_curves(self, self.curves, layer_paths, self.tr("layer {0}"), clipToView=True)
+        for curve in self.curves.values():
+            colour = curve.opts["pen"].color()
+            curve.setSymbolBrush(colour)
+            curve.setSymbolPen(colour)
+            curve.setSymbolSize(6)
         self._show_diagnosis(None)
 
     def update_from(self, snapshot: Snapshot) -> None:
         for path, curve in self.curves.items():
-            curve.setData(*_finite_series(snapshot.history, _weight_norm_key(snapshot.history, path)),
-                          skipFiniteCheck=True)
+            steps, norms = _finite_series(snapshot.history, _weight_norm_key(snapshot.history, path))
+            symbol = "o" if len(steps) <= FEW_POINTS else None
+            if curve.opts["symbol"] != symbol:
+                curve.setSymbol(symbol)
+            curve.setData(steps, norms, skipFiniteCheck=True)
         self._show_diagnosis(self.diagnosis(snapshot.history))
 
     def clear_run(self) -> None:
