@@ -28,7 +28,7 @@ EXPLODING_NORM = 1e3
 LEGEND_ROWS = 5
 
 # A curve of at most this many points shows them as dots: a run that blew up within a few steps has one or two
-# finite gradient norms, which a line alone does not show.
+# finite losses and gradient norms, which a line alone does not show.
 FEW_POINTS = 20
 
 
@@ -45,6 +45,20 @@ def layer_curves(plot: pg.PlotItem | pg.PlotWidget, old: dict, paths: list[str],
     count = max(len(paths) - 1, 1)
     return {path: plot.plot(pen=pg.mkPen(pg.intColor(int(200 * i / count), hues=240, minHue=0, maxHue=200), width=2),
                             name=label.format(path), **options) for i, path in enumerate(paths)}
+
+
+def dotted_when_few(curve: pg.PlotDataItem) -> None:
+    """Let `curve` show its points as dots in its pen's colour while it has few (see `show_points_if_few`)."""
+    colour = curve.opts["pen"].color()
+    curve.setSymbolBrush(colour)
+    curve.setSymbolPen(colour)
+    curve.setSymbolSize(6)
+
+
+def show_points_if_few(curve: pg.PlotDataItem, count: int) -> None:
+    symbol = "o" if count <= FEW_POINTS else None
+    if curve.opts["symbol"] != symbol:  # most frames: nothing changes
+        curve.setSymbol(symbol)
 
 
 def forget_ranges(plot: pg.PlotItem | pg.PlotWidget, x: bool = True, y: bool = True) -> None:
@@ -128,6 +142,8 @@ class LossPlot(QWidget):
         for curve in (self.raw_train_curve, self.train_curve, self.test_curve):
             curve.setClipToView(True)
             curve.setDownsampling(auto=True, method="peak")
+        for curve in (self.train_curve, self.test_curve):
+            dotted_when_few(curve)
         self.plot.enableAutoRange(x=False)  # see StepAxis
         self.steps = StepAxis(self.plot)
         self.log_scale = QCheckBox(self.tr("log scale"), objectName="lossLogScale")
@@ -141,8 +157,11 @@ class LossPlot(QWidget):
     def update_from(self, snapshot: Snapshot) -> None:
         steps, losses = _finite_series(snapshot.history, "train_loss")
         self.raw_train_curve.setData(steps, losses, skipFiniteCheck=True)
+        show_points_if_few(self.train_curve, len(steps))
         self.train_curve.setData(steps, smoothed_loss(steps, losses), skipFiniteCheck=True)
-        self.test_curve.setData(*_finite_series(snapshot.history, "test_loss"), skipFiniteCheck=True)
+        test_steps, test_losses = _finite_series(snapshot.history, "test_loss")
+        show_points_if_few(self.test_curve, len(test_steps))
+        self.test_curve.setData(test_steps, test_losses, skipFiniteCheck=True)
         # The history's last step, not the snapshot's: after a divergence it shows the steps undone.
         recorded = snapshot.history.get("step", ())
         self.steps.follow(max(snapshot.step, int(recorded[-1]) if len(recorded) else 0))
@@ -184,18 +203,13 @@ class GradientPlot(pg.PlotWidget):
         """One curve per layer with weights; built once per network."""
         self.curves = layer_curves(self, self.curves, layer_paths, self.tr("layer {0}"), clipToView=True)
         for curve in self.curves.values():
-            colour = curve.opts["pen"].color()
-            curve.setSymbolBrush(colour)
-            curve.setSymbolPen(colour)
-            curve.setSymbolSize(6)
+            dotted_when_few(curve)
         self._show_diagnosis(None)
 
     def update_from(self, snapshot: Snapshot) -> None:
         for path, curve in self.curves.items():
             steps, norms = _finite_series(snapshot.history, _weight_norm_key(snapshot.history, path))
-            symbol = "o" if len(steps) <= FEW_POINTS else None
-            if curve.opts["symbol"] != symbol:
-                curve.setSymbol(symbol)
+            show_points_if_few(curve, len(steps))
             curve.setData(steps, norms, skipFiniteCheck=True)
         self._show_diagnosis(self.diagnosis(snapshot.history))
 

@@ -47,6 +47,10 @@ def test_switching_clipping_off_lets_the_exploding_preset_explode(qtbot):
     for curve in window.gradient_plot.curves.values():
         steps, norms = curve.getData()
         assert len(steps) and steps.max() > window.latest.step and curve.opts["symbol"] == "o"
+    qtbot.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(0).center())  # and the Loss tab
+    assert window.plot_tabs.currentWidget() is window.loss_plot
+    steps, losses = window.loss_plot.train_curve.getData()
+    assert steps.max() > window.latest.step and window.loss_plot.train_curve.opts["symbol"] == "o"
     # The message's advice, followed from the window: clipping back on, then play.
     kept = window.latest.step
     dialog = open_settings(qtbot, window)
