@@ -155,6 +155,6 @@ def test_the_mnist_lesson_says_its_download_comes_when_it_opens(qtbot, monkeypat
                         or QMessageBox.StandardButton.No)
     window = open_window(qtbot)
     open_lesson(window, "The article's MNIST network")
-    assert asked == ["Download MNIST handwritten digits?"]  # on opening, before Train is pressed
+    assert asked == ["Download MNIST digits?"]  # on opening, before Train is pressed
     assert "opening this lesson offered to download it" in text(window, "lesson_do")
     window.close()
