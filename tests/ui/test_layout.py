@@ -163,6 +163,25 @@ def test_every_phase_of_a_step_shows_whole_and_no_button_moves(qtbot, preset, si
 
 
 @pytest.mark.parametrize("size", SCREENS)
+@pytest.mark.parametrize("preset, phase, name", [
+    ("linear-regression", "Backward · layer 1 (dense 1 linear)", "∂L/∂W"),  # 10×1
+    ("digits-mlp", "Backward · layer 2 (dense 10 linear)", "∂L/∂b"),  # a bias of ten
+])
+def test_a_small_column_shows_its_numbers(qtbot, preset, phase, name, size):
+    window = open_window(qtbot, preset, size)
+    click(qtbot, window, "stepperBatchButton")
+    qtbot.waitUntil(lambda: window.stepper.current_phase() == 0, timeout=10_000)
+    while window.stepper.phases()[window.stepper.current_phase()] != phase:
+        click(qtbot, window, "stepperNextButton")
+    view = next(view for view in window.findChildren(MatrixView)
+                if view.isVisible() and view.title.text().startswith(f"{name}  "))
+    settled(window)
+    assert view.matrix.values.shape[1] == 1 and view.shows_numbers, view.cell_px
+    assert cut_off(window) == []
+    window.close()
+
+
+@pytest.mark.parametrize("size", SCREENS)
 def test_a_divergence_and_its_advice_show_whole_in_the_status_bar(qtbot, size):
     window = open_window(qtbot, "plane", size)  # a regression: a huge learning rate blows its loss up
     rate = find(window, QComboBox, "learningRateInput")
