@@ -11,6 +11,7 @@ import math
 import numpy
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from playground.session import Snapshot
@@ -30,6 +31,46 @@ LEGEND_ROWS = 5
 # A curve of at most this many points shows them as dots: a run that blew up within a few steps has one or two
 # finite losses and gradient norms, which a line alone does not show.
 FEW_POINTS = 20
+
+
+class LogFriendlyAxis(pg.AxisItem):
+    """An axis whose log scale labels only ticks whose labels do not overlap. pyqtgraph ticks 2 to 9 of every
+    decade a narrow range shows in part, and labels them all when their total height fits the axis, but 7, 8 and 9
+    lie within a decade's top tenth, where their labels overlap (a loss that barely moves, gradients of one or two
+    decades). The roundest values are labelled first (1, 5, 2, and the rest only while fewer than two are), each
+    only as far from those already labelled as a label is high; the other ticks stay, unlabelled."""
+
+    ROUNDNESS = (1, 5, 2, 3, 4, 6, 7, 8, 9)  # mantissas, the roundest first
+
+    labelled: set[float] = set()
+
+    def logTickValues(self, minVal: float, maxVal: float, size: float, stdTicks: list) -> list:  # noqa: N802, N803
+        ticks = super().logTickValues(minVal, maxVal, size, stdTicks)
+        per_decade = size / max(maxVal - minVal, 1e-12)
+        room = QFontMetricsF(self.style["tickFont"] or self.font()).height() / max(per_decade, 1e-12)
+        values = sorted({value for _, level in ticks for value in level},
+                        key=lambda value: self.ROUNDNESS.index(self._mantissa(value)))
+        kept: list[float] = []
+        for value in values:
+            if len(kept) >= 2 and self._mantissa(value) not in (1, 2, 5):
+                break  # 1, 2 and 5 read the scale; the others only where they are too few
+            if all(abs(value - other) >= room for other in kept):
+                kept.append(value)
+        self.labelled = {round(value, 9) for value in kept}
+        return ticks
+
+    def logTickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # noqa: N802
+        strings = super().logTickStrings(values, scale, spacing)
+        return [text if round(value, 9) in self.labelled else "" for value, text in zip(values, strings, strict=True)]
+
+    @staticmethod
+    def _mantissa(value: float) -> int:
+        return min(9, max(1, round(10 ** (value % 1))))
+
+
+def log_friendly_axes() -> dict[str, pg.AxisItem]:
+    """The axisItems of a plot that may show a log scale (see LogFriendlyAxis)."""
+    return {"left": LogFriendlyAxis("left")}
 
 
 def layer_curves(plot: pg.PlotItem | pg.PlotWidget, old: dict, paths: list[str], label: str,
@@ -131,7 +172,7 @@ class LossPlot(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lossPlot")
-        self.plot = pg.PlotWidget(background=None)
+        self.plot = pg.PlotWidget(background=None, axisItems=log_friendly_axes())
         self.plot.setLabel("bottom", self.tr("step"))
         self.plot.setLabel("left", self.tr("loss"))
         self.plot.getAxis("left").enableAutoSIPrefix(False)
@@ -184,7 +225,7 @@ class GradientPlot(pg.PlotWidget):
     warning: QLabel | None = None  # pyqtgraph resizes the view while constructing it, before the badge exists
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, background=None)
+        super().__init__(parent, background=None, axisItems=log_friendly_axes())
         self.setObjectName("gradientPlot")
         self.setLabel("bottom", self.tr("step"))
         self.setLabel("left", self.tr("‖∂L/∂W‖"))
