@@ -16,6 +16,7 @@ from playground.data.preprocessing import Preprocessing, expand_features, featur
 from playground.data.synthetic import SETS as SYNTHETIC
 from playground.data.synthetic import SOURCE as SYNTHETIC_SOURCE
 from playground.data.synthetic import generate
+from playground.data.titles import dataset_title
 from playground.errors import DataError
 from playground.words import tr
 
@@ -32,7 +33,7 @@ def dataset_source(name: str) -> str:
     if name in BUNDLED:
         return BUNDLED_SOURCES[name]
     if name in IMAGE_SETS:
-        return IMAGE_SETS[name][3]
+        return IMAGE_SETS[name][2]
     return "A CSV file you choose."
 
 
@@ -53,4 +54,4 @@ def load_dataset(config: DatasetConfig | dict[str, Any], progress: Progress | No
 
 
 __all__ = ["MAX_CSV_BYTES", "Dataset", "DatasetConfig", "Preprocessing", "dataset_names", "dataset_source",
-           "expand_features", "feature_names_for", "load_dataset", "user_data_dir"]
+           "dataset_title", "expand_features", "feature_names_for", "load_dataset", "user_data_dir"]

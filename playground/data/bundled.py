@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy
 
 from playground.data.dataset import Dataset, DatasetConfig, finish_table
+from playground.data.titles import dataset_title
 from playground.errors import DataError
 from playground.resources import resources_dir
 from playground.words import tr
@@ -49,7 +50,7 @@ def digits(config: DatasetConfig) -> Dataset:
     table = _read("digits.csv.gz")
     x, y = table[:, :64], table[:, 64].astype(numpy.int64)
     # "unit" divides by the largest value: each pixel counts 0 to 16 dots of a 4×4 block.
-    return finish_table("digits", "Handwritten digits (8×8)", "multiclass", x, y, config,
+    return finish_table("digits", dataset_title("digits"), "multiclass", x, y, config,
                         [f"pixel {r},{c}" for r in range(8) for c in range(8)], [str(d) for d in range(10)],
                         SOURCES["digits"], images=x.reshape(-1, 1, 8, 8))
 
@@ -57,8 +58,8 @@ def digits(config: DatasetConfig) -> Dataset:
 def iris(config: DatasetConfig) -> Dataset:
     table = _read("iris.csv", skip_header=True)
     classes = _header("iris.csv")[2:]
-    return finish_table("iris", "Iris", "multiclass", table[:, :4], table[:, 4].astype(numpy.int64), config,
-                        ["sepal length (cm)", "sepal width (cm)", "petal length (cm)", "petal width (cm)"],
+    return finish_table("iris", dataset_title("iris"), "multiclass", table[:, :4], table[:, 4].astype(numpy.int64),
+                        config, ["sepal length (cm)", "sepal width (cm)", "petal length (cm)", "petal width (cm)"],
                         classes, SOURCES["iris"])
 
 
@@ -66,7 +67,7 @@ def breast_cancer(config: DatasetConfig) -> Dataset:
     table = _read("breast_cancer.csv", skip_header=True)
     names = [f"{kind} {feature}" for kind in ("mean", "error of", "worst") for feature in NUCLEUS_FEATURES]
     # Class 1 is benign in the file; the network predicts the probability of class 1.
-    return finish_table("breast_cancer", "Breast cancer (Wisconsin diagnostic)", "binary", table[:, :30],
+    return finish_table("breast_cancer", dataset_title("breast_cancer"), "binary", table[:, :30],
                         table[:, 30], config, names, _header("breast_cancer.csv")[2:], SOURCES["breast_cancer"])
 
 
@@ -75,7 +76,7 @@ def diabetes(config: DatasetConfig) -> Dataset:
     y = _read("diabetes_target.csv.gz")
     names = ["age", "sex", "body mass index", "blood pressure", "total cholesterol", "LDL", "HDL",
              "cholesterol / HDL", "log triglycerides", "blood sugar"]
-    return finish_table("diabetes", "Diabetes progression", "regression", x, y.reshape(-1, 1), config, names,
+    return finish_table("diabetes", dataset_title("diabetes"), "regression", x, y.reshape(-1, 1), config, names,
                         [], SOURCES["diabetes"])
 
 

@@ -22,6 +22,7 @@ from playground.data.dataset import Dataset, DatasetConfig
 from playground.data.folders import user_data_dir
 from playground.data.imagefiles import read_cifar_folder, read_mnist_folder
 from playground.data.preprocessing import Preprocessing, standardization
+from playground.data.titles import dataset_title
 from playground.errors import DataError, install_advice
 from playground.words import tr
 
@@ -29,16 +30,16 @@ Progress = Callable[[str, int, int], None]  # (what is downloading, bytes done, 
 DOWNLOAD_TIMEOUT_S = 30
 CACHE_KEYS = ("x_train", "y_train", "x_test", "y_test")
 
-# name: (title, torchvision class, class names, where it comes from)
+# name: (torchvision class, class names, where it comes from); the titles are in titles.py
 IMAGE_SETS = {
-    "mnist": ("MNIST handwritten digits", "MNIST", [str(d) for d in range(10)],
+    "mnist": ("MNIST", [str(d) for d in range(10)],
               "MNIST (Y. LeCun, C. Cortes, C. J. C. Burges), from NIST's handwriting collections."),
-    "fashion_mnist": ("Fashion-MNIST", "FashionMNIST",
+    "fashion_mnist": ("FashionMNIST",
                       ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag",
                        "Ankle boot"], "Fashion-MNIST (Zalando Research, 2017; MIT licence)."),
-    "kmnist": ("Kuzushiji-MNIST", "KMNIST", ["o", "ki", "su", "tsu", "na", "ha", "ma", "ya", "re", "wo"],
+    "kmnist": ("KMNIST", ["o", "ki", "su", "tsu", "na", "ha", "ma", "ya", "re", "wo"],
                "Kuzushiji-MNIST (ROIS-DS Center for Open Data in the Humanities, 2018; CC BY-SA 4.0)."),
-    "cifar10": ("CIFAR-10", "CIFAR10",
+    "cifar10": ("CIFAR10",
                 ["airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck"],
                 "CIFAR-10 (A. Krizhevsky, V. Nair, G. Hinton, 2009), from the 80 million tiny images."),
 }
@@ -74,7 +75,7 @@ def load_images(config: DatasetConfig, progress: Progress | None = None) -> Data
 def read_folder(name: str, folder: Path) -> dict[str, numpy.ndarray]:
     if not folder.is_dir():
         raise DataError(tr("{0} is not a folder: choose the folder that holds the {1} files.").format(
-            folder, IMAGE_SETS[name][0]))
+            folder, dataset_title(name)))
     return read_cifar_folder(folder) if name == "cifar10" else read_mnist_folder(folder)
 
 
@@ -112,14 +113,14 @@ def _check_arrays(arrays: dict[str, numpy.ndarray], where: str) -> None:
 
 def fetch_with_torchvision(name: str, data_dir: Path, progress: Progress | None) -> dict[str, numpy.ndarray]:
     """Read the set with torchvision.datasets, downloading its files first when they are missing."""
-    title = IMAGE_SETS[name][0]
+    title = dataset_title(name)
     try:
         import torchvision.datasets as tv
     except ImportError:
         advice = install_advice("torchvision", "pip install 'backprop-playground[datasets]'")
         raise DataError(tr("{0} is not downloaded yet, and downloading needs torchvision: {1}; or choose a folder "
                            "that holds the standard files.").format(title, advice)) from None
-    cls = getattr(tv, IMAGE_SETS[name][1])
+    cls = getattr(tv, IMAGE_SETS[name][0])
     root = data_dir / "torchvision"
     try:
         return _read_with(cls, root)
@@ -196,7 +197,7 @@ def download(url: str, destination: Path, title: str, progress: Progress | None)
 
 
 def _finish(config: DatasetConfig, arrays: dict[str, numpy.ndarray]) -> Dataset:
-    title, _, classes, source = IMAGE_SETS[config.name]
+    _, classes, source = IMAGE_SETS[config.name]
     x_train, y_train = arrays["x_train"], arrays["y_train"]
     if config.subset is not None and config.subset < len(x_train):
         if config.subset_mode == "random":
@@ -216,6 +217,6 @@ def _finish(config: DatasetConfig, arrays: dict[str, numpy.ndarray]) -> Dataset:
     c, h, w = shape
     names = [f"pixel {row},{col}" if c == 1 else f"{'RGB'[ch]} {row},{col}"
              for ch in range(c) for row in range(h) for col in range(w)]
-    return Dataset(config.name, title, "multiclass", preprocessing.prepare(x_train), y_train,
+    return Dataset(config.name, dataset_title(config.name), "multiclass", preprocessing.prepare(x_train), y_train,
                    preprocessing.prepare(arrays["x_test"]), arrays["y_test"], preprocessing.input_shape, names,
                    classes, source, preprocessing, arrays["x_test"], test_images=arrays["x_test"])

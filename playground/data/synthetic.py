@@ -13,6 +13,7 @@ import numpy
 
 from playground.data.dataset import Dataset, DatasetConfig, split
 from playground.data.preprocessing import Preprocessing, feature_columns
+from playground.data.titles import dataset_title
 
 Generator = Callable[[int, float, numpy.random.Generator], tuple[numpy.ndarray, numpy.ndarray]]
 RADIUS = 5.0
@@ -101,21 +102,21 @@ def sine(n: int, noise: float, rng: numpy.random.Generator) -> tuple[numpy.ndarr
     return x, numpy.sin(x[:, 0]) + rng.normal(0, 1, n) * noise
 
 
-# name: (title, generator, task, dimensions)
-SETS: dict[str, tuple[str, Generator, str, int]] = {
-    "circle": ("Circle", circle, "binary", 2),
-    "xor": ("XOR", xor, "binary", 2),
-    "gauss": ("Two Gaussians", gauss, "binary", 2),
-    "spiral": ("Spiral", spiral, "binary", 2),
-    "moons": ("Two moons", moons, "binary", 2),
-    "plane": ("Plane", plane, "regression", 2),
-    "gaussian_mixture": ("Mixture of Gaussians", gaussian_mixture, "regression", 2),
-    "sine": ("Sine wave", sine, "regression", 1),
+# name: (generator, task, dimensions); the titles are in titles.py
+SETS: dict[str, tuple[Generator, str, int]] = {
+    "circle": (circle, "binary", 2),
+    "xor": (xor, "binary", 2),
+    "gauss": (gauss, "binary", 2),
+    "spiral": (spiral, "binary", 2),
+    "moons": (moons, "binary", 2),
+    "plane": (plane, "regression", 2),
+    "gaussian_mixture": (gaussian_mixture, "regression", 2),
+    "sine": (sine, "regression", 1),
 }
 
 
 def generate(config: DatasetConfig) -> Dataset:
-    title, generator, task, dimensions = SETS[config.name]
+    generator, task, dimensions = SETS[config.name]
     rng = numpy.random.default_rng(config.seed)
     points, labels = generator(config.points, config.noise / 100, rng)
     chosen = config.features or ["x1", "x2"][:dimensions]
@@ -125,7 +126,7 @@ def generate(config: DatasetConfig) -> Dataset:
     train, test = split(len(points), config.train_ratio, rng)
     labels = labels.astype(numpy.float32).reshape(-1, 1)
     return Dataset(
-        name=config.name, title=title, task=task,
+        name=config.name, title=dataset_title(config.name), task=task,
         x_train=features[train], y_train=labels[train], x_test=features[test], y_test=labels[test],
         input_shape=(len(names),), feature_names=list(names),
         class_names=["0", "1"] if task == "binary" else [],

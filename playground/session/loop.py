@@ -155,7 +155,8 @@ class Session:
                 next_due, report_due, frame_left - 1, paced)
             if message is not None:
                 self._paused, self._steps_left, self._until_epoch = True, 0, None
-                self.history.drop_after(self.step)  # the steps undone leave the curves with the weights
+                self.history.went_back_to(self.step)  # the steps undone show until training moves on
+                self._point_step, self._point_loss = self.step, self._loss_total  # the next point's mean starts here
                 yield self._snapshot("diverged", message=message)
                 continue
             paused_now = False
@@ -378,10 +379,11 @@ class Session:
             self._order = order, self.network.backend.asarray(order)
         return self._order[1]
 
-    def _capture_step(self) -> str | None:
+    def _capture_step(self, replayed: bool = False) -> str | None:
         """One step, every number checked, that records its update (‖Δθ‖ / ‖θ‖) for the snapshot after it:
         the stepper's steps, the step before each snapshot and a rewound burst's replay. The guard keeps the
-        states before it and before the step before. A message instead when it diverged."""
+        states before it and before the step before. A message instead when it diverged. A replayed step and
+        one that diverges are points of the history (`_add_step_point`)."""
         net, at, backend = self.network, self.at, self.network.backend
         batch = net.gather(self._data, at.batch(self.batch_size), self._batch)
         self._batch, step = batch, at.step + 1
@@ -390,10 +392,15 @@ class Session:
         self.guard.keep_before_step(self.optimizer)
         loss = net.forward_backward(batch, True)
         loss, square = backend.scalars(loss, net.grad.dot(net.grad))  # one read of both
-        if not (math.isfinite(loss) and all_finite(backend, net.grad, square)):
+        sound = math.isfinite(loss) and all_finite(backend, net.grad, square)
+        if replayed or not sound:
+            self._add_step_point(step, loss)
+        if not sound:
             return self._diverged(batch, step)
         self.optimizer.step()
         if not all_finite(backend, net.theta):  # an update can overflow with finite gradients
+            if not replayed:
+                self._add_step_point(step, loss)
             return self._diverged(batch, step)
         self.measurements.record_update(self.optimizer)
         self._count_progress(at.position + batch.size, batch.size, 1, loss)
@@ -417,7 +424,12 @@ class Session:
         if not all_finite(self.network.backend, self.network.theta):  # went bad outside training (or loaded so):
             return self._capture_step()  # the checked step says where
         replay = self._burst(deadline, report_at, max_steps, until_epoch_end)
-        return self._replay(replay) if replay else None
+        if not replay:
+            return None
+        # The replay adds a point a step from the checkpoint on: the burst's points after it go.
+        self.history.drop_after(self.step)
+        self._point_step, self._point_loss = self.step, self._loss_total
+        return self._replay(replay)
 
     def _burst(self, deadline: float, report_at: float, max_steps: float, until_epoch_end: bool) -> int:
         """The steps themselves, counted once at the end. When a non-finite loss or weights sent them back
@@ -517,6 +529,14 @@ class Session:
         self.history.append(step, values)
         self._next_detail = step + max(1, int(step * DETAIL_SPACING))
 
+    def _add_step_point(self, step: int, loss: float) -> None:
+        """A point of one checked step on the way to a divergence: its loss and its gradient's norms, so that
+        the curves show them rising step by step up to the blow-up (see History.went_back_to)."""
+        values = {"train_loss": self._loss_since_point(step, self._loss_total + loss)}
+        norms = self.network.parameter_norms(self.network.grad)
+        values.update({f"grad_norm/{name}": norm for name, norm in norms.items()})
+        self.history.append(step, values, force=True)
+
     def _loss_since_point(self, step: int, loss_total: float) -> float:
         """The mean loss of the steps since the history's last training-loss point, which then moves here."""
         mean = (loss_total - self._point_loss) / (step - self._point_step) if step > self._point_step else math.nan
@@ -527,7 +547,7 @@ class Session:
         """The `steps` after a burst's checkpoint again, each checked: the unsound one is among them. The
         message of the step that diverged; None if none did (a NaN that does not repeat)."""
         for _ in range(steps):
-            message = self._capture_step()
+            message = self._capture_step(replayed=True)
             if message is not None or self.at.epoch_done:
                 return message
         return None

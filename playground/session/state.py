@@ -30,7 +30,7 @@ def export_state(session: Any) -> tuple[dict[str, Any], dict[str, numpy.ndarray]
     arrays = {f"weights/{k}": v for k, v in net.state_dict().items()}
     arrays.update({f"optimizer/{k}": net.backend.to_numpy(v) for k, v in optimizer.state.items()})
     arrays["order"] = numpy.asarray(at.order)
-    arrays.update({f"history/{k}": v for k, v in session.history.arrays().items()})
+    arrays.update({f"history/{k}": v for k, v in session.history.arrays(undone=False).items()})
     return progress, arrays
 
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QMenu, 
 
 from playground.project.runs import KeptRun
 from playground.session import Snapshot
-from playground.ui.plots import forget_ranges, smoothed_loss
+from playground.ui.plots import forget_ranges, log_friendly_axes, smoothed_loss
 
 # Distinct colours (Tableau 10 without its orange and blue, which the run in use keeps for itself), and dashes.
 RUN_COLORS = [(214, 39, 40), (44, 160, 44), (148, 103, 189), (140, 86, 75), (227, 119, 194), (127, 127, 127),
@@ -95,7 +95,7 @@ class ComparePlot(QWidget):
         self.runs_button.setToolTip(self.tr("Choose the kept runs to show"))
         self.hint = QLabel(self.tr("Keep a run (Keep, or K) to compare the next one with it."),
                            objectName="compareHint", wordWrap=True)
-        self.plot = pg.PlotWidget(background=None)
+        self.plot = pg.PlotWidget(background=None, axisItems=log_friendly_axes())
         self.plot.setLabel("bottom", self.tr("step"))
         self.plot.getAxis("left").enableAutoSIPrefix(False)
         # Below the axes, in the plot's own layout, so that long names cover no curve and Export keeps them.

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.data import DatasetConfig, dataset_names, feature_names_for
+from playground.data import DatasetConfig, dataset_names, dataset_title, feature_names_for
 from playground.data.bundled import LOADERS as BUNDLED
 from playground.data.images import IMAGE_SETS, needs_download
 from playground.data.preprocessing import FEATURE_ALIASES
@@ -136,18 +136,6 @@ class DataPanel(QGroupBox):
         self.seed.editingFinished.connect(self._emit)
         self.regenerate.clicked.connect(self._regenerate)
 
-    def _titles(self) -> dict[str, str]:
-        return {
-            "circle": self.tr("Circle"), "xor": self.tr("Exclusive or (XOR)"), "gauss": self.tr("Two Gaussians"),
-            "spiral": self.tr("Spiral"), "moons": self.tr("Two moons"), "plane": self.tr("Plane (regression)"),
-            "gaussian_mixture": self.tr("Mixture of Gaussians (regression)"),
-            "sine": self.tr("Sine wave (regression)"), "digits": self.tr("Handwritten digits, 8×8"),
-            "iris": self.tr("Iris flowers"), "breast_cancer": self.tr("Breast cancer diagnosis"),
-            "diabetes": self.tr("Diabetes progression (regression)"), "mnist": self.tr("MNIST digits"),
-            "fashion_mnist": self.tr("Fashion-MNIST clothes"), "kmnist": self.tr("Kuzushiji-MNIST characters"),
-            "cifar10": self.tr("CIFAR-10 photos"), "csv": self.tr("CSV file…"),
-        }
-
     def _selector(self) -> DatasetSelector:
         selector = DatasetSelector(objectName="datasetSelector")
         selector.setAccessibleName(self.tr("Dataset"))
@@ -155,7 +143,6 @@ class DataPanel(QGroupBox):
         selector.setMaxVisibleItems(12)
         selector.currentIndexChanged.connect(
             lambda index: selector.setToolTip(selector.itemData(index, Qt.ItemDataRole.ToolTipRole) or ""))
-        titles = self._titles()
         group = None
         for name in dataset_names():
             kind = "generated" if name in SETS else "table" if name in BUNDLED else "images" if name in IMAGE_SETS \
@@ -163,7 +150,7 @@ class DataPanel(QGroupBox):
             if group is not None and kind != group:  # a line between generated sets, tables, images, files
                 selector.insertSeparator(selector.count())
             group = kind
-            selector.addItem(thumbnail(name), titles.get(name, name.replace("_", " ").capitalize()), name)
+            selector.addItem(thumbnail(name), self.tr("CSV file…") if name == "csv" else dataset_title(name), name)
             selector.setItemData(selector.count() - 1, self._tooltip(name), Qt.ItemDataRole.ToolTipRole)
         selector.setToolTip(selector.itemData(selector.currentIndex(), Qt.ItemDataRole.ToolTipRole))
         return selector
@@ -189,7 +176,7 @@ class DataPanel(QGroupBox):
 
     def _offered(self) -> list[str]:
         """The features the current generated set offers."""
-        return feature_names_for(SETS[self.config["name"]][3]) if self.config.get("name") in SETS else []
+        return feature_names_for(SETS[self.config["name"]][2]) if self.config.get("name") in SETS else []
 
     def _choose(self, index: int) -> None:
         """A person picked a dataset in the selector."""
@@ -197,10 +184,10 @@ class DataPanel(QGroupBox):
         if name == self.config.get("name") and name != "csv":
             return
         if name in SETS:
-            dimensions = SETS[name][3]
+            dimensions = SETS[name][2]
             # Between sets of the same dimensions the features stay, as in TensorFlow Playground.
             kept = [f for f, box in self.feature_boxes.items() if box.isChecked() and f in self._offered()]
-            same = self.config.get("name") in SETS and SETS[self.config["name"]][3] == dimensions
+            same = self.config.get("name") in SETS and SETS[self.config["name"]][2] == dimensions
             config = {"name": name, "noise": float(self.noise.value()), "train_ratio": self.ratio.value() / 100,
                       "points": self.points.value(), "seed": self.seed.value(),
                       "features": kept if same and kept else ["x1", "x2"][:dimensions]}

@@ -13,8 +13,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 from superqt.utils import thread_worker
 
-from playground.data import Dataset, DatasetConfig, load_dataset, user_data_dir
-from playground.data.images import IMAGE_SETS, needs_download
+from playground.data import Dataset, DatasetConfig, dataset_title, load_dataset, user_data_dir
+from playground.data.images import needs_download
 from playground.errors import PlaygroundError, install_advice
 
 # What a folder of an image set's own files holds, as the folder reader takes them.
@@ -25,7 +25,7 @@ IDX_FILES = "the four IDX files (train-images-idx3-ubyte, train-labels-idx1-ubyt
 def missing_download(config: dict[str, Any]) -> str | None:
     """The title of the image set `config` asks for when it still has to be downloaded, else None."""
     parsed = DatasetConfig.from_dict(config)
-    return IMAGE_SETS[parsed.name][0] if needs_download(parsed) else None
+    return dataset_title(parsed.name) if needs_download(parsed) else None
 
 
 def can_download() -> bool:

@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.data import Dataset
-from playground.data.images import IMAGE_SETS
+from playground.data import Dataset, dataset_title
 from playground.engine import NetworkSpec, OptimizerSpec
 from playground.errors import PlaygroundError
 from playground.project import Preset, load_preset
@@ -63,6 +62,7 @@ from playground.ui.preset_description import PresetDescription
 from playground.ui.projects import ProjectFiles
 from playground.ui.run_in_use import RunInUse
 from playground.ui.run_views import RunViews
+from playground.ui.status_bar import WrappingStatusBar
 from playground.ui.stepper import StepperPanel, StepperRoom, StepperWiring
 from playground.ui.training import Training
 from playground.ui.translation import window_language
@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
     def __init__(self, preset: str = DEFAULT_PRESET) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
+        self.setStatusBar(WrappingStatusBar(objectName="statusBar"))
         self.latest: Snapshot | None = None
         self._drawn: Snapshot | None = None
         self._loading = False
@@ -154,7 +155,7 @@ class MainWindow(QMainWindow):
         self.data_panel.changed.connect(self.change_data)
         self.data_panel.adjusted.connect(self.statusBar().showMessage)
         self.data_panel.folder_requested.connect(
-            lambda config: self.downloads.read_image_folder(config, IMAGE_SETS[config["name"]][0], self._use_data))
+            lambda config: self.downloads.read_image_folder(config, dataset_title(config["name"]), self._use_data))
         self.description = PresetDescription()
         self.data_source = QLabel(objectName="datasetSource", wordWrap=True)
         layers_box = QGroupBox(self.tr("Layers"))
@@ -217,7 +218,6 @@ class MainWindow(QMainWindow):
         body.addWidget(self.controls)
         body.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
-        self.statusBar().setObjectName("statusBar")
         # The run's numbers on the right; what just happened (a notice, an error) on the left, where
         # the next snapshot does not overwrite it.
         self.run_readout = QLabel(objectName="runReadout")
@@ -312,7 +312,7 @@ class MainWindow(QMainWindow):
         self.palette.offer_image_layers(dataset.image_shape is not None)
         self._show_description()
         source = dataset_source_in(dataset.name, window_language())
-        self.data_source.setText(self.tr("Data: {0}. {1}").format(dataset.name, source))
+        self.data_source.setText(self.tr("Data: {0}. {1}").format(dataset.title, source))
         planar = dataset.points_train is not None and dataset.points_train.shape[1] == 2
         self.boundary_view.setVisible(planar)  # a decision boundary needs a plane of inputs to draw on
         shape = image_shape(dataset)

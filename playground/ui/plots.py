@@ -11,6 +11,7 @@ import math
 import numpy
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from playground.session import Snapshot
@@ -27,6 +28,50 @@ EXPLODING_NORM = 1e3
 
 LEGEND_ROWS = 5
 
+# A curve of at most this many points shows them as dots: a run that blew up within a few steps has one or two
+# finite losses and gradient norms, which a line alone does not show.
+FEW_POINTS = 20
+
+
+class LogFriendlyAxis(pg.AxisItem):
+    """An axis whose log scale labels only ticks whose labels do not overlap. pyqtgraph ticks 2 to 9 of every
+    decade a narrow range shows in part, and labels them all when their total height fits the axis, but 7, 8 and 9
+    lie within a decade's top tenth, where their labels overlap (a loss that barely moves, gradients of one or two
+    decades). The roundest values are labelled first (1, 5, 2, and the rest only while fewer than two are), each
+    only as far from those already labelled as a label is high; the other ticks stay, unlabelled."""
+
+    ROUNDNESS = (1, 5, 2, 3, 4, 6, 7, 8, 9)  # mantissas, the roundest first
+
+    labelled: set[float] = set()
+
+    def logTickValues(self, minVal: float, maxVal: float, size: float, stdTicks: list) -> list:  # noqa: N802, N803
+        ticks = super().logTickValues(minVal, maxVal, size, stdTicks)
+        per_decade = size / max(maxVal - minVal, 1e-12)
+        room = QFontMetricsF(self.style["tickFont"] or self.font()).height() / max(per_decade, 1e-12)
+        values = sorted({value for _, level in ticks for value in level},
+                        key=lambda value: self.ROUNDNESS.index(self._mantissa(value)))
+        kept: list[float] = []
+        for value in values:
+            if len(kept) >= 2 and self._mantissa(value) not in (1, 2, 5):
+                break  # 1, 2 and 5 read the scale; the others only where they are too few
+            if all(abs(value - other) >= room for other in kept):
+                kept.append(value)
+        self.labelled = {round(value, 9) for value in kept}
+        return ticks
+
+    def logTickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # noqa: N802
+        strings = super().logTickStrings(values, scale, spacing)
+        return [text if round(value, 9) in self.labelled else "" for value, text in zip(values, strings, strict=True)]
+
+    @staticmethod
+    def _mantissa(value: float) -> int:
+        return min(9, max(1, round(10 ** (value % 1))))
+
+
+def log_friendly_axes() -> dict[str, pg.AxisItem]:
+    """The axisItems of a plot that may show a log scale (see LogFriendlyAxis)."""
+    return {"left": LogFriendlyAxis("left")}
+
 
 def layer_curves(plot: pg.PlotItem | pg.PlotWidget, old: dict, paths: list[str], label: str,
                  **options) -> dict[str, pg.PlotDataItem]:
@@ -41,6 +86,20 @@ def layer_curves(plot: pg.PlotItem | pg.PlotWidget, old: dict, paths: list[str],
     count = max(len(paths) - 1, 1)
     return {path: plot.plot(pen=pg.mkPen(pg.intColor(int(200 * i / count), hues=240, minHue=0, maxHue=200), width=2),
                             name=label.format(path), **options) for i, path in enumerate(paths)}
+
+
+def dotted_when_few(curve: pg.PlotDataItem) -> None:
+    """Let `curve` show its points as dots in its pen's colour while it has few (see `show_points_if_few`)."""
+    colour = curve.opts["pen"].color()
+    curve.setSymbolBrush(colour)
+    curve.setSymbolPen(colour)
+    curve.setSymbolSize(6)
+
+
+def show_points_if_few(curve: pg.PlotDataItem, count: int) -> None:
+    symbol = "o" if count <= FEW_POINTS else None
+    if curve.opts["symbol"] != symbol:  # most frames: nothing changes
+        curve.setSymbol(symbol)
 
 
 def forget_ranges(plot: pg.PlotItem | pg.PlotWidget, x: bool = True, y: bool = True) -> None:
@@ -113,7 +172,7 @@ class LossPlot(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lossPlot")
-        self.plot = pg.PlotWidget(background=None)
+        self.plot = pg.PlotWidget(background=None, axisItems=log_friendly_axes())
         self.plot.setLabel("bottom", self.tr("step"))
         self.plot.setLabel("left", self.tr("loss"))
         self.plot.getAxis("left").enableAutoSIPrefix(False)
@@ -124,6 +183,8 @@ class LossPlot(QWidget):
         for curve in (self.raw_train_curve, self.train_curve, self.test_curve):
             curve.setClipToView(True)
             curve.setDownsampling(auto=True, method="peak")
+        for curve in (self.train_curve, self.test_curve):
+            dotted_when_few(curve)
         self.plot.enableAutoRange(x=False)  # see StepAxis
         self.steps = StepAxis(self.plot)
         self.log_scale = QCheckBox(self.tr("log scale"), objectName="lossLogScale")
@@ -137,9 +198,14 @@ class LossPlot(QWidget):
     def update_from(self, snapshot: Snapshot) -> None:
         steps, losses = _finite_series(snapshot.history, "train_loss")
         self.raw_train_curve.setData(steps, losses, skipFiniteCheck=True)
+        show_points_if_few(self.train_curve, len(steps))
         self.train_curve.setData(steps, smoothed_loss(steps, losses), skipFiniteCheck=True)
-        self.test_curve.setData(*_finite_series(snapshot.history, "test_loss"), skipFiniteCheck=True)
-        self.steps.follow(snapshot.step)
+        test_steps, test_losses = _finite_series(snapshot.history, "test_loss")
+        show_points_if_few(self.test_curve, len(test_steps))
+        self.test_curve.setData(test_steps, test_losses, skipFiniteCheck=True)
+        # The history's last step, not the snapshot's: after a divergence it shows the steps undone.
+        recorded = snapshot.history.get("step", ())
+        self.steps.follow(max(snapshot.step, int(recorded[-1]) if len(recorded) else 0))
         # The range and transform now, not in pyqtgraph's prepareForPaint: changed while painting, they ask for a
         # second paint of the whole plot, on the thread the training waits for.
         view = self.plot.getViewBox()
@@ -159,7 +225,7 @@ class GradientPlot(pg.PlotWidget):
     warning: QLabel | None = None  # pyqtgraph resizes the view while constructing it, before the badge exists
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, background=None)
+        super().__init__(parent, background=None, axisItems=log_friendly_axes())
         self.setObjectName("gradientPlot")
         self.setLabel("bottom", self.tr("step"))
         self.setLabel("left", self.tr("‖∂L/∂W‖"))
@@ -177,12 +243,15 @@ class GradientPlot(pg.PlotWidget):
     def reset(self, layer_paths: list[str]) -> None:
         """One curve per layer with weights; built once per network."""
         self.curves = layer_curves(self, self.curves, layer_paths, self.tr("layer {0}"), clipToView=True)
+        for curve in self.curves.values():
+            dotted_when_few(curve)
         self._show_diagnosis(None)
 
     def update_from(self, snapshot: Snapshot) -> None:
         for path, curve in self.curves.items():
-            curve.setData(*_finite_series(snapshot.history, _weight_norm_key(snapshot.history, path)),
-                          skipFiniteCheck=True)
+            steps, norms = _finite_series(snapshot.history, _weight_norm_key(snapshot.history, path))
+            show_points_if_few(curve, len(steps))
+            curve.setData(steps, norms, skipFiniteCheck=True)
         self._show_diagnosis(self.diagnosis(snapshot.history))
 
     def clear_run(self) -> None:

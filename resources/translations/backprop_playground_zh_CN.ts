@@ -2323,6 +2323,70 @@ click to edit</source>
         <source>{0} is not downloaded yet: download it from the window, or run &apos;{1}&apos; once (it needs the datasets extra).</source>
         <translation>{0} 还没有下载：请在窗口中下载，或运行一次 &apos;{1}&apos;（需要 datasets 附加组件）。</translation>
     </message>
+    <message>
+        <source>Circle</source>
+        <translation>圆形</translation>
+    </message>
+    <message>
+        <source>Exclusive or (XOR)</source>
+        <translation>异或（XOR）</translation>
+    </message>
+    <message>
+        <source>Two Gaussians</source>
+        <translation>两个高斯分布</translation>
+    </message>
+    <message>
+        <source>Spiral</source>
+        <translation>螺旋</translation>
+    </message>
+    <message>
+        <source>Two moons</source>
+        <translation>双月形</translation>
+    </message>
+    <message>
+        <source>Plane (regression)</source>
+        <translation>平面（回归）</translation>
+    </message>
+    <message>
+        <source>Mixture of Gaussians (regression)</source>
+        <translation>高斯混合（回归）</translation>
+    </message>
+    <message>
+        <source>Sine wave (regression)</source>
+        <translation>正弦波（回归）</translation>
+    </message>
+    <message>
+        <source>Iris flowers</source>
+        <translation>鸢尾花</translation>
+    </message>
+    <message>
+        <source>Handwritten digits (8×8)</source>
+        <translation>手写数字（8×8）</translation>
+    </message>
+    <message>
+        <source>Breast cancer diagnosis</source>
+        <translation>乳腺癌诊断</translation>
+    </message>
+    <message>
+        <source>Diabetes progression (regression)</source>
+        <translation>糖尿病进展（回归）</translation>
+    </message>
+    <message>
+        <source>MNIST digits</source>
+        <translation>MNIST 手写数字</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST clothes</source>
+        <translation>Fashion-MNIST 服装</translation>
+    </message>
+    <message>
+        <source>Kuzushiji-MNIST characters</source>
+        <translation>Kuzushiji-MNIST 古日文字符</translation>
+    </message>
+    <message>
+        <source>CIFAR-10 photos</source>
+        <translation>CIFAR-10 照片</translation>
+    </message>
 </context>
 <context>
     <name>AccuracyPlot</name>
@@ -2744,70 +2808,6 @@ click to edit</source>
     <message>
         <source>Use the image set&apos;s own files (IDX, or CIFAR-10&apos;s batches) from a folder on this computer, without downloading</source>
         <translation>使用这台计算机上某个文件夹里的图像集原始文件（IDX 或 CIFAR-10 的批文件），无需下载</translation>
-    </message>
-    <message>
-        <source>Circle</source>
-        <translation>圆形</translation>
-    </message>
-    <message>
-        <source>Exclusive or (XOR)</source>
-        <translation>异或（XOR）</translation>
-    </message>
-    <message>
-        <source>Two Gaussians</source>
-        <translation>两个高斯分布</translation>
-    </message>
-    <message>
-        <source>Spiral</source>
-        <translation>螺旋</translation>
-    </message>
-    <message>
-        <source>Two moons</source>
-        <translation>双月形</translation>
-    </message>
-    <message>
-        <source>Plane (regression)</source>
-        <translation>平面（回归）</translation>
-    </message>
-    <message>
-        <source>Mixture of Gaussians (regression)</source>
-        <translation>高斯混合（回归）</translation>
-    </message>
-    <message>
-        <source>Sine wave (regression)</source>
-        <translation>正弦波（回归）</translation>
-    </message>
-    <message>
-        <source>Handwritten digits, 8×8</source>
-        <translation>手写数字，8×8</translation>
-    </message>
-    <message>
-        <source>Iris flowers</source>
-        <translation>鸢尾花</translation>
-    </message>
-    <message>
-        <source>Breast cancer diagnosis</source>
-        <translation>乳腺癌诊断</translation>
-    </message>
-    <message>
-        <source>Diabetes progression (regression)</source>
-        <translation>糖尿病进展（回归）</translation>
-    </message>
-    <message>
-        <source>MNIST digits</source>
-        <translation>MNIST 手写数字</translation>
-    </message>
-    <message>
-        <source>Fashion-MNIST clothes</source>
-        <translation>Fashion-MNIST 服装</translation>
-    </message>
-    <message>
-        <source>Kuzushiji-MNIST characters</source>
-        <translation>Kuzushiji-MNIST 古日文字符</translation>
-    </message>
-    <message>
-        <source>CIFAR-10 photos</source>
-        <translation>CIFAR-10 照片</translation>
     </message>
     <message>
         <source>CSV file…</source>

@@ -135,7 +135,7 @@ def test_download_reports_progress_checks_and_caches(tmp_path, monkeypatch, file
     dataset = load_dataset({"name": "mnist", "data_dir": str(tmp_path / "d"), "normalize": "none"},
                            progress=lambda what, done, total: reports.append((what, done, total)))
     assert numpy.array_equal(dataset.x_test.reshape(-1, 28, 28), arrays["x_test"])
-    assert reports and reports[-1][0] == "MNIST handwritten digits"  # the window and the CLI say "Downloading"
+    assert reports and reports[-1][0] == "MNIST digits"  # the window and the CLI say "Downloading"
     assert all(0 < done <= total for _, done, total in reports)
     assert read_cache(cache_path("mnist", tmp_path / "d"))["x_train"].shape == (30, 1, 28, 28)
 

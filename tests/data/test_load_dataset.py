@@ -41,7 +41,7 @@ def test_image_sets_come_flat_or_as_images_as_the_network_takes_them(tmp_path):
         digits.shaped((4, 4, 4))
     iris = load_dataset({"name": "iris"})
     assert iris.image_shape is None and iris.input_shape_for(images=True) == (4,)
-    with pytest.raises(DataError, match=r"takes inputs of shape \(1, 2, 2\), but Iris gives 4 values"):
+    with pytest.raises(DataError, match=r"takes inputs of shape \(1, 2, 2\), but Iris flowers gives 4 values"):
         iris.shaped((1, 2, 2))
 
 

@@ -16,7 +16,7 @@ def test_each_set_has_the_points_split_and_task_asked_for(name):
     dataset = load_dataset({"name": name, "points": 300, "train_ratio": 0.7, "noise": 20})
     assert len(dataset.x_train) == 210 and len(dataset.x_test) == 90
     assert dataset.x_train.dtype == numpy.float32 and dataset.y_train.shape == (210, 1)
-    assert dataset.task == SETS[name][2]
+    assert dataset.task == SETS[name][1]
     assert numpy.abs(dataset.points_train).max() <= 7.5
     if dataset.task == "binary":
         labels = numpy.concatenate([dataset.y_train, dataset.y_test])

@@ -109,7 +109,7 @@ def test_the_onnx_model_says_what_it_takes_and_gives(tmp_path, idx_arrays):  # n
     assert model.opset_import[0].version == 17 and model.producer_name == "Backprop Playground"
     metadata = {entry.key: entry.value for entry in model.metadata_props}
     assert json.loads(metadata["class_names"]) == iris.class_names
-    assert json.loads(metadata["raw_columns"])[0] == "sepal length (cm)" and metadata["data_set"] == "Iris"
+    assert json.loads(metadata["raw_columns"])[0] == "sepal length (cm)" and metadata["data_set"] == "Iris flowers"
     assert "standardized by the training split's mean" in model.doc_string and "\0" not in model.doc_string
     assert [node.name for node in model.graph.node][-4:] == ["layer 1: dense", "layer 1: tanh", "layer 2: dense",
                                                               "softmax"][-3:] + ["probabilities"]

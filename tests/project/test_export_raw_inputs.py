@@ -217,7 +217,7 @@ def test_the_numpy_script_made_from_data_runs_alone(tmp_path, idx_arrays):
 def test_a_network_that_does_not_fit_the_data_is_refused(tmp_path):
     iris = load_dataset({"name": "iris"})
     spec = NetworkSpec((5,), [DenseSpec(3)], "cross_entropy")
-    with pytest.raises(PlaygroundError, match="takes 5 inputs, but the Iris data give 4"):
+    with pytest.raises(PlaygroundError, match="takes 5 inputs, but the Iris flowers data give 4"):
         export_numpy_script(spec, Network(spec).state_dict(), tmp_path / "script.py", iris)
     spec = NetworkSpec((4,), [DenseSpec(2)], "cross_entropy")
     with pytest.raises(PlaygroundError, match="3 classes"):

@@ -1,5 +1,6 @@
 """The session: snapshots by clock, their contents, commands, divergence, and the history."""
 
+import dataclasses
 import math
 import time
 
@@ -13,6 +14,7 @@ from playground.errors import DataError, ResourceError
 from playground.project import load_preset
 from playground.session import History, Session, TrainingConfig, loop
 from playground.session.snapshot_measures import EVALUATION_CHUNK, evaluation_chunk
+from playground.session.state import export_state
 from tests.project.test_bad_files import refused_within_memory
 from tests.session.helpers import Runner, preset_session
 
@@ -563,7 +565,11 @@ def test_snapshots_carry_a_copy_of_the_optimizer_settings_made_when_they_change(
     list(stream)
 
 
-def test_a_divergence_takes_the_steps_it_undid_out_of_the_history():
+def diverged_at(message: str) -> int:
+    return int(message.split("Training diverged at step ")[1].split(":")[0])
+
+
+def test_a_divergence_shows_the_steps_it_undid_until_training_moves_on():
     session = preset_session("plane", start_paused=True)
     session.control.set_learning_rate(1.0)
     stream = session.run()
@@ -575,11 +581,32 @@ def test_a_divergence_takes_the_steps_it_undid_out_of_the_history():
             break
     assert snapshot.state == "diverged" and "back to those of step" in snapshot.message
     steps = snapshot.history["step"]
-    assert numpy.all(numpy.diff(steps) >= 0) and steps[-1] == snapshot.step == session.step
-    session.control.step()  # and the curve goes on from there
-    assert numpy.all(numpy.diff(next(stream).history["step"]) >= 0)
+    # The step that blew up is the curve's last point, its loss not finite, though the weights went back.
+    assert numpy.all(numpy.diff(steps) >= 0) and steps[-1] == diverged_at(snapshot.message) > session.step
+    assert not numpy.isfinite(snapshot.history["train_loss"][-1])
+    kept = session.step
+    session.control.step()  # and the curve goes on from the step gone back to, without the steps undone
+    steps = next(stream).history["step"]
+    assert numpy.all(numpy.diff(steps) >= 0) and steps[-1] == kept + 1 == session.step
     session.control.stop()
     list(stream)
+
+
+def test_a_divergence_in_a_burst_shows_each_step_up_to_the_blow_up():
+    # The exploding lesson's second step: clipping off, the loss overflows within a few steps of a burst.
+    preset = load_preset("exploding")
+    optimizer = dataclasses.replace(preset.optimizer, clip_norm=None)
+    session = Session(preset.network, load_dataset(preset.dataset),
+                      TrainingConfig(optimizer=optimizer, batch_size=preset.batch_size))
+    snapshot = next(s for s in session.run() if s.state == "diverged")
+    history, blew_up = snapshot.history, diverged_at(snapshot.message)
+    undone = (history["step"] > snapshot.step) & (history["step"] < blew_up)
+    assert list(history["step"][undone]) == list(range(snapshot.step + 1, blew_up))  # every step, once
+    assert numpy.all(numpy.isfinite(history["train_loss"][undone]))
+    norms = history["grad_norm/1.W"]
+    assert history["step"][-1] == blew_up and numpy.all(norms[undone] > 0) and not numpy.isfinite(norms[-1])
+    # A saved state goes on from the step gone back to: the steps undone are not in it.
+    assert export_state(session)[1]["history/step"].max() <= snapshot.step
 
 
 def test_going_back_past_new_optimizer_settings_keeps_the_optimizers_count_with_the_step():

@@ -4,16 +4,16 @@ load what it emits, and see only the controls that apply to the chosen set."""
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication, QComboBox
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel
 
 from playground.data import DatasetConfig, dataset_names, dataset_source, load_dataset
 from playground.data.bundled import LOADERS as BUNDLED
 from playground.data.images import IMAGE_SETS
 from playground.data.synthetic import SETS
-from playground.ui import data_panel
+from playground.ui import MainWindow, data_panel
 from playground.ui.data_panel import DataPanel
 
-PLANAR = [name for name, (_, _, _, dimensions) in SETS.items() if dimensions == 2]
+PLANAR = [name for name, (_, _, dimensions) in SETS.items() if dimensions == 2]
 SPIRAL = {"name": "spiral", "noise": 20.0, "train_ratio": 0.6, "points": 400, "seed": 7,
           "features": ["x1", "x2", "sin x1"]}
 
@@ -236,3 +236,12 @@ def test_unchecking_the_last_feature_keeps_it_and_says_why(qtbot, panel):
         qtbot.mouseClick(last, Qt.MouseButton.LeftButton)
     assert last.isChecked() and panel.config["features"] == [last.text()]
     assert "at least one input feature" in said.args[0]
+
+
+def test_the_window_names_its_data_by_the_title_the_selector_shows(qtbot):
+    window = MainWindow("plane")
+    qtbot.addWidget(window)
+    window.show()
+    assert window.data_panel.selector.currentText() == "Plane (regression)"
+    assert window.findChild(QLabel, "datasetSource").text().startswith("Data: Plane (regression). ")
+    window.close()

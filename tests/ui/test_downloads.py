@@ -28,7 +28,7 @@ def test_choosing_an_image_set_not_downloaded_offers_the_download(qtbot, tmp_pat
     qtbot.addWidget(window)
     window.show()
     window.change_data({"name": "mnist", "normalize": "unit"})
-    assert asked == ["Download MNIST handwritten digits?"]
+    assert asked == ["Download MNIST digits?"]
     qtbot.waitUntil(lambda: window.dataset.name == "mnist", timeout=10_000)
     assert window.findChild(QProgressDialog).labelText().endswith("10.0 MB")
     assert cache_path("mnist", tmp_path).is_file() and window.dataset.input_shape == (784,)

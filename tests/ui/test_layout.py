@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from playground.ui import MainWindow
 from playground.ui.stepper.views import MatrixView
-from tests.ui.widgets import click
+from tests.ui.widgets import click, find
 
 SCREENS = [(1280, 720), (1400, 900)]
 CONTROLS = (QAbstractButton, QAbstractSpinBox, QComboBox, QListWidget)  # what a person clicks
@@ -159,6 +159,43 @@ def test_every_phase_of_a_step_shows_whole_and_no_button_moves(qtbot, preset, si
                 assert place == first[widget], f"{title}: {type(widget).__name__} {widget.objectName()} moved"
         if index < len(titles) - 1:
             click(qtbot, window, "stepperNextButton")
+    window.close()
+
+
+@pytest.mark.parametrize("size", SCREENS)
+@pytest.mark.parametrize("preset, phase, name", [
+    ("linear-regression", "Backward · layer 1 (dense 1 linear)", "∂L/∂W"),  # 10×1
+    ("digits-mlp", "Backward · layer 2 (dense 10 linear)", "∂L/∂b"),  # a bias of ten
+])
+def test_a_small_column_shows_its_numbers(qtbot, preset, phase, name, size):
+    window = open_window(qtbot, preset, size)
+    click(qtbot, window, "stepperBatchButton")
+    qtbot.waitUntil(lambda: window.stepper.current_phase() == 0, timeout=10_000)
+    while window.stepper.phases()[window.stepper.current_phase()] != phase:
+        click(qtbot, window, "stepperNextButton")
+    view = next(view for view in window.findChildren(MatrixView)
+                if view.isVisible() and view.title.text().startswith(f"{name}  "))
+    settled(window)
+    assert view.matrix.values.shape[1] == 1 and view.shows_numbers, view.cell_px
+    assert cut_off(window) == []
+    window.close()
+
+
+@pytest.mark.parametrize("size", SCREENS)
+def test_a_divergence_and_its_advice_show_whole_in_the_status_bar(qtbot, size):
+    window = open_window(qtbot, "plane", size)  # a regression: a huge learning rate blows its loss up
+    rate = find(window, QComboBox, "learningRateInput")
+    rate.setFocus()
+    rate.lineEdit().selectAll()
+    qtbot.keyClicks(rate.lineEdit(), "1e9")
+    qtbot.keyClick(rate.lineEdit(), Qt.Key.Key_Return)
+    click(qtbot, window, "playButton")
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.state == "diverged", timeout=20_000)
+    message = window.statusBar().currentMessage()
+    assert message.endswith("turn on gradient clipping, then resume.")
+    shown = find(window, QLabel, "statusMessage")
+    assert shown.text() == message
+    assert cut_off(settled(window)) == []
     window.close()
 
 

@@ -1,7 +1,7 @@
 """Lessons in the window: open one from the Lessons menu, step through it with Next and Back, and press a
 step's button, which keeps the run in use and makes the change as one edit that Undo takes back."""
 
-from PySide6.QtWidgets import QComboBox, QLabel, QPushButton
+from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QPushButton
 
 from playground.ui import MainWindow
 from tests.ui.widgets import click, find
@@ -145,4 +145,16 @@ def test_a_steps_button_makes_its_change_once_until_undo_takes_it_back(qtbot):
     assert apply.isEnabled() and apply.text() == "Add dropout 0.5"
     click(qtbot, window, "lessonApplyButton")
     assert [layer["type"] for layer in window.builder.layers].count("dropout") == 2
+    window.close()
+
+
+def test_the_mnist_lesson_says_its_download_comes_when_it_opens(qtbot, monkeypatch):
+    asked = []
+    monkeypatch.setattr("playground.ui.downloads.can_download", lambda: True)
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text: asked.append(title)
+                        or QMessageBox.StandardButton.No)
+    window = open_window(qtbot)
+    open_lesson(window, "The article's MNIST network")
+    assert asked == ["Download MNIST digits?"]  # on opening, before Train is pressed
+    assert "opening this lesson offered to download it" in text(window, "lesson_do")
     window.close()

@@ -39,6 +39,18 @@ def test_switching_clipping_off_lets_the_exploding_preset_explode(qtbot):
     qtbot.waitUntil(lambda: window.latest.state == "diverged", timeout=10_000)
     message = window.statusBar().currentMessage()
     assert "diverged" in message and "turn on gradient clipping, then resume" in message
+    # The weights went back, but the steps up to the blow-up happened: the Gradients tab shows them, as dots.
+    tabs = window.plot_tabs.tabBar()
+    gradients = next(index for index in range(tabs.count()) if tabs.tabText(index) == "Gradients")
+    qtbot.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(gradients).center())
+    qtbot.waitUntil(lambda: window._drawn is window.latest)
+    for curve in window.gradient_plot.curves.values():
+        steps, norms = curve.getData()
+        assert len(steps) and steps.max() > window.latest.step and curve.opts["symbol"] == "o"
+    qtbot.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(0).center())  # and the Loss tab
+    assert window.plot_tabs.currentWidget() is window.loss_plot
+    steps, losses = window.loss_plot.train_curve.getData()
+    assert steps.max() > window.latest.step and window.loss_plot.train_curve.opts["symbol"] == "o"
     # The message's advice, followed from the window: clipping back on, then play.
     kept = window.latest.step
     dialog = open_settings(qtbot, window)

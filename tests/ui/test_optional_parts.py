@@ -59,7 +59,7 @@ def test_without_torchvision_an_image_set_is_offered_from_a_folder_not_downloade
     choose_dataset(window, "mnist")
     assert not asked_download  # nothing offers a download that cannot happen
     title, text = seen[0]
-    assert title == "MNIST handwritten digits is not on this computer" and "needs torchvision" in text
+    assert title == "MNIST digits is not on this computer" and "needs torchvision" in text
     assert window.dataset.name == "circle" and window.data_panel.selector.currentData() == "circle"
     answer_notice("Choose folder…", seen)
     choose_dataset(window, "mnist")
@@ -85,7 +85,7 @@ def test_a_folder_without_the_files_says_so_and_changes_nothing(qtbot, tmp_path,
     seen = []
     answer_notice("Choose folder…", seen)
     choose_dataset(window, "mnist")
-    assert warned and warned[0][0] == "MNIST handwritten digits not loaded"
+    assert warned and warned[0][0] == "MNIST digits not loaded"
     assert window.dataset.name == "circle" and window.data_panel.selector.currentData() == "circle"
 
 

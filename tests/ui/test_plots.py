@@ -6,8 +6,8 @@ import dataclasses
 import numpy
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QPushButton
 
 from playground.data import load_dataset
@@ -338,3 +338,31 @@ def test_a_loss_plot_update_paints_once(qtbot):
     # A jump of the step axis, or a wider tick label, re-lays the axes out: a second paint now and then (one
     # update of 20 here; 6 before, when every range change came in the paint).
     assert sum(count > 1 for count in counts) <= 2, counts
+
+
+def drawn_tick_labels(axis: pg.AxisItem) -> list[tuple[str, object]]:
+    """(text, rectangle) of every tick label the axis draws at its size."""
+    image = QImage(10, 10, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        _, _, texts = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return [(text, rect) for rect, _, text in texts if text]
+
+
+@pytest.mark.parametrize("low, high", [(5e4, 1e6), (0.2, 0.9), (1e-3, 3e-2)])
+def test_log_axes_of_a_narrow_range_label_ticks_that_do_not_overlap(qtbot, low, high):
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.resize(500, 260)
+    plot.show()
+    qtbot.mouseClick(plot.log_scale, Qt.MouseButton.LeftButton, pos=QPoint(8, plot.log_scale.height() // 2))
+    assert plot.plot.getAxis("left").logMode
+    plot.plot.setYRange(numpy.log10(low), numpy.log10(high), padding=0)
+    QApplication.processEvents()
+    labels = drawn_tick_labels(plot.plot.getAxis("left"))
+    assert len(labels) >= 2, labels
+    rects = sorted(rect.top() for _, rect in labels)
+    height = labels[0][1].height()
+    assert all(below - above >= height for above, below in zip(rects, rects[1:], strict=False)), labels

@@ -3,6 +3,7 @@ view keeps a discarded model's picture or numbers; a rate is never worked out ac
 load; and Undo back to a trained network says what it does with its weights."""
 
 import math
+import sys
 
 import numpy
 import pytest
@@ -219,17 +220,24 @@ def test_a_hovered_unit_is_named_alike_in_its_tooltip_and_in_the_big_view(qtbot)
     viewport = view.canvas.viewport()
     for key, name in ((("input", 1), "input feature 2"), (("1", 2), "layer 1, unit 3")):
         pos = view.canvas.mapFromScene(view.diagram.units[key].sceneBoundingRect().center())
-        caption = f"Showing {name}, under the pointer"
-        # pyqtgraph drops moves that come within 10 ms of the one before: moved until one is taken.
-        def hovered(pos=pos, caption=caption) -> bool:
-            move_pointer(viewport, pos)
-            return boundary.caption.text() == caption
-
-        qtbot.waitUntil(hovered, timeout=2000)
+        move_pointer(viewport, pos)
+        assert boundary.caption.text() == f"Showing {name}, under the pointer"
         QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, pos, viewport.mapToGlobal(pos)))
         tip = QToolTip.text()
         QToolTip.hideText()
         assert tip.startswith(name), tip
+
+
+def test_the_last_move_before_the_pointer_stops_is_the_unit_shown(qtbot, monkeypatch):
+    window = open_window(qtbot)
+    train_then_pause(qtbot, window, 100)
+    view, boundary = window.network_view, window.boundary_view
+    viewport = view.canvas.viewport()
+    # pyqtgraph's clock stands still: every move comes "within 10 ms" of the one before, as a quick flick does.
+    monkeypatch.setattr(sys.modules["pyqtgraph.GraphicsScene.GraphicsScene"], "getMillis", lambda: 1000)
+    for unit in (("1", 0), ("1", 2)):  # across one unit and onto another, where it stops
+        move_pointer(viewport, view.canvas.mapFromScene(view.diagram.units[unit].sceneBoundingRect().center()))
+    assert boundary.caption.text() == "Showing layer 1, unit 3, under the pointer"
 
 
 def shown_rate(window) -> float:

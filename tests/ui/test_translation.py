@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
 )
 
+from playground.errors import DataError
 from playground.ui import MainWindow
 from playground.ui.translation import SETTING, chosen_language, install_translators, remove_translators
 from tests.ui.test_builder import drop, layer_types, open_window, palette_data, pick_palette, select_row, type_into
@@ -222,6 +223,17 @@ def test_a_rate_that_cannot_be_used_is_refused_in_chinese(qtbot, chinese):
     type_and_enter(qtbot, find(window, QComboBox, "learningRateInput"), "-1")
     message = window.statusBar().currentMessage()
     assert "学习率" in message and english_words(message) == [], message
+    window.close()
+
+
+def test_the_data_line_and_the_data_s_sentences_name_the_data_set_by_its_chinese_title(qtbot, chinese):
+    window = MainWindow("plane")  # whose identifier, "plane", english_words lets pass
+    qtbot.addWidget(window)
+    window.show()
+    assert find(window, QLabel, "datasetSource").text().startswith("数据：平面（回归）。")
+    with pytest.raises(DataError) as refused:  # the network's input, which the data cannot be read as
+        window.dataset.shaped((3,))
+    assert "平面（回归）" in str(refused.value) and english_words(str(refused.value)) == [], str(refused.value)
     window.close()
 
 

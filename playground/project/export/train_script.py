@@ -266,7 +266,7 @@ def load_data(args):
     while the others wait; the images stay as pixels and each batch is prepared as the app prepared it."""
     import torchvision.datasets
 
-    kind = torchvision.datasets.{IMAGE_SETS[dataset.name][1]}
+    kind = torchvision.datasets.{IMAGE_SETS[dataset.name][0]}
     if is_main():
         for train in (True, False):
             kind(args.data, train=train, download=True)

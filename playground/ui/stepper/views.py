@@ -35,9 +35,11 @@ LUT = BOUNDARY_COLORS.getLookupTable(nPts=256)  # orange below 0, white at 0, bl
 MAX_NUMBERED = 12  # rows and columns up to which the cells carry their values
 MIN_FONT_PX = 8  # below this the numbers are not drawn: the cells are too small to read them
 MAX_FONT_PX = 13
+FONT_SHARE = 0.7  # of a cell's height that the numbers' font size may take: 8 px in a cell of 11.4, one line with room
 MEASURED_AT_PX = 100  # the numbers are measured once at this size; their width grows in proportion to it
 MAX_CELL_PX = (90.0, 44.0)  # small matrices are drawn no larger than this per cell, centred in their view
 MAX_PIXEL_PX = 44.0  # nor a map's pixels, which stay square
+MIN_GRAPHICS_PX = (60, 40)  # the least a heatmap takes, numbers or none
 DARK_INK, LIGHT_INK = QColor(30, 30, 30), QColor(255, 255, 255)
 
 
@@ -104,7 +106,12 @@ class CellNumbers(pg.GraphicsObject):
 
     def font_px(self, cell_width: float, cell_height: float) -> int:
         """The pixel size at which the widest number fits a cell, as measured in the font it is drawn in."""
-        return int(min(MAX_FONT_PX, 0.55 * cell_height, (cell_width - 4) / self.widest))
+        return int(min(MAX_FONT_PX, FONT_SHARE * cell_height, (cell_width - 4) / self.widest))
+
+    @staticmethod
+    def readable_height() -> float:
+        """The least height of a cell in which the numbers are drawn (at MIN_FONT_PX)."""
+        return MIN_FONT_PX / FONT_SHARE
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
         return QRectF(0, 0, self.columns, self.rows)
@@ -140,7 +147,7 @@ class MatrixView(QWidget):
         self.title.setToolTip(self.tr("Hover over a cell to read its value"))
         self.graphics = pg.GraphicsView(background=None)
         self.graphics.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.graphics.setMinimumSize(60, 40)
+        self.graphics.setMinimumSize(*MIN_GRAPHICS_PX)
         self.box = pg.ViewBox(invertY=True, enableMouse=False, enableMenu=False, defaultPadding=0.0)
         self.graphics.setCentralItem(self.box)
         self.image = pg.ImageItem(axisOrder="row-major", autoDownsample=True)
@@ -187,9 +194,20 @@ class MatrixView(QWidget):
                 row, column, rows, columns = matrix.marks[k]
                 outline.setRect(QRectF(column, row, columns, rows))
         square = matrix.tiling is not None
+        self._make_room_for_numbers(square)
         if (matrix.values.shape, square) != self._shape:
             self._shape = (matrix.values.shape, square)
             self._fit()
+
+    def _make_room_for_numbers(self, square: bool) -> None:
+        """A column small enough to carry its numbers (a 10×1 gradient, a bias of ten) asks for the height to show
+        them, which the grid's rows share out, rather than hiding them behind the hover: a column's cells are as
+        wide as they come, its height is what hides them. Wider matrices ask for nothing: two rows of them at the
+        height of their numbers would not leave a 1280×720 window room for the stepper's buttons."""
+        height = MIN_GRAPHICS_PX[1]
+        if self.numbers.texts and self.numbers.columns == 1 and not square:
+            height = max(height, math.ceil(self.numbers.rows * self.numbers.readable_height()))
+        self.graphics.setMinimumSize(MIN_GRAPHICS_PX[0], height)
 
     def _fit(self) -> None:
         """Fill the view with the matrix, except that a small one keeps cells of at most MAX_CELL_PX."""
