@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QMenu, 
 
 from playground.project.runs import KeptRun
 from playground.session import Snapshot
-from playground.ui.plots import forget_ranges, log_friendly_axes, smoothed_loss
+from playground.ui.plots import forget_ranges, log_friendly_axes, smoothed_loss, smoothed_norm
 
 # Distinct colours (Tableau 10 without its orange and blue, which the run in use keeps for itself), and dashes.
 RUN_COLORS = [(214, 39, 40), (44, 160, 44), (148, 103, 189), (140, 86, 75), (227, 119, 194), (127, 127, 127),
@@ -96,7 +96,6 @@ class ComparePlot(QWidget):
         self.hint = QLabel(self.tr("Keep a run (Keep, or K) to compare the next one with it."),
                            objectName="compareHint", wordWrap=True)
         self.plot = pg.PlotWidget(background=None, axisItems=log_friendly_axes())
-        self.plot.setLabel("bottom", self.tr("step"))
         self.plot.getAxis("left").enableAutoSIPrefix(False)
         # Below the axes, in the plot's own layout, so that long names cover no curve and Export keeps them.
         self.legend = pg.LegendItem(offset=None, verSpacing=-4)
@@ -145,6 +144,9 @@ class ComparePlot(QWidget):
         self.log_scale.setVisible(kind in LOSSES)
         self.plot.setLogMode(y=self._logarithmic())
         self.plot.setLabel("left", self.series_selector.currentText())
+        smoothed = kind == "train_loss" or kind in LAYER_SERIES  # drawn as the Loss and Gradients tabs draw them
+        self.plot.setLabel("bottom", self.tr("step (curves: the mean over the last 5% of the steps)") if smoothed
+                           else self.tr("step"))
         self._fill_layers()
         self._draw()
 
@@ -173,6 +175,8 @@ class ComparePlot(QWidget):
         steps, values = steps[keep], values[keep]
         if kind == "train_loss":  # as the Loss tab draws it: the mean over the last 5% of the steps
             values = smoothed_loss(steps, values)
+        elif kind in LAYER_SERIES:  # as the Gradients tab draws a norm: its geometric mean over them
+            values = smoothed_norm(steps, values)
         return steps, values
 
     # The kept runs, and the run in use.

@@ -18,7 +18,7 @@ from playground.session import Snapshot
 from playground.session.statistics import WEIGHTS
 from playground.ui import svg_export  # noqa: F401 (registers Qt's SVG export in every plot's Export dialog)
 from playground.ui.boundary_view import DecisionBoundaryView as DecisionBoundaryView  # main_window's import
-from playground.ui.theme import BLUE, ORANGE
+from playground.ui.theme import BLUE, ORANGE, legend_backdrop
 
 # Gradient norms that deserve a warning: the first layer getting less than this share of the last
 # layer's (vanishing), or any layer's above this size (exploding).
@@ -137,6 +137,19 @@ def smoothed_loss(steps: numpy.ndarray, values: numpy.ndarray, window: float = S
     return numpy.where(spans > 0, (totals[last + 1] - totals[first]) / numpy.maximum(spans, 1e-300), values)
 
 
+def smoothed_norm(steps: numpy.ndarray, values: numpy.ndarray, window: float = SMOOTHING_WINDOW) -> numpy.ndarray:
+    """At each point, the geometric mean of the positive `values` measured over the last `window` share of the
+    steps run by then: each point is one step's norm, which jumps by a factor of ten from batch to batch, and on a
+    log axis the mean of the logarithms is the middle the eye looks for. A point alone in its window stays as it
+    is, so the first steps show as measured."""
+    if len(steps) == 0:
+        return values
+    totals = numpy.r_[0.0, numpy.cumsum(numpy.log(values))]
+    last = numpy.arange(len(steps))
+    first = numpy.minimum(numpy.searchsorted(steps, steps * (1 - window), side="right"), last)
+    return numpy.exp((totals[last + 1] - totals[first]) / (last + 1 - first))
+
+
 def _weight_norm_key(history: dict[str, numpy.ndarray], path: str) -> str:
     """The history's series of a layer's weight-gradient norm: a Dense layer's W, a Conv2D's K."""
     keys = [f"grad_norm/{path}.{name}" for name in WEIGHTS]
@@ -220,18 +233,22 @@ class LossPlot(QWidget):
 
 class GradientPlot(pg.PlotWidget):
     """Each layer's weight-gradient norm over steps, log scale, coloured from input to output, with a
-    badge over the plot when the newest norms vanish toward the input or explode."""
+    badge over the plot when the newest norms vanish toward the input or explode. A norm is measured at every
+    step at first and every 1% of the steps later, and the curves draw its geometric mean over the last 5% of
+    the steps (`smoothed_norm`), as the Loss tab smooths the training loss: one step's norm jumps by a factor
+    of ten with the batch, and eleven layers of such jumps drew one band. Their legend has a backdrop: the
+    curves fill the plot, and lines through the names made them unreadable."""
 
     warning: QLabel | None = None  # pyqtgraph resizes the view while constructing it, before the badge exists
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, background=None, axisItems=log_friendly_axes())
         self.setObjectName("gradientPlot")
-        self.setLabel("bottom", self.tr("step"))
+        self.setLabel("bottom", self.tr("step (curves: the mean over the last 5% of the steps)"))
         self.setLabel("left", self.tr("‖∂L/∂W‖"))
         self.getAxis("left").enableAutoSIPrefix(False)
         self.setLogMode(y=True)
-        self.addLegend(offset=(-10, 10))
+        self.addLegend(offset=(-10, 10), brush=legend_backdrop())
         self.curves: dict[str, pg.PlotDataItem] = {}
         # A child widget over the plot, in a strip above the curves made room for while it shows.
         self.warning = QLabel(self, objectName="gradientWarning", wordWrap=True)
@@ -251,7 +268,7 @@ class GradientPlot(pg.PlotWidget):
         for path, curve in self.curves.items():
             steps, norms = _finite_series(snapshot.history, _weight_norm_key(snapshot.history, path))
             show_points_if_few(curve, len(steps))
-            curve.setData(steps, norms, skipFiniteCheck=True)
+            curve.setData(steps, smoothed_norm(steps, norms), skipFiniteCheck=True)
         self._show_diagnosis(self.diagnosis(snapshot.history))
 
     def clear_run(self) -> None:

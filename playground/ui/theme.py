@@ -8,19 +8,28 @@ set here from the palette at start and again whenever the system switches betwee
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 # TensorFlow Playground's colours: orange for class 0 / negative, blue for class 1 / positive.
 ORANGE, WHITE, BLUE = (245, 147, 34), (232, 234, 235), (8, 119, 189)
 BOUNDARY_COLORS = pg.ColorMap([0.0, 0.5, 1.0], [ORANGE, WHITE, BLUE])
+LEGEND_BACKDROP_ALPHA = 215
 
 
 def plot_foreground(palette: QPalette | None = None) -> QColor:
     """The colour of axes and plot text: the palette's window text, readable on its window colour."""
     palette = palette if palette is not None else QApplication.palette()
     return palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText)
+
+
+def legend_backdrop(palette: QPalette | None = None) -> QBrush:
+    """Behind a legend that lies over curves: the palette's window colour, nearly opaque."""
+    palette = palette if palette is not None else QApplication.palette()
+    color = QColor(palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Window))
+    color.setAlpha(LEGEND_BACKDROP_ALPHA)
+    return QBrush(color)
 
 
 def apply_plot_theme(palette: QPalette | None = None) -> None:
@@ -41,6 +50,8 @@ def apply_plot_theme(palette: QPalette | None = None) -> None:
                 item.setTextPen(color)
             elif isinstance(item, pg.LegendItem):
                 item.setLabelTextColor(color)
+                if item.brush().style() != Qt.BrushStyle.NoBrush:  # a backdrop in the old window colour
+                    item.setBrush(legend_backdrop(palette))
                 for _, label in item.items:
                     label.setText(label.text)  # a label's colour applies on its next setText
 

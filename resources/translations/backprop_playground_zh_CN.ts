@@ -2489,6 +2489,10 @@ click to edit</source>
         <translation>保留一次运行（“保留”按钮或 K 键），以便和下一次比较。</translation>
     </message>
     <message>
+        <source>step (curves: the mean over the last 5% of the steps)</source>
+        <translation>步（曲线：最近 5% 步数上的平均）</translation>
+    </message>
+    <message>
         <source>step</source>
         <translation>步</translation>
     </message>
@@ -2979,8 +2983,8 @@ click to edit</source>
 <context>
     <name>GradientPlot</name>
     <message>
-        <source>step</source>
-        <translation>步</translation>
+        <source>step (curves: the mean over the last 5% of the steps)</source>
+        <translation>步（曲线：最近 5% 步数上的平均）</translation>
     </message>
     <message>
         <source>‖∂L/∂W‖</source>

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QToolButton
 
 from playground.project import load_project
 from playground.ui import MainWindow
+from playground.ui.plots import smoothed_norm
 from tests.ui.widgets import click, find
 
 
@@ -72,9 +73,12 @@ def test_a_kept_run_and_the_next_one_show_side_by_side_named_by_what_differs(qtb
         "layer 1", "layer 2", "layer 3"]
     first, second = (curve.opts["pen"] for curve in view.run_curves)
     assert first.color() != second.color() and first.style() != second.style()
-    kept_norms = window.comparison.runs[0].history["grad_norm/2.W"]
+    kept = window.comparison.runs[0].history
+    measured = numpy.isfinite(kept["grad_norm/2.W"]) & (kept["grad_norm/2.W"] > 0)
     drawn = 10 ** view.run_curves[0].getData()[1]  # what a log axis draws is log10 of the values
-    assert numpy.allclose(drawn, kept_norms[numpy.isfinite(kept_norms) & (kept_norms > 0)])
+    # As the Gradients tab draws them: the geometric mean of the norms measured in the last 5% of the steps.
+    assert numpy.allclose(drawn, smoothed_norm(kept["step"][measured], kept["grad_norm/2.W"][measured]))
+    assert view.plot.getAxis("bottom").labelText == "step (curves: the mean over the last 5% of the steps)"
     view.show_series("update_ratio", "1")
     assert points(view.run_curves[0]) > 0 and points(view.run_curves[1]) > 0
     # The person hides the first run: the plot, its legend and what Export writes follow.

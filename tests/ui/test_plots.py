@@ -2,6 +2,7 @@
 boundary's toggles and unit view, the gradient warning, and plot text that follows the palette."""
 
 import dataclasses
+import math
 
 import numpy
 import pyqtgraph as pg
@@ -14,7 +15,7 @@ from playground.data import load_dataset
 from playground.project import load_preset
 from playground.session import Session, TrainingConfig
 from playground.ui.boundary_view import DecisionBoundaryView
-from playground.ui.plots import GradientPlot, LossPlot, smoothed_loss
+from playground.ui.plots import GradientPlot, LossPlot, smoothed_loss, smoothed_norm
 from playground.ui.theme import apply_plot_theme, follow_system_theme
 
 
@@ -258,6 +259,17 @@ def test_the_smoothed_training_loss_is_the_exact_mean_over_the_last_steps():
     assert len(smoothed_loss(numpy.zeros(0), numpy.zeros(0))) == 0
 
 
+def test_a_smoothed_norm_is_the_geometric_mean_of_the_norms_measured_in_the_last_share_of_the_steps():
+    steps = numpy.array([1.0, 2.0, 3.0, 4.0, 10.0, 20.0])
+    norms = numpy.array([1.0, 100.0, 10.0, 1000.0, 10.0, 1000.0])
+    # With half the steps as the window: at step 4, the norms of steps 3 and 4; at step 3, those of 2 and 3; a
+    # point alone in its window (steps 1, 2, 10 and 20) stays as measured.
+    expected = [1.0, 100.0, math.sqrt(1000.0), 100.0, 10.0, 1000.0]
+    assert smoothed_norm(steps, norms, window=0.5) == pytest.approx(expected, rel=1e-12)
+    assert smoothed_norm(steps, numpy.full(6, 0.3)) == pytest.approx(numpy.full(6, 0.3), rel=1e-12)
+    assert len(smoothed_norm(numpy.zeros(0), numpy.zeros(0))) == 0
+
+
 def test_a_deep_network_s_layer_names_all_fit_in_the_gradients_legend_at_1280_by_720(qtbot):
     """The residual lesson names layer 11 and layer 10.1: in one column, the names ran off the plot after layer 8."""
     from playground.ui import MainWindow
@@ -295,6 +307,13 @@ def test_the_gradients_tab_draws_a_layer_s_curve_with_a_point_wherever_the_train
     assert points(curve) >= len(loss_steps) > 200
     assert set(steps) >= set(loss_steps)
     assert list(numpy.unique(steps)[:200]) == list(range(1, 201))  # a snapshot may share a step with a point
+    # Drawn smoothed, as the axis says: one step's norm jumps tenfold with the batch, and eleven layers made a band.
+    norms = history["grad_norm/1.W"]
+    measured = numpy.isfinite(norms) & (norms > 0)
+    drawn = 10 ** curve.getData()[1]  # a log axis draws log10 of the values
+    assert drawn == pytest.approx(smoothed_norm(history["step"][measured], norms[measured]), rel=1e-9)
+    assert not numpy.allclose(drawn, norms[measured])
+    assert window.gradient_plot.getAxis("bottom").labelText == "step (curves: the mean over the last 5% of the steps)"
     window.close()
 
 
