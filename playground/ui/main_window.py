@@ -248,9 +248,9 @@ class MainWindow(QMainWindow):
             shown = self.preset
             if shown is None:  # nothing shown before (the window's first preset): nothing to train
                 self.controls.enable_training(str(error))
-            elif self.preset_selector.findText(shown.name) >= 0:
+            else:  # back on the preset shown, or on none for a project
                 with QSignalBlocker(self.preset_selector):
-                    self.preset_selector.setCurrentText(shown.name)
+                    self.preset_selector.setCurrentIndex(self.preset_selector.findText(shown.name))
             return
         self._show_preset(preset, dataset)
 
@@ -453,6 +453,8 @@ class MainWindow(QMainWindow):
         kept `runs`)."""
         self.run_in_use.discard_session()
         self.comparison.show_runs(runs or [])
+        with QSignalBlocker(self.preset_selector):  # a project is no preset: picking any preset loads it
+            self.preset_selector.setCurrentIndex(-1)
         self.run_in_use.show(preset, dataset)
         self._show_setup()
         self.training.start(session)

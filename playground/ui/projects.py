@@ -279,7 +279,8 @@ class ProjectFiles(QObject):
             QMessageBox.warning(self.window, self.tr("Cannot open {0}").format(Path(path).name), str(error))
             return False
         title = project.title or Path(path).stem
-        self.window.show_project(Preset(Path(path).stem, title, project.view.get("description", ""), project.network,
+        # Named "": a project is no preset, so the preset box shows none and a lesson loads its own.
+        self.window.show_project(Preset("", title, project.view.get("description", ""), project.network,
                                         project.optimizer, project.batch_size, project.dataset, project.epochs),
                                  dataset, session, project.runs)
         self.window.controls.show_pace(project.pace)

@@ -2432,6 +2432,10 @@ click to edit</source>
         <translation>加载一个现成的网络及其训练设置和数据集</translation>
     </message>
     <message>
+        <source>(project)</source>
+        <translation>（项目）</translation>
+    </message>
+    <message>
         <source>Train</source>
         <translation>训练</translation>
     </message>

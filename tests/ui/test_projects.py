@@ -381,3 +381,17 @@ def test_saving_again_keeps_the_projects_seed(qtbot, tmp_path):
     qtbot.waitUntil(lambda: (tmp_path / "again.bpp").is_file(), timeout=10_000)
     assert load_project(tmp_path / "again.bpp").seed == 7
     window.close()
+
+
+def test_an_opened_project_is_no_preset_and_the_preset_box_loads_any_preset_again(qtbot, tmp_path):
+    window = open_window(qtbot, "spiral")
+    window.projects.project_path = tmp_path / "mine.bpp"
+    window.projects.save()
+    window.preset_selector.setCurrentText("xor")
+    assert window.projects.open_project(tmp_path / "mine.bpp")
+    assert window.dataset.name == "spiral" and window.preset_selector.currentText() == ""  # not "xor"
+    window.preset_selector.setCurrentText("mnist-mlp")  # its download declined: the project stays, as no preset
+    assert window.dataset.name == "spiral" and window.preset_selector.currentText() == ""
+    window.preset_selector.setCurrentText("xor")  # back to the preset the box said before
+    assert window.dataset.name == "xor" and window.windowTitle().startswith("XOR")
+    window.close()
