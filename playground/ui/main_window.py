@@ -94,8 +94,8 @@ class MainWindow(QMainWindow):
                                         lambda: self.preset.dataset, lambda: self.run_in_use.run_set_aside())
         self.comparison.changed.connect(self.mark_modified)
         self.comparison.message.connect(self.statusBar().showMessage)
-        self.run_in_use = RunInUse(self, self.controls, self.network_panel, self.training, self.comparison,
-                                   self.projects.autosave_stopped)
+        self.run_in_use = RunInUse(self, self.controls, self.network_panel, self.description, self.training,
+                                   self.comparison, self.projects.autosave_stopped)
         self.run_in_use.dropped.connect(self._forget_run)
         # app.quit() with the window open: no training thread outlives the event loop, and unsaved work stays
         # in the autosave, offered at the next start.

@@ -395,3 +395,20 @@ def test_an_opened_project_is_no_preset_and_the_preset_box_loads_any_preset_agai
     window.preset_selector.setCurrentText("xor")  # back to the preset the box said before
     assert window.dataset.name == "xor" and window.windowTitle().startswith("XOR")
     window.close()
+
+
+def test_a_project_keeps_the_preset_s_description_only_while_it_tells_of_its_network(qtbot, tmp_path):
+    window = open_window(qtbot)  # circle: "two tanh hidden layers of 4 and 2 units"
+    description = find(window, QLabel, "presetDescription")
+    told = description.text()
+    window.projects.project_path = tmp_path / "as-it-came.bpp"
+    window.projects.save()
+    window.builder.add_layer("dense")  # a third hidden layer: the description would be untrue
+    assert not description.isVisible()
+    window.projects.project_path = tmp_path / "edited.bpp"
+    window.projects.save()
+    assert window.projects.open_project(tmp_path / "as-it-came.bpp")
+    assert description.isVisible() and description.text() == told
+    assert window.projects.open_project(tmp_path / "edited.bpp")
+    assert not (description.isVisible() and "two tanh hidden layers" in description.text())
+    window.close()
