@@ -84,9 +84,9 @@ def file_name(title: str) -> str:
 
 
 def ask_to_save(parent: QMainWindow) -> str:
-    """"save", "discard" or "cancel": what to do with unsaved changes before closing."""
+    """"save", "discard" or "cancel": what to do with unsaved changes before closing or opening another project."""
     answer = QMessageBox.question(
-        parent, tr("Unsaved changes"), tr("Save the changes to this project before closing?"),
+        parent, tr("Unsaved changes"), tr("Save the changes to this project first?"),
         QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
     return {QMessageBox.StandardButton.Save: "save", QMessageBox.StandardButton.Discard: "discard"}.get(answer,
                                                                                                       "cancel")
@@ -262,6 +262,8 @@ class ProjectFiles(QObject):
     # Opening.
 
     def open_dialog(self) -> None:
+        if not self.closing_allowed():
+            return
         chosen, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open project"), self.start_folder(),
                                                 self.tr(FILE_FILTER))
         if chosen:
@@ -290,6 +292,10 @@ class ProjectFiles(QObject):
         self.window.statusBar().showMessage(self.tr("Opened {0} at step {1:,}").format(Path(path).name, session.step))
         return True
 
+    def open_recent(self, path: Path) -> None:
+        if self.closing_allowed():
+            self.open_project(path)
+
     def recent(self) -> list[str]:
         """The files last saved or opened, newest first."""
         return QSettings().value("recent") or []
@@ -299,7 +305,7 @@ class ProjectFiles(QObject):
         QSettings().setValue("recent", recent[:RECENT_FILES])
 
     def closing_allowed(self) -> bool:
-        """Ask about unsaved changes; False when the person cancels."""
+        """Before closing or opening another project, ask about unsaved changes; False when the person cancels."""
         if not self.window.isWindowModified():
             return True
         choice = ask_to_save(self.window)

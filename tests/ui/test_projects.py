@@ -412,3 +412,27 @@ def test_a_project_keeps_the_preset_s_description_only_while_it_tells_of_its_net
     assert window.projects.open_project(tmp_path / "edited.bpp")
     assert not (description.isVisible() and "two tanh hidden layers" in description.text())
     window.close()
+
+
+def test_opening_another_project_over_unsaved_changes_asks_first(qtbot, tmp_path, monkeypatch):
+    other = tmp_path / "other.bpp"
+    window = open_window(qtbot, "spiral")
+    window.projects.project_path = other
+    window.projects.save()
+    window.preset_selector.setCurrentText("circle")
+    window.builder.add_layer("dense")  # unsaved: the question comes before any file dialog
+    file_menu = menu_action(window.menuBar(), "File").menu()
+    recent = menu_action(file_menu, "Open recent").menu()
+    recent.aboutToShow.emit()
+    monkeypatch.setattr("playground.ui.projects.ask_to_save", lambda parent: "cancel")
+    menu_action(file_menu, "Open").trigger()  # the file dialog would fail the test: it must not open
+    menu_action(recent, str(other.resolve())).trigger()
+    assert window.dataset.name == "circle" and len(window.builder.layers) == 4 and window.isWindowModified()
+    kept = tmp_path / "kept.bpp"
+    monkeypatch.setattr("playground.ui.projects.ask_to_save", lambda parent: "save")
+    monkeypatch.setattr("playground.ui.projects.QFileDialog.getSaveFileName", lambda *a, **k: (str(kept), ""))
+    monkeypatch.setattr("playground.ui.projects.QFileDialog.getOpenFileName", lambda *a, **k: (str(other), ""))
+    menu_action(file_menu, "Open").trigger()
+    assert len(load_project(kept).network.layers) == 4
+    assert window.dataset.name == "spiral" and window.projects.project_path == other
+    window.close()
