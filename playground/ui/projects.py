@@ -309,11 +309,15 @@ class ProjectFiles(QObject):
         if not self.window.isWindowModified():
             return True
         choice = ask_to_save(self.window)
-        if choice == "save":
-            if self.training.worker is not None:
-                self.training.worker.stop()  # a stopped session is read directly: the save completes now
-            return self.save() and not self.training.exporting
-        return choice == "discard"
+        if choice != "save":
+            return choice == "discard"
+        training = self.training
+        if training.worker is not None:
+            training.worker.stop()  # a stopped session is read directly: the save completes now
+        saved = self.save() and not training.exporting
+        if training.worker is not None:  # for a window that stays (a save or an Open cancelled): paused, not dead
+            training.start(training.drop())
+        return saved
 
     def offer_recovery(self) -> bool:
         """After a crash, offer the autosaved work of windows that are gone, newest first, until one is restored;

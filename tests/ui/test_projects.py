@@ -436,3 +436,28 @@ def test_opening_another_project_over_unsaved_changes_asks_first(qtbot, tmp_path
     assert len(load_project(kept).network.layers) == 4
     assert window.dataset.name == "spiral" and window.projects.project_path == other
     window.close()
+
+
+@pytest.mark.parametrize("leave", ["close", "open"])
+def test_a_window_that_stays_after_the_question_trains_on(qtbot, tmp_path, monkeypatch, leave):
+    """Saving stops the run to read it: Train did nothing after the save or the Open was cancelled."""
+    window = open_window(qtbot)
+    train_to(qtbot, window, 30)
+    monkeypatch.setattr("playground.ui.projects.ask_to_save", lambda parent: "save")
+    if leave == "close":  # the save cancelled
+        monkeypatch.setattr("playground.ui.projects.QFileDialog.getSaveFileName", lambda *a, **k: ("", ""))
+        window.close()
+    else:  # saved, then the Open cancelled
+        monkeypatch.setattr("playground.ui.projects.QFileDialog.getSaveFileName",
+                            lambda *a, **k: (str(tmp_path / "saved.bpp"), ""))
+        monkeypatch.setattr("playground.ui.projects.QFileDialog.getOpenFileName", lambda *a, **k: ("", ""))
+        menu_action(menu_action(window.menuBar(), "File").menu(), "Open").trigger()
+        assert (tmp_path / "saved.bpp").is_file()
+    assert window.isVisible()
+    qtbot.waitUntil(lambda: window.latest.state == "paused", timeout=10_000)  # stopped to be saved, now paused
+    step = window.latest.step
+    click(qtbot, window, "playButton")
+    qtbot.waitUntil(lambda: window.latest.step > step, timeout=10_000)
+    monkeypatch.setattr("playground.ui.projects.ask_to_save", lambda parent: "discard")
+    window.close()
+    assert not window.isVisible()  # and its training thread gone
