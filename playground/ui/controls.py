@@ -40,6 +40,7 @@ class ControlBar(QWidget):
         self.preset_selector = QComboBox(objectName="presetSelector")
         self.preset_selector.addItems(list_presets())
         self.preset_selector.setToolTip(self.tr("Load a ready-made network, its training settings and dataset"))
+        self.preset_selector.setPlaceholderText(self.tr("(project)"))  # while a project file is shown
         self.play_button = QPushButton(self.tr("Train"), objectName="playButton")
         self.play_button.setShortcut(QKeySequence(Qt.Key.Key_Space))
         self.step_button = QPushButton(self.tr("Step"), objectName="stepButton")

@@ -95,8 +95,8 @@ class MainWindow(QMainWindow):
                                         lambda: self.preset.dataset, lambda: self.run_in_use.run_set_aside())
         self.comparison.changed.connect(self.mark_modified)
         self.comparison.message.connect(self.statusBar().showMessage)
-        self.run_in_use = RunInUse(self, self.controls, self.network_panel, self.training, self.comparison,
-                                   self.projects.autosave_stopped)
+        self.run_in_use = RunInUse(self, self.controls, self.network_panel, self.description, self.training,
+                                   self.comparison, self.projects.autosave_stopped)
         self.run_in_use.dropped.connect(self._forget_run)
         # app.quit() with the window open: no training thread outlives the event loop, and unsaved work stays
         # in the autosave, offered at the next start.
@@ -250,9 +250,9 @@ class MainWindow(QMainWindow):
             shown = self.preset
             if shown is None:  # nothing shown before (the window's first preset): nothing to train
                 self.controls.enable_training(str(error))
-            elif self.preset_selector.findText(shown.name) >= 0:
+            else:  # back on the preset shown, or on none for a project
                 with QSignalBlocker(self.preset_selector):
-                    self.preset_selector.setCurrentText(shown.name)
+                    self.preset_selector.setCurrentIndex(self.preset_selector.findText(shown.name))
             return
         self._show_preset(preset, dataset)
 
@@ -461,6 +461,8 @@ class MainWindow(QMainWindow):
         kept `runs`)."""
         self.run_in_use.discard_session()
         self.comparison.show_runs(runs or [])
+        with QSignalBlocker(self.preset_selector):  # a project is no preset: picking any preset loads it
+            self.preset_selector.setCurrentIndex(-1)
         self.run_in_use.show(preset, dataset)
         self._show_setup()
         self.training.start(session)

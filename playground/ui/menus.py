@@ -104,7 +104,7 @@ class WindowMenus(QObject):
         self.recent_menu.clear()
         recent = self.projects.recent()
         for name in recent:
-            self.recent_menu.addAction(name, lambda name=name: self.projects.open_project(Path(name)))
+            self.recent_menu.addAction(name, lambda name=name: self.projects.open_recent(Path(name)))
         self.recent_menu.setEnabled(bool(recent))
 
     def shortcuts_text(self) -> str:

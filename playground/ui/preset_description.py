@@ -25,7 +25,10 @@ class PresetDescription(QLabel):
         self.setText(text)
         self._described = dataset_name, layers_and_loss(network)
 
+    def tells_of(self, dataset_name: str | None, network: NetworkSpec | None) -> bool:
+        """Whether it tells of the data set `dataset_name` and of `network` (None: no valid network)."""
+        return (dataset_name, layers_and_loss(network) if network is not None else None) == self._described
+
     def follow(self, dataset_name: str | None, network: NetworkSpec | None) -> None:
         """Shown while the data and network in use are those it tells of (`network` None: none valid)."""
-        shown = dataset_name, layers_and_loss(network) if network is not None else None
-        self.setVisible(shown == self._described)
+        self.setVisible(self.tells_of(dataset_name, network))

@@ -84,9 +84,9 @@ def file_name(title: str) -> str:
 
 
 def ask_to_save(parent: QMainWindow) -> str:
-    """"save", "discard" or "cancel": what to do with unsaved changes before closing."""
+    """"save", "discard" or "cancel": what to do with unsaved changes before closing or opening another project."""
     answer = QMessageBox.question(
-        parent, tr("Unsaved changes"), tr("Save the changes to this project before closing?"),
+        parent, tr("Unsaved changes"), tr("Save the changes to this project first?"),
         QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
     return {QMessageBox.StandardButton.Save: "save", QMessageBox.StandardButton.Discard: "discard"}.get(answer,
                                                                                                       "cancel")
@@ -262,6 +262,8 @@ class ProjectFiles(QObject):
     # Opening.
 
     def open_dialog(self) -> None:
+        if not self.closing_allowed():
+            return
         chosen, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open project"), self.start_folder(),
                                                 self.tr(FILE_FILTER))
         if chosen:
@@ -280,7 +282,8 @@ class ProjectFiles(QObject):
             return False
         title = project.title or Path(path).stem
         self.window.controls.show_stop_at(project.stop_at_epoch)  # before its session starts, which takes it
-        self.window.show_project(Preset(Path(path).stem, title, project.view.get("description", ""), project.network,
+        # Named "": a project is no preset, so the preset box shows none and a lesson loads its own.
+        self.window.show_project(Preset("", title, project.view.get("description", ""), project.network,
                                         project.optimizer, project.batch_size, project.dataset, project.epochs),
                                  dataset, session, project.runs)
         self.window.controls.show_pace(project.pace)
@@ -289,6 +292,10 @@ class ProjectFiles(QObject):
             self._remember(Path(path))
         self.window.statusBar().showMessage(self.tr("Opened {0} at step {1:,}").format(Path(path).name, session.step))
         return True
+
+    def open_recent(self, path: Path) -> None:
+        if self.closing_allowed():
+            self.open_project(path)
 
     def recent(self) -> list[str]:
         """The files last saved or opened, newest first."""
@@ -299,15 +306,19 @@ class ProjectFiles(QObject):
         QSettings().setValue("recent", recent[:RECENT_FILES])
 
     def closing_allowed(self) -> bool:
-        """Ask about unsaved changes; False when the person cancels."""
+        """Before closing or opening another project, ask about unsaved changes; False when the person cancels."""
         if not self.window.isWindowModified():
             return True
         choice = ask_to_save(self.window)
-        if choice == "save":
-            if self.training.worker is not None:
-                self.training.worker.stop()  # a stopped session is read directly: the save completes now
-            return self.save() and not self.training.exporting
-        return choice == "discard"
+        if choice != "save":
+            return choice == "discard"
+        training = self.training
+        if training.worker is not None:
+            training.worker.stop()  # a stopped session is read directly: the save completes now
+        saved = self.save() and not training.exporting
+        if training.worker is not None:  # for a window that stays (a save or an Open cancelled): paused, not dead
+            training.start(training.drop())
+        return saved
 
     def offer_recovery(self) -> bool:
         """After a crash, offer the autosaved work of windows that are gone, newest first, until one is restored;

@@ -23,6 +23,7 @@ from playground.session import Session, TrainingConfig, project_of
 from playground.ui.comparison import RunComparison
 from playground.ui.controls import ControlBar
 from playground.ui.network_panel import NetworkPanel
+from playground.ui.preset_description import PresetDescription
 from playground.ui.training import Training
 
 
@@ -30,13 +31,15 @@ class RunInUse(QObject):
     dropped = Signal()  # the session is gone: no view may show its run
     failed = Signal(str, str)  # what went wrong, and the title of the box that says so
 
-    def __init__(self, window: QMainWindow, controls: ControlBar, network_panel: NetworkPanel, training: Training,
-                 comparison: RunComparison, autosave: Callable[[Project], None]) -> None:
+    def __init__(self, window: QMainWindow, controls: ControlBar, network_panel: NetworkPanel,
+                 description: PresetDescription, training: Training, comparison: RunComparison,
+                 autosave: Callable[[Project], None]) -> None:
         """`window`: whose unsaved-changes mark says whether a dropped session's project is made for `autosave`
         (ProjectFiles.autosave_stopped); `controls` and `network_panel`: the settings and the network shown;
-        `training`: the session; `comparison`: the kept runs, saved with the project."""
+        `description`: the preset's, saved with a project it tells of; `training`: the session; `comparison`:
+        the kept runs, saved with the project."""
         super().__init__(window)
-        self.window, self.controls, self.network_panel = window, controls, network_panel
+        self.window, self.controls, self.network_panel, self.description = window, controls, network_panel, description
         self.training, self.comparison, self.autosave = training, comparison, autosave
         self.preset: Preset | None = None
         self.dataset: Dataset | None = None
@@ -67,17 +70,19 @@ class RunInUse(QObject):
         """The project as it stands: the session's, or (before any training) the network shown with the
         chosen settings; None, having said why, when it cannot be saved."""
         preset, spec = self.preset, self.network_panel.spec
-        view = {"description": preset.description}
         if session is not None:
-            project = project_of(session, dict(preset.dataset), preset.title, view, state)
+            project = project_of(session, dict(preset.dataset), preset.title, state=state)
         elif spec is None:
             self.failed.emit(self.tr("The network cannot be saved while it is invalid: {0}").format(
                 self.network_panel.builder.error), self.tr("Not saved"))
             return None
         else:
             project = Project(spec, copy.deepcopy(self.chosen_optimizer()), self.controls.batch_size_input.value(),
-                              dict(preset.dataset), epochs=preset.epochs, title=preset.title, view=view,
+                              dict(preset.dataset), epochs=preset.epochs, title=preset.title,
                               pace=self.controls.pace(), stop_at_epoch=self.controls.stop_at_epoch())
+        # An edited network, or other data, would make the description untrue when the project is opened again.
+        told = self.description.tells_of(project.dataset.get("name"), project.network)
+        project.view = {"description": preset.description if told else ""}
         project.runs = list(self.comparison.runs)
         return project
 

@@ -67,8 +67,8 @@ class TrainingWorker(QObject):
 
     def stop(self, timeout_s: float = STOP_TIMEOUT_S) -> bool:
         """Ask the session to stop and wait for it, at most `timeout_s`; True when it has."""
-        if not self._started:
-            return True
+        if not self._started or self._done.is_set():
+            return True  # a stop left in the session's queue would end its next run at once
         self.control.stop()
         return self._done.wait(timeout_s)
 

@@ -360,8 +360,8 @@ click to edit</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <source>Save the changes to this project before closing?</source>
-        <translation>关闭前保存对这个项目的更改吗？</translation>
+        <source>Save the changes to this project first?</source>
+        <translation>先保存对这个项目的更改吗？</translation>
     </message>
     <message>
         <source>({0} terms)</source>
@@ -2514,6 +2514,10 @@ click to edit</source>
     <message>
         <source>Load a ready-made network, its training settings and dataset</source>
         <translation>加载一个现成的网络及其训练设置和数据集</translation>
+    </message>
+    <message>
+        <source>(project)</source>
+        <translation>（项目）</translation>
     </message>
     <message>
         <source>Train</source>

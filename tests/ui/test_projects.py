@@ -381,3 +381,83 @@ def test_saving_again_keeps_the_projects_seed(qtbot, tmp_path):
     qtbot.waitUntil(lambda: (tmp_path / "again.bpp").is_file(), timeout=10_000)
     assert load_project(tmp_path / "again.bpp").seed == 7
     window.close()
+
+
+def test_an_opened_project_is_no_preset_and_the_preset_box_loads_any_preset_again(qtbot, tmp_path):
+    window = open_window(qtbot, "spiral")
+    window.projects.project_path = tmp_path / "mine.bpp"
+    window.projects.save()
+    window.preset_selector.setCurrentText("xor")
+    assert window.projects.open_project(tmp_path / "mine.bpp")
+    assert window.dataset.name == "spiral" and window.preset_selector.currentText() == ""  # not "xor"
+    window.preset_selector.setCurrentText("mnist-mlp")  # its download declined: the project stays, as no preset
+    assert window.dataset.name == "spiral" and window.preset_selector.currentText() == ""
+    window.preset_selector.setCurrentText("xor")  # back to the preset the box said before
+    assert window.dataset.name == "xor" and window.windowTitle().startswith("XOR")
+    window.close()
+
+
+def test_a_project_keeps_the_preset_s_description_only_while_it_tells_of_its_network(qtbot, tmp_path):
+    window = open_window(qtbot)  # circle: "two tanh hidden layers of 4 and 2 units"
+    description = find(window, QLabel, "presetDescription")
+    told = description.text()
+    window.projects.project_path = tmp_path / "as-it-came.bpp"
+    window.projects.save()
+    window.builder.add_layer("dense")  # a third hidden layer: the description would be untrue
+    assert not description.isVisible()
+    window.projects.project_path = tmp_path / "edited.bpp"
+    window.projects.save()
+    assert window.projects.open_project(tmp_path / "as-it-came.bpp")
+    assert description.isVisible() and description.text() == told
+    assert window.projects.open_project(tmp_path / "edited.bpp")
+    assert not (description.isVisible() and "two tanh hidden layers" in description.text())
+    window.close()
+
+
+def test_opening_another_project_over_unsaved_changes_asks_first(qtbot, tmp_path, monkeypatch):
+    other = tmp_path / "other.bpp"
+    window = open_window(qtbot, "spiral")
+    window.projects.project_path = other
+    window.projects.save()
+    window.preset_selector.setCurrentText("circle")
+    window.builder.add_layer("dense")  # unsaved: the question comes before any file dialog
+    file_menu = menu_action(window.menuBar(), "File").menu()
+    recent = menu_action(file_menu, "Open recent").menu()
+    recent.aboutToShow.emit()
+    monkeypatch.setattr("playground.ui.projects.ask_to_save", lambda parent: "cancel")
+    menu_action(file_menu, "Open").trigger()  # the file dialog would fail the test: it must not open
+    menu_action(recent, str(other.resolve())).trigger()
+    assert window.dataset.name == "circle" and len(window.builder.layers) == 4 and window.isWindowModified()
+    kept = tmp_path / "kept.bpp"
+    monkeypatch.setattr("playground.ui.projects.ask_to_save", lambda parent: "save")
+    monkeypatch.setattr("playground.ui.projects.QFileDialog.getSaveFileName", lambda *a, **k: (str(kept), ""))
+    monkeypatch.setattr("playground.ui.projects.QFileDialog.getOpenFileName", lambda *a, **k: (str(other), ""))
+    menu_action(file_menu, "Open").trigger()
+    assert len(load_project(kept).network.layers) == 4
+    assert window.dataset.name == "spiral" and window.projects.project_path == other
+    window.close()
+
+
+@pytest.mark.parametrize("leave", ["close", "open"])
+def test_a_window_that_stays_after_the_question_trains_on(qtbot, tmp_path, monkeypatch, leave):
+    """Saving stops the run to read it: Train did nothing after the save or the Open was cancelled."""
+    window = open_window(qtbot)
+    train_to(qtbot, window, 30)
+    monkeypatch.setattr("playground.ui.projects.ask_to_save", lambda parent: "save")
+    if leave == "close":  # the save cancelled
+        monkeypatch.setattr("playground.ui.projects.QFileDialog.getSaveFileName", lambda *a, **k: ("", ""))
+        window.close()
+    else:  # saved, then the Open cancelled
+        monkeypatch.setattr("playground.ui.projects.QFileDialog.getSaveFileName",
+                            lambda *a, **k: (str(tmp_path / "saved.bpp"), ""))
+        monkeypatch.setattr("playground.ui.projects.QFileDialog.getOpenFileName", lambda *a, **k: ("", ""))
+        menu_action(menu_action(window.menuBar(), "File").menu(), "Open").trigger()
+        assert (tmp_path / "saved.bpp").is_file()
+    assert window.isVisible()
+    qtbot.waitUntil(lambda: window.latest.state == "paused", timeout=10_000)  # stopped to be saved, now paused
+    step = window.latest.step
+    click(qtbot, window, "playButton")
+    qtbot.waitUntil(lambda: window.latest.step > step, timeout=10_000)
+    monkeypatch.setattr("playground.ui.projects.ask_to_save", lambda parent: "discard")
+    window.close()
+    assert not window.isVisible()  # and its training thread gone
