@@ -88,6 +88,43 @@ def test_test_points_show_only_when_asked(qtbot, circle):
     assert not view.test_points.isVisible()
 
 
+def pixels(widget) -> numpy.ndarray:
+    image = widget.grab().toImage()  # kept while its pixels are read: the array is a view of them
+    return pg.functions.ndarray_from_qimage(image).astype(int)
+
+
+def test_a_new_picture_of_the_output_paints_no_point_or_axis_again(qtbot, circle, monkeypatch):
+    """At each snapshot the picture under the points and ticks changes: they come back from Qt's pixmaps of them,
+    not from pyqtgraph's paint in Python, on the thread the training shares Python's lock with, and look the same."""
+    dataset, snapshot = circle
+    view = boundary_view(qtbot, dataset)
+    view.resize(460, 500)
+    click(qtbot, view, QCheckBox, "showTestPoints")
+    qtbot.waitExposed(view)
+    painted = {pg.ImageItem: 0, pg.ScatterPlotItem: 0, pg.AxisItem: 0}
+    for kind in painted:
+        def counted(item, *args, kind=kind, paint=kind.paint):
+            painted[kind] += 1
+            return paint(item, *args)
+        monkeypatch.setattr(kind, "paint", counted)
+    ramp = numpy.tile(numpy.linspace(0.0, 1.0, 50), (50, 1))
+    for picture in (snapshot.boundary, ramp.T):  # the first pictures on screen settle the plot and make the pixmaps
+        view.update_from(dataclasses.replace(snapshot, boundary=picture))
+        qtbot.waitUntil(lambda: painted[pg.ImageItem] > 0)
+        painted.update(dict.fromkeys(painted, 0))
+    for picture in (ramp, 1 - ramp, snapshot.boundary):
+        view.update_from(dataclasses.replace(snapshot, boundary=picture))
+        qtbot.waitUntil(lambda: painted[pg.ImageItem] > 0)
+        painted[pg.ImageItem] = 0
+    assert painted == {pg.ImageItem: 0, pg.ScatterPlotItem: 0, pg.AxisItem: 0}
+    cached = pixels(view.plot)
+    for item in (view.points, view.test_points, view.plot.getAxis("left"), view.plot.getAxis("bottom")):
+        item.setCacheMode(item.CacheMode.NoCache)
+    drawn = pixels(view.plot)
+    assert painted[pg.ScatterPlotItem] == 2 and painted[pg.AxisItem] == 2  # drawn in Python this time
+    assert numpy.abs(cached - drawn).max() <= 2  # a point's antialiased edge blended in another order
+
+
 def test_a_chosen_unit_replaces_the_output_until_the_caption_is_clicked(qtbot, circle):
     dataset, snapshot = circle
     view = boundary_view(qtbot, dataset)
