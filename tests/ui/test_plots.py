@@ -317,6 +317,57 @@ def test_a_deep_network_s_layer_names_all_fit_in_the_gradients_legend_at_1280_by
     window.close()
 
 
+def short_run(preset_name: str, steps: int) -> list:
+    """A snapshot a step: the loss falls and the steps grow, as a plot sees them training."""
+    preset = load_preset(preset_name)
+    config = TrainingConfig(optimizer=preset.optimizer, batch_size=preset.batch_size, start_paused=True)
+    session = Session(preset.network, load_dataset(preset.dataset), config)
+    stream = session.run()
+    snapshots = [next(stream)]
+    for _ in range(steps):
+        session.control.step()
+        snapshots.append(next(stream))
+    session.control.stop()
+    list(stream)
+    return snapshots
+
+
+def test_a_loss_plot_update_draws_an_axis_in_python_only_when_its_ticks_change(qtbot, monkeypatch):
+    """Every new curve repaints the axes, whose ticks reach into the plot: an axis whose ticks stayed comes back
+    from Qt's pixmap of it, and the training waits for no replay of its labels in pyqtgraph's Python."""
+    snapshots = short_run("circle", 20)
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.resize(600, 300)
+    plot.show()
+    qtbot.waitExposed(plot)
+    plot.update_from(snapshots[1])
+    plot.plot.grab()
+    painted, ticked = {"left": 0, "bottom": 0}, {"left": 0, "bottom": 0}
+    paint, ticks = pg.AxisItem.paint, pg.AxisItem.generateDrawSpecs
+
+    def counted_paint(axis, *args):
+        painted[axis.orientation] += 1
+        return paint(axis, *args)
+
+    def counted_ticks(axis, *args):
+        ticked[axis.orientation] += 1
+        return ticks(axis, *args)
+
+    monkeypatch.setattr(pg.AxisItem, "paint", counted_paint)
+    monkeypatch.setattr(pg.AxisItem, "generateDrawSpecs", counted_ticks)
+    curves = []
+    for snapshot in snapshots[2:]:
+        plot.update_from(snapshot)
+        for _ in range(5):
+            QApplication.processEvents()
+        curves.append(plot.train_curve.getData()[0].size)
+    assert curves[-1] > curves[0]  # the curves were drawn again
+    assert max(ticked.values()) < len(curves) // 2  # the steps jump now and then, the loss's range settles
+    # Drawn in Python when its ticks changed, or the other axis's width moved it: not at every update (21 times).
+    assert all(painted[side] <= ticked[side] + 2 for side in painted), (painted, ticked)
+
+
 def test_a_loss_plot_update_paints_once(qtbot):
     """Its auto-range and transform are settled before the paint: settled during it, they asked for a second paint
     of the whole plot at every snapshot, on the GUI thread the training shares Python's lock with."""
@@ -330,16 +381,7 @@ def test_a_loss_plot_update_paints_once(qtbot):
                 self.count += 1
             return False
 
-    preset = load_preset("circle")
-    config = TrainingConfig(optimizer=preset.optimizer, batch_size=preset.batch_size, start_paused=True)
-    session = Session(preset.network, load_dataset(preset.dataset), config)
-    stream = session.run()
-    snapshots = [next(stream)]
-    for _ in range(20):  # a snapshot a step: the loss falls and the steps grow, as the plot sees them training
-        session.control.step()
-        snapshots.append(next(stream))
-    session.control.stop()
-    list(stream)
+    snapshots = short_run("circle", 20)
     plot = LossPlot()
     qtbot.addWidget(plot)
     plot.resize(600, 300)
