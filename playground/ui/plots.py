@@ -59,6 +59,13 @@ def forget_ranges(plot: pg.PlotItem | pg.PlotWidget, x: bool = True, y: bool = T
     view.enableAutoRange(x=x, y=y)
 
 
+def same_series(series: tuple[numpy.ndarray | None, ...], drawn: tuple[numpy.ndarray | None, ...]) -> bool:
+    """Whether a snapshot's history series are those drawn already (NaN where a series has no point)."""
+    return len(series) == len(drawn) and all(
+        (a is None and b is None) or (a is not None and b is not None and numpy.array_equal(a, b, equal_nan=True))
+        for a, b in zip(series, drawn))
+
+
 def _finite_series(history: dict[str, numpy.ndarray], name: str) -> tuple[numpy.ndarray, numpy.ndarray]:
     values = history.get(name)
     if values is None:
@@ -134,6 +141,7 @@ class LossPlot(QWidget):
             curve.setDownsampling(auto=True, method="peak")
         self.plot.enableAutoRange(x=False)  # see StepAxis
         self.steps = StepAxis(self.plot)
+        self._drawn: tuple[numpy.ndarray | None, ...] = ()  # the history's series the curves show
         self.log_scale = QCheckBox(self.tr("log scale"), objectName="lossLogScale")
         self.log_scale.setToolTip(self.tr("Show the loss on a logarithmic axis"))
         self.log_scale.toggled.connect(lambda on: self.plot.setLogMode(y=on))
@@ -143,20 +151,24 @@ class LossPlot(QWidget):
         layout.addWidget(self.log_scale)
 
     def update_from(self, snapshot: Snapshot) -> None:
-        steps, losses = _finite_series(snapshot.history, "train_loss")
-        self.raw_train_curve.setData(steps, losses, skipFiniteCheck=True)
-        self.train_curve.setData(steps, smoothed_loss(steps, losses), skipFiniteCheck=True)
-        self.test_curve.setData(*_finite_series(snapshot.history, "test_loss"), skipFiniteCheck=True)
         self.steps.follow(snapshot.step)
-        # The range and transform now, not in pyqtgraph's prepareForPaint: changed while painting, they ask for a
-        # second paint of the whole plot, on the thread the training waits for.
-        view = self.plot.getViewBox()
-        view.updateAutoRange()
-        view.updateMatrix()
+        # A long run's history keeps one point in many: most of its snapshots bring no point to draw.
+        series = tuple(snapshot.history.get(name) for name in ("step", "train_loss", "test_loss"))
+        if not same_series(series, self._drawn):
+            self._drawn = series
+            steps, losses = _finite_series(snapshot.history, "train_loss")
+            self.raw_train_curve.setData(steps, losses, skipFiniteCheck=True)
+            self.train_curve.setData(steps, smoothed_loss(steps, losses), skipFiniteCheck=True)
+            self.test_curve.setData(*_finite_series(snapshot.history, "test_loss"), skipFiniteCheck=True)
+            # The range now, not in pyqtgraph's prepareForPaint: changed while painting, it asks for a second paint
+            # of the whole plot, on the thread the training waits for. So does the transform, below.
+            self.plot.getViewBox().updateAutoRange()
+        self.plot.getViewBox().updateMatrix()
 
     def clear_run(self) -> None:
         for curve in (self.raw_train_curve, self.train_curve, self.test_curve):
             curve.setData([], [])
+        self._drawn = ()
         self.steps.restart()
 
 

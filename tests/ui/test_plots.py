@@ -368,6 +368,33 @@ def test_a_loss_plot_update_draws_an_axis_in_python_only_when_its_ticks_change(q
     assert all(painted[side] <= ticked[side] + 2 for side in painted), (painted, ticked)
 
 
+def test_a_snapshot_with_no_new_point_in_the_history_sets_no_loss_curve(qtbot, monkeypatch):
+    """A long run's history keeps one point in many: most of its snapshots bring none, and the curves stay as drawn."""
+    snapshots = short_run("circle", 3)
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.show()
+    set_data = pg.PlotDataItem.setData
+    curves_set = []
+    monkeypatch.setattr(pg.PlotDataItem, "setData", lambda curve, *a, **k: (curves_set.append(curve),
+                                                                            set_data(curve, *a, **k)))
+
+    def shows(snapshot) -> bool:
+        steps, losses = plot.test_curve.getData()
+        history = snapshot.history
+        return numpy.array_equal(losses, history["test_loss"]) and numpy.array_equal(steps, history["step"])
+
+    plot.update_from(snapshots[2])
+    assert len(curves_set) == 3 and shows(snapshots[2])
+    plot.update_from(dataclasses.replace(snapshots[2], step=snapshots[2].step + 1))  # the same points, copied
+    assert len(curves_set) == 3 and shows(snapshots[2])
+    plot.update_from(snapshots[3])  # a point more
+    assert len(curves_set) == 6 and shows(snapshots[3])
+    plot.clear_run()
+    plot.update_from(snapshots[3])  # the run drawn again after it was cleared
+    assert len(curves_set) == 12 and shows(snapshots[3])
+
+
 def test_a_loss_plot_update_paints_once(qtbot):
     """Its auto-range and transform are settled before the paint: settled during it, they asked for a second paint
     of the whole plot at every snapshot, on the GUI thread the training shares Python's lock with."""
