@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, QSize, Signal
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from playground.session import Snapshot
 from playground.ui.theme import BOUNDARY_COLORS
@@ -60,6 +60,11 @@ class DecisionBoundaryView(QWidget):
         self.points.setToolTip(self.tr("Click a training point to step through backpropagation on it"))
         self.points.sigClicked.connect(lambda _item, points, _event: self.example_clicked.emit(points[0].index()))
         self.plot.addItem(self.points)
+        # At every snapshot only the picture changes, and every item it lies under (the points, the axes' ticks)
+        # is painted again: from Qt's pixmap of each, not in pyqtgraph's Python, on the thread the training shares
+        # Python's lock with. A point's pixmap blends onto the picture to within 2 of 255 of a point drawn on it.
+        for item in (self.test_points, self.points, self.plot.getAxis("left"), self.plot.getAxis("bottom")):
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.caption = QPushButton(objectName="neuronCaption", flat=True)
         self.caption.setToolTip(self.tr("Show the network's output again"))
         self.caption.hide()

@@ -12,7 +12,7 @@ import numpy
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontMetricsF
-from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
 from playground.session import Snapshot
 from playground.session.statistics import WEIGHTS
@@ -102,6 +102,13 @@ def show_points_if_few(curve: pg.PlotDataItem, count: int) -> None:
         curve.setSymbol(symbol)
 
 
+def cache_axes(plot: pg.PlotWidget) -> None:
+    """Axes repainted from Qt's pixmap of each while their ticks stay: every new curve repaints the axes, whose
+    ticks reach into the plot, and replaying their labels in pyqtgraph's Python took a millisecond a snapshot."""
+    for name in ("left", "bottom"):
+        plot.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+
 def forget_ranges(plot: pg.PlotItem | pg.PlotWidget, x: bool = True, y: bool = True) -> None:
     """A plot whose run is gone shows what a new plot shows: pyqtgraph's first range, auto-ranged again
     on the axes `x` and `y` (a zoom undone), so that it keeps no scale of the dropped run; an empty plot
@@ -109,6 +116,13 @@ def forget_ranges(plot: pg.PlotItem | pg.PlotWidget, x: bool = True, y: bool = T
     view = plot.getViewBox()
     view.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
     view.enableAutoRange(x=x, y=y)
+
+
+def same_series(series: tuple[numpy.ndarray | None, ...], drawn: tuple[numpy.ndarray | None, ...]) -> bool:
+    """Whether a snapshot's history series are those drawn already (NaN where a series has no point)."""
+    return len(series) == len(drawn) and all(
+        (a is None and b is None) or (a is not None and b is not None and numpy.array_equal(a, b, equal_nan=True))
+        for a, b in zip(series, drawn))
 
 
 def _finite_series(history: dict[str, numpy.ndarray], name: str) -> tuple[numpy.ndarray, numpy.ndarray]:
@@ -189,6 +203,7 @@ class LossPlot(QWidget):
         self.plot.setLabel("bottom", self.tr("step"))
         self.plot.setLabel("left", self.tr("loss"))
         self.plot.getAxis("left").enableAutoSIPrefix(False)
+        cache_axes(self.plot)
         self.plot.addLegend(offset=(-10, 10))
         self.raw_train_curve = self.plot.plot(pen=pg.mkPen((*BLUE, 70), width=1))
         self.train_curve = self.plot.plot(pen=pg.mkPen(BLUE, width=2), name=self.tr("train (mean of the last 5%)"))
@@ -200,6 +215,7 @@ class LossPlot(QWidget):
             dotted_when_few(curve)
         self.plot.enableAutoRange(x=False)  # see StepAxis
         self.steps = StepAxis(self.plot)
+        self._drawn: tuple[numpy.ndarray | None, ...] = ()  # the history's series the curves show
         self.log_scale = QCheckBox(self.tr("log scale"), objectName="lossLogScale")
         self.log_scale.setToolTip(self.tr("Show the loss on a logarithmic axis"))
         self.log_scale.toggled.connect(lambda on: self.plot.setLogMode(y=on))
@@ -209,25 +225,29 @@ class LossPlot(QWidget):
         layout.addWidget(self.log_scale)
 
     def update_from(self, snapshot: Snapshot) -> None:
-        steps, losses = _finite_series(snapshot.history, "train_loss")
-        self.raw_train_curve.setData(steps, losses, skipFiniteCheck=True)
-        show_points_if_few(self.train_curve, len(steps))
-        self.train_curve.setData(steps, smoothed_loss(steps, losses), skipFiniteCheck=True)
-        test_steps, test_losses = _finite_series(snapshot.history, "test_loss")
-        show_points_if_few(self.test_curve, len(test_steps))
-        self.test_curve.setData(test_steps, test_losses, skipFiniteCheck=True)
         # The history's last step, not the snapshot's: after a divergence it shows the steps undone.
         recorded = snapshot.history.get("step", ())
         self.steps.follow(max(snapshot.step, int(recorded[-1]) if len(recorded) else 0))
-        # The range and transform now, not in pyqtgraph's prepareForPaint: changed while painting, they ask for a
-        # second paint of the whole plot, on the thread the training waits for.
-        view = self.plot.getViewBox()
-        view.updateAutoRange()
-        view.updateMatrix()
+        # A long run's history keeps one point in many: most of its snapshots bring no point to draw.
+        series = tuple(snapshot.history.get(name) for name in ("step", "train_loss", "test_loss"))
+        if not same_series(series, self._drawn):
+            self._drawn = series
+            steps, losses = _finite_series(snapshot.history, "train_loss")
+            self.raw_train_curve.setData(steps, losses, skipFiniteCheck=True)
+            show_points_if_few(self.train_curve, len(steps))
+            self.train_curve.setData(steps, smoothed_loss(steps, losses), skipFiniteCheck=True)
+            test_steps, test_losses = _finite_series(snapshot.history, "test_loss")
+            show_points_if_few(self.test_curve, len(test_steps))
+            self.test_curve.setData(test_steps, test_losses, skipFiniteCheck=True)
+            # The range now, not in pyqtgraph's prepareForPaint: changed while painting, it asks for a second paint
+            # of the whole plot, on the thread the training waits for. So does the transform, below.
+            self.plot.getViewBox().updateAutoRange()
+        self.plot.getViewBox().updateMatrix()
 
     def clear_run(self) -> None:
         for curve in (self.raw_train_curve, self.train_curve, self.test_curve):
             curve.setData([], [])
+        self._drawn = ()
         self.steps.restart()
 
 
@@ -248,6 +268,7 @@ class GradientPlot(pg.PlotWidget):
         self.setLabel("left", self.tr("‖∂L/∂W‖"))
         self.getAxis("left").enableAutoSIPrefix(False)
         self.setLogMode(y=True)
+        cache_axes(self)
         self.addLegend(offset=(-10, 10), brush=legend_backdrop())
         self.curves: dict[str, pg.PlotDataItem] = {}
         # A child widget over the plot, in a strip above the curves made room for while it shows.
@@ -352,6 +373,7 @@ class AccuracyPlot(pg.PlotWidget):
         self.setLabel("bottom", self.tr("step"))
         self.setLabel("left", self.tr("accuracy"))
         self.setYRange(0, 1)
+        cache_axes(self)
         self.addLegend(offset=(-10, -10))
         self.train_curve = self.plot(pen=pg.mkPen(BLUE, width=2), name=self.tr("train"))
         self.test_curve = self.plot(pen=pg.mkPen(ORANGE, width=2), name=self.tr("test"))
@@ -403,6 +425,7 @@ class ActivationPlot(pg.PlotWidget):
         self.setLabel("bottom", self.tr("activation"))
         self.setLabel("left", self.tr("share of values"))
         self.getAxis("left").enableAutoSIPrefix(False)
+        cache_axes(self)
         self.legend = self.addLegend(offset=(-10, 10))
         self.curves: dict[str, pg.PlotDataItem] = {}
 

@@ -89,6 +89,43 @@ def test_test_points_show_only_when_asked(qtbot, circle):
     assert not view.test_points.isVisible()
 
 
+def pixels(widget) -> numpy.ndarray:
+    image = widget.grab().toImage()  # kept while its pixels are read: the array is a view of them
+    return pg.functions.ndarray_from_qimage(image).astype(int)
+
+
+def test_a_new_picture_of_the_output_paints_no_point_or_axis_again(qtbot, circle, monkeypatch):
+    """At each snapshot the picture under the points and ticks changes: they come back from Qt's pixmaps of them,
+    not from pyqtgraph's paint in Python, on the thread the training shares Python's lock with, and look the same."""
+    dataset, snapshot = circle
+    view = boundary_view(qtbot, dataset)
+    view.resize(460, 500)
+    click(qtbot, view, QCheckBox, "showTestPoints")
+    qtbot.waitExposed(view)
+    painted = {pg.ImageItem: 0, pg.ScatterPlotItem: 0, pg.AxisItem: 0}
+    for kind in painted:
+        def counted(item, *args, kind=kind, paint=kind.paint):
+            painted[kind] += 1
+            return paint(item, *args)
+        monkeypatch.setattr(kind, "paint", counted)
+    ramp = numpy.tile(numpy.linspace(0.0, 1.0, 50), (50, 1))
+    for picture in (snapshot.boundary, ramp.T):  # the first pictures on screen settle the plot and make the pixmaps
+        view.update_from(dataclasses.replace(snapshot, boundary=picture))
+        qtbot.waitUntil(lambda: painted[pg.ImageItem] > 0)
+        painted.update(dict.fromkeys(painted, 0))
+    for picture in (ramp, 1 - ramp, snapshot.boundary):
+        view.update_from(dataclasses.replace(snapshot, boundary=picture))
+        qtbot.waitUntil(lambda: painted[pg.ImageItem] > 0)
+        painted[pg.ImageItem] = 0
+    assert painted == {pg.ImageItem: 0, pg.ScatterPlotItem: 0, pg.AxisItem: 0}
+    cached = pixels(view.plot)
+    for item in (view.points, view.test_points, view.plot.getAxis("left"), view.plot.getAxis("bottom")):
+        item.setCacheMode(item.CacheMode.NoCache)
+    drawn = pixels(view.plot)
+    assert painted[pg.ScatterPlotItem] == 2 and painted[pg.AxisItem] == 2  # drawn in Python this time
+    assert numpy.abs(cached - drawn).max() <= 2  # a point's antialiased edge blended in another order
+
+
 def test_a_chosen_unit_replaces_the_output_until_the_caption_is_clicked(qtbot, circle):
     dataset, snapshot = circle
     view = boundary_view(qtbot, dataset)
@@ -317,6 +354,84 @@ def test_the_gradients_tab_draws_a_layer_s_curve_with_a_point_wherever_the_train
     window.close()
 
 
+def short_run(preset_name: str, steps: int) -> list:
+    """A snapshot a step: the loss falls and the steps grow, as a plot sees them training."""
+    preset = load_preset(preset_name)
+    config = TrainingConfig(optimizer=preset.optimizer, batch_size=preset.batch_size, start_paused=True)
+    session = Session(preset.network, load_dataset(preset.dataset), config)
+    stream = session.run()
+    snapshots = [next(stream)]
+    for _ in range(steps):
+        session.control.step()
+        snapshots.append(next(stream))
+    session.control.stop()
+    list(stream)
+    return snapshots
+
+
+def test_a_loss_plot_update_draws_an_axis_in_python_only_when_its_ticks_change(qtbot, monkeypatch):
+    """Every new curve repaints the axes, whose ticks reach into the plot: an axis whose ticks stayed comes back
+    from Qt's pixmap of it, and the training waits for no replay of its labels in pyqtgraph's Python."""
+    snapshots = short_run("circle", 20)
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.resize(600, 300)
+    plot.show()
+    qtbot.waitExposed(plot)
+    plot.update_from(snapshots[1])
+    plot.plot.grab()
+    painted, ticked = {"left": 0, "bottom": 0}, {"left": 0, "bottom": 0}
+    paint, ticks = pg.AxisItem.paint, pg.AxisItem.generateDrawSpecs
+
+    def counted_paint(axis, *args):
+        painted[axis.orientation] += 1
+        return paint(axis, *args)
+
+    def counted_ticks(axis, *args):
+        ticked[axis.orientation] += 1
+        return ticks(axis, *args)
+
+    monkeypatch.setattr(pg.AxisItem, "paint", counted_paint)
+    monkeypatch.setattr(pg.AxisItem, "generateDrawSpecs", counted_ticks)
+    curves = []
+    for snapshot in snapshots[2:]:
+        plot.update_from(snapshot)
+        for _ in range(5):
+            QApplication.processEvents()
+        curves.append(plot.train_curve.getData()[0].size)
+    assert curves[-1] > curves[0]  # the curves were drawn again
+    assert max(ticked.values()) < len(curves) // 2  # the steps jump now and then, the loss's range settles
+    # Drawn in Python when its ticks changed, or the other axis's width moved it: not at every update (21 times).
+    assert all(painted[side] <= ticked[side] + 2 for side in painted), (painted, ticked)
+
+
+def test_a_snapshot_with_no_new_point_in_the_history_sets_no_loss_curve(qtbot, monkeypatch):
+    """A long run's history keeps one point in many: most of its snapshots bring none, and the curves stay as drawn."""
+    snapshots = short_run("circle", 3)
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.show()
+    set_data = pg.PlotDataItem.setData
+    curves_set = []
+    monkeypatch.setattr(pg.PlotDataItem, "setData", lambda curve, *a, **k: (curves_set.append(curve),
+                                                                            set_data(curve, *a, **k)))
+
+    def shows(snapshot) -> bool:
+        steps, losses = plot.test_curve.getData()
+        history = snapshot.history
+        return numpy.array_equal(losses, history["test_loss"]) and numpy.array_equal(steps, history["step"])
+
+    plot.update_from(snapshots[2])
+    assert len(curves_set) == 3 and shows(snapshots[2])
+    plot.update_from(dataclasses.replace(snapshots[2], step=snapshots[2].step + 1))  # the same points, copied
+    assert len(curves_set) == 3 and shows(snapshots[2])
+    plot.update_from(snapshots[3])  # a point more
+    assert len(curves_set) == 6 and shows(snapshots[3])
+    plot.clear_run()
+    plot.update_from(snapshots[3])  # the run drawn again after it was cleared
+    assert len(curves_set) == 12 and shows(snapshots[3])
+
+
 def test_a_loss_plot_update_paints_once(qtbot):
     """Its auto-range and transform are settled before the paint: settled during it, they asked for a second paint
     of the whole plot at every snapshot, on the GUI thread the training shares Python's lock with."""
@@ -330,16 +445,7 @@ def test_a_loss_plot_update_paints_once(qtbot):
                 self.count += 1
             return False
 
-    preset = load_preset("circle")
-    config = TrainingConfig(optimizer=preset.optimizer, batch_size=preset.batch_size, start_paused=True)
-    session = Session(preset.network, load_dataset(preset.dataset), config)
-    stream = session.run()
-    snapshots = [next(stream)]
-    for _ in range(20):  # a snapshot a step: the loss falls and the steps grow, as the plot sees them training
-        session.control.step()
-        snapshots.append(next(stream))
-    session.control.stop()
-    list(stream)
+    snapshots = short_run("circle", 20)
     plot = LossPlot()
     qtbot.addWidget(plot)
     plot.resize(600, 300)
