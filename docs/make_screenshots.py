@@ -34,11 +34,12 @@ Scene = Callable[[MainWindow], Iterator[Callable[[], bool]]]
 
 
 def trained(window: MainWindow, epochs: int, keep_running: bool = False) -> Iterator[Callable[[], bool]]:
+    """Train to the end of epoch `epochs` as a person would: Stop at epoch, then Train (a lesson's step may have
+    set another goal); or, `keep_running`, past it, to be seen training."""
+    window.controls.stop_at(None if keep_running else epochs)
     window.play_button.click()
-    yield lambda: window.latest is not None and window.latest.epoch >= epochs
-    if not keep_running:
-        window.play_button.click()
-        yield lambda: window.latest.state == "paused"
+    yield lambda: window.latest is not None and window.latest.epoch >= epochs and (
+        keep_running or window.latest.state == "paused")
 
 
 def settled(seconds: float = 1.0) -> Callable[[], bool]:
@@ -87,8 +88,7 @@ def comparing(window: MainWindow) -> Iterator[Callable[[], bool]]:
     """deep-sigmoid's lesson: a run of the sigmoid network, kept by the button that switches it to ReLU and He
     initialization, against the ReLU run, on layer 1's gradient norm."""
     window.lessons.open("deep-sigmoid")
-    window.controls.speed_selector.setCurrentIndex(window.controls.speed_selector.findData("10 steps"))
-    yield from trained(window, 60)  # at 10 steps a frame, every frame's gradient norms are in the history
+    yield from trained(window, 60)
     window.lessons.panel.go_to(2)
     window.lessons.panel.apply_button.click()
     yield from trained(window, 60)
