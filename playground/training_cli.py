@@ -61,10 +61,11 @@ def train(args: argparse.Namespace) -> int:
 
 
 def _trained(session: Session, project: Project) -> Project:
-    """The project as trained, keeping what only the window uses (its training speed and the epoch it stops at):
-    the command line trains at full speed to its own end, and a project it saves opens in the window as it was."""
+    """The project as trained, keeping what only the window uses (its training speed, the epoch it stops at and the
+    lesson it shows): the command line trains at full speed to its own end, and a project it saves opens in the
+    window as it was."""
     trained = project_of(session, project.dataset, project.title)
-    trained.pace, trained.stop_at_epoch = project.pace, project.stop_at_epoch
+    trained.pace, trained.stop_at_epoch, trained.lesson = project.pace, project.stop_at_epoch, project.lesson
     return trained
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from playground.cli import main
 from playground.project import load_project, save_project
+from playground.project.lessons import LessonPlace
 
 
 @pytest.mark.parametrize("preset", ["iris", "digits-cnn"])
@@ -101,12 +102,13 @@ def test_a_float64_run_goes_on_in_float64(tmp_path, capsys):
 
 
 
-def test_a_project_trained_on_the_command_line_keeps_the_window_s_speed_and_epoch_to_stop_at(tmp_path):
+def test_a_project_trained_on_the_command_line_keeps_the_window_s_speed_epoch_to_stop_at_and_lesson(tmp_path):
     saved = tmp_path / "run.bpp"
     assert main(["train", "--preset", "circle", "--epochs", "1", "--save", str(saved)]) == 0
     project = load_project(saved)
-    project.pace, project.stop_at_epoch = "epoch", 7
+    project.pace, project.stop_at_epoch, project.lesson = "epoch", 7, LessonPlace("overfit", 3, (3,))
     save_project(project, saved)
     assert main(["train", str(saved), "--epochs", "1", "--save", str(saved)]) == 0
     trained = load_project(saved)
     assert (trained.pace, trained.stop_at_epoch, trained.progress["epoch"]) == ("epoch", 7, 2)
+    assert trained.lesson == LessonPlace("overfit", 3, (3,))

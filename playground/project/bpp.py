@@ -41,6 +41,7 @@ from playground.data import DatasetConfig
 from playground.data.reading import NotAFile, open_regular
 from playground.engine import NetworkSpec, OptimizerSpec
 from playground.errors import FileFormatError, PlaygroundError
+from playground.project.lessons import LessonPlace
 from playground.project.runs import KeptRun, read_runs, runs_arrays, runs_document
 from playground.words import tr
 
@@ -76,6 +77,7 @@ HISTORY_METRICS = 16
 PACES = ("step", "10 steps", "100 steps", "epoch", "full")  # a window's training speed: see session.config
 LAST_EPOCH_TO_STOP_AT = 1_000_000  # the window's goal: a run this long takes days even for the smallest network
 WEIGHTS_DTYPE = numpy.float32  # what the network holds its weights in, and so what finiteness means for them
+LESSON_NAME_CHARACTERS = 100  # a lesson's name is its file's stem, a few words at most
 
 
 @dataclass
@@ -93,6 +95,7 @@ class Project:
     pace: str = "full"  # how much training each frame of the window shows (session.config.PACES)
     runs: list[KeptRun] = field(default_factory=list)  # kept for comparison
     stop_at_epoch: int | None = None  # where the window pauses training by itself (None: until paused)
+    lesson: LessonPlace | None = None  # the lesson the window showed, and where in it (None: none)
 
 
 def save_project(project: Project, path: str | Path) -> None:
@@ -105,6 +108,9 @@ def save_project(project: Project, path: str | Path) -> None:
         "dataset": project.dataset, "view": project.view, "progress": project.progress}
     if project.runs:
         document["runs"] = runs_document(project.runs)
+    if project.lesson is not None:  # older versions read no "lesson", and open the project without it
+        place = project.lesson
+        document["lesson"] = {"name": place.name, "step": place.step, "made": list(place.made)}
     members = {}
     for member, prefix in ARRAY_MEMBERS.items():
         if member == "runs.npz" and not project.runs:
@@ -424,7 +430,33 @@ def _project(document: dict[str, Any], arrays: dict[str, numpy.ndarray], name: s
     if not isinstance(title, str):
         raise FileFormatError(tr("{0}: the title must be text.").format(name))
     return Project(network, optimizer, batch_size, dataset, seed, epochs, title, view, progress, arrays, pace,
-                   stop_at_epoch=stop_at_epoch)
+                   stop_at_epoch=stop_at_epoch, lesson=_lesson_place(document.get("lesson"), name))
+
+
+def _lesson_place(lesson: Any, name: str) -> LessonPlace | None:
+    """The lesson a project was saved in, as the file holds it; whether this app has that lesson and step is the
+    window's to find out (project.lessons.lesson_at)."""
+    if lesson is None:  # files from before lessons were saved, and projects saved outside one
+        return None
+    if not isinstance(lesson, dict):
+        raise FileFormatError(tr("{0}: the lesson it was saved in must be an object: the file is damaged.").format(
+            name))
+    lesson_name, step, made = lesson.get("name"), lesson.get("step"), lesson.get("made", [])
+    if not (isinstance(lesson_name, str) and 0 < len(lesson_name) <= LESSON_NAME_CHARACTERS):
+        raise FileFormatError(tr("{0}: the name of the lesson it was saved in must be text of 1 to {1} characters: "
+                                 "the file is damaged.").format(name, LESSON_NAME_CHARACTERS))
+    if not _step_number(step):
+        raise FileFormatError(tr("{0}: the lesson step it was saved at must be a whole number from 1: the file is "
+                                 "damaged.").format(name))
+    if not (isinstance(made, list) and all(_step_number(number) for number in made) and len(set(made)) == len(made)):
+        raise FileFormatError(tr("{0}: the lesson steps whose change was made must be a list of different whole "
+                                 "numbers from 1: the file is damaged.").format(name))
+    return LessonPlace(lesson_name, step, tuple(sorted(made)))
+
+
+def _step_number(value: Any) -> bool:
+    """Whether `value` counts a lesson's steps as the panel does, from 1."""
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 1
 
 
 def _check_progress(progress: Any, arrays: dict[str, numpy.ndarray], name: str) -> None:

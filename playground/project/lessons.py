@@ -93,6 +93,16 @@ class Lesson:
     steps: tuple[LessonStep, ...]
 
 
+@dataclass(frozen=True)
+class LessonPlace:
+    """Where a learner is in a lesson, as a project file keeps it: the lesson's name, the step shown and the steps
+    whose change is in the saved network and settings, each step counted from 1 as the panel counts them."""
+
+    name: str
+    step: int
+    made: tuple[int, ...] = ()
+
+
 def lessons_dir() -> Path:
     return resources_dir() / "lessons"
 
@@ -142,6 +152,23 @@ def load_lesson(name: str, language: str = ENGLISH) -> Lesson:
         path = overlay_path(language, f"lessons/{name}.json")
         raise LessonError(tr("The {0} translation of the lesson {1!r} ({2}) is damaged ({3}): reinstall the app.")
                           .format(language, name, path, error)) from None
+
+
+def lesson_at(place: LessonPlace, language: str = ENGLISH) -> Lesson:
+    """The lesson a project was saved in, checked to have the step it was at and a change at each step it made (a
+    project saved by another version of the app may name a lesson or step this one does not have)."""
+    if place.name not in list_lessons():
+        raise LessonError(tr("This project was saved in the lesson {0!r}, which this version of Backprop Playground "
+                             "does not have: open a lesson from the Lessons menu to go on with one.").format(
+            place.name))
+    lesson = load_lesson(place.name, language)
+    count = len(lesson.steps)
+    unmade = [step for step in place.made if step > count or lesson.steps[step - 1].change is None]
+    if place.step > count or unmade:
+        raise LessonError(tr("This project was saved at step {0} of the lesson {1!r}, whose steps differ in this "
+                             "version of Backprop Playground: open the lesson from the Lessons menu to start it "
+                             "again.").format(place.step, lesson.title))
+    return lesson
 
 
 def translated(lesson: Lesson, words: Any) -> Lesson:

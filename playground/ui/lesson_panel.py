@@ -4,6 +4,9 @@ why), Back and Next, and the button that applies the change a step asks for.
 The button first keeps the run in use for comparison, then applies the change as one undoable
 edit: the network through the builder, the optimizer's settings through SettingsEdit. Both start a
 new run, which the Compare tab shows beside the kept one.
+
+A project saved with the lesson shown keeps its place (LessonPlace): opened again, the panel shows that step with
+the changes made before the save ticked, and changes nothing of the network, the settings or the run.
 """
 
 from __future__ import annotations
@@ -24,15 +27,18 @@ from PySide6.QtWidgets import (
 )
 
 from playground.engine import OptimizerSpec
+from playground.errors import PlaygroundError
 from playground.project.lessons import (
     Change,
     Lesson,
+    LessonPlace,
     changed_network,
     changed_optimizer,
     epochs_to_train,
+    lesson_at,
     load_lesson,
 )
-from playground.project.presets import load_preset
+from playground.project.presets import Preset, load_preset
 from playground.ui.builder import LayerBuilder
 from playground.ui.comparison import RunComparison
 from playground.ui.translation import window_language
@@ -44,6 +50,7 @@ FLOATING_MARGIN = 40
 class LessonPanel(QWidget):
     apply_requested = Signal(object)  # the step's Change
     step_shown = Signal(object)  # the LessonStep now shown
+    step_chosen = Signal()  # a person went to the step shown, with Back or Next
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,14 +91,19 @@ class LessonPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
-        self.back_button.clicked.connect(lambda: self.go_to(self.index - 1))
-        self.next_button.clicked.connect(lambda: self.go_to(self.index + 1))
+        self.back_button.clicked.connect(lambda: self._choose(self.index - 1))
+        self.next_button.clicked.connect(lambda: self._choose(self.index + 1))
         self.apply_button.clicked.connect(lambda: self.apply_requested.emit(self.step().change))
 
-    def show_lesson(self, lesson: Lesson) -> None:
+    def show_lesson(self, lesson: Lesson, index: int = 0) -> None:
+        """Show `lesson` at step `index` (from 0)."""
         self.lesson = lesson
         self.title.setText(lesson.title)
-        self.go_to(0)
+        self.go_to(index)
+
+    def _choose(self, index: int) -> None:
+        self.go_to(index)
+        self.step_chosen.emit()
 
     def step(self):
         return self.lesson.steps[self.index]
@@ -156,22 +168,59 @@ class Lessons(QObject):
         # Where the undo stack stood after each step's change was made (by step index), while the lesson is open:
         # a change in effect is not made twice (an inserted layer would be inserted again).
         self._made: dict[int, int] = {}
+        # The steps whose change an opened project was saved with, and that project (the window's preset): no Undo
+        # takes them back, so they stay made while it is shown.
+        self._opened_with: tuple[Preset, frozenset[int]] | None = None
         self.panel.apply_requested.connect(self.apply)
         self.panel.step_shown.connect(lambda step: step.tab and show_tab(step.tab))
         self.panel.step_shown.connect(lambda _: self._show_made(builder.undo_stack.index()))
-        self.panel.step_shown.connect(lambda _: self._stop_where_the_step_says())
+        self.panel.step_chosen.connect(self._stop_where_the_step_says)
         builder.undo_stack.indexChanged.connect(self._show_made)
+        # Another preset or project loaded: its network's edit history starts over, maybe without an index change.
+        builder.changed.connect(lambda: self._show_made(builder.undo_stack.index()))
 
     def open(self, name: str) -> None:
         """Show lesson `name` from its first step, on its preset as it comes (a run trained on it stays)."""
         lesson = load_lesson(name, window_language())
         if not self._shows_preset_as_it_comes(lesson.preset):
             self.load_preset(lesson.preset)
+        self._show_dock()
+        self._made.clear()
+        self._opened_with = None
+        self.panel.show_lesson(lesson)
+        self._stop_where_the_step_says()
+
+    def place(self) -> LessonPlace | None:
+        """Where the learner is in the lesson shown, for the project to keep; None when no lesson shows."""
+        lesson = self.panel.lesson
+        if lesson is None or self.dock.isHidden():  # closed: the project is saved without a lesson
+            return None
+        index = self.builder.undo_stack.index()
+        made = tuple(step + 1 for step in range(len(lesson.steps)) if self._in_effect(step, index))
+        return LessonPlace(lesson.name, self.panel.index + 1, made)
+
+    def resume(self, place: LessonPlace | None) -> None:
+        """Show the lesson an opened project was saved in, at its step, the changes it made counted as made; the
+        project's network, settings and run are shown already and stay as they are. None closes the lesson shown.
+        A lesson or step this version does not have closes it too, and raises a LessonError that says so."""
+        self._made.clear()
+        self._opened_with = None
+        if place is None:
+            self.dock.hide()
+            return
+        try:
+            lesson = lesson_at(place, window_language())
+        except PlaygroundError:
+            self.dock.hide()
+            raise
+        self._opened_with = (self.window.preset, frozenset(step - 1 for step in place.made))
+        self._show_dock()
+        self.panel.show_lesson(lesson, place.step - 1)
+
+    def _show_dock(self) -> None:
         if not self.dock.isVisible():
             self._place_dock()
         self.dock.show()
-        self._made.clear()
-        self.panel.show_lesson(lesson)
 
     def _shows_preset_as_it_comes(self, name: str) -> bool:
         """Whether the window shows preset `name` with its own network, settings and data: a step's change, or
@@ -219,11 +268,20 @@ class Lessons(QObject):
             self.stop_after(epochs, self.panel.step().change is not None)
 
     def _show_made(self, index: int) -> None:
-        """Whether the step shown has its change in effect, the undo stack at `index`: made, and neither undone nor
-        dropped (with its preset, or by an edit made after an Undo). The stack is read only past the change: it
-        empties itself, and says so, while it is destroyed."""
+        """Whether the step shown has its change in effect, the undo stack at `index`."""
         if self.panel.lesson is None or self.panel.step().change is None:
             return
-        after = self._made.get(self.panel.index)
-        self.panel.show_made(after is not None and index >= after
-                             and self.builder.undo_stack.text(after - 1) == self.panel.step().change.label)
+        self.panel.show_made(self._in_effect(self.panel.index, index))
+
+    def _in_effect(self, step: int, index: int) -> bool:
+        """Whether step `step`'s change is in effect, the undo stack at `index`: made, and neither undone nor
+        dropped (with its preset, or by an edit made after an Undo); or in the project opened, while it is shown.
+        The stack is read only past the change: it empties itself, and says so, while it is destroyed."""
+        change = self.panel.lesson.steps[step].change
+        if change is None:
+            return False
+        opened = self._opened_with
+        if opened is not None and opened[0] is self.window.preset and step in opened[1]:
+            return True
+        after = self._made.get(step)
+        return after is not None and index >= after and self.builder.undo_stack.text(after - 1) == change.label

@@ -28,7 +28,7 @@ from playground.data import Dataset, dataset_title
 from playground.engine import NetworkSpec, OptimizerSpec
 from playground.errors import PlaygroundError
 from playground.project import Preset, load_preset
-from playground.project.lessons import lesson_titles
+from playground.project.lessons import LessonPlace, lesson_titles
 from playground.project.presets import DEFAULT_PRESET
 from playground.project.translations import dataset_source_in
 from playground.session import Session, Snapshot
@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         self.comparison.changed.connect(self.mark_modified)
         self.comparison.message.connect(self.statusBar().showMessage)
         self.run_in_use = RunInUse(self, self.controls, self.network_panel, self.description, self.training,
-                                   self.comparison, self.projects.autosave_stopped)
+                                   self.comparison, lambda: self.lessons.place(), self.projects.autosave_stopped)
         self.run_in_use.dropped.connect(self._forget_run)
         # app.quit() with the window open: no training thread outlives the event loop, and unsaved work stays
         # in the autosave, offered at the next start.
@@ -456,9 +456,10 @@ class MainWindow(QMainWindow):
         grid = self.network_view.input_grid(unit) if path == "input" else None
         self.boundary_view.preview_neuron(path, unit, grid)
 
-    def show_project(self, preset: Preset, dataset: Dataset, session: Session, runs: list | None = None) -> None:
+    def show_project(self, preset: Preset, dataset: Dataset, session: Session, runs: list | None = None,
+                     lesson: LessonPlace | None = None) -> None:
         """Drop the session, show `preset` on `dataset`, and go on with `session` (an opened project's, with its
-        kept `runs`)."""
+        kept `runs`, and the `lesson` it was saved in at its step, or none)."""
         self.run_in_use.discard_session()
         self.comparison.show_runs(runs or [])
         with QSignalBlocker(self.preset_selector):  # a project is no preset: picking any preset loads it
@@ -466,6 +467,14 @@ class MainWindow(QMainWindow):
         self.run_in_use.show(preset, dataset)
         self._show_setup()
         self.training.start(session)
+        try:
+            self.lessons.resume(lesson)
+        except PlaygroundError as error:
+            # The project itself is whole: only where it was in a lesson of another version is lost, and the
+            # Lessons menu starts any lesson again.
+            notice = QMessageBox(QMessageBox.Icon.Information, self.tr("Lesson not shown"), str(error), parent=self,
+                                 objectName="lessonNotShown")
+            notice.open()  # not exec(): the project is open, and the window goes on
 
     def _forget_run(self) -> None:
         """RunViews' rule for the window: no view, counter or readout shows a run that is gone."""

@@ -31,6 +31,7 @@ from playground.project.export import (
     project_history,
     project_state,
 )
+from playground.project.lessons import LessonPlace
 from playground.session import Session
 from playground.ui.network_panel import load_without_download
 from playground.ui.run_in_use import RunInUse
@@ -107,8 +108,10 @@ class ProjectWindow(Protocol):
     dataset: Dataset | None  # the data, whose preparation the exports carry
     run_in_use: RunInUse  # its project(): the project as it stands
 
-    def show_project(self, preset: Preset, dataset: Dataset, session: Session, runs: list | None = None) -> None:
-        """Drop the session, show `preset` on `dataset`, and go on with `session`, with the kept `runs`."""
+    def show_project(self, preset: Preset, dataset: Dataset, session: Session, runs: list | None = None,
+                     lesson: LessonPlace | None = None) -> None:
+        """Drop the session, show `preset` on `dataset`, and go on with `session`, with the kept `runs` and the
+        `lesson` it was saved in."""
 
 
 class ProjectFiles(QObject):
@@ -285,7 +288,7 @@ class ProjectFiles(QObject):
         # Named "": a project is no preset, so the preset box shows none and a lesson loads its own.
         self.window.show_project(Preset("", title, project.view.get("description", ""), project.network,
                                         project.optimizer, project.batch_size, project.dataset, project.epochs),
-                                 dataset, session, project.runs)
+                                 dataset, session, project.runs, project.lesson)
         self.window.controls.show_pace(project.pace)
         self.show_file(None if recovered else Path(path), session.step, recovered)  # restored work is still unsaved
         if not recovered:

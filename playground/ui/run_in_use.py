@@ -19,6 +19,7 @@ from playground.engine import OptimizerSpec
 from playground.errors import PlaygroundError
 from playground.project import Preset
 from playground.project.bpp import Project
+from playground.project.lessons import LessonPlace
 from playground.session import Session, TrainingConfig, project_of
 from playground.ui.comparison import RunComparison
 from playground.ui.controls import ControlBar
@@ -33,14 +34,15 @@ class RunInUse(QObject):
 
     def __init__(self, window: QMainWindow, controls: ControlBar, network_panel: NetworkPanel,
                  description: PresetDescription, training: Training, comparison: RunComparison,
-                 autosave: Callable[[Project], None]) -> None:
+                 lesson: Callable[[], LessonPlace | None], autosave: Callable[[Project], None]) -> None:
         """`window`: whose unsaved-changes mark says whether a dropped session's project is made for `autosave`
         (ProjectFiles.autosave_stopped); `controls` and `network_panel`: the settings and the network shown;
         `description`: the preset's, saved with a project it tells of; `training`: the session; `comparison`:
-        the kept runs, saved with the project."""
+        the kept runs, saved with the project; `lesson`: where the learner is in the lesson shown (Lessons.place),
+        saved with the project too."""
         super().__init__(window)
         self.window, self.controls, self.network_panel, self.description = window, controls, network_panel, description
-        self.training, self.comparison, self.autosave = training, comparison, autosave
+        self.training, self.comparison, self.lesson, self.autosave = training, comparison, lesson, autosave
         self.preset: Preset | None = None
         self.dataset: Dataset | None = None
         self.set_aside: Project | None = None  # the last run an edit dropped, for Undo to bring back
@@ -84,6 +86,7 @@ class RunInUse(QObject):
         told = self.description.tells_of(project.dataset.get("name"), project.network)
         project.view = {"description": preset.description if told else ""}
         project.runs = list(self.comparison.runs)
+        project.lesson = self.lesson()
         return project
 
     def discard_session(self) -> int:

@@ -1876,6 +1876,22 @@ click to edit</source>
         <translation>{0}：标题必须是文本。</translation>
     </message>
     <message>
+        <source>{0}: the lesson it was saved in must be an object: the file is damaged.</source>
+        <translation>{0}：保存时所在的课程必须是一个对象：文件已损坏。</translation>
+    </message>
+    <message>
+        <source>{0}: the name of the lesson it was saved in must be text of 1 to {1} characters: the file is damaged.</source>
+        <translation>{0}：保存时所在课程的名称必须是 1 到 {1} 个字符的文本：文件已损坏。</translation>
+    </message>
+    <message>
+        <source>{0}: the lesson step it was saved at must be a whole number from 1: the file is damaged.</source>
+        <translation>{0}：保存时所在的课程步骤必须是从 1 起的整数：文件已损坏。</translation>
+    </message>
+    <message>
+        <source>{0}: the lesson steps whose change was made must be a list of different whole numbers from 1: the file is damaged.</source>
+        <translation>{0}：已做出更改的课程步骤必须是由互不相同、从 1 起的整数组成的列表：文件已损坏。</translation>
+    </message>
+    <message>
         <source>{0}: the training progress must be an object.</source>
         <translation>{0}：训练进度必须是一个对象。</translation>
     </message>
@@ -1954,6 +1970,14 @@ click to edit</source>
     <message>
         <source>The {0} translation of the lesson {1!r} ({2}) is damaged ({3}): reinstall the app.</source>
         <translation>课程 {1!r} 的 {0} 译文（{2}）已损坏（{3}）：请重新安装本应用。</translation>
+    </message>
+    <message>
+        <source>This project was saved in the lesson {0!r}, which this version of Backprop Playground does not have: open a lesson from the Lessons menu to go on with one.</source>
+        <translation>这个项目保存时位于课程 {0!r} 中，而这个版本的 Backprop Playground 没有该课程：请从“课程”菜单打开一个课程继续学习。</translation>
+    </message>
+    <message>
+        <source>This project was saved at step {0} of the lesson {1!r}, whose steps differ in this version of Backprop Playground: open the lesson from the Lessons menu to start it again.</source>
+        <translation>这个项目保存时位于课程 {1!r} 的第 {0} 步，而这个版本的 Backprop Playground 中该课程的步骤不同：请从“课程”菜单打开该课程，重新开始。</translation>
     </message>
     <message>
         <source>it must hold a title and steps, and nothing else</source>
@@ -3517,6 +3541,10 @@ click to edit</source>
     <message>
         <source>Epoch {0:06d}</source>
         <translation>第 {0:06d} 轮</translation>
+    </message>
+    <message>
+        <source>Lesson not shown</source>
+        <translation>未显示课程</translation>
     </message>
     <message>
         <source>not trained yet</source>

@@ -30,6 +30,7 @@ from playground.cli import main
 from playground.data import load_dataset
 from playground.errors import DataError, FileFormatError, PlaygroundError, ResourceError
 from playground.project import bpp, load_preset, load_project, save_project
+from playground.project.lessons import LessonError, LessonPlace, lesson_at
 from playground.project.runs import KeptRun, RunSetup, kept_history
 from playground.session import project_of, restore_state, session_for
 from tests.limits import refused
@@ -252,6 +253,22 @@ LOAD_CASES: list[tuple[str, Callable[[Members], Members | bytes], str]] = [
      r"it has \d+ series, more than a network with 6 saved"),
     ("history step NaN", lambda m: with_arrays(m, "history.npz", step=numpy.full(5, numpy.nan)),
      "step numbers are not all whole numbers"),
+    ("lesson is text", lambda m: with_document(m, lambda d: d.update(lesson="overfit")),
+     "the lesson it was saved in must be an object"),
+    ("lesson without a name", lambda m: with_document(m, lambda d: d.update(lesson={"step": 2})),
+     "the name of the lesson it was saved in must be text of 1 to 100 characters"),
+    ("lesson name a page long", lambda m: with_document(m, lambda d: d.update(lesson={"name": "x" * 101, "step": 1})),
+     "the name of the lesson it was saved in must be text"),
+    ("lesson step 0", lambda m: with_document(m, lambda d: d.update(lesson={"name": "overfit", "step": 0})),
+     "the lesson step it was saved at must be a whole number from 1"),
+    ("lesson step as text", lambda m: with_document(m, lambda d: d.update(lesson={"name": "overfit", "step": "2"})),
+     "the lesson step it was saved at must be a whole number from 1"),
+    ("lesson step true", lambda m: with_document(m, lambda d: d.update(lesson={"name": "overfit", "step": True})),
+     "the lesson step it was saved at must be a whole number from 1"),
+    ("lesson changes made as a number", lambda m: with_document(m, lambda d: d.update(
+        lesson={"name": "overfit", "step": 4, "made": 4})), "the lesson steps whose change was made must be a list"),
+    ("lesson change made twice", lambda m: with_document(m, lambda d: d.update(
+        lesson={"name": "overfit", "step": 4, "made": [4, 4]})), "must be a list of different whole numbers from 1"),
 ]
 
 
@@ -281,6 +298,23 @@ def test_a_file_from_before_schedule_start_was_saved_still_opens(tmp_path, membe
     path = tmp_path / "older.bpp"
     path.write_bytes(zip_bytes(with_document(members, lambda d: d["progress"].pop("schedule_start"))))
     assert "schedule_start" not in load_project(path).progress
+
+
+def test_a_lesson_this_version_lacks_is_no_damage_and_opening_it_says_what_to_do(tmp_path, members):
+    """The file is whole, so the project opens (the window leaves the lesson out, with this sentence)."""
+    for lesson, message in (({"name": "a-later-lesson", "step": 2}, "'a-later-lesson', which this version of "
+                             "Backprop Playground does not have: open a lesson from the Lessons menu"),
+                            ({"name": "overfit", "step": 5}, "step 5 of the lesson 'Overfitting, L2 and dropout', "
+                             "whose steps differ in this version of Backprop Playground: open the lesson from the "
+                             "Lessons menu"),
+                            ({"name": "overfit", "step": 2, "made": [2]}, "step 2 of the lesson 'Overfitting")):
+        path = tmp_path / "later.bpp"
+        path.write_bytes(zip_bytes(with_document(members, lambda d, lesson=lesson: d.update(lesson=lesson))))
+        place = load_project(path).lesson
+        assert (place.name, place.step) == (lesson["name"], lesson["step"])
+        with pytest.raises(LessonError, match=re.escape(message)):
+            lesson_at(place)
+    assert lesson_at(LessonPlace("overfit", 4, (3, 4))).name == "overfit"
 
 
 def test_the_valid_file_these_are_made_from_opens_and_trains(tmp_path, members, capsys):

@@ -9,6 +9,7 @@ import pytest
 
 from playground.errors import FileFormatError
 from playground.project import Project, bpp, load_preset, load_project, save_project
+from playground.project.lessons import LessonPlace
 
 
 def sample_project() -> Project:
@@ -52,6 +53,20 @@ def test_the_epoch_to_stop_at_is_kept_and_a_file_without_one_trains_until_paused
         for member in source.namelist():
             target.writestr(member, json.dumps(document) if member == "project.json" else source.read(member))
     assert load_project(older).stop_at_epoch is None
+
+
+def test_the_lesson_a_project_is_in_is_kept_and_older_files_are_in_none(tmp_path):
+    path = tmp_path / "p.bpp"
+    project = sample_project()
+    save_project(project, path)
+    document = json.loads(zipfile.ZipFile(path).read("project.json"))
+    assert "lesson" not in document and load_project(path).lesson is None  # as files from before lessons were saved
+    project.lesson = LessonPlace("overfit", 4, (3, 4))
+    save_project(project, path)
+    assert load_project(path).lesson == LessonPlace("overfit", 4, (3, 4))
+    document = json.loads(zipfile.ZipFile(path).read("project.json"))
+    # Older versions read no "lesson", so the format stays the one they open.
+    assert document["lesson"] == {"name": "overfit", "step": 4, "made": [3, 4]} and document["format"] == 1
 
 
 def test_a_failed_save_leaves_the_old_file_and_no_debris(tmp_path, monkeypatch):

@@ -1,10 +1,19 @@
 """Lessons in the window: open one from the Lessons menu, step through it with Next and Back, and press a
-step's button, which keeps the run in use and makes the change as one edit that Undo takes back."""
+step's button, which keeps the run in use and makes the change as one edit that Undo takes back. A project saved
+in a lesson opens again in it, at its step, and so does the work restored after a crash."""
 
-from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QPushButton
+import shutil
 
-from playground.ui import MainWindow
-from tests.ui.widgets import click, find
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QPushButton, QSpinBox
+
+from playground.project import load_preset, load_project, save_project
+from playground.project.lessons import LessonPlace
+from playground.session import project_of
+from playground.ui import MainWindow, projects
+from tests.session.helpers import preset_session
+from tests.ui.widgets import click, find, menu_action
 
 
 def open_window(qtbot, preset="circle") -> MainWindow:
@@ -157,4 +166,128 @@ def test_the_mnist_lesson_says_its_download_comes_when_it_opens(qtbot, monkeypat
     open_lesson(window, "The article's MNIST network")
     assert asked == ["Download MNIST digits?"]  # on opening, before Train is pressed
     assert "opening this lesson offered to download it" in text(window, "lesson_do")
+    window.close()
+
+
+def save_with_the_file_menu(qtbot, window, monkeypatch, path) -> None:
+    monkeypatch.setattr("playground.ui.projects.QFileDialog.getSaveFileName", lambda *a, **k: (str(path), ""))
+    menu_action(window, "&File", "&Save").trigger()
+    qtbot.waitUntil(path.is_file, timeout=10_000)
+
+
+def open_with_the_file_menu(window, monkeypatch, path) -> None:
+    monkeypatch.setattr("playground.ui.projects.QFileDialog.getOpenFileName", lambda *a, **k: (str(path), ""))
+    menu_action(window, "&File", "&Open…").trigger()
+
+
+def type_stop_at(qtbot, window, text: str) -> None:
+    box = find(window, QSpinBox, "stopAtEpochInput")
+    box.setFocus()
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box.lineEdit(), text)
+    qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
+
+
+def lesson_buttons(window) -> tuple[QPushButton, QPushButton, QPushButton]:
+    return tuple(find(window, QPushButton, name)
+                 for name in ("lessonApplyButton", "lessonBackButton", "lessonNextButton"))
+
+
+@pytest.mark.parametrize("preset, title, step, steps, label, dropouts", [
+    ("linear-regression", "Linear regression and the learning rate", 2, 3, "Learning rate 0.03", 0),  # settings
+    # A dropout layer after each hidden one: made again on opening, there would be four.
+    ("overfit", "Overfitting, L2 and dropout", 4, 4, "Add dropout 0.5", 2),
+])
+def test_a_project_saved_in_a_lesson_opens_again_at_its_step_with_its_change_made_once(
+        qtbot, tmp_path, monkeypatch, preset, title, step, steps, label, dropouts):
+    window = open_window(qtbot, preset)
+    open_lesson(window, title)
+    for _ in range(step - 1):
+        click(qtbot, window, "lessonNextButton")
+    click(qtbot, window, "lessonApplyButton")
+    train(qtbot, window, 20)
+    type_stop_at(qtbot, window, "7")  # the learner's own epoch to stop at, not the step's
+    path = tmp_path / "in a lesson.bpp"
+    save_with_the_file_menu(qtbot, window, monkeypatch, path)
+    saved = load_project(path)
+    window.close()
+
+    reopened = open_window(qtbot, "xor")
+    open_with_the_file_menu(reopened, monkeypatch, path)
+    apply, back, forward = lesson_buttons(reopened)
+    assert reopened.lessons.dock.isVisible() and text(reopened, "lessonTitle") == title
+    assert text(reopened, "lessonCounter") == f"Step {step} of {steps}"
+    assert back.isEnabled() and forward.isEnabled() == (step < steps)
+    assert not apply.isEnabled() and apply.text() == f"✓ {label}"
+    # The change is in the saved network and settings once, and opening made it no second time.
+    assert reopened.builder.spec.to_dict() == saved.network.to_dict()
+    assert [layer["type"] for layer in reopened.builder.layers].count("dropout") == dropouts
+    assert reopened.run_in_use.chosen_optimizer().to_dict() == saved.optimizer.to_dict()
+    assert preset != "linear-regression" or saved.optimizer.learning_rate == 0.03
+    assert not reopened.builder.undo_stack.canUndo()
+    # The run goes on where it was saved, to the epoch the learner set.
+    assert reopened.training.worker.session.step == saved.progress["step"] > 20
+    qtbot.waitUntil(lambda: reopened.latest is not None, timeout=10_000)
+    assert reopened.latest.step == saved.progress["step"] and reopened.controls.stop_at_epoch() == 7
+    click(qtbot, reopened, "lessonBackButton")
+    click(qtbot, reopened, "lessonNextButton")  # back on the step: its change is still made
+    assert not apply.isEnabled() and reopened.training.worker.session.step == saved.progress["step"]
+    reopened.close()
+
+
+def test_a_lesson_closed_before_saving_is_not_saved_and_its_project_opens_without_one(qtbot, tmp_path, monkeypatch):
+    window = open_window(qtbot, "exploding")
+    open_lesson(window, "Exploding gradients")
+    click(qtbot, window, "lessonNextButton")
+    window.lessons.dock.close()  # its title bar's ×
+    path = tmp_path / "no lesson.bpp"
+    save_with_the_file_menu(qtbot, window, monkeypatch, path)
+    assert load_project(path).lesson is None
+    open_lesson(window, "Overfitting")
+    open_with_the_file_menu(window, monkeypatch, path)
+    assert not window.lessons.dock.isVisible()  # the project is shown as saved: in no lesson
+    window.close()
+
+
+def test_work_restored_after_a_crash_comes_back_in_its_lesson_at_its_step(qtbot, monkeypatch):
+    window = open_window(qtbot, "overfit")
+    open_lesson(window, "Overfitting")
+    for _ in range(3):
+        click(qtbot, window, "lessonNextButton")
+    click(qtbot, window, "lessonApplyButton")
+    train(qtbot, window, 20)
+    window.projects.autosave()
+    qtbot.waitUntil(window.projects.autosave_file.path.is_file, timeout=10_000)
+    step = load_project(window.projects.autosave_file.path).progress["step"]
+    # As a window killed after its autosave leaves it: no lock, so the next start offers it.
+    shutil.copy(window.projects.autosave_file.path, projects.autosave_folder() / "crashed.bpp")
+    window.close()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    restored = open_window(qtbot)
+    assert restored.projects.offer_recovery()
+    apply, _, _ = lesson_buttons(restored)
+    assert restored.lessons.dock.isVisible() and text(restored, "lessonCounter") == "Step 4 of 4"
+    assert not apply.isEnabled() and [layer["type"] for layer in restored.builder.layers].count("dropout") == 2
+    assert restored.training.worker.session.step == step
+    restored.close()
+
+
+@pytest.mark.parametrize("place, says", [
+    (LessonPlace("a-lesson-of-a-later-version", 2), "'a-lesson-of-a-later-version', which this version"),
+    (LessonPlace("exploding", 4), "step 4 of the lesson 'Exploding gradients and clipping', whose steps differ"),
+    (LessonPlace("exploding", 1, (1,)), "step 1 of the lesson 'Exploding gradients and clipping', whose steps differ"),
+])
+def test_a_project_in_a_lesson_this_version_lacks_opens_without_the_lesson_and_says_so(qtbot, tmp_path, place, says):
+    session = preset_session("exploding", start_paused=True)
+    project = project_of(session, load_preset("exploding").dataset, "Exploding")
+    project.lesson = place
+    path = tmp_path / "later.bpp"
+    save_project(project, path)
+    window = open_window(qtbot)
+    open_lesson(window, "Overfitting")
+    assert window.projects.open_project(path)  # the network, settings and run are whole
+    assert window.dataset.name == project.dataset["name"] and window.projects.project_path == path
+    assert not window.lessons.dock.isVisible()
+    notice = find(window, QMessageBox, "lessonNotShown")
+    assert notice.isVisible() and says in notice.text() and "Lessons menu" in notice.text()
     window.close()
