@@ -18,6 +18,7 @@ from playground.words import term
 
 HEALTHY_RATIO = (1e-4, 1e-2)  # a decade either side of CS231n's 1e-3
 READABLE_INTERVAL_S = 0.25  # numbers that change 30 times a second cannot be read; a redraw costs 1 ms
+LEAST_NAME_WIDTH = 60  # pixels: the layer's number and the start of its type, when the numbers need the rest
 
 
 def ratio_verdict(ratio: float | None) -> str:
@@ -68,7 +69,25 @@ class LayerInspector(QWidget):
             verdict = ratio_verdict(stats.weight_update_ratio)
             if verdict:
                 table.item(row, 5).setBackground(tinted(BLUE if verdict == "healthy" else ORANGE, 0.6))
+        self._fit_columns()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Each column as wide as its numbers; when they need more than the tab has (a laptop's screen, a deep
+        network's scroll bar), the layer names give up the difference, cut with "…" and whole in their tooltips,
+        rather than the ratio at the right end, which the hint below explains."""
+        table = self.table
         table.resizeColumnsToContents()
+        frame = 2 * table.frameWidth()
+        room = table.width() - frame
+        if table.verticalHeader().length() > table.height() - table.horizontalHeader().height() - frame:
+            room -= table.verticalScrollBar().sizeHint().width()  # the rows scroll
+        short = table.horizontalHeader().length() - room
+        if short > 0:
+            table.setColumnWidth(0, max(LEAST_NAME_WIDTH, table.columnWidth(0) - short))
 
     def clear_run(self) -> None:
         self.table.setRowCount(0)
@@ -82,7 +101,8 @@ class LayerInspector(QWidget):
                    "too small": self.tr("too small: the weights barely move")}.get(ratio_verdict(ratio), "")
         block = self.tr(" (all the weights in the block)") if stats.weights is None and gradient is not None else ""
         name = term(stats.type) if stats.function in ("", stats.type) else f"{term(stats.type)} {term(stats.function)}"
-        return [(f"{stats.path} · {name}", ""),
+        layer = f"{stats.path} · {name}"
+        return [(layer, layer),
                 (f"{stats.mean:.3g}", ""),
                 (f"{stats.std:.3g}", ""),
                 ("–" if share is None else f"{share:.0%} {kind}", ""),

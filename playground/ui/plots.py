@@ -419,6 +419,8 @@ class ActivationPlot(pg.PlotWidget):
     """Each layer's output distribution as a histogram outline, coloured from input to output,
     with the share of dead ReLUs or saturated units in the legend."""
 
+    legend: pg.LegendItem | None = None  # pyqtgraph resizes the view while constructing it, before the legend exists
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, background=None)
         self.setObjectName("activationPlot")
@@ -426,13 +428,15 @@ class ActivationPlot(pg.PlotWidget):
         self.setLabel("left", self.tr("share of values"))
         self.getAxis("left").enableAutoSIPrefix(False)
         cache_axes(self)
-        self.legend = self.addLegend(offset=(-10, 10))
         self.curves: dict[str, pg.PlotDataItem] = {}
+        self.legend = self.addLegend(offset=(-10, 10), brush=legend_backdrop())
 
     def reset(self, layer_paths: list[str]) -> None:
         self.curves = layer_curves(self, self.curves, layer_paths, self.tr("layer {0}"), stepMode="center")
+        self._fit_legend()
 
     def update_from(self, snapshot: Snapshot) -> None:
+        relabelled = False
         for stats in snapshot.layers:
             curve = self.curves.get(stats.path)
             if curve is None:
@@ -444,7 +448,12 @@ class ActivationPlot(pg.PlotWidget):
                 share = stats.dead_share if stats.dead_share is not None else stats.saturated_share
                 kind = self.tr("dead") if stats.dead_share is not None else self.tr("saturated")
                 text = self.tr("layer {0}").format(stats.path)
-                label.setText(text if share is None else f"{text} · {share:.0%} {kind}")
+                text = text if share is None else f"{text} · {share:.0%} {kind}"
+                if label.text != text:
+                    label.setText(text)
+                    relabelled = True
+        if relabelled:
+            self._fit_legend()
 
     def clear_run(self) -> None:
         for path, curve in self.curves.items():
@@ -452,7 +461,29 @@ class ActivationPlot(pg.PlotWidget):
             label = self.legend.getLabel(curve)
             if label is not None:
                 label.setText(self.tr("layer {0}").format(path))
+        self._fit_legend()
         forget_ranges(self)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if self.legend is not None:
+            self._fit_legend()
+
+    def _fit_legend(self) -> None:
+        """LEGEND_ROWS high, or in fewer columns where the plot is not wide enough for them and tall enough for
+        the rows that makes: the names carry their dead or saturated share, and deep-sigmoid's three columns ran
+        past the plot's left edge, which cut off the first column's colours."""
+        legend, view = self.legend, self.getViewBox()
+        width, height = view.width() - 20, view.height() - 20  # the legend's offset and a margin
+        columns = max(1, math.ceil(len(self.curves) / LEGEND_ROWS))
+        legend.setColumnCount(columns)
+        legend.updateSize()  # a label set since is wider than the legend was laid out for
+        while columns > 1 and legend.width() > width:
+            legend.setColumnCount(columns - 1)
+            if legend.height() > height:  # as many rows do not fit either: the wider layout cuts off less
+                legend.setColumnCount(columns)
+                break
+            columns -= 1
 
 
 def image_shape(dataset) -> tuple[int, int, int] | None:

@@ -5,6 +5,7 @@ import dataclasses
 import pytest
 from PySide6.QtWidgets import QTableWidget
 
+from playground.ui import MainWindow
 from playground.ui.inspector import ratio_verdict
 from playground.ui.network_blocks import NO_WEIGHTS
 from tests.ui.test_metrics_view import open_tab, train_epochs
@@ -88,4 +89,22 @@ def test_before_the_first_step_no_view_shows_a_gradient_that_no_backward_compute
     qtbot.waitUntil(lambda: window._drawn is not None and window._drawn.step == 1, timeout=10_000)
     assert all(float(table.item(row, 4).text()) > 0 for row in range(3))
     assert all(block.brush().color() != NO_WEIGHTS for block in blocks.values())
+    window.close()
+
+
+def test_on_a_laptop_screen_a_deep_networks_update_ratio_is_in_view(qtbot):
+    """At 1280×720 deep-sigmoid's eleven rows need a scroll bar, and the columns at their widest ran past the
+    tab: the ratio at the right end, the one the hint below explains, was cut off. The names give way instead."""
+    window = MainWindow("deep-sigmoid")
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    open_tab(qtbot, window, "Inspector")
+    click(qtbot, window, "stepButton")
+    table = find(window, QTableWidget, "layerHealth")
+    qtbot.waitUntil(lambda: table.rowCount() == 11 and table.item(0, 5).text() != "–", timeout=10_000)
+    ratio_ends = table.columnViewportPosition(5) + table.columnWidth(5)
+    assert ratio_ends <= table.viewport().width()
+    assert not table.horizontalScrollBar().isVisible()
+    assert table.item(0, 0).toolTip() == "1 · dense sigmoid"  # whole, where the column cuts it short
     window.close()

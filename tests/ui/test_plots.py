@@ -491,3 +491,27 @@ def test_log_axes_of_a_narrow_range_label_ticks_that_do_not_overlap(qtbot, low, 
     rects = sorted(rect.top() for _, rect in labels)
     height = labels[0][1].height()
     assert all(below - above >= height for above, below in zip(rects, rects[1:], strict=False)), labels
+
+
+def test_every_layer_s_colour_and_name_show_in_the_activations_legend_at_1280_by_720(qtbot):
+    """deep-sigmoid's eleven names carry their saturated shares: in three columns they ran past the plot's left
+    edge, which cut off layer 1's colour and the start of its name, and the histograms ran through the names."""
+    from playground.ui import MainWindow
+
+    window = MainWindow("deep-sigmoid")
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    window.plot_tabs.setCurrentWidget(window.activation_plot)
+    qtbot.mouseClick(window.findChild(QPushButton, "stepButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window._drawn is not None and window._drawn.step == 1)
+    plot = window.activation_plot
+    legend = plot.plotItem.legend
+    assert legend.brush().style() != Qt.BrushStyle.NoBrush  # a backdrop: the histograms pass behind the names
+    assert "layer 1 · 2% saturated" in {label.text for _, label in legend.items}
+    plane = plot.getViewBox().sceneBoundingRect()  # the view box clips what lies outside it
+    for sample, label in legend.items:
+        for part in (sample, label):
+            assert plane.contains(part.sceneBoundingRect()), (label.text, part.sceneBoundingRect(), plane)
+    window.close()
