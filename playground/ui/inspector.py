@@ -38,6 +38,9 @@ class LayerInspector(QWidget):
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeaderItem(4).setToolTip(self.tr(
+            "The norm of the gradient of the layer's weights at the last step: one batch's, so it jumps from step "
+            "to step; the Gradients tab draws its mean over the last 5% of the steps."))
         self.table.horizontalHeaderItem(5).setToolTip(self.tr(
             "How much the last step changed the weights, relative to their size. About 1e-3 is healthy; "
             "far above, the learning rate is too high; far below, too low."))

@@ -3137,6 +3137,10 @@ click to edit</source>
         <translation>‖ΔW‖ / ‖W‖</translation>
     </message>
     <message>
+        <source>The norm of the gradient of the layer&apos;s weights at the last step: one batch&apos;s, so it jumps from step to step; the Gradients tab draws its mean over the last 5% of the steps.</source>
+        <translation>这一层权重在最后一步的梯度范数：只来自一个批次，所以每一步都会跳动；“梯度”页画的是它在最近 5% 步数上的平均。</translation>
+    </message>
+    <message>
         <source>How much the last step changed the weights, relative to their size. About 1e-3 is healthy; far above, the learning rate is too high; far below, too low.</source>
         <translation>上一步权重的变化量相对于权重大小的比例。1e-3 左右是健康的；远高于此说明学习率太大，远低于此说明太小。</translation>
     </message>
