@@ -9,7 +9,7 @@ import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
-from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QPushButton
 
 from playground.data import load_dataset
 from playground.project import load_preset
@@ -493,6 +493,89 @@ def test_log_axes_of_a_narrow_range_label_ticks_that_do_not_overlap(qtbot, low, 
     assert all(below - above >= height for above, below in zip(rects, rects[1:], strict=False)), labels
 
 
+def activations_after_a_step(qtbot, preset: str):
+    """The main window on `preset` at 1280×720, its Activations tab open after one training step."""
+    from playground.ui import MainWindow
+
+    window = MainWindow(preset)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    tabs = window.plot_tabs
+    qtbot.mouseClick(tabs.tabBar(), Qt.MouseButton.LeftButton,
+                     pos=tabs.tabBar().tabRect(tabs.indexOf(window.activation_plot)).center())
+    qtbot.mouseClick(window.findChild(QPushButton, "stepButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window._drawn is not None and window._drawn.step == 1)
+    return window
+
+
+def choose_layer(qtbot, plot, text: str) -> None:
+    """Pick `text` in the Activations tab's Layer chooser with the keyboard, as a person can."""
+    chooser = plot.findChild(QComboBox, "activationLayer")
+    chooser.setFocus()
+    qtbot.keyClick(chooser, Qt.Key.Key_Home)
+    for _ in range(chooser.findText(text)):
+        qtbot.keyClick(chooser, Qt.Key.Key_Down)
+    assert chooser.currentText() == text
+
+
+def drawn_layers(plot) -> list[str]:
+    items = plot.plot.getPlotItem().items
+    return [path for path, curve in plot.curves.items() if curve in items]
+
+
+def legend_texts(plot) -> list[str]:
+    return [label.text for _, label in plot.plot.getPlotItem().legend.items]
+
+
+def test_all_layers_leave_out_the_linear_output_which_the_layer_chooser_shows_at_its_own_scale(qtbot):
+    """spiral's linear output reached -28..22, which squeezed its tanh layers into spikes at ±1."""
+    window = activations_after_a_step(qtbot, "spiral")
+    plot = window.activation_plot
+    note = plot.findChild(QLabel, "activationNote")
+    assert drawn_layers(plot) == ["1", "2"] and legend_texts(plot)[0].startswith("layer 1 · ")
+    assert "Layer 3, the linear output, is left out" in note.text()
+    stats = {layer.path: layer for layer in window._drawn.layers}
+    (low, high), _ = plot.plot.getViewBox().viewRange()
+    assert -1.5 < low and high < 1.5  # the tanh layers' scale
+    choose_layer(qtbot, plot, "layer 3")
+    assert drawn_layers(plot) == ["3"] and legend_texts(plot) == ["layer 3"] and not note.text()
+    QApplication.processEvents()
+    (low, high), _ = plot.plot.getViewBox().viewRange()
+    assert low <= stats["3"].edges[0] and stats["3"].edges[-1] <= high
+    assert high - low < 2 * (stats["3"].edges[-1] - stats["3"].edges[0])  # its own scale, not the others'
+    choose_layer(qtbot, plot, "layer 2")  # a tanh layer alone, its share named
+    assert drawn_layers(plot) == ["2"] and legend_texts(plot)[0].startswith("layer 2 · ")
+    qtbot.mouseClick(window.findChild(QPushButton, "stepButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window._drawn.step == 2)
+    assert numpy.array_equal(plot.curves["2"].xData, {layer.path: layer for layer in window._drawn.layers}["2"].edges)
+    window.preset_selector.setCurrentText("xor")  # a new network: xor has a layer 2 too, which stays chosen
+    qtbot.waitUntil(lambda: plot.findChild(QComboBox, "activationLayer").currentText() == "layer 2")
+    assert drawn_layers(plot) == ["2"] and not any(len(curve.xData or ()) for curve in plot.curves.values())
+    window.close()
+
+
+def test_the_batchnorm_network_s_thirty_layers_show_without_a_legend_that_covers_them(qtbot):
+    """No legend layout fitted batchnorm's 31 names at 1280×720: it lost its left columns and covered the
+    histograms. All layers name none, and the note says how the colours run; one layer chosen names itself."""
+    window = activations_after_a_step(qtbot, "batchnorm")
+    plot = window.activation_plot
+    note = plot.findChild(QLabel, "activationNote")
+    assert len(drawn_layers(plot)) == 30 and legend_texts(plot) == []
+    assert "Colours run from red (layer 1) to blue (layer 30)" in note.text()
+    choose_layer(qtbot, plot, "layer 3")  # a sigmoid
+    QApplication.processEvents()
+    assert drawn_layers(plot) == ["3"] and legend_texts(plot)[0].startswith("layer 3 · ") and "saturated" in \
+        legend_texts(plot)[0]
+    plane = plot.plot.getViewBox().sceneBoundingRect()
+    for sample, label in plot.plot.getPlotItem().legend.items:
+        assert plane.contains(sample.sceneBoundingRect()) and plane.contains(label.sceneBoundingRect())
+    choose_layer(qtbot, plot, "All layers")
+    assert len(drawn_layers(plot)) == 30 and note.text()
+    window.close()
+
+
 def test_every_layer_s_colour_and_name_show_in_the_activations_legend_at_1280_by_720(qtbot):
     """deep-sigmoid's eleven names carry their saturated shares: in three columns they ran past the plot's left
     edge, which cut off layer 1's colour and the start of its name, and the histograms ran through the names."""
@@ -506,7 +589,7 @@ def test_every_layer_s_colour_and_name_show_in_the_activations_legend_at_1280_by
     window.plot_tabs.setCurrentWidget(window.activation_plot)
     qtbot.mouseClick(window.findChild(QPushButton, "stepButton"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window._drawn is not None and window._drawn.step == 1)
-    plot = window.activation_plot
+    plot = window.activation_plot.plot
     legend = plot.plotItem.legend
     assert legend.brush().style() != Qt.BrushStyle.NoBrush  # a backdrop: the histograms pass behind the names
     assert "layer 1 · 2% saturated" in {label.text for _, label in legend.items}

@@ -335,7 +335,7 @@ def test_every_plot_offers_pyqtgraphs_png_and_svg_export(qtbot, tmp_path):
     assert QtSVGExporter in pg.exporters.Exporter.Exporters  # listed in each plot's Export dialog
     window = open_window(qtbot)
     train_to(qtbot, window, 30)
-    for plot in (window.loss_plot.plot, window.gradient_plot, window.accuracy_plot, window.activation_plot,
+    for plot in (window.loss_plot.plot, window.gradient_plot, window.accuracy_plot, window.activation_plot.plot,
                  window.boundary_view.plot):
         assert any(action.text().startswith("Export") for action in plot.scene().contextMenu)
         item = plot.getPlotItem()

@@ -181,9 +181,11 @@ def test_after_a_run_is_cleared_the_next_run_draws_in_every_view(qtbot):
     assert all(label.toPlainText() for label in window.gallery.labels)
     for plot, curves in ((window.accuracy_plot, [window.accuracy_plot.test_curve]),
                          (window.gradient_plot, list(window.gradient_plot.curves.values())),
-                         (window.activation_plot, list(window.activation_plot.curves.values()))):
+                         (window.activation_plot, [window.activation_plot.curves[path]
+                                                   for path in window.activation_plot.shown_paths()])):
         show_tab(qtbot, window, plot)
-        assert curves and all(curve in plot.getPlotItem().items and points(curve) > 0 for curve in curves)
+        item = plot.plot.getPlotItem() if plot is window.activation_plot else plot.getPlotItem()
+        assert curves and all(curve in item.items and points(curve) > 0 for curve in curves)
 
 
 def move_pointer(widget, pos: QPoint) -> None:
@@ -275,13 +277,14 @@ def scroll_wheel(widget, pos: QPoint) -> None:
 
 def test_a_dropped_run_leaves_no_scale_or_zoom_in_the_plots(qtbot):
     window = open_window(qtbot, "xor")
-    plots = (window.loss_plot.plot, window.gradient_plot, window.accuracy_plot, window.activation_plot)
+    plots = (window.loss_plot.plot, window.gradient_plot, window.accuracy_plot, window.activation_plot.plot)
     train_then_pause(qtbot, window, 300)
     views = [plot.getViewBox() for plot in plots]
     for plot, view in zip(plots, views):  # each drawn as its tab is chosen, and ranged as it is painted
-        show_tab(qtbot, window, window.loss_plot if plot is window.loss_plot.plot else plot)
+        show_tab(qtbot, window, {window.loss_plot.plot: window.loss_plot,
+                                 window.activation_plot.plot: window.activation_plot}.get(plot, plot))
         qtbot.waitUntil(lambda view=view: view.viewRange()[0] != [0, 1])
-    scroll_wheel(window.activation_plot.viewport(), window.activation_plot.viewport().rect().center())
+    scroll_wheel(window.activation_plot.plot.viewport(), window.activation_plot.plot.viewport().rect().center())
     assert views[3].autoRangeEnabled() == [False, False]  # zoomed in, as a person looks closer
     choose = window.findChild(DatasetSelector, "datasetSelector")
     choose.activated.emit(choose.findData("digits"))  # the run is dropped; the next one has not drawn yet
