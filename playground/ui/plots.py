@@ -525,11 +525,11 @@ class ActivationPlot(QWidget):
         self.plot.getViewBox().enableAutoRange()  # the chosen layers' own scale, whatever zoom the others had
         notes = []
         if self.layer_selector.currentData() is None and len(shown) < len(self.curves):
-            notes.append(self.tr("Layer {0}, the linear output, is left out: its values would set the scale. "
-                                 "Choose it above to see them.").format(list(self.curves)[-1]))
+            notes.append(self.tr("Layer {0}, the linear output, is left out: "
+                                 "its scale would hide the others'.").format(list(self.curves)[-1]))
         if len(shown) > self.LEGEND_LIMIT:
-            notes.append(self.tr("Colours run from red (layer {0}) to blue (layer {1}). Choose a layer to see its "
-                                 "share of dead or saturated units.").format(shown[0], shown[-1]))
+            notes.append(self.tr("Red (layer {0}) to blue (layer {1}); "
+                                 "choose one to see its dead or saturated share.").format(shown[0], shown[-1]))
         self.note.setText(" ".join(notes))
 
     def _fit_legend(self) -> None:

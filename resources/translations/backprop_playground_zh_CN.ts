@@ -2438,6 +2438,10 @@ click to edit</source>
 <context>
     <name>ActivationPlot</name>
     <message>
+        <source>The layer whose output distribution is shown, at its own scale</source>
+        <translation>按其自身刻度显示输出分布的层</translation>
+    </message>
+    <message>
         <source>activation</source>
         <translation>激活值</translation>
     </message>
@@ -2446,8 +2450,16 @@ click to edit</source>
         <translation>数值占比</translation>
     </message>
     <message>
+        <source>Layer:</source>
+        <translation>层：</translation>
+    </message>
+    <message>
         <source>layer {0}</source>
         <translation>第 {0} 层</translation>
+    </message>
+    <message>
+        <source>All layers</source>
+        <translation>所有层</translation>
     </message>
     <message>
         <source>dead</source>
@@ -2456,6 +2468,14 @@ click to edit</source>
     <message>
         <source>saturated</source>
         <translation>饱和</translation>
+    </message>
+    <message>
+        <source>Layer {0}, the linear output, is left out: its scale would hide the others&apos;.</source>
+        <translation>未显示第 {0} 层（线性输出层）：它的刻度会掩盖其他层的形状。</translation>
+    </message>
+    <message>
+        <source>Red (layer {0}) to blue (layer {1}); choose one to see its dead or saturated share.</source>
+        <translation>红色（第 {0} 层）到蓝色（第 {1} 层）；选择一层可查看其死亡或饱和占比。</translation>
     </message>
 </context>
 <context>

@@ -563,7 +563,7 @@ def test_the_batchnorm_network_s_thirty_layers_show_without_a_legend_that_covers
     plot = window.activation_plot
     note = plot.findChild(QLabel, "activationNote")
     assert len(drawn_layers(plot)) == 30 and legend_texts(plot) == []
-    assert "Colours run from red (layer 1) to blue (layer 30)" in note.text()
+    assert "Red (layer 1) to blue (layer 30)" in note.text()
     choose_layer(qtbot, plot, "layer 3")  # a sigmoid
     QApplication.processEvents()
     assert drawn_layers(plot) == ["3"] and legend_texts(plot)[0].startswith("layer 3 · ") and "saturated" in \
