@@ -17,6 +17,7 @@ LEARNING_RATES = ["0.00001", "0.0001", "0.001", "0.003", "0.01", "0.03", "0.1", 
 REGULARIZATION_RATES = ["0", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1", "3", "10"]
 REGULARIZATIONS = ("none", "L1", "L2")
 LARGE_LEARNING_RATE = 10.0  # the top of the list: above it the field warns
+TRAIN_OR_PAUSE = QKeySequence(Qt.Key.Key_Space)
 BACKEND_NAMES = {"numpy": "NumPy", "cupy": "CuPy"}  # what a run computes on, as the window names it
 
 
@@ -42,7 +43,7 @@ class ControlBar(QWidget):
         self.preset_selector.setToolTip(self.tr("Load a ready-made network, its training settings and dataset"))
         self.preset_selector.setPlaceholderText(self.tr("(project)"))  # while a project file is shown
         self.play_button = QPushButton(self.tr("Train"), objectName="playButton")
-        self.play_button.setShortcut(QKeySequence(Qt.Key.Key_Space))
+        self.play_button.setShortcut(TRAIN_OR_PAUSE)
         self.step_button = QPushButton(self.tr("Step"), objectName="stepButton")
         self.step_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaSeekForward))
         self.step_button.setShortcut(QKeySequence(Qt.Key.Key_Right))
@@ -151,6 +152,7 @@ class ControlBar(QWidget):
         icon = QStyle.StandardPixmap.SP_MediaPause if running else QStyle.StandardPixmap.SP_MediaPlay
         self.play_button.setIcon(self.style().standardIcon(icon))
         self.play_button.setText(self.tr("Pause") if running else self.tr("Train"))
+        self.play_button.setShortcut(TRAIN_OR_PAUSE)  # setText put the text's mnemonic (none) in its place
 
     def show_optimizer(self, spec: OptimizerSpec, batch_size: int, max_batch: int) -> None:
         """A preset's settings, shown without sending them anywhere."""

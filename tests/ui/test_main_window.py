@@ -374,6 +374,20 @@ def test_space_in_a_text_field_types_and_does_not_train(qtbot):
     window.close()
 
 
+def test_space_trains_pauses_and_trains_again(qtbot):
+    """Space is Train's shortcut while the button reads Pause too: one press trains, the next pauses."""
+    window = open_window(qtbot)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    table = find(window, QTableWidget, "layerList")
+    table.setFocus()
+    for state in ("running", "paused", "running"):
+        qtbot.keyClick(table, Qt.Key.Key_Space)
+        qtbot.waitUntil(lambda state=state: window.latest is not None and window.latest.state == state,
+                        timeout=10_000)
+    window.close()
+
+
 def test_a_conv_preset_trains_on_images_and_its_kernels_are_its_weights(qtbot, tmp_path):
     """digits-cnn in the window: the digits come as 1×8×8 images because the network starts with a Conv2D,
     the plots and the inspector measure its kernels, and other images keep the network on images."""
