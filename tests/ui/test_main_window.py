@@ -388,6 +388,32 @@ def test_space_trains_pauses_and_trains_again(qtbot):
     window.close()
 
 
+def test_tab_goes_through_the_tables_and_round_the_window(qtbot):
+    """Tab walks every control and comes back to the first; the layer list and the Metrics tab's tables are a
+    stop on the way (arrows move inside them), not a place Tab goes round in for ever."""
+    window = open_window(qtbot)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    tabs = window.plot_tabs
+    qtbot.mouseClick(tabs.tabBar(), Qt.MouseButton.LeftButton,
+                     pos=tabs.tabBar().tabRect(tabs.indexOf(window.metrics_view)).center())
+    click(qtbot, window, "stepButton")  # the confusion matrix fills
+    confusion = find(window, QTableWidget, "confusionMatrix")
+    qtbot.waitUntil(lambda: confusion.rowCount() > 0, timeout=10_000)
+    start = find(window, QComboBox, "presetSelector")
+    start.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is start)
+    visited = []
+    for _ in range(100):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        visited.append(QApplication.focusWidget().objectName())
+        if QApplication.focusWidget() is start:
+            break
+    assert visited[-1] == "presetSelector", visited
+    assert {"layerList", "addLayerButton", "confusionMatrix"} <= set(visited)
+    window.close()
+
+
 def test_a_conv_preset_trains_on_images_and_its_kernels_are_its_weights(qtbot, tmp_path):
     """digits-cnn in the window: the digits come as 1×8×8 images because the network starts with a Conv2D,
     the plots and the inspector measure its kernels, and other images keep the network on images."""
