@@ -3,9 +3,21 @@ counter and the epoch to stop at, and the hyperparameters that apply while train
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QStyle, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSlider,
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QTabBar,
+    QToolButton,
+    QWidget,
+)
 from superqt import QFlowLayout
 
 from playground.engine import OPTIMIZERS, OptimizerSpec, backend_availability
@@ -30,6 +42,26 @@ def side_by_side(*widgets: QWidget) -> QWidget:
     for widget in widgets:
         layout.addWidget(widget)
     return group
+
+
+ARROWS = {Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down}
+
+
+class KeysOfTheFocusedControl(QObject):
+    """The one-key shortcuts (Space trains, Right steps) give way to a control a person moved to with Tab:
+    Space presses its button or ticks its box, arrows move its slider or tab bar, as in any window; a
+    keyboard could not tick a box otherwise. After a click the shortcuts stay theirs (Qt marks a window whose
+    focus moved by keyboard). Watches a window's widgets: their shortcut overrides rise to it."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.ShortcutOverride and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            focused = QApplication.focusWidget()
+            if (focused is not None and focused.window().testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
+                    and (isinstance(focused, QAbstractButton) and event.key() == Qt.Key.Key_Space
+                         or isinstance(focused, QAbstractSlider | QTabBar) and event.key() in ARROWS)):
+                event.accept()  # the key goes to the control, not to a shortcut
+                return True
+        return False
 
 
 class ControlBar(QWidget):
