@@ -35,8 +35,9 @@ class History:
         self._offered += 1
         if not force and (self._offered - 1) % self._stride:
             return
-        for name in values.keys() - self._columns.keys():
-            self._columns[name] = numpy.full(self.capacity, math.nan)  # a series that starts later
+        for name in values:
+            if name not in self._columns:  # a series that starts later, after those before it (the CSV's order)
+                self._columns[name] = numpy.full(self.capacity, math.nan)
         at = self._count
         for name, column in self._columns.items():
             column[at] = step if name == "step" else values.get(name, math.nan)

@@ -3,9 +3,21 @@ counter and the epoch to stop at, and the hyperparameters that apply while train
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QStyle, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSlider,
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QTabBar,
+    QToolButton,
+    QWidget,
+)
 from superqt import QFlowLayout
 
 from playground.engine import OPTIMIZERS, OptimizerSpec, backend_availability
@@ -17,6 +29,7 @@ LEARNING_RATES = ["0.00001", "0.0001", "0.001", "0.003", "0.01", "0.03", "0.1", 
 REGULARIZATION_RATES = ["0", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1", "3", "10"]
 REGULARIZATIONS = ("none", "L1", "L2")
 LARGE_LEARNING_RATE = 10.0  # the top of the list: above it the field warns
+TRAIN_OR_PAUSE = QKeySequence(Qt.Key.Key_Space)
 BACKEND_NAMES = {"numpy": "NumPy", "cupy": "CuPy"}  # what a run computes on, as the window names it
 
 
@@ -31,6 +44,26 @@ def side_by_side(*widgets: QWidget) -> QWidget:
     return group
 
 
+ARROWS = {Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down}
+
+
+class KeysOfTheFocusedControl(QObject):
+    """The one-key shortcuts (Space trains, Right steps) give way to a control a person moved to with Tab:
+    Space presses its button or ticks its box, arrows move its slider or tab bar, as in any window; a
+    keyboard could not tick a box otherwise. After a click the shortcuts stay theirs (Qt marks a window whose
+    focus moved by keyboard). Watches a window's widgets: their shortcut overrides rise to it."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.ShortcutOverride and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            focused = QApplication.focusWidget()
+            if (focused is not None and focused.window().testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
+                    and (isinstance(focused, QAbstractButton) and event.key() == Qt.Key.Key_Space
+                         or isinstance(focused, QAbstractSlider | QTabBar) and event.key() in ARROWS)):
+                event.accept()  # the key goes to the control, not to a shortcut
+                return True
+        return False
+
+
 class ControlBar(QWidget):
     settings_changed = Signal()  # the person changed a setting that applies while training runs
 
@@ -42,7 +75,7 @@ class ControlBar(QWidget):
         self.preset_selector.setToolTip(self.tr("Load a ready-made network, its training settings and dataset"))
         self.preset_selector.setPlaceholderText(self.tr("(project)"))  # while a project file is shown
         self.play_button = QPushButton(self.tr("Train"), objectName="playButton")
-        self.play_button.setShortcut(QKeySequence(Qt.Key.Key_Space))
+        self.play_button.setShortcut(TRAIN_OR_PAUSE)
         self.step_button = QPushButton(self.tr("Step"), objectName="stepButton")
         self.step_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaSeekForward))
         self.step_button.setShortcut(QKeySequence(Qt.Key.Key_Right))
@@ -151,6 +184,7 @@ class ControlBar(QWidget):
         icon = QStyle.StandardPixmap.SP_MediaPause if running else QStyle.StandardPixmap.SP_MediaPlay
         self.play_button.setIcon(self.style().standardIcon(icon))
         self.play_button.setText(self.tr("Pause") if running else self.tr("Train"))
+        self.play_button.setShortcut(TRAIN_OR_PAUSE)  # setText put the text's mnemonic (none) in its place
 
     def show_optimizer(self, spec: OptimizerSpec, batch_size: int, max_batch: int) -> None:
         """A preset's settings, shown without sending them anywhere."""

@@ -73,8 +73,11 @@ class LessonPanel(QWidget):
         self.apply_button = QPushButton(objectName="lessonApplyButton")
         self.apply_button.setToolTip(self.tr("Keep the run in use for comparison, then make this change "
                                              "(Undo takes it back)"))
-        self.back_button = QPushButton(self.tr("Back"), objectName="lessonBackButton")
-        self.next_button = QPushButton(self.tr("Next"), objectName="lessonNextButton")
+        # Mnemonics, so that a lesson steps from the keyboard wherever the focus is: Alt+B and Alt+N.
+        self.back_button = QPushButton(self.tr("&Back"), objectName="lessonBackButton")
+        self.back_button.setToolTip(self.tr("The step before (Alt+B)"))
+        self.next_button = QPushButton(self.tr("&Next"), objectName="lessonNextButton")
+        self.next_button.setToolTip(self.tr("The next step (Alt+N)"))
         steps = QWidget()
         steps_layout = QVBoxLayout(steps)
         steps_layout.addWidget(self.title)

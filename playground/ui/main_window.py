@@ -34,7 +34,7 @@ from playground.project.translations import dataset_source_in
 from playground.session import Session, Snapshot
 from playground.ui.compare_view import ComparePlot
 from playground.ui.comparison import RunComparison
-from playground.ui.controls import BACKEND_NAMES, ControlBar
+from playground.ui.controls import BACKEND_NAMES, ControlBar, KeysOfTheFocusedControl
 from playground.ui.data_panel import DataPanel
 from playground.ui.downloads import DataDownloads, missing_download
 from playground.ui.image_layer_views import FeatureMapsView, FiltersView
@@ -218,6 +218,7 @@ class MainWindow(QMainWindow):
         body.addWidget(self.controls)
         body.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
+        self.installEventFilter(KeysOfTheFocusedControl(self))
         # The run's numbers on the right; what just happened (a notice, an error) on the left, where
         # the next snapshot does not overwrite it.
         self.run_readout = QLabel(objectName="runReadout")

@@ -110,6 +110,7 @@ class WindowMenus(QObject):
     def shortcuts_text(self) -> str:
         rows = [(self.tr("Space"), self.tr("Train or pause")), (self.tr("Right arrow"), self.tr("Train one batch")),
                 (self.tr("R"), self.tr("Reset the weights")), (self.tr("K"), self.tr("Keep the run for comparison")),
+                (self.tr("Alt+N / Alt+B"), self.tr("The next or the step before in a lesson")),
                 (self.tr("Ctrl+Z / Ctrl+Shift+Z"), self.tr("Undo / redo an edit of the network")),
                 (self.tr("Delete"), self.tr("Remove the selected layer")),
                 (self.tr("Alt+Up / Alt+Down"), self.tr("Move the selected layer")),

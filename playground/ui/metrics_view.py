@@ -29,6 +29,7 @@ def tinted(rgb: tuple[int, int, int], share: float) -> QColor:
 def read_only_table(name: str) -> QTableWidget:
     table = QTableWidget(objectName=name)
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)  # arrows move between cells; Tab goes on to the next control
     table.horizontalHeader().setMinimumSectionSize(24)
     table.verticalHeader().setMinimumSectionSize(18)
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 6)  # ten classes without scrolling

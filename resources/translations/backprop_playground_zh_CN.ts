@@ -3418,12 +3418,20 @@ click to edit</source>
         <translation>保留当前运行以便比较，然后做这个修改（撤销可还原）</translation>
     </message>
     <message>
-        <source>Back</source>
-        <translation>上一步</translation>
+        <source>&amp;Back</source>
+        <translation>上一步(&amp;B)</translation>
     </message>
     <message>
-        <source>Next</source>
-        <translation>下一步</translation>
+        <source>The step before (Alt+B)</source>
+        <translation>上一步（Alt+B）</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>下一步(&amp;N)</translation>
+    </message>
+    <message>
+        <source>The next step (Alt+N)</source>
+        <translation>下一步（Alt+N）</translation>
     </message>
     <message>
         <source>Step {0} of {1}</source>
@@ -4082,6 +4090,14 @@ click to edit</source>
     <message>
         <source>Keep the run for comparison</source>
         <translation>保留本次运行用于比较</translation>
+    </message>
+    <message>
+        <source>Alt+N / Alt+B</source>
+        <translation>Alt+N / Alt+B</translation>
+    </message>
+    <message>
+        <source>The next or the step before in a lesson</source>
+        <translation>课程的下一步或上一步</translation>
     </message>
     <message>
         <source>Ctrl+Z / Ctrl+Shift+Z</source>

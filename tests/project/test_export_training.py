@@ -179,6 +179,18 @@ def test_the_training_script_goes_on_from_its_checkpoint(tmp_path):
         assert second[0][key] == pytest.approx(whole[1][key], abs=1e-12)
 
 
+def test_the_training_scripts_help_says_what_it_is_in_a_whole_sentence(tmp_path):
+    preset = load_preset("iris")
+    save_project(Project(preset.network, preset.optimizer, preset.batch_size, preset.dataset), tmp_path / "iris.bpp")
+    script = exported(tmp_path / "iris.bpp", tmp_path / "export")
+    done = subprocess.run([sys.executable, str(script), "--help"], capture_output=True, text=True, cwd=tmp_path,
+                          timeout=SCRIPT_TIMEOUT_S)
+    assert done.returncode == 0, done.stderr
+    description = " ".join(done.stdout.split("options:")[0].split("\n\n", 1)[1].split())
+    assert description == ("Train the network exported from Backprop Playground further, with PyTorch alone: on "
+                           "this machine's GPU or CPU, or on many at once with DistributedDataParallel.")
+
+
 def test_torchrun_trains_on_two_processes(tmp_path):
     """digits-mlp on 2 CPU processes (gloo) for 2 epochs: each step is still the app's step (the two shares'
     gradients make the whole batch's), the loss falls and both processes finish."""

@@ -12,6 +12,7 @@ from playground.engine import Conv2DSpec, DenseSpec, FlattenSpec, MaxPool2DSpec,
 from playground.engine.schedules import ScheduleSpec
 from playground.errors import DataError, ResourceError
 from playground.project import load_preset
+from playground.project.export import export_history_csv
 from playground.session import History, Session, TrainingConfig, loop
 from playground.session.snapshot_measures import EVALUATION_CHUNK, evaluation_chunk
 from playground.session.state import export_state
@@ -319,6 +320,17 @@ def test_weights_that_go_bad_while_running_go_back_to_a_kept_step_and_report_no_
     assert kept == diverged.step == session.step == session.optimizer.step_count <= good.step
     assert numpy.isfinite(session.network.theta).all()
     assert math.isnan(diverged.samples_per_s)  # the counters went back: no rate across a rewind
+
+
+def test_history_keeps_its_series_in_the_order_they_came(tmp_path):
+    """The metric history's CSV has its columns as the session offers them (the losses, then each layer's
+    norms), the same in every process, not in the order of a set of names."""
+    history = History(capacity=100)
+    names = ["train_loss", "test_loss", *(f"grad_norm/{layer}.W" for layer in range(1, 12))]
+    history.append(0, dict.fromkeys(names[:2], 1.0))
+    history.append(1, dict.fromkeys(names, 1.0))
+    export_history_csv(history.arrays(), tmp_path / "history.csv")
+    assert (tmp_path / "history.csv").read_text().splitlines()[0] == ",".join(["step", *names])
 
 
 def test_history_keeps_the_whole_run_in_bounded_memory():

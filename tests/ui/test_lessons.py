@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QPushButton, QSpinBox
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMessageBox, QPushButton, QSpinBox
 
 from playground.project import load_preset, load_project, save_project
 from playground.project.lessons import LessonPlace
@@ -59,6 +59,20 @@ def test_a_lesson_opens_on_its_preset_and_steps_with_next_and_back(qtbot):
     click(qtbot, window, "lessonBackButton")
     click(qtbot, window, "lessonBackButton")
     assert text(window, "lessonCounter") == "Step 2 of 4" and not apply.isVisible()
+    window.close()
+
+
+def test_alt_n_and_alt_b_step_through_a_lesson_wherever_the_focus_is(qtbot):
+    window = open_window(qtbot)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    open_lesson(window, "Vanishing gradients")
+    rate = find(window, QComboBox, "learningRateInput").lineEdit()
+    rate.setFocus()
+    for key, counter in ((Qt.Key.Key_N, "Step 2 of 4"), (Qt.Key.Key_N, "Step 3 of 4"), (Qt.Key.Key_B, "Step 2 of 4")):
+        qtbot.keyClick(rate, key, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda counter=counter: text(window, "lessonCounter") == counter)  # an animated click
+    assert rate.hasFocus() and "Alt+N" in find(window, QPushButton, "lessonNextButton").toolTip()
     window.close()
 
 

@@ -2,8 +2,8 @@
 check gradients, close while training."""
 
 import numpy
-from PySide6.QtCore import Qt, QThreadPool
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPushButton, QSpinBox, QTableWidget
+from PySide6.QtCore import QPoint, Qt, QThreadPool
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QPushButton, QSpinBox, QTableWidget
 
 from playground.ui import MainWindow
 from tests.data.fake_files import mnist_arrays, write_mnist
@@ -371,6 +371,83 @@ def test_space_in_a_text_field_types_and_does_not_train(qtbot):
     with qtbot.waitSignal(play.pressed, timeout=2000):
         qtbot.keyClick(table, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: window.latest is not None and window.latest.state == "running", timeout=10_000)
+    window.close()
+
+
+def test_space_trains_pauses_and_trains_again(qtbot):
+    """Space is Train's shortcut while the button reads Pause too: one press trains, the next pauses."""
+    window = open_window(qtbot)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    table = find(window, QTableWidget, "layerList")
+    table.setFocus()
+    for state in ("running", "paused", "running"):
+        qtbot.keyClick(table, Qt.Key.Key_Space)
+        qtbot.waitUntil(lambda state=state: window.latest is not None and window.latest.state == state,
+                        timeout=10_000)
+    window.close()
+
+
+def test_tab_goes_through_the_tables_and_round_the_window(qtbot):
+    """Tab walks every control and comes back to the first; the layer list and the Metrics tab's tables are a
+    stop on the way (arrows move inside them), not a place Tab goes round in for ever."""
+    window = open_window(qtbot)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    tabs = window.plot_tabs
+    qtbot.mouseClick(tabs.tabBar(), Qt.MouseButton.LeftButton,
+                     pos=tabs.tabBar().tabRect(tabs.indexOf(window.metrics_view)).center())
+    click(qtbot, window, "stepButton")  # the confusion matrix fills
+    confusion = find(window, QTableWidget, "confusionMatrix")
+    qtbot.waitUntil(lambda: confusion.rowCount() > 0, timeout=10_000)
+    start = find(window, QComboBox, "presetSelector")
+    start.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is start)
+    visited = []
+    for _ in range(100):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        visited.append(QApplication.focusWidget().objectName())
+        if QApplication.focusWidget() is start:
+            break
+    assert visited[-1] == "presetSelector", visited
+    assert {"layerList", "addLayerButton", "confusionMatrix"} <= set(visited)
+    window.close()
+
+
+def tab_to(qtbot, window, name):
+    """Press Tab until the control named `name` has the focus, as a person with a keyboard would."""
+    for _ in range(60):
+        qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Tab)
+        if QApplication.focusWidget().objectName() == name:
+            return QApplication.focusWidget()
+    raise AssertionError(f"Tab never reached {name}")
+
+
+def test_a_control_reached_with_tab_takes_its_own_keys(qtbot):
+    """Space on a box or button reached with Tab ticks or presses it, and Right on a slider moves it, rather than
+    training; a click leaves Space to Train."""
+    window = open_window(qtbot)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    play, step = find(window, QPushButton, "playButton"), find(window, QPushButton, "stepButton")
+    noise = tab_to(qtbot, window, "noiseSlider")
+    before = noise.value()
+    with qtbot.assertNotEmitted(step.pressed):
+        qtbot.keyClick(noise, Qt.Key.Key_Right)
+    assert noise.value() > before
+    regenerate = tab_to(qtbot, window, "regenerateButton")
+    with qtbot.waitSignal(regenerate.clicked), qtbot.assertNotEmitted(play.pressed):
+        qtbot.keyClick(regenerate, Qt.Key.Key_Space)
+    box = tab_to(qtbot, window, "feature x1²")
+    with qtbot.assertNotEmitted(play.pressed):
+        qtbot.keyClick(box, Qt.Key.Key_Space)
+    assert box.isChecked() and "x1²" in window.dataset.feature_names
+    clicked = find(window, QCheckBox, "feature x2²")
+    qtbot.mouseClick(clicked, Qt.MouseButton.LeftButton, pos=QPoint(2, clicked.height() // 2))  # ticked, focused
+    assert clicked.hasFocus() and clicked.isChecked()
+    with qtbot.waitSignal(play.pressed):
+        qtbot.keyClick(clicked, Qt.Key.Key_Space)
+    assert clicked.isChecked()
     window.close()
 
 

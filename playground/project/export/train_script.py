@@ -341,7 +341,7 @@ def total(value, device):
 
 
 def parse_arguments():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\\n\\n")[0])  # the first paragraph, whole
     parser.add_argument("--epochs", type=int, default=EPOCHS, help=f"epochs to train (default {EPOCHS})")
     parser.add_argument("--batch-size", type=int, default=BATCH_SIZE,
                         help=f"the global batch, shared among the processes (default the app's, {BATCH_SIZE})")
