@@ -525,8 +525,8 @@ class ActivationPlot(QWidget):
         self.plot.getViewBox().enableAutoRange()  # the chosen layers' own scale, whatever zoom the others had
         notes = []
         if self.layer_selector.currentData() is None and len(shown) < len(self.curves):
-            notes.append(self.tr("Layer {0}, the linear output, is left out: "
-                                 "its scale would hide the others'.").format(list(self.curves)[-1]))
+            notes.append(self.tr("Layer {0}, the linear output, is left out: its wide scale would flatten the other "
+                                 "layers' shapes.").format(list(self.curves)[-1]))
         if len(shown) > self.LEGEND_LIMIT:
             notes.append(self.tr("Red (layer {0}) to blue (layer {1}); "
                                  "choose one to see its dead or saturated share.").format(shown[0], shown[-1]))

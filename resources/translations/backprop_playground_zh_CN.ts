@@ -2470,7 +2470,7 @@ click to edit</source>
         <translation>饱和</translation>
     </message>
     <message>
-        <source>Layer {0}, the linear output, is left out: its scale would hide the others&apos;.</source>
+        <source>Layer {0}, the linear output, is left out: its wide scale would flatten the other layers&apos; shapes.</source>
         <translation>未显示第 {0} 层（线性输出层）：它的刻度会掩盖其他层的形状。</translation>
     </message>
     <message>
