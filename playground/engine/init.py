@@ -36,6 +36,8 @@ def initial_values(
     and a gain multiplying the standard scale for Xavier/Glorot and He/Kaiming."""
     if name == "zeros":
         return numpy.zeros(shape)
+    if scale is not None:
+        scale = abs(scale)  # -0.0 passes the check of at least 0, and a uniform on [0.0, -0.0] is refused by NumPy
     if name in ("uniform", "normal"):
         spread = PLAIN_DEFAULT_SCALE if scale is None else scale
         if name == "uniform":

@@ -38,3 +38,10 @@ def test_zeros_and_seeded_draws_repeat():
     a = initial_values("xavier_uniform", (5, 4), 5, 4, numpy.random.default_rng(11))
     b = initial_values("xavier_uniform", (5, 4), 5, 4, numpy.random.default_rng(11))
     assert numpy.array_equal(a, b)
+
+
+@pytest.mark.parametrize("name", ["uniform", "normal", "xavier_uniform", "xavier_normal", "he_uniform", "he_normal"])
+def test_a_scale_of_minus_zero_gives_zeros_as_a_scale_of_zero_does(name):
+    """A spec's -0.0 passes the check that a scale is at least 0 (found by tests/test_hostile_input.py)."""
+    values = initial_values(name, (3, 2), 3, 2, numpy.random.default_rng(0), scale=-0.0)
+    assert not values.any() and not numpy.signbit(values).any()
