@@ -1,14 +1,13 @@
 """The epoch to stop at, beside the epoch counter: training pauses by itself at the end of that epoch, Train goes
 on from there, and a lesson step that trains sets it."""
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QPushButton, QSpinBox
 
 from playground.project import load_project
 from playground.ui import MainWindow
 from tests.ui.test_lessons import open_lesson
 from tests.ui.test_speed_control import choose_speed
-from tests.ui.widgets import click, find
+from tests.ui.widgets import click, find, type_stop_at
 
 STEPS_AN_EPOCH = 25  # circle: 250 training points in batches of 10
 WAIT_MS = 30_000
@@ -19,14 +18,6 @@ def open_window(qtbot, preset="circle") -> MainWindow:
     qtbot.addWidget(window)
     window.show()
     return window
-
-
-def type_stop_at(qtbot, window, text: str) -> None:
-    box = find(window, QSpinBox, "stopAtEpochInput")
-    box.setFocus()
-    box.lineEdit().selectAll()
-    qtbot.keyClicks(box.lineEdit(), text)
-    qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
 
 
 def paused_after_training(window) -> bool:

@@ -6,14 +6,14 @@ import shutil
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMessageBox, QPushButton, QSpinBox
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMessageBox, QPushButton
 
 from playground.project import load_preset, load_project, save_project
 from playground.project.lessons import LessonPlace
 from playground.session import project_of
 from playground.ui import MainWindow, projects
 from tests.session.helpers import preset_session
-from tests.ui.widgets import click, find, menu_action
+from tests.ui.widgets import click, find, menu_action, type_stop_at
 
 
 def open_window(qtbot, preset="circle") -> MainWindow:
@@ -192,14 +192,6 @@ def save_with_the_file_menu(qtbot, window, monkeypatch, path) -> None:
 def open_with_the_file_menu(window, monkeypatch, path) -> None:
     monkeypatch.setattr("playground.ui.projects.QFileDialog.getOpenFileName", lambda *a, **k: (str(path), ""))
     menu_action(window, "&File", "&Open…").trigger()
-
-
-def type_stop_at(qtbot, window, text: str) -> None:
-    box = find(window, QSpinBox, "stopAtEpochInput")
-    box.setFocus()
-    box.lineEdit().selectAll()
-    qtbot.keyClicks(box.lineEdit(), text)
-    qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
 
 
 def lesson_buttons(window) -> tuple[QPushButton, QPushButton, QPushButton]:

@@ -307,18 +307,24 @@ def test_a_smoothed_norm_is_the_geometric_mean_of_the_norms_measured_in_the_last
     assert len(smoothed_norm(numpy.zeros(0), numpy.zeros(0))) == 0
 
 
-def test_a_deep_network_s_layer_names_all_fit_in_the_gradients_legend_at_1280_by_720(qtbot):
-    """The residual lesson names layer 11 and layer 10.1: in one column, the names ran off the plot after layer 8."""
+def stepped_once_at_1280_by_720(qtbot, preset: str, view: str):
+    """A laptop-sized window on `preset` whose plot tab `view` shows the first step, drawn."""
     from playground.ui import MainWindow
 
-    window = MainWindow("residual")
+    window = MainWindow(preset)
     qtbot.addWidget(window)
     window.resize(1280, 720)
     window.show()
     qtbot.waitExposed(window)
-    window.plot_tabs.setCurrentWidget(window.gradient_plot)
+    window.plot_tabs.setCurrentWidget(getattr(window, view))
     qtbot.mouseClick(window.findChild(QPushButton, "stepButton"), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.latest is not None and window.latest.step == 1)
+    qtbot.waitUntil(lambda: window._drawn is not None and window._drawn.step == 1)
+    return window
+
+
+def test_a_deep_network_s_layer_names_all_fit_in_the_gradients_legend_at_1280_by_720(qtbot):
+    """The residual lesson names layer 11 and layer 10.1: in one column, the names ran off the plot after layer 8."""
+    window = stepped_once_at_1280_by_720(qtbot, "residual", "gradient_plot")
     plot = window.gradient_plot
     labels = [label for _, label in plot.plotItem.legend.items]
     assert {"layer 10.1", "layer 11"} <= {label.text for label in labels}
@@ -579,16 +585,7 @@ def test_the_batchnorm_network_s_thirty_layers_show_without_a_legend_that_covers
 def test_every_layer_s_colour_and_name_show_in_the_activations_legend_at_1280_by_720(qtbot):
     """deep-sigmoid's eleven names carry their saturated shares: in three columns they ran past the plot's left
     edge, which cut off layer 1's colour and the start of its name, and the histograms ran through the names."""
-    from playground.ui import MainWindow
-
-    window = MainWindow("deep-sigmoid")
-    qtbot.addWidget(window)
-    window.resize(1280, 720)
-    window.show()
-    qtbot.waitExposed(window)
-    window.plot_tabs.setCurrentWidget(window.activation_plot)
-    qtbot.mouseClick(window.findChild(QPushButton, "stepButton"), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window._drawn is not None and window._drawn.step == 1)
+    window = stepped_once_at_1280_by_720(qtbot, "deep-sigmoid", "activation_plot")
     plot = window.activation_plot.plot
     legend = plot.plotItem.legend
     assert legend.brush().style() != Qt.BrushStyle.NoBrush  # a backdrop: the histograms pass behind the names

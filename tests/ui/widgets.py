@@ -2,7 +2,7 @@
 them, as the tests do."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QPushButton, QSpinBox
 
 
 def find(window, kind, name):
@@ -21,3 +21,12 @@ def menu_action(window, *path):
     for title in path[:-1]:
         actions = next(action.menu() for action in actions if action.text() == title).actions()
     return next(action for action in actions if action.text() == path[-1])
+
+
+def type_stop_at(qtbot, window, text: str) -> None:
+    """Type `text` into Stop at epoch and press Enter, as a person sets where training stops."""
+    box = find(window, QSpinBox, "stopAtEpochInput")
+    box.setFocus()
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box.lineEdit(), text)
+    qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
