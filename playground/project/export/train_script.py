@@ -530,6 +530,8 @@ def main():
         print(json.dumps({"done": True, "state": state, "steps": counters["step"], **last}), flush=True)
     print(f"process {rank + 1} of {processes}: {state} after {counters['step']} steps", file=sys.stderr, flush=True)
     if dist.is_initialized():
+        # Together: a process that tore its group down while another still saved and printed aborted (gloo).
+        dist.barrier()
         dist.destroy_process_group()
 
 
