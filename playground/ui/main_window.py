@@ -32,6 +32,7 @@ from playground.project.lessons import LessonPlace, lesson_titles
 from playground.project.presets import DEFAULT_PRESET
 from playground.project.translations import dataset_source_in
 from playground.session import Session, Snapshot
+from playground.ui.activation_plot import ActivationPlot
 from playground.ui.compare_view import ComparePlot
 from playground.ui.comparison import RunComparison
 from playground.ui.controls import BACKEND_NAMES, ControlBar, KeysOfTheFocusedControl
@@ -50,7 +51,6 @@ from playground.ui.network_view import NetworkView
 from playground.ui.optimizer_dialog import edit_optimizer_settings
 from playground.ui.plots import (
     AccuracyPlot,
-    ActivationPlot,
     DecisionBoundaryView,
     GradientPlot,
     ImageGallery,

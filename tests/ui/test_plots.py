@@ -375,15 +375,20 @@ def short_run(preset_name: str, steps: int) -> list:
     return snapshots
 
 
-def test_a_loss_plot_update_draws_an_axis_in_python_only_when_its_ticks_change(qtbot, monkeypatch):
-    """Every new curve repaints the axes, whose ticks reach into the plot: an axis whose ticks stayed comes back
-    from Qt's pixmap of it, and the training waits for no replay of its labels in pyqtgraph's Python."""
-    snapshots = short_run("circle", 20)
+def shown_loss_plot(qtbot) -> LossPlot:
     plot = LossPlot()
     qtbot.addWidget(plot)
     plot.resize(600, 300)
     plot.show()
     qtbot.waitExposed(plot)
+    return plot
+
+
+def test_a_loss_plot_update_draws_an_axis_in_python_only_when_its_ticks_change(qtbot, monkeypatch):
+    """Every new curve repaints the axes, whose ticks reach into the plot: an axis whose ticks stayed comes back
+    from Qt's pixmap of it, and the training waits for no replay of its labels in pyqtgraph's Python."""
+    snapshots = short_run("circle", 20)
+    plot = shown_loss_plot(qtbot)
     plot.update_from(snapshots[1])
     plot.plot.grab()
     painted, ticked = {"left": 0, "bottom": 0}, {"left": 0, "bottom": 0}
@@ -452,11 +457,7 @@ def test_a_loss_plot_update_paints_once(qtbot):
             return False
 
     snapshots = short_run("circle", 20)
-    plot = LossPlot()
-    qtbot.addWidget(plot)
-    plot.resize(600, 300)
-    plot.show()
-    qtbot.waitExposed(plot)
+    plot = shown_loss_plot(qtbot)
     paints = Paints()
     plot.plot.viewport().installEventFilter(paints)
     counts = []
