@@ -347,8 +347,9 @@ class MainWindow(QMainWindow):
 
     def _use_data(self, config: dict, dataset: Dataset) -> None:
         self.run_in_use.discard_session()
-        if self.projects.project_path is None and config.get("name") != self.preset.dataset.get("name"):
-            self.preset.title = dataset.title  # an unsaved project is named after what it learns
+        # An unsaved project is named after what it learns: other data, another CSV file too, not other points.
+        if self.projects.project_path is None and (self.dataset is None or dataset.title != self.dataset.title):
+            self.preset.title = dataset.title
             self.projects.show_title()
         self.preset.dataset, self.run_in_use.dataset = config, dataset
         self.data_panel.show_config(config)  # a no-op when the panel asked; not when a download finished

@@ -245,3 +245,22 @@ def test_the_window_names_its_data_by_the_title_the_selector_shows(qtbot):
     assert window.data_panel.selector.currentText() == "Plane (regression)"
     assert window.findChild(QLabel, "datasetSource").text().startswith("Data: Plane (regression). ")
     window.close()
+
+
+def test_an_unsaved_project_is_named_after_each_csv_file_chosen(qtbot, monkeypatch, tmp_path):
+    from tests.ui.test_image_layers import choose_dataset
+
+    rows = "".join(f"{i},{i % 3},{i % 2}\n" for i in range(20))
+    for name in ("houses.csv", "species.csv"):
+        (tmp_path / name).write_text("a,b,y\n" + rows)
+    answers = iter([(str(tmp_path / "houses.csv"), ""), (str(tmp_path / "species.csv"), "")])
+    monkeypatch.setattr(data_panel.QFileDialog, "getOpenFileName", lambda *args: next(answers))
+    window = MainWindow("circle")
+    qtbot.addWidget(window)
+    window.show()
+    choose_dataset(window, "csv")
+    assert window.windowTitle().startswith("houses.csv")
+    choose_dataset(window, "csv")  # another file: the title follows it, as the data line does
+    assert window.findChild(QLabel, "datasetSource").text().startswith("Data: species.csv. ")
+    assert window.windowTitle().startswith("species.csv")
+    window.close()
