@@ -299,16 +299,17 @@ class LayerBuilder(QWidget):
             self.edit(copy.deepcopy(self.layers), self.tr("Use the {0} loss").format(term(loss)), self.selected_path(),
                       loss=loss)
 
-    def fit_outputs(self, outputs: int, loss: str) -> None:
-        """Make the last Dense layer give what the data needs, as one undoable edit."""
+    def fit_outputs(self, outputs: int, loss: str) -> bool:
+        """Make the last Dense layer give what the data needs, as one undoable edit; whether it took one."""
         if not self.layers or self.layers[-1].get("type") != "dense":
-            return
+            return False
         last = self.layers[-1]
         if last["units"] == outputs and self.loss == loss:
-            return
+            return False
         layers = field_changed(self.layers, str(len(self.layers)), "units", outputs)
         layers[-1]["activation"] = "linear"  # the classification losses take raw outputs
         self.edit(layers, self.tr("Fit the output layer to the data"), self.selected_path(), loss=loss)
+        return True
 
     # Showing a state: the table, the editor, the problem if any.
 

@@ -11,6 +11,7 @@ and data shown and trained, the project as it stands, the run set aside for Undo
 from __future__ import annotations
 
 import copy
+import math
 
 from PySide6.QtCore import QSignalBlocker, Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import (
@@ -67,6 +68,7 @@ from playground.ui.stepper import StepperPanel, StepperRoom, StepperWiring
 from playground.ui.training import Training
 from playground.ui.translation import window_language
 from playground.ui.weight_editing import WeightEditor
+from playground.words import term
 
 REDRAW_MS = 33
 NAMED_FEATURES = 8  # the most features the notice of new data names: more (64 pixels) is a count
@@ -346,7 +348,7 @@ class MainWindow(QMainWindow):
         self._use_data(config, dataset)
 
     def _use_data(self, config: dict, dataset: Dataset) -> None:
-        self.run_in_use.discard_session()
+        dropped = self.run_in_use.discard_session()
         # An unsaved project is named after what it learns: other data, another CSV file too, not other points.
         if self.projects.project_path is None and (self.dataset is None or dataset.title != self.dataset.title):
             self.preset.title = dataset.title
@@ -354,20 +356,33 @@ class MainWindow(QMainWindow):
         self.preset.dataset, self.run_in_use.dataset = config, dataset
         self.data_panel.show_config(config)  # a no-op when the panel asked; not when a download finished
         self._show_data()
+        inputs_before = math.prod(self.builder.input_shape)
         self.builder.set_input_shape(dataset.input_shape)
-        self.builder.fit_outputs(dataset.outputs, dataset.loss)
+        fitted = self.builder.fit_outputs(dataset.outputs, dataset.loss)
         self.mark_modified()
         names = dataset.feature_names
         if dataset.image_shape is not None:
             channels, height, width = dataset.image_shape
-            news = (self.tr("New data: {0:,} training images of {1}×{2} pixels") if channels == 1 else
-                    self.tr("New data: {0:,} training images of {1}×{2} pixels, {3} channels")).format(
+            news = (self.tr("New data: {0:,} training images of {1}×{2} pixels.") if channels == 1 else
+                    self.tr("New data: {0:,} training images of {1}×{2} pixels, {3} channels.")).format(
                 len(dataset.x_train), height, width, channels)
         elif len(names) <= NAMED_FEATURES:
-            news = self.tr("New data: {0} training points, features {1}").format(len(dataset.x_train), ", ".join(names))
+            news = self.tr("New data: {0} training points, features {1}.").format(len(dataset.x_train),
+                                                                                 ", ".join(names))
         else:
-            news = self.tr("New data: {0} training points, {1} features").format(len(dataset.x_train), len(names))
-        self.statusBar().showMessage(news)
+            news = self.tr("New data: {0} training points, {1} features.").format(len(dataset.x_train), len(names))
+        # What the data changed in the network, and in the run: the learner sees why the picture moved.
+        sentences = [news]
+        inputs = math.prod(dataset.input_shape)
+        if inputs != inputs_before:
+            sentences.append(self.tr("The first layer now takes {0:,} inputs.").format(inputs))
+        if fitted:
+            sentences.append((self.tr("The output layer now gives 1 output, for the {1} loss.") if dataset.outputs == 1
+                              else self.tr("The output layer now gives {0} outputs, for the {1} loss.")).format(
+                dataset.outputs, term(dataset.loss)))
+        if dropped:
+            sentences.append(self.tr("Training starts over from new random weights."))
+        self.statusBar().showMessage(" ".join(sentences))
 
     def _show_description(self) -> None:
         self.description.follow(self.dataset.name if self.dataset is not None else None, self.network_panel.spec)

@@ -3531,22 +3531,6 @@ click to edit</source>
         <translation>数据未加载</translation>
     </message>
     <message>
-        <source>New data: {0:,} training images of {1}×{2} pixels</source>
-        <translation>新数据：{0:,} 张训练图像，每张 {1}×{2} 像素</translation>
-    </message>
-    <message>
-        <source>New data: {0:,} training images of {1}×{2} pixels, {3} channels</source>
-        <translation>新数据：{0:,} 张训练图像，每张 {1}×{2} 像素，{3} 个通道</translation>
-    </message>
-    <message>
-        <source>New data: {0} training points, features {1}</source>
-        <translation>新数据：{0} 个训练点，特征 {1}</translation>
-    </message>
-    <message>
-        <source>New data: {0} training points, {1} features</source>
-        <translation>新数据：{0} 个训练点，{1} 个特征</translation>
-    </message>
-    <message>
         <source>Back to the network trained to step {0:,}: its weights and training state are restored</source>
         <translation>回到训练到第 {0:,} 步的网络：它的权重和训练状态已恢复</translation>
     </message>
@@ -3573,6 +3557,38 @@ click to edit</source>
     <message>
         <source>Epoch {0:06d}</source>
         <translation>第 {0:06d} 轮</translation>
+    </message>
+    <message>
+        <source>New data: {0:,} training images of {1}×{2} pixels.</source>
+        <translation>新数据：{0:,} 张训练图像，每张 {1}×{2} 像素。</translation>
+    </message>
+    <message>
+        <source>New data: {0:,} training images of {1}×{2} pixels, {3} channels.</source>
+        <translation>新数据：{0:,} 张训练图像，每张 {1}×{2} 像素，{3} 个通道。</translation>
+    </message>
+    <message>
+        <source>New data: {0} training points, features {1}.</source>
+        <translation>新数据：{0} 个训练点，特征 {1}。</translation>
+    </message>
+    <message>
+        <source>New data: {0} training points, {1} features.</source>
+        <translation>新数据：{0} 个训练点，{1} 个特征。</translation>
+    </message>
+    <message>
+        <source>The first layer now takes {0:,} inputs.</source>
+        <translation>第一层现在接收 {0:,} 个输入。</translation>
+    </message>
+    <message>
+        <source>The output layer now gives 1 output, for the {1} loss.</source>
+        <translation>输出层现在给出 1 个输出，配合损失函数“{1}”。</translation>
+    </message>
+    <message>
+        <source>The output layer now gives {0} outputs, for the {1} loss.</source>
+        <translation>输出层现在给出 {0} 个输出，配合损失函数“{1}”。</translation>
+    </message>
+    <message>
+        <source>Training starts over from new random weights.</source>
+        <translation>训练从新的随机权重重新开始。</translation>
     </message>
     <message>
         <source>Lesson not shown</source>

@@ -218,13 +218,36 @@ def test_new_data_names_a_few_features_and_counts_many(qtbot):
     training_points = len(window.dataset.x_train)
     assert window.statusBar().currentMessage() == (
         f"New data: {training_points} training points, features sepal length (cm), sepal width (cm), "
-        "petal length (cm), petal width (cm)")
+        "petal length (cm), petal width (cm). The first layer now takes 4 inputs. The output layer now gives 3 "
+        "outputs, for the cross_entropy loss.")
     choose_dataset(window, "breast_cancer")  # 30 features: a list no one reads
     training_points = len(window.dataset.x_train)
-    assert window.statusBar().currentMessage() == f"New data: {training_points} training points, 30 features"
+    assert window.statusBar().currentMessage() == (
+        f"New data: {training_points} training points, 30 features. The first layer now takes 30 inputs. The output "
+        "layer now gives 1 output, for the binary_cross_entropy loss.")
     choose_dataset(window, "digits")  # images: their count and size, not 64 pixels as features
     training_images = len(window.dataset.x_train)
-    assert window.statusBar().currentMessage() == f"New data: {training_images:,} training images of 8×8 pixels"
+    assert window.statusBar().currentMessage().startswith(
+        f"New data: {training_images:,} training images of 8×8 pixels. The first layer now takes 64 inputs.")
+    window.close()
+
+
+def test_new_data_mid_run_says_what_the_network_became_and_that_training_starts_over(qtbot):
+    from tests.ui.test_image_layers import choose_dataset
+
+    window = open_window(qtbot, "circle")
+    click(qtbot, window, "playButton")
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.step > 0, timeout=10_000)
+    choose_dataset(window, "diabetes")
+    training_points = len(window.dataset.x_train)
+    assert window.statusBar().currentMessage() == (
+        f"New data: {training_points} training points, 10 features. The first layer now takes 10 inputs. The output "
+        "layer now gives 1 output, for the mse loss. Training starts over from new random weights.")
+    assert window.latest is None and window.run_readout.text() == "not trained yet"
+    choose_dataset(window, "plane")  # the same outputs and loss, and nothing trained since: nothing more to say
+    assert window.statusBar().currentMessage() == (
+        f"New data: {len(window.dataset.x_train)} training points, features x1, x2. The first layer now takes 2 "
+        "inputs.")
     window.close()
 
 
