@@ -209,7 +209,7 @@ def test_a_csv_file_is_asked_for_and_a_closed_dialog_changes_nothing(qtbot, pane
         click(qtbot, combo, "csv")
     assert combo.currentData() == "spiral" and panel.noise.isVisible()
     config = click_item(qtbot, panel, "csv")
-    assert config == {"name": "csv", "train_ratio": 0.8, "seed": 42, "path": str(path)}
+    assert config == {"name": "csv", "train_ratio": 0.8, "seed": 42, "standardize_target": True, "path": str(path)}
     assert load_dataset(config).feature_names == ["a", "b"]
 
 
@@ -263,4 +263,27 @@ def test_an_unsaved_project_is_named_after_each_csv_file_chosen(qtbot, monkeypat
     choose_dataset(window, "csv")  # another file: the title follows it, as the data line does
     assert window.findChild(QLabel, "datasetSource").text().startswith("Data: species.csv. ")
     assert window.windowTitle().startswith("species.csv")
+    window.close()
+
+
+def test_a_csv_regression_of_large_values_trains_on_its_scaled_target(qtbot, monkeypatch, tmp_path):
+    """House prices in the hundreds of thousands: their raw squared errors (a loss of 3e9) left a fresh network
+    nothing to learn from in the window."""
+    from tests.ui.test_image_layers import choose_dataset
+    from tests.ui.widgets import click, type_stop_at
+
+    path = tmp_path / "houses.csv"
+    path.write_text("rooms,age,price\n" + "".join(f"{i % 7},{i % 5},{200_000 + 9_000 * (i % 7) - 4_000 * (i % 5)}\n"
+                                                   for i in range(100)))
+    monkeypatch.setattr(data_panel.QFileDialog, "getOpenFileName", lambda *args: (str(path), ""))
+    window = MainWindow("plane")
+    qtbot.addWidget(window)
+    window.show()
+    choose_dataset(window, "csv")
+    type_stop_at(qtbot, window, "20")
+    click(qtbot, window, "playButton")
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.state == "paused", timeout=20_000)
+    qtbot.waitUntil(lambda: "test loss" in window.run_readout.text())
+    test_loss = float(window.run_readout.text().split("test loss ")[1].split()[0])
+    assert test_loss < 0.5  # a share of the target's variance: the network learned the prices' trend
     window.close()
