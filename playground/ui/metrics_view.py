@@ -1,5 +1,6 @@
 """The test split's scores at the last reported epoch end: the confusion matrix, read as
-"true class → predicted class", and each class's precision, recall and F1.
+"true class → predicted class", and each class's precision, recall and F1; for a regression, the
+mean squared error and the typical error it means in the target's own units.
 
 Epoch reports come in a few snapshots only, and the window may skip snapshots between two
 redraws, so the window hands every report over as it arrives (`keep`) and the view draws the
@@ -7,6 +8,8 @@ newest one when it is visible.
 """
 
 from __future__ import annotations
+
+import math
 
 import numpy
 from PySide6.QtCore import Qt
@@ -64,6 +67,7 @@ class MetricsView(QWidget):
         layout.addWidget(self.summary)
         layout.addLayout(tables, 1)
         self.class_names: list[str] = []
+        self.target_scale: tuple[float, float] | None = None  # (mean, std) of a regression target trained on scaled
         self._report: EpochReport | None = None
         self._drawn: EpochReport | None = None
         self.clear_run()
@@ -71,6 +75,7 @@ class MetricsView(QWidget):
     def show_dataset(self, dataset: Dataset) -> None:
         """Name the classes of the data now in use; what was shown belongs to other data."""
         self.class_names = list(dataset.class_names)
+        self.target_scale = dataset.target_scale
         self.clear_run()
 
     def clear_run(self) -> None:
@@ -93,8 +98,17 @@ class MetricsView(QWidget):
             widget.setVisible(tables)
         when = (self.tr("Test data after epoch {0}").format(report.epoch) if report.at_step is None else
                 self.tr("Test data at step {0:,} (paused in epoch {1})").format(report.at_step, report.epoch + 1))
-        if not tables:  # regression: a loss, no classes
-            self.summary.setText(self.tr("{0}: loss {1:.4g}.").format(when, report.test_loss))
+        if not tables:  # regression: the loss, and the error it means in the target's own units
+            if self.target_scale is None:
+                sentence = self.tr("{0}: mean squared error {1:.4g}. A typical error (its square root) is {2:.4g}, in "
+                                   "the target's own units.")
+                error = math.sqrt(report.test_loss)
+            else:  # trained on the target scaled to a standard deviation of 1: scaled back, it means more
+                sentence = self.tr("{0}: mean squared error {1:.4g}, on the target scaled to a standard deviation of "
+                                   "1. A typical error (its square root, scaled back) is {2:.4g}, in the target's own "
+                                   "units.")
+                error = math.sqrt(report.test_loss) * self.target_scale[1]
+            self.summary.setText(sentence.format(when, report.test_loss, error))
             return
         scores = report.report
         self.summary.setText(self.tr("{0}: accuracy {1:.1%}, macro F1 {2:.3f}, loss {3:.4g}.")

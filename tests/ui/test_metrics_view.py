@@ -1,6 +1,9 @@
 """The Metrics tab: the test split's confusion matrix and per-class scores at epoch ends, read
 off the widgets a person sees."""
 
+import math
+import re
+
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QHelpEvent
@@ -65,8 +68,15 @@ def test_regression_shows_the_loss_only_and_new_data_clears_the_tab(qtbot):
     window = train_epochs(qtbot, "linear-regression", 1)
     open_tab(qtbot, window, "Metrics")
     summary = find(window, QLabel, "metricsSummary")
-    qtbot.waitUntil(lambda: "loss" in summary.text(), timeout=5_000)
+    qtbot.waitUntil(lambda: "error" in summary.text(), timeout=5_000)
     assert "accuracy" not in summary.text()
+    # Diabetes' target was scaled to train on: the error scaled back is in its units (25 to 346).
+    found = re.search(r"mean squared error ([\d.e+-]+), on the target scaled .* typical error .* is ([\d.e+-]+), in "
+                      r"the target's own units", summary.text())
+    assert found is not None, summary.text()
+    mse, typical = float(found[1]), float(found[2])
+    _, spread = window.dataset.target_scale
+    assert 60 < spread < 90 and typical == pytest.approx(math.sqrt(mse) * spread, rel=1e-3)
     assert not find(window, QTableWidget, "confusionMatrix").isVisible()
     window.preset_selector.setCurrentText("iris")
     assert "end of the first epoch" in summary.text()
