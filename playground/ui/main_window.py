@@ -596,8 +596,13 @@ class MainWindow(QMainWindow):
         self.run_readout.setText(self.tr("epoch {0} · step {1:,}{2} · {3} · test loss {4:.4f}{5}").format(
             snapshot.epoch, snapshot.step, rate, BACKEND_NAMES.get(snapshot.backend, snapshot.backend),
             snapshot.test_loss, accuracy))
-        # Big networks measure a slice of the test sample at each snapshot while training runs.
-        if snapshot.test_measured < snapshot.test_examples:
+        # Big networks measure a slice of the test sample at each snapshot while training runs. A regression has
+        # a loss and no accuracy.
+        sliced = snapshot.test_measured < snapshot.test_examples
+        if snapshot.test_accuracy is None:
+            basis = (self.tr("Test loss on the last {0:,} test examples, {1:,} of them measured at this update")
+                     if sliced else self.tr("Test loss on {0:,} test examples"))
+        elif sliced:
             basis = self.tr("Test loss and accuracy on the last {0:,} test examples, {1:,} of them measured "
                             "at this update")
         else:

@@ -3631,6 +3631,14 @@ click to edit</source>
         <translation>第 {0} 轮 · 第 {1:,} 步{2} · {3} · 测试集损失 {4:.4f}{5}</translation>
     </message>
     <message>
+        <source>Test loss on the last {0:,} test examples, {1:,} of them measured at this update</source>
+        <translation>最近 {0:,} 个测试样本上的损失，其中 {1:,} 个是在这次更新时测得的</translation>
+    </message>
+    <message>
+        <source>Test loss on {0:,} test examples</source>
+        <translation>{0:,} 个测试样本上的损失</translation>
+    </message>
+    <message>
         <source>Test loss and accuracy on the last {0:,} test examples, {1:,} of them measured at this update</source>
         <translation>最近 {0:,} 个测试样本上的损失和准确率，其中 {1:,} 个是在这次更新时测得的</translation>
     </message>

@@ -23,3 +23,16 @@ def test_the_readout_says_how_many_test_examples_its_scores_rest_on(qtbot, tmp_p
     click(qtbot, window, "playButton")  # at rest, every example is measured at once
     qtbot.waitUntil(lambda: readout.toolTip() == "Test loss and accuracy on 1,000 test examples", timeout=20_000)
     window.close()
+
+
+def test_the_readout_of_a_regression_names_no_accuracy(qtbot):
+    window = MainWindow("linear-regression")
+    qtbot.addWidget(window)
+    window.show()
+    readout = find(window, QLabel, "runReadout")
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: "test loss" in readout.text(), timeout=20_000)
+    assert "accuracy" not in readout.text()
+    test_examples = len(window.dataset.x_test)
+    assert readout.toolTip() == f"Test loss on {test_examples} test examples"
+    window.close()
