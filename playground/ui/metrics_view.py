@@ -29,6 +29,14 @@ def tinted(rgb: tuple[int, int, int], share: float) -> QColor:
     return QColor(*(round(255 - strength * (255 - channel)) for channel in rgb))
 
 
+def plain_number(value: float) -> str:
+    """Four significant digits without an exponent where a person reads one (15,020, 54.63, 0.2476); else .4g."""
+    if not math.isfinite(value) or value == 0 or not 1e-3 <= abs(value) < 1e9:
+        return f"{value:.4g}"
+    digits = max(0, 3 - math.floor(math.log10(abs(value))))
+    return f"{value:,.{digits}f}"
+
+
 def read_only_table(name: str) -> QTableWidget:
     table = QTableWidget(objectName=name)
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -100,15 +108,15 @@ class MetricsView(QWidget):
                 self.tr("Test data at step {0:,} (paused in epoch {1})").format(report.at_step, report.epoch + 1))
         if not tables:  # regression: the loss, and the error it means in the target's own units
             if self.target_scale is None:
-                sentence = self.tr("{0}: mean squared error {1:.4g}. A typical error (its square root) is {2:.4g}, in "
+                sentence = self.tr("{0}: mean squared error {1:.4g}. A typical error (its square root) is {2}, in "
                                    "the target's own units.")
                 error = math.sqrt(report.test_loss)
             else:  # trained on the target scaled to a standard deviation of 1: scaled back, it means more
                 sentence = self.tr("{0}: mean squared error {1:.4g}, on the target scaled to a standard deviation of "
-                                   "1. A typical error (its square root, scaled back) is {2:.4g}, in the target's own "
+                                   "1. A typical error (its square root, scaled back) is {2}, in the target's own "
                                    "units.")
                 error = math.sqrt(report.test_loss) * self.target_scale[1]
-            self.summary.setText(sentence.format(when, report.test_loss, error))
+            self.summary.setText(sentence.format(when, report.test_loss, plain_number(error)))
             return
         scores = report.report
         self.summary.setText(self.tr("{0}: accuracy {1:.1%}, macro F1 {2:.3f}, loss {3:.4g}.")

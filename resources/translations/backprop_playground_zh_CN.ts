@@ -3697,12 +3697,12 @@ click to edit</source>
         <translation>第 {0:,} 步时的测试集（暂停在第 {1} 轮）</translation>
     </message>
     <message>
-        <source>{0}: mean squared error {1:.4g}. A typical error (its square root) is {2:.4g}, in the target&apos;s own units.</source>
-        <translation>{0}：均方误差 {1:.4g}。典型误差（它的平方根）为 {2:.4g}，以目标值本身的单位计。</translation>
+        <source>{0}: mean squared error {1:.4g}. A typical error (its square root) is {2}, in the target&apos;s own units.</source>
+        <translation>{0}：均方误差 {1:.4g}。典型误差（它的平方根）为 {2}，以目标值本身的单位计。</translation>
     </message>
     <message>
-        <source>{0}: mean squared error {1:.4g}, on the target scaled to a standard deviation of 1. A typical error (its square root, scaled back) is {2:.4g}, in the target&apos;s own units.</source>
-        <translation>{0}：均方误差 {1:.4g}，基于缩放到标准差为 1 的目标值。典型误差（它的平方根，缩放回去）为 {2:.4g}，以目标值本身的单位计。</translation>
+        <source>{0}: mean squared error {1:.4g}, on the target scaled to a standard deviation of 1. A typical error (its square root, scaled back) is {2}, in the target&apos;s own units.</source>
+        <translation>{0}：均方误差 {1:.4g}，基于缩放到标准差为 1 的目标值。典型误差（它的平方根，缩放回去）为 {2}，以目标值本身的单位计。</translation>
     </message>
     <message>
         <source>{0}: accuracy {1:.1%}, macro F1 {2:.3f}, loss {3:.4g}.</source>

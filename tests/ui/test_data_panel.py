@@ -1,6 +1,8 @@
 """The data panel driven as a person would: pick a dataset in the selector by keyboard or mouse,
 load what it emits, and see only the controls that apply to the chosen set."""
 
+import re
+
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
@@ -270,6 +272,7 @@ def test_a_csv_regression_of_large_values_trains_on_its_scaled_target(qtbot, mon
     """House prices in the hundreds of thousands: their raw squared errors (a loss of 3e9) left a fresh network
     nothing to learn from in the window."""
     from tests.ui.test_image_layers import choose_dataset
+    from tests.ui.test_metrics_view import open_tab
     from tests.ui.widgets import click, type_stop_at
 
     path = tmp_path / "houses.csv"
@@ -286,4 +289,9 @@ def test_a_csv_regression_of_large_values_trains_on_its_scaled_target(qtbot, mon
     qtbot.waitUntil(lambda: "test loss" in window.run_readout.text())
     test_loss = float(window.run_readout.text().split("test loss ")[1].split()[0])
     assert test_loss < 0.5  # a share of the target's variance: the network learned the prices' trend
+    open_tab(qtbot, window, "Metrics")
+    summary = window.findChild(QLabel, "metricsSummary")
+    qtbot.waitUntil(lambda: "typical error" in summary.text())
+    typical = re.search(r"typical error .* is ([\d,.]+), in the target's own units", summary.text())
+    assert typical is not None and "," in typical[1] and "e+" not in summary.text(), summary.text()  # thousands
     window.close()

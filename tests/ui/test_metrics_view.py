@@ -71,10 +71,10 @@ def test_regression_shows_the_loss_only_and_new_data_clears_the_tab(qtbot):
     qtbot.waitUntil(lambda: "error" in summary.text(), timeout=5_000)
     assert "accuracy" not in summary.text()
     # Diabetes' target was scaled to train on: the error scaled back is in its units (25 to 346).
-    found = re.search(r"mean squared error ([\d.e+-]+), on the target scaled .* typical error .* is ([\d.e+-]+), in "
+    found = re.search(r"mean squared error ([\d.e+-]+), on the target scaled .* typical error .* is ([\d,.]+), in "
                       r"the target's own units", summary.text())
     assert found is not None, summary.text()
-    mse, typical = float(found[1]), float(found[2])
+    mse, typical = float(found[1]), float(found[2].replace(",", ""))
     _, spread = window.dataset.target_scale
     assert 60 < spread < 90 and typical == pytest.approx(math.sqrt(mse) * spread, rel=1e-3)
     assert not find(window, QTableWidget, "confusionMatrix").isVisible()
