@@ -51,6 +51,8 @@ class MetricsView(QWidget):
     def __init__(self) -> None:
         super().__init__(objectName="metricsView")
         self.summary = QLabel(objectName="metricsSummary", wordWrap=True)
+        # At the top, where a classification's sentence is: a regression's, without tables under it, has the pane.
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.confusion = read_only_table("confusionMatrix")
         self.confusion.setToolTip(self.tr("Rows: the true class. Columns: the class the network predicted. "
                                           "The diagonal is what it got right."))

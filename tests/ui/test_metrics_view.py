@@ -77,6 +77,13 @@ def test_regression_shows_the_loss_only_and_new_data_clears_the_tab(qtbot):
     mse, typical = float(found[1]), float(found[2].replace(",", ""))
     _, spread = window.dataset.target_scale
     assert 60 < spread < 90 and typical == pytest.approx(math.sqrt(mse) * spread, rel=1e-3)
+    # The sentence reads at the top of the tab, as a classification's does, not in the middle of the empty pane.
+    tab = window.metrics_view
+    qtbot.waitUntil(lambda: summary.height() > tab.height() / 2)  # the pane is the sentence's, laid out
+    picture = tab.grab().toImage()
+    inked = [y for y in range(picture.height()) if any(picture.pixelColor(x, y).lightness() < 100
+                                                        for x in range(0, picture.width(), 2))]
+    assert inked and inked[0] < 3 * summary.fontMetrics().height() < picture.height() / 2, (inked[:1], picture.height())
     assert not find(window, QTableWidget, "confusionMatrix").isVisible()
     window.preset_selector.setCurrentText("iris")
     assert "end of the first epoch" in summary.text()
