@@ -76,10 +76,12 @@ def read_mnist_folder(folder: Path) -> dict[str, numpy.ndarray]:
         x = read_idx(_find(folder, images))
         y = read_idx(_find(folder, labels))
         if x.ndim != 3 or y.ndim != 1 or len(x) != len(y):
+            # Read from the data folder or from a folder the user chose: either way the remedy is other files.
             if part == "train":
-                raise DataError(tr("The train images and labels in {0} do not match: download them again.").format(
-                    folder))
-            raise DataError(tr("The test images and labels in {0} do not match: download them again.").format(folder))
+                raise DataError(tr("The train images and labels in {0} do not match: choose a folder whose files "
+                                   "belong together, or download them again.").format(folder))
+            raise DataError(tr("The test images and labels in {0} do not match: choose a folder whose files "
+                               "belong together, or download them again.").format(folder))
         arrays[f"x_{part}"] = x[:, None, :, :].astype(numpy.uint8)
         arrays[f"y_{part}"] = y.astype(numpy.int64)
     return arrays

@@ -1216,12 +1216,12 @@ click to edit</source>
         <translation>{0} 中有 {1:,} 字节的数据，但文件头声明的是 {2:,} 字节：请重新下载。</translation>
     </message>
     <message>
-        <source>The train images and labels in {0} do not match: download them again.</source>
-        <translation>{0} 中的训练图像与标签不匹配：请重新下载。</translation>
+        <source>The train images and labels in {0} do not match: choose a folder whose files belong together, or download them again.</source>
+        <translation>{0} 中的训练图像与标签不匹配：请选择文件相互对应的文件夹，或重新下载。</translation>
     </message>
     <message>
-        <source>The test images and labels in {0} do not match: download them again.</source>
-        <translation>{0} 中的测试图像与标签不匹配：请重新下载。</translation>
+        <source>The test images and labels in {0} do not match: choose a folder whose files belong together, or download them again.</source>
+        <translation>{0} 中的测试图像与标签不匹配：请选择文件相互对应的文件夹，或重新下载。</translation>
     </message>
     <message>
         <source>{0}.{1} is not allowed in a CIFAR batch</source>

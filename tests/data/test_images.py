@@ -179,6 +179,15 @@ def test_idx_files_cut_short_are_refused(tmp_path):
         load_dataset({"name": "mnist", "source_folder": str(tmp_path)})
 
 
+def test_images_and_labels_of_different_sets_in_a_chosen_folder_are_refused_with_what_to_do(tmp_path):
+    arrays = mnist_arrays()
+    arrays["y_test"] = arrays["y_test"][:-1]  # the labels of another set: one fewer than the images
+    write_mnist(tmp_path, arrays)
+    with pytest.raises(DataError, match="test images and labels in .* do not match: choose a folder whose files "
+                                        "belong together, or download them again"):
+        load_dataset({"name": "mnist", "source_folder": str(tmp_path)})
+
+
 def test_an_idx_header_whose_size_overflows_64_bits_is_refused(tmp_path):
     """65,536⁴ bytes is 2⁶⁴, 0 in 64-bit arithmetic: the header would seem to fit an empty file."""
     files = write_mnist(tmp_path, mnist_arrays())
