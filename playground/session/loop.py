@@ -245,6 +245,9 @@ class Session:
                               "clipping, or reset the network.").format(loss)
             return
         after.restore(self.optimizer)
+        # The optimizer's last step is still the traced one (any other step drops the held trace): its ratios, not
+        # those of the step trained before it, are the last step's now.
+        self.measurements.record_update(self.optimizer)
         at = self.at
         at.step += 1
         at.samples += size

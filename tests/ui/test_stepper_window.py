@@ -7,7 +7,7 @@ import re
 import numpy
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QListWidget, QPushButton
+from PySide6.QtWidgets import QApplication, QComboBox, QListWidget, QPushButton, QTableWidget
 
 from playground.data import load_dataset
 from playground.data.images import IMAGE_SETS
@@ -17,6 +17,7 @@ from playground.ui import MainWindow
 from playground.ui.network_view import HIGHLIGHT
 from playground.ui.stepper.notation import kernels
 from playground.ui.stepper.panel import StepperPanel
+from tests.ui.test_metrics_view import open_tab
 from tests.ui.widgets import click, find
 
 
@@ -66,6 +67,29 @@ def test_applying_the_step_resumes_training_from_the_stepped_weights(qtbot):
     assert window.stepper.current_phase() == -1 and not window.network_view.outline.isVisible()
     click(qtbot, window, "stepButton")
     qtbot.waitUntil(lambda: window.latest.step == 2, timeout=10_000)
+    window.close()
+
+
+def test_the_inspector_shows_the_update_of_the_step_applied(qtbot):
+    """After Apply update, the Inspector's ‖ΔW‖ / ‖W‖ is that of the step applied, as its update phase showed it,
+    not the ratio of the step trained before it."""
+    window = MainWindow("circle")
+    qtbot.addWidget(window)
+    window.show()
+    click(qtbot, window, "stepButton")  # a step of its own: its ratios are recorded
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.step == 1, timeout=10_000)
+    click(qtbot, window, "stepperBatchButton")
+    qtbot.waitUntil(lambda: window.stepper.current_phase() == 0, timeout=10_000)
+    shown = {update.name: float(numpy.linalg.norm(update.change) / numpy.linalg.norm(update.before))
+             for update in window.stepper.trace.updates if update.name.endswith(".W")}
+    click(qtbot, window, "stepperApplyButton")
+    qtbot.waitUntil(lambda: window.latest.step == 2, timeout=10_000)
+    open_tab(qtbot, window, "Inspector")
+    table = find(window, QTableWidget, "layerHealth")
+    qtbot.waitUntil(lambda: table.rowCount() == 3 and table.item(0, 5) is not None, timeout=10_000)
+    ratios = {f"{row + 1}.W": table.item(row, 5).text() for row in range(3)}
+    for name, ratio in shown.items():
+        assert float(ratios[name]) == pytest.approx(ratio, rel=0.06), name
     window.close()
 
 
