@@ -108,6 +108,29 @@ def test_next_pressed_to_the_last_phase_hands_its_focus_to_apply(qtbot):
     window.close()
 
 
+def test_discarding_leaves_the_inspectors_gradients_as_they_were(qtbot):
+    """The gradient a discarded step computed goes with it: the Inspector shows the last step's ‖∂L/∂W‖ again."""
+    window = MainWindow("circle")
+    qtbot.addWidget(window)
+    window.show()
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.step == 1, timeout=10_000)
+    open_tab(qtbot, window, "Inspector")
+    table = find(window, QTableWidget, "layerHealth")
+    qtbot.waitUntil(lambda: table.rowCount() == 3 and table.item(0, 4) is not None, timeout=10_000)
+    before = [table.item(row, 4).text() for row in range(3)]
+    click(qtbot, window, "stepperBatchButton")
+    qtbot.waitUntil(lambda: window.stepper.current_phase() == 0, timeout=10_000)
+    traced = {update.name: f"{numpy.linalg.norm(update.terms['grad']):.2e}" for update in window.stepper.trace.updates}
+    assert [traced[f"{row + 1}.W"] for row in range(3)] != before  # another batch: other gradients
+    held = window.latest
+    click(qtbot, window, "stepperDiscardButton")
+    qtbot.waitUntil(lambda: window.latest is not held, timeout=10_000)
+    open_tab(qtbot, window, "Inspector")
+    assert [table.item(row, 4).text() for row in range(3)] == before and window.latest.step == 1
+    window.close()
+
+
 def test_discarding_keeps_the_weights_and_a_clicked_point_is_stepped_alone(qtbot):
     window = enter_stepper(qtbot, "circle")
     before = window.training.worker.session.network.theta.copy()
