@@ -403,6 +403,24 @@ def test_the_picker_asks_for_an_example_or_the_current_mini_batch(qtbot):
     assert not panel.example_button.isEnabled()
 
 
+def test_an_example_number_typed_and_entered_is_stepped_through(qtbot):
+    """Enter in the Example field does what the button beside it does, as the window's other fields apply on Enter."""
+    panel = StepperPanel()
+    qtbot.addWidget(panel)
+    panel.set_example_count(250)
+    panel.show()
+    field = panel.example_input.lineEdit()
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "42")
+    with qtbot.waitSignal(panel.batch_requested, timeout=1000) as blocker:
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert blocker.args == [42]
+    panel.set_example_count(0)  # no data: nothing to step through
+    with qtbot.assertNotEmitted(panel.batch_requested):
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
 def test_clear_says_how_to_enter_the_stepper(qtbot, circle):
     panel = panel_for(qtbot, *circle)
     panel.clear()
