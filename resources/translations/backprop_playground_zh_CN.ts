@@ -589,7 +589,7 @@ click to edit</source>
     </message>
     <message>
         <source>Previous</source>
-        <translation>上一步</translation>
+        <translation>上一阶段</translation>
     </message>
     <message>
         <source>Go to the previous phase</source>
@@ -597,7 +597,7 @@ click to edit</source>
     </message>
     <message>
         <source>Next</source>
-        <translation>下一步</translation>
+        <translation>下一阶段</translation>
     </message>
     <message>
         <source>Go to the next phase</source>
