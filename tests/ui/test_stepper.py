@@ -365,6 +365,16 @@ def test_the_chain_rule_over_a_batch_sums_one_product_per_example(qtbot, circle)
     assert "Σ over the 10 examples" in panel.chain_text.toPlainText()
 
 
+def test_the_chain_rule_names_the_example_it_follows_as_the_batchs(qtbot, circle):
+    """"For example 3:" read as "e.g. 3", and as training example 3 of the Example field above: it is column 3 of
+    the batch, as the phases of layers on images say."""
+    panel = panel_for(qtbot, *circle)
+    panel.go_to(6)  # backward, layer 1
+    panel.chain_example.setValue(3)
+    text = panel.chain_text.toPlainText()
+    assert "For example 3 of the batch:" in text and "z[" in text.split("For example 3 of the batch:")[1]
+
+
 def test_the_gradient_check_agrees_with_the_hand_written_gradients_of_circle(qtbot, circle):
     spec, trace = circle
     panel = panel_for(qtbot, spec, trace)
