@@ -487,5 +487,10 @@ def test_every_phase_of_a_network_with_every_kind_of_layer_draws_its_records(qtb
     panel.go_to(titles.index("Backward · layer 3 (batchnorm)"))
     record = next(r for r in trace.backward if r.path == "3")
     numpy.testing.assert_array_equal(shown(panel)["∂L/∂γ"], record.param_grads["gamma"].reshape(-1, 1))
+    panel.go_to(len(titles) - 1)  # the update of γ names it γ, as the phases of its layer do
+    panel.update_layer.setCurrentText("3")
+    panel.update_parameter.setCurrentText("gamma")
+    assert list(shown(panel)) == ["γ before", "∂L/∂γ", "Δγ", "γ after"]
+    assert "γ ← γ − α g" in panel.formula.text() and "gamma" not in panel.formula.text()
     panel.go_to(titles.index("Backward · layer 1 (dense 6 relu)"))
     assert panel.chain.source == "dropout"
