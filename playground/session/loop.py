@@ -217,6 +217,7 @@ class Session:
     _new_trace = None
     _exported = None
     _pending_trace: tuple | None = None  # (what training leaves behind, examples, from the epoch's order)
+    _gradient_before: tuple | None = None  # (the gradient, whether one was known) as a held step found them
 
     def _trace(self, example: int | None):
         count = len(self.dataset.x_train)
@@ -226,7 +227,9 @@ class Session:
         in_order = example is None
         indices = self.at.batch(self.batch_size) if in_order else [example]
         batch = self.network.gather(self._data, numpy.asarray(indices))
+        self._drop_trace()  # the step held before, if any: the gradient to go back to is the one before it
         before = self.guard.keep(self.optimizer)
+        self._gradient_before = (self.network.grad.copy(), self.measurements.gradient_known)
         trace = self.network.trace_batch(batch, self.optimizer)
         self.measurements.gradient_known = True  # the traced step's gradient, which the stepper shows
         self._pending_trace = (self.guard.keep(self.optimizer), batch.size, in_order, trace.loss)
@@ -237,14 +240,18 @@ class Session:
         if self._pending_trace is None:
             return
         after, size, in_order, loss = self._pending_trace
-        self._pending_trace = None
         if not (math.isfinite(loss) and all_finite(self.network.backend, after.theta)):
             # Training would stop here and keep the weights it had: so does the stepper.
+            self._drop_trace()
             self._notice = tr("The step traced gives a loss of {0:.4g} and non-finite weights, so it was not applied "
                               "and the weights stay as they were; lower the learning rate or turn on gradient "
                               "clipping, or reset the network.").format(loss)
             return
+        self._pending_trace = self._gradient_before = None
         after.restore(self.optimizer)
+        # The optimizer's last step is still the traced one (any other step drops the held trace): its ratios, not
+        # those of the step trained before it, are the last step's now.
+        self.measurements.record_update(self.optimizer)
         at = self.at
         at.step += 1
         at.samples += size
@@ -255,6 +262,16 @@ class Session:
             at.position += size
             if at.epoch_done:
                 at.next_epoch()
+
+    def _drop_trace(self) -> None:
+        """The held step goes unapplied, and so does the gradient it computed: the views show the last step's
+        again (or none, before the first step), as before the step was traced."""
+        if self._pending_trace is None:
+            return
+        gradient, known = self._gradient_before
+        self.network.grad[...] = gradient
+        self.measurements.gradient_known = known
+        self._pending_trace = self._gradient_before = None
 
     # A weight set by hand: a what-if, scored on the test split at once.
 
@@ -296,7 +313,7 @@ class Session:
         if name in ("learning_rate", "regularization", "optimizer", "optimizer_settings"):
             self._optimizer_shown = None
         if name not in ("trace", "apply_trace", "pause", "pace", "export", "watch", "stop_at_epoch"):
-            self._pending_trace = None  # training or settings moved on: the held step no longer applies
+            self._drop_trace()  # training or settings moved on: the held step no longer applies
         if name == "pause":
             self._paused, self._steps_left, self._until_epoch = True, 0, None
         elif name == "resume":

@@ -376,8 +376,8 @@ click to edit</source>
         <translation>∂L/∂W[{0}, {1}] = 对 {2} 个样本求和 x[{0}, m] · δ[{1}, m]</translation>
     </message>
     <message>
-        <source>For example {0}:</source>
-        <translation>对样本 {0}：</translation>
+        <source>For example {0} of the batch:</source>
+        <translation>对批量中的样本 {0}：</translation>
     </message>
     <message>
         <source>g&apos;(z[{0}]) multiplies a zero: (∂L/∂a)[{0}] = 0, so δ[{0}] = 0 whatever g&apos; is</source>
@@ -589,7 +589,7 @@ click to edit</source>
     </message>
     <message>
         <source>Previous</source>
-        <translation>上一步</translation>
+        <translation>上一阶段</translation>
     </message>
     <message>
         <source>Go to the previous phase</source>
@@ -597,7 +597,7 @@ click to edit</source>
     </message>
     <message>
         <source>Next</source>
-        <translation>下一步</translation>
+        <translation>下一阶段</translation>
     </message>
     <message>
         <source>Go to the next phase</source>

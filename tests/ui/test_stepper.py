@@ -365,6 +365,16 @@ def test_the_chain_rule_over_a_batch_sums_one_product_per_example(qtbot, circle)
     assert "Σ over the 10 examples" in panel.chain_text.toPlainText()
 
 
+def test_the_chain_rule_names_the_example_it_follows_as_the_batchs(qtbot, circle):
+    """"For example 3:" read as "e.g. 3", and as training example 3 of the Example field above: it is column 3 of
+    the batch, as the phases of layers on images say."""
+    panel = panel_for(qtbot, *circle)
+    panel.go_to(6)  # backward, layer 1
+    panel.chain_example.setValue(3)
+    text = panel.chain_text.toPlainText()
+    assert "For example 3 of the batch:" in text and "z[" in text.split("For example 3 of the batch:")[1]
+
+
 def test_the_gradient_check_agrees_with_the_hand_written_gradients_of_circle(qtbot, circle):
     spec, trace = circle
     panel = panel_for(qtbot, spec, trace)
@@ -401,6 +411,24 @@ def test_the_picker_asks_for_an_example_or_the_current_mini_batch(qtbot):
     assert blocker.args == [None]
     panel.set_example_count(0)
     assert not panel.example_button.isEnabled()
+
+
+def test_an_example_number_typed_and_entered_is_stepped_through(qtbot):
+    """Enter in the Example field does what the button beside it does, as the window's other fields apply on Enter."""
+    panel = StepperPanel()
+    qtbot.addWidget(panel)
+    panel.set_example_count(250)
+    panel.show()
+    field = panel.example_input.lineEdit()
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "42")
+    with qtbot.waitSignal(panel.batch_requested, timeout=1000) as blocker:
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert blocker.args == [42]
+    panel.set_example_count(0)  # no data: nothing to step through
+    with qtbot.assertNotEmitted(panel.batch_requested):
+        qtbot.keyClick(field, Qt.Key.Key_Return)
 
 
 def test_clear_says_how_to_enter_the_stepper(qtbot, circle):
@@ -459,5 +487,10 @@ def test_every_phase_of_a_network_with_every_kind_of_layer_draws_its_records(qtb
     panel.go_to(titles.index("Backward · layer 3 (batchnorm)"))
     record = next(r for r in trace.backward if r.path == "3")
     numpy.testing.assert_array_equal(shown(panel)["∂L/∂γ"], record.param_grads["gamma"].reshape(-1, 1))
+    panel.go_to(len(titles) - 1)  # the update of γ names it γ, as the phases of its layer do
+    panel.update_layer.setCurrentText("3")
+    panel.update_parameter.setCurrentText("gamma")
+    assert list(shown(panel)) == ["γ before", "∂L/∂γ", "Δγ", "γ after"]
+    assert "γ ← γ − α g" in panel.formula.text() and "gamma" not in panel.formula.text()
     panel.go_to(titles.index("Backward · layer 1 (dense 6 relu)"))
     assert panel.chain.source == "dropout"

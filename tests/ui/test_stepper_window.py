@@ -7,7 +7,7 @@ import re
 import numpy
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QListWidget, QPushButton
+from PySide6.QtWidgets import QApplication, QComboBox, QListWidget, QPushButton, QTableWidget
 
 from playground.data import load_dataset
 from playground.data.images import IMAGE_SETS
@@ -17,6 +17,7 @@ from playground.ui import MainWindow
 from playground.ui.network_view import HIGHLIGHT
 from playground.ui.stepper.notation import kernels
 from playground.ui.stepper.panel import StepperPanel
+from tests.ui.test_metrics_view import open_tab
 from tests.ui.widgets import click, find
 
 
@@ -69,6 +70,29 @@ def test_applying_the_step_resumes_training_from_the_stepped_weights(qtbot):
     window.close()
 
 
+def test_the_inspector_shows_the_update_of_the_step_applied(qtbot):
+    """After Apply update, the Inspector's ‖ΔW‖ / ‖W‖ is that of the step applied, as its update phase showed it,
+    not the ratio of the step trained before it."""
+    window = MainWindow("circle")
+    qtbot.addWidget(window)
+    window.show()
+    click(qtbot, window, "stepButton")  # a step of its own: its ratios are recorded
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.step == 1, timeout=10_000)
+    click(qtbot, window, "stepperBatchButton")
+    qtbot.waitUntil(lambda: window.stepper.current_phase() == 0, timeout=10_000)
+    shown = {update.name: float(numpy.linalg.norm(update.change) / numpy.linalg.norm(update.before))
+             for update in window.stepper.trace.updates if update.name.endswith(".W")}
+    click(qtbot, window, "stepperApplyButton")
+    qtbot.waitUntil(lambda: window.latest.step == 2, timeout=10_000)
+    open_tab(qtbot, window, "Inspector")
+    table = find(window, QTableWidget, "layerHealth")
+    qtbot.waitUntil(lambda: table.rowCount() == 3 and table.item(0, 5) is not None, timeout=10_000)
+    ratios = {f"{row + 1}.W": table.item(row, 5).text() for row in range(3)}
+    for name, ratio in shown.items():
+        assert float(ratios[name]) == pytest.approx(ratio, rel=0.06), name
+    window.close()
+
+
 def test_next_pressed_to_the_last_phase_hands_its_focus_to_apply(qtbot):
     """Next greys out at the last phase; the keyboard focus it had goes on to Apply update, not nowhere."""
     window = enter_stepper(qtbot, "circle")
@@ -81,6 +105,29 @@ def test_next_pressed_to_the_last_phase_hands_its_focus_to_apply(qtbot):
         qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)  # a click focuses the button, as Tab does
     assert window.stepper.current_phase() == 7
     assert QApplication.focusWidget() is find(window, QPushButton, "stepperApplyButton")
+    window.close()
+
+
+def test_discarding_leaves_the_inspectors_gradients_as_they_were(qtbot):
+    """The gradient a discarded step computed goes with it: the Inspector shows the last step's ‖∂L/∂W‖ again."""
+    window = MainWindow("circle")
+    qtbot.addWidget(window)
+    window.show()
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.step == 1, timeout=10_000)
+    open_tab(qtbot, window, "Inspector")
+    table = find(window, QTableWidget, "layerHealth")
+    qtbot.waitUntil(lambda: table.rowCount() == 3 and table.item(0, 4) is not None, timeout=10_000)
+    before = [table.item(row, 4).text() for row in range(3)]
+    click(qtbot, window, "stepperBatchButton")
+    qtbot.waitUntil(lambda: window.stepper.current_phase() == 0, timeout=10_000)
+    traced = {update.name: f"{numpy.linalg.norm(update.terms['grad']):.2e}" for update in window.stepper.trace.updates}
+    assert [traced[f"{row + 1}.W"] for row in range(3)] != before  # another batch: other gradients
+    held = window.latest
+    click(qtbot, window, "stepperDiscardButton")
+    qtbot.waitUntil(lambda: window.latest is not held, timeout=10_000)
+    open_tab(qtbot, window, "Inspector")
+    assert [table.item(row, 4).text() for row in range(3)] == before and window.latest.step == 1
     window.close()
 
 

@@ -131,6 +131,21 @@ def test_every_phase_of_the_stepper_explains_in_chinese(qtbot, chinese):
     window.close()
 
 
+def test_the_stepper_s_previous_and_next_in_chinese_name_phases_not_training_steps(qtbot, chinese):
+    """步 is a training step in the window (单步 trains one, the stepper shows 第 n 步): Previous and Next move
+    between the phases (阶段) of that one step, and say so."""
+    window = MainWindow("circle")
+    qtbot.addWidget(window)
+    window.show()
+    click(qtbot, window, "stepperBatchButton")
+    qtbot.waitUntil(lambda: window.stepper.current_phase() == 0, timeout=10_000)
+    assert "步" in window.statusBar().currentMessage() and "步" in find(window, QPushButton, "stepButton").text()
+    for name in ("stepperPrevButton", "stepperNextButton"):
+        text = find(window, QPushButton, name).text()
+        assert "阶段" in text and "步" not in text, text
+    window.close()
+
+
 def test_a_lesson_in_chinese_speaks_chinese_at_every_step(qtbot, chinese):
     window = MainWindow("circle")
     qtbot.addWidget(window)

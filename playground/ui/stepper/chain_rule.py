@@ -92,7 +92,7 @@ def chain_rule_html(rule: ChainRule, activation: str, loss_name: str) -> str:
             i, j, rule.x.size), ""))
         rows.append((f"= {_sum_of_products(pairs)} = {number(rule.total)}",
                      tr("backward wrote {0}").format(number(rule.entry))))
-        rows.append((tr("For example {0}:").format(m), ""))
+        rows.append((tr("For example {0} of the batch:").format(m), ""))
     delta_m = float(rule.delta[m])
     rows.append((f"z[{j}{at}] = {number(rule.z)},   a[{j}{at}] = g(z[{j}{at}]) = {number(rule.a)}", ""))
     rows.append((f"δ[{j}{at}] = (∂L/∂a)[{j}{at}] · g'(z[{j}{at}]) = {factor(rule.grad_a)} × g'(z[{j}{at}]) "

@@ -105,6 +105,8 @@ class StepperPanel(QWidget):
         self.batch_button = self._button(tr("Current mini-batch"), "stepperBatchButton",
                                          tr("Trace the next training step on its mini-batch"))
         self.example_button.clicked.connect(lambda: self.batch_requested.emit(self.example_input.value()))
+        # Enter in the field steps through the example typed, as the button does (and not while it is greyed out).
+        self.example_input.lineEdit().returnPressed.connect(self.example_button.click)
         self.batch_button.clicked.connect(lambda: self.batch_requested.emit(None))
         picker = QFlowLayout()  # on two lines where the panel is narrow
         example = QWidget()

@@ -290,6 +290,15 @@ def _update_of(trace: StepTrace, parameter: str | None) -> UpdateRecord | None:
     return next((update for update in trace.updates if update.name == parameter), None)
 
 
+SYMBOLS = {"gamma": "γ", "beta": "β"}  # BatchNorm's parameters, as the phases of its layer write them
+
+
+def _symbol(update: UpdateRecord) -> str:
+    """The updated parameter as the formulas write it: "W", "b", "γ"."""
+    name = update.name.rsplit(".", 1)[1]
+    return SYMBOLS.get(name, name)
+
+
 PENALTY_TERMS = {"l1": "l1·sign({0})", "l2": "l2·{0}"}  # the UpdateRecord terms, as the formulas write them
 # The optimizer's state shown as heatmaps: (the UpdateRecord term, its symbol in the formulas).
 STATE_SHOWN = {"sgd": [("velocity", "v")], "adam": [("m_hat", "m̂"), ("v_hat", "v̂")],
@@ -300,7 +309,7 @@ STATE_SHOWN["adamw"] = STATE_SHOWN["adam"]
 def _update_matrices(trace: StepTrace, update: UpdateRecord) -> list[Matrix]:
     """The parameter before, its gradient from backprop, the penalty terms, the gradient the rule used
     when penalties or clipping changed it, the optimizer's state, the change and the parameter after."""
-    name, terms, settings = update.name.rsplit(".", 1)[1], update.terms, trace.optimizer.settings
+    name, terms, settings = _symbol(update), update.terms, trace.optimizer.settings
     level = max(matrix("", update.before).level, matrix("", update.after).level)
     shown = [matrix(tr("{0} before").format(name), update.before, level), matrix(f"∂L/∂{name}", terms["grad"])]
     shown += [matrix(PENALTY_TERMS[key].format(name), terms[key]) for key in PENALTY_TERMS if key in terms]
@@ -316,7 +325,7 @@ def _update_rows(trace: StepTrace, parameter: str | None) -> tuple[list[tuple[st
     update, record = _update_of(trace, parameter), trace.optimizer
     if update is None or record is None:
         return [("θ ← θ − Δθ", "")], tr("This step was traced without an optimizer: it has no update.")
-    p, settings, scalars = update.name.rsplit(".", 1)[1], record.settings, record.scalars
+    p, settings, scalars = _symbol(update), record.settings, record.scalars
     rows = [_gradient_row(p, update, settings)]
     if settings["clip_norm"] is not None:
         factor = scalars["clip_factor"]
