@@ -19,6 +19,7 @@ from playground.errors import SpecError
 from playground.words import tr
 
 OPTIMIZERS = ("sgd", "adam", "adamw", "rmsprop")
+ADAMW_WEIGHT_DECAY = 0.01  # torch.optim.AdamW's default
 
 
 # The smallest eps that float32 holds as a normal number, rounded up: a smaller one becomes 0 there, and
@@ -71,11 +72,15 @@ class OptimizerSpec:
 
     def with_kind(self, kind: str) -> OptimizerSpec:
         """A copy for another optimizer, without the settings only this one has (Nesterov is SGD's,
-        weight decay AdamW's): switching optimizers keeps the rest."""
+        weight decay AdamW's): switching optimizers keeps the rest. Switching to AdamW starts its decay
+        at PyTorch's default."""
         spec = copy.deepcopy(self)
         spec.kind = kind
         spec.nesterov = self.nesterov and kind == "sgd"
-        spec.weight_decay = self.weight_decay if kind == "adamw" else 0.0
+        if kind != "adamw":
+            spec.weight_decay = 0.0
+        elif self.kind != "adamw":
+            spec.weight_decay = ADAMW_WEIGHT_DECAY  # with none, AdamW would be Adam under another name
         return spec
 
     def to_dict(self) -> dict[str, Any]:

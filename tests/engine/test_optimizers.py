@@ -173,3 +173,13 @@ def test_switching_optimizers_drops_only_what_the_new_one_lacks():
     nesterov = OptimizerSpec("sgd", momentum=0.9, nesterov=True)
     assert not nesterov.with_kind("rmsprop").nesterov and nesterov.with_kind("sgd").nesterov
     assert adamw.weight_decay == 0.01  # the original is left as it was
+    assert adamw.with_kind("adamw").weight_decay == 0.01
+    adamw.weight_decay = 0.3
+    assert adamw.with_kind("adamw").weight_decay == 0.3  # AdamW's own decay is kept
+
+
+@pytest.mark.parametrize("kind", ["sgd", "adam", "rmsprop"])
+def test_switching_to_adamw_starts_with_pytorchs_weight_decay_not_none(kind):
+    """With a decay of 0, AdamW is Adam: a learner who picks it would see no difference."""
+    assert OptimizerSpec(kind).with_kind("adamw").weight_decay == 0.01 == torch.optim.AdamW([torch.zeros(1)]).defaults[
+        "weight_decay"]

@@ -144,3 +144,18 @@ def test_a_warm_up_shows_the_learning_rate_it_has_reached_in_the_readout(qtbot):
     assert 0 < reached < base / 100  # early in a 1,000-step ramp
     qtbot.waitUntil(lambda: f"learning rate {reached:.3g}" in readout.text())
     window.close()
+
+
+def test_adamw_picked_in_the_control_bar_decays_the_weights_by_pytorchs_default(qtbot):
+    window = MainWindow("circle")
+    qtbot.addWidget(window)
+    window.show()
+    selector = find(window, QComboBox, "optimizerSelector")
+    qtbot.mouseClick(selector, Qt.MouseButton.LeftButton)
+    selector.view().setCurrentIndex(selector.model().index(selector.findText("adamw"), 0))
+    qtbot.keyClick(selector.view(), Qt.Key.Key_Return)
+    assert selector.currentText() == "adamw"
+    dialog = open_settings(qtbot, window)
+    decay = next(label for label in dialog.findChildren(QLabel) if label.text() == "Weight decay (AdamW)").buddy()
+    assert decay.isEnabled() and decay.text() == "0.01"
+    press(qtbot, dialog, QDialogButtonBox.StandardButton.Cancel)
