@@ -6,13 +6,14 @@ import shutil
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMessageBox, QPushButton, QTableWidget
 
 from playground.project import load_preset, load_project, save_project
 from playground.project.lessons import LessonPlace
-from playground.session import project_of
+from playground.session import loop, project_of
 from playground.ui import MainWindow, projects
 from tests.session.helpers import preset_session
+from tests.session.test_session import SteppedClock
 from tests.ui.widgets import click, find, menu_action, type_stop_at
 
 
@@ -73,6 +74,27 @@ def test_alt_n_and_alt_b_step_through_a_lesson_wherever_the_focus_is(qtbot):
         qtbot.keyClick(rate, key, Qt.KeyboardModifier.AltModifier)
         qtbot.waitUntil(lambda counter=counter: text(window, "lessonCounter") == counter)  # an animated click
     assert rate.hasFocus() and "Alt+N" in find(window, QPushButton, "lessonNextButton").toolTip()
+    window.close()
+
+
+def test_the_update_ratio_a_step_sends_the_learner_to_is_in_the_inspector_where_training_stopped(qtbot, monkeypatch):
+    # The session's clock stands still: the 20 epochs are one burst, as on a fast machine, with no snapshot due
+    # before the one where training stops.
+    monkeypatch.setattr(loop, "time", SteppedClock(0.0))
+    window = open_window(qtbot, "deep-relu-he")
+    open_lesson(window, "ReLU and He initialization")
+    click(qtbot, window, "playButton")  # step 1 set the epoch to stop at: 20
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.epoch > 0 and window.latest.state == "paused",
+                    timeout=20_000)
+    assert window.latest.epoch == 20
+    click(qtbot, window, "lessonNextButton")
+    click(qtbot, window, "lessonNextButton")
+    assert "layer 1's update ratio" in text(window, "lesson_do")
+    assert window.plot_tabs.currentWidget() is window.inspector
+    table = find(window, QTableWidget, "layerHealth")
+    qtbot.waitUntil(lambda: window._drawn is window.latest)
+    assert table.horizontalHeaderItem(5).text() == "‖ΔW‖ / ‖W‖"
+    assert 1e-4 < float(table.item(0, 5).text()) < 1e-2  # about a thousandth, as the step says: not "–"
     window.close()
 
 
