@@ -14,6 +14,7 @@ from playground.session import loop, project_of
 from playground.ui import MainWindow, projects
 from tests.session.helpers import preset_session
 from tests.session.test_session import SteppedClock
+from tests.ui.test_downloads import fake_mnist
 from tests.ui.widgets import click, find, menu_action, type_stop_at
 
 
@@ -193,15 +194,39 @@ def test_a_steps_button_makes_its_change_once_until_undo_takes_it_back(qtbot):
     window.close()
 
 
-def test_the_mnist_lesson_says_its_download_comes_when_it_opens(qtbot, monkeypatch):
-    asked = []
+def test_the_mnist_lesson_opens_once_its_download_is_here_and_not_over_another_preset(qtbot, monkeypatch, tmp_path):
+    monkeypatch.setenv("PLAYGROUND_DATA_DIR", str(tmp_path))
     monkeypatch.setattr("playground.ui.downloads.can_download", lambda: True)
-    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text: asked.append(title)
-                        or QMessageBox.StandardButton.No)
+    monkeypatch.setattr("playground.data.images.fetch_with_torchvision", fake_mnist)
+    asked, answers = [], [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text: asked.append(title) or answers.pop(0))
     window = open_window(qtbot)
     open_lesson(window, "The article's MNIST network")
     assert asked == ["Download MNIST digits?"]  # on opening, before Train is pressed
+    # Declined: the window stays on circle, and no lesson about MNIST stands beside it, setting its epochs.
+    assert window.preset.name == "circle" and "not downloaded yet" in window.statusBar().currentMessage()
+    assert not window.lessons.dock.isVisible() and window.controls.stop_at_epoch() is None
+    open_lesson(window, "The article's MNIST network")
+    assert not window.lessons.dock.isVisible()  # downloading: the lesson waits for its data
+    qtbot.waitUntil(lambda: window.dataset.name == "mnist", timeout=10_000)
+    assert window.lessons.dock.isVisible() and text(window, "lessonCounter") == "Step 1 of 4"
     assert "opening this lesson offered to download it" in text(window, "lesson_do")
+    assert window.preset.name == "mnist-mlp" and window.controls.stop_at_epoch() == 3
+    window.close()
+
+
+def test_another_preset_shown_mid_lesson_closes_the_lesson_about_its_own(qtbot):
+    window = open_window(qtbot)
+    open_lesson(window, "Vanishing gradients")
+    click(qtbot, window, "lessonNextButton")
+    click(qtbot, window, "lessonNextButton")
+    assert find(window, QPushButton, "lessonApplyButton").text() == "Switch to ReLU and He init"
+    window.preset_selector.setCurrentText("xor")  # as a pick in the preset box
+    assert window.preset.name == "xor" and not window.lessons.dock.isVisible()
+    window.preset_selector.setCurrentText("deep-sigmoid")  # its own preset again: not the lesson
+    assert not window.lessons.dock.isVisible()
+    open_lesson(window, "Vanishing gradients")
+    assert window.lessons.dock.isVisible() and text(window, "lessonCounter") == "Step 1 of 4"
     window.close()
 
 
