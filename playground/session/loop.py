@@ -184,6 +184,10 @@ class Session:
                     report_due = now + max(REPORT_INTERVAL_S, 4 * cost / self.config.overhead_budget)
             if paused_now and report is None:
                 report = self._pause_report()
+            if not capture and (finished or report is not None or paused_now or frame_done):
+                # A snapshot after a burst (an epoch's end, the epoch to stop at): its last step's update, as a
+                # recorded step gives, or the Inspector would show none when a whole run is one burst.
+                self.measurements.record_update(self.optimizer)
             if finished:
                 yield self._snapshot("finished", report, final=True)
                 return

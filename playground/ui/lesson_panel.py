@@ -152,11 +152,12 @@ class Lessons(QObject):
 
     def __init__(self, window: QMainWindow, builder: LayerBuilder, comparison: RunComparison,
                  settings: Callable[[], OptimizerSpec], use_settings: Callable[[OptimizerSpec], None],
-                 load_preset: Callable[[str], None], show_tab: Callable[[str], None],
+                 load_preset: Callable[[str], bool], show_tab: Callable[[str], None],
                  stop_after: Callable[[int, bool], None]) -> None:
         """`settings`: the optimizer settings shown; `use_settings` starts a new run with others; `load_preset`
-        shows a preset by name (it also tells which is shown: `window.preset`); `show_tab` opens an output tab
-        by the lesson data's name for it; `stop_after(epochs, new_run)` sets the epoch training stops at, so
+        shows a preset by name, and says whether it is shown or will be once its data are downloaded (the window
+        calls `preset_shown` when it is, and tells which is shown: `window.preset`); `show_tab` opens an output
+        tab by the lesson data's name for it; `stop_after(epochs, new_run)` sets the epoch training stops at, so
         many epochs on from the run's epoch, or from the start of a new run."""
         super().__init__(window)
         self.window, self.builder, self.comparison = window, builder, comparison
@@ -174,6 +175,7 @@ class Lessons(QObject):
         # The steps whose change an opened project was saved with, and that project (the window's preset): no Undo
         # takes them back, so they stay made while it is shown.
         self._opened_with: tuple[Preset, frozenset[int]] | None = None
+        self._waiting: Lesson | None = None  # a lesson opened, until its preset shows (its data downloaded)
         self.panel.apply_requested.connect(self.apply)
         self.panel.step_shown.connect(lambda step: step.tab and show_tab(step.tab))
         self.panel.step_shown.connect(lambda _: self._show_made(builder.undo_stack.index()))
@@ -183,15 +185,27 @@ class Lessons(QObject):
         builder.changed.connect(lambda: self._show_made(builder.undo_stack.index()))
 
     def open(self, name: str) -> None:
-        """Show lesson `name` from its first step, on its preset as it comes (a run trained on it stays)."""
+        """Show lesson `name` from its first step, on its preset as it comes (a run trained on it stays): at once,
+        or once its data are downloaded; a download declined opens no lesson over the preset shown before."""
         lesson = load_lesson(name, window_language())
-        if not self._shows_preset_as_it_comes(lesson.preset):
-            self.load_preset(lesson.preset)
-        self._show_dock()
-        self._made.clear()
-        self._opened_with = None
-        self.panel.show_lesson(lesson)
-        self._stop_where_the_step_says()
+        self._waiting = lesson
+        if self._shows_preset_as_it_comes(lesson.preset):
+            self.preset_shown(lesson.preset)
+        elif not self.load_preset(lesson.preset):
+            self._waiting = None  # the window stays as it was and says why
+
+    def preset_shown(self, name: str) -> None:
+        """The window shows preset `name` as it comes: the lesson opened for it shows from its first step, and a
+        lesson about another preset closes (its steps would describe a network that is not there)."""
+        waiting, self._waiting = self._waiting, None
+        if waiting is not None and waiting.preset == name:
+            self._show_dock()
+            self._made.clear()
+            self._opened_with = None
+            self.panel.show_lesson(waiting)
+            self._stop_where_the_step_says()
+        elif self.panel.lesson is not None and self.panel.lesson.preset != name:
+            self.dock.hide()
 
     def place(self) -> LessonPlace | None:
         """Where the learner is in the lesson shown, for the project to keep; None when no lesson shows."""
@@ -207,7 +221,7 @@ class Lessons(QObject):
         project's network, settings and run are shown already and stay as they are. None closes the lesson shown.
         A lesson or step this version does not have closes it too, and raises a LessonError that says so."""
         self._made.clear()
-        self._opened_with = None
+        self._opened_with = self._waiting = None
         if place is None:
             self.dock.hide()
             return

@@ -238,15 +238,16 @@ class MainWindow(QMainWindow):
         """The data shown and trained on (the run in use's)."""
         return self.run_in_use.dataset
 
-    def load_preset(self, name: str) -> None:
+    def load_preset(self, name: str) -> bool:
         """Show preset `name` and its data; data that is not here (a download declined) leaves the preset shown
-        before as it was, and the selector says so."""
+        before as it was, and the selector says so. Whether the preset is shown, or will be once its data are
+        downloaded."""
         try:
             preset = load_preset(name, window_language())
             title = missing_download(preset.dataset)
             if title is not None and self.downloads.offer_download(
                     preset.dataset, title, lambda used, data: self._show_preset(preset, data, used)):
-                return
+                return True
             dataset = load_without_download(preset.dataset, name)
         except PlaygroundError as error:
             self.statusBar().showMessage(str(error))
@@ -256,8 +257,9 @@ class MainWindow(QMainWindow):
             else:  # back on the preset shown, or on none for a project
                 with QSignalBlocker(self.preset_selector):
                     self.preset_selector.setCurrentIndex(self.preset_selector.findText(shown.name))
-            return
+            return False
         self._show_preset(preset, dataset)
+        return True
 
     def _show_preset(self, preset: Preset, dataset: Dataset, dataset_config: dict | None = None) -> None:
         """`dataset_config`: the config the data were read with, when not the preset's own (its files
@@ -269,13 +271,13 @@ class MainWindow(QMainWindow):
         self._show_setup()
         self.projects.show_file(None, 0)
         self.statusBar().showMessage(self.tr("Loaded preset {0}").format(preset.title))
+        self.lessons.preset_shown(preset.name)
 
-    def _open_preset(self, name: str) -> None:
-        """Show preset `name`, as a new project even when it is the one shown."""
-        if self.preset_selector.currentText() != name:
-            self.preset_selector.setCurrentText(name)  # which loads it
-        else:
-            self.load_preset(name)
+    def _open_preset(self, name: str) -> bool:
+        """Show preset `name`, as a new project even when it is the one shown (load_preset's answer)."""
+        with QSignalBlocker(self.preset_selector):
+            self.preset_selector.setCurrentText(name)
+        return self.load_preset(name)
 
     def _show_tab(self, name: str) -> None:
         """An output tab by the name lessons give it."""

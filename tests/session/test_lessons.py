@@ -58,6 +58,15 @@ def test_a_step_that_says_to_train_so_many_epochs_has_the_window_stop_there():
     assert [epochs_to_train(load_lesson("batchnorm"), index) for index in range(4)] == [20, None, 20, None]
 
 
+def test_a_step_that_claims_a_ratio_of_two_layers_opens_the_gradients_tab_where_both_are_drawn():
+    """The Gradients tab draws every layer of the run in use; the Compare tab draws one layer of each run, so a
+    claim of layer 1 against layer 11 cannot be read there."""
+    wrong = [(name, index + 1, step.tab) for name in list_lessons()
+             for index, step in enumerate(load_lesson(name).steps)
+             if step.check.kind == "grad_norm_ratio" and step.tab != "gradients"]
+    assert wrong == []
+
+
 def checked_on(name: str):
     """The lesson as the test plays it. MNIST cannot be downloaded here, and on random images of its shape no
     claim about learning means anything: mnist-mlp's claims are checked on digits-mlp, the same network

@@ -16,6 +16,7 @@ from playground.project.export import export_history_csv
 from playground.session import History, Session, TrainingConfig, loop
 from playground.session.snapshot_measures import EVALUATION_CHUNK, evaluation_chunk
 from playground.session.state import export_state
+from playground.session.step_norms import update_ratios
 from tests.project.test_bad_files import refused_within_memory
 from tests.session.helpers import Runner, preset_session
 
@@ -471,6 +472,23 @@ def test_the_history_keeps_each_layers_update_ratio_of_the_step_before_the_snaps
     assert snapshot.history["update_ratio/11.W"][-1] == snapshot.layers[-1].update_ratios["W"] > 0
 
 
+@pytest.mark.parametrize("settings", [{"stop_at_epoch": 2}, {"epochs": 2}])
+def test_a_snapshot_after_a_burst_has_the_update_ratio_of_the_bursts_last_step(monkeypatch, settings):
+    """A clock that stands still: two epochs in one burst, no step recorded on its own. The snapshot where training
+    pauses at its epoch to stop at (or finishes) still has each layer's ‖ΔW‖ / ‖W‖, of the last step taken, which
+    the Inspector shows and a lesson asks the learner to read there."""
+    monkeypatch.setattr(loop, "time", SteppedClock(0.0))
+    session = preset_session("deep-relu-he", **settings)
+    stream = session.run()
+    last = next(snapshot for snapshot in stream if snapshot.epoch == 2)
+    assert last.state in ("paused", "finished") and last.step == 50
+    ratios = update_ratios(session.network, session.optimizer)
+    assert [stats.weight_update_ratio for stats in last.layers] == [ratios[f"{n}.W"] for n in range(1, 12)]
+    assert 1e-4 < last.layers[0].weight_update_ratio < 1e-2
+    session.control.stop()
+    list(stream)
+
+
 def direct_norms(name: str, steps: int) -> list[tuple[dict[str, float], dict[str, float]]]:
     """Each step's gradient norm and update ratio of every parameter, from the engine in float64
     (Network.parameter_norms), the network stepped one step at a time: for plain SGD the update is the learning
@@ -509,7 +527,7 @@ def test_each_layers_gradient_norm_and_update_ratio_have_a_point_wherever_the_tr
         grads, ratios = direct[int(steps[row]) - 1]
         for name in names:
             assert history[f"grad_norm/{name}"][row] == pytest.approx(grads[name], rel=1e-4), (steps[row], name)
-            ratio = history[f"update_ratio/{name}"][row]  # none at a snapshot after a burst, as before
+            ratio = history[f"update_ratio/{name}"][row]  # none at the first snapshot, before any step
             assert numpy.isnan(ratio) or ratio == pytest.approx(ratios[name], rel=1e-4), (steps[row], name)
     # The lesson: layer 1's gradient vanishes, and its updates are far below float32's rounding of its weights.
     assert history["grad_norm/1.W"][numpy.isfinite(history["grad_norm/1.W"])].max() < 1e-6

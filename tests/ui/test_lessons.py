@@ -6,13 +6,15 @@ import shutil
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMessageBox, QPushButton, QTableWidget
 
 from playground.project import load_preset, load_project, save_project
 from playground.project.lessons import LessonPlace
-from playground.session import project_of
+from playground.session import loop, project_of
 from playground.ui import MainWindow, projects
 from tests.session.helpers import preset_session
+from tests.session.test_session import SteppedClock
+from tests.ui.test_downloads import fake_mnist
 from tests.ui.widgets import click, find, menu_action, type_stop_at
 
 
@@ -73,6 +75,27 @@ def test_alt_n_and_alt_b_step_through_a_lesson_wherever_the_focus_is(qtbot):
         qtbot.keyClick(rate, key, Qt.KeyboardModifier.AltModifier)
         qtbot.waitUntil(lambda counter=counter: text(window, "lessonCounter") == counter)  # an animated click
     assert rate.hasFocus() and "Alt+N" in find(window, QPushButton, "lessonNextButton").toolTip()
+    window.close()
+
+
+def test_the_update_ratio_a_step_sends_the_learner_to_is_in_the_inspector_where_training_stopped(qtbot, monkeypatch):
+    # The session's clock stands still: the 20 epochs are one burst, as on a fast machine, with no snapshot due
+    # before the one where training stops.
+    monkeypatch.setattr(loop, "time", SteppedClock(0.0))
+    window = open_window(qtbot, "deep-relu-he")
+    open_lesson(window, "ReLU and He initialization")
+    click(qtbot, window, "playButton")  # step 1 set the epoch to stop at: 20
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.epoch > 0 and window.latest.state == "paused",
+                    timeout=20_000)
+    assert window.latest.epoch == 20
+    click(qtbot, window, "lessonNextButton")
+    click(qtbot, window, "lessonNextButton")
+    assert "layer 1's update ratio" in text(window, "lesson_do")
+    assert window.plot_tabs.currentWidget() is window.inspector
+    table = find(window, QTableWidget, "layerHealth")
+    qtbot.waitUntil(lambda: window._drawn is window.latest)
+    assert table.horizontalHeaderItem(5).text() == "‖ΔW‖ / ‖W‖"
+    assert 1e-4 < float(table.item(0, 5).text()) < 1e-2  # about a thousandth, as the step says: not "–"
     window.close()
 
 
@@ -171,15 +194,39 @@ def test_a_steps_button_makes_its_change_once_until_undo_takes_it_back(qtbot):
     window.close()
 
 
-def test_the_mnist_lesson_says_its_download_comes_when_it_opens(qtbot, monkeypatch):
-    asked = []
+def test_the_mnist_lesson_opens_once_its_download_is_here_and_not_over_another_preset(qtbot, monkeypatch, tmp_path):
+    monkeypatch.setenv("PLAYGROUND_DATA_DIR", str(tmp_path))
     monkeypatch.setattr("playground.ui.downloads.can_download", lambda: True)
-    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text: asked.append(title)
-                        or QMessageBox.StandardButton.No)
+    monkeypatch.setattr("playground.data.images.fetch_with_torchvision", fake_mnist)
+    asked, answers = [], [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text: asked.append(title) or answers.pop(0))
     window = open_window(qtbot)
     open_lesson(window, "The article's MNIST network")
     assert asked == ["Download MNIST digits?"]  # on opening, before Train is pressed
+    # Declined: the window stays on circle, and no lesson about MNIST stands beside it, setting its epochs.
+    assert window.preset.name == "circle" and "not downloaded yet" in window.statusBar().currentMessage()
+    assert not window.lessons.dock.isVisible() and window.controls.stop_at_epoch() is None
+    open_lesson(window, "The article's MNIST network")
+    assert not window.lessons.dock.isVisible()  # downloading: the lesson waits for its data
+    qtbot.waitUntil(lambda: window.dataset.name == "mnist", timeout=10_000)
+    assert window.lessons.dock.isVisible() and text(window, "lessonCounter") == "Step 1 of 4"
     assert "opening this lesson offered to download it" in text(window, "lesson_do")
+    assert window.preset.name == "mnist-mlp" and window.controls.stop_at_epoch() == 3
+    window.close()
+
+
+def test_another_preset_shown_mid_lesson_closes_the_lesson_about_its_own(qtbot):
+    window = open_window(qtbot)
+    open_lesson(window, "Vanishing gradients")
+    click(qtbot, window, "lessonNextButton")
+    click(qtbot, window, "lessonNextButton")
+    assert find(window, QPushButton, "lessonApplyButton").text() == "Switch to ReLU and He init"
+    window.preset_selector.setCurrentText("xor")  # as a pick in the preset box
+    assert window.preset.name == "xor" and not window.lessons.dock.isVisible()
+    window.preset_selector.setCurrentText("deep-sigmoid")  # its own preset again: not the lesson
+    assert not window.lessons.dock.isVisible()
+    open_lesson(window, "Vanishing gradients")
+    assert window.lessons.dock.isVisible() and text(window, "lessonCounter") == "Step 1 of 4"
     window.close()
 
 
