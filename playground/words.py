@@ -5,6 +5,7 @@ window installs Qt's translator, so the command line and the tests read English.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 _translate: Callable[[str], str] = str
@@ -33,3 +34,11 @@ def term(name: str) -> str:
              "flatten": tr("flatten"), "globalavgpool": tr("globalavgpool"), "mse": tr("mse"),
              "cross_entropy": tr("cross_entropy"), "binary_cross_entropy": tr("binary_cross_entropy")}
     return terms.get(name, name)
+
+
+def plain_number(value: float) -> str:
+    """Four significant digits without an exponent where a person reads one (15,020, 54.63, 0.2476); else .4g."""
+    if not math.isfinite(value) or value == 0 or not 1e-3 <= abs(value) < 1e9:
+        return f"{value:.4g}"
+    digits = max(0, 3 - math.floor(math.log10(abs(value))))
+    return f"{value:,.{digits}f}"

@@ -68,7 +68,7 @@ from playground.ui.stepper import StepperPanel, StepperRoom, StepperWiring
 from playground.ui.training import Training
 from playground.ui.translation import window_language
 from playground.ui.weight_editing import WeightEditor
-from playground.words import term
+from playground.words import plain_number, term
 
 REDRAW_MS = 33
 NAMED_FEATURES = 8  # the most features the notice of new data names: more (64 pixels) is a count
@@ -595,9 +595,9 @@ class MainWindow(QMainWindow):
         schedule = snapshot.optimizer.schedule if snapshot.optimizer is not None else None
         if schedule is not None and (schedule.kind != "constant" or schedule.warmup_steps > 0):
             rate += self.tr(" · learning rate {0:.3g}").format(snapshot.learning_rate)  # where the schedule is
-        self.run_readout.setText(self.tr("epoch {0} · step {1:,}{2} · {3} · test loss {4:.4f}{5}").format(
+        self.run_readout.setText(self.tr("epoch {0} · step {1:,}{2} · {3} · test loss {4}{5}").format(
             snapshot.epoch, snapshot.step, rate, BACKEND_NAMES.get(snapshot.backend, snapshot.backend),
-            snapshot.test_loss, accuracy))
+            plain_number(snapshot.test_loss), accuracy))
         # Big networks measure a slice of the test sample at each snapshot while training runs. A regression has
         # a loss and no accuracy.
         sliced = snapshot.test_measured < snapshot.test_examples

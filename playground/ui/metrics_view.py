@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTableWidget, QT
 from playground.data import Dataset
 from playground.session import ClassificationReport, EpochReport, Snapshot
 from playground.ui.theme import BLUE, ORANGE
+from playground.words import plain_number
 
 SHADE = 0.65  # the strongest cell tint: dark text stays readable on it
 
@@ -27,14 +28,6 @@ def tinted(rgb: tuple[int, int, int], share: float) -> QColor:
     """`rgb` over white, `share` (0 to 1) of the way to it at most SHADE."""
     strength = SHADE * min(max(share, 0.0), 1.0)
     return QColor(*(round(255 - strength * (255 - channel)) for channel in rgb))
-
-
-def plain_number(value: float) -> str:
-    """Four significant digits without an exponent where a person reads one (15,020, 54.63, 0.2476); else .4g."""
-    if not math.isfinite(value) or value == 0 or not 1e-3 <= abs(value) < 1e9:
-        return f"{value:.4g}"
-    digits = max(0, 3 - math.floor(math.log10(abs(value))))
-    return f"{value:,.{digits}f}"
 
 
 def read_only_table(name: str) -> QTableWidget:

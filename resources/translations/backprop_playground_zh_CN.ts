@@ -3555,6 +3555,10 @@ click to edit</source>
         <translation>计算后端现在是 {0}：权重和优化器状态已搬过去，训练从同一步继续。</translation>
     </message>
     <message>
+        <source>epoch {0} · step {1:,}{2} · {3} · test loss {4}{5}</source>
+        <translation>第 {0} 轮 · 第 {1:,} 步{2} · {3} · 测试集损失 {4}{5}</translation>
+    </message>
+    <message>
         <source>Epoch {0:06d}</source>
         <translation>第 {0:06d} 轮</translation>
     </message>
@@ -3625,10 +3629,6 @@ click to edit</source>
     <message>
         <source> · learning rate {0:.3g}</source>
         <translation> · 学习率 {0:.3g}</translation>
-    </message>
-    <message>
-        <source>epoch {0} · step {1:,}{2} · {3} · test loss {4:.4f}{5}</source>
-        <translation>第 {0} 轮 · 第 {1:,} 步{2} · {3} · 测试集损失 {4:.4f}{5}</translation>
     </message>
     <message>
         <source>Test loss on the last {0:,} test examples, {1:,} of them measured at this update</source>

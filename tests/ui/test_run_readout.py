@@ -1,6 +1,10 @@
 """The status bar's run readout says what its test scores rest on."""
 
-from PySide6.QtWidgets import QLabel
+import re
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLabel
 
 from playground.data.images import cache_path, write_cache
 from playground.ui import MainWindow
@@ -35,4 +39,25 @@ def test_the_readout_of_a_regression_names_no_accuracy(qtbot):
     assert "accuracy" not in readout.text()
     test_examples = len(window.dataset.x_test)
     assert readout.toolTip() == f"Test loss on {test_examples} test examples"
+    window.close()
+
+
+def test_the_test_loss_of_a_run_blown_up_reads_as_a_number_not_a_row_of_digits(qtbot):
+    """The linear-regression lesson's step 3 (learning rate 1) blows the loss up to about 1e16; four decimals of it
+    were seventeen digits and four zeros."""
+    window = MainWindow("linear-regression")
+    qtbot.addWidget(window)
+    window.show()
+    rate = find(window, QComboBox, "learningRateInput")
+    rate.setFocus()
+    rate.lineEdit().selectAll()
+    qtbot.keyClicks(rate, "1")
+    qtbot.keyClick(rate, Qt.Key.Key_Return)
+    click(qtbot, window, "playButton")
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.state == "diverged", timeout=20_000)
+    readout = find(window, QLabel, "runReadout")
+    qtbot.waitUntil(lambda: window._drawn is window.latest)
+    shown = re.search(r"test loss (\S+)", readout.text())[1]
+    assert window.latest.test_loss > 1e9 and len(shown) <= 10, readout.text()
+    assert float(shown) == pytest.approx(window.latest.test_loss, rel=1e-3)
     window.close()
