@@ -86,7 +86,7 @@ class FitView(QWidget):
         if self.over_x:
             self.plot.setLabel("bottom", dataset.preprocessing.raw_names[0])
             self.plot.setLabel("left", target)
-            self.plot.setRange(xRange=(-6.0, 6.0), yRange=values, padding=0)
+            self.plot.setRange(xRange=(-6.0 - 12 * MARGIN, 6.0 + 12 * MARGIN), yRange=values, padding=0)  # the grid's
             self.points.setData(dataset.points_train[:, 0], self.units(dataset.y_train[:, 0]))
             self.test_points.setData(dataset.points_test[:, 0], self.units(dataset.y_test[:, 0]))
         else:

@@ -9,7 +9,7 @@ import numpy
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QFileDialog, QLabel
 
 from playground.ui import MainWindow
 from tests.ui.test_image_layers import choose_dataset
@@ -24,6 +24,19 @@ def open_window(qtbot, preset: str) -> MainWindow:
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+def choose_house_prices(window, tmp_path, monkeypatch) -> None:
+    """A CSV file of 1,600 house prices, picked in the data panel: more training rows than the session's sample of
+    1,000, so that the rows drawn are a sample of the split, not its first rows."""
+    rng = numpy.random.default_rng(0)
+    area, rooms = rng.uniform(40, 200, 1600), rng.integers(1, 7, 1600)
+    price = 50_000 + 2_000 * area + 10_000 * rooms + rng.normal(0, 20_000, 1600)
+    path = tmp_path / "houses.csv"
+    path.write_text("area,rooms,price\n" + "".join(f"{a:.1f},{r},{p:.0f}\n" for a, r, p in zip(area, rooms, price)))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    choose_dataset(window, "csv")
+    assert window.dataset.task == "regression" and len(window.dataset.x_train) == 1280
 
 
 def drawn(item) -> tuple[numpy.ndarray, numpy.ndarray]:
@@ -122,17 +135,24 @@ def test_reset_and_other_data_clear_the_fit(qtbot):
     window.close()
 
 
-@pytest.mark.parametrize("data", ["sine", "diabetes"])
-def test_clicking_a_training_point_steps_through_that_example(qtbot, data):
+@pytest.mark.parametrize("data", ["sine", "csv"])
+def test_clicking_a_training_point_steps_through_that_example(qtbot, tmp_path, monkeypatch, data):
     window = open_window(qtbot, "circle")
-    choose_dataset(window, data)
+    if data == "csv":
+        choose_house_prices(window, tmp_path, monkeypatch)
+        assert window.fit_view.plot.getAxis("bottom").labelText == "true price"
+    else:
+        choose_dataset(window, data)
     train_then_pause(qtbot, window, steps=20)
-    view, rows = window.fit_view, window.latest.fit.train_rows
+    view, dataset, rows = window.fit_view, window.dataset, window.latest.fit.train_rows
     x, y = drawn(view.points)
+    if data == "csv":  # in dollars, each at its own row of the training split
+        mean, std = dataset.target_scale
+        assert len(x) == 300 and numpy.allclose(x, dataset.y_train[rows, 0] * std + mean) and x.min() > 50_000
+        assert not numpy.array_equal(rows, numpy.arange(300))
 
     def pixel(k: int) -> numpy.ndarray:
-        scene = view.plot.getViewBox().mapViewToScene(pg.Point(float(x[k]), float(y[k])))
-        where = view.plot.mapFromScene(scene)
+        where = view.plot.mapFromScene(view.plot.getViewBox().mapViewToScene(pg.Point(float(x[k]), float(y[k]))))
         return numpy.array([where.x(), where.y()])
 
     k = 7
@@ -140,10 +160,10 @@ def test_clicking_a_training_point_steps_through_that_example(qtbot, data):
         qtbot.mouseClick(view.plot.viewport(), Qt.MouseButton.LeftButton, pos=view.plot.mapFromScene(
             view.plot.getViewBox().mapViewToScene(pg.Point(float(x[k]), float(y[k])))))
     row = clicked.args[0]
-    # The point clicked, or one of its neighbours under the pointer: the sine's 250 points lie a pixel or two apart.
+    # The point clicked, or a neighbour under the pointer with it: the sine's 250 points lie a pixel or two apart.
     picked = row if data == "sine" else int(numpy.flatnonzero(rows == row)[0])
     assert numpy.hypot(*(pixel(picked) - pixel(k))) < 6
     qtbot.waitUntil(lambda: window.stepper.trace is not None and window.stepper.trace.forward[0].input.shape[1] == 1,
                     timeout=10_000)
-    assert numpy.allclose(window.stepper.trace.forward[0].input[:, 0], window.dataset.x_train[row])
+    assert numpy.allclose(window.stepper.trace.forward[0].input[:, 0], dataset.x_train[row])
     window.close()
