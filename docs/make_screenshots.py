@@ -99,10 +99,20 @@ def comparing(window: MainWindow) -> Iterator[Callable[[], bool]]:
 
 comparing.preset, comparing.size = "deep-sigmoid", SIZE
 
+def fitting(window: MainWindow) -> Iterator[Callable[[], bool]]:
+    """linear-regression on diabetes, trained and paused: its predictions against the truth, test data shown."""
+    window.fit_view.show_test.setChecked(True)
+    yield from trained(window, 20)
+    yield settled()
+
+
+fitting.preset, fitting.size = "linear-regression", SIZE
+
 SCENES: dict[str, Scene] = {
     "training-spiral": training("spiral", 5000),
     "training-circle": training("circle", 300),
     "training-digits-mlp": training("digits-mlp", 30),
+    "fit-linear-regression": fitting,
     "deep-sigmoid-gradients": training("deep-sigmoid", 400, tab="gradient_plot"),
     "metrics-digits": training("digits-mlp", 60, tab="metrics_view"),
     "inspector-deep-sigmoid": training("deep-sigmoid", 300, tab="inspector"),

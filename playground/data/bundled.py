@@ -77,7 +77,7 @@ def diabetes(config: DatasetConfig) -> Dataset:
     names = ["age", "sex", "body mass index", "blood pressure", "total cholesterol", "LDL", "HDL",
              "cholesterol / HDL", "log triglycerides", "blood sugar"]
     return finish_table("diabetes", dataset_title("diabetes"), "regression", x, y.reshape(-1, 1), config, names,
-                        [], SOURCES["diabetes"])
+                        [], SOURCES["diabetes"], target_name=tr("disease progression"))
 
 
 LOADERS = {"digits": digits, "iris": iris, "breast_cancer": breast_cancer, "diabetes": diabetes}

@@ -55,7 +55,7 @@ def table_dataset(text: str, config: DatasetConfig, title: str) -> Dataset:
         del values  # a copy of the table less a column is in x: not two of them at once from here on
         task, y, classes = _target(None, targets, names[target_index], config.task)
         return finish_table("csv", title, task, x, y, config, names[:target_index] + names[target_index + 1:],
-                            classes, f"CSV file {title}.")
+                            classes, f"CSV file {title}.", target_name=names[target_index])
     table = _text_target_table(text, config.target)
     if table is not None:
         names, x, labels, target_index = table
@@ -63,7 +63,7 @@ def table_dataset(text: str, config: DatasetConfig, title: str) -> Dataset:
         task, y, classes = _target(labels, None, names[target_index], config.task)
         del labels
         return finish_table("csv", title, task, x, y, config, names[:target_index] + names[target_index + 1:],
-                            classes, f"CSV file {title}.")
+                            classes, f"CSV file {title}.", target_name=names[target_index])
     names, rows, lines = parse_rows(text)
     if len(rows) < 2:
         raise DataError(tr("The file has fewer than 2 data rows: at least 2 are needed to split into training and "

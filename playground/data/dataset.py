@@ -48,6 +48,7 @@ class Dataset:
     points_train: numpy.ndarray | None = None  # the raw (x1, x2) of 2-D sets, for plotting
     points_test: numpy.ndarray | None = None
     target_scale: tuple[float, float] | None = None  # (mean, std) when regression targets were standardized
+    target_name: str = ""  # what a regression predicts, as a person names it ("price"); "" when it has no name
     test_images: numpy.ndarray | None = None  # image sets: the test images as they look, (n, C, H, W), for display
 
     @property
@@ -195,7 +196,7 @@ def split(n: int, train_ratio: float, rng: numpy.random.Generator) -> tuple[nump
 
 def finish_table(name: str, title: str, task: str, x: numpy.ndarray, y: numpy.ndarray, config: DatasetConfig,
                  feature_names: list[str], class_names: list[str], source: str,
-                 images: numpy.ndarray | None = None) -> Dataset:
+                 images: numpy.ndarray | None = None, target_name: str = "") -> Dataset:
     """Split a table, standardize its features (and a regression target when asked). For images,
     `images` holds them as they look, (n, C, H, W): the test ones are kept for display, and give the
     shape a network that starts on images takes (Dataset.shaped)."""
@@ -232,5 +233,5 @@ def finish_table(name: str, title: str, task: str, x: numpy.ndarray, y: numpy.nd
         y_train = y_train.astype(numpy.float32).reshape(-1, 1)
         y_test = y_test.astype(numpy.float32).reshape(-1, 1)
     return Dataset(name, title, task, x_train, y_train, x_test, y_test, input_shape, feature_names,
-                   class_names, source, preprocessing, x[test], target_scale=target_scale,
+                   class_names, source, preprocessing, x[test], target_scale=target_scale, target_name=target_name,
                    test_images=None if images is None else images[test].astype(numpy.float32))

@@ -131,4 +131,5 @@ def generate(config: DatasetConfig) -> Dataset:
         input_shape=(len(names),), feature_names=list(names),
         class_names=["0", "1"] if task == "binary" else [],
         source=SOURCE, preprocessing=preprocessing, raw_test=points[test],
-        points_train=points[train].astype(numpy.float32), points_test=points[test].astype(numpy.float32))
+        points_train=points[train].astype(numpy.float32), points_test=points[test].astype(numpy.float32),
+        target_name="y" if task == "regression" else "")

@@ -4,8 +4,8 @@ from playground.session.config import Control, TrainingConfig
 from playground.session.history import History
 from playground.session.loop import Session
 from playground.session.resume import export_state, project_of, restore_state, session_for
-from playground.session.snapshot import EpochReport, Snapshot
+from playground.session.snapshot import EpochReport, RegressionFit, Snapshot
 from playground.session.statistics import ClassificationReport, LayerStats
 
-__all__ = ["ClassificationReport", "Control", "EpochReport", "History", "LayerStats", "Session",
-           "Snapshot", "TrainingConfig", "export_state", "project_of", "restore_state", "session_for"]
+__all__ = ["ClassificationReport", "Control", "EpochReport", "History", "LayerStats", "RegressionFit",
+           "Session", "Snapshot", "TrainingConfig", "export_state", "project_of", "restore_state", "session_for"]

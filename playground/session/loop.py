@@ -607,7 +607,8 @@ class Session:
             batch_size=self.batch_size, state=state, train_loss=train_loss, test_loss=measured.test_loss,
             train_accuracy=measured.train_accuracy, test_accuracy=measured.test_accuracy,
             test_examples=measured.test_examples, test_measured=measured.test_measured,
-            penalty=self.optimizer.penalty(), layers=measured.layers, gallery=measured.gallery, epoch_report=report,
+            penalty=self.optimizer.penalty(), layers=measured.layers, gallery=measured.gallery, fit=measured.fit,
+            epoch_report=report,
             message=message, final=final, backend=self.network.backend.name, backend_chosen=self.config.backend,
             backend_refused=self._backend_refused)
         self._backend_refused = None

@@ -24,6 +24,18 @@ class EpochReport:
 
 
 @dataclass
+class RegressionFit:
+    """A regression's predictions for a few examples of each split (at most FIT_SIZE of each), with their rows
+    in the split: enough to draw predicted against true without the GUI running the network. The first target
+    column, on the scale the network trains on (Dataset.target_scale scales it back)."""
+
+    train_rows: numpy.ndarray
+    train_predicted: numpy.ndarray
+    test_rows: numpy.ndarray
+    test_predicted: numpy.ndarray
+
+
+@dataclass
 class Snapshot:
     run: int  # which run this is: a new one for every network a session builds (start, reset, load)
     step: int
@@ -52,6 +64,7 @@ class Snapshot:
     weight_grads: dict[str, numpy.ndarray] = field(default_factory=dict)
     # Classification: (indices into the test split, predicted classes) of a few test examples to show.
     gallery: tuple[numpy.ndarray, numpy.ndarray] | None = None
+    fit: RegressionFit | None = None  # regression: predictions for a few examples of each split
     epoch_report: EpochReport | None = None
     history: dict[str, numpy.ndarray] = field(default_factory=dict)
     message: str | None = None

@@ -14,7 +14,7 @@ from playground.data import Dataset, expand_features
 from playground.engine import Batch, Network, NetworkSpec, Optimizer
 from playground.engine.memory import batch_values
 from playground.engine.trace import Recorder
-from playground.session.snapshot import EpochReport
+from playground.session.snapshot import EpochReport, RegressionFit
 from playground.session.statistics import (
     ClassificationReport,
     LayerStats,
@@ -32,6 +32,7 @@ SAMPLE_SIZE = 1000  # examples in the fixed samples that snapshots measure loss 
 # once).
 SLICE_WORK = 8_000_000
 GALLERY_SIZE = 32  # test examples whose predictions every snapshot carries
+FIT_SIZE = 300  # regression: examples of each split whose predictions every snapshot carries, at most
 GRID_RESOLUTION = 50
 GRID_EXTENT = (-6.0, 6.0)
 EVALUATION_CHUNK = 2048  # test examples evaluated at once for an epoch report, at most,
@@ -78,6 +79,7 @@ class SampleScores:
     test_measured: int  # of them, measured at this snapshot (the rest in the snapshots just before)
     layers: list[LayerStats]  # each top-level layer's statistics on the training slice measured, with details
     gallery: tuple[numpy.ndarray, numpy.ndarray] | None  # (test indices, predicted classes), with details
+    fit: RegressionFit | None  # regression, with details
 
 
 class RotatingSample:
@@ -98,6 +100,7 @@ class RotatingSample:
         self.batches = [network.gather(data, pick[positions]) for positions in self.positions]
         self._truth = truth  # true classes; None for regression
         self.classes = numpy.zeros(self.size, numpy.int64)  # each example's class as last predicted
+        self.values = numpy.zeros(self.size, numpy.float32)  # regression: each example's first output, as last
         self._losses = numpy.zeros(self.parts)  # each slice's mean loss as last measured
         self._next: int | None = None  # the slice due next; None until the first measurement, which takes all
         self.last: list[int] = []  # the slices `due` named last
@@ -115,10 +118,17 @@ class RotatingSample:
         """The examples of the slices `due` named last."""
         return sum(len(self.positions[part]) for part in self.last)
 
-    def record(self, part: int, loss: float, classes: numpy.ndarray | None) -> None:
+    def record(self, part: int, loss: float, classes: numpy.ndarray | None = None,
+               values: numpy.ndarray | None = None) -> None:
         self._losses[part] = loss
         if classes is not None:
             self.classes[self.positions[part]] = classes
+        if values is not None:
+            self.values[self.positions[part]] = values
+
+    def first_values(self) -> tuple[numpy.ndarray, numpy.ndarray]:
+        """(rows in the split, predicted values) of the sample's first FIT_SIZE examples, as copies."""
+        return self.pick[:FIT_SIZE].copy(), self.values[:FIT_SIZE].copy()
 
     @property
     def loss(self) -> float:
@@ -177,12 +187,17 @@ class Measurements:
                 with_stats = details and sample is self.train_sample and not layers
                 loss, predicted, stats = self._measure(sample.batches[part], with_stats)
                 layers = layers or stats
-                sample.record(part, loss, None if task == "regression" else predicted_classes(task, predicted))
-        test, gallery = self.test_sample, None
+                if task == "regression":
+                    sample.record(part, loss, values=predicted[:, 0])
+                else:
+                    sample.record(part, loss, classes=predicted_classes(task, predicted))
+        test, gallery, fit = self.test_sample, None, None
         if details and task != "regression":
             gallery = (test.pick[:GALLERY_SIZE].copy(), test.classes[:GALLERY_SIZE].copy())
+        if details and task == "regression":  # what the samples' forward gave: a copy of a few hundred numbers
+            fit = RegressionFit(*self.train_sample.first_values(), *test.first_values())
         return SampleScores(test.loss, self.train_sample.accuracy, test.accuracy, test.size, test.measured,
-                            layers, gallery)
+                            layers, gallery, fit)
 
     def test_scores_now(self) -> tuple[float, float | None] | None:
         """The test sample's loss and accuracy on the weights as they are, for the history's points between

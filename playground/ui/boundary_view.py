@@ -22,7 +22,12 @@ class SquareFrame(QWidget):
     def __init__(self, child: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.child = child
+        self.square = True  # False: the child takes the whole frame (a curve over x is wide)
         child.setParent(self)
+
+    def set_square(self, square: bool) -> None:
+        self.square = square
+        self._place()
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         return self.child.minimumSizeHint().expandedTo(QSize(MIN_SIDE, MIN_SIDE))
@@ -32,6 +37,12 @@ class SquareFrame(QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
+        self._place()
+
+    def _place(self) -> None:
+        if not self.square:
+            self.child.setGeometry(self.rect())
+            return
         side = min(self.width(), self.height())
         self.child.setGeometry((self.width() - side) // 2, (self.height() - side) // 2, side, side)
 

@@ -39,6 +39,7 @@ from playground.ui.comparison import RunComparison
 from playground.ui.controls import BACKEND_NAMES, ControlBar, KeysOfTheFocusedControl
 from playground.ui.data_panel import DataPanel
 from playground.ui.downloads import DataDownloads, missing_download
+from playground.ui.fit_view import FitView, draws_fit
 from playground.ui.image_layer_views import FeatureMapsView, FiltersView
 from playground.ui.inspector import LayerInspector
 from playground.ui.layer_palette import LayerPalette
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self.stepping = StepperWiring(self.stepper, self.network_view, self.plot_tabs, self.training)
         self.stepping.message.connect(self.statusBar().showMessage)
         self.boundary_view.example_clicked.connect(self.stepping.step_through)
+        self.fit_view.example_clicked.connect(self.stepping.step_through)
         self.comparison = RunComparison(self.compare_view, self.training, lambda: self.preset.title,
                                         lambda: self.preset.dataset, lambda: self.run_in_use.run_set_aside())
         self.comparison.changed.connect(self.mark_modified)
@@ -167,6 +169,8 @@ class MainWindow(QMainWindow):
         left = column(self.data_panel, layers_box, self.description, self.data_source)
         left.layout().setStretchFactor(layers_box, 1)  # the palette takes the height the texts leave
         self.boundary_view = DecisionBoundaryView()
+        self.fit_view = FitView()  # a regression without a plane of inputs: its fit, in the boundary's place
+        self.fit_view.hide()  # until such data come
         self.gallery = ImageGallery()
         self.filters_view, self.feature_maps_view = FiltersView(), FeatureMapsView()
         # For image sets: the test images, and for a network on images its kernels and one image through it. The
@@ -202,11 +206,11 @@ class MainWindow(QMainWindow):
         self.weight_editor.edited.connect(lambda: self.stepping.leave())
         self.weight_editor.notice.connect(self.statusBar().showMessage)
         self.run_views = RunViews((self.loss_plot, self.gradient_plot, self.accuracy_plot, self.activation_plot,
-                                   self.metrics_view, self.inspector, self.boundary_view, self.gallery,
+                                   self.metrics_view, self.inspector, self.boundary_view, self.fit_view, self.gallery,
                                    self.filters_view, self.feature_maps_view, self.network_view, self.weight_editor,
                                    self.compare_view))
         plots.currentChanged.connect(lambda _: self._update_views(self._drawn))
-        self.pictures = pictures = column(self.boundary_view, self.image_tabs)
+        self.pictures = pictures = column(self.boundary_view, self.fit_view, self.image_tabs)
         self.output_splitter = splitter_of(Qt.Orientation.Vertical, pictures, plots)
         self.output_splitter.setSizes([460, 340])  # the picture is the largest thing on the output side
         self.network_splitter = splitter_of(Qt.Orientation.Vertical, column(self.network_view, self.weight_editor),
@@ -320,9 +324,13 @@ class MainWindow(QMainWindow):
         self.data_source.setText(self.tr("Data: {0}. {1}").format(dataset.title, source))
         planar = dataset.points_train is not None and dataset.points_train.shape[1] == 2
         self.boundary_view.setVisible(planar)  # a decision boundary needs a plane of inputs to draw on
+        fit = draws_fit(dataset)
+        self.fit_view.setVisible(fit)
+        if fit:
+            self.fit_view.show_dataset(dataset)
         shape = image_shape(dataset)
         self.image_tabs.setVisible(shape is not None)
-        self.pictures.setVisible(planar or shape is not None)  # with neither, the plots take the whole side
+        self.pictures.setVisible(planar or fit or shape is not None)  # with none, the plots take the whole side
         if shape is not None:
             self.gallery.show_dataset(dataset, shape)
             self.feature_maps_view.show_dataset(dataset)

@@ -30,6 +30,12 @@ def tinted(rgb: tuple[int, int, int], share: float) -> QColor:
     return QColor(*(round(255 - strength * (255 - channel)) for channel in rgb))
 
 
+def typical_error(mean_squared_error: float, target_scale: tuple[float, float] | None) -> float:
+    """The square root of a regression's mean squared error, in the target's own units: scaled back by the
+    standard deviation when the network trained on the target standardized."""
+    return math.sqrt(mean_squared_error) * (1.0 if target_scale is None else target_scale[1])
+
+
 def read_only_table(name: str) -> QTableWidget:
     table = QTableWidget(objectName=name)
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -105,12 +111,11 @@ class MetricsView(QWidget):
             if self.target_scale is None:
                 sentence = self.tr("{0}: mean squared error {1:.4g}. A typical error (its square root) is {2}, in "
                                    "the target's own units.")
-                error = math.sqrt(report.test_loss)
             else:  # trained on the target scaled to a standard deviation of 1: scaled back, it means more
                 sentence = self.tr("{0}: mean squared error {1:.4g}, on the target scaled to a standard deviation of "
                                    "1. A typical error (its square root, scaled back) is {2}, in the target's own "
                                    "units.")
-                error = math.sqrt(report.test_loss) * self.target_scale[1]
+            error = typical_error(report.test_loss, self.target_scale)
             self.summary.setText(sentence.format(when, report.test_loss, plain_number(error)))
             return
         scores = report.report

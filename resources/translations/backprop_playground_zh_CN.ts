@@ -1012,6 +1012,10 @@ click to edit</source>
         <translation>无法读取内置文件 {0}（{1}）：请重新安装本应用。</translation>
     </message>
     <message>
+        <source>disease progression</source>
+        <translation>病情进展</translation>
+    </message>
+    <message>
         <source>Choose a CSV file to load.</source>
         <translation>请选择要加载的 CSV 文件。</translation>
     </message>
@@ -2991,6 +2995,57 @@ click to edit</source>
     <message>
         <source>K[c, :, :, f] of each Conv2D layer: a row per input channel c, a column per filter f. Blue above zero, orange below, each layer on its own scale; hover over a weight to read it.</source>
         <translation>每个卷积层的 K[c, :, :, f]：每个输入通道 c 一行，每个滤波器 f 一列。蓝色大于零，橙色小于零，每层各用自己的刻度；鼠标悬停可读取权重。</translation>
+    </message>
+</context>
+<context>
+    <name>FitView</name>
+    <message>
+        <source>Where a perfect prediction lies: predicted = true</source>
+        <translation>完美预测所在的位置：预测值 = 真实值</translation>
+    </message>
+    <message>
+        <source>Click a training point to step through backpropagation on it</source>
+        <translation>点击一个训练点，单步查看它的反向传播</translation>
+    </message>
+    <message>
+        <source>Show test data</source>
+        <translation>显示测试集</translation>
+    </message>
+    <message>
+        <source>Draw the test points too, ringed in black</source>
+        <translation>同时画出测试集的点，带黑色圆圈</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>true {0}</source>
+        <translation>真实{0}</translation>
+    </message>
+    <message>
+        <source>predicted {0}</source>
+        <translation>预测{0}</translation>
+    </message>
+    <message>
+        <source>The network&apos;s predictions show here once it starts training.</source>
+        <translation>网络开始训练后，它的预测会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Typical error on the test data {0} (R² {1:.2f}), on the training data {2}</source>
+        <translation>典型误差：测试集上 {0}（R² {1:.2f}），训练集上 {2}</translation>
+    </message>
+    <message>
+        <source>training data</source>
+        <translation>训练集</translation>
+    </message>
+    <message>
+        <source>test data</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <source>prediction</source>
+        <translation>预测</translation>
     </message>
 </context>
 <context>

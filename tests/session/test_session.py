@@ -14,7 +14,7 @@ from playground.errors import DataError, ResourceError
 from playground.project import load_preset
 from playground.project.export import export_history_csv
 from playground.session import History, Session, TrainingConfig, loop
-from playground.session.snapshot_measures import EVALUATION_CHUNK, evaluation_chunk
+from playground.session.snapshot_measures import EVALUATION_CHUNK, FIT_SIZE, evaluation_chunk
 from playground.session.state import export_state
 from playground.session.step_norms import update_ratios
 from tests.project.test_bad_files import refused_within_memory
@@ -407,6 +407,18 @@ def test_snapshots_carry_predictions_for_a_gallery_of_test_examples():
     truth = session.dataset.y_test[indices]
     full = session.network.predict(session.dataset.x_test[indices]).argmax(axis=1)
     assert numpy.array_equal(predicted, full) and (predicted == truth).mean() > 0.5
+
+
+def test_snapshots_of_a_regression_carry_a_few_hundred_predictions_of_each_split():
+    session = preset_session("linear-regression", epochs=2, every_epoch=True)
+    snapshots = list(session.run())
+    assert all(snapshot.fit is not None and snapshot.gallery is None for snapshot in snapshots)
+    fit, dataset = snapshots[-1].fit, session.dataset
+    assert len(fit.train_rows) == FIT_SIZE < len(dataset.x_train) and len(fit.test_rows) == len(dataset.x_test)
+    for rows, predicted, x in ((fit.train_rows, fit.train_predicted, dataset.x_train),
+                               (fit.test_rows, fit.test_predicted, dataset.x_test)):
+        assert numpy.allclose(predicted, session.network.predict(x[rows])[:, 0], atol=1e-6)
+    assert preset_session("circle", epochs=1).run().__next__().fit is None  # classification: a gallery's job
 
 
 def test_a_network_that_does_not_fit_the_data_is_refused_with_the_builders_sentence():

@@ -209,6 +209,26 @@ def test_the_decision_boundary_is_the_largest_square_on_the_output_side(qtbot, s
     window.close()
 
 
+@pytest.mark.parametrize("size", SCREENS)
+def test_the_fit_of_a_regression_takes_the_boundarys_room_and_folds_away_while_stepping(qtbot, size):
+    window = open_window(qtbot, "linear-regression", size)
+    plot = window.fit_view.plot
+    assert plot.width() == plot.height() >= 250
+    assert plot.height() > window.plot_tabs.height()
+    click(qtbot, window, "playButton")
+    qtbot.waitUntil(lambda: window._drawn is not None and window._drawn.step > 100, timeout=10_000)
+    click(qtbot, window, "playButton")
+    qtbot.waitUntil(lambda: window.latest.state == "paused" and window._drawn is window.latest, timeout=10_000)
+    assert "Typical error" in find(window, QLabel, "fitReadout").text()
+    assert cut_off(settled(window)) == []
+    click(qtbot, window, "stepperBatchButton")
+    qtbot.waitUntil(lambda: window.stepper.current_phase() == 0, timeout=10_000)
+    assert not window.fit_view.isVisible() and window.plot_tabs.width() > size[0] / 2
+    click(qtbot, window, "stepperDiscardButton")
+    assert window.fit_view.isVisible() and plot.width() == plot.height() >= 250
+    window.close()
+
+
 def test_while_stepping_the_stepper_takes_the_output_side_and_gives_it_back(qtbot):
     window = open_window(qtbot, "circle", (1280, 720))
     columns = window.splitter.sizes()

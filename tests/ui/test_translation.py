@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, QSettings, Qt
+from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -27,9 +27,10 @@ from playground.errors import DataError
 from playground.ui import MainWindow
 from playground.ui.translation import SETTING, chosen_language, install_translators, remove_translators
 from tests.ui.test_builder import drop, layer_types, open_window, palette_data, pick_palette, select_row, type_into
-from tests.ui.test_image_layers import choose_tab, hover
+from tests.ui.test_image_layers import choose_dataset, choose_tab, hover
 from tests.ui.test_main_window import type_and_enter
 from tests.ui.test_projects import deeply_nested, huge_init_scale
+from tests.ui.test_run_views import train_then_pause
 from tests.ui.texts import english_words, window_texts
 from tests.ui.widgets import click, find, menu_action
 
@@ -110,6 +111,23 @@ def test_the_window_in_chinese_has_no_english_left(qtbot, chinese):
     assert english_in(window) == []
     window.builder.table.selectRow(0)  # the layer's properties: its activation and initializers
     assert window.builder.properties.fields
+    assert english_in(window) == []
+    window.close()
+
+
+def test_the_fit_of_a_regression_has_no_english_left(qtbot, chinese):
+    window = MainWindow("circle")
+    qtbot.addWidget(window)
+    window.show()
+    choose_dataset(window, "diabetes")
+    assert window.fit_view.isVisible()
+    assert english_in(window) == []  # before a run: the line that says where the fit will show
+    train_then_pause(qtbot, window, steps=50)
+    assert window.fit_view.plot.getAxis("left").labelText == "预测病情进展"
+    assert english_in(window) == []  # the typical error, the axes, the legend
+    choose_dataset(window, "sine")
+    qtbot.mouseClick(window.fit_view.show_test, Qt.MouseButton.LeftButton, pos=QPoint(2, 2))
+    train_then_pause(qtbot, window, steps=50)
     assert english_in(window) == []
     window.close()
 
