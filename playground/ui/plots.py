@@ -19,6 +19,7 @@ from playground.session.statistics import WEIGHTS
 from playground.ui import svg_export  # noqa: F401 (registers Qt's SVG export in every plot's Export dialog)
 from playground.ui.boundary_view import DecisionBoundaryView as DecisionBoundaryView  # main_window's import
 from playground.ui.theme import BLUE, ORANGE, legend_backdrop
+from playground.ui.thinned_curves import ThinnedCurves
 
 # Gradient norms that deserve a warning: the first layer getting less than this share of the last
 # layer's (vanishing), or any layer's above this size (exploding).
@@ -170,6 +171,40 @@ def _weight_norm_key(history: dict[str, numpy.ndarray], path: str) -> str:
     return next((key for key in keys if key in history), keys[0])
 
 
+class SteadyViewBox(pg.ViewBox):
+    """A view box whose auto-range leaves its range as it is while no end would move by `STEADY_PIXELS`: a falling
+    loss lowers the curves' minimum by a hundredth of a pixel at a snapshot, and every new range repaints the curves
+    and rebuilds the axis's labels in pyqtgraph's Python (a millisecond and a half), on the GUI thread that the
+    training thread shares Python's lock with. The range drawn stays within that tenth of a pixel of the auto-range.
+
+    It also tells itself no more of its own transform: pyqtgraph 0.14's ChildGroup means to, but sets a misspelt
+    attribute, so that every new range asked for a second auto-range at the next paint, which walked every curve's
+    bounds again to find the same range."""
+
+    STEADY_PIXELS = 0.1
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.childGroup._GraphicsObject__inform_view_on_changes = False
+
+    def setRange(self, rect=None, xRange=None, yRange=None, padding=None, update=True,  # noqa: N802, N803
+                 disableAutoRange=True) -> None:
+        # Only the auto-range leaves auto-ranging on: a range set by code or by a person is set as asked.
+        if disableAutoRange or rect is not None or self._moves(xRange, yRange):
+            super().setRange(rect, xRange, yRange, padding, update, disableAutoRange)
+
+    def _moves(self, *ranges: tuple[float, float] | None) -> bool:
+        pixels = (self.width(), self.height())
+        for axis, new in enumerate(ranges):
+            if new is None:
+                continue
+            low, high = self.state["viewRange"][axis]
+            size = (high - low) / max(pixels[axis], 1.0)  # of a pixel, in the axis's units
+            if not size > 0 or max(abs(new[0] - low), abs(new[1] - high)) >= self.STEADY_PIXELS * size:
+                return True
+        return False
+
+
 class StepAxis:
     """The step axis widened in jumps (to half again the newest step) instead of auto-ranged at
     every snapshot: an auto-range that moves every frame repaints the plot twice and rebuilds the
@@ -199,7 +234,7 @@ class LossPlot(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lossPlot")
-        self.plot = pg.PlotWidget(background=None, axisItems=log_friendly_axes())
+        self.plot = pg.PlotWidget(background=None, axisItems=log_friendly_axes(), viewBox=SteadyViewBox())
         self.plot.setLabel("bottom", self.tr("step"))
         self.plot.setLabel("left", self.tr("loss"))
         self.plot.getAxis("left").enableAutoSIPrefix(False)
@@ -208,13 +243,11 @@ class LossPlot(QWidget):
         self.raw_train_curve = self.plot.plot(pen=pg.mkPen((*BLUE, 70), width=1))
         self.train_curve = self.plot.plot(pen=pg.mkPen(BLUE, width=2), name=self.tr("train (mean of the last 5%)"))
         self.test_curve = self.plot.plot(pen=pg.mkPen(ORANGE, width=2), name=self.tr("test"))
-        for curve in (self.raw_train_curve, self.train_curve, self.test_curve):
-            curve.setClipToView(True)
-            curve.setDownsampling(auto=True, method="peak")
         for curve in (self.train_curve, self.test_curve):
             dotted_when_few(curve)
         self.plot.enableAutoRange(x=False)  # see StepAxis
         self.steps = StepAxis(self.plot)
+        self.thinned = ThinnedCurves(self.plot, dotted=FEW_POINTS)
         self._drawn: tuple[numpy.ndarray | None, ...] = ()  # the history's series the curves show
         self.log_scale = QCheckBox(self.tr("log scale"), objectName="lossLogScale")
         self.log_scale.setToolTip(self.tr("Show the loss on a logarithmic axis"))
@@ -233,18 +266,19 @@ class LossPlot(QWidget):
         if not same_series(series, self._drawn):
             self._drawn = series
             steps, losses = _finite_series(snapshot.history, "train_loss")
-            self.raw_train_curve.setData(steps, losses, skipFiniteCheck=True)
+            self.thinned.set_data(self.raw_train_curve, steps, losses)
             show_points_if_few(self.train_curve, len(steps))
-            self.train_curve.setData(steps, smoothed_loss(steps, losses), skipFiniteCheck=True)
+            self.thinned.set_data(self.train_curve, steps, smoothed_loss(steps, losses))
             test_steps, test_losses = _finite_series(snapshot.history, "test_loss")
             show_points_if_few(self.test_curve, len(test_steps))
-            self.test_curve.setData(test_steps, test_losses, skipFiniteCheck=True)
+            self.thinned.set_data(self.test_curve, test_steps, test_losses)
             # The range now, not in pyqtgraph's prepareForPaint: changed while painting, it asks for a second paint
             # of the whole plot, on the thread the training waits for. So does the transform, below.
             self.plot.getViewBox().updateAutoRange()
         self.plot.getViewBox().updateMatrix()
 
     def clear_run(self) -> None:
+        self.thinned.forget()
         for curve in (self.raw_train_curve, self.train_curve, self.test_curve):
             curve.setData([], [])
         self._drawn = ()
@@ -257,12 +291,13 @@ class GradientPlot(pg.PlotWidget):
     step at first and every 1% of the steps later, and the curves draw its geometric mean over the last 5% of
     the steps (`smoothed_norm`), as the Loss tab smooths the training loss: one step's norm jumps by a factor
     of ten with the batch, and eleven layers of such jumps drew one band. Their legend has a backdrop: the
-    curves fill the plot, and lines through the names made them unreadable."""
+    curves fill the plot, and lines through the names made them unreadable. Its step axis widens in jumps, as the
+    Loss tab's does (`StepAxis`)."""
 
     warning: QLabel | None = None  # pyqtgraph resizes the view while constructing it, before the badge exists
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, background=None, axisItems=log_friendly_axes())
+        super().__init__(parent, background=None, axisItems=log_friendly_axes(), viewBox=SteadyViewBox())
         self.setObjectName("gradientPlot")
         self.setLabel("bottom", self.tr("step (curves: the mean over the last 5% of the steps)"))
         self.setLabel("left", self.tr("‖∂L/∂W‖"))
@@ -271,6 +306,9 @@ class GradientPlot(pg.PlotWidget):
         cache_axes(self)
         self.addLegend(offset=(-10, 10), brush=legend_backdrop())
         self.curves: dict[str, pg.PlotDataItem] = {}
+        self.enableAutoRange(x=False)  # see StepAxis
+        self.steps = StepAxis(self)
+        self.thinned = ThinnedCurves(self, dotted=FEW_POINTS)
         # A child widget over the plot, in a strip above the curves made room for while it shows.
         self.warning = QLabel(self, objectName="gradientWarning", wordWrap=True)
         self.warning.setStyleSheet("QLabel { background: rgba(255, 214, 102, 230); color: #3a2a00;"
@@ -280,22 +318,29 @@ class GradientPlot(pg.PlotWidget):
 
     def reset(self, layer_paths: list[str]) -> None:
         """One curve per layer with weights; built once per network."""
-        self.curves = layer_curves(self, self.curves, layer_paths, self.tr("layer {0}"), clipToView=True)
+        self.thinned.forget()
+        self.curves = layer_curves(self, self.curves, layer_paths, self.tr("layer {0}"))
         for curve in self.curves.values():
             dotted_when_few(curve)
         self._show_diagnosis(None)
 
     def update_from(self, snapshot: Snapshot) -> None:
+        recorded = snapshot.history.get("step", ())  # as the Loss tab follows them
+        self.steps.follow(max(snapshot.step, int(recorded[-1]) if len(recorded) else 0))
         for path, curve in self.curves.items():
             steps, norms = _finite_series(snapshot.history, _weight_norm_key(snapshot.history, path))
             show_points_if_few(curve, len(steps))
-            curve.setData(steps, smoothed_norm(steps, norms), skipFiniteCheck=True)
+            self.thinned.set_data(curve, steps, smoothed_norm(steps, norms))
         self._show_diagnosis(self.diagnosis(snapshot.history))
+        # Settled before the paint, as the Loss tab's: in it, they asked for a second paint of the whole plot.
+        self.getViewBox().updateAutoRange()
+        self.getViewBox().updateMatrix()
 
     def clear_run(self) -> None:
+        self.thinned.forget()
         for curve in self.curves.values():
             curve.setData([], [])
-        forget_ranges(self)
+        self.steps.restart()
         self._show_diagnosis(None)
 
     def _show_diagnosis(self, text: str | None) -> None:

@@ -337,8 +337,9 @@ def test_a_deep_network_s_layer_names_all_fit_in_the_gradients_legend_at_1280_by
 
 def test_the_gradients_tab_draws_a_layer_s_curve_with_a_point_wherever_the_training_loss_has_one(qtbot):
     """At full speed a few hundred steps take a few snapshots; the curve of layer 1 of deep-sigmoid still has every
-    one of the first two hundred steps, as the loss does, and a point at each of the loss's after them."""
-    from tests.ui.test_run_views import open_window, points, show_tab, train_then_pause
+    one of the first two hundred steps, as the loss does, and a point at each of the loss's after them. (It is
+    drawn with those of its points that its pixel columns show: tests/ui/test_thinned_curves.py.)"""
+    from tests.ui.test_run_views import open_window, show_tab, train_then_pause
 
     window = open_window(qtbot, "deep-sigmoid")
     show_tab(qtbot, window, window.gradient_plot)
@@ -346,16 +347,17 @@ def test_the_gradients_tab_draws_a_layer_s_curve_with_a_point_wherever_the_train
     history = window._drawn.history
     loss_steps = history["step"][numpy.isfinite(history["train_loss"])]
     curve = window.gradient_plot.curves["1"]
-    steps, _ = curve.getData()
-    assert points(curve) >= len(loss_steps) > 200
+    steps, smoothed = window.gradient_plot.thinned.series[curve]
+    assert len(steps) >= len(loss_steps) > 200
     assert set(steps) >= set(loss_steps)
     assert list(numpy.unique(steps)[:200]) == list(range(1, 201))  # a snapshot may share a step with a point
+    assert set(curve.getData()[0]) <= set(steps) and curve.getData()[0][-1] == steps[-1]
     # Drawn smoothed, as the axis says: one step's norm jumps tenfold with the batch, and eleven layers made a band.
     norms = history["grad_norm/1.W"]
     measured = numpy.isfinite(norms) & (norms > 0)
-    drawn = 10 ** curve.getData()[1]  # a log axis draws log10 of the values
-    assert drawn == pytest.approx(smoothed_norm(history["step"][measured], norms[measured]), rel=1e-9)
-    assert not numpy.allclose(drawn, norms[measured])
+    assert smoothed == pytest.approx(smoothed_norm(history["step"][measured], norms[measured]), rel=1e-9)
+    assert not numpy.allclose(smoothed, norms[measured])
+    assert 10 ** curve.getData()[1][-1] == pytest.approx(smoothed[-1], rel=1e-9)  # a log axis draws log10 of values
     assert window.gradient_plot.getAxis("bottom").labelText == "step (curves: the mean over the last 5% of the steps)"
     window.close()
 
@@ -469,6 +471,88 @@ def test_a_loss_plot_update_paints_once(qtbot):
         counts.append(paints.count)
     # A jump of the step axis, or a wider tick label, re-lays the axes out: a second paint now and then (one
     # update of 20 here; 6 before, when every range change came in the paint).
+    assert sum(count > 1 for count in counts) <= 2, counts
+
+
+def falling_loss(snapshot, lows: list[float]):
+    """`snapshot` with a history whose loss falls from 1 to 0.5 over 50 steps, stays there for 50 (so that its mean
+    over the last steps has reached it too), then falls to each of `lows` in turn."""
+    losses = numpy.r_[numpy.linspace(1.0, 0.5, 50), numpy.full(50, 0.5), lows]
+    steps = numpy.arange(1.0, len(losses) + 1)
+    return dataclasses.replace(snapshot, step=len(losses), history={"step": steps, "train_loss": losses})
+
+
+def test_a_loss_that_would_move_the_range_by_a_hundredth_of_a_pixel_leaves_it_and_its_axis_as_drawn(
+        qtbot, monkeypatch):
+    """A falling loss lowers the curves' minimum by a hundredth of a pixel at a snapshot: the range stays, and the
+    axis's labels are not built again in Python. A fall of a pixel moves it, and the newest point shows."""
+    snapshot = short_run("circle", 1)[-1]
+    plot = shown_loss_plot(qtbot)
+    view = plot.plot.getViewBox()
+    for lows in ([], [0.5]):  # laid out at the first paint, the plot's height sets the range's padding
+        plot.update_from(falling_loss(snapshot, lows))
+        plot.plot.grab()
+    (_, _), (bottom, top) = view.viewRange()
+    pixel = (top - bottom) / view.height()
+    ticks = pg.AxisItem.generateDrawSpecs
+    ticked = []
+    monkeypatch.setattr(pg.AxisItem, "generateDrawSpecs", lambda axis, *a: (ticked.append(axis), ticks(axis, *a))[1])
+    lows = [0.5, 0.5 - 0.01 * pixel]
+    for _ in range(5):
+        plot.update_from(falling_loss(snapshot, lows))
+        plot.plot.grab()
+        lows.append(lows[-1] - 0.01 * pixel)
+    assert view.viewRange()[1] == [bottom, top]
+    assert plot.plot.getAxis("left") not in ticked
+    plot.update_from(falling_loss(snapshot, lows + [0.5 - 2 * pixel]))
+    plot.plot.grab()
+    assert view.viewRange()[1][0] < 0.5 - 2 * pixel < view.viewRange()[1][0] + 0.1 * (top - bottom)
+    assert plot.plot.getAxis("left") in ticked
+
+
+def test_a_loss_plot_update_finds_the_curves_range_once(qtbot, monkeypatch):
+    """A new range is found before the paint, and not again in it: pyqtgraph's view box took its own new
+    transform for a change of its curves, and walked every curve's bounds again at the paint."""
+    snapshot = short_run("circle", 1)[-1]
+    plot = shown_loss_plot(qtbot)
+    plot.update_from(falling_loss(snapshot, []))
+    QApplication.processEvents()
+    bounds, walks = pg.ViewBox.childrenBounds, []
+    monkeypatch.setattr(pg.ViewBox, "childrenBounds", lambda view, *a, **k: (walks.append(view),
+                                                                             bounds(view, *a, **k))[1])
+    lows = [0.4]
+    for _ in range(5):
+        plot.update_from(falling_loss(snapshot, lows))  # a new range every time
+        plot.plot.grab()
+        lows.append(lows[-1] - 0.05)
+    assert len(walks) == 5
+
+
+def test_a_gradient_plot_update_paints_once(qtbot):
+    """As the loss plot's (above): its range and transform are settled before the paint."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class Paints(QObject):
+        count = 0
+
+        def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
+            if event.type() == QEvent.Type.Paint:
+                self.count += 1
+            return False
+
+    snapshots = short_run("circle", 20)
+    plot = gradient_plot(qtbot, [layer.path for layer in snapshots[-1].layers])
+    plot.resize(600, 300)
+    qtbot.waitExposed(plot)
+    paints = Paints()
+    plot.viewport().installEventFilter(paints)
+    counts = []
+    for snapshot in snapshots[1:21]:
+        paints.count = 0
+        plot.update_from(snapshot)
+        for _ in range(5):
+            QApplication.processEvents()
+        counts.append(paints.count)
     assert sum(count > 1 for count in counts) <= 2, counts
 
 

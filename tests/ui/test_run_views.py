@@ -294,4 +294,4 @@ def test_a_dropped_run_leaves_no_scale_or_zoom_in_the_plots(qtbot):
         assert (x_low, x_high) == (0, 1)  # a new plot's range, not the dropped run's steps
         assert y_range == ([0, 1] if view is not views[2] else pytest.approx([0, 1], abs=0.1))  # accuracy: padded
     loss, gradient, accuracy, activation = (view.autoRangeEnabled() for view in views)
-    assert loss[1] and all(gradient) and accuracy[0] and all(activation)  # the next run's data sets the scale
+    assert loss[1] and gradient[1] and accuracy[0] and all(activation)  # the next run's data sets the scale
