@@ -17,8 +17,9 @@ from playground.engine.spec import LayerInfo, NetworkSpec, walk_specs
 from playground.errors import ResourceError
 from playground.words import tr
 
-# theta, its gradient and up to three optimizer states: five copies of every parameter.
-COPIES_PER_PARAMETER = 5
+# theta, its gradient, the optimizer's scratch vector, up to two states of its rule and, with a penalty or
+# clipping, the gradient those change (backprop's stays as it was): six copies of every parameter.
+COPIES_PER_PARAMETER = 6
 
 
 def available_memory() -> int:

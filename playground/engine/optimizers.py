@@ -1,8 +1,10 @@
 """Optimizers over the network's flat parameter vector, with their state kept here.
 
 One step: add the L1/L2 penalty gradients of the weights, clip, then update every
-parameter at once with a handful of whole-vector operations. Given an OptimizerRecorder, a step
-also keeps a copy of each number it computes on the way, for the stepper; training passes none.
+parameter at once with a handful of whole-vector operations. The penalty and the clipping work on a
+vector of the optimizer's own: network.grad stays ∂L/∂θ as backprop computed it, the gradient the
+views show. Given an OptimizerRecorder, a step also keeps a copy of each number it computes on the
+way, for the stepper; training passes none.
 """
 
 from __future__ import annotations
@@ -101,7 +103,7 @@ class OptimizerSpec:
 
 
 class Optimizer:
-    """Updates network.theta from network.grad; call after the network's backward."""
+    """Updates network.theta from network.grad, which it leaves as it is; call after the network's backward."""
 
     def __init__(self, network: Any, spec: OptimizerSpec | None = None) -> None:
         spec = spec or OptimizerSpec()
@@ -124,6 +126,9 @@ class Optimizer:
             if spec.momentum > 0:
                 self.state["momentum_buffer"] = self.xp.zeros_like(theta)
         self._weights = network.weight_views()
+        # The gradient the rule uses when the penalty or clipping changes it, made at the first such step.
+        self._adjusted: Any = None
+        self._adjusted_weights: list[Any] = []  # its views of the weights' gradients
 
     @property
     def learning_rate(self) -> float:
@@ -163,44 +168,63 @@ class Optimizer:
 
     def step(self, recorder: OptimizerRecorder | None = None) -> None:
         """Update theta from grad; a recorder keeps every intermediate (see UpdateRecord.terms)."""
-        spec, xp = self.spec, self.xp
+        spec = self.spec
         theta, grad, scratch = self.network.theta, self.network.grad, self._scratch
         lr = self.learning_rate
         if recorder is not None:
             recorder.keep(grad=grad)
-        if spec.l1 or spec.l2:
-            for name, weight, weight_grad in self._weights:
-                if spec.l1:
-                    term = spec.l1 * xp.sign(weight)
-                    weight_grad += term
-                    if recorder is not None:
-                        recorder.keep_weight_term(name, "l1", term)
-                if spec.l2:
-                    term = spec.l2 * weight
-                    weight_grad += term
-                    if recorder is not None:
-                        recorder.keep_weight_term(name, "l2", term)
-            if recorder is not None:
-                recorder.keep(penalized=grad)
-        if spec.clip_norm is not None:
-            # Worked out on the backend, read by no one but a recorder: scaling by min(factor, 1) rather than
-            # asking whether to scale spares a GPU the wait for the norm.
-            norm = xp.sqrt(xp.vdot(grad, grad))
-            coefficient = spec.clip_norm / (norm + 1e-6)
-            xp.multiply(grad, xp.minimum(coefficient, 1.0), out=grad)
-            if recorder is not None:
-                norm, coefficient = self.network.backend.scalars(norm, coefficient)
-                recorder.scalars.update(norm=norm, clip_factor=coefficient)
-        if spec.clip_value is not None:
-            if recorder is not None:
-                recorder.keep(clipped=xp.abs(grad) > spec.clip_value)
-            xp.clip(grad, -spec.clip_value, spec.clip_value, out=grad)
+        if spec.l1 or spec.l2 or spec.clip_norm is not None or spec.clip_value is not None:
+            grad = self._adjusted_gradient(grad, recorder)
         if recorder is not None:
             recorder.keep(g=grad)
         self.step_count += 1
         getattr(self, f"_{spec.kind}")(theta, grad, scratch, lr, recorder)
         if recorder is not None:
             recorder.keep(step=scratch)  # every rule leaves in scratch what it subtracted from theta
+
+    def _adjusted_gradient(self, grad: Any, recorder: OptimizerRecorder | None) -> Any:
+        """The gradient with the weights' penalty terms added, then clipped, in a vector of the optimizer's own:
+        network.grad stays ∂L/∂θ as backprop computed it, which the views show (PyTorch's clip_grad_norm_ gives
+        the norm before clipping for the same reason). With a penalty it starts as a copy of backprop's gradient
+        (one call: on a device or a small network cheaper than copying the biases it spares one by one); clipping
+        alone writes it from backprop's."""
+        spec, xp = self.spec, self.xp
+        if self._adjusted is None:
+            self._adjusted = adjusted = xp.empty_like(grad)
+            where = self.network.parameter_slices()
+            self._adjusted_weights = [adjusted[where[name]].reshape(weight.shape) for name, weight, _ in self._weights]
+        adjusted = self._adjusted
+        if spec.l1 or spec.l2:
+            adjusted[...] = grad
+            for (name, weight, _), penalized in zip(self._weights, self._adjusted_weights):
+                if spec.l1:
+                    term = spec.l1 * xp.sign(weight)
+                    penalized += term
+                    if recorder is not None:
+                        recorder.keep_weight_term(name, "l1", term)
+                if spec.l2:
+                    term = spec.l2 * weight
+                    penalized += term
+                    if recorder is not None:
+                        recorder.keep_weight_term(name, "l2", term)
+            if recorder is not None:
+                recorder.keep(penalized=adjusted)
+            grad = adjusted
+        if spec.clip_norm is not None:
+            # Worked out on the backend, read by no one but a recorder: scaling by min(factor, 1) rather than
+            # asking whether to scale spares a GPU the wait for the norm.
+            norm = xp.sqrt(xp.vdot(grad, grad))
+            coefficient = spec.clip_norm / (norm + 1e-6)
+            xp.multiply(grad, xp.minimum(coefficient, 1.0), out=adjusted)
+            if recorder is not None:
+                norm, coefficient = self.network.backend.scalars(norm, coefficient)
+                recorder.scalars.update(norm=norm, clip_factor=coefficient)
+            grad = adjusted
+        if spec.clip_value is not None:
+            if recorder is not None:
+                recorder.keep(clipped=xp.abs(grad) > spec.clip_value)
+            xp.clip(grad, -spec.clip_value, spec.clip_value, out=adjusted)
+        return adjusted
 
     def _sgd(self, theta, grad, scratch, lr, recorder):
         spec, xp = self.spec, self.xp

@@ -12,7 +12,8 @@ from playground.session.statistics import WEIGHTS
 
 class StepNorms:
     """‖∂L/∂W‖ and ‖ΔW‖ / ‖W‖ of each layer's weights (a Dense layer's W, a Conv2D's K: what the per-layer curves
-    and kept runs show; biases and batch normalization keep the snapshots' points) at the step just taken:
+    and kept runs show; biases and batch normalization keep the snapshots' points) at the step just taken, the
+    gradient as backprop computed it (the optimizer's penalty and clipping leave network.grad as it was):
     `products` works out the dot products they need on the backend (nothing is read), and `values` names them
     as the history's series, as a snapshot's layer statistics name theirs.
 

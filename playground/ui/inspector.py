@@ -1,7 +1,8 @@
 """The Inspector tab: each layer's health at the newest snapshot, as numbers. Its output's mean
-and spread, the share of dead or saturated units, the weight-gradient norm, and the update-to-
-weight ratio ‖ΔW‖ / ‖W‖ of the last step, against CS231n's rule of thumb that about 1e-3 is
-healthy: far above it the learning rate is too high, far below it too low."""
+and spread, the share of dead or saturated units, the weight-gradient norm (backprop's, before
+clipping and without the penalty, as every view shows it), and the update-to-weight ratio
+‖ΔW‖ / ‖W‖ of the last step, against CS231n's rule of thumb that about 1e-3 is healthy: far
+above it the learning rate is too high, far below it too low."""
 
 from __future__ import annotations
 
@@ -39,8 +40,9 @@ class LayerInspector(QWidget):
         self.table.setHorizontalHeaderLabels(headers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeaderItem(4).setToolTip(self.tr(
-            "The norm of the gradient of the layer's weights at the last step: one batch's, so it jumps from step "
-            "to step; the Gradients tab draws its mean over the last 5% of the steps."))
+            "The norm of the gradient of the layer's weights at the last step, as backprop computed it: before "
+            "clipping, and of the loss the window shows, without the L1/L2 penalty. One batch's, so it jumps from "
+            "step to step; the Gradients tab draws its mean over the last 5% of the steps."))
         self.table.horizontalHeaderItem(5).setToolTip(self.tr(
             "How much the last step changed the weights, relative to their size. About 1e-3 is healthy; "
             "far above, the learning rate is too high; far below, too low."))

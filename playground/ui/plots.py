@@ -287,7 +287,9 @@ class LossPlot(QWidget):
 
 class GradientPlot(pg.PlotWidget):
     """Each layer's weight-gradient norm over steps, log scale, coloured from input to output, with a
-    badge over the plot when the newest norms vanish toward the input or explode. A norm is measured at every
+    badge over the plot when the newest norms vanish toward the input or explode. The norm is backprop's, before
+    clipping and without the penalty, which the loss shown leaves out (the axis's tooltip says so): clipping
+    that hid an exploding gradient would hide what the badge is for. A norm is measured at every
     step at first and every 1% of the steps later, and the curves draw its geometric mean over the last 5% of
     the steps (`smoothed_norm`), as the Loss tab smooths the training loss: one step's norm jumps by a factor
     of ten with the batch, and eleven layers of such jumps drew one band. Their legend has a backdrop: the
@@ -302,6 +304,9 @@ class GradientPlot(pg.PlotWidget):
         self.setLabel("bottom", self.tr("step (curves: the mean over the last 5% of the steps)"))
         self.setLabel("left", self.tr("‖∂L/∂W‖"))
         self.getAxis("left").enableAutoSIPrefix(False)
+        self.getAxis("left").setToolTip(self.tr(
+            "The norm of the gradient of each layer's weights as backprop computed it: before clipping, and of the "
+            "loss the window shows, without the L1/L2 penalty."))
         self.setLogMode(y=True)
         cache_axes(self)
         self.addLegend(offset=(-10, 10), brush=legend_backdrop())

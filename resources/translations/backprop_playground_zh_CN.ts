@@ -3094,6 +3094,10 @@ click to edit</source>
         <translation>‖∂L/∂W‖</translation>
     </message>
     <message>
+        <source>The norm of the gradient of each layer&apos;s weights as backprop computed it: before clipping, and of the loss the window shows, without the L1/L2 penalty.</source>
+        <translation>每一层权重的梯度范数，即反向传播算出的值：在裁剪之前，且针对窗口显示的损失，不含 L1/L2 惩罚项。</translation>
+    </message>
+    <message>
         <source>layer {0}</source>
         <translation>第 {0} 层</translation>
     </message>
@@ -3212,8 +3216,8 @@ click to edit</source>
         <translation>‖ΔW‖ / ‖W‖</translation>
     </message>
     <message>
-        <source>The norm of the gradient of the layer&apos;s weights at the last step: one batch&apos;s, so it jumps from step to step; the Gradients tab draws its mean over the last 5% of the steps.</source>
-        <translation>这一层权重在最后一步的梯度范数：只来自一个批次，所以每一步都会跳动；“梯度”页画的是它在最近 5% 步数上的平均。</translation>
+        <source>The norm of the gradient of the layer&apos;s weights at the last step, as backprop computed it: before clipping, and of the loss the window shows, without the L1/L2 penalty. One batch&apos;s, so it jumps from step to step; the Gradients tab draws its mean over the last 5% of the steps.</source>
+        <translation>这一层权重在最后一步的梯度范数，即反向传播算出的值：在裁剪之前，且针对窗口显示的损失，不含 L1/L2 惩罚项。它只来自一个批次，所以每一步都会跳动；“梯度”页画的是它在最近 5% 步数上的平均。</translation>
     </message>
     <message>
         <source>How much the last step changed the weights, relative to their size. About 1e-3 is healthy; far above, the learning rate is too high; far below, too low.</source>

@@ -131,6 +131,21 @@ def test_five_steps_match_torch(name, network):
                 assert_close(update.terms[term], expected, 1e-9, f"{update.name} {term}")
 
 
+@pytest.mark.parametrize("name", ["sgd-l2", "adam-l1", "sgd-clip-norm", "sgd-clip-value"])
+def test_a_step_leaves_the_gradient_backprop_computed(name):
+    """The penalty and clipping change the gradient the rule uses, not network.grad: every view of ∂L/∂W reads
+    it after the step."""
+    net = Network(NETWORKS["dense"], dtype="float64", seed=4)
+    optimizer = Optimizer(net, CONFIGS[name])
+    rng = numpy.random.default_rng(0)
+    for _ in range(2):
+        x, y = rng.normal(size=(6, *net.spec.input_shape)), rng.integers(0, 3, 6)
+        net.loss_and_gradients(x, y)
+        backprop = net.grad.copy()
+        optimizer.step()
+        numpy.testing.assert_array_equal(net.grad, backprop)
+
+
 def test_penalty_reports_the_regularization_term():
     net = Network(NetworkSpec((2,), [DenseSpec(3), DenseSpec(1)], "mse"), dtype="float64")
     optimizer = Optimizer(net, OptimizerSpec(l1=0.1, l2=0.2))

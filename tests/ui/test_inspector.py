@@ -2,9 +2,13 @@
 
 import dataclasses
 
+import numpy
 import pytest
 from PySide6.QtWidgets import QTableWidget
 
+from playground.data import load_dataset
+from playground.engine import Network
+from playground.project import load_preset
 from playground.ui import MainWindow
 from playground.ui.inspector import ratio_verdict
 from playground.ui.network_blocks import NO_WEIGHTS
@@ -110,4 +114,29 @@ def test_on_a_laptop_screen_a_deep_networks_update_ratio_is_in_view(qtbot):
     assert ratio_ends <= table.viewport().width()
     assert not table.horizontalScrollBar().isVisible()
     assert table.item(0, 0).toolTip() == "1 · dense sigmoid"  # whole, where the column cuts it short
+    window.close()
+
+
+def test_with_clipping_the_column_reads_the_gradient_backprop_computed(qtbot):
+    """In exploding, clipping by norm 1.0 cuts gradients in the thousands: the column shows them as backprop
+    computed them (a fresh backward on the same batch and weights), not as the optimizer clipped them, and its
+    header says what the norm leaves out."""
+    window = MainWindow("exploding")
+    qtbot.addWidget(window)
+    window.show()
+    open_tab(qtbot, window, "Inspector")
+    click(qtbot, window, "stepButton")
+    table = find(window, QTableWidget, "layerHealth")
+    qtbot.waitUntil(lambda: table.rowCount() > 0 and table.item(0, 4).text() != "–", timeout=10_000)
+    preset = load_preset("exploding")
+    dataset = load_dataset(preset.dataset)
+    first_batch = numpy.random.default_rng(0).permutation(len(dataset.x_train))[: preset.batch_size]
+    net = Network(preset.network, seed=0)
+    net.forward_backward(net.make_batch(dataset.x_train[first_batch], dataset.y_train[first_batch]), True)
+    backprop = net.parameter_norms(net.grad)
+    assert backprop["1.W"] > 100 * preset.optimizer.clip_norm
+    for row in range(table.rowCount()):
+        assert float(table.item(row, 4).text()) == pytest.approx(backprop[f"{row + 1}.W"], rel=1e-2), row
+    for tip in (table.horizontalHeaderItem(4).toolTip(), window.gradient_plot.getAxis("left").toolTip()):
+        assert "before clipping" in tip and "without the L1/L2 penalty" in tip
     window.close()

@@ -7,10 +7,11 @@ the shown numbers gives the ΔW shown, and ΔW is what Apply update changes W by
 import numpy
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QCheckBox, QDialog, QDialogButtonBox, QToolButton
+from PySide6.QtWidgets import QApplication, QCheckBox, QDialog, QDialogButtonBox, QTableWidget, QToolButton
 
 from playground.ui import MainWindow
 from playground.ui.stepper.phases import number
+from tests.ui.test_metrics_view import open_tab
 from tests.ui.widgets import click, find
 
 LEARNING_RATE = 0.03  # the circle preset's
@@ -166,4 +167,24 @@ def test_the_update_phase_shows_what_the_optimizer_applies(qtbot, optimizer):
         qtbot.waitUntil(lambda: window.latest.step == applied_step, timeout=10_000)  # noqa: B023 (waited on here)
         applied = window.training.worker.session.network.get("1.W") - shown_w["W before"].astype(numpy.float32)
         assert numpy.array_equal(applied, shown_w["ΔW"].astype(numpy.float32))
+    window.close()
+
+
+def test_the_update_phases_gradient_is_the_one_the_inspector_shows(qtbot):
+    """With an L2 penalty and a clip that scales the gradient a thousandfold, ∂L/∂W in the update phase (before
+    either) is the gradient whose norm the Inspector shows for that step."""
+    window = MainWindow("circle")
+    qtbot.addWidget(window)
+    window.show()
+    set_penalty(window, "L2", 0.5)
+    set_clipping(qtbot, window, "clip_norm", 1e-3)
+    step_to_the_update(qtbot, window)
+    window.stepper.update_parameter.setCurrentText("W")
+    QApplication.processEvents()
+    images = shown(window)
+    gradient = images["∂L/∂W"]
+    assert numpy.linalg.norm(images["g"]) < 1e-2 * numpy.linalg.norm(gradient)  # the rule's g is far from it
+    open_tab(qtbot, window, "Inspector")
+    table = find(window, QTableWidget, "layerHealth")
+    assert float(table.item(0, 4).text()) == pytest.approx(numpy.linalg.norm(gradient), rel=1e-2)
     window.close()
