@@ -152,12 +152,13 @@ class Lessons(QObject):
 
     def __init__(self, window: QMainWindow, builder: LayerBuilder, comparison: RunComparison,
                  settings: Callable[[], OptimizerSpec], use_settings: Callable[[OptimizerSpec], None],
-                 load_preset: Callable[[str], None], show_tab: Callable[[str], None],
+                 load_preset: Callable[[str], bool], show_tab: Callable[[str], None],
                  stop_after: Callable[[int, bool], None]) -> None:
         """`settings`: the optimizer settings shown; `use_settings` starts a new run with others; `load_preset`
-        shows a preset by name (it also tells which is shown: `window.preset`); `show_tab` opens an output tab
-        by the lesson data's name for it; `stop_after(epochs, new_run)` sets the epoch training stops at, so
-        many epochs on from the run's epoch, or from the start of a new run."""
+        shows a preset by name, False when the person kept the unsaved work instead (it also tells which is shown:
+        `window.preset`); `show_tab` opens an output tab by the lesson data's name for it; `stop_after(epochs,
+        new_run)` sets the epoch training stops at, so many epochs on from the run's epoch, or from the start of a
+        new run."""
         super().__init__(window)
         self.window, self.builder, self.comparison = window, builder, comparison
         self.settings, self.use_settings, self.load_preset = settings, use_settings, load_preset
@@ -185,8 +186,8 @@ class Lessons(QObject):
     def open(self, name: str) -> None:
         """Show lesson `name` from its first step, on its preset as it comes (a run trained on it stays)."""
         lesson = load_lesson(name, window_language())
-        if not self._shows_preset_as_it_comes(lesson.preset):
-            self.load_preset(lesson.preset)
+        if not self._shows_preset_as_it_comes(lesson.preset) and not self.load_preset(lesson.preset):
+            return  # the unsaved work stays, and no lesson opens on it
         self._show_dock()
         self._made.clear()
         self._opened_with = None

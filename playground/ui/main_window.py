@@ -236,26 +236,34 @@ class MainWindow(QMainWindow):
         """The data shown and trained on (the run in use's)."""
         return self.run_in_use.dataset
 
-    def load_preset(self, name: str) -> None:
-        """Show preset `name` and its data; data that is not here (a download declined) leaves the preset shown
-        before as it was, and the selector says so."""
+    def load_preset(self, name: str) -> bool:
+        """Show preset `name` and its data, once unsaved work is saved or discarded (asked as Open and closing ask);
+        False when the person cancelled to keep that work. Cancelled, or data that is not here (a download
+        declined), leaves the preset or project shown as it was, and the selector says so."""
+        if not self.projects.closing_allowed():
+            self._select_shown_preset()
+            return False
         try:
             preset = load_preset(name, window_language())
             title = missing_download(preset.dataset)
             if title is not None and self.downloads.offer_download(
                     preset.dataset, title, lambda used, data: self._show_preset(preset, data, used)):
-                return
+                return True  # shown once downloaded
             dataset = load_without_download(preset.dataset, name)
         except PlaygroundError as error:
             self.statusBar().showMessage(str(error))
-            shown = self.preset
-            if shown is None:  # nothing shown before (the window's first preset): nothing to train
+            if self.preset is None:  # nothing shown before (the window's first preset): nothing to train
                 self.controls.enable_training(str(error))
-            else:  # back on the preset shown, or on none for a project
-                with QSignalBlocker(self.preset_selector):
-                    self.preset_selector.setCurrentIndex(self.preset_selector.findText(shown.name))
-            return
+            else:
+                self._select_shown_preset()
+            return True  # not kept by the person: a lesson on this preset opens, and says where its data is
         self._show_preset(preset, dataset)
+        return True
+
+    def _select_shown_preset(self) -> None:
+        """The selector back on the preset shown, or on none ("(project)") for a project, loading nothing."""
+        with QSignalBlocker(self.preset_selector):
+            self.preset_selector.setCurrentIndex(self.preset_selector.findText(self.preset.name))
 
     def _show_preset(self, preset: Preset, dataset: Dataset, dataset_config: dict | None = None) -> None:
         """`dataset_config`: the config the data were read with, when not the preset's own (its files
@@ -268,12 +276,12 @@ class MainWindow(QMainWindow):
         self.projects.show_file(None, 0)
         self.statusBar().showMessage(self.tr("Loaded preset {0}").format(preset.title))
 
-    def _open_preset(self, name: str) -> None:
-        """Show preset `name`, as a new project even when it is the one shown."""
-        if self.preset_selector.currentText() != name:
-            self.preset_selector.setCurrentText(name)  # which loads it
-        else:
-            self.load_preset(name)
+    def _open_preset(self, name: str) -> bool:
+        """Show preset `name`, as a new project even when it is the one shown; False when the person kept the work
+        shown instead."""
+        with QSignalBlocker(self.preset_selector):
+            self.preset_selector.setCurrentText(name)
+        return self.load_preset(name)
 
     def _show_tab(self, name: str) -> None:
         """An output tab by the name lessons give it."""

@@ -85,7 +85,8 @@ def file_name(title: str) -> str:
 
 
 def ask_to_save(parent: QMainWindow) -> str:
-    """"save", "discard" or "cancel": what to do with unsaved changes before closing or opening another project."""
+    """"save", "discard" or "cancel": what to do with unsaved changes before closing, opening another project
+    or showing a preset."""
     answer = QMessageBox.question(
         parent, tr("Unsaved changes"), tr("Save the changes to this project first?"),
         QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
@@ -309,7 +310,8 @@ class ProjectFiles(QObject):
         QSettings().setValue("recent", recent[:RECENT_FILES])
 
     def closing_allowed(self) -> bool:
-        """Before closing or opening another project, ask about unsaved changes; False when the person cancels."""
+        """Before closing, opening another project or showing a preset, ask about unsaved changes; False when the
+        person cancels."""
         if not self.window.isWindowModified():
             return True
         choice = ask_to_save(self.window)
