@@ -91,8 +91,10 @@ class MetricsView(QWidget):
         tables = report.report is not None
         for widget in (self.caption, self.confusion, self.scores):
             widget.setVisible(tables)
+        # The epochs done and the step, as the status bar counts them, not the epoch in progress beside them.
         when = (self.tr("Test data after epoch {0}").format(report.epoch) if report.at_step is None else
-                self.tr("Test data at step {0:,} (paused in epoch {1})").format(report.at_step, report.epoch + 1))
+                self.tr("Test data at step {0:,}, paused after epoch {1} and part of the next").format(
+                    report.at_step, report.epoch))
         if not tables:  # regression: a loss, no classes
             self.summary.setText(self.tr("{0}: loss {1:.4g}.").format(when, report.test_loss))
             return

@@ -3669,8 +3669,8 @@ click to edit</source>
         <translation>第 {0} 轮之后的测试集</translation>
     </message>
     <message>
-        <source>Test data at step {0:,} (paused in epoch {1})</source>
-        <translation>第 {0:,} 步时的测试集（暂停在第 {1} 轮）</translation>
+        <source>Test data at step {0:,}, paused after epoch {1} and part of the next</source>
+        <translation>第 {0:,} 步时的测试集（第 {1} 轮之后，暂停在下一轮中途）</translation>
     </message>
     <message>
         <source>{0}: loss {1:.4g}.</source>
