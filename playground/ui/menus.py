@@ -41,7 +41,7 @@ class WindowMenus(QObject):
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
-        self.language_menu = window.menuBar().addMenu(self.tr("&Language"))
+        self.language_menu = window.menuBar().addMenu(self.tr("Lan&guage"))
         self._build_language_menu(self.language_menu)
         help_menu = window.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.tr("&Keyboard shortcuts"), self.show_shortcuts)

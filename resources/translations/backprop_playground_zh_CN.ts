@@ -3980,8 +3980,8 @@ click to edit</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
+        <source>Lan&amp;guage</source>
+        <translation>语言(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Help</source>

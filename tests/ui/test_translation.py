@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPointF, QSettings, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -349,4 +350,30 @@ def test_the_inspector_names_the_layers_of_a_conv_network_in_chinese(qtbot, chin
     names = [table.item(row, 0).text() for row in range(table.rowCount())]
     assert names[0] == "1 · 卷积 relu" and names[4] == "5 · 展平", names
     assert [name for name in names if english_words(name)] == []
+    window.close()
+
+
+def menu_mnemonics(window: MainWindow) -> list[str]:
+    """The Alt+ key of each menu bar title, as Qt reads it from the title's "&"."""
+    return [QKeySequence.mnemonic(action.text()).toString() for action in window.menuBar().actions()]
+
+
+def assert_menus_have_their_own_keys(window: MainWindow) -> None:
+    keys = menu_mnemonics(window)
+    assert all(keys) and len(set(keys)) == len(keys), keys  # one Alt+key opens one menu, not each in turn
+    assert not {"Alt+B", "Alt+N"} & set(keys), keys  # a lesson's Back and Next
+
+
+def test_every_menu_has_an_alt_key_of_its_own_in_english(qtbot):
+    window = MainWindow("circle")
+    qtbot.addWidget(window)
+    assert_menus_have_their_own_keys(window)
+    window.close()
+
+
+def test_every_menu_has_an_alt_key_of_its_own_in_chinese(qtbot, chinese):
+    window = MainWindow("circle")
+    qtbot.addWidget(window)
+    assert CJK.search(window.menuBar().actions()[0].text())
+    assert_menus_have_their_own_keys(window)
     window.close()
