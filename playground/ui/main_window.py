@@ -109,7 +109,9 @@ class MainWindow(QMainWindow):
                                self._open_preset, self._show_tab, self.stop_after)
         self.menus = WindowMenus(self, self.projects, self.builder.undo_stack, self.preset_selector, self.load_preset)
         self.builder.undo_stack.indexChanged.connect(self._edit_settled)
-        self.menus.add_run_menus(self.comparison.keep, self.comparison.forget, lesson_titles(window_language()),
+        controls = self.controls
+        self.menus.add_run_menus((controls.train_action, controls.step_action, controls.reset_action,
+                                  controls.keep_action), self.comparison.forget, lesson_titles(window_language()),
                                  self.lessons.open)
         self.layout_memory = LayoutMemory(self, {"splitter": self.splitter, "network_splitter": self.network_splitter,
                                                  "output_splitter": self.output_splitter})

@@ -2592,6 +2592,22 @@ click to edit</source>
         <translation>保留本次运行，在“比较”标签页中与下一次比较（K）</translation>
     </message>
     <message>
+        <source>&amp;Train</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Step one batch</source>
+        <translation>训练一个批量(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset the weights</source>
+        <translation>重置权重(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep this run for comparison</source>
+        <translation>保留本次运行用于比较(&amp;K)</translation>
+    </message>
+    <message>
         <source>1 step a frame</source>
         <translation>每帧 1 步</translation>
     </message>
@@ -2746,6 +2762,10 @@ click to edit</source>
     <message>
         <source>Pause</source>
         <translation>暂停</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
     </message>
 </context>
 <context>
@@ -4046,10 +4066,6 @@ click to edit</source>
     <message>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Keep this run for comparison</source>
-        <translation>保留本次运行用于比较(&amp;K)</translation>
     </message>
     <message>
         <source>&amp;Forget kept runs</source>
