@@ -12,7 +12,7 @@ from typing import Any
 import numpy
 
 from playground.errors import DataError
-from playground.words import tr
+from playground.words import listed, tr
 
 # The gradient of the last step: not needed by the next, but what a run brought back (an Undo, another backend)
 # shows at once. bpp.py saves only its members' prefixes, so a project file leaves it out.
@@ -57,7 +57,7 @@ def restore_state(session: Any, progress: dict[str, Any], arrays: dict[str, nump
                                    for key in [*layer.params, *layer.state]})
     if extra:  # load_state_dict takes the weights it needs; one more says the file is another network's
         raise DataError(tr("The saved weights hold {0}, which this network has not: they belong to another "
-                           "network.").format(", ".join(extra[:3])))
+                           "network.").format(listed(extra[:3])))
     net.load_state_dict(weights)  # checks every name and shape before writing any
     for key, value in optimizer_state.items():
         optimizer.state[key][...] = net.xp.asarray(value)

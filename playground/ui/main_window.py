@@ -67,6 +67,7 @@ from playground.ui.stepper import StepperPanel, StepperRoom, StepperWiring
 from playground.ui.training import Training
 from playground.ui.translation import window_language
 from playground.ui.weight_editing import WeightEditor
+from playground.words import listed
 
 REDRAW_MS = 33
 NAMED_FEATURES = 8  # the most features the notice of new data names: more (64 pixels) is a count
@@ -373,7 +374,7 @@ class MainWindow(QMainWindow):
                     self.tr("New data: {0:,} training images of {1}×{2} pixels, {3} channels")).format(
                 len(dataset.x_train), height, width, channels)
         elif len(names) <= NAMED_FEATURES:
-            news = self.tr("New data: {0} training points, features {1}").format(len(dataset.x_train), ", ".join(names))
+            news = self.tr("New data: {0} training points, features {1}").format(len(dataset.x_train), listed(names))
         else:
             news = self.tr("New data: {0} training points, {1} features").format(len(dataset.x_train), len(names))
         self.statusBar().showMessage(news)

@@ -37,6 +37,7 @@ from playground.ui.network_panel import load_without_download
 from playground.ui.run_in_use import RunInUse
 from playground.ui.training import Training
 from playground.ui.translation import tr
+from playground.words import listed
 
 AUTOSAVE_INTERVAL_MS = 60_000
 RECENT_FILES = 8
@@ -245,7 +246,7 @@ class ProjectFiles(QObject):
                 if kind == "pytorch":
                     files = export_pytorch_project(project, target, dataset=dataset)
                     written = self.tr("Exported {0} to the folder {1}").format(
-                        ", ".join(path.name for path in files), target)
+                        listed(path.name for path in files), target)
                 elif kind == "onnx":
                     export_onnx(project.network, project_state(project), target, dataset)
                     written = self.tr("Exported the ONNX model to {0}").format(target)

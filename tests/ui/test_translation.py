@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
     QTableWidget,
 )
 
+from playground.engine import DenseSpec, NetworkSpec, OptimizerSpec
 from playground.errors import DataError
+from playground.project import Project, save_project
 from playground.ui import MainWindow
 from playground.ui.translation import SETTING, chosen_language, install_translators, remove_translators
 from tests.ui.test_builder import drop, layer_types, open_window, palette_data, pick_palette, select_row, type_into
-from tests.ui.test_image_layers import choose_tab, hover
+from tests.ui.test_image_layers import choose_dataset, choose_tab, hover
 from tests.ui.test_main_window import type_and_enter
 from tests.ui.test_projects import deeply_nested, huge_init_scale
 from tests.ui.texts import english_words, window_texts
@@ -376,4 +378,28 @@ def test_every_menu_has_an_alt_key_of_its_own_in_chinese(qtbot, chinese):
     qtbot.addWidget(window)
     assert CJK.search(window.menuBar().actions()[0].text())
     assert_menus_have_their_own_keys(window)
+    window.close()
+
+
+def a_project_at_warp_speed(path: Path) -> None:
+    save_project(Project(NetworkSpec((2,), [DenseSpec(1)], "binary_cross_entropy"), OptimizerSpec(), 10,
+                         {"name": "circle"}, pace="warp"), path)
+
+
+def test_names_listed_in_a_chinese_sentence_are_parted_by_the_enumeration_comma(qtbot, chinese, tmp_path,
+                                                                                  monkeypatch):
+    """"、", not ", ": the features of new data, and the speeds a file may name, in the sentences that list them."""
+    window = MainWindow("circle")
+    qtbot.addWidget(window)
+    window.show()
+    choose_dataset(window, "iris")
+    news = window.statusBar().currentMessage()
+    assert news.count("、") == 3 and ", " not in news, news
+    bad = tmp_path / "warp.bpp"
+    a_project_at_warp_speed(bad)
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
+    open_from_the_file_menu(qtbot, window, bad, monkeypatch)
+    [refusal] = warnings
+    assert "'warp'" in refusal and "step、10 steps、" in refusal and ", " not in refusal, refusal
     window.close()
