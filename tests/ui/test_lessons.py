@@ -192,7 +192,9 @@ def test_a_lesson_on_another_preset_asks_before_it_replaces_unsaved_work(qtbot, 
     open_lesson(window, "Vanishing gradients")
     assert window.preset_selector.currentText() == "circle" and window.dataset.name == "circle"
     assert window.training.worker.session.step == step and not window.lessons.dock.isVisible()
+    monkeypatch.setattr("playground.ui.projects.ask_to_save", lambda parent: "discard")  # or Cancel keeps it open
     window.close()
+    assert not window.isVisible()
 
 
 def save_with_the_file_menu(qtbot, window, monkeypatch, path) -> None:

@@ -483,6 +483,7 @@ def test_picking_another_preset_over_unsaved_work_asks_first(qtbot, tmp_path, mo
     assert not answers and box.currentText() == "xor" and window.dataset.name == "xor"
     assert load_project(saved).progress["step"] == step  # discarded: the file as it was
     window.close()
+    assert not window.isVisible()
 
 
 @pytest.mark.parametrize("leave", ["close", "open"])
