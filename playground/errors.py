@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterable
 from typing import Any
 
-from playground.words import tr
+from playground.words import listed, tr
 
 
 class PlaygroundError(Exception):
@@ -99,7 +99,7 @@ def real(
 def choice(value: Any, options: Iterable[str], what: str, error: type[PlaygroundError] = PlaygroundError) -> str:
     options = tuple(options)
     if value not in options:
-        raise error(tr("{0} is {1!r}: choose one of {2}.").format(what, value, ", ".join(options)))
+        raise error(tr("{0} is {1!r}: choose one of {2}.").format(what, value, listed(options)))
     return value
 
 
@@ -107,4 +107,4 @@ def check_fields(data: dict, allowed: set[str], what: str, error: type[Playgroun
     unknown = sorted(set(data) - allowed)
     if unknown:
         raise error(tr("{0} has unknown setting {1!r}: use only {2}.").format(what, unknown[0],
-                                                                             ", ".join(sorted(allowed))))
+                                                                             listed(sorted(allowed))))

@@ -6,7 +6,7 @@ window installs Qt's translator, so the command line and the tests read English.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 _translate: Callable[[str], str] = str
 
@@ -21,6 +21,12 @@ def tr(text: str) -> str:
     """`text` through the installed translator. lupdate files these calls under the empty context, as it files
     ui/translation.py's `tr`, which is what the installed translator looks them up in."""
     return _translate(text)
+
+
+def listed(names: Iterable[str]) -> str:
+    """Names listed inside a sentence: "a, b, c" in English, "a、b、c" in Chinese, whose lists take the
+    enumeration comma. The separator is what two names need between them in the window's language."""
+    return tr("{0}, {1}").format("", "").join(names)
 
 
 def term(name: str) -> str:

@@ -18,7 +18,7 @@ from playground.data.synthetic import SOURCE as SYNTHETIC_SOURCE
 from playground.data.synthetic import generate
 from playground.data.titles import dataset_title
 from playground.errors import DataError
-from playground.words import tr
+from playground.words import listed, tr
 
 
 def dataset_names() -> list[str]:
@@ -50,7 +50,7 @@ def load_dataset(config: DatasetConfig | dict[str, Any], progress: Progress | No
         return load_images(config, progress)
     if config.name == "csv":
         return load_csv(config)
-    raise DataError(tr("There is no dataset {0!r}: choose one of {1}.").format(config.name, ", ".join(dataset_names())))
+    raise DataError(tr("There is no dataset {0!r}: choose one of {1}.").format(config.name, listed(dataset_names())))
 
 
 __all__ = ["MAX_CSV_BYTES", "Dataset", "DatasetConfig", "Preprocessing", "dataset_names", "dataset_source",

@@ -17,7 +17,7 @@ import numpy
 from playground.data.dataset import Dataset, DatasetConfig, finish_table
 from playground.data.reading import read_bounded
 from playground.errors import DataError
-from playground.words import tr
+from playground.words import listed, tr
 
 MAX_CSV_BYTES = 50 * 2**20  # 50 MiB: far more than a dense network on a laptop wants
 MAX_CLASSES_INFERRED = 10  # a whole-number target with at most this many values is read as classes
@@ -244,7 +244,7 @@ def _target_index(names: list[str], target: str | None) -> int:
     if target is None:
         return len(names) - 1
     if target not in names:
-        raise DataError(tr("There is no column {0!r}: choose one of {1}.").format(target, ", ".join(names)))
+        raise DataError(tr("There is no column {0!r}: choose one of {1}.").format(target, listed(names)))
     return names.index(target)
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import numpy
 
 from playground.errors import DataError
-from playground.words import tr
+from playground.words import listed, tr
 
 # The features a 2-D set offers: how the app computes each from the points, and the same formula as
 # NumPy code over columns x1 and x2, which exports write out (tests check that the two agree).
@@ -47,7 +47,7 @@ def feature_columns(names: list[str], dimensions: int) -> tuple[str, ...]:
     for name in columns:
         if name not in offered:
             raise DataError(tr("Feature {0!r} is not available here: choose from {1}.").format(
-                name, ", ".join(offered)))
+                name, listed(offered)))
     return columns
 
 

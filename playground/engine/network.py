@@ -37,7 +37,7 @@ from playground.engine.spec import NetworkSpec
 from playground.engine.targets import target_rows
 from playground.engine.trace import OptimizerRecord, OptimizerRecorder, Recorder, StepTrace, UpdateRecord
 from playground.errors import DataError
-from playground.words import tr
+from playground.words import listed, tr
 
 
 @dataclass
@@ -150,7 +150,7 @@ class Network:
     def _lookup(self, name: str) -> Any:
         params = self.parameters()
         if name not in params:
-            raise DataError(tr("There is no parameter {0!r}: the names are {1}.").format(name, ", ".join(params)))
+            raise DataError(tr("There is no parameter {0!r}: the names are {1}.").format(name, listed(params)))
         return params[name]
 
     def parameter_slices(self) -> dict[str, slice]:

@@ -31,7 +31,7 @@ from playground.engine.layer_specs import (
 from playground.engine.losses import LOSSES
 from playground.engine.spec_checks import check_fields, choice, whole
 from playground.errors import SpecError, parse_json
-from playground.words import tr
+from playground.words import listed, tr
 
 SPEC_VERSION = 1
 # Residual blocks inside residual blocks: every level is a recursion when the network is built
@@ -311,7 +311,7 @@ def layer_from_dict(data: Any, path: str) -> Any:
     elif kind in LAYER_SPECS:
         cls = LAYER_SPECS[kind]
     else:
-        known = ", ".join([*LAYER_SPECS, *ACTIVATION_LAYERS])
+        known = listed([*LAYER_SPECS, *ACTIVATION_LAYERS])
         raise SpecError(tr("{0} has unknown type {1!r}: use one of {2}.").format(where, kind, known))
     allowed = {f.name for f in fields(cls)} | {"type"}
     check_fields(data, allowed, _kind_of(where, kind))
@@ -328,6 +328,6 @@ def layer_from_dict(data: Any, path: str) -> Any:
     except TypeError:
         required = [f.name for f in fields(cls) if f.default is MISSING and f.default_factory is MISSING]
         raise SpecError(tr("{0} ({1}) is missing a setting: give {2}.").format(where, kind,
-                                                                            ", ".join(required))) from None
+                                                                            listed(required))) from None
     layer.check(where)
     return layer

@@ -43,7 +43,7 @@ from playground.engine import NetworkSpec, OptimizerSpec
 from playground.errors import FileFormatError, PlaygroundError
 from playground.project.lessons import LessonPlace
 from playground.project.runs import KeptRun, read_runs, runs_arrays, runs_document
-from playground.words import tr
+from playground.words import listed, tr
 
 FORMAT_VERSION = 2  # 2 adds kept runs; a file without them is written as format 1, which older versions open
 # Array members and the prefix their arrays carry in Project.arrays ("" for the batch order); runs.npz's
@@ -419,7 +419,7 @@ def _project(document: dict[str, Any], arrays: dict[str, numpy.ndarray], name: s
         raise FileFormatError(tr("{0} cannot be opened: {1}").format(name, error)) from None
     pace = training.get("pace", "full")  # files from before the speed control: full speed
     if pace not in PACES:
-        raise FileFormatError(tr("{0}: the training speed {1!r} is none of {2}.").format(name, pace, ", ".join(PACES)))
+        raise FileFormatError(tr("{0}: the training speed {1!r} is none of {2}.").format(name, pace, listed(PACES)))
     progress = document.get("progress")
     if progress is not None:
         _check_progress(progress, arrays, name)

@@ -31,7 +31,7 @@ from playground.errors import PlaygroundError, SpecError
 from playground.project.presets import Preset, list_presets, load_preset
 from playground.project.translations import checked_language, overlay_path, read_overlay, texts
 from playground.resources import ENGLISH, resources_dir
-from playground.words import tr
+from playground.words import listed, tr
 
 STEPS = (3, 6)  # the fewest and most steps a lesson has
 METRICS = ("train_loss", "test_loss", "train_accuracy", "test_accuracy", "loss_gap")
@@ -134,7 +134,7 @@ def load_lesson(name: str, language: str = ENGLISH) -> Lesson:
     """The lesson checked, its words in `language` where it has them."""
     checked_language(language)
     if name not in list_lessons():  # a name, never a path
-        raise LessonError(tr("There is no lesson {0!r}: choose one of {1}.").format(name, ", ".join(list_lessons())))
+        raise LessonError(tr("There is no lesson {0!r}: choose one of {1}.").format(name, listed(list_lessons())))
     path = lessons_dir() / f"{name}.json"
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -231,7 +231,7 @@ def _step(data: Any, where: str) -> LessonStep:
             raise LessonError(tr("{0}: {1} must be a sentence").format(where, key))
     tab = data.get("tab")
     if tab is not None and tab not in TABS:
-        raise LessonError(tr("{0}: the tab {1!r} is none of {2}").format(where, tab, ", ".join(TABS)))
+        raise LessonError(tr("{0}: the tab {1!r} is none of {2}").format(where, tab, listed(TABS)))
     change = None if data.get("change") is None else _change(data["change"], where)
     return LessonStep(data["do"], data["notice"], data["why"], _check(data["check"], where), change, tab)
 
@@ -239,7 +239,7 @@ def _step(data: Any, where: str) -> LessonStep:
 def _check(data: Any, where: str) -> Check:
     kind = data.get("check") if isinstance(data, dict) else None
     if kind not in CHECKS:
-        raise LessonError(tr("{0}: its check must be one of {1}").format(where, ", ".join(CHECKS)))
+        raise LessonError(tr("{0}: its check must be one of {1}").format(where, listed(CHECKS)))
     required, optional = CHECKS[kind]
     _fields(data, {"check", "after_epochs", *required}, optional, tr("{0}'s check").format(where))
     epochs = data["after_epochs"]
@@ -251,7 +251,7 @@ def _check(data: Any, where: str) -> Check:
         if bound in data and not (isinstance(data[bound], (int, float)) and not isinstance(data[bound], bool)):
             raise LessonError(tr("{0}: {1} must be a number").format(where, bound))
     if "metric" in data and data["metric"] not in METRICS:
-        raise LessonError(tr("{0}: the metric must be one of {1}").format(where, ", ".join(METRICS)))
+        raise LessonError(tr("{0}: the metric must be one of {1}").format(where, listed(METRICS)))
     if "now" in data and data["now"] not in VERSUS:
         raise LessonError(tr("{0}: {1} must be {2} or {3}").format(where, "now", *VERSUS))
     settings = {key: value for key, value in data.items() if key not in ("check", "after_epochs")}

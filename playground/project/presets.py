@@ -13,7 +13,7 @@ from playground.engine.spec_checks import check_fields, whole
 from playground.errors import PlaygroundError, SpecError
 from playground.project.translations import named_overlay, texts
 from playground.resources import ENGLISH, resources_dir
-from playground.words import tr
+from playground.words import listed, tr
 
 DEFAULT_PRESET = "circle"
 
@@ -42,7 +42,7 @@ def load_preset(name: str, language: str = ENGLISH) -> Preset:
     path = presets_dir() / f"{name}.json"
     if name not in list_presets():  # a name, never a path: "../x" would read beside the presets
         raise PlaygroundError(tr("There is no preset {0!r}: choose one of {1}.")
-                              .format(name, ", ".join(list_presets())))
+                              .format(name, listed(list_presets())))
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:

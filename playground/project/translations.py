@@ -18,13 +18,13 @@ from typing import Any
 from playground.data import dataset_names, dataset_source
 from playground.errors import PlaygroundError
 from playground.resources import ENGLISH, LANGUAGES, translations_dir
-from playground.words import tr
+from playground.words import listed, tr
 
 
 def checked_language(language: str) -> str:
     if language not in LANGUAGES:
         raise PlaygroundError(tr("There is no language {0!r}: choose one of {1}.").format(
-            language, ", ".join(LANGUAGES)))
+            language, listed(LANGUAGES)))
     return language
 
 
@@ -74,7 +74,7 @@ def named_overlay(language: str, relative: str, names: list[str], kind: str, wha
             raise PlaygroundError(tr("it must be an object of {0}").format(kind))
         unknown = sorted(data.keys() - set(names))
         if unknown:
-            raise PlaygroundError(tr("it names {0} that do not exist: {1}").format(kind, ", ".join(unknown)))
+            raise PlaygroundError(tr("it names {0} that do not exist: {1}").format(kind, listed(unknown)))
         return {name: check(name, words) for name, words in data.items()}
     except PlaygroundError as error:
         raise PlaygroundError(tr("The {0} translation of {1} ({2}) is damaged ({3}): reinstall the app.").format(

@@ -11,7 +11,7 @@ from typing import Any
 from playground.engine import OPTIMIZERS, OptimizerSpec
 from playground.errors import PlaygroundError, choice, real, whole
 from playground.project.bpp import PACES
-from playground.words import tr
+from playground.words import listed, tr
 
 SNAPSHOT_HZ = 30.0
 # How much training each frame (snapshot) shows, of PACES: a number of steps, one epoch, or as much as
@@ -172,7 +172,7 @@ class Control:
                 path))
         if shape is None:
             raise PlaygroundError(tr("There is no Dense layer {0!r} to set a weight of: pick one of {1}.").format(
-                path, ", ".join(self.weight_shapes)))
+                path, listed(self.weight_shapes)))
         for index, size, what in ((row, shape[0], tr("The weight's row")),
                                   (column, shape[1], tr("The weight's column"))):
             whole(index, what, minimum=0)

@@ -12,11 +12,16 @@ from typing import Any
 import numpy
 
 from playground.errors import DataError
-from playground.words import tr
+from playground.words import listed, tr
+
+# The gradient of the last step: not needed by the next, but what a run brought back (an Undo, another backend)
+# shows at once. bpp.py saves only its members' prefixes, so a project file leaves it out.
+GRADIENT = "gradient/last_step"
 
 
 def export_state(session: Any) -> tuple[dict[str, Any], dict[str, numpy.ndarray]]:
-    """(JSON-able progress, arrays): weights, optimizer state, batch order, random states, history."""
+    """(JSON-able progress, arrays): weights, optimizer state, batch order, random states, history, and the last
+    step's gradient once a step computed one."""
     net, optimizer, at = session.network, session.optimizer, session.at
     progress: dict[str, Any] = {
         "step": at.step, "epoch": at.epoch, "samples": at.samples, "position": at.position,
@@ -31,6 +36,8 @@ def export_state(session: Any) -> tuple[dict[str, Any], dict[str, numpy.ndarray]
     arrays.update({f"optimizer/{k}": net.backend.to_numpy(v) for k, v in optimizer.state.items()})
     arrays["order"] = numpy.asarray(at.order)
     arrays.update({f"history/{k}": v for k, v in session.history.arrays(undone=False).items()})
+    if session.measurements.gradient_known:  # the last step's, which the views show; no member of a file keeps it
+        arrays[GRADIENT] = net.backend.to_numpy(net.grad)
     return progress, arrays
 
 
@@ -50,7 +57,7 @@ def restore_state(session: Any, progress: dict[str, Any], arrays: dict[str, nump
                                    for key in [*layer.params, *layer.state]})
     if extra:  # load_state_dict takes the weights it needs; one more says the file is another network's
         raise DataError(tr("The saved weights hold {0}, which this network has not: they belong to another "
-                           "network.").format(", ".join(extra[:3])))
+                           "network.").format(listed(extra[:3])))
     net.load_state_dict(weights)  # checks every name and shape before writing any
     for key, value in optimizer_state.items():
         optimizer.state[key][...] = net.xp.asarray(value)
@@ -66,6 +73,10 @@ def restore_state(session: Any, progress: dict[str, Any], arrays: dict[str, nump
     at.rng.bit_generator.state = progress["shuffle_rng"]
     if "dropout_rng" in progress and net.xp is numpy:
         net.rng.bit_generator.state = progress["dropout_rng"]
+    gradient = arrays.get(GRADIENT)
+    if gradient is not None and gradient.shape == net.grad.shape:
+        net.grad[...] = net.xp.asarray(gradient)
+        session.measurements.gradient_known = True
     steps = history.pop("step", numpy.zeros(0))
     for i, step in enumerate(steps):
         session.history.append(int(step), {name: float(series[i]) for name, series in history.items()}, force=True)

@@ -4,7 +4,7 @@ counter and the epoch to stop at, and the hyperparameters that apply while train
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSlider,
@@ -29,7 +29,6 @@ LEARNING_RATES = ["0.00001", "0.0001", "0.001", "0.003", "0.01", "0.03", "0.1", 
 REGULARIZATION_RATES = ["0", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1", "3", "10"]
 REGULARIZATIONS = ("none", "L1", "L2")
 LARGE_LEARNING_RATE = 10.0  # the top of the list: above it the field warns
-TRAIN_OR_PAUSE = QKeySequence(Qt.Key.Key_Space)
 BACKEND_NAMES = {"numpy": "NumPy", "cupy": "CuPy"}  # what a run computes on, as the window names it
 
 
@@ -75,18 +74,20 @@ class ControlBar(QWidget):
         self.preset_selector.setToolTip(self.tr("Load a ready-made network, its training settings and dataset"))
         self.preset_selector.setPlaceholderText(self.tr("(project)"))  # while a project file is shown
         self.play_button = QPushButton(self.tr("Train"), objectName="playButton")
-        self.play_button.setShortcut(TRAIN_OR_PAUSE)
         self.step_button = QPushButton(self.tr("Step"), objectName="stepButton")
         self.step_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaSeekForward))
-        self.step_button.setShortcut(QKeySequence(Qt.Key.Key_Right))
         self.step_button.setToolTip(self.tr("Train on one batch, then pause (Right arrow)"))
         self.reset_button = QPushButton(self.tr("Reset"), objectName="resetButton")
         self.reset_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
-        self.reset_button.setShortcut(QKeySequence(Qt.Key.Key_R))
         self.reset_button.setToolTip(self.tr("Start over from freshly initialized weights (R)"))
         self.keep_button = QToolButton(text=self.tr("Keep"), objectName="keepRunButton")
-        self.keep_button.setShortcut(QKeySequence(Qt.Key.Key_K))
         self.keep_button.setToolTip(self.tr("Keep this run for comparison with the next in the Compare tab (K)"))
+        # The one-key shortcuts are actions, which the Run menu shows with their keys; each presses its button, which
+        # shows the press and stays the one way to the command.
+        self.train_action = self._key_action(self.tr("&Train"), Qt.Key.Key_Space, self.play_button)
+        self.step_action = self._key_action(self.tr("&Step one batch"), Qt.Key.Key_Right, self.step_button)
+        self.reset_action = self._key_action(self.tr("&Reset the weights"), Qt.Key.Key_R, self.reset_button)
+        self.keep_action = self._key_action(self.tr("&Keep this run for comparison"), Qt.Key.Key_K, self.keep_button)
         self.speed_selector = QComboBox(objectName="speedSelector")
         for pace, label in (("step", self.tr("1 step a frame")), ("10 steps", self.tr("10 steps a frame")),
                             ("100 steps", self.tr("100 steps a frame")), ("epoch", self.tr("1 epoch a frame")),
@@ -152,6 +153,12 @@ class ControlBar(QWidget):
             changed.connect(self.settings_changed)
         self.enable_training(None)
 
+    def _key_action(self, text: str, key: Qt.Key, button: QAbstractButton) -> QAction:
+        action = QAction(text, self, shortcut=QKeySequence(key))
+        action.triggered.connect(button.animateClick)
+        self.addAction(action)  # its key works in the window with or without a menu
+        return action
+
     def _list_backends(self) -> None:
         """NumPy, CuPy (greyed with the reason where it cannot work) and Auto, which says what it takes here."""
         selector, problem, tip = self.backend_selector, backend_availability()["cupy"], Qt.ItemDataRole.ToolTipRole
@@ -172,8 +179,8 @@ class ControlBar(QWidget):
 
     def enable_training(self, reason: str | None) -> None:
         """Play and Step work unless there is a reason they cannot, shown as their tooltip."""
-        for button in (self.play_button, self.step_button):
-            button.setEnabled(reason is None)
+        for control in (self.play_button, self.step_button, self.train_action, self.step_action):
+            control.setEnabled(reason is None)
         self.play_button.setToolTip(reason or self.tr("Start or pause training (Space)"))
 
     def show_running(self, running: bool) -> None:
@@ -184,7 +191,7 @@ class ControlBar(QWidget):
         icon = QStyle.StandardPixmap.SP_MediaPause if running else QStyle.StandardPixmap.SP_MediaPlay
         self.play_button.setIcon(self.style().standardIcon(icon))
         self.play_button.setText(self.tr("Pause") if running else self.tr("Train"))
-        self.play_button.setShortcut(TRAIN_OR_PAUSE)  # setText put the text's mnemonic (none) in its place
+        self.train_action.setText(self.tr("&Pause") if running else self.tr("&Train"))
 
     def show_optimizer(self, spec: OptimizerSpec, batch_size: int, max_batch: int) -> None:
         """A preset's settings, shown without sending them anywhere."""

@@ -155,10 +155,11 @@ class Lessons(QObject):
                  load_preset: Callable[[str], bool], show_tab: Callable[[str], None],
                  stop_after: Callable[[int, bool], None]) -> None:
         """`settings`: the optimizer settings shown; `use_settings` starts a new run with others; `load_preset`
-        shows a preset by name, and says whether it is shown or will be once its data are downloaded (the window
-        calls `preset_shown` when it is, and tells which is shown: `window.preset`); `show_tab` opens an output
-        tab by the lesson data's name for it; `stop_after(epochs, new_run)` sets the epoch training stops at, so
-        many epochs on from the run's epoch, or from the start of a new run."""
+        shows a preset by name, and says whether it is shown or will be once its data are downloaded (False when the
+        person kept the unsaved work instead, or the data are not here); the window calls `preset_shown` when it is,
+        and tells which is shown: `window.preset`; `show_tab` opens an output tab by the lesson data's name for it;
+        `stop_after(epochs, new_run)` sets the epoch training stops at, so many epochs on from the run's epoch, or
+        from the start of a new run."""
         super().__init__(window)
         self.window, self.builder, self.comparison = window, builder, comparison
         self.settings, self.use_settings, self.load_preset = settings, use_settings, load_preset
@@ -186,13 +187,14 @@ class Lessons(QObject):
 
     def open(self, name: str) -> None:
         """Show lesson `name` from its first step, on its preset as it comes (a run trained on it stays): at once,
-        or once its data are downloaded; a download declined opens no lesson over the preset shown before."""
+        or once its data are downloaded; a download declined, or unsaved work kept, opens no lesson over what is
+        shown."""
         lesson = load_lesson(name, window_language())
         self._waiting = lesson
         if self._shows_preset_as_it_comes(lesson.preset):
             self.preset_shown(lesson.preset)
         elif not self.load_preset(lesson.preset):
-            self._waiting = None  # the window stays as it was and says why
+            self._waiting = None  # the unsaved work kept, or the data not here: the window stays as it was
 
     def preset_shown(self, name: str) -> None:
         """The window shows preset `name` as it comes: the lesson opened for it shows from its first step, and a

@@ -69,7 +69,7 @@ from playground.ui.stepper import StepperPanel, StepperRoom, StepperWiring
 from playground.ui.training import Training
 from playground.ui.translation import window_language
 from playground.ui.weight_editing import WeightEditor
-from playground.words import plain_number, term
+from playground.words import listed, plain_number, term
 
 REDRAW_MS = 33
 NAMED_FEATURES = 8  # the most features the notice of new data names: more (64 pixels) is a count
@@ -113,7 +113,9 @@ class MainWindow(QMainWindow):
                                self._open_preset, self._show_tab, self.stop_after)
         self.menus = WindowMenus(self, self.projects, self.builder.undo_stack, self.preset_selector, self.load_preset)
         self.builder.undo_stack.indexChanged.connect(self._edit_settled)
-        self.menus.add_run_menus(self.comparison.keep, self.comparison.forget, lesson_titles(window_language()),
+        controls = self.controls
+        self.menus.add_run_menus((controls.train_action, controls.step_action, controls.reset_action,
+                                  controls.keep_action), self.comparison.forget, lesson_titles(window_language()),
                                  self.lessons.open)
         self.layout_memory = LayoutMemory(self, {"splitter": self.splitter, "network_splitter": self.network_splitter,
                                                  "output_splitter": self.output_splitter})
@@ -243,27 +245,34 @@ class MainWindow(QMainWindow):
         return self.run_in_use.dataset
 
     def load_preset(self, name: str) -> bool:
-        """Show preset `name` and its data; data that is not here (a download declined) leaves the preset shown
-        before as it was, and the selector says so. Whether the preset is shown, or will be once its data are
-        downloaded."""
+        """Show preset `name` and its data, once unsaved work is saved or discarded (asked as Open and closing ask).
+        Whether the preset is shown, or will be once its data are downloaded: False when the person cancelled to
+        keep that work, or when the data are not here (a download declined); either leaves the preset or project
+        shown as it was, and the selector says so."""
+        if not self.projects.closing_allowed():
+            self._select_shown_preset()
+            return False
         try:
             preset = load_preset(name, window_language())
             title = missing_download(preset.dataset)
             if title is not None and self.downloads.offer_download(
                     preset.dataset, title, lambda used, data: self._show_preset(preset, data, used)):
-                return True
+                return True  # shown once downloaded
             dataset = load_without_download(preset.dataset, name)
         except PlaygroundError as error:
             self.statusBar().showMessage(str(error))
-            shown = self.preset
-            if shown is None:  # nothing shown before (the window's first preset): nothing to train
+            if self.preset is None:  # nothing shown before (the window's first preset): nothing to train
                 self.controls.enable_training(str(error))
-            else:  # back on the preset shown, or on none for a project
-                with QSignalBlocker(self.preset_selector):
-                    self.preset_selector.setCurrentIndex(self.preset_selector.findText(shown.name))
+            else:
+                self._select_shown_preset()
             return False
         self._show_preset(preset, dataset)
         return True
+
+    def _select_shown_preset(self) -> None:
+        """The selector back on the preset shown, or on none ("(project)") for a project, loading nothing."""
+        with QSignalBlocker(self.preset_selector):
+            self.preset_selector.setCurrentIndex(self.preset_selector.findText(self.preset.name))
 
     def _show_preset(self, preset: Preset, dataset: Dataset, dataset_config: dict | None = None) -> None:
         """`dataset_config`: the config the data were read with, when not the preset's own (its files
@@ -377,8 +386,7 @@ class MainWindow(QMainWindow):
                     self.tr("New data: {0:,} training images of {1}×{2} pixels, {3} channels.")).format(
                 len(dataset.x_train), height, width, channels)
         elif len(names) <= NAMED_FEATURES:
-            news = self.tr("New data: {0} training points, features {1}.").format(len(dataset.x_train),
-                                                                                 ", ".join(names))
+            news = self.tr("New data: {0} training points, features {1}.").format(len(dataset.x_train), listed(names))
         else:
             news = self.tr("New data: {0} training points, {1} features.").format(len(dataset.x_train), len(names))
         # What the data changed in the network, and in the run: the learner sees why the picture moved.

@@ -4,14 +4,14 @@ the versions in use."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy
 import pyqtgraph
 import PySide6
 from PySide6.QtCore import QObject, qVersion
-from PySide6.QtGui import QActionGroup, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QComboBox, QMainWindow, QMenu, QMessageBox
 
 from playground import __version__
@@ -41,7 +41,7 @@ class WindowMenus(QObject):
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
-        self.language_menu = window.menuBar().addMenu(self.tr("&Language"))
+        self.language_menu = window.menuBar().addMenu(self.tr("Lan&guage"))
         self._build_language_menu(self.language_menu)
         help_menu = window.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.tr("&Keyboard shortcuts"), self.show_shortcuts)
@@ -81,12 +81,14 @@ class WindowMenus(QObject):
         self.window.statusBar().showMessage(self.tr("The language you chose applies when Backprop Playground "
                                                     "starts again."))
 
-    def add_run_menus(self, keep: Callable[[], object], forget: Callable[[], None], lessons: dict[str, str],
+    def add_run_menus(self, keys: Sequence[QAction], forget: Callable[[], None], lessons: dict[str, str],
                       open_lesson: Callable[[str], None]) -> None:
-        """Run (keep the run in use for comparison, forget the kept runs) and Lessons (`lessons`: each lesson's
-        title by name), before Language and Help."""
+        """Run (`keys`: the control bar's actions, train or pause, step, reset and keep the run for comparison,
+        shown with their keys; forget the kept runs) and Lessons (`lessons`: each lesson's title by name), before
+        Language and Help."""
         runs = QMenu(self.tr("&Run"), self.window)
-        runs.addAction(self.tr("&Keep this run for comparison"), keep)
+        runs.addActions(keys)
+        runs.addSeparator()
         runs.addAction(self.tr("&Forget kept runs"), forget)
         lesson_menu = QMenu(self.tr("&Lessons"), self.window, objectName="lessonMenu")
         for name, title in lessons.items():

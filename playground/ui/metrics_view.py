@@ -105,8 +105,10 @@ class MetricsView(QWidget):
         tables = report.report is not None
         for widget in (self.caption, self.confusion, self.scores):
             widget.setVisible(tables)
+        # The epochs done and the step, as the status bar counts them, not the epoch in progress beside them.
         when = (self.tr("Test data after epoch {0}").format(report.epoch) if report.at_step is None else
-                self.tr("Test data at step {0:,} (paused in epoch {1})").format(report.at_step, report.epoch + 1))
+                self.tr("Test data at step {0:,}, paused after epoch {1} and part of the next").format(
+                    report.at_step, report.epoch))
         if not tables:  # regression: the loss, and the error it means in the target's own units
             if self.target_scale is None:
                 sentence = self.tr("{0}: mean squared error {1:.4g}. A typical error (its square root) is {2}, in "

@@ -37,6 +37,7 @@ from playground.ui.network_panel import load_without_download
 from playground.ui.run_in_use import RunInUse
 from playground.ui.training import Training
 from playground.ui.translation import tr
+from playground.words import listed
 
 AUTOSAVE_INTERVAL_MS = 60_000
 RECENT_FILES = 8
@@ -85,7 +86,8 @@ def file_name(title: str) -> str:
 
 
 def ask_to_save(parent: QMainWindow) -> str:
-    """"save", "discard" or "cancel": what to do with unsaved changes before closing or opening another project."""
+    """"save", "discard" or "cancel": what to do with unsaved changes before closing, opening another project
+    or showing a preset."""
     answer = QMessageBox.question(
         parent, tr("Unsaved changes"), tr("Save the changes to this project first?"),
         QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
@@ -244,7 +246,7 @@ class ProjectFiles(QObject):
                 if kind == "pytorch":
                     files = export_pytorch_project(project, target, dataset=dataset)
                     written = self.tr("Exported {0} to the folder {1}").format(
-                        ", ".join(path.name for path in files), target)
+                        listed(path.name for path in files), target)
                 elif kind == "onnx":
                     export_onnx(project.network, project_state(project), target, dataset)
                     written = self.tr("Exported the ONNX model to {0}").format(target)
@@ -309,7 +311,8 @@ class ProjectFiles(QObject):
         QSettings().setValue("recent", recent[:RECENT_FILES])
 
     def closing_allowed(self) -> bool:
-        """Before closing or opening another project, ask about unsaved changes; False when the person cancels."""
+        """Before closing, opening another project or showing a preset, ask about unsaved changes; False when the
+        person cancels."""
         if not self.window.isWindowModified():
             return True
         choice = ask_to_save(self.window)

@@ -864,6 +864,10 @@ click to edit</source>
         <translation>{0} 已设为 {1}</translation>
     </message>
     <message>
+        <source>{0}, {1}</source>
+        <translation>{0}、{1}</translation>
+    </message>
+    <message>
         <source>linear</source>
         <translation>线性</translation>
     </message>
@@ -2596,6 +2600,22 @@ click to edit</source>
         <translation>保留本次运行，在“比较”标签页中与下一次比较（K）</translation>
     </message>
     <message>
+        <source>&amp;Train</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Step one batch</source>
+        <translation>训练一个批量(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset the weights</source>
+        <translation>重置权重(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep this run for comparison</source>
+        <translation>保留本次运行用于比较(&amp;K)</translation>
+    </message>
+    <message>
         <source>1 step a frame</source>
         <translation>每帧 1 步</translation>
     </message>
@@ -2750,6 +2770,10 @@ click to edit</source>
     <message>
         <source>Pause</source>
         <translation>暂停</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
     </message>
 </context>
 <context>
@@ -3752,8 +3776,8 @@ click to edit</source>
         <translation>第 {0} 轮之后的测试集</translation>
     </message>
     <message>
-        <source>Test data at step {0:,} (paused in epoch {1})</source>
-        <translation>第 {0:,} 步时的测试集（暂停在第 {1} 轮）</translation>
+        <source>Test data at step {0:,}, paused after epoch {1} and part of the next</source>
+        <translation>第 {0:,} 步时的测试集（第 {1} 轮之后，暂停在下一轮中途）</translation>
     </message>
     <message>
         <source>{0}: mean squared error {1:.4g}. A typical error (its square root) is {2}, in the target&apos;s own units.</source>
@@ -4067,8 +4091,8 @@ click to edit</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
+        <source>Lan&amp;guage</source>
+        <translation>语言(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -4133,10 +4157,6 @@ click to edit</source>
     <message>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Keep this run for comparison</source>
-        <translation>保留本次运行用于比较(&amp;K)</translation>
     </message>
     <message>
         <source>&amp;Forget kept runs</source>

@@ -30,7 +30,9 @@ def test_why_a_network_does_not_fit_the_data_is_one_translated_sentence(marked):
 def test_a_bad_setting_is_named_in_the_window_language(marked):
     with pytest.raises(DataError, match="«The dataset seed»"):
         load_dataset({"name": "circle", "seed": -1})
-    with pytest.raises(DataError, match=r"^«There is no dataset 'nowhere': choose one of circle, .*, csv\.»$"):
+    # The names listed, parted by the window language's separator (words.listed: "、" in Chinese).
+    listed = r"circle«, »xor«, ».*«, »csv"
+    with pytest.raises(DataError, match=rf"^«There is no dataset 'nowhere': choose one of {listed}\.»$"):
         load_dataset({"name": "nowhere"})
 
 

@@ -22,6 +22,7 @@ from playground.project.runs import (
     kept_history,
 )
 from playground.session import project_of
+from playground.session.state import GRADIENT
 from tests.project.test_bad_files import (
     npz_arrays,
     npz_bytes,
@@ -219,7 +220,8 @@ def test_a_deep_network_with_update_ratios_in_its_history_saves_and_opens(tmp_pa
     series = [key for key in project.arrays if key.startswith("history/update_ratio/")]
     assert len(series) == 22 and len([key for key in project.arrays if key.startswith("weights/")]) == 22
     save_project(project, tmp_path / "deep.bpp")
-    assert load_project(tmp_path / "deep.bpp").arrays.keys() == project.arrays.keys()
+    # All but the last step's gradient, which a run set aside in the window keeps for its views, and a file leaves out.
+    assert load_project(tmp_path / "deep.bpp").arrays.keys() == project.arrays.keys() - {GRADIENT}
 
 
 def test_a_name_fits_what_a_project_file_holds():

@@ -128,7 +128,8 @@ def test_a_run_is_kept_once_it_has_trained_even_after_an_edit_set_it_aside(qtbot
     step = window.latest.step
     window.layer_list.selectRow(0)
     find(window, QComboBox, "activationInput").setCurrentText("relu")  # the trained run is set aside
-    menu_action(window, "Run", "Keep this run for comparison").trigger()
+    menu_action(window, "Run", "Keep this run for comparison").trigger()  # which presses Keep
+    qtbot.waitUntil(lambda: len(window.comparison.runs) == 1, timeout=5_000)
     [run] = window.comparison.runs
     assert run.name == "Circle" and run.step == step and run.setup.network.layers[0].activation == "tanh"
     window.close()

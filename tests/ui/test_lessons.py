@@ -231,6 +231,20 @@ def test_another_preset_shown_mid_lesson_closes_the_lesson_about_its_own(qtbot):
     window.close()
 
 
+def test_a_lesson_on_another_preset_asks_before_it_replaces_unsaved_work(qtbot, monkeypatch):
+    """Cancel keeps the work, and no lesson opens on it."""
+    window = open_window(qtbot)
+    train(qtbot, window, 30)
+    step = window.latest.step
+    monkeypatch.setattr("playground.ui.projects.ask_to_save", lambda parent: "cancel")
+    open_lesson(window, "Vanishing gradients")
+    assert window.preset_selector.currentText() == "circle" and window.dataset.name == "circle"
+    assert window.training.worker.session.step == step and not window.lessons.dock.isVisible()
+    monkeypatch.setattr("playground.ui.projects.ask_to_save", lambda parent: "discard")  # or Cancel keeps it open
+    window.close()
+    assert not window.isVisible()
+
+
 def save_with_the_file_menu(qtbot, window, monkeypatch, path) -> None:
     monkeypatch.setattr("playground.ui.projects.QFileDialog.getSaveFileName", lambda *a, **k: (str(path), ""))
     menu_action(window, "&File", "&Save").trigger()

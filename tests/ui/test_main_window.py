@@ -411,6 +411,32 @@ def test_space_trains_pauses_and_trains_again(qtbot):
     window.close()
 
 
+def test_the_run_menu_shows_the_keys_of_train_step_reset_and_keep_and_they_work(qtbot):
+    """Each one-key command reads with its key in the Run menu, as the README and Help name them, and the key does
+    what the item does."""
+    window = open_window(qtbot)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    run_menu = next(action.menu() for action in window.menuBar().actions() if action.text() == "&Run")
+    keys = {action.text(): action.shortcut().toString() for action in run_menu.actions() if not action.isSeparator()}
+    assert keys == {"&Train": "Space", "&Step one batch": "Right", "&Reset the weights": "R",
+                    "&Keep this run for comparison": "K", "&Forget kept runs": ""}
+    table = find(window, QTableWidget, "layerList")
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Right)
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.step == 1, timeout=10_000)
+    qtbot.keyClick(table, Qt.Key.Key_K)
+    qtbot.waitUntil(lambda: len(window.comparison.runs) == 1, timeout=10_000)
+    qtbot.keyClick(table, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: window.latest.state == "running", timeout=10_000)
+    assert [action.text() for action in run_menu.actions()][0] == "&Pause"  # and Space pauses
+    qtbot.keyClick(table, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: window.latest.state == "paused", timeout=10_000)
+    qtbot.keyClick(table, Qt.Key.Key_R)
+    qtbot.waitUntil(lambda: window.latest.step == 0, timeout=10_000)
+    window.close()
+
+
 def test_tab_goes_through_the_tables_and_round_the_window(qtbot):
     """Tab walks every control and comes back to the first; the layer list and the Metrics tab's tables are a
     stop on the way (arrows move inside them), not a place Tab goes round in for ever."""

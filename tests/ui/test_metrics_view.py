@@ -120,3 +120,19 @@ def test_a_class_name_wider_than_its_column_is_cut_with_an_ellipsis_and_whole_in
         assert QToolTip.text() == f"Predicted as {name}"
         QToolTip.hideText()
     window.close()
+
+
+def test_a_pause_between_epoch_ends_counts_epochs_and_steps_as_the_status_bar_does(qtbot):
+    """The status bar counts the epochs done: the Metrics tab paused part-way names the same epoch and step, not the
+    epoch in progress."""
+    window = train_epochs(qtbot, "iris", 2)
+    while window.latest.epoch_progress == 0:  # paused at an epoch end: a batch into the next epoch
+        step = window.latest.step
+        click(qtbot, window, "stepButton")
+        qtbot.waitUntil(lambda step=step: window.latest.step == step + 1, timeout=10_000)
+    qtbot.waitUntil(lambda: window._drawn is window.latest, timeout=10_000)
+    open_tab(qtbot, window, "Metrics")
+    summary = find(window, QLabel, "metricsSummary")
+    qtbot.waitUntil(lambda: "paused" in summary.text(), timeout=5_000)
+    epoch, at = re.match(r"epoch (\d+) · step ([\d,]+)", find(window, QLabel, "runReadout").text()).groups()
+    assert summary.text().startswith(f"Test data at step {at}, paused after epoch {epoch} and part of the next:")

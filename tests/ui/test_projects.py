@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy
 import pytest
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QTableWidget
 
 from playground.data import load_dataset
@@ -436,6 +436,54 @@ def test_opening_another_project_over_unsaved_changes_asks_first(qtbot, tmp_path
     assert len(load_project(kept).network.layers) == 4
     assert window.dataset.name == "spiral" and window.projects.project_path == other
     window.close()
+
+
+def choose_preset(qtbot, window, name: str) -> None:
+    """Pick `name` in the preset box as a person does: open its list with a click, go down or up to the name
+    (the list opens on the preset shown, or on the first for a project) and press Enter."""
+    box = window.preset_selector
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    view = box.view()
+    qtbot.waitUntil(view.isVisible, timeout=5_000)
+    moves = box.findText(name) - view.currentIndex().row()
+    for _ in range(abs(moves)):
+        qtbot.keyClick(view, Qt.Key.Key_Down if moves > 0 else Qt.Key.Key_Up)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not view.isVisible(), timeout=5_000)
+
+
+def test_picking_another_preset_over_unsaved_work_asks_first(qtbot, tmp_path, monkeypatch):
+    """The preset box replaces the work shown as Open does, so it asks as Open does: Cancel keeps the work and the
+    box on what is in use (a preset, or "(project)"), Save saves it first, Discard lets it go."""
+    window = open_window(qtbot, "circle")
+    train_to(qtbot, window, 30)
+    pause(qtbot, window)
+    step, box = window.latest.step, window.preset_selector
+    answers = []
+    monkeypatch.setattr("playground.ui.projects.ask_to_save", lambda parent: answers.pop(0))
+    answers.append("cancel")
+    choose_preset(qtbot, window, "spiral")
+    assert not answers and box.currentText() == "circle" and window.dataset.name == "circle"
+    assert window.training.worker.session.step == step and window.isWindowModified()
+    saved = tmp_path / "circle.bpp"
+    monkeypatch.setattr("playground.ui.projects.QFileDialog.getSaveFileName", lambda *a, **k: (str(saved), ""))
+    answers.append("save")
+    choose_preset(qtbot, window, "spiral")
+    assert not answers and load_project(saved).progress["step"] == step
+    assert box.currentText() == "spiral" and window.dataset.name == "spiral" and not window.isWindowModified()
+    window.projects.open_project(saved)  # a project is no preset: the box shows "(project)"
+    train_to(qtbot, window, step + 30)
+    pause(qtbot, window)
+    answers.append("cancel")
+    choose_preset(qtbot, window, "xor")
+    assert not answers and box.currentIndex() == -1 and window.dataset.name == "circle"
+    assert window.projects.project_path == saved and window.isWindowModified()
+    answers.append("discard")
+    choose_preset(qtbot, window, "xor")
+    assert not answers and box.currentText() == "xor" and window.dataset.name == "xor"
+    assert load_project(saved).progress["step"] == step  # discarded: the file as it was
+    window.close()
+    assert not window.isVisible()
 
 
 @pytest.mark.parametrize("leave", ["close", "open"])

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QSpinBox, QTabl
 from playground.session import loop
 from playground.ui import MainWindow
 from playground.ui.data_panel import DatasetSelector
+from playground.ui.network_blocks import grad_color
 from tests.session.test_session import SteppedClock
 from tests.ui.widgets import click, find
 
@@ -150,6 +151,25 @@ def test_undo_of_an_insertion_brings_back_the_trained_weights(qtbot):
     assert "restored" in window.statusBar().currentMessage()
     qtbot.waitUntil(lambda: window._drawn is not None and window._drawn.step == step, timeout=10_000)
     assert window.boundary_view.image.image is not None and points(window.loss_plot.train_curve) > 0
+
+
+def test_undo_back_to_a_trained_network_shows_its_last_gradients_at_once(qtbot):
+    """The block diagram colours each layer by its gradient: the run Undo brings back shows the gradients it had, not
+    the blank of a run no step has computed one for."""
+    window = open_window(qtbot, "deep-sigmoid")
+    train_then_pause(qtbot, window, 50)
+    diagram = window.network_view.diagram
+    coloured = {path: block.brush().color().name() for path, block in diagram.blocks.items()}
+    blank = grad_color(None).name()
+    assert sum(colour != blank for colour in coloured.values()) >= 10, coloured
+    palette = find(window, QListWidget, "layerPalette")
+    palette.setCurrentItem(palette.findItems("Dropout", Qt.MatchFlag.MatchExactly)[0])
+    click(qtbot, window, "addLayerButton")
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    step = window.training.worker.session.step
+    qtbot.waitUntil(lambda: window._drawn is not None and window._drawn.step == step, timeout=10_000)
+    diagram = window.network_view.diagram
+    assert {path: block.brush().color().name() for path, block in diagram.blocks.items()} == coloured
 
 
 def test_undo_after_training_the_edited_network_starts_over(qtbot):

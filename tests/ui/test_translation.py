@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -23,7 +24,9 @@ from PySide6.QtWidgets import (
     QTableWidget,
 )
 
+from playground.engine import DenseSpec, NetworkSpec, OptimizerSpec
 from playground.errors import DataError
+from playground.project import Project, save_project
 from playground.ui import MainWindow
 from playground.ui.translation import SETTING, chosen_language, install_translators, remove_translators
 from tests.ui.test_builder import drop, layer_types, open_window, palette_data, pick_palette, select_row, type_into
@@ -382,4 +385,54 @@ def test_the_inspector_names_the_layers_of_a_conv_network_in_chinese(qtbot, chin
     names = [table.item(row, 0).text() for row in range(table.rowCount())]
     assert names[0] == "1 · 卷积 relu" and names[4] == "5 · 展平", names
     assert [name for name in names if english_words(name)] == []
+    window.close()
+
+
+def menu_mnemonics(window: MainWindow) -> list[str]:
+    """The Alt+ key of each menu bar title, as Qt reads it from the title's "&"."""
+    return [QKeySequence.mnemonic(action.text()).toString() for action in window.menuBar().actions()]
+
+
+def assert_menus_have_their_own_keys(window: MainWindow) -> None:
+    keys = menu_mnemonics(window)
+    assert all(keys) and len(set(keys)) == len(keys), keys  # one Alt+key opens one menu, not each in turn
+    assert not {"Alt+B", "Alt+N"} & set(keys), keys  # a lesson's Back and Next
+
+
+def test_every_menu_has_an_alt_key_of_its_own_in_english(qtbot):
+    window = MainWindow("circle")
+    qtbot.addWidget(window)
+    assert_menus_have_their_own_keys(window)
+    window.close()
+
+
+def test_every_menu_has_an_alt_key_of_its_own_in_chinese(qtbot, chinese):
+    window = MainWindow("circle")
+    qtbot.addWidget(window)
+    assert CJK.search(window.menuBar().actions()[0].text())
+    assert_menus_have_their_own_keys(window)
+    window.close()
+
+
+def a_project_at_warp_speed(path: Path) -> None:
+    save_project(Project(NetworkSpec((2,), [DenseSpec(1)], "binary_cross_entropy"), OptimizerSpec(), 10,
+                         {"name": "circle"}, pace="warp"), path)
+
+
+def test_names_listed_in_a_chinese_sentence_are_parted_by_the_enumeration_comma(qtbot, chinese, tmp_path,
+                                                                                  monkeypatch):
+    """"、", not ", ": the features of new data, and the speeds a file may name, in the sentences that list them."""
+    window = MainWindow("circle")
+    qtbot.addWidget(window)
+    window.show()
+    choose_dataset(window, "iris")
+    news = window.statusBar().currentMessage()
+    assert news.count("、") == 3 and ", " not in news, news
+    bad = tmp_path / "warp.bpp"
+    a_project_at_warp_speed(bad)
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
+    open_from_the_file_menu(qtbot, window, bad, monkeypatch)
+    [refusal] = warnings
+    assert "'warp'" in refusal and "step、10 steps、" in refusal and ", " not in refusal, refusal
     window.close()

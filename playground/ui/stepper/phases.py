@@ -27,7 +27,7 @@ from playground.ui.stepper.image_backward import ImageBackward
 from playground.ui.stepper.image_common import Focus, ImagePhase
 from playground.ui.stepper.image_forward import ImageForward
 from playground.ui.stepper.notation import Matrix, dims, matrix, number, tr
-from playground.words import term
+from playground.words import listed, term
 
 FORWARD, LOSS, BACKWARD, UPDATE = "forward", "loss", "backward", "update"
 # What the fused losses apply to the output z before comparing it with y.
@@ -348,7 +348,7 @@ def _update_rows(trace: StepTrace, parameter: str | None) -> tuple[list[tuple[st
                      tr("their step, at most {0}, is too small for {1} to add to their values").format(
                          number(float(numpy.abs(step[lost]).max())), update.before.dtype.name)))
     state = [symbol for key, symbol in STATE_SHOWN[settings["kind"]] if key in update.terms]
-    kept = tr("{0}: from the optimizer's state after this step. ").format(", ".join(state)) if state else ""
+    kept = tr("{0}: from the optimizer's state after this step. ").format(listed(state)) if state else ""
     return rows, kept + tr("Apply update writes these values into the network; Discard leaves it as it was.")
 
 
