@@ -29,6 +29,12 @@ def listed(names: Iterable[str]) -> str:
     return tr("{0}, {1}").format("", "").join(names)
 
 
+def run_on(sentences: Iterable[str]) -> str:
+    """Sentences of one message in a row: parted by a space in English, by nothing in Chinese, whose full stop
+    。 carries its own room. As `listed`, the separator is what two sentences need between them."""
+    return tr("{0} {1}").format("", "").join(sentences)
+
+
 def term(name: str) -> str:
     """How the window names an activation, an initializer, a layer type or a loss given by its identifier ("tanh",
     "he_normal", "maxpool2d", "mse"): proper names as they are, the other words translated."""

@@ -69,7 +69,7 @@ from playground.ui.stepper import StepperPanel, StepperRoom, StepperWiring
 from playground.ui.training import Training
 from playground.ui.translation import window_language
 from playground.ui.weight_editing import WeightEditor
-from playground.words import listed, plain_number, term
+from playground.words import listed, plain_number, run_on, term
 
 REDRAW_MS = 33
 NAMED_FEATURES = 8  # the most features the notice of new data names: more (64 pixels) is a count
@@ -400,7 +400,7 @@ class MainWindow(QMainWindow):
                 dataset.outputs, term(dataset.loss)))
         if dropped:
             sentences.append(self.tr("Training starts over from new random weights."))
-        self.statusBar().showMessage(" ".join(sentences))
+        self.statusBar().showMessage(run_on(sentences))
 
     def _show_description(self) -> None:
         self.description.follow(self.dataset.name if self.dataset is not None else None, self.network_panel.spec)

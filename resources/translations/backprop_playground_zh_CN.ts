@@ -868,6 +868,10 @@ click to edit</source>
         <translation>{0}、{1}</translation>
     </message>
     <message>
+        <source>{0} {1}</source>
+        <translation>{0}{1}</translation>
+    </message>
+    <message>
         <source>linear</source>
         <translation>线性</translation>
     </message>

@@ -419,15 +419,17 @@ def a_project_at_warp_speed(path: Path) -> None:
                          {"name": "circle"}, pace="warp"), path)
 
 
-def test_names_listed_in_a_chinese_sentence_are_parted_by_the_enumeration_comma(qtbot, chinese, tmp_path,
-                                                                                  monkeypatch):
-    """"、", not ", ": the features of new data, and the speeds a file may name, in the sentences that list them."""
+def test_chinese_lists_are_parted_by_the_enumeration_comma_and_sentences_by_nothing(qtbot, chinese, tmp_path,
+                                                                                   monkeypatch):
+    """"、", not ", ": the features of new data, and the speeds a file may name, in the sentences that list them;
+    and no space after a full stop 。."""
     window = MainWindow("circle")
     qtbot.addWidget(window)
     window.show()
     choose_dataset(window, "iris")
     news = window.statusBar().currentMessage()
     assert news.count("、") == 3 and ", " not in news, news
+    assert news.count("。") >= 2 and "。 " not in news, news  # its sentences run on as Chinese ones do
     bad = tmp_path / "warp.bpp"
     a_project_at_warp_speed(bad)
     warnings = []
