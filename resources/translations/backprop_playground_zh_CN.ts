@@ -2411,6 +2411,10 @@ click to edit</source>
         <source>CIFAR-10 photos</source>
         <translation>CIFAR-10 照片</translation>
     </message>
+    <message>
+        <source>step (curves: the mean over the last {0}% of the steps, {1} at least)</source>
+        <translation>步（曲线：最近 {0}% 步数上的平均，至少 {1} 步）</translation>
+    </message>
 </context>
 <context>
     <name>AccuracyPlot</name>
@@ -2531,10 +2535,6 @@ click to edit</source>
     <message>
         <source>Keep a run (Keep, or K) to compare the next one with it.</source>
         <translation>保留一次运行（“保留”按钮或 K 键），以便和下一次比较。</translation>
-    </message>
-    <message>
-        <source>step (curves: the mean over the last 5% of the steps)</source>
-        <translation>步（曲线：最近 5% 步数上的平均）</translation>
     </message>
     <message>
         <source>step</source>
@@ -3031,10 +3031,6 @@ click to edit</source>
 <context>
     <name>GradientPlot</name>
     <message>
-        <source>step (curves: the mean over the last 5% of the steps)</source>
-        <translation>步（曲线：最近 5% 步数上的平均）</translation>
-    </message>
-    <message>
         <source>‖∂L/∂W‖</source>
         <translation>‖∂L/∂W‖</translation>
     </message>
@@ -3157,8 +3153,8 @@ click to edit</source>
         <translation>‖ΔW‖ / ‖W‖</translation>
     </message>
     <message>
-        <source>The norm of the gradient of the layer&apos;s weights at the last step: one batch&apos;s, so it jumps from step to step; the Gradients tab draws its mean over the last 5% of the steps.</source>
-        <translation>这一层权重在最后一步的梯度范数：只来自一个批次，所以每一步都会跳动；“梯度”页画的是它在最近 5% 步数上的平均。</translation>
+        <source>The norm of the gradient of the layer&apos;s weights at the last step: one batch&apos;s, so it jumps from step to step; the Gradients tab draws its mean over the last {0}% of the steps, {1} at least.</source>
+        <translation>这一层权重在最后一步的梯度范数：只来自一个批次，所以每一步都会跳动；“梯度”页画的是它在最近 {0}% 步数上的平均，至少 {1} 步。</translation>
     </message>
     <message>
         <source>How much the last step changed the weights, relative to their size. About 1e-3 is healthy; far above, the learning rate is too high; far below, too low.</source>
@@ -3456,8 +3452,8 @@ click to edit</source>
         <translation>损失</translation>
     </message>
     <message>
-        <source>train (mean of the last 5%)</source>
-        <translation>训练集（最近 5% 的平均）</translation>
+        <source>train (mean of the last {0}% of the steps, {1} at least)</source>
+        <translation>训练集（最近 {0}% 步数的平均，至少 {1} 步）</translation>
     </message>
     <message>
         <source>test</source>

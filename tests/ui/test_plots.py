@@ -286,7 +286,7 @@ def test_the_smoothed_training_loss_is_the_exact_mean_over_the_last_steps():
     # Points that tile the steps, each the mean since the point before: 1 to 10 one step each, then 20 and 30.
     steps = numpy.array([*range(1, 11), 20, 30], dtype=float)
     values = numpy.array([*[1.0] * 10, 2.0, 3.0])
-    smoothed = smoothed_loss(steps, values, window=0.5)
+    smoothed = smoothed_loss(steps, values, window=0.5, least=0)
     assert smoothed[:2].tolist() == [1.0, 1.0]  # a point wider than the window stays as it is
     # At step 20 the window goes back to step 10: the ten steps 11 to 20, all at 2.
     assert smoothed[10] == 2.0
@@ -302,9 +302,43 @@ def test_a_smoothed_norm_is_the_geometric_mean_of_the_norms_measured_in_the_last
     # With half the steps as the window: at step 4, the norms of steps 3 and 4; at step 3, those of 2 and 3; a
     # point alone in its window (steps 1, 2, 10 and 20) stays as measured.
     expected = [1.0, 100.0, math.sqrt(1000.0), 100.0, 10.0, 1000.0]
-    assert smoothed_norm(steps, norms, window=0.5) == pytest.approx(expected, rel=1e-12)
+    assert smoothed_norm(steps, norms, window=0.5, least=0) == pytest.approx(expected, rel=1e-12)
     assert smoothed_norm(steps, numpy.full(6, 0.3)) == pytest.approx(numpy.full(6, 0.3), rel=1e-12)
     assert len(smoothed_norm(numpy.zeros(0), numpy.zeros(0))) == 0
+
+
+def young_and_old_run() -> tuple[numpy.ndarray, numpy.ndarray]:
+    """A point at every one of the first 60 steps, then every 10 steps from 1000 to 1200: norms that jump a hundredfold
+    from step to step (0.1, 10, 0.1, ...), as one batch's norm jumps with the batch, around 1."""
+    steps = numpy.r_[numpy.arange(1, 61), numpy.arange(1000, 1201, 10)].astype(float)
+    return steps, 10.0 ** numpy.where(numpy.arange(len(steps)) % 2, 1.0, -1.0)
+
+
+def test_a_young_run_s_norms_are_smoothed_over_twenty_steps_and_an_old_run_s_over_five_percent_of_them():
+    """5% of a young run's steps held one to three points: the curves jumped with every batch. They take the last 20
+    steps now, all of them before the 20th step, and the first point as measured; late, 5% is more than 20 steps and
+    the window is as before, so that late curves lag no more."""
+    steps, norms = young_and_old_run()
+    smoothed = smoothed_norm(steps, norms)
+    assert smoothed[0] == pytest.approx(0.1)  # the first point as measured
+    assert smoothed[2] == pytest.approx(10 ** (-1 / 3))  # steps 1 to 3: two at 0.1, one at 10
+    assert smoothed[19:60] == pytest.approx(numpy.ones(41))  # steps 11 to 30, ... 41 to 60: ten of each
+    # At step 1200, the steps after 1140: the points 1150 to 1200, three at 10 and three at 0.1.
+    assert smoothed[-1] == pytest.approx(1.0)
+    at_1100 = int(numpy.flatnonzero(steps == 1100)[0])  # the steps after 1045: 1050 to 1100, six points
+    assert smoothed[at_1100] == pytest.approx(math.prod(norms[at_1100 - 5 : at_1100 + 1]) ** (1 / 6))
+    assert smoothed_norm(steps, norms, least=0)[10] == pytest.approx(0.1)  # 5% of 11 steps: the point alone
+
+
+def test_the_training_loss_is_smoothed_over_the_same_steps_as_the_norms():
+    steps, losses = young_and_old_run()
+    smoothed = smoothed_loss(steps, losses)
+    assert smoothed[0] == pytest.approx(0.1)
+    assert smoothed[59] == pytest.approx(5.05)  # steps 41 to 60, each its own point: ten at 0.1, ten at 10
+    # At step 1200, back to step 1140: the point at 1150 covers 1141 to 1150, so the last 60 steps are in, 30 at
+    # each value (the points alternate from 0.1 at step 1000).
+    assert smoothed[-1] == pytest.approx(5.05)
+    assert smoothed_loss(steps, losses, least=0)[10] == pytest.approx(0.1)  # 5% of 11 steps: the point alone
 
 
 def stepped_once_at_1280_by_720(qtbot, preset: str, view: str):
@@ -356,7 +390,49 @@ def test_the_gradients_tab_draws_a_layer_s_curve_with_a_point_wherever_the_train
     drawn = 10 ** curve.getData()[1]  # a log axis draws log10 of the values
     assert drawn == pytest.approx(smoothed_norm(history["step"][measured], norms[measured]), rel=1e-9)
     assert not numpy.allclose(drawn, norms[measured])
-    assert window.gradient_plot.getAxis("bottom").labelText == "step (curves: the mean over the last 5% of the steps)"
+    assert window.gradient_plot.getAxis("bottom").labelText == SMOOTHED_AXIS
+    window.close()
+
+
+SMOOTHED_AXIS = "step (curves: the mean over the last 5% of the steps, 20 at least)"
+
+
+def test_fifty_steps_draw_each_layer_s_norm_and_the_loss_as_their_means_over_the_last_twenty_steps(qtbot):
+    """Two epochs of deep-sigmoid: 5% of 50 steps held two or three batches' norms, each tenfold from the next, and the
+    curves were a band. Each point is now the mean over the last 20 steps (their norms' geometric mean), in the
+    Gradients, Loss and Compare tabs alike, and the last one is that of steps 31 to 50."""
+    from tests.ui.test_run_views import open_window, show_tab
+    from tests.ui.widgets import click, type_stop_at
+
+    window = open_window(qtbot, "deep-sigmoid")
+    show_tab(qtbot, window, window.gradient_plot)
+    type_stop_at(qtbot, window, "2")
+    click(qtbot, window, "playButton")
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.state == "paused"
+                    and window.latest.step == 50 and window._drawn is window.latest, timeout=30_000)
+    history = window._drawn.history
+    for path, curve in window.gradient_plot.curves.items():
+        norms = history[f"grad_norm/{path}.W"]
+        steps, norms = history["step"][numpy.isfinite(norms)], norms[numpy.isfinite(norms)]
+        drawn = 10 ** curve.getData()[1]  # a log axis draws log10 of the values
+        assert drawn[-1] == pytest.approx(math.exp(numpy.log(norms[steps > 30]).mean()), rel=1e-9), path
+        # Readable: from point to point the curve moves a fraction of what one step's norm jumps.
+        jumps = [numpy.std(numpy.diff(numpy.log10(values[steps > 20]))) for values in (drawn, norms)]
+        assert jumps[0] < 0.2 * jumps[1], (path, jumps)
+    assert window.gradient_plot.getAxis("bottom").labelText == SMOOTHED_AXIS
+    show_tab(qtbot, window, window.loss_plot)
+    qtbot.waitUntil(lambda: window.loss_plot.train_curve.getData()[0] is not None)
+    losses = history["train_loss"]
+    steps, losses = history["step"][numpy.isfinite(losses)], losses[numpy.isfinite(losses)]
+    mean = (losses * numpy.diff(steps, prepend=0))[steps > 30].sum() / 20  # each point the mean since the one before
+    assert window.loss_plot.train_curve.getData()[1][-1] == pytest.approx(mean, rel=1e-9)
+    assert "mean of the last 5% of the steps, 20 at least" in legend_texts(window.loss_plot)[0]
+    compare = window.compare_view
+    show_tab(qtbot, window, compare)
+    compare.show_series("grad_norm", "1")
+    qtbot.waitUntil(lambda: compare.current_curve.getData()[0] is not None)
+    assert compare.current_curve.getData()[1] == pytest.approx(window.gradient_plot.curves["1"].getData()[1])
+    assert compare.plot.getAxis("bottom").labelText == SMOOTHED_AXIS
     window.close()
 
 
