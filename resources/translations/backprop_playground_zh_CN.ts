@@ -2474,8 +2474,24 @@ click to edit</source>
         <translation>饱和</translation>
     </message>
     <message>
-        <source>Layer {0}, the linear output, is left out: its wide scale would flatten the other layers&apos; shapes.</source>
-        <translation>未显示第 {0} 层（线性输出层）：它的刻度会掩盖其他层的形状。</translation>
+        <source>weighted sums</source>
+        <translation>加权和</translation>
+    </message>
+    <message>
+        <source>normalized values</source>
+        <translation>归一化后的值</translation>
+    </message>
+    <message>
+        <source>weighted sums or normalized values</source>
+        <translation>加权和或归一化后的值</translation>
+    </message>
+    <message>
+        <source>Left out, without an activation function: layer {0} ({1}, on a scale of its own).</source>
+        <translation>未显示没有激活函数的第 {0} 层（{1}，有自己的刻度）。</translation>
+    </message>
+    <message>
+        <source>Left out, without an activation function: layers {0} ({1}, on scales of their own).</source>
+        <translation>未显示没有激活函数的第 {0} 层（{1}，各有自己的刻度）。</translation>
     </message>
     <message>
         <source>Red (layer {0}) to blue (layer {1}); choose one to see its dead or saturated share.</source>

@@ -13,7 +13,9 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QPushB
 
 from playground.data import load_dataset
 from playground.project import load_preset
-from playground.session import Session, TrainingConfig
+from playground.session import Session, Snapshot, TrainingConfig
+from playground.session.statistics import activation_stats
+from playground.ui.activation_plot import ActivationPlot, activation_paths
 from playground.ui.boundary_view import DecisionBoundaryView
 from playground.ui.plots import GradientPlot, LossPlot, smoothed_loss, smoothed_norm
 from playground.ui.theme import apply_plot_theme, follow_system_theme
@@ -618,7 +620,8 @@ def test_all_layers_leave_out_the_linear_output_which_the_layer_chooser_shows_at
     plot = window.activation_plot
     note = plot.findChild(QLabel, "activationNote")
     assert drawn_layers(plot) == ["1", "2"] and legend_texts(plot)[0].startswith("layer 1 · ")
-    assert "Layer 3, the linear output, is left out" in note.text()
+    assert note.text() == ("Left out, without an activation function: layer 3 (weighted sums, on a scale of its "
+                           "own).")
     stats = {layer.path: layer for layer in window._drawn.layers}
     (low, high), _ = plot.plot.getViewBox().viewRange()
     assert -1.5 < low and high < 1.5  # the tanh layers' scale
@@ -639,24 +642,88 @@ def test_all_layers_leave_out_the_linear_output_which_the_layer_chooser_shows_at
     window.close()
 
 
-def test_the_batchnorm_network_s_thirty_layers_show_without_a_legend_that_covers_them(qtbot):
-    """No legend layout fitted batchnorm's 31 names at 1280×720: it lost its left columns and covered the
-    histograms. All layers name none, and the note says how the colours run; one layer chosen names itself."""
+def test_all_layers_of_the_batchnorm_network_are_its_sigmoids_on_their_own_scale(qtbot):
+    """batchnorm's Dense layers without an activation reached -7..8, and its batch normalization -2..2: their
+    scale squeezed the sigmoids' outputs, which the lesson is about, into spikes. All layers draws the ten sigmoids
+    over their 0 to 1, names them in a legend inside the plot, and says which layers it leaves out and why."""
     window = activations_after_a_step(qtbot, "batchnorm")
     plot = window.activation_plot
     note = plot.findChild(QLabel, "activationNote")
-    assert len(drawn_layers(plot)) == 30 and legend_texts(plot) == []
-    assert "Red (layer 1) to blue (layer 30)" in note.text()
-    choose_layer(qtbot, plot, "layer 3")  # a sigmoid
+    sigmoids = [str(path) for path in range(3, 31, 3)]
+    assert drawn_layers(plot) == sigmoids
+    assert [text.split(" · ")[0] for text in legend_texts(plot)] == [f"layer {path}" for path in sigmoids]
+    assert note.text() == ("Left out, without an activation function: layers 1, 2, 4, 5, …, 31 (weighted sums or "
+                           "normalized values, on scales of their own).")
     QApplication.processEvents()
-    assert drawn_layers(plot) == ["3"] and legend_texts(plot)[0].startswith("layer 3 · ") and "saturated" in \
-        legend_texts(plot)[0]
+    (low, high), _ = plot.plot.getViewBox().viewRange()
+    assert -0.2 < low and high < 1.2  # the sigmoids' scale
     plane = plot.plot.getViewBox().sceneBoundingRect()
     for sample, label in plot.plot.getPlotItem().legend.items:
         assert plane.contains(sample.sceneBoundingRect()) and plane.contains(label.sceneBoundingRect())
+    choose_layer(qtbot, plot, "layer 1")  # a Dense layer without an activation, alone at its own scale
+    QApplication.processEvents()
+    assert drawn_layers(plot) == ["1"] and legend_texts(plot) == ["layer 1"] and not note.text()
+    assert plot.plot.getViewBox().viewRange()[0][1] - plot.plot.getViewBox().viewRange()[0][0] > 1.5
     choose_layer(qtbot, plot, "All layers")
-    assert len(drawn_layers(plot)) == 30 and note.text()
+    assert drawn_layers(plot) == sigmoids and note.text()
     window.close()
+
+
+def layers_snapshot(function: str, count: int, outputs) -> Snapshot:
+    """A snapshot of `count` Dense layers with activation `function`, each giving `outputs(rng)`."""
+    rng = numpy.random.default_rng(0)
+    layers = [activation_stats(str(path), "dense", function, outputs(rng)) for path in range(1, count + 1)]
+    return Snapshot(run=1, step=1, epoch=0, epoch_progress=0.0, samples_seen=10, samples_per_s=math.nan,
+                    learning_rate=0.1, batch_size=10, state="paused", train_loss=1.0, test_loss=1.0, layers=layers)
+
+
+def test_activations_below_one_are_read_as_they_are(qtbot):
+    """batchnorm's sigmoids, all below 1, read "200 400 600 800 (x0.001)" on the activation axis."""
+    plot = ActivationPlot()
+    qtbot.addWidget(plot)
+    plot.resize(560, 260)
+    plot.show()
+    plot.reset(["1", "2"])
+    plot.update_from(layers_snapshot("sigmoid", 2, lambda rng: rng.uniform(0.1, 0.9, size=(8, 64))))
+    QApplication.processEvents()
+    axis = plot.plot.getAxis("bottom")
+    assert axis.autoSIPrefixScale == 1 and "0.001" not in axis.labelString()
+    assert {"0.2", "0.4", "0.6", "0.8"} <= {text for text, _ in drawn_tick_labels(axis)}
+
+
+def test_more_activations_than_a_legend_holds_say_how_their_colours_run(qtbot):
+    """No legend layout fitted thirty names at 1280×720: it lost its left columns and covered the histograms. Past
+    LEGEND_LIMIT, All layers names none, and the note says how the colours run; one layer chosen names itself."""
+    plot = ActivationPlot()
+    qtbot.addWidget(plot)
+    plot.resize(560, 260)
+    plot.show()
+    paths = [str(path) for path in range(1, 15)]
+    plot.reset(paths)
+    plot.update_from(layers_snapshot("relu", 14, lambda rng: numpy.maximum(rng.normal(size=(8, 64)), 0)))
+    note = plot.findChild(QLabel, "activationNote")
+    assert drawn_layers(plot) == paths and legend_texts(plot) == []
+    assert note.text() == "Red (layer 1) to blue (layer 14); choose one to see its dead or saturated share."
+    choose_layer(qtbot, plot, "layer 3")
+    assert drawn_layers(plot) == ["3"] and legend_texts(plot)[0].startswith("layer 3 · ") and not note.text()
+
+
+def test_all_layers_are_those_that_give_activations():
+    """A nonlinearity's outputs, and what passes them on; not a Dense or Conv2D layer's weighted sums, nor batch
+    normalization's, nor what passes those on."""
+    def paths(*layers: tuple[str, str]) -> list[str]:
+        stats = [activation_stats(str(path), kind, function, numpy.zeros((2, 3)))
+                 for path, (kind, function) in enumerate(layers, start=1)]
+        return activation_paths(stats)
+
+    linear, batchnorm, sigmoid = ("dense", "linear"), ("batchnorm", "batchnorm"), ("sigmoid", "sigmoid")
+    assert paths(linear, batchnorm, sigmoid, linear, batchnorm, sigmoid, linear) == ["3", "6"]
+    convolutions = [("conv2d", "relu"), ("maxpool2d", "maxpool2d"), ("flatten", "flatten"), ("dropout", "dropout")]
+    assert paths(*convolutions, ("dense", "tanh"), ("softmax", "softmax")) == ["1", "2", "3", "4", "5", "6"]
+    assert paths(("dense", "sigmoid"), ("residual", "residual"), ("residual", "residual"), linear) == ["1", "2", "3"]
+    assert paths(("flatten", "flatten"), ("conv2d", "linear"), ("maxpool2d", "maxpool2d"), ("relu", "relu"),
+                 ("linear", "linear"), ("dropout", "dropout")) == ["4", "5", "6"]
+    assert paths(linear, linear) == []  # none: All layers draws them all
 
 
 def test_every_layer_s_colour_and_name_show_in_the_activations_legend_at_1280_by_720(qtbot):
