@@ -10,17 +10,40 @@ import math
 import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from playground.session import Snapshot
+from playground.session import LayerStats, Snapshot
 from playground.ui.plots import LEGEND_ROWS, cache_axes, forget_ranges, layer_curves
 from playground.ui.theme import legend_backdrop
+
+# Layers that give what they get, of the same kind: what they pass on is an activation when their input is one. An
+# identity activation ("linear" as a layer of its own) too; a Dense or Conv2D layer with it gives weighted sums.
+PASSING_ON = ("linear", "dropout", "maxpool2d", "avgpool2d", "flatten", "globalavgpool", "residual")
+WEIGHTED_SUMS = ("dense", "conv2d")
+NAMED_LEFT_OUT = 4  # the layers left out that the note names, before an ellipsis and the last
+
+
+def activation_paths(layers: list[LayerStats]) -> list[str]:
+    """The layers whose outputs are activations: a nonlinearity's values, or a layer's that passes them on (pooling,
+    flatten, dropout, a residual block adding to them). A Dense or Conv2D layer without an activation function gives
+    weighted sums, and batch normalization standardized ones, on scales no function bounds: batchnorm's first layers
+    reached -7..8 and spiral's output -28..22, which squeezed the sigmoid and tanh layers beside them into spikes."""
+    activated, paths = False, []  # the network's input is data, not activations
+    for stats in layers:
+        if stats.type == "batchnorm" or stats.type in WEIGHTED_SUMS and stats.function == "linear":
+            activated = False
+        elif stats.function not in PASSING_ON:
+            activated = True
+        if activated:
+            paths.append(stats.path)
+    return paths
 
 
 class ActivationPlot(QWidget):
     """Each layer's output distribution as a histogram outline, coloured from input to output, with the share of
     dead ReLUs or saturated units in the legend. A chooser above the plot shows all the layers or one, at its own
-    scale. "All layers" leaves out a linear output layer, whose values (tens, on spiral) set a scale that squeezed
-    the tanh and sigmoid layers into spikes at ±1, and names no layer beyond LEGEND_LIMIT: the note below the chooser
-    says so, and how the colours run."""
+    scale. "All layers" draws the activations (`activation_paths`) on their common scale and leaves out the layers
+    without an activation function, whose wider scales flattened the activations' shapes (unless no layer has one),
+    and names no layer beyond LEGEND_LIMIT: the note beside the chooser says which are left out, and how the colours
+    run."""
 
     LEGEND_LIMIT = 12  # more names than a plot at 1280×720 has room for beside the histograms
 
@@ -35,11 +58,13 @@ class ActivationPlot(QWidget):
         self.plot = pg.PlotWidget(background=None)
         self.plot.setLabel("bottom", self.tr("activation"))
         self.plot.setLabel("left", self.tr("share of values"))
-        self.plot.getAxis("left").enableAutoSIPrefix(False)
+        for axis in ("left", "bottom"):  # sigmoids alone read 0 to 1 as "200 400 600 (×0.001)"
+            self.plot.getAxis(axis).enableAutoSIPrefix(False)
         cache_axes(self.plot)
         self.curves: dict[str, pg.PlotDataItem] = {}
         self.names: dict[str, str] = {}  # each layer's legend text: its name and its dead or saturated share
-        self.output_function: str | None = None  # the last layer's activation, once a snapshot has said it
+        self.activations: list[str] | None = None  # the layers giving activations, once a snapshot has said
+        self.types: dict[str, str] = {}  # each layer's type, from the same snapshot
         self.legend = self.plot.addLegend(offset=(-10, 10), brush=legend_backdrop())
         self.plot.getViewBox().sigResized.connect(self._fit_legend)
         self.layer_selector.activated.connect(self._show_chosen)
@@ -57,7 +82,7 @@ class ActivationPlot(QWidget):
         chosen = self.layer_selector.currentData()
         self.curves = layer_curves(self.plot, self.curves, layer_paths, self.tr("layer {0}"), stepMode="center")
         self.names = {path: self.tr("layer {0}").format(path) for path in layer_paths}
-        self.output_function = None
+        self.activations, self.types = None, {}
         self.layer_selector.clear()
         self.layer_selector.addItem(self.tr("All layers"), None)
         for path in layer_paths:
@@ -81,10 +106,9 @@ class ActivationPlot(QWidget):
             if label is not None and label.text != self.names[stats.path]:
                 label.setText(self.names[stats.path])
                 relabelled = True
-        last = next(reversed(self.curves), None)
-        output = next((stats.function for stats in snapshot.layers if stats.path == last), self.output_function)
-        if output != self.output_function:  # the first snapshot of a network: is its output layer linear?
-            self.output_function = output
+        if self.activations is None and snapshot.layers:  # the first snapshot of a network: which give activations?
+            self.activations = [path for path in activation_paths(snapshot.layers) if path in self.curves]
+            self.types = {stats.path: stats.type for stats in snapshot.layers}
             self._show_chosen()
         elif relabelled:
             self._fit_legend()
@@ -100,12 +124,11 @@ class ActivationPlot(QWidget):
         forget_ranges(self.plot)
 
     def shown_paths(self) -> list[str]:
-        """The layers drawn: the one chosen, or all but a linear output layer (unless it is the only one)."""
+        """The layers drawn: the one chosen, or those giving activations (all, where none does)."""
         chosen = self.layer_selector.currentData()
         if chosen is not None:
             return [chosen]
-        paths = list(self.curves)
-        return paths[:-1] if len(paths) > 1 and self.output_function == "linear" else paths
+        return self.activations or list(self.curves)
 
     def _show_chosen(self) -> None:
         """The chosen layers' curves on the plot and in the legend, the others off it (so that Export writes what
@@ -124,13 +147,29 @@ class ActivationPlot(QWidget):
         self._fit_legend()
         self.plot.getViewBox().enableAutoRange()  # the chosen layers' own scale, whatever zoom the others had
         notes = []
-        if self.layer_selector.currentData() is None and len(shown) < len(self.curves):
-            notes.append(self.tr("Layer {0}, the linear output, is left out: its wide scale would flatten the other "
-                                 "layers' shapes.").format(list(self.curves)[-1]))
+        left_out = [path for path in self.curves if path not in shown]
+        if self.layer_selector.currentData() is None and left_out:
+            notes.append(self._left_out_note(left_out))
         if len(shown) > self.LEGEND_LIMIT:
             notes.append(self.tr("Red (layer {0}) to blue (layer {1}); "
                                  "choose one to see its dead or saturated share.").format(shown[0], shown[-1]))
         self.note.setText(" ".join(notes))
+
+    def _left_out_note(self, paths: list[str]) -> str:
+        """Which layers "All layers" leaves out, and what their values are instead of activations."""
+        normalized = {path for path in paths if self.types.get(path) == "batchnorm"}
+        if not normalized:
+            values = self.tr("weighted sums")
+        elif normalized == set(paths):
+            values = self.tr("normalized values")
+        else:
+            values = self.tr("weighted sums or normalized values")
+        if len(paths) == 1:
+            return self.tr("Left out, without an activation function: layer {0} ({1}, on a scale of its own).").format(
+                paths[0], values)
+        listed = paths if len(paths) <= NAMED_LEFT_OUT + 1 else [*paths[:NAMED_LEFT_OUT], "…", paths[-1]]
+        return self.tr("Left out, without an activation function: layers {0} ({1}, on scales of their own).").format(
+            ", ".join(listed), values)
 
     def _fit_legend(self) -> None:
         """LEGEND_ROWS high, or in fewer columns where the plot is not wide enough for them and tall enough for

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QMenu, 
 
 from playground.project.runs import KeptRun
 from playground.session import Snapshot
-from playground.ui.plots import forget_ranges, log_friendly_axes, smoothed_loss, smoothed_norm
+from playground.ui.plots import forget_ranges, log_friendly_axes, smoothed_loss, smoothed_norm, smoothed_step_axis
 
 # Distinct colours (Tableau 10 without its orange and blue, which the run in use keeps for itself), and dashes.
 RUN_COLORS = [(214, 39, 40), (44, 160, 44), (148, 103, 189), (140, 86, 75), (227, 119, 194), (127, 127, 127),
@@ -145,8 +145,7 @@ class ComparePlot(QWidget):
         self.plot.setLogMode(y=self._logarithmic())
         self.plot.setLabel("left", self.series_selector.currentText())
         smoothed = kind == "train_loss" or kind in LAYER_SERIES  # drawn as the Loss and Gradients tabs draw them
-        self.plot.setLabel("bottom", self.tr("step (curves: the mean over the last 5% of the steps)") if smoothed
-                           else self.tr("step"))
+        self.plot.setLabel("bottom", smoothed_step_axis() if smoothed else self.tr("step"))
         self._fill_layers()
         self._draw()
 
@@ -173,7 +172,7 @@ class ComparePlot(QWidget):
         steps, values = history["step"], history[name]
         keep = numpy.isfinite(values) & ((values > 0) if self._logarithmic() else True)
         steps, values = steps[keep], values[keep]
-        if kind == "train_loss":  # as the Loss tab draws it: the mean over the last 5% of the steps
+        if kind == "train_loss":  # as the Loss tab draws it: the mean over its last steps
             values = smoothed_loss(steps, values)
         elif kind in LAYER_SERIES:  # as the Gradients tab draws a norm: its geometric mean over them
             values = smoothed_norm(steps, values)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QTableWidgetItem, QVBoxLayout, QWidget
 
 from playground.session import LayerStats, Snapshot
 from playground.ui.metrics_view import read_only_table, tinted
+from playground.ui.plots import SMOOTHING_PERCENT, SMOOTHING_STEPS
 from playground.ui.theme import BLUE, ORANGE
 from playground.words import term
 
@@ -42,7 +43,8 @@ class LayerInspector(QWidget):
         self.table.horizontalHeaderItem(4).setToolTip(self.tr(
             "The norm of the gradient of the layer's weights at the last step, as backprop computed it: before "
             "clipping, and of the loss the window shows, without the L1/L2 penalty. One batch's, so it jumps from "
-            "step to step; the Gradients tab draws its mean over the last 5% of the steps."))
+            "step to step; the Gradients tab draws its mean over the last {0}% of the steps, {1} at least.").format(
+            SMOOTHING_PERCENT, SMOOTHING_STEPS))
         self.table.horizontalHeaderItem(5).setToolTip(self.tr(
             "How much the last step changed the weights, relative to their size. About 1e-3 is healthy; "
             "far above, the learning rate is too high; far below, too low."))

@@ -20,6 +20,7 @@ from playground.ui import svg_export  # noqa: F401 (registers Qt's SVG export in
 from playground.ui.boundary_view import DecisionBoundaryView as DecisionBoundaryView  # main_window's import
 from playground.ui.theme import BLUE, ORANGE, legend_backdrop
 from playground.ui.thinned_curves import ThinnedCurves
+from playground.ui.translation import tr
 
 # Gradient norms that deserve a warning: the first layer getting less than this share of the last
 # layer's (vanishing), or any layer's above this size (exploding).
@@ -135,33 +136,51 @@ def _finite_series(history: dict[str, numpy.ndarray], name: str) -> tuple[numpy.
     return steps[keep], values[keep]
 
 
-SMOOTHING_WINDOW = 0.05  # the smoothed training loss is the mean over the last 5% of the steps at each point
+SMOOTHING_PERCENT = 5  # the smoothed curves are means over the last 5% of the steps at each point,
+SMOOTHING_STEPS = 20  # or over the last 20 steps while 5% is fewer: 5% of a young run's steps is two or three batches
+SMOOTHING_WINDOW = SMOOTHING_PERCENT / 100
 
 
-def smoothed_loss(steps: numpy.ndarray, values: numpy.ndarray, window: float = SMOOTHING_WINDOW) -> numpy.ndarray:
-    """At each point, the mean training loss over the last `window` share of the steps run by then. The points
-    tile the steps, each the mean since the point before (session/loop.py), so a span's mean is exact: its
-    points' values weighted by the steps each covers. A point wider than the window stays as it is."""
+def smoothed_step_axis() -> str:
+    """The step axis's label under smoothed curves: how they are smoothed."""
+    return tr("step (curves: the mean over the last {0}% of the steps, {1} at least)").format(
+        SMOOTHING_PERCENT, SMOOTHING_STEPS)
+
+
+def _window_starts(steps: numpy.ndarray, window: float, least: int) -> numpy.ndarray:
+    """The first point of each point's window: the last `window` share of the steps run by then, or the last `least`
+    steps where that share is fewer, never past the point itself."""
+    start = numpy.minimum(steps * (1 - window), steps - least)
+    return numpy.minimum(numpy.searchsorted(steps, start, side="right"), numpy.arange(len(steps)))
+
+
+def smoothed_loss(steps: numpy.ndarray, values: numpy.ndarray, window: float = SMOOTHING_WINDOW,
+                  least: int = SMOOTHING_STEPS) -> numpy.ndarray:
+    """At each point, the mean training loss over the last `window` share of the steps run by then, or the last
+    `least` steps while that share is fewer (all of them before that many). The points tile the steps, each the mean
+    since the point before (session/loop.py), so a span's mean is exact: its points' values weighted by the steps
+    each covers. A point wider than the window stays as it is, and so the first point."""
     if len(steps) == 0:
         return values
     starts = numpy.r_[0.0, steps[:-1]]
     totals = numpy.r_[0.0, numpy.cumsum(values * (steps - starts))]
     last = numpy.arange(len(steps))
-    first = numpy.minimum(numpy.searchsorted(steps, steps * (1 - window), side="right"), last)
+    first = _window_starts(steps, window, least)
     spans = steps - starts[first]
     return numpy.where(spans > 0, (totals[last + 1] - totals[first]) / numpy.maximum(spans, 1e-300), values)
 
 
-def smoothed_norm(steps: numpy.ndarray, values: numpy.ndarray, window: float = SMOOTHING_WINDOW) -> numpy.ndarray:
-    """At each point, the geometric mean of the positive `values` measured over the last `window` share of the
-    steps run by then: each point is one step's norm, which jumps by a factor of ten from batch to batch, and on a
-    log axis the mean of the logarithms is the middle the eye looks for. A point alone in its window stays as it
-    is, so the first steps show as measured."""
+def smoothed_norm(steps: numpy.ndarray, values: numpy.ndarray, window: float = SMOOTHING_WINDOW,
+                  least: int = SMOOTHING_STEPS) -> numpy.ndarray:
+    """At each point, the geometric mean of the positive `values` measured over the same steps as `smoothed_loss`'s
+    mean: each point is one step's norm, which jumps by a factor of ten from batch to batch, and on a log axis the
+    mean of the logarithms is the middle the eye looks for. The window reaches back `least` steps at least, as a
+    young run's 5% held two or three of those jumps; the first point stays as measured."""
     if len(steps) == 0:
         return values
     totals = numpy.r_[0.0, numpy.cumsum(numpy.log(values))]
     last = numpy.arange(len(steps))
-    first = numpy.minimum(numpy.searchsorted(steps, steps * (1 - window), side="right"), last)
+    first = _window_starts(steps, window, least)
     return numpy.exp((totals[last + 1] - totals[first]) / (last + 1 - first))
 
 
@@ -229,7 +248,7 @@ class StepAxis:
 class LossPlot(QWidget):
     """Train and test loss over steps, with a log-scale toggle. The training loss is drawn twice: faint, as
     recorded (the mean of a few batches at the start, noisy as SGD is), and smoothed over the last 5% of
-    the steps, which the legend names."""
+    the steps or the last 20 (`smoothed_loss`), which the legend names."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -241,7 +260,8 @@ class LossPlot(QWidget):
         cache_axes(self.plot)
         self.plot.addLegend(offset=(-10, 10))
         self.raw_train_curve = self.plot.plot(pen=pg.mkPen((*BLUE, 70), width=1))
-        self.train_curve = self.plot.plot(pen=pg.mkPen(BLUE, width=2), name=self.tr("train (mean of the last 5%)"))
+        self.train_curve = self.plot.plot(pen=pg.mkPen(BLUE, width=2), name=self.tr(
+            "train (mean of the last {0}% of the steps, {1} at least)").format(SMOOTHING_PERCENT, SMOOTHING_STEPS))
         self.test_curve = self.plot.plot(pen=pg.mkPen(ORANGE, width=2), name=self.tr("test"))
         for curve in (self.train_curve, self.test_curve):
             dotted_when_few(curve)
@@ -291,8 +311,8 @@ class GradientPlot(pg.PlotWidget):
     clipping and without the penalty, which the loss shown leaves out (the axis's tooltip says so): clipping
     that hid an exploding gradient would hide what the badge is for. A norm is measured at every
     step at first and every 1% of the steps later, and the curves draw its geometric mean over the last 5% of
-    the steps (`smoothed_norm`), as the Loss tab smooths the training loss: one step's norm jumps by a factor
-    of ten with the batch, and eleven layers of such jumps drew one band. Their legend has a backdrop: the
+    the steps or the last 20 (`smoothed_norm`), as the Loss tab smooths the training loss: one step's norm jumps by
+    a factor of ten with the batch, and eleven layers of such jumps drew one band. Their legend has a backdrop: the
     curves fill the plot, and lines through the names made them unreadable. Its step axis widens in jumps, as the
     Loss tab's does (`StepAxis`)."""
 
@@ -301,7 +321,7 @@ class GradientPlot(pg.PlotWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, background=None, axisItems=log_friendly_axes(), viewBox=SteadyViewBox())
         self.setObjectName("gradientPlot")
-        self.setLabel("bottom", self.tr("step (curves: the mean over the last 5% of the steps)"))
+        self.setLabel("bottom", smoothed_step_axis())
         self.setLabel("left", self.tr("‖∂L/∂W‖"))
         self.getAxis("left").enableAutoSIPrefix(False)
         self.getAxis("left").setToolTip(self.tr(

@@ -2423,6 +2423,10 @@ click to edit</source>
         <source>CIFAR-10 photos</source>
         <translation>CIFAR-10 照片</translation>
     </message>
+    <message>
+        <source>step (curves: the mean over the last {0}% of the steps, {1} at least)</source>
+        <translation>步（曲线：最近 {0}% 步数上的平均，至少 {1} 步）</translation>
+    </message>
 </context>
 <context>
     <name>AccuracyPlot</name>
@@ -2482,8 +2486,24 @@ click to edit</source>
         <translation>饱和</translation>
     </message>
     <message>
-        <source>Layer {0}, the linear output, is left out: its wide scale would flatten the other layers&apos; shapes.</source>
-        <translation>未显示第 {0} 层（线性输出层）：它的刻度会掩盖其他层的形状。</translation>
+        <source>weighted sums</source>
+        <translation>加权和</translation>
+    </message>
+    <message>
+        <source>normalized values</source>
+        <translation>归一化后的值</translation>
+    </message>
+    <message>
+        <source>weighted sums or normalized values</source>
+        <translation>加权和或归一化后的值</translation>
+    </message>
+    <message>
+        <source>Left out, without an activation function: layer {0} ({1}, on a scale of its own).</source>
+        <translation>未显示没有激活函数的第 {0} 层（{1}，有自己的刻度）。</translation>
+    </message>
+    <message>
+        <source>Left out, without an activation function: layers {0} ({1}, on scales of their own).</source>
+        <translation>未显示没有激活函数的第 {0} 层（{1}，各有自己的刻度）。</translation>
     </message>
     <message>
         <source>Red (layer {0}) to blue (layer {1}); choose one to see its dead or saturated share.</source>
@@ -2543,10 +2563,6 @@ click to edit</source>
     <message>
         <source>Keep a run (Keep, or K) to compare the next one with it.</source>
         <translation>保留一次运行（“保留”按钮或 K 键），以便和下一次比较。</translation>
-    </message>
-    <message>
-        <source>step (curves: the mean over the last 5% of the steps)</source>
-        <translation>步（曲线：最近 5% 步数上的平均）</translation>
     </message>
     <message>
         <source>step</source>
@@ -3114,10 +3130,6 @@ click to edit</source>
 <context>
     <name>GradientPlot</name>
     <message>
-        <source>step (curves: the mean over the last 5% of the steps)</source>
-        <translation>步（曲线：最近 5% 步数上的平均）</translation>
-    </message>
-    <message>
         <source>‖∂L/∂W‖</source>
         <translation>‖∂L/∂W‖</translation>
     </message>
@@ -3244,8 +3256,8 @@ click to edit</source>
         <translation>‖ΔW‖ / ‖W‖</translation>
     </message>
     <message>
-        <source>The norm of the gradient of the layer&apos;s weights at the last step, as backprop computed it: before clipping, and of the loss the window shows, without the L1/L2 penalty. One batch&apos;s, so it jumps from step to step; the Gradients tab draws its mean over the last 5% of the steps.</source>
-        <translation>这一层权重在最后一步的梯度范数，即反向传播算出的值：在裁剪之前，且针对窗口显示的损失，不含 L1/L2 惩罚项。它只来自一个批次，所以每一步都会跳动；“梯度”页画的是它在最近 5% 步数上的平均。</translation>
+        <source>The norm of the gradient of the layer&apos;s weights at the last step, as backprop computed it: before clipping, and of the loss the window shows, without the L1/L2 penalty. One batch&apos;s, so it jumps from step to step; the Gradients tab draws its mean over the last {0}% of the steps, {1} at least.</source>
+        <translation>这一层权重在最后一步的梯度范数，即反向传播算出的值：在裁剪之前，且针对窗口显示的损失，不含 L1/L2 惩罚项。它只来自一个批次，所以每一步都会跳动；“梯度”页画的是它在最近 {0}% 步数上的平均，至少 {1} 步。</translation>
     </message>
     <message>
         <source>How much the last step changed the weights, relative to their size. About 1e-3 is healthy; far above, the learning rate is too high; far below, too low.</source>
@@ -3543,8 +3555,8 @@ click to edit</source>
         <translation>损失</translation>
     </message>
     <message>
-        <source>train (mean of the last 5%)</source>
-        <translation>训练集（最近 5% 的平均）</translation>
+        <source>train (mean of the last {0}% of the steps, {1} at least)</source>
+        <translation>训练集（最近 {0}% 步数的平均，至少 {1} 步）</translation>
     </message>
     <message>
         <source>test</source>

@@ -78,7 +78,7 @@ def test_a_kept_run_and_the_next_one_show_side_by_side_named_by_what_differs(qtb
     drawn = 10 ** view.run_curves[0].getData()[1]  # what a log axis draws is log10 of the values
     # As the Gradients tab draws them: the geometric mean of the norms measured in the last 5% of the steps.
     assert numpy.allclose(drawn, smoothed_norm(kept["step"][measured], kept["grad_norm/2.W"][measured]))
-    assert view.plot.getAxis("bottom").labelText == "step (curves: the mean over the last 5% of the steps)"
+    assert view.plot.getAxis("bottom").labelText == "step (curves: the mean over the last 5% of the steps, 20 at least)"
     view.show_series("update_ratio", "1")
     assert points(view.run_curves[0]) > 0 and points(view.run_curves[1]) > 0
     # The person hides the first run: the plot, its legend and what Export writes follow.

@@ -36,7 +36,7 @@ def test_the_table_shows_each_layers_numbers_from_the_newest_snapshot(qtbot):
     assert table.item(1, 3).text() == "–"  # a linear output has neither dead nor saturated units
     # One batch's norm, which the smoothed curve of the Gradients tab need not equal: the header says so.
     assert "last step" in table.horizontalHeaderItem(4).toolTip()
-    assert "mean over the last 5%" in table.horizontalHeaderItem(4).toolTip()
+    assert "mean over the last 5% of the steps, 20 at least" in table.horizontalHeaderItem(4).toolTip()
 
 
 def test_the_update_ratio_is_judged_against_the_rule_of_thumb(qtbot):

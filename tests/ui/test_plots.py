@@ -13,7 +13,9 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QPushB
 
 from playground.data import load_dataset
 from playground.project import load_preset
-from playground.session import Session, TrainingConfig
+from playground.session import Session, Snapshot, TrainingConfig
+from playground.session.statistics import activation_stats
+from playground.ui.activation_plot import ActivationPlot, activation_paths
 from playground.ui.boundary_view import DecisionBoundaryView
 from playground.ui.plots import GradientPlot, LossPlot, smoothed_loss, smoothed_norm
 from playground.ui.theme import apply_plot_theme, follow_system_theme
@@ -286,7 +288,7 @@ def test_the_smoothed_training_loss_is_the_exact_mean_over_the_last_steps():
     # Points that tile the steps, each the mean since the point before: 1 to 10 one step each, then 20 and 30.
     steps = numpy.array([*range(1, 11), 20, 30], dtype=float)
     values = numpy.array([*[1.0] * 10, 2.0, 3.0])
-    smoothed = smoothed_loss(steps, values, window=0.5)
+    smoothed = smoothed_loss(steps, values, window=0.5, least=0)
     assert smoothed[:2].tolist() == [1.0, 1.0]  # a point wider than the window stays as it is
     # At step 20 the window goes back to step 10: the ten steps 11 to 20, all at 2.
     assert smoothed[10] == 2.0
@@ -302,9 +304,43 @@ def test_a_smoothed_norm_is_the_geometric_mean_of_the_norms_measured_in_the_last
     # With half the steps as the window: at step 4, the norms of steps 3 and 4; at step 3, those of 2 and 3; a
     # point alone in its window (steps 1, 2, 10 and 20) stays as measured.
     expected = [1.0, 100.0, math.sqrt(1000.0), 100.0, 10.0, 1000.0]
-    assert smoothed_norm(steps, norms, window=0.5) == pytest.approx(expected, rel=1e-12)
+    assert smoothed_norm(steps, norms, window=0.5, least=0) == pytest.approx(expected, rel=1e-12)
     assert smoothed_norm(steps, numpy.full(6, 0.3)) == pytest.approx(numpy.full(6, 0.3), rel=1e-12)
     assert len(smoothed_norm(numpy.zeros(0), numpy.zeros(0))) == 0
+
+
+def young_and_old_run() -> tuple[numpy.ndarray, numpy.ndarray]:
+    """A point at every one of the first 60 steps, then every 10 steps from 1000 to 1200: norms that jump a hundredfold
+    from step to step (0.1, 10, 0.1, ...), as one batch's norm jumps with the batch, around 1."""
+    steps = numpy.r_[numpy.arange(1, 61), numpy.arange(1000, 1201, 10)].astype(float)
+    return steps, 10.0 ** numpy.where(numpy.arange(len(steps)) % 2, 1.0, -1.0)
+
+
+def test_a_young_run_s_norms_are_smoothed_over_twenty_steps_and_an_old_run_s_over_five_percent_of_them():
+    """5% of a young run's steps held one to three points: the curves jumped with every batch. They take the last 20
+    steps now, all of them before the 20th step, and the first point as measured; late, 5% is more than 20 steps and
+    the window is as before, so that late curves lag no more."""
+    steps, norms = young_and_old_run()
+    smoothed = smoothed_norm(steps, norms)
+    assert smoothed[0] == pytest.approx(0.1)  # the first point as measured
+    assert smoothed[2] == pytest.approx(10 ** (-1 / 3))  # steps 1 to 3: two at 0.1, one at 10
+    assert smoothed[19:60] == pytest.approx(numpy.ones(41))  # steps 11 to 30, ... 41 to 60: ten of each
+    # At step 1200, the steps after 1140: the points 1150 to 1200, three at 10 and three at 0.1.
+    assert smoothed[-1] == pytest.approx(1.0)
+    at_1100 = int(numpy.flatnonzero(steps == 1100)[0])  # the steps after 1045: 1050 to 1100, six points
+    assert smoothed[at_1100] == pytest.approx(math.prod(norms[at_1100 - 5 : at_1100 + 1]) ** (1 / 6))
+    assert smoothed_norm(steps, norms, least=0)[10] == pytest.approx(0.1)  # 5% of 11 steps: the point alone
+
+
+def test_the_training_loss_is_smoothed_over_the_same_steps_as_the_norms():
+    steps, losses = young_and_old_run()
+    smoothed = smoothed_loss(steps, losses)
+    assert smoothed[0] == pytest.approx(0.1)
+    assert smoothed[59] == pytest.approx(5.05)  # steps 41 to 60, each its own point: ten at 0.1, ten at 10
+    # At step 1200, back to step 1140: the point at 1150 covers 1141 to 1150, so the last 60 steps are in, 30 at
+    # each value (the points alternate from 0.1 at step 1000).
+    assert smoothed[-1] == pytest.approx(5.05)
+    assert smoothed_loss(steps, losses, least=0)[10] == pytest.approx(0.1)  # 5% of 11 steps: the point alone
 
 
 def stepped_once_at_1280_by_720(qtbot, preset: str, view: str):
@@ -358,7 +394,49 @@ def test_the_gradients_tab_draws_a_layer_s_curve_with_a_point_wherever_the_train
     assert smoothed == pytest.approx(smoothed_norm(history["step"][measured], norms[measured]), rel=1e-9)
     assert not numpy.allclose(smoothed, norms[measured])
     assert 10 ** curve.getData()[1][-1] == pytest.approx(smoothed[-1], rel=1e-9)  # a log axis draws log10 of values
-    assert window.gradient_plot.getAxis("bottom").labelText == "step (curves: the mean over the last 5% of the steps)"
+    assert window.gradient_plot.getAxis("bottom").labelText == SMOOTHED_AXIS
+    window.close()
+
+
+SMOOTHED_AXIS = "step (curves: the mean over the last 5% of the steps, 20 at least)"
+
+
+def test_fifty_steps_draw_each_layer_s_norm_and_the_loss_as_their_means_over_the_last_twenty_steps(qtbot):
+    """Two epochs of deep-sigmoid: 5% of 50 steps held two or three batches' norms, each tenfold from the next, and the
+    curves were a band. Each point is now the mean over the last 20 steps (their norms' geometric mean), in the
+    Gradients, Loss and Compare tabs alike, and the last one is that of steps 31 to 50."""
+    from tests.ui.test_run_views import open_window, show_tab
+    from tests.ui.widgets import click, type_stop_at
+
+    window = open_window(qtbot, "deep-sigmoid")
+    show_tab(qtbot, window, window.gradient_plot)
+    type_stop_at(qtbot, window, "2")
+    click(qtbot, window, "playButton")
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.state == "paused"
+                    and window.latest.step == 50 and window._drawn is window.latest, timeout=30_000)
+    history = window._drawn.history
+    for path, curve in window.gradient_plot.curves.items():
+        norms = history[f"grad_norm/{path}.W"]
+        steps, norms = history["step"][numpy.isfinite(norms)], norms[numpy.isfinite(norms)]
+        drawn = 10 ** curve.getData()[1]  # a log axis draws log10 of the values
+        assert drawn[-1] == pytest.approx(math.exp(numpy.log(norms[steps > 30]).mean()), rel=1e-9), path
+        # Readable: from point to point the curve moves a fraction of what one step's norm jumps.
+        jumps = [numpy.std(numpy.diff(numpy.log10(values[steps > 20]))) for values in (drawn, norms)]
+        assert jumps[0] < 0.2 * jumps[1], (path, jumps)
+    assert window.gradient_plot.getAxis("bottom").labelText == SMOOTHED_AXIS
+    show_tab(qtbot, window, window.loss_plot)
+    qtbot.waitUntil(lambda: window.loss_plot.train_curve.getData()[0] is not None)
+    losses = history["train_loss"]
+    steps, losses = history["step"][numpy.isfinite(losses)], losses[numpy.isfinite(losses)]
+    mean = (losses * numpy.diff(steps, prepend=0))[steps > 30].sum() / 20  # each point the mean since the one before
+    assert window.loss_plot.train_curve.getData()[1][-1] == pytest.approx(mean, rel=1e-9)
+    assert "mean of the last 5% of the steps, 20 at least" in legend_texts(window.loss_plot)[0]
+    compare = window.compare_view
+    show_tab(qtbot, window, compare)
+    compare.show_series("grad_norm", "1")
+    qtbot.waitUntil(lambda: compare.current_curve.getData()[0] is not None)
+    assert compare.current_curve.getData()[1] == pytest.approx(window.gradient_plot.curves["1"].getData()[1])
+    assert compare.plot.getAxis("bottom").labelText == SMOOTHED_AXIS
     window.close()
 
 
@@ -626,7 +704,8 @@ def test_all_layers_leave_out_the_linear_output_which_the_layer_chooser_shows_at
     plot = window.activation_plot
     note = plot.findChild(QLabel, "activationNote")
     assert drawn_layers(plot) == ["1", "2"] and legend_texts(plot)[0].startswith("layer 1 · ")
-    assert "Layer 3, the linear output, is left out" in note.text()
+    assert note.text() == ("Left out, without an activation function: layer 3 (weighted sums, on a scale of its "
+                           "own).")
     stats = {layer.path: layer for layer in window._drawn.layers}
     (low, high), _ = plot.plot.getViewBox().viewRange()
     assert -1.5 < low and high < 1.5  # the tanh layers' scale
@@ -647,24 +726,88 @@ def test_all_layers_leave_out_the_linear_output_which_the_layer_chooser_shows_at
     window.close()
 
 
-def test_the_batchnorm_network_s_thirty_layers_show_without_a_legend_that_covers_them(qtbot):
-    """No legend layout fitted batchnorm's 31 names at 1280×720: it lost its left columns and covered the
-    histograms. All layers name none, and the note says how the colours run; one layer chosen names itself."""
+def test_all_layers_of_the_batchnorm_network_are_its_sigmoids_on_their_own_scale(qtbot):
+    """batchnorm's Dense layers without an activation reached -7..8, and its batch normalization -2..2: their
+    scale squeezed the sigmoids' outputs, which the lesson is about, into spikes. All layers draws the ten sigmoids
+    over their 0 to 1, names them in a legend inside the plot, and says which layers it leaves out and why."""
     window = activations_after_a_step(qtbot, "batchnorm")
     plot = window.activation_plot
     note = plot.findChild(QLabel, "activationNote")
-    assert len(drawn_layers(plot)) == 30 and legend_texts(plot) == []
-    assert "Red (layer 1) to blue (layer 30)" in note.text()
-    choose_layer(qtbot, plot, "layer 3")  # a sigmoid
+    sigmoids = [str(path) for path in range(3, 31, 3)]
+    assert drawn_layers(plot) == sigmoids
+    assert [text.split(" · ")[0] for text in legend_texts(plot)] == [f"layer {path}" for path in sigmoids]
+    assert note.text() == ("Left out, without an activation function: layers 1, 2, 4, 5, …, 31 (weighted sums or "
+                           "normalized values, on scales of their own).")
     QApplication.processEvents()
-    assert drawn_layers(plot) == ["3"] and legend_texts(plot)[0].startswith("layer 3 · ") and "saturated" in \
-        legend_texts(plot)[0]
+    (low, high), _ = plot.plot.getViewBox().viewRange()
+    assert -0.2 < low and high < 1.2  # the sigmoids' scale
     plane = plot.plot.getViewBox().sceneBoundingRect()
     for sample, label in plot.plot.getPlotItem().legend.items:
         assert plane.contains(sample.sceneBoundingRect()) and plane.contains(label.sceneBoundingRect())
+    choose_layer(qtbot, plot, "layer 1")  # a Dense layer without an activation, alone at its own scale
+    QApplication.processEvents()
+    assert drawn_layers(plot) == ["1"] and legend_texts(plot) == ["layer 1"] and not note.text()
+    assert plot.plot.getViewBox().viewRange()[0][1] - plot.plot.getViewBox().viewRange()[0][0] > 1.5
     choose_layer(qtbot, plot, "All layers")
-    assert len(drawn_layers(plot)) == 30 and note.text()
+    assert drawn_layers(plot) == sigmoids and note.text()
     window.close()
+
+
+def layers_snapshot(function: str, count: int, outputs) -> Snapshot:
+    """A snapshot of `count` Dense layers with activation `function`, each giving `outputs(rng)`."""
+    rng = numpy.random.default_rng(0)
+    layers = [activation_stats(str(path), "dense", function, outputs(rng)) for path in range(1, count + 1)]
+    return Snapshot(run=1, step=1, epoch=0, epoch_progress=0.0, samples_seen=10, samples_per_s=math.nan,
+                    learning_rate=0.1, batch_size=10, state="paused", train_loss=1.0, test_loss=1.0, layers=layers)
+
+
+def test_activations_below_one_are_read_as_they_are(qtbot):
+    """batchnorm's sigmoids, all below 1, read "200 400 600 800 (x0.001)" on the activation axis."""
+    plot = ActivationPlot()
+    qtbot.addWidget(plot)
+    plot.resize(560, 260)
+    plot.show()
+    plot.reset(["1", "2"])
+    plot.update_from(layers_snapshot("sigmoid", 2, lambda rng: rng.uniform(0.1, 0.9, size=(8, 64))))
+    QApplication.processEvents()
+    axis = plot.plot.getAxis("bottom")
+    assert axis.autoSIPrefixScale == 1 and "0.001" not in axis.labelString()
+    assert {"0.2", "0.4", "0.6", "0.8"} <= {text for text, _ in drawn_tick_labels(axis)}
+
+
+def test_more_activations_than_a_legend_holds_say_how_their_colours_run(qtbot):
+    """No legend layout fitted thirty names at 1280×720: it lost its left columns and covered the histograms. Past
+    LEGEND_LIMIT, All layers names none, and the note says how the colours run; one layer chosen names itself."""
+    plot = ActivationPlot()
+    qtbot.addWidget(plot)
+    plot.resize(560, 260)
+    plot.show()
+    paths = [str(path) for path in range(1, 15)]
+    plot.reset(paths)
+    plot.update_from(layers_snapshot("relu", 14, lambda rng: numpy.maximum(rng.normal(size=(8, 64)), 0)))
+    note = plot.findChild(QLabel, "activationNote")
+    assert drawn_layers(plot) == paths and legend_texts(plot) == []
+    assert note.text() == "Red (layer 1) to blue (layer 14); choose one to see its dead or saturated share."
+    choose_layer(qtbot, plot, "layer 3")
+    assert drawn_layers(plot) == ["3"] and legend_texts(plot)[0].startswith("layer 3 · ") and not note.text()
+
+
+def test_all_layers_are_those_that_give_activations():
+    """A nonlinearity's outputs, and what passes them on; not a Dense or Conv2D layer's weighted sums, nor batch
+    normalization's, nor what passes those on."""
+    def paths(*layers: tuple[str, str]) -> list[str]:
+        stats = [activation_stats(str(path), kind, function, numpy.zeros((2, 3)))
+                 for path, (kind, function) in enumerate(layers, start=1)]
+        return activation_paths(stats)
+
+    linear, batchnorm, sigmoid = ("dense", "linear"), ("batchnorm", "batchnorm"), ("sigmoid", "sigmoid")
+    assert paths(linear, batchnorm, sigmoid, linear, batchnorm, sigmoid, linear) == ["3", "6"]
+    convolutions = [("conv2d", "relu"), ("maxpool2d", "maxpool2d"), ("flatten", "flatten"), ("dropout", "dropout")]
+    assert paths(*convolutions, ("dense", "tanh"), ("softmax", "softmax")) == ["1", "2", "3", "4", "5", "6"]
+    assert paths(("dense", "sigmoid"), ("residual", "residual"), ("residual", "residual"), linear) == ["1", "2", "3"]
+    assert paths(("flatten", "flatten"), ("conv2d", "linear"), ("maxpool2d", "maxpool2d"), ("relu", "relu"),
+                 ("linear", "linear"), ("dropout", "dropout")) == ["4", "5", "6"]
+    assert paths(linear, linear) == []  # none: All layers draws them all
 
 
 def test_every_layer_s_colour_and_name_show_in_the_activations_legend_at_1280_by_720(qtbot):
