@@ -7,7 +7,7 @@ import math
 import numpy
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QPushButton
 
@@ -523,19 +523,20 @@ def test_a_snapshot_with_no_new_point_in_the_history_sets_no_loss_curve(qtbot, m
     assert len(curves_set) == 12 and shows(snapshots[3])
 
 
+class Paints(QObject):
+    """Counts the paints of the widget it filters."""
+
+    count = 0
+
+    def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
 def test_a_loss_plot_update_paints_once(qtbot):
     """Its auto-range and transform are settled before the paint: settled during it, they asked for a second paint
     of the whole plot at every snapshot, on the GUI thread the training shares Python's lock with."""
-    from PySide6.QtCore import QEvent, QObject
-
-    class Paints(QObject):
-        count = 0
-
-        def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
-            if event.type() == QEvent.Type.Paint:
-                self.count += 1
-            return False
-
     snapshots = short_run("circle", 20)
     plot = shown_loss_plot(qtbot)
     paints = Paints()
@@ -608,16 +609,6 @@ def test_a_loss_plot_update_finds_the_curves_range_once(qtbot, monkeypatch):
 
 def test_a_gradient_plot_update_paints_once(qtbot):
     """As the loss plot's (above): its range and transform are settled before the paint."""
-    from PySide6.QtCore import QEvent, QObject
-
-    class Paints(QObject):
-        count = 0
-
-        def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
-            if event.type() == QEvent.Type.Paint:
-                self.count += 1
-            return False
-
     snapshots = short_run("circle", 20)
     plot = gradient_plot(qtbot, [layer.path for layer in snapshots[-1].layers])
     plot.resize(600, 300)

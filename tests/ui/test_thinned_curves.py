@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 import playground.ui.thinned_curves
 from playground.ui.plots import GradientPlot, LossPlot, smoothed_loss, smoothed_norm
 from playground.ui.thinned_curves import thinned
-from tests.ui.test_plots import short_run
+from tests.ui.test_plots import short_run, shown_loss_plot
 
 SPIKE = 40.0
 
@@ -41,15 +41,6 @@ def snapshot():
 def drawn(curve: pg.PlotDataItem) -> tuple[numpy.ndarray, numpy.ndarray]:
     steps, values = curve.getData()
     return steps, values
-
-
-def shown_loss_plot(qtbot) -> LossPlot:
-    plot = LossPlot()
-    qtbot.addWidget(plot)
-    plot.resize(600, 300)
-    plot.show()
-    qtbot.waitExposed(plot)
-    return plot
 
 
 def pixels(plot: LossPlot) -> numpy.ndarray:
