@@ -5,14 +5,11 @@ As the other plots (plots.py), its items are made once and updated with setData 
 
 from __future__ import annotations
 
-import math
-
 import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from playground.session import LayerStats, Snapshot
-from playground.ui.plots import LEGEND_ROWS, cache_axes, forget_ranges, layer_curves
-from playground.ui.theme import legend_backdrop
+from playground.ui.plots import cache_axes, fit_legend, forget_ranges, layer_curves, legend_beside
 
 # Layers that give what they get, of the same kind: what they pass on is an activation when their input is one. An
 # identity activation ("linear" as a layer of its own) too; a Dense or Conv2D layer with it gives weighted sums.
@@ -39,15 +36,13 @@ def activation_paths(layers: list[LayerStats]) -> list[str]:
 
 class ActivationPlot(QWidget):
     """Each layer's output distribution as a histogram outline, coloured from input to output, with the share of
-    dead ReLUs or saturated units in the legend. A chooser above the plot shows all the layers or one, at its own
-    scale. "All layers" draws the activations (`activation_paths`) on their common scale and leaves out the layers
-    without an activation function, whose wider scales flattened the activations' shapes (unless no layer has one),
-    and names no layer beyond LEGEND_LIMIT: the note beside the chooser says which are left out, and how the colours
-    run."""
+    dead ReLUs or saturated units in the legend beside them. A chooser above the plot shows all the layers or one, at
+    its own scale. "All layers" draws the activations (`activation_paths`) on their common scale and leaves out the
+    layers without an activation function, whose wider scales flattened the activations' shapes (unless no layer has
+    one), and names no layer beyond LEGEND_LIMIT: the note beside the chooser says which are left out, and how the
+    colours run."""
 
     LEGEND_LIMIT = 12  # more names than a plot at 1280×720 has room for beside the histograms
-
-    legend: pg.LegendItem | None = None  # pyqtgraph resizes the view while constructing it, before the legend exists
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,8 +60,7 @@ class ActivationPlot(QWidget):
         self.names: dict[str, str] = {}  # each layer's legend text: its name and its dead or saturated share
         self.activations: list[str] | None = None  # the layers giving activations, once a snapshot has said
         self.types: dict[str, str] = {}  # each layer's type, from the same snapshot
-        self.legend = self.plot.addLegend(offset=(-10, 10), brush=legend_backdrop())
-        self.plot.getViewBox().sigResized.connect(self._fit_legend)
+        self.legend = legend_beside(self.plot.getPlotItem())
         self.layer_selector.activated.connect(self._show_chosen)
         controls = QHBoxLayout()
         controls.addWidget(QLabel(self.tr("Layer:")))
@@ -111,7 +105,7 @@ class ActivationPlot(QWidget):
             self.types = {stats.path: stats.type for stats in snapshot.layers}
             self._show_chosen()
         elif relabelled:
-            self._fit_legend()
+            fit_legend(self.plot.getPlotItem())
 
     def clear_run(self) -> None:
         for path, curve in self.curves.items():
@@ -120,7 +114,7 @@ class ActivationPlot(QWidget):
             label = self.legend.getLabel(curve)
             if label is not None:
                 label.setText(self.names[path])
-        self._fit_legend()
+        fit_legend(self.plot.getPlotItem())
         forget_ranges(self.plot)
 
     def shown_paths(self) -> list[str]:
@@ -144,7 +138,7 @@ class ActivationPlot(QWidget):
         if len(shown) <= self.LEGEND_LIMIT:
             for path in shown:
                 self.legend.addItem(self.curves[path], self.names[path])
-        self._fit_legend()
+        fit_legend(self.plot.getPlotItem())
         self.plot.getViewBox().enableAutoRange()  # the chosen layers' own scale, whatever zoom the others had
         notes = []
         left_out = [path for path in self.curves if path not in shown]
@@ -170,21 +164,3 @@ class ActivationPlot(QWidget):
         listed = paths if len(paths) <= NAMED_LEFT_OUT + 1 else [*paths[:NAMED_LEFT_OUT], "…", paths[-1]]
         return self.tr("Left out, without an activation function: layers {0} ({1}, on scales of their own).").format(
             ", ".join(listed), values)
-
-    def _fit_legend(self) -> None:
-        """LEGEND_ROWS high, or in fewer columns where the plot is not wide enough for them and tall enough for
-        the rows that makes: the names carry their dead or saturated share, and deep-sigmoid's three columns ran
-        past the plot's left edge, which cut off the first column's colours."""
-        legend, view = self.legend, self.plot.getViewBox()
-        if legend is None:
-            return
-        width, height = view.width() - 20, view.height() - 20  # the legend's offset and a margin
-        columns = max(1, math.ceil(len(legend.items) / LEGEND_ROWS))
-        legend.setColumnCount(columns)
-        legend.updateSize()  # a label set since is wider than the legend was laid out for
-        while columns > 1 and legend.width() > width:
-            legend.setColumnCount(columns - 1)
-            if legend.height() > height:  # as many rows do not fit either: the wider layout cuts off less
-                legend.setColumnCount(columns)
-                break
-            columns -= 1

@@ -24,7 +24,15 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QMenu, 
 
 from playground.project.runs import KeptRun
 from playground.session import Snapshot
-from playground.ui.plots import forget_ranges, log_friendly_axes, smoothed_loss, smoothed_norm, smoothed_step_axis
+from playground.ui.plots import (
+    fit_legend,
+    forget_ranges,
+    legend_beside,
+    log_friendly_axes,
+    smoothed_loss,
+    smoothed_norm,
+    smoothed_step_axis,
+)
 
 # Distinct colours (Tableau 10 without its orange and blue, which the run in use keeps for itself), and dashes.
 RUN_COLORS = [(214, 39, 40), (44, 160, 44), (148, 103, 189), (140, 86, 75), (227, 119, 194), (127, 127, 127),
@@ -35,7 +43,8 @@ CURRENT_COLOR = (8, 119, 189)
 LAYER_SERIES = ("grad_norm", "update_ratio")  # series kept per layer, as "<kind>/<path>.W" (or .K), on a log axis
 LOSSES = ("test_loss", "train_loss")  # on a log axis when the person asks: a loss that starts huge hides the rest
 LEGEND_POINTS = 9  # the legend's text size, pyqtgraph's LegendItem's labelTextSize
-LEGEND_SAMPLE = 40  # pixels of a legend row beside the left axis before its text: the line sample and spacing
+LEGEND_SAMPLE = 40  # pixels of a legend row before its text: the gap, the line sample and spacing
+LEGEND_SHARE = 0.4  # of the plot's width, at most, for the names beside the curves
 LEGEND_INDENT = "\u00a0\u00a0"  # before the later lines of a name that wraps
 
 
@@ -97,11 +106,9 @@ class ComparePlot(QWidget):
                            objectName="compareHint", wordWrap=True)
         self.plot = pg.PlotWidget(background=None, axisItems=log_friendly_axes())
         self.plot.getAxis("left").enableAutoSIPrefix(False)
-        # Below the axes, in the plot's own layout, so that long names cover no curve and Export keeps them.
-        self.legend = pg.LegendItem(offset=None, verSpacing=-4)
-        item = self.plot.getPlotItem()
-        item.layout.addItem(self.legend, 4, 1)
-        item.legend = self.legend  # items added with a name are listed in it
+        # Beside the curves, so that long names cover none, and Export keeps them; below them, four runs' names left
+        # the curves a strip at 1280×720.
+        self.legend = legend_beside(self.plot.getPlotItem())
         self.current_curve = pg.PlotDataItem(pen=pg.mkPen(CURRENT_COLOR, width=3))
         self.current_name = self.tr("this run")
         self.run_curves: list[pg.PlotDataItem] = []
@@ -210,6 +217,7 @@ class ComparePlot(QWidget):
             self.legend.getLabel(curve).setText(self._legend_text(curve.name()))
         else:
             self.plot.removeItem(curve)  # off the legend and out of what Export writes
+        fit_legend(self.plot.getPlotItem())
 
     def name_current(self, name: str) -> None:
         """How the run in use differs from the last kept run, for the legend."""
@@ -218,20 +226,22 @@ class ComparePlot(QWidget):
         label = self.legend.getLabel(self.current_curve)
         if label is not None:
             label.setText(self._legend_text(name))
+            fit_legend(self.plot.getPlotItem())
 
     def _legend_text(self, name: str) -> str:
-        """`name` in lines as wide as the plot shows: a wider legend would widen the plot past its view, cut off
-        at the right (a Chinese name, or a small screen)."""
+        """`name` in lines no wider than LEGEND_SHARE of the plot: a wider legend would leave the curves little room,
+        or widen the plot past its view, cut off at the right (a Chinese name, or a small screen)."""
         font = QFont(self.font())
         font.setPointSize(LEGEND_POINTS)
         metrics = QFontMetrics(font)
-        room = self.plot.viewport().width() - self.plot.getAxis("left").width() - LEGEND_SAMPLE
+        room = LEGEND_SHARE * self.plot.viewport().width() - LEGEND_SAMPLE
         return legend_text(name, lambda line: metrics.horizontalAdvance(LEGEND_INDENT + line) <= room)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
         for sample, label in self.legend.items:  # the names in lines of the new width
             label.setText(self._legend_text(sample.item.name()))
+        fit_legend(self.plot.getPlotItem())
 
     def _restack_current(self) -> None:
         """The run in use on top of the kept runs, and last in the legend, while it has trained."""

@@ -20,7 +20,14 @@ from playground.words import term
 
 HEALTHY_RATIO = (1e-4, 1e-2)  # a decade either side of CS231n's 1e-3
 READABLE_INTERVAL_S = 0.25  # numbers that change 30 times a second cannot be read; a redraw costs 1 ms
-LEAST_NAME_WIDTH = 60  # pixels: the layer's number and the start of its type, when the numbers need the rest
+NAME_ELLIPSIS = " …"  # after a layer's number, where its column gives up the rest of its name to the numbers
+
+
+def compact(number: str) -> str:
+    """A number as Python writes it, its exponent without a plus or leading zeros (4.34e-2, not 4.34e-02): the
+    Inspector's six columns fit beside a lesson at 1280×720 only so."""
+    mantissa, e, exponent = number.partition("e")
+    return f"{mantissa}e{int(exponent)}" if e else number
 
 
 def ratio_verdict(ratio: float | None) -> str:
@@ -35,10 +42,15 @@ class LayerInspector(QWidget):
     def __init__(self) -> None:
         super().__init__(objectName="layerInspector")
         self.table = read_only_table("layerHealth")
-        headers = [self.tr("Layer"), self.tr("Output mean"), self.tr("Output std"), self.tr("Dead / saturated"),
-                   self.tr("‖∂L/∂W‖"), self.tr("‖ΔW‖ / ‖W‖")]
+        # Short headers, whole in their tooltips (the widest in two lines): with a lesson beside the window at
+        # 1280×720, the long ones pushed the update ratio, which lessons send the learner to read, behind a scroll bar.
+        headers = [(self.tr("Layer"), ""), (self.tr("Mean"), self.tr("Output mean")),
+                   (self.tr("Std"), self.tr("Output std")), (self.tr("Dead/\nsat."), self.tr("Dead / saturated")),
+                   (self.tr("‖∂L/∂W‖"), ""), (self.tr("‖ΔW‖/‖W‖"), "")]
         self.table.setColumnCount(len(headers))
-        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setHorizontalHeaderLabels([header for header, _ in headers])
+        for column, (_, tip) in enumerate(headers):
+            self.table.horizontalHeaderItem(column).setToolTip(tip)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeaderItem(4).setToolTip(self.tr(
             "The norm of the gradient of the layer's weights at the last step, as backprop computed it: before "
@@ -83,9 +95,10 @@ class LayerInspector(QWidget):
         self._fit_columns()
 
     def _fit_columns(self) -> None:
-        """Each column as wide as its numbers; when they need more than the tab has (a laptop's screen, a deep
-        network's scroll bar), the layer names give up the difference, cut with "…" and whole in their tooltips,
-        rather than the ratio at the right end, which the hint below explains."""
+        """Each column as wide as its numbers; when they need more than the tab has (a laptop's screen, a lesson
+        beside the window, a deep network's scroll bar), the layer names give up the difference, down to their
+        numbers, cut with "…" and whole in their tooltips, rather than the ratio at the right end, which the hint
+        below explains."""
         table = self.table
         table.resizeColumnsToContents()
         frame = 2 * table.frameWidth()
@@ -94,7 +107,15 @@ class LayerInspector(QWidget):
             room -= table.verticalScrollBar().sizeHint().width()  # the rows scroll
         short = table.horizontalHeader().length() - room
         if short > 0:
-            table.setColumnWidth(0, max(LEAST_NAME_WIDTH, table.columnWidth(0) - short))
+            table.setColumnWidth(0, max(self._least_name_width(), table.columnWidth(0) - short))
+
+    def _least_name_width(self) -> int:
+        """The width that shows every layer's number, then "…"."""
+        table, metrics = self.table, self.table.fontMetrics()
+        numbers = (table.item(row, 0).text().split(" ")[0] for row in range(table.rowCount()))
+        # Qt's item views leave a focus frame's margin and a pixel each side of a cell's text; and a little more.
+        padding = 2 * table.style().pixelMetric(table.style().PixelMetric.PM_FocusFrameHMargin, None, table) + 4
+        return max((metrics.horizontalAdvance(number + NAME_ELLIPSIS) for number in numbers), default=0) + padding
 
     def clear_run(self) -> None:
         self.table.setRowCount(0)
@@ -110,8 +131,8 @@ class LayerInspector(QWidget):
         name = term(stats.type) if stats.function in ("", stats.type) else f"{term(stats.type)} {term(stats.function)}"
         layer = f"{stats.path} · {name}"
         return [(layer, layer),
-                (f"{stats.mean:.3g}", ""),
-                (f"{stats.std:.3g}", ""),
-                ("–" if share is None else f"{share:.0%} {kind}", ""),
-                ("–" if gradient is None else f"{gradient:.2e}", block),
-                ("–" if ratio is None else f"{ratio:.1e}", verdict)]
+                (compact(f"{stats.mean:.3g}"), ""),
+                (compact(f"{stats.std:.3g}"), ""),
+                ("–", "") if share is None else (f"{share:.0%}", f"{share:.0%} {kind}"),
+                ("–" if gradient is None else compact(f"{gradient:.2e}"), block),
+                ("–" if ratio is None else compact(f"{ratio:.1e}"), verdict)]

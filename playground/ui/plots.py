@@ -12,13 +12,13 @@ import numpy
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontMetricsF
-from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from playground.session import Snapshot
 from playground.session.statistics import WEIGHTS
 from playground.ui import svg_export  # noqa: F401 (registers Qt's SVG export in every plot's Export dialog)
 from playground.ui.boundary_view import DecisionBoundaryView as DecisionBoundaryView  # main_window's import
-from playground.ui.theme import BLUE, ORANGE, legend_backdrop
+from playground.ui.theme import BLUE, ORANGE
 from playground.ui.thinned_curves import ThinnedCurves
 from playground.ui.translation import tr
 
@@ -28,7 +28,8 @@ VANISHING_RATIO = 1e-3
 EXPLODING_NORM = 1e3
 
 
-LEGEND_ROWS = 5
+LEGEND_SPACING = -8  # between a legend's rows: each name is a QGraphicsTextItem with 4 pixels of margin above and below
+LEGEND_GAP = 8  # pixels between the view box and a legend beside it
 
 # A curve of at most this many points shows them as dots: a run that blew up within a few steps has one or two
 # finite losses and gradient norms, which a line alone does not show.
@@ -75,19 +76,46 @@ def log_friendly_axes() -> dict[str, pg.AxisItem]:
     return {"left": LogFriendlyAxis("left")}
 
 
+def legend_beside(plot: pg.PlotItem) -> pg.LegendItem:
+    """A legend in the plot item's layout, right of the view box and of the axis below it, level with the view box's
+    top, so that no curve runs under a name: inside the view box, a deep network's eleven names covered the top right
+    third of a plot at 1280×720. It takes as few columns as keep it within the plot's height (`fit_legend`), again
+    at each resize, and Export writes it with the plot."""
+    legend = pg.LegendItem(offset=None, verSpacing=LEGEND_SPACING)
+    legend.layout.setContentsMargins(LEGEND_GAP, 0, 0, 0)
+    legend.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Maximum)  # stretched, it spread its rows apart
+    # Its rows never make the plot item taller than its widget, which would push the axis below out of sight and tell
+    # `fit_legend` that they fit.
+    legend.setMinimumHeight(0)
+    plot.layout.addItem(legend, 2, 3, 2, 1, alignment=Qt.AlignmentFlag.AlignTop)
+    plot.legend = legend  # items added with a name are listed in it
+    plot.getViewBox().sigResized.connect(lambda: fit_legend(plot))
+    return legend
+
+
+def fit_legend(plot: pg.PlotItem) -> None:
+    """The legend beside the view box (`legend_beside`) in the fewest columns whose rows fit the plot's height."""
+    legend, room = plot.legend, plot.layout.contentsRect().height()
+    for columns in range(1, len(legend.items) + 1):
+        legend.setColumnCount(columns)
+        if legend.effectiveSizeHint(Qt.SizeHint.PreferredSize).height() <= room:
+            return
+
+
 def layer_curves(plot: pg.PlotItem | pg.PlotWidget, old: dict, paths: list[str], label: str,
                  **options) -> dict[str, pg.PlotDataItem]:
-    """One curve per layer, coloured from red at the input to blue at the output. Their legend takes as many
-    columns as it needs to stay LEGEND_ROWS high: a deep network's names in one column ran off a short plot."""
+    """One curve per layer, coloured from red at the input to blue at the output, named in the legend beside the
+    view box."""
+    item = plot.getPlotItem() if isinstance(plot, pg.PlotWidget) else plot
     for curve in old.values():
-        plot.removeItem(curve)
-    legend = plot.getPlotItem().legend if isinstance(plot, pg.PlotWidget) else plot.legend
-    if legend is not None:
-        legend.clear()  # the items are laid out as they are added, in the columns set before
-        legend.setColumnCount(max(1, math.ceil(len(paths) / LEGEND_ROWS)))
+        item.removeItem(curve)
+    item.legend.clear()  # and the names of curves not on the plot
     count = max(len(paths) - 1, 1)
-    return {path: plot.plot(pen=pg.mkPen(pg.intColor(int(200 * i / count), hues=240, minHue=0, maxHue=200), width=2),
-                            name=label.format(path), **options) for i, path in enumerate(paths)}
+    curves = {path: item.plot(pen=pg.mkPen(pg.intColor(int(200 * i / count), hues=240, minHue=0, maxHue=200),
+                                           width=2), name=label.format(path), **options)
+              for i, path in enumerate(paths)}
+    fit_legend(item)
+    return curves
 
 
 def dotted_when_few(curve: pg.PlotDataItem) -> None:
@@ -312,9 +340,8 @@ class GradientPlot(pg.PlotWidget):
     that hid an exploding gradient would hide what the badge is for. A norm is measured at every
     step at first and every 1% of the steps later, and the curves draw its geometric mean over the last 5% of
     the steps or the last 20 (`smoothed_norm`), as the Loss tab smooths the training loss: one step's norm jumps by
-    a factor of ten with the batch, and eleven layers of such jumps drew one band. Their legend has a backdrop: the
-    curves fill the plot, and lines through the names made them unreadable. Its step axis widens in jumps, as the
-    Loss tab's does (`StepAxis`)."""
+    a factor of ten with the batch, and eleven layers of such jumps drew one band. Their legend is beside the curves
+    (`legend_beside`), which fill the plot. Its step axis widens in jumps, as the Loss tab's does (`StepAxis`)."""
 
     warning: QLabel | None = None  # pyqtgraph resizes the view while constructing it, before the badge exists
 
@@ -329,7 +356,7 @@ class GradientPlot(pg.PlotWidget):
             "loss the window shows, without the L1/L2 penalty."))
         self.setLogMode(y=True)
         cache_axes(self)
-        self.addLegend(offset=(-10, 10), brush=legend_backdrop())
+        legend_beside(self.getPlotItem())
         self.curves: dict[str, pg.PlotDataItem] = {}
         self.enableAutoRange(x=False)  # see StepAxis
         self.steps = StepAxis(self)

@@ -3240,6 +3240,10 @@ click to edit</source>
         <translation>输出均值</translation>
     </message>
     <message>
+        <source>Mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
         <source>Output std</source>
         <translation>输出标准差</translation>
     </message>
@@ -3248,12 +3252,21 @@ click to edit</source>
         <translation>死亡 / 饱和</translation>
     </message>
     <message>
+        <source>Std</source>
+        <translation>标准差</translation>
+    </message>
+    <message>
+        <source>Dead/
+sat.</source>
+        <translation>死亡/饱和</translation>
+    </message>
+    <message>
         <source>‖∂L/∂W‖</source>
         <translation>‖∂L/∂W‖</translation>
     </message>
     <message>
-        <source>‖ΔW‖ / ‖W‖</source>
-        <translation>‖ΔW‖ / ‖W‖</translation>
+        <source>‖ΔW‖/‖W‖</source>
+        <translation>‖ΔW‖/‖W‖</translation>
     </message>
     <message>
         <source>The norm of the gradient of the layer&apos;s weights at the last step, as backprop computed it: before clipping, and of the loss the window shows, without the L1/L2 penalty. One batch&apos;s, so it jumps from step to step; the Gradients tab draws its mean over the last {0}% of the steps, {1} at least.</source>

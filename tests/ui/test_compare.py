@@ -186,6 +186,28 @@ def test_a_long_name_wraps_in_the_legend_to_the_width_of_a_small_window(qtbot):
     right = view.plot.viewport().width()  # what shows of the plot: a wider legend widens the plot item past it
     assert all(label.item.mapRectToScene(label.item.boundingRect()).right() <= right
                for _, label in view.legend.items)
-    window.resize(1400, 900)  # room again: the name takes fewer lines
-    qtbot.waitUntil(lambda: legend(window)[-1].count("<br>") < 2)
+    lines = legend(window)[-1].count("<br>") + 1
+    assert lines > 1
+    window.resize(1920, 1080)  # room again: the name takes fewer lines
+    qtbot.waitUntil(lambda: legend(window)[-1].count("<br>") + 1 < lines)
+    window.close()
+
+
+def test_the_names_of_several_kept_runs_leave_the_curves_the_plot_at_1280_by_720(qtbot):
+    """Below the axes, three kept runs' names and the run in use's left the curves a strip 40 pixels high at
+    1280×720: beside them, they cover none and take no height."""
+    from tests.ui.test_plots import assert_legend_beside_the_curves
+
+    window = open_window(qtbot, "deep-sigmoid")
+    window.resize(1280, 720)
+    view = window.compare_view
+    window.plot_tabs.setCurrentWidget(view)
+    for _ in range(3):
+        train(qtbot, window, 20)
+        keep(qtbot, window)
+        click(qtbot, window, "resetButton")  # a new run: the next keep keeps another
+    train(qtbot, window, 20)
+    qtbot.waitUntil(lambda: len(legend(window)) == 4)
+    assert_legend_beside_the_curves(view.plot)
+    assert view.plot.getViewBox().height() > 0.6 * view.plot.viewport().height()
     window.close()

@@ -32,7 +32,8 @@ def test_the_table_shows_each_layers_numbers_from_the_newest_snapshot(qtbot):
         assert float(table.item(row, 1).text()) == pytest.approx(stats.mean, rel=1e-2)
         assert float(table.item(row, 4).text()) == pytest.approx(stats.grad_norms["W"], rel=1e-2)
         assert float(table.item(row, 5).text()) == pytest.approx(stats.update_ratios["W"], rel=0.05)
-    assert table.item(0, 3).text().endswith("dead")  # ReLU units that never fire
+    assert table.item(0, 3).text().endswith("%")  # a share of ReLU units that never fire, which its tooltip says
+    assert table.item(0, 3).toolTip().endswith("dead")
     assert table.item(1, 3).text() == "–"  # a linear output has neither dead nor saturated units
     # One batch's norm, which the smoothed curve of the Gradients tab need not equal: the header says so.
     assert "last step" in table.horizontalHeaderItem(4).toolTip()
@@ -68,12 +69,12 @@ def test_while_training_the_numbers_change_slowly_enough_to_read(qtbot):
     qtbot.wait(300)  # opening the tab drew the newest snapshot just now
     window.inspector.update_from(with_ratio(1e-3, "running"))
     window.inspector.update_from(with_ratio(2e-3, "running"))  # within a quarter second: not drawn
-    assert table.item(0, 5).text() == "1.0e-03"
+    assert table.item(0, 5).text() == "1.0e-3"
     qtbot.wait(300)
     window.inspector.update_from(with_ratio(3e-3, "running"))
-    assert table.item(0, 5).text() == "3.0e-03"
+    assert table.item(0, 5).text() == "3.0e-3"
     window.inspector.update_from(with_ratio(4e-3, "paused"))  # a pause shows at once
-    assert table.item(0, 5).text() == "4.0e-03"
+    assert table.item(0, 5).text() == "4.0e-3"
 
 
 def test_before_the_first_step_no_view_shows_a_gradient_that_no_backward_computed(qtbot):
@@ -139,4 +140,32 @@ def test_with_clipping_the_column_reads_the_gradient_backprop_computed(qtbot):
         assert float(table.item(row, 4).text()) == pytest.approx(backprop[f"{row + 1}.W"], rel=1e-2), row
     for tip in (table.horizontalHeaderItem(4).toolTip(), window.gradient_plot.getAxis("left").toolTip()):
         assert "before clipping" in tip and "without the L1/L2 penalty" in tip
+    window.close()
+
+
+def test_beside_a_lesson_on_a_laptop_screen_every_column_and_number_is_in_view(qtbot):
+    """The ReLU lesson's step 3 sends the learner to the update ratio; with the lesson beside the window at
+    1280×720 the long headers pushed it behind a scroll bar. Every column shows, and every number whole: only the
+    layers' names give way, to their numbers and "…"."""
+    window = MainWindow("circle")
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    menu = next(action.menu() for action in window.menuBar().actions() if action.text() == "&Lessons")
+    next(action for action in menu.actions() if action.text().startswith("ReLU and He")).trigger()
+    assert window.lessons.dock.isVisible()
+    open_tab(qtbot, window, "Inspector")
+    click(qtbot, window, "stepButton")
+    table = find(window, QTableWidget, "layerHealth")
+    qtbot.waitUntil(lambda: table.rowCount() == 11 and table.item(0, 5).text() != "–", timeout=10_000)
+    last = table.columnCount() - 1
+    assert table.columnViewportPosition(last) + table.columnWidth(last) <= table.viewport().width()
+    assert not table.horizontalScrollBar().isVisible()
+    metrics = table.fontMetrics()
+    for row in range(table.rowCount()):
+        number = table.item(row, 0).text().split(" ")[0]
+        assert metrics.horizontalAdvance(f"{number} …") < table.columnWidth(0), number
+        for column in range(1, table.columnCount()):
+            text = table.item(row, column).text()
+            assert metrics.horizontalAdvance(text) < table.columnWidth(column), (row, column, text)
     window.close()

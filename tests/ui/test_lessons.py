@@ -94,7 +94,7 @@ def test_the_update_ratio_a_step_sends_the_learner_to_is_in_the_inspector_where_
     assert window.plot_tabs.currentWidget() is window.inspector
     table = find(window, QTableWidget, "layerHealth")
     qtbot.waitUntil(lambda: window._drawn is window.latest)
-    assert table.horizontalHeaderItem(5).text() == "‖ΔW‖ / ‖W‖"
+    assert table.horizontalHeaderItem(5).text() == "‖ΔW‖/‖W‖"
     assert 1e-4 < float(table.item(0, 5).text()) < 1e-2  # about a thousandth, as the step says: not "–"
     window.close()
 

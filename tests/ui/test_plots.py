@@ -358,6 +358,34 @@ def stepped_once_at_1280_by_720(qtbot, preset: str, view: str):
     return window
 
 
+def assert_legend_beside_the_curves(plot: pg.PlotWidget) -> None:
+    """Every name and colour of the plot's legend in view, and none over the view box, where the curves are: no curve
+    runs under a name, whatever its data."""
+    QApplication.processEvents()  # the layout settled
+    item = plot.getPlotItem()
+    plane, visible = item.getViewBox().sceneBoundingRect(), plot.viewport().rect()
+    curves = [curve.curve.sceneBoundingRect() & plane for curve in item.listDataItems()]  # the view box clips them
+    assert item.legend.items and curves
+    for sample, label in item.legend.items:
+        for part in (sample, label):
+            drawn = part.sceneBoundingRect()
+            assert not drawn.intersects(plane), (label.text, drawn, plane)
+            assert not any(drawn.intersects(curve) for curve in curves), label.text
+            assert visible.contains(plot.mapFromScene(drawn).boundingRect()), (label.text, drawn, visible)
+
+
+@pytest.mark.parametrize("preset", ["batchnorm", "residual"])
+def test_a_deep_network_s_gradients_legend_is_beside_its_curves_at_1280_by_720(qtbot, preset):
+    """batchnorm's eleven names in three columns inside the plot covered its top right third, the curves running
+    under them: beside the view box, the names cover no curve, and the step axis below keeps its label."""
+    window = stepped_once_at_1280_by_720(qtbot, preset, "gradient_plot")
+    assert_legend_beside_the_curves(window.gradient_plot)
+    axis = window.gradient_plot.getAxis("bottom")
+    assert window.gradient_plot.viewport().rect().contains(
+        window.gradient_plot.mapFromScene(axis.label.sceneBoundingRect()).boundingRect().center())
+    window.close()
+
+
 def test_a_deep_network_s_layer_names_all_fit_in_the_gradients_legend_at_1280_by_720(qtbot):
     """The residual lesson names layer 11 and layer 10.1: in one column, the names ran off the plot after layer 8."""
     window = stepped_once_at_1280_by_720(qtbot, "residual", "gradient_plot")
@@ -720,7 +748,7 @@ def test_all_layers_leave_out_the_linear_output_which_the_layer_chooser_shows_at
 def test_all_layers_of_the_batchnorm_network_are_its_sigmoids_on_their_own_scale(qtbot):
     """batchnorm's Dense layers without an activation reached -7..8, and its batch normalization -2..2: their
     scale squeezed the sigmoids' outputs, which the lesson is about, into spikes. All layers draws the ten sigmoids
-    over their 0 to 1, names them in a legend inside the plot, and says which layers it leaves out and why."""
+    over their 0 to 1, names them in a legend beside them, and says which layers it leaves out and why."""
     window = activations_after_a_step(qtbot, "batchnorm")
     plot = window.activation_plot
     note = plot.findChild(QLabel, "activationNote")
@@ -732,9 +760,7 @@ def test_all_layers_of_the_batchnorm_network_are_its_sigmoids_on_their_own_scale
     QApplication.processEvents()
     (low, high), _ = plot.plot.getViewBox().viewRange()
     assert -0.2 < low and high < 1.2  # the sigmoids' scale
-    plane = plot.plot.getViewBox().sceneBoundingRect()
-    for sample, label in plot.plot.getPlotItem().legend.items:
-        assert plane.contains(sample.sceneBoundingRect()) and plane.contains(label.sceneBoundingRect())
+    assert_legend_beside_the_curves(plot.plot)
     choose_layer(qtbot, plot, "layer 1")  # a Dense layer without an activation, alone at its own scale
     QApplication.processEvents()
     assert drawn_layers(plot) == ["1"] and legend_texts(plot) == ["layer 1"] and not note.text()
@@ -803,14 +829,10 @@ def test_all_layers_are_those_that_give_activations():
 
 def test_every_layer_s_colour_and_name_show_in_the_activations_legend_at_1280_by_720(qtbot):
     """deep-sigmoid's eleven names carry their saturated shares: in three columns they ran past the plot's left
-    edge, which cut off layer 1's colour and the start of its name, and the histograms ran through the names."""
+    edge, which cut off layer 1's colour and the start of its name, and inside the plot the histograms ran through
+    the names."""
     window = stepped_once_at_1280_by_720(qtbot, "deep-sigmoid", "activation_plot")
     plot = window.activation_plot.plot
-    legend = plot.plotItem.legend
-    assert legend.brush().style() != Qt.BrushStyle.NoBrush  # a backdrop: the histograms pass behind the names
-    assert "layer 1 · 2% saturated" in {label.text for _, label in legend.items}
-    plane = plot.getViewBox().sceneBoundingRect()  # the view box clips what lies outside it
-    for sample, label in legend.items:
-        for part in (sample, label):
-            assert plane.contains(part.sceneBoundingRect()), (label.text, part.sceneBoundingRect(), plane)
+    assert "layer 1 · 2% saturated" in {label.text for _, label in plot.plotItem.legend.items}
+    assert_legend_beside_the_curves(plot)
     window.close()

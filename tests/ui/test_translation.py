@@ -438,3 +438,17 @@ def test_chinese_lists_are_parted_by_the_enumeration_comma_and_sentences_by_noth
     [refusal] = warnings
     assert "'warp'" in refusal and "step、10 steps、" in refusal and ", " not in refusal, refusal
     window.close()
+
+
+@pytest.mark.parametrize(("preset", "view"), [("batchnorm", "gradient_plot"), ("residual", "gradient_plot"),
+                                              ("batchnorm", "activation_plot"), ("deep-sigmoid", "activation_plot")])
+def test_the_legends_of_a_deep_network_in_chinese_cover_no_curve_at_1280_by_720(qtbot, chinese, preset, view):
+    """Chinese names are taller than English ones: their column still fits beside the curves, covering none."""
+    from tests.ui.test_plots import assert_legend_beside_the_curves, stepped_once_at_1280_by_720
+
+    window = stepped_once_at_1280_by_720(qtbot, preset, view)
+    plot = getattr(window, view)
+    plot = plot if view == "gradient_plot" else plot.plot
+    assert "层" in plot.getPlotItem().legend.items[0][1].text
+    assert_legend_beside_the_curves(plot)
+    window.close()
