@@ -172,7 +172,8 @@ class _TableReport:
     def done(self, snapshot: Snapshot) -> None:
         if self.tty:
             print("\r" + " " * (BAR_WIDTH + 20) + "\r", end="", file=sys.stderr)
-        print(f"{snapshot.state} after {snapshot.epoch} epochs ({snapshot.step:,} steps)", flush=True)
+        epochs, steps = ("epoch" if snapshot.epoch == 1 else "epochs"), ("step" if snapshot.step == 1 else "steps")
+        print(f"{snapshot.state} after {snapshot.epoch} {epochs} ({snapshot.step:,} {steps})", flush=True)
 
 
 def _number(value: Any) -> str:

@@ -40,6 +40,8 @@ def test_table_output(capsys):
     assert main(["train", "--preset", "gauss", "--epochs", "3"]) == 0
     out = capsys.readouterr().out
     assert "train loss" in out and "test acc" in out and "finished after 3 epochs (75 steps)" in out
+    assert main(["train", "--preset", "gauss", "--epochs", "1"]) == 0
+    assert "finished after 1 epoch (25 steps)" in capsys.readouterr().out
 
 
 def test_a_network_file_with_a_dataset(tmp_path, capsys):

@@ -110,7 +110,7 @@ class WindowMenus(QObject):
         self.recent_menu.setEnabled(bool(recent))
 
     def shortcuts_text(self) -> str:
-        rows = [(self.tr("Space"), self.tr("Train or pause")), (self.tr("Right arrow"), self.tr("Train one batch")),
+        rows = [(self.tr("Space"), self.tr("Train or pause")), (self.tr("Right arrow"), self.tr("Step one batch")),
                 (self.tr("R"), self.tr("Reset the weights")), (self.tr("K"), self.tr("Keep the run for comparison")),
                 (self.tr("Alt+N / Alt+B"), self.tr("The next or the step before in a lesson")),
                 (self.tr("Ctrl+Z / Ctrl+Shift+Z"), self.tr("Undo / redo an edit of the network")),

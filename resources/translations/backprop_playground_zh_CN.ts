@@ -4208,7 +4208,7 @@ sat.</source>
         <translation>右方向键</translation>
     </message>
     <message>
-        <source>Train one batch</source>
+        <source>Step one batch</source>
         <translation>训练一个批量</translation>
     </message>
     <message>

@@ -154,7 +154,7 @@ def test_help_lists_the_shortcuts_and_about_names_the_versions(qtbot):
     menus = [action.text().replace("&", "") for action in window.menuBar().actions()]
     assert menus == ["File", "Edit", "Run", "Lessons", "Language", "Help"]
     shortcuts = window.menus.shortcuts_text()
-    assert "Space" in shortcuts and "Right arrow" in shortcuts and "Train one batch" in shortcuts
+    assert "Space" in shortcuts and "Right arrow" in shortcuts and "Step one batch" in shortcuts
     about = window.menus.about_text()
     assert f"Qt {qVersion()}" in about and f"NumPy {np.__version__}" in about and "numpy: available" in about
 
