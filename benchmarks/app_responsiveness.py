@@ -100,10 +100,17 @@ def rate_between(marks: Marks, start: float, end: float) -> float:
     return (last_samples - first_samples) / (last_time - first_time)
 
 
+def load_discarding(window: MainWindow, preset: str) -> None:
+    """`preset` shown afresh, the trained run dropped as a person's Discard drops it: unsaved work would make the
+    window ask first, and a modal question would wait for ever."""
+    window.mark_modified(False)
+    window.load_preset(preset)
+
+
 def app_round(window: MainWindow, preset: str) -> tuple[float, numpy.ndarray, Session]:
     """Samples/s of the window training `preset` from a fresh session, the timer's lateness meanwhile,
     and the session it trained (whose settings headless training copies)."""
-    window.load_preset(preset)  # discards the last round's session: each round starts afresh
+    load_discarding(window, preset)  # discards the last round's session: each round starts afresh
     began = time.perf_counter()
     window.toggle_training()  # what the play button's click does; it builds the worker
     if window.training.worker is None:
@@ -141,7 +148,7 @@ def percentiles(lateness: numpy.ndarray) -> str:
 
 def measure(window: MainWindow, preset: str) -> None:
     ratios, app_speeds, headless_speeds, lateness = [], [], [], []
-    window.load_preset(preset)
+    load_discarding(window, preset)
     run_events(WARMUP_S)  # the new preset's first layout and paint are start-up, not idling
     idle = timer_lateness(MEASURE_S)  # the baseline: the window shown, its redraw timer running, no training
     template = None
@@ -156,7 +163,7 @@ def measure(window: MainWindow, preset: str) -> None:
         app_speeds.append(app_speed)
         headless_speeds.append(headless_speed)
         lateness.append(late)
-    window.load_preset(preset)  # stop the last worker
+    load_discarding(window, preset)  # stop the last worker
     share = numpy.median(ratios)
     print(f"{preset:<12} app {numpy.median(app_speeds):>10,.0f} samples/s   headless "
           f"{numpy.median(headless_speeds):>10,.0f} samples/s   app/headless {share:6.1%} "
