@@ -29,6 +29,7 @@ read nor overwritten. The figures are noisy on a shared machine: compare runs on
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import dataclasses
 import os
@@ -237,8 +238,11 @@ if __name__ == "__main__":
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # the start-up children inherit it
     if sys.argv[1:] == [STARTUP_FLAG]:
         sys.exit(startup_child())
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("presets", nargs="*", default=DEFAULT_PRESETS, help="the presets to train in the window")
+    presets = parser.parse_args().presets
     # The windows' autosaves go to a folder of their own (the children inherit it): none lands among the user's,
     # and no start-up child stops at an offer to restore one.
     with tempfile.TemporaryDirectory() as data:
         os.environ["PLAYGROUND_DATA_DIR"] = data
-        main(sys.argv[1:] or DEFAULT_PRESETS)
+        main(presets)

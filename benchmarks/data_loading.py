@@ -7,6 +7,7 @@ The MNIST figure uses a cache of MNIST's size and sparsity (60,000 + 10,000 imag
 zero pixels, like the real digits), since nothing can be downloaded here.
 """
 
+import argparse
 import tempfile
 import time
 from pathlib import Path
@@ -53,4 +54,6 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.parse_args()  # --help, and no arguments
     main()

@@ -10,12 +10,15 @@ wide MLP: at least 20x NumPy, and at least 0.8x PyTorch on CUDA. Without a GPU i
 and exits 0.
 """
 
+import argparse
 import sys
 
 from playground.benchmark import gpu_cases
 from playground.engine.backend import cupy_problem
 
 if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.parse_args()  # --help, and no arguments
     problem = cupy_problem()
     if problem is not None:
         print(f"no GPU: {problem}")

@@ -20,7 +20,7 @@ the median over rounds, with the middle half of the rounds beside it; snapshots/
 the rounds' snapshots over the session's own wall time.
 """
 
-import sys
+import argparse
 import tempfile
 import time
 from pathlib import Path
@@ -157,5 +157,8 @@ def measure(name: str) -> None:
 
 
 if __name__ == "__main__":
-    for preset_name in sys.argv[1:] or ["circle", "spiral", "digits-mlp", "iris"]:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("presets", nargs="*", default=["circle", "spiral", "digits-mlp", "iris"],
+                        help="the presets to measure (default: circle spiral digits-mlp iris)")
+    for preset_name in parser.parse_args().presets:
         measure(preset_name)

@@ -16,6 +16,7 @@ beside it, which other load on the machine disturbs far less; the verdict is the
 
 from __future__ import annotations
 
+import argparse
 import os
 import time
 
@@ -96,4 +97,6 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.parse_args()  # --help, and no arguments
     main()
