@@ -9,7 +9,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from playground.session import LayerStats, Snapshot
-from playground.ui.plots import cache_axes, fit_legend, forget_ranges, layer_curves, legend_beside
+from playground.ui.plot_parts import cache_axes, fit_legend, forget_ranges, layer_curves, legend_beside
 
 # Layers that give what they get, of the same kind: what they pass on is an activation when their input is one. An
 # identity activation ("linear" as a layer of its own) too; a Dense or Conv2D layer with it gives weighted sums.

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QMenu, 
 
 from playground.project.runs import KeptRun
 from playground.session import Snapshot
-from playground.ui.plots import (
+from playground.ui.plot_parts import (
     fit_legend,
     forget_ranges,
     legend_beside,

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QTableWidgetItem, QVBoxLayout, QWidget
 
 from playground.session import LayerStats, Snapshot
 from playground.ui.metrics_view import read_only_table, tinted
-from playground.ui.plots import SMOOTHING_PERCENT, SMOOTHING_STEPS
+from playground.ui.plot_parts import SMOOTHING_PERCENT, SMOOTHING_STEPS
 from playground.ui.theme import BLUE, ORANGE
 from playground.words import term
 

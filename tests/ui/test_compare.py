@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QToolButton
 
 from playground.project import load_project
 from playground.ui import MainWindow
-from playground.ui.plots import smoothed_norm
+from playground.ui.plot_parts import smoothed_norm
 from tests.ui.widgets import click, find
 
 

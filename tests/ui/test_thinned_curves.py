@@ -11,7 +11,8 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 import playground.ui.thinned_curves
-from playground.ui.plots import GradientPlot, LossPlot, smoothed_loss, smoothed_norm
+from playground.ui.plot_parts import smoothed_loss, smoothed_norm
+from playground.ui.plots import GradientPlot, LossPlot
 from playground.ui.thinned_curves import thinned
 from tests.ui.test_plots import short_run, shown_loss_plot
 
