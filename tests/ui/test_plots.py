@@ -17,7 +17,8 @@ from playground.session import Session, Snapshot, TrainingConfig
 from playground.session.statistics import activation_stats
 from playground.ui.activation_plot import ActivationPlot, activation_paths
 from playground.ui.boundary_view import DecisionBoundaryView
-from playground.ui.plots import GradientPlot, LossPlot, smoothed_loss, smoothed_norm
+from playground.ui.plot_parts import smoothed_loss, smoothed_norm
+from playground.ui.plots import GradientPlot, LossPlot
 from playground.ui.theme import apply_plot_theme, follow_system_theme
 
 
@@ -562,20 +563,26 @@ class Paints(QObject):
         return False
 
 
-def test_a_loss_plot_update_paints_once(qtbot):
-    """Its auto-range and transform are settled before the paint: settled during it, they asked for a second paint
-    of the whole plot at every snapshot, on the GUI thread the training shares Python's lock with."""
-    snapshots = short_run("circle", 20)
-    plot = shown_loss_plot(qtbot)
+def paints_per_update(plot, viewport, snapshots: list) -> list[int]:
+    """How many times `viewport` paints after each of `snapshots` updates `plot`."""
     paints = Paints()
-    plot.plot.viewport().installEventFilter(paints)
+    viewport.installEventFilter(paints)
     counts = []
-    for snapshot in snapshots[1:21]:
+    for snapshot in snapshots:
         paints.count = 0
         plot.update_from(snapshot)
         for _ in range(5):
             QApplication.processEvents()
         counts.append(paints.count)
+    return counts
+
+
+def test_a_loss_plot_update_paints_once(qtbot):
+    """Its auto-range and transform are settled before the paint: settled during it, they asked for a second paint
+    of the whole plot at every snapshot, on the GUI thread the training shares Python's lock with."""
+    snapshots = short_run("circle", 20)
+    plot = shown_loss_plot(qtbot)
+    counts = paints_per_update(plot, plot.plot.viewport(), snapshots[1:21])
     # A jump of the step axis, or a wider tick label, re-lays the axes out: a second paint now and then (one
     # update of 20 here; 6 before, when every range change came in the paint).
     assert sum(count > 1 for count in counts) <= 2, counts
@@ -641,15 +648,7 @@ def test_a_gradient_plot_update_paints_once(qtbot):
     plot = gradient_plot(qtbot, [layer.path for layer in snapshots[-1].layers])
     plot.resize(600, 300)
     qtbot.waitExposed(plot)
-    paints = Paints()
-    plot.viewport().installEventFilter(paints)
-    counts = []
-    for snapshot in snapshots[1:21]:
-        paints.count = 0
-        plot.update_from(snapshot)
-        for _ in range(5):
-            QApplication.processEvents()
-        counts.append(paints.count)
+    counts = paints_per_update(plot, plot.viewport(), snapshots[1:21])
     assert sum(count > 1 for count in counts) <= 2, counts
 
 
