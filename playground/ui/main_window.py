@@ -1,17 +1,18 @@
 """The main window: pick a preset, train it live and watch loss, gradients and the decision
 boundary; read the network layer by layer and check its gradients.
 
-The window keeps the newest snapshot the worker sends and redraws from a 30 Hz timer. Its other
-roles are objects it makes: the training session (Training), the run in use (RunInUse: the preset
-and data shown and trained, the project as it stands, the run set aside for Undo), project files
-(ProjectFiles), downloads (DataDownloads), the runs kept for comparison (RunComparison), lessons
-(Lessons), the stepper's side (StepperWiring), the menus and the layout memory.
+The window keeps the newest snapshot the worker sends and redraws from a 30 Hz timer. Its parts are
+widgets that own their state (the control bar, the data panel, the network panel and view, the output
+panel: the picture above the tabs of plots) and objects it makes for its other roles: the training
+session (Training), the run in use (RunInUse: the preset and data shown and trained, the project as it
+stands, the run set aside for Undo), project files (ProjectFiles), downloads (DataDownloads), the runs
+kept for comparison (RunComparison), lessons (Lessons), the stepper's side (StepperWiring), the menus
+and the layout memory.
 """
 
 from __future__ import annotations
 
 import copy
-import math
 
 from PySide6.QtCore import QSignalBlocker, Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import (
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,46 +33,37 @@ from playground.project.lessons import LessonPlace, lesson_titles
 from playground.project.presets import DEFAULT_PRESET
 from playground.project.translations import dataset_source_in
 from playground.session import Session, Snapshot
-from playground.ui.activation_plot import ActivationPlot
-from playground.ui.compare_view import ComparePlot
 from playground.ui.comparison import RunComparison
 from playground.ui.controls import BACKEND_NAMES, ControlBar, KeysOfTheFocusedControl
+from playground.ui.data_notice import new_data_notice
 from playground.ui.data_panel import DataPanel
 from playground.ui.downloads import DataDownloads, missing_download
-from playground.ui.fit_view import FitView, draws_fit
-from playground.ui.image_layer_views import FeatureMapsView, FiltersView
-from playground.ui.inspector import LayerInspector
 from playground.ui.layer_palette import LayerPalette
-from playground.ui.layout_memory import LayoutMemory, column, splitter_of, tight_tabs
+from playground.ui.layout_memory import LayoutMemory, column, splitter_of
 from playground.ui.lesson_panel import Lessons
 from playground.ui.menus import WindowMenus
-from playground.ui.metrics_view import MetricsView
 from playground.ui.network_handles import NetworkHandles
 from playground.ui.network_panel import NetworkPanel, load_without_download
 from playground.ui.network_view import NetworkView
 from playground.ui.optimizer_dialog import edit_optimizer_settings
-from playground.ui.plots import (
-    AccuracyPlot,
-    DecisionBoundaryView,
-    GradientPlot,
-    ImageGallery,
-    LossPlot,
-    format_rate,
-    image_shape,
-)
+from playground.ui.output_panel import OutputPanel
+from playground.ui.plots import format_rate
 from playground.ui.preset_description import PresetDescription
 from playground.ui.projects import ProjectFiles
 from playground.ui.run_in_use import RunInUse
 from playground.ui.run_views import RunViews
 from playground.ui.status_bar import WrappingStatusBar
-from playground.ui.stepper import StepperPanel, StepperRoom, StepperWiring
+from playground.ui.stepper import StepperRoom, StepperWiring
 from playground.ui.training import Training
 from playground.ui.translation import window_language
 from playground.ui.weight_editing import WeightEditor
-from playground.words import listed, plain_number, run_on, term
+from playground.words import plain_number
 
 REDRAW_MS = 33
-NAMED_FEATURES = 8  # the most features the notice of new data names: more (64 pixels) is a count
+# The output panel's views by the names the window, tests, benchmarks and the screenshots reach them under.
+OUTPUT_VIEWS = ("boundary_view", "fit_view", "gallery", "image_tabs", "filters_view", "feature_maps_view",
+                "loss_plot", "accuracy_plot", "gradient_plot", "activation_plot", "metrics_view", "inspector",
+                "compare_view", "stepper", "plot_tabs")
 
 
 class MainWindow(QMainWindow):
@@ -110,7 +101,7 @@ class MainWindow(QMainWindow):
         self.controls.keep_button.clicked.connect(self.comparison.keep)
         self.lessons = Lessons(self, self.builder, self.comparison,
                                lambda: copy.deepcopy(self.run_in_use.chosen_optimizer()), self.use_settings,
-                               self._open_preset, self._show_tab, self.stop_after)
+                               self._open_preset, self.output_panel.show_tab, self.stop_after)
         self.menus = WindowMenus(self, self.projects, self.builder.undo_stack, self.preset_selector, self.load_preset)
         self.builder.undo_stack.indexChanged.connect(self._edit_settled)
         controls = self.controls
@@ -118,7 +109,7 @@ class MainWindow(QMainWindow):
                                   controls.keep_action), self.comparison.forget, lesson_titles(window_language()),
                                  self.lessons.open)
         self.layout_memory = LayoutMemory(self, {"splitter": self.splitter, "network_splitter": self.network_splitter,
-                                                 "output_splitter": self.output_splitter})
+                                                 "output_splitter": self.output_panel})
         self.redraw_timer = QTimer(self, interval=REDRAW_MS, timeout=self.redraw)
         self.redraw_timer.start()
         self.resize(1280, 760)
@@ -170,31 +161,11 @@ class MainWindow(QMainWindow):
         layers_layout.addWidget(self.palette)
         left = column(self.data_panel, layers_box, self.description, self.data_source)
         left.layout().setStretchFactor(layers_box, 1)  # the palette takes the height the texts leave
-        self.boundary_view = DecisionBoundaryView()
-        self.fit_view = FitView()  # a regression without a plane of inputs: its fit, in the boundary's place
-        self.fit_view.hide()  # until such data come
-        self.gallery = ImageGallery()
-        self.filters_view, self.feature_maps_view = FiltersView(), FeatureMapsView()
-        # For image sets: the test images, and for a network on images its kernels and one image through it. The
-        # tabs show only when there is more than the test images to choose from.
-        self.image_tabs = QTabWidget(objectName="imageTabs", documentMode=True, tabBarAutoHide=True)
-        self.image_tabs.addTab(self.gallery, self.tr("Test images"))  # the others come with a network on images
-        self.image_tabs.hide()  # until image data come: the layout restored before then is the boundary's
-        self.image_tabs.currentChanged.connect(self._image_view_chosen)
-        self.feature_maps_view.image_chosen.connect(self._image_view_chosen)
-        self.gallery.image_clicked.connect(self._follow_test_image)
-        self.loss_plot, self.accuracy_plot, self.gradient_plot = LossPlot(), AccuracyPlot(), GradientPlot()
-        self.activation_plot, self.metrics_view, self.inspector = ActivationPlot(), MetricsView(), LayerInspector()
-        self.stepper = StepperPanel()
-        plots = self.plot_tabs = QTabWidget()
-        for view, title in ((self.loss_plot, self.tr("Loss")), (self.accuracy_plot, self.tr("Accuracy")),
-                            (self.gradient_plot, self.tr("Gradients")), (self.activation_plot, self.tr("Activations")),
-                            (self.metrics_view, self.tr("Metrics")), (self.inspector, self.tr("Inspector")),
-                            (self.stepper, self.tr("Stepper"))):
-            plots.addTab(view, title)
-        self.compare_view = ComparePlot()
-        plots.insertTab(plots.indexOf(self.stepper), self.compare_view, self.tr("Compare"))
-        tight_tabs(plots)
+        self.output_panel = outputs = OutputPanel()
+        outputs.images_watched.connect(self.training.watch_images)
+        outputs.views_shown.connect(lambda: self._update_views(self._drawn))
+        for name in OUTPUT_VIEWS:
+            setattr(self, name, getattr(outputs, name))
         self.network_view = NetworkView()
         self.network_view.neuron_selected.connect(self._neuron_selected)
         self.network_view.neuron_hovered.connect(self._neuron_hovered)
@@ -207,20 +178,14 @@ class MainWindow(QMainWindow):
         # The session drops a held step on other weights too (self.stepping is made after the views).
         self.weight_editor.edited.connect(lambda: self.stepping.leave())
         self.weight_editor.notice.connect(self.statusBar().showMessage)
-        self.run_views = RunViews((self.loss_plot, self.gradient_plot, self.accuracy_plot, self.activation_plot,
-                                   self.metrics_view, self.inspector, self.boundary_view, self.fit_view, self.gallery,
-                                   self.filters_view, self.feature_maps_view, self.network_view, self.weight_editor,
-                                   self.compare_view))
-        plots.currentChanged.connect(lambda _: self._update_views(self._drawn))
-        self.pictures = pictures = column(self.boundary_view, self.fit_view, self.image_tabs)
-        self.output_splitter = splitter_of(Qt.Orientation.Vertical, pictures, plots)
-        self.output_splitter.setSizes([460, 340])  # the picture is the largest thing on the output side
+        self.run_views = RunViews((outputs, self.network_view, self.weight_editor))
         self.network_splitter = splitter_of(Qt.Orientation.Vertical, column(self.network_view, self.weight_editor),
                                             self.network_panel)
         self.network_splitter.setSizes([430, 370])
-        self.splitter = splitter_of(Qt.Orientation.Horizontal, left, self.network_splitter, self.output_splitter)
+        self.splitter = splitter_of(Qt.Orientation.Horizontal, left, self.network_splitter, outputs)
         self.splitter.setSizes([300, 400, 580])  # room for every tab of the plots at 1280 pixels
-        self.stepper_room = StepperRoom(self.stepper, plots, self.splitter, [left, self.network_panel, pictures])
+        self.stepper_room = StepperRoom(self.stepper, self.plot_tabs, self.splitter,
+                                        [left, self.network_panel, outputs.pictures])
         central = QWidget()
         body = QVBoxLayout(central)
         body.addWidget(self.controls)
@@ -292,13 +257,6 @@ class MainWindow(QMainWindow):
             self.preset_selector.setCurrentText(name)
         return self.load_preset(name)
 
-    def _show_tab(self, name: str) -> None:
-        """An output tab by the name lessons give it."""
-        views = {"loss": self.loss_plot, "accuracy": self.accuracy_plot, "gradients": self.gradient_plot,
-                 "activations": self.activation_plot, "metrics": self.metrics_view, "inspector": self.inspector,
-                 "compare": self.compare_view}
-        self.plot_tabs.setCurrentWidget(views[name])
-
     def stop_after(self, epochs: int, new_run: bool) -> None:
         """Training pauses `epochs` epochs on from where the run is, or from the start for the `new_run` a lesson
         step's change begins, so that pressing Train trains what the step says."""
@@ -331,24 +289,8 @@ class MainWindow(QMainWindow):
         self._show_description()
         source = dataset_source_in(dataset.name, window_language())
         self.data_source.setText(self.tr("Data: {0}. {1}").format(dataset.title, source))
-        planar = dataset.points_train is not None and dataset.points_train.shape[1] == 2
-        self.boundary_view.setVisible(planar)  # a decision boundary needs a plane of inputs to draw on
-        fit = draws_fit(dataset)
-        self.fit_view.setVisible(fit)
-        if fit:
-            self.fit_view.show_dataset(dataset)
-        shape = image_shape(dataset)
-        self.image_tabs.setVisible(shape is not None)
-        self.pictures.setVisible(planar or fit or shape is not None)  # with none, the plots take the whole side
-        if shape is not None:
-            self.gallery.show_dataset(dataset, shape)
-            self.feature_maps_view.show_dataset(dataset)
-        self.metrics_view.show_dataset(dataset)
-        self.accuracy_plot.show_task(dataset.task)
-        self.boundary_view.show_points(dataset.points_train, dataset.y_train, dataset.task == "regression",
-                                       (-6.0, 6.0), test_points=dataset.points_test, test_labels=dataset.y_test)
+        self.output_panel.show_dataset(dataset)
         self.batch_size_input.setMaximum(len(dataset.x_train))
-        self.stepper.set_example_count(len(dataset.x_train))
 
     def change_data(self, config: dict) -> None:
         """Other data, or other points or features: the network's input follows the features and
@@ -375,32 +317,11 @@ class MainWindow(QMainWindow):
         self.preset.dataset, self.run_in_use.dataset = config, dataset
         self.data_panel.show_config(config)  # a no-op when the panel asked; not when a download finished
         self._show_data()
-        inputs_before = math.prod(self.builder.input_shape)
+        input_before = self.builder.input_shape
         self.builder.set_input_shape(dataset.input_shape)
         fitted = self.builder.fit_outputs(dataset.outputs, dataset.loss)
         self.mark_modified()
-        names = dataset.feature_names
-        if dataset.image_shape is not None:
-            channels, height, width = dataset.image_shape
-            news = (self.tr("New data: {0:,} training images of {1}×{2} pixels.") if channels == 1 else
-                    self.tr("New data: {0:,} training images of {1}×{2} pixels, {3} channels.")).format(
-                len(dataset.x_train), height, width, channels)
-        elif len(names) <= NAMED_FEATURES:
-            news = self.tr("New data: {0} training points, features {1}.").format(len(dataset.x_train), listed(names))
-        else:
-            news = self.tr("New data: {0} training points, {1} features.").format(len(dataset.x_train), len(names))
-        # What the data changed in the network, and in the run: the learner sees why the picture moved.
-        sentences = [news]
-        inputs = math.prod(dataset.input_shape)
-        if inputs != inputs_before:
-            sentences.append(self.tr("The first layer now takes {0:,} inputs.").format(inputs))
-        if fitted:
-            sentences.append((self.tr("The output layer now gives 1 output, for the {1} loss.") if dataset.outputs == 1
-                              else self.tr("The output layer now gives {0} outputs, for the {1} loss.")).format(
-                dataset.outputs, term(dataset.loss)))
-        if dropped:
-            sentences.append(self.tr("Training starts over from new random weights."))
-        self.statusBar().showMessage(run_on(sentences))
+        self.statusBar().showMessage(new_data_notice(dataset, input_before, fitted, dropped > 0))
 
     def _show_description(self) -> None:
         self.description.follow(self.dataset.name if self.dataset is not None else None, self.network_panel.spec)
@@ -426,9 +347,6 @@ class MainWindow(QMainWindow):
                                              .format(dropped))
         if self.dataset is not None:
             self.controls.enable_training(None if spec is not None else self.builder.error)
-        infos = self.builder.infos
-        self.gradient_plot.reset([info.path for info in infos if info.type in ("dense", "conv2d")])
-        self.activation_plot.reset([info.path for info in infos if "." not in info.path])
         if spec is not None:
             self.preset.network = spec
         dataset = self.dataset
@@ -437,38 +355,7 @@ class MainWindow(QMainWindow):
         shown = self.builder.spec or NetworkSpec(self.builder.input_shape, [])
         features = dataset.feature_names if dataset else []
         self.network_view.show_network(shown, features, planar, self.network_handles.handles(len(features)))
-        self._offer_image_views(spec)
-
-    def _offer_image_views(self, spec: NetworkSpec | None) -> None:
-        """Filters for a network with Conv2D layers, Feature maps for one that takes images; else the test images
-        alone, without a tab bar (tabs taken out, not hidden, so that the bar hides itself). Both go by the network
-        as built, valid or not: an edit that does not validate yet leaves the view a person is on where it is."""
-        tabs, infos, built = self.image_tabs, self.builder.infos, self.builder.spec
-        offered = ((self.filters_view, self.tr("Filters"), any(info.type == "conv2d" for info in infos)),
-                   (self.feature_maps_view, self.tr("Feature maps"), built is not None and len(built.input_shape) == 3))
-        for view, title, shown in offered:
-            view.show_network(spec)
-            index = tabs.indexOf(view)
-            if shown and index < 0:
-                tabs.insertTab(1 if view is self.filters_view else tabs.count(), view, title)
-            elif not shown and index >= 0:
-                tabs.removeTab(index)
-        self.gallery.setToolTip(self.tr("Click an image to follow it through the network in Feature maps")
-                                if tabs.indexOf(self.feature_maps_view) >= 0 else "")
-        self._image_view_chosen()
-
-    def _follow_test_image(self, image: int) -> None:
-        """A test image clicked in the gallery is the one the Feature maps view follows, shown there when offered."""
-        self.feature_maps_view.follow(image)
-        if self.image_tabs.indexOf(self.feature_maps_view) >= 0:
-            self.image_tabs.setCurrentWidget(self.feature_maps_view)
-
-    def _image_view_chosen(self) -> None:
-        """Snapshots carry kernels or feature maps only while their view is chosen; it draws the latest at once."""
-        current = self.image_tabs.currentWidget()
-        image = self.feature_maps_view.image if current is self.feature_maps_view else None
-        self.training.watch_images(current is self.filters_view, image)
-        self._update_views(self._drawn)
+        self.output_panel.show_network(spec, self.builder.spec, self.builder.infos)
 
     def _backend_changed(self) -> None:
         """The run goes on on the backend chosen: its weights and optimizer state move across between steps."""

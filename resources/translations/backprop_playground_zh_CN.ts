@@ -2427,6 +2427,38 @@ click to edit</source>
         <source>step (curves: the mean over the last {0}% of the steps, {1} at least)</source>
         <translation>步（曲线：最近 {0}% 步数上的平均，至少 {1} 步）</translation>
     </message>
+    <message>
+        <source>New data: {0:,} training images of {1}×{2} pixels.</source>
+        <translation>新数据：{0:,} 张训练图像，每张 {1}×{2} 像素。</translation>
+    </message>
+    <message>
+        <source>New data: {0:,} training images of {1}×{2} pixels, {3} channels.</source>
+        <translation>新数据：{0:,} 张训练图像，每张 {1}×{2} 像素，{3} 个通道。</translation>
+    </message>
+    <message>
+        <source>New data: {0} training points, features {1}.</source>
+        <translation>新数据：{0} 个训练点，特征 {1}。</translation>
+    </message>
+    <message>
+        <source>New data: {0} training points, {1} features.</source>
+        <translation>新数据：{0} 个训练点，{1} 个特征。</translation>
+    </message>
+    <message>
+        <source>The first layer now takes {0:,} inputs.</source>
+        <translation>第一层现在接收 {0:,} 个输入。</translation>
+    </message>
+    <message>
+        <source>The output layer now gives 1 output, for the {1} loss.</source>
+        <translation>输出层现在给出 1 个输出，配合损失函数“{1}”。</translation>
+    </message>
+    <message>
+        <source>The output layer now gives {0} outputs, for the {1} loss.</source>
+        <translation>输出层现在给出 {0} 个输出，配合损失函数“{1}”。</translation>
+    </message>
+    <message>
+        <source>Training starts over from new random weights.</source>
+        <translation>训练从新的随机权重重新开始。</translation>
+    </message>
 </context>
 <context>
     <name>AccuracyPlot</name>
@@ -3595,42 +3627,6 @@ sat.</source>
         <translation>把层拖到网络上，或双击它。</translation>
     </message>
     <message>
-        <source>Test images</source>
-        <translation>测试图像</translation>
-    </message>
-    <message>
-        <source>Loss</source>
-        <translation>损失函数</translation>
-    </message>
-    <message>
-        <source>Accuracy</source>
-        <translation>准确率</translation>
-    </message>
-    <message>
-        <source>Gradients</source>
-        <translation>梯度</translation>
-    </message>
-    <message>
-        <source>Activations</source>
-        <translation>激活值</translation>
-    </message>
-    <message>
-        <source>Metrics</source>
-        <translation>指标</translation>
-    </message>
-    <message>
-        <source>Inspector</source>
-        <translation>检查器</translation>
-    </message>
-    <message>
-        <source>Stepper</source>
-        <translation>单步演示</translation>
-    </message>
-    <message>
-        <source>Compare</source>
-        <translation>比较</translation>
-    </message>
-    <message>
         <source>Loaded preset {0}</source>
         <translation>已加载预设 {0}</translation>
     </message>
@@ -3651,18 +3647,6 @@ sat.</source>
         <translation>网络已改变，所以训练从新的随机权重重新开始。撤销（Ctrl+Z）可找回第 {0:,} 步的那次运行。</translation>
     </message>
     <message>
-        <source>Filters</source>
-        <translation>滤波器</translation>
-    </message>
-    <message>
-        <source>Feature maps</source>
-        <translation>特征图</translation>
-    </message>
-    <message>
-        <source>Click an image to follow it through the network in Feature maps</source>
-        <translation>点击一张图像，在“特征图”中跟随它穿过网络</translation>
-    </message>
-    <message>
         <source>The backend is now {0}: the weights and the optimizer&apos;s state move across, and training goes on from the same step.</source>
         <translation>计算后端现在是 {0}：权重和优化器状态已搬过去，训练从同一步继续。</translation>
     </message>
@@ -3673,38 +3657,6 @@ sat.</source>
     <message>
         <source>Epoch {0:06d}</source>
         <translation>第 {0:06d} 轮</translation>
-    </message>
-    <message>
-        <source>New data: {0:,} training images of {1}×{2} pixels.</source>
-        <translation>新数据：{0:,} 张训练图像，每张 {1}×{2} 像素。</translation>
-    </message>
-    <message>
-        <source>New data: {0:,} training images of {1}×{2} pixels, {3} channels.</source>
-        <translation>新数据：{0:,} 张训练图像，每张 {1}×{2} 像素，{3} 个通道。</translation>
-    </message>
-    <message>
-        <source>New data: {0} training points, features {1}.</source>
-        <translation>新数据：{0} 个训练点，特征 {1}。</translation>
-    </message>
-    <message>
-        <source>New data: {0} training points, {1} features.</source>
-        <translation>新数据：{0} 个训练点，{1} 个特征。</translation>
-    </message>
-    <message>
-        <source>The first layer now takes {0:,} inputs.</source>
-        <translation>第一层现在接收 {0:,} 个输入。</translation>
-    </message>
-    <message>
-        <source>The output layer now gives 1 output, for the {1} loss.</source>
-        <translation>输出层现在给出 1 个输出，配合损失函数“{1}”。</translation>
-    </message>
-    <message>
-        <source>The output layer now gives {0} outputs, for the {1} loss.</source>
-        <translation>输出层现在给出 {0} 个输出，配合损失函数“{1}”。</translation>
-    </message>
-    <message>
-        <source>Training starts over from new random weights.</source>
-        <translation>训练从新的随机权重重新开始。</translation>
     </message>
     <message>
         <source>Lesson not shown</source>
@@ -3913,6 +3865,57 @@ sat.</source>
     <message>
         <source>The final rate</source>
         <translation>最终学习率</translation>
+    </message>
+</context>
+<context>
+    <name>OutputPanel</name>
+    <message>
+        <source>Test images</source>
+        <translation>测试图像</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>Gradients</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <source>Activations</source>
+        <translation>激活值</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>检查器</translation>
+    </message>
+    <message>
+        <source>Stepper</source>
+        <translation>单步演示</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>滤波器</translation>
+    </message>
+    <message>
+        <source>Feature maps</source>
+        <translation>特征图</translation>
+    </message>
+    <message>
+        <source>Click an image to follow it through the network in Feature maps</source>
+        <translation>点击一张图像，在“特征图”中跟随它穿过网络</translation>
     </message>
 </context>
 <context>

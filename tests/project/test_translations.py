@@ -24,11 +24,11 @@ YEAR = re.compile(r"\b\d{4}\b")
 WINDOW_NAMES = {
     "Press Train": ("ControlBar", "Train"),
     "pause": ("ControlBar", "Pause"),
-    "Loss tab": ("MainWindow", "Loss"),
-    "Accuracy tab": ("MainWindow", "Accuracy"),
-    "Gradients tab": ("MainWindow", "Gradients"),
-    "Inspector tab": ("MainWindow", "Inspector"),
-    "Compare tab": ("MainWindow", "Compare"),
+    "Loss tab": ("OutputPanel", "Loss"),
+    "Accuracy tab": ("OutputPanel", "Accuracy"),
+    "Gradients tab": ("OutputPanel", "Gradients"),
+    "Inspector tab": ("OutputPanel", "Inspector"),
+    "Compare tab": ("OutputPanel", "Compare"),
     "log scale": ("LossPlot", "log scale"),
 }
 SCRIPT = {"zh_CN": re.compile(r"[\u4e00-\u9fff]")}  # the language's own writing: a text that has none is untranslated

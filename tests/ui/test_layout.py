@@ -249,14 +249,14 @@ def test_while_stepping_the_stepper_takes_the_output_side_and_gives_it_back(qtbo
 
 def test_closing_while_stepping_remembers_the_layout_of_training(qtbot):
     window = open_window(qtbot, "circle", (1280, 720))
-    columns, outputs = window.splitter.sizes(), window.output_splitter.sizes()
+    columns, outputs = window.splitter.sizes(), window.output_panel.sizes()
     click(qtbot, window, "stepperBatchButton")
     qtbot.waitUntil(lambda: window.stepper.current_phase() == 0, timeout=10_000)
     window.close()
     again = open_window(qtbot, "circle", (1280, 720))
     # As they were, but for a pixel or two of rounding: restored at the window's first size, then resized.
     assert again.splitter.sizes() == pytest.approx(columns, abs=3)
-    assert again.output_splitter.sizes() == pytest.approx(outputs, abs=3)
+    assert again.output_panel.sizes() == pytest.approx(outputs, abs=3)
     again.close()
 
 
