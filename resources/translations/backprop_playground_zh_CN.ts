@@ -3714,8 +3714,8 @@ sat.</source>
 <context>
     <name>MatrixView</name>
     <message>
-        <source>Hover over a cell to read its value</source>
-        <translation>鼠标悬停在格子上可读取数值</translation>
+        <source>Hover over a cell to read its value. Turn the wheel to zoom in around the pointer until the cells show their numbers, drag to move, double-click to see the whole matrix again.</source>
+        <translation>鼠标悬停在格子上可读取数值。滚动滚轮以指针为中心放大，直到格子里显示数字；拖动可移动，双击可重新看到整个矩阵。</translation>
     </message>
 </context>
 <context>
@@ -4069,12 +4069,16 @@ sat.</source>
         <translation>鼠标悬停在像素上可读取数值。{0}</translation>
     </message>
     <message>
-        <source>Hover over a cell to read its value; click a cell of ∂L/∂W to take that weight apart.</source>
-        <translation>鼠标悬停在格子上可读取数值；点击 ∂L/∂W 的格子可拆开那个权重的梯度。</translation>
+        <source>Hover over a cell to read its value, turn the wheel to zoom in; click a cell of ∂L/∂W to take that weight apart.</source>
+        <translation>鼠标悬停在格子上可读取数值，滚动滚轮可放大；点击 ∂L/∂W 的格子可拆开那个权重的梯度。</translation>
     </message>
     <message>
-        <source>Hover over a cell to read its value.</source>
-        <translation>鼠标悬停在格子上可读取数值。</translation>
+        <source>{0}. Click a cell to follow another; turn the wheel to zoom in.</source>
+        <translation>{0}。点击另一个格子可跟踪那个权重；滚动滚轮可放大。</translation>
+    </message>
+    <message>
+        <source>Hover over a cell to read its value; turn the wheel to zoom in.</source>
+        <translation>鼠标悬停在格子上可读取数值；滚动滚轮可放大。</translation>
     </message>
     <message>
         <source>In the backward phase of a Dense layer, this shows how the chain rule gives one weight&apos;s gradient, ∂L/∂W[i, j], with this step&apos;s numbers.</source>

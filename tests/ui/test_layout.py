@@ -98,7 +98,7 @@ def numbers_overflow(view: MatrixView) -> bool:
     font = QFont()
     font.setPixelSize(view.numbers.font_px(*view.cell_px))
     metrics = QFontMetricsF(font)
-    widest = max(metrics.horizontalAdvance(text) for row in view.numbers.texts for text in row)
+    widest = max(metrics.horizontalAdvance(text) for row in view.numbers.visible_texts() for text in row)
     return widest > view.cell_px[0]
 
 

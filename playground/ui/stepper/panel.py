@@ -11,7 +11,7 @@ apply_requested or discard_requested says so.
 from __future__ import annotations
 
 import numpy
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -33,15 +33,17 @@ from superqt import QFlowLayout
 from playground.engine import GradCheckReport, NetworkSpec, StepTrace
 from playground.ui.stepper.chain_rule import ChainRule, chain_rule, chain_rule_html
 from playground.ui.stepper.image_common import Focus, ImagePhase
-from playground.ui.stepper.notation import Matrix, lines_html
+from playground.ui.stepper.notation import Matrix, lines_html, number
 from playground.ui.stepper.phases import (
     BACKWARD,
     UPDATE,
+    UPDATE_GRADIENT,
     Phase,
     build_phases,
     formula_html,
     image_phase,
     layer_specs,
+    parameter_symbol,
     phase_matrices,
     update_layers,
     update_parameters,
@@ -75,7 +77,12 @@ class StepperPanel(QWidget):
         self._matrices: dict[tuple, list[Matrix]] = {}
         self._layout_count = -1
         self.chain: ChainRule | None = None  # the weight taken apart, in a Dense layer's backward phase
-        self._picked: dict[str, tuple[int, int]] = {}  # the weight a person chose, by layer, kept from step to step
+        # The weight a person chose, by parameter ("1.W"), as drawn (row, column), kept from step to step: the
+        # backward phase takes it apart, the update follows it.
+        self._picked: dict[str, tuple[int, int]] = {}
+        # The part of the matrices of each drawn shape a person zoomed to: matrices of one shape (W, ∂L/∂W, ΔW)
+        # show the same rows and columns, in every phase, kept from step to step.
+        self._zoom: dict[tuple[int, int], QRectF] = {}
         # The cell a person chose in a phase of a layer on images, by (layer, direction), kept from step to step.
         self._cells: dict[tuple[str, str], tuple[int, ...]] = {}
         self.image: ImagePhase | None = None  # the phase in focus, when it is one of a layer on images
@@ -214,6 +221,7 @@ class StepperPanel(QWidget):
         for view in self.views:
             view.hovered.connect(lambda text: self.hover.setText(text or self._hover_hint()))
             view.clicked.connect(lambda r, c, view=view: self._pick_weight(view, r, c))
+            view.zoomed.connect(lambda region, view=view: self._zoomed(view, region))
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
@@ -266,7 +274,7 @@ class StepperPanel(QWidget):
     def show_trace(self, trace: StepTrace, spec: NetworkSpec) -> None:
         """A new step to walk, from its first phase."""
         if self.spec is None or spec.to_dict() != self.spec.to_dict():
-            self._picked, self._cells = {}, {}
+            self._picked, self._cells, self._zoom = {}, {}, {}
         self.trace, self.spec = trace, spec
         self._phases, self._index, self._matrices = build_phases(trace, spec), -1, {}
         self.checker.set_step(trace, spec)
@@ -349,8 +357,10 @@ class StepperPanel(QWidget):
         self._arrange(len(matrices))
         for view, matrix in zip(self.views, matrices):
             view.show_matrix(matrix)
+            view.show_region(self._zoom.get(matrix.values.shape))
         for k, view in enumerate(self.views):
             view.setVisible(k < len(matrices))
+        self._mark_update()
         self.hover.setText(self._hover_hint())
         self.prev_button.setEnabled(self._index > 0)
         at_end = QApplication.focusWidget() is self.next_button and self._index == last
@@ -393,8 +403,62 @@ class StepperPanel(QWidget):
         if self.image is not None:
             return self.tr("Hover over a pixel to read its value. {0}").format(self.image.hint())
         if self._dense_backward() is not None:
-            return self.tr("Hover over a cell to read its value; click a cell of ∂L/∂W to take that weight apart.")
-        return self.tr("Hover over a cell to read its value.")
+            return self.tr("Hover over a cell to read its value, turn the wheel to zoom in; click a cell of ∂L/∂W "
+                           "to take that weight apart.")
+        picked = self._update_readout()
+        if picked:
+            return self.tr("{0}. Click a cell to follow another; turn the wheel to zoom in.").format(picked)
+        return self.tr("Hover over a cell to read its value; turn the wheel to zoom in.")
+
+    def _shown_views(self) -> list[MatrixView]:
+        return [view for view in self.views if not view.isHidden() and view.matrix is not None]
+
+    def _zoomed(self, source: MatrixView, region: QRectF | None) -> None:
+        """A heatmap zoomed or moved by hand: the others of its shape follow it, now and in later phases."""
+        shape = source.matrix.values.shape
+        if region is None:
+            self._zoom.pop(shape, None)
+        else:
+            self._zoom[shape] = region
+        for view in self._shown_views():
+            if view is not source and view.matrix.values.shape == shape:
+                view.show_region(region)
+
+    # One parameter's update.
+
+    def _update_parameter(self) -> str | None:
+        """The parameter the update phase follows, "1.W", or None in any other phase."""
+        if self.trace is None or self._index < 0 or self._phases[self._index].kind != UPDATE \
+                or self.update_layer.count() == 0:
+            return None
+        return f"{self.update_layer.currentText()}.{self.update_parameter.currentText()}"
+
+    def _update_pick(self) -> tuple[int, int] | None:
+        """The entry of the parameter the update follows: the one picked, or the one with the largest gradient."""
+        parameter, views = self._update_parameter(), self._shown_views()
+        if parameter is None or len(views) <= UPDATE_GRADIENT:
+            return None
+        if parameter in self._picked:
+            return self._picked[parameter]
+        gradient = numpy.nan_to_num(numpy.abs(views[UPDATE_GRADIENT].matrix.values), nan=-1.0)  # -1: a gap
+        row, column = numpy.unravel_index(numpy.argmax(gradient), gradient.shape)
+        return int(row), int(column)
+
+    def _mark_update(self) -> None:
+        picked = self._update_pick()
+        if picked is not None:
+            for view in self._shown_views():
+                view.mark(*picked)
+
+    def _update_readout(self) -> str:
+        """The picked entry in every matrix of the update: "W[42, 73]: W before = 0.1234, ∂L/∂W = 0.0678, …"."""
+        picked = self._update_pick()
+        if picked is None:
+            return ""
+        views = self._shown_views()
+        entry = views[0].matrix.name_at(*picked)[len(views[0].matrix.name):]  # "[42, 73]"
+        values = ", ".join(f"{view.matrix.name} = {number(float(view.matrix.values[picked]))}" for view in views)
+        return f"{parameter_symbol(self.update_parameter.currentText())}{entry}: {values}"
 
     def _dense_backward(self) -> Phase | None:
         if self.trace is None or self._index < 0:
@@ -413,7 +477,7 @@ class StepperPanel(QWidget):
             return
         grad = self.trace.backward[phase.record].param_grads["W"]
         # Until a person picks one, the weight with the largest gradient: the one this step moves most.
-        picked = self._picked.get(phase.path) or numpy.unravel_index(numpy.argmax(numpy.abs(grad)), grad.shape)
+        picked = self._picked.get(f"{phase.path}.W") or numpy.unravel_index(numpy.argmax(numpy.abs(grad)), grad.shape)
         for spin, top, value in zip((self.chain_row, self.chain_column), grad.shape, picked):
             spin.blockSignals(True)
             spin.setRange(0, top - 1)
@@ -423,7 +487,7 @@ class StepperPanel(QWidget):
     def _weight_chosen(self) -> None:
         phase = self._dense_backward()
         if phase is not None:
-            self._picked[phase.path] = (self.chain_row.value(), self.chain_column.value())
+            self._picked[f"{phase.path}.W"] = (self.chain_row.value(), self.chain_column.value())
         self._show_chain()
 
     def _example_chosen(self) -> None:
@@ -447,6 +511,12 @@ class StepperPanel(QWidget):
     def _pick_weight(self, view: MatrixView, row: int, column: int) -> None:
         if self.image is not None:
             self._pick_cell(view, row, column)
+            return
+        parameter = self._update_parameter()
+        if parameter is not None and view.matrix is not None and view.matrix.name_at(row, column) is not None:
+            self._picked[parameter] = (row, column)
+            self._mark_update()
+            self.hover.setText(self._hover_hint())
             return
         if self._dense_backward() is None or view.matrix is None or view.matrix.name != "∂L/∂W":
             return

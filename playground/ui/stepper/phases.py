@@ -295,7 +295,11 @@ SYMBOLS = {"gamma": "γ", "beta": "β"}  # BatchNorm's parameters, as the phases
 
 def _symbol(update: UpdateRecord) -> str:
     """The updated parameter as the formulas write it: "W", "b", "γ"."""
-    name = update.name.rsplit(".", 1)[1]
+    return parameter_symbol(update.name.rsplit(".", 1)[1])
+
+
+def parameter_symbol(name: str) -> str:
+    """A layer's parameter, "W" or "gamma", as the formulas write it: "W", "γ"."""
     return SYMBOLS.get(name, name)
 
 
@@ -304,6 +308,9 @@ PENALTY_TERMS = {"l1": "l1·sign({0})", "l2": "l2·{0}"}  # the UpdateRecord ter
 STATE_SHOWN = {"sgd": [("velocity", "v")], "adam": [("m_hat", "m̂"), ("v_hat", "v̂")],
                "rmsprop": [("square_avg", "s"), ("momentum_buffer", "v")]}
 STATE_SHOWN["adamw"] = STATE_SHOWN["adam"]
+
+
+UPDATE_GRADIENT = 1  # where ∂L/∂θ, as backprop gave it, is among an update's matrices
 
 
 def _update_matrices(trace: StepTrace, update: UpdateRecord) -> list[Matrix]:
