@@ -732,6 +732,10 @@ click to edit</source>
         <translation>f：块内的各层；({0}) → ({1})</translation>
     </message>
     <message>
+        <source>ŷ is the last layer&apos;s output itself; n counts the examples of the batch, k the outputs of each.</source>
+        <translation>ŷ 就是最后一层的输出本身；n 是批量中的样本数，k 是每个样本的输出数。</translation>
+    </message>
+    <message>
         <source>∂L/∂b = Σ over the batch of δ</source>
         <translation>∂L/∂b = 对批量求和 δ</translation>
     </message>

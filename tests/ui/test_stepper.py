@@ -494,3 +494,15 @@ def test_every_phase_of_a_network_with_every_kind_of_layer_draws_its_records(qtb
     assert "γ ← γ − α g" in panel.formula.text() and "gamma" not in panel.formula.text()
     panel.go_to(titles.index("Backward · layer 1 (dense 6 relu)"))
     assert panel.chain.source == "dropout"
+
+
+def test_the_loss_phase_of_a_regression_compares_the_output_itself(qtbot):
+    """Mean squared error takes the output as it is: its loss phase said that the loss applies σ or softmax, fused
+    with the log, as if it were a cross-entropy."""
+    spec, trace = traced("linear-regression")
+    panel = panel_for(qtbot, spec, trace)
+    panel.go_to(len(trace.forward))
+    text = panel.formula.text()
+    assert "ŷ = z" in text and LOSS_CLASSES["mse"].formula in text
+    assert "softmax" not in text and "σ" not in text and "log" not in text
+    assert "n counts the examples of the batch, k the outputs of each" in text

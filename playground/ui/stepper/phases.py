@@ -203,7 +203,7 @@ def formula_html(phase: Phase, trace: StepTrace, spec: NetworkSpec, parameter: s
         rows = _forward_rows(trace, trace.forward[phase.record], layer_specs(spec)[phase.path])
         note = tr("Shapes are rows × columns; x, z and a hold one column per example.")
     elif phase.kind == LOSS:
-        rows, note = _loss_rows(trace), tr("The loss applies σ or softmax itself, fused with the log.")
+        rows, note = _loss_rows(trace), _loss_note(trace.loss_name)
     elif phase.kind == BACKWARD:
         rows = _backward_rows(trace, phase.record, layer_specs(spec)[phase.path])
         if trace.backward[phase.record].type == "dense":
@@ -255,6 +255,12 @@ def _loss_rows(trace: StepTrace) -> list[tuple[str, str]]:
     return [(PREDICTION[trace.loss_name], f"({dims(trace.prediction)})"),
             (loss.formula, f"= {number(trace.loss, 6)}"),
             (loss.gradient_formula, f"→ ({dims(trace.loss_grad)})")]
+
+
+def _loss_note(loss_name: str) -> str:
+    if loss_name == "mse":  # nothing between the output and the loss: no σ, softmax or log to fuse
+        return tr("ŷ is the last layer's output itself; n counts the examples of the batch, k the outputs of each.")
+    return tr("The loss applies σ or softmax itself, fused with the log.")
 
 
 def _backward_rows(trace: StepTrace, k: int, layer: Any) -> list[tuple[str, str]]:
