@@ -812,8 +812,28 @@ click to edit</source>
         <translation>来自反向传播</translation>
     </message>
     <message>
+        <source>constant rate</source>
+        <translation>恒定学习率</translation>
+    </message>
+    <message>
+        <source>step decay</source>
+        <translation>阶梯衰减</translation>
+    </message>
+    <message>
+        <source>exponential decay</source>
+        <translation>指数衰减</translation>
+    </message>
+    <message>
+        <source>cosine decay</source>
+        <translation>余弦衰减</translation>
+    </message>
+    <message>
+        <source>{0} (warm-up over the first {1} steps up to {2}, then {3})</source>
+        <translation>{0}（前 {1} 步预热，逐渐升到 {2}，之后为{3}）</translation>
+    </message>
+    <message>
         <source>{0} ({1} schedule, base {2})</source>
-        <translation>{0}（{1} 调度，基础值 {2}）</translation>
+        <translation>{0}（{1}调度，基础值 {2}）</translation>
     </message>
     <message>
         <source>W[{1}, {2}] of layer {0}</source>

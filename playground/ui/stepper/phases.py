@@ -371,11 +371,16 @@ def _gradient_row(p: str, update: UpdateRecord, settings: dict) -> tuple[str, st
 
 def _rate(trace: StepTrace, settings: dict) -> str:
     """α of this step, and where the schedule has taken it from the base rate."""
-    rate = f"α = {number(trace.learning_rate)}"
+    rate, base = f"α = {number(trace.learning_rate)}", number(settings["learning_rate"])
     schedule = settings["schedule"]
-    if schedule["kind"] == "constant" and not schedule["warmup_steps"]:
+    kind, warmup = schedule["kind"], schedule["warmup_steps"]
+    if kind == "constant" and not warmup:
         return rate
-    return tr("{0} ({1} schedule, base {2})").format(rate, schedule["kind"], number(settings["learning_rate"]))
+    names = {"constant": tr("constant rate"), "step": tr("step decay"), "exponential": tr("exponential decay"),
+             "cosine": tr("cosine decay")}
+    if warmup:  # the ramp comes before the schedule: "constant" alone would not say why α is below the base
+        return tr("{0} (warm-up over the first {1} steps up to {2}, then {3})").format(rate, warmup, base, names[kind])
+    return tr("{0} ({1} schedule, base {2})").format(rate, names[kind], base)
 
 
 def _rule_rows(p: str, trace: StepTrace, record: OptimizerRecord) -> list[tuple[str, str]]:
