@@ -700,12 +700,12 @@ click to edit</source>
         <translation>形状写作 行 × 列；x、z 和 a 中每个样本占一列。</translation>
     </message>
     <message>
-        <source>The loss applies σ or softmax itself, fused with the log.</source>
-        <translation>损失函数自己完成 σ 或 softmax，并与 log 合并计算。</translation>
+        <source>∂L/∂W = x δᵀ, with no Wᵀ and no minus sign: ∂z/∂W brings the input x. The seed article writes Wᵀ here, and a minus that belongs to the update alone, W ← W − α ∂L/∂W.</source>
+        <translation>∂L/∂W = x δᵀ，既没有 Wᵀ 也没有负号：∂z/∂W 带来的是输入 x。原文此处写了 Wᵀ，还多了一个负号，而负号只属于更新：W ← W − α ∂L/∂W。</translation>
     </message>
     <message>
-        <source>∂L/∂W is x δᵀ: ∂z/∂W brings the input x (not Wᵀ), and the update subtracts the gradient.</source>
-        <translation>∂L/∂W 就是 x δᵀ：∂z/∂W 带来的是输入 x（不是 Wᵀ），更新时减去梯度。</translation>
+        <source>The loss applies σ or softmax itself, fused with the log.</source>
+        <translation>损失函数自己完成 σ 或 softmax，并与 log 合并计算。</translation>
     </message>
     <message>
         <source>Each backward phase takes ∂L/∂ of its output from the layer above and passes ∂L/∂x, of its input, to the layer below.</source>

@@ -506,3 +506,14 @@ def test_the_loss_phase_of_a_regression_compares_the_output_itself(qtbot):
     assert "ŷ = z" in text and LOSS_CLASSES["mse"].formula in text
     assert "softmax" not in text and "σ" not in text and "log" not in text
     assert "n counts the examples of the batch, k the outputs of each" in text
+
+
+def test_a_dense_backward_phase_tells_where_the_seed_article_goes_wrong(qtbot, digits):
+    """The article the app follows writes ∂L/∂W = −(1/N) Σ (ŷ − y) g'(z) Wᵀ: a reader comparing it with x δᵀ was
+    told only "(not Wᵀ), and the update subtracts the gradient", nothing of the article or of its minus sign."""
+    spec, trace = digits
+    panel = panel_for(qtbot, spec, trace)
+    panel.go_to(len(trace.forward) + 1)  # backward, layer 2
+    text = panel.formula.text()
+    assert "∂L/∂W = x δᵀ, with no Wᵀ and no minus sign" in text
+    assert "The seed article writes Wᵀ here, and a minus that belongs to the update alone, W ← W − α ∂L/∂W" in text

@@ -207,7 +207,9 @@ def formula_html(phase: Phase, trace: StepTrace, spec: NetworkSpec, parameter: s
     elif phase.kind == BACKWARD:
         rows = _backward_rows(trace, phase.record, layer_specs(spec)[phase.path])
         if trace.backward[phase.record].type == "dense":
-            note = tr("∂L/∂W is x δᵀ: ∂z/∂W brings the input x (not Wᵀ), and the update subtracts the gradient.")
+            # Where the seed article's derivation goes wrong, which a reader following it would stop at.
+            note = tr("∂L/∂W = x δᵀ, with no Wᵀ and no minus sign: ∂z/∂W brings the input x. The seed article writes "
+                      "Wᵀ here, and a minus that belongs to the update alone, W ← W − α ∂L/∂W.")
         else:  # no W here to say that of
             note = tr("Each backward phase takes ∂L/∂ of its output from the layer above and passes ∂L/∂x, "
                       "of its input, to the layer below.")
