@@ -3104,8 +3104,8 @@ click to edit</source>
         <translation>网络开始训练后，它的预测会显示在这里。</translation>
     </message>
     <message>
-        <source>Typical error on the test data {0} (R² {1:.2f}), on the training data {2}</source>
-        <translation>典型误差：测试集上 {0}（R² {1:.2f}），训练集上 {2}</translation>
+        <source>Typical error on the test data {0} (R² {1}), on the training data {2}</source>
+        <translation>典型误差：测试集上 {0}（R² {1}），训练集上 {2}</translation>
     </message>
     <message>
         <source>training data</source>
