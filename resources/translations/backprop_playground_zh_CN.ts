@@ -376,10 +376,6 @@ click to edit</source>
         <translation>∂L/∂W[{0}, {1}] = 对 {2} 个样本求和 x[{0}, m] · δ[{1}, m]</translation>
     </message>
     <message>
-        <source>δ holds the loss&apos;s 1/n already: the sum is the batch&apos;s mean</source>
-        <translation>δ 已经含有损失函数的 1/n：这个求和就是对批量的平均</translation>
-    </message>
-    <message>
         <source>For example {0} of the batch:</source>
         <translation>对批量中的样本 {0}：</translation>
     </message>

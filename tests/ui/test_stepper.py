@@ -365,16 +365,6 @@ def test_the_chain_rule_over_a_batch_sums_one_product_per_example(qtbot, circle)
     assert "Σ over the 10 examples" in panel.chain_text.toPlainText()
 
 
-def test_the_chain_rule_over_a_batch_says_where_the_mean_s_1_over_n_is(qtbot, circle):
-    """The article averages, ∂L/∂W = (1/N) Σ ...; the chain rule wrote a bare Σ over the batch, which read as a
-    gradient n times the article's: the 1/n is in δ, from the loss's gradient."""
-    spec, trace = circle
-    panel = panel_for(qtbot, spec, trace)
-    panel.go_to(6)  # backward, layer 1
-    first_line = panel.chain_text.toPlainText().splitlines()[0]
-    assert "Σ over the 10 examples" in first_line and "δ holds the loss's 1/n already" in first_line
-
-
 def test_the_chain_rule_names_the_example_it_follows_as_the_batchs(qtbot, circle):
     """"For example 3:" read as "e.g. 3", and as training example 3 of the Example field above: it is column 3 of
     the batch, as the phases of layers on images say."""

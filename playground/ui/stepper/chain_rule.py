@@ -88,9 +88,8 @@ def chain_rule_html(rule: ChainRule, activation: str, loss_name: str) -> str:
                      f"= {number(rule.total)}", tr("backward wrote {0}").format(number(rule.entry))))
     else:
         pairs = list(zip(rule.x.tolist(), rule.delta.tolist()))
-        # A sum where the article writes (1/N) Σ: the 1/N is in δ, from the loss's gradient.
         rows.append((tr("∂L/∂W[{0}, {1}] = Σ over the {2} examples of x[{0}, m] · δ[{1}, m]").format(
-            i, j, rule.x.size), tr("δ holds the loss's 1/n already: the sum is the batch's mean")))
+            i, j, rule.x.size), ""))
         rows.append((f"= {_sum_of_products(pairs)} = {number(rule.total)}",
                      tr("backward wrote {0}").format(number(rule.entry))))
         rows.append((tr("For example {0} of the batch:").format(m), ""))
