@@ -700,16 +700,16 @@ click to edit</source>
         <translation>形状写作 行 × 列；x、z 和 a 中每个样本占一列。</translation>
     </message>
     <message>
-        <source>∂L/∂W = x δᵀ, with no Wᵀ and no minus sign: ∂z/∂W brings the input x. The seed article writes Wᵀ here, and a minus that belongs to the update alone, W ← W − α ∂L/∂W.</source>
-        <translation>∂L/∂W = x δᵀ，既没有 Wᵀ 也没有负号：∂z/∂W 带来的是输入 x。原文此处写了 Wᵀ，还多了一个负号，而负号只属于更新：W ← W − α ∂L/∂W。</translation>
-    </message>
-    <message>
         <source>The loss applies σ or softmax itself, fused with the log.</source>
         <translation>损失函数自己完成 σ 或 softmax，并与 log 合并计算。</translation>
     </message>
     <message>
         <source>Each backward phase takes ∂L/∂ of its output from the layer above and passes ∂L/∂x, of its input, to the layer below.</source>
         <translation>每个反向阶段从上一层接过对其输出的 ∂L/∂，再把对其输入的 ∂L/∂x 传给下一层。</translation>
+    </message>
+    <message>
+        <source>∂L/∂W = x δᵀ: ∂z/∂W brings x, not the seed article&apos;s Wᵀ, and the article&apos;s minus is the update&apos;s.</source>
+        <translation>∂L/∂W = x δᵀ：∂z/∂W 带来的是 x，不是原文写的 Wᵀ；原文的负号属于更新这一步。</translation>
     </message>
     <message>
         <source>over the features of each example: ({0}) → ({1})</source>

@@ -208,8 +208,8 @@ def formula_html(phase: Phase, trace: StepTrace, spec: NetworkSpec, parameter: s
         rows = _backward_rows(trace, phase.record, layer_specs(spec)[phase.path])
         if trace.backward[phase.record].type == "dense":
             # Where the seed article's derivation goes wrong, which a reader following it would stop at.
-            note = tr("∂L/∂W = x δᵀ, with no Wᵀ and no minus sign: ∂z/∂W brings the input x. The seed article writes "
-                      "Wᵀ here, and a minus that belongs to the update alone, W ← W − α ∂L/∂W.")
+            note = tr("∂L/∂W = x δᵀ: ∂z/∂W brings x, not the seed article's Wᵀ, "
+                      "and the article's minus is the update's.")
         else:  # no W here to say that of
             note = tr("Each backward phase takes ∂L/∂ of its output from the layer above and passes ∂L/∂x, "
                       "of its input, to the layer below.")
