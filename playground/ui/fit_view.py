@@ -138,8 +138,10 @@ class FitView(QWidget):
         train_mse = float(numpy.mean(numpy.square(fit.train_predicted.astype(float) - train_truth)))
         spread = float(numpy.var(test_truth.astype(float)))
         r_squared = 1.0 - test_mse / spread if spread > 0 else float("nan")
-        return self.tr("Typical error on the test data {0} (R² {1:.2f}), on the training data {2}").format(
-            plain_number(typical_error(test_mse, dataset.target_scale)), r_squared,
+        # Two decimals read an R² near 1 best; a diverged run's, −1.1e+16, would take seventeen digits.
+        r_text = f"{r_squared:.2f}" if abs(r_squared) < 1000 else f"{r_squared:.2g}"
+        return self.tr("Typical error on the test data {0} (R² {1}), on the training data {2}").format(
+            plain_number(typical_error(test_mse, dataset.target_scale)), r_text,
             plain_number(typical_error(train_mse, dataset.target_scale)))
 
     def _show_test(self, shown: bool) -> None:

@@ -41,6 +41,7 @@ from playground.project.lessons import (
 from playground.project.presets import Preset, load_preset
 from playground.ui.builder import LayerBuilder
 from playground.ui.comparison import RunComparison
+from playground.ui.stepper.views import with_hats_in_place
 from playground.ui.translation import window_language
 
 FLOATING_SIZE = (300, 460)  # the lesson dock floating over the window, when the screen has no room beside it
@@ -55,6 +56,7 @@ class LessonPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lessonPanel")
+        self.setFont(with_hats_in_place(self.font()))  # the m̂, v̂ and x̂ of the steps' formulas
         self.lesson: Lesson | None = None
         self.index = 0
         self.title = QLabel(objectName="lessonTitle", wordWrap=True)

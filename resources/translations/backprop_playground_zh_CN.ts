@@ -704,12 +704,12 @@ click to edit</source>
         <translation>损失函数自己完成 σ 或 softmax，并与 log 合并计算。</translation>
     </message>
     <message>
-        <source>∂L/∂W is x δᵀ: ∂z/∂W brings the input x (not Wᵀ), and the update subtracts the gradient.</source>
-        <translation>∂L/∂W 就是 x δᵀ：∂z/∂W 带来的是输入 x（不是 Wᵀ），更新时减去梯度。</translation>
-    </message>
-    <message>
         <source>Each backward phase takes ∂L/∂ of its output from the layer above and passes ∂L/∂x, of its input, to the layer below.</source>
         <translation>每个反向阶段从上一层接过对其输出的 ∂L/∂，再把对其输入的 ∂L/∂x 传给下一层。</translation>
+    </message>
+    <message>
+        <source>∂L/∂W = x δᵀ: ∂z/∂W brings x, not the seed article&apos;s Wᵀ, and the article&apos;s minus is the update&apos;s.</source>
+        <translation>∂L/∂W = x δᵀ：∂z/∂W 带来的是 x，不是原文写的 Wᵀ；原文的负号属于更新这一步。</translation>
     </message>
     <message>
         <source>over the features of each example: ({0}) → ({1})</source>
@@ -730,6 +730,10 @@ click to edit</source>
     <message>
         <source>f: the layers inside the block; ({0}) → ({1})</source>
         <translation>f：块内的各层；({0}) → ({1})</translation>
+    </message>
+    <message>
+        <source>ŷ is the last layer&apos;s output itself; n counts the examples of the batch, k the outputs of each.</source>
+        <translation>ŷ 就是最后一层的输出本身；n 是批量中的样本数，k 是每个样本的输出数。</translation>
     </message>
     <message>
         <source>∂L/∂b = Σ over the batch of δ</source>
@@ -808,8 +812,28 @@ click to edit</source>
         <translation>来自反向传播</translation>
     </message>
     <message>
+        <source>constant rate</source>
+        <translation>恒定学习率</translation>
+    </message>
+    <message>
+        <source>step decay</source>
+        <translation>阶梯衰减</translation>
+    </message>
+    <message>
+        <source>exponential decay</source>
+        <translation>指数衰减</translation>
+    </message>
+    <message>
+        <source>cosine decay</source>
+        <translation>余弦衰减</translation>
+    </message>
+    <message>
+        <source>{0} (warm-up over the first {1} steps up to {2}, then {3})</source>
+        <translation>{0}（前 {1} 步预热，逐渐升到 {2}，之后为{3}）</translation>
+    </message>
+    <message>
         <source>{0} ({1} schedule, base {2})</source>
-        <translation>{0}（{1} 调度，基础值 {2}）</translation>
+        <translation>{0}（{1}调度，基础值 {2}）</translation>
     </message>
     <message>
         <source>W[{1}, {2}] of layer {0}</source>
@@ -3108,8 +3132,8 @@ click to edit</source>
         <translation>网络开始训练后，它的预测会显示在这里。</translation>
     </message>
     <message>
-        <source>Typical error on the test data {0} (R² {1:.2f}), on the training data {2}</source>
-        <translation>典型误差：测试集上 {0}（R² {1:.2f}），训练集上 {2}</translation>
+        <source>Typical error on the test data {0} (R² {1}), on the training data {2}</source>
+        <translation>典型误差：测试集上 {0}（R² {1}），训练集上 {2}</translation>
     </message>
     <message>
         <source>training data</source>

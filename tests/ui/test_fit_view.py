@@ -9,10 +9,11 @@ import numpy
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QLabel
+from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel
 
 from playground.ui import MainWindow
 from tests.ui.test_image_layers import choose_dataset
+from tests.ui.test_main_window import type_and_enter
 from tests.ui.test_run_views import show_tab, train_then_pause
 from tests.ui.widgets import click, find, type_stop_at
 
@@ -166,4 +167,17 @@ def test_clicking_a_training_point_steps_through_that_example(qtbot, tmp_path, m
     qtbot.waitUntil(lambda: window.stepper.trace is not None and window.stepper.trace.forward[0].input.shape[1] == 1,
                     timeout=10_000)
     assert numpy.allclose(window.stepper.trace.forward[0].input[:, 0], dataset.x_train[row])
+    window.close()
+
+
+def test_a_diverged_fit_reads_its_r_squared_in_a_few_digits(qtbot):
+    """The linear-regression lesson's learning rate of 1 diverges, as it says: the fit's line then read
+    "R² -11114551326607684.00", seventeen digits where the losses beside it read 1.2e+16."""
+    window = open_window(qtbot, "linear-regression")
+    type_and_enter(qtbot, find(window, QComboBox, "learningRateInput"), "1")
+    click(qtbot, window, "playButton")
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.state == "diverged"
+                    and window._drawn is window.latest, timeout=20_000)
+    r_squared = re.search(r"\(R² (\S+)\)", readout(window)).group(1)
+    assert float(r_squared) < -1000 and len(r_squared) <= 8, readout(window)
     window.close()

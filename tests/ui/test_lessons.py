@@ -6,12 +6,14 @@ import shutil
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMessageBox, QPushButton, QTableWidget
 
 from playground.project import load_preset, load_project, save_project
 from playground.project.lessons import LessonPlace
 from playground.session import loop, project_of
 from playground.ui import MainWindow, projects
+from playground.ui.stepper.views import hat_offset
 from tests.session.helpers import preset_session
 from tests.session.test_session import SteppedClock
 from tests.ui.test_downloads import fake_mnist
@@ -358,4 +360,18 @@ def test_a_project_in_a_lesson_this_version_lacks_opens_without_the_lesson_and_s
     assert not window.lessons.dock.isVisible()
     notice = find(window, QMessageBox, "lessonNotShown")
     assert notice.isVisible() and says in notice.text() and "Lessons menu" in notice.text()
+    window.close()
+
+
+def test_the_hats_in_a_lesson_s_formulas_sit_on_their_letters(qtbot):
+    """Adam's step, θ ← θ − α·m̂/(√v̂ + ε), read "α·m/(√v + ε)" in the lesson panel: the fonts some systems read it
+    in (DejaVu Sans, with Qt's shaping) set the combining circumflex a line above, over the words of the line before
+    (the stepper's own formulas had been mended; the lesson's were not)."""
+    window = open_window(qtbot)
+    open_lesson(window, "Momentum and Adam")
+    click(qtbot, window, "lessonNextButton")
+    click(qtbot, window, "lessonNextButton")
+    why = find(window, QLabel, "lesson_why")
+    assert "m̂/(√v̂ + ε)" in why.text()
+    assert hat_offset(why.font()) < QFontMetricsF(why.font()).ascent() / 2
     window.close()

@@ -7,6 +7,7 @@ row i drawn i-th from the top), activations and gradients features × batch, W (
 and a vector such as b as one column (k × 1).
 """
 
+import html
 import re
 
 import numpy
@@ -480,7 +481,7 @@ def test_every_phase_of_a_network_with_every_kind_of_layer_draws_its_records(qtb
         panel.go_to(k)
         assert panel.formula.text() and any(view.isVisible() for view in panel.views), titles[k]
         if titles[k].startswith("Backward"):  # ∂L/∂W's note where there is a W, and only there
-            assert ("∂L/∂W is x δᵀ" in panel.formula.text()) == ("dense" in titles[k]), titles[k]
+            assert ("∂L/∂W = x δᵀ: ∂z/∂W brings x" in panel.formula.text()) == ("dense" in titles[k]), titles[k]
     panel.go_to(titles.index("Forward · layer 2 (dropout 0.5)"))
     numpy.testing.assert_array_equal(shown(panel)["m"], trace.forward[1].extras["mask"])
     panel.go_to(titles.index("Backward · layer 3 (batchnorm)"))
@@ -493,3 +494,25 @@ def test_every_phase_of_a_network_with_every_kind_of_layer_draws_its_records(qtb
     assert "γ ← γ − α g" in panel.formula.text() and "gamma" not in panel.formula.text()
     panel.go_to(titles.index("Backward · layer 1 (dense 6 relu)"))
     assert panel.chain.source == "dropout"
+
+
+def test_the_loss_phase_of_a_regression_compares_the_output_itself(qtbot):
+    """Mean squared error takes the output as it is: its loss phase said that the loss applies σ or softmax, fused
+    with the log, as if it were a cross-entropy."""
+    spec, trace = traced("linear-regression")
+    panel = panel_for(qtbot, spec, trace)
+    panel.go_to(len(trace.forward))
+    text = panel.formula.text()
+    assert "ŷ = z" in text and LOSS_CLASSES["mse"].formula in text
+    assert "softmax" not in text and "σ" not in text and "log" not in text
+    assert "n counts the examples of the batch, k the outputs of each" in text
+
+
+def test_a_dense_backward_phase_tells_where_the_seed_article_goes_wrong(qtbot, digits):
+    """The article the app follows writes ∂L/∂W = −(1/N) Σ (ŷ − y) g'(z) Wᵀ: a reader comparing it with x δᵀ was
+    told only "(not Wᵀ), and the update subtracts the gradient", nothing of the article or of its minus sign."""
+    spec, trace = digits
+    panel = panel_for(qtbot, spec, trace)
+    panel.go_to(len(trace.forward) + 1)  # backward, layer 2
+    text = html.unescape(panel.formula.text())
+    assert "∂L/∂W = x δᵀ: ∂z/∂W brings x, not the seed article's Wᵀ, and the article's minus is the update's." in text

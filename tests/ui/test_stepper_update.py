@@ -188,3 +188,21 @@ def test_the_update_phases_gradient_is_the_one_the_inspector_shows(qtbot):
     table = find(window, QTableWidget, "layerHealth")
     assert float(table.item(0, 4).text()) == pytest.approx(numpy.linalg.norm(gradient), rel=1e-2)
     window.close()
+
+
+def test_the_update_phase_says_that_a_warm_up_holds_the_rate_below_its_base(qtbot):
+    """With a warm-up of 100 steps the first step's α is the base rate's hundredth, and the update phase said
+    "(constant schedule, base 0.03)" beside it: a constant rate that was not the rate."""
+    window = MainWindow("circle")
+    qtbot.addWidget(window)
+    window.show()
+    dialog = settings_dialog(qtbot, window)
+    warmup = dialog.schedule_fields["warmup_steps"]
+    warmup.lineEdit().selectAll()
+    qtbot.keyClicks(warmup.lineEdit(), "100")
+    press_ok(qtbot, dialog)
+    step_to_the_update(qtbot, window)
+    text = window.stepper.formula.text()
+    assert f"α = {number(LEARNING_RATE / 100)} (warm-up over the first 100 steps up to {number(LEARNING_RATE)}, " \
+           "then constant rate)" in text
+    window.close()

@@ -203,11 +203,13 @@ def formula_html(phase: Phase, trace: StepTrace, spec: NetworkSpec, parameter: s
         rows = _forward_rows(trace, trace.forward[phase.record], layer_specs(spec)[phase.path])
         note = tr("Shapes are rows × columns; x, z and a hold one column per example.")
     elif phase.kind == LOSS:
-        rows, note = _loss_rows(trace), tr("The loss applies σ or softmax itself, fused with the log.")
+        rows, note = _loss_rows(trace), _loss_note(trace.loss_name)
     elif phase.kind == BACKWARD:
         rows = _backward_rows(trace, phase.record, layer_specs(spec)[phase.path])
         if trace.backward[phase.record].type == "dense":
-            note = tr("∂L/∂W is x δᵀ: ∂z/∂W brings the input x (not Wᵀ), and the update subtracts the gradient.")
+            # Where the seed article's derivation goes wrong, which a reader following it would stop at.
+            note = tr("∂L/∂W = x δᵀ: ∂z/∂W brings x, not the seed article's Wᵀ, "
+                      "and the article's minus is the update's.")
         else:  # no W here to say that of
             note = tr("Each backward phase takes ∂L/∂ of its output from the layer above and passes ∂L/∂x, "
                       "of its input, to the layer below.")
@@ -255,6 +257,12 @@ def _loss_rows(trace: StepTrace) -> list[tuple[str, str]]:
     return [(PREDICTION[trace.loss_name], f"({dims(trace.prediction)})"),
             (loss.formula, f"= {number(trace.loss, 6)}"),
             (loss.gradient_formula, f"→ ({dims(trace.loss_grad)})")]
+
+
+def _loss_note(loss_name: str) -> str:
+    if loss_name == "mse":  # nothing between the output and the loss: no σ, softmax or log to fuse
+        return tr("ŷ is the last layer's output itself; n counts the examples of the batch, k the outputs of each.")
+    return tr("The loss applies σ or softmax itself, fused with the log.")
 
 
 def _backward_rows(trace: StepTrace, k: int, layer: Any) -> list[tuple[str, str]]:
@@ -372,11 +380,16 @@ def _gradient_row(p: str, update: UpdateRecord, settings: dict) -> tuple[str, st
 
 def _rate(trace: StepTrace, settings: dict) -> str:
     """α of this step, and where the schedule has taken it from the base rate."""
-    rate = f"α = {number(trace.learning_rate)}"
+    rate, base = f"α = {number(trace.learning_rate)}", number(settings["learning_rate"])
     schedule = settings["schedule"]
-    if schedule["kind"] == "constant" and not schedule["warmup_steps"]:
+    kind, warmup = schedule["kind"], schedule["warmup_steps"]
+    if kind == "constant" and not warmup:
         return rate
-    return tr("{0} ({1} schedule, base {2})").format(rate, schedule["kind"], number(settings["learning_rate"]))
+    names = {"constant": tr("constant rate"), "step": tr("step decay"), "exponential": tr("exponential decay"),
+             "cosine": tr("cosine decay")}
+    if warmup:  # the ramp comes before the schedule: "constant" alone would not say why α is below the base
+        return tr("{0} (warm-up over the first {1} steps up to {2}, then {3})").format(rate, warmup, base, names[kind])
+    return tr("{0} ({1} schedule, base {2})").format(rate, names[kind], base)
 
 
 def _rule_rows(p: str, trace: StepTrace, record: OptimizerRecord) -> list[tuple[str, str]]:
