@@ -737,15 +737,15 @@ click to edit</source>
     </message>
     <message>
         <source>∂L/∂b = Σ over the batch of δ</source>
-        <translation>∂L/∂b = 对批量求和 δ</translation>
+        <translation>∂L/∂b = δ 在批量上求和</translation>
     </message>
     <message>
         <source>∂L/∂γ = Σ over the batch of (∂L/∂y) ⊙ x̂</source>
-        <translation>∂L/∂γ = 对批量求和 (∂L/∂y) ⊙ x̂</translation>
+        <translation>∂L/∂γ = (∂L/∂y) ⊙ x̂ 在批量上求和</translation>
     </message>
     <message>
         <source>∂L/∂β = Σ over the batch of ∂L/∂y</source>
-        <translation>∂L/∂β = 对批量求和 ∂L/∂y</translation>
+        <translation>∂L/∂β = ∂L/∂y 在批量上求和</translation>
     </message>
     <message>
         <source>∂L/∂x = ∂L/∂out + (∂L/∂x through f)</source>
