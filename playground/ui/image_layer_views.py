@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 import numpy
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSpinBox, QVBoxLayout, QWidget
 
 from playground.engine import NetworkSpec
 from playground.engine.layer_specs import layer_named
@@ -65,6 +65,7 @@ class PictureRows(pg.GraphicsLayoutWidget):
     def clear_rows(self) -> None:
         self.ci.clear()
         self.rows, self.key = {}, None
+        self.setMinimumHeight(0)
 
     def add_row(self, key: str, title: str, tiling: Tiling, index, strip: bool = False,
                 lines: int | None = None) -> PictureRow:
@@ -84,6 +85,9 @@ class PictureRows(pg.GraphicsLayoutWidget):
             box.setFixedHeight(STRIP_PX)
         self.ci.layout.setRowStretchFactor(row, 0 if strip else lines or tiling.rows)
         self.rows[key] = PictureRow(box, image, tiling, index)
+        # As tall as the titles need: where the pane is lower (LeNet's eight rows at 1280×720), the rows scroll
+        # rather than the last of them, the network's output, lying out of reach below the view.
+        self.setMinimumHeight(math.ceil(self.ci.effectiveSizeHint(Qt.SizeHint.MinimumSize).height()))
         return self.rows[key]
 
     def set_values(self, key: str, values: numpy.ndarray, levels: tuple[float, float], lut=SIGN_LUT) -> None:
@@ -127,8 +131,11 @@ class PictureView(QWidget):
         self.pictures.hovered.connect(self.hover.setText)
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.pictures)
         self.layout_.addWidget(self.caption)
-        self.layout_.addWidget(self.pictures, 1)
+        self.layout_.addWidget(scroll, 1)
         self.layout_.addWidget(self.hover)
         self.titles: dict[str, str] = {}
         self.types: dict[str, str] = {}  # by path: what a row is, whatever language its title is in

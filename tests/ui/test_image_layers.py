@@ -13,15 +13,18 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTabWidget,
 )
 
+from playground.data.images import cache_path, write_cache
 from playground.ui import MainWindow
 from playground.ui.data_panel import DatasetSelector
 from playground.ui.image_layer_views import KERNELS_PER_LINE, MAPS_PER_LINE
 from playground.ui.mosaic import Tiling, kernel_tiles, kernel_tiling
+from tests.data.fake_files import mnist_arrays
 from tests.ui.test_builder import drop, layer_types, palette_data, pick_palette, select_row, type_into
 from tests.ui.test_layout import cut_off, settled
 from tests.ui.widgets import click, find
@@ -268,4 +271,38 @@ def test_an_edit_that_does_not_validate_yet_leaves_the_feature_maps_view_chosen(
     assert tabs.currentWidget() is window.feature_maps_view
     click(qtbot, window, "undoButton")
     assert window.builder.error is None and tabs.currentWidget() is window.feature_maps_view
+    window.close()
+
+
+def test_every_layer_of_mnist_cnn_in_feature_maps_can_be_scrolled_to_on_a_1280_by_720_screen(qtbot, tmp_path,
+                                                                                          monkeypatch):
+    """LeNet's eight rows need more height than the pane has at 1280×720: Dense 84 and the output layer lay
+    below the view's edge, out of reach. The rows scroll instead, the output's row at the bottom."""
+    monkeypatch.setenv("PLAYGROUND_DATA_DIR", str(tmp_path))
+    arrays = mnist_arrays(train=64, test=12)
+    write_cache(cache_path("mnist", tmp_path), {key: array[:, None] if key.startswith("x") else array
+                                                for key, array in arrays.items()})
+    window = open_window(qtbot, "mnist-cnn", (1280, 720))
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.step == 1, timeout=20_000)
+    choose_tab(qtbot, window.image_tabs, "Feature maps")
+    view = window.feature_maps_view
+    pictures = view.pictures
+    qtbot.waitUntil(lambda: "8" in pictures.rows and pictures.rows["8"].values is not None, timeout=10_000)
+    settled(window)
+    assert list(pictures.rows) == ["input", "1", "2", "3", "4", "6", "7", "8"]
+
+    def shown(key: str) -> bool:
+        """Whether the row's picture lies whole inside the pictures and every widget around them."""
+        rect, widget = pictures.mapFromScene(pictures.rows[key].box.sceneBoundingRect()).boundingRect(), pictures
+        while widget is not window:
+            if not widget.rect().contains(rect):
+                return False
+            rect, widget = rect.translated(widget.pos()), widget.parentWidget()
+        return True
+    assert shown("input")
+    for scroll in view.findChildren(QScrollArea):  # as a person scrolls down, where the rows scroll
+        scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum())
+    settled(window)
+    assert shown("8") and shown("7")
     window.close()
