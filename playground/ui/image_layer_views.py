@@ -3,8 +3,9 @@ each Conv2D layer's kernels, and the Feature maps view follows one test image th
 Both follow training live, from what snapshots carry while a view is shown (Control.watch_images).
 
 Each view is rows of pictures, one per layer, a title beside each; the rows are made again only when
-the network's shapes change, and every snapshot only sets their images. Signed values are drawn on the
-app's sign colours (orange below zero, white at zero, blue above), each layer on its own scale.
+the network's shapes change, and every snapshot only sets their images. They scroll where the pane is lower
+than their titles need. Signed values are drawn on the app's sign colours (orange below zero, white at zero,
+blue above), each layer on its own scale.
 """
 
 from __future__ import annotations
