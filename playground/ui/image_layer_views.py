@@ -3,8 +3,9 @@ each Conv2D layer's kernels, and the Feature maps view follows one test image th
 Both follow training live, from what snapshots carry while a view is shown (Control.watch_images).
 
 Each view is rows of pictures, one per layer, a title beside each; the rows are made again only when
-the network's shapes change, and every snapshot only sets their images. Signed values are drawn on the
-app's sign colours (orange below zero, white at zero, blue above), each layer on its own scale.
+the network's shapes change, and every snapshot only sets their images. They scroll where the pane is lower
+than their titles need. Signed values are drawn on the app's sign colours (orange below zero, white at zero,
+blue above), each layer on its own scale.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from dataclasses import dataclass
 
 import numpy
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSpinBox, QVBoxLayout, QWidget
 
 from playground.engine import NetworkSpec
 from playground.engine.layer_specs import layer_named
@@ -65,6 +66,7 @@ class PictureRows(pg.GraphicsLayoutWidget):
     def clear_rows(self) -> None:
         self.ci.clear()
         self.rows, self.key = {}, None
+        self.setMinimumHeight(0)
 
     def add_row(self, key: str, title: str, tiling: Tiling, index, strip: bool = False,
                 lines: int | None = None) -> PictureRow:
@@ -84,6 +86,9 @@ class PictureRows(pg.GraphicsLayoutWidget):
             box.setFixedHeight(STRIP_PX)
         self.ci.layout.setRowStretchFactor(row, 0 if strip else lines or tiling.rows)
         self.rows[key] = PictureRow(box, image, tiling, index)
+        # As tall as the titles need: where the pane is lower (LeNet's eight rows at 1280×720), the rows scroll
+        # rather than the last of them, the network's output, lying out of reach below the view.
+        self.setMinimumHeight(math.ceil(self.ci.effectiveSizeHint(Qt.SizeHint.MinimumSize).height()))
         return self.rows[key]
 
     def set_values(self, key: str, values: numpy.ndarray, levels: tuple[float, float], lut=SIGN_LUT) -> None:
@@ -127,8 +132,11 @@ class PictureView(QWidget):
         self.pictures.hovered.connect(self.hover.setText)
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.pictures)
         self.layout_.addWidget(self.caption)
-        self.layout_.addWidget(self.pictures, 1)
+        self.layout_.addWidget(scroll, 1)
         self.layout_.addWidget(self.hover)
         self.titles: dict[str, str] = {}
         self.types: dict[str, str] = {}  # by path: what a row is, whatever language its title is in

@@ -327,7 +327,10 @@ class ImageGallery(pg.PlotWidget):
         self.scene().sigMouseClicked.connect(self._clicked)
 
     def show_dataset(self, dataset, shape: tuple[int, int, int]) -> None:
+        """Other data: the images of the data before go, and the first snapshot shows the new data's."""
         self.dataset, self.shape, self.indices = dataset, shape, None
+        self.mosaic.clear()
+        self._remove_labels()
 
     def update_from(self, snapshot: Snapshot) -> None:
         if snapshot.gallery is None or self.shape is None:
@@ -363,9 +366,7 @@ class ImageGallery(pg.PlotWidget):
             mosaic[r * tile_h : r * tile_h + height, c * tile_w : c * tile_w + width] = image.transpose(1, 2, 0)
         mosaic = numpy.nan_to_num(mosaic, nan=1.0)
         self.mosaic.setImage(mosaic[..., 0] if channels == 1 else mosaic, levels=(0, 1))
-        for label in self.labels:
-            self.removeItem(label)
-        self.labels = []
+        self._remove_labels()
         for k in range(len(indices)):
             r, c = divmod(k, self.COLUMNS)
             label = pg.TextItem(anchor=(0.5, 0))
@@ -373,6 +374,11 @@ class ImageGallery(pg.PlotWidget):
             self.addItem(label)
             self.labels.append(label)
         self.indices, self.tile = indices, (tile_h, tile_w)
+
+    def _remove_labels(self) -> None:
+        for label in self.labels:
+            self.removeItem(label)
+        self.labels = []
 
     def _clicked(self, event) -> None:
         if self.indices is None or event.button() != Qt.MouseButton.LeftButton:

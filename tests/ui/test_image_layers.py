@@ -9,19 +9,23 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QFileDialog,
     QGraphicsSimpleTextItem,
     QLabel,
     QListWidget,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTabWidget,
 )
 
+from playground.data.images import cache_path, write_cache
 from playground.ui import MainWindow
 from playground.ui.data_panel import DatasetSelector
 from playground.ui.image_layer_views import KERNELS_PER_LINE, MAPS_PER_LINE
 from playground.ui.mosaic import Tiling, kernel_tiles, kernel_tiling
+from tests.data.fake_files import mnist_arrays, write_mnist
 from tests.ui.test_builder import drop, layer_types, palette_data, pick_palette, select_row, type_into
 from tests.ui.test_layout import cut_off, settled
 from tests.ui.widgets import click, find
@@ -268,4 +272,65 @@ def test_an_edit_that_does_not_validate_yet_leaves_the_feature_maps_view_chosen(
     assert tabs.currentWidget() is window.feature_maps_view
     click(qtbot, window, "undoButton")
     assert window.builder.error is None and tabs.currentWidget() is window.feature_maps_view
+    window.close()
+
+
+def test_every_layer_of_mnist_cnn_in_feature_maps_can_be_scrolled_to_on_a_1280_by_720_screen(qtbot, tmp_path,
+                                                                                          monkeypatch):
+    """LeNet's eight rows need more height than the pane has at 1280×720: Dense 84 and the output layer lay
+    below the view's edge, out of reach. The rows scroll instead, the output's row at the bottom."""
+    monkeypatch.setenv("PLAYGROUND_DATA_DIR", str(tmp_path))
+    arrays = mnist_arrays(train=64, test=12)
+    write_cache(cache_path("mnist", tmp_path), {key: array[:, None] if key.startswith("x") else array
+                                                for key, array in arrays.items()})
+    window = open_window(qtbot, "mnist-cnn", (1280, 720))
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.step == 1, timeout=20_000)
+    choose_tab(qtbot, window.image_tabs, "Feature maps")
+    view = window.feature_maps_view
+    pictures = view.pictures
+    qtbot.waitUntil(lambda: "8" in pictures.rows and pictures.rows["8"].values is not None, timeout=10_000)
+    settled(window)
+    assert list(pictures.rows) == ["input", "1", "2", "3", "4", "6", "7", "8"]
+
+    def shown(key: str) -> bool:
+        """Whether the row's picture lies whole inside the pictures and every widget around them."""
+        rect, widget = pictures.mapFromScene(pictures.rows[key].box.sceneBoundingRect()).boundingRect(), pictures
+        while widget is not window:
+            if not widget.rect().contains(rect):
+                return False
+            rect, widget = rect.translated(widget.pos()), widget.parentWidget()
+        return True
+    assert shown("input")
+    for scroll in view.findChildren(QScrollArea):  # as a person scrolls down, where the rows scroll
+        scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum())
+    settled(window)
+    assert shown("8") and shown("7")
+    window.close()
+
+
+def test_the_test_images_shown_are_those_of_the_data_in_use_after_reading_other_files(qtbot, tmp_path, monkeypatch):
+    """MNIST's files read from a folder replaced the data, but the Test images tab went on showing the images
+    of the data before (without their labels) until training started."""
+    monkeypatch.setenv("PLAYGROUND_DATA_DIR", str(tmp_path))
+    write_cache(cache_path("mnist", tmp_path), {key: array[:, None] if key.startswith("x") else array
+                                                for key, array in mnist_arrays(seed=0).items()})
+    window = open_window(qtbot, "mnist-cnn")
+    gallery = window.gallery
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: gallery.indices is not None, timeout=20_000)
+    before = gallery.mosaic.image.copy()
+    folder = tmp_path / "mnist files"
+    write_mnist(folder, mnist_arrays(seed=1))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    click(qtbot, window, "imageFolderButton")
+    assert window.preset.dataset["source_folder"] == str(folder)
+    shown = gallery.mosaic.image
+    assert shown is None or not numpy.array_equal(shown, before)  # nothing of the data before
+    assert all(label.toPlainText() == "" for label in gallery.labels)
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: gallery.indices is not None, timeout=20_000)
+    first = window.dataset.test_images[gallery.indices[0], 0].astype(float)
+    first = (first - first.min()) / (first.max() - first.min())
+    numpy.testing.assert_allclose(gallery.mosaic.image[:28, :28], first)  # the new data's images
     window.close()
