@@ -52,7 +52,7 @@ from playground.ui.preset_description import PresetDescription
 from playground.ui.projects import ProjectFiles
 from playground.ui.run_in_use import RunInUse
 from playground.ui.run_views import RunViews
-from playground.ui.status_bar import WrappingStatusBar
+from playground.ui.status_bar import RunReadout, WrappingStatusBar
 from playground.ui.stepper import StepperRoom, StepperWiring
 from playground.ui.training import Training
 from playground.ui.translation import window_language
@@ -194,7 +194,7 @@ class MainWindow(QMainWindow):
         self.installEventFilter(KeysOfTheFocusedControl(self))
         # The run's numbers on the right; what just happened (a notice, an error) on the left, where
         # the next snapshot does not overwrite it.
-        self.run_readout = QLabel(objectName="runReadout")
+        self.run_readout = RunReadout(objectName="runReadout")
         self.statusBar().addPermanentWidget(self.run_readout)
 
     # What is shown and trained.

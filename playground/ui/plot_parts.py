@@ -124,6 +124,17 @@ def cache_axes(plot: pg.PlotWidget) -> None:
         plot.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
 
+def cache_legend_names(legend: pg.LegendItem) -> None:
+    """A legend over the curves with its names repainted from Qt's pixmap of each: every new curve repaints what
+    lies over the view box, and laying out and drawing the names' text again took most of a millisecond a snapshot.
+    The samples beside them are painted as they are: they follow the curve's dots (`show_points_if_few`), which do
+    not tell the legend."""
+    legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+    for _sample, name in legend.items:
+        for item in (name, name.item):  # the LabelItem and the text item that draws its words
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+
 def forget_ranges(plot: pg.PlotItem | pg.PlotWidget, x: bool = True, y: bool = True) -> None:
     """A plot whose run is gone shows what a new plot shows: pyqtgraph's first range, auto-ranged again
     on the axes `x` and `y` (a zoom undone), so that it keeps no scale of the dropped run; an empty plot

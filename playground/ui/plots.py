@@ -24,6 +24,7 @@ from playground.ui.plot_parts import (
     SteadyViewBox,
     StepAxis,
     cache_axes,
+    cache_legend_names,
     dotted_when_few,
     forget_ranges,
     layer_curves,
@@ -79,6 +80,7 @@ class LossPlot(QWidget):
         self.test_curve = self.plot.plot(pen=pg.mkPen(ORANGE, width=2), name=self.tr("test"))
         for curve in (self.train_curve, self.test_curve):
             dotted_when_few(curve)
+        cache_legend_names(self.plot.getPlotItem().legend)
         self.plot.enableAutoRange(x=False)  # see StepAxis
         self.steps = StepAxis(self.plot)
         self.thinned = ThinnedCurves(self.plot, dotted=FEW_POINTS)
@@ -260,6 +262,7 @@ class AccuracyPlot(pg.PlotWidget):
         self.addLegend(offset=(-10, -10))
         self.train_curve = self.plot(pen=pg.mkPen(BLUE, width=2), name=self.tr("train"))
         self.test_curve = self.plot(pen=pg.mkPen(ORANGE, width=2), name=self.tr("test"))
+        cache_legend_names(self.getPlotItem().legend)
         self.no_classes = QLabel(self.tr("A regression predicts numbers, not classes, so there is no accuracy to "
                                          "plot: how far off it is shows as the loss, on the Loss tab."),
                                  self, objectName="accuracyNotApplicable", wordWrap=True)

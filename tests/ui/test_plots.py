@@ -525,6 +525,34 @@ def test_a_loss_plot_update_draws_an_axis_in_python_only_when_its_ticks_change(q
     assert all(painted[side] <= ticked[side] + 2 for side in painted), (painted, ticked)
 
 
+def test_a_loss_plot_update_paints_its_legends_names_from_pixmaps_that_look_the_same(qtbot, monkeypatch):
+    """Every new curve repaints the legend over the curves: its names come back from Qt's pixmaps of them, not laid
+    out and drawn again at every snapshot on the GUI thread the training waits for; a name's sample beside it is
+    drawn, as it shows the curve's dots while the curve has few points, and then its line alone."""
+    snapshots = short_run("circle", 30)
+    painted = {pg.LabelItem: 0, pg.graphicsItems.LegendItem.ItemSample: 0}
+    for kind in painted:  # before the plot is made: PySide keeps the paint it finds for an item first
+        def counted(item, *args, kind=kind, paint=kind.paint):
+            painted[kind] += 1
+            return paint(item, *args)
+        monkeypatch.setattr(kind, "paint", counted)
+    plot = shown_loss_plot(qtbot)
+    paints_per_update(plot, plot.plot.viewport(), snapshots[1:2])  # the first paint makes the pixmaps
+    painted.update(dict.fromkeys(painted, 0))
+    paints_per_update(plot, plot.plot.viewport(), snapshots[2:])
+    assert plot.train_curve.opts["symbol"] is None  # past the few points shown as dots: the samples show no dot
+    assert painted[pg.graphicsItems.LegendItem.ItemSample] >= len(snapshots[2:])  # the legend was painted again
+    assert painted[pg.LabelItem] == 0
+    cached = pixels(plot.plot)
+    legend = plot.plot.getPlotItem().legend
+    for _sample, name in legend.items:
+        for item in (name, name.item):
+            item.setCacheMode(item.CacheMode.NoCache)
+    drawn = pixels(plot.plot)
+    assert painted[pg.LabelItem] == 2  # drawn this time
+    assert numpy.array_equal(cached, drawn)
+
+
 def test_a_snapshot_with_no_new_point_in_the_history_sets_no_loss_curve(qtbot, monkeypatch):
     """A long run's history keeps one point in many: most of its snapshots bring none, and the curves stay as drawn."""
     snapshots = short_run("circle", 3)

@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QComboBox, QLabel
 
 from playground.data.images import cache_path, write_cache
@@ -60,4 +60,60 @@ def test_the_test_loss_of_a_run_blown_up_reads_as_a_number_not_a_row_of_digits(q
     shown = re.search(r"test loss (\S+)", readout.text())[1]
     assert window.latest.test_loss > 1e9 and len(shown) <= 10, readout.text()
     assert float(shown) == pytest.approx(window.latest.test_loss, rel=1e-3)
+    window.close()
+
+
+class LayoutRequests(QObject):
+    """Counts the layout requests of the widget it filters."""
+
+    count = 0
+
+    def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.count += 1
+        return False
+
+
+def test_the_readout_follows_every_snapshot_without_laying_the_status_bar_out_again(qtbot):
+    """The step and the rate change the readout's width at nearly every snapshot: a label sized to its text had the
+    status bar (and its wrapped message) laid out again each time, on the GUI thread the training waits for."""
+    window = MainWindow("spiral")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    readout = find(window, QLabel, "runReadout")
+    requests = LayoutRequests()
+    window.statusBar().installEventFilter(requests)
+    click(qtbot, window, "playButton")
+    qtbot.waitUntil(lambda: window._drawn is not None and window._drawn.step > 0, timeout=20_000)
+    requests.count, drawn = 0, set()
+    while len(drawn) < 24:  # two dozen snapshots drawn while training runs
+        qtbot.waitUntil(lambda: window._drawn is not None and window._drawn.step not in drawn, timeout=20_000)
+        drawn.add(window._drawn.step)
+        assert f"step {window._drawn.step:,} · " in readout.text()  # the readout shows the snapshot drawn
+    click(qtbot, window, "playButton")
+    assert requests.count <= len(drawn) // 3, requests.count  # the readout grew now and then, to its widest text
+    window.close()
+
+
+def test_a_longer_readout_shows_whole_and_a_much_shorter_one_gives_its_room_back(qtbot):
+    window = MainWindow("spiral")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    readout = find(window, QLabel, "runReadout")
+
+    def shown_whole() -> bool:
+        return readout.contentsRect().width() >= readout.fontMetrics().horizontalAdvance(readout.text())
+
+    readout.setText("epoch 1 · step 10 · 900 samples/s · NumPy · test loss 0.69")
+    qtbot.waitUntil(shown_whole)
+    readout.setText("epoch 12 · step 1,210 · 123,456 samples/s · NumPy · test loss 0.6931 · test accuracy 50.0%")
+    qtbot.waitUntil(shown_whole)
+    wide = readout.width()
+    readout.setText("epoch 12 · step 1,220 · 99,456 samples/s · NumPy · test loss 0.6931 · test accuracy 50.0%")
+    assert readout.width() == wide and shown_whole()  # a digit fewer moves nothing
+    readout.setText("not trained yet")
+    qtbot.waitUntil(lambda: readout.width() < wide / 2)
+    assert shown_whole()
     window.close()
