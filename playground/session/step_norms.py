@@ -39,10 +39,10 @@ class StepNorms:
         self.keys = [f"grad_norm/{name}" for name in names] + [f"update_ratio/{name}" for name in names]
         self._views: list[tuple[Any, Any, Any]] = []  # each weight's (gradient, last step, weight) views,
         self._views_step: Any = None  # made for this last-step vector (a command may replace the optimizer)
+        # Float64: a float32 product of vanishing norms' squares, 1e-14 each, leaves its range within three steps.
         backend = network.backend
-        # Float64 (a Python 1.0 times a float32 stays float32: the square of a vanishing norm, 1e-14, goes below
-        # float32's range within three steps).
         self._one = backend.xp.ones((), backend.xp.float64) if backend.on_device else numpy.float64(1.0)
+        self._number: Any = _same if backend.on_device else numpy.float64
         self.count = 0  # steps taken in since the last point
         self._squares: list[Any] = []  # Π ‖∂L/∂W‖² of each weight, then Π (‖Δθ‖ / ‖θ‖)² of each, over those steps
         self.reset()
@@ -53,10 +53,10 @@ class StepNorms:
 
     def add_step(self, optimizer: Optimizer) -> None:
         """Take in the step just taken: four dot products a weight, on the backend."""
-        squares, decay, count = self._squares, optimizer.last_decay, len(self._slices)
+        squares, decay, count, number = self._squares, optimizer.last_decay, len(self._slices), self._number
         for index, (grad, step, weight) in enumerate(self._views_for(optimizer)):
-            squares[index] = squares[index] * grad.dot(grad)
-            steps, weights, cross = step.dot(step), weight.dot(weight), weight.dot(step)
+            squares[index] = squares[index] * number(grad.dot(grad))
+            steps, weights, cross = number(step.dot(step)), number(weight.dot(weight)), number(weight.dot(step))
             change = steps + decay * (2 * cross + decay * weights) if decay else steps  # ‖s + d·θ‖²
             squares[count + index] = squares[count + index] * change / (weights + 2 * cross + steps)  # / ‖θ + s‖²
         self.count += 1
@@ -89,6 +89,10 @@ class StepNorms:
         """The last step's, in float64 (Network.parameter_norms), from vectors made for it."""
         grads, ratios = self.network.parameter_norms(self.network.grad), update_ratios(self.network, optimizer)
         return {key: (grads if key.startswith("grad_norm/") else ratios)[key.partition("/")[2]] for key in self.keys}
+
+
+def _same(value: Any) -> Any:
+    return value
 
 
 def update_ratios(network: Network, optimizer: Optimizer) -> dict[str, float]:
