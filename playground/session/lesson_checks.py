@@ -72,7 +72,7 @@ def _measured(session: Session, diverged: bool) -> Outcome:
     pick = session.measurements.train_sample.pick
     net.forward_backward(net.make_batch(data.x_train[pick], data.y_train[pick]), True)
     optimizer.step()
-    grads, ratios = net.parameter_norms(net.grad), update_ratios(net, optimizer)  # as the history measures them
+    grads, ratios = net.parameter_norms(net.grad), update_ratios(net, optimizer)  # as the history measures a step
     weights = [name for name in grads if name.rpartition(".")[2] in WEIGHTS]
     return Outcome(diverged, metrics, {name.rpartition(".")[0]: grads[name] for name in weights},
                    {name.rpartition(".")[0]: ratios[name] for name in weights})

@@ -39,6 +39,7 @@ CHECKPOINT_SPACING_S = 0.1  # and come at least this often, which bounds the ste
 REPORT_INTERVAL_S = 1.0  # whole-test-set metrics at most this often, at an epoch end
 DETAIL_SPACING = 0.01  # between snapshots, a training-loss point every 1% of the steps run so far
 DETAIL_BUDGET = 0.005  # and test scores with it, while they take at most this share of the time
+SAMPLED_STEPS = 8  # each of those points' layer norms are the geometric mean of about this many of its steps
 
 
 class Session:
@@ -92,6 +93,7 @@ class Session:
         # over every step trained, and the step and sum at the last point. Bursts add points between
         # snapshots, the next at step _next_detail (with the gradient norms and update ratios of that step).
         self._loss_total, self._point_step, self._point_loss, self._next_detail = 0.0, 0, 0.0, 1
+        self._detail_spacing = 1  # steps from the burst's last point to _next_detail
         self._test_point_due = -math.inf  # when the next of those points may measure the test sample too
         self.guard = DivergenceGuard(net, self._data, self.at, self.optimizer)
         # (time, samples) when the throughput was last measured; None while nothing runs, so that a rate
@@ -157,6 +159,8 @@ class Session:
                 self._paused, self._steps_left, self._until_epoch = True, 0, None
                 self.history.went_back_to(self.step)  # the steps undone show until training moves on
                 self._point_step, self._point_loss = self.step, self._loss_total  # the next point's mean starts here
+                if self.step_norms is not None:
+                    self.step_norms.reset()
                 yield self._snapshot("diverged", message=message)
                 continue
             paused_now = False
@@ -256,6 +260,8 @@ class Session:
         # The optimizer's last step is still the traced one (any other step drops the held trace): its ratios, not
         # those of the step trained before it, are the last step's now.
         self.measurements.record_update(self.optimizer)
+        if self.step_norms is not None:
+            self.step_norms.add_step(self.optimizer)
         at = self.at
         at.step += 1
         at.samples += size
@@ -381,7 +387,8 @@ class Session:
             if get_backend(backend).name == here:
                 return
             state = export_state(self)
-            kept = self.run_id, self._loss_total, self._point_step, self._point_loss, self._next_detail
+            kept = (self.run_id, self._loss_total, self._point_step, self._point_loss, self._next_detail,
+                    self._detail_spacing)
             self.config = dataclasses.replace(config, backend=backend)
             self._build()
         except PlaygroundError as error:
@@ -389,7 +396,8 @@ class Session:
             self._notice = tr("{0} Training stays on {1}.").format(error, here)
             return
         restore_state(self, *state)
-        self.run_id, self._loss_total, self._point_step, self._point_loss, self._next_detail = kept
+        (self.run_id, self._loss_total, self._point_step, self._point_loss, self._next_detail,
+         self._detail_spacing) = kept
 
     # Training.
 
@@ -424,6 +432,8 @@ class Session:
                 self._add_step_point(step, loss)
             return self._diverged(batch, step)
         self.measurements.record_update(self.optimizer)
+        if self.step_norms is not None and not replayed:  # a replayed step is a point of its own
+            self.step_norms.add_step(self.optimizer)
         self._count_progress(at.position + batch.size, batch.size, 1, loss)
         return None
 
@@ -450,6 +460,8 @@ class Session:
         # The replay adds a point a step from the checkpoint on: the burst's points after it go.
         self.history.drop_after(self.step)
         self._point_step, self._point_loss = self.step, self._loss_total
+        if self.step_norms is not None:
+            self.step_norms.reset()
         return self._replay(replay)
 
     def _burst(self, deadline: float, report_at: float, max_steps: float, until_epoch_end: bool) -> int:
@@ -467,7 +479,8 @@ class Session:
         makes the step wait for the device. The checks come every CHECK_EVERY steps, or sooner when
         `max_steps` or the next point of the history is nearer (a step costs no more for either), and read the
         loss sum and the weights' squared norm in one transfer; the check at a point of the history reads the dot
-        products of each layer's weights for their norms (StepNorms) in the same one."""
+        products of each layer's weights for their norms (StepNorms) in the same one. Those norms stand for the
+        point's steps: every `_next_sample` step adds its own on the backend, a comparison a step otherwise."""
         net, optimizer, at, backend = self.network, self.optimizer, self.at, self.network.backend
         data, order, theta, norms = self._data, self._order_on_backend(), net.theta, self.step_norms
         size, position, batch, batch_size = len(at.order), at.position, self._batch, self.batch_size
@@ -482,6 +495,7 @@ class Session:
         spacing = min(CHECKPOINT_SPACING_S, self.guard.checkpoint_seconds / CHECKPOINT_SHARE)
         checkpoint, steps_since_check, checkpoint_due = (position, steps, loss_read), 0, clock() + spacing
         check_at = min(CHECK_EVERY, max_steps, max(1, self._next_detail - at.step))
+        sample_at = self._next_sample(steps)
         try:
             while True:
                 batch = net.gather(data, order[position : position + batch_size], batch)
@@ -490,6 +504,9 @@ class Session:
                 position += batch.size
                 steps += 1
                 steps_since_check += 1
+                if steps == sample_at:
+                    norms.add_step(optimizer)
+                    sample_at = self._next_sample(steps)
                 if steps_since_check < check_at and position < size and clock() < deadline and no_commands():
                     continue
                 # Every check_at steps, at every epoch end (a rewind never crosses one) and before leaving:
@@ -503,6 +520,7 @@ class Session:
                 steps_since_check = 0
                 if point:
                     self._add_detail(at.step + steps, self._loss_total + loss_read, products)
+                    sample_at = self._next_sample(steps)
                 if steps >= max_steps:
                     return 0
                 if position < size:
@@ -522,6 +540,7 @@ class Session:
                 kept.take()
                 checkpoint, checkpoint_due = (position, steps, loss_read), clock() + spacing
                 check_at = min(CHECK_EVERY, max_steps, max(1, self._next_detail - at.step))
+                sample_at = self._next_sample(steps)
             kept.restore(optimizer)  # a non-finite loss or weights: back to the checkpoint
             undone = steps - checkpoint[1]
             position, steps, loss_read = checkpoint
@@ -530,12 +549,22 @@ class Session:
             self._batch = batch
             self._count_progress(position, position - start, steps, loss_read)
 
+    def _next_sample(self, done: int) -> float:
+        """The burst's step count (`done` so far) at whose step StepNorms takes in the next step's norms: every
+        stride-th step counting back from the history's next point, so that about SAMPLED_STEPS steps, spread
+        over the point's steps, stand for them (all of them while a point is that few steps). The stride is
+        odd, so that batches that alternate are both taken in. Never without step norms."""
+        if self.step_norms is None:
+            return math.inf
+        stride = (self._detail_spacing // SAMPLED_STEPS) | 1
+        return done + 1 + (self._next_detail - self.at.step - done - 1) % stride
+
     def _add_detail(self, step: int, loss_total: float, products: list[float] | None) -> None:
         """A point of the history between snapshots, one every 1% of the steps so far (every step of the first
         hundred or two): the curves keep the start of training, where a snapshot's worth of steps is a large share
-        of the run, in detail. It holds the training loss and, from the `products` read at the same check, each
-        layer's weight-gradient norm and update ratio (StepNorms); the test scores come with it when they are cheap
-        (small networks) and their time share allows."""
+        of the run, in detail. It holds the mean training loss and, from the `products` read at the same check, each
+        layer's weight-gradient norm and update ratio (StepNorms) over its steps; the test scores come with it when
+        they are cheap (small networks) and their time share allows."""
         values = {"train_loss": self._loss_since_point(step, loss_total)}
         if products is not None:
             values.update(self.step_norms.values(products, self.optimizer))
@@ -548,7 +577,8 @@ class Session:
                     values["test_accuracy"] = scores[1]
             self._test_point_due = started + (time.perf_counter() - started) / DETAIL_BUDGET
         self.history.append(step, values)
-        self._next_detail = step + max(1, int(step * DETAIL_SPACING))
+        self._detail_spacing = max(1, int(step * DETAIL_SPACING))
+        self._next_detail = step + self._detail_spacing
 
     def _add_step_point(self, step: int, loss: float) -> None:
         """A point of one checked step on the way to a divergence: its loss and its gradient's norms, so that
@@ -557,6 +587,8 @@ class Session:
         norms = self.network.parameter_norms(self.network.grad)
         values.update({f"grad_norm/{name}": norm for name, norm in norms.items()})
         self.history.append(step, values, force=True)
+        if self.step_norms is not None:  # this point stands for its step
+            self.step_norms.reset()
 
     def _loss_since_point(self, step: int, loss_total: float) -> float:
         """The mean loss of the steps since the history's last training-loss point, which then moves here."""
@@ -615,7 +647,8 @@ class Session:
         if details and self.measurements.has_grid:
             snapshot.boundary, snapshot.neuron_grids = self.measurements.boundary()
             snapshot.weights, snapshot.weight_grads = self.measurements.dense_weights()
-        # In the history, the mean since its last point (bursts add points between snapshots): one curve.
+        # In the history, the means since its last point (bursts add points between snapshots): one curve.
+        stepped = at.step > self._point_step and self.measurements.gradient_known
         values = {"train_loss": self._loss_since_point(at.step, self._loss_total), "test_loss": snapshot.test_loss,
                   "learning_rate": snapshot.learning_rate,
                   "train_accuracy": snapshot.train_accuracy if snapshot.train_accuracy is not None else math.nan,
@@ -623,6 +656,11 @@ class Session:
         for layer in snapshot.layers:
             values.update({f"grad_norm/{layer.path}.{k}": v for k, v in layer.grad_norms.items()})
             values.update({f"update_ratio/{layer.path}.{k}": v for k, v in layer.update_ratios.items()})
+        if self.step_norms is not None:  # the weights' over the steps since the last point, not the last step's
+            for key in self.step_norms.keys:  # none without a step since, not the last point's step again
+                values.pop(key, None)
+            if stepped:
+                values.update(self._step_norm_means())
         self.history.append(at.step, values, force=final or state != "running")
         snapshot.history = self.history.arrays()
         snapshot.trace, self._new_trace = self._new_trace, None
@@ -636,6 +674,10 @@ class Session:
         if state != "diverged" and all_finite(self.network.backend, self.network.theta):
             self.guard.keep_backup(self.optimizer)
         return snapshot
+
+    def _step_norm_means(self) -> dict[str, float]:
+        norms = self.step_norms
+        return norms.values(self.network.backend.scalars(*norms.products(self.optimizer)), self.optimizer)
 
     def _epoch_report(self) -> EpochReport:
         train_loss = self._epoch_loss_sum / self._epoch_steps if self._epoch_steps else math.nan

@@ -6,61 +6,93 @@ from __future__ import annotations
 import math
 from typing import Any
 
+import numpy
+
 from playground.engine import Network, Optimizer
 from playground.session.statistics import WEIGHTS
 
 
 class StepNorms:
     """‖∂L/∂W‖ and ‖ΔW‖ / ‖W‖ of each layer's weights (a Dense layer's W, a Conv2D's K: what the per-layer curves
-    and kept runs show; biases and batch normalization keep the snapshots' points) at the step just taken, the
-    gradient as backprop computed it (the optimizer's penalty and clipping leave network.grad as it was):
-    `products` works out the dot products they need on the backend (nothing is read), and `values` names them
-    as the history's series, as a snapshot's layer statistics name theirs.
+    and kept runs show; biases and batch normalization keep the snapshots' points) over the steps since the
+    history's last point, the gradient as backprop computed it (the optimizer's penalty and clipping leave
+    network.grad as it was). A point stands for its steps: `add_step` multiplies a step's squared norms into
+    running products on the backend (nothing is read), `products` gives what a point reads, and `values` names
+    their geometric means as the history's series, as a snapshot's layer statistics name theirs. Geometric, as
+    the curves smooth them (ui/plot_parts.smoothed_norm): one batch's norm can be ten times the next one's, and on
+    a log axis the mean of the logarithms is the middle the eye looks for. A product of float64s rather than a sum
+    of logarithms: a multiplication costs a step less than a logarithm.
 
     The update comes from the optimizer, which keeps what its last step subtracted (s) and AdamW's decay d:
-    θ before = (θ + s) / (1 − d) and Δθ = −(s + d·θ) / (1 − d), so that with the dot products g·g, s·s, θ·θ and
-    θ·s of each weight, and no copy of the weights, ‖Δθ‖ / ‖θ before‖ = ‖s + d·θ‖ / ‖θ + s‖.
+    θ before = (θ + s) / (1 − d) and Δθ = −(s + d·θ) / (1 − d), so that with the dot products s·s, θ·θ and θ·s of
+    each weight, and no copy of the weights, ‖Δθ‖ / ‖θ before‖ = ‖s + d·θ‖ / ‖θ + s‖.
 
     The dot products are of views made once, in the network's dtype (BLAS on NumPy: in float64 a copy of every
-    vector would cost more than the dots). A product past float32's range is worked out again in float64; one
-    below it (entries under about 1e-23) reads as zero."""
+    vector would cost more than the dots). A point whose products are not finite or zero (a square past float32's
+    range, a product past float64's, a step with no gradient) is measured at its own step in float64."""
 
     def __init__(self, network: Network) -> None:
         self.network = network
         weights = {name: where for name, where in network.parameter_slices().items()
                    if name.rpartition(".")[2] in WEIGHTS}
         self._slices, names = list(weights.values()), list(weights)
-        self._keys = [f"grad_norm/{name}" for name in names] + [f"update_ratio/{name}" for name in names]
-        self._pairs: list[tuple[Any, Any]] = []  # the views each product multiplies,
-        self._pairs_step: Any = None  # made for this last-step vector (a command may replace the optimizer)
+        self.keys = [f"grad_norm/{name}" for name in names] + [f"update_ratio/{name}" for name in names]
+        self._views: list[tuple[Any, Any, Any]] = []  # each weight's (gradient, last step, weight) views,
+        self._views_step: Any = None  # made for this last-step vector (a command may replace the optimizer)
+        # Float64: a float32 product of vanishing norms' squares, 1e-14 each, leaves its range within three steps.
+        backend = network.backend
+        self._one = backend.xp.ones((), backend.xp.float64) if backend.on_device else numpy.float64(1.0)
+        self._number: Any = _same if backend.on_device else numpy.float64
+        self.count = 0  # steps taken in since the last point
+        self._squares: list[Any] = []  # Π ‖∂L/∂W‖² of each weight, then Π (‖Δθ‖ / ‖θ‖)² of each, over those steps
+        self.reset()
+
+    def reset(self) -> None:
+        """Start the next point's steps: those taken in so far were undone or stand in a point of their own."""
+        self.count, self._squares = 0, [self._one] * len(self.keys)
+
+    def add_step(self, optimizer: Optimizer) -> None:
+        """Take in the step just taken: four dot products a weight, on the backend."""
+        squares, decay, count, number = self._squares, optimizer.last_decay, len(self._slices), self._number
+        for index, (grad, step, weight) in enumerate(self._views_for(optimizer)):
+            squares[index] = squares[index] * number(grad.dot(grad))
+            steps, weights, cross = number(step.dot(step)), number(weight.dot(weight)), number(weight.dot(step))
+            change = steps + decay * (2 * cross + decay * weights) if decay else steps  # ‖s + d·θ‖²
+            squares[count + index] = squares[count + index] * change / (weights + 2 * cross + steps)  # / ‖θ + s‖²
+        self.count += 1
 
     def products(self, optimizer: Optimizer) -> list[Any]:
-        """g·g, s·s, θ·θ and θ·s of every weight, in that order and each in theta's order, as numbers on the
-        backend (0-d arrays on a device), for the check to read."""
-        if self._pairs_step is not optimizer.last_step:
-            net, step = self.network, optimizer.last_step
-            grads, steps, weights = ([vector[part] for part in self._slices] for vector in (net.grad, step, net.theta))
-            self._pairs = [*zip(grads, grads), *zip(steps, steps), *zip(weights, weights), *zip(weights, steps)]
-            self._pairs_step = step
-        return [first.dot(second) for first, second in self._pairs]
+        """What a point reads, as numbers on the backend (0-d arrays on a device): the products since the last
+        point, in theta's order. A point no step was taken in for yet takes in its own."""
+        if self.count == 0:
+            self.add_step(optimizer)
+        return list(self._squares)
 
     def values(self, products: list[float], optimizer: Optimizer) -> dict[str, float]:
-        """The history's series of the products read: "grad_norm/<name>" and "update_ratio/<name>"."""
-        if not all(map(math.isfinite, products)):
+        """The history's series of the products read: "grad_norm/<name>" and "update_ratio/<name>", geometric
+        means over the steps taken in, which start over."""
+        steps = self.count
+        self.reset()
+        if not all(math.isfinite(value) and value > 0 for value in products):
             return self._exact_values(optimizer)
-        count, decay = len(self._slices), optimizer.last_decay
-        norms = [math.sqrt(grad) for grad in products[:count]]
-        for step, weight, cross in zip(products[count : 2 * count], products[2 * count : 3 * count],
-                                       products[3 * count :]):
-            size = weight + 2 * cross + step  # ‖θ + s‖²
-            change = step + decay * (2 * cross + decay * weight)  # ‖s + d·θ‖²
-            norms.append(math.sqrt(max(change, 0.0) / size) if size > 0 else math.nan)
-        return dict(zip(self._keys, norms))
+        # (Π x²)^(1/2n): the geometric mean of the n steps' norms and ratios
+        return {key: value ** (0.5 / steps) for key, value in zip(self.keys, products)}
+
+    def _views_for(self, optimizer: Optimizer) -> list[tuple[Any, Any, Any]]:
+        if self._views_step is not optimizer.last_step:
+            net, step = self.network, optimizer.last_step
+            self._views = [(net.grad[part], step[part], net.theta[part]) for part in self._slices]
+            self._views_step = step
+        return self._views
 
     def _exact_values(self, optimizer: Optimizer) -> dict[str, float]:
-        """The same in float64 (Network.parameter_norms), from vectors made for it."""
+        """The last step's, in float64 (Network.parameter_norms), from vectors made for it."""
         grads, ratios = self.network.parameter_norms(self.network.grad), update_ratios(self.network, optimizer)
-        return {key: (grads if key.startswith("grad_norm/") else ratios)[key.partition("/")[2]] for key in self._keys}
+        return {key: (grads if key.startswith("grad_norm/") else ratios)[key.partition("/")[2]] for key in self.keys}
+
+
+def _same(value: Any) -> Any:
+    return value
 
 
 def update_ratios(network: Network, optimizer: Optimizer) -> dict[str, float]:

@@ -187,16 +187,20 @@ def smoothed_loss(steps: numpy.ndarray, values: numpy.ndarray, window: float = S
 
 def smoothed_norm(steps: numpy.ndarray, values: numpy.ndarray, window: float = SMOOTHING_WINDOW,
                   least: int = SMOOTHING_STEPS) -> numpy.ndarray:
-    """At each point, the geometric mean of the positive `values` measured over the same steps as `smoothed_loss`'s
-    mean: each point is one step's norm, which jumps by a factor of ten from batch to batch, and on a log axis the
-    mean of the logarithms is the middle the eye looks for. The window reaches back `least` steps at least, as a
-    young run's 5% held two or three of those jumps; the first point stays as measured."""
+    """At each point, the geometric mean of the positive `values` over the same steps as `smoothed_loss`'s mean: one
+    step's norm jumps by a factor of ten from batch to batch, and on a log axis the mean of the logarithms is the
+    middle the eye looks for. Each point is the geometric mean of the steps since the point before (session/
+    step_norms.py), so its logarithm is weighted by the steps it covers, as `smoothed_loss` weights the losses, and a
+    late curve is as smooth as an early one. The window reaches back `least` steps at least, as a young run's 5% held
+    two or three of those jumps; a point wider than the window stays as it is, and so the first point."""
     if len(steps) == 0:
         return values
-    totals = numpy.r_[0.0, numpy.cumsum(numpy.log(values))]
+    starts = numpy.r_[0.0, steps[:-1]]
+    totals = numpy.r_[0.0, numpy.cumsum(numpy.log(values) * (steps - starts))]
     last = numpy.arange(len(steps))
     first = _window_starts(steps, window, least)
-    return numpy.exp((totals[last + 1] - totals[first]) / (last + 1 - first))
+    spans = steps - starts[first]
+    return numpy.where(spans > 0, numpy.exp((totals[last + 1] - totals[first]) / numpy.maximum(spans, 1e-300)), values)
 
 
 class SteadyViewBox(pg.ViewBox):

@@ -125,11 +125,12 @@ class GradientPlot(pg.PlotWidget):
     """Each layer's weight-gradient norm over steps, log scale, coloured from input to output, with a
     badge over the plot when the newest norms vanish toward the input or explode. The norm is backprop's, before
     clipping and without the penalty, which the loss shown leaves out (the axis's tooltip says so): clipping
-    that hid an exploding gradient would hide what the badge is for. A norm is measured at every
-    step at first and every 1% of the steps later, and the curves draw its geometric mean over the last 5% of
-    the steps or the last 20 (`smoothed_norm`), as the Loss tab smooths the training loss: one step's norm jumps by
-    a factor of ten with the batch, and eleven layers of such jumps drew one band. Their legend is beside the curves
-    (`legend_beside`), which fill the plot. Its step axis widens in jumps, as the Loss tab's does (`StepAxis`)."""
+    that hid an exploding gradient would hide what the badge is for. A point is a step's norm at first
+    and later the geometric mean of the norms of the 1% of the steps it covers, and the curves draw their mean over
+    the last 5% of the steps or the last 20 (`smoothed_norm`), as the Loss tab smooths the training loss: one step's
+    norm jumps by a factor of ten with the batch, and eleven layers of such jumps drew one band. Their legend is
+    beside the curves (`legend_beside`), which fill the plot. Its step axis widens in jumps, as the Loss tab's does
+    (`StepAxis`)."""
 
     warning: QLabel | None = None  # pyqtgraph resizes the view while constructing it, before the badge exists
 

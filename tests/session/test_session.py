@@ -109,7 +109,8 @@ def test_the_network_decides_whether_an_image_set_comes_as_images():
     norms = session.network.parameter_norms(session.network.grad)
     conv = last.layers[0]
     assert conv.type == "conv2d" and conv.weights == "K" and conv.weight_gradient == norms["1.K"] > 0
-    assert conv.weight_update_ratio > 0 and last.history["grad_norm/1.K"][-1] == norms["1.K"]
+    measured = last.history["grad_norm/1.K"][numpy.isfinite(last.history["grad_norm/1.K"])]
+    assert conv.weight_update_ratio > 0 and len(measured) > 10 and (measured > 0).all()
     flat = NetworkSpec((64,), [DenseSpec(10)], "cross_entropy")
     assert Session(flat, digits, TrainingConfig()).dataset is digits
     with pytest.raises(DataError, match=r"takes inputs of shape \(1, 4, 16\), but Handwritten digits \(8×8\) gives "
@@ -469,7 +470,7 @@ def test_a_blocks_parameters_are_measured_by_their_names_inside_it():
     norms = session.network.parameter_norms(session.network.grad)
     block = next(stats for stats in snapshot.layers if stats.path == "3")
     assert block.grad_norms == {"1.W": norms["3.1.W"], "1.b": norms["3.1.b"]}
-    assert snapshot.history["grad_norm/3.1.W"][-1] == norms["3.1.W"]
+    assert numpy.isfinite(snapshot.history["grad_norm/3.1.W"]).any()
     assert "grad_norm/11.W" in snapshot.history and "grad_norm/1.W" in snapshot.history
 
 
@@ -480,8 +481,10 @@ def test_the_history_keeps_each_layers_update_ratio_of_the_step_before_the_snaps
     session.control.step()  # a single step records its update
     snapshot = next(stream)
     block = next(stats for stats in snapshot.layers if stats.path == "3")
-    assert snapshot.history["update_ratio/3.1.W"][-1] == block.update_ratios["1.W"] > 0
-    assert snapshot.history["update_ratio/11.W"][-1] == snapshot.layers[-1].update_ratios["W"] > 0
+    # The point stands for one step: its ratio, from float32 dot products.
+    assert snapshot.history["update_ratio/3.1.W"][-1] == pytest.approx(block.update_ratios["1.W"], rel=1e-6)
+    assert snapshot.history["update_ratio/11.W"][-1] == pytest.approx(snapshot.layers[-1].update_ratios["W"], rel=1e-6)
+    assert block.update_ratios["1.W"] > 0
 
 
 @pytest.mark.parametrize("settings", [{"stop_at_epoch": 2}, {"epochs": 2}])
@@ -499,6 +502,10 @@ def test_a_snapshot_after_a_burst_has_the_update_ratio_of_the_bursts_last_step(m
     assert 1e-4 < last.layers[0].weight_update_ratio < 1e-2
     session.control.stop()
     list(stream)
+
+
+def geometric_mean(values: list[float]) -> float:
+    return float(numpy.exp(numpy.mean(numpy.log(values))))
 
 
 def direct_norms(name: str, steps: int) -> list[tuple[dict[str, float], dict[str, float]]]:
@@ -523,7 +530,8 @@ def direct_norms(name: str, steps: int) -> list[tuple[dict[str, float], dict[str
 def test_each_layers_gradient_norm_and_update_ratio_have_a_point_wherever_the_training_loss_has_one(monkeypatch):
     """A clock that stands still: the whole run is one burst, whose only snapshots are its first, an epoch report and
     its last. Each layer's weight series have their points at the training loss's (every step of the first hundreds,
-    then every 1% of the steps so far), each the value the engine computes at that step."""
+    then every 1% of the steps so far), each the geometric mean of the values the engine computes at the steps since
+    the point before (all of them while a point is a few steps)."""
     monkeypatch.setattr(loop, "time", SteppedClock(0.0))
     session = preset_session("deep-sigmoid", epochs=12)
     history = list(session.run())[-1].history
@@ -535,12 +543,17 @@ def test_each_layers_gradient_norm_and_update_ratio_have_a_point_wherever_the_tr
     assert len(names) == 11
     for series in [f"{kind}/{name}" for kind in ("grad_norm", "update_ratio") for name in names]:
         assert set(steps[numpy.isfinite(history[series])]) >= set(loss_steps), series
-    for row in numpy.flatnonzero(numpy.isfinite(history["grad_norm/1.W"])):
-        grads, ratios = direct[int(steps[row]) - 1]
+    rows = numpy.flatnonzero(numpy.isfinite(history["grad_norm/1.W"]))
+    assert (numpy.diff(steps[rows]) > 1).any()
+    for row, first in zip(rows, numpy.r_[0, steps[rows[:-1]]]):
+        covered = direct[int(first) : int(steps[row])]
         for name in names:
-            assert history[f"grad_norm/{name}"][row] == pytest.approx(grads[name], rel=1e-4), (steps[row], name)
+            grads = [grad[name] for grad, _ in covered]
+            assert history[f"grad_norm/{name}"][row] == pytest.approx(geometric_mean(grads), rel=1e-4), (
+                steps[row], name)
             ratio = history[f"update_ratio/{name}"][row]  # none at the first snapshot, before any step
-            assert numpy.isnan(ratio) or ratio == pytest.approx(ratios[name], rel=1e-4), (steps[row], name)
+            assert numpy.isnan(ratio) or ratio == pytest.approx(geometric_mean([ratios[name] for _, ratios in covered]),
+                                                                rel=1e-4), (steps[row], name)
     # The lesson: layer 1's gradient vanishes, and its updates are far below float32's rounding of its weights.
     assert history["grad_norm/1.W"][numpy.isfinite(history["grad_norm/1.W"])].max() < 1e-6
     assert 0 < numpy.nanmax(history["update_ratio/1.W"]) < 1e-7
