@@ -91,12 +91,21 @@ def cell_text(value: float) -> str:
 
 class CellNumbers(pg.GraphicsObject):
     """The values of the cells in view, drawn in screen pixels so that the view's stretching leaves the text
-    upright, where the cells are large enough to hold them: a small matrix whole, a large one zoomed in."""
+    upright, where the cells are large enough to hold them: a small matrix whole, a large one zoomed in.
+
+    The texts of the cells in view and the widest of them are made once for those cells and kept until the matrix or
+    the cells in view change: a view is painted again and again (a phase, a hover, a resize) with the same numbers."""
 
     def __init__(self) -> None:
         super().__init__()
         self.values: numpy.ndarray = numpy.zeros((0, 0))
         self.level = 1.0
+        font = QFont()
+        font.setPixelSize(MEASURED_AT_PX)
+        self.metrics = QFontMetricsF(font)  # the numbers are measured in the font they are drawn in
+        # No number is narrower than one digit: cells narrower than that at MIN_FONT_PX hold none, whatever they hold.
+        self.narrowest = self.metrics.horizontalAdvance("0") / MEASURED_AT_PX
+        self._texts: tuple[tuple[slice, slice], list[list[str]], float] | None = None  # the cells, texts, widest
 
     @property
     def rows(self) -> int:
@@ -108,7 +117,7 @@ class CellNumbers(pg.GraphicsObject):
 
     def set_matrix(self, values: numpy.ndarray, level: float) -> None:
         self.prepareGeometryChange()
-        self.values, self.level = values, level
+        self.values, self.level, self._texts = values, level, None
         self.update()
 
     def in_view(self) -> tuple[slice, slice]:
@@ -126,27 +135,27 @@ class CellNumbers(pg.GraphicsObject):
 
     def visible_texts(self) -> list[list[str]]:
         """The numbers of the cells in view, row by row; none when there are too many to be read."""
-        rows, columns = self.in_view()
-        shown = self.values[rows, columns]
-        if shown.size > MAX_NUMBERS:
-            return []
-        return [[cell_text(float(v)) for v in row] for row in shown]
+        return self._measured(self.in_view())[0]
+
+    def _measured(self, cells: tuple[slice, slice]) -> tuple[list[list[str]], float]:
+        """The texts of those cells and the width of the widest per pixel of font size, made once for them."""
+        key = (cells[0].start, cells[0].stop), (cells[1].start, cells[1].stop)
+        if self._texts is None or self._texts[0] != key:
+            shown = self.values[cells]
+            texts = [] if shown.size > MAX_NUMBERS else [[cell_text(float(v)) for v in row] for row in shown]
+            widest = max((self.metrics.horizontalAdvance(text) for row in texts for text in row), default=0.0)
+            self._texts = key, texts, max(widest / MEASURED_AT_PX, 1e-3)  # 1e-3: a matrix all gaps
+        return self._texts[1], self._texts[2]
 
     def font_px(self, cell_width: float, cell_height: float) -> int:
-        """The pixel size at which the widest number in view fits a cell, as measured in the font it is drawn in."""
-        if FONT_SHARE * cell_height < MIN_FONT_PX:  # too low for any number: nothing to measure
+        """The pixel size at which the widest number in view fits a cell, as measured in the font it is drawn in;
+        0 where none is drawn."""
+        # Too low or too narrow for any number: nothing to write out or measure.
+        if FONT_SHARE * cell_height < MIN_FONT_PX or cell_width - 4 < MIN_FONT_PX * self.narrowest:
             return 0
-        return self._font_px(cell_width, cell_height, self.visible_texts())
-
-    @staticmethod
-    def _font_px(cell_width: float, cell_height: float, texts: list[list[str]]) -> int:
+        texts, widest = self._measured(self.in_view())
         if not texts:
             return 0
-        font = QFont()
-        font.setPixelSize(MEASURED_AT_PX)
-        metrics = QFontMetricsF(font)
-        widest = max(max(metrics.horizontalAdvance(text) for row in texts for text in row) / MEASURED_AT_PX,
-                     1e-3)  # a matrix all gaps
         return int(min(MAX_FONT_PX, FONT_SHARE * cell_height, (cell_width - 4) / widest))
 
     @staticmethod
@@ -159,14 +168,11 @@ class CellNumbers(pg.GraphicsObject):
 
     def paint(self, painter: QPainter, *args) -> None:
         transform = painter.transform()
-        cell_width, cell_height = abs(transform.m11()), abs(transform.m22())
-        if FONT_SHARE * cell_height < MIN_FONT_PX:
-            return
-        texts = self.visible_texts()
-        size = self._font_px(cell_width, cell_height, texts)
+        size = self.font_px(abs(transform.m11()), abs(transform.m22()))
         if size < MIN_FONT_PX:
             return
         rows, columns = self.in_view()
+        texts = self.visible_texts()
         # White ink where the cell's own colour is dark (deep blue), dark ink elsewhere (orange is light).
         shown = self.values[rows, columns]
         index = ((numpy.nan_to_num(numpy.clip(shown / self.level, -1, 1)) + 1) * 127.5).astype(int)
@@ -208,7 +214,8 @@ class PickedCell(pg.GraphicsObject):
 
     def viewTransformChanged(self) -> None:  # noqa: N802 (pyqtgraph's name)
         super().viewTransformChanged()
-        self.prepareGeometryChange()  # the outline's least size is in pixels: in cells it changes with the zoom
+        if self.isVisible():  # set_cell makes the bounds anew before it is shown
+            self.prepareGeometryChange()  # the outline's least size is in pixels: in cells it changes with the zoom
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
         device = self.deviceTransform_()
@@ -362,7 +369,7 @@ class MatrixView(QWidget):
         least = (min(width / max(readable[0], cell_width), self.whole.width()),
                  min(height / max(readable[1], cell_height), self.whole.height()))
         self.box.set_bounds(self.whole, least)
-        self.show_region(self.wanted)
+        self._show_wanted()
 
     def region(self) -> QRectF | None:
         """The part of the matrix in view, or None when it is shown whole."""
@@ -374,10 +381,15 @@ class MatrixView(QWidget):
 
     def show_region(self, region: QRectF | None) -> None:
         """Show that part of the matrix (as near as the limits allow), or all of it."""
+        if region is None and self.wanted is None or None not in (region, self.wanted) and region == self.wanted:
+            return  # shown already: every phase asks each view again, and a range set is a view box's every update
         self.wanted = region
+        self._show_wanted()
+
+    def _show_wanted(self) -> None:
         if self.whole.isEmpty():  # not laid out yet: _fit shows it
             return
-        shown = self.whole if region is None else region
+        shown = self.whole if self.wanted is None else self.wanted
         self.box.setRange(xRange=(shown.left(), shown.right()), yRange=(shown.top(), shown.bottom()), padding=0.0)
 
     def _zoomed_by_hand(self) -> None:
