@@ -36,6 +36,7 @@ from playground.ui.stepper.image_common import Focus, ImagePhase
 from playground.ui.stepper.notation import Matrix, lines_html, number
 from playground.ui.stepper.phases import (
     BACKWARD,
+    FORWARD,
     UPDATE,
     UPDATE_GRADIENT,
     Phase,
@@ -78,7 +79,7 @@ class StepperPanel(QWidget):
         self._layout_count = -1
         self.chain: ChainRule | None = None  # the weight taken apart, in a Dense layer's backward phase
         # The weight a person chose, by parameter ("1.W"), as drawn (row, column), kept from step to step: the
-        # backward phase takes it apart, the update follows it.
+        # forward phase outlines it in W, the backward phase takes it apart, the update follows it.
         self._picked: dict[str, tuple[int, int]] = {}
         # The part of the matrices of each drawn shape a person zoomed to: matrices of one shape (W, ∂L/∂W, ΔW)
         # show the same rows and columns, in every phase, kept from step to step.
@@ -360,7 +361,7 @@ class StepperPanel(QWidget):
             view.show_region(self._zoom.get(matrix.values.shape))
         for k, view in enumerate(self.views):
             view.setVisible(k < len(matrices))
-        self._mark_update()
+        self._mark_picked()
         self.hover.setText(self._hover_hint())
         self.prev_button.setEnabled(self._index > 0)
         at_end = QApplication.focusWidget() is self.next_button and self._index == last
@@ -405,6 +406,9 @@ class StepperPanel(QWidget):
         if self._dense_backward() is not None:
             return self.tr("Hover over a cell to read its value, turn the wheel to zoom in; click a cell of ∂L/∂W "
                            "to take that weight apart.")
+        if self._dense_forward() is not None:
+            return self.tr("Hover over a cell to read its value, turn the wheel to zoom in; click a cell of W to pick "
+                           "the weight the backward pass takes apart.")
         picked = self._update_readout()
         if picked:
             return self.tr("{0}. Click a cell to follow another; turn the wheel to zoom in.").format(picked)
@@ -444,7 +448,14 @@ class StepperPanel(QWidget):
         row, column = numpy.unravel_index(numpy.argmax(gradient), gradient.shape)
         return int(row), int(column)
 
-    def _mark_update(self) -> None:
+    def _mark_picked(self) -> None:
+        """The picked weight outlined in W of a Dense layer's forward phase, and in every matrix of the update (the
+        backward phase outlines it in ∂L/∂W with its chain rule)."""
+        forward = self._dense_forward()
+        if forward is not None:
+            for view in self._shown_views():
+                if view.matrix.name == "W":
+                    view.mark(*self._weight_of(forward.path))
         picked = self._update_pick()
         if picked is not None:
             for view in self._shown_views():
@@ -466,6 +477,21 @@ class StepperPanel(QWidget):
         phase = self._phases[self._index]
         return phase if phase.kind == BACKWARD and self.trace.backward[phase.record].type == "dense" else None
 
+    def _dense_forward(self) -> Phase | None:
+        if self.trace is None or self._index < 0:
+            return None
+        phase = self._phases[self._index]
+        return phase if phase.kind == FORWARD and self.trace.forward[phase.record].type == "dense" else None
+
+    def _weight_of(self, path: str) -> tuple[int, int]:
+        """The weight of Dense layer `path` that its backward phase takes apart: the one a person picked, until then
+        the one with the largest gradient, which this step moves most."""
+        if f"{path}.W" in self._picked:
+            return self._picked[f"{path}.W"]
+        grad = next(record for record in self.trace.backward if record.path == path).param_grads["W"]
+        row, column = numpy.unravel_index(numpy.argmax(numpy.abs(grad)), grad.shape)
+        return int(row), int(column)
+
     # One weight's chain rule.
 
     def _set_chain_ranges(self, phase: Phase) -> None:
@@ -476,9 +502,7 @@ class StepperPanel(QWidget):
         if dense is None:
             return
         grad = self.trace.backward[phase.record].param_grads["W"]
-        # Until a person picks one, the weight with the largest gradient: the one this step moves most.
-        picked = self._picked.get(f"{phase.path}.W") or numpy.unravel_index(numpy.argmax(numpy.abs(grad)), grad.shape)
-        for spin, top, value in zip((self.chain_row, self.chain_column), grad.shape, picked):
+        for spin, top, value in zip((self.chain_row, self.chain_column), grad.shape, self._weight_of(phase.path)):
             spin.blockSignals(True)
             spin.setRange(0, top - 1)
             spin.setValue(int(value))
@@ -515,8 +539,13 @@ class StepperPanel(QWidget):
         parameter = self._update_parameter()
         if parameter is not None and view.matrix is not None and view.matrix.name_at(row, column) is not None:
             self._picked[parameter] = (row, column)
-            self._mark_update()
+            self._mark_picked()
             self.hover.setText(self._hover_hint())
+            return
+        forward = self._dense_forward()
+        if forward is not None and view.matrix is not None and view.matrix.name == "W":
+            self._picked[f"{forward.path}.W"] = (row, column)
+            self._mark_picked()
             return
         if self._dense_backward() is None or view.matrix is None or view.matrix.name != "∂L/∂W":
             return
