@@ -9,8 +9,8 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
+from playground.ui.stepper.matrix_view import DARK_INK, PICKED_MIN_PX, MatrixView, cell_text
 from playground.ui.stepper.notation import number
-from playground.ui.stepper.views import DARK_INK, PICKED_MIN_PX, MatrixView, cell_text
 from tests.ui.test_stepper import panel_for, traced, value, view_named
 
 FORWARD_1, BACKWARD_1, UPDATE = 0, 4, 5  # the digits MLP's phases through its 200-unit layer, and the update

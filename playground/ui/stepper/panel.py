@@ -11,7 +11,7 @@ apply_requested or discard_requested says so.
 from __future__ import annotations
 
 import numpy
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -32,7 +32,9 @@ from superqt import QFlowLayout
 
 from playground.engine import GradCheckReport, NetworkSpec, StepTrace
 from playground.ui.stepper.chain_rule import ChainRule, chain_rule, chain_rule_html
+from playground.ui.stepper.gradient_check import GradientCheck
 from playground.ui.stepper.image_common import Focus, ImagePhase
+from playground.ui.stepper.matrix_view import MatrixView, ZoomByShape
 from playground.ui.stepper.notation import Matrix, lines_html, number
 from playground.ui.stepper.phases import (
     BACKWARD,
@@ -49,7 +51,7 @@ from playground.ui.stepper.phases import (
     update_layers,
     update_parameters,
 )
-from playground.ui.stepper.views import FittedText, GradientCheck, MatrixView, with_hats_in_place
+from playground.ui.stepper.rich_text import FittedText, with_hats_in_place
 from playground.ui.translation import tr
 
 # The most matrices a phase shows: a weight before, its gradient, both penalty terms, the gradient used,
@@ -81,9 +83,7 @@ class StepperPanel(QWidget):
         # The weight a person chose, by parameter ("1.W"), as drawn (row, column), kept from step to step: the
         # forward phase outlines it in W, the backward phase takes it apart, the update follows it.
         self._picked: dict[str, tuple[int, int]] = {}
-        # The part of the matrices of each drawn shape a person zoomed to: matrices of one shape (W, ∂L/∂W, ΔW)
-        # show the same rows and columns, in every phase, kept from step to step.
-        self._zoom: dict[tuple[int, int], QRectF] = {}
+        self.zoom = ZoomByShape()  # the heatmaps of one shape zoom together, in every phase, from step to step
         # The cell a person chose in a phase of a layer on images, by (layer, direction), kept from step to step.
         self._cells: dict[tuple[str, str], tuple[int, ...]] = {}
         self.image: ImagePhase | None = None  # the phase in focus, when it is one of a layer on images
@@ -222,7 +222,7 @@ class StepperPanel(QWidget):
         for view in self.views:
             view.hovered.connect(lambda text: self.hover.setText(text or self._hover_hint()))
             view.clicked.connect(lambda r, c, view=view: self._pick_weight(view, r, c))
-            view.zoomed.connect(lambda region, view=view: self._zoomed(view, region))
+            view.zoomed.connect(lambda region, view=view: self.zoom.zoomed(view, region, self._shown_views()))
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
@@ -275,7 +275,8 @@ class StepperPanel(QWidget):
     def show_trace(self, trace: StepTrace, spec: NetworkSpec) -> None:
         """A new step to walk, from its first phase."""
         if self.spec is None or spec.to_dict() != self.spec.to_dict():
-            self._picked, self._cells, self._zoom = {}, {}, {}
+            self._picked, self._cells = {}, {}
+            self.zoom.forget()
         self.trace, self.spec = trace, spec
         self._phases, self._index, self._matrices = build_phases(trace, spec), -1, {}
         self.checker.set_step(trace, spec)
@@ -358,7 +359,7 @@ class StepperPanel(QWidget):
         self._arrange(len(matrices))
         for view, matrix in zip(self.views, matrices):
             view.show_matrix(matrix)
-            view.show_region(self._zoom.get(matrix.values.shape))
+            view.show_region(self.zoom.region(matrix.values.shape))
         for k, view in enumerate(self.views):
             view.setVisible(k < len(matrices))
         self._mark_picked()
@@ -416,17 +417,6 @@ class StepperPanel(QWidget):
 
     def _shown_views(self) -> list[MatrixView]:
         return [view for view in self.views if not view.isHidden() and view.matrix is not None]
-
-    def _zoomed(self, source: MatrixView, region: QRectF | None) -> None:
-        """A heatmap zoomed or moved by hand: the others of its shape follow it, now and in later phases."""
-        shape = source.matrix.values.shape
-        if region is None:
-            self._zoom.pop(shape, None)
-        else:
-            self._zoom[shape] = region
-        for view in self._shown_views():
-            if view is not source and view.matrix.values.shape == shape:
-                view.show_region(region)
 
     # One parameter's update.
 

@@ -1,15 +1,14 @@
-"""The stepper's widgets: the heatmaps, a matrix each, on a diverging colour map centred on 0, with its
-value under the mouse and, where the cells are large enough to read, the numbers in them (maps side
-by side drawn with square pixels and the cells of the phase outlined); the gradient check; and the area
-that holds a phase's formulas.
+"""The stepper's heatmaps: a matrix each, on a diverging colour map centred on 0, with its value under the mouse
+and, where the cells are large enough to read, the numbers in them (maps side by side drawn with square pixels and
+the cells of the phase outlined).
 
-A heatmap zooms: the wheel magnifies around the pointer until the cells carry their numbers, a drag moves
-the window over the matrix, a double click shows it whole again, and its title names the rows and columns
-in view. The picked cell's outline keeps a least size on screen, so that one weight of a 784×200 matrix,
-a third of a pixel high, is still seen.
+A heatmap zooms: the wheel magnifies around the pointer until the cells carry their numbers, a drag moves the window
+over the matrix, a double click shows it whole again, and its title names the rows and columns in view; the heatmaps
+of one shape zoom together (ZoomByShape). The picked cell's outline keeps a least size on screen, so that one weight
+of a 784×200 matrix, a third of a pixel high, is still seen.
 
-A view is made once and refilled for every phase with setImage (fixed levels, no autoLevels);
-the numbers are one item that paints the cells in view in device pixels, not an item per cell.
+A view is made once and refilled for every phase with setImage (fixed levels, no autoLevels); the numbers are one
+item that paints the cells in view in device pixels, not an item per cell.
 """
 
 from __future__ import annotations
@@ -19,21 +18,9 @@ import math
 import numpy
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QTextLayout
-from PySide6.QtWidgets import (
-    QGraphicsRectItem,
-    QLabel,
-    QPushButton,
-    QSizePolicy,
-    QTextBrowser,
-    QToolTip,
-    QVBoxLayout,
-    QWidget,
-)
-from superqt.utils import thread_worker
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
-from playground.engine import GradCheckReport, Network, NetworkSpec, StepTrace, gradient_check
-from playground.engine.gradcheck import TOLERANCE
 from playground.ui.stepper.notation import Matrix, number
 from playground.ui.theme import BOUNDARY_COLORS
 
@@ -53,28 +40,6 @@ MAX_NUMBERS = 4000  # cells in view beyond which no number is drawn: they are to
 WHEEL_ZOOM = 0.7  # what a notch away from the user leaves of the range: a 784×200 matrix reads in about 12
 PICKED_MIN_PX = 9.0  # the picked cell's outline is never smaller on screen than this
 DARK_INK, LIGHT_INK = QColor(30, 30, 30), QColor(255, 255, 255)
-
-
-def hat_offset(font: QFont) -> float:
-    """How far above its letter's baseline `font` sets the combining circumflex of x̂ (the stepper's x̂, m̂, v̂ have no
-    precomposed letter), in pixels: about 0 where the hat sits on the x."""
-    layout = QTextLayout("x\u0302", font)
-    layout.beginLayout()
-    layout.createLine()
-    layout.endLayout()
-    heights = [point.y() for run in layout.glyphRuns() for point in run.positions()]
-    return max(heights) - min(heights) if heights else 0.0
-
-
-def with_hats_in_place(font: QFont) -> QFont:
-    """`font`, with the positioning of combining marks turned off where it lifts them off their letter: Qt sets
-    DejaVu Sans's circumflex a whole line above the x (the hat lost, or on the line above), while the mark's own
-    glyph is drawn over the letter before it. Other fonts are returned as they are."""
-    if not hasattr(QFont, "Tag") or hat_offset(font) < QFontMetricsF(font).ascent() / 2:
-        return font
-    fixed = QFont(font)
-    fixed.setFeature(QFont.Tag("mark"), 0)
-    return fixed
 
 
 def cell_text(value: float) -> str:
@@ -460,115 +425,27 @@ class MatrixView(QWidget):
             self.clicked.emit(*cell)
 
 
-@thread_worker
-def _gradient_check(token: int, spec: NetworkSpec, state: dict, x: numpy.ndarray,
-                    y: numpy.ndarray) -> tuple[int, GradCheckReport]:
-    net = Network(spec, "numpy", "float64")
-    net.load_state_dict(state)
-    return token, gradient_check(net, x, y)
+class ZoomByShape:
+    """The part of the matrices of each shape a person zoomed to: matrices of one shape (W, ∂L/∂W, ΔW) show the same
+    rows and columns, in every phase, kept from step to step until the network changes."""
 
+    def __init__(self) -> None:
+        self.regions: dict[tuple[int, int], QRectF] = {}
 
-class GradientCheck(QLabel):
-    """The result of the finite-difference check of a traced step, for the layer in focus; its button
-    (placed by the panel) runs the check off the GUI thread on the step's weights and batch."""
+    def forget(self) -> None:
+        self.regions = {}
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="stepperCheckResult", wordWrap=True)
-        self.button = QPushButton(self.tr("Check this gradient"), objectName="stepperCheckButton")
-        self.button.setToolTip(self.tr("Compare this layer's gradients with finite differences in float64"))
-        self.button.clicked.connect(self.run)
-        self.report: GradCheckReport | None = None
-        self.trace: StepTrace | None = None
-        self.spec: NetworkSpec | None = None
-        self.path = ""
-        self.running = False
-        self._token = 0  # which step a running check belongs to: a late result for an older one is dropped
+    def region(self, shape: tuple[int, int]) -> QRectF | None:
+        """The part of a matrix of that shape to show, or None for all of it."""
+        return self.regions.get(shape)
 
-    def set_step(self, trace: StepTrace | None, spec: NetworkSpec | None) -> None:
-        self.trace, self.spec, self.report = trace, spec, None
-        self._token += 1
-        self.clear()
-        self.button.setEnabled(trace is not None and not self.running)
-
-    def run(self) -> None:
-        if self.trace is None or self.running:
-            return
-        self.running = True
-        self.button.setEnabled(False)
-        self.setText(self.tr("Checking against finite differences…"))
-        x, y = self.trace.forward[0].input.T, self.trace.target.T  # rows; one-hot targets read as probabilities
-        worker = _gradient_check(self._token, self.spec, self.trace.state_before, x, y)
-        worker.returned.connect(self._checked)
-        worker.errored.connect(self._failed)
-        worker.finished.connect(self._finished)
-        worker.start()
-
-    def _checked(self, result: tuple[int, GradCheckReport]) -> None:
-        token, report = result
-        if token == self._token:
-            self.report = report
-            self.show_for(self.path)
-
-    def _failed(self, error: Exception) -> None:
-        self.setText(self.tr("The gradient check failed to run: {0}").format(error))
-
-    def _finished(self) -> None:
-        self.running = False
-        self.button.setEnabled(self.trace is not None)
-
-    @property
-    def shown(self) -> dict[str, float]:
-        """Max relative error by parameter: the layer's, or every one for the loss and the update ("")."""
-        if self.report is None:
-            return {}
-        return {check.name: check.max_relative_error for check in self.report.checks
-                if not self.path or check.name.startswith(f"{self.path}.")}
-
-    def show_for(self, path: str) -> None:
-        self.path = path
-        if self.report is None:
-            return
-        shown = self.shown
-        if not shown:
-            self.setText(self.tr("Layer {0} has no parameters; across the network the largest relative error "
-                                 "is {1:.1e}.").format(path, self.report.max_relative_error))
-            return
-        verdict = self.tr("agree") if max(shown.values()) < TOLERANCE else self.tr("DISAGREE")
-        errors = ", ".join(f"{name} {error:.1e}" for name, error in shown.items())
-        self.setText(self.tr("Finite differences and the hand-written gradients {0} (max relative error {1}; "
-                             "below {2:.0e} agrees).").format(verdict, errors, TOLERANCE))
-
-
-class FittedText(QTextBrowser):
-    """Rich text that asks for the height its document takes at the width it has, so that a layout gives it
-    all its lines instead of a scroll bar."""
-
-    def __init__(self, **options) -> None:
-        super().__init__(**options)
-        # Never a scroll bar: it would narrow the text, whose lines then need more height than was asked for.
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        policy = self.sizePolicy()
-        policy.setHeightForWidth(True)
-        policy.setVerticalPolicy(QSizePolicy.Policy.Minimum)
-        self.setSizePolicy(policy)
-
-    def setHtml(self, text: str) -> None:  # noqa: N802 (Qt's name)
-        super().setHtml(text)
-        self.updateGeometry()  # another text, another height
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt's name)
-        document = self.document().clone()
-        frame = 2 * self.frameWidth()
-        document.setTextWidth(width - frame)
-        return math.ceil(document.size().height()) + frame
-
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        width = super().sizeHint().width()
-        return QSize(width, self.heightForWidth(self.width() if self.width() > 0 else width))
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
+    def zoomed(self, source: MatrixView, region: QRectF | None, shown: list[MatrixView]) -> None:
+        """A heatmap zoomed or moved by hand: the others shown of its shape follow it, now and in later phases."""
+        shape = source.matrix.values.shape
+        if region is None:
+            self.regions.pop(shape, None)
+        else:
+            self.regions[shape] = region
+        for view in shown:
+            if view is not source and view.matrix.values.shape == shape:
+                view.show_region(region)
