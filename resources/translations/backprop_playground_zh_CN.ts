@@ -4097,6 +4097,10 @@ sat.</source>
         <translation>鼠标悬停在格子上可读取数值，滚动滚轮可放大；点击 ∂L/∂W 的格子可拆开那个权重的梯度。</translation>
     </message>
     <message>
+        <source>Hover over a cell to read its value, turn the wheel to zoom in; click a cell of W to pick the weight the backward pass takes apart.</source>
+        <translation>鼠标悬停在格子上可读取数值，滚动滚轮可放大；点击 W 的格子可选定反向传播要拆开的那个权重。</translation>
+    </message>
+    <message>
         <source>{0}. Click a cell to follow another; turn the wheel to zoom in.</source>
         <translation>{0}。点击另一个格子可跟踪那个权重；滚动滚轮可放大。</translation>
     </message>

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from playground.ui import MainWindow
-from playground.ui.stepper.views import MatrixView
+from playground.ui.stepper.matrix_view import MatrixView
 from tests.ui.widgets import click, find
 
 SCREENS = [(1280, 720), (1400, 900)]

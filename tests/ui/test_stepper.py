@@ -31,9 +31,9 @@ from playground.engine import (
 from playground.engine.activations import Tanh
 from playground.engine.losses import LOSS_CLASSES
 from playground.project import load_preset
+from playground.ui.stepper.matrix_view import cell_text
 from playground.ui.stepper.panel import StepperPanel
 from playground.ui.stepper.phases import number
-from playground.ui.stepper.views import cell_text
 
 
 def traced(name: str, count: int = 10):

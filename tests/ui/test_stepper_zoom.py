@@ -9,11 +9,11 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
+from playground.ui.stepper.matrix_view import DARK_INK, PICKED_MIN_PX, MatrixView, cell_text
 from playground.ui.stepper.notation import number
-from playground.ui.stepper.views import DARK_INK, PICKED_MIN_PX, MatrixView, cell_text
 from tests.ui.test_stepper import panel_for, traced, value, view_named
 
-BACKWARD_1, UPDATE = 4, 5  # the digits MLP's phases: backward through its 200-unit layer, and the update
+FORWARD_1, BACKWARD_1, UPDATE = 0, 4, 5  # the digits MLP's phases through its 200-unit layer, and the update
 
 
 @pytest.fixture(scope="module")
@@ -142,3 +142,25 @@ def test_a_weight_clicked_in_the_update_is_followed_from_before_to_after(qtbot, 
     for view in views:
         assert view.marker.isVisible() and view.marker.rect().topLeft() == QPointF(190, 60), view.matrix.name
     assert not numpy.isclose(update.change[60, 190], 0)
+
+
+def test_the_weight_to_take_apart_is_outlined_in_w_in_the_forward_phase_where_a_click_picks_another(qtbot, digits):
+    spec, trace = digits
+    panel = panel_for(qtbot, spec, trace)  # at the forward phase of the 200-unit layer, nothing picked yet
+    weights = view_named(panel, "W")
+    gradient = next(record for record in trace.backward if record.path == "1").param_grads["W"]
+    largest = numpy.unravel_index(numpy.argmax(numpy.abs(gradient)), gradient.shape)
+    assert weights.marker.isVisible() and weights.marker.rect().topLeft() == QPointF(largest[1], largest[0])
+    assert not any(view.marker.isVisible() for view in panel.views if view.isVisible() and view is not weights)
+    panel.go_to(BACKWARD_1)
+    click(qtbot, view_named(panel, "∂L/∂W"), 30, 120)
+    qtbot.waitUntil(lambda: (panel.chain_row.value(), panel.chain_column.value()) == (30, 120))
+    panel.go_to(FORWARD_1)
+    assert weights.marker.isVisible() and weights.marker.rect().topLeft() == QPointF(120, 30)
+    assert "click a cell of W" in panel.hover.text()
+    clicked = weights.cell_at(weights.graphics.mapToScene(at_cell(weights, 7, 33)))
+    click(qtbot, weights, 7, 33)
+    qtbot.waitUntil(lambda: weights.marker.rect().topLeft() == QPointF(clicked[1], clicked[0]))
+    panel.go_to(BACKWARD_1)
+    assert (panel.chain_row.value(), panel.chain_column.value()) == clicked  # the weight taken apart
+    assert view_named(panel, "∂L/∂W").marker.rect().topLeft() == QPointF(clicked[1], clicked[0])

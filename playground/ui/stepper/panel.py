@@ -11,7 +11,7 @@ apply_requested or discard_requested says so.
 from __future__ import annotations
 
 import numpy
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -32,10 +32,13 @@ from superqt import QFlowLayout
 
 from playground.engine import GradCheckReport, NetworkSpec, StepTrace
 from playground.ui.stepper.chain_rule import ChainRule, chain_rule, chain_rule_html
+from playground.ui.stepper.gradient_check import GradientCheck
 from playground.ui.stepper.image_common import Focus, ImagePhase
+from playground.ui.stepper.matrix_view import MatrixView, ZoomByShape
 from playground.ui.stepper.notation import Matrix, lines_html, number
 from playground.ui.stepper.phases import (
     BACKWARD,
+    FORWARD,
     UPDATE,
     UPDATE_GRADIENT,
     Phase,
@@ -48,7 +51,7 @@ from playground.ui.stepper.phases import (
     update_layers,
     update_parameters,
 )
-from playground.ui.stepper.views import FittedText, GradientCheck, MatrixView, with_hats_in_place
+from playground.ui.stepper.rich_text import FittedText, with_hats_in_place
 from playground.ui.translation import tr
 
 # The most matrices a phase shows: a weight before, its gradient, both penalty terms, the gradient used,
@@ -78,11 +81,9 @@ class StepperPanel(QWidget):
         self._layout_count = -1
         self.chain: ChainRule | None = None  # the weight taken apart, in a Dense layer's backward phase
         # The weight a person chose, by parameter ("1.W"), as drawn (row, column), kept from step to step: the
-        # backward phase takes it apart, the update follows it.
+        # forward phase outlines it in W, the backward phase takes it apart, the update follows it.
         self._picked: dict[str, tuple[int, int]] = {}
-        # The part of the matrices of each drawn shape a person zoomed to: matrices of one shape (W, ∂L/∂W, ΔW)
-        # show the same rows and columns, in every phase, kept from step to step.
-        self._zoom: dict[tuple[int, int], QRectF] = {}
+        self.zoom = ZoomByShape()  # the heatmaps of one shape zoom together, in every phase, from step to step
         # The cell a person chose in a phase of a layer on images, by (layer, direction), kept from step to step.
         self._cells: dict[tuple[str, str], tuple[int, ...]] = {}
         self.image: ImagePhase | None = None  # the phase in focus, when it is one of a layer on images
@@ -221,7 +222,7 @@ class StepperPanel(QWidget):
         for view in self.views:
             view.hovered.connect(lambda text: self.hover.setText(text or self._hover_hint()))
             view.clicked.connect(lambda r, c, view=view: self._pick_weight(view, r, c))
-            view.zoomed.connect(lambda region, view=view: self._zoomed(view, region))
+            view.zoomed.connect(lambda region, view=view: self.zoom.zoomed(view, region, self._shown_views()))
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
@@ -274,7 +275,8 @@ class StepperPanel(QWidget):
     def show_trace(self, trace: StepTrace, spec: NetworkSpec) -> None:
         """A new step to walk, from its first phase."""
         if self.spec is None or spec.to_dict() != self.spec.to_dict():
-            self._picked, self._cells, self._zoom = {}, {}, {}
+            self._picked, self._cells = {}, {}
+            self.zoom.forget()
         self.trace, self.spec = trace, spec
         self._phases, self._index, self._matrices = build_phases(trace, spec), -1, {}
         self.checker.set_step(trace, spec)
@@ -357,10 +359,10 @@ class StepperPanel(QWidget):
         self._arrange(len(matrices))
         for view, matrix in zip(self.views, matrices):
             view.show_matrix(matrix)
-            view.show_region(self._zoom.get(matrix.values.shape))
+            view.show_region(self.zoom.region(matrix.values.shape))
         for k, view in enumerate(self.views):
             view.setVisible(k < len(matrices))
-        self._mark_update()
+        self._mark_picked()
         self.hover.setText(self._hover_hint())
         self.prev_button.setEnabled(self._index > 0)
         at_end = QApplication.focusWidget() is self.next_button and self._index == last
@@ -405,6 +407,9 @@ class StepperPanel(QWidget):
         if self._dense_backward() is not None:
             return self.tr("Hover over a cell to read its value, turn the wheel to zoom in; click a cell of ∂L/∂W "
                            "to take that weight apart.")
+        if self._dense_forward() is not None:
+            return self.tr("Hover over a cell to read its value, turn the wheel to zoom in; click a cell of W to pick "
+                           "the weight the backward pass takes apart.")
         picked = self._update_readout()
         if picked:
             return self.tr("{0}. Click a cell to follow another; turn the wheel to zoom in.").format(picked)
@@ -412,17 +417,6 @@ class StepperPanel(QWidget):
 
     def _shown_views(self) -> list[MatrixView]:
         return [view for view in self.views if not view.isHidden() and view.matrix is not None]
-
-    def _zoomed(self, source: MatrixView, region: QRectF | None) -> None:
-        """A heatmap zoomed or moved by hand: the others of its shape follow it, now and in later phases."""
-        shape = source.matrix.values.shape
-        if region is None:
-            self._zoom.pop(shape, None)
-        else:
-            self._zoom[shape] = region
-        for view in self._shown_views():
-            if view is not source and view.matrix.values.shape == shape:
-                view.show_region(region)
 
     # One parameter's update.
 
@@ -444,7 +438,14 @@ class StepperPanel(QWidget):
         row, column = numpy.unravel_index(numpy.argmax(gradient), gradient.shape)
         return int(row), int(column)
 
-    def _mark_update(self) -> None:
+    def _mark_picked(self) -> None:
+        """The picked weight outlined in W of a Dense layer's forward phase, and in every matrix of the update (the
+        backward phase outlines it in ∂L/∂W with its chain rule)."""
+        forward = self._dense_forward()
+        if forward is not None:
+            for view in self._shown_views():
+                if view.matrix.name == "W":
+                    view.mark(*self._weight_of(forward.path))
         picked = self._update_pick()
         if picked is not None:
             for view in self._shown_views():
@@ -466,6 +467,21 @@ class StepperPanel(QWidget):
         phase = self._phases[self._index]
         return phase if phase.kind == BACKWARD and self.trace.backward[phase.record].type == "dense" else None
 
+    def _dense_forward(self) -> Phase | None:
+        if self.trace is None or self._index < 0:
+            return None
+        phase = self._phases[self._index]
+        return phase if phase.kind == FORWARD and self.trace.forward[phase.record].type == "dense" else None
+
+    def _weight_of(self, path: str) -> tuple[int, int]:
+        """The weight of Dense layer `path` that its backward phase takes apart: the one a person picked, until then
+        the one with the largest gradient, which this step moves most."""
+        if f"{path}.W" in self._picked:
+            return self._picked[f"{path}.W"]
+        grad = next(record for record in self.trace.backward if record.path == path).param_grads["W"]
+        row, column = numpy.unravel_index(numpy.argmax(numpy.abs(grad)), grad.shape)
+        return int(row), int(column)
+
     # One weight's chain rule.
 
     def _set_chain_ranges(self, phase: Phase) -> None:
@@ -476,9 +492,7 @@ class StepperPanel(QWidget):
         if dense is None:
             return
         grad = self.trace.backward[phase.record].param_grads["W"]
-        # Until a person picks one, the weight with the largest gradient: the one this step moves most.
-        picked = self._picked.get(f"{phase.path}.W") or numpy.unravel_index(numpy.argmax(numpy.abs(grad)), grad.shape)
-        for spin, top, value in zip((self.chain_row, self.chain_column), grad.shape, picked):
+        for spin, top, value in zip((self.chain_row, self.chain_column), grad.shape, self._weight_of(phase.path)):
             spin.blockSignals(True)
             spin.setRange(0, top - 1)
             spin.setValue(int(value))
@@ -515,8 +529,13 @@ class StepperPanel(QWidget):
         parameter = self._update_parameter()
         if parameter is not None and view.matrix is not None and view.matrix.name_at(row, column) is not None:
             self._picked[parameter] = (row, column)
-            self._mark_update()
+            self._mark_picked()
             self.hover.setText(self._hover_hint())
+            return
+        forward = self._dense_forward()
+        if forward is not None and view.matrix is not None and view.matrix.name == "W":
+            self._picked[f"{forward.path}.W"] = (row, column)
+            self._mark_picked()
             return
         if self._dense_backward() is None or view.matrix is None or view.matrix.name != "∂L/∂W":
             return

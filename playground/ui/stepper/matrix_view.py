@@ -1,15 +1,14 @@
-"""The stepper's widgets: the heatmaps, a matrix each, on a diverging colour map centred on 0, with its
-value under the mouse and, where the cells are large enough to read, the numbers in them (maps side
-by side drawn with square pixels and the cells of the phase outlined); the gradient check; and the area
-that holds a phase's formulas.
+"""The stepper's heatmaps: a matrix each, on a diverging colour map centred on 0, with its value under the mouse
+and, where the cells are large enough to read, the numbers in them (maps side by side drawn with square pixels and
+the cells of the phase outlined).
 
-A heatmap zooms: the wheel magnifies around the pointer until the cells carry their numbers, a drag moves
-the window over the matrix, a double click shows it whole again, and its title names the rows and columns
-in view. The picked cell's outline keeps a least size on screen, so that one weight of a 784×200 matrix,
-a third of a pixel high, is still seen.
+A heatmap zooms: the wheel magnifies around the pointer until the cells carry their numbers, a drag moves the window
+over the matrix, a double click shows it whole again, and its title names the rows and columns in view; the heatmaps
+of one shape zoom together (ZoomByShape). The picked cell's outline keeps a least size on screen, so that one weight
+of a 784×200 matrix, a third of a pixel high, is still seen.
 
-A view is made once and refilled for every phase with setImage (fixed levels, no autoLevels);
-the numbers are one item that paints the cells in view in device pixels, not an item per cell.
+A view is made once and refilled for every phase with setImage (fixed levels, no autoLevels); the numbers are one
+item that paints the cells in view in device pixels, not an item per cell.
 """
 
 from __future__ import annotations
@@ -19,21 +18,9 @@ import math
 import numpy
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QTextLayout
-from PySide6.QtWidgets import (
-    QGraphicsRectItem,
-    QLabel,
-    QPushButton,
-    QSizePolicy,
-    QTextBrowser,
-    QToolTip,
-    QVBoxLayout,
-    QWidget,
-)
-from superqt.utils import thread_worker
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
-from playground.engine import GradCheckReport, Network, NetworkSpec, StepTrace, gradient_check
-from playground.engine.gradcheck import TOLERANCE
 from playground.ui.stepper.notation import Matrix, number
 from playground.ui.theme import BOUNDARY_COLORS
 
@@ -55,28 +42,6 @@ PICKED_MIN_PX = 9.0  # the picked cell's outline is never smaller on screen than
 DARK_INK, LIGHT_INK = QColor(30, 30, 30), QColor(255, 255, 255)
 
 
-def hat_offset(font: QFont) -> float:
-    """How far above its letter's baseline `font` sets the combining circumflex of x̂ (the stepper's x̂, m̂, v̂ have no
-    precomposed letter), in pixels: about 0 where the hat sits on the x."""
-    layout = QTextLayout("x\u0302", font)
-    layout.beginLayout()
-    layout.createLine()
-    layout.endLayout()
-    heights = [point.y() for run in layout.glyphRuns() for point in run.positions()]
-    return max(heights) - min(heights) if heights else 0.0
-
-
-def with_hats_in_place(font: QFont) -> QFont:
-    """`font`, with the positioning of combining marks turned off where it lifts them off their letter: Qt sets
-    DejaVu Sans's circumflex a whole line above the x (the hat lost, or on the line above), while the mark's own
-    glyph is drawn over the letter before it. Other fonts are returned as they are."""
-    if not hasattr(QFont, "Tag") or hat_offset(font) < QFontMetricsF(font).ascent() / 2:
-        return font
-    fixed = QFont(font)
-    fixed.setFeature(QFont.Tag("mark"), 0)
-    return fixed
-
-
 def cell_text(value: float) -> str:
     """A value in at most about six characters: "0.274", "−0.918", "5.2e−6"; nothing in a gap between maps."""
     if math.isnan(value):
@@ -91,12 +56,21 @@ def cell_text(value: float) -> str:
 
 class CellNumbers(pg.GraphicsObject):
     """The values of the cells in view, drawn in screen pixels so that the view's stretching leaves the text
-    upright, where the cells are large enough to hold them: a small matrix whole, a large one zoomed in."""
+    upright, where the cells are large enough to hold them: a small matrix whole, a large one zoomed in.
+
+    The texts of the cells in view and the widest of them are made once for those cells and kept until the matrix or
+    the cells in view change: a view is painted again and again (a phase, a hover, a resize) with the same numbers."""
 
     def __init__(self) -> None:
         super().__init__()
         self.values: numpy.ndarray = numpy.zeros((0, 0))
         self.level = 1.0
+        font = QFont()
+        font.setPixelSize(MEASURED_AT_PX)
+        self.metrics = QFontMetricsF(font)  # the numbers are measured in the font they are drawn in
+        # No number is narrower than one digit: cells narrower than that at MIN_FONT_PX hold none, whatever they hold.
+        self.narrowest = self.metrics.horizontalAdvance("0") / MEASURED_AT_PX
+        self._texts: tuple[tuple[slice, slice], list[list[str]], float] | None = None  # the cells, texts, widest
 
     @property
     def rows(self) -> int:
@@ -108,7 +82,7 @@ class CellNumbers(pg.GraphicsObject):
 
     def set_matrix(self, values: numpy.ndarray, level: float) -> None:
         self.prepareGeometryChange()
-        self.values, self.level = values, level
+        self.values, self.level, self._texts = values, level, None
         self.update()
 
     def in_view(self) -> tuple[slice, slice]:
@@ -126,27 +100,27 @@ class CellNumbers(pg.GraphicsObject):
 
     def visible_texts(self) -> list[list[str]]:
         """The numbers of the cells in view, row by row; none when there are too many to be read."""
-        rows, columns = self.in_view()
-        shown = self.values[rows, columns]
-        if shown.size > MAX_NUMBERS:
-            return []
-        return [[cell_text(float(v)) for v in row] for row in shown]
+        return self._measured(self.in_view())[0]
+
+    def _measured(self, cells: tuple[slice, slice]) -> tuple[list[list[str]], float]:
+        """The texts of those cells and the width of the widest per pixel of font size, made once for them."""
+        key = (cells[0].start, cells[0].stop), (cells[1].start, cells[1].stop)
+        if self._texts is None or self._texts[0] != key:
+            shown = self.values[cells]
+            texts = [] if shown.size > MAX_NUMBERS else [[cell_text(float(v)) for v in row] for row in shown]
+            widest = max((self.metrics.horizontalAdvance(text) for row in texts for text in row), default=0.0)
+            self._texts = key, texts, max(widest / MEASURED_AT_PX, 1e-3)  # 1e-3: a matrix all gaps
+        return self._texts[1], self._texts[2]
 
     def font_px(self, cell_width: float, cell_height: float) -> int:
-        """The pixel size at which the widest number in view fits a cell, as measured in the font it is drawn in."""
-        if FONT_SHARE * cell_height < MIN_FONT_PX:  # too low for any number: nothing to measure
+        """The pixel size at which the widest number in view fits a cell, as measured in the font it is drawn in;
+        0 where none is drawn."""
+        # Too low or too narrow for any number: nothing to write out or measure.
+        if FONT_SHARE * cell_height < MIN_FONT_PX or cell_width - 4 < MIN_FONT_PX * self.narrowest:
             return 0
-        return self._font_px(cell_width, cell_height, self.visible_texts())
-
-    @staticmethod
-    def _font_px(cell_width: float, cell_height: float, texts: list[list[str]]) -> int:
+        texts, widest = self._measured(self.in_view())
         if not texts:
             return 0
-        font = QFont()
-        font.setPixelSize(MEASURED_AT_PX)
-        metrics = QFontMetricsF(font)
-        widest = max(max(metrics.horizontalAdvance(text) for row in texts for text in row) / MEASURED_AT_PX,
-                     1e-3)  # a matrix all gaps
         return int(min(MAX_FONT_PX, FONT_SHARE * cell_height, (cell_width - 4) / widest))
 
     @staticmethod
@@ -159,14 +133,11 @@ class CellNumbers(pg.GraphicsObject):
 
     def paint(self, painter: QPainter, *args) -> None:
         transform = painter.transform()
-        cell_width, cell_height = abs(transform.m11()), abs(transform.m22())
-        if FONT_SHARE * cell_height < MIN_FONT_PX:
-            return
-        texts = self.visible_texts()
-        size = self._font_px(cell_width, cell_height, texts)
+        size = self.font_px(abs(transform.m11()), abs(transform.m22()))
         if size < MIN_FONT_PX:
             return
         rows, columns = self.in_view()
+        texts = self.visible_texts()
         # White ink where the cell's own colour is dark (deep blue), dark ink elsewhere (orange is light).
         shown = self.values[rows, columns]
         index = ((numpy.nan_to_num(numpy.clip(shown / self.level, -1, 1)) + 1) * 127.5).astype(int)
@@ -208,7 +179,8 @@ class PickedCell(pg.GraphicsObject):
 
     def viewTransformChanged(self) -> None:  # noqa: N802 (pyqtgraph's name)
         super().viewTransformChanged()
-        self.prepareGeometryChange()  # the outline's least size is in pixels: in cells it changes with the zoom
+        if self.isVisible():  # set_cell makes the bounds anew before it is shown
+            self.prepareGeometryChange()  # the outline's least size is in pixels: in cells it changes with the zoom
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
         device = self.deviceTransform_()
@@ -362,7 +334,7 @@ class MatrixView(QWidget):
         least = (min(width / max(readable[0], cell_width), self.whole.width()),
                  min(height / max(readable[1], cell_height), self.whole.height()))
         self.box.set_bounds(self.whole, least)
-        self.show_region(self.wanted)
+        self._show_wanted()
 
     def region(self) -> QRectF | None:
         """The part of the matrix in view, or None when it is shown whole."""
@@ -374,10 +346,15 @@ class MatrixView(QWidget):
 
     def show_region(self, region: QRectF | None) -> None:
         """Show that part of the matrix (as near as the limits allow), or all of it."""
+        if region is None and self.wanted is None or None not in (region, self.wanted) and region == self.wanted:
+            return  # shown already: every phase asks each view again, and a range set is a view box's every update
         self.wanted = region
+        self._show_wanted()
+
+    def _show_wanted(self) -> None:
         if self.whole.isEmpty():  # not laid out yet: _fit shows it
             return
-        shown = self.whole if region is None else region
+        shown = self.whole if self.wanted is None else self.wanted
         self.box.setRange(xRange=(shown.left(), shown.right()), yRange=(shown.top(), shown.bottom()), padding=0.0)
 
     def _zoomed_by_hand(self) -> None:
@@ -448,115 +425,27 @@ class MatrixView(QWidget):
             self.clicked.emit(*cell)
 
 
-@thread_worker
-def _gradient_check(token: int, spec: NetworkSpec, state: dict, x: numpy.ndarray,
-                    y: numpy.ndarray) -> tuple[int, GradCheckReport]:
-    net = Network(spec, "numpy", "float64")
-    net.load_state_dict(state)
-    return token, gradient_check(net, x, y)
+class ZoomByShape:
+    """The part of the matrices of each shape a person zoomed to: matrices of one shape (W, ∂L/∂W, ΔW) show the same
+    rows and columns, in every phase, kept from step to step until the network changes."""
 
+    def __init__(self) -> None:
+        self.regions: dict[tuple[int, int], QRectF] = {}
 
-class GradientCheck(QLabel):
-    """The result of the finite-difference check of a traced step, for the layer in focus; its button
-    (placed by the panel) runs the check off the GUI thread on the step's weights and batch."""
+    def forget(self) -> None:
+        self.regions = {}
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="stepperCheckResult", wordWrap=True)
-        self.button = QPushButton(self.tr("Check this gradient"), objectName="stepperCheckButton")
-        self.button.setToolTip(self.tr("Compare this layer's gradients with finite differences in float64"))
-        self.button.clicked.connect(self.run)
-        self.report: GradCheckReport | None = None
-        self.trace: StepTrace | None = None
-        self.spec: NetworkSpec | None = None
-        self.path = ""
-        self.running = False
-        self._token = 0  # which step a running check belongs to: a late result for an older one is dropped
+    def region(self, shape: tuple[int, int]) -> QRectF | None:
+        """The part of a matrix of that shape to show, or None for all of it."""
+        return self.regions.get(shape)
 
-    def set_step(self, trace: StepTrace | None, spec: NetworkSpec | None) -> None:
-        self.trace, self.spec, self.report = trace, spec, None
-        self._token += 1
-        self.clear()
-        self.button.setEnabled(trace is not None and not self.running)
-
-    def run(self) -> None:
-        if self.trace is None or self.running:
-            return
-        self.running = True
-        self.button.setEnabled(False)
-        self.setText(self.tr("Checking against finite differences…"))
-        x, y = self.trace.forward[0].input.T, self.trace.target.T  # rows; one-hot targets read as probabilities
-        worker = _gradient_check(self._token, self.spec, self.trace.state_before, x, y)
-        worker.returned.connect(self._checked)
-        worker.errored.connect(self._failed)
-        worker.finished.connect(self._finished)
-        worker.start()
-
-    def _checked(self, result: tuple[int, GradCheckReport]) -> None:
-        token, report = result
-        if token == self._token:
-            self.report = report
-            self.show_for(self.path)
-
-    def _failed(self, error: Exception) -> None:
-        self.setText(self.tr("The gradient check failed to run: {0}").format(error))
-
-    def _finished(self) -> None:
-        self.running = False
-        self.button.setEnabled(self.trace is not None)
-
-    @property
-    def shown(self) -> dict[str, float]:
-        """Max relative error by parameter: the layer's, or every one for the loss and the update ("")."""
-        if self.report is None:
-            return {}
-        return {check.name: check.max_relative_error for check in self.report.checks
-                if not self.path or check.name.startswith(f"{self.path}.")}
-
-    def show_for(self, path: str) -> None:
-        self.path = path
-        if self.report is None:
-            return
-        shown = self.shown
-        if not shown:
-            self.setText(self.tr("Layer {0} has no parameters; across the network the largest relative error "
-                                 "is {1:.1e}.").format(path, self.report.max_relative_error))
-            return
-        verdict = self.tr("agree") if max(shown.values()) < TOLERANCE else self.tr("DISAGREE")
-        errors = ", ".join(f"{name} {error:.1e}" for name, error in shown.items())
-        self.setText(self.tr("Finite differences and the hand-written gradients {0} (max relative error {1}; "
-                             "below {2:.0e} agrees).").format(verdict, errors, TOLERANCE))
-
-
-class FittedText(QTextBrowser):
-    """Rich text that asks for the height its document takes at the width it has, so that a layout gives it
-    all its lines instead of a scroll bar."""
-
-    def __init__(self, **options) -> None:
-        super().__init__(**options)
-        # Never a scroll bar: it would narrow the text, whose lines then need more height than was asked for.
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        policy = self.sizePolicy()
-        policy.setHeightForWidth(True)
-        policy.setVerticalPolicy(QSizePolicy.Policy.Minimum)
-        self.setSizePolicy(policy)
-
-    def setHtml(self, text: str) -> None:  # noqa: N802 (Qt's name)
-        super().setHtml(text)
-        self.updateGeometry()  # another text, another height
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt's name)
-        document = self.document().clone()
-        frame = 2 * self.frameWidth()
-        document.setTextWidth(width - frame)
-        return math.ceil(document.size().height()) + frame
-
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        width = super().sizeHint().width()
-        return QSize(width, self.heightForWidth(self.width() if self.width() > 0 else width))
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
+    def zoomed(self, source: MatrixView, region: QRectF | None, shown: list[MatrixView]) -> None:
+        """A heatmap zoomed or moved by hand: the others shown of its shape follow it, now and in later phases."""
+        shape = source.matrix.values.shape
+        if region is None:
+            self.regions.pop(shape, None)
+        else:
+            self.regions[shape] = region
+        for view in shown:
+            if view is not source and view.matrix.values.shape == shape:
+                view.show_region(region)
