@@ -41,7 +41,7 @@ from playground.project.lessons import (
 from playground.project.presets import Preset, load_preset
 from playground.ui.builder import LayerBuilder
 from playground.ui.comparison import RunComparison
-from playground.ui.stepper.views import with_hats_in_place
+from playground.ui.stepper.rich_text import with_hats_in_place
 from playground.ui.translation import window_language
 
 FLOATING_SIZE = (300, 460)  # the lesson dock floating over the window, when the screen has no room beside it

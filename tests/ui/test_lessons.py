@@ -13,7 +13,7 @@ from playground.project import load_preset, load_project, save_project
 from playground.project.lessons import LessonPlace
 from playground.session import loop, project_of
 from playground.ui import MainWindow, projects
-from playground.ui.stepper.views import hat_offset
+from playground.ui.stepper.rich_text import hat_offset
 from tests.session.helpers import preset_session
 from tests.session.test_session import SteppedClock
 from tests.ui.test_downloads import fake_mnist
