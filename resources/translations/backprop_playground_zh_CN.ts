@@ -3211,6 +3211,13 @@ click to edit</source>
     </message>
 </context>
 <context>
+    <name>ImageGallery</name>
+    <message>
+        <source>predicted {0}, true class {1}</source>
+        <translation>预测为 {0}，真实类别为 {1}</translation>
+    </message>
+</context>
+<context>
     <name>LayerBuilder</name>
     <message>
         <source>Add</source>
