@@ -36,7 +36,7 @@ from playground.ui.plot_parts import (
     smoothed_norm,
     smoothed_step_axis,
 )
-from playground.ui.theme import BLUE, ORANGE
+from playground.ui.theme import BLUE, ORANGE, plot_foreground
 from playground.ui.thinned_curves import ThinnedCurves
 
 # Gradient norms that deserve a warning: the first layer getting less than this share of the last
@@ -323,6 +323,8 @@ class ImageGallery(pg.PlotWidget):
         self.hideAxis("bottom")
         self.getViewBox().invertY(True)
         self.getViewBox().setMouseEnabled(False, False)  # the layout fills the pane: nothing to pan or zoom
+        self.setTitle(self.tr("Under each image, the class predicted; in red, a mistake: predicted ≠ true class"),
+                      size="9pt", color=plot_foreground())
         self.mosaic = pg.ImageItem(axisOrder="row-major")
         self.addItem(self.mosaic)
         self.labels: list[pg.TextItem] = []

@@ -3213,6 +3213,10 @@ click to edit</source>
 <context>
     <name>ImageGallery</name>
     <message>
+        <source>Under each image, the class predicted; in red, a mistake: predicted ≠ true class</source>
+        <translation>每张图片下是预测的类别；红色表示预测错误：预测 ≠ 真实类别</translation>
+    </message>
+    <message>
         <source>predicted {0}, true class {1}</source>
         <translation>预测为 {0}，真实类别为 {1}</translation>
     </message>

@@ -44,3 +44,12 @@ def test_the_mistakes_under_cifar_photos_can_be_read(qtbot, cifar10, size):
         for line, whole in zip(lines, (names[guess], f"≠ {names[truth[k]]}")):  # whole, or cut short
             assert line == whole or (line.endswith("…") and whole.startswith(line[:-1]) and len(line) > 4)
     window.close()
+
+
+def test_the_gallery_says_what_its_red_labels_mean(qtbot, cifar10):
+    """'0≠6' was never explained: nothing said it means predicted ≠ true."""
+    window, gallery = stepped(qtbot, (1280, 720))
+    caption = gallery.getPlotItem().titleLabel
+    assert caption.isVisible() and "in red, a mistake: predicted ≠ true class" in caption.text
+    assert caption.sceneBoundingRect().bottom() <= min(label.sceneBoundingRect().top() for label in gallery.labels)
+    window.close()
