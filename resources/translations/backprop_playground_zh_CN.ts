@@ -2483,6 +2483,22 @@ click to edit</source>
         <source>Training starts over from new random weights.</source>
         <translation>训练从新的随机权重重新开始。</translation>
     </message>
+    <message>
+        <source>Download {0}?</source>
+        <translation>下载 {0}？</translation>
+    </message>
+    <message>
+        <source>{0} is not on this computer yet. Download it now? It is kept in {1} for next time. If you have its files, {2}, you can read them from a folder instead.</source>
+        <translation>这台计算机上还没有 {0}。现在下载吗？它会保存在 {1}，下次直接使用。如果你已有它的文件（{2}），也可以改为从文件夹读取。</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>Read from a folder…</source>
+        <translation>从文件夹读取…</translation>
+    </message>
 </context>
 <context>
     <name>AccuracyPlot</name>
@@ -2854,14 +2870,6 @@ click to edit</source>
 </context>
 <context>
     <name>DataDownloads</name>
-    <message>
-        <source>Download {0}?</source>
-        <translation>下载 {0}？</translation>
-    </message>
-    <message>
-        <source>{0} is not on this computer yet. Download it now? It is kept in {1} for next time.</source>
-        <translation>这台计算机上还没有 {0}。现在下载吗？它会保存在 {1}，下次直接使用。</translation>
-    </message>
     <message>
         <source>Downloading {0}…</source>
         <translation>正在下载 {0}…</translation>
