@@ -3356,6 +3356,18 @@ sat.</source>
         <translation>‖ΔW‖ / ‖W‖：在 1e-4 到 1e-2 之间为蓝色，训练速度健康；超出范围为橙色，学习率可能太大或太小。</translation>
     </message>
     <message>
+        <source>‖∂L/∂W‖,
+‖∂L/∂K‖</source>
+        <translation>‖∂L/∂W‖、
+‖∂L/∂K‖</translation>
+    </message>
+    <message>
+        <source>‖ΔW‖/‖W‖,
+‖ΔK‖/‖K‖</source>
+        <translation>‖ΔW‖/‖W‖、
+‖ΔK‖/‖K‖</translation>
+    </message>
+    <message>
         <source>dead</source>
         <translation>死亡</translation>
     </message>
