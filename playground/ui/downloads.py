@@ -1,7 +1,7 @@
 """Image sets that are not downloaded yet: the window asks, then downloads them off the GUI
 thread with a progress dialog, and goes on with the data once it is here. Where nothing can
 download them (no torchvision), it says so first and offers to read their files from a folder
-instead."""
+instead. The question to download offers that too, for a person who has the files."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from superqt.utils import thread_worker
 from playground.data import Dataset, DatasetConfig, dataset_title, load_dataset, user_data_dir
 from playground.data.images import needs_download
 from playground.errors import PlaygroundError, install_advice
+from playground.ui.translation import tr
 
 # What a folder of an image set's own files holds, as the folder reader takes them.
 FOLDER_FILES = {"cifar10": "CIFAR-10's python batches (data_batch_1 … test_batch)"}
@@ -36,6 +37,22 @@ def can_download() -> bool:
 def folder_files(name: str) -> str:
     """The files a folder must hold for image set `name`, in words."""
     return FOLDER_FILES.get(name, IDX_FILES)
+
+
+def ask_download(parent: QWidget, title: str, name: str) -> str:
+    """"download", "folder" (read image set `name`'s files from a folder instead) or "cancel": what to do about
+    `title`, which is not on this computer yet."""
+    box = QMessageBox(QMessageBox.Icon.Question, tr("Download {0}?").format(title),
+                      tr("{0} is not on this computer yet. Download it now? It is kept in {1} for next time. If you "
+                         "have its files, {2}, you can read them from a folder instead.")
+                      .format(title, user_data_dir(), folder_files(name)), parent=parent)
+    box.setObjectName("downloadQuestion")
+    download = box.addButton(tr("Download"), QMessageBox.ButtonRole.AcceptRole)
+    folder = box.addButton(tr("Read from a folder…"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(download)
+    box.exec()
+    return {download: "download", folder: "folder"}.get(box.clickedButton(), "cancel")
 
 
 @thread_worker
@@ -69,11 +86,10 @@ class DataDownloads(QObject):
         and the data. Without torchvision, offer its files from a folder instead. False when declined."""
         if not can_download():
             return self._offer_folder(config, title, then)
-        answer = QMessageBox.question(
-            self.window, self.tr("Download {0}?").format(title),
-            self.tr("{0} is not on this computer yet. Download it now? It is kept in {1} for next time.")
-            .format(title, user_data_dir()))
-        if answer != QMessageBox.StandardButton.Yes:
+        answer = ask_download(self.window, title, DatasetConfig.from_dict(config).name)
+        if answer == "folder":
+            return self.read_image_folder(config, title, then)
+        if answer != "download":
             return False
         dialog = QProgressDialog(self.tr("Downloading {0}…").format(title), "", 0, 0, self.window)
         dialog.setCancelButton(None)  # a download in progress cannot be interrupted cleanly

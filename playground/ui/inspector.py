@@ -77,6 +77,10 @@ class LayerInspector(QWidget):
             return  # a paused or finished state is always drawn
         self._drawn, self._drawn_at = snapshot, now
         table = self.table
+        # A conv layer's weights are its kernels K: the headers name them too where the network has any.
+        kernels = any(stats.type == "conv2d" for stats in snapshot.layers)
+        table.horizontalHeaderItem(4).setText(self.tr("‖∂L/∂W‖,\n‖∂L/∂K‖") if kernels else self.tr("‖∂L/∂W‖"))
+        table.horizontalHeaderItem(5).setText(self.tr("‖ΔW‖/‖W‖,\n‖ΔK‖/‖K‖") if kernels else self.tr("‖ΔW‖/‖W‖"))
         table.setRowCount(len(snapshot.layers))
         for row, stats in enumerate(snapshot.layers):
             for column, (text, tip) in enumerate(self._cells(stats)):

@@ -2483,6 +2483,22 @@ click to edit</source>
         <source>Training starts over from new random weights.</source>
         <translation>训练从新的随机权重重新开始。</translation>
     </message>
+    <message>
+        <source>Download {0}?</source>
+        <translation>下载 {0}？</translation>
+    </message>
+    <message>
+        <source>{0} is not on this computer yet. Download it now? It is kept in {1} for next time. If you have its files, {2}, you can read them from a folder instead.</source>
+        <translation>这台计算机上还没有 {0}。现在下载吗？它会保存在 {1}，下次直接使用。如果你已有它的文件（{2}），也可以改为从文件夹读取。</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>Read from a folder…</source>
+        <translation>从文件夹读取…</translation>
+    </message>
 </context>
 <context>
     <name>AccuracyPlot</name>
@@ -2855,14 +2871,6 @@ click to edit</source>
 <context>
     <name>DataDownloads</name>
     <message>
-        <source>Download {0}?</source>
-        <translation>下载 {0}？</translation>
-    </message>
-    <message>
-        <source>{0} is not on this computer yet. Download it now? It is kept in {1} for next time.</source>
-        <translation>这台计算机上还没有 {0}。现在下载吗？它会保存在 {1}，下次直接使用。</translation>
-    </message>
-    <message>
         <source>Downloading {0}…</source>
         <translation>正在下载 {0}…</translation>
     </message>
@@ -3211,6 +3219,17 @@ click to edit</source>
     </message>
 </context>
 <context>
+    <name>ImageGallery</name>
+    <message>
+        <source>Under each image, the class predicted; in red, a mistake: predicted ≠ true class</source>
+        <translation>每张图片下是预测的类别；红色表示预测错误：预测 ≠ 真实类别</translation>
+    </message>
+    <message>
+        <source>predicted {0}, true class {1}</source>
+        <translation>预测为 {0}，真实类别为 {1}</translation>
+    </message>
+</context>
+<context>
     <name>LayerBuilder</name>
     <message>
         <source>Add</source>
@@ -3335,6 +3354,18 @@ sat.</source>
     <message>
         <source>‖ΔW‖ / ‖W‖: blue between 1e-4 and 1e-2, where training moves at a healthy pace; orange outside, where the learning rate is likely too high or too low.</source>
         <translation>‖ΔW‖ / ‖W‖：在 1e-4 到 1e-2 之间为蓝色，训练速度健康；超出范围为橙色，学习率可能太大或太小。</translation>
+    </message>
+    <message>
+        <source>‖∂L/∂W‖,
+‖∂L/∂K‖</source>
+        <translation>‖∂L/∂W‖、
+‖∂L/∂K‖</translation>
+    </message>
+    <message>
+        <source>‖ΔW‖/‖W‖,
+‖ΔK‖/‖K‖</source>
+        <translation>‖ΔW‖/‖W‖、
+‖ΔK‖/‖K‖</translation>
     </message>
     <message>
         <source>dead</source>

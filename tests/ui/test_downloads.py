@@ -3,10 +3,13 @@ progress dialog (here from a stand-in for torchvision's download), then goes on 
 
 import numpy
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
 from playground.data.images import cache_path
 from playground.ui import MainWindow
+from playground.ui.downloads import ask_download
+from tests.data.fake_files import mnist_arrays, write_mnist
+from tests.ui.test_optional_parts import answer_notice
 
 
 def fake_mnist(name, data_dir, progress):
@@ -23,12 +26,13 @@ def test_choosing_an_image_set_not_downloaded_offers_the_download(qtbot, tmp_pat
     monkeypatch.setenv("PLAYGROUND_DATA_DIR", str(tmp_path))
     monkeypatch.setattr("playground.data.images.fetch_with_torchvision", fake_mnist)
     asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[1]) or QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr("playground.ui.downloads.ask_download", lambda window, title, name: asked.append(title)
+                        or "download")
     window = MainWindow("circle")
     qtbot.addWidget(window)
     window.show()
     window.change_data({"name": "mnist", "normalize": "unit"})
-    assert asked == ["Download MNIST digits?"]
+    assert asked == ["MNIST digits"]
     qtbot.waitUntil(lambda: window.dataset.name == "mnist", timeout=10_000)
     assert window.findChild(QProgressDialog).labelText().endswith("10.0 MB")
     assert cache_path("mnist", tmp_path).is_file() and window.dataset.input_shape == (784,)
@@ -38,7 +42,6 @@ def test_choosing_an_image_set_not_downloaded_offers_the_download(qtbot, tmp_pat
 
 def test_declining_the_download_changes_nothing(qtbot, tmp_path, monkeypatch):
     monkeypatch.setenv("PLAYGROUND_DATA_DIR", str(tmp_path))
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     window = MainWindow("circle")
     qtbot.addWidget(window)
     window.change_data({"name": "mnist", "normalize": "unit"})
@@ -49,7 +52,6 @@ def test_declining_the_download_changes_nothing(qtbot, tmp_path, monkeypatch):
 def test_declining_a_preset_s_download_leaves_the_preset_shown_before(qtbot, tmp_path, monkeypatch):
     """The preset box said mnist-mlp over the circle network and data, with Train greyed."""
     monkeypatch.setenv("PLAYGROUND_DATA_DIR", str(tmp_path))
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     window = MainWindow("circle")
     qtbot.addWidget(window)
     window.show()
@@ -59,4 +61,28 @@ def test_declining_a_preset_s_download_leaves_the_preset_shown_before(qtbot, tmp
     assert window.preset.name == "circle" and window.play_button.isEnabled()
     qtbot.mouseClick(window.play_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.latest is not None and window.latest.step > 0)
+    window.close()
+
+
+def test_the_question_to_download_offers_to_read_the_files_from_a_folder(qtbot, tmp_path, monkeypatch):
+    """'Download Fashion-MNIST?' answered No left no way to read its files: the folder button showed only with the
+    image set chosen, which the decline took back."""
+    monkeypatch.setenv("PLAYGROUND_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setattr("playground.ui.downloads.can_download", lambda: True)
+    monkeypatch.setattr("playground.ui.downloads.ask_download", ask_download)  # the question itself, answered below
+    folder = tmp_path / "fashion files"
+    write_mnist(folder, mnist_arrays())
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    window = MainWindow("circle")
+    qtbot.addWidget(window)
+    window.show()
+    seen = []
+    answer_notice("Read from a folder…", seen)
+    window.change_data({"name": "fashion_mnist", "normalize": "unit"})
+    assert seen[0][0] == "Download Fashion-MNIST clothes?" and "read them from a folder" in seen[0][1]
+    assert window.dataset.name == "fashion_mnist" and window.preset.dataset["source_folder"] == str(folder)
+    assert not cache_path("fashion_mnist", tmp_path / "data").exists()  # nothing downloaded
+    answer_notice("Cancel", seen)
+    window.change_data({"name": "mnist", "normalize": "unit"})
+    assert seen[1][0] == "Download MNIST digits?" and window.dataset.name == "fashion_mnist"
     window.close()

@@ -169,3 +169,17 @@ def test_beside_a_lesson_on_a_laptop_screen_every_column_and_number_is_in_view(q
             text = table.item(row, column).text()
             assert metrics.horizontalAdvance(text) < table.columnWidth(column), (row, column, text)
     window.close()
+
+
+def test_a_conv_network_s_headers_name_the_kernels_k_too(qtbot):
+    """The headers said ‖∂L/∂W‖ over the rows of conv layers, whose weights are K."""
+    window = MainWindow("digits-cnn")
+    qtbot.addWidget(window)
+    window.show()
+    open_tab(qtbot, window, "Inspector")
+    table = find(window, QTableWidget, "layerHealth")
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: table.rowCount() > 0 and table.item(0, 4).text() != "–", timeout=10_000)
+    assert table.item(0, 0).text().startswith("1 · conv2d")
+    assert "∂L/∂K" in table.horizontalHeaderItem(4).text() and "ΔK" in table.horizontalHeaderItem(5).text()
+    window.close()

@@ -201,11 +201,12 @@ def test_the_mnist_lesson_opens_once_its_download_is_here_and_not_over_another_p
     monkeypatch.setenv("PLAYGROUND_DATA_DIR", str(tmp_path))
     monkeypatch.setattr("playground.ui.downloads.can_download", lambda: True)
     monkeypatch.setattr("playground.data.images.fetch_with_torchvision", fake_mnist)
-    asked, answers = [], [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
-    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text: asked.append(title) or answers.pop(0))
+    asked, answers = [], ["cancel", "download"]
+    monkeypatch.setattr("playground.ui.downloads.ask_download",
+                        lambda window, title, name: asked.append(title) or answers.pop(0))
     window = open_window(qtbot)
     open_lesson(window, "The article's MNIST network")
-    assert asked == ["Download MNIST digits?"]  # on opening, before Train is pressed
+    assert asked == ["MNIST digits"]  # on opening, before Train is pressed
     # Declined: the window stays on circle, and no lesson about MNIST stands beside it, setting its epochs.
     assert window.preset.name == "circle" and "not downloaded yet" in window.statusBar().currentMessage()
     assert not window.lessons.dock.isVisible() and window.controls.stop_at_epoch() is None

@@ -50,8 +50,7 @@ def test_without_torchvision_an_image_set_is_offered_from_a_folder_not_downloade
     folder = tmp_path / "mnist files"
     write_mnist(folder, mnist_arrays())
     asked_download = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked_download.append(a) or
-                        QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr("playground.ui.downloads.ask_download", lambda *a: asked_download.append(a) or "download")
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
     window = open_window(qtbot)
     seen = []

@@ -200,3 +200,25 @@ def test_every_phase_of_every_layer_on_images_draws_its_records(qtbot):
     assert panel.chain_text.toPlainText().endswith(f"/ 81 = {number(float(record.output[c, 0]))}")
     mosaic = shown(panel)["x"].image.image
     same_mosaic(mosaic, Tiling.wrapped(3, 9, 9, 3).place(record.input[:, 0].reshape(3, 9, 9)))
+
+
+def test_the_weight_boxes_of_the_chain_rule_hold_no_dense_indices_in_a_conv_phase(qtbot, digits_cnn):
+    """They kept the Dense layer's W[i, j] (99, 3) greyed while the text took a kernel weight ∂L/∂K apart."""
+    spec, trace = digits_cnn
+    panel = panel_for(qtbot, spec, trace)
+
+    def choose(name: str) -> None:
+        item = panel.phase_list.item(panel.phases().index(name))
+        panel.phase_list.scrollToItem(item)
+        qtbot.mouseClick(panel.phase_list.viewport(), Qt.MouseButton.LeftButton,
+                         pos=panel.phase_list.visualItemRect(item).center())
+        assert panel.phase_list.currentItem() is item
+
+    dense = next(name for name in panel.phases() if name.startswith("Backward") and "dense" in name)
+    choose(dense)
+    assert panel.chain_row.isEnabled() and panel.chain_row.text().isdigit() and panel.chain_column.text().isdigit()
+    choose("Backward · layer 3 (conv2d 32 3×3 relu)")
+    assert "∂L/∂K" in panel.chain_text.toPlainText()
+    assert (panel.chain_row.text(), panel.chain_column.text()) == ("–", "–") and not panel.chain_row.isEnabled()
+    choose(dense)  # the weight of the Dense layer comes back
+    assert panel.chain_row.text().isdigit() and panel.chain_column.text().isdigit()

@@ -488,8 +488,14 @@ class StepperPanel(QWidget):
         dense = self._dense_backward()
         for spin in (self.chain_row, self.chain_column):
             spin.setEnabled(dense is not None)
+            # Another phase has no W[i, j] to take apart: a dash, not the last Dense layer's indices.
+            spin.setSpecialValueText("" if dense is not None else "–")
         self.chain_example.setEnabled(dense is not None or self.image is not None)
         if dense is None:
+            for spin in (self.chain_row, self.chain_column):
+                spin.blockSignals(True)
+                spin.setValue(spin.minimum())
+                spin.blockSignals(False)
             return
         grad = self.trace.backward[phase.record].param_grads["W"]
         for spin, top, value in zip((self.chain_row, self.chain_column), grad.shape, self._weight_of(phase.path)):
