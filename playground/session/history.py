@@ -45,6 +45,8 @@ class History:
         self._gone_back_to: float | None = None  # the step a divergence went back to, its undone points kept
         self._measured_at: dict[str, float] = {}  # the step of each step mean's last value offered
         self._held: dict[str, tuple[float, float]] = {}  # each step mean's (Σ steps·value, Σ steps) not yet kept
+        # Of each series offered, whether it is a step mean and whether geometric: (False, False) for the rest.
+        self._kinds: dict[str, tuple[bool, bool]] = {}
 
     def __len__(self) -> int:
         return self._count
@@ -62,7 +64,8 @@ class History:
         if not force and (self._offered - 1) % self._stride:
             self._held = sums  # for the next point kept
             return
-        values = {**values, **{name: float(_from_summed(name, total / steps))
+        kinds = self._kinds
+        values = {**values, **{name: float(numpy.exp(total / steps)) if kinds[name][1] else total / steps
                                for name, (total, steps) in sums.items() if name in held and steps > 0}}
         for name in values:
             if name not in self._columns:  # a series that starts later, after those before it (the CSV's order)
@@ -109,14 +112,19 @@ class History:
     def _step_sums(self, step: int, values: dict[str, float]) -> dict[str, tuple[float, float]]:
         """Each step mean's (Σ steps·value, Σ steps) over the steps since its last value offered and those held
         before it (logarithms for a geometric mean); the held ones are taken."""
-        sums, self._held = self._held, {}
+        sums, self._held, kinds, measured_at = self._held, {}, self._kinds, self._measured_at
         for name, value in values.items():
-            if _is_step_mean(name) and math.isfinite(value):
-                span = step - self._measured_at.get(name, 0.0)
-                self._measured_at[name] = step
+            kind = kinds.get(name)
+            if kind is None:
+                kind = kinds[name] = (_is_step_mean(name), name.startswith(GEOMETRIC_STEP_MEANS))
+            if kind[0] and math.isfinite(value):
+                span = step - measured_at.get(name, 0.0)
+                measured_at[name] = step
                 if span > 0:  # a second point at its step covers none
+                    if kind[1]:  # math's logarithm: NumPy's costs a microsecond a number, which every point shows
+                        value = math.log(value) if value > 0 else -math.inf
                     total, steps = sums.get(name, (0.0, 0.0))
-                    sums[name] = total + span * float(_to_summed(name, value)), steps + span
+                    sums[name] = total + span * value, steps + span
         return sums
 
     def _leave_steps_to_next(self, going: numpy.ndarray) -> None:

@@ -17,18 +17,18 @@ import numpy
 from threadpoolctl import threadpool_limits
 
 from playground.data import Dataset
-from playground.engine import Batch, Network, NetworkSpec, Optimizer, OptimizerSpec, get_backend
+from playground.engine import Batch, Network, NetworkSpec, Optimizer, OptimizerSpec, StepTrace, get_backend
 from playground.engine.memory import check_memory
 from playground.errors import DataError, PlaygroundError
 from playground.session.config import PACE_STEPS, Command, Control, TrainingConfig
 from playground.session.divergence import DivergenceGuard, all_finite
-from playground.session.history import History
+from playground.session.held_step import HeldStep
+from playground.session.history_points import HistoryPoints
 from playground.session.layer_pictures import LayerPictures
 from playground.session.position import TrainingPosition
 from playground.session.snapshot import EpochReport, Snapshot
 from playground.session.snapshot_measures import GRID_RESOLUTION, SAMPLE_SIZE, Measurements, evaluation_chunk
 from playground.session.state import export_state, restore_state
-from playground.session.step_norms import StepNorms
 from playground.words import tr
 
 _RUN_IDS = itertools.count(1)  # every network built, in any session, is a run of its own
@@ -37,9 +37,6 @@ CHECK_EVERY = 32  # steps between checks of the weights (see _run_steps)
 CHECKPOINT_SHARE = 0.001  # a burst's checkpoints take at most this share of its time (see _burst)
 CHECKPOINT_SPACING_S = 0.1  # and come at least this often, which bounds the steps a rewind replays
 REPORT_INTERVAL_S = 1.0  # whole-test-set metrics at most this often, at an epoch end
-DETAIL_SPACING = 0.01  # between snapshots, a training-loss point every 1% of the steps run so far
-DETAIL_BUDGET = 0.005  # and test scores with it, while they take at most this share of the time
-SAMPLED_STEPS = 8  # each of those points' layer norms are the geometric mean of about this many of its steps
 
 
 class Session:
@@ -80,22 +77,17 @@ class Session:
         self._data = net.make_batch(dataset.x_train, dataset.y_train)  # on the backend, once
         self._order: tuple[Any, Any] = (None, None)  # the epoch's batch order, and the same on the backend
         self.measurements = Measurements(net, dataset, self._data, config.seed, config.details)
-        # The history's points between snapshots carry each layer's weight-gradient norm and update ratio, as
-        # snapshots do: with details.
-        self.step_norms = StepNorms(net) if config.details else None
         self.pictures = LayerPictures(net, dataset)
         self.at = TrainingPosition.start(len(dataset.x_train), config.seed)
         self._batch = None  # the training batch's buffers, reused from step to step
-        self.history = History()
+        # The history's points (between snapshots too, with each layer's weight norms as snapshots carry them: with
+        # details) and the means since the point before that they hold.
+        self.points = HistoryPoints(net, config.details)
+        self.history = self.points.history
         self._loss_sum = self._loss_count = 0.0  # since the last snapshot
         self._epoch_loss_sum, self._epoch_steps = 0.0, 0
-        # The history's training-loss points are each the mean loss since the point before: the loss summed
-        # over every step trained, and the step and sum at the last point. Bursts add points between
-        # snapshots, the next at step _next_detail (with the gradient norms and update ratios of that step).
-        self._loss_total, self._point_step, self._point_loss, self._next_detail = 0.0, 0, 0.0, 1
-        self._detail_spacing = 1  # steps from the burst's last point to _next_detail
-        self._test_point_due = -math.inf  # when the next of those points may measure the test sample too
         self.guard = DivergenceGuard(net, self._data, self.at, self.optimizer)
+        self.held_step = HeldStep(net, self.guard, self.measurements)  # the stepper's, until applied or dropped
         # (time, samples) when the throughput was last measured; None while nothing runs, so that a rate
         # is never worked out across a pause, a load or a reset.
         self._rate_mark: tuple[float, int] | None = None
@@ -132,7 +124,7 @@ class Session:
         next_due = time.perf_counter() + interval
         report_due = -math.inf
         self._frame_start, self._frame_shown = self.step, False
-        self._point_step, self._point_loss = self.step, self._loss_total  # a resumed run's curve goes on from here
+        self.points.start_at(self.step)  # a resumed run's curve goes on from here
         while not self._stopped:
             self._apply_commands(block=self._idle())
             if self._announce and not self._stopped:
@@ -158,9 +150,7 @@ class Session:
             if message is not None:
                 self._paused, self._steps_left, self._until_epoch = True, 0, None
                 self.history.went_back_to(self.step)  # the steps undone show until training moves on
-                self._point_step, self._point_loss = self.step, self._loss_total  # the next point's mean starts here
-                if self.step_norms is not None:
-                    self.step_norms.reset()
+                self.points.start_at(self.step)  # the next point's means start here
                 yield self._snapshot("diverged", message=message)
                 continue
             paused_now = False
@@ -220,14 +210,12 @@ class Session:
         """Steps the frame may still train: infinite at one epoch a frame, where the epoch's end ends it."""
         return PACE_STEPS[self.pace] - (self.step - self._frame_start) if self.pace in PACE_STEPS else math.inf
 
-    # The stepper: one step recorded and held, applied only when asked.
+    # The stepper: one step recorded and held (held_step), applied only when asked.
 
     _new_trace = None
     _exported = None
-    _pending_trace: tuple | None = None  # (what training leaves behind, examples, from the epoch's order)
-    _gradient_before: tuple | None = None  # (the gradient, whether one was known) as a held step found them
 
-    def _trace(self, example: int | None):
+    def _trace(self, example: int | None) -> StepTrace:
         count = len(self.dataset.x_train)
         if example is not None and example >= count:
             raise DataError(tr("There are {0} training examples, numbered 0 to {1}: pick one of those.").format(
@@ -235,53 +223,36 @@ class Session:
         in_order = example is None
         indices = self.at.batch(self.batch_size) if in_order else [example]
         batch = self.network.gather(self._data, numpy.asarray(indices))
-        self._drop_trace()  # the step held before, if any: the gradient to go back to is the one before it
-        before = self.guard.keep(self.optimizer)
-        self._gradient_before = (self.network.grad.copy(), self.measurements.gradient_known)
-        trace = self.network.trace_batch(batch, self.optimizer)
-        self.measurements.gradient_known = True  # the traced step's gradient, which the stepper shows
-        self._pending_trace = (self.guard.keep(self.optimizer), batch.size, in_order, trace.loss)
-        before.restore(self.optimizer)  # held, not applied: the weights stay as they were until apply_trace
-        return trace
+        return self.held_step.trace(batch, self.optimizer, in_order)
 
     def _apply_trace(self) -> None:
-        if self._pending_trace is None:
+        held = self.held_step
+        if not held.held:
             return
-        after, size, in_order, loss = self._pending_trace
-        if not (math.isfinite(loss) and all_finite(self.network.backend, after.theta)):
+        if not held.sound():
             # Training would stop here and keep the weights it had: so does the stepper.
-            self._drop_trace()
+            loss = held.loss
+            held.drop()
             self._notice = tr("The step traced gives a loss of {0:.4g} and non-finite weights, so it was not applied "
                               "and the weights stay as they were; lower the learning rate or turn on gradient "
                               "clipping, or reset the network.").format(loss)
             return
-        self._pending_trace = self._gradient_before = None
-        after.restore(self.optimizer)
+        size, in_order, loss = held.apply(self.optimizer)
         # The optimizer's last step is still the traced one (any other step drops the held trace): its ratios, not
         # those of the step trained before it, are the last step's now.
         self.measurements.record_update(self.optimizer)
-        if self.step_norms is not None:
-            self.step_norms.add_step(self.optimizer)
+        if self.points.step_norms is not None:
+            self.points.step_norms.add_step(self.optimizer)
         at = self.at
         at.step += 1
         at.samples += size
         self._loss_sum, self._loss_count = self._loss_sum + loss, self._loss_count + 1
-        self._loss_total += loss
+        self.points.loss_total += loss
         self._epoch_loss_sum, self._epoch_steps = self._epoch_loss_sum + loss, self._epoch_steps + 1
         if in_order:
             at.position += size
             if at.epoch_done:
                 at.next_epoch()
-
-    def _drop_trace(self) -> None:
-        """The held step goes unapplied, and so does the gradient it computed: the views show the last step's
-        again (or none, before the first step), as before the step was traced."""
-        if self._pending_trace is None:
-            return
-        gradient, known = self._gradient_before
-        self.network.grad[...] = gradient
-        self.measurements.gradient_known = known
-        self._pending_trace = self._gradient_before = None
 
     # A weight set by hand: a what-if, scored on the test split at once.
 
@@ -323,7 +294,7 @@ class Session:
         if name in ("learning_rate", "regularization", "optimizer", "optimizer_settings"):
             self._optimizer_shown = None
         if name not in ("trace", "apply_trace", "pause", "pace", "export", "watch", "stop_at_epoch"):
-            self._drop_trace()  # training or settings moved on: the held step no longer applies
+            self.held_step.drop()  # training or settings moved on: the held step no longer applies
         if name == "pause":
             self._paused, self._steps_left, self._until_epoch = True, 0, None
         elif name == "resume":
@@ -387,8 +358,7 @@ class Session:
             if get_backend(backend).name == here:
                 return
             state = export_state(self)
-            kept = (self.run_id, self._loss_total, self._point_step, self._point_loss, self._next_detail,
-                    self._detail_spacing)
+            kept, points = self.run_id, self.points
             self.config = dataclasses.replace(config, backend=backend)
             self._build()
         except PlaygroundError as error:
@@ -396,8 +366,8 @@ class Session:
             self._notice = tr("{0} Training stays on {1}.").format(error, here)
             return
         restore_state(self, *state)
-        (self.run_id, self._loss_total, self._point_step, self._point_loss, self._next_detail,
-         self._detail_spacing) = kept
+        self.run_id = kept
+        self.points.carry_on_from(points)
 
     # Training.
 
@@ -412,7 +382,7 @@ class Session:
         """One step, every number checked, that records its update (‖Δθ‖ / ‖θ‖) for the snapshot after it:
         the stepper's steps, the step before each snapshot and a rewound burst's replay. The guard keeps the
         states before it and before the step before. A message instead when it diverged. A replayed step and
-        one that diverges are points of the history (`_add_step_point`)."""
+        one that diverges are points of the history (HistoryPoints.add_step_point)."""
         net, at, backend = self.network, self.at, self.network.backend
         batch = net.gather(self._data, at.batch(self.batch_size), self._batch)
         self._batch, step = batch, at.step + 1
@@ -423,17 +393,17 @@ class Session:
         loss, square = backend.scalars(loss, net.grad.dot(net.grad))  # one read of both
         sound = math.isfinite(loss) and all_finite(backend, net.grad, square)
         if replayed or not sound:
-            self._add_step_point(step, loss)
+            self.points.add_step_point(step, loss, net)
         if not sound:
             return self._diverged(batch, step)
         self.optimizer.step()
         if not all_finite(backend, net.theta):  # an update can overflow with finite gradients
             if not replayed:
-                self._add_step_point(step, loss)
+                self.points.add_step_point(step, loss, net)
             return self._diverged(batch, step)
         self.measurements.record_update(self.optimizer)
-        if self.step_norms is not None and not replayed:  # a replayed step is a point of its own
-            self.step_norms.add_step(self.optimizer)
+        if self.points.step_norms is not None and not replayed:  # a replayed step is a point of its own
+            self.points.step_norms.add_step(self.optimizer)
         self._count_progress(at.position + batch.size, batch.size, 1, loss)
         return None
 
@@ -459,9 +429,7 @@ class Session:
             return None
         # The replay adds a point a step from the checkpoint on: the burst's points after it go.
         self.history.drop_after(self.step)
-        self._point_step, self._point_loss = self.step, self._loss_total
-        if self.step_norms is not None:
-            self.step_norms.reset()
+        self.points.start_at(self.step)
         return self._replay(replay)
 
     def _burst(self, deadline: float, report_at: float, max_steps: float, until_epoch_end: bool) -> int:
@@ -480,9 +448,9 @@ class Session:
         `max_steps` or the next point of the history is nearer (a step costs no more for either), and read the
         loss sum and the weights' squared norm in one transfer; the check at a point of the history reads the dot
         products of each layer's weights for their norms (StepNorms) in the same one. Those norms stand for the
-        point's steps: every `_next_sample` step adds its own on the backend, a comparison a step otherwise."""
-        net, optimizer, at, backend = self.network, self.optimizer, self.at, self.network.backend
-        data, order, theta, norms = self._data, self._order_on_backend(), net.theta, self.step_norms
+        point's steps: every `next_sample` step adds its own on the backend, a comparison a step otherwise."""
+        net, optimizer, at, backend, points = self.network, self.optimizer, self.at, self.network.backend, self.points
+        data, order, theta, norms = self._data, self._order_on_backend(), net.theta, points.step_norms
         size, position, batch, batch_size = len(at.order), at.position, self._batch, self.batch_size
         no_commands, clock, finite, read = self.control.queue.empty, time.perf_counter, math.isfinite, backend.scalars
         run_on_past_epochs = not (self.config.every_epoch or self._until_epoch or until_epoch_end)
@@ -494,8 +462,8 @@ class Session:
         kept = self.guard.start_burst(optimizer)
         spacing = min(CHECKPOINT_SPACING_S, self.guard.checkpoint_seconds / CHECKPOINT_SHARE)
         checkpoint, steps_since_check, checkpoint_due = (position, steps, loss_read), 0, clock() + spacing
-        check_at = min(CHECK_EVERY, max_steps, max(1, self._next_detail - at.step))
-        sample_at = self._next_sample(steps)
+        check_at = min(CHECK_EVERY, max_steps, max(1, points.next_detail - at.step))
+        sample_at = points.next_sample(at.step, steps)
         try:
             while True:
                 batch = net.gather(data, order[position : position + batch_size], batch)
@@ -506,11 +474,11 @@ class Session:
                 steps_since_check += 1
                 if steps == sample_at:
                     norms.add_step(optimizer)
-                    sample_at = self._next_sample(steps)
+                    sample_at = points.next_sample(at.step, steps)
                 if steps_since_check < check_at and position < size and clock() < deadline and no_commands():
                     continue
                 # Every check_at steps, at every epoch end (a rewind never crosses one) and before leaving:
-                point = at.step + steps >= self._next_detail
+                point = at.step + steps >= points.next_detail
                 if point and norms is not None:
                     loss_read, square, *products = read(loss_sum, theta.dot(theta), *norms.products(optimizer))
                 else:
@@ -519,8 +487,9 @@ class Session:
                     break
                 steps_since_check = 0
                 if point:
-                    self._add_detail(at.step + steps, self._loss_total + loss_read, products)
-                    sample_at = self._next_sample(steps)
+                    points.add_detail(at.step + steps, points.loss_total + loss_read, products, optimizer,
+                                      self.measurements, clock)
+                    sample_at = points.next_sample(at.step, steps)
                 if steps >= max_steps:
                     return 0
                 if position < size:
@@ -529,7 +498,7 @@ class Session:
                     if steps - checkpoint[1] >= CHECK_EVERY and clock() >= checkpoint_due:
                         kept.take()
                         checkpoint, checkpoint_due = (position, steps, loss_read), clock() + spacing
-                    check_at = min(CHECK_EVERY, max_steps - steps, max(1, self._next_detail - at.step - steps))
+                    check_at = min(CHECK_EVERY, max_steps - steps, max(1, points.next_detail - at.step - steps))
                     continue
                 if not run_on_past_epochs or at.epoch + 1 >= end_epoch or clock() >= report_at:
                     return 0
@@ -539,8 +508,8 @@ class Session:
                 order, position, start, steps, loss_sum, loss_read = self._order_on_backend(), 0, 0, 0, zero, 0.0
                 kept.take()
                 checkpoint, checkpoint_due = (position, steps, loss_read), clock() + spacing
-                check_at = min(CHECK_EVERY, max_steps, max(1, self._next_detail - at.step))
-                sample_at = self._next_sample(steps)
+                check_at = min(CHECK_EVERY, max_steps, max(1, points.next_detail - at.step))
+                sample_at = points.next_sample(at.step, steps)
             kept.restore(optimizer)  # a non-finite loss or weights: back to the checkpoint
             undone = steps - checkpoint[1]
             position, steps, loss_read = checkpoint
@@ -548,53 +517,6 @@ class Session:
         finally:
             self._batch = batch
             self._count_progress(position, position - start, steps, loss_read)
-
-    def _next_sample(self, done: int) -> float:
-        """The burst's step count (`done` so far) at whose step StepNorms takes in the next step's norms: every
-        stride-th step counting back from the history's next point, so that about SAMPLED_STEPS steps, spread
-        over the point's steps, stand for them (all of them while a point is that few steps). The stride is
-        odd, so that batches that alternate are both taken in. Never without step norms."""
-        if self.step_norms is None:
-            return math.inf
-        stride = (self._detail_spacing // SAMPLED_STEPS) | 1
-        return done + 1 + (self._next_detail - self.at.step - done - 1) % stride
-
-    def _add_detail(self, step: int, loss_total: float, products: list[float] | None) -> None:
-        """A point of the history between snapshots, one every 1% of the steps so far (every step of the first
-        hundred or two): the curves keep the start of training, where a snapshot's worth of steps is a large share
-        of the run, in detail. It holds the mean training loss and, from the `products` read at the same check, each
-        layer's weight-gradient norm and update ratio (StepNorms) over its steps; the test scores come with it when
-        they are cheap (small networks) and their time share allows."""
-        values = {"train_loss": self._loss_since_point(step, loss_total)}
-        if products is not None:
-            values.update(self.step_norms.values(products, self.optimizer))
-        started = time.perf_counter()
-        if started >= self._test_point_due:
-            scores = self.measurements.test_scores_now()
-            if scores is not None:
-                values["test_loss"] = scores[0]
-                if scores[1] is not None:
-                    values["test_accuracy"] = scores[1]
-            self._test_point_due = started + (time.perf_counter() - started) / DETAIL_BUDGET
-        self.history.append(step, values)
-        self._detail_spacing = max(1, int(step * DETAIL_SPACING))
-        self._next_detail = step + self._detail_spacing
-
-    def _add_step_point(self, step: int, loss: float) -> None:
-        """A point of one checked step on the way to a divergence: its loss and its gradient's norms, so that
-        the curves show them rising step by step up to the blow-up (see History.went_back_to)."""
-        values = {"train_loss": self._loss_since_point(step, self._loss_total + loss)}
-        norms = self.network.parameter_norms(self.network.grad)
-        values.update({f"grad_norm/{name}": norm for name, norm in norms.items()})
-        self.history.append(step, values, force=True)
-        if self.step_norms is not None:  # this point stands for its step
-            self.step_norms.reset()
-
-    def _loss_since_point(self, step: int, loss_total: float) -> float:
-        """The mean loss of the steps since the history's last training-loss point, which then moves here."""
-        mean = (loss_total - self._point_loss) / (step - self._point_step) if step > self._point_step else math.nan
-        self._point_step, self._point_loss = step, loss_total
-        return mean
 
     def _replay(self, steps: int) -> str | None:
         """The `steps` after a burst's checkpoint again, each checked: the unsound one is among them. The
@@ -613,7 +535,7 @@ class Session:
         self.measurements.gradient_known = self.measurements.gradient_known or steps > 0
         at.samples += advanced
         self._loss_sum += loss_sum
-        self._loss_total += loss_sum
+        self.points.loss_total += loss_sum
         self._loss_count += steps
         self._epoch_loss_sum += loss_sum
         self._epoch_steps += steps
@@ -648,23 +570,20 @@ class Session:
             snapshot.boundary, snapshot.neuron_grids = self.measurements.boundary()
             snapshot.weights, snapshot.weight_grads = self.measurements.dense_weights()
         # In the history, the means since its last point (bursts add points between snapshots): one curve.
-        stepped = at.step > self._point_step and self.measurements.gradient_known
-        values = {"train_loss": self._loss_since_point(at.step, self._loss_total), "test_loss": snapshot.test_loss,
+        stepped = self.points.stepped_since_point(at.step) and self.measurements.gradient_known
+        values = {"train_loss": self.points.loss_since_point(at.step, self.points.loss_total),
+                  "test_loss": snapshot.test_loss,
                   "learning_rate": snapshot.learning_rate,
                   "train_accuracy": snapshot.train_accuracy if snapshot.train_accuracy is not None else math.nan,
                   "test_accuracy": snapshot.test_accuracy if snapshot.test_accuracy is not None else math.nan}
         for layer in snapshot.layers:
             values.update({f"grad_norm/{layer.path}.{k}": v for k, v in layer.grad_norms.items()})
             values.update({f"update_ratio/{layer.path}.{k}": v for k, v in layer.update_ratios.items()})
-        if self.step_norms is not None:  # the weights' over the steps since the last point, not the last step's
-            for key in self.step_norms.keys:  # none without a step since, not the last point's step again
-                values.pop(key, None)
-            if stepped:
-                values.update(self._step_norm_means())
+        self.points.step_norm_means(values, stepped, self.optimizer)  # the weights': not only the last step's
         self.history.append(at.step, values, force=final or state != "running")
         snapshot.history = self.history.arrays()
         snapshot.trace, self._new_trace = self._new_trace, None
-        snapshot.trace_held = self._pending_trace is not None
+        snapshot.trace_held = self.held_step.held
         if self._optimizer_shown is None:
             self._optimizer_shown = copy.deepcopy(self.optimizer.spec)
         snapshot.optimizer = self._optimizer_shown
@@ -674,10 +593,6 @@ class Session:
         if state != "diverged" and all_finite(self.network.backend, self.network.theta):
             self.guard.keep_backup(self.optimizer)
         return snapshot
-
-    def _step_norm_means(self) -> dict[str, float]:
-        norms = self.step_norms
-        return norms.values(self.network.backend.scalars(*norms.products(self.optimizer)), self.optimizer)
 
     def _epoch_report(self) -> EpochReport:
         train_loss = self._epoch_loss_sum / self._epoch_steps if self._epoch_steps else math.nan

@@ -4,9 +4,8 @@ burst that trains, on the backend, and read with the burst's check in its one tr
 from __future__ import annotations
 
 import math
+import operator
 from typing import Any
-
-import numpy
 
 from playground.engine import Network, Optimizer
 from playground.session.statistics import WEIGHTS
@@ -39,10 +38,14 @@ class StepNorms:
         self.keys = [f"grad_norm/{name}" for name in names] + [f"update_ratio/{name}" for name in names]
         self._views: list[tuple[Any, Any, Any]] = []  # each weight's (gradient, last step, weight) views,
         self._views_step: Any = None  # made for this last-step vector (a command may replace the optimizer)
-        # Float64: a float32 product of vanishing norms' squares, 1e-14 each, leaves its range within three steps.
+        # Float64: a float32 product of vanishing norms' squares, 1e-14 each, leaves its range within three steps. On
+        # NumPy, Python's floats: a NumPy scalar's every conversion and operation costs several times one of theirs,
+        # and a step taken in does a dozen of them a weight (a division by zero is NaN, as NumPy's would not be finite).
         backend = network.backend
-        self._one = backend.xp.ones((), backend.xp.float64) if backend.on_device else numpy.float64(1.0)
-        self._number: Any = _same if backend.on_device else numpy.float64
+        if backend.on_device:
+            self._one, self._number, self._ratio = backend.xp.ones((), backend.xp.float64), _same, operator.truediv
+        else:
+            self._one, self._number, self._ratio = 1.0, float, _ratio
         self.count = 0  # steps taken in since the last point
         self._squares: list[Any] = []  # Π ‖∂L/∂W‖² of each weight, then Π (‖Δθ‖ / ‖θ‖)² of each, over those steps
         self.reset()
@@ -53,12 +56,13 @@ class StepNorms:
 
     def add_step(self, optimizer: Optimizer) -> None:
         """Take in the step just taken: four dot products a weight, on the backend."""
-        squares, decay, count, number = self._squares, optimizer.last_decay, len(self._slices), self._number
+        squares, decay, count, number, ratio = (self._squares, optimizer.last_decay, len(self._slices), self._number,
+                                                self._ratio)
         for index, (grad, step, weight) in enumerate(self._views_for(optimizer)):
-            squares[index] = squares[index] * number(grad.dot(grad))
+            squares[index] = squares[index] * number(grad.dot(grad))  # not in place: on a device, 0-d arrays
             steps, weights, cross = number(step.dot(step)), number(weight.dot(weight)), number(weight.dot(step))
             change = steps + decay * (2 * cross + decay * weights) if decay else steps  # ‖s + d·θ‖²
-            squares[count + index] = squares[count + index] * change / (weights + 2 * cross + steps)  # / ‖θ + s‖²
+            squares[count + index] = squares[count + index] * ratio(change, weights + 2 * cross + steps)  # / ‖θ + s‖²
         self.count += 1
 
     def products(self, optimizer: Optimizer) -> list[Any]:

@@ -51,3 +51,18 @@ def test_a_gradient_past_float32s_range_is_measured_in_float64():
     values = norms.values(products, optimizer)
     assert values["grad_norm/1.W"] == pytest.approx(3e19 * math.sqrt(net.get("1.W").size), rel=1e-6)
     assert all(map(math.isfinite, values.values())) and 0 < values["update_ratio/1.W"] < 1
+
+
+def test_a_weight_that_starts_at_zero_has_no_update_ratio():
+    """‖ΔW‖ / ‖W before‖ with ‖W before‖ = 0: NaN, as the snapshots' update_ratios give, and the gradient's norm
+    as ever (on NumPy the products are Python's floats, whose division by zero raises)."""
+    net, optimizer, batch = stepped("sgd", "float32")
+    net.set("1.W", numpy.zeros_like(net.get("1.W")))
+    net.forward_backward(batch, True)
+    optimizer.step()
+    norms = StepNorms(net)
+    values = norms.values(net.backend.scalars(*norms.products(optimizer)), optimizer)
+    assert math.isnan(values["update_ratio/1.W"])
+    gradient = net.parameter_norms(net.grad)["1.W"]
+    assert values["grad_norm/1.W"] == pytest.approx(gradient, rel=1e-6)
+    assert math.isfinite(values["update_ratio/5.W"])

@@ -62,7 +62,7 @@ def test_each_layers_norms_between_snapshots_are_read_in_the_checks_transfers_an
         session = preset_session("deep-sigmoid", epochs=40, backend=backend)
         monkeypatch.setattr(session.measurements, "test_scores_now", lambda: None)  # as in the test above
         if not measured:
-            session.step_norms = None
+            session.points.step_norms = None
         strict_xp.TRANSFERS.clear()
         shown = list(session.run())
         histories[backend, measured], snapshots[backend, measured] = shown[-1].history, len(shown)
