@@ -2484,6 +2484,14 @@ click to edit</source>
         <translation>训练从新的随机权重重新开始。</translation>
     </message>
     <message>
+        <source>CIFAR-10&apos;s python batches (data_batch_1 … test_batch)</source>
+        <translation>CIFAR-10 的 Python 版批次文件 data_batch_1 … test_batch</translation>
+    </message>
+    <message>
+        <source>the four IDX files (train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-…), gzipped or not</source>
+        <translation>四个 IDX 文件 train-images-idx3-ubyte、train-labels-idx1-ubyte、t10k-…，可以是 .gz 压缩的</translation>
+    </message>
+    <message>
         <source>Download {0}?</source>
         <translation>下载 {0}？</translation>
     </message>
