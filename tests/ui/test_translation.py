@@ -31,6 +31,7 @@ from playground.ui import MainWindow
 from playground.ui.downloads import ask_download
 from playground.ui.translation import SETTING, chosen_language, install_translators, remove_translators
 from tests.ui.test_builder import drop, layer_types, open_window, palette_data, pick_palette, select_row, type_into
+from tests.ui.test_gallery import cifar10, stepped  # noqa: F401 (a fixture)
 from tests.ui.test_image_layers import choose_dataset, choose_tab, hover
 from tests.ui.test_main_window import type_and_enter
 from tests.ui.test_optional_parts import answer_notice
@@ -307,6 +308,21 @@ def test_the_question_to_download_and_the_notice_without_torchvision_say_what_a_
     assert len(seen) == 2
     for _, text in seen:
         assert english_words(FILE_NAMES.sub(" ", text)) == [], text
+    window.close()
+
+
+@pytest.mark.usefixtures("cifar10")
+def test_cifar_s_classes_are_named_in_chinese_in_the_gallery_and_the_feature_maps_line(qtbot, chinese):
+    """'ship≠airplane' under the photos and 'true class cat · predicted dog' stayed English; the data keeps them."""
+    window, gallery = stepped(qtbot, (1280, 720))
+    for label in gallery.labels:
+        assert CJK.search(label.toPlainText()) and english_words(label.toPlainText()) == [], label.toPlainText()
+        assert english_words(label.toolTip()) == [], label.toolTip()
+    choose_tab(qtbot, window.image_tabs, "特征图")
+    view = window.feature_maps_view
+    qtbot.waitUntil(lambda: view.shown is not None and view.prediction.text() != "", timeout=10_000)
+    assert english_words(view.prediction.text()) == [], view.prediction.text()
+    assert window.dataset.class_names[:2] == ["airplane", "automobile"]  # what exports and saved files name
     window.close()
 
 
