@@ -11,16 +11,18 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from PySide6.QtCore import QMimeData, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -146,6 +148,27 @@ class LayerTable(QTableWidget):
         return self.paths[row], BEFORE if share < 0.5 else AFTER
 
 
+class PropertiesArea(QScrollArea):
+    """The selected layer's settings, scrolled where the panel is short: a conv layer's eight would otherwise set
+    the panel's least height, and the splitter squeezed the network diagram above it to tiny text."""
+
+    def __init__(self, properties: QWidget) -> None:
+        super().__init__(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(properties)
+
+    def minimumSizeHint(self) -> QSize:
+        """Room for about two settings, or none where there are none (a scroll bar's own least height would take
+        the layer table's rows)."""
+        return QSize(super().minimumSizeHint().width(),
+                     min(self.widget().sizeHint().height(), 4 * self.fontMetrics().lineSpacing()))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # other settings (another kind of layer): the panel lays out their room again
+        return super().eventFilter(watched, event)
+
+
 class LayerBuilder(QWidget):
     """Layer list, buttons, property editor and loss; `changed` after every edit."""
 
@@ -191,7 +214,7 @@ class LayerBuilder(QWidget):
         layout.addWidget(self.error_label)
         layout.addWidget(self.total)
         layout.addLayout(loss_row)
-        layout.addWidget(self.properties)
+        layout.addWidget(PropertiesArea(self.properties))
         self.add_button.clicked.connect(lambda: self.add_layer(self.palette.current_kind()))
         self.remove_button.clicked.connect(self.remove_selected)
         self.undo_button.clicked.connect(self.undo_stack.undo)

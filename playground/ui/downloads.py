@@ -18,10 +18,6 @@ from playground.data.images import needs_download
 from playground.errors import PlaygroundError, install_advice
 from playground.ui.translation import tr
 
-# What a folder of an image set's own files holds, as the folder reader takes them.
-FOLDER_FILES = {"cifar10": "CIFAR-10's python batches (data_batch_1 … test_batch)"}
-IDX_FILES = "the four IDX files (train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-…), gzipped or not"
-
 
 def missing_download(config: dict[str, Any]) -> str | None:
     """The title of the image set `config` asks for when it still has to be downloaded, else None."""
@@ -35,8 +31,10 @@ def can_download() -> bool:
 
 
 def folder_files(name: str) -> str:
-    """The files a folder must hold for image set `name`, in words."""
-    return FOLDER_FILES.get(name, IDX_FILES)
+    """The files a folder must hold for image set `name`, in words, as the folder reader takes them."""
+    if name == "cifar10":
+        return tr("CIFAR-10's python batches (data_batch_1 … test_batch)")
+    return tr("the four IDX files (train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-…), gzipped or not")
 
 
 def ask_download(parent: QWidget, title: str, name: str) -> str:

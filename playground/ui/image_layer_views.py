@@ -28,6 +28,7 @@ from playground.ui.mosaic import Tiling, kernel_tile, kernel_tiles, kernel_tilin
 from playground.ui.network_blocks import layer_title
 from playground.ui.stepper.notation import number
 from playground.ui.theme import BOUNDARY_COLORS, plot_foreground
+from playground.ui.translation import shown_class_names
 
 SIGN_LUT = BOUNDARY_COLORS.getLookupTable(nPts=256)
 MAPS_PER_LINE = 16  # feature maps in a line before the row wraps
@@ -301,5 +302,5 @@ class FeatureMapsView(PictureView):
             truth = int(truth[0] > 0.5)
         else:
             guess, confidence = int(numpy.argmax(maps.prediction)), float(numpy.max(maps.prediction))
-        names = dataset.class_names
+        names = shown_class_names(dataset.class_names)
         return self.tr("true class {0} · predicted {1} ({2:.0%})").format(names[int(truth)], names[guess], confidence)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTableWidget, QT
 from playground.data import Dataset
 from playground.session import ClassificationReport, EpochReport, Snapshot
 from playground.ui.theme import BLUE, ORANGE
+from playground.ui.translation import shown_class_names
 from playground.words import plain_number
 
 SHADE = 0.65  # the strongest cell tint: dark text stays readable on it
@@ -83,7 +84,7 @@ class MetricsView(QWidget):
 
     def show_dataset(self, dataset: Dataset) -> None:
         """Name the classes of the data now in use; what was shown belongs to other data."""
-        self.class_names = list(dataset.class_names)
+        self.class_names = shown_class_names(dataset.class_names)
         self.target_scale = dataset.target_scale
         self.clear_run()
 

@@ -39,6 +39,7 @@ from playground.ui.plot_parts import (
 )
 from playground.ui.theme import BLUE, ORANGE, plot_foreground
 from playground.ui.thinned_curves import ThinnedCurves
+from playground.ui.translation import shown_class_names
 
 # Gradient norms that deserve a warning: the first layer getting less than this share of the last
 # layer's (vanishing), or any layer's above this size (exploding).
@@ -391,7 +392,7 @@ class ImageGallery(pg.PlotWidget):
         size = self.getViewBox().size()
         metrics = QFontMetricsF(self.font())
         label_px = 2 * metrics.height() + 4  # two lines and the labels' margins
-        widest = max(metrics.horizontalAdvance(f"≠ {name}") for name in self.dataset.class_names) + 4
+        widest = max(metrics.horizontalAdvance(f"≠ {name}") for name in shown_class_names(self.dataset.class_names)) + 4
         tile_px = min(max(widest, 1.0), size.width() / self.COLUMNS)
         # Pixels of the screen per pixel of an image: what the height leaves, within the tile, never below half.
         scale = max(min((size.height() / rows - label_px) / height, 0.92 * tile_px / width), 0.5)
@@ -415,7 +416,7 @@ class ImageGallery(pg.PlotWidget):
         if self.predicted is None or not self.labels:
             return
         truth = self.dataset.y_test[self.indices]
-        names = self.dataset.class_names
+        names = shown_class_names(self.dataset.class_names)
         metrics = QFontMetricsF(self.font())
 
         def fitted(line: str) -> str:

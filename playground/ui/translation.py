@@ -92,3 +92,16 @@ def remove_translators(app: QCoreApplication, translators: list[QTranslator]) ->
     for translator in translators:
         app.removeTranslator(translator)
     _window_language = ENGLISH
+
+
+def shown_class_names(names: list[str]) -> list[str]:
+    """How the window shows a data set's classes: CIFAR-10's and Fashion-MNIST's in the window's language, the
+    others (digits, iris species, romanised kana) as they are. For display only: exports and saved files keep the
+    data's own names."""
+    translated = {"T-shirt/top": tr("T-shirt/top"), "Trouser": tr("Trouser"), "Pullover": tr("Pullover"),
+                  "Dress": tr("Dress"), "Coat": tr("Coat"), "Sandal": tr("Sandal"), "Shirt": tr("Shirt"),
+                  "Sneaker": tr("Sneaker"), "Bag": tr("Bag"), "Ankle boot": tr("Ankle boot"),
+                  "airplane": tr("airplane"), "automobile": tr("automobile"), "bird": tr("bird"), "cat": tr("cat"),
+                  "deer": tr("deer"), "dog": tr("dog"), "frog": tr("frog"), "horse": tr("horse"), "ship": tr("ship"),
+                  "truck": tr("truck")}
+    return [translated.get(name, name) for name in names]

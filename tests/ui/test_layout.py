@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from playground.ui import MainWindow
 from playground.ui.stepper.matrix_view import MatrixView
+from tests.ui.test_builder import select_row
 from tests.ui.widgets import click, find
 
 SCREENS = [(1280, 720), (1400, 900)]
@@ -317,3 +318,15 @@ def test_the_layer_at_fault_stays_in_view_beside_the_property_editor(qtbot):
     assert window.builder.properties.isVisible()
     window.close()
 
+
+
+def test_a_conv_layer_s_settings_leave_the_diagram_its_height_at_1280_by_720(qtbot):
+    """Its eight settings set the network panel's least height and squeezed the diagram above to tiny text."""
+    window = settled(open_window(qtbot, "digits-cnn", size=(1280, 720)))
+    before = window.network_view.height()
+    select_row(qtbot, window, 0)
+    filters = window.builder.properties.fields["filters"]
+    assert settled(window).network_view.height() == before
+    assert filters.visibleRegion().boundingRect().size() == filters.size()  # the settings show, scrolled
+    assert window.builder.table.viewport().height() >= 3 * window.builder.table.rowHeight(0)
+    window.close()

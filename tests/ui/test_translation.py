@@ -28,10 +28,13 @@ from playground.engine import DenseSpec, NetworkSpec, OptimizerSpec
 from playground.errors import DataError
 from playground.project import Project, save_project
 from playground.ui import MainWindow
+from playground.ui.downloads import ask_download
 from playground.ui.translation import SETTING, chosen_language, install_translators, remove_translators
 from tests.ui.test_builder import drop, layer_types, open_window, palette_data, pick_palette, select_row, type_into
+from tests.ui.test_gallery import cifar10, stepped  # noqa: F401 (a fixture)
 from tests.ui.test_image_layers import choose_dataset, choose_tab, hover
 from tests.ui.test_main_window import type_and_enter
+from tests.ui.test_optional_parts import answer_notice
 from tests.ui.test_projects import deeply_nested, huge_init_scale
 from tests.ui.test_run_views import train_then_pause
 from tests.ui.texts import english_words, window_texts
@@ -280,6 +283,46 @@ def test_the_data_sets_say_where_they_come_from_in_chinese(qtbot, chinese):
     selector = window.data_panel.selector
     tips = {selector.itemData(i): selector.itemData(i, Qt.ItemDataRole.ToolTipRole) for i in range(selector.count())}
     assert CJK.search(tips["iris"]) and CJK.search(tips["circle"]), tips
+    window.close()
+
+
+# The names of an image set's files, which a folder must hold under these names in any language.
+FILE_NAMES = re.compile(r"[\w-]+-ubyte|t10k-|data_batch_1|test_batch|pip install '[^']*'")
+
+
+@pytest.mark.parametrize("name", ["fashion_mnist", "cifar10"])
+def test_the_question_to_download_and_the_notice_without_torchvision_say_what_a_folder_holds_in_chinese(
+        qtbot, chinese, tmp_path, monkeypatch, name):
+    """Both said "the four IDX files (…), gzipped or not" (or "CIFAR-10's python batches") in English."""
+    monkeypatch.setenv("PLAYGROUND_DATA_DIR", str(tmp_path))
+    monkeypatch.setattr("playground.ui.downloads.ask_download", ask_download)  # the question itself
+    window = MainWindow("circle")
+    qtbot.addWidget(window)
+    window.show()
+    seen = []
+    for torchvision in (True, False):
+        monkeypatch.setattr("playground.ui.downloads.can_download", lambda torchvision=torchvision: torchvision)
+        answer_notice("取消", seen)
+        choose_dataset(window, name)
+        assert window.dataset.name == "circle"
+    assert len(seen) == 2
+    for _, text in seen:
+        assert english_words(FILE_NAMES.sub(" ", text)) == [], text
+    window.close()
+
+
+@pytest.mark.usefixtures("cifar10")
+def test_cifar_s_classes_are_named_in_chinese_in_the_gallery_and_the_feature_maps_line(qtbot, chinese):
+    """'ship≠airplane' under the photos and 'true class cat · predicted dog' stayed English; the data keeps them."""
+    window, gallery = stepped(qtbot, (1280, 720))
+    for label in gallery.labels:
+        assert CJK.search(label.toPlainText()) and english_words(label.toPlainText()) == [], label.toPlainText()
+        assert english_words(label.toolTip()) == [], label.toolTip()
+    choose_tab(qtbot, window.image_tabs, "特征图")
+    view = window.feature_maps_view
+    qtbot.waitUntil(lambda: view.shown is not None and view.prediction.text() != "", timeout=10_000)
+    assert english_words(view.prediction.text()) == [], view.prediction.text()
+    assert window.dataset.class_names[:2] == ["airplane", "automobile"]  # what exports and saved files name
     window.close()
 
 

@@ -28,10 +28,10 @@ from playground.project import list_presets
 # Words that stay as they are in a translation: proper names (of software, data sets, layers and functions as
 # papers and libraries call them), symbols and functions in formulas, file formats, key caps and a language's own name.
 ALLOWED = set("""
-backprop playground pytorch torch torchrun onnx numpy cupy cuda pyside6 pyqtgraph mnist fashion kuzushiji cifar
-iris xor relu leaky elu tanh sigmoid softmax softplus adam adamw sgd rmsprop nesterov mse conv2d maxpool avgpool
-globalavgpool batchnorm dropout xavier glorot kaiming max min exp log sqrt argmax cos sin out pad else gpu cpu csv bpp
-png svg json ctrl shift alt space delete english tensorflow var fan nan inf
+backprop playground python pytorch torch torchrun torchvision onnx numpy cupy cuda pyside6 pyqtgraph mnist fashion
+kuzushiji cifar iris xor relu leaky elu tanh sigmoid softmax softplus adam adamw sgd rmsprop nesterov mse conv2d
+maxpool avgpool globalavgpool batchnorm dropout xavier glorot kaiming max min exp log sqrt argmax cos sin out pad
+else gpu cpu csv bpp png svg json idx ctrl shift alt space delete english tensorflow var fan nan inf
 """.split())
 
 # The line saying where a dataset comes from is a citation: its authors' names, titles and licences stay as
