@@ -1,5 +1,5 @@
-"""The parts the plots over steps share: the log axis whose labels do not collide, the legend beside the view
-box, the curves of a network's layers, the smoothing of a noisy series (`smoothed_loss`, `smoothed_norm`), and the
+"""The parts the plots over steps share: the log axis whose labels do not collide, the legend beside or above the
+view box, the curves of a network's layers, the smoothing of a noisy series (`smoothed_loss`, `smoothed_norm`), and the
 view box and step axis that leave a plot as drawn while nothing visible would change (docs/architecture.md, the
 redraw skips). The plots themselves are in plots.py, activation_plot.py and compare_view.py."""
 
@@ -8,13 +8,15 @@ from __future__ import annotations
 import numpy
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetricsF
+from PySide6.QtGui import QFontMetricsF, QTextCursor
 from PySide6.QtWidgets import QGraphicsItem, QSizePolicy
 
 from playground.ui.translation import tr
 
 LEGEND_SPACING = -8  # between a legend's rows: each name is a QGraphicsTextItem with 4 pixels of margin above and below
 LEGEND_GAP = 8  # pixels between the view box and a legend beside it
+LEGEND_ENTRY_GAP = 24  # pixels between two names in a row of a legend above the view box
+UNBOUNDED = (1 << 24) - 1  # Qt's largest size of a widget, QWIDGETSIZE_MAX
 
 # A curve of at most this many points shows them as dots: a run that blew up within a few steps has one or two
 # finite losses and gradient norms, which a line alone does not show.
@@ -87,6 +89,66 @@ def fit_legend(plot: pg.PlotItem) -> None:
             return
 
 
+def legend_above(plot: pg.PlotItem) -> pg.LegendItem:
+    """A legend in the plot item's layout above the view box, in the place of its title (these plots have none), so
+    that no curve runs under a name: inside the view box, the Loss tab's name of its smoothed curve covered the curves
+    at 1280×720, and a column beside them (`legend_beside`) would leave a narrow pane's curves little width for a
+    few long names. Its names share one row while they fit the view box's width, else take a row each, wrapped to
+    that width (`fit_legend_above`), again at each resize; Export writes it with the plot."""
+    legend = pg.LegendItem(offset=None, verSpacing=LEGEND_SPACING)
+    legend.layout.setContentsMargins(0, 0, 0, 0)
+    # Never wider than the view box: a legend of fixed width widened the plot past its widget, and the view with it,
+    # which then seemed to have room for the names in one row.
+    legend.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+    legend.setMinimumWidth(0)
+    plot.layout.removeItem(plot.titleLabel)  # its cell, and its row, which pyqtgraph holds at no height without one
+    plot.layout.setRowMaximumHeight(0, UNBOUNDED)
+    plot.layout.addItem(legend, 0, 1, alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
+    plot.legend = legend  # items added with a name are listed in it
+    plot.getViewBox().sigResized.connect(lambda: fit_legend_above(plot))
+    return legend
+
+
+def fit_legend_above(plot: pg.PlotItem) -> None:
+    """The legend above the view box (`legend_above`) in one row when its names fit the view box's width, else one
+    name a row, a name wider than the view wrapped to it. Worked out from the names' own widths, so that the same
+    width leaves the legend as it is."""
+    legend, room = plot.legend, plot.getViewBox().width()
+    spacing = legend.layout.horizontalSpacing()  # between a sample and its name, and between entries
+    samples = [sample.boundingRect().width() + spacing for sample, _ in legend.items]
+    names = [_line_width(label) for _, label in legend.items]
+    one_row = sum(samples) + sum(names) + (len(names) - 1) * (LEGEND_ENTRY_GAP + spacing)
+    columns = max(len(names), 1) if one_row <= room else 1
+    legend.setColumnCount(columns)
+    for name_column in range(1, 2 * columns - 2, 2):
+        legend.layout.setColumnSpacing(name_column, LEGEND_ENTRY_GAP + spacing)
+    for (_, label), sample, name in zip(legend.items, samples, names, strict=True):
+        wrap = -1 if columns > 1 or sample + name <= room else _wrap_width(label, max(room - sample, 1.0))
+        if label.item.textWidth() != wrap:
+            label.item.setTextWidth(wrap)
+            label.updateMin()
+
+
+def _wrap_width(label: pg.LabelItem, room: float) -> float:
+    """The width to wrap a legend name wider than `room` to: just past its last comma within `room`, so that a clause
+    ("20 at least") stays whole, else `room`."""
+    text = label.item.document().toPlainText()
+    ends = [_line_width(label, end + 1) for end, character in enumerate(text) if character in ",，"]
+    return max((end for end in ends if end <= room), default=room)
+
+
+def _line_width(label: pg.LabelItem, characters: int | None = None) -> float:
+    """The width of a legend name's first `characters` (all by default) in one line, as its text item draws them."""
+    document = label.item.document().clone()
+    if characters is not None:
+        rest = QTextCursor(document)
+        rest.setPosition(characters)
+        rest.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+        rest.removeSelectedText()
+    document.setTextWidth(-1)
+    return document.size().width()
+
+
 def layer_curves(plot: pg.PlotItem | pg.PlotWidget, old: dict, paths: list[str], label: str,
                  **options) -> dict[str, pg.PlotDataItem]:
     """One curve per layer, coloured from red at the input to blue at the output, named in the legend beside the
@@ -125,8 +187,8 @@ def cache_axes(plot: pg.PlotWidget) -> None:
 
 
 def cache_legend_names(legend: pg.LegendItem) -> None:
-    """A legend over the curves with its names repainted from Qt's pixmap of each: every new curve repaints what
-    lies over the view box, and laying out and drawing the names' text again took most of a millisecond a snapshot.
+    """A legend above the curves with its names repainted from Qt's pixmap of each: every new curve repaints it too,
+    and laying out and drawing the names' text again took most of a millisecond a snapshot.
     The samples beside them are painted as they are: they follow the curve's dots (`show_points_if_few`), which do
     not tell the legend."""
     legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)

@@ -27,8 +27,10 @@ from playground.ui.plot_parts import (
     cache_axes,
     cache_legend_names,
     dotted_when_few,
+    fit_legend_above,
     forget_ranges,
     layer_curves,
+    legend_above,
     legend_beside,
     log_friendly_axes,
     same_series,
@@ -75,13 +77,14 @@ class LossPlot(QWidget):
         self.plot.setLabel("left", self.tr("loss"))
         self.plot.getAxis("left").enableAutoSIPrefix(False)
         cache_axes(self.plot)
-        self.plot.addLegend(offset=(-10, 10))
+        legend_above(self.plot.getPlotItem())
         self.raw_train_curve = self.plot.plot(pen=pg.mkPen((*BLUE, 70), width=1))
         self.train_curve = self.plot.plot(pen=pg.mkPen(BLUE, width=2), name=self.tr(
             "train (mean of the last {0}% of the steps, {1} at least)").format(SMOOTHING_PERCENT, SMOOTHING_STEPS))
         self.test_curve = self.plot.plot(pen=pg.mkPen(ORANGE, width=2), name=self.tr("test"))
         for curve in (self.train_curve, self.test_curve):
             dotted_when_few(curve)
+        fit_legend_above(self.plot.getPlotItem())
         cache_legend_names(self.plot.getPlotItem().legend)
         self.plot.enableAutoRange(x=False)  # see StepAxis
         self.steps = StepAxis(self.plot)
@@ -262,9 +265,10 @@ class AccuracyPlot(pg.PlotWidget):
         self.setLabel("left", self.tr("accuracy"))
         self.setYRange(0, 1)
         cache_axes(self)
-        self.addLegend(offset=(-10, -10))
+        legend_above(self.getPlotItem())
         self.train_curve = self.plot(pen=pg.mkPen(BLUE, width=2), name=self.tr("train"))
         self.test_curve = self.plot(pen=pg.mkPen(ORANGE, width=2), name=self.tr("test"))
+        fit_legend_above(self.getPlotItem())
         cache_legend_names(self.getPlotItem().legend)
         self.no_classes = QLabel(self.tr("A regression predicts numbers, not classes, so there is no accuracy to "
                                          "plot: how far off it is shows as the loss, on the Loss tab."),

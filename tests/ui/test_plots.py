@@ -9,7 +9,7 @@ import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
-from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QMenu, QPushButton
 
 from playground.data import load_dataset
 from playground.project import load_preset
@@ -863,3 +863,72 @@ def test_every_layer_s_colour_and_name_show_in_the_activations_legend_at_1280_by
     assert "layer 1 · 2% saturated" in {label.text for _, label in plot.plotItem.legend.items}
     assert_legend_beside_the_curves(plot)
     window.close()
+
+
+def stepped_once_beside_a_lesson_at_1280_by_720(qtbot, view: str):
+    """A laptop-sized window with the digits lesson open beside it, whose plot tab `view` shows the first step."""
+    from playground.ui import MainWindow
+
+    window = MainWindow("digits-mlp")
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    lessons = window.findChild(QMenu, "lessonMenu")
+    next(action for action in lessons.actions() if action.text().endswith("(digits-mlp)")).trigger()
+    qtbot.waitUntil(lambda: window.lessons.dock.isVisible())
+    window.plot_tabs.setCurrentWidget(getattr(window, view))
+    qtbot.mouseClick(window.findChild(QPushButton, "stepButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window._drawn is not None and window._drawn.step == 1)
+    return window
+
+
+def assert_legend_above_the_curves(plot: pg.PlotWidget) -> None:
+    """Every name and colour of the plot's legend in view, whole, and above the view box, where the curves are."""
+    QApplication.processEvents()  # the layout settled
+    item = plot.getPlotItem()
+    plane, visible = item.getViewBox().sceneBoundingRect(), plot.viewport().rect()
+    assert len(item.legend.items) == 2
+    for sample, label in item.legend.items:
+        for part in (sample, label):
+            drawn = part.sceneBoundingRect()
+            assert drawn.bottom() <= plane.top() and not drawn.intersects(plane), (label.text, drawn, plane)
+            assert visible.contains(plot.mapFromScene(drawn).boundingRect()), (label.text, drawn, visible)
+        # The whole name shows: its text is no wider than the label it is drawn in.
+        assert label.item.boundingRect().width() <= label.boundingRect().width() + 1, label.text
+
+
+@pytest.mark.parametrize("view", ["loss_plot", "accuracy_plot"])
+def test_the_loss_and_accuracy_legends_are_above_their_curves_beside_a_lesson_at_1280_by_720(qtbot, view):
+    """The Loss tab's long name of its smoothed curve lay over the curves, inside the view box: above it, no curve
+    runs under a name, and the name still says how the curve is smoothed."""
+    window = stepped_once_beside_a_lesson_at_1280_by_720(qtbot, view)
+    plot = getattr(window, view)
+    plot = plot.plot if view == "loss_plot" else plot
+    assert_legend_above_the_curves(plot)
+    if view == "loss_plot":
+        assert "mean of the last 5% of the steps, 20 at least" in legend_texts(window.loss_plot)[0]
+    window.close()
+
+
+def test_the_loss_legend_takes_one_row_in_a_wide_plot_and_a_row_a_name_in_a_narrow_one(qtbot):
+    """Names side by side leave the curves the most height; a plot too narrow for them has a name a row, each whole
+    and above the curves, and has them side by side again when it is wide again."""
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.resize(900, 300)
+    plot.show()
+    qtbot.waitExposed(plot)
+    legend = plot.plot.getPlotItem().legend
+
+    def rows() -> int:
+        return len({round(label.sceneBoundingRect().top()) for _, label in legend.items})
+
+    qtbot.waitUntil(lambda: rows() == 1)
+    assert_legend_above_the_curves(plot.plot)
+    plot.resize(360, 300)
+    qtbot.waitUntil(lambda: rows() == 2)
+    assert_legend_above_the_curves(plot.plot)
+    plot.resize(900, 300)
+    qtbot.waitUntil(lambda: rows() == 1)
+    assert_legend_above_the_curves(plot.plot)

@@ -495,3 +495,16 @@ def test_the_legends_of_a_deep_network_in_chinese_cover_no_curve_at_1280_by_720(
     assert "层" in plot.getPlotItem().legend.items[0][1].text
     assert_legend_beside_the_curves(plot)
     window.close()
+
+
+@pytest.mark.parametrize("view", ["loss_plot", "accuracy_plot"])
+def test_the_loss_and_accuracy_legends_in_chinese_are_above_their_curves_beside_a_lesson_at_1280_by_720(
+        qtbot, chinese, view):
+    """The Chinese name of the smoothed training loss lay over the curves in the view box: above it, it covers none."""
+    from tests.ui.test_plots import assert_legend_above_the_curves, stepped_once_beside_a_lesson_at_1280_by_720
+
+    window = stepped_once_beside_a_lesson_at_1280_by_720(qtbot, view)
+    plot = window.loss_plot.plot if view == "loss_plot" else window.accuracy_plot
+    assert "训练集" in plot.getPlotItem().legend.items[0][1].text
+    assert_legend_above_the_curves(plot)
+    window.close()
