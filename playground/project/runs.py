@@ -18,7 +18,7 @@ import numpy
 from playground.data import DatasetConfig
 from playground.engine import NetworkSpec, OptimizerSpec
 from playground.errors import FileFormatError, PlaygroundError
-from playground.words import term, tr
+from playground.words import tr
 
 MAX_KEPT_RUNS = 12
 MAX_NAME_CHARS = 200
@@ -32,7 +32,6 @@ MAX_RUN_SERIES = 256  # per run: the metrics and two series for each of up to 12
 # Pairs of layers weighed to name what changed between two networks, in a table of Python integers:
 # 250 layers each (500 with their activations), under a tenth of a second.
 MAX_ALIGNED_PAIRS = 250_000
-INITIALIZER_SETTINGS = ("init", "bias_init")  # a layer's settings whose values are initializers
 
 
 @dataclass
@@ -209,33 +208,27 @@ def _network_changes(before: dict[str, Any], after: dict[str, Any]) -> list[str]
         dropped, added = old[last_old + 1 : i], new[last_new + 1 : j]
         if len(dropped) == len(added):  # as many layers in their place: each replaced by the other
             for (old_kind, _), (new_kind, _) in zip(dropped, added):
-                changes[0, f"{term(old_kind)} → {term(new_kind)}"] += 1
+                changes[0, f"{old_kind} → {new_kind}"] += 1
         else:
             for kind, _ in dropped:
-                changes[1, f"− {term(kind)}"] += kind != "end"
+                changes[1, f"− {kind}"] += kind != "end"
             for kind, settings in added:
                 changes[1, f"+ {_described(kind, settings)}"] += kind != "end"
         if i < len(old):
-            for phrase in _setting_changes(_named(old[i][1]), _named(new[j][1])):
+            for phrase in _setting_changes(old[i][1], new[j][1]):
                 changes[2, phrase] += 1
         last_old, last_new = i, j
     found = [phrase if count == 1 or order != 1 else f"{phrase} ×{count}"
              for (order, phrase), count in sorted(changes.items(), key=lambda item: item[0][0]) if count]
     if before.get("loss") != after.get("loss"):
-        found.append(tr("loss {0} → {1}").format(term(before.get("loss")), term(after.get("loss"))))
+        found.append(tr("loss {0} → {1}").format(before.get("loss"), after.get("loss")))
     return found
 
 
-def _named(settings: dict[str, Any]) -> dict[str, Any]:
-    """A layer's settings with its initializers named as the window names them (words.term)."""
-    return {key: term(value) if key in INITIALIZER_SETTINGS and isinstance(value, str) else value
-            for key, value in settings.items()}
-
-
 def _described(kind: str, settings: dict[str, Any]) -> str:
-    """A layer added, in a word or two: "dropout 0.3", "dense 16", "batchnorm" (in the window's words for them)."""
+    """A layer added, in a word or two: "dropout 0.3", "dense 16", "batchnorm"."""
     main = {"dense": "units", "conv2d": "filters", "dropout": "rate"}.get(kind)
-    return f"{term(kind)} {_value(settings[main])}" if main in settings else term(kind)
+    return f"{kind} {_value(settings[main])}" if main in settings else kind
 
 
 # The final metrics of a run, from its history.

@@ -876,6 +876,10 @@ click to edit</source>
         <translation>线性</translation>
     </message>
     <message>
+        <source>leaky ReLU</source>
+        <translation>Leaky ReLU</translation>
+    </message>
+    <message>
         <source>zeros</source>
         <translation>全零</translation>
     </message>
@@ -888,68 +892,48 @@ click to edit</source>
         <translation>正态分布</translation>
     </message>
     <message>
-        <source>xavier_uniform</source>
+        <source>Xavier uniform</source>
         <translation>Xavier 均匀分布</translation>
     </message>
     <message>
-        <source>xavier_normal</source>
+        <source>Xavier normal</source>
         <translation>Xavier 正态分布</translation>
     </message>
     <message>
-        <source>he_uniform</source>
+        <source>He uniform</source>
         <translation>He 均匀分布</translation>
     </message>
     <message>
-        <source>he_normal</source>
+        <source>He normal</source>
         <translation>He 正态分布</translation>
     </message>
     <message>
-        <source>dense</source>
-        <translation>全连接</translation>
-    </message>
-    <message>
-        <source>dropout</source>
-        <translation>Dropout</translation>
-    </message>
-    <message>
-        <source>batchnorm</source>
-        <translation>批量归一化</translation>
-    </message>
-    <message>
-        <source>residual</source>
-        <translation>残差块</translation>
-    </message>
-    <message>
-        <source>conv2d</source>
-        <translation>卷积</translation>
-    </message>
-    <message>
-        <source>maxpool2d</source>
-        <translation>最大池化</translation>
-    </message>
-    <message>
-        <source>avgpool2d</source>
-        <translation>平均池化</translation>
-    </message>
-    <message>
-        <source>flatten</source>
-        <translation>展平</translation>
-    </message>
-    <message>
-        <source>globalavgpool</source>
-        <translation>全局平均池化</translation>
-    </message>
-    <message>
-        <source>mse</source>
+        <source>mean squared error</source>
         <translation>均方误差 (MSE)</translation>
     </message>
     <message>
-        <source>cross_entropy</source>
+        <source>cross-entropy</source>
         <translation>交叉熵</translation>
     </message>
     <message>
-        <source>binary_cross_entropy</source>
+        <source>binary cross-entropy</source>
         <translation>二元交叉熵</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>恒定</translation>
+    </message>
+    <message>
+        <source>step decay</source>
+        <translation>阶梯衰减</translation>
+    </message>
+    <message>
+        <source>exponential decay</source>
+        <translation>指数衰减</translation>
+    </message>
+    <message>
+        <source>cosine annealing</source>
+        <translation>余弦退火</translation>
     </message>
     <message>
         <source>None</source>

@@ -95,18 +95,16 @@ def test_presets_are_named_by_what_the_seed_article_changes(before, after, name)
 
 
 def test_a_name_says_its_words_in_the_window_s_language(monkeypatch):
-    """The words of a name go through the translator, the identifiers and numbers as they are (but initializers and
-    layer types, which the window names with words.term)."""
+    """The words of a name go through the translator, the identifiers and numbers as they are."""
     monkeypatch.setattr(words, "_translate", lambda text: f"«{text}»")  # marks what the window would translate
     after = changed(CIRCLE, lambda layers: [*layers[:1], {"type": "batchnorm"}, *layers[1:]], learning_rate=0.3,
                     clip_value=0.5)
     after.batch_size = 32
-    assert describe_change(CIRCLE, after) == "+ «batchnorm», lr 0.03 → 0.3, + «clipping at» 0.5, «batch 10 → 32»"
+    assert describe_change(CIRCLE, after) == "+ batchnorm, lr 0.03 → 0.3, + «clipping at» 0.5, «batch 10 → 32»"
     many = describe_change(setup_of("exploding"), setup_of("deep-sigmoid"))
     assert many.startswith("«plane → circle, ") and many.endswith(" more)»")
-    # Initializers as the layer's settings name them (words.term), as activations are.
     assert describe_change(setup_of("deep-sigmoid"), setup_of("deep-relu-he")) == (
-        "sigmoid → relu, init «xavier_uniform» → «he_normal», lr 0.1 → 0.03")
+        "sigmoid → relu, init xavier_uniform → he_normal, lr 0.1 → 0.03")
 
 
 def test_a_name_with_many_changes_says_how_many_more_there_are():

@@ -56,7 +56,7 @@ def test_a_kept_run_and_the_next_one_show_side_by_side_named_by_what_differs(qtb
     assert [run.name for run in window.comparison.runs] == ["Circle"]
     assert "Kept run 1" in window.statusBar().currentMessage()
     window.layer_list.selectRow(0)
-    find(window, QComboBox, "activationInput").setCurrentText("relu")  # a new run starts on the new network
+    find(window, QComboBox, "activationInput").setCurrentText("ReLU")  # a new run starts on the new network
     train(qtbot, window, 100)
     window.plot_tabs.setCurrentWidget(view)
     qtbot.waitUntil(lambda: points(view.current_curve) > 0)
@@ -127,7 +127,7 @@ def test_a_run_is_kept_once_it_has_trained_even_after_an_edit_set_it_aside(qtbot
     train(qtbot, window, 60)
     step = window.latest.step
     window.layer_list.selectRow(0)
-    find(window, QComboBox, "activationInput").setCurrentText("relu")  # the trained run is set aside
+    find(window, QComboBox, "activationInput").setCurrentText("ReLU")  # the trained run is set aside
     menu_action(window, "Run", "Keep this run for comparison").trigger()  # which presses Keep
     qtbot.waitUntil(lambda: len(window.comparison.runs) == 1, timeout=5_000)
     [run] = window.comparison.runs
@@ -140,7 +140,7 @@ def test_a_run_kept_before_an_edit_set_it_aside_or_undo_brought_it_back_is_kept_
     train(qtbot, window, 60)
     keep(qtbot, window)
     window.layer_list.selectRow(0)
-    find(window, QComboBox, "activationInput").setCurrentText("relu")  # the kept run is set aside
+    find(window, QComboBox, "activationInput").setCurrentText("ReLU")  # the kept run is set aside
     keep(qtbot, window)  # the same run: kept as it is, not a second time as "same settings"
     assert [run.name for run in window.comparison.runs] == ["Circle"]
     assert "Kept run 1" in window.statusBar().currentMessage()

@@ -55,7 +55,8 @@ def set_clipping(qtbot, window, kind: str, value: float) -> None:
 
 
 def choose_optimizer(qtbot, window, kind: str, fields: dict) -> None:
-    window.controls.optimizer_selector.setCurrentText(kind)
+    selector = window.controls.optimizer_selector
+    selector.setCurrentIndex(selector.findData(kind))
     dialog = settings_dialog(qtbot, window)
     for name, value in fields.items():
         widget = dialog.fields[name]
@@ -97,7 +98,7 @@ def check_update(window, fields: dict, extra: str, amount: float, name: str) -> 
     window.stepper.update_parameter.setCurrentText(name)
     QApplication.processEvents()
     images, text = shown(window), window.stepper.formula.text()
-    kind = window.controls.optimizer_selector.currentText()
+    kind = window.controls.optimizer_selector.currentData()
     before, grad, change = images[f"{name} before"], images[f"∂L/∂{name}"], images[f"Δ{name}"]
     # g: the gradient the rule uses, as the formula's first rows make it.
     if extra in ("L1", "L2") and name == "W":

@@ -352,7 +352,7 @@ def test_a_layer_dropped_on_the_middle_of_a_residual_block_goes_inside_it_in_chi
     pick_palette(qtbot, window, "残差块")
     click(qtbot, window, "addLayerButton")
     drop(window, palette_data(window, "批量归一化"), 2, 0.5)  # the middle of the block: inside it
-    assert layer_types(window)[2:5] == ["残差块", "全连接 2 relu", "批量归一化"]
+    assert layer_types(window)[2:5] == ["残差块", "全连接 2 ReLU", "批量归一化"]
     assert find(window, QTableWidget, "layerList").item(4, 0).text().strip() == "3.2"
     window.close()
 
@@ -383,7 +383,7 @@ def test_the_inspector_names_the_layers_of_a_conv_network_in_chinese(qtbot, chin
     table = find(window, QTableWidget, "layerHealth")
     qtbot.waitUntil(lambda: table.rowCount() == 6, timeout=10_000)
     names = [table.item(row, 0).text() for row in range(table.rowCount())]
-    assert names[0] == "1 · 卷积 relu" and names[4] == "5 · 展平", names
+    assert names[0] == "1 · 卷积 ReLU" and names[4] == "5 · 展平", names
     assert [name for name in names if english_words(name)] == []
     window.close()
 

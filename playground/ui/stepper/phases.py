@@ -369,7 +369,7 @@ def _rate(trace: StepTrace, settings: dict) -> str:
     schedule = settings["schedule"]
     if schedule["kind"] == "constant" and not schedule["warmup_steps"]:
         return rate
-    return tr("{0} ({1} schedule, base {2})").format(rate, schedule["kind"], number(settings["learning_rate"]))
+    return tr("{0} ({1} schedule, base {2})").format(rate, term(schedule["kind"]), number(settings["learning_rate"]))
 
 
 def _rule_rows(p: str, trace: StepTrace, record: OptimizerRecord) -> list[tuple[str, str]]:
