@@ -1816,6 +1816,10 @@ click to edit</source>
         <translation>{0}：保存的 {1} 在 {2} 下并非都是有限数：文件已损坏。</translation>
     </message>
     <message>
+        <source>{0}: the saved gradient is damaged: it must be one list of numbers.</source>
+        <translation>{0}：保存的梯度已损坏：它必须是一列数字。</translation>
+    </message>
+    <message>
         <source>{0}: the saved batch order must be a list of whole numbers.</source>
         <translation>{0}：保存的批次顺序必须是一列整数。</translation>
     </message>
@@ -2330,6 +2334,10 @@ click to edit</source>
     <message>
         <source>The saved optimizer state does not fit this optimizer: it was saved for another one.</source>
         <translation>保存的优化器状态与这个优化器不符：它是为另一个优化器保存的。</translation>
+    </message>
+    <message>
+        <source>The saved gradient has {0:,} numbers, but this network has {1:,} parameters: it belongs to another network.</source>
+        <translation>保存的梯度有 {0:,} 个数，但这个网络有 {1:,} 个参数：它属于另一个网络。</translation>
     </message>
     <message>
         <source>The saved weights hold {0}, which this network has not: they belong to another network.</source>
