@@ -796,6 +796,10 @@ click to edit</source>
         <translation>{0}：来自这一步之后的优化器状态。</translation>
     </message>
     <message>
+        <source>t counts {0}&apos;s own steps, from 1 at the first step after {0} was chosen or the run began: switching optimizers starts m, v and t afresh. </source>
+        <translation>t 计的是 {0} 自己的步数：从选用 {0}（或运行开始）后的第一步记为 1，而不是整个运行的步数；换用别的优化器会让 m、v 和 t 从头开始。</translation>
+    </message>
+    <message>
         <source>Apply update writes these values into the network; Discard leaves it as it was.</source>
         <translation>“应用更新”把这些值写入网络；“丢弃”让网络保持原样。</translation>
     </message>

@@ -4,6 +4,8 @@ read it. The formula names the chosen optimizer's rule with this step's numbers;
 how ∂L/∂W became ΔW (the penalty term, the clipped gradient g, the optimizer's state); the rule on
 the shown numbers gives the ΔW shown, and ΔW is what Apply update changes W by."""
 
+import html
+
 import numpy
 import pytest
 from PySide6.QtCore import Qt
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QDialog, QDialogButtonBox
 from playground.ui import MainWindow
 from playground.ui.stepper.phases import number
 from tests.ui.test_metrics_view import open_tab
+from tests.ui.test_run_views import train_then_pause
 from tests.ui.widgets import click, find
 
 LEARNING_RATE = 0.03  # the circle preset's
@@ -188,4 +191,24 @@ def test_the_update_phases_gradient_is_the_one_the_inspector_shows(qtbot):
     open_tab(qtbot, window, "Inspector")
     table = find(window, QTableWidget, "layerHealth")
     assert float(table.item(0, 4).text()) == pytest.approx(numpy.linalg.norm(gradient), rel=1e-2)
+    window.close()
+
+
+def test_adams_update_says_that_t_counts_from_when_adam_was_chosen(qtbot):
+    """t in Adam's bias corrections counts Adam's own steps: chosen two steps before, at step 50 or so of the run,
+    the traced step's t is 3, and the update says where t counts from."""
+    window = MainWindow("circle")
+    qtbot.addWidget(window)
+    window.show()
+    train_then_pause(qtbot, window, steps=50)
+    selector = window.controls.optimizer_selector
+    selector.setCurrentIndex(selector.findData("adam"))
+    for steps in (1, 2):
+        click(qtbot, window, "stepButton")
+        qtbot.waitUntil(lambda: window.latest.step > 50 and window.training.worker.session.optimizer.step_count
+                        == steps, timeout=10_000)  # noqa: B023 (waited on here)
+    step_to_the_update(qtbot, window)
+    text = html.unescape(window.stepper.formula.text())
+    assert "t = 3:" in text and window.latest.step > 50, text
+    assert "t counts Adam's own steps, from 1 at the first step after Adam was chosen or the run began" in text, text
     window.close()

@@ -349,6 +349,9 @@ def _update_rows(trace: StepTrace, parameter: str | None) -> tuple[list[tuple[st
                          number(float(numpy.abs(step[lost]).max())), update.before.dtype.name)))
     state = [symbol for key, symbol in STATE_SHOWN[settings["kind"]] if key in update.terms]
     kept = tr("{0}: from the optimizer's state after this step. ").format(listed(state)) if state else ""
+    if settings["kind"] in ("adam", "adamw"):  # t is the optimizer's own count, not the run's step
+        kept += tr("t counts {0}'s own steps, from 1 at the first step after {0} was chosen or the run began: "
+                   "switching optimizers starts m, v and t afresh. ").format(term(settings["kind"]))
     return rows, kept + tr("Apply update writes these values into the network; Discard leaves it as it was.")
 
 
