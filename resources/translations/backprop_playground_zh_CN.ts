@@ -2152,14 +2152,6 @@ click to edit</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <source>batch {0} → {1}</source>
-        <translation>批量大小 {0} → {1}</translation>
-    </message>
-    <message>
-        <source>{0} (+{1} more)</source>
-        <translation>{0}（另有 {1} 项）</translation>
-    </message>
-    <message>
         <source>off</source>
         <translation>关闭</translation>
     </message>
@@ -2172,20 +2164,116 @@ click to edit</source>
         <translation>按值裁剪</translation>
     </message>
     <message>
-        <source>schedule {0} → {1}</source>
-        <translation>调度 {0} → {1}</translation>
-    </message>
-    <message>
         <source>warm-up</source>
         <translation>预热</translation>
     </message>
     <message>
-        <source>loss {0} → {1}</source>
-        <translation>损失 {0} → {1}</translation>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>批量大小</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>schedule</source>
+        <translation>学习率调度</translation>
     </message>
     <message>
         <source>same settings</source>
         <translation>相同设置</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>神经元数</translation>
+    </message>
+    <message>
+        <source>filters</source>
+        <translation>滤波器</translation>
+    </message>
+    <message>
+        <source>kernel</source>
+        <translation>卷积核</translation>
+    </message>
+    <message>
+        <source>stride</source>
+        <translation>步幅</translation>
+    </message>
+    <message>
+        <source>padding</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <source>window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>bias init</source>
+        <translation>偏置初始化</translation>
+    </message>
+    <message>
+        <source>dropout rate</source>
+        <translation>丢弃率</translation>
+    </message>
+    <message>
+        <source>weight init</source>
+        <translation>权重初始化</translation>
+    </message>
+    <message>
+        <source>init scale</source>
+        <translation>初始化缩放</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <source>weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <source>steps per period</source>
+        <translation>每段步数</translation>
+    </message>
+    <message>
+        <source>final rate</source>
+        <translation>最终学习率</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>点数</translation>
+    </message>
+    <message>
+        <source>steps to the end</source>
+        <translation>到结束的步数</translation>
+    </message>
+    <message>
+        <source>noise</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
+        <source>training share</source>
+        <translation>训练集比例</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>features</source>
+        <translation>特征</translation>
+    </message>
+    <message>
+        <source>subset</source>
+        <translation>子集</translation>
+    </message>
+    <message>
+        <source>(+{0} more)</source>
+        <translation>（另有 {0} 处）</translation>
     </message>
     <message>
         <source>{0}: the kept runs must be a list of at most {1}.</source>
@@ -4026,10 +4114,6 @@ sat.</source>
     <message>
         <source>{0} runs are kept already, as many as a project holds: forget them (Run › Forget kept runs) to keep more.</source>
         <translation>已经保留了 {0} 次运行，达到一个项目的上限：要保留更多，请先忘掉它们（运行 › 忘掉已保留的运行）。</translation>
-    </message>
-    <message>
-        <source>same settings</source>
-        <translation>相同设置</translation>
     </message>
     <message>
         <source>Kept run {0} at step {1:,} for comparison: {2}</source>

@@ -452,3 +452,28 @@ def test_the_legends_of_a_deep_network_in_chinese_cover_no_curve_at_1280_by_720(
     assert "层" in plot.getPlotItem().legend.items[0][1].text
     assert_legend_beside_the_curves(plot)
     window.close()
+
+
+def test_the_compare_tab_names_runs_in_chinese_words(qtbot, chinese):
+    """A kept run's name is stored in identifiers ("tanh → relu, lr 0.03 → 0.1": the same in every language); the
+    legend and the status bar say it in the window's words (tanh → ReLU, 学习率 0.03 → 0.1)."""
+    window = MainWindow("circle")
+    qtbot.addWidget(window)
+    window.show()
+    train_then_pause(qtbot, window, steps=50)
+    window.comparison.keep()
+    window.layer_list.selectRow(0)
+    activation = find(window, QComboBox, "activationInput")
+    activation.setCurrentIndex(activation.findData("relu"))  # a new network, a new run
+    type_and_enter(qtbot, find(window, QComboBox, "learningRateInput"), "0.1")
+    train_then_pause(qtbot, window, steps=20)
+    window.comparison.keep()
+    assert window.comparison.runs[1].name == "tanh → relu, lr 0.03 → 0.1"  # as a file keeps it, in any language
+    message = window.statusBar().currentMessage()
+    assert message.endswith("tanh → ReLU, 学习率 0.03 → 0.1") and english_words(message) == [], message
+    window.plot_tabs.setCurrentWidget(window.compare_view)
+    legend = window.compare_view.legend
+    # Each name in one line, however the legend wraps it.
+    qtbot.waitUntil(lambda: [label.text.replace("<br>\u00a0\u00a0", " ") for _, label in legend.items][1]
+                    == "2: tanh → ReLU, 学习率 0.03 → 0.1")
+    window.close()
