@@ -1,7 +1,7 @@
 """The words that code without Qt shows in the window (the session's messages, the stepper's phases, worked out
 without Qt): the translator that ui/translation.py installs, and how the window names the identifiers of
-activations, initializers, layer types and losses. A leaf, so that the session may use it; the identity until the
-window installs Qt's translator, so the command line and the tests read English."""
+activations, initializers, layer types, losses, optimizers and schedules (term). A leaf, so that the session may use
+it; the identity until the window installs Qt's translator, so the command line and the tests read English."""
 
 from __future__ import annotations
 
@@ -36,15 +36,21 @@ def run_on(sentences: Iterable[str]) -> str:
 
 
 def term(name: str) -> str:
-    """How the window names an activation, an initializer, a layer type or a loss given by its identifier ("tanh",
-    "he_normal", "maxpool2d", "mse"): proper names as they are, the other words translated."""
-    terms = {"linear": tr("linear"), "zeros": tr("zeros"), "uniform": tr("uniform"), "normal": tr("normal"),
-             "xavier_uniform": tr("xavier_uniform"), "xavier_normal": tr("xavier_normal"),
-             "he_uniform": tr("he_uniform"), "he_normal": tr("he_normal"), "dense": tr("dense"),
-             "dropout": tr("dropout"), "batchnorm": tr("batchnorm"), "residual": tr("residual"),
-             "conv2d": tr("conv2d"), "maxpool2d": tr("maxpool2d"), "avgpool2d": tr("avgpool2d"),
-             "flatten": tr("flatten"), "globalavgpool": tr("globalavgpool"), "mse": tr("mse"),
-             "cross_entropy": tr("cross_entropy"), "binary_cross_entropy": tr("binary_cross_entropy")}
+    """How the window names what a spec gives by its identifier: an activation, an initializer, a layer type, a loss,
+    an optimizer or a learning-rate schedule ("tanh", "he_normal", "maxpool2d", "binary_cross_entropy", "adamw",
+    "cosine"), in the words a learner reads ("binary cross-entropy"): proper names as papers write them, the other
+    words translated. Layer types are named as the builder's palette names them."""
+    terms = {"linear": tr("linear"), "relu": "ReLU", "leaky_relu": tr("leaky ReLU"), "elu": "ELU",
+             "zeros": tr("zeros"), "uniform": tr("uniform"), "normal": tr("normal"),
+             "xavier_uniform": tr("Xavier uniform"), "xavier_normal": tr("Xavier normal"),
+             "he_uniform": tr("He uniform"), "he_normal": tr("He normal"), "dense": tr("Dense"),
+             "dropout": tr("Dropout"), "batchnorm": tr("BatchNorm"), "residual": tr("Residual"),
+             "conv2d": tr("Conv2D"), "maxpool2d": tr("MaxPool"), "avgpool2d": tr("AvgPool"),
+             "flatten": tr("Flatten"), "globalavgpool": tr("GlobalAvgPool"), "mse": tr("mean squared error"),
+             "cross_entropy": tr("cross-entropy"), "binary_cross_entropy": tr("binary cross-entropy"),
+             "sgd": "SGD", "adam": "Adam", "adamw": "AdamW", "rmsprop": "RMSprop",
+             "constant": tr("constant"), "step": tr("step decay"), "exponential": tr("exponential decay"),
+             "cosine": tr("cosine annealing")}
     return terms.get(name, name)
 
 

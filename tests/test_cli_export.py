@@ -146,3 +146,15 @@ def test_a_project_whose_data_are_gone_cannot_be_exported(tmp_path, capsys):
     assert err.startswith("error: Exporting needs the project's data, to carry how the app prepared them: Cannot "
                           f"read {table}") and len(err.splitlines()) == 1
     assert not (tmp_path / "x.py").exists()
+
+
+def test_export_help_names_every_file_a_pytorch_export_writes(project_file, tmp_path, capsys):
+    pytest.importorskip("torch")
+    assert main(["export", str(project_file), "--to", "pytorch", str(tmp_path), "--name", "circle"]) == 0
+    written = [path.name.replace("circle", "<name>") for path in tmp_path.iterdir()]
+    capsys.readouterr()
+    with pytest.raises(SystemExit):
+        main(["export", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())  # argparse wraps the help at any space
+    assert len(written) == 5
+    assert all(name in help_text for name in written), (written, help_text)

@@ -45,11 +45,16 @@ from playground.project.lessons import LessonPlace
 from playground.project.runs import KeptRun, read_runs, runs_arrays, runs_document
 from playground.words import listed, tr
 
-FORMAT_VERSION = 2  # 2 adds kept runs; a file without them is written as format 1, which older versions open
+# 2 adds kept runs, 3 the last step's gradient; a file is written in the lowest format that holds what it has, so
+# that older versions open a file without them.
+FORMAT_VERSION = 3
 # Array members and the prefix their arrays carry in Project.arrays ("" for the batch order); runs.npz's
-# arrays go to Project.runs.
+# arrays go to Project.runs. gradient.npz holds the last step's gradient, which the views show (GRADIENT, as
+# session/state.py exports it): written only once a step has computed one.
 ARRAY_MEMBERS = {"weights.npz": "weights/", "optimizer.npz": "optimizer/", "history.npz": "history/",
-                 "runs.npz": "runs/"}
+                 "runs.npz": "runs/", "gradient.npz": "gradient/"}
+GRADIENT = "gradient/last_step"
+OPTIONAL_MEMBERS = {"runs.npz", "gradient.npz"}  # written only when the project has what they hold
 HISTORIES = ("history.npz", "runs.npz")
 MEMBERS = {"project.json", *ARRAY_MEMBERS}
 MAX_JSON_BYTES = 16 * 2**20
@@ -101,7 +106,7 @@ class Project:
 def save_project(project: Project, path: str | Path) -> None:
     path = Path(path)
     document = {
-        "format": FORMAT_VERSION if project.runs else 1, "title": project.title, "network": project.network.to_dict(),
+        "format": _format(project), "title": project.title, "network": project.network.to_dict(),
         "training": {"optimizer": project.optimizer.to_dict(), "batch_size": project.batch_size,
                      "epochs": project.epochs, "seed": project.seed, "pace": project.pace,
                      "stop_at_epoch": project.stop_at_epoch},
@@ -113,9 +118,9 @@ def save_project(project: Project, path: str | Path) -> None:
         document["lesson"] = {"name": place.name, "step": place.step, "made": list(place.made)}
     members = {}
     for member, prefix in ARRAY_MEMBERS.items():
-        if member == "runs.npz" and not project.runs:
-            continue
         chosen = {k.removeprefix(prefix): v for k, v in project.arrays.items() if k.startswith(prefix)}
+        if member in OPTIONAL_MEMBERS and not (chosen or member == "runs.npz" and project.runs):
+            continue
         if member == "runs.npz":
             chosen = runs_arrays(project.runs)
         if member == "optimizer.npz":
@@ -146,6 +151,13 @@ def save_project(project: Project, path: str | Path) -> None:
                 path.name, error.strerror)) from None
         raise
     _remove_stale_parts(path)
+
+
+def _format(project: Project) -> int:
+    """The lowest format that holds what `project` has: older versions open it."""
+    if GRADIENT in project.arrays:
+        return FORMAT_VERSION
+    return 2 if project.runs else 1
 
 
 def _remove_stale_parts(path: Path) -> None:
@@ -378,6 +390,9 @@ def _check_arrays(arrays: dict[str, numpy.ndarray], name: str) -> None:
         if not finite:
             raise FileFormatError(tr("{0}: the saved {1} is not all finite numbers in {2}: the file is damaged.")
                                   .format(name, key.removeprefix("weights/"), numpy.dtype(WEIGHTS_DTYPE).name))
+    gradient = {key for key in arrays if key.startswith("gradient/")}
+    if gradient - {GRADIENT} or GRADIENT in gradient and arrays[GRADIENT].ndim != 1:
+        raise FileFormatError(tr("{0}: the saved gradient is damaged: it must be one list of numbers.").format(name))
     order = arrays.get("order")
     if order is not None and (order.ndim != 1 or order.dtype.kind not in "iu"):
         raise FileFormatError(tr("{0}: the saved batch order must be a list of whole numbers.").format(name))

@@ -1,6 +1,8 @@
 """Runs kept for comparison: each one's setup (network, optimizer, batch size, data) and metric
 history, named by how it differs from the run before ("sigmoid → relu", "lr 0.1 → 0.03",
-"+ batchnorm ×10"), and read back from a project file with every field checked.
+"+ batchnorm ×10"), and read back from a project file with every field checked. A name is stored as it is made, in
+identifiers and a few fixed English words, the same whatever the window's language; the window shows it in its own
+words (shown_name: "learning rate 0.1 → 0.03", 学习率 0.1 → 0.03 in Chinese).
 
 The name is worked out from the two setups alone (describe_change, a pure function): the networks
 as sequences of layers, a Dense or Conv2D layer's activation counted as a layer of its own, so that
@@ -9,6 +11,7 @@ moving a sigmoid out of a Dense layer to put batch normalization before it reads
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,7 +35,7 @@ MAX_RUN_SERIES = 256  # per run: the metrics and two series for each of up to 12
 # Pairs of layers weighed to name what changed between two networks, in a table of Python integers:
 # 250 layers each (500 with their activations), under a tenth of a second.
 MAX_ALIGNED_PAIRS = 250_000
-INITIALIZER_SETTINGS = ("init", "bias_init")  # a layer's settings whose values are initializers
+SAME_SETTINGS = "same settings"  # the name of a run kept with the settings of the run kept before it
 
 
 @dataclass
@@ -85,7 +88,7 @@ def describe_change(before: RunSetup | None, after: RunSetup, first_name: str = 
              *_network_changes(before.network.to_dict(), after.network.to_dict()),
              *_optimizer_changes(before.optimizer.to_dict(), after.optimizer.to_dict())]
     if before.batch_size != after.batch_size:
-        parts.append(tr("batch {0} → {1}").format(before.batch_size, after.batch_size))
+        parts.append(f"batch {before.batch_size} → {after.batch_size}")
     return _joined(parts)
 
 
@@ -98,12 +101,12 @@ def _joined(parts: list[str]) -> str:
         if len(", ".join([*shown, part])) > NAME_CHARS - 12:
             break
         shown.append(part)
-    return tr("{0} (+{1} more)").format(", ".join(shown), len(parts) - len(shown))
+    return f"{', '.join(shown)} (+{len(parts) - len(shown)} more)"
 
 
 def _value(value: Any) -> str:
     if value is None:
-        return tr("off")
+        return "off"
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)
@@ -146,15 +149,15 @@ def _with_defaults(dataset: dict[str, Any]) -> dict[str, Any]:
 
 
 def _optimizer_changes(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
-    # The optimizer's settings by their keys, but for a few read better in a word (made here: tr runs when called).
-    optimizer_names = {"learning_rate": "lr", "l1": "L1", "l2": "L2", "clip_norm": tr("clipping"),
-                       "clip_value": tr("clipping at")}
+    # The optimizer's settings by their keys, but for a few read better in a word.
+    optimizer_names = {"learning_rate": "lr", "l1": "L1", "l2": "L2", "clip_norm": "clipping",
+                       "clip_value": "clipping at"}
     found = [f"{before['kind']} → {after['kind']}"] if before.get("kind") != after.get("kind") else []
     found += _setting_changes(before, after, optimizer_names, skip=("kind", "schedule"))
     old, new = before.get("schedule", {}), after.get("schedule", {})
     if old.get("kind") != new.get("kind"):
-        found.append(tr("schedule {0} → {1}").format(old.get("kind"), new.get("kind")))
-    return found + _setting_changes(old, new, {"warmup_steps": tr("warm-up")}, skip=("kind",))
+        found.append(f"schedule {old.get('kind')} → {new.get('kind')}")
+    return found + _setting_changes(old, new, {"warmup_steps": "warm-up"}, skip=("kind",))
 
 
 def layer_tokens(layers: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
@@ -209,33 +212,62 @@ def _network_changes(before: dict[str, Any], after: dict[str, Any]) -> list[str]
         dropped, added = old[last_old + 1 : i], new[last_new + 1 : j]
         if len(dropped) == len(added):  # as many layers in their place: each replaced by the other
             for (old_kind, _), (new_kind, _) in zip(dropped, added):
-                changes[0, f"{term(old_kind)} → {term(new_kind)}"] += 1
+                changes[0, f"{old_kind} → {new_kind}"] += 1
         else:
             for kind, _ in dropped:
-                changes[1, f"− {term(kind)}"] += kind != "end"
+                changes[1, f"− {kind}"] += kind != "end"
             for kind, settings in added:
                 changes[1, f"+ {_described(kind, settings)}"] += kind != "end"
         if i < len(old):
-            for phrase in _setting_changes(_named(old[i][1]), _named(new[j][1])):
+            for phrase in _setting_changes(old[i][1], new[j][1]):
                 changes[2, phrase] += 1
         last_old, last_new = i, j
     found = [phrase if count == 1 or order != 1 else f"{phrase} ×{count}"
              for (order, phrase), count in sorted(changes.items(), key=lambda item: item[0][0]) if count]
     if before.get("loss") != after.get("loss"):
-        found.append(tr("loss {0} → {1}").format(term(before.get("loss")), term(after.get("loss"))))
+        found.append(f"loss {before.get('loss')} → {after.get('loss')}")
     return found
 
 
-def _named(settings: dict[str, Any]) -> dict[str, Any]:
-    """A layer's settings with its initializers named as the window names them (words.term)."""
-    return {key: term(value) if key in INITIALIZER_SETTINGS and isinstance(value, str) else value
-            for key, value in settings.items()}
-
-
 def _described(kind: str, settings: dict[str, Any]) -> str:
-    """A layer added, in a word or two: "dropout 0.3", "dense 16", "batchnorm" (in the window's words for them)."""
+    """A layer added, in a word or two: "dropout 0.3", "dense 16", "batchnorm"."""
     main = {"dense": "units", "conv2d": "filters", "dropout": "rate"}.get(kind)
-    return f"{term(kind)} {_value(settings[main])}" if main in settings else term(kind)
+    return f"{kind} {_value(settings[main])}" if main in settings else kind
+
+
+# A kept run's name in the window's words.
+
+# The stored name's phrases: "{key} {old} → {new}", "+ {key} {value}", "− {key}", "{old} → {new}" and these.
+_PHRASE = re.compile(r"clipping at|same settings|\(\+(\d+) more\)|[A-Za-z_][A-Za-z0-9_-]*")
+
+
+def _setting_words() -> dict[str, str]:
+    """The words of a stored name that the window says otherwise: settings by their controls' labels (made here: tr
+    runs when called)."""
+    return {"lr": tr("learning rate"), "batch": tr("batch size"), "loss": tr("loss"), "schedule": tr("schedule"),
+            "clipping": tr("clipping"), "clipping at": tr("clipping at"), "warm-up": tr("warm-up"), "off": tr("off"),
+            "same settings": tr("same settings"), "units": tr("units"), "filters": tr("filters"),
+            "kernel": tr("kernel"), "stride": tr("stride"), "padding": tr("padding"), "size": tr("window"),
+            "rate": tr("dropout rate"), "alpha": "α", "init": tr("weight init"), "bias_init": tr("bias init"),
+            "init_scale": tr("init scale"), "momentum": tr("momentum"), "nesterov": "Nesterov", "beta1": "β₁",
+            "beta2": "β₂", "eps": "ε", "weight_decay": tr("weight decay"), "step_size": tr("steps per period"),
+            "gamma": "γ", "total_steps": tr("steps to the end"), "min_lr": tr("final rate"), "points": tr("points"),
+            "noise": tr("noise"), "train_ratio": tr("training share"), "seed": tr("seed"),
+            "features": tr("features"), "subset": tr("subset")}
+
+
+def shown_name(name: str) -> str:
+    """A kept run's name, stored in identifiers ("lr 0.01 → 0.001, init_scale 4 → 1"), in the window's words
+    ("learning rate 0.01 → 0.001, init scale 4 → 1"; 学习率 0.01 → 0.001 in Chinese). Words it does not know, such
+    as those of a name an older version stored in another language, stay as they are."""
+    settings = _setting_words()
+
+    def word(match: re.Match) -> str:
+        if match[1] is not None:
+            return tr("(+{0} more)").format(match[1])
+        return settings.get(match[0]) or term(match[0])
+
+    return _PHRASE.sub(word, name)
 
 
 # The final metrics of a run, from its history.
@@ -275,7 +307,7 @@ def compared_runs(projects: list[tuple[str, Any]]) -> list[dict[str, Any]]:
         setup = RunSetup(project.network, project.optimizer, project.batch_size, project.dataset)
         history = {key.removeprefix("history/"): value for key, value in project.arrays.items()
                    if key.startswith("history/")}
-        name = describe_change(before, setup, project.title or where) or tr("same settings")
+        name = describe_change(before, setup, project.title or where) or SAME_SETTINGS
         progress = project.progress or {}
         found.append({"name": name, "project": where, "kept": False, "epoch": progress.get("epoch", 0),
                       **final_metrics(history)})

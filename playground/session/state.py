@@ -12,11 +12,8 @@ from typing import Any
 import numpy
 
 from playground.errors import DataError
+from playground.project.bpp import GRADIENT
 from playground.words import listed, tr
-
-# The gradient of the last step: not needed by the next, but what a run brought back (an Undo, another backend)
-# shows at once. bpp.py saves only its members' prefixes, so a project file leaves it out.
-GRADIENT = "gradient/last_step"
 
 
 def export_state(session: Any) -> tuple[dict[str, Any], dict[str, numpy.ndarray]]:
@@ -36,7 +33,9 @@ def export_state(session: Any) -> tuple[dict[str, Any], dict[str, numpy.ndarray]
     arrays.update({f"optimizer/{k}": net.backend.to_numpy(v) for k, v in optimizer.state.items()})
     arrays["order"] = numpy.asarray(at.order)
     arrays.update({f"history/{k}": v for k, v in session.history.arrays(undone=False).items()})
-    if session.measurements.gradient_known:  # the last step's, which the views show; no member of a file keeps it
+    # The last step's gradient: not needed by the next step, but what a run brought back (an Undo, another backend,
+    # a project opened) shows at once: the blocks' colours, the Inspector, the Gradients tab.
+    if session.measurements.gradient_known:
         arrays[GRADIENT] = net.backend.to_numpy(net.grad)
     return progress, arrays
 
@@ -46,6 +45,7 @@ def restore_state(session: Any, progress: dict[str, Any], arrays: dict[str, nump
     net, optimizer = session.network, session.optimizer
     weights = _part(arrays, "weights/")
     optimizer_state = _part(arrays, "optimizer/")
+    gradient = arrays.get(GRADIENT)
     history = _part(arrays, "history/")
     order = arrays.get("order")
     if order is None or sorted(numpy.asarray(order).tolist()) != list(range(len(session.dataset.x_train))):
@@ -53,6 +53,9 @@ def restore_state(session: Any, progress: dict[str, Any], arrays: dict[str, nump
     if set(optimizer_state) != set(optimizer.state) or any(
             optimizer_state[k].shape != optimizer.state[k].shape for k in optimizer_state):
         raise DataError(tr("The saved optimizer state does not fit this optimizer: it was saved for another one."))
+    if gradient is not None and gradient.shape != net.grad.shape:
+        raise DataError(tr("The saved gradient has {0:,} numbers, but this network has {1:,} parameters: it belongs "
+                           "to another network.").format(gradient.size, net.grad.size))
     extra = sorted(set(weights) - {f"{layer.path}.{key}" for layer in net.all_layers()
                                    for key in [*layer.params, *layer.state]})
     if extra:  # load_state_dict takes the weights it needs; one more says the file is another network's
@@ -73,8 +76,7 @@ def restore_state(session: Any, progress: dict[str, Any], arrays: dict[str, nump
     at.rng.bit_generator.state = progress["shuffle_rng"]
     if "dropout_rng" in progress and net.xp is numpy:
         net.rng.bit_generator.state = progress["dropout_rng"]
-    gradient = arrays.get(GRADIENT)
-    if gradient is not None and gradient.shape == net.grad.shape:
+    if gradient is not None:
         net.grad[...] = net.xp.asarray(gradient)
         session.measurements.gradient_known = True
     steps = history.pop("step", numpy.zeros(0))

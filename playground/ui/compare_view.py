@@ -22,7 +22,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont, QFontMetrics
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
 
-from playground.project.runs import KeptRun
+from playground.project.runs import KeptRun, shown_name
 from playground.session import Snapshot
 from playground.ui.plot_parts import (
     fit_legend,
@@ -48,21 +48,35 @@ LEGEND_SHARE = 0.4  # of the plot's width, at most, for the names beside the cur
 LEGEND_INDENT = "\u00a0\u00a0"  # before the later lines of a name that wraps
 
 
+def run_label(index: int, run: KeptRun) -> str:
+    """A kept run's name as the window shows it: the first is the project's title, as written; the others say in
+    the window's words how each differs from the one before (stored in identifiers)."""
+    return run.name if index == 0 else shown_name(run.name)
+
+
 def run_pen(index: int) -> pg.QtGui.QPen:
     """Kept run `index`'s pen: colours and dashes step together, so no two of the first 40 runs look alike."""
     return pg.mkPen(RUN_COLORS[index % len(RUN_COLORS)], width=2, style=RUN_DASHES[index % len(RUN_DASHES)])
 
 
 def legend_text(name: str, fits: Callable[[str], bool]) -> str:
-    """A run's name for the legend, broken after its commas into lines that `fits` (a line's width) takes."""
+    """A run's name for the legend, broken after its commas into lines that `fits` (a line's width) takes, and a part
+    too long for a line of its own between its words ("init Xavier uniform → He normal" in a small window)."""
     lines = [""]
     for part in name.split(", "):
         joined = f"{lines[-1]}, {part}" if lines[-1] else part
-        if lines[-1] and not fits(f"{joined},"):
-            lines[-1] += ","
-            lines.append(part)
-        else:
+        if fits(f"{joined},"):
             lines[-1] = joined
+            continue
+        if lines[-1]:
+            lines[-1] += ","
+            lines.append("")
+        for word in part.split(" "):
+            joined = f"{lines[-1]} {word}" if lines[-1] else word
+            if lines[-1] and not fits(f"{joined},"):
+                lines.append(word)
+            else:
+                lines[-1] = joined
     return f"<br>{LEGEND_INDENT}".join(html.escape(line) for line in lines)
 
 
@@ -195,9 +209,9 @@ class ComparePlot(QWidget):
         self.runs = list(runs)
         self.run_curves, self.run_actions = [], []
         for index, run in enumerate(self.runs):
-            label = f"{index + 1}: {run.name}"
+            label = f"{index + 1}: {run_label(index, run)}"
             curve = pg.PlotDataItem(pen=run_pen(index), name=label)
-            curve.setToolTip(run.name)
+            curve.setToolTip(run_label(index, run))
             self._show_curve(curve, True)
             action = self.runs_menu.addAction(label)
             action.setCheckable(True)

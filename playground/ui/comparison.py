@@ -11,9 +11,17 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from playground.project.bpp import Project
-from playground.project.runs import MAX_KEPT_RUNS, KeptRun, RunSetup, describe_change, kept_history
+from playground.project.runs import (
+    MAX_KEPT_RUNS,
+    SAME_SETTINGS,
+    KeptRun,
+    RunSetup,
+    describe_change,
+    kept_history,
+    shown_name,
+)
 from playground.session import Snapshot
-from playground.ui.compare_view import ComparePlot
+from playground.ui.compare_view import ComparePlot, run_label
 from playground.ui.training import Training
 
 
@@ -76,11 +84,12 @@ class RunComparison(QObject):
         if again is None:
             name = describe_change(self.runs[-1].setup if self.runs else None, setup, self.title())
             self._kept[source], again = len(self.runs), len(self.runs)
-            self.runs.append(KeptRun(name or self.tr("same settings"), setup))
+            self.runs.append(KeptRun(name or SAME_SETTINGS, setup))  # stored in identifiers: shown_name
         run = self.runs[again]
         run.setup, run.history, run.step, run.epoch = setup, kept_history(history), step, epoch
         self._show()
-        self.message.emit(self.tr("Kept run {0} at step {1:,} for comparison: {2}").format(again + 1, step, run.name))
+        self.message.emit(self.tr("Kept run {0} at step {1:,} for comparison: {2}").format(again + 1, step,
+                                                                                          run_label(again, run)))
         return True
 
     def forget(self) -> None:
@@ -106,5 +115,5 @@ class RunComparison(QObject):
             return
         setup = RunSetup(worker.session.spec, latest.optimizer, latest.batch_size, dict(self.dataset()))
         change = describe_change(self.runs[-1].setup, setup) if self.runs else ""
-        self.view.name_current(self.tr("now: {0}").format(change or self.tr("same settings")) if self.runs
+        self.view.name_current(self.tr("now: {0}").format(shown_name(change or SAME_SETTINGS)) if self.runs
                                else self.tr("this run"))

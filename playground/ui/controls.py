@@ -24,6 +24,7 @@ from playground.engine import OPTIMIZERS, OptimizerSpec, backend_availability
 from playground.project import list_presets
 from playground.project.bpp import LAST_EPOCH_TO_STOP_AT
 from playground.ui.fields import BoundedSpinBox, RateField
+from playground.words import term
 
 LEARNING_RATES = ["0.00001", "0.0001", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1", "3", "10"]
 REGULARIZATION_RATES = ["0", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1", "3", "10"]
@@ -118,7 +119,8 @@ class ControlBar(QWidget):
             self.tr("The training data has {maximum} examples, so a batch of {typed} became {became}, all of them."),
             self.tr("Examples per update; applies at once"))
         self.optimizer_selector = QComboBox(objectName="optimizerSelector")
-        self.optimizer_selector.addItems(OPTIMIZERS)
+        for kind in OPTIMIZERS:
+            self.optimizer_selector.addItem(term(kind), kind)
         self.optimizer_selector.setToolTip(self.tr("How gradients become updates; switching keeps the weights"))
         self.optimizer_settings_button = QToolButton(text="…", objectName="optimizerSettingsButton")
         self.optimizer_settings_button.setToolTip(self.tr("More optimizer settings: momentum, Adam's betas, "
@@ -147,7 +149,7 @@ class ControlBar(QWidget):
                       (QLabel(self.tr("Backend:")), self.backend_selector)):
             layout.addWidget(side_by_side(*group))
         for changed in (self.learning_rate_input.committed, self.batch_size_input.committed,
-                        self.optimizer_selector.currentTextChanged, self.regularization_selector.currentIndexChanged,
+                        self.optimizer_selector.currentIndexChanged, self.regularization_selector.currentIndexChanged,
                         self.regularization_rate_input.committed, self.speed_selector.currentIndexChanged,
                         self.stop_at_input.committed):
             changed.connect(self.settings_changed)
@@ -200,7 +202,7 @@ class ControlBar(QWidget):
         for widget in widgets:
             widget.blockSignals(True)
         self.learning_rate_input.show_value(spec.learning_rate)
-        self.optimizer_selector.setCurrentText(spec.kind)
+        self.optimizer_selector.setCurrentIndex(self.optimizer_selector.findData(spec.kind))
         kind = "L1" if spec.l1 else "L2" if spec.l2 else "none"
         self.regularization_selector.setCurrentIndex(self.regularization_selector.findData(kind))
         self.regularization_rate_input.show_value(spec.l1 or spec.l2 or 0.0)

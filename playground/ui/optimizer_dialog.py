@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from playground.engine import SCHEDULES, OptimizerSpec
 from playground.errors import PlaygroundError
 from playground.ui.translation import tr
+from playground.words import term
 
 # Which settings each optimizer reads: the others are greyed out.
 USED_BY = {"momentum": ("sgd", "rmsprop"), "nesterov": ("sgd",), "beta1": ("adam", "adamw"),
@@ -49,7 +50,7 @@ def number_field(tip: str) -> QLineEdit:
 class OptimizerSettings(QDialog):
     def __init__(self, spec: OptimizerSpec, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="optimizerSettings")
-        self.setWindowTitle(self.tr("Optimizer settings: {0}").format(spec.kind))
+        self.setWindowTitle(self.tr("Optimizer settings: {0}").format(term(spec.kind)))
         self.base = copy.deepcopy(spec)
         self.chosen: OptimizerSpec | None = None  # what OK accepted
         self.fields: dict[str, Any] = {
@@ -63,7 +64,8 @@ class OptimizerSettings(QDialog):
         self.clip_norm, self.clip_norm_value = QCheckBox(tr("Clip the gradient's global norm at")), QLineEdit()
         self.clip_value, self.clip_value_value = QCheckBox(tr("Clip every gradient value to ±")), QLineEdit()
         self.schedule = QComboBox(objectName="scheduleSelector")
-        self.schedule.addItems(SCHEDULES)
+        for kind in SCHEDULES:
+            self.schedule.addItem(term(kind), kind)
         self.schedule.setToolTip(tr("How the learning rate changes with the steps; a schedule chosen while "
                                     "training counts from then"))
         self.schedule_fields: dict[str, Any] = {
@@ -74,7 +76,7 @@ class OptimizerSettings(QDialog):
         self.error.setStyleSheet("color: #c0392b")
         self._lay_out()
         self._show(spec)
-        self.schedule.currentTextChanged.connect(lambda _: self._enable())
+        self.schedule.currentIndexChanged.connect(lambda _: self._enable())
         self.fields["momentum"].valueChanged.connect(lambda _: self._enable())
         for box in (self.clip_norm, self.clip_value):
             box.toggled.connect(lambda _: self._enable())
@@ -117,7 +119,7 @@ class OptimizerSettings(QDialog):
             box.setChecked(value is not None)
             field.setText(f"{value if value is not None else default:g}")
         schedule = spec.schedule
-        self.schedule.setCurrentText(schedule.kind)
+        self.schedule.setCurrentIndex(self.schedule.findData(schedule.kind))
         for name in ("step_size", "total_steps", "warmup_steps"):
             self.schedule_fields[name].setValue(getattr(schedule, name))
         for name in ("gamma", "min_lr"):
@@ -129,7 +131,7 @@ class OptimizerSettings(QDialog):
             self.fields[name].setEnabled(kind in kinds)
         self.fields["nesterov"].setEnabled(kind == "sgd" and self.fields["momentum"].value() > 0)
         for name, kinds in SCHEDULE_USES.items():
-            self.schedule_fields[name].setEnabled(self.schedule.currentText() in kinds)
+            self.schedule_fields[name].setEnabled(self.schedule.currentData() in kinds)
         self.clip_norm_value.setEnabled(self.clip_norm.isChecked())
         self.clip_value_value.setEnabled(self.clip_value.isChecked())
 
@@ -147,7 +149,7 @@ class OptimizerSettings(QDialog):
         spec.clip_value = (_number(self.clip_value_value.text(), self.tr("The clipping value"))
                            if self.clip_value.isChecked() else None)
         schedule = spec.schedule
-        schedule.kind = self.schedule.currentText()
+        schedule.kind = self.schedule.currentData()
         for name in ("step_size", "total_steps", "warmup_steps"):
             setattr(schedule, name, self.schedule_fields[name].value())
         schedule.gamma = _number(self.schedule_fields["gamma"].text(), self.tr("γ"))

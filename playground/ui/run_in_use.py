@@ -63,7 +63,7 @@ class RunInUse(QObject):
     def chosen_optimizer(self) -> OptimizerSpec:
         """The preset's optimizer with the controls' choices written into it."""
         controls = self.controls
-        optimizer = self.preset.optimizer = self.preset.optimizer.with_kind(controls.optimizer_selector.currentText())
+        optimizer = self.preset.optimizer = self.preset.optimizer.with_kind(controls.optimizer_selector.currentData())
         optimizer.learning_rate = controls.learning_rate() or optimizer.learning_rate
         optimizer.l1, optimizer.l2 = controls.regularization() or (optimizer.l1, optimizer.l2)
         return optimizer

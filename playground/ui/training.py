@@ -36,7 +36,8 @@ class Training(QObject):
         self.watching: tuple[bool, int | None] = (False, None)  # what the views of image layers ask snapshots for
         controls.learning_rate_input.committed.connect(self._learning_rate_changed)
         controls.batch_size_input.committed.connect(self._batch_size_changed)
-        controls.optimizer_selector.currentTextChanged.connect(self._optimizer_changed)
+        controls.optimizer_selector.currentIndexChanged.connect(
+            lambda _: self._optimizer_changed(controls.optimizer_selector.currentData()))
         controls.regularization_selector.currentIndexChanged.connect(self._regularization_changed)
         controls.regularization_rate_input.committed.connect(self._regularization_changed)
         controls.speed_selector.currentIndexChanged.connect(self._pace_changed)

@@ -800,6 +800,10 @@ click to edit</source>
         <translation>{0}：来自这一步之后的优化器状态。</translation>
     </message>
     <message>
+        <source>t counts {0}&apos;s own steps, from 1 at the first step after {0} was chosen or the run began: switching optimizers starts m, v and t afresh. </source>
+        <translation>t 计的是 {0} 自己的步数：从选用 {0}（或运行开始）后的第一步记为 1，而不是整个运行的步数；换用别的优化器会让 m、v 和 t 从头开始。</translation>
+    </message>
+    <message>
         <source>Apply update writes these values into the network; Discard leaves it as it was.</source>
         <translation>“应用更新”把这些值写入网络；“丢弃”让网络保持原样。</translation>
     </message>
@@ -822,10 +826,6 @@ click to edit</source>
     <message>
         <source>exponential decay</source>
         <translation>指数衰减</translation>
-    </message>
-    <message>
-        <source>cosine decay</source>
-        <translation>余弦衰减</translation>
     </message>
     <message>
         <source>{0} (warm-up over the first {1} steps up to {2}, then {3})</source>
@@ -900,6 +900,10 @@ click to edit</source>
         <translation>线性</translation>
     </message>
     <message>
+        <source>leaky ReLU</source>
+        <translation>Leaky ReLU</translation>
+    </message>
+    <message>
         <source>zeros</source>
         <translation>全零</translation>
     </message>
@@ -912,68 +916,40 @@ click to edit</source>
         <translation>正态分布</translation>
     </message>
     <message>
-        <source>xavier_uniform</source>
+        <source>Xavier uniform</source>
         <translation>Xavier 均匀分布</translation>
     </message>
     <message>
-        <source>xavier_normal</source>
+        <source>Xavier normal</source>
         <translation>Xavier 正态分布</translation>
     </message>
     <message>
-        <source>he_uniform</source>
+        <source>He uniform</source>
         <translation>He 均匀分布</translation>
     </message>
     <message>
-        <source>he_normal</source>
+        <source>He normal</source>
         <translation>He 正态分布</translation>
     </message>
     <message>
-        <source>dense</source>
-        <translation>全连接</translation>
-    </message>
-    <message>
-        <source>dropout</source>
-        <translation>Dropout</translation>
-    </message>
-    <message>
-        <source>batchnorm</source>
-        <translation>批量归一化</translation>
-    </message>
-    <message>
-        <source>residual</source>
-        <translation>残差块</translation>
-    </message>
-    <message>
-        <source>conv2d</source>
-        <translation>卷积</translation>
-    </message>
-    <message>
-        <source>maxpool2d</source>
-        <translation>最大池化</translation>
-    </message>
-    <message>
-        <source>avgpool2d</source>
-        <translation>平均池化</translation>
-    </message>
-    <message>
-        <source>flatten</source>
-        <translation>展平</translation>
-    </message>
-    <message>
-        <source>globalavgpool</source>
-        <translation>全局平均池化</translation>
-    </message>
-    <message>
-        <source>mse</source>
+        <source>mean squared error</source>
         <translation>均方误差 (MSE)</translation>
     </message>
     <message>
-        <source>cross_entropy</source>
+        <source>cross-entropy</source>
         <translation>交叉熵</translation>
     </message>
     <message>
-        <source>binary_cross_entropy</source>
+        <source>binary cross-entropy</source>
         <translation>二元交叉熵</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>恒定</translation>
+    </message>
+    <message>
+        <source>cosine annealing</source>
+        <translation>余弦退火</translation>
     </message>
     <message>
         <source>None</source>
@@ -1856,6 +1832,10 @@ click to edit</source>
         <translation>{0}：保存的 {1} 在 {2} 下并非都是有限数：文件已损坏。</translation>
     </message>
     <message>
+        <source>{0}: the saved gradient is damaged: it must be one list of numbers.</source>
+        <translation>{0}：保存的梯度已损坏：它必须是一列数字。</translation>
+    </message>
+    <message>
         <source>{0}: the saved batch order must be a list of whole numbers.</source>
         <translation>{0}：保存的批次顺序必须是一列整数。</translation>
     </message>
@@ -2184,14 +2164,6 @@ click to edit</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <source>batch {0} → {1}</source>
-        <translation>批量大小 {0} → {1}</translation>
-    </message>
-    <message>
-        <source>{0} (+{1} more)</source>
-        <translation>{0}（另有 {1} 项）</translation>
-    </message>
-    <message>
         <source>off</source>
         <translation>关闭</translation>
     </message>
@@ -2204,20 +2176,116 @@ click to edit</source>
         <translation>按值裁剪</translation>
     </message>
     <message>
-        <source>schedule {0} → {1}</source>
-        <translation>调度 {0} → {1}</translation>
-    </message>
-    <message>
         <source>warm-up</source>
         <translation>预热</translation>
     </message>
     <message>
-        <source>loss {0} → {1}</source>
-        <translation>损失 {0} → {1}</translation>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>批量大小</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>schedule</source>
+        <translation>学习率调度</translation>
     </message>
     <message>
         <source>same settings</source>
         <translation>相同设置</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>神经元数</translation>
+    </message>
+    <message>
+        <source>filters</source>
+        <translation>滤波器</translation>
+    </message>
+    <message>
+        <source>kernel</source>
+        <translation>卷积核</translation>
+    </message>
+    <message>
+        <source>stride</source>
+        <translation>步幅</translation>
+    </message>
+    <message>
+        <source>padding</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <source>window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>bias init</source>
+        <translation>偏置初始化</translation>
+    </message>
+    <message>
+        <source>dropout rate</source>
+        <translation>丢弃率</translation>
+    </message>
+    <message>
+        <source>weight init</source>
+        <translation>权重初始化</translation>
+    </message>
+    <message>
+        <source>init scale</source>
+        <translation>初始化缩放</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <source>weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <source>steps per period</source>
+        <translation>每段步数</translation>
+    </message>
+    <message>
+        <source>final rate</source>
+        <translation>最终学习率</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>点数</translation>
+    </message>
+    <message>
+        <source>steps to the end</source>
+        <translation>到结束的步数</translation>
+    </message>
+    <message>
+        <source>noise</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
+        <source>training share</source>
+        <translation>训练集比例</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>features</source>
+        <translation>特征</translation>
+    </message>
+    <message>
+        <source>subset</source>
+        <translation>子集</translation>
+    </message>
+    <message>
+        <source>(+{0} more)</source>
+        <translation>（另有 {0} 处）</translation>
     </message>
     <message>
         <source>{0}: the kept runs must be a list of at most {1}.</source>
@@ -2370,6 +2438,10 @@ click to edit</source>
     <message>
         <source>The saved optimizer state does not fit this optimizer: it was saved for another one.</source>
         <translation>保存的优化器状态与这个优化器不符：它是为另一个优化器保存的。</translation>
+    </message>
+    <message>
+        <source>The saved gradient has {0:,} numbers, but this network has {1:,} parameters: it belongs to another network.</source>
+        <translation>保存的梯度有 {0:,} 个数，但这个网络有 {1:,} 个参数：它属于另一个网络。</translation>
     </message>
     <message>
         <source>The saved weights hold {0}, which this network has not: they belong to another network.</source>
@@ -4176,10 +4248,6 @@ sat.</source>
     <message>
         <source>{0} runs are kept already, as many as a project holds: forget them (Run › Forget kept runs) to keep more.</source>
         <translation>已经保留了 {0} 次运行，达到一个项目的上限：要保留更多，请先忘掉它们（运行 › 忘掉已保留的运行）。</translation>
-    </message>
-    <message>
-        <source>same settings</source>
-        <translation>相同设置</translation>
     </message>
     <message>
         <source>Kept run {0} at step {1:,} for comparison: {2}</source>

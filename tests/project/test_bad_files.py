@@ -151,8 +151,8 @@ def refuse_on_command_line(path: Path, capsys, message: str) -> None:
 LOAD_CASES: list[tuple[str, Callable[[Members], Members | bytes], str]] = [
     ("not a zip", lambda m: b"just some text\n", "not a readable project file"),
     ("empty file", lambda m: b"", "not a readable project file"),
-    ("newer format", lambda m: with_document(m, lambda d: d.update(format=3)),
-     r"newer Backprop Playground \(format 3\)"),
+    ("newer format", lambda m: with_document(m, lambda d: d.update(format=bpp.FORMAT_VERSION + 1)),
+     rf"newer Backprop Playground \(format {bpp.FORMAT_VERSION + 1}\)"),
     ("format zero", lambda m: with_document(m, lambda d: d.update(format=0)), "format 0, which no Backprop"),
     ("format as text", lambda m: with_document(m, lambda d: d.update(format="1")), "no format version"),
     ("format as true", lambda m: with_document(m, lambda d: d.update(format=True)), "no format version"),
@@ -253,6 +253,11 @@ LOAD_CASES: list[tuple[str, Callable[[Members], Members | bytes], str]] = [
      r"it has \d+ series, more than a network with 6 saved"),
     ("history step NaN", lambda m: with_arrays(m, "history.npz", step=numpy.full(5, numpy.nan)),
      "step numbers are not all whole numbers"),
+    ("gradient as a table", lambda m: with_arrays(m, "gradient.npz", last_step=numpy.zeros((5, 5), numpy.float32)),
+     "the saved gradient is damaged: it must be one list of numbers"),
+    ("a gradient more", lambda m: with_arrays(m, "gradient.npz", last_step=numpy.zeros(25, numpy.float32),
+                                              other=numpy.zeros(25, numpy.float32)),
+     "the saved gradient is damaged"),
     ("lesson is text", lambda m: with_document(m, lambda d: d.update(lesson="overfit")),
      "the lesson it was saved in must be an object"),
     ("lesson without a name", lambda m: with_document(m, lambda d: d.update(lesson={"step": 2})),
@@ -298,6 +303,20 @@ def test_a_file_from_before_schedule_start_was_saved_still_opens(tmp_path, membe
     path = tmp_path / "older.bpp"
     path.write_bytes(zip_bytes(with_document(members, lambda d: d["progress"].pop("schedule_start"))))
     assert "schedule_start" not in load_project(path).progress
+
+
+def test_a_file_from_before_the_gradient_was_saved_still_opens_and_trains(tmp_path, members, capsys):
+    """Without gradient.npz, as format 1 and 2 files are, the project opens; its views show no gradient until a step
+    computes one."""
+    assert "gradient.npz" in members and json.loads(members["project.json"])["format"] == 3
+    path = tmp_path / "older.bpp"
+    path.write_bytes(zip_bytes(with_document({k: v for k, v in members.items() if k != "gradient.npz"},
+                                             lambda d: d.update(format=1))))
+    project = load_project(path)
+    assert not any(key.startswith("gradient/") for key in project.arrays)
+    assert not session_for(project, load_dataset(project.dataset)).measurements.gradient_known
+    assert main(["train", str(path), "--epochs", "1", "--json"]) == 0
+    assert capsys.readouterr().err == ""
 
 
 def test_a_lesson_this_version_lacks_is_no_damage_and_opening_it_says_what_to_do(tmp_path, members):
@@ -431,6 +450,8 @@ WRONG_STATE: list[tuple[str, Callable[[dict[str, dict[str, numpy.ndarray]]], Any
      "batch order does not match"),
     ("one weight more", lambda s: s["weights.npz"].update({"9.W": numpy.zeros((2, 1), numpy.float32)}),
      "saved weights hold 9.W, which this network has not"),
+    ("another network's gradient", lambda s: s["gradient.npz"].update(last_step=numpy.zeros(5, numpy.float32)),
+     "saved gradient has 5 numbers, but this network has 25 parameters"),
 ]
 
 

@@ -2,6 +2,7 @@
 
 import copy
 import json
+import re
 import zipfile
 
 import numpy
@@ -20,6 +21,7 @@ from playground.project.runs import (
     describe_change,
     final_metrics,
     kept_history,
+    shown_name,
 )
 from playground.session import project_of
 from playground.session.state import GRADIENT
@@ -94,19 +96,25 @@ def test_presets_are_named_by_what_the_seed_article_changes(before, after, name)
     assert describe_change(setup_of(before), setup_of(after)) == name
 
 
-def test_a_name_says_its_words_in_the_window_s_language(monkeypatch):
-    """The words of a name go through the translator, the identifiers and numbers as they are (but initializers and
-    layer types, which the window names with words.term)."""
+def test_a_name_is_stored_in_identifiers_and_shown_in_the_window_s_words(monkeypatch):
+    """A name is the same whatever the window's language (a project file shared between languages keeps it); the
+    window shows it with its words translated and its identifiers named as it names them (words.term)."""
     monkeypatch.setattr(words, "_translate", lambda text: f"«{text}»")  # marks what the window would translate
     after = changed(CIRCLE, lambda layers: [*layers[:1], {"type": "batchnorm"}, *layers[1:]], learning_rate=0.3,
                     clip_value=0.5)
     after.batch_size = 32
-    assert describe_change(CIRCLE, after) == "+ «batchnorm», lr 0.03 → 0.3, + «clipping at» 0.5, «batch 10 → 32»"
+    name = describe_change(CIRCLE, after)
+    assert name == "+ batchnorm, lr 0.03 → 0.3, + clipping at 0.5, batch 10 → 32"
+    assert shown_name(name) == "+ «BatchNorm», «learning rate» 0.03 → 0.3, + «clipping at» 0.5, «batch size» 10 → 32"
     many = describe_change(setup_of("exploding"), setup_of("deep-sigmoid"))
-    assert many.startswith("«plane → circle, ") and many.endswith(" more)»")
-    # Initializers as the layer's settings name them (words.term), as activations are.
-    assert describe_change(setup_of("deep-sigmoid"), setup_of("deep-relu-he")) == (
-        "sigmoid → relu, init «xavier_uniform» → «he_normal», lr 0.1 → 0.03")
+    assert many.startswith("plane → circle, ") and many.endswith(" more)")
+    assert re.search(r" «\(\+\d+ more\)»$", shown_name(many))  # the translator marks the pattern it is given
+    name = describe_change(setup_of("deep-sigmoid"), setup_of("deep-relu-he"))
+    assert name == "sigmoid → relu, init xavier_uniform → he_normal, lr 0.1 → 0.03"
+    assert shown_name(name) == ("sigmoid → ReLU, «weight init» «Xavier uniform» → «He normal», «learning rate» 0.1 → "
+                                "0.03")
+    # A name an older version stored in the window's words stays as it was.
+    assert shown_name("学习率 0.1 → 0.03") == "学习率 0.1 → 0.03"
 
 
 def test_a_name_with_many_changes_says_how_many_more_there_are():
@@ -220,8 +228,9 @@ def test_a_deep_network_with_update_ratios_in_its_history_saves_and_opens(tmp_pa
     series = [key for key in project.arrays if key.startswith("history/update_ratio/")]
     assert len(series) == 22 and len([key for key in project.arrays if key.startswith("weights/")]) == 22
     save_project(project, tmp_path / "deep.bpp")
-    # All but the last step's gradient, which a run set aside in the window keeps for its views, and a file leaves out.
-    assert load_project(tmp_path / "deep.bpp").arrays.keys() == project.arrays.keys() - {GRADIENT}
+    # All of it, the last step's gradient too, which the views show.
+    assert load_project(tmp_path / "deep.bpp").arrays.keys() == project.arrays.keys()
+    assert GRADIENT in project.arrays
 
 
 def test_a_name_fits_what_a_project_file_holds():

@@ -389,7 +389,7 @@ def test_a_nan_gradient_with_a_finite_loss_goes_back_to_weights_whose_next_step_
     stream = session.run()
     diverged = next(s for _, s in zip(range(100), stream) if s.state == "diverged")
     assert session.step == session.optimizer.step_count == bad - 1 and f"diverged at step {bad + 1}" in diverged.message
-    assert "the gradient of layer 1 (dense) W became NaN" in diverged.message
+    assert "the gradient of layer 1 (Dense) W became NaN" in diverged.message
     assert f"back to those of step {bad - 1}," in diverged.message
     twin = preset_session("circle", start_paused=True)
     twin_stream = twin.run()
@@ -429,7 +429,8 @@ def test_a_network_that_does_not_fit_the_data_is_refused_with_the_builders_sente
                                         "give it 3 units."):
         Session(spec, dataset, TrainingConfig())
     spec.loss = "mse"
-    with pytest.raises(DataError, match="The mse loss does not fit multiclass data: choose cross_entropy."):
+    with pytest.raises(DataError, match="The mean squared error loss does not fit multiclass data: choose "
+                                        "cross-entropy."):
         Session(spec, dataset, TrainingConfig())
 
 

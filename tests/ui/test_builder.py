@@ -94,15 +94,15 @@ def test_a_network_assembled_from_the_palette_trains(qtbot):
     where = palette.visualItemRect(palette.currentItem()).center()
     qtbot.mouseClick(palette.viewport(), Qt.MouseButton.LeftButton, pos=where)  # a double click starts
     qtbot.mouseDClick(palette.viewport(), Qt.MouseButton.LeftButton, pos=where)  # with a press, as a mouse's
-    assert layer_types(window) == ["dense 8 relu"]
+    assert layer_types(window) == ["Dense 8 ReLU"]
     select_row(qtbot, window, 0)
     type_into(qtbot, find(window, QSpinBox, "unitsInput"), "6")
     find(window, QComboBox, "activationInput").setCurrentText("tanh")
     click(qtbot, window, "addLayerButton")  # Dense again, after the selected layer
-    assert layer_types(window) == ["dense 6 tanh", "dense 8 relu"]
+    assert layer_types(window) == ["Dense 6 tanh", "Dense 8 ReLU"]
     type_into(qtbot, find(window, QSpinBox, "unitsInput"), "1")
     find(window, QComboBox, "activationInput").setCurrentText("linear")
-    assert layer_types(window) == ["dense 6 tanh", "dense 1 linear"]
+    assert layer_types(window) == ["Dense 6 tanh", "Dense 1 linear"]
     table = find(window, QTableWidget, "layerList")
     assert table.item(0, 3).text() == "18" and table.item(1, 2).text() == "(None, 1)"
     assert play.isEnabled()
@@ -136,30 +136,30 @@ def test_undo_and_redo_restore_the_layer_list(qtbot):
     select_row(qtbot, window, 1)
     qtbot.keyClick(find(window, QTableWidget, "layerList"), Qt.Key.Key_Delete)
     edited = layer_types(window)
-    assert edited == ["dense 12 tanh", "dense 1 linear"]
+    assert edited == ["Dense 12 tanh", "Dense 1 linear"]
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert layer_types(window) == ["dense 12 tanh", "dense 2 tanh", "dense 1 linear"]
+    assert layer_types(window) == ["Dense 12 tanh", "Dense 2 tanh", "Dense 1 linear"]
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert layer_types(window) == original
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert layer_types(window) == edited
     click(qtbot, window, "undoButton")
-    assert layer_types(window) == ["dense 12 tanh", "dense 2 tanh", "dense 1 linear"]
+    assert layer_types(window) == ["Dense 12 tanh", "Dense 2 tanh", "Dense 1 linear"]
 
 
 def test_drag_from_the_palette_and_reorder_by_dragging(qtbot):
     window = open_window(qtbot)
     drop(window, palette_data(window, "Dropout"), 1, 0.2)  # the top of row 2: before it
-    assert layer_types(window) == ["dense 4 tanh", "dropout 0.5", "dense 2 tanh", "dense 1 linear"]
+    assert layer_types(window) == ["Dense 4 tanh", "Dropout 0.5", "Dense 2 tanh", "Dense 1 linear"]
     drop(window, palette_data(window, "Tanh"), -1, 0.0)  # below every row: at the end
     assert layer_types(window)[-1] == "tanh"
     table = find(window, QTableWidget, "layerList")
     row_data = table.mimeData([table.item(1, 0)])  # drag the dropout row ...
     drop(window, row_data, 0, 0.2)  # ... to the top
-    assert layer_types(window)[:2] == ["dropout 0.5", "dense 4 tanh"]
+    assert layer_types(window)[:2] == ["Dropout 0.5", "Dense 4 tanh"]
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert layer_types(window)[:2] == ["dense 4 tanh", "dropout 0.5"]
+    assert layer_types(window)[:2] == ["Dense 4 tanh", "Dropout 0.5"]
 
 
 def test_layers_go_inside_a_residual_block(qtbot):
@@ -168,10 +168,10 @@ def test_layers_go_inside_a_residual_block(qtbot):
     pick_palette(qtbot, window, "Residual")
     click(qtbot, window, "addLayerButton")
     table = find(window, QTableWidget, "layerList")
-    assert layer_types(window)[2:4] == ["residual", "dense 2 relu"]  # its inner layer keeps the width
+    assert layer_types(window)[2:4] == ["Residual", "Dense 2 ReLU"]  # its inner layer keeps the width
     assert table.item(3, 0).text() == "    3.1"
     drop(window, palette_data(window, "BatchNorm"), 2, 0.5)  # the middle of the block: inside it
-    assert layer_types(window)[2:5] == ["residual", "dense 2 relu", "batchnorm"]
+    assert layer_types(window)[2:5] == ["Residual", "Dense 2 ReLU", "BatchNorm"]
     assert find(window, QPushButton, "playButton").isEnabled()
     select_row(qtbot, window, 3)
     type_into(qtbot, find(window, QSpinBox, "unitsInput"), "5")
@@ -184,14 +184,14 @@ def test_keyboard_moves_and_the_loss_selector(qtbot):
     select_row(qtbot, window, 1)
     table = find(window, QTableWidget, "layerList")
     qtbot.keyClick(table, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
-    assert layer_types(window) == ["dense 2 tanh", "dense 4 tanh", "dense 1 linear"]
+    assert layer_types(window) == ["Dense 2 tanh", "Dense 4 tanh", "Dense 1 linear"]
     assert table.currentRow() == 0
     loss = find(window, QComboBox, "lossSelector")
-    loss.setCurrentText("cross_entropy")
+    loss.setCurrentText("cross-entropy")
     assert "cross-entropy needs 2 or more" in find(window, QLabel, "networkError").text()
-    loss.setCurrentText("mse")
-    assert "The mse loss does not fit binary data" in find(window, QLabel, "networkError").text()
-    loss.setCurrentText("binary_cross_entropy")
+    loss.setCurrentText("mean squared error")
+    assert "The mean squared error loss does not fit binary data" in find(window, QLabel, "networkError").text()
+    loss.setCurrentText("binary cross-entropy")
     assert not find(window, QLabel, "networkError").isVisible()
 
 
@@ -199,13 +199,13 @@ def test_other_data_fits_the_output_layer(qtbot):
     window = open_window(qtbot)
     window.change_data({"name": "iris"})
     assert window.dataset.name == "iris"
-    assert layer_types(window)[-1] == "dense 3 linear"
-    assert find(window, QComboBox, "lossSelector").currentText() == "cross_entropy"
+    assert layer_types(window)[-1] == "Dense 3 linear"
+    assert find(window, QComboBox, "lossSelector").currentText() == "cross-entropy"
     assert find(window, QTableWidget, "layerList").item(0, 3).text() == "20"  # (4 + 1) * 4
     assert find(window, QPushButton, "playButton").isEnabled()
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the fit is an edit
     assert "does not fit multiclass data" in find(window, QLabel, "networkError").text()
-    find(window, QComboBox, "lossSelector").setCurrentText("cross_entropy")
+    find(window, QComboBox, "lossSelector").setCurrentText("cross-entropy")
     select_row(qtbot, window, 2)
     type_into(qtbot, find(window, QSpinBox, "unitsInput"), "2")
     assert "The data has 3 classes" in find(window, QLabel, "networkError").text()
@@ -224,9 +224,9 @@ def test_an_image_set_not_downloaded_is_not_loaded_and_says_how(qtbot, tmp_path,
 def test_the_network_view_follows_edits_and_draws_nothing_for_an_invalid_network(qtbot):
     window = open_window(qtbot)
     view = window.network_view
-    click(qtbot, window, "addLayerButton")  # a Dense 8 relu before the output layer
+    click(qtbot, window, "addLayerButton")  # a Dense 8 ReLU before the output layer
     assert view.diagram is not None and "4" in view.diagram.columns
-    find(window, QComboBox, "lossSelector").setCurrentText("cross_entropy")  # one output cannot take it
+    find(window, QComboBox, "lossSelector").setCurrentText("cross-entropy")  # one output cannot take it
     assert view.diagram is None
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert view.diagram is not None

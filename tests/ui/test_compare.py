@@ -56,16 +56,16 @@ def test_a_kept_run_and_the_next_one_show_side_by_side_named_by_what_differs(qtb
     assert [run.name for run in window.comparison.runs] == ["Circle"]
     assert "Kept run 1" in window.statusBar().currentMessage()
     window.layer_list.selectRow(0)
-    find(window, QComboBox, "activationInput").setCurrentText("relu")  # a new run starts on the new network
+    find(window, QComboBox, "activationInput").setCurrentText("ReLU")  # a new run starts on the new network
     train(qtbot, window, 100)
     window.plot_tabs.setCurrentWidget(view)
     qtbot.waitUntil(lambda: points(view.current_curve) > 0)
-    assert legend(window) == ["1: Circle", "now: tanh → relu"]
+    assert legend(window) == ["1: Circle", "now: tanh → ReLU"]  # stored "tanh → relu", shown in words
     assert points(view.run_curves[0]) > 0 and view.hint.isHidden()
     keep(qtbot, window)
     assert [run.name for run in window.comparison.runs] == ["Circle", "tanh → relu"]
     # The legend is laid out again by the view; wait for it rather than for a fixed time.
-    qtbot.waitUntil(lambda: legend(window) == ["1: Circle", "2: tanh → relu", "now: same settings"], timeout=5_000)
+    qtbot.waitUntil(lambda: legend(window) == ["1: Circle", "2: tanh → ReLU", "now: same settings"], timeout=5_000)
     # Each layer's gradient norm, on a log axis; each run its own colour and dash.
     view.show_series("grad_norm", "2")
     assert view.layer_selector.isVisible() and view.plot.getPlotItem().ctrl.logYCheck.isChecked()
@@ -83,13 +83,13 @@ def test_a_kept_run_and_the_next_one_show_side_by_side_named_by_what_differs(qtb
     assert points(view.run_curves[0]) > 0 and points(view.run_curves[1]) > 0
     # The person hides the first run: the plot, its legend and what Export writes follow.
     view.runs_menu.actions()[0].setChecked(False)
-    assert legend(window) == ["2: tanh → relu", "now: same settings"]
+    assert legend(window) == ["2: tanh → ReLU", "now: same settings"]
     # Export writes the curves that have points: the current run's come with the next redraw.
     qtbot.waitUntil(lambda: points(view.current_curve) > 0)
     exported = tmp_path / "comparison.csv"
     CSVExporter(view.plot.getPlotItem()).export(str(exported))
     header = next(csv.reader(exported.open(encoding="utf-8")))
-    assert header == ["2: tanh → relu_x", "2: tanh → relu_y", "now: same settings_x", "now: same settings_y"]
+    assert header == ["2: tanh → ReLU_x", "2: tanh → ReLU_y", "now: same settings_x", "now: same settings_y"]
     picture = tmp_path / "comparison.png"
     ImageExporter(view.plot.getPlotItem()).export(str(picture))
     assert picture.stat().st_size > 1000
@@ -127,7 +127,7 @@ def test_a_run_is_kept_once_it_has_trained_even_after_an_edit_set_it_aside(qtbot
     train(qtbot, window, 60)
     step = window.latest.step
     window.layer_list.selectRow(0)
-    find(window, QComboBox, "activationInput").setCurrentText("relu")  # the trained run is set aside
+    find(window, QComboBox, "activationInput").setCurrentText("ReLU")  # the trained run is set aside
     menu_action(window, "Run", "Keep this run for comparison").trigger()  # which presses Keep
     qtbot.waitUntil(lambda: len(window.comparison.runs) == 1, timeout=5_000)
     [run] = window.comparison.runs
@@ -140,7 +140,7 @@ def test_a_run_kept_before_an_edit_set_it_aside_or_undo_brought_it_back_is_kept_
     train(qtbot, window, 60)
     keep(qtbot, window)
     window.layer_list.selectRow(0)
-    find(window, QComboBox, "activationInput").setCurrentText("relu")  # the kept run is set aside
+    find(window, QComboBox, "activationInput").setCurrentText("ReLU")  # the kept run is set aside
     keep(qtbot, window)  # the same run: kept as it is, not a second time as "same settings"
     assert [run.name for run in window.comparison.runs] == ["Circle"]
     assert "Kept run 1" in window.statusBar().currentMessage()
@@ -182,7 +182,7 @@ def test_a_long_name_wraps_in_the_legend_to_the_width_of_a_small_window(qtbot):
     keep(qtbot, window)
     window.load_preset("deep-relu-he")  # the kept runs stay across presets
     train(qtbot, window, 50)
-    qtbot.waitUntil(lambda: legend(window)[-1].startswith("now: sigmoid → relu"))
+    qtbot.waitUntil(lambda: legend(window)[-1].replace("<br>\u00a0\u00a0", " ").startswith("now: sigmoid → ReLU"))
     right = view.plot.viewport().width()  # what shows of the plot: a wider legend widens the plot item past it
     assert all(label.item.mapRectToScene(label.item.boundingRect()).right() <= right
                for _, label in view.legend.items)

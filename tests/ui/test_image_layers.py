@@ -88,18 +88,18 @@ def test_the_palette_offers_layers_on_images_only_for_image_sets(qtbot):
 
 def test_a_conv_network_built_from_the_palette_shows_its_maps_and_trains(qtbot):
     window = open_window(qtbot, "digits-mlp")
-    assert layer_types(window) == ["dense 200 relu", "dense 10 linear"]
+    assert layer_types(window) == ["Dense 200 ReLU", "Dense 10 linear"]
     tabs = window.image_tabs
     assert tabs.count() == 1 and not tabs.tabBar().isVisible()  # the test images alone: no tabs to choose
     drop(window, palette_data(window, "Conv2D"), 0, 0.2)  # above the first layer: the network starts on images
-    assert layer_types(window)[0] == "conv2d 8 3×3 relu"
+    assert layer_types(window)[0] == "Conv2D 8 3×3 ReLU"
     error = find(window, QLabel, "networkError").text()
     assert "layer 2 (dense)" in error and "add a Flatten layer before it" in error
     assert not find(window, QPushButton, "playButton").isEnabled()
     drop(window, palette_data(window, "MaxPool"), 0, 0.8)  # below the conv layer
     drop(window, palette_data(window, "Flatten"), 1, 0.8)  # below the pooling
-    assert layer_types(window) == ["conv2d 8 3×3 relu", "maxpool2d 2×2", "flatten", "dense 200 relu",
-                                   "dense 10 linear"]
+    assert layer_types(window) == ["Conv2D 8 3×3 ReLU", "MaxPool 2×2", "Flatten", "Dense 200 ReLU",
+                                   "Dense 10 linear"]
     assert rows(window) == [("(None, 8, 8, 8)", "80"), ("(None, 8, 4, 4)", "0"), ("(None, 128)", "0"),
                             ("(None, 200)", "25,800"), ("(None, 10)", "2,010")]
     assert window.builder.error is None and window.builder.spec.input_shape == (1, 8, 8)
@@ -114,14 +114,14 @@ def test_a_conv_network_built_from_the_palette_shows_its_maps_and_trains(qtbot):
     assert rows(window)[0] == ("(None, 4, 4, 4)", "104")  # 4 kernels of 5×5 and their biases
     select_row(qtbot, window, 1)
     find(window, QSpinBox, "strideInput").setValue(1)  # overlapping windows
-    assert rows(window)[1] == ("(None, 4, 3, 3)", "0") and layer_types(window)[1] == "maxpool2d 2×2 stride 1"
+    assert rows(window)[1] == ("(None, 4, 3, 3)", "0") and layer_types(window)[1] == "MaxPool 2×2 stride 1"
     find(window, QSpinBox, "strideInput").setValue(0)  # "as the window": the setting is left out
     assert "stride" not in window.builder.layers[1] and rows(window)[1] == ("(None, 4, 2, 2)", "0")
     diagram = window.network_view.diagram
     assert len(diagram.stacks["1"]) == 3 and diagram.stacks["3"] == [] and diagram.stacks["input"] == []
     text = " ".join(item.text() for item in diagram.blocks["1"].childItems()
                     if isinstance(item, QGraphicsSimpleTextItem))
-    assert "Conv2D 4 5×5 relu" in text and "4 maps of 4×4" in text and "104 parameters" in text
+    assert "Conv2D 4 5×5 ReLU" in text and "4 maps of 4×4" in text and "104 parameters" in text
     click(qtbot, window, "playButton")
     qtbot.waitUntil(lambda: window.latest is not None and window.latest.step > 10, timeout=20_000)
     built = window.training.worker.session.network.spec
@@ -253,7 +253,7 @@ def test_a_residual_block_added_among_maps_keeps_them_with_a_conv_layer_inside(q
     select_row(qtbot, window, 1)  # the first max pooling: 16 maps of 4×4
     pick_palette(qtbot, window, "Residual")
     click(qtbot, window, "addLayerButton")
-    assert layer_types(window)[2:4] == ["residual", "conv2d 16 3×3 relu"]
+    assert layer_types(window)[2:4] == ["Residual", "Conv2D 16 3×3 ReLU"]
     assert rows(window)[2:4] == [("(None, 16, 4, 4)", "2,320 in the block"), ("(None, 16, 4, 4)", "2,320")]
     assert window.builder.error is None  # 16·3·3·16 weights and 16 biases
     click(qtbot, window, "playButton")

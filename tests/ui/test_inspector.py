@@ -27,7 +27,7 @@ def test_the_table_shows_each_layers_numbers_from_the_newest_snapshot(qtbot):
     qtbot.waitUntil(lambda: window._drawn is not None and window._drawn.step == stepped, timeout=10_000)
     layers = window.latest.layers
     assert table.rowCount() == len(layers) == 2
-    assert [table.item(r, 0).text() for r in range(2)] == ["1 · dense relu", "2 · dense linear"]
+    assert [table.item(r, 0).text() for r in range(2)] == ["1 · Dense ReLU", "2 · Dense linear"]
     for row, stats in enumerate(layers):
         assert float(table.item(row, 1).text()) == pytest.approx(stats.mean, rel=1e-2)
         assert float(table.item(row, 4).text()) == pytest.approx(stats.grad_norms["W"], rel=1e-2)
@@ -114,7 +114,7 @@ def test_on_a_laptop_screen_a_deep_networks_update_ratio_is_in_view(qtbot):
     ratio_ends = table.columnViewportPosition(5) + table.columnWidth(5)
     assert ratio_ends <= table.viewport().width()
     assert not table.horizontalScrollBar().isVisible()
-    assert table.item(0, 0).toolTip() == "1 · dense sigmoid"  # whole, where the column cuts it short
+    assert table.item(0, 0).toolTip() == "1 · Dense sigmoid"  # whole, where the column cuts it short
     window.close()
 
 

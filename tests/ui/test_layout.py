@@ -165,8 +165,8 @@ def test_every_phase_of_a_step_shows_whole_and_no_button_moves(qtbot, preset, si
 
 @pytest.mark.parametrize("size", SCREENS)
 @pytest.mark.parametrize("preset, phase, name", [
-    ("linear-regression", "Backward · layer 1 (dense 1 linear)", "∂L/∂W"),  # 10×1
-    ("digits-mlp", "Backward · layer 2 (dense 10 linear)", "∂L/∂b"),  # a bias of ten
+    ("linear-regression", "Backward · layer 1 (Dense 1 linear)", "∂L/∂W"),  # 10×1
+    ("digits-mlp", "Backward · layer 2 (Dense 10 linear)", "∂L/∂b"),  # a bias of ten
 ])
 def test_a_small_column_shows_its_numbers(qtbot, preset, phase, name, size):
     window = open_window(qtbot, preset, size)
@@ -311,7 +311,7 @@ def test_the_layer_at_fault_stays_in_view_beside_the_property_editor(qtbot):
     table.selectRow(0)
     assert window.builder.properties.fields  # the first layer's settings are open for editing
     assert table.viewport().height() >= 3 * table.rowHeight(0)
-    window.builder.loss_selector.setCurrentText("cross_entropy")  # the one output unit is now the problem
+    window.builder.loss_selector.setCurrentText("cross-entropy")  # the one output unit is now the problem
     last = table.rowCount() - 1
     assert window.builder.error is not None and table.item(last, 0).toolTip() == window.builder.error
     qtbot.waitUntil(lambda: table.viewport().rect().contains(table.visualItemRect(table.item(last, 0))))

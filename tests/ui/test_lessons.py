@@ -117,8 +117,8 @@ def test_a_steps_button_keeps_the_run_and_makes_its_change_as_one_edit(qtbot):
     session = window.training.worker.session
     assert session.optimizer.spec.learning_rate == 0.03 and session.spec.layers[0].activation == "relu"
     window.plot_tabs.setCurrentWidget(window.compare_view)
-    labels = [label.text for _, label in window.compare_view.legend.items]
-    assert labels[0] == "1: Deep sigmoid" and labels[1].startswith("now: sigmoid → relu")
+    labels = [label.text.replace("<br>\u00a0\u00a0", " ") for _, label in window.compare_view.legend.items]
+    assert labels[0] == "1: Deep sigmoid" and labels[1].startswith("now: sigmoid → ReLU"), labels
     click(qtbot, window, "undoButton")  # one Undo takes the whole change back
     assert {layer["activation"] for layer in window.builder.layers[:-1]} == {"sigmoid"}
     assert find(window, QComboBox, "learningRateInput").currentText() == "0.1"

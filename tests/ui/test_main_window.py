@@ -31,7 +31,7 @@ def test_opens_on_the_circle_preset_with_its_layers(qtbot):
     table = find(window, QTableWidget, "layerList")
     assert "Circle" in window.windowTitle()
     assert [cell(table, r, 3) for r in range(table.rowCount())] == ["12", "10", "3"]
-    assert cell(table, 0, 1) == "dense 4 tanh" and cell(table, 2, 2) == "(None, 1)"
+    assert cell(table, 0, 1) == "Dense 4 tanh" and cell(table, 2, 2) == "(None, 1)"
     assert "25 parameters" in find(window, QLabel, "parameterTotal").text()
     assert "Generated from the seed" in find(window, QLabel, "datasetSource").text()
 
@@ -95,7 +95,7 @@ def test_settings_apply_while_training(qtbot):
     qtbot.waitUntil(lambda: window.latest.learning_rate == 0.1, timeout=10_000)
     find(window, QSpinBox, "batchSizeInput").setValue(25)
     qtbot.waitUntil(lambda: window.latest.batch_size == 25, timeout=10_000)
-    find(window, QComboBox, "optimizerSelector").setCurrentText("adam")
+    find(window, QComboBox, "optimizerSelector").setCurrentText("Adam")
     qtbot.waitUntil(lambda: window.training.worker.session.optimizer.spec.kind == "adam", timeout=10_000)
     seen = []  # every snapshot: training resumes so fast after a reset that the newest moves on at once
     window.training.worker.snapshot.connect(seen.append)
@@ -219,12 +219,12 @@ def test_new_data_names_a_few_features_and_counts_many(qtbot):
     assert window.statusBar().currentMessage() == (
         f"New data: {training_points} training points, features sepal length (cm), sepal width (cm), "
         "petal length (cm), petal width (cm). The first layer now takes 4 inputs. The output layer now gives 3 "
-        "outputs, for the cross_entropy loss.")
+        "outputs, for the cross-entropy loss.")
     choose_dataset(window, "breast_cancer")  # 30 features: a list no one reads
     training_points = len(window.dataset.x_train)
     assert window.statusBar().currentMessage() == (
         f"New data: {training_points} training points, 30 features. The first layer now takes 30 inputs. The output "
-        "layer now gives 1 output, for the binary_cross_entropy loss.")
+        "layer now gives 1 output, for the binary cross-entropy loss.")
     choose_dataset(window, "digits")  # images: their count and size, not 64 pixels as features
     training_images = len(window.dataset.x_train)
     assert window.statusBar().currentMessage().startswith(
@@ -242,7 +242,7 @@ def test_new_data_mid_run_says_what_the_network_became_and_that_training_starts_
     training_points = len(window.dataset.x_train)
     assert window.statusBar().currentMessage() == (
         f"New data: {training_points} training points, 10 features. The first layer now takes 10 inputs. The output "
-        "layer now gives 1 output, for the mse loss. Training starts over from new random weights.")
+        "layer now gives 1 output, for the mean squared error loss. Training starts over from new random weights.")
     assert window.latest is None and window.run_readout.text() == "not trained yet"
     choose_dataset(window, "plane")  # the same outputs and loss, and nothing trained since: nothing more to say
     assert window.statusBar().currentMessage() == (
@@ -360,7 +360,7 @@ def test_a_batch_or_layer_size_out_of_range_says_what_it_became(qtbot):
                      pos=table.visualRect(table.model().index(0, 0)).center())
     units = find(window, QSpinBox, "unitsInput")
     type_and_enter(qtbot, units, "100000")
-    assert units.value() == 4096 and cell(table, 0, 1) == "dense 4096 tanh"
+    assert units.value() == 4096 and cell(table, 0, 1) == "Dense 4096 tanh"
     assert "at most 4,096 units" in window.statusBar().currentMessage()
     points = find(window, QSpinBox, "pointsInput")
     type_and_enter(qtbot, points, "5")
@@ -506,7 +506,7 @@ def test_a_conv_preset_trains_on_images_and_its_kernels_are_its_weights(qtbot, t
     window = open_window(qtbot, "digits-cnn")
     table = find(window, QTableWidget, "layerList")
     assert window.builder.spec.input_shape == (1, 8, 8) and window.builder.error is None
-    assert cell(table, 0, 1) == "conv2d 16 3×3 relu" and cell(table, 0, 3) == "160"  # 16 kernels of 3×3, and biases
+    assert cell(table, 0, 1) == "Conv2D 16 3×3 ReLU" and cell(table, 0, 3) == "160"  # 16 kernels of 3×3, and biases
     assert window.gallery.isVisible() and find(window, QPushButton, "playButton").isEnabled()
     click(qtbot, window, "playButton")
     qtbot.waitUntil(lambda: window.latest is not None and window.latest.step > 20, timeout=10_000)
@@ -554,7 +554,7 @@ def test_the_preset_s_description_hides_while_the_network_is_another(qtbot):
     table = find(window, QTableWidget, "layerList")
     table.selectRow(0)
     activation = find(window, QComboBox, "activationInput")
-    activation.setCurrentText("relu")
+    activation.setCurrentText("ReLU")
     assert not description.isVisible()
     click(qtbot, window, "undoButton")
     assert description.isVisible()

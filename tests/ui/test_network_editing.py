@@ -68,20 +68,20 @@ def test_plus_and_minus_above_the_columns_add_and_remove_units_and_hidden_layers
     window = open_window(qtbot)
     assert column_sizes(window) == {"1": 4, "2": 2, "3": 1}
     press_handle(qtbot, window, "2", +1)
-    assert layer_types(window) == ["dense 4 tanh", "dense 3 tanh", "dense 1 linear"]
+    assert layer_types(window) == ["Dense 4 tanh", "Dense 3 tanh", "Dense 1 linear"]
     assert column_sizes(window) == {"1": 4, "2": 3, "3": 1} and len(window.network_view.diagram.weight_lines["3"]) == 3
     assert window.builder.undo_stack.undoText() == "Add a unit to layer 2"
     press_handle(qtbot, window, "1", -1)
     assert column_sizes(window) == {"1": 3, "2": 3, "3": 1}
     press_handle(qtbot, window, None, +1)  # a hidden layer before the output, as the last one
-    assert layer_types(window) == ["dense 3 tanh", "dense 3 tanh", "dense 3 tanh", "dense 1 linear"]
+    assert layer_types(window) == ["Dense 3 tanh", "Dense 3 tanh", "Dense 3 tanh", "Dense 1 linear"]
     assert column_sizes(window) == {"1": 3, "2": 3, "3": 3, "4": 1}
     assert "3 hidden layers" in [item.text() for item in window.network_view.diagram.root.childItems()
                                  if hasattr(item, "text")]
     assert find(window, QLabel, "parameterTotal").text() == "37 parameters in all"
     for _ in range(3):
         undo(qtbot, window)
-    assert layer_types(window) == ["dense 4 tanh", "dense 2 tanh", "dense 1 linear"]
+    assert layer_types(window) == ["Dense 4 tanh", "Dense 2 tanh", "Dense 1 linear"]
     qtbot.waitUntil(lambda: column_sizes(window) == {"1": 4, "2": 2, "3": 1}, timeout=5_000)
     undo(qtbot, window, redo=True)
     qtbot.waitUntil(lambda: column_sizes(window) == {"1": 4, "2": 3, "3": 1}, timeout=5_000)
@@ -103,7 +103,7 @@ def test_a_handle_that_cannot_be_used_is_greyed_with_the_reason_and_does_nothing
     assert window.builder.undo_stack.count() == edits and column_sizes(window) == {"1": 10, "2": 1, "3": 1}
     press_handle(qtbot, window, None, -1)
     press_handle(qtbot, window, None, -1)
-    assert layer_types(window) == ["dense 1 linear"]
+    assert layer_types(window) == ["Dense 1 linear"]
     assert "no hidden layer to remove" in tooltip_at(window, handle_center(window, None, -1))
 
 

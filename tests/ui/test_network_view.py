@@ -129,7 +129,7 @@ def test_digits_mlp_gets_one_block_per_layer_coloured_by_gradient_norm(qtbot):
     assert isinstance(diagram, BlockDiagram) and sorted(diagram.blocks) == ["1", "2"]
     text = " | ".join(item.text() for item in diagram.blocks["1"].childItems()
                       if isinstance(item, QGraphicsSimpleTextItem))
-    assert "Dense 200 relu" in text and "(None, 200)" in text and "13,000" in text
+    assert "Dense 200 ReLU" in text and "(None, 200)" in text and "13,000" in text
     before = {path: rgb(block.brush()) for path, block in diagram.blocks.items()}
     snapshot = snapshots[-1]
     assert all(stats.grad_norms["W"] > 0 for stats in snapshot.layers)
@@ -231,7 +231,7 @@ def test_conv_layers_are_stacks_of_maps_coloured_by_their_kernels_gradient(qtbot
     assert diagram.layer_rect("1").contains(diagram.stacks["1"][0].rect())  # the stepper outlines the whole stack
     text = " | ".join(item.text() for item in diagram.blocks["3"].childItems()
                       if isinstance(item, QGraphicsSimpleTextItem))
-    assert "Conv2D 32 3×3 relu" in text and "32 maps of 4×4" in text and "4,640 parameters" in text
+    assert "Conv2D 32 3×3 ReLU" in text and "32 maps of 4×4" in text and "4,640 parameters" in text
     untrained = rgb(diagram.blocks["1"].brush())
     view.update_from(snapshots[-1])
     assert rgb(diagram.blocks["1"].brush()) != untrained

@@ -69,7 +69,7 @@ def test_a_setting_that_is_not_a_number_keeps_the_dialog_open_with_the_reason(qt
     window.show()
     dialog = open_settings(qtbot, window)
     assert dialog.fields["momentum"].value() == 0.9 and dialog.fields["beta1"].isEnabled() is False
-    dialog.schedule.setCurrentText("step")
+    dialog.schedule.setCurrentText("step decay")
     gamma = dialog.schedule_fields["gamma"]
     assert isinstance(gamma, QLineEdit) and gamma.isEnabled()
     gamma.clear()
@@ -105,7 +105,7 @@ def test_ok_keeps_the_kind_and_rate_chosen_in_the_control_bar_while_the_dialog_w
     click(qtbot, window, "playButton")
     qtbot.waitUntil(lambda: window.latest is not None and window.latest.state == "running", timeout=10_000)
     dialog = open_settings(qtbot, window)
-    find(window, QComboBox, "optimizerSelector").setCurrentText("adam")
+    find(window, QComboBox, "optimizerSelector").setCurrentText("Adam")
     rate = find(window, QComboBox, "learningRateInput")
     rate.setFocus()
     rate.lineEdit().selectAll()
@@ -152,9 +152,9 @@ def test_adamw_picked_in_the_control_bar_decays_the_weights_by_pytorchs_default(
     window.show()
     selector = find(window, QComboBox, "optimizerSelector")
     qtbot.mouseClick(selector, Qt.MouseButton.LeftButton)
-    selector.view().setCurrentIndex(selector.model().index(selector.findText("adamw"), 0))
+    selector.view().setCurrentIndex(selector.model().index(selector.findText("AdamW"), 0))
     qtbot.keyClick(selector.view(), Qt.Key.Key_Return)
-    assert selector.currentText() == "adamw"
+    assert selector.currentText() == "AdamW" and selector.currentData() == "adamw"
     dialog = open_settings(qtbot, window)
     decay = next(label for label in dialog.findChildren(QLabel) if label.text() == "Weight decay (AdamW)").buddy()
     assert decay.isEnabled() and decay.text() == "0.01"

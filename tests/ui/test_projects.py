@@ -509,3 +509,37 @@ def test_a_window_that_stays_after_the_question_trains_on(qtbot, tmp_path, monke
     monkeypatch.setattr("playground.ui.projects.ask_to_save", lambda parent: "discard")
     window.close()
     assert not window.isVisible()  # and its training thread gone
+
+
+def gradient_views(qtbot, window) -> tuple[dict, list, str]:
+    """What the views of the gradient show, each tab shown in turn: the blocks' colours, the Inspector's ‖∂L/∂W‖
+    column and the Gradients tab's badge."""
+    qtbot.waitUntil(lambda: window.latest is not None and window._drawn is window.latest, timeout=10_000)
+    colours = {path: block.brush().color().getRgb() for path, block in window.network_view.diagram.blocks.items()}
+    show_tab(qtbot, window, window.inspector)
+    table = window.inspector.table
+    qtbot.waitUntil(lambda: table.rowCount() > 0)
+    norms = [table.item(row, 4).text() for row in range(table.rowCount())]
+    show_tab(qtbot, window, window.gradient_plot)
+    qtbot.waitUntil(lambda: window.gradient_plot.warning.isVisible())
+    return colours, norms, window.gradient_plot.warning.text()
+
+
+def test_an_opened_project_shows_the_gradient_it_showed_when_saved(qtbot, tmp_path):
+    """The blocks' colours, the Inspector and the Gradients badge show the last step's gradient at once, before
+    the project trains a step: the file keeps it."""
+    target = tmp_path / "vanishing.bpp"
+    window = open_window(qtbot, "deep-sigmoid")
+    train_to(qtbot, window, 30)
+    pause(qtbot, window)
+    saved = gradient_views(qtbot, window)
+    assert all(norm != "–" for norm in saved[1]) and len(set(saved[0].values())) > 1, saved
+    window.projects.project_path = target
+    window.projects.save()
+    qtbot.waitUntil(lambda: target.is_file(), timeout=10_000)
+    window.close()
+
+    reopened = open_window(qtbot, "xor")
+    assert reopened.projects.open_project(target)
+    assert gradient_views(qtbot, reopened) == saved
+    assert reopened.training.worker.session.step == load_project(target).progress["step"]  # no step trained

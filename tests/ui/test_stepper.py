@@ -83,12 +83,12 @@ def value(text: str) -> float:
     return float(text.strip("()").replace("−", "-"))
 
 
-CIRCLE_TITLES = ["Forward · layer 1 (dense 4 tanh)", "Forward · layer 2 (dense 2 tanh)",
-                 "Forward · layer 3 (dense 1 linear)", "Loss (binary_cross_entropy)",
-                 "Backward · layer 3 (dense 1 linear)", "Backward · layer 2 (dense 2 tanh)",
-                 "Backward · layer 1 (dense 4 tanh)", "Update"]
-DIGITS_TITLES = ["Forward · layer 1 (dense 200 relu)", "Forward · layer 2 (dense 10 linear)", "Loss (cross_entropy)",
-                 "Backward · layer 2 (dense 10 linear)", "Backward · layer 1 (dense 200 relu)", "Update"]
+CIRCLE_TITLES = ["Forward · layer 1 (Dense 4 tanh)", "Forward · layer 2 (Dense 2 tanh)",
+                 "Forward · layer 3 (Dense 1 linear)", "Loss (binary cross-entropy)",
+                 "Backward · layer 3 (Dense 1 linear)", "Backward · layer 2 (Dense 2 tanh)",
+                 "Backward · layer 1 (Dense 4 tanh)", "Update"]
+DIGITS_TITLES = ["Forward · layer 1 (Dense 200 ReLU)", "Forward · layer 2 (Dense 10 linear)", "Loss (cross-entropy)",
+                 "Backward · layer 2 (Dense 10 linear)", "Backward · layer 1 (Dense 200 ReLU)", "Update"]
 
 
 @pytest.mark.parametrize(("preset", "titles"), [("circle", CIRCLE_TITLES), ("digits", DIGITS_TITLES)])
@@ -135,7 +135,7 @@ def test_to_end_of_forward_and_of_backward(qtbot, circle):
     panel = panel_for(qtbot, *circle)
     with qtbot.waitSignal(panel.phase_changed) as blocker:
         qtbot.mouseClick(panel.forward_end_button, Qt.MouseButton.LeftButton)
-    assert panel.current_phase() == panel.phases().index("Loss (binary_cross_entropy)") - 1 == 2
+    assert panel.current_phase() == panel.phases().index("Loss (binary cross-entropy)") - 1 == 2
     assert blocker.args == ["3", "forward"]
     with qtbot.waitSignal(panel.phase_changed) as blocker:
         qtbot.mouseClick(panel.backward_end_button, Qt.MouseButton.LeftButton)
@@ -445,7 +445,7 @@ def test_layers_inside_residual_blocks_are_phases_announced_by_their_block(qtbot
     panel = panel_for(qtbot, spec, trace)
     titles = panel.phases()
     assert len(titles) == 2 * len(trace.forward) + 2
-    inner, block = titles.index("Forward · layer 2.1 (dense 8 sigmoid)"), titles.index("Forward · layer 2 (residual)")
+    inner, block = titles.index("Forward · layer 2.1 (Dense 8 sigmoid)"), titles.index("Forward · layer 2 (Residual)")
     assert inner < block
     with qtbot.waitSignal(panel.phase_changed) as blocker:
         panel.go_to(inner)
@@ -454,13 +454,13 @@ def test_layers_inside_residual_blocks_are_phases_announced_by_their_block(qtbot
     images = shown(panel)
     assert list(images) == ["x", "f(x)", "out"]
     numpy.testing.assert_array_equal(images["f(x)"], trace.forward[inner].output)
-    panel.go_to(titles.index("Backward · layer 2 (residual)"))
+    panel.go_to(titles.index("Backward · layer 2 (Residual)"))
     images = shown(panel)  # ∂L/∂x = ∂L/∂out + (∂L/∂x through f): both terms and their sum
     assert list(images) == ["∂L/∂out", "∂L/∂x through f", "∂L/∂x"]
     numpy.testing.assert_array_equal(images["∂L/∂x through f"],
                                      next(r for r in trace.backward if r.path == "2.1").grad_input)
     numpy.testing.assert_allclose(images["∂L/∂out"] + images["∂L/∂x through f"], images["∂L/∂x"], rtol=1e-6)
-    panel.go_to(titles.index("Backward · layer 1 (dense 8 sigmoid)"))
+    panel.go_to(titles.index("Backward · layer 1 (Dense 8 sigmoid)"))
     assert panel.chain.source == "residual" and panel.chain.source_path == "2"
 
 
@@ -473,18 +473,18 @@ def test_every_phase_of_a_network_with_every_kind_of_layer_draws_its_records(qtb
     trace = net.trace_step(rng.standard_normal((8, 3)), rng.random((8, 3)), Optimizer(net, OptimizerSpec("sgd")))
     panel = panel_for(qtbot, spec, trace)
     titles = panel.phases()
-    for expected in ("Forward · layer 2 (dropout 0.5)", "Forward · layer 3 (batchnorm)",
-                     "Forward · layer 4 (sigmoid)", "Forward · layer 5 (residual)", "Forward · layer 7 (softmax)",
-                     "Backward · layer 5.1 (dense 6 tanh)"):
+    for expected in ("Forward · layer 2 (Dropout 0.5)", "Forward · layer 3 (BatchNorm)",
+                     "Forward · layer 4 (sigmoid)", "Forward · layer 5 (Residual)", "Forward · layer 7 (softmax)",
+                     "Backward · layer 5.1 (Dense 6 tanh)"):
         assert expected in titles
     for k in range(len(titles)):
         panel.go_to(k)
         assert panel.formula.text() and any(view.isVisible() for view in panel.views), titles[k]
         if titles[k].startswith("Backward"):  # ∂L/∂W's note where there is a W, and only there
-            assert ("∂L/∂W = x δᵀ: ∂z/∂W brings x" in panel.formula.text()) == ("dense" in titles[k]), titles[k]
-    panel.go_to(titles.index("Forward · layer 2 (dropout 0.5)"))
+            assert ("∂L/∂W = x δᵀ: ∂z/∂W brings x" in panel.formula.text()) == ("Dense" in titles[k]), titles[k]
+    panel.go_to(titles.index("Forward · layer 2 (Dropout 0.5)"))
     numpy.testing.assert_array_equal(shown(panel)["m"], trace.forward[1].extras["mask"])
-    panel.go_to(titles.index("Backward · layer 3 (batchnorm)"))
+    panel.go_to(titles.index("Backward · layer 3 (BatchNorm)"))
     record = next(r for r in trace.backward if r.path == "3")
     numpy.testing.assert_array_equal(shown(panel)["∂L/∂γ"], record.param_grads["gamma"].reshape(-1, 1))
     panel.go_to(len(titles) - 1)  # the update of γ names it γ, as the phases of its layer do
@@ -492,7 +492,7 @@ def test_every_phase_of_a_network_with_every_kind_of_layer_draws_its_records(qtb
     panel.update_parameter.setCurrentText("gamma")
     assert list(shown(panel)) == ["γ before", "∂L/∂γ", "Δγ", "γ after"]
     assert "γ ← γ − α g" in panel.formula.text() and "gamma" not in panel.formula.text()
-    panel.go_to(titles.index("Backward · layer 1 (dense 6 relu)"))
+    panel.go_to(titles.index("Backward · layer 1 (Dense 6 ReLU)"))
     assert panel.chain.source == "dropout"
 
 

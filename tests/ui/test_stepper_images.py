@@ -71,7 +71,7 @@ def same_mosaic(drawn: numpy.ndarray, expected: numpy.ndarray) -> None:
 def test_a_conv_forward_phase_writes_out_the_convolution_of_the_cell_clicked(qtbot, digits_cnn):
     spec, trace = digits_cnn
     panel = panel_for(qtbot, spec, trace)
-    assert panel.phases()[0] == "Forward · layer 1 (conv2d 16 3×3 relu)"
+    assert panel.phases()[0] == "Forward · layer 1 (Conv2D 16 3×3 ReLU)"
     views = shown(panel)
     record = trace.forward[0]
     z = record.extras["z"][:, 0].reshape(16, 8, 8)
@@ -106,7 +106,7 @@ def test_a_conv_forward_phase_writes_out_the_convolution_of_the_cell_clicked(qtb
 def test_a_conv_backward_phase_draws_delta_and_the_gradients_and_takes_a_kernel_weight_apart(qtbot, digits_cnn):
     spec, trace = digits_cnn
     panel = panel_for(qtbot, spec, trace)
-    panel.go_to(panel.phases().index("Backward · layer 3 (conv2d 32 3×3 relu)"))
+    panel.go_to(panel.phases().index("Backward · layer 3 (Conv2D 32 3×3 ReLU)"))
     record = next(r for r in trace.backward if r.path == "3")
     views = shown(panel)
     assert list(views) == ["∂L/∂a", "δ", "x_pad", "∂L/∂K", "∂L/∂b", "∂L/∂x"]
@@ -145,7 +145,7 @@ def test_a_conv_backward_phase_draws_delta_and_the_gradients_and_takes_a_kernel_
 def test_max_pooling_names_the_position_its_gradient_flows_to(qtbot, digits_cnn):
     spec, trace = digits_cnn
     panel = panel_for(qtbot, spec, trace)
-    panel.go_to(panel.phases().index("Backward · layer 2 (maxpool2d 2×2)"))
+    panel.go_to(panel.phases().index("Backward · layer 2 (MaxPool 2×2)"))
     forward = next(r for r in trace.forward if r.path == "2")
     record = next(r for r in trace.backward if r.path == "2")
     views = shown(panel)
@@ -162,7 +162,7 @@ def test_max_pooling_names_the_position_its_gradient_flows_to(qtbot, digits_cnn)
     assert f"∂L/∂x[4, {y}, {x}] = {number(grad)}" in text
     top, left = shown(panel)["x"].matrix.tiling.origin(4)
     assert shown(panel)["x"].matrix.marks == ((top + 4, left + 2, 2, 2), (top + y, left + x, 1, 1))
-    panel.go_to(panel.phases().index("Forward · layer 2 (maxpool2d 2×2)"))
+    panel.go_to(panel.phases().index("Forward · layer 2 (MaxPool 2×2)"))
     x_maps = forward.input[:, 0].reshape(16, 8, 8)
     out = forward.output[:, 0].reshape(16, 4, 4)
     c, i, j = numpy.unravel_index(numpy.argmax(numpy.abs(out)), out.shape)
@@ -193,7 +193,7 @@ def test_every_phase_of_every_layer_on_images_draws_its_records(qtbot):
                 assert panel.chain_text.toPlainText(), title
                 for view in shown(panel).values():  # each map drawn as the trace holds it, gaps aside
                     assert numpy.isfinite(view.image.image).any(), title
-    panel.go_to(panel.phases().index("Forward · layer 2 (globalavgpool)"))
+    panel.go_to(panel.phases().index("Forward · layer 2 (GlobalAvgPool)"))
     record = trace.forward[1]
     c = int(numpy.argmax(numpy.abs(record.output[:, 0])))
     assert panel.chain_text.toPlainText().startswith(f"out[{c}] = (")

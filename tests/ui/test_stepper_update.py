@@ -4,6 +4,8 @@ read it. The formula names the chosen optimizer's rule with this step's numbers;
 how ∂L/∂W became ΔW (the penalty term, the clipped gradient g, the optimizer's state); the rule on
 the shown numbers gives the ΔW shown, and ΔW is what Apply update changes W by."""
 
+import html
+
 import numpy
 import pytest
 from PySide6.QtCore import Qt
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QDialog, QDialogButtonBox
 from playground.ui import MainWindow
 from playground.ui.stepper.phases import number
 from tests.ui.test_metrics_view import open_tab
+from tests.ui.test_run_views import train_then_pause
 from tests.ui.widgets import click, find
 
 LEARNING_RATE = 0.03  # the circle preset's
@@ -55,7 +58,8 @@ def set_clipping(qtbot, window, kind: str, value: float) -> None:
 
 
 def choose_optimizer(qtbot, window, kind: str, fields: dict) -> None:
-    window.controls.optimizer_selector.setCurrentText(kind)
+    selector = window.controls.optimizer_selector
+    selector.setCurrentIndex(selector.findData(kind))
     dialog = settings_dialog(qtbot, window)
     for name, value in fields.items():
         widget = dialog.fields[name]
@@ -97,7 +101,7 @@ def check_update(window, fields: dict, extra: str, amount: float, name: str) -> 
     window.stepper.update_parameter.setCurrentText(name)
     QApplication.processEvents()
     images, text = shown(window), window.stepper.formula.text()
-    kind = window.controls.optimizer_selector.currentText()
+    kind = window.controls.optimizer_selector.currentData()
     before, grad, change = images[f"{name} before"], images[f"∂L/∂{name}"], images[f"Δ{name}"]
     # g: the gradient the rule uses, as the formula's first rows make it.
     if extra in ("L1", "L2") and name == "W":
@@ -205,4 +209,24 @@ def test_the_update_phase_says_that_a_warm_up_holds_the_rate_below_its_base(qtbo
     text = window.stepper.formula.text()
     assert f"α = {number(LEARNING_RATE / 100)} (warm-up over the first 100 steps up to {number(LEARNING_RATE)}, " \
            "then constant rate)" in text
+    window.close()
+
+
+def test_adams_update_says_that_t_counts_from_when_adam_was_chosen(qtbot):
+    """t in Adam's bias corrections counts Adam's own steps: chosen two steps before, at step 50 or so of the run,
+    the traced step's t is 3, and the update says where t counts from."""
+    window = MainWindow("circle")
+    qtbot.addWidget(window)
+    window.show()
+    train_then_pause(qtbot, window, steps=50)
+    selector = window.controls.optimizer_selector
+    selector.setCurrentIndex(selector.findData("adam"))
+    for steps in (1, 2):
+        click(qtbot, window, "stepButton")
+        qtbot.waitUntil(lambda: window.latest.step > 50 and window.training.worker.session.optimizer.step_count
+                        == steps, timeout=10_000)  # noqa: B023 (waited on here)
+    step_to_the_update(qtbot, window)
+    text = html.unescape(window.stepper.formula.text())
+    assert "t = 3:" in text and window.latest.step > 50, text
+    assert "t counts Adam's own steps, from 1 at the first step after Adam was chosen or the run began" in text, text
     window.close()

@@ -395,7 +395,7 @@ def test_a_layer_dropped_on_the_middle_of_a_residual_block_goes_inside_it_in_chi
     pick_palette(qtbot, window, "残差块")
     click(qtbot, window, "addLayerButton")
     drop(window, palette_data(window, "批量归一化"), 2, 0.5)  # the middle of the block: inside it
-    assert layer_types(window)[2:5] == ["残差块", "全连接 2 relu", "批量归一化"]
+    assert layer_types(window)[2:5] == ["残差块", "全连接 2 ReLU", "批量归一化"]
     assert find(window, QTableWidget, "layerList").item(4, 0).text().strip() == "3.2"
     window.close()
 
@@ -426,7 +426,7 @@ def test_the_inspector_names_the_layers_of_a_conv_network_in_chinese(qtbot, chin
     table = find(window, QTableWidget, "layerHealth")
     qtbot.waitUntil(lambda: table.rowCount() == 6, timeout=10_000)
     names = [table.item(row, 0).text() for row in range(table.rowCount())]
-    assert names[0] == "1 · 卷积 relu" and names[4] == "5 · 展平", names
+    assert names[0] == "1 · 卷积 ReLU" and names[4] == "5 · 展平", names
     assert [name for name in names if english_words(name)] == []
     window.close()
 
@@ -507,4 +507,29 @@ def test_the_loss_and_accuracy_legends_in_chinese_are_above_their_curves_beside_
     plot = window.loss_plot.plot if view == "loss_plot" else window.accuracy_plot
     assert "训练集" in plot.getPlotItem().legend.items[0][1].text
     assert_legend_above_the_curves(plot)
+    window.close()
+
+
+def test_the_compare_tab_names_runs_in_chinese_words(qtbot, chinese):
+    """A kept run's name is stored in identifiers ("tanh → relu, lr 0.03 → 0.1": the same in every language); the
+    legend and the status bar say it in the window's words (tanh → ReLU, 学习率 0.03 → 0.1)."""
+    window = MainWindow("circle")
+    qtbot.addWidget(window)
+    window.show()
+    train_then_pause(qtbot, window, steps=50)
+    window.comparison.keep()
+    window.layer_list.selectRow(0)
+    activation = find(window, QComboBox, "activationInput")
+    activation.setCurrentIndex(activation.findData("relu"))  # a new network, a new run
+    type_and_enter(qtbot, find(window, QComboBox, "learningRateInput"), "0.1")
+    train_then_pause(qtbot, window, steps=20)
+    window.comparison.keep()
+    assert window.comparison.runs[1].name == "tanh → relu, lr 0.03 → 0.1"  # as a file keeps it, in any language
+    message = window.statusBar().currentMessage()
+    assert message.endswith("tanh → ReLU, 学习率 0.03 → 0.1") and english_words(message) == [], message
+    window.plot_tabs.setCurrentWidget(window.compare_view)
+    legend = window.compare_view.legend
+    # Each name in one line, however the legend wraps it.
+    qtbot.waitUntil(lambda: [label.text.replace("<br>\u00a0\u00a0", " ") for _, label in legend.items][1]
+                    == "2: tanh → ReLU, 学习率 0.03 → 0.1")
     window.close()

@@ -11,6 +11,7 @@ from playground.engine.losses import LOSS_CLASSES
 from playground.engine.trace import StepTrace
 from playground.ui.stepper.notation import factor, lines_html, number, tr
 from playground.ui.stepper.phases import forward_record, function_formulas
+from playground.words import term
 
 TERMS_SHOWN = 4
 SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")  # the layer above's W and δ: W₃, δ₃
@@ -113,5 +114,5 @@ def chain_rule_html(rule: ChainRule, activation: str, loss_name: str) -> str:
                      f"= {number(rule.upstream_total)}", tr("from layer {0} above").format(rule.source_path)))
     else:
         rows.append((f"(∂L/∂a)[{j}{at}] = {number(rule.grad_a)}",
-                     tr("passed down by layer {0} ({1})").format(rule.source_path, rule.source)))
+                     tr("passed down by layer {0} ({1})").format(rule.source_path, term(rule.source))))
     return lines_html(rows)

@@ -364,6 +364,9 @@ def _update_rows(trace: StepTrace, parameter: str | None) -> tuple[list[tuple[st
                          number(float(numpy.abs(step[lost]).max())), update.before.dtype.name)))
     state = [symbol for key, symbol in STATE_SHOWN[settings["kind"]] if key in update.terms]
     kept = tr("{0}: from the optimizer's state after this step. ").format(listed(state)) if state else ""
+    if settings["kind"] in ("adam", "adamw"):  # t is the optimizer's own count, not the run's step
+        kept += tr("t counts {0}'s own steps, from 1 at the first step after {0} was chosen or the run began: "
+                   "switching optimizers starts m, v and t afresh. ").format(term(settings["kind"]))
     return rows, kept + tr("Apply update writes these values into the network; Discard leaves it as it was.")
 
 
@@ -385,11 +388,10 @@ def _rate(trace: StepTrace, settings: dict) -> str:
     kind, warmup = schedule["kind"], schedule["warmup_steps"]
     if kind == "constant" and not warmup:
         return rate
-    names = {"constant": tr("constant rate"), "step": tr("step decay"), "exponential": tr("exponential decay"),
-             "cosine": tr("cosine decay")}
+    name = tr("constant rate") if kind == "constant" else term(kind)
     if warmup:  # the ramp comes before the schedule: "constant" alone would not say why α is below the base
-        return tr("{0} (warm-up over the first {1} steps up to {2}, then {3})").format(rate, warmup, base, names[kind])
-    return tr("{0} ({1} schedule, base {2})").format(rate, names[kind], base)
+        return tr("{0} (warm-up over the first {1} steps up to {2}, then {3})").format(rate, warmup, base, name)
+    return tr("{0} ({1} schedule, base {2})").format(rate, name, base)
 
 
 def _rule_rows(p: str, trace: StepTrace, record: OptimizerRecord) -> list[tuple[str, str]]:
