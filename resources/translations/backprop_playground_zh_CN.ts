@@ -4043,6 +4043,10 @@ sat.</source>
         <translation>已保留第 {1:,} 步的运行 {0} 用于比较：{2}</translation>
     </message>
     <message>
+        <source>The kept runs are forgotten: the Compare tab shows the run in use alone.</source>
+        <translation>已忘掉保留的运行：“比较”标签页只显示当前运行。</translation>
+    </message>
+    <message>
         <source>now: {0}</source>
         <translation>当前：{0}</translation>
     </message>
