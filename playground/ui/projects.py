@@ -293,9 +293,13 @@ class ProjectFiles(QObject):
                                  dataset, session, project.runs, project.lesson)
         self.window.controls.show_pace(project.pace)
         self.show_file(None if recovered else Path(path), session.step, recovered)  # restored work is still unsaved
-        if not recovered:
+        if recovered:  # from an autosave, whose file name is no name of the person's
+            self.window.statusBar().showMessage(self.tr("Restored the work saved automatically, at step {0:,}: save it "
+                                                        "(Ctrl+S) to keep it.").format(session.step))
+        else:
             self._remember(Path(path))
-        self.window.statusBar().showMessage(self.tr("Opened {0} at step {1:,}").format(Path(path).name, session.step))
+            self.window.statusBar().showMessage(self.tr("Opened {0} at step {1:,}").format(Path(path).name,
+                                                                                          session.step))
         return True
 
     def open_recent(self, path: Path) -> None:
