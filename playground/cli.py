@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from playground.engine.backend import BACKEND_CHOICES, choose_backend
 from playground.errors import PlaygroundError, whole
 
 EXIT_USAGE = 2
+EXIT_PIPE_CLOSED = 141  # as a shell reports a process that SIGPIPE ended: 128 + 13
 BACKEND_HELP = ("where the arithmetic runs: auto is CuPy on an NVIDIA GPU where it works, else NumPy (and, asked "
                 "for by name, says why)")
 
@@ -257,6 +259,11 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`playground compare a.bpp b.bpp | head`): nothing more to say, and no traceback.
+        # What is still buffered for stdout goes nowhere, so that flushing it at exit raises nothing either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_PIPE_CLOSED
 
 
 if __name__ == "__main__":

@@ -96,3 +96,15 @@ def test_a_spec_naming_a_device_or_a_pipe_is_refused_at_once(tmp_path, where):
                         1536 * 2**20, 20, tmp_path)
     assert result.returncode == 2, result.stderr
     assert result.stderr == f"error: Cannot read {path}: it is a device, pipe or folder, not a file; check the path.\n"
+
+
+def test_a_reader_that_stops_reading_ends_the_command_without_a_traceback():
+    """`playground train ... --json | head -1`: once the reader has gone, the command stops quietly, as a shell's
+    commands do when SIGPIPE ends them."""
+    process = subprocess.Popen([sys.executable, "-m", "playground", "train", "--preset", "circle", "--epochs", "2000",
+                                "--json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first = process.stdout.readline()
+    process.stdout.close()  # as head does after its line: the epochs still to come fill the pipe and find it closed
+    error = process.stderr.read()
+    assert process.wait(timeout=300) == 141, error
+    assert json.loads(first)["epoch"] == 1 and error == ""

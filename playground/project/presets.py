@@ -12,7 +12,7 @@ from playground.engine import NetworkSpec, OptimizerSpec
 from playground.engine.spec_checks import check_fields, whole
 from playground.errors import PlaygroundError, SpecError
 from playground.project.translations import named_overlay, texts
-from playground.resources import ENGLISH, resources_dir
+from playground.resources import ENGLISH, LANGUAGES, resources_dir
 from playground.words import listed, tr
 
 DEFAULT_PRESET = "circle"
@@ -56,6 +56,20 @@ def load_preset(name: str, language: str = ENGLISH) -> Preset:
     if words is not None:
         preset.title, preset.description = words["title"], words["description"]
     return preset
+
+
+def preset_words_in(text: str, language: str) -> str:
+    """A project's saved title or description in `language`. A project keeps its preset's words in the language of the
+    window that saved it: those of a preset, in any language the app has, are that preset's in `language`; other
+    text (a title the data gave, words of a preset this version lacks) stays as it is."""
+    if text:
+        for saved_in in LANGUAGES:
+            for name in list_presets():
+                preset = load_preset(name, saved_in)
+                if text in (preset.title, preset.description):
+                    shown = load_preset(name, language)
+                    return shown.title if text == preset.title else shown.description
+    return text
 
 
 def preset_translations(language: str) -> dict[str, dict[str, str]]:

@@ -96,6 +96,8 @@ class RunComparison(QObject):
         if self.runs:
             self.show_runs([])
             self.changed.emit()
+            # In place of the last "Kept run …", which would still say a run is kept.
+            self.message.emit(self.tr("The kept runs are forgotten: the Compare tab shows the run in use alone."))
 
     def show_runs(self, runs: list[KeptRun]) -> None:
         """An opened project's kept runs (or none), in place of those shown."""

@@ -32,11 +32,12 @@ from playground.project.export import (
     project_state,
 )
 from playground.project.lessons import LessonPlace
+from playground.project.presets import preset_words_in
 from playground.session import Session
 from playground.ui.network_panel import load_without_download
 from playground.ui.run_in_use import RunInUse
 from playground.ui.training import Training
-from playground.ui.translation import tr
+from playground.ui.translation import tr, window_language
 from playground.words import listed
 
 AUTOSAVE_INTERVAL_MS = 60_000
@@ -285,17 +286,23 @@ class ProjectFiles(QObject):
         except PlaygroundError as error:
             QMessageBox.warning(self.window, self.tr("Cannot open {0}").format(Path(path).name), str(error))
             return False
-        title = project.title or Path(path).stem
+        # A preset's words, saved in the language of the window that saved it, in this window's.
+        title = preset_words_in(project.title, window_language()) or Path(path).stem
+        description = preset_words_in(project.view.get("description", ""), window_language())
         self.window.controls.show_stop_at(project.stop_at_epoch)  # before its session starts, which takes it
         # Named "": a project is no preset, so the preset box shows none and a lesson loads its own.
-        self.window.show_project(Preset("", title, project.view.get("description", ""), project.network,
+        self.window.show_project(Preset("", title, description, project.network,
                                         project.optimizer, project.batch_size, project.dataset, project.epochs),
                                  dataset, session, project.runs, project.lesson)
         self.window.controls.show_pace(project.pace)
         self.show_file(None if recovered else Path(path), session.step, recovered)  # restored work is still unsaved
-        if not recovered:
+        if recovered:  # from an autosave, whose file name is no name of the person's
+            self.window.statusBar().showMessage(self.tr("Restored the work saved automatically, at step {0:,}: save it "
+                                                        "(Ctrl+S) to keep it.").format(session.step))
+        else:
             self._remember(Path(path))
-        self.window.statusBar().showMessage(self.tr("Opened {0} at step {1:,}").format(Path(path).name, session.step))
+            self.window.statusBar().showMessage(self.tr("Opened {0} at step {1:,}").format(Path(path).name,
+                                                                                          session.step))
         return True
 
     def open_recent(self, path: Path) -> None:

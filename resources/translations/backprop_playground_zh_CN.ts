@@ -4216,6 +4216,10 @@ sat.</source>
         <translation>无法打开 {0}</translation>
     </message>
     <message>
+        <source>Restored the work saved automatically, at step {0:,}: save it (Ctrl+S) to keep it.</source>
+        <translation>已恢复自动保存的工作，位于第 {0:,} 步：要留下它，请保存（Ctrl+S）。</translation>
+    </message>
+    <message>
         <source>Opened {0} at step {1:,}</source>
         <translation>已打开 {0}，位于第 {1:,} 步</translation>
     </message>
@@ -4252,6 +4256,10 @@ sat.</source>
     <message>
         <source>Kept run {0} at step {1:,} for comparison: {2}</source>
         <translation>已保留第 {1:,} 步的运行 {0} 用于比较：{2}</translation>
+    </message>
+    <message>
+        <source>The kept runs are forgotten: the Compare tab shows the run in use alone.</source>
+        <translation>已忘掉保留的运行：“比较”标签页只显示当前运行。</translation>
     </message>
     <message>
         <source>now: {0}</source>

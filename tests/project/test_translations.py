@@ -12,7 +12,7 @@ import pytest
 
 from playground.data import dataset_names, dataset_source
 from playground.errors import PlaygroundError
-from playground.project import list_presets, load_preset, translations
+from playground.project import list_presets, load_preset, presets, translations
 from playground.project.lessons import LessonError, lesson_titles, list_lessons, load_lesson
 from playground.resources import ENGLISH, LANGUAGES, resources_dir
 
@@ -217,3 +217,11 @@ def test_a_damaged_preset_translation_says_what_is_wrong(translations_at, damage
         load_preset("xor", "zh_CN")
     assert load_preset("xor").title == "XOR"
 
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_a_preset_s_words_a_project_saved_in_one_language_are_given_in_another(language):
+    english, translated = load_preset("circle"), load_preset("circle", language)
+    assert presets.preset_words_in(english.description, language) == translated.description
+    assert presets.preset_words_in(translated.title, ENGLISH) == english.title
+    assert presets.preset_words_in("My own circles", language) == "My own circles"  # no preset's: as it is

@@ -120,6 +120,18 @@ def test_kept_runs_are_saved_with_the_project_and_come_back_on_open(qtbot, tmp_p
     reopened.close()
 
 
+def test_forgetting_the_kept_runs_says_so_where_keeping_said_a_run_was_kept(qtbot):
+    window = open_window(qtbot)
+    train(qtbot, window, 50)
+    keep(qtbot, window)
+    assert window.statusBar().currentMessage().startswith("Kept run 1")
+    menu_action(window, "Run", "Forget kept runs").trigger()
+    assert window.comparison.runs == []
+    assert window.statusBar().currentMessage() == ("The kept runs are forgotten: the Compare tab shows the run in use "
+                                                   "alone.")
+    window.close()
+
+
 def test_a_run_is_kept_once_it_has_trained_even_after_an_edit_set_it_aside(qtbot):
     window = open_window(qtbot)
     keep(qtbot, window)

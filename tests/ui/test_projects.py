@@ -197,6 +197,9 @@ def test_after_a_crash_the_next_start_offers_the_autosaved_work(qtbot, monkeypat
     show_tab(qtbot, window, window.metrics_view)
     assert window.projects.offer_recovery()
     assert window.training.worker.session.step == step and window.isWindowModified()
+    # Said as what it is: the autosave's file name is a random one the person never gave.
+    assert window.statusBar().currentMessage() == (f"Restored the work saved automatically, at step {step:,}: save it "
+                                                   "(Ctrl+S) to keep it.")
     # The restored run's own scores at once, and no rate worked out across the crash.
     qtbot.waitUntil(lambda: window._drawn is not None, timeout=10_000)
     assert f"step {step:,}" in find(window, QLabel, "metricsSummary").text()

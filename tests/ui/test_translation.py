@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from playground.engine import DenseSpec, NetworkSpec, OptimizerSpec
 from playground.errors import DataError
-from playground.project import Project, save_project
+from playground.project import Project, load_preset, save_project
 from playground.ui import MainWindow
 from playground.ui.downloads import ask_download
 from playground.ui.translation import SETTING, chosen_language, install_translators, remove_translators
@@ -353,6 +353,33 @@ def test_the_language_menu_keeps_the_choice_for_the_next_start(qtbot, compiled, 
         assert chosen_language() == "en" and install_translators(qapp, chosen_language(), compiled) == []
     finally:
         settings.remove(SETTING)
+
+
+
+def test_a_project_saved_in_english_opens_in_chinese_with_its_preset_s_words_in_chinese(qtbot, compiled, qapp,
+                                                                                        tmp_path, monkeypatch):
+    """A project keeps its preset's title and description in the language of the window that saved it; a window in
+    another language tells of it in its own."""
+    saved = tmp_path / "circle.bpp"
+    english = MainWindow("circle")
+    qtbot.addWidget(english)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(saved), ""))
+    menu_action(english, "&File", "Save &as…").trigger()
+    english.close()
+    translators = install_translators(qapp, "zh_CN", compiled)
+    try:
+        window = MainWindow("xor")
+        qtbot.addWidget(window)
+        window.show()
+        open_from_the_file_menu(qtbot, window, saved, monkeypatch)
+        assert window.projects.project_path == saved
+        circle = load_preset("circle", "zh_CN")
+        assert find(window, QLabel, "presetDescription").text() == circle.description
+        assert window.preset.title == circle.title  # the name of the first run kept, and of exports
+        assert english_in(window) == []
+        window.close()
+    finally:
+        remove_translators(qapp, translators)
 
 
 def test_without_a_compiled_catalogue_the_window_starts_in_english(qtbot, tmp_path, qapp):
