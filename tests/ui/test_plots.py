@@ -7,7 +7,7 @@ import math
 import numpy
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QMenu, QPushButton
 
@@ -20,6 +20,7 @@ from playground.ui.boundary_view import DecisionBoundaryView
 from playground.ui.plot_parts import smoothed_loss, smoothed_norm
 from playground.ui.plots import GradientPlot, LossPlot
 from playground.ui.theme import apply_plot_theme, follow_system_theme
+from tests.ui.widgets import EventCounter
 
 
 def train(preset_name: str, epochs: int):
@@ -580,20 +581,9 @@ def test_a_snapshot_with_no_new_point_in_the_history_sets_no_loss_curve(qtbot, m
     assert len(curves_set) == 12 and shows(snapshots[3])
 
 
-class Paints(QObject):
-    """Counts the paints of the widget it filters."""
-
-    count = 0
-
-    def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
-
-
 def paints_per_update(plot, viewport, snapshots: list) -> list[int]:
     """How many times `viewport` paints after each of `snapshots` updates `plot`."""
-    paints = Paints()
+    paints = EventCounter(QEvent.Type.Paint)
     viewport.installEventFilter(paints)
     counts = []
     for snapshot in snapshots:

@@ -3,13 +3,13 @@
 import re
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QComboBox, QLabel
 
 from playground.data.images import cache_path, write_cache
 from playground.ui import MainWindow
 from tests.data.fake_files import mnist_arrays
-from tests.ui.widgets import click, find
+from tests.ui.widgets import EventCounter, click, find
 
 
 def test_the_readout_says_how_many_test_examples_its_scores_rest_on(qtbot, tmp_path, monkeypatch):
@@ -63,17 +63,6 @@ def test_the_test_loss_of_a_run_blown_up_reads_as_a_number_not_a_row_of_digits(q
     window.close()
 
 
-class LayoutRequests(QObject):
-    """Counts the layout requests of the widget it filters."""
-
-    count = 0
-
-    def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.LayoutRequest:
-            self.count += 1
-        return False
-
-
 def test_the_readout_follows_every_snapshot_without_laying_the_status_bar_out_again(qtbot):
     """The step and the rate change the readout's width at nearly every snapshot: a label sized to its text had the
     status bar (and its wrapped message) laid out again each time, on the GUI thread the training waits for."""
@@ -82,7 +71,7 @@ def test_the_readout_follows_every_snapshot_without_laying_the_status_bar_out_ag
     window.show()
     qtbot.waitExposed(window)
     readout = find(window, QLabel, "runReadout")
-    requests = LayoutRequests()
+    requests = EventCounter(QEvent.Type.LayoutRequest)
     window.statusBar().installEventFilter(requests)
     click(qtbot, window, "playButton")
     qtbot.waitUntil(lambda: window._drawn is not None and window._drawn.step > 0, timeout=20_000)

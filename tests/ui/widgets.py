@@ -1,7 +1,7 @@
 """Finding a window's widgets by their stable objectName, and its menus' actions by their titles, and clicking
 them, as the tests do."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QPushButton, QSpinBox
 
 
@@ -30,3 +30,16 @@ def type_stop_at(qtbot, window, text: str) -> None:
     box.lineEdit().selectAll()
     qtbot.keyClicks(box.lineEdit(), text)
     qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
+
+
+class EventCounter(QObject):
+    """Counts the events of one type (paints, layout requests) that the widget it filters receives."""
+
+    def __init__(self, event_type: QEvent.Type) -> None:
+        super().__init__()
+        self.event_type, self.count = event_type, 0
+
+    def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
+        if event.type() == self.event_type:
+            self.count += 1
+        return False
