@@ -120,11 +120,13 @@ class Session:
         interval = 1.0 / self.config.snapshot_hz
         # A project opened paused part-way shows its own test scores at once, not at the next epoch end.
         opened = self._pause_report() if self._paused and self.step > 0 else None
+        # A resumed run's curve goes on from here: its first point adds no step, where it added the last step's norms
+        # again, in place of the mean the saved point stands for.
+        self.points.start_at(self.step)
         yield self._snapshot("paused" if self._paused else "running", opened)
         next_due = time.perf_counter() + interval
         report_due = -math.inf
         self._frame_start, self._frame_shown = self.step, False
-        self.points.start_at(self.step)  # a resumed run's curve goes on from here
         while not self._stopped:
             self._apply_commands(block=self._idle())
             if self._announce and not self._stopped:

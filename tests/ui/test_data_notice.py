@@ -35,13 +35,13 @@ def test_a_classification_set_names_its_features_and_what_the_network_became(iri
     assert new_data_notice(iris, (2,), output_fitted=True, run_dropped=False) == (
         f"New data: {len(iris.x_train)} training points, features sepal length (cm), sepal width (cm), petal length "
         "(cm), petal width (cm). The first layer now takes 4 inputs. The output layer now gives 3 outputs, for the "
-        "cross_entropy loss.")
+        "cross-entropy loss.")
 
 
 def test_a_regression_set_that_drops_a_run_says_training_starts_over(diabetes):
     assert new_data_notice(diabetes, (4,), output_fitted=True, run_dropped=True) == (
         f"New data: {len(diabetes.x_train)} training points, 10 features. The first layer now takes 10 inputs. The "
-        "output layer now gives 1 output, for the mse loss. Training starts over from new random weights.")
+        "output layer now gives 1 output, for the mean squared error loss. Training starts over from new random weights.")
     # The same inputs and outputs as before, and no run dropped: the data alone.
     assert new_data_notice(diabetes, (10,), output_fitted=False, run_dropped=False) == (
         f"New data: {len(diabetes.x_train)} training points, 10 features.")

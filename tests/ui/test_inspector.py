@@ -180,6 +180,6 @@ def test_a_conv_network_s_headers_name_the_kernels_k_too(qtbot):
     table = find(window, QTableWidget, "layerHealth")
     click(qtbot, window, "stepButton")
     qtbot.waitUntil(lambda: table.rowCount() > 0 and table.item(0, 4).text() != "–", timeout=10_000)
-    assert table.item(0, 0).text().startswith("1 · conv2d")
+    assert table.item(0, 0).text().startswith("1 · Conv2D")
     assert "∂L/∂K" in table.horizontalHeaderItem(4).text() and "ΔK" in table.horizontalHeaderItem(5).text()
     window.close()

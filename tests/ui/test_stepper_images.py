@@ -214,10 +214,10 @@ def test_the_weight_boxes_of_the_chain_rule_hold_no_dense_indices_in_a_conv_phas
                          pos=panel.phase_list.visualItemRect(item).center())
         assert panel.phase_list.currentItem() is item
 
-    dense = next(name for name in panel.phases() if name.startswith("Backward") and "dense" in name)
+    dense = next(name for name in panel.phases() if name.startswith("Backward") and "Dense" in name)
     choose(dense)
     assert panel.chain_row.isEnabled() and panel.chain_row.text().isdigit() and panel.chain_column.text().isdigit()
-    choose("Backward · layer 3 (conv2d 32 3×3 relu)")
+    choose("Backward · layer 3 (Conv2D 32 3×3 ReLU)")
     assert "∂L/∂K" in panel.chain_text.toPlainText()
     assert (panel.chain_row.text(), panel.chain_column.text()) == ("–", "–") and not panel.chain_row.isEnabled()
     choose(dense)  # the weight of the Dense layer comes back
