@@ -76,8 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
                                  "model, a NumPy script or its history")
     export.add_argument("project", help="the project (.bpp) to export")
     export.add_argument("--to", required=True, choices=["pytorch", "onnx", "numpy", "history"],
-                        help="pytorch: <name>.py, <name>_state_dict.pt, train.py and data.npz in the folder OUT; "
-                        "onnx: the ONNX model OUT.onnx, which takes raw rows; numpy: one script OUT.py that needs "
+                        help="pytorch: <name>.py, <name>_state_dict.pt, <name>_optimizer.pt (once trained), train.py "
+                        "and data.npz in the folder OUT; onnx: the ONNX model OUT.onnx, which takes raw rows; numpy: "
+                        "one script OUT.py that needs "
                         "only NumPy; history: the metric history as the CSV file OUT")
     export.add_argument("out", metavar="OUT", help="a folder for pytorch, an .onnx file for onnx, a .py file for "
                         "numpy, a .csv for history")

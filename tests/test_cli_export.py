@@ -49,6 +49,19 @@ def test_export_to_pytorch_writes_the_model_and_its_weights(project_file, tmp_pa
     assert len(optimizer.state_dict()["state"]) == len(list(model.parameters()))
 
 
+
+def test_the_help_of_export_names_every_file_the_pytorch_export_writes(project_file, tmp_path, capsys):
+    pytest.importorskip("torch")
+    out = tmp_path / "torch"
+    assert main(["export", str(project_file), "--to", "pytorch", str(out)]) == 0
+    written = [path.name.replace("model", "<name>") for path in out.iterdir()]  # --name is model by default
+    capsys.readouterr()
+    with pytest.raises(SystemExit):
+        main(["export", "--help"])
+    shown = " ".join(capsys.readouterr().out.split())  # argparse breaks the lines where it likes
+    assert [name for name in written if name not in shown] == []
+
+
 def test_export_to_numpy_and_history(project_file, tmp_path):
     script, table = tmp_path / "circle.py", tmp_path / "history.csv"
     assert main(["export", str(project_file), "--to", "numpy", str(script)]) == 0
