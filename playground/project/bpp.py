@@ -56,6 +56,7 @@ ARRAY_MEMBERS = {"weights.npz": "weights/", "optimizer.npz": "optimizer/", "hist
 GRADIENT = "gradient/last_step"
 OPTIONAL_MEMBERS = {"runs.npz", "gradient.npz"}  # written only when the project has what they hold
 HISTORIES = ("history.npz", "runs.npz")
+TRAINED_MEMBERS = ("weights.npz", "optimizer.npz", "history.npz")  # always written; a trained project needs them
 MEMBERS = {"project.json", *ARRAY_MEMBERS}
 MAX_JSON_BYTES = 16 * 2**20
 MAX_STATE_BYTES = 2 * 2**30  # unpacked, all members together; a zip bomb stops here unopened
@@ -178,6 +179,7 @@ def load_project(path: str | Path) -> Project:
         with open_regular(path) as stream, zipfile.ZipFile(stream) as archive:
             infos = _members(archive, path.name)
             document = _read_json(_unpack(archive, infos["project.json"]), path.name)
+            _check_trained_members(document, infos, path.name)
             arrays: dict[str, numpy.ndarray] = {}
             for member, prefix in ARRAY_MEMBERS.items():
                 if member in infos:
@@ -229,6 +231,17 @@ def _members(archive: zipfile.ZipFile, where: str) -> dict[str, zipfile.ZipInfo]
         raise FileFormatError(tr("{0}: its arrays would unpack to {1:,} bytes, more than the {2:,} a project may hold; "
                                  "it is refused unopened.").format(where, unpacked, MAX_STATE_BYTES))
     return infos
+
+
+def _check_trained_members(document: dict[str, Any], infos: dict[str, zipfile.ZipInfo], name: str) -> None:
+    """A trained project's file holds its weights, optimizer state and history (an untrained one's may lack them):
+    without one, a later check would blame something else, such as data that changed."""
+    if document.get("progress") is None:
+        return
+    for member in TRAINED_MEMBERS:
+        if member not in infos:
+            raise FileFormatError(tr("{0} has no {1}, which the file of a trained project always holds: the file is "
+                                     "damaged.").format(name, member))
 
 
 def _packing_problem(info: zipfile.ZipInfo) -> str | None:

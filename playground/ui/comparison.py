@@ -42,10 +42,11 @@ class RunComparison(QObject):
         training.snapshot.connect(self._received)
 
     def _received(self, snapshot: Snapshot) -> None:
-        if self._latest is None or snapshot.run != self._latest.run:
-            self._latest = snapshot
+        before, self._latest = self._latest, snapshot
+        # A new run, or the run in use going on with other settings (a learning rate typed while it trains).
+        if before is None or snapshot.run != before.run or (snapshot.optimizer, snapshot.batch_size) != (
+                before.optimizer, before.batch_size):
             self._name_current()
-        self._latest = snapshot
 
     def _current(self) -> tuple[int, RunSetup, dict, int, int] | None:
         """(its run id, setup, history, step, epoch) of the run to keep: the run in use once it has trained, else

@@ -1740,6 +1740,10 @@ click to edit</source>
         <translation>{0}：其中的数组解压后有 {1:,} 字节，超过了一个项目允许的 {2:,} 字节；未解压即已拒绝。</translation>
     </message>
     <message>
+        <source>{0} has no {1}, which the file of a trained project always holds: the file is damaged.</source>
+        <translation>{0} 中没有 {1}，而训练过的项目文件总会包含它：文件已损坏。</translation>
+    </message>
+    <message>
         <source>{0} is encrypted, which a project file never is</source>
         <translation>{0} 已加密，而项目文件从不加密</translation>
     </message>

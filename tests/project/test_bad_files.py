@@ -208,6 +208,14 @@ LOAD_CASES: list[tuple[str, Callable[[Members], Members | bytes], str]] = [
     ("duplicated project.json", lambda m: [*m.items(), ("project.json", m["project.json"])],
      "holds project.json twice"),
     ("duplicated weights", lambda m: [("weights.npz", m["weights.npz"]), *m.items()], "holds weights.npz twice"),
+    # Once told as a history with more series than no weights record, or as weights of another network.
+    ("trained, without its weights", lambda m: {k: v for k, v in m.items() if k != "weights.npz"},
+     "has no weights.npz, which the file of a trained project always holds: the file is damaged"),
+    # Once told as a batch order of other data: "the data set has changed".
+    ("trained, without its optimizer", lambda m: {k: v for k, v in m.items() if k != "optimizer.npz"},
+     "has no optimizer.npz, which the file of a trained project always holds"),
+    ("trained, without its history", lambda m: {k: v for k, v in m.items() if k != "history.npz"},
+     "has no history.npz, which the file of a trained project always holds"),
     ("encrypted members", encrypted_flag, "is encrypted"),
     ("bzip2, which unpacks unbounded", lambda m: zip_bytes(m, zipfile.ZIP_BZIP2), "compression method 12"),
     ("infinite weights", lambda m: with_arrays(m, "weights.npz", **{"2.b": numpy.array([1, numpy.inf], "float32")}),

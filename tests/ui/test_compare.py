@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QToolButton
 from playground.project import load_project
 from playground.ui import MainWindow
 from playground.ui.plot_parts import smoothed_norm
+from tests.ui.test_main_window import type_and_enter
 from tests.ui.widgets import click, find
 
 
@@ -93,6 +94,21 @@ def test_a_kept_run_and_the_next_one_show_side_by_side_named_by_what_differs(qtb
     picture = tmp_path / "comparison.png"
     ImageExporter(view.plot.getPlotItem()).export(str(picture))
     assert picture.stat().st_size > 1000
+    window.close()
+
+
+
+def test_the_run_in_use_is_named_anew_when_it_goes_on_with_another_learning_rate(qtbot):
+    window = open_window(qtbot)
+    train(qtbot, window, 50)
+    keep(qtbot, window)
+    window.plot_tabs.setCurrentWidget(window.compare_view)
+    qtbot.waitUntil(lambda: legend(window) == ["1: Circle", "now: same settings"], timeout=5_000)
+    type_and_enter(qtbot, window.learning_rate_input, "0.3")  # the same run trains on, at another rate
+    train(qtbot, window, 20)
+    # Each name in one line, however the legend wraps it.
+    qtbot.waitUntil(lambda: [name.replace("<br>\u00a0\u00a0", " ") for name in legend(window)]
+                    == ["1: Circle", "now: learning rate 0.03 → 0.3"], timeout=5_000)
     window.close()
 
 

@@ -41,7 +41,8 @@ def test_a_classification_set_names_its_features_and_what_the_network_became(iri
 def test_a_regression_set_that_drops_a_run_says_training_starts_over(diabetes):
     assert new_data_notice(diabetes, (4,), output_fitted=True, run_dropped=True) == (
         f"New data: {len(diabetes.x_train)} training points, 10 features. The first layer now takes 10 inputs. The "
-        "output layer now gives 1 output, for the mean squared error loss. Training starts over from new random weights.")
+        "output layer now gives 1 output, for the mean squared error loss. Training starts over from new random "
+        "weights.")
     # The same inputs and outputs as before, and no run dropped: the data alone.
     assert new_data_notice(diabetes, (10,), output_fitted=False, run_dropped=False) == (
         f"New data: {len(diabetes.x_train)} training points, 10 features.")
