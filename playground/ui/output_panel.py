@@ -21,11 +21,12 @@ from playground.session import Snapshot
 from playground.ui.activation_plot import ActivationPlot
 from playground.ui.compare_view import ComparePlot
 from playground.ui.fit_view import FitView, draws_fit
+from playground.ui.gallery import ImageGallery, image_shape
 from playground.ui.image_layer_views import FeatureMapsView, FiltersView
 from playground.ui.inspector import LayerInspector
 from playground.ui.layout_memory import column, tight_tabs
 from playground.ui.metrics_view import MetricsView
-from playground.ui.plots import AccuracyPlot, DecisionBoundaryView, GradientPlot, ImageGallery, LossPlot, image_shape
+from playground.ui.plots import AccuracyPlot, DecisionBoundaryView, GradientPlot, LossPlot
 from playground.ui.run_views import RunViews
 from playground.ui.stepper import StepperPanel
 
