@@ -42,7 +42,6 @@ from playground.words import listed
 
 AUTOSAVE_INTERVAL_MS = 60_000
 RECENT_FILES = 8
-FILE_FILTER = "Backprop Playground projects (*.bpp)"
 
 
 def autosave_folder() -> Path:
@@ -155,12 +154,16 @@ class ProjectFiles(QObject):
 
     def save_as(self) -> bool:
         start = str(self.project_path or Path(self.start_folder()) / f"{file_name(self.window.preset.title)}.bpp")
-        chosen, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save project"), start, self.tr(FILE_FILTER))
+        chosen, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save project"), start, self.project_filter())
         if not chosen:
             return False
         self.remember_folder(str(Path(chosen).parent))
         path = Path(chosen if chosen.endswith(".bpp") else chosen + ".bpp")
         return self._save_to(path)
+
+    def project_filter(self) -> str:
+        """The file dialogs' filter for project files, in the window's language."""
+        return self.tr("Backprop Playground projects (*.bpp)")
 
     # Where file dialogs open.
 
@@ -271,7 +274,7 @@ class ProjectFiles(QObject):
         if not self.closing_allowed():
             return
         chosen, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open project"), self.start_folder(),
-                                                self.tr(FILE_FILTER))
+                                                self.project_filter())
         if chosen:
             self.remember_folder(str(Path(chosen).parent))
             self.open_project(Path(chosen))

@@ -4148,6 +4148,10 @@ sat.</source>
         <translation>保存项目</translation>
     </message>
     <message>
+        <source>Backprop Playground projects (*.bpp)</source>
+        <translation>Backprop Playground 项目 (*.bpp)</translation>
+    </message>
+    <message>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>

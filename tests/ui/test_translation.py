@@ -209,6 +209,23 @@ def open_from_the_file_menu(qtbot, window: MainWindow, path: Path, monkeypatch) 
     next(action for action in file_menu.actions() if action.text().startswith("打开")).trigger()
 
 
+def test_the_save_and_open_dialogs_name_project_files_in_chinese(qtbot, chinese, monkeypatch):
+    """The dialogs' own words come from Qt's catalogue; the filter that says which files are projects is ours."""
+    filters = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda parent, title, start, kinds: filters.append(kinds)
+                        or ("", ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda parent, title, start, kinds: filters.append(kinds)
+                        or ("", ""))
+    window = MainWindow("circle")
+    qtbot.addWidget(window)
+    menu_action(window, "文件(&F)", "另存为(&A)…").trigger()
+    menu_action(window, "文件(&F)", "打开(&O)…").trigger()
+    assert len(filters) == 2
+    for kinds in filters:
+        assert "*.bpp" in kinds and CJK.search(kinds) and english_words(kinds) == [], kinds
+    window.close()
+
+
 @pytest.mark.parametrize("make, words", [
     (lambda path: path.write_bytes(b"not a zip at all"), "不是可读取的项目文件"),
     (huge_init_scale, "init_scale"),
