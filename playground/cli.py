@@ -205,9 +205,10 @@ def run_compare(args: argparse.Namespace) -> int:
 
 
 def run_gui(smoke_test: bool = False, project: str | None = None, backend: str | None = None) -> int:
-    from playground.system_libraries import check_window_libraries
+    from playground.system_libraries import check_display, check_window_libraries
 
     check_window_libraries()  # before Qt loads them: Qt's own abort names a plugin, not the package to install
+    check_display()
     from playground.ui.app import run_app
 
     if project is not None and not Path(project).is_file():

@@ -1,5 +1,5 @@
 """The system libraries the window needs on Linux, the Debian packages that hold them, and the check that names the
-missing ones in one sentence before Qt starts.
+missing ones in one sentence before Qt starts; and the X display the window opens on, checked before Qt too.
 
 PySide6's wheels carry Qt but link the desktop's own OpenGL, fonts, X11 and the xcb extensions of Qt's xcb platform
 plugin. Where one is missing, Qt aborts naming its plugin, not the library: on a minimal Debian 12 it asked for
@@ -87,3 +87,35 @@ def check_window_libraries(environment: Mapping[str, str] | None = None) -> None
             "a system library that is not installed: install it"
         raise PlaygroundError(f"The window needs {what} with `sudo apt install {' '.join(missing)}` on Debian or "
                               f"Ubuntu (or your system's packages of the same names) and start again.")
+
+
+def reaches_display(display: str) -> bool:
+    """Whether an X client can open `display`, as Qt's xcb plugin will try to (libX11 is one of QT_LIBRARIES)."""
+    x11 = ctypes.CDLL("libX11.so.6")
+    x11.XOpenDisplay.restype = ctypes.c_void_p
+    x11.XOpenDisplay.argtypes = [ctypes.c_char_p]
+    x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
+    connection = x11.XOpenDisplay(display.encode())
+    if not connection:
+        return False
+    x11.XCloseDisplay(connection)
+    return True
+
+
+def check_display(environment: Mapping[str, str] | None = None) -> None:
+    """Raise a PlaygroundError when Qt would start on X11 with no display to open (over ssh, in a console): Qt
+    itself aborts, asks for libxcb-cursor0 and suggests reinstalling the app, none of which helps."""
+    if not sys.platform.startswith("linux"):
+        return
+    environment = os.environ if environment is None else environment
+    if not uses_xcb(environment):
+        return
+    display = environment.get("DISPLAY", "")
+    headless = "use a command that needs no window, such as 'playground train --preset circle' (see 'playground " \
+               "--help')"
+    if not display:
+        raise PlaygroundError(f"There is no display to show the window on (DISPLAY is not set): start Backprop "
+                              f"Playground from the desktop, or {headless}.")
+    if not reaches_display(display):
+        raise PlaygroundError(f"Cannot open the display {display} to show the window on: start Backprop Playground "
+                              f"from the desktop, or {headless}.")

@@ -67,6 +67,26 @@ def test_playground_says_which_package_is_missing_instead_of_starting_qt(monkeyp
 
 
 @linux_only
+def test_playground_without_a_display_says_so_instead_of_letting_qt_abort(monkeypatch, capsys):
+    """Over ssh or in a console Qt aborts (signal 6), asking for libxcb-cursor0 and a reinstall."""
+    import playground.ui.app
+
+    monkeypatch.setattr(system_libraries, "loads", lambda soname: True)
+    for name in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY", "XDG_SESSION_TYPE", "DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    started = []
+    monkeypatch.setattr(playground.ui.app, "run_app", lambda **options: started.append(options) or 0)
+    for display, words in ((None, "DISPLAY is not set"), (":4321", "Cannot open the display :4321")):
+        if display is not None:
+            monkeypatch.setenv("DISPLAY", display)  # no X server listens there
+        assert main([]) == 2
+        lines = capsys.readouterr().err.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("error: ") and words in lines[0], lines
+        assert "playground train --preset circle" in lines[0]
+    assert not started
+
+
+@linux_only
 def test_the_window_opens_when_everything_is_there(monkeypatch):
     import playground.ui.app
 
