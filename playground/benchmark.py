@@ -22,7 +22,7 @@ import numpy
 from threadpoolctl import threadpool_limits
 
 from playground.engine import DenseSpec, Network, NetworkSpec, Optimizer, OptimizerSpec, get_backend
-from playground.errors import PlaygroundError
+from playground.errors import PlaygroundError, install_advice
 
 # TensorFlow Playground's nn.ts run headless in Node on this machine: circle, 2-4-2-1 tanh,
 # batch 10, 250 points, plain SGD. Quoted, not rerun here (it needs their source checked out).
@@ -73,8 +73,8 @@ def _torch():
     try:
         import torch
     except ImportError:
-        raise PlaygroundError("The benchmark compares with PyTorch, which is not installed: "
-                              "pip install 'backprop-playground[test]'.") from None
+        advice = install_advice("PyTorch", "pip install 'backprop-playground[test]'")
+        raise PlaygroundError(f"The benchmark compares with PyTorch, which is not installed: {advice}.") from None
     return torch
 
 

@@ -86,6 +86,16 @@ def test_bench_prints_ratios_for_the_small_cases():
     assert "2-8-8-1 tanh" in result.stdout and "ratio" in result.stdout
 
 
+def test_bench_in_the_installed_app_says_it_lacks_pytorch_rather_than_offering_pip(monkeypatch, capsys):
+    """The frozen app has no pip to run: it says what it lacks, as its other exports and backends do."""
+    monkeypatch.setitem(sys.modules, "torch", None)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert main(["bench", "--case", "tiny"]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("error: ") and "this installed app does not include PyTorch" in error
+    assert "pip install" not in error, error
+
+
 @pytest.mark.parametrize("where", ["/dev/zero", "fifo"])
 def test_a_spec_naming_a_device_or_a_pipe_is_refused_at_once(tmp_path, where):
     """Read whole, /dev/zero fills memory and a FIFO waits forever for a writer; both are refused unread."""
