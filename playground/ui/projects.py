@@ -13,6 +13,7 @@ import re
 import time
 import uuid
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -34,6 +35,7 @@ from playground.project.export import (
 from playground.project.lessons import LessonPlace
 from playground.project.presets import preset_words_in
 from playground.session import Session
+from playground.ui.downloads import DataDownloads, missing_download
 from playground.ui.network_panel import load_without_download
 from playground.ui.run_in_use import RunInUse
 from playground.ui.training import Training
@@ -109,6 +111,7 @@ class ProjectWindow(Protocol):
     preset: Preset | None  # the title, description and data of what is shown
     dataset: Dataset | None  # the data, whose preparation the exports carry
     run_in_use: RunInUse  # its project(): the project as it stands
+    downloads: DataDownloads  # offers an image set that is not here: downloaded, or read from a folder
 
     def show_project(self, preset: Preset, dataset: Dataset, session: Session, runs: list | None = None,
                      lesson: LessonPlace | None = None) -> None:
@@ -281,10 +284,23 @@ class ProjectFiles(QObject):
 
     def open_project(self, path: Path, recovered: bool = False) -> bool:
         """Show a project and continue its training from where it was saved; a file that cannot be
-        used changes nothing and says why."""
+        used changes nothing and says why. An image set that is not on this computer is offered as a
+        preset's is (downloaded, or read from a folder), and the project opens once it is here."""
         try:
             project = load_project(path)
+            title = missing_download(project.dataset)
+            if title is not None:
+                return self.window.downloads.offer_download(project.dataset, title, lambda used, dataset: self._show(
+                    path, replace(project, dataset=used), dataset, recovered))
             dataset = load_without_download(project.dataset)
+        except PlaygroundError as error:
+            QMessageBox.warning(self.window, self.tr("Cannot open {0}").format(Path(path).name), str(error))
+            return False
+        return self._show(path, project, dataset, recovered)
+
+    def _show(self, path: Path, project: Project, dataset: Dataset, recovered: bool) -> bool:
+        """Show `project`, read from `path`, on `dataset`, its training going on from where it was saved."""
+        try:
             session = self.training.continuing(project, dataset)
         except PlaygroundError as error:
             QMessageBox.warning(self.window, self.tr("Cannot open {0}").format(Path(path).name), str(error))

@@ -1,15 +1,21 @@
 """An image set not downloaded yet: the window asks, downloads it off the GUI thread with a
-progress dialog (here from a stand-in for torchvision's download), then goes on with the data."""
+progress dialog (here from a stand-in for torchvision's download), then goes on with the data; a project opened on
+one does too."""
+
+from pathlib import Path
 
 import numpy
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
-from playground.data.images import cache_path
+from playground.data.images import cache_path, write_cache
+from playground.project import load_project
 from playground.ui import MainWindow
 from playground.ui.downloads import ask_download
 from tests.data.fake_files import mnist_arrays, write_mnist
 from tests.ui.test_optional_parts import answer_notice
+from tests.ui.test_projects import pause, train_to
+from tests.ui.widgets import menu_action
 
 
 def fake_mnist(name, data_dir, progress):
@@ -86,3 +92,72 @@ def test_the_question_to_download_offers_to_read_the_files_from_a_folder(qtbot, 
     window.change_data({"name": "mnist", "normalize": "unit"})
     assert seen[1][0] == "Download MNIST digits?" and window.dataset.name == "fashion_mnist"
     window.close()
+
+
+def as_downloaded(arrays: dict[str, numpy.ndarray]) -> dict[str, numpy.ndarray]:
+    """The IDX files' arrays as torchvision's download gives them: (n, 1, 28, 28) images."""
+    return {key: value[:, None] if key.startswith("x") else value.astype(numpy.int64) for key, value in arrays.items()}
+
+
+def project_trained_on_downloaded_mnist(qtbot, tmp_path, monkeypatch) -> tuple[Path, int]:
+    """A project saved by a window whose MNIST was downloaded (into a data folder that the next window lacks), and
+    the step it was saved at."""
+    monkeypatch.setenv("PLAYGROUND_DATA_DIR", str(tmp_path / "downloaded"))
+    write_cache(cache_path("mnist", tmp_path / "downloaded"), as_downloaded(mnist_arrays()))
+    window = MainWindow("mnist-mlp")
+    qtbot.addWidget(window)
+    window.show()
+    train_to(qtbot, window, 3)
+    pause(qtbot, window)
+    saved = tmp_path / "friend's digits.bpp"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(saved), ""))
+    menu_action(window, "&File", "Save &as…").trigger()
+    qtbot.waitUntil(saved.is_file, timeout=10_000)
+    window.close()
+    assert load_project(saved).dataset.get("source_folder") is None
+    monkeypatch.setenv("PLAYGROUND_DATA_DIR", str(tmp_path / "here"))  # another computer: MNIST never downloaded
+    return saved, load_project(saved).progress["step"]
+
+
+def open_from_the_file_menu(qtbot, path: Path, monkeypatch) -> MainWindow:
+    window = MainWindow("circle")
+    qtbot.addWidget(window)
+    window.show()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    menu_action(window, "&File", "&Open…").trigger()
+    return window
+
+
+def test_a_project_on_an_image_set_not_here_opens_from_its_files_in_a_folder_where_nothing_downloads(
+        qtbot, tmp_path, monkeypatch):
+    """The installed app has no torchvision: the project was refused, telling a person to download the data from the
+    window or run 'playground train --dataset mnist NETWORK.json' with the datasets extra, neither of which it can."""
+    saved, step = project_trained_on_downloaded_mnist(qtbot, tmp_path, monkeypatch)
+    monkeypatch.setattr("playground.ui.downloads.can_download", lambda: False)
+    folder = tmp_path / "mnist files"
+    write_mnist(folder, mnist_arrays())
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    seen = []
+    answer_notice("Choose folder…", seen)
+    window = open_from_the_file_menu(qtbot, saved, monkeypatch)
+    assert seen and seen[0][0] == "MNIST digits is not on this computer"
+    assert window.dataset.name == "mnist" and window.preset.dataset["source_folder"] == str(folder)
+    assert window.windowTitle().startswith("friend's digits.bpp") and window.training.worker.session.step == step
+    window.close()
+
+
+def test_a_project_on_an_image_set_not_here_opens_once_it_is_downloaded(qtbot, tmp_path, monkeypatch):
+    saved, step = project_trained_on_downloaded_mnist(qtbot, tmp_path, monkeypatch)
+    monkeypatch.setattr("playground.ui.downloads.can_download", lambda: True)
+    monkeypatch.setattr("playground.data.images.fetch_with_torchvision",
+                        lambda name, data_dir, progress: as_downloaded(mnist_arrays()))  # the same data again
+    asked = []
+    monkeypatch.setattr("playground.ui.downloads.ask_download", lambda window, title, name: asked.append(title)
+                        or "download")
+    window = open_from_the_file_menu(qtbot, saved, monkeypatch)
+    assert asked == ["MNIST digits"]
+    qtbot.waitUntil(lambda: window.dataset.name == "mnist", timeout=10_000)
+    assert window.preset.dataset.get("source_folder") is None and cache_path("mnist", tmp_path / "here").is_file()
+    assert window.windowTitle().startswith("friend's digits.bpp") and window.training.worker.session.step == step
+    window.close()
+
