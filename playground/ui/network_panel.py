@@ -20,7 +20,7 @@ from playground.data import Dataset, DatasetConfig, load_dataset
 from playground.engine import GradCheckReport, NetworkSpec, gradient_check, random_batch
 from playground.errors import DataError
 from playground.ui.builder import LayerBuilder
-from playground.ui.downloads import missing_download
+from playground.ui.downloads import can_download, missing_download
 from playground.ui.layer_palette import LayerPalette
 from playground.ui.translation import tr
 
@@ -30,10 +30,13 @@ def load_without_download(config: dict, preset: str | None = None) -> Dataset:
     needs its download says how to get it (the window offers to, see downloads.py)."""
     title = missing_download(config)
     if title is not None:
+        if not can_download():  # the installed app: its files in a folder are the only way
+            raise DataError(tr("{0} is not on this computer, and this app cannot download it: choose it again to "
+                               "read its files from a folder.").format(title))
         name = DatasetConfig.from_dict(config).name
         how = f"playground train --preset {preset}" if preset else f"playground train --dataset {name} NETWORK.json"
-        raise DataError(tr("{0} is not downloaded yet: download it from the window, or run '{1}' once (it needs the "
-                           "datasets extra).").format(title, how))
+        raise DataError(tr("{0} is not downloaded yet: choose it again to download it or read its files from a "
+                           "folder, or run '{1}' once.").format(title, how))
     return load_dataset(config)
 
 

@@ -2456,10 +2456,6 @@ click to edit</source>
         <translation>训练因内部错误而停止（{0}：{1}）。请报告此问题；详细信息在终端输出中。</translation>
     </message>
     <message>
-        <source>{0} is not downloaded yet: download it from the window, or run &apos;{1}&apos; once (it needs the datasets extra).</source>
-        <translation>{0} 还没有下载：请在窗口中下载，或运行一次 &apos;{1}&apos;（需要 datasets 附加组件）。</translation>
-    </message>
-    <message>
         <source>Circle</source>
         <translation>圆形</translation>
     </message>
@@ -2662,6 +2658,14 @@ click to edit</source>
     <message>
         <source>truck</source>
         <translation>卡车</translation>
+    </message>
+    <message>
+        <source>{0} is not on this computer, and this app cannot download it: choose it again to read its files from a folder.</source>
+        <translation>{0} 不在这台电脑上，而本应用无法下载它：请再次选择它，从文件夹读取它的文件。</translation>
+    </message>
+    <message>
+        <source>{0} is not downloaded yet: choose it again to download it or read its files from a folder, or run &apos;{1}&apos; once.</source>
+        <translation>{0} 还没有下载：请再次选择它来下载，或从文件夹读取它的文件；也可以运行一次 &apos;{1}&apos;。</translation>
     </message>
 </context>
 <context>

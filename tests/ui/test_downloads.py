@@ -2,6 +2,7 @@
 progress dialog (here from a stand-in for torchvision's download), then goes on with the data; a project opened on
 one does too."""
 
+import sys
 from pathlib import Path
 
 import numpy
@@ -161,3 +162,20 @@ def test_a_project_on_an_image_set_not_here_opens_once_it_is_downloaded(qtbot, t
     assert window.windowTitle().startswith("friend's digits.bpp") and window.training.worker.session.step == step
     window.close()
 
+
+def test_declining_an_image_set_where_nothing_downloads_says_only_what_can_be_done(qtbot, tmp_path, monkeypatch):
+    """Without torchvision (the installed app) the status bar said to download the set from the window or run
+    'playground train --preset mnist-mlp' with the datasets extra: neither works there."""
+    monkeypatch.setenv("PLAYGROUND_DATA_DIR", str(tmp_path))
+    monkeypatch.setitem(sys.modules, "torchvision", None)  # import fails, as where it is not installed
+    window = MainWindow("circle")
+    qtbot.addWidget(window)
+    window.show()
+    seen = []
+    answer_notice("Cancel", seen)
+    window.preset_selector.setCurrentText("mnist-mlp")
+    assert seen and seen[0][0] == "MNIST digits is not on this computer"
+    message = window.statusBar().currentMessage()
+    assert message == ("MNIST digits is not on this computer, and this app cannot download it: choose it again to read "
+                       "its files from a folder."), message
+    window.close()
