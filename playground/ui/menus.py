@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QComboBox, QMainWindow, QMenu, QMessageBox
 from playground import __version__
 from playground.engine import backend_availability
 from playground.project import list_presets
+from playground.ui.controls import BACKEND_NAMES
 from playground.ui.projects import ProjectFiles
 from playground.ui.translation import LANGUAGES, SYSTEM, choose_language, chosen_language
 
@@ -124,7 +125,9 @@ class WindowMenus(QObject):
         QMessageBox.information(self.window, self.tr("Keyboard shortcuts"), self.shortcuts_text())
 
     def about_text(self) -> str:
-        backends = ", ".join(f"{name}: {self.tr('available') if reason is None else self.tr('unavailable')}"
+        # lupdate finds no tr call inside an f-string: the words are made first.
+        available, unavailable = self.tr("available"), self.tr("unavailable")
+        backends = ", ".join(f"{BACKEND_NAMES[name]}: {available if reason is None else unavailable}"
                              for name, reason in backend_availability().items())
         return self.tr("<b>Backprop Playground {0}</b><br>Build a network, train it, and step through "
                        "backpropagation.<br><br>Qt {1} · PySide6 {2} · NumPy {3} · pyqtgraph {4}<br>Backends: {5}"

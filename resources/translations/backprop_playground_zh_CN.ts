@@ -4510,6 +4510,14 @@ sat.</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
+        <source>available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>unavailable</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Backprop Playground {0}&lt;/b&gt;&lt;br&gt;Build a network, train it, and step through backpropagation.&lt;br&gt;&lt;br&gt;Qt {1} · PySide6 {2} · NumPy {3} · pyqtgraph {4}&lt;br&gt;Backends: {5}</source>
         <translation>&lt;b&gt;Backprop Playground {0}&lt;/b&gt;&lt;br&gt;搭建网络、训练它，并单步查看反向传播。&lt;br&gt;&lt;br&gt;Qt {1} · PySide6 {2} · NumPy {3} · pyqtgraph {4}&lt;br&gt;计算后端：{5}</translation>
     </message>

@@ -156,7 +156,7 @@ def test_help_lists_the_shortcuts_and_about_names_the_versions(qtbot):
     shortcuts = window.menus.shortcuts_text()
     assert "Space" in shortcuts and "Right arrow" in shortcuts and "Step one batch" in shortcuts
     about = window.menus.about_text()
-    assert f"Qt {qVersion()}" in about and f"NumPy {np.__version__}" in about and "numpy: available" in about
+    assert f"Qt {qVersion()}" in about and f"NumPy {np.__version__}" in about and "NumPy: available" in about
 
 
 def test_the_smoke_test_runs_through_the_real_entry_point():

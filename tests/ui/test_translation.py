@@ -209,6 +209,22 @@ def open_from_the_file_menu(qtbot, window: MainWindow, path: Path, monkeypatch) 
     next(action for action in file_menu.actions() if action.text().startswith("打开")).trigger()
 
 
+def test_help_about_names_the_backends_and_whether_they_work_in_chinese(qtbot, chinese, monkeypatch):
+    """It read 计算后端：numpy: available, cupy: unavailable."""
+    shown = []
+    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append((title, text)))
+    window = MainWindow("circle")
+    qtbot.addWidget(window)
+    help_menu = window.menuBar().actions()[-1]
+    assert help_menu.text() == "帮助(&H)"
+    next(action for action in help_menu.menu().actions() if action.text().startswith("关于")).trigger()
+    assert len(shown) == 1
+    title, text = shown[0]
+    backends = text.split("<br>")[-1]  # the line before names the libraries' versions, as they spell themselves
+    assert english_words(f"{title} {backends}") == [] and "NumPy: 可用" in backends, text
+    window.close()
+
+
 def test_the_save_and_open_dialogs_name_project_files_in_chinese(qtbot, chinese, monkeypatch):
     """The dialogs' own words come from Qt's catalogue; the filter that says which files are projects is ours."""
     filters = []
