@@ -94,7 +94,7 @@ def test_a_conv_network_built_from_the_palette_shows_its_maps_and_trains(qtbot):
     drop(window, palette_data(window, "Conv2D"), 0, 0.2)  # above the first layer: the network starts on images
     assert layer_types(window)[0] == "Conv2D 8 3×3 ReLU"
     error = find(window, QLabel, "networkError").text()
-    assert "layer 2 (dense)" in error and "add a Flatten layer before it" in error
+    assert "layer 2 (Dense)" in error and "add a Flatten layer before it" in error
     assert not find(window, QPushButton, "playButton").isEnabled()
     drop(window, palette_data(window, "MaxPool"), 0, 0.8)  # below the conv layer
     drop(window, palette_data(window, "Flatten"), 1, 0.8)  # below the pooling
