@@ -289,7 +289,7 @@ class MainWindow(QMainWindow):
         self._show_description()
         source = dataset_source_in(dataset.name, window_language())
         self.data_source.setText(self.tr("Data: {0}. {1}").format(dataset.title, source))
-        self.output_panel.show_dataset(dataset)
+        self.output_panel.show_dataset(dataset, self.run_in_use.gallery_examples())
         self.batch_size_input.setMaximum(len(dataset.x_train))
 
     def change_data(self, config: dict) -> None:
@@ -386,7 +386,7 @@ class MainWindow(QMainWindow):
         self.comparison.show_runs(runs or [])
         with QSignalBlocker(self.preset_selector):  # a project is no preset: picking any preset loads it
             self.preset_selector.setCurrentIndex(-1)
-        self.run_in_use.show(preset, dataset)
+        self.run_in_use.show(preset, dataset, session.config.seed)
         self._show_setup()
         self.training.start(session)
         try:

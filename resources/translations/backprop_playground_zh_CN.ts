@@ -3393,8 +3393,16 @@ click to edit</source>
 <context>
     <name>ImageGallery</name>
     <message>
+        <source>true class {0}; not predicted yet</source>
+        <translation>真实类别 {0}；尚未预测</translation>
+    </message>
+    <message>
         <source>Under each image, the class predicted; in red, a mistake: predicted ≠ true class</source>
         <translation>每张图片下是预测的类别；红色表示预测错误：预测 ≠ 真实类别</translation>
+    </message>
+    <message>
+        <source>Not predicted yet: Train or Step, and the class the network predicts shows under each image</source>
+        <translation>尚未预测：点“训练”或“单步”后，每张图片下会显示网络预测的类别</translation>
     </message>
     <message>
         <source>predicted {0}, true class {1}</source>
