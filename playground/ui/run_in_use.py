@@ -19,7 +19,7 @@ from playground.data import Dataset
 from playground.engine import OptimizerSpec
 from playground.errors import PlaygroundError
 from playground.project import Preset
-from playground.project.bpp import Project
+from playground.project.bpp import Project, StepperPlace
 from playground.project.lessons import LessonPlace
 from playground.session import Session, TrainingConfig, gallery_examples, project_of
 from playground.ui.comparison import RunComparison
@@ -35,15 +35,17 @@ class RunInUse(QObject):
 
     def __init__(self, window: QMainWindow, controls: ControlBar, network_panel: NetworkPanel,
                  description: PresetDescription, training: Training, comparison: RunComparison,
-                 lesson: Callable[[], LessonPlace | None], autosave: Callable[[Project], None]) -> None:
+                 lesson: Callable[[], LessonPlace | None], stepper: Callable[[], StepperPlace | None],
+                 autosave: Callable[[Project], None]) -> None:
         """`window`: whose unsaved-changes mark says whether a dropped session's project is made for `autosave`
         (ProjectFiles.autosave_stopped); `controls` and `network_panel`: the settings and the network shown;
         `description`: the preset's, saved with a project it tells of; `training`: the session; `comparison`:
         the kept runs, saved with the project; `lesson`: where the learner is in the lesson shown (Lessons.place),
-        saved with the project too."""
+        and `stepper`: in the step the stepper shows (StepperWiring.place), saved with the project too."""
         super().__init__(window)
         self.window, self.controls, self.network_panel, self.description = window, controls, network_panel, description
         self.training, self.comparison, self.lesson, self.autosave = training, comparison, lesson, autosave
+        self.stepper = stepper
         self.preset: Preset | None = None
         self.dataset: Dataset | None = None
         self.seed = TrainingConfig.seed  # of the sessions it makes: a preset's default, an opened project's own
@@ -95,6 +97,8 @@ class RunInUse(QObject):
         project.view = {"description": preset.description if told else ""}
         project.runs = list(self.comparison.runs)
         project.lesson = self.lesson()
+        # The step held goes with the state the session exported, which is the state before it; none without a session.
+        project.stepper = self.stepper() if session is not None else None
         return project
 
     def discard_session(self) -> int:

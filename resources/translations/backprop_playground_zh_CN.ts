@@ -1920,6 +1920,18 @@ click to edit</source>
         <translation>{0}：已做出更改的课程步骤必须是由互不相同、从 1 起的整数组成的列表：文件已损坏。</translation>
     </message>
     <message>
+        <source>{0}: the step held in the stepper must be an object, in a trained project: the file is damaged.</source>
+        <translation>{0}：单步演示中保留的那一步必须是一个对象，且只能出现在训练过的项目中：文件已损坏。</translation>
+    </message>
+    <message>
+        <source>{0}: the example and the phase of the step held in the stepper must be whole numbers from 0: the file is damaged.</source>
+        <translation>{0}：单步演示中保留的那一步的样本和阶段必须是从 0 起的整数：文件已损坏。</translation>
+    </message>
+    <message>
+        <source>{0}: the weights picked in the stepper must be at most {1:,} parameter names, each with a row and a column from 0: the file is damaged.</source>
+        <translation>{0}：单步演示中选中的权重最多只能有 {1:,} 个参数名，每个都带有从 0 起的行和列：文件已损坏。</translation>
+    </message>
+    <message>
         <source>{0}: the training progress must be an object.</source>
         <translation>{0}：训练进度必须是一个对象。</translation>
     </message>
@@ -3898,6 +3910,10 @@ sat.</source>
         <translation>未显示课程</translation>
     </message>
     <message>
+        <source>Step not shown</source>
+        <translation>未显示单步</translation>
+    </message>
+    <message>
         <source>not trained yet</source>
         <translation>尚未训练</translation>
     </message>
@@ -4330,6 +4346,10 @@ sat.</source>
 </context>
 <context>
     <name>StepperWiring</name>
+    <message>
+        <source>The step the stepper held is not shown: it was traced on training example {0}, but the data have {1} training examples. Step through a step again to see one.</source>
+        <translation>未显示单步演示保留的那一步：它是在训练样本 {0} 上记录的，而数据只有 {1} 个训练样本。请重新单步查看一步。</translation>
+    </message>
     <message>
         <source>Stepping through step {0}: Apply update trains on it, Discard leaves the weights as they are</source>
         <translation>正在单步查看第 {0} 步：“应用更新”会用它训练，“丢弃”让权重保持不变</translation>
