@@ -8,6 +8,7 @@ import pytest
 
 from playground.cli import main
 from playground.project import load_project, save_project
+from playground.project.bpp import StepperPlace
 from playground.project.lessons import LessonPlace
 
 
@@ -114,3 +115,16 @@ def test_a_project_trained_on_the_command_line_keeps_the_window_s_speed_epoch_to
     trained = load_project(saved)
     assert (trained.pace, trained.stop_at_epoch, trained.progress["epoch"]) == ("epoch", 7, 2)
     assert trained.lesson == LessonPlace("overfit", 3, (3,))
+
+
+def test_a_project_trained_on_the_command_line_holds_no_step_in_the_stepper(tmp_path):
+    """The step the window's stepper held is the next step of the state saved: once trained on, it is no step to
+    show, and the project saved opens where training left it."""
+    saved = tmp_path / "run.bpp"
+    assert main(["train", "--preset", "circle", "--epochs", "1", "--save", str(saved)]) == 0
+    project = load_project(saved)
+    project.stepper = StepperPlace(None, 3, "1.W", {"1.W": (0, 1)})
+    save_project(project, saved)
+    assert load_project(saved).stepper is not None
+    assert main(["train", str(saved), "--epochs", "1", "--save", str(saved)]) == 0
+    assert load_project(saved).stepper is None

@@ -96,9 +96,16 @@ class Dataset:
     def fit_problem(self, outputs: int, loss: str, last_layer: str) -> str | None:
         """What stops a network with this many outputs and this loss from training on these data,
         in a sentence naming its last layer, or None. Losses are named as the window names them."""
-        if loss != self.loss:  # each task's targets are made for one loss
-            return tr("The {0} loss does not fit {1} data: choose {2}.").format(term(loss), self.task,
-                                                                               term(self.loss))
+        # Each task's targets are made for one loss. The task is named in words, never by its identifier.
+        if loss != self.loss:
+            if self.task == "binary":
+                return tr("The {0} loss does not fit data of two classes: choose {1}.").format(term(loss),
+                                                                                             term(self.loss))
+            if self.task == "multiclass":
+                return tr("The {0} loss does not fit data of {1} classes: choose {2}.").format(
+                    term(loss), self.outputs, term(self.loss))
+            return tr("The {0} loss does not fit data whose targets are numbers, not classes: choose {1}.").format(
+                term(loss), term(self.loss))
         needed = self.outputs
         if outputs == needed:
             return None

@@ -13,7 +13,7 @@ from playground.engine.activations import ACTIVATION_FUNCTIONS
 from playground.engine.init import INITIALIZERS, MAX_INIT_SCALE
 from playground.engine.spec_checks import choice, real, whole
 from playground.errors import SpecError
-from playground.words import tr
+from playground.words import term, tr
 
 # Bounds the window's fields share: beyond them a value only hides the variance (eps), turns to 0 in
 # float32 so that a constant feature gives 0 / 0 (eps), or makes every negative input saturate at a
@@ -110,7 +110,7 @@ class ResidualSpec:
 
     def check(self, where: str) -> None:
         if not self.layers:
-            raise SpecError(tr("{0} (residual) is empty: add at least one layer inside it.").format(where))
+            raise SpecError(tr("{0} is empty: add at least one layer inside it.").format(typed_name(where, self.type)))
 
     def parameter_count(self, shape: tuple[int, ...]) -> int:
         """Valid once its layers are (validation counts it after walking them)."""
@@ -177,12 +177,12 @@ class Conv2DSpec:
         if self.kernel <= min(height, width):
             return
         if (height, width) == tuple(shape[1:]):
-            raise SpecError(tr("{0} (conv2d): its {1}×{1} kernel is larger than its input of {2}×{3}: use a kernel of "
-                               "at most {4}, or more padding.").format(where, self.kernel, shape[1], shape[2],
-                                                                       min(height, width)))
-        raise SpecError(tr("{0} (conv2d): its {1}×{1} kernel is larger than its input of {2}×{3}, {4}×{5} with its "
-                           "padding: use a kernel of at most {6}, or more padding.").format(
-            where, self.kernel, shape[1], shape[2], height, width, min(height, width)))
+            raise SpecError(tr("{0}: its {1}×{1} kernel is larger than its input of {2}×{3}: use a kernel of at most "
+                               "{4}, or more padding.").format(typed_name(where, self.type), self.kernel, shape[1],
+                                                               shape[2], min(height, width)))
+        raise SpecError(tr("{0}: its {1}×{1} kernel is larger than its input of {2}×{3}, {4}×{5} with its padding: use "
+                           "a kernel of at most {6}, or more padding.").format(
+            typed_name(where, self.type), self.kernel, shape[1], shape[2], height, width, min(height, width)))
 
     def output_shape(self, shape: tuple[int, ...]) -> tuple[int, ...]:
         _, height, width = self.padded_shape(shape)
@@ -219,9 +219,9 @@ class Pool2DSpec:
 
     def check_fits(self, shape: tuple[int, ...], where: str) -> None:
         if self.size > min(shape[1], shape[2]):
-            raise SpecError(tr("{0} ({1}): its {2}×{2} window is larger than its input of {3}×{4}: use a size of at "
-                               "most {5}.").format(where, self.type, self.size, shape[1], shape[2],
-                                                   min(shape[1], shape[2])))
+            raise SpecError(tr("{0}: its {1}×{1} window is larger than its input of {2}×{3}: use a size of at most "
+                               "{4}.").format(typed_name(where, self.type), self.size, shape[1], shape[2],
+                                              min(shape[1], shape[2])))
 
     def output_shape(self, shape: tuple[int, ...]) -> tuple[int, ...]:
         channels, height, width = shape
@@ -290,6 +290,12 @@ def layer_named(path: str) -> str:
     """How messages name the layer at `path` ("3", or "3.1" inside a residual block): "layer 3". A message about
     a layer names it first (builders find the layer a message is about by that: spec.named_layer)."""
     return tr("layer {0}").format(path)
+
+
+def typed_name(where: str, kind: str) -> str:
+    """A layer named with its type as the window names it (words.term), "layer 3 (Dense)": never the identifier
+    a file writes, which a person building in the window has not seen."""
+    return tr("{0} ({1})").format(where, term(kind))
 
 
 def setting(where: str, name: str) -> str:

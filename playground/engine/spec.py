@@ -27,6 +27,7 @@ from playground.engine.layer_specs import (
     Pool2DSpec,
     ResidualSpec,
     layer_named,
+    typed_name,
 )
 from playground.engine.losses import LOSSES
 from playground.engine.spec_checks import check_fields, choice, whole
@@ -106,8 +107,8 @@ class NetworkSpec:
         size = shape[0]
         if self.loss == "cross_entropy":
             if getattr(last, "type", "") == "softmax":
-                raise SpecError(tr("{0} (softmax): remove it; the cross-entropy loss applies softmax itself, fused "
-                                   "with the log for numerical stability.").format(where))
+                raise SpecError(tr("{0}: remove it; the cross-entropy loss applies softmax itself, fused with the "
+                                   "log for numerical stability.").format(typed_name(where, "softmax")))
             if size < 2:
                 raise SpecError(tr("{0} gives 1 output, but cross-entropy needs 2 or more (one per class): give the "
                                    "last Dense layer more units, or use binary cross-entropy.").format(where))
@@ -193,59 +194,55 @@ def _walk(layers: list, shape: tuple[int, ...], prefix: str, infos: list[LayerIn
                 raise SpecError(_residual_mismatch(where, shape, inner))
             infos[index] = replace(infos[index], parameter_count=layer.parameter_count(shape))
         shape = out
-        source = _kind_of(where, layer.type)
+        source = typed_name(where, layer.type)
     return shape
-
-
-def _kind_of(where: str, kind: str) -> str:
-    """A layer named with its type, "layer 3 (dense)": the type as the file writes it."""
-    return tr("{0} ({1})").format(where, kind)
 
 
 def _check_input(layer: Any, shape: tuple[int, ...], where: str, source: str | None) -> None:
     """A layer that takes a flat vector given images, or one that takes images given a flat vector, from `source`
     (None: the network's input). One sentence for each, so that a translation may order its words."""
+    named = typed_name(where, layer.type)
     if layer.takes == FLAT and len(shape) == 3:
         if layer.type == "batchnorm" and source is None:
-            raise SpecError(tr("{0} (batchnorm) normalizes flat features, but the network's input is images of shape "
-                               "{1}: put it after a Flatten layer.").format(where, shape))
+            raise SpecError(tr("{0} normalizes flat features, but the network's input is images of shape {1}: put it "
+                               "after a Flatten layer.").format(named, shape))
         if layer.type == "batchnorm":
-            raise SpecError(tr("{0} (batchnorm) normalizes flat features, but {1} gives images of shape {2}: put it "
-                               "after a Flatten layer.").format(where, source, shape))
+            raise SpecError(tr("{0} normalizes flat features, but {1} gives images of shape {2}: put it after a "
+                               "Flatten layer.").format(named, source, shape))
         if source is None:
-            raise SpecError(tr("{0} ({1}) takes a flat vector, but the network's input is images of shape {2}: add a "
-                               "Flatten layer before it, or give the network the flat input_shape [{3}].").format(
-                where, layer.type, shape, math.prod(shape)))
-        raise SpecError(tr("{0} ({1}) takes a flat vector, but {2} gives images of shape {3}: add a Flatten layer "
-                           "before it.").format(where, layer.type, source, shape))
+            raise SpecError(tr("{0} takes a flat vector, but the network's input is images of shape {1}: add a "
+                               "Flatten layer before it, or give the network the flat input_shape [{2}].").format(
+                named, shape, math.prod(shape)))
+        raise SpecError(tr("{0} takes a flat vector, but {1} gives images of shape {2}: add a Flatten layer before "
+                           "it.").format(named, source, shape))
     if layer.takes == IMAGES and len(shape) == 1:
         if layer.type == "flatten" and source is None:
-            raise SpecError(tr("{0} (flatten) has nothing to flatten: the network's input is {1} flat features "
-                               "already; remove it.").format(where, shape[0]))
+            raise SpecError(tr("{0} has nothing to flatten: the network's input is {1} flat features already; remove "
+                               "it.").format(named, shape[0]))
         if layer.type == "flatten":
-            raise SpecError(tr("{0} (flatten) has nothing to flatten: {1} gives {2} flat features already; remove "
-                               "it.").format(where, source, shape[0]))
+            raise SpecError(tr("{0} has nothing to flatten: {1} gives {2} flat features already; remove it.").format(
+                named, source, shape[0]))
         if source is None:
-            raise SpecError(tr("{0} ({1}) takes images (channels, height, width), but the network's input is {2} flat "
-                               "features: use an image dataset, or start with a Dense layer.").format(
-                where, layer.type, shape[0]))
-        raise SpecError(tr("{0} ({1}) takes images (channels, height, width), but {2} gives {3} flat features: put "
-                           "the conv and pooling layers before any Flatten, GlobalAvgPool or Dense layer.").format(
-            where, layer.type, source, shape[0]))
+            raise SpecError(tr("{0} takes images (channels, height, width), but the network's input is {1} flat "
+                               "features: use an image dataset, or start with a Dense layer.").format(named, shape[0]))
+        raise SpecError(tr("{0} takes images (channels, height, width), but {1} gives {2} flat features: put the conv "
+                           "and pooling layers before any Flatten, GlobalAvgPool or Dense layer.").format(
+            named, source, shape[0]))
 
 
 def _residual_mismatch(where: str, shape: tuple[int, ...], inner: tuple[int, ...]) -> str:
+    named = typed_name(where, "residual")
     if len(shape) == 3:
-        return tr("{0} (residual): its layers turn images of shape {1} into {2}, but a residual block must give back "
-                  'what it gets; give its last Conv2D layer {3} filters, stride 1 and padding "same", and keep pooling '
-                  "and Flatten out of it.").format(where, shape, inner, shape[0])
+        return tr("{0}: its layers turn images of shape {1} into {2}, but a residual block must give back what it "
+                  'gets; give its last Conv2D layer {3} filters, stride 1 and padding "same", and keep pooling and '
+                  "Flatten out of it.").format(named, shape, inner, shape[0])
     size = shape[0]
     units = tr("1 unit") if size == 1 else tr("{0} units").format(size)
     if len(inner) == 1:
-        return tr("{0} (residual): its layers turn {1} features into {2} features, but a residual block must give "
-                  "back what it gets; make its last Dense layer {3}.").format(where, size, inner[0], units)
-    return tr("{0} (residual): its layers turn {1} features into images of shape {2}, but a residual block must "
-              "give back what it gets; make its last Dense layer {3}.").format(where, size, inner, units)
+        return tr("{0}: its layers turn {1} features into {2} features, but a residual block must give back what it "
+                  "gets; make its last Dense layer {3}.").format(named, size, inner[0], units)
+    return tr("{0}: its layers turn {1} features into images of shape {2}, but a residual block must give back what "
+              "it gets; make its last Dense layer {3}.").format(named, size, inner, units)
 
 
 def starts_on_images(layers: list) -> bool:
@@ -314,20 +311,20 @@ def layer_from_dict(data: Any, path: str) -> Any:
         known = listed([*LAYER_SPECS, *ACTIVATION_LAYERS])
         raise SpecError(tr("{0} has unknown type {1!r}: use one of {2}.").format(where, kind, known))
     allowed = {f.name for f in fields(cls)} | {"type"}
-    check_fields(data, allowed, _kind_of(where, kind))
+    check_fields(data, allowed, typed_name(where, kind))
     values = {k: v for k, v in data.items() if k != "type"}
     if cls is ActivationSpec:
         values["type"] = kind
     if cls is ResidualSpec:
         inner = values.get("layers", [])
         if not isinstance(inner, list):
-            raise SpecError(tr("{0} (residual): layers must be a list of layer objects.").format(where))
+            raise SpecError(tr("{0}: layers must be a list of layer objects.").format(typed_name(where, kind)))
         values["layers"] = [layer_from_dict(item, f"{path}.{i + 1}") for i, item in enumerate(inner)]
     try:
         layer = cls(**values)
     except TypeError:
         required = [f.name for f in fields(cls) if f.default is MISSING and f.default_factory is MISSING]
-        raise SpecError(tr("{0} ({1}) is missing a setting: give {2}.").format(where, kind,
-                                                                            listed(required))) from None
+        raise SpecError(tr("{0} is missing a setting: give {1}.").format(typed_name(where, kind),
+                                                                      listed(required))) from None
     layer.check(where)
     return layer

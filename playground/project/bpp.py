@@ -84,6 +84,22 @@ PACES = ("step", "10 steps", "100 steps", "epoch", "full")  # a window's trainin
 LAST_EPOCH_TO_STOP_AT = 1_000_000  # the window's goal: a run this long takes days even for the smallest network
 WEIGHTS_DTYPE = numpy.float32  # what the network holds its weights in, and so what finiteness means for them
 LESSON_NAME_CHARACTERS = 100  # a lesson's name is its file's stem, a few words at most
+PARAMETER_NAME_CHARACTERS = 100  # a parameter's stable name, "4.2.W": a path of at most 8 levels and a name
+MAX_PICKED = 1000  # weights picked in the stepper, one per parameter: far more parameters than a network shows
+
+
+@dataclass(frozen=True)
+class StepperPlace:
+    """Where the stepper was in the step the session held (traced, not applied) when the project was saved: the
+    step traced on training example `example` (None: on the next mini-batch), the phase shown (counted from 0), the
+    parameter its update phase follows ("2.W"; None: the first), and the weight picked in each parameter,
+    {"1.W": (row, column)} as the heatmaps draw it. The step itself is traced again from the saved state, which
+    is the state before it."""
+
+    example: int | None
+    phase: int
+    follows: str | None = None
+    picked: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -102,6 +118,7 @@ class Project:
     runs: list[KeptRun] = field(default_factory=list)  # kept for comparison
     stop_at_epoch: int | None = None  # where the window pauses training by itself (None: until paused)
     lesson: LessonPlace | None = None  # the lesson the window showed, and where in it (None: none)
+    stepper: StepperPlace | None = None  # the step the stepper showed, held and not applied (None: none)
 
 
 def save_project(project: Project, path: str | Path) -> None:
@@ -117,6 +134,10 @@ def save_project(project: Project, path: str | Path) -> None:
     if project.lesson is not None:  # older versions read no "lesson", and open the project without it
         place = project.lesson
         document["lesson"] = {"name": place.name, "step": place.step, "made": list(place.made)}
+    if project.stepper is not None:  # as "lesson": older versions read no "stepper", and open the project at its step
+        held = project.stepper
+        document["stepper"] = {"example": held.example, "phase": held.phase, "follows": held.follows,
+                               "picked": {name: list(pick) for name, pick in held.picked.items()}}
     members = {}
     for member, prefix in ARRAY_MEMBERS.items():
         chosen = {k.removeprefix(prefix): v for k, v in project.arrays.items() if k.startswith(prefix)}
@@ -458,7 +479,8 @@ def _project(document: dict[str, Any], arrays: dict[str, numpy.ndarray], name: s
     if not isinstance(title, str):
         raise FileFormatError(tr("{0}: the title must be text.").format(name))
     return Project(network, optimizer, batch_size, dataset, seed, epochs, title, view, progress, arrays, pace,
-                   stop_at_epoch=stop_at_epoch, lesson=_lesson_place(document.get("lesson"), name))
+                   stop_at_epoch=stop_at_epoch, lesson=_lesson_place(document.get("lesson"), name),
+                   stepper=_stepper_place(document.get("stepper"), progress, name))
 
 
 def _lesson_place(lesson: Any, name: str) -> LessonPlace | None:
@@ -480,6 +502,36 @@ def _lesson_place(lesson: Any, name: str) -> LessonPlace | None:
         raise FileFormatError(tr("{0}: the lesson steps whose change was made must be a list of different whole "
                                  "numbers from 1: the file is damaged.").format(name))
     return LessonPlace(lesson_name, step, tuple(sorted(made)))
+
+
+def _stepper_place(stepper: Any, progress: Any, name: str) -> StepperPlace | None:
+    """The step the stepper held when the project was saved, as the file holds it; whether its example, phase and
+    picks fit the network and the data is the window's to find out."""
+    if stepper is None:  # files from before it was saved, and projects saved with no step held
+        return None
+    if not isinstance(stepper, dict) or progress is None:
+        raise FileFormatError(tr("{0}: the step held in the stepper must be an object, in a trained project: the file "
+                                 "is damaged.").format(name))
+    example, phase, follows, picked = (stepper.get(key) for key in ("example", "phase", "follows", "picked"))
+    picked = {} if picked is None else picked
+    if not (example is None or _counted(example)) or not _counted(phase):
+        raise FileFormatError(tr("{0}: the example and the phase of the step held in the stepper must be whole "
+                                 "numbers from 0: the file is damaged.").format(name))
+    names = [follows] if follows is not None else []
+    if isinstance(picked, dict):
+        names += list(picked)
+    if (not isinstance(picked, dict) or len(picked) > MAX_PICKED
+            or not all(isinstance(key, str) and 0 < len(key) <= PARAMETER_NAME_CHARACTERS for key in names)
+            or not all(isinstance(pick, list) and len(pick) == 2 and all(_counted(i) for i in pick)
+                       for pick in picked.values())):
+        raise FileFormatError(tr("{0}: the weights picked in the stepper must be at most {1:,} parameter names, each "
+                                 "with a row and a column from 0: the file is damaged.").format(name, MAX_PICKED))
+    return StepperPlace(example, phase, follows, {key: (pick[0], pick[1]) for key, pick in picked.items()})
+
+
+def _counted(value: Any) -> bool:
+    """Whether `value` is a whole number from 0 (not a bool, which JSON's true would give)."""
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
 def _step_number(value: Any) -> bool:

@@ -4,6 +4,7 @@ applied or dropped."""
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from playground.engine import Batch, Network, Optimizer, StepTrace
 from playground.session.divergence import DivergenceGuard, all_finite
@@ -27,6 +28,13 @@ class HeldStep:
     @property
     def loss(self) -> float:
         return self._after[3]
+
+    def applied_gradient(self) -> tuple[Any, bool]:
+        """The gradient the views show without the held step, the last applied step's, and whether there is one:
+        what a saved state keeps, as the state before the held step, which is traced again when it is opened."""
+        if self._gradient_before is not None:
+            return self._gradient_before
+        return self.network.grad, self.measurements.gradient_known
 
     def trace(self, batch: Batch, optimizer: Optimizer, in_order: bool) -> StepTrace:
         """Record a step on `batch` and hold it: the weights stay as they were until `apply`. A step held before

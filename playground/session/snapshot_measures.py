@@ -151,9 +151,7 @@ class Measurements:
     def __init__(self, network: Network, dataset: Dataset, train_data: Batch, seed: int, details: bool) -> None:
         self.network, self.dataset = network, dataset
         self._test = network.make_batch(dataset.x_test, dataset.y_test)
-        picker = numpy.random.default_rng(seed + 1)
-        train_pick = _sample(len(dataset.x_train), picker)  # the samples' indices into each split
-        test_pick = _sample(len(dataset.x_test), picker)
+        train_pick, test_pick = fixed_samples(dataset, seed)
         def truth(targets):
             return None if dataset.task == "regression" else true_classes(dataset.task, targets)
 
@@ -295,6 +293,19 @@ class Measurements:
         return total / count, classification_report(true_classes(dataset.task, dataset.y_test),
                                                     predicted_classes(dataset.task, numpy.concatenate(predictions)),
                                                     classes)
+
+
+def fixed_samples(dataset: Dataset, seed: int) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """The indices into each split of the fixed samples that a session with this seed measures, sorted."""
+    picker = numpy.random.default_rng(seed + 1)
+    train = _sample(len(dataset.x_train), picker)
+    return train, _sample(len(dataset.x_test), picker)
+
+
+def gallery_examples(dataset: Dataset, seed: int) -> numpy.ndarray:
+    """The test examples whose predictions the snapshots of a session with this seed carry (`SampleScores.gallery`):
+    the first GALLERY_SIZE of its test sample. The window shows their images before any session predicts them."""
+    return fixed_samples(dataset, seed)[1][:GALLERY_SIZE]
 
 
 def _sample(count: int, rng: numpy.random.Generator) -> numpy.ndarray:

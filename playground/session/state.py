@@ -34,9 +34,11 @@ def export_state(session: Any) -> tuple[dict[str, Any], dict[str, numpy.ndarray]
     arrays["order"] = numpy.asarray(at.order)
     arrays.update({f"history/{k}": v for k, v in session.history.arrays(undone=False).items()})
     # The last step's gradient: not needed by the next step, but what a run brought back (an Undo, another backend,
-    # a project opened) shows at once: the blocks' colours, the Inspector, the Gradients tab.
-    if session.measurements.gradient_known:
-        arrays[GRADIENT] = net.backend.to_numpy(net.grad)
+    # a project opened) shows at once: the blocks' colours, the Inspector, the Gradients tab. A step held in the
+    # stepper is not applied: its gradient is not the last step's.
+    gradient, known = session.held_step.applied_gradient()
+    if known:
+        arrays[GRADIENT] = net.backend.to_numpy(gradient)
     return progress, arrays
 
 

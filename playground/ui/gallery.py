@@ -1,5 +1,5 @@
 """The Test images tab: a mosaic of test images with the class predicted under each, mistakes in red, laid out from
-the pane's size."""
+the pane's size. The images show as soon as the data do, not predicted yet until a network has predicted them."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import math
 import numpy
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFontMetricsF
+from PySide6.QtGui import QFontMetricsF, QPalette
 from PySide6.QtWidgets import QWidget
 
 from playground.session import Snapshot
@@ -23,7 +23,8 @@ def image_shape(dataset) -> tuple[int, int, int] | None:
 
 class ImageGallery(pg.PlotWidget):
     """A few test images with what the network predicts; mistakes in red, over the true class ("cat" over
-    "≠ dog"). A click on one says which test image it is in `image_clicked`.
+    "≠ dog"). Before a network has predicted them (no run yet, or a run just gone), a grey "?" under each and the
+    title say so. A click on one says which test image it is in `image_clicked`.
 
     The tiles take the pane's width, so that a label as wide as the longest class name fits under its image where
     the pane allows; a name still too wide is cut short ("autom…"), whole in the label's tooltip. The layout is
@@ -40,8 +41,7 @@ class ImageGallery(pg.PlotWidget):
         self.hideAxis("bottom")
         self.getViewBox().invertY(True)
         self.getViewBox().setMouseEnabled(False, False)  # the layout fills the pane: nothing to pan or zoom
-        self.setTitle(self.tr("Under each image, the class predicted; in red, a mistake: predicted ≠ true class"),
-                      size="9pt", color=plot_foreground())
+        self.titled_predicted: bool | None = None  # whether the title tells of predictions, or of none yet
         self.mosaic = pg.ImageItem(axisOrder="row-major")
         self.addItem(self.mosaic)
         self.labels: list[pg.TextItem] = []
@@ -54,28 +54,28 @@ class ImageGallery(pg.PlotWidget):
         self.label_width = 0.0  # the pixels a label's line may take before it is cut short
         self.scene().sigMouseClicked.connect(self._clicked)
         self.getViewBox().sigResized.connect(self._lay_out)
+        self._write_title()
 
-    def show_dataset(self, dataset, shape: tuple[int, int, int]) -> None:
-        """Other data: the images of the data before go, and the first snapshot shows the new data's."""
-        self.dataset, self.shape, self.indices, self.predicted, self.images = dataset, shape, None, None, None
-        self.mosaic.clear()
-        self._remove_labels()
+    def show_dataset(self, dataset, shape: tuple[int, int, int], indices: numpy.ndarray) -> None:
+        """Other data: test images `indices` of them in place of the images before, not predicted yet. The window
+        shows those the session will predict (session.gallery_examples), so that the first snapshot only labels
+        them."""
+        self.dataset, self.shape, self.predicted = dataset, shape, None
+        self._build(indices)
 
     def update_from(self, snapshot: Snapshot) -> None:
         if snapshot.gallery is None or self.shape is None:
             return
-        indices, predicted = snapshot.gallery
+        indices, self.predicted = snapshot.gallery
         if self.indices is None or not numpy.array_equal(indices, self.indices):
-            self._build(indices)
-        self.predicted = predicted
-        self._write_labels()
+            self._build(indices)  # lays the tiles out and writes their labels
+        else:
+            self._write_labels()
 
     def clear_run(self) -> None:
         """The images stay (they are data); what a network predicted for them goes."""
         self.predicted = None
-        for label in self.labels:
-            label.setText("")
-            label.setToolTip("")
+        self._write_labels()
 
     def _build(self, indices: numpy.ndarray) -> None:
         """The images and one label per tile: made once for a set of test examples."""
@@ -124,11 +124,19 @@ class ImageGallery(pg.PlotWidget):
         self._write_labels()
 
     def _write_labels(self) -> None:
-        """Each label: the class predicted, and under a mistake the true class, cut short to the tile's width."""
-        if self.predicted is None or not self.labels:
+        """Each label: the class predicted, and under a mistake the true class, cut short to the tile's width; a
+        grey "?" while nothing is predicted."""
+        self._write_title()
+        if not self.labels:
             return
         truth = self.dataset.y_test[self.indices]
         names = shown_class_names(self.dataset.class_names)
+        if self.predicted is None:
+            for label, true in zip(self.labels, truth):
+                label.setText("?")
+                label.setColor(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText))
+                label.setToolTip(self.tr("true class {0}; not predicted yet").format(names[true]))
+            return
         metrics = QFontMetricsF(self.font())
 
         def fitted(line: str) -> str:
@@ -141,6 +149,15 @@ class ImageGallery(pg.PlotWidget):
                 label.setText(text)
                 label.setColor((40, 140, 40) if right else (210, 30, 30))
                 label.setToolTip(self.tr("predicted {0}, true class {1}").format(names[guess], names[true]))
+
+    def _write_title(self) -> None:
+        predicted = self.predicted is not None
+        if predicted == self.titled_predicted:
+            return
+        self.titled_predicted = predicted
+        self.setTitle(self.tr("Under each image, the class predicted; in red, a mistake: predicted ≠ true class")
+                      if predicted else self.tr("Not predicted yet: Train or Step, and the class the network predicts "
+                                                "shows under each image"), size="9pt", color=plot_foreground())
 
     def _remove_labels(self) -> None:
         for label in self.labels:

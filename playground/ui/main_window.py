@@ -29,6 +29,7 @@ from playground.data import Dataset, dataset_title
 from playground.engine import NetworkSpec, OptimizerSpec
 from playground.errors import PlaygroundError
 from playground.project import Preset, load_preset
+from playground.project.bpp import StepperPlace
 from playground.project.lessons import LessonPlace, lesson_titles
 from playground.project.presets import DEFAULT_PRESET
 from playground.project.translations import dataset_source_in
@@ -91,7 +92,8 @@ class MainWindow(QMainWindow):
         self.comparison.changed.connect(self.mark_modified)
         self.comparison.message.connect(self.statusBar().showMessage)
         self.run_in_use = RunInUse(self, self.controls, self.network_panel, self.description, self.training,
-                                   self.comparison, lambda: self.lessons.place(), self.projects.autosave_stopped)
+                                   self.comparison, lambda: self.lessons.place(), self.stepping.place,
+                                   self.projects.autosave_stopped)
         self.run_in_use.dropped.connect(self._forget_run)
         # app.quit() with the window open: no training thread outlives the event loop, and unsaved work stays
         # in the autosave, offered at the next start.
@@ -289,7 +291,7 @@ class MainWindow(QMainWindow):
         self._show_description()
         source = dataset_source_in(dataset.name, window_language())
         self.data_source.setText(self.tr("Data: {0}. {1}").format(dataset.title, source))
-        self.output_panel.show_dataset(dataset)
+        self.output_panel.show_dataset(dataset, self.run_in_use.gallery_examples())
         self.batch_size_input.setMaximum(len(dataset.x_train))
 
     def change_data(self, config: dict) -> None:
@@ -379,14 +381,15 @@ class MainWindow(QMainWindow):
         self.boundary_view.preview_neuron(path, unit, grid)
 
     def show_project(self, preset: Preset, dataset: Dataset, session: Session, runs: list | None = None,
-                     lesson: LessonPlace | None = None) -> None:
+                     lesson: LessonPlace | None = None, stepper: StepperPlace | None = None) -> None:
         """Drop the session, show `preset` on `dataset`, and go on with `session` (an opened project's, with its
-        kept `runs`, and the `lesson` it was saved in at its step, or none)."""
+        kept `runs`, the `lesson` it was saved in at its step, or none, and the step its `stepper` held, traced
+        again and shown where the stepper was, or none)."""
         self.run_in_use.discard_session()
         self.comparison.show_runs(runs or [])
         with QSignalBlocker(self.preset_selector):  # a project is no preset: picking any preset loads it
             self.preset_selector.setCurrentIndex(-1)
-        self.run_in_use.show(preset, dataset)
+        self.run_in_use.show(preset, dataset, session.config.seed)
         self._show_setup()
         self.training.start(session)
         try:
@@ -397,6 +400,12 @@ class MainWindow(QMainWindow):
             notice = QMessageBox(QMessageBox.Icon.Information, self.tr("Lesson not shown"), str(error), parent=self,
                                  objectName="lessonNotShown")
             notice.open()  # not exec(): the project is open, and the window goes on
+        try:
+            self.stepping.resume(stepper, len(dataset.x_train))
+        except PlaygroundError as error:  # as a lesson not shown: the project itself is whole
+            notice = QMessageBox(QMessageBox.Icon.Information, self.tr("Step not shown"), str(error), parent=self,
+                                 objectName="stepNotShown")
+            notice.open()
 
     def _forget_run(self) -> None:
         """RunViews' rule for the window: no view, counter or readout shows a run that is gone."""

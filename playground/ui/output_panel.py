@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSplitter, QTabWidget
 
@@ -85,9 +86,10 @@ class OutputPanel(QSplitter):
 
     # What is shown.
 
-    def show_dataset(self, dataset: Dataset) -> None:
-        """The picture that suits `dataset` (or none: the plots take the whole side), its points or images, and
-        what the plots and the stepper show of it."""
+    def show_dataset(self, dataset: Dataset, gallery_examples: numpy.ndarray | None) -> None:
+        """The picture that suits `dataset` (or none: the plots take the whole side), its points or, for an image set,
+        its test images `gallery_examples` (those the session will predict), and what the plots and the stepper show
+        of it."""
         planar = dataset.points_train is not None and dataset.points_train.shape[1] == 2
         self.boundary_view.setVisible(planar)  # a decision boundary needs a plane of inputs to draw on
         fit = draws_fit(dataset)
@@ -98,7 +100,7 @@ class OutputPanel(QSplitter):
         self.image_tabs.setVisible(shape is not None)
         self.pictures.setVisible(planar or fit or shape is not None)
         if shape is not None:
-            self.gallery.show_dataset(dataset, shape)
+            self.gallery.show_dataset(dataset, shape, gallery_examples)
             self.feature_maps_view.show_dataset(dataset)
         self.metrics_view.show_dataset(dataset)
         self.accuracy_plot.show_task(dataset.task)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 from playground.data import Dataset, user_data_dir
 from playground.errors import PlaygroundError, install_advice
 from playground.project import Preset, load_project, save_project
-from playground.project.bpp import Project
+from playground.project.bpp import Project, StepperPlace
 from playground.project.export import (
     export_history_csv,
     export_numpy_script,
@@ -114,9 +114,9 @@ class ProjectWindow(Protocol):
     downloads: DataDownloads  # offers an image set that is not here: downloaded, or read from a folder
 
     def show_project(self, preset: Preset, dataset: Dataset, session: Session, runs: list | None = None,
-                     lesson: LessonPlace | None = None) -> None:
-        """Drop the session, show `preset` on `dataset`, and go on with `session`, with the kept `runs` and the
-        `lesson` it was saved in."""
+                     lesson: LessonPlace | None = None, stepper: StepperPlace | None = None) -> None:
+        """Drop the session, show `preset` on `dataset`, and go on with `session`, with the kept `runs`, the
+        `lesson` it was saved in and the step its `stepper` held."""
 
 
 class ProjectFiles(QObject):
@@ -312,7 +312,7 @@ class ProjectFiles(QObject):
         # Named "": a project is no preset, so the preset box shows none and a lesson loads its own.
         self.window.show_project(Preset("", title, description, project.network,
                                         project.optimizer, project.batch_size, project.dataset, project.epochs),
-                                 dataset, session, project.runs, project.lesson)
+                                 dataset, session, project.runs, project.lesson, project.stepper)
         self.window.controls.show_pace(project.pace)
         self.show_file(None if recovered else Path(path), session.step, recovered)  # restored work is still unsaved
         if recovered:  # from an autosave, whose file name is no name of the person's

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 
+import numpy
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMainWindow
 
@@ -18,9 +19,9 @@ from playground.data import Dataset
 from playground.engine import OptimizerSpec
 from playground.errors import PlaygroundError
 from playground.project import Preset
-from playground.project.bpp import Project
+from playground.project.bpp import Project, StepperPlace
 from playground.project.lessons import LessonPlace
-from playground.session import Session, TrainingConfig, project_of
+from playground.session import Session, TrainingConfig, gallery_examples, project_of
 from playground.ui.comparison import RunComparison
 from playground.ui.controls import ControlBar
 from playground.ui.network_panel import NetworkPanel
@@ -34,30 +35,39 @@ class RunInUse(QObject):
 
     def __init__(self, window: QMainWindow, controls: ControlBar, network_panel: NetworkPanel,
                  description: PresetDescription, training: Training, comparison: RunComparison,
-                 lesson: Callable[[], LessonPlace | None], autosave: Callable[[Project], None]) -> None:
+                 lesson: Callable[[], LessonPlace | None], stepper: Callable[[], StepperPlace | None],
+                 autosave: Callable[[Project], None]) -> None:
         """`window`: whose unsaved-changes mark says whether a dropped session's project is made for `autosave`
         (ProjectFiles.autosave_stopped); `controls` and `network_panel`: the settings and the network shown;
         `description`: the preset's, saved with a project it tells of; `training`: the session; `comparison`:
         the kept runs, saved with the project; `lesson`: where the learner is in the lesson shown (Lessons.place),
-        saved with the project too."""
+        and `stepper`: in the step the stepper shows (StepperWiring.place), saved with the project too."""
         super().__init__(window)
         self.window, self.controls, self.network_panel, self.description = window, controls, network_panel, description
         self.training, self.comparison, self.lesson, self.autosave = training, comparison, lesson, autosave
+        self.stepper = stepper
         self.preset: Preset | None = None
         self.dataset: Dataset | None = None
+        self.seed = TrainingConfig.seed  # of the sessions it makes: a preset's default, an opened project's own
         self.set_aside: Project | None = None  # the last run an edit dropped, for Undo to bring back
         self.set_aside_run: int | None = None  # its Session.run_id: the run it is, for the kept runs
 
-    def show(self, preset: Preset, dataset: Dataset) -> None:
-        """Show and train `preset` on `dataset`; a run set aside from another project is forgotten."""
-        self.preset, self.dataset, self.set_aside, self.set_aside_run = preset, dataset, None, None
+    def show(self, preset: Preset, dataset: Dataset, seed: int = TrainingConfig.seed) -> None:
+        """Show and train `preset` on `dataset`, its sessions with `seed` (an opened project's); a run set aside from
+        another project is forgotten."""
+        self.preset, self.dataset, self.seed, self.set_aside, self.set_aside_run = preset, dataset, seed, None, None
+
+    def gallery_examples(self) -> numpy.ndarray | None:
+        """The test images the gallery shows, those whose predictions the sessions made on the data in use will
+        carry; None for data that are not images."""
+        return None if self.dataset.test_images is None else gallery_examples(self.dataset, self.seed)
 
     def new_session(self) -> Session:
         """A session, paused, on the network, data and settings shown: Training's when a command needs one."""
         controls = self.controls
         config = TrainingConfig(optimizer=self.chosen_optimizer(), batch_size=controls.batch_size_input.value(),
-                                backend=controls.backend_selector.currentData(), pace=controls.pace(),
-                                start_paused=True)
+                                seed=self.seed, backend=controls.backend_selector.currentData(),
+                                pace=controls.pace(), start_paused=True)
         return Session(self.network_panel.spec, self.dataset, config)
 
     def chosen_optimizer(self) -> OptimizerSpec:
@@ -80,13 +90,15 @@ class RunInUse(QObject):
             return None
         else:
             project = Project(spec, copy.deepcopy(self.chosen_optimizer()), self.controls.batch_size_input.value(),
-                              dict(preset.dataset), epochs=preset.epochs, title=preset.title,
+                              dict(preset.dataset), self.seed, epochs=preset.epochs, title=preset.title,
                               pace=self.controls.pace(), stop_at_epoch=self.controls.stop_at_epoch())
         # An edited network, or other data, would make the description untrue when the project is opened again.
         told = self.description.tells_of(project.dataset.get("name"), project.network)
         project.view = {"description": preset.description if told else ""}
         project.runs = list(self.comparison.runs)
         project.lesson = self.lesson()
+        # The step held goes with the state the session exported, which is the state before it; none without a session.
+        project.stepper = self.stepper() if session is not None else None
         return project
 
     def discard_session(self) -> int:

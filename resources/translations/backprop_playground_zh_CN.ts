@@ -1112,8 +1112,16 @@ click to edit</source>
         <translation>网络接收形状为 {0} 的输入，但 {1} 给出的是形状为 {2} 的图像（展平后 {3} 个值）：请让第一层与数据匹配。</translation>
     </message>
     <message>
-        <source>The {0} loss does not fit {1} data: choose {2}.</source>
-        <translation>损失函数“{0}”不适合 {1} 数据：请选择“{2}”。</translation>
+        <source>The {0} loss does not fit data of two classes: choose {1}.</source>
+        <translation>损失函数“{0}”不适合两个类别的数据：请选择“{1}”。</translation>
+    </message>
+    <message>
+        <source>The {0} loss does not fit data of {1} classes: choose {2}.</source>
+        <translation>损失函数“{0}”不适合 {1} 个类别的数据：请选择“{2}”。</translation>
+    </message>
+    <message>
+        <source>The {0} loss does not fit data whose targets are numbers, not classes: choose {1}.</source>
+        <translation>损失函数“{0}”不适合目标是数值而不是类别的数据：请选择“{1}”。</translation>
     </message>
     <message>
         <source>Two classes take one output, the chance of the second; layer {0} gives {1}: give it 1 unit.</source>
@@ -1340,8 +1348,8 @@ click to edit</source>
         <translation>未知的数值类型 {0!r}：请选择 &apos;float32&apos; 或 &apos;float64&apos;。</translation>
     </message>
     <message>
-        <source>{0} (residual) is empty: add at least one layer inside it.</source>
-        <translation>{0}（residual）是空的：请在其中至少加入一层。</translation>
+        <source>{0} is empty: add at least one layer inside it.</source>
+        <translation>{0}是空的：请在其中至少加入一层。</translation>
     </message>
     <message>
         <source>{0}: padding &quot;same&quot; needs stride 1, as in PyTorch: give the padding as a number, or set the stride to 1.</source>
@@ -1356,16 +1364,16 @@ click to edit</source>
         <translation>{0}：填充 {1} 和 {2}×{2} 卷积核一样宽，边缘的输出将只看到零：请最多填充 {3}。</translation>
     </message>
     <message>
-        <source>{0} (conv2d): its {1}×{1} kernel is larger than its input of {2}×{3}: use a kernel of at most {4}, or more padding.</source>
-        <translation>{0}（conv2d）：它的 {1}×{1} 卷积核比 {2}×{3} 的输入还大：请使用不超过 {4} 的卷积核，或增加填充。</translation>
+        <source>{0}: its {1}×{1} kernel is larger than its input of {2}×{3}: use a kernel of at most {4}, or more padding.</source>
+        <translation>{0}：它的 {1}×{1} 卷积核比 {2}×{3} 的输入还大：请使用不超过 {4} 的卷积核，或增加填充。</translation>
     </message>
     <message>
-        <source>{0} (conv2d): its {1}×{1} kernel is larger than its input of {2}×{3}, {4}×{5} with its padding: use a kernel of at most {6}, or more padding.</source>
-        <translation>{0}（conv2d）：它的 {1}×{1} 卷积核比 {2}×{3} 的输入（加上填充为 {4}×{5}）还大：请使用不超过 {6} 的卷积核，或增加填充。</translation>
+        <source>{0}: its {1}×{1} kernel is larger than its input of {2}×{3}, {4}×{5} with its padding: use a kernel of at most {6}, or more padding.</source>
+        <translation>{0}：它的 {1}×{1} 卷积核比 {2}×{3} 的输入（加上填充为 {4}×{5}）还大：请使用不超过 {6} 的卷积核，或增加填充。</translation>
     </message>
     <message>
-        <source>{0} ({1}): its {2}×{2} window is larger than its input of {3}×{4}: use a size of at most {5}.</source>
-        <translation>{0}（{1}）：它的 {2}×{2} 窗口比 {3}×{4} 的输入还大：请使用不超过 {5} 的大小。</translation>
+        <source>{0}: its {1}×{1} window is larger than its input of {2}×{3}: use a size of at most {4}.</source>
+        <translation>{0}：它的 {1}×{1} 窗口比 {2}×{3} 的输入还大：请使用不超过 {4} 的大小。</translation>
     </message>
     <message>
         <source>layer {0}</source>
@@ -1504,8 +1512,8 @@ click to edit</source>
         <translation>{0}给出的是形状为 {1} 的图像，但损失函数比较的是扁平向量：请用一个展平层加一个全连接层结束网络，或者用全局平均池化层结束。</translation>
     </message>
     <message>
-        <source>{0} (softmax): remove it; the cross-entropy loss applies softmax itself, fused with the log for numerical stability.</source>
-        <translation>{0}（softmax）：请删除它；交叉熵损失会自己完成 softmax，并与 log 合并计算以保证数值稳定。</translation>
+        <source>{0}: remove it; the cross-entropy loss applies softmax itself, fused with the log for numerical stability.</source>
+        <translation>{0}：请删除它；交叉熵损失会自己完成 softmax，并与 log 合并计算以保证数值稳定。</translation>
     </message>
     <message>
         <source>{0} gives 1 output, but cross-entropy needs 2 or more (one per class): give the last Dense layer more units, or use binary cross-entropy.</source>
@@ -1548,44 +1556,60 @@ click to edit</source>
         <translation>{0}不是层的描述：请使用 dense、某个激活函数、dropout、batchnorm、residual、conv2d、maxpool2d、avgpool2d、flatten 或 globalavgpool。</translation>
     </message>
     <message>
+        <source>{0} normalizes flat features, but the network&apos;s input is images of shape {1}: put it after a Flatten layer.</source>
+        <translation>{0}对扁平特征做归一化，但网络的输入是形状为 {1} 的图像：请把它放在展平层之后。</translation>
+    </message>
+    <message>
+        <source>{0} normalizes flat features, but {1} gives images of shape {2}: put it after a Flatten layer.</source>
+        <translation>{0}对扁平特征做归一化，但{1}给出的是形状为 {2} 的图像：请把它放在展平层之后。</translation>
+    </message>
+    <message>
+        <source>{0} takes a flat vector, but the network&apos;s input is images of shape {1}: add a Flatten layer before it, or give the network the flat input_shape [{2}].</source>
+        <translation>{0}接受扁平向量，但网络的输入是形状为 {1} 的图像：请在它前面加一个展平层，或把网络的 input_shape 设为扁平的 [{2}]。</translation>
+    </message>
+    <message>
+        <source>{0} takes a flat vector, but {1} gives images of shape {2}: add a Flatten layer before it.</source>
+        <translation>{0}接受扁平向量，但{1}给出的是形状为 {2} 的图像：请在它前面加一个展平层。</translation>
+    </message>
+    <message>
+        <source>{0} has nothing to flatten: the network&apos;s input is {1} flat features already; remove it.</source>
+        <translation>{0}没有可展平的内容：网络的输入已经是 {1} 个扁平特征；请删除它。</translation>
+    </message>
+    <message>
+        <source>{0} has nothing to flatten: {1} gives {2} flat features already; remove it.</source>
+        <translation>{0}没有可展平的内容：{1}给出的已经是 {2} 个扁平特征；请删除它。</translation>
+    </message>
+    <message>
+        <source>{0} takes images (channels, height, width), but the network&apos;s input is {1} flat features: use an image dataset, or start with a Dense layer.</source>
+        <translation>{0}接受图像（通道, 高, 宽），但网络的输入是 {1} 个扁平特征：请使用图像数据集，或以全连接层开头。</translation>
+    </message>
+    <message>
+        <source>{0} takes images (channels, height, width), but {1} gives {2} flat features: put the conv and pooling layers before any Flatten, GlobalAvgPool or Dense layer.</source>
+        <translation>{0}接受图像（通道, 高, 宽），但{1}给出的是 {2} 个扁平特征：请把卷积层和池化层放在所有展平层、全局平均池化层和全连接层之前。</translation>
+    </message>
+    <message>
+        <source>{0}: its layers turn images of shape {1} into {2}, but a residual block must give back what it gets; give its last Conv2D layer {3} filters, stride 1 and padding &quot;same&quot;, and keep pooling and Flatten out of it.</source>
+        <translation>{0}：块内各层把形状为 {1} 的图像变成了 {2}，但残差块的输出必须和输入一样；请让块内最后一个卷积层有 {3} 个滤波器、步幅为 1、填充为 &quot;same&quot;，并且不要在块内放池化层和展平层。</translation>
+    </message>
+    <message>
+        <source>{0}: its layers turn {1} features into {2} features, but a residual block must give back what it gets; make its last Dense layer {3}.</source>
+        <translation>{0}：块内各层把 {1} 个特征变成了 {2} 个特征，但残差块的输出必须和输入一样；请把块内最后一个全连接层设为 {3}。</translation>
+    </message>
+    <message>
+        <source>{0}: its layers turn {1} features into images of shape {2}, but a residual block must give back what it gets; make its last Dense layer {3}.</source>
+        <translation>{0}：块内各层把 {1} 个特征变成了形状为 {2} 的图像，但残差块的输出必须和输入一样；请把块内最后一个全连接层设为 {3}。</translation>
+    </message>
+    <message>
+        <source>{0}: layers must be a list of layer objects.</source>
+        <translation>{0}：layers 必须是由层对象组成的列表。</translation>
+    </message>
+    <message>
+        <source>{0} is missing a setting: give {1}.</source>
+        <translation>{0}缺少设置：请给出 {1}。</translation>
+    </message>
+    <message>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
-    </message>
-    <message>
-        <source>{0} (batchnorm) normalizes flat features, but the network&apos;s input is images of shape {1}: put it after a Flatten layer.</source>
-        <translation>{0}（batchnorm）对扁平特征做归一化，但网络的输入是形状为 {1} 的图像：请把它放在展平层之后。</translation>
-    </message>
-    <message>
-        <source>{0} (batchnorm) normalizes flat features, but {1} gives images of shape {2}: put it after a Flatten layer.</source>
-        <translation>{0}（batchnorm）对扁平特征做归一化，但{1}给出的是形状为 {2} 的图像：请把它放在展平层之后。</translation>
-    </message>
-    <message>
-        <source>{0} ({1}) takes a flat vector, but the network&apos;s input is images of shape {2}: add a Flatten layer before it, or give the network the flat input_shape [{3}].</source>
-        <translation>{0}（{1}）接受扁平向量，但网络的输入是形状为 {2} 的图像：请在它前面加一个展平层，或把网络的 input_shape 设为扁平的 [{3}]。</translation>
-    </message>
-    <message>
-        <source>{0} ({1}) takes a flat vector, but {2} gives images of shape {3}: add a Flatten layer before it.</source>
-        <translation>{0}（{1}）接受扁平向量，但{2}给出的是形状为 {3} 的图像：请在它前面加一个展平层。</translation>
-    </message>
-    <message>
-        <source>{0} (flatten) has nothing to flatten: the network&apos;s input is {1} flat features already; remove it.</source>
-        <translation>{0}（flatten）没有可展平的内容：网络的输入已经是 {1} 个扁平特征；请删除它。</translation>
-    </message>
-    <message>
-        <source>{0} (flatten) has nothing to flatten: {1} gives {2} flat features already; remove it.</source>
-        <translation>{0}（flatten）没有可展平的内容：{1}给出的已经是 {2} 个扁平特征；请删除它。</translation>
-    </message>
-    <message>
-        <source>{0} ({1}) takes images (channels, height, width), but the network&apos;s input is {2} flat features: use an image dataset, or start with a Dense layer.</source>
-        <translation>{0}（{1}）接受图像（通道, 高, 宽），但网络的输入是 {2} 个扁平特征：请使用图像数据集，或以全连接层开头。</translation>
-    </message>
-    <message>
-        <source>{0} ({1}) takes images (channels, height, width), but {2} gives {3} flat features: put the conv and pooling layers before any Flatten, GlobalAvgPool or Dense layer.</source>
-        <translation>{0}（{1}）接受图像（通道, 高, 宽），但{2}给出的是 {3} 个扁平特征：请把卷积层和池化层放在所有展平层、全局平均池化层和全连接层之前。</translation>
-    </message>
-    <message>
-        <source>{0} (residual): its layers turn images of shape {1} into {2}, but a residual block must give back what it gets; give its last Conv2D layer {3} filters, stride 1 and padding &quot;same&quot;, and keep pooling and Flatten out of it.</source>
-        <translation>{0}（residual）：块内各层把形状为 {1} 的图像变成了 {2}，但残差块的输出必须和输入一样；请让块内最后一个卷积层有 {3} 个滤波器、步幅为 1、填充为 &quot;same&quot;，并且不要在块内放池化层和展平层。</translation>
     </message>
     <message>
         <source>1 unit</source>
@@ -1594,14 +1618,6 @@ click to edit</source>
     <message>
         <source>{0} units</source>
         <translation>{0} 个神经元</translation>
-    </message>
-    <message>
-        <source>{0} (residual): its layers turn {1} features into {2} features, but a residual block must give back what it gets; make its last Dense layer {3}.</source>
-        <translation>{0}（residual）：块内各层把 {1} 个特征变成了 {2} 个特征，但残差块的输出必须和输入一样；请把块内最后一个全连接层设为 {3}。</translation>
-    </message>
-    <message>
-        <source>{0} (residual): its layers turn {1} features into images of shape {2}, but a residual block must give back what it gets; make its last Dense layer {3}.</source>
-        <translation>{0}（residual）：块内各层把 {1} 个特征变成了形状为 {2} 的图像，但残差块的输出必须和输入一样；请把块内最后一个全连接层设为 {3}。</translation>
     </message>
     <message>
         <source>{0} is inside {1} residual blocks: nest them at most {2} deep.</source>
@@ -1614,14 +1630,6 @@ click to edit</source>
     <message>
         <source>{0} has unknown type {1!r}: use one of {2}.</source>
         <translation>{0}的类型 {1!r} 未知：请使用 {2} 之一。</translation>
-    </message>
-    <message>
-        <source>{0} (residual): layers must be a list of layer objects.</source>
-        <translation>{0}（residual）：layers 必须是由层对象组成的列表。</translation>
-    </message>
-    <message>
-        <source>{0} ({1}) is missing a setting: give {2}.</source>
-        <translation>{0}（{1}）缺少设置：请给出 {2}。</translation>
     </message>
     <message>
         <source>There are {0} inputs but {1} targets: give one per example.</source>
@@ -1910,6 +1918,18 @@ click to edit</source>
     <message>
         <source>{0}: the lesson steps whose change was made must be a list of different whole numbers from 1: the file is damaged.</source>
         <translation>{0}：已做出更改的课程步骤必须是由互不相同、从 1 起的整数组成的列表：文件已损坏。</translation>
+    </message>
+    <message>
+        <source>{0}: the step held in the stepper must be an object, in a trained project: the file is damaged.</source>
+        <translation>{0}：单步演示中保留的那一步必须是一个对象，且只能出现在训练过的项目中：文件已损坏。</translation>
+    </message>
+    <message>
+        <source>{0}: the example and the phase of the step held in the stepper must be whole numbers from 0: the file is damaged.</source>
+        <translation>{0}：单步演示中保留的那一步的样本和阶段必须是从 0 起的整数：文件已损坏。</translation>
+    </message>
+    <message>
+        <source>{0}: the weights picked in the stepper must be at most {1:,} parameter names, each with a row and a column from 0: the file is damaged.</source>
+        <translation>{0}：单步演示中选中的权重最多只能有 {1:,} 个参数名，每个都带有从 0 起的行和列：文件已损坏。</translation>
     </message>
     <message>
         <source>{0}: the training progress must be an object.</source>
@@ -3389,8 +3409,16 @@ click to edit</source>
 <context>
     <name>ImageGallery</name>
     <message>
+        <source>true class {0}; not predicted yet</source>
+        <translation>真实类别 {0}；尚未预测</translation>
+    </message>
+    <message>
         <source>Under each image, the class predicted; in red, a mistake: predicted ≠ true class</source>
         <translation>每张图片下是预测的类别；红色表示预测错误：预测 ≠ 真实类别</translation>
+    </message>
+    <message>
+        <source>Not predicted yet: Train or Step, and the class the network predicts shows under each image</source>
+        <translation>尚未预测：点“训练”或“单步”后，每张图片下会显示网络预测的类别</translation>
     </message>
     <message>
         <source>predicted {0}, true class {1}</source>
@@ -3886,6 +3914,10 @@ sat.</source>
         <translation>未显示课程</translation>
     </message>
     <message>
+        <source>Step not shown</source>
+        <translation>未显示单步</translation>
+    </message>
+    <message>
         <source>not trained yet</source>
         <translation>尚未训练</translation>
     </message>
@@ -4322,6 +4354,10 @@ sat.</source>
 </context>
 <context>
     <name>StepperWiring</name>
+    <message>
+        <source>The step the stepper held is not shown: it was traced on training example {0}, but the data have {1} training examples. Step through a step again to see one.</source>
+        <translation>未显示单步演示保留的那一步：它是在训练样本 {0} 上记录的，而数据只有 {1} 个训练样本。请重新单步查看一步。</translation>
+    </message>
     <message>
         <source>Stepping through step {0}: Apply update trains on it, Discard leaves the weights as they are</source>
         <translation>正在单步查看第 {0} 步：“应用更新”会用它训练，“丢弃”让权重保持不变</translation>

@@ -25,7 +25,7 @@ def test_why_a_network_does_not_fit_the_data_is_one_translated_sentence(marked):
         "«The data has 1 target values per example, so the network needs 1 outputs; layer 1 gives 2: give it 1 unit.»")
     # The losses named as the window's loss selector names them.
     assert iris.fit_problem(3, "mse", "2") == (
-        "«The «mean squared error» loss does not fit multiclass data: choose «cross-entropy».»")
+        "«The «mean squared error» loss does not fit data of 3 classes: choose «cross-entropy».»")
 
 
 def test_a_bad_setting_is_named_in_the_window_language(marked):

@@ -118,5 +118,5 @@ def test_residual_rejects_a_block_that_changes_the_shape():
     from playground.errors import SpecError
 
     spec = NetworkSpec((4,), [ResidualSpec([DenseSpec(3)])], "mse")
-    with pytest.raises(SpecError, match=r"layer 1 \(residual\).*4 units"):
+    with pytest.raises(SpecError, match=r"layer 1 \(Residual\).*4 units"):
         spec.validate()

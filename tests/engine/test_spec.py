@@ -65,7 +65,7 @@ def test_shapes_and_parameter_counts_are_inferred():
     (NetworkSpec((1, 28, 28), [DenseSpec(3)], "mse"), r"add a Flatten layer before it, or give the network the flat "
                                                       r"input_shape \[784\]"),
     (NetworkSpec((2,), [DenseSpec(2), ResidualSpec([DenseSpec(2), DenseSpec(5)])], "mse"),
-     r"layer 2 \(residual\): its layers turn 2 features into 5.*make its last Dense layer 2 units"),
+     r"layer 2 \(Residual\): its layers turn 2 features into 5.*make its last Dense layer 2 units"),
     (NetworkSpec((2,), [DenseSpec(2)], "hinge"), "The loss is 'hinge'"),
 ])
 def test_bad_specs_name_the_layer_and_the_fix(spec, message):
@@ -78,25 +78,25 @@ IMAGE = (3, 8, 8)
 
 @pytest.mark.parametrize("spec, message", [
     (NetworkSpec(IMAGE, [Conv2DSpec(4, 3), DenseSpec(3)], "mse"),
-     r"^layer 2 \(dense\) takes a flat vector, but layer 1 \(conv2d\) gives images of shape \(4, 6, 6\): add a "
+     r"^layer 2 \(Dense\) takes a flat vector, but layer 1 \(Conv2D\) gives images of shape \(4, 6, 6\): add a "
      r"Flatten layer before it\.$"),
     (NetworkSpec(IMAGE, [Conv2DSpec(4, 3), MaxPool2DSpec(2), ResidualSpec([DenseSpec(4)])], "mse"),
-     r"^layer 3\.1 \(dense\) takes a flat vector, but layer 2 \(maxpool2d\) gives images of shape \(4, 3, 3\)"),
+     r"^layer 3\.1 \(Dense\) takes a flat vector, but layer 2 \(MaxPool\) gives images of shape \(4, 3, 3\)"),
     (NetworkSpec((64,), [Conv2DSpec(4, 3), FlattenSpec(), DenseSpec(2)], "mse"),
-     r"^layer 1 \(conv2d\) takes images \(channels, height, width\), but the network's input is 64 flat features: "
+     r"^layer 1 \(Conv2D\) takes images \(channels, height, width\), but the network's input is 64 flat features: "
      "use an image dataset, or start with a Dense layer"),
     (NetworkSpec(IMAGE, [FlattenSpec(), MaxPool2DSpec(2), DenseSpec(2)], "mse"),
-     r"^layer 2 \(maxpool2d\) takes images .* but layer 1 \(flatten\) gives 192 flat features: put the conv and "
+     r"^layer 2 \(MaxPool\) takes images .* but layer 1 \(Flatten\) gives 192 flat features: put the conv and "
      "pooling layers before any Flatten"),
     (NetworkSpec(IMAGE, [GlobalAvgPoolSpec(), FlattenSpec(), DenseSpec(2)], "mse"),
-     r"^layer 2 \(flatten\) has nothing to flatten: layer 1 \(globalavgpool\) gives 3 flat features already; "
+     r"^layer 2 \(Flatten\) has nothing to flatten: layer 1 \(GlobalAvgPool\) gives 3 flat features already; "
      "remove it"),
     (NetworkSpec(IMAGE, [Conv2DSpec(4, 9), FlattenSpec(), DenseSpec(2)], "mse"),
-     r"^layer 1 \(conv2d\): its 9×9 kernel is larger than its input of 8×8: use a kernel of at most 8, or more "),
+     r"^layer 1 \(Conv2D\): its 9×9 kernel is larger than its input of 8×8: use a kernel of at most 8, or more "),
     (NetworkSpec((1, 4, 5), [Conv2DSpec(4, 7, padding=1), FlattenSpec(), DenseSpec(2)], "mse"),
      r"its 7×7 kernel is larger than its input of 4×5, 6×7 with its padding: use a kernel of at most 6"),
     (NetworkSpec(IMAGE, [AvgPool2DSpec(3), AvgPool2DSpec(3), FlattenSpec(), DenseSpec(2)], "mse"),
-     r"^layer 2 \(avgpool2d\): its 3×3 window is larger than its input of 2×2: use a size of at most 2\.$"),
+     r"^layer 2 \(AvgPool\): its 3×3 window is larger than its input of 2×2: use a size of at most 2\.$"),
     (NetworkSpec(IMAGE, [Conv2DSpec(4, 3, stride=2, padding="same"), FlattenSpec(), DenseSpec(2)], "mse"),
      r'layer 1: padding "same" needs stride 1'),
     (NetworkSpec(IMAGE, [Conv2DSpec(4, 3, padding="valid"), FlattenSpec(), DenseSpec(2)], "mse"),
@@ -111,7 +111,7 @@ IMAGE = (3, 8, 8)
     (NetworkSpec(IMAGE, [Conv2DSpec(4, 3, activation="tanh", alpha=0.1), FlattenSpec(), DenseSpec(2)], "mse"),
      "alpha applies to leaky_relu and elu"),
     (NetworkSpec(IMAGE, [Conv2DSpec(4, 3), BatchNormSpec(), FlattenSpec(), DenseSpec(2)], "mse"),
-     r"^layer 2 \(batchnorm\) normalizes flat features, but layer 1 \(conv2d\) gives images of shape \(4, 6, 6\): "
+     r"^layer 2 \(BatchNorm\) normalizes flat features, but layer 1 \(Conv2D\) gives images of shape \(4, 6, 6\): "
      "put it after a Flatten layer"),
     (NetworkSpec(IMAGE, [ActivationSpec("softmax"), FlattenSpec(), DenseSpec(2)], "mse"),
      r"^layer 1 \(softmax\) takes a flat vector, but the network's input is images of shape \(3, 8, 8\): add a "
@@ -120,7 +120,7 @@ IMAGE = (3, 8, 8)
      r"^layer 1 gives images of shape \(4, 6, 6\), but the loss compares flat vectors: end the network with a "
      "Flatten and a Dense layer, or with a GlobalAvgPool"),
     (NetworkSpec(IMAGE, [ResidualSpec([Conv2DSpec(4, 3, padding=1)]), GlobalAvgPoolSpec()], "mse"),
-     r"^layer 1 \(residual\): its layers turn images of shape \(3, 8, 8\) into \(4, 8, 8\), .* give its last "
+     r"^layer 1 \(Residual\): its layers turn images of shape \(3, 8, 8\) into \(4, 8, 8\), .* give its last "
      'Conv2D layer 3 filters, stride 1 and padding "same"'),
     (NetworkSpec((8, 8), [DenseSpec(3)], "mse"), r"take a flat vector or images as \(channels, height, width\)"),
 ])
@@ -134,13 +134,14 @@ def test_a_translated_message_still_names_the_layer_to_fix(monkeypatch):
     the builder still finds which layer a message is about (inspect's path, named_layer)."""
     chinese = {"layer {0}": "第 {0} 层", "{0}: {1}": "{0}：{1}", "{0} ({1})": "{0}（{1}）",
                "{0} must be {1} or more; it is {2}.": "{0} 必须不小于 {1}；现在是 {2}。",
-               "{0} ({1}) takes a flat vector, but {2} gives images of shape {3}: add a Flatten layer before it.":
-                   "{0}（{1}）接受扁平向量，但{2}给出的是形状为 {3} 的图像：请在它前面加一个展平层。"}
+               "{0} takes a flat vector, but {1} gives images of shape {2}: add a Flatten layer before it.":
+                   "{0}接受扁平向量，但{1}给出的是形状为 {2} 的图像：请在它前面加一个展平层。",
+               "Dense": "全连接", "Conv2D": "卷积"}
     monkeypatch.setattr(words, "_translate", lambda text: chinese.get(text, text))
     _, error, path = NetworkSpec((2,), [DenseSpec(2), ResidualSpec([DenseSpec(0)])], "mse").inspect()
     assert (str(error), path) == ("第 2.1 层：units 必须不小于 1；现在是 0。", "2.1")
     _, error, path = NetworkSpec(IMAGE, [Conv2DSpec(4, 3), DenseSpec(3)], "mse").inspect()
-    assert str(error).startswith("第 2 层（dense）接受扁平向量，但第 1 层（conv2d）给出") and path == "2"
+    assert str(error).startswith("第 2 层（全连接）接受扁平向量，但第 1 层（卷积）给出") and path == "2"
 
 
 def test_image_shapes_and_parameter_counts_are_inferred():
@@ -184,18 +185,18 @@ def test_image_networks_round_trip_through_json(layers, shape, end):
 
 @pytest.mark.parametrize("data, message", [
     ([], "must be a JSON object"),
-    ({"input_shape": [2], "layers": [{"type": "dense"}]}, r"layer 1 \(dense\) is missing a setting: give units"),
+    ({"input_shape": [2], "layers": [{"type": "dense"}]}, r"layer 1 \(Dense\) is missing a setting: give units"),
     ({"input_shape": [2], "layers": [{"type": "dense", "units": "8"}]}, "units must be a whole number"),
     ({"input_shape": [2], "layers": [{"type": "dense", "units": 8, "unit": 3}]}, "unknown setting 'unit'"),
     ({"input_shape": [2], "layers": [{"type": "conv3d"}]}, "unknown type 'conv3d'"),
     ({"input_shape": [1, 8, 8], "layers": [{"type": "conv2d", "filters": 2}]},
-     r"layer 1 \(conv2d\) is missing a setting: give filters, kernel\."),
+     r"layer 1 \(Conv2D\) is missing a setting: give filters, kernel\."),
     ({"input_shape": [1, 8, 8], "layers": [{"type": "conv2d", "filters": 2, "kernel": 3, "padding": [1, 1]}]},
      r"layer 1: padding must be a whole number; it is \[1, 1\]"),
     ({"input_shape": [1, 8, 8], "layers": [{"type": "maxpool2d", "size": 2.5}]},
      "layer 1: size must be a whole number"),
     ({"input_shape": [1, 8, 8], "layers": [{"type": "flatten", "units": 3}]},
-     r"layer 1 \(flatten\) has unknown setting 'units'"),
+     r"layer 1 \(Flatten\) has unknown setting 'units'"),
     ({"input_shape": [2], "layers": [{"units": 3}]}, "must be an object with a type"),
     ({"input_shape": [2], "layers": [{"type": "dropout", "rate": True}]}, "rate must be a finite number"),
     ({"input_shape": "2", "layers": []}, "needs input_shape"),

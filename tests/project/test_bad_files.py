@@ -282,6 +282,26 @@ LOAD_CASES: list[tuple[str, Callable[[Members], Members | bytes], str]] = [
         lesson={"name": "overfit", "step": 4, "made": 4})), "the lesson steps whose change was made must be a list"),
     ("lesson change made twice", lambda m: with_document(m, lambda d: d.update(
         lesson={"name": "overfit", "step": 4, "made": [4, 4]})), "must be a list of different whole numbers from 1"),
+    ("stepper is a list", lambda m: with_document(m, lambda d: d.update(stepper=[0, 3])),
+     "the step held in the stepper must be an object"),
+    ("stepper in a project never trained", lambda m: with_document(m, lambda d: d.update(
+        progress=None, stepper={"example": None, "phase": 3})), "the step held in the stepper must be an object"),
+    ("stepper phase -1", lambda m: with_document(m, lambda d: d.update(stepper={"example": None, "phase": -1})),
+     "the example and the phase of the step held in the stepper must be whole numbers from 0"),
+    ("stepper example as text", lambda m: with_document(m, lambda d: d.update(stepper={"example": "5", "phase": 1})),
+     "the example and the phase of the step held in the stepper must be whole numbers from 0"),
+    ("stepper phase true", lambda m: with_document(m, lambda d: d.update(stepper={"example": None, "phase": True})),
+     "the example and the phase of the step held in the stepper must be whole numbers from 0"),
+    ("weight picked at a point", lambda m: with_document(m, lambda d: d.update(
+        stepper={"example": None, "phase": 1, "picked": {"1.W": [1.5, 2]}})),
+     "the weights picked in the stepper must be at most 1,000 parameter names, each with a row and a column"),
+    ("weight picked in three places", lambda m: with_document(m, lambda d: d.update(
+        stepper={"example": None, "phase": 1, "picked": {"1.W": [1, 2, 3]}})), "the weights picked in the stepper"),
+    ("parameter followed as a number", lambda m: with_document(m, lambda d: d.update(
+        stepper={"example": None, "phase": 1, "follows": 3})), "the weights picked in the stepper"),
+    ("weights picked in every parameter and more", lambda m: with_document(m, lambda d: d.update(
+        stepper={"example": None, "phase": 1, "picked": {f"{k}.W": [0, 0] for k in range(1001)}})),
+     "the weights picked in the stepper must be at most 1,000"),
 ]
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from playground.errors import FileFormatError
 from playground.project import Project, bpp, load_preset, load_project, save_project
+from playground.project.bpp import StepperPlace
 from playground.project.lessons import LessonPlace
 
 
@@ -67,6 +68,25 @@ def test_the_lesson_a_project_is_in_is_kept_and_older_files_are_in_none(tmp_path
     document = json.loads(zipfile.ZipFile(path).read("project.json"))
     # Older versions read no "lesson", so the format stays the one they open.
     assert document["lesson"] == {"name": "overfit", "step": 4, "made": [3, 4]} and document["format"] == 1
+
+
+def test_the_step_held_in_the_stepper_is_kept_and_older_files_hold_none(tmp_path):
+    path = tmp_path / "p.bpp"
+    project = sample_project()
+    save_project(project, path)
+    document = json.loads(zipfile.ZipFile(path).read("project.json"))
+    assert "stepper" not in document and load_project(path).stepper is None  # as files from before it was saved
+    project.stepper = StepperPlace(17, 4, "2.W", {"1.W": (5, 3), "2.b": (1, 0)})
+    save_project(project, path)
+    assert load_project(path).stepper == project.stepper
+    document = json.loads(zipfile.ZipFile(path).read("project.json"))
+    # Older versions read no "stepper" and open the project at the step it was saved at, in the format they open.
+    assert document["stepper"] == {"example": 17, "phase": 4, "follows": "2.W",
+                                   "picked": {"1.W": [5, 3], "2.b": [1, 0]}}
+    assert document["format"] == 1
+    project.stepper = StepperPlace(None, 0)  # traced on the mini-batch, at the first phase, nothing picked
+    save_project(project, path)
+    assert load_project(path).stepper == StepperPlace(None, 0, None, {})
 
 
 def test_a_failed_save_leaves_the_old_file_and_no_debris(tmp_path, monkeypatch):

@@ -429,7 +429,7 @@ def test_a_network_that_does_not_fit_the_data_is_refused_with_the_builders_sente
                                         "give it 3 units."):
         Session(spec, dataset, TrainingConfig())
     spec.loss = "mse"
-    with pytest.raises(DataError, match="The mean squared error loss does not fit multiclass data: choose "
+    with pytest.raises(DataError, match="The mean squared error loss does not fit data of 3 classes: choose "
                                         "cross-entropy."):
         Session(spec, dataset, TrainingConfig())
 

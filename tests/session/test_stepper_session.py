@@ -5,7 +5,8 @@ import pytest
 
 from playground.data import load_dataset
 from playground.project import load_preset
-from playground.session import Session, TrainingConfig
+from playground.project.bpp import GRADIENT
+from playground.session import Session, TrainingConfig, export_state, restore_state
 
 
 def paused_session(name: str) -> Session:
@@ -120,3 +121,26 @@ def test_a_traced_step_that_diverges_is_not_applied_and_says_why():
     for key, value in session.network.state_dict().items():
         assert numpy.array_equal(value, before[key], equal_nan=True), key
     assert numpy.isfinite(session.network.theta).all()
+
+
+@pytest.mark.parametrize("example", [None, 7])
+def test_a_state_saved_while_a_step_is_held_is_the_state_before_it_and_traces_that_step_again(example):
+    """What a project saved mid-step keeps: the weights, the data's order and the last applied step's gradient (not
+    the held step's, which is not applied), so that the same step traced on it again is the step held."""
+    held = paused_session("overfit")
+    run = step_twice_then(held, lambda: held.control.trace(example))
+    trace = advance(run, lambda s: s.trace is not None).trace
+    gradient_before = held.held_step.applied_gradient()[0].copy()
+    assert not numpy.array_equal(held.network.grad, gradient_before)  # the views show the held step's gradient
+    progress, arrays = export_state(held)
+    numpy.testing.assert_array_equal(arrays[GRADIENT], gradient_before)
+    again = paused_session("overfit")
+    restore_state(again, progress, arrays)
+    numpy.testing.assert_array_equal(again.network.grad, gradient_before)
+    run = again.run()
+    advance(run, lambda s: True)
+    again.control.trace(example)
+    retraced = advance(run, lambda s: s.trace is not None).trace
+    assert retraced.loss == trace.loss
+    for update, same in zip(trace.updates, retraced.updates, strict=True):
+        assert update.name == same.name and numpy.array_equal(update.after, same.after), update.name

@@ -190,7 +190,7 @@ def test_keyboard_moves_and_the_loss_selector(qtbot):
     loss.setCurrentText("cross-entropy")
     assert "cross-entropy needs 2 or more" in find(window, QLabel, "networkError").text()
     loss.setCurrentText("mean squared error")
-    assert "The mean squared error loss does not fit binary data" in find(window, QLabel, "networkError").text()
+    assert "The mean squared error loss does not fit data of two classes" in find(window, QLabel, "networkError").text()
     loss.setCurrentText("binary cross-entropy")
     assert not find(window, QLabel, "networkError").isVisible()
 
@@ -204,7 +204,7 @@ def test_other_data_fits_the_output_layer(qtbot):
     assert find(window, QTableWidget, "layerList").item(0, 3).text() == "20"  # (4 + 1) * 4
     assert find(window, QPushButton, "playButton").isEnabled()
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the fit is an edit
-    assert "does not fit multiclass data" in find(window, QLabel, "networkError").text()
+    assert "does not fit data of 3 classes" in find(window, QLabel, "networkError").text()
     find(window, QComboBox, "lossSelector").setCurrentText("cross-entropy")
     select_row(qtbot, window, 2)
     type_into(qtbot, find(window, QSpinBox, "unitsInput"), "2")

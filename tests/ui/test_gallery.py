@@ -1,14 +1,21 @@
-"""The Test images gallery of an image set, as a learner reads it: CIFAR-10's class names under its photos."""
+"""The Test images gallery of an image set, as a learner reads it: CIFAR-10's class names under its photos, and the
+images shown, not predicted yet, from the moment the data are."""
 
 import os
 from pathlib import Path
 
+import numpy
 import pytest
+from PySide6.QtWidgets import QSpinBox
 
+from playground.data import load_dataset
 from playground.data.images import cache_path, write_cache
-from tests.data.fake_files import cifar_arrays
+from playground.project import Project, load_preset, save_project
+from playground.session import gallery_examples
+from tests.data.fake_files import cifar_arrays, mnist_arrays
+from tests.ui.test_builder import select_row, type_into
 from tests.ui.test_image_layers import open_window
-from tests.ui.widgets import click
+from tests.ui.widgets import click, find
 
 
 @pytest.fixture
@@ -22,7 +29,7 @@ def stepped(qtbot, size):
     click(qtbot, window, "stepButton")
     gallery = window.gallery
     qtbot.waitUntil(lambda: window.latest is not None and window._drawn is window.latest
-                    and gallery.labels and gallery.labels[0].toPlainText() != "", timeout=20_000)
+                    and gallery.predicted is not None, timeout=20_000)
     return window, gallery
 
 
@@ -52,4 +59,65 @@ def test_the_gallery_says_what_its_red_labels_mean(qtbot, cifar10):
     caption = gallery.getPlotItem().titleLabel
     assert caption.isVisible() and "in red, a mistake: predicted ≠ true class" in caption.text
     assert caption.sceneBoundingRect().bottom() <= min(label.sceneBoundingRect().top() for label in gallery.labels)
+    window.close()
+
+
+def not_predicted(gallery) -> bool:
+    """Every image under a grey "?", and the title saying so: no class made up before a network predicts."""
+    return (gallery.predicted is None and all(label.toPlainText() == "?" for label in gallery.labels)
+            and gallery.getPlotItem().titleLabel.text.startswith("Not predicted yet"))
+
+
+def test_the_test_images_show_before_the_first_step_and_are_those_the_session_predicts(qtbot):
+    """The gallery was blank until the first snapshot brought the images the session had picked."""
+    window = open_window(qtbot, "digits-mlp", (1280, 760))
+    gallery = window.gallery
+    assert window.training.worker is None  # no session yet: nothing has predicted
+    assert len(gallery.labels) == 32 and gallery.mosaic.image is not None and not_predicted(gallery)
+    shown, image, labels = gallery.indices.copy(), gallery.mosaic.image.copy(), list(gallery.labels)
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: window._drawn is not None and window._drawn.step == 1, timeout=20_000)
+    numpy.testing.assert_array_equal(window.latest.gallery[0], shown)  # the session predicts the images shown
+    numpy.testing.assert_array_equal(gallery.mosaic.image, image)
+    assert gallery.labels == labels and all(label.toPlainText() not in ("", "?") for label in labels)
+    assert gallery.getPlotItem().titleLabel.text.startswith("Under each image, the class predicted")
+    run = window.latest.run
+    click(qtbot, window, "resetButton")  # a new network: the same images, its own predictions
+    qtbot.waitUntil(lambda: window._drawn is not None and window._drawn.run != run, timeout=20_000)
+    numpy.testing.assert_array_equal(gallery.indices, shown)
+    assert gallery.predicted is not None and all(label.toPlainText() != "?" for label in labels)
+    select_row(qtbot, window, 0)
+    type_into(qtbot, find(window, QSpinBox, "unitsInput"), "50")  # another network: nothing predicted yet
+    assert window.training.worker is None and not_predicted(gallery)
+    numpy.testing.assert_array_equal(gallery.indices, shown)
+    window.close()
+
+
+def test_an_opened_project_shows_the_images_its_own_seed_picks(qtbot, tmp_path):
+    """A project's seed picks its fixed samples: the gallery shows those, not the window's default seed's, and a
+    network edited afterwards trains with that seed too."""
+    # More test images than a fixed sample holds (1,000), so that the seed picks among them.
+    arrays = mnist_arrays(train=100, test=1200)
+    write_cache(cache_path("mnist", Path(os.environ["PLAYGROUND_DATA_DIR"])), {
+        key: array[:, None] if key.startswith("x") else array for key, array in arrays.items()})
+    preset = load_preset("mnist-mlp")
+    dataset = load_dataset(preset.dataset)
+    project = Project(preset.network, preset.optimizer, 10, preset.dataset, seed=5)
+    save_project(project, tmp_path / "five.bpp")
+    assert not numpy.array_equal(gallery_examples(dataset, 5), gallery_examples(dataset, 0))
+    window = open_window(qtbot, "mnist-mlp", (1280, 760))
+    assert window.projects.open_project(tmp_path / "five.bpp")
+    gallery = window.gallery
+    numpy.testing.assert_array_equal(gallery.indices, gallery_examples(dataset, 5))
+    labels = list(gallery.labels)
+    qtbot.waitUntil(lambda: window._drawn is not None and gallery.predicted is not None, timeout=20_000)
+    numpy.testing.assert_array_equal(window.latest.gallery[0], gallery_examples(dataset, 5))
+    assert gallery.labels == labels  # labelled where they were, not made again
+    select_row(qtbot, window, 0)
+    type_into(qtbot, find(window, QSpinBox, "unitsInput"), "50")
+    assert not_predicted(gallery)
+    numpy.testing.assert_array_equal(gallery.indices, gallery_examples(dataset, 5))
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: window._drawn is not None and window._drawn.step == 1, timeout=20_000)
+    numpy.testing.assert_array_equal(window.latest.gallery[0], gallery_examples(dataset, 5))
     window.close()

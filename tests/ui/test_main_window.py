@@ -277,7 +277,7 @@ def test_image_data_shows_a_gallery_of_predictions(qtbot):
     window = open_window(qtbot, "digits-mlp")
     assert window.gallery.isVisible() and not window.boundary_view.isVisible()
     click(qtbot, window, "playButton")
-    qtbot.waitUntil(lambda: len(window.gallery.labels) == 32 and window.gallery.labels[0].toPlainText() != "",
+    qtbot.waitUntil(lambda: len(window.gallery.labels) == 32 and window.gallery.predicted is not None,
                     timeout=10_000)
     assert window.gallery.mosaic.image is not None
     assert all(label.toPlainText() for label in window.gallery.labels)

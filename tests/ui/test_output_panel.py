@@ -7,6 +7,7 @@ import pytest
 
 from playground.data import load_dataset
 from playground.project import load_preset
+from playground.session import gallery_examples
 from playground.ui.output_panel import OutputPanel
 from tests.ui.test_image_layers import choose_tab
 
@@ -23,7 +24,8 @@ def panel(qtbot) -> OutputPanel:
 def show_preset(panel: OutputPanel, name: str) -> None:
     """What the window shows of preset `name`: its data, then its network."""
     preset = load_preset(name)
-    panel.show_dataset(load_dataset(preset.dataset))
+    dataset = load_dataset(preset.dataset)
+    panel.show_dataset(dataset, None if dataset.test_images is None else gallery_examples(dataset, 0))
     spec = preset.network
     panel.show_network(spec, spec, spec.validate())
 

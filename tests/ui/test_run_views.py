@@ -96,7 +96,8 @@ def test_other_data_leaves_no_prediction_of_the_old_network(qtbot):
     selector.activated.emit(selector.findData("digits"))  # what a click in the open list sends
     assert window.dataset.name == "digits"
     assert_nothing_trained_shows(window)
-    assert all(label.toPlainText() == "" for label in window.gallery.labels)
+    gallery = window.gallery  # the new data's images, which no network has predicted yet
+    assert gallery.predicted is None and all(label.toPlainText() == "?" for label in gallery.labels)
 
 
 def test_reset_clears_the_metrics_of_the_run_before(qtbot):

@@ -7,17 +7,31 @@ import re
 import numpy
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QListWidget, QPushButton, QTableWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+)
 
 from playground.data import load_dataset
 from playground.data.images import IMAGE_SETS
 from playground.engine import Network, Optimizer, OptimizerSpec
-from playground.project import list_presets, load_preset
+from playground.project import list_presets, load_preset, load_project, save_project
+from playground.project.bpp import StepperPlace
 from playground.ui import MainWindow
 from playground.ui.network_view import HIGHLIGHT
 from playground.ui.stepper.notation import kernels
 from playground.ui.stepper.panel import StepperPanel
+from tests.ui.test_builder import open_window
 from tests.ui.test_metrics_view import open_tab
+from tests.ui.test_stepper import view_named
+from tests.ui.test_stepper_zoom import at_cell
+from tests.ui.test_stepper_zoom import click as click_cell
 from tests.ui.widgets import click, find
 
 
@@ -230,3 +244,96 @@ def test_the_window_fits_a_1280_by_720_screen_even_while_stepping(qtbot, preset)
     window.resize(1280, 720)
     qtbot.waitUntil(lambda: window.width() == 1280)
     qtbot.waitUntil(lambda: window.controls.height() > one_line)
+
+
+def go_to_phase(qtbot, window, index: int) -> None:
+    """A click on phase `index` in the stepper's list of phases."""
+    phases = find(window, QListWidget, "stepperPhaseList")
+    where = phases.visualItemRect(phases.item(index)).center()
+    qtbot.mouseClick(phases.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.waitUntil(lambda: window.stepper.current_phase() == index)
+
+
+def chain_weight(window) -> tuple[int, int]:
+    """The weight W[i, j] the backward phase takes apart, as its fields say."""
+    return find(window, QSpinBox, "stepperChainRow").value(), find(window, QSpinBox, "stepperChainColumn").value()
+
+
+def save_and_open(qtbot, window, path, monkeypatch) -> MainWindow:
+    """Save as (Ctrl+Shift+S) `path`, then open it (Ctrl+O) in a window of its own."""
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: path.is_file() and not window.isWindowModified(), timeout=10_000)
+    window.close()
+    reopened = open_window(qtbot)  # active: its keys go to it
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    qtbot.keyClick(reopened, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: reopened.projects.project_path == path and reopened.latest is not None, timeout=10_000)
+    return reopened
+
+
+def test_a_project_saved_mid_step_opens_in_that_step_at_its_phase_with_its_weights_picked(qtbot, tmp_path, monkeypatch):
+    """Saved in the backward phase with a weight taken apart and another followed through the update, the project
+    opened at the step's start, or with no step at all; the step held is traced again from the state saved (the
+    state before it) and shown where the stepper was. A project saved with no step held opens with none."""
+    window = open_window(qtbot, "digits-mlp")
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.step == 1, timeout=10_000)
+    click(qtbot, window, "stepperBatchButton")
+    qtbot.waitUntil(lambda: window.stepper.current_phase() == 0, timeout=10_000)
+    stepper, held = window.stepper, window.stepper.trace
+    go_to_phase(qtbot, window, 5)  # the update, following layer 2's W
+    find(window, QComboBox, "stepperUpdateLayer").setCurrentText("2")
+    changes = view_named(stepper, "ΔW")
+    QApplication.processEvents()
+    followed = changes.cell_at(changes.graphics.mapToScene(at_cell(changes, 3, 4)))  # the cell a click there picks
+    gradient = next(record for record in held.backward if record.path == "2").param_grads["W"]
+    assert followed != numpy.unravel_index(numpy.argmax(numpy.abs(gradient)), gradient.shape)  # not the default
+    click_cell(qtbot, changes, 3, 4)
+    qtbot.waitUntil(lambda: stepper.hover.text().startswith(f"W[{followed[0]}, {followed[1]}]: "))
+    go_to_phase(qtbot, window, 4)  # backward through layer 1: a weight of its 64×200 W taken apart
+    click_cell(qtbot, view_named(stepper, "∂L/∂W"), 30, 120)
+    taken_apart = chain_weight(window)
+    gradient = next(record for record in held.backward if record.path == "1").param_grads["W"]
+    assert taken_apart != numpy.unravel_index(numpy.argmax(numpy.abs(gradient)), gradient.shape)  # not the default
+    reopened = save_and_open(qtbot, window, tmp_path / "mid-step.bpp", monkeypatch)
+    stepper = reopened.stepper
+    qtbot.waitUntil(lambda: stepper.current_phase() == 4, timeout=10_000)
+    assert reopened.plot_tabs.currentWidget() is stepper and reopened.latest.step == 1
+    assert chain_weight(reopened) == taken_apart
+    assert stepper.chain is not None and (stepper.chain.i, stepper.chain.j) == taken_apart
+    assert stepper.trace.loss == held.loss  # the same step, traced again
+    click(qtbot, reopened, "stepperNextButton")  # to the update, which follows layer 2's W[3, 4] again
+    assert find(reopened, QComboBox, "stepperUpdateLayer").currentText() == "2"
+    assert stepper.hover.text().startswith(f"W[{followed[0]}, {followed[1]}]: ")
+    click(qtbot, reopened, "stepperApplyButton")
+    qtbot.waitUntil(lambda: reopened.latest.step == 2, timeout=10_000)
+    network = reopened.training.worker.session.network
+    for update in held.updates:  # what the step held in the first window would have made
+        assert numpy.array_equal(network.get(update.name), update.after), update.name
+    again = save_and_open(qtbot, reopened, tmp_path / "after.bpp", monkeypatch)  # no step held now
+    assert again.latest.step == 2 and again.stepper.current_phase() == -1
+    assert load_project(tmp_path / "after.bpp").stepper is None
+    again.close()
+
+
+def test_a_saved_step_on_an_example_the_data_lack_opens_the_project_without_it(qtbot, tmp_path):
+    """A file whose held step names a training example the data have not (another's data, a file edited by hand)
+    opens whole, at its step, without the step and saying so: tracing it would stop the session."""
+    window = open_window(qtbot, "circle")
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.step == 1, timeout=10_000)
+    path = tmp_path / "elsewhere.bpp"
+    window.projects.project_path = path
+    window.projects.save()
+    qtbot.waitUntil(path.is_file, timeout=10_000)
+    project = load_project(path)
+    project.stepper = StepperPlace(100_000, 2)
+    save_project(project, path)
+    assert window.projects.open_project(path)
+    notice = find(window, QMessageBox, "stepNotShown")
+    assert notice.isVisible() and "training example 100000" in notice.text() and "250" in notice.text()
+    click(qtbot, window, "stepButton")  # the session trains on
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.step == 2, timeout=10_000)
+    assert window.stepper.current_phase() == -1
+    window.close()

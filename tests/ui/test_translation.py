@@ -30,6 +30,7 @@ from playground.project import Project, load_preset, save_project
 from playground.ui import MainWindow
 from playground.ui.downloads import ask_download
 from playground.ui.translation import SETTING, chosen_language, install_translators, remove_translators
+from playground.words import term
 from tests.ui.test_builder import drop, layer_types, open_window, palette_data, pick_palette, select_row, type_into
 from tests.ui.test_gallery import cifar10, stepped  # noqa: F401 (a fixture)
 from tests.ui.test_image_layers import choose_dataset, choose_tab, hover
@@ -285,6 +286,49 @@ def test_a_network_that_cannot_be_built_is_explained_in_chinese(qtbot, chinese, 
     assert words in message and english_words(message) == [], message
     marked = find(window, QTableWidget, "layerList").item(2, 1).background().color()
     assert marked.red() == 255, message
+    window.close()
+
+
+# What a spec file or the code calls layer types and tasks: a person building in the window never sees them.
+IDENTIFIERS = re.compile(r"\b(dense|conv2d|maxpool2d|avgpool2d|flatten|globalavgpool|batchnorm|residual|dropout|"
+                         r"multiclass|regression)\b")
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_builder_s_likely_mistakes_name_layers_and_data_in_the_window_s_words(qtbot, request, language):
+    """A Conv2D after a Dense, a Flatten missing, an output layer of the wrong size and a loss the data cannot take:
+    each sentence names the layers as the palette does ("layer 2 (Conv2D)", "第 2 层（卷积）"), never by the file's
+    identifier ("(conv2d)", "multiclass data"), and the layer it is about is marked."""
+    if language == "zh_CN":
+        request.getfixturevalue("chinese")
+    window = open_window(qtbot, "digits-mlp")  # Dense 200 ReLU, Dense 10 linear on 8×8 digits
+    error = find(window, QLabel, "networkError")
+    table = find(window, QTableWidget, "layerList")
+
+    def refused(words: list[str], row: int) -> None:
+        message = error.text()
+        assert message and all(word in message for word in words), message
+        assert not IDENTIFIERS.search(message), message
+        if language == "zh_CN":
+            assert CJK.search(message) and english_words(message) == [], message
+        assert table.item(row, 1).background().color().red() == 255, message
+        qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # back to the preset's network
+        assert not error.isVisible(), error.text()
+
+    dense, conv = term("dense"), term("conv2d")
+    typed = "{0}（{1}）" if language == "zh_CN" else "{0} ({1})"
+    layer = "第 {0} 层" if language == "zh_CN" else "layer {0}"
+    select_row(qtbot, window, 0)
+    pick_palette(qtbot, window, conv)
+    click(qtbot, window, "addLayerButton")  # a Conv2D after the first Dense layer
+    refused([typed.format(layer.format(2), conv), typed.format(layer.format(1), dense)], 1)
+    drop(window, palette_data(window, conv), 0, 0.2)  # a Conv2D first, and no Flatten before the Dense layers
+    refused([typed.format(layer.format(2), dense), typed.format(layer.format(1), conv), term("flatten")], 1)
+    select_row(qtbot, window, 1)
+    type_into(qtbot, find(window, QSpinBox, "unitsInput"), "5")  # five outputs for ten classes
+    refused([layer.format(2), "10"], 1)
+    find(window, QComboBox, "lossSelector").setCurrentText(term("mse"))  # a regression's loss for ten classes
+    refused([term("mse"), term("cross_entropy"), "10"], 1)
     window.close()
 
 

@@ -31,11 +31,13 @@ from PySide6.QtWidgets import (
 from superqt import QFlowLayout
 
 from playground.engine import GradCheckReport, NetworkSpec, StepTrace
+from playground.project.bpp import StepperPlace
 from playground.ui.stepper.chain_rule import ChainRule, chain_rule, chain_rule_html
 from playground.ui.stepper.gradient_check import GradientCheck
 from playground.ui.stepper.image_common import Focus, ImagePhase
 from playground.ui.stepper.matrix_view import MatrixView, ZoomByShape
 from playground.ui.stepper.notation import Matrix, lines_html, number
+from playground.ui.stepper.notation import matrix as as_drawn
 from playground.ui.stepper.phases import (
     BACKWARD,
     FORWARD,
@@ -331,6 +333,38 @@ class StepperPanel(QWidget):
         self._render()
         phase = self._phases[index]
         self.phase_changed.emit(phase.top_path, phase.kind)
+
+    def place(self, example: int | None) -> StepperPlace | None:
+        """Where the panel is in the step shown, traced on training example `example` (None: on a mini-batch), for a
+        project to keep: the phase, the parameter the update follows and the weights picked; None with no step."""
+        if self.trace is None or self._index < 0:
+            return None
+        follows = f"{self.update_layer.currentText()}.{self.update_parameter.currentText()}" \
+            if self.update_layer.count() > 0 else None
+        return StepperPlace(example, self._index, follows, dict(self._picked))
+
+    def go_to_place(self, place: StepperPlace) -> None:
+        """A saved place in the step shown (the same step, traced again): its phase, the parameter its update follows
+        and the weights picked. What this step does not have (a phase past its last, a weight outside its parameter)
+        is left out: the first phase, the first parameter, the largest gradient, as a new step shows them."""
+        drawn = {update.name: as_drawn("", update.before) for update in self.trace.updates}
+
+        def fits(name: str, row: int, column: int) -> bool:
+            shown = drawn.get(name)
+            return (shown is not None and row < shown.values.shape[0] and column < shown.values.shape[1]
+                    and shown.name_at(row, column) is not None)
+
+        self._picked = {name: pick for name, pick in place.picked.items() if fits(name, *pick)}
+        if place.follows in drawn:
+            layer, parameter = place.follows.rsplit(".", 1)
+            for box, text in ((self.update_layer, layer), (self.update_parameter, parameter)):
+                box.blockSignals(True)
+                box.setCurrentText(text)
+                box.blockSignals(False)
+                if box is self.update_layer:
+                    self._fill_parameters()
+        self._index = -1  # drawn again, with the picks, even on the phase shown
+        self.go_to(place.phase if place.phase < len(self._phases) else 0)
 
     # Drawing a phase.
 
