@@ -152,6 +152,7 @@ class Session:
             if message is not None:
                 self._paused, self._steps_left, self._until_epoch = True, 0, None
                 self.history.went_back_to(self.step)  # the steps undone show until training moves on
+                self.measurements.forget_last_step()
                 self.points.start_at(self.step)  # the next point's means start here
                 yield self._snapshot("diverged", message=message)
                 continue

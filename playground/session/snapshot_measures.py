@@ -176,6 +176,12 @@ class Measurements:
         """‖Δθ‖ / ‖θ‖ of each parameter at the optimizer's step just taken, for the next snapshot's statistics."""
         self._update_ratios = update_ratios(self.network, optimizer)
 
+    def forget_last_step(self) -> None:
+        """Training went back to a kept state (a divergence): its weights came back, not the gradient and update
+        of the step that led to them. Those left behind are of the steps undone, so the views show none."""
+        self.gradient_known = False
+        self._update_ratios = {}
+
     def score_samples(self, details: bool, whole: bool = False) -> SampleScores:
         """The next slice of each sample (every slice when `whole`, as at rest), and the scores over both
         samples. The forward of the training slice gives (with details) the layer statistics too."""

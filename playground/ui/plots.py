@@ -45,6 +45,8 @@ from playground.ui.thinned_curves import ThinnedCurves
 # layer's (vanishing), or any layer's above this size (exploding).
 VANISHING_RATIO = 1e-3
 EXPLODING_NORM = 1e3
+# Auto-ranges a loss plot makes at most to bring a blow-up into view, each a millionfold wider: float32's range.
+RANGE_PASSES = 8
 
 
 def _finite_series(history: dict[str, numpy.ndarray], name: str) -> tuple[numpy.ndarray, numpy.ndarray]:
@@ -113,8 +115,23 @@ class LossPlot(QWidget):
             self.thinned.set_data(self.test_curve, test_steps, test_losses)
             # The range now, not in pyqtgraph's prepareForPaint: changed while painting, it asks for a second paint
             # of the whole plot, on the thread the training waits for. So does the transform, below.
-            self.plot.getViewBox().updateAutoRange()
+            self._auto_range(max((values.max() for values in (losses, test_losses) if len(values)), default=None))
         self.plot.getViewBox().updateMatrix()
+
+    def _auto_range(self, highest: float | None) -> None:
+        """The auto-range, up to the `highest` loss drawn. pyqtgraph leaves out of a curve's bounds its points
+        beyond a million view heights (dynamicRangeLimit, which spares Qt from drawing them), so that a loss that
+        blew up within a snapshot came into view a millionfold a snapshot, the axis far below the loss reached. A
+        range that falls short of it is made again from the points the one before let in."""
+        view = self.plot.getViewBox()
+        view.updateAutoRange()
+        if highest is None:
+            return
+        top = math.log10(highest) if self.log_scale.isChecked() else highest
+        for _ in range(RANGE_PASSES):
+            if view.viewRange()[1][1] >= top:
+                return
+            view.updateAutoRange()
 
     def clear_run(self) -> None:
         self.thinned.forget()

@@ -732,6 +732,10 @@ click to edit</source>
         <translation>f：块内的各层；({0}) → ({1})</translation>
     </message>
     <message>
+        <source>= {0}, the penalty: left out of L and of the Loss tab; its gradient {1} joins g in the update</source>
+        <translation>= {0}，即惩罚项：不计入 L，也不计入“损失函数”标签页；它的梯度 {1} 在更新中加到 g 上</translation>
+    </message>
+    <message>
         <source>ŷ is the last layer&apos;s output itself; n counts the examples of the batch, k the outputs of each.</source>
         <translation>ŷ 就是最后一层的输出本身；n 是批量中的样本数，k 是每个样本的输出数。</translation>
     </message>

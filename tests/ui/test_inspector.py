@@ -4,7 +4,8 @@ import dataclasses
 
 import numpy
 import pytest
-from PySide6.QtWidgets import QTableWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QTableWidget
 
 from playground.data import load_dataset
 from playground.engine import Network
@@ -182,4 +183,40 @@ def test_a_conv_network_s_headers_name_the_kernels_k_too(qtbot):
     qtbot.waitUntil(lambda: table.rowCount() > 0 and table.item(0, 4).text() != "–", timeout=10_000)
     assert table.item(0, 0).text().startswith("1 · Conv2D")
     assert "∂L/∂K" in table.horizontalHeaderItem(4).text() and "ΔK" in table.horizontalHeaderItem(5).text()
+    window.close()
+
+
+def test_after_a_divergence_no_view_shows_the_gradient_or_update_of_other_weights(qtbot):
+    """A learning rate of 1e9 blows the plane's loss up by the third step, and training goes back to weights kept
+    before it. Their gradient and update were not kept: the Inspector showed those of the
+    steps undone (a norm of 2e19 beside the weights of step 1, an update ratio of nan), not of the weights shown."""
+    window = MainWindow("plane")
+    qtbot.addWidget(window)
+    window.show()
+    rate = find(window, QComboBox, "learningRateInput")
+    rate.setFocus()
+    rate.lineEdit().selectAll()
+    qtbot.keyClicks(rate.lineEdit(), "1e9")
+    qtbot.keyClick(rate.lineEdit(), Qt.Key.Key_Return)
+    open_tab(qtbot, window, "Inspector")
+    table = find(window, QTableWidget, "layerHealth")
+    for stepped in range(1, 10):
+        click(qtbot, window, "stepButton")
+        qtbot.waitUntil(lambda stepped=stepped: window.latest is not None and window._drawn is window.latest
+                        and (window.latest.step == stepped or window.latest.state == "diverged"), timeout=10_000)
+        if window.latest.state == "diverged":
+            break
+    assert window.latest.state == "diverged"
+    assert "The weights are back to those of step" in window.statusBar().currentMessage()
+    assert [table.item(row, 4).text() for row in range(table.rowCount())] == ["–"] * 2
+    assert [table.item(row, 5).text() for row in range(table.rowCount())] == ["–"] * 2
+    # The advice followed: a learning rate that trains, and a step shows its own gradient.
+    rate.setFocus()
+    rate.lineEdit().selectAll()
+    qtbot.keyClicks(rate.lineEdit(), "0.03")
+    qtbot.keyClick(rate.lineEdit(), Qt.Key.Key_Return)
+    stepped = window.latest.step + 1
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: window._drawn is window.latest and window.latest.step == stepped, timeout=10_000)
+    assert all(table.item(row, 4).text() != "–" for row in range(2))  # its own (step 1 left layer 1 saturated)
     window.close()

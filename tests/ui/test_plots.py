@@ -922,3 +922,36 @@ def test_the_loss_legend_takes_one_row_in_a_wide_plot_and_a_row_a_name_in_a_narr
     plot.resize(900, 300)
     qtbot.waitUntil(lambda: rows() == 1)
     assert_legend_above_the_curves(plot.plot)
+
+
+def test_a_loss_that_blows_up_is_in_view_at_once(qtbot):
+    """A learning rate of 1e9 blows the plane's loss up to about 1e18 by the third step, in one snapshot. pyqtgraph
+    leaves the points beyond a million view heights out of a curve's bounds, so the auto-range grew a millionfold a
+    snapshot: the axis stopped at 1e12 and the curve ran off its top, the loss it reached nowhere to be read."""
+    from playground.ui import MainWindow
+    from tests.ui.widgets import click
+
+    window = MainWindow("plane")
+    qtbot.addWidget(window)
+    window.show()
+    rate = window.learning_rate_input
+    rate.setFocus()
+    rate.lineEdit().selectAll()
+    qtbot.keyClicks(rate.lineEdit(), "1e9")
+    qtbot.keyClick(rate.lineEdit(), Qt.Key.Key_Return)
+    click(qtbot, window, "playButton")
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.state == "diverged", timeout=20_000)
+    qtbot.waitUntil(lambda: window._drawn is window.latest)
+    losses = window.latest.history["train_loss"]
+    highest = losses[numpy.isfinite(losses)].max()
+    assert highest > 1e12  # it blew up by more than a million view heights of its first steps
+    bottom, top = window.loss_plot.plot.getViewBox().viewRange()[1]
+    assert highest <= top < 2 * highest
+    # On the log scale too.
+    qtbot.mouseClick(window.loss_plot.log_scale, Qt.MouseButton.LeftButton)
+    bottom, top = window.loss_plot.plot.getViewBox().viewRange()[1]
+    assert math.log10(highest) <= top
+    qtbot.mouseClick(window.loss_plot.log_scale, Qt.MouseButton.LeftButton)  # and back
+    bottom, top = window.loss_plot.plot.getViewBox().viewRange()[1]
+    assert highest <= top < 2 * highest
+    window.close()

@@ -9,7 +9,7 @@ import html
 import numpy
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QCheckBox, QDialog, QDialogButtonBox, QTableWidget, QToolButton
+from PySide6.QtWidgets import QApplication, QCheckBox, QDialog, QDialogButtonBox, QLabel, QTableWidget, QToolButton
 
 from playground.ui import MainWindow
 from playground.ui.stepper.phases import number
@@ -229,4 +229,26 @@ def test_adams_update_says_that_t_counts_from_when_adam_was_chosen(qtbot):
     text = html.unescape(window.stepper.formula.text())
     assert "t = 3:" in text and window.latest.step > 50, text
     assert "t counts Adam's own steps, from 1 at the first step after Adam was chosen or the run began" in text, text
+    window.close()
+
+
+@pytest.mark.parametrize(("kind", "rate", "formula"), [("L2", 0.5, "R = (l2/2)·ΣW²"), ("L1", 0.1, "R = l1·Σ|W|")])
+def test_the_loss_phase_names_the_penalty_that_the_update_adds_the_gradient_of(qtbot, kind, rate, formula):
+    """With a penalty on, the update's g = ∂L/∂W + l2·W came from nowhere the stepper showed: the Loss phase gave
+    the data's loss alone, without a word of the penalty whose gradient that is, or of its size."""
+    window = MainWindow("circle")
+    qtbot.addWidget(window)
+    window.show()
+    set_penalty(window, kind, rate)
+    train_then_pause(qtbot, window, steps=50)
+    step_to_the_update(qtbot, window)
+    phases = window.stepper.phases()
+    window.stepper.phase_list.setCurrentRow(next(k for k, title in enumerate(phases) if title.startswith("Loss")))
+    text = html.unescape(find(window, QLabel, "stepperFormula").text())
+    assert formula in text and f"= {number(window.latest.penalty)}" in text
+    assert "Loss tab" in text  # which leaves it out, as L does
+    set_penalty(window, "none", 0.0)  # a step without one says nothing of it
+    step_to_the_update(qtbot, window)
+    window.stepper.phase_list.setCurrentRow(next(k for k, title in enumerate(phases) if title.startswith("Loss")))
+    assert "R =" not in html.unescape(find(window, QLabel, "stepperFormula").text())
     window.close()

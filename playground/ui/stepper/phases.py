@@ -256,7 +256,29 @@ def _loss_rows(trace: StepTrace) -> list[tuple[str, str]]:
     loss = LOSS_CLASSES[trace.loss_name]
     return [(PREDICTION[trace.loss_name], f"({dims(trace.prediction)})"),
             (loss.formula, f"= {number(trace.loss, 6)}"),
-            (loss.gradient_formula, f"→ ({dims(trace.loss_grad)})")]
+            (loss.gradient_formula, f"→ ({dims(trace.loss_grad)})"), *_penalty_rows(trace)]
+
+
+# Each penalty as the loss phase writes it: its sum over a weight's entries, its factor, and its gradient.
+PENALTIES = {"l1": ("Σ|{0}|", "l1", lambda weight: numpy.abs(weight).sum()),
+             "l2": ("Σ{0}²", "(l2/2)", lambda weight: 0.5 * numpy.vdot(weight, weight))}
+
+
+def _penalty_rows(trace: StepTrace) -> list[tuple[str, str]]:
+    """The L1 or L2 penalty on the weights before the step: L leaves it out, as the Loss tab does, but the update
+    adds its gradient to g."""
+    rows = []
+    for key, (summed, factor, value) in PENALTIES.items():
+        penalized = [update for update in trace.updates if key in update.terms]
+        if not penalized:
+            continue
+        rate = trace.optimizer.settings[key]
+        symbols = list(dict.fromkeys(_symbol(update) for update in penalized))  # W, and K on images
+        total = rate * sum(float(value(update.before.astype(numpy.float64))) for update in penalized)
+        rows.append((f"R = {factor}·{' + '.join(summed.format(symbol) for symbol in symbols)}",
+                     tr("= {0}, the penalty: left out of L and of the Loss tab; its gradient {1} joins g in the "
+                        "update").format(number(total), PENALTY_TERMS[key].format(symbols[0]))))
+    return rows
 
 
 def _loss_note(loss_name: str) -> str:
