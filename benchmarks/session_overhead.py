@@ -150,8 +150,10 @@ def measure(name: str) -> None:
         rounds = [one_round(preset, dataset, epochs) for _ in range(count)]
     costs, bare_speeds, session_speeds, rates = (numpy.array(column) for column in zip(*rounds))
     low, cost, high = numpy.percentile(costs, [25, 50, 75])
-    print(f"{name:<12} engine {numpy.median(bare_speeds):>11,.0f} samples/s   "
-          f"session {numpy.median(session_speeds):>11,.0f} samples/s   cost {cost:6.1%} "
+    bare_step, session_step = (1e6 * preset.batch_size / numpy.median(speeds)  # µs a step of a whole batch
+                               for speeds in (bare_speeds, session_speeds))
+    print(f"{name:<12} engine {numpy.median(bare_speeds):>11,.0f} samples/s ({bare_step:5.1f} µs a step)   "
+          f"session {numpy.median(session_speeds):>11,.0f} samples/s ({session_step:5.1f} µs)   cost {cost:6.1%} "
           f"(middle half {low:.1%} to {high:.1%})   ({numpy.median(rates):.0f} snapshots/s, {epochs} epochs)",
           flush=True)
 

@@ -27,8 +27,11 @@ class StepNorms:
     each weight, and no copy of the weights, ‖Δθ‖ / ‖θ before‖ = ‖s + d·θ‖ / ‖θ + s‖.
 
     The dot products are of views made once, in the network's dtype (BLAS on NumPy: in float64 a copy of every
-    vector would cost more than the dots). A point whose products are not finite or zero (a square past float32's
-    range, a product past float64's, a step with no gradient) is measured at its own step in float64."""
+    vector would cost more than the dots), each weight's dot methods bound with them: a step taken in is a dozen calls
+    on a tiny network, and each call's lookups show. One call per vector pair (not one fused pass over all weights):
+    BLAS's float32 sums are the numbers the history keeps, to the bit. A point whose products are not finite or zero
+    (a square past float32's range, a product past float64's, a step with no gradient) is measured at its own step in
+    float64."""
 
     def __init__(self, network: Network) -> None:
         self.network = network
@@ -36,8 +39,10 @@ class StepNorms:
                    if name.rpartition(".")[2] in WEIGHTS}
         self._slices, names = list(weights.values()), list(weights)
         self.keys = [f"grad_norm/{name}" for name in names] + [f"update_ratio/{name}" for name in names]
-        self._views: list[tuple[Any, Any, Any]] = []  # each weight's (gradient, last step, weight) views,
-        self._views_step: Any = None  # made for this last-step vector (a command may replace the optimizer)
+        # Each weight's (gradient, last step, weight) views with their dot methods, made for this last-step vector (a
+        # command may replace the optimizer).
+        self._views: list[tuple[Any, ...]] = []
+        self._views_step: Any = None
         # Float64: a float32 product of vanishing norms' squares, 1e-14 each, leaves its range within three steps. On
         # NumPy, Python's floats: a NumPy scalar's every conversion and operation costs several times one of theirs,
         # and a step taken in does a dozen of them a weight (a division by zero is NaN, as NumPy's would not be finite).
@@ -47,45 +52,47 @@ class StepNorms:
         else:
             self._one, self._number, self._ratio = 1.0, float, _ratio
         self.count = 0  # steps taken in since the last point
-        self._squares: list[Any] = []  # Π ‖∂L/∂W‖² of each weight, then Π (‖Δθ‖ / ‖θ‖)² of each, over those steps
+        self._grads: list[Any] = []  # Π ‖∂L/∂W‖² of each weight over those steps
+        self._ratios: list[Any] = []  # Π (‖Δθ‖ / ‖θ‖)² of each
         self.reset()
 
     def reset(self) -> None:
         """Start the next point's steps: those taken in so far were undone or stand in a point of their own."""
-        self.count, self._squares = 0, [self._one] * len(self.keys)
+        self.count, self._grads, self._ratios = 0, [self._one] * len(self._slices), [self._one] * len(self._slices)
 
     def add_step(self, optimizer: Optimizer) -> None:
         """Take in the step just taken: four dot products a weight, on the backend."""
-        squares, decay, count, number, ratio = (self._squares, optimizer.last_decay, len(self._slices), self._number,
-                                                self._ratio)
-        for index, (grad, step, weight) in enumerate(self._views_for(optimizer)):
-            squares[index] = squares[index] * number(grad.dot(grad))  # not in place: on a device, 0-d arrays
-            steps, weights, cross = number(step.dot(step)), number(weight.dot(weight)), number(weight.dot(step))
+        grads, ratios, decay, number, ratio = self._grads, self._ratios, optimizer.last_decay, self._number, self._ratio
+        index = 0
+        for grad_dot, grad, step_dot, step, weight_dot, weight in self._views_for(optimizer):
+            grads[index] = grads[index] * number(grad_dot(grad))  # not in place: on a device, 0-d arrays
+            steps, weights, cross = number(step_dot(step)), number(weight_dot(weight)), number(weight_dot(step))
             change = steps + decay * (2 * cross + decay * weights) if decay else steps  # ‖s + d·θ‖²
-            squares[count + index] = squares[count + index] * ratio(change, weights + 2 * cross + steps)  # / ‖θ + s‖²
+            ratios[index] = ratios[index] * ratio(change, weights + 2 * cross + steps)  # / ‖θ + s‖²
+            index += 1
         self.count += 1
 
     def products(self, optimizer: Optimizer) -> list[Any]:
         """What a point reads, as numbers on the backend (0-d arrays on a device): the products since the last
-        point, in theta's order. A point no step was taken in for yet takes in its own."""
+        point, in the order of `keys`. A point no step was taken in for yet takes in its own."""
         if self.count == 0:
             self.add_step(optimizer)
-        return list(self._squares)
+        return self._grads + self._ratios
 
     def values(self, products: list[float], optimizer: Optimizer) -> dict[str, float]:
         """The history's series of the products read: "grad_norm/<name>" and "update_ratio/<name>", geometric
         means over the steps taken in, which start over."""
-        steps = self.count
+        exponent = 0.5 / self.count  # (Π x²)^(1/2n): the geometric mean of the n steps' norms and ratios
         self.reset()
-        if not all(math.isfinite(value) and value > 0 for value in products):
+        if not all(0.0 < value < math.inf for value in products):  # NaN fails both
             return self._exact_values(optimizer)
-        # (Π x²)^(1/2n): the geometric mean of the n steps' norms and ratios
-        return {key: value ** (0.5 / steps) for key, value in zip(self.keys, products)}
+        return dict(zip(self.keys, [value**exponent for value in products]))
 
-    def _views_for(self, optimizer: Optimizer) -> list[tuple[Any, Any, Any]]:
+    def _views_for(self, optimizer: Optimizer) -> list[tuple[Any, ...]]:
         if self._views_step is not optimizer.last_step:
             net, step = self.network, optimizer.last_step
-            self._views = [(net.grad[part], step[part], net.theta[part]) for part in self._slices]
+            views = [(net.grad[part], step[part], net.theta[part]) for part in self._slices]
+            self._views = [(grad.dot, grad, step.dot, step, weight.dot, weight) for grad, step, weight in views]
             self._views_step = step
         return self._views
 

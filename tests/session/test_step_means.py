@@ -7,7 +7,10 @@ import math
 import numpy
 import pytest
 
-from playground.session import History, loop
+from playground.data import load_dataset
+from playground.engine import OptimizerSpec
+from playground.project import load_preset
+from playground.session import History, Session, TrainingConfig, loop
 from tests.session.helpers import preset_session
 from tests.session.test_session import SteppedClock, geometric_mean
 
@@ -95,3 +98,38 @@ def test_later_points_stand_for_their_steps_from_a_sample_of_them(monkeypatch):
     sampled = numpy.log10([value for _, _, value in late]) - truths
     alone = numpy.log10([norms[step - 1] for _, step, _ in late]) - truths
     assert numpy.sqrt(numpy.mean(sampled**2)) < numpy.sqrt(numpy.mean(alone**2)) / 3
+
+
+def test_adamws_points_are_the_geometric_means_of_each_steps_norms_worked_out_plainly(monkeypatch):
+    """A seeded spiral run with AdamW in float64, one burst (a clock that stands still): each point of its 600 steps
+    covers at most five, every one of them taken in, and its ‖∂L/∂W‖ and ‖ΔW‖ / ‖W before‖ are the geometric means of
+    each step's, worked out here from the gradient backprop left and the weights before and after each step, the
+    decay included, not from what the optimizer keeps of its step."""
+    monkeypatch.setattr(loop, "time", SteppedClock(0.0))
+    preset = load_preset("spiral")
+    optimizer = OptimizerSpec(kind="adamw", learning_rate=0.01, weight_decay=0.1)
+    config = TrainingConfig(optimizer=optimizer, batch_size=preset.batch_size, epochs=24, dtype="float64")
+    session = Session(preset.network, load_dataset(preset.dataset), config)
+    net, optimizer_step, grads, ratios = session.network, session.optimizer.step, [], []
+    weights = {name: where for name, where in net.parameter_slices().items() if name.endswith(".W")}
+
+    def measured_step(*args):
+        before = net.theta.copy()
+        optimizer_step(*args)
+        grads.append({name: numpy.linalg.norm(net.grad[where]) for name, where in weights.items()})
+        ratios.append({name: numpy.linalg.norm(net.theta[where] - before[where]) / numpy.linalg.norm(before[where])
+                       for name, where in weights.items()})
+
+    session.optimizer.step = measured_step
+    history = list(session.run())[-1].history
+    assert session.step == len(grads) == 600 and len(weights) == 3
+    steps = history["step"]
+    rows = numpy.flatnonzero(numpy.isfinite(history["grad_norm/1.W"]))
+    assert len(rows) > 200 and numpy.diff(steps[rows]).max() == 5
+    for row, first in zip(rows, numpy.r_[0, steps[rows[:-1]]]):
+        covered = slice(int(first), int(steps[row]))
+        for name in weights:
+            assert history[f"grad_norm/{name}"][row] == pytest.approx(
+                geometric_mean([grad[name] for grad in grads[covered]]), rel=1e-9), (steps[row], name)
+            assert history[f"update_ratio/{name}"][row] == pytest.approx(
+                geometric_mean([ratio[name] for ratio in ratios[covered]]), rel=1e-9), (steps[row], name)
