@@ -9,6 +9,7 @@ from PySide6.QtCore import QRectF, QSize, Signal
 from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from playground.session import Snapshot
+from playground.ui.coloured_grid import ColouredGrid
 from playground.ui.theme import BOUNDARY_COLORS
 
 NEURON_LEVEL_FLOOR = 1e-6  # a unit that is 0 everywhere still gets a colour scale around 0
@@ -59,8 +60,7 @@ class DecisionBoundaryView(QWidget):
         # Both axes over the data's range, in a square frame: the plane comes out square but for the few
         # pixels the left axis is wider than the bottom one is tall (a locked aspect would pad one axis instead).
         self.plot.setMouseEnabled(x=False, y=False)
-        self.image = pg.ImageItem(axisOrder="row-major")
-        self.image.setColorMap(BOUNDARY_COLORS)
+        self.image = ColouredGrid()
         self.plot.addItem(self.image)
         # TensorFlow Playground's marks: training points ringed in white, test points in black. A point
         # shows its ring even inside a region of its own colour. Test points go below the training points.
@@ -192,5 +192,5 @@ class DecisionBoundaryView(QWidget):
             # The middle of the levels is the 0.5 threshold of a probability and the sign of anything else.
             grid = numpy.where(grid >= (levels[0] + levels[1]) / 2, levels[1], levels[0])
         # The grid's row 0 is the top of the plane; the image's row 0 is drawn at the bottom.
-        self.image.setImage(grid[::-1], levels=levels, autoLevels=False)
+        self.image.set_values(grid[::-1], levels)
         self.image.setRect(self.rect)  # after setImage: the rect scales by the image's size

@@ -128,9 +128,11 @@ class MainWindow(QMainWindow):
                      "learning_rate_input", "batch_size_input", "optimizer_selector", "backend_selector"):
             setattr(self, name, getattr(controls, name))
         # On small data the epoch changes at every snapshot. A label of fixed size does not lay the bar out
-        # again each time (superqt's FlowLayout, in Python, on the thread the training waits for).
+        # again each time (superqt's FlowLayout, in Python, on the thread the training waits for), and one that
+        # paints its own background repaints alone, not the bar and the window beneath it.
         self.epoch_label.setText(self.tr("Epoch {0:06d}").format(8_888_888))
         self.epoch_label.setFixedSize(self.epoch_label.sizeHint())
+        self.epoch_label.setAutoFillBackground(True)
         controls.play_button.clicked.connect(self.toggle_training)
         controls.step_button.clicked.connect(self.step_once)
         controls.reset_button.clicked.connect(self.reset_training)
@@ -485,7 +487,8 @@ class MainWindow(QMainWindow):
 
     def mark_modified(self, modified: bool = True) -> None:
         """The title's mark of unsaved changes."""
-        self.setWindowModified(modified)
+        if modified != self.isWindowModified():  # set again, Qt sets the window's title again: at every snapshot
+            self.setWindowModified(modified)
 
     def _failed(self, message: str, title: str | None = None) -> None:
         """A message box titled with what happened (by default, that training stopped)."""
@@ -521,7 +524,9 @@ class MainWindow(QMainWindow):
                             "at this update")
         else:
             basis = self.tr("Test loss and accuracy on {0:,} test examples")
-        self.run_readout.setToolTip(basis.format(snapshot.test_examples, snapshot.test_measured))
+        basis = basis.format(snapshot.test_examples, snapshot.test_measured)
+        if basis != self.run_readout.toolTip():  # Qt tells the label of every tooltip set, even the same
+            self.run_readout.setToolTip(basis)
 
     def _update_views(self, snapshot: Snapshot | None) -> None:
         if snapshot is not None:

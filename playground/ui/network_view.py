@@ -34,8 +34,9 @@ from playground.engine import DenseSpec, LayerInfo, NetworkSpec
 from playground.errors import SpecError
 from playground.session import Snapshot
 from playground.session.snapshot_measures import GRID_RESOLUTION, draws_units, grid_points
+from playground.ui.coloured_grid import ColouredGrid
 from playground.ui.network_blocks import FRAME, BlockDiagram, label, layer_title, place, tr
-from playground.ui.theme import BLUE, BOUNDARY_COLORS, ORANGE, plot_foreground
+from playground.ui.theme import BLUE, ORANGE, plot_foreground
 
 MAX_UNITS = 10  # more units in a column and the thumbnails get too small to read
 THUMB, UNIT_GAP, COLUMN_PITCH, LABEL_SPACE = 40.0, 12.0, 124.0, 28.0
@@ -85,7 +86,7 @@ class UnitDiagram:
         titles = [tr("input")] + [layer_title(layer, info) for layer, info in zip(spec.layers, infos)]
         tallest = self._height(max(sizes))
         above = 2 * HANDLE_ROW if handles else 0.0  # a row for the layer handles, one for the units'
-        self.units: dict[tuple[str, int], pg.ImageItem] = {}
+        self.units: dict[tuple[str, int], ColouredGrid] = {}
         self.unit_rects: dict[tuple[str, int], QRectF] = {}
         self.columns: dict[str, QRectF] = {}
         self.sizes = dict(zip(paths, sizes))
@@ -121,7 +122,7 @@ class UnitDiagram:
         features = expand_features(grid_points(2), feature_names).T.reshape(-1, GRID_RESOLUTION, GRID_RESOLUTION)
         for unit, grid in enumerate(features):
             bound = float(numpy.abs(grid).max()) or 1.0  # each feature over its own range: x1 to ±6, x1² to 36
-            self.units[("input", unit)].setImage(grid, levels=(-bound, bound))
+            self.units[("input", unit)].set_values(grid, (-bound, bound))
         margin = (COLUMN_PITCH - THUMB) / 2  # room for labels wider than their column
         self.bounds = QRectF(-margin, 0, (len(sizes) - 1) * COLUMN_PITCH + THUMB + 2 * margin,
                              above + LABEL_SPACE + tallest)
@@ -157,10 +158,9 @@ class UnitDiagram:
         return units * THUMB + (units - 1) * UNIT_GAP
 
     def _thumbnail(self, path: str, unit: int, rect: QRectF) -> None:
-        image = pg.ImageItem(axisOrder="row-major")  # row 0 is the plane's top, drawn at the top
-        image.setColorMap(BOUNDARY_COLORS)
+        image = ColouredGrid()  # row 0 is the plane's top, drawn at the top
         image.setParentItem(self.root)
-        image.setImage(numpy.zeros((GRID_RESOLUTION, GRID_RESOLUTION), numpy.float32), levels=UNIT_LEVELS)
+        image.set_values(numpy.zeros((GRID_RESOLUTION, GRID_RESOLUTION), numpy.float32), UNIT_LEVELS)
         image.setRect(rect)  # after setImage: the rect scales by the image's size
         frame = QGraphicsRectItem(rect, self.root)
         frame.setPen(QPen(FRAME, 0.8))
@@ -184,7 +184,7 @@ class UnitDiagram:
             if grids.shape != (self.sizes.get(path), GRID_RESOLUTION, GRID_RESOLUTION):
                 continue
             for unit, grid in enumerate(grids):
-                self.units[(path, unit)].setImage(grid, levels=UNIT_LEVELS, autoLevels=False)
+                self.units[(path, unit)].set_values(grid, UNIT_LEVELS)
         for path, lines in self.weight_lines.items():
             weights = snapshot.weights.get(path)
             if weights is None or weights.shape != self.shapes[path]:
@@ -386,7 +386,7 @@ class NetworkView(QWidget):
         """Input feature number `feature` over the plane, as its thumbnail shows it."""
         if not isinstance(self.diagram, UnitDiagram) or ("input", feature) not in self.diagram.units:
             return None
-        return self.diagram.units[("input", feature)].image
+        return self.diagram.units[("input", feature)].values
 
     def _moved(self, scene_pos: QPointF) -> None:
         unit = None if self.diagram is None else self.diagram.unit_at(scene_pos)

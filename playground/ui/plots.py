@@ -99,20 +99,23 @@ class LossPlot(QWidget):
         layout.addWidget(self.log_scale)
 
     def update_from(self, snapshot: Snapshot) -> None:
-        # The history's last step, not the snapshot's: after a divergence it shows the steps undone.
-        recorded = snapshot.history.get("step", ())
-        self.steps.follow(max(snapshot.step, int(recorded[-1]) if len(recorded) else 0))
         # A long run's history keeps one point in many: most of its snapshots bring no point to draw.
         series = tuple(snapshot.history.get(name) for name in ("step", "train_loss", "test_loss"))
-        if not same_series(series, self._drawn):
-            self._drawn = series
-            steps, losses = _finite_series(snapshot.history, "train_loss")
-            self.thinned.set_data(self.raw_train_curve, steps, losses)
-            show_points_if_few(self.train_curve, len(steps))
-            self.thinned.set_data(self.train_curve, steps, smoothed_loss(steps, losses))
-            test_steps, test_losses = _finite_series(snapshot.history, "test_loss")
-            show_points_if_few(self.test_curve, len(test_steps))
-            self.thinned.set_data(self.test_curve, test_steps, test_losses)
+        new = not same_series(series, self._drawn)
+        with self.thinned.setting():
+            # The history's last step, not the snapshot's: after a divergence it shows the steps undone.
+            recorded = snapshot.history.get("step", ())
+            self.steps.follow(max(snapshot.step, int(recorded[-1]) if len(recorded) else 0))
+            if new:
+                self._drawn = series
+                steps, losses = _finite_series(snapshot.history, "train_loss")
+                self.thinned.set_data(self.raw_train_curve, steps, losses)
+                show_points_if_few(self.train_curve, len(steps))
+                self.thinned.set_data(self.train_curve, steps, smoothed_loss(steps, losses))
+                test_steps, test_losses = _finite_series(snapshot.history, "test_loss")
+                show_points_if_few(self.test_curve, len(test_steps))
+                self.thinned.set_data(self.test_curve, test_steps, test_losses)
+        if new:
             # The range now, not in pyqtgraph's prepareForPaint: changed while painting, it asks for a second paint
             # of the whole plot, on the thread the training waits for. So does the transform, below.
             self._auto_range(max((values.max() for values in (losses, test_losses) if len(values)), default=None))
@@ -186,12 +189,13 @@ class GradientPlot(pg.PlotWidget):
         self._show_diagnosis(None)
 
     def update_from(self, snapshot: Snapshot) -> None:
-        recorded = snapshot.history.get("step", ())  # as the Loss tab follows them
-        self.steps.follow(max(snapshot.step, int(recorded[-1]) if len(recorded) else 0))
-        for path, curve in self.curves.items():
-            steps, norms = _finite_series(snapshot.history, _weight_norm_key(snapshot.history, path))
-            show_points_if_few(curve, len(steps))
-            self.thinned.set_data(curve, steps, smoothed_norm(steps, norms))
+        with self.thinned.setting():
+            recorded = snapshot.history.get("step", ())  # as the Loss tab follows them
+            self.steps.follow(max(snapshot.step, int(recorded[-1]) if len(recorded) else 0))
+            for path, curve in self.curves.items():
+                steps, norms = _finite_series(snapshot.history, _weight_norm_key(snapshot.history, path))
+                show_points_if_few(curve, len(steps))
+                self.thinned.set_data(curve, steps, smoothed_norm(steps, norms))
         self._show_diagnosis(self.diagnosis(snapshot.history))
         # Settled before the paint, as the Loss tab's: in it, they asked for a second paint of the whole plot.
         self.getViewBox().updateAutoRange()

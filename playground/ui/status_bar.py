@@ -32,11 +32,13 @@ class RunReadout(QLabel):
     every snapshot (the step, the rate), most of a millisecond on the GUI thread that the training thread waits for.
     This label's size is fixed, so that a new text only repaints it; its width grows at once to show a longer text
     whole, and gives room back only to a text shorter by READOUT_SLACK_CHARACTERS (a pause drops the rate, a new
-    run starts at "not trained yet"), so that a running readout's few digits more or less move nothing."""
+    run starts at "not trained yet"), so that a running readout's few digits more or less move nothing. It paints
+    its own background, so that a new text repaints it alone, not the status bar and the window beneath it."""
 
     def __init__(self, parent: QWidget | None = None, **properties) -> None:
         super().__init__(parent, **properties)
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.setAutoFillBackground(True)
         self._fit()
 
     def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)

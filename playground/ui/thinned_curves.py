@@ -10,6 +10,9 @@ al., VLDB 2014), so every spike stays, and the newest point is drawn where it is
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import numpy
 import pyqtgraph as pg
 
@@ -42,12 +45,31 @@ class ThinnedCurves:
         self.view = plot.getViewBox()
         self.dotted = dotted
         self.series: dict[pg.PlotDataItem, tuple[numpy.ndarray, numpy.ndarray]] = {}
+        self._unset: set[pg.PlotDataItem] | None = None  # inside `setting`: the curves to set at its end
         self.view.sigXRangeChanged.connect(self._columns_changed)
         self.view.sigResized.connect(self._columns_changed)
 
     def set_data(self, curve: pg.PlotDataItem, steps: numpy.ndarray, values: numpy.ndarray) -> None:
+        """The curve set to the series thinned, at once, or inside `setting` at its end."""
         self.series[curve] = (steps, values)
-        self._draw(curve, self._columns())
+        if self._unset is None:
+            self._draw(curve, self._columns())
+        else:
+            self._unset.add(curve)
+
+    @contextmanager
+    def setting(self) -> Iterator[None]:
+        """Each curve whose series is set, or whose columns change (the step axis widened), inside this is set once,
+        at its end: a snapshot that widened the step axis thinned and set every curve's old series, to set its new one
+        straight after, at twice the cost on the thread the training waits for."""
+        self._unset = set()
+        try:
+            yield
+        finally:
+            unset, self._unset = self._unset, None
+            columns = self._columns()
+            for curve in unset:
+                self._draw(curve, columns)
 
     def forget(self) -> None:
         """No series kept: the curves are cleared."""
@@ -66,6 +88,9 @@ class ThinnedCurves:
         curve.setData(steps, values, skipFiniteCheck=True)
 
     def _columns_changed(self) -> None:
+        if self._unset is not None:
+            self._unset.update(self.series)
+            return
         columns = self._columns()
         for curve in self.series:
             self._draw(curve, columns)

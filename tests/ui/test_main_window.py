@@ -61,7 +61,7 @@ def test_train_pause_step_and_close_leave_no_thread(qtbot):
     click(qtbot, window, "playButton")
     qtbot.waitUntil(lambda: window.latest is not None and window.latest.step > 100, timeout=10_000)
     qtbot.waitUntil(lambda: points(window.loss_plot.train_curve) > 1, timeout=10_000)
-    assert window.boundary_view.image.image is not None and window.boundary_view.image.image.shape == (50, 50)
+    assert window.boundary_view.image.values is not None and window.boundary_view.image.values.shape == (50, 50)
     # The plots on hidden tabs are brought up to date when a person opens their tab.
     assert not any(points(curve) for curve in window.gradient_plot.curves.values())
     for plot in (window.gradient_plot, window.accuracy_plot, window.activation_plot):
@@ -294,12 +294,12 @@ def test_the_network_view_follows_training_and_a_clicked_unit_fills_the_output(q
                     timeout=10_000)
     window.toggle_training()
     snapshot = window._drawn
-    image = view.diagram.units[("2", 1)].image
+    image = view.diagram.units[("2", 1)].values
     assert numpy.array_equal(image, snapshot.neuron_grids["2"][1])
     rect = view.diagram.unit_rects[("2", 1)]
     where = view.canvas.mapFromScene(rect.center())
     qtbot.mouseClick(view.canvas.viewport(), Qt.MouseButton.LeftButton, pos=where)
-    shown = window.boundary_view.image.image
+    shown = window.boundary_view.image.values
     assert numpy.array_equal(shown[::-1], snapshot.neuron_grids["2"][1])  # drawn bottom row first
     assert "layer 2, unit 2" in window.findChild(QPushButton, "neuronCaption").text()
     window.close()

@@ -140,19 +140,19 @@ def test_a_link_clicked_while_paused_shows_its_weight_and_gradient_and_takes_a_n
     assert find(window, QLabel, "weightTitle").text() == "Layer 2, W[1, 0] ="
     assert find(window, QLabel, "weightGradient").text() == f"∂L/∂W = {snapshot.weight_grads['2'][1, 0]:.3g}"
     readout = find(window, QLabel, "runReadout").text()
-    boundary = window.boundary_view.image.image.copy()
+    boundary = window.boundary_view.image.values.copy()
     type_weight(qtbot, field, "2.5")
     qtbot.waitUntil(lambda: shown_weight(window) == 2.5, timeout=10_000)
     assert window.training.worker.session.network.get("2.W")[1, 0] == 2.5 and window._drawn.step == 1
     assert window._drawn.state == "paused" and window._drawn.epoch_report.at_step == 1  # the test split scored again
     assert find(window, QLabel, "runReadout").text() != readout  # the loss the edit gives
-    assert not numpy.array_equal(window.boundary_view.image.image, boundary)
+    assert not numpy.array_equal(window.boundary_view.image.values, boundary)
     assert window.isWindowModified() and "set to 2.5" in window.statusBar().currentMessage()
     undo(qtbot, window)
     qtbot.waitUntil(lambda: shown_weight(window) == old, timeout=10_000)
     assert window.training.worker.session.network.get("2.W")[1, 0] == old
     assert find(window, QLabel, "runReadout").text() == readout and field.value() == round(old, 4)
-    assert numpy.array_equal(window.boundary_view.image.image, boundary)
+    assert numpy.array_equal(window.boundary_view.image.values, boundary)
     undo(qtbot, window, redo=True)
     qtbot.waitUntil(lambda: shown_weight(window) == 2.5, timeout=10_000)
 

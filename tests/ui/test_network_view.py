@@ -52,13 +52,13 @@ def test_circle_units_show_the_features_and_the_snapshots_neuron_grids(qtbot, ci
     assert sorted(diagram.units) == [("1", 0), ("1", 1), ("1", 2), ("1", 3), ("2", 0), ("2", 1), ("3", 0),
                                      ("input", 0), ("input", 1)]
     # x1 grows to the right along every row; x2 shrinks down every column (the plane's top row first).
-    x1, x2 = diagram.units[("input", 0)].image, diagram.units[("input", 1)].image
+    x1, x2 = diagram.units[("input", 0)].values, diagram.units[("input", 1)].values
     assert numpy.allclose(x1[7], numpy.linspace(-6, 6, 50)) and numpy.allclose(x2[:, 7], numpy.linspace(6, -6, 50))
     for snapshot in (snapshots[2], snapshots[-1]):
         view.update_from(snapshot)
         for path in ("1", "2", "3"):
             for unit, grid in enumerate(snapshot.neuron_grids[path]):
-                assert numpy.array_equal(diagram.units[(path, unit)].image, grid)
+                assert numpy.array_equal(diagram.units[(path, unit)].values, grid)
     assert not numpy.array_equal(snapshots[2].neuron_grids["1"], snapshots[-1].neuron_grids["1"])
 
 
@@ -211,10 +211,10 @@ def test_a_late_snapshot_of_the_previous_network_changes_nothing(qtbot, circle):
     xor = load_preset("xor").network  # 2-4-1: layer 2 is 4 by 1 here, 4 by 2 in circle's snapshots
     view.show_network(xor, ["x1", "x2"], planar=True)
     pens = [rgb(line.pen()) for line in view.diagram.weight_lines["2"]]
-    images = {key: image.image.copy() for key, image in view.diagram.units.items() if key[0] == "2"}
+    images = {key: image.values.copy() for key, image in view.diagram.units.items() if key[0] == "2"}
     view.update_from(circle[2][-1])
     assert [rgb(line.pen()) for line in view.diagram.weight_lines["2"]] == pens
-    assert all(numpy.array_equal(view.diagram.units[key].image, image) for key, image in images.items())
+    assert all(numpy.array_equal(view.diagram.units[key].values, image) for key, image in images.items())
     line = view.diagram.weight_lines["2"][3]
     assert view.diagram.tooltip(line.line().center(), 1.0, circle[2][-1]) == "layer 2: W[3, 0]"
 

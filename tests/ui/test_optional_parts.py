@@ -179,4 +179,4 @@ def test_loading_a_preset_while_training_leaves_it_unmodified_and_undrawn(qtbot)
         window.preset_selector.setCurrentText(name)
         qtbot.wait(150)  # a few redraws, and whatever the old worker had queued
         assert not window.isWindowModified(), name
-        assert window.latest is None and window.boundary_view.image.image is None, name
+        assert window.latest is None and window.boundary_view.image.values is None, name

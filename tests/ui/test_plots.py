@@ -52,7 +52,7 @@ def click(qtbot, view, kind, name):
 
 
 def shown(view) -> numpy.ndarray:
-    return numpy.asarray(view.image.image)
+    return numpy.asarray(view.image.values)
 
 
 def test_discretize_turns_the_output_into_two_classes_and_back(qtbot, circle):
@@ -77,7 +77,7 @@ def test_discretized_regression_shows_the_sign(qtbot, circle):
     view.update_from(dataclasses.replace(snapshot, boundary=ramp))
     click(qtbot, view, QCheckBox, "discretizeOutput")
     numpy.testing.assert_array_equal(shown(view), numpy.where(ramp[::-1] >= 0, 1.0, -1.0))
-    assert tuple(view.image.levels) == (-1.0, 1.0)
+    assert tuple(view.image.value_levels) == (-1.0, 1.0)
 
 
 def test_test_points_show_only_when_asked(qtbot, circle):
@@ -140,7 +140,7 @@ def test_a_chosen_unit_replaces_the_output_until_the_caption_is_clicked(qtbot, c
     unit = snapshot.neuron_grids["1"][2]
     numpy.testing.assert_array_equal(shown(view), unit[::-1])
     reach = numpy.abs(unit).max()
-    assert tuple(view.image.levels) == pytest.approx((-reach, reach))
+    assert tuple(view.image.value_levels) == pytest.approx((-reach, reach))
     assert caption.isVisible() and "layer 1, unit 3" in caption.text()
     view.update_from(snapshot)  # later snapshots keep showing the unit
     numpy.testing.assert_array_equal(shown(view), unit[::-1])

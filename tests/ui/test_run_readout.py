@@ -106,3 +106,39 @@ def test_a_longer_readout_shows_whole_and_a_much_shorter_one_gives_its_room_back
     qtbot.waitUntil(lambda: readout.width() < wide / 2)
     assert shown_whole()
     window.close()
+
+
+def test_a_new_readout_and_epoch_repaint_their_labels_alone(qtbot):
+    """The readout and the epoch counter change with every snapshot drawn: the labels paint their own background, so
+    that the status bar and the control bar beneath them (and the window beneath those) are not painted again each
+    time, on the GUI thread the training waits for; and the title's mark of unsaved work and the readout's tooltip
+    are set only when they change."""
+    window = MainWindow("spiral")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    readout, epoch = find(window, QLabel, "runReadout"), find(window, QLabel, "epochLabel")
+    counters = {(widget, kind): EventCounter(kind) for widget, kind in (
+        (readout, QEvent.Type.Paint), (epoch, QEvent.Type.Paint), (window.statusBar(), QEvent.Type.Paint),
+        (window.controls, QEvent.Type.Paint), (window, QEvent.Type.ModifiedChange),
+        (readout, QEvent.Type.ToolTipChange))}
+    for (widget, _kind), counter in counters.items():
+        widget.installEventFilter(counter)
+    click(qtbot, window, "playButton")
+    # Past the first steps, whose readout grew (and the status bar was laid out again) at nearly every snapshot.
+    qtbot.waitUntil(lambda: window._drawn is not None and window._drawn.step > 1000, timeout=20_000)
+    for counter in counters.values():
+        counter.count = 0
+    drawn = set()
+    while len(drawn) < 16:  # snapshots drawn while training runs, each of a new epoch
+        qtbot.waitUntil(lambda: window._drawn is not None and window._drawn.epoch not in drawn, timeout=20_000)
+        drawn.add(window._drawn.epoch)
+        assert epoch.text() == f"Epoch {window._drawn.epoch:06d}"
+    click(qtbot, window, "playButton")
+    counts = {(widget.objectName(), kind.name): counter.count for (widget, kind), counter in counters.items()}
+    assert min(counts[("runReadout", "Paint")], counts[("epochLabel", "Paint")]) >= len(drawn) - 2, counts
+    # The readout still grows now and then to a longer text, which lays the status bar out again.
+    beneath = [counts[(name, "Paint")] for name in ("statusBar", "")]  # the control bar is unnamed
+    assert max(beneath) <= len(drawn) // 2, counts
+    assert counts[("mainWindow", "ModifiedChange")] == 0 and counts[("runReadout", "ToolTipChange")] <= 2, counts
+    window.close()

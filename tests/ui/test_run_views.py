@@ -51,7 +51,7 @@ def readout(window) -> str:
 
 
 def assert_nothing_trained_shows(window) -> None:
-    assert window.boundary_view.image.image is None
+    assert window.boundary_view.image.values is None
     assert points(window.loss_plot.train_curve) == 0 and points(window.accuracy_plot.test_curve) == 0
     assert not any(points(curve) for curve in window.gradient_plot.curves.values())
     assert not any(points(curve) for curve in window.activation_plot.curves.values())
@@ -60,7 +60,7 @@ def assert_nothing_trained_shows(window) -> None:
     assert "accuracy" not in readout(window) and "step" not in readout(window)
     assert find(window, QLabel, "epochLabel").text() == "Epoch 000000"
     units = getattr(window.network_view.diagram, "units", {})  # a wide network is drawn as blocks, without units
-    assert not any(image.image.any() for (path, _), image in units.items() if path != "input")  # blank thumbnails
+    assert not any(image.values.any() for (path, _), image in units.items() if path != "input")  # blank thumbnails
     assert window.stepper.trace is None and window.stepper.current_phase() == -1
 
 
@@ -70,7 +70,7 @@ def test_an_edit_of_a_trained_network_clears_every_view_of_the_old_one(qtbot):
                  window.gradient_plot, window.loss_plot):
         show_tab(qtbot, window, view)  # every tab drawn once, so each has something to lose
     train_then_pause(qtbot, window)
-    assert window.boundary_view.image.image is not None and points(window.loss_plot.train_curve) > 0
+    assert window.boundary_view.image.values is not None and points(window.loss_plot.train_curve) > 0
     assert "test accuracy" in readout(window)
     click(qtbot, window, "stepperBatchButton")  # a step held in the stepper, walked to its second phase
     qtbot.waitUntil(lambda: window.stepper.trace is not None, timeout=10_000)
@@ -151,7 +151,7 @@ def test_undo_of_an_insertion_brings_back_the_trained_weights(qtbot):
     assert all(numpy.array_equal(weights[name], restored[name]) for name in weights)
     assert "restored" in window.statusBar().currentMessage()
     qtbot.waitUntil(lambda: window._drawn is not None and window._drawn.step == step, timeout=10_000)
-    assert window.boundary_view.image.image is not None and points(window.loss_plot.train_curve) > 0
+    assert window.boundary_view.image.values is not None and points(window.loss_plot.train_curve) > 0
 
 
 def test_undo_back_to_a_trained_network_shows_its_last_gradients_at_once(qtbot):
@@ -229,12 +229,12 @@ def test_hovering_a_unit_shows_it_large_until_the_pointer_leaves(qtbot):
     assert hovered.args == ["1", 2]
     assert boundary.caption.text() == "Showing layer 1, unit 3, under the pointer"
     unit_grid = window.latest.neuron_grids["1"][2]
-    assert numpy.array_equal(boundary.image.image, unit_grid[::-1])
+    assert numpy.array_equal(boundary.image.values, unit_grid[::-1])
     with qtbot.waitSignal(view.neuron_hovered, timeout=2000) as left:
         QApplication.sendEvent(view, QEvent(QEvent.Type.Leave))  # the pointer leaves the network view
     assert left.args == ["", -1]
     assert not boundary.caption.isVisible()
-    assert numpy.array_equal(boundary.image.image, window.latest.boundary[::-1])
+    assert numpy.array_equal(boundary.image.values, window.latest.boundary[::-1])
 
 
 def test_a_hovered_unit_is_named_alike_in_its_tooltip_and_in_the_big_view(qtbot):

@@ -119,3 +119,37 @@ def test_thinning_keeps_each_pixel_column_s_first_last_lowest_and_highest_point(
     assert list(kept_steps) == [0, 1, 2, 4, 5, 6, 7, 9, 10, 12, 14, 15, 16, 17, 19]
     assert list(kept) == list(values[kept_steps.astype(int)])
     assert thinned(steps, values, start=0.0, column_width=0.5)[0].tolist() == steps.tolist()  # a column a point
+
+
+def early(snapshot, points: int):
+    """The same run when its history had its first `points` points."""
+    history = {name: values[:points] for name, values in snapshot.history.items()}
+    return dataclasses.replace(snapshot, step=int(history["step"][-1]), history=history)
+
+
+@pytest.mark.parametrize("kind", ["loss", "gradients"])
+def test_a_snapshot_that_widens_the_step_axis_sets_each_curve_once(qtbot, snapshot, monkeypatch, kind):
+    """The step axis widens (new columns: every curve is thinned again) in the same update that brings the new
+    series: each curve is thinned and set once, to its new series, not its old one first."""
+    if kind == "loss":
+        plot = shown_loss_plot(qtbot)
+        curves = [plot.raw_train_curve, plot.train_curve, plot.test_curve]
+    else:
+        plot = GradientPlot()
+        qtbot.addWidget(plot)
+        plot.resize(600, 300)
+        plot.show()
+        plot.reset(["1", "2"])
+        curves = list(plot.curves.values())
+    plot.update_from(early(snapshot, 1000))
+    end = plot.steps.end
+    sets = {curve: 0 for curve in curves}
+    for curve in curves:
+        def counted(*args, curve=curve, set_data=curve.setData, **kwargs):
+            sets[curve] += 1
+            return set_data(*args, **kwargs)
+        monkeypatch.setattr(curve, "setData", counted)
+    plot.update_from(snapshot)
+    assert plot.steps.end > end  # widened
+    assert list(sets.values()) == [1] * len(curves)
+    assert all(drawn(curve)[0][-1] == snapshot.history["step"][-1] for curve in curves)
