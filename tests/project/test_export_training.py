@@ -2,8 +2,10 @@
 steps (the same losses, to 1e-9 in float64), and under torchrun it trains with DistributedDataParallel."""
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy
 import pytest
@@ -72,8 +74,8 @@ def exported(path, folder):
     return folder / "train.py"
 
 
-def script_lines(command, folder):
-    done = subprocess.run(command, capture_output=True, text=True, cwd=folder, timeout=SCRIPT_TIMEOUT_S)
+def script_lines(command, folder, env=None):
+    done = subprocess.run(command, capture_output=True, text=True, cwd=folder, env=env, timeout=SCRIPT_TIMEOUT_S)
     assert done.returncode == 0, done.stderr
     return [json.loads(line) for line in done.stdout.splitlines()], done.stderr
 
@@ -191,20 +193,47 @@ def test_the_training_scripts_help_says_what_it_is_in_a_whole_sentence(tmp_path)
                            "this machine's GPU or CPU, or on many at once with DistributedDataParallel.")
 
 
+# A sitecustomize for the processes torchrun starts: as Python shuts down (the last atexit call), it names the
+# threads still running beside the main one. A gloo thread among them can abort the process as the
+# interpreter is torn down ("terminate called without an active exception"), rarely, on a loaded machine.
+THREADS_AT_EXIT = """import atexit
+import os
+import sys
+
+
+def name_threads():
+    names = [open(f"/proc/self/task/{task}/comm").read().strip() for task in os.listdir("/proc/self/task")
+             if task != str(os.getpid())]
+    print(f"threads at exit: {sorted(names)}", file=sys.stderr, flush=True)
+
+
+if "RANK" in os.environ and os.path.isdir("/proc/self/task"):
+    atexit.register(name_threads)
+"""
+
+
 def test_torchrun_trains_on_two_processes(tmp_path):
     """digits-mlp on 2 CPU processes (gloo) for 2 epochs: each step is still the app's step (the two shares'
-    gradients make the whole batch's), the loss falls and both processes finish."""
+    gradients make the whole batch's), the loss falls and both processes finish, their process group's
+    threads ended before Python shuts down."""
     preset = load_preset("digits-mlp")
     config = TrainingConfig(optimizer=preset.optimizer, batch_size=preset.batch_size, start_paused=True,
                             details=False)
     session = Session(preset.network, load_dataset(preset.dataset), config)
     save_project(project_of(session, preset.dataset, preset.title), tmp_path / "digits.bpp")  # step 0
     script = exported(tmp_path / "digits.bpp", tmp_path / "export")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "sitecustomize.py").write_text(THREADS_AT_EXIT)
+    python_path = os.pathsep.join(filter(None, [str(site), os.environ.get("PYTHONPATH")]))
+    env = {**os.environ, "PYTHONPATH": python_path, "OMP_NUM_THREADS": "1"}  # torchrun's default: no OpenMP threads
     lines, errors = script_lines([sys.executable, "-m", "torch.distributed.run", "--standalone", "--nproc_per_node",
                                   "2", str(script), "--epochs", "2", "--device", "cpu", "--dtype", "float64",
-                                  "--log-steps"], tmp_path)
+                                  "--log-steps"], tmp_path, env)
     assert "training on 2 processes (gloo), cpu, float64: global batch 64, about 32 per process" in errors
     assert "process 1 of 2: finished after 46 steps" in errors and "process 2 of 2: finished after 46 steps" in errors
+    if Path("/proc/self/task").is_dir():  # Linux
+        assert errors.count("threads at exit: []") == 2, errors
     numpy.testing.assert_allclose(step_losses(lines)[:STEPS], apps_next_losses(tmp_path / "digits.bpp", STEPS),
                                   rtol=0, atol=TOLERANCE)
     epochs = [line for line in lines if "epoch" in line and "done" not in line]

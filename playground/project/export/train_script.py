@@ -142,6 +142,7 @@ from pathlib import Path
 import numpy as np
 import torch
 import torch.distributed as dist
+import torch.distributed.nn  # before there is a process group: see end_processes()
 import torch.nn.functional as F
 from torch import nn
 from torch.nn.parallel import DistributedDataParallel
@@ -413,6 +414,17 @@ def start_processes(args):
     return device, dist.get_world_size(), dist.get_rank()
 
 
+def end_processes():
+    """End the process group while Python still runs. A gloo thread left running into Python's shutdown can
+    abort the process there ("terminate called without an active exception"): letting go of a tensor made in
+    Python, such as the last all-reduce's, it needs the interpreter being torn down. destroy_process_group()
+    drops torch's own references to the group, and the group stops its threads when the last one goes: DDP's
+    went with continue_training(), and torch.distributed.nn, imported before there was a group, holds none
+    (imported after, as DDP imports it, its functions would keep the group as their default argument)."""
+    dist.barrier()  # every process is done with the group's collectives
+    dist.destroy_process_group()
+
+
 def restore(args, device, dtype):
     """The model on the device, its optimizer, the counters and the place in the data, as the export left
     them, or as the checkpoint --resume names."""
@@ -462,9 +474,8 @@ def train_step(trained, optimizer, weights, x, y, batch_size, lr):
     return share.detach()
 
 
-def main():
-    args = parse_arguments()
-    device, processes, rank = start_processes(args)
+def continue_training(args, device, processes, rank):
+    """Train on from where the app stopped, printing each epoch's line and the last one."""
     dtype = getattr(torch, args.dtype)
     train, test = load_data(args)
     model, optimizer, counters, place = restore(args, device, dtype)
@@ -529,10 +540,14 @@ def main():
             save_checkpoint(args.checkpoint, model, optimizer, place, counters)
         print(json.dumps({"done": True, "state": state, "steps": counters["step"], **last}), flush=True)
     print(f"process {rank + 1} of {processes}: {state} after {counters['step']} steps", file=sys.stderr, flush=True)
+
+
+def main():
+    args = parse_arguments()
+    device, processes, rank = start_processes(args)
+    continue_training(args, device, processes, rank)
     if dist.is_initialized():
-        # Together: a process that tore its group down while another still saved and printed aborted (gloo).
-        dist.barrier()
-        dist.destroy_process_group()
+        end_processes()
 
 
 if __name__ == "__main__":
