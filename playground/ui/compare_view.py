@@ -22,7 +22,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont, QFontMetrics
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
 
-from playground.project.runs import KeptRun, shown_name
+from playground.project.runs import KeptRun, run_label
 from playground.session import Snapshot
 from playground.ui.plot_parts import (
     fit_legend,
@@ -46,12 +46,6 @@ LEGEND_POINTS = 9  # the legend's text size, pyqtgraph's LegendItem's labelTextS
 LEGEND_SAMPLE = 40  # pixels of a legend row before its text: the gap, the line sample and spacing
 LEGEND_SHARE = 0.4  # of the plot's width, at most, for the names beside the curves
 LEGEND_INDENT = "\u00a0\u00a0"  # before the later lines of a name that wraps
-
-
-def run_label(index: int, run: KeptRun) -> str:
-    """A kept run's name as the window shows it: the first is the project's title, as written; the others say in
-    the window's words how each differs from the one before (stored in identifiers)."""
-    return run.name if index == 0 else shown_name(run.name)
 
 
 def run_pen(index: int) -> pg.QtGui.QPen:

@@ -1,6 +1,7 @@
 """The runs kept for comparison in the window: keeping one (the run in use, or the one an edit just set
-aside), forgetting them, and naming each by how it differs from the run kept before it. The Compare
-tab shows them; the project saves them (Project.runs).
+aside), forgetting them, and naming each by how it differs from the run kept before it. The
+Compare tab shows them; the project saves them (Project.runs), and which of them its run is (Project.run_kept_as), so
+that the run goes on being that kept run when the project is opened again.
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ from playground.project.runs import (
     RunSetup,
     describe_change,
     kept_history,
+    run_label,
     shown_name,
 )
 from playground.session import Snapshot
-from playground.ui.compare_view import ComparePlot, run_label
+from playground.ui.compare_view import ComparePlot
 from playground.ui.training import Training
 
 
@@ -100,10 +102,15 @@ class RunComparison(QObject):
             # In place of the last "Kept run …", which would still say a run is kept.
             self.message.emit(self.tr("The kept runs are forgotten: the Compare tab shows the run in use alone."))
 
-    def show_runs(self, runs: list[KeptRun]) -> None:
-        """An opened project's kept runs (or none), in place of those shown."""
-        self.runs, self._kept = list(runs), {}
+    def show_runs(self, runs: list[KeptRun], kept: dict[int, int] | None = None) -> None:
+        """An opened project's kept runs (or none), in place of those shown; `kept`: run id → the index of the kept
+        run that run is (an opened project's run that was kept)."""
+        self.runs, self._kept = list(runs), dict(kept or {})
         self._show(changed=False)
+
+    def kept_as(self, run: int) -> int | None:
+        """The index of the kept run that run `run` (a Session.run_id) is, if it was kept."""
+        return self._kept.get(run)
 
     def _show(self, changed: bool = True) -> None:
         self.view.show_runs(self.runs)

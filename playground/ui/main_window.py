@@ -379,11 +379,11 @@ class MainWindow(QMainWindow):
         self.boundary_view.preview_neuron(path, unit, grid)
 
     def show_project(self, preset: Preset, dataset: Dataset, session: Session, runs: list | None = None,
-                     lesson: LessonPlace | None = None) -> None:
+                     lesson: LessonPlace | None = None, run_kept_as: int | None = None) -> None:
         """Drop the session, show `preset` on `dataset`, and go on with `session` (an opened project's, with its
-        kept `runs`, and the `lesson` it was saved in at its step, or none)."""
+        kept `runs`, the index of the one its run is, and the `lesson` it was saved in at its step, or none)."""
         self.run_in_use.discard_session()
-        self.comparison.show_runs(runs or [])
+        self.comparison.show_runs(runs or [], {} if run_kept_as is None else {session.run_id: run_kept_as})
         with QSignalBlocker(self.preset_selector):  # a project is no preset: picking any preset loads it
             self.preset_selector.setCurrentIndex(-1)
         self.run_in_use.show(preset, dataset)

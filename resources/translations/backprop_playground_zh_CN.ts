@@ -2304,6 +2304,10 @@ click to edit</source>
         <translation>{0}：第 {1} 个已保留的运行</translation>
     </message>
     <message>
+        <source>{0}: the number of the kept run that its run is must name one of its {1} kept runs, counted from 0: the file is damaged.</source>
+        <translation>{0}：项目自己的运行对应的已保留运行编号，必须指向它的 {1} 个已保留运行之一（从 0 数起）：文件已损坏。</translation>
+    </message>
+    <message>
         <source>{0} must be an object.</source>
         <translation>{0}必须是一个对象。</translation>
     </message>

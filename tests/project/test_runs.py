@@ -167,6 +167,21 @@ def test_kept_runs_come_back_from_the_project_file(tmp_path):
         assert all(numpy.array_equal(run.history[key], before.history[key]) for key in before.history)
 
 
+def test_which_kept_run_the_project_s_run_is_comes_back_and_older_files_say_none(tmp_path):
+    project = bpp.Project(CIRCLE.network, CIRCLE.optimizer, CIRCLE.batch_size, CIRCLE.dataset)
+    project.runs = [kept("Circle", CIRCLE), kept("lr 0.03 → 0.3", changed(CIRCLE, learning_rate=0.3))]
+    path = tmp_path / "kept.bpp"
+    save_project(project, path)
+    document = json.loads(zipfile.ZipFile(path).read("project.json"))
+    assert "run_kept_as" not in document and load_project(path).run_kept_as is None  # as files from before it
+    project.run_kept_as = 1
+    save_project(project, path)
+    document = json.loads(zipfile.ZipFile(path).read("project.json"))
+    # Older versions read no "run_kept_as", so the format stays the one they open.
+    assert document["run_kept_as"] == 1 and document["format"] == 2
+    assert load_project(path).run_kept_as == 1
+
+
 @pytest.fixture
 def with_runs(tmp_path):
     return saved_members(tmp_path, kept_run=True)
@@ -207,6 +222,11 @@ BAD_RUNS = [
         len(npz_arrays(m["runs.npz"])["0/step"]), numpy.nan)}), "step numbers are not all whole"),
     ("runs longer than a history", lambda m: with_runs_arrays(m, **{"0/step": numpy.zeros(2001)}),
      "claims 2,001 numbers"),
+    ("its run a kept run past the last", lambda m: with_document(m, lambda d: d.update(run_kept_as=1)),
+     "the number of the kept run that its run is must name one of its 1 kept runs, counted from 0"),
+    ("its run kept run -1", lambda m: with_document(m, lambda d: d.update(run_kept_as=-1)), "counted from 0"),
+    ("its run kept run as text", lambda m: with_document(m, lambda d: d.update(run_kept_as="0")), "counted from 0"),
+    ("its run kept run true", lambda m: with_document(m, lambda d: d.update(run_kept_as=True)), "counted from 0"),
 ]
 
 

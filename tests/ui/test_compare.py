@@ -39,6 +39,11 @@ def legend(window) -> list[str]:
     return [label.text for _, label in window.compare_view.legend.items]
 
 
+def one_line(names: list[str]) -> list[str]:
+    """Legend names each in one line, however the legend wraps them."""
+    return [name.replace("<br>\u00a0\u00a0", " ") for name in names]
+
+
 def points(curve) -> int:
     x, _ = curve.getData()
     return 0 if x is None else len(x)
@@ -106,9 +111,7 @@ def test_the_run_in_use_is_named_anew_when_it_goes_on_with_another_learning_rate
     qtbot.waitUntil(lambda: legend(window) == ["1: Circle", "now: same settings"], timeout=5_000)
     type_and_enter(qtbot, window.learning_rate_input, "0.3")  # the same run trains on, at another rate
     train(qtbot, window, 20)
-    # Each name in one line, however the legend wraps it.
-    qtbot.waitUntil(lambda: [name.replace("<br>\u00a0\u00a0", " ") for name in legend(window)]
-                    == ["1: Circle", "now: learning rate 0.03 → 0.3"], timeout=5_000)
+    qtbot.waitUntil(lambda: one_line(legend(window)) == ["1: Circle", "now: learning rate 0.03 → 0.3"], timeout=5_000)
     window.close()
 
 
@@ -134,6 +137,44 @@ def test_kept_runs_are_saved_with_the_project_and_come_back_on_open(qtbot, tmp_p
     menu_action(reopened, "Run", "Forget kept runs").trigger()
     assert reopened.comparison.runs == [] and reopened.isWindowModified() and not reopened.compare_view.hint.isHidden()
     reopened.close()
+
+
+def test_a_project_s_run_kept_before_saving_is_kept_again_not_twice_once_opened(qtbot, tmp_path):
+    """The file says which kept run the project's run is: Keep after opening it updates that run, rather than adding
+    a second curve of the same run ("same settings")."""
+    target = tmp_path / "kept.bpp"
+    window = open_window(qtbot)
+    train(qtbot, window, 50)
+    keep(qtbot, window)
+    window.projects.project_path = target
+    window.projects.save()
+    qtbot.waitUntil(lambda: target.is_file(), timeout=10_000)
+    window.close()
+    reopened = open_window(qtbot, "xor")
+    assert reopened.projects.open_project(target)
+    qtbot.waitUntil(lambda: reopened.latest is not None)
+    keep(qtbot, reopened)  # at once, as saved
+    assert [run.name for run in reopened.comparison.runs] == ["Circle"]
+    train(qtbot, reopened, 30)
+    keep(qtbot, reopened)
+    [run] = reopened.comparison.runs
+    assert run.step == reopened.latest.step and reopened.statusBar().currentMessage().startswith("Kept run 1")
+    reopened.plot_tabs.setCurrentWidget(reopened.compare_view)
+    qtbot.waitUntil(lambda: one_line(legend(reopened)) == ["1: Circle", "now: same settings"], timeout=5_000)
+    # Saved again and opened a third time, the link holds; another run after a reset is kept as a run of its own.
+    reopened.projects.save()
+    qtbot.waitUntil(lambda: not reopened.isWindowModified(), timeout=10_000)
+    reopened.close()
+    third = open_window(qtbot, "xor")
+    assert third.projects.open_project(target)
+    qtbot.waitUntil(lambda: third.latest is not None)
+    keep(qtbot, third)
+    assert len(third.comparison.runs) == 1
+    click(qtbot, third, "resetButton")
+    train(qtbot, third, 30)
+    keep(qtbot, third)
+    assert [run.name for run in third.comparison.runs] == ["Circle", "same settings"]
+    third.close()
 
 
 def test_forgetting_the_kept_runs_says_so_where_keeping_said_a_run_was_kept(qtbot):
@@ -239,3 +280,4 @@ def test_the_names_of_several_kept_runs_leave_the_curves_the_plot_at_1280_by_720
     assert_legend_beside_the_curves(view.plot)
     assert view.plot.getViewBox().height() > 0.6 * view.plot.viewport().height()
     window.close()
+
