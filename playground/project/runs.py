@@ -239,6 +239,9 @@ def _described(kind: str, settings: dict[str, Any]) -> str:
 
 # The stored name's phrases: "{key} {old} → {new}", "+ {key} {value}", "− {key}", "{old} → {new}" and these.
 _PHRASE = re.compile(r"clipping at|same settings|\(\+(\d+) more\)|[A-Za-z_][A-Za-z0-9_-]*")
+# Where two phrases of a stored name meet: a comma and a space outside the brackets of a value listed ("features
+# ['x1', 'x2'] → ['x1']").
+_BETWEEN_PHRASES = re.compile(r", (?![^\[]*\])")
 
 
 def _setting_words() -> dict[str, str]:
@@ -258,8 +261,9 @@ def _setting_words() -> dict[str, str]:
 
 def shown_name(name: str) -> str:
     """A kept run's name, stored in identifiers ("lr 0.01 → 0.001, init_scale 4 → 1"), in the window's words
-    ("learning rate 0.01 → 0.001, init scale 4 → 1"; 学习率 0.01 → 0.001 in Chinese). Words it does not know, such
-    as those of a name an older version stored in another language, stay as they are."""
+    ("learning rate 0.01 → 0.001, init scale 4 → 1"; "学习率 0.01 → 0.001，初始缩放 4 → 1" in Chinese, whose
+    phrases a full-width comma parts). Words it does not know, such as those of a name an older version stored in
+    another language, stay as they are."""
     settings = _setting_words()
 
     def word(match: re.Match) -> str:
@@ -267,7 +271,10 @@ def shown_name(name: str) -> str:
             return tr("(+{0} more)").format(match[1])
         return settings.get(match[0]) or term(match[0])
 
-    return _PHRASE.sub(word, name)
+    # The separator alone, as words.listed makes its own: the phrases are clauses ("学习率 0.1 → 0.03"), which
+    # Chinese parts with "，", not a list of names, which it parts with "、".
+    between = tr("{change}, {next_change}").format(change="", next_change="")
+    return _BETWEEN_PHRASES.sub(lambda _: between, _PHRASE.sub(word, name))
 
 
 def run_label(index: int, run: KeptRun) -> str:

@@ -14,6 +14,7 @@ project's and stay until forgotten.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 
 import numpy
@@ -46,6 +47,7 @@ LEGEND_POINTS = 9  # the legend's text size, pyqtgraph's LegendItem's labelTextS
 LEGEND_SAMPLE = 40  # pixels of a legend row before its text: the gap, the line sample and spacing
 LEGEND_SHARE = 0.4  # of the plot's width, at most, for the names beside the curves
 LEGEND_INDENT = "\u00a0\u00a0"  # before the later lines of a name that wraps
+BETWEEN_PARTS = re.compile(r"(?<=,) |(?<=，)")  # where a name's parts meet (shown_name): after the comma
 
 
 def run_pen(index: int) -> pg.QtGui.QPen:
@@ -54,20 +56,20 @@ def run_pen(index: int) -> pg.QtGui.QPen:
 
 
 def legend_text(name: str, fits: Callable[[str], bool]) -> str:
-    """A run's name for the legend, broken after its commas into lines that `fits` (a line's width) takes, and a part
-    too long for a line of its own between its words ("init Xavier uniform → He normal" in a small window)."""
+    """A run's name for the legend, broken after its commas (", " between its parts, "，" in Chinese) into lines that
+    `fits` (a line's width) takes, and a part too long for a line of its own between its words ("init Xavier uniform
+    → He normal" in a small window)."""
     lines = [""]
-    for part in name.split(", "):
-        joined = f"{lines[-1]}, {part}" if lines[-1] else part
-        if fits(f"{joined},"):
+    for part in BETWEEN_PARTS.split(name):  # each part but the last ends with its comma
+        joined = f"{lines[-1]} {part}" if lines[-1].endswith(",") else lines[-1] + part
+        if fits(joined):
             lines[-1] = joined
             continue
         if lines[-1]:
-            lines[-1] += ","
             lines.append("")
         for word in part.split(" "):
             joined = f"{lines[-1]} {word}" if lines[-1] else word
-            if lines[-1] and not fits(f"{joined},"):
+            if lines[-1] and not fits(joined):
                 lines.append(word)
             else:
                 lines[-1] = joined

@@ -2292,6 +2292,10 @@ click to edit</source>
         <translation>（另有 {0} 处）</translation>
     </message>
     <message>
+        <source>{change}, {next_change}</source>
+        <translation>{change}，{next_change}</translation>
+    </message>
+    <message>
         <source>{0}: the kept runs must be a list of at most {1}.</source>
         <translation>{0}：已保留的运行必须是一个列表，最多 {1} 项。</translation>
     </message>

@@ -105,14 +105,21 @@ def test_a_name_is_stored_in_identifiers_and_shown_in_the_window_s_words(monkeyp
     after.batch_size = 32
     name = describe_change(CIRCLE, after)
     assert name == "+ batchnorm, lr 0.03 → 0.3, + clipping at 0.5, batch 10 → 32"
-    assert shown_name(name) == "+ «BatchNorm», «learning rate» 0.03 → 0.3, + «clipping at» 0.5, «batch size» 10 → 32"
+    # The comma between the phrases too: Chinese parts them with "，".
+    assert shown_name(name) == ("+ «BatchNorm»«, »«learning rate» 0.03 → 0.3«, »+ «clipping at» 0.5«, »«batch size» 10 "
+                                "→ 32")
     many = describe_change(setup_of("exploding"), setup_of("deep-sigmoid"))
     assert many.startswith("plane → circle, ") and many.endswith(" more)")
     assert re.search(r" «\(\+\d+ more\)»$", shown_name(many))  # the translator marks the pattern it is given
     name = describe_change(setup_of("deep-sigmoid"), setup_of("deep-relu-he"))
     assert name == "sigmoid → relu, init xavier_uniform → he_normal, lr 0.1 → 0.03"
-    assert shown_name(name) == ("sigmoid → ReLU, «weight init» «Xavier uniform» → «He normal», «learning rate» 0.1 → "
-                                "0.03")
+    assert shown_name(name) == ("sigmoid → ReLU«, »«weight init» «Xavier uniform» → «He normal»«, »«learning rate» 0.1 "
+                                "→ 0.03")
+    # Values listed keep their commas.
+    more_features = copy.deepcopy(CIRCLE)
+    more_features.dataset = {**CIRCLE.dataset, "features": ["x1", "x2", "x1_sq"], "noise": 0.2}
+    assert shown_name(describe_change(CIRCLE, more_features)) == ("+ «noise» 0.2«, »«features» ['x1', 'x2'] → ['x1', "
+                                                                  "'x2', 'x1_sq']")
     # A name an older version stored in the window's words stays as it was.
     assert shown_name("学习率 0.1 → 0.03") == "学习率 0.1 → 0.03"
 
