@@ -4258,6 +4258,10 @@ sat.</source>
 <context>
     <name>RunComparison</name>
     <message>
+        <source>&amp;Forget kept runs…</source>
+        <translation>忘掉已保留的运行(&amp;F)…</translation>
+    </message>
+    <message>
         <source>Nothing to keep yet: train first, then keep the run to compare the next one with it.</source>
         <translation>还没有可保留的内容：先训练，再保留这次运行，以便和下一次比较。</translation>
     </message>
@@ -4268,6 +4272,18 @@ sat.</source>
     <message>
         <source>Kept run {0} at step {1:,} for comparison: {2}</source>
         <translation>已保留第 {1:,} 步的运行 {0} 用于比较：{2}</translation>
+    </message>
+    <message>
+        <source>Forget kept runs</source>
+        <translation>忘掉已保留的运行</translation>
+    </message>
+    <message>
+        <source>Forget the kept runs? Their curves leave the Compare tab, and the project once it is saved; nothing brings them back.</source>
+        <translation>要忘掉已保留的运行吗？它们的曲线会从“比较”标签页中消失，项目保存后也不再包含它们；之后无法找回。</translation>
+    </message>
+    <message>
+        <source>Forget</source>
+        <translation>忘掉</translation>
     </message>
     <message>
         <source>The kept runs are forgotten: the Compare tab shows the run in use alone.</source>
@@ -4428,10 +4444,6 @@ sat.</source>
     <message>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Forget kept runs</source>
-        <translation>忘掉已保留的运行(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Lessons</source>

@@ -6,7 +6,7 @@ import csv
 import numpy
 from pyqtgraph.exporters import CSVExporter, ImageExporter
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QToolButton
+from PySide6.QtWidgets import QCheckBox, QComboBox, QMessageBox, QToolButton
 
 from playground.project import load_project
 from playground.ui import MainWindow
@@ -134,7 +134,7 @@ def test_kept_runs_are_saved_with_the_project_and_come_back_on_open(qtbot, tmp_p
     assert all(numpy.array_equal(back.history[name], values, equal_nan=True) for name, values in kept.history.items())
     assert legend(reopened)[0] == "1: Deep sigmoid" and points(reopened.compare_view.run_curves[0]) > 0
     assert not reopened.isWindowModified()
-    menu_action(reopened, "Run", "Forget kept runs").trigger()
+    forget_from_the_run_menu(qtbot, reopened, "Forget")
     assert reopened.comparison.runs == [] and reopened.isWindowModified() and not reopened.compare_view.hint.isHidden()
     reopened.close()
 
@@ -177,13 +177,27 @@ def test_a_project_s_run_kept_before_saving_is_kept_again_not_twice_once_opened(
     third.close()
 
 
-def test_forgetting_the_kept_runs_says_so_where_keeping_said_a_run_was_kept(qtbot):
+def forget_from_the_run_menu(qtbot, window, answer: str) -> None:
+    """Run › Forget kept runs…, then `answer` ("Forget" or "Cancel") the question it asks."""
+    menu_action(window, "Run", "Forget kept runs…").trigger()
+    box = find(window, QMessageBox, "forgetKeptRuns")
+    qtbot.waitUntil(box.isVisible)
+    [button] = [button for button in box.buttons() if button.text().replace("&", "") == answer]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "forgetKeptRuns") is None)  # answered, it goes
+
+
+def test_forgetting_the_kept_runs_asks_first_and_says_so_where_keeping_said_a_run_was_kept(qtbot):
     window = open_window(qtbot)
+    forget = menu_action(window, "Run", "Forget kept runs…")
+    assert not forget.isEnabled()  # nothing to forget
     train(qtbot, window, 50)
     keep(qtbot, window)
-    assert window.statusBar().currentMessage().startswith("Kept run 1")
-    menu_action(window, "Run", "Forget kept runs").trigger()
-    assert window.comparison.runs == []
+    assert window.statusBar().currentMessage().startswith("Kept run 1") and forget.isEnabled()
+    forget_from_the_run_menu(qtbot, window, "Cancel")
+    assert len(window.comparison.runs) == 1 and window.statusBar().currentMessage().startswith("Kept run 1")
+    forget_from_the_run_menu(qtbot, window, "Forget")
+    assert window.comparison.runs == [] and not forget.isEnabled()
     assert window.statusBar().currentMessage() == ("The kept runs are forgotten: the Compare tab shows the run in use "
                                                    "alone.")
     window.close()
