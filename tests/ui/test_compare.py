@@ -6,10 +6,11 @@ import csv
 import numpy
 from pyqtgraph.exporters import CSVExporter, ImageExporter
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QMessageBox, QToolButton
+from PySide6.QtWidgets import QCheckBox, QComboBox, QMenu, QMessageBox, QToolButton
 
 from playground.project import load_project
 from playground.ui import MainWindow
+from playground.ui.compare_view import LEGEND_SHARE
 from playground.ui.plot_parts import smoothed_norm
 from tests.ui.test_main_window import type_and_enter
 from tests.ui.widgets import click, find
@@ -67,7 +68,7 @@ def test_a_kept_run_and_the_next_one_show_side_by_side_named_by_what_differs(qtb
     window.plot_tabs.setCurrentWidget(view)
     qtbot.waitUntil(lambda: points(view.current_curve) > 0)
     assert legend(window) == ["1: Circle", "now: tanh → ReLU"]  # stored "tanh → relu", shown in words
-    assert points(view.run_curves[0]) > 0 and view.hint.isHidden()
+    assert points(view.run_curves[0]) > 0  # and the hint to keep a run is gone from the legend
     keep(qtbot, window)
     assert [run.name for run in window.comparison.runs] == ["Circle", "tanh → relu"]
     # The legend is laid out again by the view; wait for it rather than for a fixed time.
@@ -135,7 +136,8 @@ def test_kept_runs_are_saved_with_the_project_and_come_back_on_open(qtbot, tmp_p
     assert legend(reopened)[0] == "1: Deep sigmoid" and points(reopened.compare_view.run_curves[0]) > 0
     assert not reopened.isWindowModified()
     forget_from_the_run_menu(qtbot, reopened, "Forget")
-    assert reopened.comparison.runs == [] and reopened.isWindowModified() and not reopened.compare_view.hint.isHidden()
+    assert reopened.comparison.runs == [] and reopened.isWindowModified()
+    assert legend(reopened)[-1].startswith("Keep a run")  # the hint again
     reopened.close()
 
 
@@ -295,3 +297,53 @@ def test_the_names_of_several_kept_runs_leave_the_curves_the_plot_at_1280_by_720
     assert view.plot.getViewBox().height() > 0.6 * view.plot.viewport().height()
     window.close()
 
+
+def beside_a_lesson_at_1280_by_720(qtbot) -> MainWindow:
+    """deep-sigmoid at 1280×720, its lesson docked beside it."""
+    window = open_window(qtbot, "deep-sigmoid")
+    window.resize(1280, 720)
+    qtbot.waitExposed(window)
+    lessons = window.findChild(QMenu, "lessonMenu")
+    next(action for action in lessons.actions() if action.text().endswith("(deep-sigmoid)")).trigger()
+    qtbot.waitUntil(lambda: window.lessons.dock.isVisible() and not window.lessons.dock.isFloating())
+    return window
+
+
+def test_beside_a_lesson_at_1280_by_720_the_compare_tab_gives_its_curves_most_of_its_height(qtbot):
+    """The hint above the plot and the log-scale box below it left the curves 100 pixels of the tab's 225: the hint
+    is the legend's last line, beside the curves, and the box sits in the row of choices."""
+    from tests.ui.test_plots import assert_legend_beside_the_curves
+
+    window = beside_a_lesson_at_1280_by_720(qtbot)
+    view = window.compare_view
+    window.plot_tabs.setCurrentWidget(view)
+    train(qtbot, window, 20)
+    qtbot.waitUntil(lambda: one_line(legend(window)) == [
+        "this run", "Keep a run (Keep, or K) to compare the next one with it."])
+    assert_legend_beside_the_curves(view.plot)
+    assert view.log_scale.isVisible() and view.log_scale.geometry().bottom() < view.plot.geometry().top()
+    assert view.plot.getViewBox().height() > 0.65 * view.height()
+    keep(qtbot, window)
+    qtbot.waitUntil(lambda: len(legend(window)) == 2 and legend(window)[0].startswith("1: "))
+    assert_legend_beside_the_curves(view.plot)
+    assert view.plot.getViewBox().height() > 0.65 * view.height()
+    window.close()
+
+
+def test_runs_kept_before_the_compare_tab_first_shows_are_named_in_lines_of_its_width(qtbot):
+    """Wrapped to the width the plot had before it ever showed, the longest name took half the plot, beside a name
+    wrapped to 40% of it."""
+    window = beside_a_lesson_at_1280_by_720(qtbot)
+    view = window.compare_view
+    train(qtbot, window, 20)
+    keep(qtbot, window)
+    click(qtbot, window, "resetButton")  # a new run
+    type_and_enter(qtbot, window.learning_rate_input, "0.3")
+    train(qtbot, window, 20)
+    keep(qtbot, window)
+    window.plot_tabs.setCurrentWidget(view)
+    qtbot.waitUntil(lambda: one_line(legend(window)) == ["1: Deep sigmoid", "2: learning rate 0.1 → 0.3",
+                                                         "now: same settings"])
+    assert all(label.item.boundingRect().width() <= LEGEND_SHARE * view.plot.viewport().width()
+               for _, label in view.legend.items)
+    window.close()
