@@ -61,11 +61,12 @@ def train(args: argparse.Namespace) -> int:
 
 
 def _trained(session: Session, project: Project) -> Project:
-    """The project as trained, keeping what only the window uses (its training speed, the epoch it stops at and the
-    lesson it shows): the command line trains at full speed to its own end, and a project it saves opens in the
-    window as it was."""
-    trained = project_of(session, project.dataset, project.title)
+    """The project as trained, keeping what only the window uses (its training speed, the epoch it stops at, the
+    lesson it shows, the runs kept for comparison and which of them its run is): the command line trains at full speed
+    to its own end, and a project it saves opens in the window as it was, its run trained on."""
+    trained = project_of(session, project.dataset, project.title, project.view)
     trained.pace, trained.stop_at_epoch, trained.lesson = project.pace, project.stop_at_epoch, project.lesson
+    trained.runs, trained.run_kept_as = project.runs, project.run_kept_as
     return trained
 
 

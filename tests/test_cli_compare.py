@@ -1,5 +1,6 @@
 """`playground compare`: the final metrics of projects' runs side by side, as text or JSON."""
 
+import copy
 import json
 
 import pytest
@@ -24,8 +25,9 @@ def test_two_projects_side_by_side_as_json(trained, capsys):
     capsys.readouterr()
     assert main(["compare", trained["deep-sigmoid"], trained["deep-relu-he"], "--json"]) == 0
     runs = json.loads(capsys.readouterr().out)["runs"]
-    assert [run["name"] for run in runs] == ["Deep sigmoid", "sigmoid → relu, init xavier_uniform → he_normal, "
-                                                             "lr 0.1 → 0.03"]
+    # In the window's words, as its Compare tab names them (English here), not the identifiers a file stores.
+    assert [run["name"] for run in runs] == ["Deep sigmoid", "sigmoid → ReLU, weight init Xavier uniform → He normal, "
+                                                             "learning rate 0.1 → 0.03"]
     assert [run["project"] for run in runs] == [trained["deep-sigmoid"], trained["deep-relu-he"]]
     for run in runs:
         assert run["epoch"] == 3 and run["step"] == 75 and not run["kept"]
@@ -45,7 +47,29 @@ def test_a_project_with_kept_runs_compares_them_with_its_own(trained, tmp_path, 
     assert main(["compare", str(path)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split() == ["run", "1", "2"] and lines[2].split() == ["step", "75", "75"]
-    assert lines[-2:] == [f"1: Deep sigmoid ({path}, kept)", f"2: batch 20 → 10 ({path})"]
+    assert lines[-2:] == [f"1: Deep sigmoid ({path}, kept)", f"2: batch size 20 → 10 ({path})"]
+
+
+def test_a_project_s_run_that_is_one_of_its_kept_runs_is_listed_once_where_it_is_now(trained, tmp_path, capsys):
+    """Kept at step 75 and trained on to step 150: one run, at its place among the kept runs, at step 150."""
+    path = tmp_path / "kept.bpp"
+    assert main(["train", trained["deep-sigmoid"], "--epochs", "3", "--save", str(path)]) == 0
+    project = load_project(path)
+    before = load_project(trained["deep-sigmoid"])
+    history = {key.removeprefix("history/"): value for key, value in before.arrays.items()
+               if key.startswith("history/")}
+    faster = copy.deepcopy(project.optimizer)
+    faster.learning_rate = 0.3
+    setup = RunSetup(project.network, project.optimizer, project.batch_size, project.dataset)
+    project.runs = [KeptRun("Deep sigmoid", setup, history, 75, 3),
+                    KeptRun("lr 0.1 → 0.3", RunSetup(project.network, faster, 10, project.dataset), history, 75, 3)]
+    project.run_kept_as = 0
+    save_project(project, path)
+    capsys.readouterr()
+    assert main(["compare", str(path), "--json"]) == 0
+    runs = json.loads(capsys.readouterr().out)["runs"]
+    assert [(run["name"], run["step"], run["epoch"], run["kept"]) for run in runs] == [
+        ("Deep sigmoid", 150, 6, True), ("learning rate 0.1 → 0.3", 75, 3, True)]
 
 
 @pytest.mark.parametrize("arguments, message", [

@@ -10,6 +10,7 @@ from playground.cli import main
 from playground.project import load_project, save_project
 from playground.project.bpp import StepperPlace
 from playground.project.lessons import LessonPlace
+from playground.project.runs import KeptRun, RunSetup
 
 
 @pytest.mark.parametrize("preset", ["iris", "digits-cnn"])
@@ -105,16 +106,23 @@ def test_a_float64_run_goes_on_in_float64(tmp_path, capsys):
 
 
 
-def test_a_project_trained_on_the_command_line_keeps_the_window_s_speed_epoch_to_stop_at_and_lesson(tmp_path):
+def test_a_project_trained_on_the_command_line_keeps_what_the_window_saved_in_it(tmp_path):
+    """Its speed, epoch to stop at, lesson, description, and the runs kept for comparison with the one its run is."""
     saved = tmp_path / "run.bpp"
     assert main(["train", "--preset", "circle", "--epochs", "1", "--save", str(saved)]) == 0
     project = load_project(saved)
     project.pace, project.stop_at_epoch, project.lesson = "epoch", 7, LessonPlace("overfit", 3, (3,))
+    project.view = {"description": "Two rings."}
+    history = {key.removeprefix("history/"): value for key, value in project.arrays.items()
+               if key.startswith("history/")}
+    setup = RunSetup(project.network, project.optimizer, project.batch_size, project.dataset)
+    project.runs, project.run_kept_as = [KeptRun("Circle", setup, history, project.progress["step"], 1)], 0
     save_project(project, saved)
     assert main(["train", str(saved), "--epochs", "1", "--save", str(saved)]) == 0
     trained = load_project(saved)
     assert (trained.pace, trained.stop_at_epoch, trained.progress["epoch"]) == ("epoch", 7, 2)
-    assert trained.lesson == LessonPlace("overfit", 3, (3,))
+    assert trained.lesson == LessonPlace("overfit", 3, (3,)) and trained.view == {"description": "Two rings."}
+    assert [run.name for run in trained.runs] == ["Circle"] and trained.run_kept_as == 0
 
 
 def test_a_project_trained_on_the_command_line_holds_no_step_in_the_stepper(tmp_path):

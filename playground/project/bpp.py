@@ -42,7 +42,7 @@ from playground.data.reading import NotAFile, open_regular
 from playground.engine import NetworkSpec, OptimizerSpec
 from playground.errors import FileFormatError, PlaygroundError
 from playground.project.lessons import LessonPlace
-from playground.project.runs import KeptRun, read_runs, runs_arrays, runs_document
+from playground.project.runs import KeptRun, read_run_kept_as, read_runs, runs_arrays, runs_document
 from playground.words import listed, tr
 
 # 2 adds kept runs, 3 the last step's gradient; a file is written in the lowest format that holds what it has, so
@@ -116,6 +116,7 @@ class Project:
     arrays: dict[str, numpy.ndarray] = field(default_factory=dict)
     pace: str = "full"  # how much training each frame of the window shows (session.config.PACES)
     runs: list[KeptRun] = field(default_factory=list)  # kept for comparison
+    run_kept_as: int | None = None  # the index in runs of the kept run that this project's run is (None: none)
     stop_at_epoch: int | None = None  # where the window pauses training by itself (None: until paused)
     lesson: LessonPlace | None = None  # the lesson the window showed, and where in it (None: none)
     stepper: StepperPlace | None = None  # the step the stepper showed, held and not applied (None: none)
@@ -131,6 +132,8 @@ def save_project(project: Project, path: str | Path) -> None:
         "dataset": project.dataset, "view": project.view, "progress": project.progress}
     if project.runs:
         document["runs"] = runs_document(project.runs)
+    if project.run_kept_as is not None:  # older versions read no "run_kept_as", and keep that run again as a new one
+        document["run_kept_as"] = project.run_kept_as
     if project.lesson is not None:  # older versions read no "lesson", and open the project without it
         place = project.lesson
         document["lesson"] = {"name": place.name, "step": place.step, "made": list(place.made)}
@@ -222,6 +225,7 @@ def load_project(path: str | Path) -> Project:
     project = _project(document, {k: v for k, v in arrays.items() if not k.startswith("runs/")}, path.name)
     project.runs = read_runs(document.get("runs"), {k.removeprefix("runs/"): v for k, v in arrays.items()
                                                      if k.startswith("runs/")}, path.name)
+    project.run_kept_as = read_run_kept_as(document.get("run_kept_as"), project.runs, path.name)
     return project
 
 

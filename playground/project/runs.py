@@ -1,8 +1,8 @@
 """Runs kept for comparison: each one's setup (network, optimizer, batch size, data) and metric
 history, named by how it differs from the run before ("sigmoid → relu", "lr 0.1 → 0.03",
 "+ batchnorm ×10"), and read back from a project file with every field checked. A name is stored as it is made, in
-identifiers and a few fixed English words, the same whatever the window's language; the window shows it in its own
-words (shown_name: "learning rate 0.1 → 0.03", 学习率 0.1 → 0.03 in Chinese).
+identifiers and a few fixed English words, the same whatever the window's language; the window and the command line
+show it in words (shown_name: "learning rate 0.1 → 0.03", 学习率 0.1 → 0.03 in Chinese).
 
 The name is worked out from the two setups alone (describe_change, a pure function): the networks
 as sequences of layers, a Dense or Conv2D layer's activation counted as a layer of its own, so that
@@ -239,6 +239,9 @@ def _described(kind: str, settings: dict[str, Any]) -> str:
 
 # The stored name's phrases: "{key} {old} → {new}", "+ {key} {value}", "− {key}", "{old} → {new}" and these.
 _PHRASE = re.compile(r"clipping at|same settings|\(\+(\d+) more\)|[A-Za-z_][A-Za-z0-9_-]*")
+# Where two phrases of a stored name meet: a comma and a space outside the brackets of a value listed ("features
+# ['x1', 'x2'] → ['x1']").
+_BETWEEN_PHRASES = re.compile(r", (?![^\[]*\])")
 
 
 def _setting_words() -> dict[str, str]:
@@ -258,8 +261,9 @@ def _setting_words() -> dict[str, str]:
 
 def shown_name(name: str) -> str:
     """A kept run's name, stored in identifiers ("lr 0.01 → 0.001, init_scale 4 → 1"), in the window's words
-    ("learning rate 0.01 → 0.001, init scale 4 → 1"; 学习率 0.01 → 0.001 in Chinese). Words it does not know, such
-    as those of a name an older version stored in another language, stay as they are."""
+    ("learning rate 0.01 → 0.001, init scale 4 → 1"; "学习率 0.01 → 0.001，初始缩放 4 → 1" in Chinese, whose
+    phrases a full-width comma parts). Words it does not know, such as those of a name an older version stored in
+    another language, stay as they are."""
     settings = _setting_words()
 
     def word(match: re.Match) -> str:
@@ -267,7 +271,16 @@ def shown_name(name: str) -> str:
             return tr("(+{0} more)").format(match[1])
         return settings.get(match[0]) or term(match[0])
 
-    return _PHRASE.sub(word, name)
+    # The separator alone, as words.listed makes its own: the phrases are clauses ("学习率 0.1 → 0.03"), which
+    # Chinese parts with "，", not a list of names, which it parts with "、".
+    between = tr("{change}, {next_change}").format(change="", next_change="")
+    return _BETWEEN_PHRASES.sub(lambda _: between, _PHRASE.sub(word, name))
+
+
+def run_label(index: int, run: KeptRun) -> str:
+    """Kept run `index`'s name as it is shown: the first is the project's title, as written; the others say in
+    words how each differs from the one before (stored in identifiers)."""
+    return run.name if index == 0 else shown_name(run.name)
 
 
 # The final metrics of a run, from its history.
@@ -296,26 +309,30 @@ def final_metrics(history: dict[str, numpy.ndarray]) -> dict[str, float | None]:
 
 def compared_runs(projects: list[tuple[str, Any]]) -> list[dict[str, Any]]:
     """Each project's kept runs and then its own run, as (file, Project) pairs give them, with where each ended:
-    a run's name (its own for a kept run; for a project's run, how it differs from the run listed before it),
-    its file, step, epoch and final metrics (None where there are none)."""
+    a run's name in words (shown_name; a kept run's own, for a project's run how it differs from the run listed
+    before it), its file, step, epoch and final metrics (None where there are none). A project's run that is one of
+    its kept runs (Project.run_kept_as) is listed once, in that run's place, where it is now: it may have trained
+    on since it was kept."""
     found, before = [], None
     for where, project in projects:
-        for run in project.runs:
-            found.append({"name": run.name, "project": where, "kept": True, "epoch": run.epoch,
-                          **final_metrics(run.history)})
-            before = run.setup
-        setup = RunSetup(project.network, project.optimizer, project.batch_size, project.dataset)
         history = {key.removeprefix("history/"): value for key, value in project.arrays.items()
                    if key.startswith("history/")}
-        name = describe_change(before, setup, project.title or where) or SAME_SETTINGS
-        progress = project.progress or {}
-        found.append({"name": name, "project": where, "kept": False, "epoch": progress.get("epoch", 0),
-                      **final_metrics(history)})
-        before = setup
+        epoch = (project.progress or {}).get("epoch", 0)
+        setup = RunSetup(project.network, project.optimizer, project.batch_size, project.dataset)
+        for index, run in enumerate(project.runs):
+            now = index == project.run_kept_as
+            found.append({"name": run_label(index, run), "project": where, "kept": True,
+                          "epoch": epoch if now else run.epoch, **final_metrics(history if now else run.history)})
+            before = setup if now else run.setup
+        if project.run_kept_as is None:
+            name = project.title or where if before is None else shown_name(describe_change(before, setup)
+                                                                             or SAME_SETTINGS)
+            found.append({"name": name, "project": where, "kept": False, "epoch": epoch, **final_metrics(history)})
+            before = setup
     return found
 
 
-# In a project file: project.json's "runs" and the member runs.npz ("<index>/<series>").
+# In a project file: project.json's "runs" and "run_kept_as", and the member runs.npz ("<index>/<series>").
 
 
 def runs_document(runs: list[KeptRun]) -> list[dict[str, Any]]:
@@ -343,6 +360,18 @@ def read_runs(entries: Any, arrays: dict[str, numpy.ndarray], where: str) -> lis
         histories[int(index)][series] = values
     return [_read_run(entry, history, tr("{0}: kept run {1}").format(where, index + 1))
             for index, (entry, history) in enumerate(zip(entries, histories))]
+
+
+def read_run_kept_as(value: Any, runs: list[KeptRun], where: str) -> int | None:
+    """project.json's "run_kept_as": which of `runs` (its index, from 0) the project's own run is, kept and perhaps
+    trained on since, so that keeping it again updates that run rather than adding it twice; None when it is none of
+    them, as in files from before it was saved."""
+    if value is None:
+        return None
+    if not (isinstance(value, int) and not isinstance(value, bool) and 0 <= value < len(runs)):
+        raise FileFormatError(tr("{0}: the number of the kept run that its run is must name one of its {1} kept runs, "
+                                 "counted from 0: the file is damaged.").format(where, len(runs)))
+    return value
 
 
 def _read_run(entry: Any, history: dict[str, numpy.ndarray], where: str) -> KeptRun:

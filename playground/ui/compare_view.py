@@ -14,6 +14,7 @@ project's and stay until forgotten.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 
 import numpy
@@ -22,7 +23,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont, QFontMetrics
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
 
-from playground.project.runs import KeptRun, shown_name
+from playground.project.runs import KeptRun, run_label
 from playground.session import Snapshot
 from playground.ui.plot_parts import (
     fit_legend,
@@ -42,16 +43,12 @@ RUN_DASHES = [Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine
 CURRENT_COLOR = (8, 119, 189)
 LAYER_SERIES = ("grad_norm", "update_ratio")  # series kept per layer, as "<kind>/<path>.W" (or .K), on a log axis
 LOSSES = ("test_loss", "train_loss")  # on a log axis when the person asks: a loss that starts huge hides the rest
+SERIES_CHARACTERS = 6  # the least the chooser of the series shows of a name
 LEGEND_POINTS = 9  # the legend's text size, pyqtgraph's LegendItem's labelTextSize
 LEGEND_SAMPLE = 40  # pixels of a legend row before its text: the gap, the line sample and spacing
 LEGEND_SHARE = 0.4  # of the plot's width, at most, for the names beside the curves
 LEGEND_INDENT = "\u00a0\u00a0"  # before the later lines of a name that wraps
-
-
-def run_label(index: int, run: KeptRun) -> str:
-    """A kept run's name as the window shows it: the first is the project's title, as written; the others say in
-    the window's words how each differs from the one before (stored in identifiers)."""
-    return run.name if index == 0 else shown_name(run.name)
+BETWEEN_PARTS = re.compile(r"(?<=,) |(?<=，)")  # where a name's parts meet (shown_name): after the comma
 
 
 def run_pen(index: int) -> pg.QtGui.QPen:
@@ -60,20 +57,20 @@ def run_pen(index: int) -> pg.QtGui.QPen:
 
 
 def legend_text(name: str, fits: Callable[[str], bool]) -> str:
-    """A run's name for the legend, broken after its commas into lines that `fits` (a line's width) takes, and a part
-    too long for a line of its own between its words ("init Xavier uniform → He normal" in a small window)."""
+    """A run's name for the legend, broken after its commas (", " between its parts, "，" in Chinese) into lines that
+    `fits` (a line's width) takes, and a part too long for a line of its own between its words ("init Xavier uniform
+    → He normal" in a small window)."""
     lines = [""]
-    for part in name.split(", "):
-        joined = f"{lines[-1]}, {part}" if lines[-1] else part
-        if fits(f"{joined},"):
+    for part in BETWEEN_PARTS.split(name):  # each part but the last ends with its comma
+        joined = f"{lines[-1]} {part}" if lines[-1].endswith(",") else lines[-1] + part
+        if fits(joined):
             lines[-1] = joined
             continue
         if lines[-1]:
-            lines[-1] += ","
             lines.append("")
         for word in part.split(" "):
             joined = f"{lines[-1]} {word}" if lines[-1] else word
-            if lines[-1] and not fits(f"{joined},"):
+            if lines[-1] and not fits(joined):
                 lines.append(word)
             else:
                 lines[-1] = joined
@@ -107,6 +104,9 @@ class ComparePlot(QWidget):
                            ("update_ratio", self.tr("Update ratio ‖ΔW‖ / ‖W‖"))):
             self.series_selector.addItem(label, key)
         self.series_selector.setToolTip(self.tr("What the runs are compared on"))
+        # Its longest name would widen the window's output column by itself; the y axis names the series too.
+        self.series_selector.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.series_selector.setMinimumContentsLength(SERIES_CHARACTERS)
         self.layer_selector = QComboBox(objectName="compareLayer")
         self.layer_selector.setToolTip(self.tr("The layer whose weights' gradient norm or update ratio is shown"))
         self.log_scale = QCheckBox(self.tr("log scale"), objectName="compareLogScale")
@@ -116,8 +116,9 @@ class ComparePlot(QWidget):
         self.runs_button.setMenu(self.runs_menu)
         self.runs_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.runs_button.setToolTip(self.tr("Choose the kept runs to show"))
-        self.hint = QLabel(self.tr("Keep a run (Keep, or K) to compare the next one with it."),
-                           objectName="compareHint", wordWrap=True)
+        # While no run is kept, what to do, last in the legend: beside the curves, it takes none of their height (a
+        # row above them left a laptop's curves 100 pixels beside a lesson). An item of no pen, never plotted.
+        self.hint = pg.PlotDataItem(pen=None, name=self.tr("Keep a run (Keep, or K) to compare the next one with it."))
         self.plot = pg.PlotWidget(background=None, axisItems=log_friendly_axes())
         self.plot.getAxis("left").enableAutoSIPrefix(False)
         # Beside the curves, so that long names cover none, and Export keeps them; below them, four runs' names left
@@ -132,14 +133,15 @@ class ComparePlot(QWidget):
         controls = QHBoxLayout()
         controls.addWidget(QLabel(self.tr("Show:")))
         controls.addWidget(self.series_selector, 1)
+        # One of these two at a time (a layer for the layers' series, a log axis for the losses), so the row needs no
+        # more room for both than for one; below the plot, the check box took the curves a row.
         controls.addWidget(self.layer_selector)
+        controls.addWidget(self.log_scale)
         controls.addWidget(self.runs_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(controls)
-        layout.addWidget(self.hint)
         layout.addWidget(self.plot, 1)
-        layout.addWidget(self.log_scale)  # below, as in the Loss tab: the row above has no room on a small screen
         self.series_selector.currentIndexChanged.connect(self._series_chosen)
         self.layer_selector.currentIndexChanged.connect(lambda _: self._draw())
         self.log_scale.toggled.connect(lambda _: self._series_chosen())
@@ -220,7 +222,6 @@ class ComparePlot(QWidget):
             self.run_curves.append(curve)
             self.run_actions.append(action)
         self.runs_button.setEnabled(bool(self.runs))
-        self.hint.setVisible(not self.runs)
         self._restack_current()
         self._fill_layers()
         self._draw()
@@ -248,22 +249,50 @@ class ComparePlot(QWidget):
         font = QFont(self.font())
         font.setPointSize(LEGEND_POINTS)
         metrics = QFontMetrics(font)
-        room = LEGEND_SHARE * self.plot.viewport().width() - LEGEND_SAMPLE
+        room = self._name_room()
         return legend_text(name, lambda line: metrics.horizontalAdvance(LEGEND_INDENT + line) <= room)
+
+    def _name_room(self) -> float:
+        return LEGEND_SHARE * self.plot.viewport().width() - LEGEND_SAMPLE
+
+    def _show_hint(self) -> None:
+        """The hint in the legend, wrapped by Qt to the names' width: a sentence, broken anywhere a line may break (a
+        Chinese one has no spaces)."""
+        label = self.legend.getLabel(self.hint)
+        label.setText(html.escape(self.hint.name()), italic=True)
+        label.item.setTextWidth(self._name_room())
+        label.updateMin()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
-        for sample, label in self.legend.items:  # the names in lines of the new width
-            label.setText(self._legend_text(sample.item.name()))
+        self._rewrap_names()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        # Names kept while another tab showed were wrapped to the width the hidden plot had then, not to this one.
+        super().showEvent(event)
+        self._rewrap_names()
+
+    def _rewrap_names(self) -> None:
+        for sample, label in self.legend.items:  # the names in lines of the plot's width
+            if sample.item is self.hint:
+                self._show_hint()
+            else:
+                label.setText(self._legend_text(sample.item.name()))
         fit_legend(self.plot.getPlotItem())
 
     def _restack_current(self) -> None:
-        """The run in use on top of the kept runs, and last in the legend, while it has trained."""
+        """The run in use on top of the kept runs, and last in the legend, while it has trained; the hint after it,
+        while no run is kept."""
         if self.current_curve in self.plot.listDataItems():
             self.plot.removeItem(self.current_curve)
         if self.history is not None:
             self.current_curve.opts["name"] = self.current_name
             self._show_curve(self.current_curve, True)
+        self.legend.removeItem(self.hint)
+        if not self.runs:
+            self.legend.addItem(self.hint, "")
+            self._show_hint()
+        fit_legend(self.plot.getPlotItem())
 
     def update_from(self, snapshot: Snapshot) -> None:
         started = self.history is None

@@ -1,6 +1,7 @@
 """The runs kept for comparison in the window: keeping one (the run in use, or the one an edit just set
-aside), forgetting them, and naming each by how it differs from the run kept before it. The Compare
-tab shows them; the project saves them (Project.runs).
+aside), forgetting them once the person says so, and naming each by how it differs from the run kept before it. The
+Compare tab shows them; the project saves them (Project.runs), and which of them its run is (Project.run_kept_as), so
+that the run goes on being that kept run when the project is opened again.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ import copy
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMessageBox
 
 from playground.project.bpp import Project
 from playground.project.runs import (
@@ -18,10 +21,11 @@ from playground.project.runs import (
     RunSetup,
     describe_change,
     kept_history,
+    run_label,
     shown_name,
 )
 from playground.session import Snapshot
-from playground.ui.compare_view import ComparePlot, run_label
+from playground.ui.compare_view import ComparePlot
 from playground.ui.training import Training
 
 
@@ -39,6 +43,9 @@ class RunComparison(QObject):
         self.runs: list[KeptRun] = []
         self._latest: Snapshot | None = None  # the newest snapshot of the run in use
         self._kept: dict[int, int] = {}  # run id → the index of the kept run it is
+        # Run › Forget kept runs…: asks first, and only while there are runs to forget.
+        self.forget_action = QAction(self.tr("&Forget kept runs…"), self, enabled=False)
+        self.forget_action.triggered.connect(self.ask_to_forget)
         training.snapshot.connect(self._received)
 
     def _received(self, snapshot: Snapshot) -> None:
@@ -93,6 +100,23 @@ class RunComparison(QObject):
                                                                                           run_label(again, run)))
         return True
 
+    def ask_to_forget(self) -> None:
+        """Ask whether to forget the kept runs, and forget them if the person says so. Asked rather than undone: the
+        window's undo stack holds the network's edits and is emptied when another preset is shown, while kept runs
+        stay across presets; and Keep is no edit on it, so an Undo of a forget would have to drop the runs kept
+        since or put them out of order."""
+        if not self.runs:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Forget kept runs"),
+                          self.tr("Forget the kept runs? Their curves leave the Compare tab, and the project once it "
+                                  "is saved; nothing brings them back."),
+                          parent=self.view.window(), objectName="forgetKeptRuns")
+        forget = box.addButton(self.tr("Forget"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
+        box.buttonClicked.connect(lambda button: button is forget and self.forget())
+        box.finished.connect(box.deleteLater)
+        box.open()  # not exec(): training goes on while the question waits
+
     def forget(self) -> None:
         if self.runs:
             self.show_runs([])
@@ -100,13 +124,19 @@ class RunComparison(QObject):
             # In place of the last "Kept run …", which would still say a run is kept.
             self.message.emit(self.tr("The kept runs are forgotten: the Compare tab shows the run in use alone."))
 
-    def show_runs(self, runs: list[KeptRun]) -> None:
-        """An opened project's kept runs (or none), in place of those shown."""
-        self.runs, self._kept = list(runs), {}
+    def show_runs(self, runs: list[KeptRun], kept: dict[int, int] | None = None) -> None:
+        """An opened project's kept runs (or none), in place of those shown; `kept`: run id → the index of the kept
+        run that run is (an opened project's run that was kept)."""
+        self.runs, self._kept = list(runs), dict(kept or {})
         self._show(changed=False)
+
+    def kept_as(self, run: int) -> int | None:
+        """The index of the kept run that run `run` (a Session.run_id) is, if it was kept."""
+        return self._kept.get(run)
 
     def _show(self, changed: bool = True) -> None:
         self.view.show_runs(self.runs)
+        self.forget_action.setEnabled(bool(self.runs))
         self._name_current()
         if changed:
             self.changed.emit()

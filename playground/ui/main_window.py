@@ -108,8 +108,8 @@ class MainWindow(QMainWindow):
         self.builder.undo_stack.indexChanged.connect(self._edit_settled)
         controls = self.controls
         self.menus.add_run_menus((controls.train_action, controls.step_action, controls.reset_action,
-                                  controls.keep_action), self.comparison.forget, lesson_titles(window_language()),
-                                 self.lessons.open)
+                                  controls.keep_action), self.comparison.forget_action,
+                                 lesson_titles(window_language()), self.lessons.open)
         self.layout_memory = LayoutMemory(self, {"splitter": self.splitter, "network_splitter": self.network_splitter,
                                                  "output_splitter": self.output_panel})
         self.redraw_timer = QTimer(self, interval=REDRAW_MS, timeout=self.redraw)
@@ -383,12 +383,13 @@ class MainWindow(QMainWindow):
         self.boundary_view.preview_neuron(path, unit, grid)
 
     def show_project(self, preset: Preset, dataset: Dataset, session: Session, runs: list | None = None,
-                     lesson: LessonPlace | None = None, stepper: StepperPlace | None = None) -> None:
+                     lesson: LessonPlace | None = None, stepper: StepperPlace | None = None,
+                     run_kept_as: int | None = None) -> None:
         """Drop the session, show `preset` on `dataset`, and go on with `session` (an opened project's, with its
-        kept `runs`, the `lesson` it was saved in at its step, or none, and the step its `stepper` held, traced
-        again and shown where the stepper was, or none)."""
+        kept `runs`, the index of the one its run is, the `lesson` it was saved in at its step, or none, and the
+        step its `stepper` held, traced again and shown where the stepper was, or none)."""
         self.run_in_use.discard_session()
-        self.comparison.show_runs(runs or [])
+        self.comparison.show_runs(runs or [], {} if run_kept_as is None else {session.run_id: run_kept_as})
         with QSignalBlocker(self.preset_selector):  # a project is no preset: picking any preset loads it
             self.preset_selector.setCurrentIndex(-1)
         self.run_in_use.show(preset, dataset, session.config.seed)

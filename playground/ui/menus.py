@@ -82,15 +82,15 @@ class WindowMenus(QObject):
         self.window.statusBar().showMessage(self.tr("The language you chose applies when Backprop Playground "
                                                     "starts again."))
 
-    def add_run_menus(self, keys: Sequence[QAction], forget: Callable[[], None], lessons: dict[str, str],
+    def add_run_menus(self, keys: Sequence[QAction], forget: QAction, lessons: dict[str, str],
                       open_lesson: Callable[[str], None]) -> None:
         """Run (`keys`: the control bar's actions, train or pause, step, reset and keep the run for comparison,
-        shown with their keys; forget the kept runs) and Lessons (`lessons`: each lesson's title by name), before
+        shown with their keys; `forget`, the kept runs') and Lessons (`lessons`: each lesson's title by name), before
         Language and Help."""
         runs = QMenu(self.tr("&Run"), self.window)
         runs.addActions(keys)
         runs.addSeparator()
-        runs.addAction(self.tr("&Forget kept runs"), forget)
+        runs.addAction(forget)
         lesson_menu = QMenu(self.tr("&Lessons"), self.window, objectName="lessonMenu")
         for name, title in lessons.items():
             lesson_menu.addAction(f"{title} ({name})", lambda name=name: open_lesson(name))

@@ -96,6 +96,7 @@ class RunInUse(QObject):
         told = self.description.tells_of(project.dataset.get("name"), project.network)
         project.view = {"description": preset.description if told else ""}
         project.runs = list(self.comparison.runs)
+        project.run_kept_as = None if session is None else self.comparison.kept_as(session.run_id)
         project.lesson = self.lesson()
         # The step held goes with the state the session exported, which is the state before it; none without a session.
         project.stepper = self.stepper() if session is not None else None

@@ -2316,6 +2316,10 @@ click to edit</source>
         <translation>（另有 {0} 处）</translation>
     </message>
     <message>
+        <source>{change}, {next_change}</source>
+        <translation>{change}，{next_change}</translation>
+    </message>
+    <message>
         <source>{0}: the kept runs must be a list of at most {1}.</source>
         <translation>{0}：已保留的运行必须是一个列表，最多 {1} 项。</translation>
     </message>
@@ -2326,6 +2330,10 @@ click to edit</source>
     <message>
         <source>{0}: kept run {1}</source>
         <translation>{0}：第 {1} 个已保留的运行</translation>
+    </message>
+    <message>
+        <source>{0}: the number of the kept run that its run is must name one of its {1} kept runs, counted from 0: the file is damaged.</source>
+        <translation>{0}：项目自己的运行对应的已保留运行编号，必须指向它的 {1} 个已保留运行之一（从 0 数起）：文件已损坏。</translation>
     </message>
     <message>
         <source>{0} must be an object.</source>
@@ -4294,6 +4302,10 @@ sat.</source>
 <context>
     <name>RunComparison</name>
     <message>
+        <source>&amp;Forget kept runs…</source>
+        <translation>忘掉已保留的运行(&amp;F)…</translation>
+    </message>
+    <message>
         <source>Nothing to keep yet: train first, then keep the run to compare the next one with it.</source>
         <translation>还没有可保留的内容：先训练，再保留这次运行，以便和下一次比较。</translation>
     </message>
@@ -4304,6 +4316,18 @@ sat.</source>
     <message>
         <source>Kept run {0} at step {1:,} for comparison: {2}</source>
         <translation>已保留第 {1:,} 步的运行 {0} 用于比较：{2}</translation>
+    </message>
+    <message>
+        <source>Forget kept runs</source>
+        <translation>忘掉已保留的运行</translation>
+    </message>
+    <message>
+        <source>Forget the kept runs? Their curves leave the Compare tab, and the project once it is saved; nothing brings them back.</source>
+        <translation>要忘掉已保留的运行吗？它们的曲线会从“比较”标签页中消失，项目保存后也不再包含它们；之后无法找回。</translation>
+    </message>
+    <message>
+        <source>Forget</source>
+        <translation>忘掉</translation>
     </message>
     <message>
         <source>The kept runs are forgotten: the Compare tab shows the run in use alone.</source>
@@ -4468,10 +4492,6 @@ sat.</source>
     <message>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Forget kept runs</source>
-        <translation>忘掉已保留的运行(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Lessons</source>

@@ -105,14 +105,21 @@ def test_a_name_is_stored_in_identifiers_and_shown_in_the_window_s_words(monkeyp
     after.batch_size = 32
     name = describe_change(CIRCLE, after)
     assert name == "+ batchnorm, lr 0.03 → 0.3, + clipping at 0.5, batch 10 → 32"
-    assert shown_name(name) == "+ «BatchNorm», «learning rate» 0.03 → 0.3, + «clipping at» 0.5, «batch size» 10 → 32"
+    # The comma between the phrases too: Chinese parts them with "，".
+    assert shown_name(name) == ("+ «BatchNorm»«, »«learning rate» 0.03 → 0.3«, »+ «clipping at» 0.5«, »«batch size» 10 "
+                                "→ 32")
     many = describe_change(setup_of("exploding"), setup_of("deep-sigmoid"))
     assert many.startswith("plane → circle, ") and many.endswith(" more)")
     assert re.search(r" «\(\+\d+ more\)»$", shown_name(many))  # the translator marks the pattern it is given
     name = describe_change(setup_of("deep-sigmoid"), setup_of("deep-relu-he"))
     assert name == "sigmoid → relu, init xavier_uniform → he_normal, lr 0.1 → 0.03"
-    assert shown_name(name) == ("sigmoid → ReLU, «weight init» «Xavier uniform» → «He normal», «learning rate» 0.1 → "
-                                "0.03")
+    assert shown_name(name) == ("sigmoid → ReLU«, »«weight init» «Xavier uniform» → «He normal»«, »«learning rate» 0.1 "
+                                "→ 0.03")
+    # Values listed keep their commas.
+    more_features = copy.deepcopy(CIRCLE)
+    more_features.dataset = {**CIRCLE.dataset, "features": ["x1", "x2", "x1_sq"], "noise": 0.2}
+    assert shown_name(describe_change(CIRCLE, more_features)) == ("+ «noise» 0.2«, »«features» ['x1', 'x2'] → ['x1', "
+                                                                  "'x2', 'x1_sq']")
     # A name an older version stored in the window's words stays as it was.
     assert shown_name("学习率 0.1 → 0.03") == "学习率 0.1 → 0.03"
 
@@ -167,6 +174,21 @@ def test_kept_runs_come_back_from_the_project_file(tmp_path):
         assert all(numpy.array_equal(run.history[key], before.history[key]) for key in before.history)
 
 
+def test_which_kept_run_the_project_s_run_is_comes_back_and_older_files_say_none(tmp_path):
+    project = bpp.Project(CIRCLE.network, CIRCLE.optimizer, CIRCLE.batch_size, CIRCLE.dataset)
+    project.runs = [kept("Circle", CIRCLE), kept("lr 0.03 → 0.3", changed(CIRCLE, learning_rate=0.3))]
+    path = tmp_path / "kept.bpp"
+    save_project(project, path)
+    document = json.loads(zipfile.ZipFile(path).read("project.json"))
+    assert "run_kept_as" not in document and load_project(path).run_kept_as is None  # as files from before it
+    project.run_kept_as = 1
+    save_project(project, path)
+    document = json.loads(zipfile.ZipFile(path).read("project.json"))
+    # Older versions read no "run_kept_as", so the format stays the one they open.
+    assert document["run_kept_as"] == 1 and document["format"] == 2
+    assert load_project(path).run_kept_as == 1
+
+
 @pytest.fixture
 def with_runs(tmp_path):
     return saved_members(tmp_path, kept_run=True)
@@ -207,6 +229,11 @@ BAD_RUNS = [
         len(npz_arrays(m["runs.npz"])["0/step"]), numpy.nan)}), "step numbers are not all whole"),
     ("runs longer than a history", lambda m: with_runs_arrays(m, **{"0/step": numpy.zeros(2001)}),
      "claims 2,001 numbers"),
+    ("its run a kept run past the last", lambda m: with_document(m, lambda d: d.update(run_kept_as=1)),
+     "the number of the kept run that its run is must name one of its 1 kept runs, counted from 0"),
+    ("its run kept run -1", lambda m: with_document(m, lambda d: d.update(run_kept_as=-1)), "counted from 0"),
+    ("its run kept run as text", lambda m: with_document(m, lambda d: d.update(run_kept_as="0")), "counted from 0"),
+    ("its run kept run true", lambda m: with_document(m, lambda d: d.update(run_kept_as=True)), "counted from 0"),
 ]
 
 

@@ -6,10 +6,11 @@ import csv
 import numpy
 from pyqtgraph.exporters import CSVExporter, ImageExporter
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QToolButton
+from PySide6.QtWidgets import QCheckBox, QComboBox, QMenu, QMessageBox, QToolButton
 
 from playground.project import load_project
 from playground.ui import MainWindow
+from playground.ui.compare_view import LEGEND_SHARE
 from playground.ui.plot_parts import smoothed_norm
 from tests.ui.test_main_window import type_and_enter
 from tests.ui.widgets import click, find
@@ -39,6 +40,11 @@ def legend(window) -> list[str]:
     return [label.text for _, label in window.compare_view.legend.items]
 
 
+def one_line(names: list[str]) -> list[str]:
+    """Legend names each in one line, however the legend wraps them."""
+    return [name.replace("<br>\u00a0\u00a0", " ") for name in names]
+
+
 def points(curve) -> int:
     x, _ = curve.getData()
     return 0 if x is None else len(x)
@@ -62,7 +68,7 @@ def test_a_kept_run_and_the_next_one_show_side_by_side_named_by_what_differs(qtb
     window.plot_tabs.setCurrentWidget(view)
     qtbot.waitUntil(lambda: points(view.current_curve) > 0)
     assert legend(window) == ["1: Circle", "now: tanh → ReLU"]  # stored "tanh → relu", shown in words
-    assert points(view.run_curves[0]) > 0 and view.hint.isHidden()
+    assert points(view.run_curves[0]) > 0  # and the hint to keep a run is gone from the legend
     keep(qtbot, window)
     assert [run.name for run in window.comparison.runs] == ["Circle", "tanh → relu"]
     # The legend is laid out again by the view; wait for it rather than for a fixed time.
@@ -106,9 +112,7 @@ def test_the_run_in_use_is_named_anew_when_it_goes_on_with_another_learning_rate
     qtbot.waitUntil(lambda: legend(window) == ["1: Circle", "now: same settings"], timeout=5_000)
     type_and_enter(qtbot, window.learning_rate_input, "0.3")  # the same run trains on, at another rate
     train(qtbot, window, 20)
-    # Each name in one line, however the legend wraps it.
-    qtbot.waitUntil(lambda: [name.replace("<br>\u00a0\u00a0", " ") for name in legend(window)]
-                    == ["1: Circle", "now: learning rate 0.03 → 0.3"], timeout=5_000)
+    qtbot.waitUntil(lambda: one_line(legend(window)) == ["1: Circle", "now: learning rate 0.03 → 0.3"], timeout=5_000)
     window.close()
 
 
@@ -131,18 +135,71 @@ def test_kept_runs_are_saved_with_the_project_and_come_back_on_open(qtbot, tmp_p
     assert all(numpy.array_equal(back.history[name], values, equal_nan=True) for name, values in kept.history.items())
     assert legend(reopened)[0] == "1: Deep sigmoid" and points(reopened.compare_view.run_curves[0]) > 0
     assert not reopened.isWindowModified()
-    menu_action(reopened, "Run", "Forget kept runs").trigger()
-    assert reopened.comparison.runs == [] and reopened.isWindowModified() and not reopened.compare_view.hint.isHidden()
+    forget_from_the_run_menu(qtbot, reopened, "Forget")
+    assert reopened.comparison.runs == [] and reopened.isWindowModified()
+    assert legend(reopened)[-1].startswith("Keep a run")  # the hint again
     reopened.close()
 
 
-def test_forgetting_the_kept_runs_says_so_where_keeping_said_a_run_was_kept(qtbot):
+def test_a_project_s_run_kept_before_saving_is_kept_again_not_twice_once_opened(qtbot, tmp_path):
+    """The file says which kept run the project's run is: Keep after opening it updates that run, rather than adding
+    a second curve of the same run ("same settings")."""
+    target = tmp_path / "kept.bpp"
     window = open_window(qtbot)
     train(qtbot, window, 50)
     keep(qtbot, window)
-    assert window.statusBar().currentMessage().startswith("Kept run 1")
-    menu_action(window, "Run", "Forget kept runs").trigger()
-    assert window.comparison.runs == []
+    window.projects.project_path = target
+    window.projects.save()
+    qtbot.waitUntil(lambda: target.is_file(), timeout=10_000)
+    window.close()
+    reopened = open_window(qtbot, "xor")
+    assert reopened.projects.open_project(target)
+    qtbot.waitUntil(lambda: reopened.latest is not None)
+    keep(qtbot, reopened)  # at once, as saved
+    assert [run.name for run in reopened.comparison.runs] == ["Circle"]
+    train(qtbot, reopened, 30)
+    keep(qtbot, reopened)
+    [run] = reopened.comparison.runs
+    assert run.step == reopened.latest.step and reopened.statusBar().currentMessage().startswith("Kept run 1")
+    reopened.plot_tabs.setCurrentWidget(reopened.compare_view)
+    qtbot.waitUntil(lambda: one_line(legend(reopened)) == ["1: Circle", "now: same settings"], timeout=5_000)
+    # Saved again and opened a third time, the link holds; another run after a reset is kept as a run of its own.
+    reopened.projects.save()
+    qtbot.waitUntil(lambda: not reopened.isWindowModified(), timeout=10_000)
+    reopened.close()
+    third = open_window(qtbot, "xor")
+    assert third.projects.open_project(target)
+    qtbot.waitUntil(lambda: third.latest is not None)
+    keep(qtbot, third)
+    assert len(third.comparison.runs) == 1
+    click(qtbot, third, "resetButton")
+    train(qtbot, third, 30)
+    keep(qtbot, third)
+    assert [run.name for run in third.comparison.runs] == ["Circle", "same settings"]
+    third.close()
+
+
+def forget_from_the_run_menu(qtbot, window, answer: str) -> None:
+    """Run › Forget kept runs…, then `answer` ("Forget" or "Cancel") the question it asks."""
+    menu_action(window, "Run", "Forget kept runs…").trigger()
+    box = find(window, QMessageBox, "forgetKeptRuns")
+    qtbot.waitUntil(box.isVisible)
+    [button] = [button for button in box.buttons() if button.text().replace("&", "") == answer]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "forgetKeptRuns") is None)  # answered, it goes
+
+
+def test_forgetting_the_kept_runs_asks_first_and_says_so_where_keeping_said_a_run_was_kept(qtbot):
+    window = open_window(qtbot)
+    forget = menu_action(window, "Run", "Forget kept runs…")
+    assert not forget.isEnabled()  # nothing to forget
+    train(qtbot, window, 50)
+    keep(qtbot, window)
+    assert window.statusBar().currentMessage().startswith("Kept run 1") and forget.isEnabled()
+    forget_from_the_run_menu(qtbot, window, "Cancel")
+    assert len(window.comparison.runs) == 1 and window.statusBar().currentMessage().startswith("Kept run 1")
+    forget_from_the_run_menu(qtbot, window, "Forget")
+    assert window.comparison.runs == [] and not forget.isEnabled()
     assert window.statusBar().currentMessage() == ("The kept runs are forgotten: the Compare tab shows the run in use "
                                                    "alone.")
     window.close()
@@ -238,4 +295,55 @@ def test_the_names_of_several_kept_runs_leave_the_curves_the_plot_at_1280_by_720
     qtbot.waitUntil(lambda: len(legend(window)) == 4)
     assert_legend_beside_the_curves(view.plot)
     assert view.plot.getViewBox().height() > 0.6 * view.plot.viewport().height()
+    window.close()
+
+
+def beside_a_lesson_at_1280_by_720(qtbot) -> MainWindow:
+    """deep-sigmoid at 1280×720, its lesson docked beside it."""
+    window = open_window(qtbot, "deep-sigmoid")
+    window.resize(1280, 720)
+    qtbot.waitExposed(window)
+    lessons = window.findChild(QMenu, "lessonMenu")
+    next(action for action in lessons.actions() if action.text().endswith("(deep-sigmoid)")).trigger()
+    qtbot.waitUntil(lambda: window.lessons.dock.isVisible() and not window.lessons.dock.isFloating())
+    return window
+
+
+def test_beside_a_lesson_at_1280_by_720_the_compare_tab_gives_its_curves_most_of_its_height(qtbot):
+    """The hint above the plot and the log-scale box below it left the curves 100 pixels of the tab's 225: the hint
+    is the legend's last line, beside the curves, and the box sits in the row of choices."""
+    from tests.ui.test_plots import assert_legend_beside_the_curves
+
+    window = beside_a_lesson_at_1280_by_720(qtbot)
+    view = window.compare_view
+    window.plot_tabs.setCurrentWidget(view)
+    train(qtbot, window, 20)
+    qtbot.waitUntil(lambda: one_line(legend(window)) == [
+        "this run", "Keep a run (Keep, or K) to compare the next one with it."])
+    assert_legend_beside_the_curves(view.plot)
+    assert view.log_scale.isVisible() and view.log_scale.geometry().bottom() < view.plot.geometry().top()
+    assert view.plot.getViewBox().height() > 0.65 * view.height()
+    keep(qtbot, window)
+    qtbot.waitUntil(lambda: len(legend(window)) == 2 and legend(window)[0].startswith("1: "))
+    assert_legend_beside_the_curves(view.plot)
+    assert view.plot.getViewBox().height() > 0.65 * view.height()
+    window.close()
+
+
+def test_runs_kept_before_the_compare_tab_first_shows_are_named_in_lines_of_its_width(qtbot):
+    """Wrapped to the width the plot had before it ever showed, the longest name took half the plot, beside a name
+    wrapped to 40% of it."""
+    window = beside_a_lesson_at_1280_by_720(qtbot)
+    view = window.compare_view
+    train(qtbot, window, 20)
+    keep(qtbot, window)
+    click(qtbot, window, "resetButton")  # a new run
+    type_and_enter(qtbot, window.learning_rate_input, "0.3")
+    train(qtbot, window, 20)
+    keep(qtbot, window)
+    window.plot_tabs.setCurrentWidget(view)
+    qtbot.waitUntil(lambda: one_line(legend(window)) == ["1: Deep sigmoid", "2: learning rate 0.1 → 0.3",
+                                                         "now: same settings"])
+    assert all(label.item.boundingRect().width() <= LEGEND_SHARE * view.plot.viewport().width()
+               for _, label in view.legend.items)
     window.close()

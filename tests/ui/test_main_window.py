@@ -420,7 +420,7 @@ def test_the_run_menu_shows_the_keys_of_train_step_reset_and_keep_and_they_work(
     run_menu = next(action.menu() for action in window.menuBar().actions() if action.text() == "&Run")
     keys = {action.text(): action.shortcut().toString() for action in run_menu.actions() if not action.isSeparator()}
     assert keys == {"&Train": "Space", "&Step one batch": "Right", "&Reset the weights": "R",
-                    "&Keep this run for comparison": "K", "&Forget kept runs": ""}
+                    "&Keep this run for comparison": "K", "&Forget kept runs…": ""}
     table = find(window, QTableWidget, "layerList")
     table.setFocus()
     qtbot.keyClick(table, Qt.Key.Key_Right)

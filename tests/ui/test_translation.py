@@ -616,7 +616,8 @@ def test_the_loss_and_accuracy_legends_in_chinese_are_above_their_curves_beside_
 
 def test_the_compare_tab_names_runs_in_chinese_words(qtbot, chinese):
     """A kept run's name is stored in identifiers ("tanh → relu, lr 0.03 → 0.1": the same in every language); the
-    legend and the status bar say it in the window's words (tanh → ReLU, 学习率 0.03 → 0.1)."""
+    legend and the status bar say it in the window's words, its parts parted by the full-width comma that parts
+    clauses, not by the enumeration comma of a list of names (tanh → ReLU，学习率 0.03 → 0.1)."""
     window = MainWindow("circle")
     qtbot.addWidget(window)
     window.show()
@@ -630,10 +631,10 @@ def test_the_compare_tab_names_runs_in_chinese_words(qtbot, chinese):
     window.comparison.keep()
     assert window.comparison.runs[1].name == "tanh → relu, lr 0.03 → 0.1"  # as a file keeps it, in any language
     message = window.statusBar().currentMessage()
-    assert message.endswith("tanh → ReLU, 学习率 0.03 → 0.1") and english_words(message) == [], message
+    assert message.endswith("tanh → ReLU，学习率 0.03 → 0.1") and english_words(message) == [], message
     window.plot_tabs.setCurrentWidget(window.compare_view)
     legend = window.compare_view.legend
-    # Each name in one line, however the legend wraps it.
-    qtbot.waitUntil(lambda: [label.text.replace("<br>\u00a0\u00a0", " ") for _, label in legend.items][1]
-                    == "2: tanh → ReLU, 学习率 0.03 → 0.1")
+    # Each name in one line, however the legend wraps it: after "，" or between words.
+    qtbot.waitUntil(lambda: [re.sub("(?<=，)<br>\u00a0\u00a0", "", label.text).replace("<br>\u00a0\u00a0", " ")
+                             for _, label in legend.items][1] == "2: tanh → ReLU，学习率 0.03 → 0.1")
     window.close()
