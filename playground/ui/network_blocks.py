@@ -73,12 +73,15 @@ def shape_line(shape: tuple[int, ...]) -> str:
 
 def label(text: str, parent: QGraphicsItem, size: int = FONT_PX, color: QColor = INK) -> QGraphicsSimpleTextItem:
     """Text in scene units, so that it scales with the picture. Text on the background takes the
-    palette's text colour (light or dark); text inside the light blocks stays dark."""
+    palette's text colour (light or dark); text inside the light blocks stays dark. It is repainted from Qt's pixmap
+    of it: a block takes a new colour at nearly every snapshot, and laying out and drawing the three lines of text on
+    it again was a twentieth of the GUI thread's work a snapshot, which the training thread waits for."""
     item = QGraphicsSimpleTextItem(text, parent)
     font = QFont()
     font.setPixelSize(size)
     item.setFont(font)
     item.setBrush(color)
+    item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
     return item
 
 

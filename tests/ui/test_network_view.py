@@ -145,6 +145,25 @@ def test_digits_mlp_gets_one_block_per_layer_coloured_by_gradient_norm(qtbot):
     assert rgb(diagram.blocks["2"].brush()) == GRAD_STOPS[-1][1]
 
 
+def test_a_block_s_new_colour_repaints_its_text_from_a_pixmap_that_looks_the_same(qtbot):
+    """A block takes a new colour at nearly every snapshot: its lines of text come back from Qt's pixmap of them,
+    not laid out and drawn again on the GUI thread the training waits for, and look as the text drawn anew."""
+    spec, dataset, snapshots = trained("digits-mlp", 3)
+    view = NetworkView()
+    qtbot.addWidget(view)
+    view.resize(700, 450)
+    view.show()
+    qtbot.waitExposed(view)
+    view.show_network(spec, dataset.feature_names, planar=False)
+    view.update_from(snapshots[-1])
+    texts = [item for item in view.canvas.scene().items() if isinstance(item, QGraphicsSimpleTextItem)]
+    assert texts and all(item.cacheMode() == item.CacheMode.DeviceCoordinateCache for item in texts)
+    cached = view.grab().toImage()
+    for item in texts:
+        item.setCacheMode(item.CacheMode.NoCache)
+    assert view.grab().toImage() == cached
+
+
 def test_a_residual_block_is_coloured_by_the_weights_inside_it(qtbot):
     spec, dataset, snapshots = trained("residual", 3)
     view = NetworkView()
