@@ -34,6 +34,7 @@ from playground.ui.plot_parts import (
     smoothed_norm,
     smoothed_step_axis,
 )
+from playground.ui.translation import window_language
 
 # Distinct colours (Tableau 10 without its orange and blue, which the run in use keeps for itself), and dashes.
 RUN_COLORS = [(214, 39, 40), (44, 160, 44), (148, 103, 189), (140, 86, 75), (227, 119, 194), (127, 127, 127),
@@ -211,9 +212,10 @@ class ComparePlot(QWidget):
         self.runs = list(runs)
         self.run_curves, self.run_actions = [], []
         for index, run in enumerate(self.runs):
-            label = f"{index + 1}: {run_label(index, run)}"
+            name = run_label(index, run, window_language())
+            label = f"{index + 1}: {name}"
             curve = pg.PlotDataItem(pen=run_pen(index), name=label)
-            curve.setToolTip(run_label(index, run))
+            curve.setToolTip(name)
             self._show_curve(curve, True)
             action = self.runs_menu.addAction(label)
             action.setCheckable(True)

@@ -27,6 +27,7 @@ from playground.project.runs import (
 from playground.session import Snapshot
 from playground.ui.compare_view import ComparePlot
 from playground.ui.training import Training
+from playground.ui.translation import window_language
 
 
 class RunComparison(QObject):
@@ -96,8 +97,8 @@ class RunComparison(QObject):
         run = self.runs[again]
         run.setup, run.history, run.step, run.epoch = setup, kept_history(history), step, epoch
         self._show()
-        self.message.emit(self.tr("Kept run {0} at step {1:,} for comparison: {2}").format(again + 1, step,
-                                                                                          run_label(again, run)))
+        self.message.emit(self.tr("Kept run {0} at step {1:,} for comparison: {2}").format(
+            again + 1, step, run_label(again, run, window_language())))
         return True
 
     def ask_to_forget(self) -> None:
