@@ -76,8 +76,9 @@ class RunComparison(QObject):
 
     def keep(self, quiet: bool = False) -> bool:
         """Keep the run in use (or the one set aside) for comparison, named by how it differs from the run kept
-        before it; a run kept already is kept again as it is now. False when none has trained, having said so
-        unless `quiet`."""
+        before it; a run kept already is kept again as it is now, unless it went on with other settings since (a
+        learning rate typed while it trains), which make it another run to compare, as the legend names it. False
+        when none has trained, having said so unless `quiet`."""
         current = self._current()
         if current is None:
             if not quiet:
@@ -86,6 +87,8 @@ class RunComparison(QObject):
             return False
         source, setup, history, step, epoch = current
         again = self._kept.get(source)
+        if again is not None and describe_change(self.runs[again].setup, setup):
+            again = None  # its curve at the settings it was kept with stays, beside this one
         if again is None and len(self.runs) >= MAX_KEPT_RUNS:
             self.message.emit(self.tr("{0} runs are kept already, as many as a project holds: forget them "
                                       "(Run › Forget kept runs) to keep more.").format(MAX_KEPT_RUNS))

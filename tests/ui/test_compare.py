@@ -116,6 +116,29 @@ def test_the_run_in_use_is_named_anew_when_it_goes_on_with_another_learning_rate
     window.close()
 
 
+def test_a_run_that_went_on_with_another_learning_rate_is_kept_as_the_run_the_legend_names(qtbot):
+    """The legend names the run in use "now: learning rate 0.03 → 0.3" once it trains on at 0.3: Keep keeps that
+    as a run of its own, rather than putting it in the place of run 1, whose curve (at 0.03) would be gone."""
+    window = open_window(qtbot)
+    train(qtbot, window, 50)
+    keep(qtbot, window)
+    first = window.comparison.runs[0]
+    kept_at = first.step
+    type_and_enter(qtbot, window.learning_rate_input, "0.3")  # the same run trains on, at another rate
+    train(qtbot, window, 20)
+    keep(qtbot, window)
+    assert [run.name for run in window.comparison.runs] == ["Circle", "lr 0.03 → 0.3"]
+    assert first.step == kept_at and first.setup.optimizer.learning_rate == 0.03
+    assert window.statusBar().currentMessage().startswith("Kept run 2")
+    train(qtbot, window, 20)
+    keep(qtbot, window)  # at the same rate: the run kept just now, kept again as it is now
+    assert len(window.comparison.runs) == 2 and window.comparison.runs[1].step == window.latest.step
+    window.plot_tabs.setCurrentWidget(window.compare_view)
+    qtbot.waitUntil(lambda: one_line(legend(window)) == ["1: Circle", "2: learning rate 0.03 → 0.3",
+                                                         "now: same settings"], timeout=5_000)
+    window.close()
+
+
 def test_kept_runs_are_saved_with_the_project_and_come_back_on_open(qtbot, tmp_path):
     target = tmp_path / "compared.bpp"
     window = open_window(qtbot, "deep-sigmoid")
