@@ -205,7 +205,9 @@ class ComparePlot(QWidget):
     # The kept runs, and the run in use.
 
     def show_runs(self, runs: list[KeptRun]) -> None:
-        """The kept runs, each shown: their curves are made here and only updated afterwards."""
+        """The kept runs, each shown but those the person hid (a run kept since, or kept again, leaves them hidden):
+        their curves are made here and only updated afterwards."""
+        hidden = [run for run, action in zip(self.runs, self.run_actions) if not action.isChecked()]
         for curve in self.run_curves:
             self.plot.removeItem(curve)
         self.runs_menu.clear()
@@ -216,10 +218,12 @@ class ComparePlot(QWidget):
             label = f"{index + 1}: {name}"
             curve = pg.PlotDataItem(pen=run_pen(index), name=label)
             curve.setToolTip(name)
-            self._show_curve(curve, True)
+            shown = not any(run is gone for gone in hidden)
+            if shown:
+                self._show_curve(curve, True)
             action = self.runs_menu.addAction(label)
             action.setCheckable(True)
-            action.setChecked(True)
+            action.setChecked(shown)
             action.toggled.connect(lambda shown, curve=curve: self._show_curve(curve, shown))
             self.run_curves.append(curve)
             self.run_actions.append(action)

@@ -104,6 +104,28 @@ def test_a_kept_run_and_the_next_one_show_side_by_side_named_by_what_differs(qtb
 
 
 
+def test_a_run_hidden_from_the_comparison_stays_hidden_when_another_is_kept(qtbot):
+    window = open_window(qtbot)
+    view = window.compare_view
+    window.plot_tabs.setCurrentWidget(view)
+    train(qtbot, window, 30)
+    keep(qtbot, window)
+    click(qtbot, window, "resetButton")  # a new run
+    train(qtbot, window, 30)
+    keep(qtbot, window)
+    view.runs_menu.actions()[0].trigger()  # Runs › 1: Circle, unticked
+    qtbot.waitUntil(lambda: one_line(legend(window)) == ["2: same settings", "now: same settings"])
+    train(qtbot, window, 20)
+    keep(qtbot, window)  # run 2 again, as it is now
+    click(qtbot, window, "resetButton")
+    train(qtbot, window, 30)
+    keep(qtbot, window)  # and run 3
+    qtbot.waitUntil(lambda: one_line(legend(window)) == ["2: same settings", "3: same settings", "now: same settings"])
+    assert [action.isChecked() for action in view.runs_menu.actions()] == [False, True, True]
+    assert view.run_curves[0] not in view.plot.listDataItems()
+    window.close()
+
+
 def test_the_run_in_use_is_named_anew_when_it_goes_on_with_another_learning_rate(qtbot):
     window = open_window(qtbot)
     train(qtbot, window, 50)
