@@ -6,7 +6,7 @@ import json
 import pytest
 
 from playground.cli import main
-from playground.project import load_project, save_project
+from playground.project import load_preset, load_project, save_project
 from playground.project.runs import KeptRun, RunSetup
 
 
@@ -82,3 +82,22 @@ def test_user_errors_are_one_line_and_exit_2(trained, capsys, arguments, message
     assert main(["compare", *arguments(trained)]) == 2
     error = capsys.readouterr().err
     assert error.startswith("error: ") and message in error and error.count("\n") == 1
+
+
+def test_a_preset_s_title_saved_in_chinese_is_printed_in_english(trained, tmp_path, capsys):
+    """A project keeps the words of the window that saved it: the first kept run, and a project's run listed first,
+    are named by a preset's title, which the command line prints in English."""
+    chinese = load_preset("deep-sigmoid", "zh_CN").title
+    project = load_project(trained["deep-sigmoid"])
+    history = {key.removeprefix("history/"): value for key, value in project.arrays.items()
+               if key.startswith("history/")}
+    project.title = chinese
+    project.runs = [KeptRun(chinese, RunSetup(project.network, project.optimizer, 20, project.dataset), history, 75, 3)]
+    kept, plain = tmp_path / "kept.bpp", tmp_path / "plain.bpp"
+    save_project(project, kept)
+    project.runs = []
+    save_project(project, plain)
+    capsys.readouterr()
+    for path in (kept, plain):
+        assert main(["compare", str(path), trained["deep-relu-he"], "--json"]) == 0
+        assert json.loads(capsys.readouterr().out)["runs"][0]["name"] == "Deep sigmoid" != chinese

@@ -21,6 +21,8 @@ import numpy
 from playground.data import DatasetConfig
 from playground.engine import NetworkSpec, OptimizerSpec
 from playground.errors import FileFormatError, PlaygroundError
+from playground.project.presets import preset_words_in
+from playground.resources import ENGLISH
 from playground.words import term, tr
 
 MAX_KEPT_RUNS = 12
@@ -277,10 +279,11 @@ def shown_name(name: str) -> str:
     return _BETWEEN_PHRASES.sub(lambda _: between, _PHRASE.sub(word, name))
 
 
-def run_label(index: int, run: KeptRun) -> str:
-    """Kept run `index`'s name as it is shown: the first is the project's title, as written; the others say in
-    words how each differs from the one before (stored in identifiers)."""
-    return run.name if index == 0 else shown_name(run.name)
+def run_label(index: int, run: KeptRun, language: str = ENGLISH) -> str:
+    """Kept run `index`'s name as it is shown in `language`: the first is the project's title, as written, or a
+    preset's title in `language` (a project keeps the words of the window that kept the run: preset_words_in); the
+    others say in words how each differs from the one before (stored in identifiers)."""
+    return preset_words_in(run.name, language) if index == 0 else shown_name(run.name)
 
 
 # The final metrics of a run, from its history.
@@ -325,8 +328,8 @@ def compared_runs(projects: list[tuple[str, Any]]) -> list[dict[str, Any]]:
                           "epoch": epoch if now else run.epoch, **final_metrics(history if now else run.history)})
             before = setup if now else run.setup
         if project.run_kept_as is None:
-            name = project.title or where if before is None else shown_name(describe_change(before, setup)
-                                                                             or SAME_SETTINGS)
+            name = (preset_words_in(project.title, ENGLISH) or where if before is None
+                    else shown_name(describe_change(before, setup) or SAME_SETTINGS))
             found.append({"name": name, "project": where, "kept": False, "epoch": epoch, **final_metrics(history)})
             before = setup
     return found

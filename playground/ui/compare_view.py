@@ -34,6 +34,7 @@ from playground.ui.plot_parts import (
     smoothed_norm,
     smoothed_step_axis,
 )
+from playground.ui.translation import window_language
 
 # Distinct colours (Tableau 10 without its orange and blue, which the run in use keeps for itself), and dashes.
 RUN_COLORS = [(214, 39, 40), (44, 160, 44), (148, 103, 189), (140, 86, 75), (227, 119, 194), (127, 127, 127),
@@ -204,20 +205,25 @@ class ComparePlot(QWidget):
     # The kept runs, and the run in use.
 
     def show_runs(self, runs: list[KeptRun]) -> None:
-        """The kept runs, each shown: their curves are made here and only updated afterwards."""
+        """The kept runs, each shown but those the person hid (a run kept since, or kept again, leaves them hidden):
+        their curves are made here and only updated afterwards."""
+        hidden = [run for run, action in zip(self.runs, self.run_actions) if not action.isChecked()]
         for curve in self.run_curves:
             self.plot.removeItem(curve)
         self.runs_menu.clear()
         self.runs = list(runs)
         self.run_curves, self.run_actions = [], []
         for index, run in enumerate(self.runs):
-            label = f"{index + 1}: {run_label(index, run)}"
+            name = run_label(index, run, window_language())
+            label = f"{index + 1}: {name}"
             curve = pg.PlotDataItem(pen=run_pen(index), name=label)
-            curve.setToolTip(run_label(index, run))
-            self._show_curve(curve, True)
+            curve.setToolTip(name)
+            shown = not any(run is gone for gone in hidden)
+            if shown:
+                self._show_curve(curve, True)
             action = self.runs_menu.addAction(label)
             action.setCheckable(True)
-            action.setChecked(True)
+            action.setChecked(shown)
             action.toggled.connect(lambda shown, curve=curve: self._show_curve(curve, shown))
             self.run_curves.append(curve)
             self.run_actions.append(action)

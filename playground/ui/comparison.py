@@ -27,6 +27,7 @@ from playground.project.runs import (
 from playground.session import Snapshot
 from playground.ui.compare_view import ComparePlot
 from playground.ui.training import Training
+from playground.ui.translation import window_language
 
 
 class RunComparison(QObject):
@@ -75,8 +76,9 @@ class RunComparison(QObject):
 
     def keep(self, quiet: bool = False) -> bool:
         """Keep the run in use (or the one set aside) for comparison, named by how it differs from the run kept
-        before it; a run kept already is kept again as it is now. False when none has trained, having said so
-        unless `quiet`."""
+        before it; a run kept already is kept again as it is now, unless it went on with other settings since (a
+        learning rate typed while it trains), which make it another run to compare, as the legend names it. False
+        when none has trained, having said so unless `quiet`."""
         current = self._current()
         if current is None:
             if not quiet:
@@ -85,6 +87,8 @@ class RunComparison(QObject):
             return False
         source, setup, history, step, epoch = current
         again = self._kept.get(source)
+        if again is not None and describe_change(self.runs[again].setup, setup):
+            again = None  # its curve at the settings it was kept with stays, beside this one
         if again is None and len(self.runs) >= MAX_KEPT_RUNS:
             self.message.emit(self.tr("{0} runs are kept already, as many as a project holds: forget them "
                                       "(Run › Forget kept runs) to keep more.").format(MAX_KEPT_RUNS))
@@ -96,8 +100,8 @@ class RunComparison(QObject):
         run = self.runs[again]
         run.setup, run.history, run.step, run.epoch = setup, kept_history(history), step, epoch
         self._show()
-        self.message.emit(self.tr("Kept run {0} at step {1:,} for comparison: {2}").format(again + 1, step,
-                                                                                          run_label(again, run)))
+        self.message.emit(self.tr("Kept run {0} at step {1:,} for comparison: {2}").format(
+            again + 1, step, run_label(again, run, window_language())))
         return True
 
     def ask_to_forget(self) -> None:

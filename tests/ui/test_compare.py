@@ -104,6 +104,28 @@ def test_a_kept_run_and_the_next_one_show_side_by_side_named_by_what_differs(qtb
 
 
 
+def test_a_run_hidden_from_the_comparison_stays_hidden_when_another_is_kept(qtbot):
+    window = open_window(qtbot)
+    view = window.compare_view
+    window.plot_tabs.setCurrentWidget(view)
+    train(qtbot, window, 30)
+    keep(qtbot, window)
+    click(qtbot, window, "resetButton")  # a new run
+    train(qtbot, window, 30)
+    keep(qtbot, window)
+    view.runs_menu.actions()[0].trigger()  # Runs › 1: Circle, unticked
+    qtbot.waitUntil(lambda: one_line(legend(window)) == ["2: same settings", "now: same settings"])
+    train(qtbot, window, 20)
+    keep(qtbot, window)  # run 2 again, as it is now
+    click(qtbot, window, "resetButton")
+    train(qtbot, window, 30)
+    keep(qtbot, window)  # and run 3
+    qtbot.waitUntil(lambda: one_line(legend(window)) == ["2: same settings", "3: same settings", "now: same settings"])
+    assert [action.isChecked() for action in view.runs_menu.actions()] == [False, True, True]
+    assert view.run_curves[0] not in view.plot.listDataItems()
+    window.close()
+
+
 def test_the_run_in_use_is_named_anew_when_it_goes_on_with_another_learning_rate(qtbot):
     window = open_window(qtbot)
     train(qtbot, window, 50)
@@ -113,6 +135,29 @@ def test_the_run_in_use_is_named_anew_when_it_goes_on_with_another_learning_rate
     type_and_enter(qtbot, window.learning_rate_input, "0.3")  # the same run trains on, at another rate
     train(qtbot, window, 20)
     qtbot.waitUntil(lambda: one_line(legend(window)) == ["1: Circle", "now: learning rate 0.03 → 0.3"], timeout=5_000)
+    window.close()
+
+
+def test_a_run_that_went_on_with_another_learning_rate_is_kept_as_the_run_the_legend_names(qtbot):
+    """The legend names the run in use "now: learning rate 0.03 → 0.3" once it trains on at 0.3: Keep keeps that
+    as a run of its own, rather than putting it in the place of run 1, whose curve (at 0.03) would be gone."""
+    window = open_window(qtbot)
+    train(qtbot, window, 50)
+    keep(qtbot, window)
+    first = window.comparison.runs[0]
+    kept_at = first.step
+    type_and_enter(qtbot, window.learning_rate_input, "0.3")  # the same run trains on, at another rate
+    train(qtbot, window, 20)
+    keep(qtbot, window)
+    assert [run.name for run in window.comparison.runs] == ["Circle", "lr 0.03 → 0.3"]
+    assert first.step == kept_at and first.setup.optimizer.learning_rate == 0.03
+    assert window.statusBar().currentMessage().startswith("Kept run 2")
+    train(qtbot, window, 20)
+    keep(qtbot, window)  # at the same rate: the run kept just now, kept again as it is now
+    assert len(window.comparison.runs) == 2 and window.comparison.runs[1].step == window.latest.step
+    window.plot_tabs.setCurrentWidget(window.compare_view)
+    qtbot.waitUntil(lambda: one_line(legend(window)) == ["1: Circle", "2: learning rate 0.03 → 0.3",
+                                                         "now: same settings"], timeout=5_000)
     window.close()
 
 

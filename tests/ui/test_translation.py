@@ -435,13 +435,17 @@ def test_the_language_menu_keeps_the_choice_for_the_next_start(qtbot, compiled, 
 
 def test_a_project_saved_in_english_opens_in_chinese_with_its_preset_s_words_in_chinese(qtbot, compiled, qapp,
                                                                                         tmp_path, monkeypatch):
-    """A project keeps its preset's title and description in the language of the window that saved it; a window in
-    another language tells of it in its own."""
+    """A project keeps its preset's title and description in the language of the window that saved it, and so does the
+    first run it kept, which is named by that title; a window in another language tells of them in its own."""
     saved = tmp_path / "circle.bpp"
     english = MainWindow("circle")
     qtbot.addWidget(english)
+    english.show()
+    train_then_pause(qtbot, english, steps=20)
+    english.comparison.keep()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(saved), ""))
     menu_action(english, "&File", "Save &as…").trigger()
+    qtbot.waitUntil(lambda: saved.is_file(), timeout=10_000)
     english.close()
     translators = install_translators(qapp, "zh_CN", compiled)
     try:
@@ -453,6 +457,9 @@ def test_a_project_saved_in_english_opens_in_chinese_with_its_preset_s_words_in_
         circle = load_preset("circle", "zh_CN")
         assert find(window, QLabel, "presetDescription").text() == circle.description
         assert window.preset.title == circle.title  # the name of the first run kept, and of exports
+        window.plot_tabs.setCurrentWidget(window.compare_view)
+        qtbot.waitUntil(lambda: window.compare_view.legend.items[0][1].text.replace("<br>\u00a0\u00a0", " ")
+                        == f"1: {circle.title}")
         assert english_in(window) == []
         window.close()
     finally:
