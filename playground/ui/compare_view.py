@@ -33,6 +33,7 @@ from playground.ui.plot_parts import (
     smoothed_loss,
     smoothed_norm,
     smoothed_step_axis,
+    wrap_label_to_axis,
 )
 from playground.ui.translation import window_language
 
@@ -122,6 +123,8 @@ class ComparePlot(QWidget):
         self.hint = pg.PlotDataItem(pen=None, name=self.tr("Keep a run (Keep, or K) to compare the next one with it."))
         self.plot = pg.PlotWidget(background=None, axisItems=log_friendly_axes())
         self.plot.getAxis("left").enableAutoSIPrefix(False)
+        steps_axis = self.plot.getAxis("bottom")
+        steps_axis.geometryChanged.connect(lambda: wrap_label_to_axis(steps_axis))
         # Beside the curves, so that long names cover none, and Export keeps them; below them, four runs' names left
         # the curves a strip at 1280×720.
         self.legend = legend_beside(self.plot.getPlotItem())
@@ -170,6 +173,7 @@ class ComparePlot(QWidget):
         self.plot.setLabel("left", self.series_selector.currentText())
         smoothed = kind == "train_loss" or kind in LAYER_SERIES  # drawn as the Loss and Gradients tabs draw them
         self.plot.setLabel("bottom", smoothed_step_axis() if smoothed else self.tr("step"))
+        wrap_label_to_axis(self.plot.getAxis("bottom"))
         self._fill_layers()
         self._draw()
 
@@ -305,7 +309,8 @@ class ComparePlot(QWidget):
         self.history = snapshot.history
         if started:
             self._restack_current()
-            self._fill_layers()
+        if started or self.series() in LAYER_SERIES and not self.layer_selector.count():
+            self._fill_layers()  # a run's first snapshots may come before its first measured gradient
         self.current_curve.setData(*self._values(self.history), skipFiniteCheck=True)
 
     def clear_run(self) -> None:

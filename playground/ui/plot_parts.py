@@ -129,6 +129,20 @@ def fit_legend_above(plot: pg.PlotItem) -> None:
             label.updateMin()
 
 
+def wrap_label_to_axis(axis: pg.AxisItem) -> None:
+    """Keep a bottom axis's label within the axis, wrapped to its width when one line is wider: pyqtgraph centres it
+    in one line, which a narrow plot (Compare beside a lesson at 1280×720) cut at both ends. Called again after the
+    label's text changes; the axis grows a line's height per line."""
+    label = axis.label
+    document = label.document().clone()
+    document.setTextWidth(-1)
+    room = axis.geometry().width()
+    wrap = room if 0 < room < document.size().width() else -1
+    if label.textWidth() != wrap:
+        label.setTextWidth(wrap)
+        axis.showLabel()  # pyqtgraph's own update of the axis's height and the label's place
+
+
 def _wrap_width(label: pg.LabelItem, room: float) -> float:
     """The width to wrap a legend name wider than `room` to: just past its last comma within `room`, so that a clause
     ("20 at least") stays whole, else `room`."""

@@ -392,3 +392,32 @@ def test_runs_kept_before_the_compare_tab_first_shows_are_named_in_lines_of_its_
     assert all(label.item.boundingRect().width() <= LEGEND_SHARE * view.plot.viewport().width()
                for _, label in view.legend.items)
     window.close()
+
+
+def test_the_step_axis_label_beside_a_lesson_at_1280_by_720_is_whole_within_the_plot(qtbot):
+    """"step (curves: the mean over the last 5% of the steps, 20 at least)" in one line, centred under a narrow
+    plot, was cut at both ends ("o (curves: …"): it wraps to the axis's width."""
+    window = beside_a_lesson_at_1280_by_720(qtbot)
+    view = window.compare_view
+    window.plot_tabs.setCurrentWidget(view)
+    view.show_series("grad_norm")
+    train(qtbot, window, 20)
+    axis = view.plot.getAxis("bottom")
+    qtbot.waitUntil(lambda: axis.label.boundingRect().width() <= axis.geometry().width())
+    label = axis.label.mapRectToScene(axis.label.boundingRect())
+    assert axis.label.toPlainText().startswith("step (curves:")
+    assert 0 <= label.left() and label.right() <= view.plot.sceneRect().right()  # pyqtgraph nudges it 5 px down
+    window.close()
+
+
+def test_the_gradient_norm_chosen_before_training_is_drawn_for_a_layer_once_the_run_trains(qtbot):
+    """The layers were listed from the run's first snapshot, which holds no gradient norm yet: the layer chooser
+    stayed empty and the run in use drew no curve."""
+    window = beside_a_lesson_at_1280_by_720(qtbot)
+    view = window.compare_view
+    window.plot_tabs.setCurrentWidget(view)
+    view.show_series("grad_norm")
+    train(qtbot, window, 40)
+    qtbot.waitUntil(lambda: view.layer_selector.count() > 0 and points(view.current_curve) > 0)
+    assert view.layer_selector.currentText() == "layer 1"
+    window.close()
