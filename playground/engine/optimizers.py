@@ -18,7 +18,7 @@ from playground.engine.schedules import ScheduleSpec, learning_rate_at
 from playground.engine.spec_checks import check_fields, choice, real
 from playground.engine.trace import OptimizerRecorder
 from playground.errors import SpecError
-from playground.words import tr
+from playground.words import term, tr
 
 OPTIMIZERS = ("sgd", "adam", "adamw", "rmsprop")
 ADAMW_WEIGHT_DECAY = 0.01  # torch.optim.AdamW's default
@@ -62,8 +62,8 @@ class OptimizerSpec:
             real(getattr(self, name), name, **bounds)
         real(self.weight_decay, tr("The weight decay"), minimum=0.0)
         if self.weight_decay and self.kind != "adamw":
-            raise SpecError(tr("Weight decay applies to AdamW only, and {0} would ignore it: choose adamw, or use an "
-                               "L2 penalty instead.").format(self.kind))
+            raise SpecError(tr("Weight decay applies to AdamW only, and {0} would ignore it: choose AdamW, or use an "
+                               "L2 penalty instead.").format(term(self.kind)))
         real(self.l1, tr("The L1 penalty"), minimum=0.0)
         real(self.l2, tr("The L2 penalty"), minimum=0.0)
         for name in ("clip_norm", "clip_value"):

@@ -1464,8 +1464,8 @@ click to edit</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <source>Weight decay applies to AdamW only, and {0} would ignore it: choose adamw, or use an L2 penalty instead.</source>
-        <translation>权重衰减只适用于 AdamW，{0} 会忽略它：请选择 adamw，或改用 L2 惩罚。</translation>
+        <source>Weight decay applies to AdamW only, and {0} would ignore it: choose AdamW, or use an L2 penalty instead.</source>
+        <translation>权重衰减只适用于 AdamW，{0} 会忽略它：请选择 AdamW，或改用 L2 惩罚。</translation>
     </message>
     <message>
         <source>The L1 penalty</source>

@@ -162,6 +162,9 @@ def test_penalty_reports_the_regularization_term():
     ({"clip_norm": 0}, "clip_norm must be more than 0"),
     ({"lr": 0.1}, "unknown setting 'lr'"),
     ({"schedule": {"kind": "cosine", "total_steps": 0}}, "total_steps must be 1 or more"),
+    # The optimizers named as the window names them, not by the file's identifiers ("rmsprop", "adamw").
+    ({"kind": "rmsprop", "weight_decay": 0.01}, "^Weight decay applies to AdamW only, and RMSprop would ignore it: "
+                                                "choose AdamW, or use an L2 penalty instead\\.$"),
 ])
 def test_bad_optimizer_settings_say_what_to_change(bad, message):
     with pytest.raises(SpecError, match=message):

@@ -121,6 +121,7 @@ def test_an_opened_project_shows_its_own_metrics_and_no_rate_across_the_load(qtb
     target = tmp_path / "circle.bpp"
     monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
     window.projects.save()
+    qtbot.waitUntil(target.is_file, timeout=10_000)  # the session exports its state between steps
     step = window.latest.step
     reopened = open_window(qtbot)
     show_tab(qtbot, reopened, reopened.metrics_view)
