@@ -237,7 +237,7 @@ def test_compare_on_networks_of_thousands_of_layers_stays_within_memory_and_time
     path.write_bytes(zip_bytes({**members, "project.json": json.dumps(document).encode()}))
     result = run_cli("compare", str(path), capped=True)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[-1] == f"2: ReLU → tanh ({path})"
+    assert result.stdout.splitlines()[-1] == f"2: ReLU → tanh ({path})"  # in the window's words
 
 
 def conv_spec(input_shape: list[int], filters: int, kernel: int = 3) -> dict:
