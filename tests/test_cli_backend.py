@@ -43,12 +43,15 @@ def test_training_and_the_gradient_check_run_on_cupy_where_it_works(monkeypatch,
 
 
 def test_bench_on_the_gpu_reports_cupy_against_numpy_and_torch(monkeypatch, capsys):
-    """The GPU's cases, made small, on the strict double: each line names both comparisons and their targets."""
+    """The GPU's cases, made small, on the strict double: each line names both comparisons, and their targets
+    where the case has them."""
     from playground import benchmark
 
     monkeypatch.setitem(sys.modules, "cupy", strict_cupy)
-    monkeypatch.setattr(benchmark, "GPU_CASES", (("tiny MLP", [784, 8, 10], 32, 256, 8),))
+    monkeypatch.setattr(benchmark, "GPU_CASES", (("tiny MLP", [784, 8, 10], 32, 256, 8, benchmark.GPU_TARGETS),
+                                                 ("reported MLP", [784, 4, 10], 32, 256, 8, None)))
     assert main(["bench", "--backend", "cupy"]) == 0
-    line = capsys.readouterr().out.strip()
-    assert line.startswith("[GPU] tiny MLP: CuPy ") and "x NumPy (target 20x)" in line
-    assert "PyTorch has no CUDA here" in line or "(target 0.8x)" in line
+    judged, reported = capsys.readouterr().out.strip().splitlines()
+    assert judged.startswith("[GPU] tiny MLP: CuPy ") and "x NumPy (target 20x)" in judged
+    assert "PyTorch has no CUDA here" in judged or "(target 0.8x)" in judged
+    assert reported.startswith("[GPU] reported MLP: CuPy ") and "x NumPy;" in reported and "target" not in reported
