@@ -2,8 +2,8 @@
 `presets`, `export` and `compare` headless.
 
 Every error a user can cause prints one line `error: ...` on stderr and exits 2. What computes takes
-`--backend auto|numpy|cupy`: auto is CuPy where it works, else NumPy; asked for by name, auto says on
-stderr why it took NumPy.
+`--backend auto|numpy|cupy`: auto is CuPy where it works and the network is large enough to gain from it,
+else NumPy; asked for by name, auto says on stderr why it took NumPy.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from playground.errors import PlaygroundError, whole
 
 EXIT_USAGE = 2
 EXIT_PIPE_CLOSED = 141  # as a shell reports a process that SIGPIPE ended: 128 + 13
-BACKEND_HELP = ("where the arithmetic runs: auto is CuPy on an NVIDIA GPU where it works, else NumPy (and, asked "
-                "for by name, says why)")
+BACKEND_HELP = ("where the arithmetic runs: auto is CuPy on an NVIDIA GPU where it works and the network is large "
+                "enough to gain from it, else NumPy (and, asked for by name, says why)")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -109,10 +109,11 @@ def run_gradcheck(args: argparse.Namespace) -> int:
                               "over the examples of a batch.")
     # In float64. The random batch, its targets and the copies of the input gradient that the check
     # keeps come on top of the network's buffers: as much again, so two batches in all.
+    args.backend, notice = choose_backend(args.backend, spec.multiply_adds_per_example() * args.batch_size)
     check_memory(spec, "float64", examples=2 * args.batch_size, advice="lower --batch-size or make the layers smaller",
                  backend=get_backend(args.backend))
     x, y = random_batch(spec, args.batch_size, args.seed)
-    print_notice(args)
+    print_notice(args, notice if args.explain_auto else None)
     report = gradient_check(spec, x, y, max_checks=args.max_checks, seed=args.seed, backend=args.backend)
     if args.json:
         print(json.dumps(report.to_dict(), indent=2))
@@ -217,21 +218,27 @@ def run_gui(smoke_test: bool = False, project: str | None = None, backend: str |
 
 
 def choose_command_backend(args: argparse.Namespace) -> None:
-    """The backend the command computes on, in args.backend: for auto CuPy where it works, else NumPy; a
-    BackendError with the reason when CuPy was asked for and cannot work. A train or gradcheck without
-    --backend is auto, quietly: only auto asked for by name keeps the notice saying why it took NumPy, in
-    args.backend_notice, printed once the command starts computing (a mistake in its inputs stays a
-    one-line error)."""
+    """The backend the command computes on, in args.backend. Auto stays "auto" to be chosen with the network
+    (CuPy where it works and the network is large enough to gain from it, else NumPy), except for bench, which
+    takes CuPy where it works. A train or gradcheck without --backend is auto, quietly: only auto asked for by
+    name says why it took NumPy (args.explain_auto), once the command starts computing (a mistake in its inputs
+    stays a one-line error). CuPy asked for where it cannot work is a BackendError with the reason."""
     args.backend_notice = None
+    args.explain_auto = getattr(args, "backend", None) == "auto"
     if args.command in ("train", "gradcheck") and args.backend is None:
-        args.backend = choose_backend("auto")[0]
+        args.backend = "auto"
+    elif args.backend == "auto" and args.command != "bench":
+        args.backend_notice = choose_backend("auto")[1]  # why CuPy cannot work here, if it cannot
     elif getattr(args, "backend", None) is not None:
         args.backend, args.backend_notice = choose_backend(args.backend)
 
 
-def print_notice(args: argparse.Namespace) -> None:
-    if args.backend_notice is not None:
-        print(f"notice: {args.backend_notice}", file=sys.stderr, flush=True)
+def print_notice(args: argparse.Namespace, notice: str | None = None) -> None:
+    """The notice saying why the backend is what it is (`notice`, or the one chosen with the command's backend),
+    on stderr."""
+    notice = notice or args.backend_notice
+    if notice is not None:
+        print(f"notice: {notice}", file=sys.stderr, flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -40,8 +40,9 @@ def train(args: argparse.Namespace) -> int:
     session = session_for(project, dataset, epochs=done + epochs, backend=args.backend, dtype=args.dtype,
                           every_epoch=True, details=False)
     report = _JsonReport() if args.json else _TableReport(done, done + epochs, dataset.task != "regression")
-    if args.backend_notice is not None:  # auto took NumPy: why, now that the inputs are known to be sound
-        print(f"notice: {args.backend_notice}", file=sys.stderr, flush=True)
+    notice = session.backend_notice if args.explain_auto else args.backend_notice
+    if notice is not None:  # why auto took NumPy, now that the inputs are known to be sound
+        print(f"notice: {notice}", file=sys.stderr, flush=True)
     for snapshot in session.run():
         if snapshot.state == "diverged":
             message = snapshot.message or "Training diverged."

@@ -7,6 +7,8 @@ import sys
 import pytest
 
 from playground.cli import main
+from playground.engine import backend as engine_backend
+from tests.strict_cupy import strict_xp
 from tests.strict_cupy.strict_xp import xp as strict_cupy
 
 COMMANDS = {
@@ -35,11 +37,34 @@ def test_auto_trains_on_numpy_with_a_notice_saying_why(monkeypatch, capsys):
 
 @pytest.mark.parametrize("backend", ["auto", "cupy"])
 def test_training_and_the_gradient_check_run_on_cupy_where_it_works(monkeypatch, capsys, backend):
+    """CuPy asked for by name, or auto for a network large enough to gain from the GPU (circle's counts as large
+    here)."""
     monkeypatch.setitem(sys.modules, "cupy", strict_cupy)
+    monkeypatch.setattr(engine_backend, "GPU_MIN_MULTIPLY_ADDS", 100)
+    strict_xp.TRANSFERS.clear()
     assert main([*COMMANDS["train"], "--backend", backend]) == 0
     assert main([*COMMANDS["gradcheck"], "--backend", backend]) == 0
     captured = capsys.readouterr()
     assert "notice" not in captured.err and captured.out.strip().endswith("(tolerance 1e-06)")
+    assert strict_xp.TRANSFERS["to_device"] > 0  # the data went to the GPU
+
+
+@pytest.mark.parametrize("asked", [[], ["--backend", "auto"]], ids=["by default", "by name"])
+def test_auto_trains_and_checks_a_network_too_small_for_the_gpu_on_numpy(monkeypatch, capsys, asked):
+    """circle's step (250 multiply-adds; 200 for the gradient check's 8 examples) would wait on kernel launches:
+    NumPy, and auto asked for by name says why."""
+    monkeypatch.setitem(sys.modules, "cupy", strict_cupy)
+    strict_xp.TRANSFERS.clear()
+    assert main([*COMMANDS["train"], *asked]) == 0
+    assert main([*COMMANDS["gradcheck"], *asked]) == 0
+    err = capsys.readouterr().err
+    assert strict_xp.TRANSFERS["to_device"] == 0  # nothing went to the GPU
+    if asked:
+        assert [line.split(", too few")[0] for line in err.splitlines()] == [
+            "notice: The network takes 250 multiply-adds a training step",
+            "notice: The network takes 200 multiply-adds a training step"]
+    else:
+        assert err == ""
 
 
 def test_bench_on_the_gpu_reports_cupy_against_numpy_and_torch(monkeypatch, capsys):

@@ -7,7 +7,14 @@
     loss = net.train_step(x, y, opt)
 """
 
-from playground.engine.backend import BACKEND_CHOICES, Backend, backend_availability, choose_backend, get_backend
+from playground.engine.backend import (
+    BACKEND_CHOICES,
+    GPU_MIN_MULTIPLY_ADDS,
+    Backend,
+    backend_availability,
+    choose_backend,
+    get_backend,
+)
 from playground.engine.gradcheck import GradCheckReport, gradient_check, random_batch
 from playground.engine.layer_specs import (
     ActivationSpec,
@@ -53,6 +60,7 @@ __all__ = [
     "StepTrace",
     "backend_availability",
     "choose_backend",
+    "GPU_MIN_MULTIPLY_ADDS",
     "get_backend",
     "gradient_check",
     "learning_rate_at",

@@ -124,6 +124,20 @@ class NetworkSpec:
     def parameter_count(self) -> int:
         return sum(info.parameter_count for info in self.validate() if "." not in info.path)
 
+    def multiply_adds_per_example(self) -> int:
+        """About how many multiply-adds the forward pass takes for one example: each weight once in a Dense layer,
+        once per output position in a convolution, one per value out of the other layers. What decides whether a
+        GPU is worth its kernel launches (backend.choose_backend)."""
+        total = 0
+        for info in self.validate():
+            if info.type == ResidualSpec.type:  # its layers are counted each on its own
+                continue
+            if info.type == Conv2DSpec.type:
+                total += info.parameter_count * math.prod(info.output_shape[1:])
+            else:
+                total += info.parameter_count or info.output_size
+        return total
+
     def to_dict(self) -> dict[str, Any]:
         return {"version": self.version, "input_shape": list(self.input_shape),
                 "loss": self.loss, "layers": [layer_to_dict(layer) for layer in self.layers]}

@@ -17,7 +17,16 @@ import numpy
 from threadpoolctl import threadpool_limits
 
 from playground.data import Dataset
-from playground.engine import Batch, Network, NetworkSpec, Optimizer, OptimizerSpec, StepTrace, get_backend
+from playground.engine import (
+    Batch,
+    Network,
+    NetworkSpec,
+    Optimizer,
+    OptimizerSpec,
+    StepTrace,
+    choose_backend,
+    get_backend,
+)
 from playground.engine.memory import check_memory
 from playground.errors import DataError, PlaygroundError
 from playground.session.config import PACE_STEPS, Command, Control, TrainingConfig
@@ -69,9 +78,10 @@ class Session:
         grid = config.details and dataset.points_train is not None
         evaluated = (min(SAMPLE_SIZE, train) + min(SAMPLE_SIZE, test)
                      + 2 * min(evaluation_chunk(self.spec, config.dtype), test) + (GRID_RESOLUTION**2 if grid else 0))
+        backend, self.backend_notice = self._backend_for(config.backend)  # why auto took NumPy, if it did
         check_memory(self.spec, config.dtype, min(self.batch_size, train), train + test,
-                     tr("use a smaller batch size or make its layers smaller"), evaluated, get_backend(config.backend))
-        self.network = net = Network(self.spec, config.backend, config.dtype, config.seed)
+                     tr("use a smaller batch size or make its layers smaller"), evaluated, get_backend(backend))
+        self.network = net = Network(self.spec, backend, config.dtype, config.seed)
         self.optimizer = Optimizer(net, self._optimizer_spec)
         self._optimizer_shown: OptimizerSpec | None = None  # snapshots' copy of its settings; None when stale
         self._data = net.make_batch(dataset.x_train, dataset.y_train)  # on the backend, once
@@ -358,7 +368,10 @@ class Session:
         network leaves the run where it was, and the next snapshot says why."""
         here, config = self.network.backend.name, self.config
         try:
-            if get_backend(backend).name == here:
+            chosen, notice = self._backend_for(backend)
+            self._notice = notice or self._notice
+            if chosen == here:
+                self.config = dataclasses.replace(config, backend=backend)  # later runs are built as asked
                 return
             state = export_state(self)
             kept, points = self.run_id, self.points
@@ -371,6 +384,11 @@ class Session:
         restore_state(self, *state)
         self.run_id = kept
         self.points.carry_on_from(points)
+
+    def _backend_for(self, requested: str) -> tuple[str, str | None]:
+        """The backend `requested` ("auto", "numpy" or "cupy") computes this network on, and why when auto took
+        NumPy: the GPU only for a network large enough to gain from it, at the run's batch size."""
+        return choose_backend(requested, self.spec.multiply_adds_per_example() * self.batch_size)
 
     # Training.
 

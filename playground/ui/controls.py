@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 from superqt import QFlowLayout
 
-from playground.engine import OPTIMIZERS, OptimizerSpec, backend_availability
+from playground.engine import GPU_MIN_MULTIPLY_ADDS, OPTIMIZERS, OptimizerSpec, backend_availability
 from playground.project import list_presets
 from playground.project.bpp import LAST_EPOCH_TO_STOP_AT
 from playground.ui.fields import BoundedSpinBox, RateField
@@ -170,8 +170,10 @@ class ControlBar(QWidget):
         selector.setItemData(1, problem or self.tr("The arithmetic runs on the NVIDIA GPU"), tip)
         selector.model().item(1).setEnabled(problem is None)
         selector.addItem(self.tr("Auto"), "auto")
-        chosen = self.tr("here, CuPy") if problem is None else self.tr("here, NumPy: {0}").format(problem)
-        selector.setItemData(2, self.tr("CuPy where it works, else NumPy ({0})").format(chosen), tip)
+        chosen = (self.tr("here, CuPy for a network of {0:,} multiply-adds a training step or more").format(
+            GPU_MIN_MULTIPLY_ADDS) if problem is None else self.tr("here, NumPy: {0}").format(problem))
+        selector.setItemData(2, self.tr("CuPy where it works and the network is large enough to gain from it, else "
+                                        "NumPy ({0})").format(chosen), tip)
         selector.setToolTip(self.tr("Where the arithmetic runs; changing it moves the weights and the optimizer's "
                                     "state across, and training goes on"))
 

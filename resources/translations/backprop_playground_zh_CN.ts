@@ -1344,6 +1344,10 @@ click to edit</source>
         <translation>{0}：改在 NumPy 上计算。</translation>
     </message>
     <message>
+        <source>The network takes {0:,} multiply-adds a training step, too few for the GPU to gain (it gains from about {1:,}): the arithmetic runs on NumPy, which is faster here; choose the CuPy backend to use the GPU anyway.</source>
+        <translation>这个网络每个训练步只有 {0:,} 次乘加，太少，GPU 带不来好处（约从 {1:,} 次起才有）：改在更快的 NumPy 上计算；仍想用 GPU，请选择 CuPy 后端。</translation>
+    </message>
+    <message>
         <source>Unknown backend {0!r}: choose &apos;auto&apos;, &apos;numpy&apos; or &apos;cupy&apos;.</source>
         <translation>未知的计算后端 {0!r}：请选择 &apos;auto&apos;、&apos;numpy&apos; 或 &apos;cupy&apos;。</translation>
     </message>
@@ -3040,16 +3044,16 @@ click to edit</source>
         <translation>自动</translation>
     </message>
     <message>
-        <source>here, CuPy</source>
-        <translation>此处为 CuPy</translation>
+        <source>here, CuPy for a network of {0:,} multiply-adds a training step or more</source>
+        <translation>此处：每个训练步 {0:,} 次乘加及以上的网络用 CuPy</translation>
+    </message>
+    <message>
+        <source>CuPy where it works and the network is large enough to gain from it, else NumPy ({0})</source>
+        <translation>CuPy 可用且网络大到能从中获益时用 CuPy，否则用 NumPy（{0}）</translation>
     </message>
     <message>
         <source>here, NumPy: {0}</source>
         <translation>此处为 NumPy：{0}</translation>
-    </message>
-    <message>
-        <source>CuPy where it works, else NumPy ({0})</source>
-        <translation>能用 CuPy 时用 CuPy，否则用 NumPy（{0}）</translation>
     </message>
     <message>
         <source>Where the arithmetic runs; changing it moves the weights and the optimizer&apos;s state across, and training goes on</source>

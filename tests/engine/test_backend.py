@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from playground.engine import backend_availability, choose_backend, get_backend
+from playground.engine import GPU_MIN_MULTIPLY_ADDS, backend_availability, choose_backend, get_backend
 from playground.errors import BackendError
 from tests.strict_cupy.strict_xp import xp as strict_cupy
 
@@ -58,6 +58,17 @@ def test_auto_takes_cupy_when_it_imports_finds_a_gpu_and_allocates(monkeypatch):
     assert choose_backend("auto") == ("cupy", None) == choose_backend("cupy")
     assert get_backend("auto").name == get_backend("cupy").name == "cupy"
     assert backend_availability() == {"numpy": None, "cupy": None}
+
+
+def test_auto_takes_numpy_for_a_network_too_small_to_gain_from_the_gpu_and_says_why(monkeypatch):
+    """A step of fewer multiply-adds than GPU_MIN_MULTIPLY_ADDS is mostly kernel launches on a GPU: NumPy, with
+    the count in the notice; from the threshold on, CuPy. Asked for by name, CuPy is CuPy whatever the size."""
+    monkeypatch.setitem(sys.modules, "cupy", strict_cupy)
+    name, notice = choose_backend("auto", GPU_MIN_MULTIPLY_ADDS - 1)
+    assert name == "numpy" and f"takes {GPU_MIN_MULTIPLY_ADDS - 1:,} multiply-adds a training step" in notice
+    assert "choose the CuPy backend to use the GPU anyway" in notice
+    assert choose_backend("auto", GPU_MIN_MULTIPLY_ADDS) == ("cupy", None)
+    assert choose_backend("cupy", 1) == ("cupy", None)
 
 
 def test_numpy_is_always_there_and_unknown_names_say_what_to_choose():

@@ -162,6 +162,18 @@ def test_image_shapes_and_parameter_counts_are_inferred():
     assert strided.validate()[2].parameter_count == 3 * 2 * 2 * 3 + 3
 
 
+def test_multiply_adds_count_each_weight_once_per_position_it_is_applied_at():
+    """What Auto weighs a GPU by (backend.choose_backend). LeNet-5: a convolution's weights once per output
+    position, a Dense layer's once, a pooling one per value out; a residual block counts its layers alone."""
+    lenet = NetworkSpec((1, 28, 28), [Conv2DSpec(6, 5, padding="same"), MaxPool2DSpec(2), Conv2DSpec(16, 5),
+                                      MaxPool2DSpec(2), FlattenSpec(), DenseSpec(120, "relu"), DenseSpec(10)],
+                        "cross_entropy")
+    assert lenet.multiply_adds_per_example() == (156 * 28 * 28 + 6 * 14 * 14 + 2416 * 10 * 10 + 16 * 5 * 5 + 400
+                                                 + 48120 + 1210)
+    residual = NetworkSpec((4,), [DenseSpec(8), ResidualSpec([DenseSpec(8), DropoutSpec(0.5)]), DenseSpec(1)], "mse")
+    assert residual.multiply_adds_per_example() == 40 + 72 + 8 + 9
+
+
 image_layers = st.one_of(
     st.builds(Conv2DSpec, filters=st.integers(1, 8), kernel=st.just(3), stride=st.integers(1, 2),
               padding=st.sampled_from([0, 1, 2]), activation=activations, init=st.sampled_from(["zeros", "he_normal"]),

@@ -65,3 +65,22 @@ def test_a_backend_that_cannot_take_the_network_goes_back_to_where_the_run_stays
     qtbot.waitUntil(lambda: "step 2 · NumPy" in readout.text())
     assert window.training.worker.session.config.backend == "numpy"
     window.close()
+
+
+def test_auto_keeps_a_network_too_small_for_the_gpu_on_numpy_and_says_why(qtbot, monkeypatch):
+    monkeypatch.setitem(sys.modules, "cupy", strict_cupy)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    readout, selector = find(window, QLabel, "runReadout"), find(window, QComboBox, "backendSelector")
+    assert "here, CuPy for a network of 10,000,000 multiply-adds a training step or more" in selector.itemData(2, TIP)
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: "step 1 · NumPy" in readout.text())
+    selector.setFocus()
+    qtbot.keyClick(selector, Qt.Key.Key_End)  # NumPy to Auto
+    assert selector.currentData() == "auto"
+    qtbot.waitUntil(lambda: "multiply-adds a training step, too few for the GPU" in window.statusBar().currentMessage())
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: "step 2 · NumPy" in readout.text())
+    assert selector.currentData() == "auto" and window.training.worker.session.network.backend.name == "numpy"
+    window.close()
