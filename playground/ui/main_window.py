@@ -364,10 +364,14 @@ class MainWindow(QMainWindow):
     def _backend_changed(self) -> None:
         """The run goes on on the backend chosen: its weights and optimizer state move across between steps."""
         if self.training.worker is not None:
-            self.training.worker.control.set_backend(self.backend_selector.currentData())
-            self.statusBar().showMessage(self.tr("The backend is now {0}: the weights and the optimizer's state move "
-                                                 "across, and training goes on from the same step.")
-                                         .format(self.backend_selector.currentText()))
+            chosen = self.backend_selector.currentData()
+            self.training.worker.control.set_backend(chosen)
+            message = self.tr("The backend is now {0}: the weights and the optimizer's state move across, and "
+                              "training goes on from the same step.").format(self.backend_selector.currentText())
+            if chosen == "cupy":  # CuPy compiles each kernel at its first use: the first steps stall
+                message += " " + self.tr("Its first steps can take a few seconds while CuPy compiles its GPU kernels "
+                                         "(kept on disk for later runs).")
+            self.statusBar().showMessage(message)
 
     def _neuron_selected(self, path: str, unit: int) -> None:
         """A unit clicked in the network view fills the big output view; click its caption to go back."""

@@ -3926,6 +3926,10 @@ sat.</source>
         <translation>第 {0:06d} 轮</translation>
     </message>
     <message>
+        <source>Its first steps can take a few seconds while CuPy compiles its GPU kernels (kept on disk for later runs).</source>
+        <translation>最初几步可能要几秒钟：CuPy 正在编译 GPU 内核（编译结果保存在磁盘上，之后的运行不必再编译）。</translation>
+    </message>
+    <message>
         <source>Lesson not shown</source>
         <translation>未显示课程</translation>
     </message>

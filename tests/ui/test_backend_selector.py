@@ -39,6 +39,7 @@ def test_choosing_the_gpu_in_a_paused_run_goes_on_from_the_same_step(qtbot, monk
     selector.setFocus()
     qtbot.keyClick(selector, Qt.Key.Key_Down)  # NumPy to CuPy (GPU)
     assert selector.currentData() == "cupy"
+    assert "while CuPy compiles its GPU kernels" in window.statusBar().currentMessage()
     qtbot.waitUntil(lambda: "step 3 · CuPy" in readout.text())
     session = window.training.worker.session
     assert session.network.backend.name == "cupy" and (session.network.get("1.W") == weights).all()
