@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from playground import words
 from playground.resources import ENGLISH, LANGUAGES, resources_dir
@@ -23,6 +23,12 @@ SETTING = "language"
 SYSTEM = "system"
 CATALOGUE = "backprop_playground"
 FREE_CONTEXT = ""  # where lupdate files a bare tr("...") call
+
+# Qt's own catalogue (qtbase_<language>.qm) was made for an older Qt: the file dialog Qt draws itself (where the
+# desktop offers none) spells these two labels anew with their Alt keys, and finds them nowhere else. Marked here,
+# lupdate files them under Qt's context in the app's catalogue, where Qt looks after qtbase's.
+QT_LABELS_NOT_IN_QTBASE = (QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+                           QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"))
 
 
 def tr(text: str) -> str:

@@ -4289,6 +4289,17 @@ sat.</source>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>RateField</name>
     <message>
         <source>“{0}” is not a usable {1}: type a number 0 or above, such as {2}. It stays {3:g}.</source>
