@@ -25,10 +25,12 @@ CATALOGUE = "backprop_playground"
 FREE_CONTEXT = ""  # where lupdate files a bare tr("...") call
 
 # Qt's own catalogue (qtbase_<language>.qm) was made for an older Qt: the file dialog Qt draws itself (where the
-# desktop offers none) spells these two labels anew with their Alt keys, and finds them nowhere else. Marked here,
-# lupdate files them under Qt's context in the app's catalogue, where Qt looks after qtbase's.
-QT_LABELS_NOT_IN_QTBASE = (QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
-                           QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"))
+# desktop offers none) spells two labels anew with their Alt keys and names a folder's type under a context of its
+# own, and finds those words nowhere else. Marked here, lupdate files them under Qt's contexts in the app's catalogue,
+# where Qt looks after qtbase's. (lupdate reads no NOOP marker with a disambiguation, but reads translate's.)
+QT_WORDS_NOT_IN_QTBASE = (QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+                          QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+                          QCoreApplication.translate("QAbstractFileIconProvider", "Folder", "All other platforms"))
 
 
 def tr(text: str) -> str:

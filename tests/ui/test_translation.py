@@ -249,33 +249,42 @@ def test_the_save_and_open_dialogs_name_project_files_in_chinese(qtbot, chinese,
     window.close()
 
 
-def qt_dialog_texts(dialog: QDialog) -> list[str]:
-    """What a person reads in one of Qt's own dialogs: its labels, buttons, lists to choose from, tooltips and the
-    headers of its file list; not the folders it lists, whose names are the computer's."""
+def qt_dialog_texts(dialog: QDialog) -> list[str] | None:
+    """What a person reads in one of Qt's own dialogs: its labels, buttons, lists to choose from, tooltips, and the
+    headers of its file list and the types of the folders in it (None until it lists them); not the folders' paths,
+    which are the computer's."""
     texts = [widget.text() for kind in (QLabel, QAbstractButton) for widget in dialog.findChildren(kind)]
     texts += [box.itemText(i) for box in dialog.findChildren(QComboBox) for i in range(box.count())]
     texts += [widget.toolTip() for widget in dialog.findChildren(QWidget)]
     for view in dialog.findChildren(QTreeView):
-        header = view.model()
-        texts += [header.headerData(i, Qt.Orientation.Horizontal) for i in range(header.columnCount())]
+        model, listed = view.model(), view.rootIndex()
+        if model.rowCount(listed) == 0:
+            return None  # read off the GUI thread: not yet
+        texts += [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
+        texts += [model.index(row, 2, listed).data() for row in range(model.rowCount(listed))]
     return [text for text in texts if text and not os.path.isabs(text)]
 
 
-def read_and_close_the_next_dialog(seen: list, read: Callable[[QDialog], list[str]]) -> None:
-    """Note what `read` finds in the next modal dialog that opens, then close it as Escape would."""
+def read_and_close_the_next_dialog(seen: list, read: Callable[[QDialog], list[str] | None]) -> None:
+    """Note what `read` finds in the next modal dialog that opens, once it finds something, then close it as Escape
+    would."""
     def when_open():
         dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QDialog):
+        texts = read(dialog) if isinstance(dialog, QDialog) else None
+        if texts is None:
             QTimer.singleShot(20, when_open)
             return
-        seen.append(read(dialog))
+        seen.append(texts)
         dialog.reject()
     QTimer.singleShot(0, when_open)
 
 
-def test_qt_s_own_buttons_and_file_dialog_read_chinese(qtbot, chinese, monkeypatch):
+def test_qt_s_own_buttons_and_file_dialog_read_chinese(qtbot, chinese, monkeypatch, tmp_path):
     """Qt's standard buttons come from its own catalogue; the file dialog Qt draws itself (where the desktop has no
-    native one, as here) said '&Look in:' and 'Files of &type:', which that catalogue lacks."""
+    native one, as here) said '&Look in:', 'Files of &type:' and a folder's type, 'Folder', which that catalogue
+    lacks."""
+    (tmp_path / "数据").mkdir()  # the folder the Open dialog lists: one folder, whose type it names
+    QSettings().setValue("last_folder", str(tmp_path))
     window = MainWindow("circle")
     qtbot.addWidget(window)
     window.show()
@@ -290,7 +299,7 @@ def test_qt_s_own_buttons_and_file_dialog_read_chinese(qtbot, chinese, monkeypat
     menu_action(window, "文件(&F)", "打开(&O)…").trigger()
     qtbot.waitUntil(lambda: len(seen) == 2)
     texts = seen[1]
-    assert "查找范围(&L)：" in texts and "文件类型(&T)：" in texts and "取消" in texts, texts
+    assert {"查找范围(&L)：", "文件类型(&T)：", "文件夹", "取消"} <= set(texts), texts
     assert [text for text in texts if english_words(text)] == [], texts
     window.close()
 
