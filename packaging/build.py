@@ -102,6 +102,15 @@ def build(dist: Path, work: Path) -> None:
         render_icon(dist / NAME / f"{NAME}.png", 256)
         for name in ("install-desktop-entry.sh", f"{NAME}.xml"):
             shutil.copy2(PACKAGING / "linux" / name, dist / NAME)
+        (dist / NAME / f"{NAME}.desktop").write_text(desktop_entry(), encoding="utf-8")
+
+
+def desktop_entry() -> str:
+    """The menu entry (packaging/linux) in the languages of the window: install-desktop-entry.sh and the .deb put it
+    in the menu."""
+    from translations import localized_desktop_entry
+
+    return localized_desktop_entry((PACKAGING / "linux" / f"{NAME}.desktop").read_text(encoding="utf-8"))
 
 
 def project_version() -> str:

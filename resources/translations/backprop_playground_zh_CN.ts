@@ -4597,8 +4597,16 @@ sat.</source>
         <translation>不可用</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Backprop Playground {0}&lt;/b&gt;&lt;br&gt;Build a network, train it, and step through backpropagation.&lt;br&gt;&lt;br&gt;Qt {1} · PySide6 {2} · NumPy {3} · pyqtgraph {4}&lt;br&gt;Backends: {5}</source>
-        <translation>&lt;b&gt;Backprop Playground {0}&lt;/b&gt;&lt;br&gt;搭建网络、训练它，并单步查看反向传播。&lt;br&gt;&lt;br&gt;Qt {1} · PySide6 {2} · NumPy {3} · pyqtgraph {4}&lt;br&gt;计算后端：{5}</translation>
+        <source>Neural network lab</source>
+        <translation>神经网络实验室</translation>
+    </message>
+    <message>
+        <source>Build a neural network, train it live, and step through backpropagation</source>
+        <translation>搭建神经网络，实时训练，并单步查看反向传播</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Backprop Playground {0}&lt;/b&gt; · {1}&lt;br&gt;{2}.&lt;br&gt;&lt;br&gt;Qt {3} · PySide6 {4} · NumPy {5} · pyqtgraph {6}&lt;br&gt;Backends: {7}</source>
+        <translation>&lt;b&gt;Backprop Playground {0}&lt;/b&gt; · {1}&lt;br&gt;{2}。&lt;br&gt;&lt;br&gt;Qt {3} · PySide6 {4} · NumPy {5} · pyqtgraph {6}&lt;br&gt;计算后端：{7}</translation>
     </message>
     <message>
         <source>About Backprop Playground</source>
