@@ -6,7 +6,8 @@ Makes DIR/backprop-playground/ (by default packaging/dist; a folder with the `ba
 executable and everything it needs; no Python on the target machine; on macOS also
 DIR/backprop-playground.app), then runs the built executable as a person and a script would: the
 window's own smoke test (add a layer and undo it, train, pause, step, trace a step and apply it), again
-on a Chinese system (the window must be in Chinese: the compiled translations are in the bundle),
+on a Chinese system (the window must be in Chinese, and Qt's own buttons too: the compiled translations and Qt's
+own catalogue are in the bundle),
 `presets`, a short headless `train`, and a user error, which must print one `error:` line and exit 2.
 Exits non-zero on any failure. With --archive, packs the tested folder for download (.tar.xz; .zip on
 Windows); with --deb (Debian and its kin), builds the .deb from it (packaging/deb.py). PyInstaller
@@ -101,6 +102,15 @@ def build(dist: Path, work: Path) -> None:
         render_icon(dist / NAME / f"{NAME}.png", 256)
         for name in ("install-desktop-entry.sh", f"{NAME}.xml"):
             shutil.copy2(PACKAGING / "linux" / name, dist / NAME)
+        (dist / NAME / f"{NAME}.desktop").write_text(desktop_entry(), encoding="utf-8")
+
+
+def desktop_entry() -> str:
+    """The menu entry (packaging/linux) in the languages of the window: install-desktop-entry.sh and the .deb put it
+    in the menu."""
+    from translations import localized_desktop_entry
+
+    return localized_desktop_entry((PACKAGING / "linux" / f"{NAME}.desktop").read_text(encoding="utf-8"))
 
 
 def project_version() -> str:
@@ -186,7 +196,7 @@ def executable(dist: Path) -> Path:
     return dist / NAME / f"{NAME}{suffix}"
 
 
-def run(dist: Path, arguments: list[str], expect: int = 0, needs: str = "", **variables: str) -> str:
+def run(dist: Path, arguments: list[str], expect: int = 0, needs: tuple[str, ...] = (), **variables: str) -> str:
     environment = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"), **variables}
     environment.pop("PYTHONPATH", None)  # the bundle must find everything in itself
     started = time.perf_counter()
@@ -194,21 +204,24 @@ def run(dist: Path, arguments: list[str], expect: int = 0, needs: str = "", **va
                             env=environment, timeout=SMOKE_TIMEOUT_S)
     took = time.perf_counter() - started
     output = result.stdout + result.stderr
-    if result.returncode != expect or needs not in output:
+    missing = [text for text in needs if text not in output]
+    if result.returncode != expect or missing:
         raise SystemExit(f"FAILED: {' '.join(arguments)} exited {result.returncode} (expected {expect})"
-                         f"{f' without {needs!r}' if needs not in output else ''}:\n{output}")
+                         f"{f' without {missing}' if missing else ''}:\n{output}")
     print(f"ok  {' '.join(arguments) or '(window)'}  {took:.1f} s")
     return output
 
 
 def smoke_test(dist: Path) -> None:
-    run(dist, ["--smoke-test"], needs="smoke test passed")
+    run(dist, ["--smoke-test"], needs=("smoke test passed",))
     with tempfile.TemporaryDirectory() as settings:  # no language chosen: the system's, Chinese, is the window's
-        run(dist, ["--smoke-test"], needs="文件", LANG="zh_CN.UTF-8", LC_ALL="zh_CN.UTF-8", XDG_CONFIG_HOME=settings)
-    run(dist, ["presets"], needs="circle")
-    run(dist, ["train", "--preset", "xor", "--epochs", "2", "--json"], needs='"done": true')
+        # The menus from the app's catalogue, the buttons' 取消 (Cancel) from Qt's (qtbase_zh_CN.qm).
+        run(dist, ["--smoke-test"], needs=("文件", "取消"), LANG="zh_CN.UTF-8", LC_ALL="zh_CN.UTF-8",
+            XDG_CONFIG_HOME=settings)
+    run(dist, ["presets"], needs=("circle",))
+    run(dist, ["train", "--preset", "xor", "--epochs", "2", "--json"], needs=('"done": true',))
     run(dist, ["gradcheck", "--preset", "circle"])
-    error = run(dist, ["train", "--preset", "no-such-preset"], expect=2, needs="error:")
+    error = run(dist, ["train", "--preset", "no-such-preset"], expect=2, needs=("error:",))
     if "Traceback" in error:
         raise SystemExit(f"FAILED: a user error showed a traceback:\n{error}")
 

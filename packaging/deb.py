@@ -3,7 +3,8 @@
     python packaging/deb.py APP_DIR OUT_DIR [--fast]
 
 The package holds the app under /opt/backprop-playground, the commands `backprop-playground` and `playground` in
-/usr/bin, a menu entry that opens .bpp files, the icon in the hicolor sizes, AppStream metainfo and the .bpp file type
+/usr/bin, a menu entry that opens .bpp files, the icon in the hicolor sizes, AppStream metainfo (both with their
+words in the window's languages too, from its catalogues) and the .bpp file type
 (application/x-backprop-playground). The libraries PyInstaller copied from this system are left out: the package
 uses the system's own, so that Debian's updates reach them, and its Depends names the package of every system library
 that a file of the app links (read by readelf, resolved by ldd as the app's loader resolves them, mapped by dpkg -S).
@@ -25,7 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from build import ICON, NAME, elf_files, project_version, render_icon
+from build import ICON, NAME, desktop_entry, elf_files, project_version, render_icon
+from translations import localized_metainfo
 
 LINUX = Path(__file__).resolve().parent / "linux"
 # The project has no public address yet; .invalid says so (RFC 2606) and keeps the field well-formed.
@@ -120,7 +122,8 @@ def stage(app: Path, root: Path, version: str, date: time.struct_time) -> list[s
     """Lay out the package's files under `root`; return its Depends."""
     opt = root / "opt" / NAME
     shutil.copytree(app, opt, symlinks=True)
-    for tarball_only in ("install-desktop-entry.sh", f"{NAME}.png", f"{NAME}.xml"):  # the package installs its own
+    # The package installs its own menu entry, icon and file type.
+    for tarball_only in ("install-desktop-entry.sh", f"{NAME}.png", f"{NAME}.xml", f"{NAME}.desktop"):
         (opt / tarball_only).unlink(missing_ok=True)
     drop_system_copies(opt / "_internal")
     packages = depends(opt)
@@ -128,10 +131,11 @@ def stage(app: Path, root: Path, version: str, date: time.struct_time) -> list[s
     (root / "usr" / "bin").mkdir(parents=True)
     for command in COMMANDS:
         (root / "usr" / "bin" / command).symlink_to(f"/opt/{NAME}/{NAME}")
-    for source, target in [(f"{NAME}.desktop", "applications"), (f"{NAME}.xml", "mime/packages")]:
-        (share / target).mkdir(parents=True)
-        shutil.copy2(LINUX / source, share / target / source)
-    metainfo = (LINUX / f"{NAME}.metainfo.xml").read_text(encoding="utf-8")
+    (share / "applications").mkdir(parents=True)
+    (share / "applications" / f"{NAME}.desktop").write_text(desktop_entry(), encoding="utf-8")
+    (share / "mime" / "packages").mkdir(parents=True)
+    shutil.copy2(LINUX / f"{NAME}.xml", share / "mime" / "packages" / f"{NAME}.xml")
+    metainfo = localized_metainfo((LINUX / f"{NAME}.metainfo.xml").read_text(encoding="utf-8"))
     (share / "metainfo").mkdir()
     (share / "metainfo" / f"{NAME}.metainfo.xml").write_text(
         metainfo.replace("@VERSION@", version).replace("@DATE@", time.strftime("%Y-%m-%d", date)), encoding="utf-8")

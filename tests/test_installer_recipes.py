@@ -3,6 +3,7 @@ exist, the Inno Setup script names only files the build makes, the macOS plists 
 document, the Linux desktop entry, file type and metainfo agree, and the README names the window's packages."""
 
 import importlib.util
+import os
 import plistlib
 import re
 import shutil
@@ -19,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"
 LINUX = PACKAGING / "linux"
 MIME_TYPE = "application/x-backprop-playground"
+CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def load_build():
@@ -143,6 +145,71 @@ def test_the_desktop_entry_the_file_type_and_the_metainfo_agree():
         checked = subprocess.run(["desktop-file-validate", str(LINUX / "backprop-playground.desktop")],
                                  capture_output=True, text=True)
         assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def load_translations():
+    spec = importlib.util.spec_from_file_location("packaging_translations", PACKAGING / "translations.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def fields(entry: str) -> dict[str, str]:
+    return dict(line.split("=", 1) for line in entry.splitlines() if "=" in line)
+
+
+def assert_valid_desktop_entry(path: Path) -> None:
+    if shutil.which("desktop-file-validate"):
+        checked = subprocess.run(["desktop-file-validate", str(path)], capture_output=True, text=True)
+        # Hints are advice (two main categories put the app under both); errors and warnings are not.
+        assert checked.returncode == 0 and not re.search(r": (error|warning):", checked.stdout), checked.stdout
+
+
+def test_the_menu_entry_says_what_the_app_is_in_the_window_s_languages(tmp_path, monkeypatch):
+    """A Chinese desktop's menu described the app in English: the entry had no GenericName[zh_CN] or Comment[zh_CN].
+    Their words are the window's (Help > About), translated once, in the catalogue."""
+    monkeypatch.syspath_prepend(str(PACKAGING))  # build.py imports translations.py beside it, as when it runs
+    entry = build.desktop_entry()
+    english, localized = desktop_entry(), fields(entry)
+    for key in ("GenericName", "Comment"):
+        assert CJK.search(localized[f"{key}[zh_CN]"]) and not re.search(r"[A-Za-z]", localized[f"{key}[zh_CN]"])
+        assert load_translations().translated(english[key]) == {"zh_CN": localized[f"{key}[zh_CN]"]}
+    assert {key: value for key, value in localized.items() if "[" not in key} == english
+    (tmp_path / f"{build.NAME}.desktop").write_text(entry, encoding="utf-8")
+    assert_valid_desktop_entry(tmp_path / f"{build.NAME}.desktop")
+
+
+def test_the_folder_s_script_puts_the_translated_menu_entry_in_the_menu_for_where_the_folder_is(tmp_path, monkeypatch):
+    """install-desktop-entry.sh wrote its own English copy of the entry, without its translations."""
+    monkeypatch.syspath_prepend(str(PACKAGING))
+    folder = tmp_path / "apps & tools" / build.NAME  # a name with a character sed would take for its own
+    folder.mkdir(parents=True)
+    (folder / f"{build.NAME}.desktop").write_text(build.desktop_entry(), encoding="utf-8")
+    for name in ("install-desktop-entry.sh", f"{build.NAME}.xml"):
+        shutil.copy2(LINUX / name, folder)
+    data = tmp_path / "data"
+    installed = subprocess.run(["sh", str(folder / "install-desktop-entry.sh")], capture_output=True, text=True,
+                               env={"PATH": os.environ["PATH"], "HOME": str(tmp_path), "XDG_DATA_HOME": str(data)})
+    assert installed.returncode == 0, installed.stderr
+    path = data / "applications" / f"{build.NAME}.desktop"
+    entry = fields(path.read_text(encoding="utf-8"))
+    assert entry["Exec"] == f'"{folder / build.NAME}" %f' and entry["Icon"] == str(folder / f"{build.NAME}.png")
+    assert CJK.search(entry["Comment[zh_CN]"]) and CJK.search(entry["GenericName[zh_CN]"])
+    assert_valid_desktop_entry(path)
+
+
+def test_the_metainfo_summary_is_in_the_window_s_languages_too(tmp_path):
+    metainfo = load_translations().localized_metainfo((LINUX / "backprop-playground.metainfo.xml").read_text(
+        encoding="utf-8")).replace("@VERSION@", "1.0").replace("@DATE@", "2026-01-01")
+    root = ElementTree.fromstring(metainfo)
+    summaries = {summary.get("{http://www.w3.org/XML/1998/namespace}lang"): summary.text
+                 for summary in root.findall("summary")}
+    assert summaries[None] == desktop_entry()["Comment"] and CJK.search(summaries["zh_CN"]), summaries
+    if shutil.which("appstreamcli"):
+        (tmp_path / "backprop-playground.metainfo.xml").write_text(metainfo, encoding="utf-8")
+        written = tmp_path / "backprop-playground.metainfo.xml"
+        checked = subprocess.run(["appstreamcli", "validate", "--no-net", str(written)], capture_output=True, text=True)
+        assert not re.search(r"^E: |error:", checked.stdout + checked.stderr, re.MULTILINE), checked.stdout
 
 
 def test_the_readme_set_up_line_for_debian_names_the_window_packages():

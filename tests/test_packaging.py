@@ -125,7 +125,7 @@ def test_the_linux_folder_puts_itself_in_the_menu_and_opens_bpp_files(frozen, tm
     assert installed.returncode == 0, installed.stderr
     entry = (data / "applications" / f"{NAME}.desktop").read_text()
     assert f'Exec="{folder / NAME}" %f' in entry and f"Icon={folder / f'{NAME}.png'}" in entry
-    assert "MimeType=application/x-backprop-playground;" in entry
+    assert "MimeType=application/x-backprop-playground;" in entry and "Comment[zh_CN]=" in entry
     assert (data / "mime" / "packages" / f"{NAME}.xml").read_text() == (folder / f"{NAME}.xml").read_text()
     assert (folder / f"{NAME}.png").stat().st_size > 1000
 
@@ -218,6 +218,8 @@ def test_the_deb_passes_lintian_installs_runs_and_leaves_nothing_behind(frozen, 
         (share / "applications" / "mimeinfo.cache").read_text()
     assert (share / "icons" / "hicolor" / "icon-theme.cache").exists()
     assert (share / "icons" / "hicolor" / "48x48" / "apps" / f"{NAME}.png").exists()
+    assert "GenericName[zh_CN]=" in (share / "applications" / f"{NAME}.desktop").read_text(encoding="utf-8")
+    assert '<summary xml:lang="zh_CN">' in (share / "metainfo" / f"{NAME}.metainfo.xml").read_text(encoding="utf-8")
     for checked in (["appstreamcli", "validate", "--no-net", str(share / "metainfo" / f"{NAME}.metainfo.xml")],
                     ["desktop-file-validate", str(share / "applications" / f"{NAME}.desktop")]):
         result = subprocess.run(checked, capture_output=True, text=True)

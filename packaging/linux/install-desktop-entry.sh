@@ -6,17 +6,11 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 data="${XDG_DATA_HOME:-$HOME/.local/share}"
 mkdir -p "$data/applications" "$data/mime/packages"
-cat > "$data/applications/backprop-playground.desktop" <<ENTRY
-[Desktop Entry]
-Type=Application
-Name=Backprop Playground
-Comment=Build a neural network, train it live, and step through backpropagation layer by layer
-Exec="$here/backprop-playground" %f
-Icon=$here/backprop-playground.png
-Terminal=false
-Categories=Education;Science;ArtificialIntelligence;
-MimeType=application/x-backprop-playground;
-ENTRY
+# The folder's menu entry (in every language of the window), launching the program and showing the icon beside it.
+# In sed's replacement `&`, `|` and `\` are special: a folder's name is taken as it is.
+folder=$(printf '%s\n' "$here" | sed 's/[&|\\]/\\&/g')
+sed -e "s|^Exec=.*|Exec=\"$folder/backprop-playground\" %f|" -e "s|^Icon=.*|Icon=$folder/backprop-playground.png|" \
+    "$here/backprop-playground.desktop" > "$data/applications/backprop-playground.desktop"
 cp "$here/backprop-playground.xml" "$data/mime/packages/backprop-playground.xml"
 if command -v update-mime-database >/dev/null 2>&1; then
     update-mime-database "$data/mime"

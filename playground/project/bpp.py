@@ -14,7 +14,8 @@ neither run code nor make the loader unpack more than MAX_STATE_BYTES.
 
 Writing goes to a temporary ".<name>.<random>.part" beside the file that is renamed into
 place, so a process killed mid-save leaves the old file whole. The .part it leaves is hidden,
-never ends in .bpp, and is removed by a later save of the same file once it is an hour old.
+never ends in .bpp, and is removed by a later save of the same file once it is an hour old. The saved file keeps the
+mode of the file it replaces, and a new one gets the umask's (0644 under 022), as an editor's save gives.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ import json
 import math
 import os
 import re
-import tempfile
+import secrets
+import stat
 import time
 import zipfile
 import zlib
@@ -155,12 +157,16 @@ def save_project(project: Project, path: str | Path) -> None:
         members[member] = buffer.getvalue()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        temporary = path.parent / f".{path.name}.{secrets.token_hex(6)}.part"
+        # Made as open() makes a file, not as mkstemp (0600, which nobody else could read once it is renamed).
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     except OSError as error:
         raise PlaygroundError(tr("Cannot write to {0} ({1}): choose another folder.").format(
             path.parent, error.strerror)) from None
     try:
         with os.fdopen(handle, "wb") as stream:
+            if path.exists():  # a save keeps the file's mode
+                os.chmod(temporary, stat.S_IMODE(path.stat().st_mode))
             with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
                 archive.writestr("project.json", json.dumps(document, indent=2))
                 for member, data in members.items():

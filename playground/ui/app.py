@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from playground.resources import resources_dir
 from playground.ui.main_window import MainWindow
@@ -79,8 +79,12 @@ class SmokeTest:
             print(f"smoke test failed: {self.failure}", file=sys.stderr)
             return 1
         menus = " ".join(action.text() for action in self.window.menuBar().actions())  # in the window's language
+        standard = QDialogButtonBox.StandardButton
+        box = QDialogButtonBox(standard.Ok | standard.Cancel)
+        buttons = " ".join(button.text() for button in box.buttons())
         print("smoke test passed: saw the icon, added a layer and undid it, trained, paused, stepped one batch, walked "
-              f"one step through the stepper, applied it and closed; the menus read: {menus}", flush=True)
+              f"one step through the stepper, applied it and closed; the menus read: {menus}; Qt's own buttons (its "
+              f"catalogue's words): {buttons}", flush=True)
         return 0
 
     def _next_stage(self) -> None:

@@ -1,15 +1,17 @@
 """Image sets that are not downloaded yet: the window asks, then downloads them off the GUI
 thread with a progress dialog, and goes on with the data once it is here. Where nothing can
 download them (no torchvision), it says so first and offers to read their files from a folder
-instead. The question to download offers that too, for a person who has the files."""
+instead. The question to download offers that too, for a person who has the files. A folder that was read is kept
+in QSettings, and the set is read from it again the next time, without a question, while it still holds the files."""
 
 from __future__ import annotations
 
 import importlib.util
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 from superqt.utils import thread_worker
 
@@ -17,6 +19,8 @@ from playground.data import Dataset, DatasetConfig, dataset_title, load_dataset,
 from playground.data.images import needs_download
 from playground.errors import PlaygroundError, install_advice
 from playground.ui.translation import tr
+
+FOLDERS_SETTING = "image_set_folders"  # then "/<name>": the folder an image set's files were last read from
 
 
 def missing_download(config: dict[str, Any]) -> str | None:
@@ -81,7 +85,10 @@ class DataDownloads(QObject):
 
     def offer_download(self, config: dict[str, Any], title: str, then: Callable[[dict, Dataset], None]) -> bool:
         """Ask to download `title`; when the person agrees, download it and call `then` with the config
-        and the data. Without torchvision, offer its files from a folder instead. False when declined."""
+        and the data. Without torchvision, offer its files from a folder instead. False when declined. A folder its
+        files were read from before is read again, and nothing is asked."""
+        if self._read_remembered_folder(config, then):
+            return True
         if not can_download():
             return self._offer_folder(config, title, then)
         answer = ask_download(self.window, title, DatasetConfig.from_dict(config).name)
@@ -138,6 +145,21 @@ class DataDownloads(QObject):
             dataset = load_dataset(chosen)  # read from the folder: nothing to download
         except PlaygroundError as error:
             QMessageBox.warning(self.window, self.tr("{0} not loaded").format(title), str(error))
+            return False
+        QSettings().setValue(f"{FOLDERS_SETTING}/{name}", folder)
+        then(chosen, dataset)
+        return True
+
+    def _read_remembered_folder(self, config: dict[str, Any], then: Callable[[dict, Dataset], None]) -> bool:
+        """Call `then` with the image set of `config` read from the folder it was last read from; False when there
+        is none, or the folder no longer holds the set (then the person is asked as before)."""
+        folder = QSettings().value(f"{FOLDERS_SETTING}/{DatasetConfig.from_dict(config).name}")
+        if not isinstance(folder, str) or not Path(folder).is_dir():
+            return False
+        chosen = {**config, "source_folder": folder}
+        try:
+            dataset = load_dataset(chosen)
+        except PlaygroundError:
             return False
         then(chosen, dataset)
         return True

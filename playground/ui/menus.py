@@ -129,9 +129,13 @@ class WindowMenus(QObject):
         available, unavailable = self.tr("available"), self.tr("unavailable")
         backends = ", ".join(f"{BACKEND_NAMES[name]}: {available if reason is None else unavailable}"
                              for name, reason in backend_availability().items())
-        return self.tr("<b>Backprop Playground {0}</b><br>Build a network, train it, and step through "
-                       "backpropagation.<br><br>Qt {1} · PySide6 {2} · NumPy {3} · pyqtgraph {4}<br>Backends: {5}"
-                       ).format(__version__, qVersion(), PySide6.__version__, numpy.__version__,
+        # The desktop menu entry's GenericName and Comment (packaging/linux): the installers take their translations
+        # from the catalogue (packaging/translations.py), so they are the words the window shows.
+        kind = self.tr("Neural network lab")
+        summary = self.tr("Build a neural network, train it live, and step through backpropagation")
+        return self.tr("<b>Backprop Playground {0}</b> · {1}<br>{2}.<br><br>Qt {3} · PySide6 {4} · NumPy {5} · "
+                       "pyqtgraph {6}<br>Backends: {7}"
+                       ).format(__version__, kind, summary, qVersion(), PySide6.__version__, numpy.__version__,
                                 pyqtgraph.__version__, backends)
 
     def show_about(self) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from playground import words
 from playground.resources import ENGLISH, LANGUAGES, resources_dir
@@ -23,6 +23,14 @@ SETTING = "language"
 SYSTEM = "system"
 CATALOGUE = "backprop_playground"
 FREE_CONTEXT = ""  # where lupdate files a bare tr("...") call
+
+# Qt's own catalogue (qtbase_<language>.qm) was made for an older Qt: the file dialog Qt draws itself (where the
+# desktop offers none) spells two labels anew with their Alt keys and names a folder's type under a context of its
+# own, and finds those words nowhere else. Marked here, lupdate files them under Qt's contexts in the app's catalogue,
+# where Qt looks after qtbase's. (lupdate reads no NOOP marker with a disambiguation, but reads translate's.)
+QT_WORDS_NOT_IN_QTBASE = (QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+                          QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+                          QCoreApplication.translate("QAbstractFileIconProvider", "Folder", "All other platforms"))
 
 
 def tr(text: str) -> str:

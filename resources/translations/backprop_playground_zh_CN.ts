@@ -4297,6 +4297,25 @@ sat.</source>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>RateField</name>
     <message>
         <source>“{0}” is not a usable {1}: type a number 0 or above, such as {2}. It stays {3:g}.</source>
@@ -4586,8 +4605,16 @@ sat.</source>
         <translation>不可用</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Backprop Playground {0}&lt;/b&gt;&lt;br&gt;Build a network, train it, and step through backpropagation.&lt;br&gt;&lt;br&gt;Qt {1} · PySide6 {2} · NumPy {3} · pyqtgraph {4}&lt;br&gt;Backends: {5}</source>
-        <translation>&lt;b&gt;Backprop Playground {0}&lt;/b&gt;&lt;br&gt;搭建网络、训练它，并单步查看反向传播。&lt;br&gt;&lt;br&gt;Qt {1} · PySide6 {2} · NumPy {3} · pyqtgraph {4}&lt;br&gt;计算后端：{5}</translation>
+        <source>Neural network lab</source>
+        <translation>神经网络实验室</translation>
+    </message>
+    <message>
+        <source>Build a neural network, train it live, and step through backpropagation</source>
+        <translation>搭建神经网络，实时训练，并单步查看反向传播</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Backprop Playground {0}&lt;/b&gt; · {1}&lt;br&gt;{2}.&lt;br&gt;&lt;br&gt;Qt {3} · PySide6 {4} · NumPy {5} · pyqtgraph {6}&lt;br&gt;Backends: {7}</source>
+        <translation>&lt;b&gt;Backprop Playground {0}&lt;/b&gt; · {1}&lt;br&gt;{2}。&lt;br&gt;&lt;br&gt;Qt {3} · PySide6 {4} · NumPy {5} · pyqtgraph {6}&lt;br&gt;计算后端：{7}</translation>
     </message>
     <message>
         <source>About Backprop Playground</source>

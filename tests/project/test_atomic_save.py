@@ -149,3 +149,24 @@ def test_the_next_save_removes_stale_parts_and_keeps_recent_ones(tmp_path):
     first_version(path)
     assert leftovers(tmp_path, path) == sorted([recent, other])
     assert whole_version(path, expected_weights()) == 0
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permission bits")
+def test_a_saved_file_gets_the_umask_s_mode_and_a_file_saved_over_keeps_its_own(tmp_path):
+    """Saves left 0600, the temporary file's mode, so that a project saved to share could not be read by others."""
+    preset = load_preset("circle")
+    project = Project(preset.network, preset.optimizer, 10, dict(preset.dataset))
+    path = tmp_path / "shared.bpp"
+    umask = os.umask(0o022)
+    try:
+        save_project(project, path)
+        assert oct(os.stat(path).st_mode & 0o777) == oct(0o644)
+        os.umask(0o077)  # a stricter umask changes no file that exists
+        os.chmod(path, 0o640)
+        save_project(project, path)
+        assert oct(os.stat(path).st_mode & 0o777) == oct(0o640)
+        save_project(project, tmp_path / "private.bpp")
+        assert oct(os.stat(tmp_path / "private.bpp").st_mode & 0o777) == oct(0o600)
+    finally:
+        os.umask(umask)
+    assert load_project(path).network == project.network

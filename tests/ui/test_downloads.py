@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from playground.data.images import cache_path, write_cache
 from playground.project import load_project
@@ -145,6 +145,33 @@ def test_a_project_on_an_image_set_not_here_opens_from_its_files_in_a_folder_whe
     assert window.dataset.name == "mnist" and window.preset.dataset["source_folder"] == str(folder)
     assert window.windowTitle().startswith("friend's digits.bpp") and window.training.worker.session.step == step
     window.close()
+
+
+def test_a_project_on_an_image_set_read_from_a_folder_opens_from_that_folder_the_next_time(
+        qtbot, tmp_path, monkeypatch):
+    """The installed app asked for MNIST's folder every time the project was opened."""
+    saved, step = project_trained_on_downloaded_mnist(qtbot, tmp_path, monkeypatch)
+    monkeypatch.setattr("playground.ui.downloads.can_download", lambda: False)
+    folder = tmp_path / "mnist files"
+    write_mnist(folder, mnist_arrays())
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    seen = []
+    answer_notice("Choose folder…", seen)
+    first = open_from_the_file_menu(qtbot, saved, monkeypatch)
+    assert len(seen) == 1 and first.dataset.name == "mnist"
+    first.close()
+    asked = []  # a question or a folder dialog now would be a defect: noted, and answered Cancel
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.windowTitle()))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: asked.append("folder dialog") or "")
+    second = open_from_the_file_menu(qtbot, saved, monkeypatch)  # the next start of the app
+    assert asked == [] and second.dataset.name == "mnist" and second.preset.dataset["source_folder"] == str(folder)
+    assert second.windowTitle().startswith("friend's digits.bpp") and second.training.worker.session.step == step
+    second.close()
+    other = tmp_path / "moved"  # the folder moved away: asked again, as the first time
+    folder.rename(other)
+    third = open_from_the_file_menu(qtbot, saved, monkeypatch)
+    assert asked == ["MNIST digits is not on this computer"] and third.dataset.name == "circle"
+    third.close()
 
 
 def test_a_project_on_an_image_set_not_here_opens_once_it_is_downloaded(qtbot, tmp_path, monkeypatch):

@@ -6,15 +6,18 @@ import importlib.util
 import os
 import re
 import xml.etree.ElementTree as ElementTree
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
+from PySide6.QtCore import QPoint, QPointF, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QLabel,
     QMenu,
@@ -22,6 +25,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTableWidget,
+    QTreeView,
+    QWidget,
 )
 
 from playground.engine import DenseSpec, NetworkSpec, OptimizerSpec
@@ -44,6 +49,7 @@ from tests.ui.widgets import click, find, menu_action
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = ROOT / "resources" / "translations" / "backprop_playground_zh_CN.ts"
 CJK = re.compile(r"[\u4e00-\u9fff]")
+QT_OPEN_FILE_DIALOG = QFileDialog.getOpenFileName  # before tests/ui/conftest.py makes an unanswered one fail
 
 
 def packaging_translations():
@@ -240,6 +246,61 @@ def test_the_save_and_open_dialogs_name_project_files_in_chinese(qtbot, chinese,
     assert len(filters) == 2
     for kinds in filters:
         assert "*.bpp" in kinds and CJK.search(kinds) and english_words(kinds) == [], kinds
+    window.close()
+
+
+def qt_dialog_texts(dialog: QDialog) -> list[str] | None:
+    """What a person reads in one of Qt's own dialogs: its labels, buttons, lists to choose from, tooltips, and the
+    headers of its file list and the types of the folders in it (None until it lists them); not the folders' paths,
+    which are the computer's."""
+    texts = [widget.text() for kind in (QLabel, QAbstractButton) for widget in dialog.findChildren(kind)]
+    texts += [box.itemText(i) for box in dialog.findChildren(QComboBox) for i in range(box.count())]
+    texts += [widget.toolTip() for widget in dialog.findChildren(QWidget)]
+    for view in dialog.findChildren(QTreeView):
+        model, listed = view.model(), view.rootIndex()
+        if model.rowCount(listed) == 0:
+            return None  # read off the GUI thread: not yet
+        texts += [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
+        texts += [model.index(row, 2, listed).data() for row in range(model.rowCount(listed))]
+    return [text for text in texts if text and not os.path.isabs(text)]
+
+
+def read_and_close_the_next_dialog(seen: list, read: Callable[[QDialog], list[str] | None]) -> None:
+    """Note what `read` finds in the next modal dialog that opens, once it finds something, then close it as Escape
+    would."""
+    def when_open():
+        dialog = QApplication.activeModalWidget()
+        texts = read(dialog) if isinstance(dialog, QDialog) else None
+        if texts is None:
+            QTimer.singleShot(20, when_open)
+            return
+        seen.append(texts)
+        dialog.reject()
+    QTimer.singleShot(0, when_open)
+
+
+def test_qt_s_own_buttons_and_file_dialog_read_chinese(qtbot, chinese, monkeypatch, tmp_path):
+    """Qt's standard buttons come from its own catalogue; the file dialog Qt draws itself (where the desktop has no
+    native one, as here) said '&Look in:', 'Files of &type:' and a folder's type, 'Folder', which that catalogue
+    lacks."""
+    (tmp_path / "数据").mkdir()  # the folder the Open dialog lists: one folder, whose type it names
+    QSettings().setValue("last_folder", str(tmp_path))
+    window = MainWindow("circle")
+    qtbot.addWidget(window)
+    window.show()
+    seen = []
+    read_and_close_the_next_dialog(seen, lambda dialog: [button.text() for button in
+                                                         dialog.findChild(QDialogButtonBox).buttons()])
+    qtbot.mouseClick(window.controls.optimizer_settings_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(seen) == 1)
+    assert sorted(seen[0]) == sorted(["确定", "取消"]), seen[0]
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", QT_OPEN_FILE_DIALOG)  # Qt's, answered here
+    read_and_close_the_next_dialog(seen, qt_dialog_texts)
+    menu_action(window, "文件(&F)", "打开(&O)…").trigger()
+    qtbot.waitUntil(lambda: len(seen) == 2)
+    texts = seen[1]
+    assert {"查找范围(&L)：", "文件类型(&T)：", "文件夹", "取消"} <= set(texts), texts
+    assert [text for text in texts if english_words(text)] == [], texts
     window.close()
 
 
