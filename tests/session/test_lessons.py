@@ -24,6 +24,7 @@ from playground.project.lessons import (
     with_change,
 )
 from playground.session.lesson_checks import evaluate, play_lesson, train_outcome
+from tests.session.helpers import preset_session
 
 TEACHING_PRESETS = ["batchnorm", "deep-relu-he", "deep-sigmoid", "digits-mlp", "exploding", "linear-regression",
                     "mnist-mlp", "overfit", "residual"]
@@ -139,3 +140,12 @@ def test_changes_are_made_on_plain_layers():
     assert len(layers) == len(residual["layers"]) + 9
     layers, loss = changed_network(residual["layers"], "mse", Change("plain", network_of="deep-sigmoid"))
     assert layers == load_preset("deep-sigmoid").network.to_dict()["layers"] and loss == "binary_cross_entropy"
+
+
+def test_the_exploding_lesson_s_loss_starts_as_large_as_its_first_step_says():
+    """The loss the first snapshot shows, before any step, at the lesson's seed: in the hundreds of thousands
+    (weights four times too large, squared by the loss), which the step's words must say."""
+    lesson = load_lesson("exploding")
+    first = next(preset_session("exploding", seed=lesson.seed, epochs=1).run())
+    assert first.step == 0 and 1e5 <= first.test_loss < 1e6
+    assert "starts in the hundreds of thousands" in lesson.steps[0].notice
