@@ -21,9 +21,12 @@ from playground.project.lessons import (
     lessons_dir,
     list_lessons,
     load_lesson,
+    setups_of,
     with_change,
 )
+from playground.session.config import TrainingConfig
 from playground.session.lesson_checks import evaluate, play_lesson, train_outcome
+from playground.session.loop import Session
 from tests.session.helpers import preset_session
 
 TEACHING_PRESETS = ["batchnorm", "deep-relu-he", "deep-sigmoid", "digits-mlp", "exploding", "linear-regression",
@@ -149,3 +152,19 @@ def test_the_exploding_lesson_s_loss_starts_as_large_as_its_first_step_says():
     first = next(preset_session("exploding", seed=lesson.seed, epochs=1).run())
     assert first.step == 0 and 1e5 <= first.test_loss < 1e6
     assert "starts in the hundreds of thousands" in lesson.steps[0].notice
+
+
+def test_the_exploding_lesson_says_where_the_gradients_it_sends_the_learner_to_are_largest():
+    """Step 3 opens the Gradients tab on weights four times too large: before any step, every layer's ‖∂L/∂W‖ is
+    huge, smallest at layer 1 (about 10⁵) and largest at the output (about 10⁶), since each is an activation that
+    shrinks toward the input times a δ that grows toward it; its why must not say the gradient grows toward the
+    input, which the tab shows the other way round."""
+    lesson = load_lesson("exploding")
+    setup = setups_of(lesson)[2][0]
+    config = TrainingConfig(optimizer=setup.optimizer, batch_size=setup.batch_size, epochs=1, seed=lesson.seed)
+    session = Session(setup.network, load_dataset(setup.dataset), config)
+    net, data, pick = session.network, session.dataset, session.measurements.train_sample.pick
+    net.forward_backward(net.make_batch(data.x_train[pick], data.y_train[pick]), True)
+    norms = net.parameter_norms(net.grad)
+    assert 5e4 < norms["1.W"] < 2e5 and 5e5 < norms["5.W"] < 2e6 and norms["1.W"] < norms["3.W"] < norms["5.W"]
+    assert "from about 10⁵ at layer 1 to 10⁶ at the output" in lesson.steps[2].why
