@@ -6,6 +6,7 @@ import dataclasses
 import json
 import re
 
+import numpy
 import pytest
 
 from playground.data import load_dataset
@@ -168,3 +169,15 @@ def test_the_exploding_lesson_says_where_the_gradients_it_sends_the_learner_to_a
     norms = net.parameter_norms(net.grad)
     assert 5e4 < norms["1.W"] < 2e5 and 5e5 < norms["5.W"] < 2e6 and norms["1.W"] < norms["3.W"] < norms["5.W"]
     assert "from about 10⁵ at layer 1 to 10⁶ at the output" in lesson.steps[2].why
+
+
+def test_the_adam_step_s_why_gives_layer_1_s_weights_the_size_they_have():
+    """After the three epochs of Adam the step's claim is about, layer 1's weights are still He's size, √(2/64)."""
+    lesson = load_lesson("digits-mlp")
+    setup = setups_of(lesson)[3][0]
+    config = TrainingConfig(optimizer=setup.optimizer, batch_size=setup.batch_size, epochs=3, seed=lesson.seed)
+    session = Session(setup.network, load_dataset(setup.dataset), config)
+    for _ in session.run():
+        pass
+    assert 0.16 < float(numpy.sqrt(numpy.mean(session.network.get("1.W") ** 2))) < 0.2
+    assert "√(2/64) ≈ 0.18" in lesson.steps[3].why
