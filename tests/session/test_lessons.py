@@ -181,3 +181,17 @@ def test_the_adam_step_s_why_gives_layer_1_s_weights_the_size_they_have():
         pass
     assert 0.16 < float(numpy.sqrt(numpy.mean(session.network.get("1.W") ** 2))) < 0.2
     assert "√(2/64) ≈ 0.18" in lesson.steps[3].why
+
+
+def test_a_count_of_parameters_a_lesson_gives_is_its_network_s_and_names_the_biases_too():
+    """The window says "N parameters in all", biases included: a lesson that counts them says parameters, not
+    weights, and gives the network's own count."""
+    counts = []
+    for name in list_lessons():
+        lesson = load_lesson(name)
+        for step, (setup, _) in zip(lesson.steps, setups_of(lesson)):
+            for text in (step.do, step.notice, step.why):
+                for number, word in re.findall(r"(\d[\d,]*) (parameters|weights)\b", text):
+                    counts.append((name, int(number.replace(",", "")), word))
+                    assert (int(number.replace(",", "")), word) == (setup.network.parameter_count(), "parameters")
+    assert ("mnist-mlp", 159_010, "parameters") in counts and ("overfit", 4_417, "parameters") in counts
