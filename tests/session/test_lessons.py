@@ -6,6 +6,7 @@ import dataclasses
 import json
 import re
 
+import numpy
 import pytest
 
 from playground.data import load_dataset
@@ -21,9 +22,13 @@ from playground.project.lessons import (
     lessons_dir,
     list_lessons,
     load_lesson,
+    setups_of,
     with_change,
 )
+from playground.session.config import TrainingConfig
 from playground.session.lesson_checks import evaluate, play_lesson, train_outcome
+from playground.session.loop import Session
+from tests.session.helpers import preset_session
 
 TEACHING_PRESETS = ["batchnorm", "deep-relu-he", "deep-sigmoid", "digits-mlp", "exploding", "linear-regression",
                     "mnist-mlp", "overfit", "residual"]
@@ -139,3 +144,54 @@ def test_changes_are_made_on_plain_layers():
     assert len(layers) == len(residual["layers"]) + 9
     layers, loss = changed_network(residual["layers"], "mse", Change("plain", network_of="deep-sigmoid"))
     assert layers == load_preset("deep-sigmoid").network.to_dict()["layers"] and loss == "binary_cross_entropy"
+
+
+def test_the_exploding_lesson_s_loss_starts_as_large_as_its_first_step_says():
+    """The loss the first snapshot shows, before any step, at the lesson's seed: in the hundreds of thousands
+    (weights four times too large, squared by the loss), which the step's words must say."""
+    lesson = load_lesson("exploding")
+    first = next(preset_session("exploding", seed=lesson.seed, epochs=1).run())
+    assert first.step == 0 and 1e5 <= first.test_loss < 1e6
+    assert "starts in the hundreds of thousands" in lesson.steps[0].notice
+
+
+def test_the_exploding_lesson_says_where_the_gradients_it_sends_the_learner_to_are_largest():
+    """Step 3 opens the Gradients tab on weights four times too large: before any step, every layer's ‖∂L/∂W‖ is
+    huge, smallest at layer 1 (about 10⁵) and largest at the output (about 10⁶), since each is an activation that
+    shrinks toward the input times a δ that grows toward it; its why must not say the gradient grows toward the
+    input, which the tab shows the other way round."""
+    lesson = load_lesson("exploding")
+    setup = setups_of(lesson)[2][0]
+    config = TrainingConfig(optimizer=setup.optimizer, batch_size=setup.batch_size, epochs=1, seed=lesson.seed)
+    session = Session(setup.network, load_dataset(setup.dataset), config)
+    net, data, pick = session.network, session.dataset, session.measurements.train_sample.pick
+    net.forward_backward(net.make_batch(data.x_train[pick], data.y_train[pick]), True)
+    norms = net.parameter_norms(net.grad)
+    assert 5e4 < norms["1.W"] < 2e5 and 5e5 < norms["5.W"] < 2e6 and norms["1.W"] < norms["3.W"] < norms["5.W"]
+    assert "from about 10⁵ at layer 1 to 10⁶ at the output" in lesson.steps[2].why
+
+
+def test_the_adam_step_s_why_gives_layer_1_s_weights_the_size_they_have():
+    """After the three epochs of Adam the step's claim is about, layer 1's weights are still He's size, √(2/64)."""
+    lesson = load_lesson("digits-mlp")
+    setup = setups_of(lesson)[3][0]
+    config = TrainingConfig(optimizer=setup.optimizer, batch_size=setup.batch_size, epochs=3, seed=lesson.seed)
+    session = Session(setup.network, load_dataset(setup.dataset), config)
+    for _ in session.run():
+        pass
+    assert 0.16 < float(numpy.sqrt(numpy.mean(session.network.get("1.W") ** 2))) < 0.2
+    assert "√(2/64) ≈ 0.18" in lesson.steps[3].why
+
+
+def test_a_count_of_parameters_a_lesson_gives_is_its_network_s_and_names_the_biases_too():
+    """The window says "N parameters in all", biases included: a lesson that counts them says parameters, not
+    weights, and gives the network's own count."""
+    counts = []
+    for name in list_lessons():
+        lesson = load_lesson(name)
+        for step, (setup, _) in zip(lesson.steps, setups_of(lesson)):
+            for text in (step.do, step.notice, step.why):
+                for number, word in re.findall(r"(\d[\d,]*) (parameters|weights)\b", text):
+                    counts.append((name, int(number.replace(",", "")), word))
+                    assert (int(number.replace(",", "")), word) == (setup.network.parameter_count(), "parameters")
+    assert ("mnist-mlp", 159_010, "parameters") in counts and ("overfit", 4_417, "parameters") in counts

@@ -284,7 +284,7 @@ def test_a_run_kept_before_an_edit_set_it_aside_or_undo_brought_it_back_is_kept_
 
 
 def test_losses_that_start_huge_are_compared_on_a_log_axis_when_asked(qtbot):
-    window = open_window(qtbot, "exploding")  # its loss starts in the tens of thousands and ends below 1
+    window = open_window(qtbot, "exploding")  # its loss starts in the hundreds of thousands and ends below 1
     view = window.compare_view
     train(qtbot, window, 100)
     keep(qtbot, window)
