@@ -15,6 +15,8 @@ from playground.session import Snapshot
 from playground.ui.theme import plot_foreground
 from playground.ui.translation import shown_class_names
 
+TITLE_HEIGHT = 30  # pyqtgraph's title row, one line
+
 
 def image_shape(dataset) -> tuple[int, int, int] | None:
     """(channels, height, width) when the examples are images, else None."""
@@ -158,6 +160,29 @@ class ImageGallery(pg.PlotWidget):
         self.setTitle(self.tr("Under each image, the class predicted; in red, a mistake: predicted ≠ true class")
                       if predicted else self.tr("Not predicted yet: Train or Step, and the class the network predicts "
                                                 "shows under each image"), size="9pt", color=plot_foreground())
+        self._fit_title()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        self._fit_title()  # first: the plot is laid out to the widget's new size no narrower than its title
+        super().resizeEvent(event)
+
+    def _fit_title(self) -> None:
+        """The title wrapped to the pane's width when one line is wider, its row as tall as its lines: pyqtgraph keeps
+        it on one line and makes the plot as wide, so that a pane beside a lesson cut it off mid-word."""
+        plot = self.getPlotItem()
+        if plot is None:  # resized while pyqtgraph builds the widget, before its plot exists
+            return
+        text = plot.titleLabel.item
+        document = text.document().clone()
+        document.setTextWidth(-1)
+        room = self.width() - 8
+        wrap = room if 0 < room < document.size().width() else -1
+        if text.textWidth() != wrap:
+            text.setTextWidth(wrap)
+        height = max(TITLE_HEIGHT, math.ceil(text.boundingRect().height()))
+        plot.titleLabel.setMaximumHeight(height)
+        plot.layout.setRowFixedHeight(0, height)
+        plot.titleLabel.updateMin()
 
     def _remove_labels(self) -> None:
         for label in self.labels:

@@ -15,6 +15,7 @@ from playground.session import gallery_examples
 from tests.data.fake_files import cifar_arrays, mnist_arrays
 from tests.ui.test_builder import select_row, type_into
 from tests.ui.test_image_layers import open_window
+from tests.ui.test_lessons import open_lesson
 from tests.ui.widgets import click, find
 
 
@@ -120,4 +121,23 @@ def test_an_opened_project_shows_the_images_its_own_seed_picks(qtbot, tmp_path):
     click(qtbot, window, "stepButton")
     qtbot.waitUntil(lambda: window._drawn is not None and window._drawn.step == 1, timeout=20_000)
     numpy.testing.assert_array_equal(window.latest.gallery[0], gallery_examples(dataset, 5))
+    window.close()
+
+
+def test_the_gallery_title_wraps_within_a_pane_beside_a_lesson(qtbot):
+    """Beside a lesson at 1280×720 the title ran off the pane mid-word ("in red, a mist"): pyqtgraph keeps a title on
+    one line and the plot as wide. It wraps to the pane, whole, above the images, before and after a prediction."""
+    window = open_window(qtbot, "digits-mlp", (1280, 720))
+    open_lesson(window, "Momentum and Adam")
+    gallery = window.gallery
+    qtbot.waitUntil(lambda: gallery.isVisible() and len(gallery.labels) == 32)
+    for predicted in (False, True):
+        if predicted:
+            click(qtbot, window, "stepButton")
+            qtbot.waitUntil(lambda: gallery.predicted is not None, timeout=20_000)
+        caption = gallery.getPlotItem().titleLabel
+        box = caption.item.sceneBoundingRect()
+        assert 0 <= box.left() and box.right() <= gallery.width(), (predicted, box, gallery.width())
+        assert box.bottom() <= min(label.sceneBoundingRect().top() for label in gallery.labels)
+        assert gallery.getPlotItem().getViewBox().sceneBoundingRect().right() <= gallery.width()
     window.close()
