@@ -111,15 +111,18 @@ class FitView(QWidget):
         fit, dataset = snapshot.fit, self.dataset
         if fit is None or dataset is None:
             return
+        predicted = None
         if self.over_x:
             if snapshot.boundary is not None and snapshot.boundary.ndim == 1:
                 line = numpy.linspace(*snapshot.boundary_extent, len(snapshot.boundary))
-                self.curve.setData(line, self.units(snapshot.boundary))
+                predicted = self.units(snapshot.boundary)
+                self.curve.setData(line, predicted)
         else:
             self._train_rows = fit.train_rows
-            self.points.setData(self.units(dataset.y_train[fit.train_rows, 0]), self.units(fit.train_predicted))
+            predicted = self.units(fit.train_predicted)
+            self.points.setData(self.units(dataset.y_train[fit.train_rows, 0]), predicted)
             self.test_points.setData(self.units(dataset.y_test[fit.test_rows, 0]), self.units(fit.test_predicted))
-        self.readout.setText(self._reading(fit))
+        self.readout.setText("\n".join(line for line in (self._reading(fit), self._off_chart(predicted)) if line))
 
     def clear_run(self) -> None:
         """No network's prediction: over x the points stay (they are data); against the truth nothing is left."""
@@ -143,6 +146,24 @@ class FitView(QWidget):
         return self.tr("Typical error on the test data {0} (R² {1}), on the training data {2}").format(
             plain_number(typical_error(test_mse, dataset.target_scale)), r_text,
             plain_number(typical_error(train_mse, dataset.target_scale)))
+
+    def _off_chart(self, predicted: numpy.ndarray | None) -> str:
+        """What the chart, fixed to the data's range, cannot show: most predictions beyond it (a run gone far off, or
+        diverged), said in words with where they lie, so that an empty chart is not read as nothing predicted."""
+        if predicted is None or not len(predicted):
+            return ""
+        low, high = self.plot.getViewBox().viewRange()[1]
+        outside = (predicted < low) | (predicted > high)
+        if outside.sum() <= len(predicted) / 2:  # most of it in view: what leaves the chart is seen leaving it
+            return ""
+        spans = plain_number(float(predicted.min())), plain_number(float(predicted.max()))
+        if self.over_x:
+            return self.tr("The prediction leaves the chart: it spans {0} to {1}.").format(*spans)
+        if outside.all():
+            return self.tr("All {0} training predictions lie off the chart, from {1} to {2}.").format(
+                len(predicted), *spans)
+        return self.tr("{0} of the {1} training predictions lie off the chart, from {2} to {3}.").format(
+            int(outside.sum()), len(predicted), *spans)
 
     def _show_test(self, shown: bool) -> None:
         self.test_points.setVisible(shown)

@@ -3348,6 +3348,18 @@ click to edit</source>
         <translation>典型误差：测试集上 {0}（R² {1}），训练集上 {2}</translation>
     </message>
     <message>
+        <source>The prediction leaves the chart: it spans {0} to {1}.</source>
+        <translation>预测曲线超出了图表：它的范围是 {0} 到 {1}。</translation>
+    </message>
+    <message>
+        <source>All {0} training predictions lie off the chart, from {1} to {2}.</source>
+        <translation>全部 {0} 个训练集预测都落在图表之外，范围从 {1} 到 {2}。</translation>
+    </message>
+    <message>
+        <source>{0} of the {1} training predictions lie off the chart, from {2} to {3}.</source>
+        <translation>{1} 个训练集预测中有 {0} 个落在图表之外，范围从 {2} 到 {3}。</translation>
+    </message>
+    <message>
         <source>training data</source>
         <translation>训练集</translation>
     </message>

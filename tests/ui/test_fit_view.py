@@ -3,6 +3,7 @@ the prediction as a curve over x, a table's predictions against the truth in the
 as the network trains, draws what the network predicts, reads the typical error as the Metrics tab does, and
 shows the run in use or nothing."""
 
+import dataclasses
 import re
 
 import numpy
@@ -83,6 +84,9 @@ def test_the_curve_over_x_is_the_networks_prediction_and_moves_as_it_trains(qtbo
     assert numpy.allclose(later, predicted, atol=1e-5)
     assert re.fullmatch(r"Typical error on the test data [\d.]+ \(R² -?[\d.]+\), on the training data [\d.]+",
                         readout(window))
+    shown = window.latest
+    window.fit_view.update_from(dataclasses.replace(shown, boundary=shown.boundary + 100.0))  # far above the chart
+    assert readout(window).splitlines()[1].startswith("The prediction leaves the chart: it spans ")
     window.close()
 
 
@@ -180,4 +184,26 @@ def test_a_diverged_fit_reads_its_r_squared_in_a_few_digits(qtbot):
                     and window._drawn is window.latest, timeout=20_000)
     r_squared = re.search(r"\(R² (\S+)\)", readout(window)).group(1)
     assert float(r_squared) < -1000 and len(r_squared) <= 8, readout(window)
+    # The chart keeps the data's range: its predictions, about 1e8, drew nothing there, and the readout says so.
+    low, high = window.fit_view.plot.getViewBox().viewRange()[1]
+    predicted = drawn(window.fit_view.points)[1]
+    assert numpy.all((predicted < low) | (predicted > high))
+    assert readout(window).splitlines()[1].startswith(f"All {len(predicted)} training predictions lie off the chart, "
+                                                      "from ")
+    window.close()
+
+
+def test_a_fit_within_the_chart_says_nothing_of_it_and_one_mostly_off_says_how_many_are_off(qtbot):
+    window = open_window(qtbot, "linear-regression")
+    train_then_pause(qtbot, window, 20)
+    assert "Typical error" in readout(window) and "off the chart" not in readout(window)
+    fit = window.latest.fit
+    far = fit.train_predicted.copy()
+    off = len(far) // 2 + 1
+    far[:off] = 1e6  # standardized: millions of times the target's spread
+    window.fit_view.update_from(dataclasses.replace(window.latest, fit=dataclasses.replace(fit, train_predicted=far)))
+    assert readout(window).splitlines()[1].startswith(f"{off} of the {len(far)} training predictions lie off the chart")
+    far[:off - 1] = fit.train_predicted[:off - 1]  # most in view: what is off is seen going off
+    window.fit_view.update_from(dataclasses.replace(window.latest, fit=dataclasses.replace(fit, train_predicted=far)))
+    assert "off the chart" not in readout(window)
     window.close()
