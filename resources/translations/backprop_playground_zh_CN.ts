@@ -1936,6 +1936,10 @@ click to edit</source>
         <translation>{0}：单步演示中选中的权重最多只能有 {1:,} 个参数名，每个都带有从 0 起的行和列：文件已损坏。</translation>
     </message>
     <message>
+        <source>{0}: the cells picked in the stepper must be at most {1:,} layer paths under &quot;forward&quot; and &quot;backward&quot;, each with one to four whole numbers from 0: the file is damaged.</source>
+        <translation>{0}：单步演示中选中的单元最多只能有 {1:,} 个层路径，放在 &quot;forward&quot; 和 &quot;backward&quot; 之下，每个都带有一到四个从 0 起的整数：文件已损坏。</translation>
+    </message>
+    <message>
         <source>{0}: the training progress must be an object.</source>
         <translation>{0}：训练进度必须是一个对象。</translation>
     </message>
