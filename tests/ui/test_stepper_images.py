@@ -142,6 +142,20 @@ def test_a_conv_backward_phase_draws_delta_and_the_gradients_and_takes_a_kernel_
     assert "Example 3 of the batch's 8" in panel.hover.text()
 
 
+def test_the_input_pixel_whose_gradient_a_conv_backward_phase_writes_out_is_outlined_on_its_map(qtbot, digits_cnn):
+    """The written-out ∂L/∂x[c, y, x] was drawn nowhere: a learner could not find that pixel among the maps."""
+    spec, trace = digits_cnn
+    panel = panel_for(qtbot, spec, trace)
+    panel.go_to(panel.phases().index("Backward · layer 3 (Conv2D 32 3×3 ReLU)"))
+    for channel, kernel in ((2, 7), (11, 30)):
+        click_pixel(qtbot, shown(panel)["∂L/∂K"], channel * 32 + kernel, 1, 0)
+        qtbot.waitUntil(lambda channel=channel: f"∂L/∂x[{channel}, " in panel.chain_text.toPlainText())
+        found = re.search(rf"∂L/∂x\[{channel}, (\d+), (\d+)\] = ", panel.chain_text.toPlainText())
+        gradients = shown(panel)["∂L/∂x"].matrix
+        top, left = gradients.tiling.origin(channel)
+        assert gradients.marks == ((top + int(found.group(1)), left + int(found.group(2)), 1, 1),)
+
+
 def test_max_pooling_names_the_position_its_gradient_flows_to(qtbot, digits_cnn):
     spec, trace = digits_cnn
     panel = panel_for(qtbot, spec, trace)
