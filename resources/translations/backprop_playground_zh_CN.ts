@@ -412,6 +412,10 @@ click to edit</source>
         <translation>点击 x 的一个像素，在向量中找到它</translation>
     </message>
     <message>
+        <source>x is {0}×{1}, but its windows cover only {2}×{3} of it: {4}</source>
+        <translation>x 是 {0}×{1}，但它的窗口只覆盖其中的 {2}×{3}：{4}</translation>
+    </message>
+    <message>
         <source>click a cell of {0} to follow it</source>
         <translation>点击 {0} 的一个格子来跟踪它</translation>
     </message>
@@ -440,6 +444,10 @@ click to edit</source>
         <translation>∂L/∂x[c, h, w] = 对包含 x[c, h, w] 的窗口求 ∂L/∂out[c, i, j] / {0} 之和</translation>
     </message>
     <message>
+        <source>the pixels beyond are left out</source>
+        <translation>超出部分的像素被舍去</translation>
+    </message>
+    <message>
         <source>the same values, channel by channel and row by row: {0}</source>
         <translation>同样的值，按通道、按行排列：{0}</translation>
     </message>
@@ -466,6 +474,10 @@ click to edit</source>
     <message>
         <source>no padding</source>
         <translation>无填充</translation>
+    </message>
+    <message>
+        <source>the pixels beyond get no gradient: 0</source>
+        <translation>超出部分的像素没有梯度：为 0</translation>
     </message>
     <message>
         <source>∂L/∂K[c, u, v, f] = Σ over every i, j of δ[f, i, j] · {0}[c, s·i + u, s·j + v]</source>

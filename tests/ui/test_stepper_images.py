@@ -185,6 +185,29 @@ def test_max_pooling_names_the_position_its_gradient_flows_to(qtbot, digits_cnn)
     assert f"out[{c}, {i}, {j}] = max(" in panel.chain_text.toPlainText()
 
 
+def test_pooling_whose_windows_leave_the_edge_out_says_so(qtbot, digits_cnn):
+    """9×9 pooled 2×2 gives 4×4: the last row and column fall in no window, which neither phase said, so that the
+    shapes did not add up and ∂L/∂x's zeros there had no reason."""
+    spec = NetworkSpec((1, 9, 9), [Conv2DSpec(2, 3, padding="same"), MaxPool2DSpec(2), FlattenSpec(), DenseSpec(3)],
+                       loss="cross_entropy")
+    net = Network(spec, seed=0)
+    rng = numpy.random.default_rng(0)
+    trace = net.trace_step(rng.standard_normal((4, 1, 9, 9)), rng.integers(0, 3, 4), Optimizer(net, OptimizerSpec()))
+    panel = panel_for(qtbot, spec, trace)
+    panel.go_to(panel.phases().index("Forward · layer 2 (MaxPool 2×2)"))
+    assert "x is 9×9, but its windows cover only 8×8 of it: the pixels beyond are left out" in panel.formula.text()
+    panel.go_to(panel.phases().index("Backward · layer 2 (MaxPool 2×2)"))
+    assert "x is 9×9, but its windows cover only 8×8 of it: the pixels beyond get no gradient: 0" \
+        in panel.formula.text()
+    grad_x = next(r for r in trace.backward if r.path == "2").grad_input.reshape(2, 9, 9, 4)
+    assert not grad_x[:, 8].any() and not grad_x[:, :, 8].any()  # what the line says
+    spec, trace = digits_cnn  # 8×8 pooled 2×2: every pixel in a window
+    panel = panel_for(qtbot, spec, trace)
+    for phase in ("Forward · layer 2 (MaxPool 2×2)", "Backward · layer 4 (MaxPool 2×2)"):
+        panel.go_to(panel.phases().index(phase))
+        assert "its windows cover only" not in panel.formula.text()
+
+
 def test_every_phase_of_every_layer_on_images_draws_its_records(qtbot):
     spec = NetworkSpec((2, 9, 9), [Conv2DSpec(3, 3, stride=2, padding=1, activation="tanh"), AvgPool2DSpec(2, 1),
                                    Conv2DSpec(4, 1), MaxPool2DSpec(3, 2), FlattenSpec(), DenseSpec(3)],

@@ -123,12 +123,13 @@ class ImageBackward(ImagePhase):
             return []
         inputs, outputs = self._shapes()
         back = f"({outputs}) → ({inputs})"
+        no_gradient = tr("the pixels beyond get no gradient: 0")
         if self.type == "maxpool2d":
             return [(tr("∂L/∂x[c, h, w] = Σ of ∂L/∂out[c, i, j] over the windows whose max is x[c, h, w]; "
-                        "0 elsewhere"), back)]
+                        "0 elsewhere"), back)] + self._uncovered(no_gradient)
         if self.type == "avgpool2d":
             return [(tr("∂L/∂x[c, h, w] = Σ of ∂L/∂out[c, i, j] / {0} over the windows that hold x[c, h, w]").format(
-                self.k * self.k), back)]
+                self.k * self.k), back)] + self._uncovered(no_gradient)
         if self.type == "flatten":
             return [("∂L/∂x[c, h, w] = ∂L/∂out[(c·H + h)·W + w]", back)]
         return [("∂L/∂x[c, h, w] = ∂L/∂out[c] / (H·W)", back)]
