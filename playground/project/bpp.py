@@ -94,14 +94,16 @@ MAX_PICKED = 1000  # weights picked in the stepper, one per parameter: far more 
 class StepperPlace:
     """Where the stepper was in the step the session held (traced, not applied) when the project was saved: the
     step traced on training example `example` (None: on the next mini-batch), the phase shown (counted from 0), the
-    parameter its update phase follows ("2.W"; None: the first), and the weight picked in each parameter,
-    {"1.W": (row, column)} as the heatmaps draw it. The step itself is traced again from the saved state, which
-    is the state before it."""
+    parameter its update phase follows ("2.W"; None: the first), the weight picked in each parameter,
+    {"1.W": (row, column)} as the heatmaps draw it, and the cell picked in each phase of a layer on images, by
+    (layer path, "forward" | "backward"): {("1", "forward"): (filter, row, column)}. The step itself is traced again
+    from the saved state, which is the state before it."""
 
     example: int | None
     phase: int
     follows: str | None = None
     picked: dict[str, tuple[int, int]] = field(default_factory=dict)
+    cells: dict[tuple[str, str], tuple[int, ...]] = field(default_factory=dict)
 
 
 @dataclass
@@ -143,6 +145,11 @@ def save_project(project: Project, path: str | Path) -> None:
         held = project.stepper
         document["stepper"] = {"example": held.example, "phase": held.phase, "follows": held.follows,
                                "picked": {name: list(pick) for name, pick in held.picked.items()}}
+        if held.cells:  # versions before it read no "cells", and open the step at the cells it moves most
+            cells: dict[str, dict[str, list[int]]] = {}
+            for (layer, direction), cell in held.cells.items():
+                cells.setdefault(direction, {})[layer] = list(cell)
+            document["stepper"]["cells"] = cells
     members = {}
     for member, prefix in ARRAY_MEMBERS.items():
         chosen = {k.removeprefix(prefix): v for k, v in project.arrays.items() if k.startswith(prefix)}
@@ -536,7 +543,25 @@ def _stepper_place(stepper: Any, progress: Any, name: str) -> StepperPlace | Non
                        for pick in picked.values())):
         raise FileFormatError(tr("{0}: the weights picked in the stepper must be at most {1:,} parameter names, each "
                                  "with a row and a column from 0: the file is damaged.").format(name, MAX_PICKED))
-    return StepperPlace(example, phase, follows, {key: (pick[0], pick[1]) for key, pick in picked.items()})
+    return StepperPlace(example, phase, follows, {key: (pick[0], pick[1]) for key, pick in picked.items()},
+                        _stepper_cells(stepper.get("cells"), name))
+
+
+def _stepper_cells(cells: Any, name: str) -> dict[tuple[str, str], tuple[int, ...]]:
+    """The cells picked in the phases of layers on images, {"forward": {"1": [5, 3, 6]}, "backward": {...}}, by
+    (layer path, direction); whether they fit the network is the window's to find out."""
+    cells = {} if cells is None else cells
+    layers = list(cells.values()) if isinstance(cells, dict) else []
+    if (not isinstance(cells, dict) or not set(cells) <= {"forward", "backward"}
+            or not all(isinstance(by_path, dict) for by_path in layers)
+            or sum(len(by_path) for by_path in layers) > MAX_PICKED
+            or not all(isinstance(path, str) and 0 < len(path) <= PARAMETER_NAME_CHARACTERS
+                       and isinstance(cell, list) and 1 <= len(cell) <= 4 and all(_counted(i) for i in cell)
+                       for by_path in layers for path, cell in by_path.items())):
+        raise FileFormatError(tr("{0}: the cells picked in the stepper must be at most {1:,} layer paths under "
+                                 "\"forward\" and \"backward\", each with one to four whole numbers from 0: the file "
+                                 "is damaged.").format(name, MAX_PICKED))
+    return {(path, direction): tuple(cell) for direction, by_path in cells.items() for path, cell in by_path.items()}
 
 
 def _counted(value: Any) -> bool:

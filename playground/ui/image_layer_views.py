@@ -37,7 +37,7 @@ KERNELS_PER_LINE = 8  # the kernels of a layer on one channel, in a line before 
 # have a long tail of large values (after a ReLU) above a mass of small ones that would look all but white.
 KERNELS_SATURATED, MAPS_SATURATED = 1.0, 5.0
 STRIP_PX = 30  # the height of a row that shows a flat vector: its title takes two lines
-TITLE_PX = 118  # the titles' column
+TITLE_PX = 118  # the titles' column, at least: as wide as its longest title
 
 
 @dataclass
@@ -61,12 +61,13 @@ class PictureRows(pg.GraphicsLayoutWidget):
         self.setObjectName(name)
         self.setBackground(None)
         self.rows: dict[str, PictureRow] = {}
+        self.titles: list[pg.LabelItem] = []
         self.key: tuple | None = None  # what the rows were made for
         self.scene().sigMouseMoved.connect(self._moved)
 
     def clear_rows(self) -> None:
         self.ci.clear()
-        self.rows, self.key = {}, None
+        self.rows, self.titles, self.key = {}, [], None
         self.setMinimumHeight(0)
 
     def add_row(self, key: str, title: str, tiling: Tiling, index, strip: bool = False,
@@ -76,7 +77,12 @@ class PictureRows(pg.GraphicsLayoutWidget):
         row = len(self.rows)
         text = "<br>".join(html.escape(line) for line in title.split("\n"))
         label = self.ci.addLabel(text, row=row, col=0, justify="right", color=plot_foreground(), size="9pt")
-        label.setFixedWidth(TITLE_PX)
+        self.titles.append(label)
+        # One width for all, so that they stay right-aligned on the pictures; a longer title ("Conv2D 16 3×3 ReLU",
+        # or one in another language) widens the column rather than losing its start off the left edge.
+        width = max(TITLE_PX, *(math.ceil(title.itemRect().width()) for title in self.titles))
+        for title in self.titles:
+            title.setFixedWidth(width)
         box = self.ci.addViewBox(row=row, col=1, lockAspect=not strip, invertY=True, enableMouse=False,
                                  enableMenu=False, defaultPadding=0.02)
         image = pg.ImageItem(axisOrder="row-major", nanPolicy="omit")

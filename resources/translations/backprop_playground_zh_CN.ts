@@ -412,6 +412,10 @@ click to edit</source>
         <translation>点击 x 的一个像素，在向量中找到它</translation>
     </message>
     <message>
+        <source>x is {0}×{1}, but its windows cover only {2}×{3} of it: {4}</source>
+        <translation>x 是 {0}×{1}，但它的窗口只覆盖其中的 {2}×{3}：{4}</translation>
+    </message>
+    <message>
         <source>click a cell of {0} to follow it</source>
         <translation>点击 {0} 的一个格子来跟踪它</translation>
     </message>
@@ -440,6 +444,10 @@ click to edit</source>
         <translation>∂L/∂x[c, h, w] = 对包含 x[c, h, w] 的窗口求 ∂L/∂out[c, i, j] / {0} 之和</translation>
     </message>
     <message>
+        <source>the pixels beyond are left out</source>
+        <translation>超出部分的像素被舍去</translation>
+    </message>
+    <message>
         <source>the same values, channel by channel and row by row: {0}</source>
         <translation>同样的值，按通道、按行排列：{0}</translation>
     </message>
@@ -466,6 +474,10 @@ click to edit</source>
     <message>
         <source>no padding</source>
         <translation>无填充</translation>
+    </message>
+    <message>
+        <source>the pixels beyond get no gradient: 0</source>
+        <translation>超出部分的像素没有梯度：为 0</translation>
     </message>
     <message>
         <source>∂L/∂K[c, u, v, f] = Σ over every i, j of δ[f, i, j] · {0}[c, s·i + u, s·j + v]</source>
@@ -1938,6 +1950,10 @@ click to edit</source>
     <message>
         <source>{0}: the weights picked in the stepper must be at most {1:,} parameter names, each with a row and a column from 0: the file is damaged.</source>
         <translation>{0}：单步演示中选中的权重最多只能有 {1:,} 个参数名，每个都带有从 0 起的行和列：文件已损坏。</translation>
+    </message>
+    <message>
+        <source>{0}: the cells picked in the stepper must be at most {1:,} layer paths under &quot;forward&quot; and &quot;backward&quot;, each with one to four whole numbers from 0: the file is damaged.</source>
+        <translation>{0}：单步演示中选中的单元最多只能有 {1:,} 个层路径，放在 &quot;forward&quot; 和 &quot;backward&quot; 之下，每个都带有一到四个从 0 起的整数：文件已损坏。</translation>
     </message>
     <message>
         <source>{0}: the training progress must be an object.</source>

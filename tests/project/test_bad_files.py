@@ -302,6 +302,17 @@ LOAD_CASES: list[tuple[str, Callable[[Members], Members | bytes], str]] = [
     ("weights picked in every parameter and more", lambda m: with_document(m, lambda d: d.update(
         stepper={"example": None, "phase": 1, "picked": {f"{k}.W": [0, 0] for k in range(1001)}})),
      "the weights picked in the stepper must be at most 1,000"),
+    ("cell picked in a phase that is not forward or backward", lambda m: with_document(m, lambda d: d.update(
+        stepper={"example": None, "phase": 1, "cells": {"update": {"1": [0, 0, 0]}}})),
+     "the cells picked in the stepper must be at most 1,000 layer paths under \"forward\" and \"backward\""),
+    ("cell picked at a point", lambda m: with_document(m, lambda d: d.update(
+        stepper={"example": None, "phase": 1, "cells": {"forward": {"1": [0, 1.5, 2]}}})),
+     "the cells picked in the stepper"),
+    ("cell picked with five numbers", lambda m: with_document(m, lambda d: d.update(
+        stepper={"example": None, "phase": 1, "cells": {"backward": {"1": [0, 1, 2, 3, 4]}}})),
+     "the cells picked in the stepper"),
+    ("cells as a list", lambda m: with_document(m, lambda d: d.update(
+        stepper={"example": None, "phase": 1, "cells": [[0, 1, 2]]})), "the cells picked in the stepper"),
 ]
 
 

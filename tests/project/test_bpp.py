@@ -87,6 +87,13 @@ def test_the_step_held_in_the_stepper_is_kept_and_older_files_hold_none(tmp_path
     project.stepper = StepperPlace(None, 0)  # traced on the mini-batch, at the first phase, nothing picked
     save_project(project, path)
     assert load_project(path).stepper == StepperPlace(None, 0, None, {})
+    # A network on images: the cells picked in its conv and pooling phases, by layer and direction.
+    project.stepper = StepperPlace(3, 12, None, {}, {("1", "forward"): (5, 3, 6), ("3", "backward"): (2, 1, 0, 7),
+                                                     ("5", "forward"): (27,)})
+    save_project(project, path)
+    assert load_project(path).stepper == project.stepper
+    document = json.loads(zipfile.ZipFile(path).read("project.json"))
+    assert document["stepper"]["cells"] == {"forward": {"1": [5, 3, 6], "5": [27]}, "backward": {"3": [2, 1, 0, 7]}}
 
 
 def test_a_failed_save_leaves_the_old_file_and_no_debris(tmp_path, monkeypatch):

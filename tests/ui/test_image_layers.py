@@ -4,6 +4,7 @@ view draws its maps as stacks, the Filters and Feature maps views follow trainin
 gradient check covers the kernels."""
 
 import numpy
+import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
@@ -331,4 +332,22 @@ def test_the_test_images_shown_are_those_of_the_data_in_use_after_reading_other_
     first = (first - first.min()) / (first.max() - first.min())
     left = (gallery.tile[1] - 28) // 2  # the image in the middle of its tile
     numpy.testing.assert_allclose(gallery.mosaic.image[:28, left : left + 28], first)  # the new data's images
+    window.close()
+
+
+def test_every_layer_title_beside_the_filters_and_feature_maps_shows_whole(qtbot):
+    window = open_window(qtbot, "digits-cnn")
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.step == 1, timeout=10_000)
+    for title, view in (("Filters", window.filters_view), ("Feature maps", window.feature_maps_view)):
+        choose_tab(qtbot, window.image_tabs, title)
+        qtbot.waitUntil(lambda view=view: len(view.pictures.rows) > 1, timeout=10_000)
+        settled(window)
+        shown = view.pictures.viewport().rect()
+        titles = [item for item in view.pictures.ci.items if isinstance(item, pg.LabelItem)]
+        assert len(titles) == len(view.pictures.rows)
+        for label in titles:  # "layer 1\nConv2D 16 3×3 ReLU\n1 → 16 maps", right-aligned
+            text = label.item.mapRectToScene(label.item.boundingRect())
+            drawn = view.pictures.mapFromScene(text).boundingRect()
+            assert shown.contains(drawn), f"{title}: {label.text!r} is drawn at {drawn}, the view shows {shown}"
     window.close()

@@ -142,6 +142,20 @@ def test_a_conv_backward_phase_draws_delta_and_the_gradients_and_takes_a_kernel_
     assert "Example 3 of the batch's 8" in panel.hover.text()
 
 
+def test_the_input_pixel_whose_gradient_a_conv_backward_phase_writes_out_is_outlined_on_its_map(qtbot, digits_cnn):
+    """The written-out ∂L/∂x[c, y, x] was drawn nowhere: a learner could not find that pixel among the maps."""
+    spec, trace = digits_cnn
+    panel = panel_for(qtbot, spec, trace)
+    panel.go_to(panel.phases().index("Backward · layer 3 (Conv2D 32 3×3 ReLU)"))
+    for channel, kernel in ((2, 7), (11, 30)):
+        click_pixel(qtbot, shown(panel)["∂L/∂K"], channel * 32 + kernel, 1, 0)
+        qtbot.waitUntil(lambda channel=channel: f"∂L/∂x[{channel}, " in panel.chain_text.toPlainText())
+        found = re.search(rf"∂L/∂x\[{channel}, (\d+), (\d+)\] = ", panel.chain_text.toPlainText())
+        gradients = shown(panel)["∂L/∂x"].matrix
+        top, left = gradients.tiling.origin(channel)
+        assert gradients.marks == ((top + int(found.group(1)), left + int(found.group(2)), 1, 1),)
+
+
 def test_max_pooling_names_the_position_its_gradient_flows_to(qtbot, digits_cnn):
     spec, trace = digits_cnn
     panel = panel_for(qtbot, spec, trace)
@@ -169,6 +183,29 @@ def test_max_pooling_names_the_position_its_gradient_flows_to(qtbot, digits_cnn)
     window = x_maps[c, 2 * i : 2 * i + 2, 2 * j : 2 * j + 2]
     assert out[c, i, j] == window.max()
     assert f"out[{c}, {i}, {j}] = max(" in panel.chain_text.toPlainText()
+
+
+def test_pooling_whose_windows_leave_the_edge_out_says_so(qtbot, digits_cnn):
+    """9×9 pooled 2×2 gives 4×4: the last row and column fall in no window, which neither phase said, so that the
+    shapes did not add up and ∂L/∂x's zeros there had no reason."""
+    spec = NetworkSpec((1, 9, 9), [Conv2DSpec(2, 3, padding="same"), MaxPool2DSpec(2), FlattenSpec(), DenseSpec(3)],
+                       loss="cross_entropy")
+    net = Network(spec, seed=0)
+    rng = numpy.random.default_rng(0)
+    trace = net.trace_step(rng.standard_normal((4, 1, 9, 9)), rng.integers(0, 3, 4), Optimizer(net, OptimizerSpec()))
+    panel = panel_for(qtbot, spec, trace)
+    panel.go_to(panel.phases().index("Forward · layer 2 (MaxPool 2×2)"))
+    assert "x is 9×9, but its windows cover only 8×8 of it: the pixels beyond are left out" in panel.formula.text()
+    panel.go_to(panel.phases().index("Backward · layer 2 (MaxPool 2×2)"))
+    assert "x is 9×9, but its windows cover only 8×8 of it: the pixels beyond get no gradient: 0" \
+        in panel.formula.text()
+    grad_x = next(r for r in trace.backward if r.path == "2").grad_input.reshape(2, 9, 9, 4)
+    assert not grad_x[:, 8].any() and not grad_x[:, :, 8].any()  # what the line says
+    spec, trace = digits_cnn  # 8×8 pooled 2×2: every pixel in a window
+    panel = panel_for(qtbot, spec, trace)
+    for phase in ("Forward · layer 2 (MaxPool 2×2)", "Backward · layer 4 (MaxPool 2×2)"):
+        panel.go_to(panel.phases().index(phase))
+        assert "its windows cover only" not in panel.formula.text()
 
 
 def test_every_phase_of_every_layer_on_images_draws_its_records(qtbot):

@@ -30,6 +30,7 @@ from playground.ui.stepper.panel import StepperPanel
 from tests.ui.test_builder import open_window
 from tests.ui.test_metrics_view import open_tab
 from tests.ui.test_stepper import view_named
+from tests.ui.test_stepper_images import click_pixel
 from tests.ui.test_stepper_zoom import at_cell
 from tests.ui.test_stepper_zoom import click as click_cell
 from tests.ui.widgets import click, find
@@ -315,6 +316,35 @@ def test_a_project_saved_mid_step_opens_in_that_step_at_its_phase_with_its_weigh
     assert again.latest.step == 2 and again.stepper.current_phase() == -1
     assert load_project(tmp_path / "after.bpp").stepper is None
     again.close()
+
+
+def test_a_project_saved_mid_step_opens_with_the_cells_picked_on_maps(qtbot, tmp_path, monkeypatch):
+    """A conv layer's output cell picked in its forward phase, and a kernel weight in another's backward phase: the
+    project opened again writes out the same convolution and the same kernel weight's gradient, not those of the
+    cells the step moves most."""
+    window = open_window(qtbot, "digits-cnn")
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.step == 1, timeout=10_000)
+    click(qtbot, window, "stepperBatchButton")
+    qtbot.waitUntil(lambda: window.stepper.current_phase() == 0, timeout=10_000)
+    stepper = window.stepper
+    assert not stepper.chain_text.toPlainText().startswith("For example 0 of the batch: cell z[5, 3, 6] ")
+    click_pixel(qtbot, view_named(stepper, "z"), 5, 3, 6)  # filter 5, output row 3, column 6
+    qtbot.waitUntil(lambda: "cell z[5, 3, 6] " in stepper.chain_text.toPlainText())
+    convolution = stepper.chain_text.toPlainText()
+    backward = stepper.phases().index("Backward · layer 3 (Conv2D 32 3×3 ReLU)")
+    go_to_phase(qtbot, window, backward)
+    assert not stepper.chain_text.toPlainText().startswith("∂L/∂K[2, 1, 0, 7] ")
+    click_pixel(qtbot, view_named(stepper, "∂L/∂K"), 2 * 32 + 7, 1, 0)  # channel 2, filter 7, row 1, column 0
+    qtbot.waitUntil(lambda: stepper.chain_text.toPlainText().startswith("∂L/∂K[2, 1, 0, 7] "))
+    gradient = stepper.chain_text.toPlainText()
+    reopened = save_and_open(qtbot, window, tmp_path / "mid-step.bpp", monkeypatch)
+    stepper = reopened.stepper
+    qtbot.waitUntil(lambda: stepper.current_phase() == backward, timeout=10_000)
+    assert stepper.chain_text.toPlainText() == gradient
+    go_to_phase(qtbot, reopened, 0)
+    assert stepper.chain_text.toPlainText() == convolution
+    reopened.close()
 
 
 def test_a_saved_step_on_an_example_the_data_lack_opens_the_project_without_it(qtbot, tmp_path):

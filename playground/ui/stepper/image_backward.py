@@ -78,8 +78,9 @@ class ImageBackward(ImagePhase):
                   maps(self.x_name, self.padded(self.x), (reach,)),
                   kernels("∂L/∂K", k_grad, ((c, u, v, f),)),
                   marked_vector("∂L/∂b", record.param_grads["b"], f)]
-        if record.grad_input is not None:
-            shown.append(maps("∂L/∂x", self.example(record.grad_input, self.in_shape)))
+        if record.grad_input is not None:  # the pixel whose sum is written out, outlined
+            pixel = (c, *self._input_pixel(), 1, 1)
+            shown.append(maps("∂L/∂x", self.example(record.grad_input, self.in_shape), (pixel,)))
         return shown
 
     def _pool_matrices(self) -> list[Matrix]:
@@ -122,12 +123,13 @@ class ImageBackward(ImagePhase):
             return []
         inputs, outputs = self._shapes()
         back = f"({outputs}) → ({inputs})"
+        no_gradient = tr("the pixels beyond get no gradient: 0")
         if self.type == "maxpool2d":
             return [(tr("∂L/∂x[c, h, w] = Σ of ∂L/∂out[c, i, j] over the windows whose max is x[c, h, w]; "
-                        "0 elsewhere"), back)]
+                        "0 elsewhere"), back)] + self._uncovered(no_gradient)
         if self.type == "avgpool2d":
             return [(tr("∂L/∂x[c, h, w] = Σ of ∂L/∂out[c, i, j] / {0} over the windows that hold x[c, h, w]").format(
-                self.k * self.k), back)]
+                self.k * self.k), back)] + self._uncovered(no_gradient)
         if self.type == "flatten":
             return [("∂L/∂x[c, h, w] = ∂L/∂out[(c·H + h)·W + w]", back)]
         return [("∂L/∂x[c, h, w] = ∂L/∂out[c] / (H·W)", back)]
@@ -180,6 +182,10 @@ class ImageBackward(ImagePhase):
                  tr("backward wrote {0}").format(number(entry)))]
         return rows + self._input_grad_rows()
 
+    def _input_pixel(self) -> tuple[int, int]:
+        """The pixel (row, column) of the chosen channel whose ∂L/∂x is written out: its largest."""
+        return largest(self.example(self.backward.grad_input, self.in_shape)[self.cell[0]])
+
     def _input_grad_rows(self) -> list[tuple[str, str]]:
         """∂L/∂x of example m at the pixel of the chosen channel with the largest gradient, term by term: col2im."""
         record = self.backward
@@ -187,7 +193,7 @@ class ImageBackward(ImagePhase):
             return []
         c, k, s, before = self.cell[0], self.k, self.s, self.pad_before
         grad_x = self.example(record.grad_input, self.in_shape)[c]
-        y, x = largest(grad_x)
+        y, x = self._input_pixel()
         kernel = self.trace.state_before[f"{self.path}.K"]
         delta = self.example(record.extras["delta"], self.out_shape)
         _, height, width = self.out_shape

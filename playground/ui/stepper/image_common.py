@@ -99,6 +99,17 @@ class ImagePhase:
     def x_name(self) -> str:
         return "x_pad" if self.pad_before + self.pad_after else "x"
 
+    def _uncovered(self, what: str) -> list[tuple[str, str]]:
+        """Pooling's windows that would run past the edge are left out (13×13 → 6×6 leaves x's last row and column):
+        a row that says so and what becomes of the pixels beyond (`what`), or none where the windows cover x."""
+        _, height, width = self.in_shape
+        _, out_height, out_width = self.out_shape
+        covered = (self.s * (out_height - 1) + self.k, self.s * (out_width - 1) + self.k)
+        if covered == (height, width):
+            return []
+        return [(tr("x is {0}×{1}, but its windows cover only {2}×{3} of it: {4}").format(
+            height, width, *covered, what), "")]
+
     def _shapes(self) -> tuple[str, str]:
         """The input's and the output's shapes as the notes write them: "2×9×9", "3×5×5"."""
         channels, height, width = self.in_shape

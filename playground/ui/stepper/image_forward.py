@@ -94,12 +94,13 @@ class ImageForward(ImagePhase):
         into = f"({inputs}) → ({outputs})"
         if self.type == "conv2d":
             return self._conv2d_rows(into)
+        left_out = tr("the pixels beyond are left out")
         if self.type == "maxpool2d":
             return [(tr("out[c, i, j] = max over u, v < {0} of x[c, s·i + u, s·j + v]").format(self.k),
-                     f"s = {self.s}: {into}")]
+                     f"s = {self.s}: {into}")] + self._uncovered(left_out)
         if self.type == "avgpool2d":
             return [(tr("out[c, i, j] = 1/{0} · Σ over u, v < {1} of x[c, s·i + u, s·j + v]").format(
-                self.k * self.k, self.k), f"s = {self.s}: {into}")]
+                self.k * self.k, self.k), f"s = {self.s}: {into}")] + self._uncovered(left_out)
         if self.type == "flatten":
             return [("out[(c·H + h)·W + w] = x[c, h, w]",
                      tr("the same values, channel by channel and row by row: {0}").format(into))]

@@ -336,17 +336,19 @@ class StepperPanel(QWidget):
 
     def place(self, example: int | None) -> StepperPlace | None:
         """Where the panel is in the step shown, traced on training example `example` (None: on a mini-batch), for a
-        project to keep: the phase, the parameter the update follows and the weights picked; None with no step."""
+        project to keep: the phase, the parameter the update follows, the weights and the cells of layers on images
+        picked; None with no step."""
         if self.trace is None or self._index < 0:
             return None
         follows = f"{self.update_layer.currentText()}.{self.update_parameter.currentText()}" \
             if self.update_layer.count() > 0 else None
-        return StepperPlace(example, self._index, follows, dict(self._picked))
+        return StepperPlace(example, self._index, follows, dict(self._picked), dict(self._cells))
 
     def go_to_place(self, place: StepperPlace) -> None:
-        """A saved place in the step shown (the same step, traced again): its phase, the parameter its update follows
-        and the weights picked. What this step does not have (a phase past its last, a weight outside its parameter)
-        is left out: the first phase, the first parameter, the largest gradient, as a new step shows them."""
+        """A saved place in the step shown (the same step, traced again): its phase, the parameter its update follows,
+        the weights and the cells picked. What this step does not have (a phase past its last, a weight outside its
+        parameter, a cell outside its maps) is left out: the first phase, the first parameter, the largest gradient or
+        output, as a new step shows them."""
         drawn = {update.name: as_drawn("", update.before) for update in self.trace.updates}
 
         def fits(name: str, row: int, column: int) -> bool:
@@ -355,6 +357,7 @@ class StepperPanel(QWidget):
                     and shown.name_at(row, column) is not None)
 
         self._picked = {name: pick for name, pick in place.picked.items() if fits(name, *pick)}
+        self._cells = dict(place.cells)  # a cell its phase does not have is drawn as none picked (ImagePhase)
         if place.follows in drawn:
             layer, parameter = place.follows.rsplit(".", 1)
             for box, text in ((self.update_layer, layer), (self.update_parameter, parameter)):
