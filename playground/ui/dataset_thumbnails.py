@@ -1,7 +1,7 @@
 """Pictures for the dataset selector. The generated sets as TensorFlow Playground shows them: a few
 hundred points of each from a fixed seed, orange for class 0 or negative values, blue for class 1
-or positive ones. Other sets get a pictogram of their kind: a table, an image, a file. Each picture
-is drawn once and kept."""
+or positive ones. Other sets get a pictogram of their kind: a table, a file, or for images a handwritten digit,
+a T-shirt (Fashion-MNIST) or a landscape in colour (CIFAR-10). Each picture is drawn once and kept."""
 
 from __future__ import annotations
 
@@ -24,7 +24,12 @@ TARGET_EXTENT = 1.5  # a 1-D set's target (about [-1, 1]) fills the height with 
 BACKGROUND = QColor(250, 250, 250)
 DOT_RADIUS = 1.4
 GREY = (150, 150, 150)
-PIXEL_DIGIT = (".###.", "#...#", "....#", "...#.", "..#..", ".#...", "#####")
+# Coarse-pixel pictures of an image set's kind, each character a pixel coloured as PIXEL_COLOURS says ("." blank).
+PIXEL_DIGIT = (".###.", "#...#", "....#", "...#.", "..#..", ".#...", "#####")  # handwriting
+PIXEL_SHIRT = ("##...##", "###.###", "#######", ".#####.", ".#####.", ".#####.", ".#####.")  # Fashion-MNIST
+PIXEL_PHOTO = ("ssssssyy", "ssssssyy", "ssssssss", "sssggsss", "ssggggss", "gggggggg", "gggggggg")  # colour photos
+PIXEL_COLOURS = {"#": BLUE, "s": (135, 190, 235), "y": (245, 195, 50), "g": (90, 160, 80)}
+IMAGE_PICTURES = {"fashion_mnist": PIXEL_SHIRT, "cifar10": PIXEL_PHOTO}  # others: handwriting
 
 
 def shades(values: numpy.ndarray, regression: bool) -> numpy.ndarray:
@@ -67,14 +72,14 @@ def _scatter(painter: QPainter, name: str) -> None:
         painter.drawEllipse(QPointF(DOT_RADIUS + x * usable, DOT_RADIUS + (1 - y) * usable), DOT_RADIUS, DOT_RADIUS)
 
 
-def _image(painter: QPainter) -> None:
-    """A handwritten-looking 2 in coarse pixels."""
+def _image(painter: QPainter, picture: tuple[str, ...]) -> None:
+    """`picture` in coarse pixels: a handwritten-looking 2, a T-shirt, a landscape in colour."""
     cell = 5
-    left, top = (SIZE - cell * len(PIXEL_DIGIT[0])) // 2, (SIZE - cell * len(PIXEL_DIGIT)) // 2  # whole pixels
-    for row, line in enumerate(PIXEL_DIGIT):
+    left, top = (SIZE - cell * len(picture[0])) // 2, (SIZE - cell * len(picture)) // 2  # whole pixels
+    for row, line in enumerate(picture):
         for column, pixel in enumerate(line):
-            if pixel == "#":
-                painter.fillRect(left + column * cell, top + row * cell, cell, cell, QColor(*BLUE))
+            if pixel != ".":
+                painter.fillRect(left + column * cell, top + row * cell, cell, cell, QColor(*PIXEL_COLOURS[pixel]))
 
 
 def _table(painter: QPainter) -> None:
@@ -117,7 +122,7 @@ def thumbnail(name: str) -> QIcon:
     if name in SETS:
         _scatter(painter, name)
     elif name == "digits" or name in IMAGE_SETS:
-        _image(painter)
+        _image(painter, IMAGE_PICTURES.get(name, PIXEL_DIGIT))
     elif name in BUNDLED:
         _table(painter)
     else:

@@ -14,6 +14,7 @@ from playground.data.images import IMAGE_SETS
 from playground.data.synthetic import SETS
 from playground.ui import MainWindow, data_panel
 from playground.ui.data_panel import DataPanel
+from playground.ui.dataset_thumbnails import SIZE
 
 PLANAR = [name for name, (_, _, dimensions) in SETS.items() if dimensions == 2]
 SPIRAL = {"name": "spiral", "noise": 20.0, "train_ratio": 0.6, "points": 400, "seed": 7,
@@ -62,6 +63,20 @@ def click_item(qtbot, panel: DataPanel, name: str) -> dict:
         click(qtbot, combo, name)
     assert not combo.view().isVisible()
     return blocker.args[0]
+
+
+def test_each_image_set_s_picture_shows_its_kind_of_image(panel):
+    """CIFAR-10's photos and Fashion-MNIST's clothes were pictured as a handwritten 2, as MNIST's digits are."""
+    combo = selector(panel)
+
+    def pixels(name: str) -> list:
+        image = combo.itemIcon(combo.findData(name)).pixmap(SIZE, SIZE).toImage()
+        return [image.pixel(x, y) for x in range(image.width()) for y in range(image.height())]
+
+    digit, shirt, photo = pixels("mnist"), pixels("fashion_mnist"), pixels("cifar10")
+    assert pixels("digits") == digit == pixels("kmnist") and len(set(digit)) == 2  # handwriting: blue on the page
+    assert shirt != digit and len(set(shirt)) == 2
+    assert len(set(photo)) == 4  # sky, sun and hills on the page: a photo in colour
 
 
 def test_the_selector_lists_every_dataset_with_a_title_and_a_one_line_tooltip(panel):
