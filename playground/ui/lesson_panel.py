@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -194,6 +195,9 @@ class Lessons(QObject):
         self.stop_after = stop_after
         self.panel = LessonPanel()
         self.list = LessonList(lesson_titles(window_language()))
+        # The dock takes the width a lesson asks for, list or lesson: the list's wrapped lines would widen it and
+        # narrow the plots beside a lesson.
+        self.list.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.list)
         self.pages.addWidget(self.panel)

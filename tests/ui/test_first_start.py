@@ -95,6 +95,15 @@ def test_a_lesson_closed_is_not_the_list_closed_the_next_start_offers_it_again(q
     again.close()
 
 
+def test_the_window_closed_with_the_list_open_offers_it_again_at_the_next_start(qtbot):
+    window = start_app(qtbot)
+    window.lessons.dock.setFloating(True)  # a floating dock is a window of its own, hidden with the main window
+    window.close()
+    again = start_app(qtbot)
+    assert shows_list(again)
+    again.close()
+
+
 @pytest.mark.parametrize("path", [("&Lessons", "&Start here: the lessons in order"),
                                   ("&Help", "&Start here: the lessons in order")])
 def test_lessons_or_help_brings_the_closed_list_back(qtbot, path):
