@@ -22,7 +22,7 @@ SMOKE_TIMEOUT_S = 60.0
 def run_app(argv: list[str] | None = None, smoke_test: bool = False, project: str | None = None,
             backend: str | None = None) -> int:
     """The window on the default preset, or on `project` (a .bpp file), computing on `backend` at first
-    (the selector's default when None); after a crash, the offer to restore what was autosaved."""
+    (the selector's default when None); after a crash, the offer to restore what was autosaved (show_first)."""
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName("Backprop Playground")
     app.setOrganizationName("Backprop Playground")
@@ -35,11 +35,17 @@ def run_app(argv: list[str] | None = None, smoke_test: bool = False, project: st
     window.show()
     if smoke_test:
         return SmokeTest(app, window).run()
+    show_first(window, project)
+    return app.exec()
+
+
+def show_first(window: MainWindow, project: str | None) -> None:
+    """What the window starts on: `project`; else the work autosaved before a crash, when the person restores it;
+    else the default preset with the lessons offered beside it, until the person closes their list once."""
     if project is not None:
         window.projects.open_project(Path(project))
-    else:
-        window.projects.offer_recovery()
-    return app.exec()
+    elif not window.projects.offer_recovery():
+        window.lessons.offer_at_start()
 
 
 def app_icon_path() -> Path:

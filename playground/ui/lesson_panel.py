@@ -1,5 +1,7 @@
 """The lesson panel, a dock beside the window: a lesson's current step (what to do, what to notice,
-why), Back and Next, and the button that applies the change a step asks for.
+why), Back and Next, and the button that applies the change a step asks for. The same dock shows the list of
+lessons (LessonList): at the app's first start, until the person closes it, and whenever a menu or the panel's
+All lessons asks for it.
 
 The button first keeps the run in use for comparison, then applies the change as one undoable
 edit: the network through the builder, the optimizer's settings through SettingsEdit. Both start a
@@ -13,8 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QUndoCommand
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -22,6 +24,8 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -36,22 +40,26 @@ from playground.project.lessons import (
     changed_optimizer,
     epochs_to_train,
     lesson_at,
+    lesson_titles,
     load_lesson,
 )
 from playground.project.presets import Preset, load_preset
 from playground.ui.builder import LayerBuilder
 from playground.ui.comparison import RunComparison
+from playground.ui.lesson_list import LessonList
 from playground.ui.stepper.rich_text import with_hats_in_place
 from playground.ui.translation import window_language
 
 FLOATING_SIZE = (300, 460)  # the lesson dock floating over the window, when the screen has no room beside it
 FLOATING_MARGIN = 40
+LIST_CLOSED = "lessons/list_closed"  # QSettings: the person closed the list of lessons, which then opens only asked
 
 
 class LessonPanel(QWidget):
     apply_requested = Signal(object)  # the step's Change
     step_shown = Signal(object)  # the LessonStep now shown
     step_chosen = Signal()  # a person went to the step shown, with Back or Next
+    list_requested = Signal()  # All lessons
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +88,12 @@ class LessonPanel(QWidget):
         self.back_button.setToolTip(self.tr("The step before (Alt+B)"))
         self.next_button = QPushButton(self.tr("&Next"), objectName="lessonNextButton")
         self.next_button.setToolTip(self.tr("The next step (Alt+N)"))
+        all_lessons = QPushButton(self.tr("◂ All lessons"), objectName="lessonListButton", flat=True)
+        all_lessons.setToolTip(self.tr("The list of lessons, in the order to take them"))
+        all_lessons.clicked.connect(self.list_requested)
+        top = QHBoxLayout()
+        top.addWidget(all_lessons)
+        top.addStretch(1)
         steps = QWidget()
         steps_layout = QVBoxLayout(steps)
         steps_layout.addWidget(self.title)
@@ -94,6 +108,7 @@ class LessonPanel(QWidget):
         buttons.addWidget(self.next_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
         self.back_button.clicked.connect(lambda: self._choose(self.index - 1))
@@ -149,8 +164,20 @@ class SettingsEdit(QUndoCommand):
         self.use(self.before)
 
 
+class LessonDock(QDockWidget):
+    """The lessons' dock, which says when a person closes it (its ×, or the list's Close): hidden with the window,
+    or by the window, it says nothing."""
+
+    closed = Signal()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        super().closeEvent(event)
+        self.closed.emit()
+
+
 class Lessons(QObject):
-    """The window's lessons: the dock that shows one, and applying the changes its steps ask for."""
+    """The window's lessons: the dock that shows the list of them or one of them, and applying the changes its
+    steps ask for."""
 
     def __init__(self, window: QMainWindow, builder: LayerBuilder, comparison: RunComparison,
                  settings: Callable[[], OptimizerSpec], use_settings: Callable[[OptimizerSpec], None],
@@ -167,8 +194,15 @@ class Lessons(QObject):
         self.settings, self.use_settings, self.load_preset = settings, use_settings, load_preset
         self.stop_after = stop_after
         self.panel = LessonPanel()
-        self.dock = QDockWidget(self.tr("Lesson"), window, objectName="lessonDock")
-        self.dock.setWidget(self.panel)
+        self.list = LessonList(lesson_titles(window_language()))
+        # The dock takes the width a lesson asks for, list or lesson: the list's wrapped lines would widen it and
+        # narrow the plots beside a lesson.
+        self.list.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.list)
+        self.pages.addWidget(self.panel)
+        self.dock = LessonDock(self.tr("Lesson"), window, objectName="lessonDock")
+        self.dock.setWidget(self.pages)
         self.dock.setMinimumWidth(240)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
@@ -179,6 +213,10 @@ class Lessons(QObject):
         # takes them back, so they stay made while it is shown.
         self._opened_with: tuple[Preset, frozenset[int]] | None = None
         self._waiting: Lesson | None = None  # a lesson opened, until its preset shows (its data downloaded)
+        self.list.chosen.connect(self.open)
+        self.list.close_requested.connect(self.dock.close)
+        self.panel.list_requested.connect(self.show_list)
+        self.dock.closed.connect(self._closed)
         self.panel.apply_requested.connect(self.apply)
         self.panel.step_shown.connect(lambda step: step.tab and show_tab(step.tab))
         self.panel.step_shown.connect(lambda _: self._show_made(builder.undo_stack.index()))
@@ -186,6 +224,31 @@ class Lessons(QObject):
         builder.undo_stack.indexChanged.connect(self._show_made)
         # Another preset or project loaded: its network's edit history starts over, maybe without an index change.
         builder.changed.connect(lambda: self._show_made(builder.undo_stack.index()))
+
+    def offer_at_start(self) -> None:
+        """The list of lessons beside the window, as the app starts, unless the person closed it at a start before:
+        then only the menus bring it."""
+        if not QSettings().value(LIST_CLOSED, False, type=bool):
+            self.show_list()
+
+    def show_list(self) -> None:
+        """The lessons in the order to take them, each a click from starting; a lesson shown before closes (a
+        project saved now is saved without it)."""
+        self.pages.setCurrentWidget(self.list)
+        self.dock.setWindowTitle(self.tr("Lessons"))
+        self._show_dock()
+
+    def _closed(self) -> None:
+        if self.pages.currentWidget() is self.list:
+            QSettings().setValue(LIST_CLOSED, True)
+
+    def _shows_lesson(self) -> bool:
+        return not self.dock.isHidden() and self.pages.currentWidget() is self.panel
+
+    def _close_lesson(self) -> None:
+        """The lesson shown closes; the list, shown instead, stays."""
+        if self.pages.currentWidget() is self.panel:
+            self.dock.hide()
 
     def open(self, name: str) -> None:
         """Show lesson `name` from its first step, on its preset as it comes (a run trained on it stays): at once,
@@ -203,18 +266,18 @@ class Lessons(QObject):
         lesson about another preset closes (its steps would describe a network that is not there)."""
         waiting, self._waiting = self._waiting, None
         if waiting is not None and waiting.preset == name:
-            self._show_dock()
+            self._show_panel()
             self._made.clear()
             self._opened_with = None
             self.panel.show_lesson(waiting)
             self._stop_where_the_step_says()
         elif self.panel.lesson is not None and self.panel.lesson.preset != name:
-            self.dock.hide()
+            self._close_lesson()
 
     def place(self) -> LessonPlace | None:
         """Where the learner is in the lesson shown, for the project to keep; None when no lesson shows."""
         lesson = self.panel.lesson
-        if lesson is None or self.dock.isHidden():  # closed: the project is saved without a lesson
+        if lesson is None or not self._shows_lesson():  # closed: the project is saved without a lesson
             return None
         index = self.builder.undo_stack.index()
         made = tuple(step + 1 for step in range(len(lesson.steps)) if self._in_effect(step, index))
@@ -227,16 +290,21 @@ class Lessons(QObject):
         self._made.clear()
         self._opened_with = self._waiting = None
         if place is None:
-            self.dock.hide()
+            self._close_lesson()
             return
         try:
             lesson = lesson_at(place, window_language())
         except PlaygroundError:
-            self.dock.hide()
+            self._close_lesson()
             raise
         self._opened_with = (self.window.preset, frozenset(step - 1 for step in place.made))
-        self._show_dock()
+        self._show_panel()
         self.panel.show_lesson(lesson, place.step - 1)
+
+    def _show_panel(self) -> None:
+        self.pages.setCurrentWidget(self.panel)
+        self.dock.setWindowTitle(self.tr("Lesson"))
+        self._show_dock()
 
     def _show_dock(self) -> None:
         if not self.dock.isVisible():

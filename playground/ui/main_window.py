@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         controls = self.controls
         self.menus.add_run_menus((controls.train_action, controls.step_action, controls.reset_action,
                                   controls.keep_action), self.comparison.forget_action,
-                                 lesson_titles(window_language()), self.lessons.open)
+                                 lesson_titles(window_language()), self.lessons.open, self.lessons.show_list)
         self.layout_memory = LayoutMemory(self, {"splitter": self.splitter, "network_splitter": self.network_splitter,
                                                  "output_splitter": self.output_panel})
         self.redraw_timer = QTimer(self, interval=REDRAW_MS, timeout=self.redraw)

@@ -1,6 +1,6 @@
 """The menus of the main window: File (new from a preset, the project files, exports), Edit with
-undo and redo of network edits, Language (kept for the next start), and Help with the keyboard shortcuts and
-the versions in use."""
+undo and redo of network edits, Run, Lessons, Language (kept for the next start), and Help with the list of
+lessons, the keyboard shortcuts and the versions in use."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ class WindowMenus(QObject):
         edit_menu.addAction(redo)
         self.language_menu = window.menuBar().addMenu(self.tr("Lan&guage"))
         self._build_language_menu(self.language_menu)
-        help_menu = window.menuBar().addMenu(self.tr("&Help"))
+        self.help_menu = help_menu = window.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.tr("&Keyboard shortcuts"), self.show_shortcuts)
         help_menu.addAction(self.tr("&About Backprop Playground"), self.show_about)
 
@@ -83,15 +83,21 @@ class WindowMenus(QObject):
                                                     "starts again."))
 
     def add_run_menus(self, keys: Sequence[QAction], forget: QAction, lessons: dict[str, str],
-                      open_lesson: Callable[[str], None]) -> None:
+                      open_lesson: Callable[[str], None], show_lessons: Callable[[], None]) -> None:
         """Run (`keys`: the control bar's actions, train or pause, step, reset and keep the run for comparison,
         shown with their keys; `forget`, the kept runs') and Lessons (`lessons`: each lesson's title by name), before
-        Language and Help."""
+        Language and Help; `show_lessons` shows the list of lessons, first in Lessons and in Help."""
         runs = QMenu(self.tr("&Run"), self.window)
         runs.addActions(keys)
         runs.addSeparator()
         runs.addAction(forget)
         lesson_menu = QMenu(self.tr("&Lessons"), self.window, objectName="lessonMenu")
+        start_here = QAction(self.tr("&Start here: the lessons in order"), self.window, objectName="startHereAction")
+        start_here.triggered.connect(show_lessons)
+        lesson_menu.addAction(start_here)
+        lesson_menu.addSeparator()
+        self.help_menu.insertAction(self.help_menu.actions()[0], start_here)
+        self.help_menu.insertSeparator(self.help_menu.actions()[1])
         for name, title in lessons.items():
             lesson_menu.addAction(f"{title} ({name})", lambda name=name: open_lesson(name))
         for menu in (runs, lesson_menu):

@@ -3839,6 +3839,65 @@ sat.</source>
     </message>
 </context>
 <context>
+    <name>LessonList</name>
+    <message>
+        <source>New to backpropagation? Start here.</source>
+        <translation>初学反向传播？从这里开始。</translation>
+    </message>
+    <message>
+        <source>Short lessons, best taken in this order. Each loads its network beside this list and says, step by step, what to press, what to notice and why.</source>
+        <translation>几节短小的课程，最好按这个顺序学习。每节课都会在旁边载入它的网络，并一步步告诉你该按什么、该注意什么，以及为什么。</translation>
+    </message>
+    <message>
+        <source>The Lessons menu brings this list back.</source>
+        <translation>“课程”菜单可以重新打开这个列表。</translation>
+    </message>
+    <message>
+        <source>Close the list</source>
+        <translation>关闭列表</translation>
+    </message>
+    <message>
+        <source>It does not open by itself again: the Lessons menu brings it back</source>
+        <translation>之后不会再自动打开：“课程”菜单可以重新打开它</translation>
+    </message>
+    <message>
+        <source>Gradient descent on a straight line, and what too large a learning rate does.</source>
+        <translation>直线模型上的梯度下降，以及学习率过大会怎样。</translation>
+    </message>
+    <message>
+        <source>Why the first layers of a deep sigmoid network hardly learn.</source>
+        <translation>为什么深层 sigmoid 网络的前几层几乎学不动。</translation>
+    </message>
+    <message>
+        <source>How ReLU and He initialization keep the gradient&apos;s size from the output back to the first layer.</source>
+        <translation>ReLU 与 He 初始化如何让梯度从输出层传回第一层时保持大小。</translation>
+    </message>
+    <message>
+        <source>Gradients that blow up, and how clipping and a smaller initial scale tame them.</source>
+        <translation>梯度爆炸，以及梯度裁剪和较小的初始尺度如何驯服它。</translation>
+    </message>
+    <message>
+        <source>Plain SGD, momentum and Adam side by side on handwritten digits.</source>
+        <translation>在手写数字上并排比较普通 SGD、动量和 Adam。</translation>
+    </message>
+    <message>
+        <source>A network that learns its training points by heart, and how L2 and dropout hold it back.</source>
+        <translation>一个把训练点死记硬背下来的网络，以及 L2 正则化和 Dropout 如何抑制它。</translation>
+    </message>
+    <message>
+        <source>How normalizing each layer&apos;s inputs lets a deep sigmoid network train.</source>
+        <translation>对每层的输入做归一化，如何让深层 sigmoid 网络训练起来。</translation>
+    </message>
+    <message>
+        <source>How skip connections carry the gradient past a deep stack of layers.</source>
+        <translation>跳跃连接如何让梯度越过一摞很深的层。</translation>
+    </message>
+    <message>
+        <source>The article&apos;s network on MNIST (downloaded once), a large learning rate and its warm-up.</source>
+        <translation>文章中的 MNIST 网络（只需下载一次）、较大的学习率及其预热。</translation>
+    </message>
+</context>
+<context>
     <name>LessonPanel</name>
     <message>
         <source>What to do</source>
@@ -3873,6 +3932,14 @@ sat.</source>
         <translation>下一步（Alt+N）</translation>
     </message>
     <message>
+        <source>◂ All lessons</source>
+        <translation>◂ 全部课程</translation>
+    </message>
+    <message>
+        <source>The list of lessons, in the order to take them</source>
+        <translation>课程列表，按学习顺序排列</translation>
+    </message>
+    <message>
         <source>Step {0} of {1}</source>
         <translation>第 {0} 步，共 {1} 步</translation>
     </message>
@@ -3882,6 +3949,10 @@ sat.</source>
     <message>
         <source>Lesson</source>
         <translation>课程</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>课程列表</translation>
     </message>
 </context>
 <context>
@@ -4551,6 +4622,10 @@ sat.</source>
     <message>
         <source>&amp;Lessons</source>
         <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Start here: the lessons in order</source>
+        <translation>从这里开始：按顺序学习课程(&amp;S)</translation>
     </message>
     <message>
         <source>Space</source>

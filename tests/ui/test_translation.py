@@ -33,7 +33,9 @@ from playground.engine import DenseSpec, NetworkSpec, OptimizerSpec
 from playground.errors import DataError
 from playground.project import Project, load_preset, save_project
 from playground.ui import MainWindow
+from playground.ui.app import show_first
 from playground.ui.downloads import ask_download
+from playground.ui.lesson_list import LessonButton
 from playground.ui.translation import SETTING, chosen_language, install_translators, remove_translators
 from playground.words import term
 from tests.ui.test_builder import drop, layer_types, open_window, palette_data, pick_palette, select_row, type_into
@@ -192,6 +194,21 @@ def test_a_lesson_in_chinese_speaks_chinese_at_every_step(qtbot, chinese):
         if not forward.isEnabled():
             break
         click(qtbot, window, "lessonNextButton")
+    window.close()
+
+
+def test_the_first_start_offers_the_lessons_in_chinese(qtbot, chinese):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    show_first(window, None)  # as the app starts without a project
+    assert window.lessons.dock.isVisible() and window.lessons.dock.windowTitle() == "课程列表"
+    buttons = window.findChildren(LessonButton)
+    assert buttons and all(CJK.search(button.title.text()) and CJK.search(button.summary.text()) for button in buttons)
+    assert english_in(window) == []
+    click(qtbot, window, "startLesson_linear-regression")
+    assert find(window, QLabel, "lessonTitle").text() == "线性回归与学习率"
+    assert find(window, QPushButton, "lessonListButton").text() == "◂ 全部课程"
     window.close()
 
 
