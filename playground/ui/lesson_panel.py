@@ -80,6 +80,9 @@ class LessonPanel(QWidget):
                                      textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
             body.addWidget(label)
             body.addWidget(self.texts[key])
+        # Back past a change made: the step describes the network before it, which is no longer the one shown.
+        self.later_changes = QLabel(objectName="lessonLaterChanges", wordWrap=True, visible=False)
+        self.later_changes.setStyleSheet("font-style: italic;")
         self.apply_button = QPushButton(objectName="lessonApplyButton")
         self.apply_button.setToolTip(self.tr("Keep the run in use for comparison, then make this change "
                                              "(Undo takes it back)"))
@@ -98,6 +101,7 @@ class LessonPanel(QWidget):
         steps_layout = QVBoxLayout(steps)
         steps_layout.addWidget(self.title)
         steps_layout.addWidget(self.counter)
+        steps_layout.addWidget(self.later_changes)
         steps_layout.addLayout(body)
         steps_layout.addWidget(self.apply_button)
         steps_layout.addStretch(1)
@@ -146,6 +150,15 @@ class LessonPanel(QWidget):
         """The step's button greyed and ticked while the change it made is in effect, else ready to make it."""
         self.apply_button.setEnabled(not made)
         self.apply_button.setText(f"✓ {self.step().change.label}" if made else self.step().change.label)
+
+    def show_later_changes(self, labels: list[str]) -> None:
+        """The changes of the steps after this one that are in effect: this step describes the network and
+        settings before them."""
+        if labels:
+            self.later_changes.setText(self.tr("Made at a later step and still in effect: {0}. This step describes "
+                                               "the network before it; Undo takes it back.").format(
+                ", ".join(f"✓ {label}" for label in labels)))
+        self.later_changes.setVisible(bool(labels))
 
 
 class SettingsEdit(QUndoCommand):
@@ -357,10 +370,15 @@ class Lessons(QObject):
             self.stop_after(epochs, self.panel.step().change is not None)
 
     def _show_made(self, index: int) -> None:
-        """Whether the step shown has its change in effect, the undo stack at `index`."""
-        if self.panel.lesson is None or self.panel.step().change is None:
+        """Whether the step shown has its change in effect, and which later steps' are, the undo stack at `index`."""
+        lesson = self.panel.lesson
+        if lesson is None:
             return
-        self.panel.show_made(self._in_effect(self.panel.index, index))
+        shown = self.panel.index
+        self.panel.show_later_changes([lesson.steps[step].change.label for step in range(shown + 1, len(lesson.steps))
+                                       if self._in_effect(step, index)])
+        if self.panel.step().change is not None:
+            self.panel.show_made(self._in_effect(shown, index))
 
     def _in_effect(self, step: int, index: int) -> bool:
         """Whether step `step`'s change is in effect, the undo stack at `index`: made, and neither undone nor

@@ -3943,6 +3943,10 @@ sat.</source>
         <source>Step {0} of {1}</source>
         <translation>第 {0} 步，共 {1} 步</translation>
     </message>
+    <message>
+        <source>Made at a later step and still in effect: {0}. This step describes the network before it; Undo takes it back.</source>
+        <translation>后面某一步做的改动仍然有效：{0}。这一步说的是改动之前的网络；“撤销”可以撤回这个改动。</translation>
+    </message>
 </context>
 <context>
     <name>Lessons</name>

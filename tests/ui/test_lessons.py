@@ -197,6 +197,24 @@ def test_a_steps_button_makes_its_change_once_until_undo_takes_it_back(qtbot):
     window.close()
 
 
+def test_a_step_gone_back_to_says_which_later_change_is_still_in_effect(qtbot):
+    """Back to step 1 after step 4's dropout: step 1 describes the network without it, which is no longer the one
+    shown; it says so, and says no more once Undo takes the change back."""
+    window = open_window(qtbot, "overfit")
+    open_lesson(window, "Overfitting")
+    note = find(window, QLabel, "lessonLaterChanges")
+    for _ in range(3):
+        click(qtbot, window, "lessonNextButton")
+    click(qtbot, window, "lessonApplyButton")
+    assert not note.isVisible()  # on the step that made it: its own button says so
+    for _ in range(3):
+        click(qtbot, window, "lessonBackButton")
+    assert note.isVisible() and note.text().startswith("Made at a later step and still in effect: ✓ Add dropout 0.5.")
+    click(qtbot, window, "undoButton")
+    assert not note.isVisible()
+    window.close()
+
+
 def test_the_mnist_lesson_opens_once_its_download_is_here_and_not_over_another_preset(qtbot, monkeypatch, tmp_path):
     monkeypatch.setenv("PLAYGROUND_DATA_DIR", str(tmp_path))
     monkeypatch.setattr("playground.ui.downloads.can_download", lambda: True)
