@@ -220,8 +220,8 @@ class Pool2DSpec:
     def check_fits(self, shape: tuple[int, ...], where: str) -> None:
         if self.size > min(shape[1], shape[2]):
             raise SpecError(tr("{0}: its {1}×{1} window is larger than its input of {2}×{3}: use a size of at most "
-                               "{4}.").format(typed_name(where, self.type), self.size, shape[1], shape[2],
-                                              min(shape[1], shape[2])))
+                               "{4}, or remove the layer.").format(typed_name(where, self.type), self.size, shape[1],
+                                                                   shape[2], min(shape[1], shape[2])))
 
     def output_shape(self, shape: tuple[int, ...]) -> tuple[int, ...]:
         channels, height, width = shape

@@ -1392,8 +1392,8 @@ click to edit</source>
         <translation>{0}：它的 {1}×{1} 卷积核比 {2}×{3} 的输入（加上填充为 {4}×{5}）还大：请使用不超过 {6} 的卷积核，或增加填充。</translation>
     </message>
     <message>
-        <source>{0}: its {1}×{1} window is larger than its input of {2}×{3}: use a size of at most {4}.</source>
-        <translation>{0}：它的 {1}×{1} 窗口比 {2}×{3} 的输入还大：请使用不超过 {4} 的大小。</translation>
+        <source>{0}: its {1}×{1} window is larger than its input of {2}×{3}: use a size of at most {4}, or remove the layer.</source>
+        <translation>{0}：它的 {1}×{1} 窗口比 {2}×{3} 的输入还大：请使用不超过 {4} 的大小，或者删除这一层。</translation>
     </message>
     <message>
         <source>layer {0}</source>
