@@ -3596,6 +3596,10 @@ sat.</source>
         <translation>太小：权重几乎不动</translation>
     </message>
     <message>
+        <source>too large to measure: the step was so much larger than the weights that they were lost in its rounding; lower the learning rate</source>
+        <translation>大到无法测量：这一步远大于权重，权重在它的舍入中丢失了；请降低学习率</translation>
+    </message>
+    <message>
         <source> (all the weights in the block)</source>
         <translation>（块内的所有权重）</translation>
     </message>
