@@ -3056,6 +3056,10 @@ click to edit</source>
         <translation>在哪里计算；切换时会把权重和优化器状态一起搬过去，训练继续进行</translation>
     </message>
     <message>
+        <source>{0} (changed)</source>
+        <translation>{0}（已更改）</translation>
+    </message>
+    <message>
         <source>Start or pause training (Space)</source>
         <translation>开始或暂停训练（空格键）</translation>
     </message>
