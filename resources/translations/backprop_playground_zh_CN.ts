@@ -2837,6 +2837,10 @@ click to edit</source>
         <translation>保留一次运行（“保留”按钮或 K 键），以便和下一次比较。</translation>
     </message>
     <message>
+        <source>The runs shown are regressions: they predict numbers, not classes, so they have no accuracy to compare. Compare them on a loss.</source>
+        <translation>所显示的运行都是回归：它们预测的是数值而不是类别，所以没有准确率可比较。请在损失上比较它们。</translation>
+    </message>
+    <message>
         <source>step</source>
         <translation>步</translation>
     </message>
