@@ -4284,8 +4284,16 @@ sat.</source>
         <translation>无法打开 {0}</translation>
     </message>
     <message>
+        <source>Restored the work saved automatically, at step {0:,}, stepping through step {1:,}: save it (Ctrl+S) to keep it.</source>
+        <translation>已恢复自动保存的工作，位于第 {0:,} 步，正在单步查看第 {1:,} 步：要留下它，请保存（Ctrl+S）。</translation>
+    </message>
+    <message>
         <source>Restored the work saved automatically, at step {0:,}: save it (Ctrl+S) to keep it.</source>
         <translation>已恢复自动保存的工作，位于第 {0:,} 步：要留下它，请保存（Ctrl+S）。</translation>
+    </message>
+    <message>
+        <source>Opened {0} at step {1:,}, stepping through step {2:,}</source>
+        <translation>已打开 {0}，位于第 {1:,} 步，正在单步查看第 {2:,} 步</translation>
     </message>
     <message>
         <source>Opened {0} at step {1:,}</source>
