@@ -3890,6 +3890,18 @@ sat.</source>
         <source>Show the loss on a logarithmic axis</source>
         <translation>用对数坐标轴显示损失</translation>
     </message>
+    <message>
+        <source>data loss (L1 and L2 penalties not included)</source>
+        <translation>数据损失（不含 L1 和 L2 惩罚项）</translation>
+    </message>
+    <message>
+        <source>data loss (L1 penalty not included)</source>
+        <translation>数据损失（不含 L1 惩罚项）</translation>
+    </message>
+    <message>
+        <source>data loss (L2 penalty not included)</source>
+        <translation>数据损失（不含 L2 惩罚项）</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
