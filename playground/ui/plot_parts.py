@@ -10,6 +10,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetricsF, QTextCursor
 from PySide6.QtWidgets import QGraphicsItem, QSizePolicy
+from shiboken6 import isValid
 
 from playground.ui.translation import tr
 
@@ -134,6 +135,8 @@ def wrap_label_to_axis(axis: pg.AxisItem) -> None:
     in one line, which a narrow plot (Compare beside a lesson at 1280×720) cut at both ends, and a short one (the
     Loss tab's "data loss (L2 penalty not included)") at the top. Called again after the label's text changes; the
     axis grows a line's height (a left axis, its width) per line."""
+    if not isValid(axis):  # its layout, torn down at exit with no close(), still tells of a change of geometry
+        return
     label = axis.label
     document = label.document().clone()
     document.setTextWidth(-1)
