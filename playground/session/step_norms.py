@@ -7,6 +7,8 @@ import math
 import operator
 from typing import Any
 
+import numpy
+
 from playground.engine import Network, Optimizer
 from playground.session.statistics import WEIGHTS
 
@@ -109,10 +111,15 @@ def _same(value: Any) -> Any:
 def update_ratios(network: Network, optimizer: Optimizer) -> dict[str, float]:
     """‖Δθ‖ / ‖θ before‖ of each parameter at the optimizer's last step, by name, in float64: the update the
     optimizer made (see StepNorms), which a float32 weight may be too coarse to take (a step under its rounding
-    leaves it as it was, a ratio still measured)."""
+    leaves it as it was, a ratio still measured). A step so large that θ before is lost in the rounding of θ after
+    (a huge learning rate), or that moved weights of zero, is infinite: 0 / 0 would say NaN, as if nothing were
+    known. No change of weights of zero is NaN."""
     step, theta = optimizer.last_step, network.theta
     changes, sizes = network.parameter_norms(step + optimizer.last_decay * theta), network.parameter_norms(theta + step)
-    return {name: _ratio(changes[name], size) for name, size in sizes.items()}
+    rounding = numpy.finfo(theta.dtype).eps * 4  # θ + s is exact to a few roundings of θ after's entries
+    afters = network.parameter_norms(theta)
+    return {name: _ratio(changes[name], size) if size > rounding * afters[name] else math.inf if changes[name]
+            else math.nan for name, size in sizes.items()}
 
 
 def _ratio(change: float, size: float) -> float:

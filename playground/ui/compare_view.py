@@ -45,6 +45,7 @@ RUN_DASHES = [Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine
 CURRENT_COLOR = (8, 119, 189)
 LAYER_SERIES = ("grad_norm", "update_ratio")  # series kept per layer, as "<kind>/<path>.W" (or .K), on a log axis
 LOSSES = ("test_loss", "train_loss")  # on a log axis when the person asks: a loss that starts huge hides the rest
+ACCURACIES = ("test_accuracy", "train_accuracy")  # a regression's are NaN throughout: it has none
 SERIES_CHARACTERS = 6  # the least the chooser of the series shows of a name
 LEGEND_POINTS = 9  # the legend's text size, pyqtgraph's LegendItem's labelTextSize
 LEGEND_SAMPLE = 40  # pixels of a legend row before its text: the gap, the line sample and spacing
@@ -134,6 +135,13 @@ class ComparePlot(QWidget):
         self.run_actions: list[QAction] = []
         self.runs: list[KeptRun] = []
         self.history: dict[str, numpy.ndarray] | None = None  # the run in use's, when it has trained
+        # Over the empty view, when every run shown is a regression and an accuracy is chosen: why nothing is drawn.
+        self.no_accuracy = QLabel(self.tr("The runs shown are regressions: they predict numbers, not classes, so "
+                                          "they have no accuracy to compare. Compare them on a loss."),
+                                  self.plot, objectName="compareNoAccuracy", wordWrap=True)
+        self.no_accuracy.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_accuracy.hide()
+        self.plot.getPlotItem().getViewBox().sigResized.connect(self._place_no_accuracy)
         controls = QHBoxLayout()
         controls.addWidget(QLabel(self.tr("Show:")))
         controls.addWidget(self.series_selector, 1)
@@ -229,6 +237,7 @@ class ComparePlot(QWidget):
             action.setCheckable(True)
             action.setChecked(shown)
             action.toggled.connect(lambda shown, curve=curve: self._show_curve(curve, shown))
+            action.toggled.connect(lambda _: self._show_no_accuracy())
             self.run_curves.append(curve)
             self.run_actions.append(action)
         self.runs_button.setEnabled(bool(self.runs))
@@ -312,15 +321,34 @@ class ComparePlot(QWidget):
         if started or self.series() in LAYER_SERIES and not self.layer_selector.count():
             self._fill_layers()  # a run's first snapshots may come before its first measured gradient
         self.current_curve.setData(*self._values(self.history), skipFiniteCheck=True)
+        if started:
+            self._show_no_accuracy()
 
     def clear_run(self) -> None:
         self.history = None
         self.current_curve.setData([], [])
         self._restack_current()
         forget_ranges(self.plot)  # then fits the kept runs, if any
+        self._show_no_accuracy()
 
     def _draw(self) -> None:
         for run, curve in zip(self.runs, self.run_curves):
             curve.setData(*self._values(run.history), skipFiniteCheck=True)
         self.current_curve.setData(*self._values(self.history), skipFiniteCheck=True)
         self.plot.enableAutoRange()
+        self._show_no_accuracy()
+
+    def _show_no_accuracy(self) -> None:
+        """The note while an accuracy is chosen and every run shown, one at least, is a regression: it has the
+        series, all NaN (a run shown is the run in use, once it has trained, and each kept run not hidden)."""
+        kind = self.series()
+        shown = [run.history for run, action in zip(self.runs, self.run_actions) if action.isChecked()]
+        shown += [self.history] if self.history is not None else []
+        self.no_accuracy.setVisible(kind in ACCURACIES and bool(shown) and not any(
+            numpy.isfinite(history.get(kind, ())).any() for history in shown))
+        self._place_no_accuracy()
+
+    def _place_no_accuracy(self) -> None:
+        """Over the view, clear of the axes and of the legend beside it."""
+        view = self.plot.mapFromScene(self.plot.getPlotItem().getViewBox().sceneBoundingRect()).boundingRect()
+        self.no_accuracy.setGeometry(view.adjusted(12, 12, -12, -12))

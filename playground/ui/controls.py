@@ -3,7 +3,7 @@ counter and the epoch to stop at, and the hyperparameters that apply while train
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -180,6 +180,18 @@ class ControlBar(QWidget):
     def select_backend(self, name: str) -> None:
         """Show `name` ("numpy", "cupy" or "auto") chosen, as the command line asked."""
         self.backend_selector.setCurrentIndex(self.backend_selector.findData(name))
+
+    def show_preset(self, name: str, changed: bool) -> None:
+        """Name the preset shown, marked "(changed)" while its network or data are others (a lesson's change, an
+        edit: as the preset's description hides then), or none, "(project)", for a project (`name` empty). Either
+        mark leaves no item chosen, so that choosing the preset loads it as it comes; nothing is loaded here."""
+        selector = self.preset_selector
+        with QSignalBlocker(selector):
+            if name and not changed:
+                selector.setCurrentText(name)
+                return
+            selector.setCurrentIndex(-1)
+            selector.setPlaceholderText(self.tr("{0} (changed)").format(name) if name else self.tr("(project)"))
 
     def enable_training(self, reason: str | None) -> None:
         """Play and Step work unless there is a reason they cannot, shown as their tooltip."""

@@ -31,8 +31,9 @@ def compact(number: str) -> str:
 
 
 def ratio_verdict(ratio: float | None) -> str:
-    """'healthy', 'too large' (the learning rate is too high), 'too small' or '' when unknown."""
-    if ratio is None or not math.isfinite(ratio):
+    """'healthy', 'too large' (the learning rate is too high), 'too small' or '' when unknown. An infinite ratio,
+    a step that swamped the weights (session/step_norms.update_ratios), is too large."""
+    if ratio is None or math.isnan(ratio):
         return ""
     low, high = HEALTHY_RATIO
     return "too large" if ratio > high else "too small" if ratio < low else "healthy"
@@ -131,6 +132,9 @@ class LayerInspector(QWidget):
         gradient, ratio = stats.weight_gradient, stats.weight_update_ratio
         verdict = {"healthy": self.tr("healthy"), "too large": self.tr("too large: lower the learning rate"),
                    "too small": self.tr("too small: the weights barely move")}.get(ratio_verdict(ratio), "")
+        if ratio == math.inf:
+            verdict = self.tr("too large to measure: the step was so much larger than the weights that they were "
+                              "lost in its rounding; lower the learning rate")
         block = self.tr(" (all the weights in the block)") if stats.weights is None and gradient is not None else ""
         name = term(stats.type) if stats.function in ("", stats.type) else f"{term(stats.type)} {term(stats.function)}"
         layer = f"{stats.path} · {name}"
@@ -139,4 +143,12 @@ class LayerInspector(QWidget):
                 (compact(f"{stats.std:.3g}"), ""),
                 ("–", "") if share is None else (f"{share:.0%}", f"{share:.0%} {kind}"),
                 ("–" if gradient is None else compact(f"{gradient:.2e}"), block),
-                ("–" if ratio is None else compact(f"{ratio:.1e}"), verdict)]
+                (_ratio_text(ratio), verdict)]
+
+
+def _ratio_text(ratio: float | None) -> str:
+    """The ratio as the table writes it: "≫1" for a step that swamped the weights, "–" when unknown (no step, or
+    no change of weights of zero), never "inf" or "nan"."""
+    if ratio is None or math.isnan(ratio):
+        return "–"
+    return "≫1" if ratio == math.inf else compact(f"{ratio:.1e}")

@@ -239,9 +239,11 @@ class MainWindow(QMainWindow):
         return True
 
     def _select_shown_preset(self) -> None:
-        """The selector back on the preset shown, or on none ("(project)") for a project, loading nothing."""
-        with QSignalBlocker(self.preset_selector):
-            self.preset_selector.setCurrentIndex(self.preset_selector.findText(self.preset.name))
+        """The selector on the preset shown, marked changed while its description does not tell of the network and
+        data in use, or on none ("(project)") for a project, loading nothing."""
+        network = self.network_panel.spec
+        changed = not self.description.tells_of(self.dataset.name if self.dataset is not None else None, network)
+        self.controls.show_preset(self.preset.name, changed)
 
     def _show_preset(self, preset: Preset, dataset: Dataset, dataset_config: dict | None = None) -> None:
         """`dataset_config`: the config the data were read with, when not the preset's own (its files
@@ -328,7 +330,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(new_data_notice(dataset, input_before, fitted, dropped > 0))
 
     def _show_description(self) -> None:
+        """The preset's description, and its name in the selector, as true of the data and network in use."""
         self.description.follow(self.dataset.name if self.dataset is not None else None, self.network_panel.spec)
+        if self.preset is not None:
+            self._select_shown_preset()
 
     def _network_edited(self) -> None:
         """Any edit of the network starts training over on the new one, and says so when a trained run
@@ -394,8 +399,6 @@ class MainWindow(QMainWindow):
         step its `stepper` held, traced again and shown where the stepper was, or none)."""
         self.run_in_use.discard_session()
         self.comparison.show_runs(runs or [], {} if run_kept_as is None else {session.run_id: run_kept_as})
-        with QSignalBlocker(self.preset_selector):  # a project is no preset: picking any preset loads it
-            self.preset_selector.setCurrentIndex(-1)
         self.run_in_use.show(preset, dataset, session.config.seed)
         self._show_setup()
         self.training.start(session)

@@ -10,6 +10,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetricsF, QTextCursor
 from PySide6.QtWidgets import QGraphicsItem, QSizePolicy
+from shiboken6 import isValid
 
 from playground.ui.translation import tr
 
@@ -130,17 +131,21 @@ def fit_legend_above(plot: pg.PlotItem) -> None:
 
 
 def wrap_label_to_axis(axis: pg.AxisItem) -> None:
-    """Keep a bottom axis's label within the axis, wrapped to its width when one line is wider: pyqtgraph centres it
-    in one line, which a narrow plot (Compare beside a lesson at 1280×720) cut at both ends. Called again after the
-    label's text changes; the axis grows a line's height per line."""
+    """Keep an axis's label within the axis, wrapped to its length when one line is longer: pyqtgraph centres it
+    in one line, which a narrow plot (Compare beside a lesson at 1280×720) cut at both ends, and a short one (the
+    Loss tab's "data loss (L2 penalty not included)") at the top. Called again after the label's text changes; the
+    axis grows a line's height (a left axis, its width) per line."""
+    if not isValid(axis):  # its layout, torn down at exit with no close(), still tells of a change of geometry
+        return
     label = axis.label
     document = label.document().clone()
     document.setTextWidth(-1)
-    room = axis.geometry().width()
+    room = axis.geometry().height() if axis.orientation in ("left", "right") else axis.geometry().width()
     wrap = room if 0 < room < document.size().width() else -1
     if label.textWidth() != wrap:
         label.setTextWidth(wrap)
         axis.showLabel()  # pyqtgraph's own update of the axis's height and the label's place
+    axis.resizeEvent()  # pyqtgraph centres a label only at a resize: new text of another length stays where the old was
 
 
 def _wrap_width(label: pg.LabelItem, room: float) -> float:

@@ -13,6 +13,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
+from playground.engine import OptimizerSpec
 from playground.session import Snapshot
 from playground.session.statistics import WEIGHTS
 from playground.ui import svg_export  # noqa: F401 (registers Qt's SVG export in every plot's Export dialog)
@@ -37,6 +38,7 @@ from playground.ui.plot_parts import (
     smoothed_loss,
     smoothed_norm,
     smoothed_step_axis,
+    wrap_label_to_axis,
 )
 from playground.ui.theme import BLUE, ORANGE
 from playground.ui.thinned_curves import ThinnedCurves
@@ -75,7 +77,9 @@ class LossPlot(QWidget):
         self.plot = pg.PlotWidget(background=None, axisItems=log_friendly_axes(), viewBox=SteadyViewBox())
         self.plot.setLabel("bottom", self.tr("step"))
         self.plot.setLabel("left", self.tr("loss"))
-        self.plot.getAxis("left").enableAutoSIPrefix(False)
+        loss_axis = self.plot.getAxis("left")
+        loss_axis.enableAutoSIPrefix(False)
+        loss_axis.geometryChanged.connect(lambda: wrap_label_to_axis(loss_axis))  # a penalty's name is long
         cache_axes(self.plot)
         legend_above(self.plot.getPlotItem())
         self.raw_train_curve = self.plot.plot(pen=pg.mkPen((*BLUE, 70), width=1))
@@ -99,6 +103,7 @@ class LossPlot(QWidget):
         layout.addWidget(self.log_scale)
 
     def update_from(self, snapshot: Snapshot) -> None:
+        self._name_loss(snapshot.optimizer)
         # A long run's history keeps one point in many: most of its snapshots bring no point to draw.
         series = tuple(snapshot.history.get(name) for name in ("step", "train_loss", "test_loss"))
         new = not same_series(series, self._drawn)
@@ -136,7 +141,19 @@ class LossPlot(QWidget):
                 return
             view.updateAutoRange()
 
+    def _name_loss(self, optimizer: OptimizerSpec | None) -> None:
+        """The axis names the loss drawn: the data's alone, which leaves out the L1/L2 penalty the optimizer
+        minimizes too, so it says so while a penalty is on (the stepper's Loss phase says the same)."""
+        l1, l2 = (optimizer.l1, optimizer.l2) if optimizer is not None else (0.0, 0.0)
+        name = (self.tr("data loss (L1 and L2 penalties not included)") if l1 and l2 else
+                self.tr("data loss (L1 penalty not included)") if l1 else
+                self.tr("data loss (L2 penalty not included)") if l2 else self.tr("loss"))
+        if name != self.plot.getAxis("left").labelText:  # set again, the axis lays itself out again
+            self.plot.setLabel("left", name)
+            wrap_label_to_axis(self.plot.getAxis("left"))
+
     def clear_run(self) -> None:
+        self._name_loss(None)
         self.thinned.forget()
         for curve in (self.raw_train_curve, self.train_curve, self.test_curve):
             curve.setData([], [])

@@ -318,13 +318,18 @@ class ProjectFiles(QObject):
                                  project.run_kept_as)
         self.window.controls.show_pace(project.pace)
         self.show_file(None if recovered else Path(path), session.step, recovered)  # restored work is still unsaved
+        # Saved in the stepper: its step is traced again, and the message says so rather than the stepper's own.
+        stepping = self.window.stepping.returning is not None
         if recovered:  # from an autosave, whose file name is no name of the person's
-            self.window.statusBar().showMessage(self.tr("Restored the work saved automatically, at step {0:,}: save it "
-                                                        "(Ctrl+S) to keep it.").format(session.step))
+            message = (self.tr("Restored the work saved automatically, at step {0:,}, stepping through step {1:,}: "
+                               "save it (Ctrl+S) to keep it.") if stepping else
+                       self.tr("Restored the work saved automatically, at step {0:,}: save it (Ctrl+S) to keep it."))
+            self.window.statusBar().showMessage(message.format(session.step, session.step + 1))
         else:
             self._remember(Path(path))
-            self.window.statusBar().showMessage(self.tr("Opened {0} at step {1:,}").format(Path(path).name,
-                                                                                          session.step))
+            message = (self.tr("Opened {0} at step {1:,}, stepping through step {2:,}") if stepping else
+                       self.tr("Opened {0} at step {1:,}"))
+            self.window.statusBar().showMessage(message.format(Path(path).name, session.step, session.step + 1))
         return True
 
     def open_recent(self, path: Path) -> None:

@@ -2857,6 +2857,10 @@ click to edit</source>
         <translation>保留一次运行（“保留”按钮或 K 键），以便和下一次比较。</translation>
     </message>
     <message>
+        <source>The runs shown are regressions: they predict numbers, not classes, so they have no accuracy to compare. Compare them on a loss.</source>
+        <translation>所显示的运行都是回归：它们预测的是数值而不是类别，所以没有准确率可比较。请在损失上比较它们。</translation>
+    </message>
+    <message>
         <source>step</source>
         <translation>步</translation>
     </message>
@@ -3074,6 +3078,10 @@ click to edit</source>
     <message>
         <source>Where the arithmetic runs; changing it moves the weights and the optimizer&apos;s state across, and training goes on</source>
         <translation>在哪里计算；切换时会把权重和优化器状态一起搬过去，训练继续进行</translation>
+    </message>
+    <message>
+        <source>{0} (changed)</source>
+        <translation>{0}（已更改）</translation>
     </message>
     <message>
         <source>Start or pause training (Space)</source>
@@ -3628,6 +3636,10 @@ sat.</source>
         <translation>太小：权重几乎不动</translation>
     </message>
     <message>
+        <source>too large to measure: the step was so much larger than the weights that they were lost in its rounding; lower the learning rate</source>
+        <translation>大到无法测量：这一步远大于权重，权重在它的舍入中丢失了；请降低学习率</translation>
+    </message>
+    <message>
         <source> (all the weights in the block)</source>
         <translation>（块内的所有权重）</translation>
     </message>
@@ -3984,6 +3996,18 @@ sat.</source>
     <message>
         <source>Show the loss on a logarithmic axis</source>
         <translation>用对数坐标轴显示损失</translation>
+    </message>
+    <message>
+        <source>data loss (L1 and L2 penalties not included)</source>
+        <translation>数据损失（不含 L1 和 L2 惩罚项）</translation>
+    </message>
+    <message>
+        <source>data loss (L1 penalty not included)</source>
+        <translation>数据损失（不含 L1 惩罚项）</translation>
+    </message>
+    <message>
+        <source>data loss (L2 penalty not included)</source>
+        <translation>数据损失（不含 L2 惩罚项）</translation>
     </message>
 </context>
 <context>
@@ -4383,8 +4407,16 @@ sat.</source>
         <translation>无法打开 {0}</translation>
     </message>
     <message>
+        <source>Restored the work saved automatically, at step {0:,}, stepping through step {1:,}: save it (Ctrl+S) to keep it.</source>
+        <translation>已恢复自动保存的工作，位于第 {0:,} 步，正在单步查看第 {1:,} 步：要留下它，请保存（Ctrl+S）。</translation>
+    </message>
+    <message>
         <source>Restored the work saved automatically, at step {0:,}: save it (Ctrl+S) to keep it.</source>
         <translation>已恢复自动保存的工作，位于第 {0:,} 步：要留下它，请保存（Ctrl+S）。</translation>
+    </message>
+    <message>
+        <source>Opened {0} at step {1:,}, stepping through step {2:,}</source>
+        <translation>已打开 {0}，位于第 {1:,} 步，正在单步查看第 {2:,} 步</translation>
     </message>
     <message>
         <source>Opened {0} at step {1:,}</source>

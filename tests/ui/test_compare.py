@@ -6,11 +6,12 @@ import csv
 import numpy
 from pyqtgraph.exporters import CSVExporter, ImageExporter
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QMenu, QMessageBox, QToolButton
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QMenu, QMessageBox, QToolButton
 
 from playground.project import load_project
 from playground.ui import MainWindow
 from playground.ui.compare_view import LEGEND_SHARE
+from playground.ui.data_panel import DatasetSelector
 from playground.ui.plot_parts import smoothed_norm
 from tests.ui.test_main_window import type_and_enter
 from tests.ui.widgets import click, find
@@ -420,4 +421,38 @@ def test_the_gradient_norm_chosen_before_training_is_drawn_for_a_layer_once_the_
     train(qtbot, window, 40)
     qtbot.waitUntil(lambda: view.layer_selector.count() > 0 and points(view.current_curve) > 0)
     assert view.layer_selector.currentText() == "layer 1"
+    window.close()
+
+
+def choose_series(qtbot, window, label: str) -> None:
+    """Pick what to compare with the keyboard, as a person would with the list open."""
+    selector = find(window, QComboBox, "compareSeries")
+    selector.setFocus()
+    while selector.currentText() != label:
+        step = Qt.Key.Key_Up if selector.findText(label) < selector.currentIndex() else Qt.Key.Key_Down
+        qtbot.keyClick(selector, step)
+
+
+def test_an_accuracy_of_regressions_says_in_words_why_the_plot_is_empty(qtbot):
+    """A regression's accuracy is NaN throughout: the plot of it stayed empty without a word. Kept, and the run in use
+    too: the note shows while every run shown has none, and goes for a loss, or when a run with an accuracy shows."""
+    window = open_window(qtbot, "linear-regression")
+    view = window.compare_view
+    train(qtbot, window, 20)
+    window.plot_tabs.setCurrentWidget(view)
+    note = find(window, QLabel, "compareNoAccuracy")
+    assert not note.isVisible()  # the test loss, first in the list
+    choose_series(qtbot, window, "Test accuracy")
+    assert note.isVisible() and "regressions" in note.text() and "loss" in note.text()
+    assert points(view.current_curve) == 0
+    keep(qtbot, window)
+    assert note.isVisible()
+    choose_series(qtbot, window, "Training loss")
+    assert not note.isVisible()
+    choose_series(qtbot, window, "Training accuracy")
+    assert note.isVisible()
+    choose = window.findChild(DatasetSelector, "datasetSelector")
+    choose.activated.emit(choose.findData("iris"))  # the person picks a classification set, and trains on it
+    train(qtbot, window, 20)
+    assert points(view.current_curve) > 0 and not note.isVisible()
     window.close()

@@ -220,3 +220,30 @@ def test_after_a_divergence_no_view_shows_the_gradient_or_update_of_other_weight
     qtbot.waitUntil(lambda: window._drawn is window.latest and window.latest.step == stepped, timeout=10_000)
     assert all(table.item(row, 4).text() != "–" for row in range(2))  # its own (step 1 left layer 1 saturated)
     window.close()
+
+
+def test_a_step_that_swamps_the_weights_shows_a_ratio_too_large_to_measure_not_nan(qtbot):
+    """At a learning rate of 1e20 circle's first step is some 1e19 against weights of about 1: in float32 the
+    weights after it are minus the step, the weights before are lost in its rounding, and ‖ΔW‖ / ‖W before‖ read
+    0 / 0, which the table wrote as "nan"."""
+    window = MainWindow("circle")
+    qtbot.addWidget(window)
+    window.show()
+    rate = find(window, QComboBox, "learningRateInput")
+    rate.setFocus()
+    rate.lineEdit().selectAll()
+    qtbot.keyClicks(rate.lineEdit(), "1e20")
+    qtbot.keyClick(rate.lineEdit(), Qt.Key.Key_Return)
+    open_tab(qtbot, window, "Inspector")
+    table = find(window, QTableWidget, "layerHealth")
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: window._drawn is not None and window._drawn.step == 1, timeout=10_000)
+    assert window.latest.state == "paused"
+    texts = [table.item(row, column).text() for row in range(table.rowCount()) for column in range(6)]
+    assert not any(word in text.lower() for text in texts for word in ("nan", "inf"))
+    cell = table.item(0, 5)
+    assert cell.text() == "≫1"
+    assert "lower the learning rate" in cell.toolTip()
+    color = cell.background().color()
+    assert color.red() > color.blue()  # orange: too large
+    window.close()

@@ -394,3 +394,19 @@ def test_the_hats_in_a_lesson_s_formulas_sit_on_their_letters(qtbot):
     assert "m̂/(√v̂ + ε)" in why.text()
     assert hat_offset(why.font()) < QFontMetricsF(why.font()).ascent() / 2
     window.close()
+
+
+def test_the_preset_box_says_the_preset_changed_while_a_lesson_step_changes_its_network(qtbot):
+    """A lesson opened from another preset names its own; its step's change (ReLU and He init) makes the network
+    another than the preset's, which the box kept naming as it comes. Undo brings the preset and its name back."""
+    window = open_window(qtbot)
+    selector = find(window, QComboBox, "presetSelector")
+    open_lesson(window, "Vanishing gradients")
+    assert selector.currentText() == "deep-sigmoid"
+    click(qtbot, window, "lessonNextButton")
+    click(qtbot, window, "lessonNextButton")
+    click(qtbot, window, "lessonApplyButton")
+    assert selector.currentIndex() == -1 and selector.placeholderText() == "deep-sigmoid (changed)"
+    click(qtbot, window, "undoButton")
+    assert selector.currentText() == "deep-sigmoid"
+    window.close()

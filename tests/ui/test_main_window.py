@@ -5,6 +5,7 @@ import numpy
 from PySide6.QtCore import QPoint, Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QPushButton, QSpinBox, QTableWidget
 
+from playground.project import load_preset
 from playground.ui import MainWindow
 from tests.data.fake_files import mnist_arrays, write_mnist
 from tests.ui.widgets import click, find
@@ -558,4 +559,29 @@ def test_the_preset_s_description_hides_while_the_network_is_another(qtbot):
     assert not description.isVisible()
     click(qtbot, window, "undoButton")
     assert description.isVisible()
+    window.close()
+
+
+def test_the_preset_box_marks_the_preset_changed_while_the_network_is_another_and_choosing_it_loads_it(qtbot):
+    """The box kept saying "deep-sigmoid" over a network with a ReLU layer (an edit, or a lesson's change): it says
+    so, as the description hides then, and names the preset alone again after Undo. Chosen again, the preset loads
+    as it comes."""
+    window = open_window(qtbot, "deep-sigmoid")
+    selector = find(window, QComboBox, "presetSelector")
+    assert selector.currentText() == "deep-sigmoid"
+    table = find(window, QTableWidget, "layerList")
+    table.selectRow(0)
+    find(window, QComboBox, "activationInput").setCurrentText("ReLU")
+    assert selector.currentIndex() == -1 and selector.placeholderText() == "deep-sigmoid (changed)"
+    click(qtbot, window, "undoButton")
+    assert selector.currentText() == "deep-sigmoid"
+    find(window, QComboBox, "activationInput").setCurrentText("ReLU")
+    assert selector.placeholderText() == "deep-sigmoid (changed)"
+    window.mark_modified(False)  # nothing to save: choosing the preset asks nothing
+    selector.showPopup()
+    items = selector.view()
+    place = items.visualRect(selector.model().index(selector.findText("deep-sigmoid"), 0)).center()
+    qtbot.mouseClick(items.viewport(), Qt.MouseButton.LeftButton, pos=place)
+    qtbot.waitUntil(lambda: selector.currentText() == "deep-sigmoid")
+    assert window.network_panel.spec.to_dict() == load_preset("deep-sigmoid").network.to_dict()
     window.close()

@@ -955,3 +955,48 @@ def test_a_loss_that_blows_up_is_in_view_at_once(qtbot):
     bottom, top = window.loss_plot.plot.getViewBox().viewRange()[1]
     assert highest <= top < 2 * highest
     window.close()
+
+
+def choose_in(qtbot, box: QComboBox, text: str) -> None:
+    """Pick `text` from a combo box with the keyboard, as a person would with the list open."""
+    box.setFocus()
+    while box.currentText() != text:
+        step = Qt.Key.Key_Up if box.findText(text) < box.currentIndex() else Qt.Key.Key_Down
+        qtbot.keyClick(box, step)
+
+
+def test_the_loss_axis_says_the_penalty_is_left_out_while_one_is_on(qtbot):
+    """The loss drawn is the data's: with L2 on, the optimizer minimizes it plus (l2/2)·ΣW², which the axis called
+    "loss" all the same."""
+    from playground.ui import MainWindow
+    from tests.ui.test_main_window import type_and_enter
+    from tests.ui.widgets import click, find
+    window = MainWindow("circle")
+    qtbot.addWidget(window)
+    window.resize(1280, 760)
+    window.show()
+    window.plot_tabs.setCurrentWidget(window.loss_plot)
+    axis = window.loss_plot.plot.getAxis("left")
+    penalty = find(window, QComboBox, "regularizationSelector")
+
+    def step_and_wait() -> None:
+        stepped = 1 + (window.latest.step if window.latest is not None else 0)
+        click(qtbot, window, "stepButton")
+        qtbot.waitUntil(lambda: window._drawn is not None and window._drawn.step == stepped, timeout=10_000)
+
+    step_and_wait()
+    assert axis.labelText == "loss"
+    choose_in(qtbot, penalty, "L2")
+    type_and_enter(qtbot, find(window, QComboBox, "regularizationRateInput"), "0.01")
+    step_and_wait()
+    assert window.latest.optimizer.l2 > 0
+    assert axis.labelText == "data loss (L2 penalty not included)"
+    shown = axis.label.mapRectToItem(axis, axis.label.boundingRect())  # whole along the axis, not cut at its top
+    assert -1 <= shown.top() and shown.bottom() <= axis.size().height() + 1  # to its pixel's rounding
+    choose_in(qtbot, penalty, "L1")
+    step_and_wait()
+    assert axis.labelText == "data loss (L1 penalty not included)"
+    choose_in(qtbot, penalty, "none")
+    step_and_wait()
+    assert axis.labelText == "loss"
+    window.close()

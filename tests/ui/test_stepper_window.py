@@ -367,3 +367,21 @@ def test_a_saved_step_on_an_example_the_data_lack_opens_the_project_without_it(q
     qtbot.waitUntil(lambda: window.latest is not None and window.latest.step == 2, timeout=10_000)
     assert window.stepper.current_phase() == -1
     window.close()
+
+
+def test_a_project_saved_in_the_stepper_opens_saying_it_was_opened_and_the_step_it_steps_through(qtbot, tmp_path,
+                                                                                               monkeypatch):
+    """The status bar said "Stepping through step 2: …" once the step held was traced again, over "Opened …": the
+    file opened said nothing of itself."""
+    window = open_window(qtbot, "circle")
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.step == 1, timeout=10_000)
+    click(qtbot, window, "stepperBatchButton")
+    qtbot.waitUntil(lambda: window.stepper.current_phase() == 0, timeout=10_000)
+    reopened = save_and_open(qtbot, window, tmp_path / "stepping.bpp", monkeypatch)
+    qtbot.waitUntil(lambda: reopened.stepper.current_phase() == 0, timeout=10_000)
+    assert reopened.statusBar().currentMessage() == "Opened stepping.bpp at step 1, stepping through step 2"
+    click(qtbot, reopened, "stepperBatchButton")  # a step asked for now says what to do with it, as before
+    qtbot.waitUntil(lambda: reopened.statusBar().currentMessage().startswith("Stepping through step 2: Apply update"),
+                    timeout=10_000)
+    reopened.close()

@@ -69,12 +69,13 @@ class StepperWiring(QObject):
         place a project saved, when it was traced again for that."""
         self.traced = self.asked
         self.stepper.show_trace(snapshot.trace, self.training.worker.session.spec)
-        if self.returning is not None:
-            self.stepper.go_to_place(self.returning)
-            self.returning = None
+        returned, self.returning = self.returning, None
+        if returned is not None:
+            self.stepper.go_to_place(returned)
         self.tabs.setCurrentWidget(self.stepper)
-        self.message.emit(self.tr("Stepping through step {0}: Apply update trains on it, Discard leaves the "
-                                  "weights as they are").format(snapshot.step + 1))
+        if returned is None:  # a project opened in this step: the window's message of the opening says so
+            self.message.emit(self.tr("Stepping through step {0}: Apply update trains on it, Discard leaves the "
+                                      "weights as they are").format(snapshot.step + 1))
 
     def leave(self) -> None:
         """Nothing traced on show: the stepper empty, no layer lit."""
