@@ -114,7 +114,8 @@ class OutputPanel(QSplitter):
         network with Conv2D layers, Feature maps for one that takes images; else the test images are alone,
         without a tab bar (tabs taken out, not hidden, so that the bar hides itself). Both go by the network as
         built: an edit that does not validate yet leaves the view a person is on where it is."""
-        self.gradient_plot.reset([info.path for info in infos if info.type in ("dense", "conv2d")])
+        self.gradient_plot.reset([info.path for info in infos if info.type in ("dense", "conv2d")],
+                                 kernels=any(info.type == "conv2d" for info in infos))
         self.activation_plot.reset([info.path for info in infos if "." not in info.path])
         tabs = self.image_tabs
         offered = ((self.filters_view, self.tr("Filters"), any(info.type == "conv2d" for info in infos)),

@@ -197,8 +197,10 @@ class GradientPlot(pg.PlotWidget):
         self.warning.hide()
         self._shown_diagnosis: str | None = None
 
-    def reset(self, layer_paths: list[str]) -> None:
-        """One curve per layer with weights; built once per network."""
+    def reset(self, layer_paths: list[str], kernels: bool = False) -> None:
+        """One curve per layer with weights; built once per network. With `kernels` (a convolution among them, whose
+        weights are its kernels K) the axis names both norms."""
+        self.setLabel("left", self.tr("‖∂L/∂W‖, ‖∂L/∂K‖") if kernels else self.tr("‖∂L/∂W‖"))
         self.thinned.forget()
         self.curves = layer_curves(self, self.curves, layer_paths, self.tr("layer {0}"))
         for curve in self.curves.values():

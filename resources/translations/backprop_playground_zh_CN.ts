@@ -3442,6 +3442,10 @@ click to edit</source>
         <translation>每一层权重的梯度范数，即反向传播算出的值：在裁剪之前，且针对窗口显示的损失，不含 L1/L2 惩罚项。</translation>
     </message>
     <message>
+        <source>‖∂L/∂W‖, ‖∂L/∂K‖</source>
+        <translation>‖∂L/∂W‖，‖∂L/∂K‖</translation>
+    </message>
+    <message>
         <source>layer {0}</source>
         <translation>第 {0} 层</translation>
     </message>

@@ -351,3 +351,15 @@ def test_every_layer_title_beside_the_filters_and_feature_maps_shows_whole(qtbot
             drawn = view.pictures.mapFromScene(text).boundingRect()
             assert shown.contains(drawn), f"{title}: {label.text!r} is drawn at {drawn}, the view shows {shown}"
     window.close()
+
+
+def test_the_gradients_tab_names_the_kernels_norm_for_a_network_with_convolutions(qtbot):
+    """A convolution's weights are its kernels K: the Gradients tab's axis read ‖∂L/∂W‖ alone for digits-cnn."""
+    window = open_window(qtbot, "digits-cnn")
+    assert window.gradient_plot.getAxis("left").labelText == "‖∂L/∂W‖, ‖∂L/∂K‖"
+    selector = find(window, QComboBox, "presetSelector")
+    selector.setFocus()
+    qtbot.keyClick(selector, Qt.Key.Key_Down)  # digits-cnn to digits-mlp, next in the list
+    qtbot.waitUntil(lambda: window.preset is not None and window.preset.name == "digits-mlp")
+    assert window.gradient_plot.getAxis("left").labelText == "‖∂L/∂W‖"
+    window.close()
