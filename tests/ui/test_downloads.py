@@ -120,6 +120,19 @@ def project_trained_on_downloaded_mnist(qtbot, tmp_path, monkeypatch) -> tuple[P
     return saved, load_project(saved).progress["step"]
 
 
+def mnist_project_answered_with_a_folder(qtbot, tmp_path, monkeypatch) -> tuple[Path, int, Path, list]:
+    """project_trained_on_downloaded_mnist opened where nothing downloads: the notice answered "Choose folder…" with
+    a folder of MNIST's files. The project, its step, the folder and the notices seen."""
+    saved, step = project_trained_on_downloaded_mnist(qtbot, tmp_path, monkeypatch)
+    monkeypatch.setattr("playground.ui.downloads.can_download", lambda: False)
+    folder = tmp_path / "mnist files"
+    write_mnist(folder, mnist_arrays())
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    seen = []
+    answer_notice("Choose folder…", seen)
+    return saved, step, folder, seen
+
+
 def open_from_the_file_menu(qtbot, path: Path, monkeypatch) -> MainWindow:
     window = MainWindow("circle")
     qtbot.addWidget(window)
@@ -133,13 +146,7 @@ def test_a_project_on_an_image_set_not_here_opens_from_its_files_in_a_folder_whe
         qtbot, tmp_path, monkeypatch):
     """The installed app has no torchvision: the project was refused, telling a person to download the data from the
     window or run 'playground train --dataset mnist NETWORK.json' with the datasets extra, neither of which it can."""
-    saved, step = project_trained_on_downloaded_mnist(qtbot, tmp_path, monkeypatch)
-    monkeypatch.setattr("playground.ui.downloads.can_download", lambda: False)
-    folder = tmp_path / "mnist files"
-    write_mnist(folder, mnist_arrays())
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
-    seen = []
-    answer_notice("Choose folder…", seen)
+    saved, step, folder, seen = mnist_project_answered_with_a_folder(qtbot, tmp_path, monkeypatch)
     window = open_from_the_file_menu(qtbot, saved, monkeypatch)
     assert seen and seen[0][0] == "MNIST digits is not on this computer"
     assert window.dataset.name == "mnist" and window.preset.dataset["source_folder"] == str(folder)
@@ -150,13 +157,7 @@ def test_a_project_on_an_image_set_not_here_opens_from_its_files_in_a_folder_whe
 def test_a_project_on_an_image_set_read_from_a_folder_opens_from_that_folder_the_next_time(
         qtbot, tmp_path, monkeypatch):
     """The installed app asked for MNIST's folder every time the project was opened."""
-    saved, step = project_trained_on_downloaded_mnist(qtbot, tmp_path, monkeypatch)
-    monkeypatch.setattr("playground.ui.downloads.can_download", lambda: False)
-    folder = tmp_path / "mnist files"
-    write_mnist(folder, mnist_arrays())
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
-    seen = []
-    answer_notice("Choose folder…", seen)
+    saved, step, folder, seen = mnist_project_answered_with_a_folder(qtbot, tmp_path, monkeypatch)
     first = open_from_the_file_menu(qtbot, saved, monkeypatch)
     assert len(seen) == 1 and first.dataset.name == "mnist"
     first.close()

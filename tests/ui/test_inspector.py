@@ -4,7 +4,6 @@ import dataclasses
 
 import numpy
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QTableWidget
 
 from playground.data import load_dataset
@@ -13,6 +12,7 @@ from playground.project import load_preset
 from playground.ui import MainWindow
 from playground.ui.inspector import ratio_verdict
 from playground.ui.network_blocks import NO_WEIGHTS
+from tests.ui.test_main_window import type_and_enter
 from tests.ui.test_metrics_view import open_tab, train_epochs
 from tests.ui.widgets import click, find
 
@@ -194,10 +194,7 @@ def test_after_a_divergence_no_view_shows_the_gradient_or_update_of_other_weight
     qtbot.addWidget(window)
     window.show()
     rate = find(window, QComboBox, "learningRateInput")
-    rate.setFocus()
-    rate.lineEdit().selectAll()
-    qtbot.keyClicks(rate.lineEdit(), "1e9")
-    qtbot.keyClick(rate.lineEdit(), Qt.Key.Key_Return)
+    type_and_enter(qtbot, rate, "1e9")
     open_tab(qtbot, window, "Inspector")
     table = find(window, QTableWidget, "layerHealth")
     for stepped in range(1, 10):
@@ -211,10 +208,7 @@ def test_after_a_divergence_no_view_shows_the_gradient_or_update_of_other_weight
     assert [table.item(row, 4).text() for row in range(table.rowCount())] == ["–"] * 2
     assert [table.item(row, 5).text() for row in range(table.rowCount())] == ["–"] * 2
     # The advice followed: a learning rate that trains, and a step shows its own gradient.
-    rate.setFocus()
-    rate.lineEdit().selectAll()
-    qtbot.keyClicks(rate.lineEdit(), "0.03")
-    qtbot.keyClick(rate.lineEdit(), Qt.Key.Key_Return)
+    type_and_enter(qtbot, rate, "0.03")
     stepped = window.latest.step + 1
     click(qtbot, window, "stepButton")
     qtbot.waitUntil(lambda: window._drawn is window.latest and window.latest.step == stepped, timeout=10_000)
@@ -230,10 +224,7 @@ def test_a_step_that_swamps_the_weights_shows_a_ratio_too_large_to_measure_not_n
     qtbot.addWidget(window)
     window.show()
     rate = find(window, QComboBox, "learningRateInput")
-    rate.setFocus()
-    rate.lineEdit().selectAll()
-    qtbot.keyClicks(rate.lineEdit(), "1e20")
-    qtbot.keyClick(rate.lineEdit(), Qt.Key.Key_Return)
+    type_and_enter(qtbot, rate, "1e20")
     open_tab(qtbot, window, "Inspector")
     table = find(window, QTableWidget, "layerHealth")
     click(qtbot, window, "stepButton")
