@@ -178,7 +178,6 @@ class ComparePlot(QWidget):
         kind = self.series()
         self.log_scale.setVisible(kind in LOSSES)
         self.plot.setLogMode(y=self._logarithmic())
-        self.plot.setLabel("left", self.series_selector.currentText())
         smoothed = kind == "train_loss" or kind in LAYER_SERIES  # drawn as the Loss and Gradients tabs draw them
         self.plot.setLabel("bottom", smoothed_step_axis() if smoothed else self.tr("step"))
         wrap_label_to_axis(self.plot.getAxis("bottom"))
@@ -197,6 +196,7 @@ class ComparePlot(QWidget):
         self.layer_selector.setCurrentIndex(max(self.layer_selector.findData(chosen), 0))
         self.layer_selector.blockSignals(False)
         self.layer_selector.setVisible(kind in LAYER_SERIES)
+        self._name_axis()
 
     def _values(self, history: dict[str, numpy.ndarray] | None) -> tuple[numpy.ndarray, numpy.ndarray]:
         """The chosen series of a history as (steps, values), finite values only (positive on a log axis)."""
@@ -336,7 +336,19 @@ class ComparePlot(QWidget):
             curve.setData(*self._values(run.history), skipFiniteCheck=True)
         self.current_curve.setData(*self._values(self.history), skipFiniteCheck=True)
         self.plot.enableAutoRange()
+        self._name_axis()
         self._show_no_accuracy()
+
+    def _name_axis(self) -> None:
+        """The series' name on the y axis; a convolution's weights are its kernels K, and for one the axis says so."""
+        kind, path = self.series(), self.layer_selector.currentData()
+        histories = [run.history for run in self.runs] + ([self.history] if self.history is not None else [])
+        kernels = kind in LAYER_SERIES and any(
+            layer_series(history, kind).get(path, "").endswith(".K") for history in histories)
+        of_kernels = {"grad_norm": self.tr("Gradient norm ‖∂L/∂K‖"), "update_ratio": self.tr("Update ratio ‖ΔK‖ / ‖K‖")}
+        label = of_kernels[kind] if kernels else self.series_selector.currentText()
+        if self.plot.getAxis("left").labelText != label:  # a new label lays the axis out again
+            self.plot.setLabel("left", label)
 
     def _show_no_accuracy(self) -> None:
         """The note while an accuracy is chosen and every run shown, one at least, is a regression: it has the

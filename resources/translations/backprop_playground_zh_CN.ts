@@ -2865,6 +2865,14 @@ click to edit</source>
         <translation>步</translation>
     </message>
     <message>
+        <source>Gradient norm ‖∂L/∂K‖</source>
+        <translation>梯度范数 ‖∂L/∂K‖</translation>
+    </message>
+    <message>
+        <source>Update ratio ‖ΔK‖ / ‖K‖</source>
+        <translation>更新比例 ‖ΔK‖ / ‖K‖</translation>
+    </message>
+    <message>
         <source>this run</source>
         <translation>本次运行</translation>
     </message>

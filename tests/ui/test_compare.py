@@ -456,3 +456,23 @@ def test_an_accuracy_of_regressions_says_in_words_why_the_plot_is_empty(qtbot):
     train(qtbot, window, 20)
     assert points(view.current_curve) > 0 and not note.isVisible()
     window.close()
+
+
+def test_a_convolution_s_gradient_norm_is_named_for_its_kernels_on_the_axis(qtbot):
+    """A Conv2D layer's weights are its kernels K: Compare's axis read ‖∂L/∂W‖ for them too."""
+    window = open_window(qtbot, "digits-cnn")
+    view = window.compare_view
+    window.plot_tabs.setCurrentWidget(view)
+    choose_series(qtbot, window, "Gradient norm ‖∂L/∂W‖")
+    train(qtbot, window, 5)
+    qtbot.waitUntil(lambda: view.layer_selector.count() == 3)  # the two convolutions and the Dense layer
+    axis = view.plot.getAxis("left")
+    assert view.layer_selector.currentText() == "layer 1" and axis.labelText == "Gradient norm ‖∂L/∂K‖"
+    layers = find(window, QComboBox, "compareLayer")
+    layers.setFocus()
+    qtbot.keyClick(layers, Qt.Key.Key_End)  # layer 6, the Dense layer
+    assert axis.labelText == "Gradient norm ‖∂L/∂W‖"
+    choose_series(qtbot, window, "Update ratio ‖ΔW‖ / ‖W‖")
+    qtbot.keyClick(layers, Qt.Key.Key_Home)
+    assert axis.labelText == "Update ratio ‖ΔK‖ / ‖K‖"
+    window.close()
