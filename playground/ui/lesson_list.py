@@ -13,6 +13,7 @@ class LessonButton(QPushButton):
     def __init__(self, title: str, summary: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(title)
+        self.plain_title = title
         self.title = QLabel(title, objectName="lessonButtonTitle", wordWrap=True)
         self.title.setStyleSheet("font-weight: bold;")
         self.summary = QLabel(summary, objectName="lessonButtonSummary", wordWrap=True)
@@ -25,6 +26,11 @@ class LessonButton(QPushButton):
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
+
+    def show_finished(self, finished: bool) -> None:
+        """A ✓ before the title of a lesson taken to its last step."""
+        self.title.setText(f"✓ {self.plain_title}" if finished else self.plain_title)
+        self.setToolTip(self.tr("Taken to its last step before; a click starts it again") if finished else "")
 
     # QPushButton sizes itself by its own text, which it has none of: the labels' layout says.
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
@@ -61,11 +67,13 @@ class LessonList(QWidget):
         summaries = self.summaries()
         # A lesson added without a line here still shows, after the others.
         names = [name for name in summaries if name in titles] + [name for name in titles if name not in summaries]
+        self.buttons: dict[str, LessonButton] = {}
         for number, name in enumerate(names, 1):
             button = LessonButton(f"{number}. {titles[name]}", summaries.get(name, ""))
             button.setObjectName(f"startLesson_{name}")
             button.clicked.connect(lambda _=False, name=name: self.chosen.emit(name))
             entries_layout.addWidget(button)
+            self.buttons[name] = button
         entries_layout.addStretch(1)
         scroll = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame,
                              horizontalScrollBarPolicy=Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -82,6 +90,11 @@ class LessonList(QWidget):
         layout.addWidget(scroll, 1)
         layout.addWidget(back_later)
         layout.addWidget(close_button)
+
+    def show_finished(self, names: set[str]) -> None:
+        """Mark the lessons `names`, taken to their last step, so that a person coming back sees where they were."""
+        for name, button in self.buttons.items():
+            button.show_finished(name in names)
 
     def summaries(self) -> dict[str, str]:
         """What each lesson teaches, in one line, by name, in the order to take them: from the straight line the

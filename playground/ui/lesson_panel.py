@@ -52,6 +52,7 @@ from playground.ui.translation import window_language
 
 FLOATING_SIZE = (300, 460)  # the lesson dock floating over the window, when the screen has no room beside it
 FLOATING_MARGIN = 40
+FINISHED = "lessons/finished"  # QSettings: the names of the lessons a person took to their last step
 LIST_CLOSED = "lessons/list_closed"  # QSettings: the person closed the list of lessons, which then opens only asked
 
 
@@ -177,6 +178,11 @@ class SettingsEdit(QUndoCommand):
         self.use(self.before)
 
 
+def finished_lessons() -> set[str]:
+    """The lessons a person took to their last step, in any earlier start too."""
+    return set(QSettings().value(FINISHED, [], type=list))
+
+
 class LessonDock(QDockWidget):
     """The lessons' dock, which says when a person closes it (its ×, or the list's Close): hidden with the window,
     or by the window, it says nothing."""
@@ -234,6 +240,7 @@ class Lessons(QObject):
         self.panel.step_shown.connect(lambda step: step.tab and show_tab(step.tab))
         self.panel.step_shown.connect(lambda _: self._show_made(builder.undo_stack.index()))
         self.panel.step_chosen.connect(self._stop_where_the_step_says)
+        self.panel.step_shown.connect(lambda _: self._note_if_finished())
         builder.undo_stack.indexChanged.connect(self._show_made)
         # Another preset or project loaded: its network's edit history starts over, maybe without an index change.
         builder.changed.connect(lambda: self._show_made(builder.undo_stack.index()))
@@ -245,11 +252,18 @@ class Lessons(QObject):
             self.show_list()
 
     def show_list(self) -> None:
-        """The lessons in the order to take them, each a click from starting; a lesson shown before closes (a
-        project saved now is saved without it)."""
+        """The lessons in the order to take them, each a click from starting, those taken to their end ticked; a
+        lesson shown before closes (a project saved now is saved without it)."""
+        self.list.show_finished(finished_lessons())
         self.pages.setCurrentWidget(self.list)
         self.dock.setWindowTitle(self.tr("Lessons"))
         self._show_dock()
+
+    def _note_if_finished(self) -> None:
+        """A lesson shown at its last step counts as taken, from then on."""
+        lesson = self.panel.lesson
+        if self.panel.index == len(lesson.steps) - 1 and lesson.name not in finished_lessons():
+            QSettings().setValue(FINISHED, sorted(finished_lessons() | {lesson.name}))
 
     def _closed(self) -> None:
         if self.pages.currentWidget() is self.list:

@@ -3863,6 +3863,13 @@ sat.</source>
     </message>
 </context>
 <context>
+    <name>LessonButton</name>
+    <message>
+        <source>Taken to its last step before; a click starts it again</source>
+        <translation>以前已学到最后一步；点击可从头再学一遍</translation>
+    </message>
+</context>
+<context>
     <name>LessonList</name>
     <message>
         <source>New to backpropagation? Start here.</source>

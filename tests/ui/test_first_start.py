@@ -133,3 +133,23 @@ def test_a_window_made_without_the_app_s_start_opens_without_the_list(qtbot):
     assert not window.lessons.dock.isVisible()
     assert find(window, QPushButton, "startLesson_linear-regression")  # made, and shown when asked
     window.close()
+
+
+def test_a_lesson_taken_to_its_last_step_is_ticked_in_the_list_then_and_at_the_next_start(qtbot):
+    """A person coming back saw nine lessons alike, with nothing to say which they had taken."""
+    window = start_app(qtbot)
+    click(qtbot, window, "startLesson_linear-regression")
+    click(qtbot, window, "lessonNextButton")
+    click(qtbot, window, "lessonListButton")  # left at step 2 of 3: not taken
+    assert not any(title.startswith("✓") for _, title, _ in listed(window))
+    click(qtbot, window, "startLesson_linear-regression")
+    for _ in range(2):
+        click(qtbot, window, "lessonNextButton")
+    assert find(window, QLabel, "lessonCounter").text() == "Step 3 of 3"
+    click(qtbot, window, "lessonListButton")
+    ticked = [name for name, title, _ in listed(window) if title.startswith("✓ ")]
+    assert ticked == ["linear-regression"] and listed(window)[0][1] == "✓ 1. Linear regression and the learning rate"
+    window.close()
+    again = start_app(qtbot)  # the next start
+    assert [name for name, title, _ in listed(again) if title.startswith("✓ ")] == ["linear-regression"]
+    again.close()
