@@ -96,14 +96,16 @@ class StepperPlace:
     step traced on training example `example` (None: on the next mini-batch), the phase shown (counted from 0), the
     parameter its update phase follows ("2.W"; None: the first), the weight picked in each parameter,
     {"1.W": (row, column)} as the heatmaps draw it, and the cell picked in each phase of a layer on images, by
-    (layer path, "forward" | "backward"): {("1", "forward"): (filter, row, column)}. The step itself is traced again
-    from the saved state, which is the state before it."""
+    (layer path, "forward" | "backward"): {("1", "forward"): (filter, row, column)}, and the part of the heatmaps of
+    each shape zoomed to, {(rows, columns): (x, y, width, height)} in cells. The step itself is traced again from the
+    saved state, which is the state before it."""
 
     example: int | None
     phase: int
     follows: str | None = None
     picked: dict[str, tuple[int, int]] = field(default_factory=dict)
     cells: dict[tuple[str, str], tuple[int, ...]] = field(default_factory=dict)
+    zoom: dict[tuple[int, int], tuple[float, float, float, float]] = field(default_factory=dict)
 
 
 @dataclass
@@ -150,6 +152,9 @@ def save_project(project: Project, path: str | Path) -> None:
             for (layer, direction), cell in held.cells.items():
                 cells.setdefault(direction, {})[layer] = list(cell)
             document["stepper"]["cells"] = cells
+        if held.zoom:  # versions before it read no "zoom", and open the heatmaps whole
+            document["stepper"]["zoom"] = [{"shape": list(shape), "region": list(region)}
+                                           for shape, region in held.zoom.items()]
     members = {}
     for member, prefix in ARRAY_MEMBERS.items():
         chosen = {k.removeprefix(prefix): v for k, v in project.arrays.items() if k.startswith(prefix)}
@@ -544,7 +549,7 @@ def _stepper_place(stepper: Any, progress: Any, name: str) -> StepperPlace | Non
         raise FileFormatError(tr("{0}: the weights picked in the stepper must be at most {1:,} parameter names, each "
                                  "with a row and a column from 0: the file is damaged.").format(name, MAX_PICKED))
     return StepperPlace(example, phase, follows, {key: (pick[0], pick[1]) for key, pick in picked.items()},
-                        _stepper_cells(stepper.get("cells"), name))
+                        _stepper_cells(stepper.get("cells"), name), _stepper_zoom(stepper.get("zoom"), name))
 
 
 def _stepper_cells(cells: Any, name: str) -> dict[tuple[str, str], tuple[int, ...]]:
@@ -562,6 +567,23 @@ def _stepper_cells(cells: Any, name: str) -> dict[tuple[str, str], tuple[int, ..
                                  "\"forward\" and \"backward\", each with one to four whole numbers from 0: the file "
                                  "is damaged.").format(name, MAX_PICKED))
     return {(path, direction): tuple(cell) for direction, by_path in cells.items() for path, cell in by_path.items()}
+
+
+def _stepper_zoom(zoom: Any, name: str) -> dict[tuple[int, int], tuple[float, float, float, float]]:
+    """The part of the heatmaps of each shape zoomed to, [{"shape": [rows, columns], "region": [x, y, width,
+    height]}], by shape; whether a shape is in the step is the window's to find out."""
+    zoom = [] if zoom is None else zoom
+    if (not isinstance(zoom, list) or len(zoom) > MAX_PICKED
+            or not all(isinstance(entry, dict) and set(entry) == {"shape", "region"} for entry in zoom)
+            or not all(isinstance(entry["shape"], list) and len(entry["shape"]) == 2
+                       and all(_counted(n) and n > 0 for n in entry["shape"])
+                       and isinstance(entry["region"], list) and len(entry["region"]) == 4
+                       and all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+                               for v in entry["region"]) and min(entry["region"][2:]) > 0 for entry in zoom)):
+        raise FileFormatError(tr("{0}: the stepper's zoom must be at most {1:,} heatmap shapes (two whole numbers from "
+                                 "1), each with a region of four finite numbers, its width and height above 0: the "
+                                 "file is damaged.").format(name, MAX_PICKED))
+    return {(entry["shape"][0], entry["shape"][1]): tuple(float(v) for v in entry["region"]) for entry in zoom}
 
 
 def _counted(value: Any) -> bool:

@@ -1956,6 +1956,10 @@ click to edit</source>
         <translation>{0}：单步演示中选中的单元最多只能有 {1:,} 个层路径，放在 &quot;forward&quot; 和 &quot;backward&quot; 之下，每个都带有一到四个从 0 起的整数：文件已损坏。</translation>
     </message>
     <message>
+        <source>{0}: the stepper&apos;s zoom must be at most {1:,} heatmap shapes (two whole numbers from 1), each with a region of four finite numbers, its width and height above 0: the file is damaged.</source>
+        <translation>{0}：单步演示的缩放最多只能有 {1:,} 种热力图形状（两个从 1 起的整数），每种带一个由四个有限数组成的区域，宽和高都大于 0：文件已损坏。</translation>
+    </message>
+    <message>
         <source>{0}: the training progress must be an object.</source>
         <translation>{0}：训练进度必须是一个对象。</translation>
     </message>

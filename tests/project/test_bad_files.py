@@ -313,6 +313,17 @@ LOAD_CASES: list[tuple[str, Callable[[Members], Members | bytes], str]] = [
      "the cells picked in the stepper"),
     ("cells as a list", lambda m: with_document(m, lambda d: d.update(
         stepper={"example": None, "phase": 1, "cells": [[0, 1, 2]]})), "the cells picked in the stepper"),
+    ("zoom of an empty shape", lambda m: with_document(m, lambda d: d.update(
+        stepper={"example": None, "phase": 1, "zoom": [{"shape": [0, 4], "region": [0, 0, 1, 1]}]})),
+     "the stepper's zoom must be at most 1,000 heatmap shapes"),
+    ("zoom to nothing", lambda m: with_document(m, lambda d: d.update(
+        stepper={"example": None, "phase": 1, "zoom": [{"shape": [2, 4], "region": [0, 0, 0, 1]}]})),
+     "the stepper's zoom"),
+    ("zoom with a region of text", lambda m: with_document(m, lambda d: d.update(
+        stepper={"example": None, "phase": 1, "zoom": [{"shape": [2, 4], "region": [0, "0", 1, 1]}]})),
+     "the stepper's zoom"),
+    ("zoom as an object", lambda m: with_document(m, lambda d: d.update(
+        stepper={"example": None, "phase": 1, "zoom": {"2x4": [0, 0, 1, 1]}})), "the stepper's zoom"),
 ]
 
 

@@ -94,6 +94,12 @@ def test_the_step_held_in_the_stepper_is_kept_and_older_files_hold_none(tmp_path
     assert load_project(path).stepper == project.stepper
     document = json.loads(zipfile.ZipFile(path).read("project.json"))
     assert document["stepper"]["cells"] == {"forward": {"1": [5, 3, 6], "5": [27]}, "backward": {"3": [2, 1, 0, 7]}}
+    # The heatmaps' zoom, by shape: the rows and columns of the 200×64 matrices shown.
+    project.stepper = StepperPlace(None, 3, zoom={(200, 64): (10.5, 40.0, 12.25, 8.0)})
+    save_project(project, path)
+    assert load_project(path).stepper == project.stepper
+    document = json.loads(zipfile.ZipFile(path).read("project.json"))
+    assert document["stepper"]["zoom"] == [{"shape": [200, 64], "region": [10.5, 40.0, 12.25, 8.0]}]
 
 
 def test_a_failed_save_leaves_the_old_file_and_no_debris(tmp_path, monkeypatch):

@@ -31,7 +31,7 @@ from tests.ui.test_builder import open_window
 from tests.ui.test_metrics_view import open_tab
 from tests.ui.test_stepper import view_named
 from tests.ui.test_stepper_images import click_pixel
-from tests.ui.test_stepper_zoom import at_cell
+from tests.ui.test_stepper_zoom import at_cell, wheel
 from tests.ui.test_stepper_zoom import click as click_cell
 from tests.ui.widgets import click, find
 
@@ -344,6 +344,29 @@ def test_a_project_saved_mid_step_opens_with_the_cells_picked_on_maps(qtbot, tmp
     assert stepper.chain_text.toPlainText() == gradient
     go_to_phase(qtbot, reopened, 0)
     assert stepper.chain_text.toPlainText() == convolution
+    reopened.close()
+
+
+def test_a_project_saved_mid_step_opens_with_the_heatmaps_zoomed_as_they_were(qtbot, tmp_path, monkeypatch):
+    """digits-mlp's 200×64 ∂L/∂W zoomed in until its cells carry their numbers: opened again, the stepper showed it
+    whole, and a learner had to find the rows and columns again."""
+    window = enter_stepper(qtbot, "digits-mlp")
+    stepper = window.stepper
+    backward = stepper.phases().index("Backward · layer 1 (Dense 200 ReLU)")
+    go_to_phase(qtbot, window, backward)
+    wheel(view_named(stepper, "∂L/∂W"), 42, 30, 12)
+    region = view_named(stepper, "∂L/∂W").box.viewRect()
+    whole = view_named(stepper, "∂L/∂a").box.viewRect()
+    assert region.width() < 32 and region.height() < 100
+    reopened = save_and_open(qtbot, window, tmp_path / "zoomed.bpp", monkeypatch)
+    stepper = reopened.stepper
+    qtbot.waitUntil(lambda: stepper.current_phase() == backward, timeout=10_000)
+    QApplication.processEvents()
+    shown = view_named(stepper, "∂L/∂W").box.viewRect()
+    assert shown.center().x() == pytest.approx(region.center().x(), abs=0.5)
+    assert shown.center().y() == pytest.approx(region.center().y(), abs=0.5)
+    assert shown.width() == pytest.approx(region.width(), rel=0.05)
+    assert view_named(stepper, "∂L/∂a").box.viewRect().width() == pytest.approx(whole.width(), rel=0.05)
     reopened.close()
 
 

@@ -11,7 +11,7 @@ apply_requested or discard_requested says so.
 from __future__ import annotations
 
 import numpy
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -337,18 +337,19 @@ class StepperPanel(QWidget):
     def place(self, example: int | None) -> StepperPlace | None:
         """Where the panel is in the step shown, traced on training example `example` (None: on a mini-batch), for a
         project to keep: the phase, the parameter the update follows, the weights and the cells of layers on images
-        picked; None with no step."""
+        picked, and the heatmaps' zoom; None with no step."""
         if self.trace is None or self._index < 0:
             return None
         follows = f"{self.update_layer.currentText()}.{self.update_parameter.currentText()}" \
             if self.update_layer.count() > 0 else None
-        return StepperPlace(example, self._index, follows, dict(self._picked), dict(self._cells))
+        zoom = {shape: region.getRect() for shape, region in self.zoom.regions.items()}
+        return StepperPlace(example, self._index, follows, dict(self._picked), dict(self._cells), zoom)
 
     def go_to_place(self, place: StepperPlace) -> None:
         """A saved place in the step shown (the same step, traced again): its phase, the parameter its update follows,
-        the weights and the cells picked. What this step does not have (a phase past its last, a weight outside its
-        parameter, a cell outside its maps) is left out: the first phase, the first parameter, the largest gradient or
-        output, as a new step shows them."""
+        the weights and the cells picked, the zoom. What this step does not have (a phase past its last, a weight
+        outside its parameter, a cell outside its maps) is left out: the first phase, the first parameter, the largest
+        gradient or output, as a new step shows them."""
         drawn = {update.name: as_drawn("", update.before) for update in self.trace.updates}
 
         def fits(name: str, row: int, column: int) -> bool:
@@ -358,6 +359,7 @@ class StepperPanel(QWidget):
 
         self._picked = {name: pick for name, pick in place.picked.items() if fits(name, *pick)}
         self._cells = dict(place.cells)  # a cell its phase does not have is drawn as none picked (ImagePhase)
+        self.zoom.regions = {shape: QRectF(*region) for shape, region in place.zoom.items()}  # a shape not here: unused
         if place.follows in drawn:
             layer, parameter = place.follows.rsplit(".", 1)
             for box, text in ((self.update_layer, layer), (self.update_parameter, parameter)):
