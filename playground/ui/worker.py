@@ -12,6 +12,7 @@ import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from pyqtgraph.util.garbage_collector import GarbageCollector
 from PySide6.QtCore import QObject, Signal
 from superqt.utils import create_worker
 
@@ -20,6 +21,11 @@ from playground.session import Session, Snapshot
 from playground.ui.translation import tr
 
 STOP_TIMEOUT_S = 5.0
+# Python's cyclic garbage collector runs on whichever thread allocates past its threshold: on the training thread
+# it destroyed the Qt objects of windows gone (a test's, or a closed project's) there, which deadlocked with the GUI
+# thread's own deletions on Qt's connection locks (seen in CI: a hang) or crashed. pyqtgraph's collector turns the
+# automatic one off and collects on a timer of the GUI thread instead, from the first worker on.
+_COLLECTOR: list[GarbageCollector] = []
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,8 @@ class TrainingWorker(QObject):
         self._worker.finished.connect(self.finished)
 
     def start(self) -> None:
+        if not _COLLECTOR:
+            _COLLECTOR.append(GarbageCollector(interval=1.0))
         self._started = True
         self._worker.start()
 

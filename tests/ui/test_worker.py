@@ -1,6 +1,7 @@
 """The training worker under pytest-qt: snapshots arrive on the GUI thread, commands take effect
 within a step, stop leaves no thread running, and failures arrive as messages."""
 
+import threading
 import time
 
 from PySide6.QtCore import QThread, QThreadPool
@@ -65,3 +66,25 @@ def test_an_error_in_the_worker_reaches_the_gui_as_a_message(qtbot, monkeypatch)
 def test_stopping_a_worker_that_never_started_is_immediate(qtbot):
     worker = TrainingWorker(preset_session("circle"))
     assert worker.stop(timeout_s=0.1) and not worker.running
+
+
+def test_garbage_is_collected_on_the_gui_thread_while_the_worker_trains(qtbot):
+    """Python's cyclic collector ran on whichever thread allocated past its threshold, the training thread most
+    often: Qt objects of windows gone were destroyed there, which deadlocked with the GUI thread (a CI run hung)."""
+    session = preset_session("circle")
+    worker, received = make_worker(qtbot, session)
+    qtbot.waitUntil(lambda: session.step > 20, timeout=10_000)
+    collected_on = []
+
+    class Cycle:
+        def __init__(self) -> None:
+            self.me = self
+
+        def __del__(self) -> None:
+            collected_on.append(threading.current_thread())
+
+    for _ in range(300):
+        Cycle()
+    qtbot.waitUntil(lambda: len(collected_on) == 300, timeout=20_000)
+    assert set(collected_on) == {threading.main_thread()}
+    assert worker.stop()
