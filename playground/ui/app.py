@@ -3,6 +3,7 @@ test that installers run through the same entry point."""
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
 from pathlib import Path
@@ -33,6 +34,10 @@ def run_app(argv: list[str] | None = None, smoke_test: bool = False, project: st
     if backend is not None:
         window.controls.select_backend(backend)
     window.show()
+    # What exists now (modules, the window and its views) lives as long as the app. Moved out of the cyclic
+    # collector's reach, a full collection, which runs on the GUI thread (ui/worker.py), walks only what came since:
+    # 40.8 ms a collection on spiral while training, 0.2 ms once frozen.
+    gc.freeze()
     if smoke_test:
         return SmokeTest(app, window).run()
     show_first(window, project)
