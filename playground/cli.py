@@ -113,7 +113,7 @@ def run_gradcheck(args: argparse.Namespace) -> int:
     check_memory(spec, "float64", examples=2 * args.batch_size, advice="lower --batch-size or make the layers smaller",
                  backend=get_backend(args.backend))
     x, y = random_batch(spec, args.batch_size, args.seed)
-    print_notice(args, notice if args.explain_auto else None)
+    print_notice(notice if args.explain_auto else None)
     report = gradient_check(spec, x, y, max_checks=args.max_checks, seed=args.seed, backend=args.backend)
     if args.json:
         print(json.dumps(report.to_dict(), indent=2))
@@ -132,7 +132,7 @@ def run_bench(args: argparse.Namespace) -> int:
 
     if args.threads and min(args.threads) < 1:
         raise PlaygroundError("--threads must be 1 or more.")
-    print_notice(args)
+    print_notice(args.backend_notice)
     if args.backend == "numpy":
         run_all(args.case, args.threads, lambda result: print(format_result(result), flush=True))
     else:
@@ -224,19 +224,17 @@ def choose_command_backend(args: argparse.Namespace) -> None:
     name says why it took NumPy (args.explain_auto), once the command starts computing (a mistake in its inputs
     stays a one-line error). CuPy asked for where it cannot work is a BackendError with the reason."""
     args.backend_notice = None
-    args.explain_auto = getattr(args, "backend", None) == "auto"
-    if args.command in ("train", "gradcheck") and args.backend is None:
-        args.backend = "auto"
+    args.explain_auto = args.backend == "auto"
+    if args.command in ("train", "gradcheck") and args.backend in (None, "auto"):
+        args.backend = "auto"  # chosen, and its notice made, once the command has its network
     elif args.backend == "auto" and args.command != "bench":
         args.backend_notice = choose_backend("auto")[1]  # why CuPy cannot work here, if it cannot
-    elif getattr(args, "backend", None) is not None:
+    elif args.backend is not None:
         args.backend, args.backend_notice = choose_backend(args.backend)
 
 
-def print_notice(args: argparse.Namespace, notice: str | None = None) -> None:
-    """The notice saying why the backend is what it is (`notice`, or the one chosen with the command's backend),
-    on stderr."""
-    notice = notice or args.backend_notice
+def print_notice(notice: str | None) -> None:
+    """The notice saying why the backend is what it is, if there is one, on stderr."""
     if notice is not None:
         print(f"notice: {notice}", file=sys.stderr, flush=True)
 
@@ -260,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
             return run_export(args)
         if args.command == "compare":
             return run_compare(args)
-        print_notice(args)
+        print_notice(args.backend_notice)
         return run_gui(args.smoke_test, backend=args.backend)
     except PlaygroundError as error:
         print(f"error: {error}", file=sys.stderr)

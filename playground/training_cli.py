@@ -40,9 +40,8 @@ def train(args: argparse.Namespace) -> int:
     session = session_for(project, dataset, epochs=done + epochs, backend=args.backend, dtype=args.dtype,
                           every_epoch=True, details=False)
     report = _JsonReport() if args.json else _TableReport(done, done + epochs, dataset.task != "regression")
-    notice = session.backend_notice if args.explain_auto else args.backend_notice
-    if notice is not None:  # why auto took NumPy, now that the inputs are known to be sound
-        print(f"notice: {notice}", file=sys.stderr, flush=True)
+    if args.explain_auto and session.backend_notice is not None:  # why auto took NumPy, the inputs known sound
+        print(f"notice: {session.backend_notice}", file=sys.stderr, flush=True)
     for snapshot in session.run():
         if snapshot.state == "diverged":
             message = snapshot.message or "Training diverged."

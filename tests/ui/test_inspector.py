@@ -186,17 +186,23 @@ def test_a_conv_network_s_headers_name_the_kernels_k_too(qtbot):
     window.close()
 
 
+def inspector_at_learning_rate(qtbot, preset: str, rate: str) -> tuple[MainWindow, QComboBox, QTableWidget]:
+    """A window on `preset` with `rate` typed as its learning rate, the Inspector open: the window, the learning rate
+    field and the Inspector's table."""
+    window = MainWindow(preset)
+    qtbot.addWidget(window)
+    window.show()
+    field = find(window, QComboBox, "learningRateInput")
+    type_and_enter(qtbot, field, rate)
+    open_tab(qtbot, window, "Inspector")
+    return window, field, find(window, QTableWidget, "layerHealth")
+
+
 def test_after_a_divergence_no_view_shows_the_gradient_or_update_of_other_weights(qtbot):
     """A learning rate of 1e9 blows the plane's loss up by the third step, and training goes back to weights kept
     before it. Their gradient and update were not kept: the Inspector showed those of the
     steps undone (a norm of 2e19 beside the weights of step 1, an update ratio of nan), not of the weights shown."""
-    window = MainWindow("plane")
-    qtbot.addWidget(window)
-    window.show()
-    rate = find(window, QComboBox, "learningRateInput")
-    type_and_enter(qtbot, rate, "1e9")
-    open_tab(qtbot, window, "Inspector")
-    table = find(window, QTableWidget, "layerHealth")
+    window, rate, table = inspector_at_learning_rate(qtbot, "plane", "1e9")
     for stepped in range(1, 10):
         click(qtbot, window, "stepButton")
         qtbot.waitUntil(lambda stepped=stepped: window.latest is not None and window._drawn is window.latest
@@ -220,13 +226,7 @@ def test_a_step_that_swamps_the_weights_shows_a_ratio_too_large_to_measure_not_n
     """At a learning rate of 1e20 circle's first step is some 1e19 against weights of about 1: in float32 the
     weights after it are minus the step, the weights before are lost in its rounding, and ‖ΔW‖ / ‖W before‖ read
     0 / 0, which the table wrote as "nan"."""
-    window = MainWindow("circle")
-    qtbot.addWidget(window)
-    window.show()
-    rate = find(window, QComboBox, "learningRateInput")
-    type_and_enter(qtbot, rate, "1e20")
-    open_tab(qtbot, window, "Inspector")
-    table = find(window, QTableWidget, "layerHealth")
+    window, _, table = inspector_at_learning_rate(qtbot, "circle", "1e20")
     click(qtbot, window, "stepButton")
     qtbot.waitUntil(lambda: window._drawn is not None and window._drawn.step == 1, timeout=10_000)
     assert window.latest.state == "paused"

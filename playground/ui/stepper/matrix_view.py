@@ -424,28 +424,3 @@ class MatrixView(QWidget):
         if cell is not None:
             self.clicked.emit(*cell)
 
-
-class ZoomByShape:
-    """The part of the matrices of each shape a person zoomed to: matrices of one shape (W, ∂L/∂W, ΔW) show the same
-    rows and columns, in every phase, kept from step to step until the network changes."""
-
-    def __init__(self) -> None:
-        self.regions: dict[tuple[int, int], QRectF] = {}
-
-    def forget(self) -> None:
-        self.regions = {}
-
-    def region(self, shape: tuple[int, int]) -> QRectF | None:
-        """The part of a matrix of that shape to show, or None for all of it."""
-        return self.regions.get(shape)
-
-    def zoomed(self, source: MatrixView, region: QRectF | None, shown: list[MatrixView]) -> None:
-        """A heatmap zoomed or moved by hand: the others shown of its shape follow it, now and in later phases."""
-        shape = source.matrix.values.shape
-        if region is None:
-            self.regions.pop(shape, None)
-        else:
-            self.regions[shape] = region
-        for view in shown:
-            if view is not source and view.matrix.values.shape == shape:
-                view.show_region(region)

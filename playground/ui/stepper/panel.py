@@ -11,7 +11,7 @@ apply_requested or discard_requested says so.
 from __future__ import annotations
 
 import numpy
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -35,7 +35,7 @@ from playground.project.bpp import StepperPlace
 from playground.ui.stepper.chain_rule import ChainRule, chain_rule, chain_rule_html
 from playground.ui.stepper.gradient_check import GradientCheck
 from playground.ui.stepper.image_common import Focus, ImagePhase
-from playground.ui.stepper.matrix_view import MatrixView, ZoomByShape
+from playground.ui.stepper.matrix_view import MatrixView
 from playground.ui.stepper.notation import Matrix, lines_html, number
 from playground.ui.stepper.notation import matrix as as_drawn
 from playground.ui.stepper.phases import (
@@ -54,6 +54,7 @@ from playground.ui.stepper.phases import (
     update_parameters,
 )
 from playground.ui.stepper.rich_text import FittedText, with_hats_in_place
+from playground.ui.stepper.zoom import ZoomByShape
 from playground.ui.translation import tr
 
 # The most matrices a phase shows: a weight before, its gradient, both penalty terms, the gradient used,
@@ -342,8 +343,7 @@ class StepperPanel(QWidget):
             return None
         follows = f"{self.update_layer.currentText()}.{self.update_parameter.currentText()}" \
             if self.update_layer.count() > 0 else None
-        zoom = {shape: region.getRect() for shape, region in self.zoom.regions.items()}
-        return StepperPlace(example, self._index, follows, dict(self._picked), dict(self._cells), zoom)
+        return StepperPlace(example, self._index, follows, dict(self._picked), dict(self._cells), self.zoom.saved())
 
     def go_to_place(self, place: StepperPlace) -> None:
         """A saved place in the step shown (the same step, traced again): its phase, the parameter its update follows,
@@ -359,7 +359,7 @@ class StepperPanel(QWidget):
 
         self._picked = {name: pick for name, pick in place.picked.items() if fits(name, *pick)}
         self._cells = dict(place.cells)  # a cell its phase does not have is drawn as none picked (ImagePhase)
-        self.zoom.regions = {shape: QRectF(*region) for shape, region in place.zoom.items()}  # a shape not here: unused
+        self.zoom.restore(place.zoom)
         if place.follows in drawn:
             layer, parameter = place.follows.rsplit(".", 1)
             for box, text in ((self.update_layer, layer), (self.update_parameter, parameter)):
